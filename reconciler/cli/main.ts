@@ -1,0 +1,33 @@
+import { Command, CommanderError } from "commander";
+import { isLabenvError } from "../core/errors.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerValidate } from "./commands/validate.js";
+import { processIO, type CliIO } from "./io.js";
+
+/**
+ * The labenv command line. Exit codes: 0 ok, 1 findings, 2 usage or internal
+ * error. Every command prints human output by default and JSON with --json.
+ */
+export async function main(argv: string[], io: CliIO & { code: number } = processIO()): Promise<number> {
+  const program = new Command("labenv")
+    .description("GitOps for scientific Jupyter environments that stay exact for years")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError("(run `labenv --help` for usage)");
+  registerValidate(program, io);
+  registerSchema(program, io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return io.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+    }
+    if (isLabenvError(e)) {
+      io.err(`labenv: ${e.message}${e.hint ? `\n  ${e.hint}` : ""}`);
+      return 2;
+    }
+    io.err(`labenv: internal error: ${(e as Error)?.stack ?? String(e)}`);
+    return 2;
+  }
+}

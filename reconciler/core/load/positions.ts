@@ -1,0 +1,59 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Finds the line and column of any node of a parsed YAML document by its path
+ * (`["spec", "resources", "cpu"]`). Positions are computed on demand, only when
+ * a diagnostic needs one.
+ */
+export class PositionIndex {
+  constructor(
+    private readonly document: Document.Parsed | undefined,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  /**
+   * Where the node at `path` starts. With `key: true`, points at the map key
+   * instead of its value (used for unknown or misspelt fields). When the path
+   * does not exist, returns the position of the deepest node that does.
+   */
+  at(path: readonly (string | number)[], options: { key?: boolean } = {}): Position {
+    let node: unknown = this.document?.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (last && options.key) {
+          offset = rangeStart(pair.key) ?? offset;
+          break;
+        }
+        node = pair.value;
+        offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        node = item;
+        offset = rangeStart(node) ?? offset;
+      } else break;
+    }
+    return this.position(offset);
+  }
+
+  /** Line and column of a character offset in the source. */
+  position(offset: number): Position {
+    const p = this.lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? range[0] : undefined;
+}

@@ -1,0 +1,71 @@
+/* Generated from schemas/domain-pack-registry.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * The generated index of every domain pack version with its checksum. Written by `labenv packs index` to `domain-packs/registry.yaml`; `labenv packs verify` fails when a published version changed in place.
+ */
+export interface DomainPackRegistry {
+  /**
+   * The labenv document format version. Always `labenv.westtek.io/v1`.
+   */
+  apiVersion: "labenv.westtek.io/v1";
+  /**
+   * The document kind: `DomainPackRegistry`.
+   */
+  kind: "DomainPackRegistry";
+  metadata: {
+    /**
+     * Always `registry`.
+     */
+    name: "registry";
+  };
+  spec: {
+    /**
+     * Packs by name.
+     */
+    packs: {
+      /**
+       * One pack: its latest version, trust level and every published version.
+       */
+      [k: string]:
+        | {
+            /**
+             * The highest published, non-yanked version.
+             */
+            latest: string;
+            /**
+             * The trust level of the latest version: `verified`, `community` or `experimental`.
+             */
+            trust: "verified" | "community" | "experimental";
+            /**
+             * What the pack is for (from its latest version).
+             */
+            description?: string;
+            /**
+             * Versions by semver string.
+             */
+            versions: {
+              /**
+               * One published version.
+               */
+              [k: string]:
+                | {
+                    /**
+                     * sha256 of the version's canonical content. A published version is immutable: `labenv packs verify` fails when this changes.
+                     */
+                    checksum: string;
+                    /**
+                     * The redirect (`pack@range`) when the version is deprecated.
+                     */
+                    deprecated?: string;
+                    /**
+                     * True when the version is yanked: ranges never choose it.
+                     */
+                    yanked?: boolean;
+                  }
+                | undefined;
+            };
+          }
+        | undefined;
+    };
+  };
+}

@@ -1,0 +1,211 @@
+/* Generated from schemas/domain-pack.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * A curated, versioned research stack: base image by digest, Python, a fully pinned package set, kernels, JupyterLab extensions and defaults. Lives at `domain-packs/<name>/<version>/pack.yaml`. A published version is immutable: publish a new version instead of editing one.
+ */
+export interface DomainPack {
+  /**
+   * The labenv document format version. Always `labenv.westtek.io/v1`.
+   */
+  apiVersion: "labenv.westtek.io/v1";
+  /**
+   * The document kind: `DomainPack`.
+   */
+  kind: "DomainPack";
+  metadata: {
+    /**
+     * The pack name. Must equal the directory: `domain-packs/<name>/`.
+     */
+    name: string;
+    /**
+     * The pack version (semver). Must equal the directory: `domain-packs/<name>/<version>/`.
+     */
+    version: string;
+    /**
+     * Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  spec: {
+    /**
+     * What the stack is for.
+     */
+    description: string;
+    /**
+     * Who curates the pack.
+     */
+    maintainer: {
+      /**
+       * The maintainer's full name.
+       */
+      name: string;
+      /**
+       * The maintainer's GitHub login; asked to review changes to the pack.
+       */
+      github: string;
+      /**
+       * Where to reach the maintainer.
+       */
+      email?: string;
+    };
+    /**
+     * `verified`: built and tested by research computing; `community`: maintained by a lab; `experimental`: use at your own risk.
+     */
+    trust: "verified" | "community" | "experimental";
+    /**
+     * A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot.
+     */
+    image: string;
+    /**
+     * An exact CPython version, e.g. `3.11.9`.
+     */
+    python: string;
+    /**
+     * Every Python package in the image with its exact version (`numpy: 1.26.4`). Keys are PEP 503 normalized names.
+     */
+    packages: {
+      /**
+       * An exact PEP 440 release version.
+       */
+      [k: string]: string | undefined;
+    };
+    /**
+     * The kernels the image provides.
+     *
+     * @minItems 1
+     */
+    kernels: [
+      {
+        /**
+         * The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`).
+         */
+        name: string;
+        /**
+         * The kernel's language.
+         */
+        language: "python" | "R" | "julia";
+        /**
+         * The name shown in JupyterLab's launcher.
+         */
+        displayName?: string;
+        /**
+         * The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5).
+         */
+        version?: string;
+      },
+      ...{
+        /**
+         * The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`).
+         */
+        name: string;
+        /**
+         * The kernel's language.
+         */
+        language: "python" | "R" | "julia";
+        /**
+         * The name shown in JupyterLab's launcher.
+         */
+        displayName?: string;
+        /**
+         * The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5).
+         */
+        version?: string;
+      }[]
+    ];
+    /**
+     * JupyterLab extensions installed in the image.
+     */
+    extensions?: {
+      /**
+       * The JupyterLab extension's npm package name.
+       */
+      name: string;
+      /**
+       * The exact extension version.
+       */
+      version: string;
+    }[];
+    /**
+     * Defaults for environments that use the pack.
+     */
+    defaults?: {
+      /**
+       * Compute and storage for the Jupyter task.
+       */
+      resources?: {
+        /**
+         * Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair.
+         */
+        cpu: 256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384;
+        /**
+         * Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024).
+         */
+        memory: number;
+        /**
+         * Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels).
+         */
+        storageGiB?: number;
+      };
+      /**
+       * Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.
+       */
+      jupyterConfig?: {
+        [k: string]: string | number | boolean | unknown[] | {} | null | undefined;
+      };
+    };
+    /**
+     * Datasets every environment of this pack mounts.
+     */
+    mounts?: {
+      /**
+       * The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point).
+       */
+      dataset: string;
+      /**
+       * Where the dataset appears in the container, under `/data`.
+       */
+      path: string;
+      /**
+       * Mount read-only (the default) so analyses cannot change reference data.
+       */
+      readOnly?: boolean;
+    }[];
+    /**
+     * Where the labenv observation agent lives in the image (it reports installed packages, kernels and extensions for drift detection).
+     */
+    agent?: {
+      /**
+       * Path of the agent script inside the image.
+       */
+      path: string;
+      /**
+       * How often the agent reports, in minutes.
+       */
+      intervalMinutes?: number;
+    };
+    /**
+     * Marks this version as deprecated: environments that use it get a warning that says what to move to.
+     */
+    deprecated?: {
+      /**
+       * The pack and range to move to, e.g. `genomics@^2`.
+       */
+      use: string;
+      /**
+       * Why the version is deprecated, shown with the warning.
+       */
+      reason?: string;
+    };
+    /**
+     * A yanked version is never chosen by a range; existing locks keep working.
+     */
+    yanked?: {
+      /**
+       * Why the version was yanked (a broken build, a security problem).
+       */
+      reason: string;
+    };
+  };
+}

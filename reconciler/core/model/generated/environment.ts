@@ -1,0 +1,127 @@
+/* Generated from schemas/environment.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.
+ */
+export interface Environment {
+  /**
+   * The labenv document format version. Always `labenv.westtek.io/v1`.
+   */
+  apiVersion: "labenv.westtek.io/v1";
+  /**
+   * The document kind: `Environment`.
+   */
+  kind: "Environment";
+  metadata: {
+    /**
+     * The environment's name. Must equal the directory name: `environments/<lab>/<name>/`.
+     */
+    name: string;
+    /**
+     * The lab that owns this environment. Must equal the directory name: `environments/<lab>/`.
+     */
+    lab: string;
+    /**
+     * Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+    /**
+     * The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it.
+     */
+    experiment?: string;
+    /**
+     * The funding source paying for this environment: an id from the lab's `spec.funding`.
+     */
+    funding?: string;
+  };
+  spec: {
+    /**
+     * The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`.
+     */
+    owner: string;
+    /**
+     * What the environment is for, in a sentence or two.
+     */
+    description?: string;
+    /**
+     * The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked.
+     */
+    domainPack: string;
+    /**
+     * `running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage.
+     */
+    state?: "running" | "stopped";
+    /**
+     * Compute and storage for the Jupyter task.
+     */
+    resources: {
+      /**
+       * Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair.
+       */
+      cpu: 256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384;
+      /**
+       * Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024).
+       */
+      memory: number;
+      /**
+       * Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels).
+       */
+      storageGiB?: number;
+    };
+    /**
+     * Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.
+     */
+    packages?: string[];
+    /**
+     * Which of the pack's kernels to offer (kernelspec names). Default: all of them.
+     */
+    kernels?: string[];
+    /**
+     * Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.
+     */
+    jupyterConfig?: {
+      [k: string]: string | number | boolean | unknown[] | {} | null | undefined;
+    };
+    /**
+     * Lab datasets to mount in addition to the pack's.
+     */
+    mounts?: {
+      /**
+       * The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point).
+       */
+      dataset: string;
+      /**
+       * Where the dataset appears in the container, under `/data`.
+       */
+      path: string;
+      /**
+       * Mount read-only (the default) so analyses cannot change reference data.
+       */
+      readOnly?: boolean;
+    }[];
+    /**
+     * When the environment runs, for cost estimates and idle shutdown.
+     */
+    schedule?: {
+      /**
+       * Stop the Jupyter server after this many idle minutes (0: never).
+       */
+      idleShutdownMinutes?: number;
+      /**
+       * Expected running hours per week; used for the monthly cost estimate.
+       */
+      hoursPerWeek?: number;
+    };
+    /**
+     * What labenv does when what runs differs from the lock.
+     */
+    drift?: {
+      /**
+       * `pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports.
+       */
+      policy?: "pr" | "revert" | "alert";
+    };
+  };
+}

@@ -1,0 +1,207 @@
+/* Generated from schemas/lab.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.
+ */
+export interface Lab {
+  /**
+   * The labenv document format version. Always `labenv.westtek.io/v1`.
+   */
+  apiVersion: "labenv.westtek.io/v1";
+  /**
+   * The document kind: `Lab`.
+   */
+  kind: "Lab";
+  metadata: {
+    /**
+     * The lab id. Must equal the directory name: `environments/<name>/lab.yaml`.
+     */
+    name: string;
+    /**
+     * The lab's full name, as shown in reports.
+     */
+    displayName?: string;
+    /**
+     * Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  spec: {
+    /**
+     * The principal investigator: a member id. The PI must approve every succession in this lab.
+     */
+    pi: string;
+    /**
+     * Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab.
+     *
+     * @minItems 1
+     *
+     * Items: A member id from the lab's `lab.yaml` (`spec.members[].id`).
+     */
+    approvers: [string, ...string[]];
+    /**
+     * The lab's POSIX group id. Home directories on EFS are created with this group.
+     */
+    posixGid: number;
+    /**
+     * Everyone who may own or use an environment in this lab.
+     *
+     * @minItems 1
+     */
+    members: [
+      {
+        /**
+         * The member's id inside labenv (used as `owner`, in approvers and successions).
+         */
+        id: string;
+        /**
+         * The member's full name.
+         */
+        name?: string;
+        /**
+         * The member's GitHub login. An approval counts only when it comes from the login mapped here.
+         */
+        github: string;
+        /**
+         * The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs.
+         */
+        uid: number;
+        /**
+         * The member's role in the lab.
+         */
+        role: "pi" | "researcher" | "postdoc" | "student" | "engineer";
+        /**
+         * The member's ORCID iD, for funder reports.
+         */
+        orcid?: string;
+        /**
+         * The last day of the member's appointment, if known.
+         */
+        until?: string;
+      },
+      ...{
+        /**
+         * The member's id inside labenv (used as `owner`, in approvers and successions).
+         */
+        id: string;
+        /**
+         * The member's full name.
+         */
+        name?: string;
+        /**
+         * The member's GitHub login. An approval counts only when it comes from the login mapped here.
+         */
+        github: string;
+        /**
+         * The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs.
+         */
+        uid: number;
+        /**
+         * The member's role in the lab.
+         */
+        role: "pi" | "researcher" | "postdoc" | "student" | "engineer";
+        /**
+         * The member's ORCID iD, for funder reports.
+         */
+        orcid?: string;
+        /**
+         * The last day of the member's appointment, if known.
+         */
+        until?: string;
+      }[]
+    ];
+    /**
+     * Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.
+     */
+    quotas?: {
+      /**
+       * Total Fargate CPU units across running environments (1024 = 1 vCPU).
+       */
+      cpu?: number;
+      /**
+       * Total memory in MiB across running environments.
+       */
+      memory?: number;
+      /**
+       * Total EBS storage in GiB across all environments.
+       */
+      storageGiB?: number;
+      /**
+       * How many environments the lab may have.
+       */
+      environments?: number;
+    };
+    /**
+     * Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.
+     */
+    funding?: {
+      /**
+       * The funding source id, referenced by environments.
+       */
+      id: string;
+      /**
+       * Who funds it (NIH, NSF, ERC, an internal budget).
+       */
+      funder: string;
+      /**
+       * The award or grant number.
+       */
+      award?: string;
+      /**
+       * When the award ends.
+       */
+      until?: string;
+    }[];
+    /**
+     * Who must approve which pull requests in this lab.
+     */
+    approvals?: {
+      /**
+       * Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver.
+       */
+      environmentChanges?: "owner-or-approver" | "approver";
+    };
+    /**
+     * How drift in this lab's environments is judged.
+     */
+    drift?: {
+      /**
+       * Packages whose change is always critical drift, in addition to every package pinned by the domain pack.
+       *
+       * Items: A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`).
+       */
+      criticalPackages?: string[];
+      /**
+       * At most this many drift pull requests are open for the lab at once.
+       */
+      maxOpenPullRequests?: number;
+      /**
+       * Severity rules, tried in order; the first that matches an item decides its severity.
+       */
+      rules?: {
+        /**
+         * Which kind of drift item the rule applies to.
+         */
+        item?: "package" | "kernel" | "extension" | "config" | "infrastructure";
+        /**
+         * Which change the rule applies to.
+         */
+        change?: "added" | "removed" | "changed";
+        /**
+         * Match only packages the lock pins from the domain pack (true) or only others (false).
+         */
+        pinned?: boolean;
+        /**
+         * Match only these item names.
+         */
+        names?: string[];
+        /**
+         * The severity of a matching item.
+         */
+        severity: "minor" | "critical" | "ignore";
+      }[];
+    };
+  };
+}

@@ -1,0 +1,68 @@
+/* Generated from schemas/share.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.
+ */
+export interface Share {
+  /**
+   * The labenv document format version. Always `labenv.westtek.io/v1`.
+   */
+  apiVersion: "labenv.westtek.io/v1";
+  /**
+   * The document kind: `Share`.
+   */
+  kind: "Share";
+  metadata: {
+    /**
+     * The share's name. Must equal the file name without `.yaml`.
+     */
+    name: string;
+    /**
+     * The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`.
+     */
+    lab: string;
+    /**
+     * Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  spec: {
+    /**
+     * The owning lab's environment that is shared.
+     */
+    environment: string;
+    /**
+     * Share this snapshot of the environment rather than the live environment.
+     */
+    snapshot?: string;
+    /**
+     * Who receives the share.
+     */
+    to: {
+      /**
+       * The receiving lab.
+       */
+      lab: string;
+      /**
+       * Members of the receiving lab who get access. Default: all of them.
+       *
+       * Items: A member id from the lab's `lab.yaml` (`spec.members[].id`).
+       */
+      members?: string[];
+    };
+    /**
+     * `read-only`: the receiving lab can start the environment but not change it; `clone`: it may copy the lock into an environment of its own.
+     */
+    access: "read-only" | "clone";
+    /**
+     * The last day of the share. Must be in the future when the share is created or changed.
+     */
+    expires: string;
+    /**
+     * Why the environment is shared (collaboration, reproduction of a paper).
+     */
+    purpose: string;
+  };
+}

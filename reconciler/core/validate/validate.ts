@@ -1,0 +1,56 @@
+import type { Diagnostic } from "../model/diagnostic.js";
+import { compareDiagnostics } from "../model/diagnostic.js";
+import type { Repository } from "../model/documents.js";
+import { loadRepository, type RepoFile } from "../load/load-repository.js";
+import type { Rule, RuleContext } from "./rule.js";
+import type { SchemaCheck } from "./schema-validator.js";
+import { domainPackReferences } from "./rules/domain-pack-references.js";
+import { fargateResources } from "./rules/fargate-resources.js";
+import { labQuotas } from "./rules/lab-quotas.js";
+import { environmentReferences, labExists, labMembers } from "./rules/lab-references.js";
+import { noSecrets } from "./rules/no-secrets.js";
+import { shareExpiry } from "./rules/share-expiry.js";
+import { shareReferences, snapshotReferences, successionReferences } from "./rules/subject-references.js";
+import { uniqueIds } from "./rules/unique-ids.js";
+// import { packageRequirements } from "./rules/package-requirements.js";
+
+/** Every cross-document rule, in the order their findings are most useful. */
+export const RULES: readonly Rule[] = [
+  labExists,
+  labMembers,
+  uniqueIds,
+  environmentReferences,
+  domainPackReferences,
+  fargateResources,
+  labQuotas,
+  // packageRequirements,
+  snapshotReferences,
+  shareReferences,
+  successionReferences,
+  shareExpiry,
+  noSecrets,
+];
+
+export interface ValidationResult {
+  repository: Repository;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Stage one: parse and check each file against its schema (in the loader).
+ * Stage two: run every cross-document rule over the documents that passed.
+ * Extra rules (lock checks, pack immutability) are passed in by their owners.
+ */
+export function validateFiles(
+  files: readonly RepoFile[],
+  check: SchemaCheck,
+  ctx: RuleContext,
+  extraRules: readonly Rule[] = [],
+): ValidationResult {
+  const { repository, diagnostics } = loadRepository(files, check);
+  return { repository, diagnostics: [...diagnostics, ...runRules(repository, ctx, [...RULES, ...extraRules])].sort(compareDiagnostics) };
+}
+
+export function runRules(repo: Repository, ctx: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+  return rules.flatMap((r) => r.check(repo, ctx));
+}
