@@ -1,0 +1,49 @@
+import type { DesiredResource, ObservedResource, ResourceKind } from "./resources.js";
+
+/** The one fixed set of outcomes, used by the CLI, the plan comment, drift PRs and the audit. */
+export const OUTCOMES = ["create", "update", "replace", "delete", "unchanged", "skipped"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** One resource's outcome in a plan, with the reason a human reads. */
+export interface Action {
+  outcome: Outcome;
+  kind: ResourceKind;
+  key: string;
+  environment: string;
+  reason: string;
+  changes: FieldChange[];
+  desired?: DesiredResource;
+  observed?: ObservedResource;
+}
+
+export type StageName = "storage" | "task-definitions" | "services" | "retire";
+
+export interface PlanStage {
+  name: StageName;
+  actions: Action[];
+}
+
+/** A plan is a value: computed by a pure function, applied by the applier, nothing else. */
+export interface Plan {
+  version: 1;
+  /** The commit the desired state came from, when known. */
+  commit?: string;
+  stages: PlanStage[];
+  summary: Record<Outcome, number>;
+  /** Per environment: monthly cost now and after the plan (USD). */
+  costs: { environment: string; beforeUsd: number; afterUsd: number }[];
+  /** sha256 over the actions that change something: binds an approval or apply to exactly this plan. */
+  digest: string;
+  /** Findings that stop the plan from being applied (e.g. too many deletions). */
+  blocked?: string;
+}
+
+export function changingActions(plan: Plan): Action[] {
+  return plan.stages.flatMap((s) => s.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped");
+}

@@ -1,0 +1,48 @@
+import type { Outcome } from "../core/model/plan.js";
+
+/** What was last applied for one environment, recorded only after every effect was confirmed. */
+export interface AppliedRecord {
+  environment: string;
+  commit: string;
+  lockDigest: string;
+  planDigest: string;
+  appliedAt: string;
+  resources: { key: string; kind: string; id: string; specHash: string }[];
+}
+
+export interface RunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt?: string;
+  commit: string;
+  trigger: string;
+  outcome: "succeeded" | "failed" | "no-changes" | "refused" | "running";
+  summary: Partial<Record<Outcome, number>>;
+  /** The stage that failed and why, when it failed. */
+  error?: { stage: string; message: string };
+}
+
+export interface Lease {
+  owner: string;
+  token: string;
+  expiresAt: string;
+}
+
+export type LeaseResult = { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: string };
+
+/**
+ * Applied state, run history and the reconcile lease. The file store keeps
+ * them under `.labenv/`; DynamoDB keeps them with conditional writes.
+ */
+export interface StateStore {
+  getApplied(environment: string): Promise<AppliedRecord | undefined>;
+  listApplied(): Promise<AppliedRecord[]>;
+  putApplied(record: AppliedRecord): Promise<void>;
+  deleteApplied(environment: string): Promise<void>;
+  putRun(run: RunRecord): Promise<void>;
+  listRuns(limit: number): Promise<RunRecord[]>;
+  /** Takes the lease unless another unexpired owner holds it. */
+  acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult>;
+  /** Gives the lease back; a no-op when it was lost. */
+  releaseLease(lease: Lease): Promise<void>;
+}
