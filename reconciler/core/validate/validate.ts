@@ -12,7 +12,7 @@ import { noSecrets } from "./rules/no-secrets.js";
 import { shareExpiry } from "./rules/share-expiry.js";
 import { shareReferences, snapshotReferences, successionReferences } from "./rules/subject-references.js";
 import { uniqueIds } from "./rules/unique-ids.js";
-// import { packageRequirements } from "./rules/package-requirements.js";
+import { packageRequirements } from "./rules/package-requirements.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
 export const RULES: readonly Rule[] = [
@@ -23,7 +23,7 @@ export const RULES: readonly Rule[] = [
   domainPackReferences,
   fargateResources,
   labQuotas,
-  // packageRequirements,
+  packageRequirements,
   snapshotReferences,
   shareReferences,
   successionReferences,

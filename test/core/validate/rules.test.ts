@@ -131,3 +131,28 @@ describe("cross-document rules", () => {
     expect(d!.hint).toMatch(/did you mean `domainPack`\?/);
   });
 });
+
+describe("package requirements", () => {
+  const pkgs = (list: string[]) => errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "packages"], list)));
+
+  it("are valid PEP 508, with the column of the problem", () => {
+    const [d] = pkgs(["pydeseq2>=0.4.10,<0.5", "scanpy>=>1.10"]);
+    expect(d).toMatchObject({ code: "package-requirement", path: "spec.packages[1]" });
+    expect(d!.message).toMatch(/is not a valid PEP 508 requirement/);
+  });
+
+  it("name a package once, after PEP 503 normalization", () => {
+    const [d] = pkgs(["Py_DESeq2>=0.4", "pydeseq2<0.5"].map((s) => s.replace("Py_DESeq2", "PyDESeq2")));
+    expect(d!.message).toMatch(/`pydeseq2` is listed twice/);
+  });
+
+  it("cannot come from a direct URL", () => {
+    expect(pkgs(["mytool @ https://example.org/mytool-1.0.tar.gz"])[0]!.message).toMatch(/direct URL/);
+  });
+
+  it("must agree with what the domain pack pins, naming both sides", () => {
+    const [d] = pkgs(["numpy>=2"]);
+    expect(d!.message).toBe("`numpy>=2` conflicts with the domain pack: genomics@1.2.0 pins numpy==1.26.4");
+    expect(pkgs(["numpy>=1.26,<2"])).toEqual([]);
+  });
+});
