@@ -1,0 +1,23 @@
+// The deployed control plane in the shape of labenv.yaml (schemas/
+// labenv-config.schema.json), printed as a stack output so the engineer can
+// paste it instead of copying ids one by one.
+import type { ControlPlaneValues } from "./runtime-environment.js";
+
+export function controlPlaneSummary(region: string, values: ControlPlaneValues): Record<string, unknown> {
+  return {
+    aws: {
+      region,
+      cluster: values.cluster,
+      subnets: [...values.taskSubnetIds],
+      securityGroups: [...values.taskSecurityGroupIds],
+      fileSystemId: values.fileSystemId,
+      taskExecutionRoleArn: values.taskExecutionRoleArn,
+      taskRoleArns: Object.fromEntries(values.taskRoleArns),
+      logGroup: values.taskLogGroup,
+      backupVaultName: values.backupVault,
+      backupRoleArn: values.backupRoleArn,
+    },
+    state: { store: "dynamodb", table: values.stateTable },
+    objects: { store: "s3", bucket: values.objectBucket },
+  };
+}

@@ -1,0 +1,245 @@
+// LabenvStack: everything labenv needs in one AWS account, deployed once and
+// never changed by the reconciler (the frozen control plane).
+//
+// One stack composed of constructs rather than several stacks: the parts
+// reference each other densely (security groups, the key, the cluster, the
+// file system), and cross-stack references become CloudFormation exports that
+// can be neither changed nor removed while another stack imports them, which
+// makes the control plane harder to evolve, not safer. One stack also means one
+// `cdk deploy`, one rollback, and one place to read. What protects the data is
+// RETAIN on every resource holding it, not stack boundaries.
+//
+// Construct ids below are part of each resource's identity: renaming one
+// replaces the resource. Do not rename them.
+import { Annotations, CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import type { Construct } from "constructs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AlarmTopic } from "./alarm-topic.js";
+import { LabenvCompute } from "./compute.js";
+import { LabenvDataKey } from "./data-key.js";
+import { requireEntryFile } from "./entry-file.js";
+import { GithubApp, GithubAppSecrets } from "./github-app.js";
+import { listenerPort } from "./jupyter-load-balancer.js";
+import { DEFAULT_GITHUB_APP_ENTRY, DEFAULT_LABS, DEFAULT_RECONCILER_ENTRY } from "./labenv-settings.js";
+import { LabenvNetwork } from "./network.js";
+import { ObjectStorage } from "./object-storage.js";
+import { Reconciler } from "./reconciler.js";
+import { ResearchStorage } from "./research-storage.js";
+import { type ControlPlaneValues, ENV, controlPlaneEnvironment } from "./runtime-environment.js";
+import { StateTables } from "./state-tables.js";
+import { COMPONENT_TAG } from "./tags.js";
+import { controlPlaneSummary } from "./control-plane-summary.js";
+
+/** The repository root, two levels above infra/lib. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface LabenvStackProps extends StackProps {
+  /**
+   * Repository root: entry paths are relative to it, and it holds package-lock.json.
+   * @default PROJECT_ROOT
+   */
+  readonly projectRoot?: string;
+  /**
+   * Labs that get a task role; the reconciler may only tag resources with these.
+   * @default DEFAULT_LABS
+   */
+  readonly labs?: readonly string[];
+  /**
+   * Entry file of the reconciler Lambda (exports `handler`).
+   * @default "reconciler/lambda/handler.ts"
+   */
+  readonly reconcilerEntry?: string;
+  /**
+   * Entry file of the GitHub App Lambda (exports `handler`).
+   * @default "github-app/lambda.ts"
+   */
+  readonly githubAppEntry?: string;
+  /**
+   * Existing VPC to use.
+   * @default - a new VPC
+   */
+  readonly vpcId?: string;
+  /**
+   * Create interface and gateway VPC endpoints.
+   * @default true
+   */
+  readonly vpcEndpoints?: boolean;
+  /**
+   * NAT gateways of a new VPC.
+   * @default 1
+   */
+  readonly natGateways?: number;
+  /**
+   * ACM certificate ARN for an HTTPS listener.
+   * @default - internal load balancer with an HTTP listener
+   */
+  readonly certificateArn?: string;
+  /**
+   * Put the load balancer on the internet (needs `certificateArn`).
+   * @default false
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * CIDRs allowed to reach the load balancer.
+   * @default - the VPC's CIDR
+   */
+  readonly ingressCidrs?: readonly string[];
+  /**
+   * E-mail address subscribed to the alarm topic.
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Minutes between drift checks.
+   * @default 15
+   */
+  readonly driftScheduleMinutes?: number;
+}
+
+export class LabenvStack extends Stack {
+  readonly network: LabenvNetwork;
+  readonly research: ResearchStorage;
+  readonly objects: ObjectStorage;
+  readonly state: StateTables;
+  readonly compute: LabenvCompute;
+  readonly reconciler: Reconciler;
+  readonly githubApp: GithubApp;
+
+  constructor(scope: Construct, id: string, props: LabenvStackProps = {}) {
+    super(scope, id, { analyticsReporting: false, ...props });
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+    const reconcilerEntry = requireEntryFile("reconciler Lambda", projectRoot, props.reconcilerEntry ?? DEFAULT_RECONCILER_ENTRY);
+    const githubAppEntry = requireEntryFile("GitHub App Lambda", projectRoot, props.githubAppEntry ?? DEFAULT_GITHUB_APP_ENTRY);
+    const labs = props.labs ?? DEFAULT_LABS;
+    if (props.internetFacing === true && props.certificateArn === undefined) {
+      throw new Error("labenv infra: an internet-facing load balancer needs a certificateArn");
+    }
+    Tags.of(this).add(COMPONENT_TAG, "control-plane");
+
+    const key = new LabenvDataKey(this, "DataKey").key;
+    this.objects = new ObjectStorage(this, "Objects", { encryptionKey: key });
+    this.network = new LabenvNetwork(this, "Network", {
+      ...(props.vpcId !== undefined && { vpcId: props.vpcId }),
+      vpcEndpoints: props.vpcEndpoints ?? props.vpcId === undefined,
+      natGateways: props.natGateways ?? 1,
+      internetFacing: props.internetFacing ?? false,
+      listenerPort: listenerPort(props.certificateArn),
+      ...(props.ingressCidrs !== undefined && { ingressCidrs: props.ingressCidrs }),
+      flowLogBucket: this.objects.logBucket,
+    });
+    const network = this.network;
+    this.research = new ResearchStorage(this, "Research", {
+      vpc: network.vpc,
+      subnets: network.taskSubnets,
+      securityGroup: network.fileSystemSecurityGroup,
+      encryptionKey: key,
+    });
+    this.state = new StateTables(this, "State", { encryptionKey: key });
+    this.compute = new LabenvCompute(this, "Compute", {
+      labs,
+      vpc: network.vpc,
+      loadBalancerSubnets: network.loadBalancerSubnets,
+      loadBalancerSecurityGroup: network.loadBalancerSecurityGroup,
+      fileSystem: this.research.fileSystem,
+      objects: this.objects,
+      dataKey: key,
+      ...(props.certificateArn !== undefined && { certificateArn: props.certificateArn }),
+      internetFacing: props.internetFacing ?? false,
+    });
+    if (props.certificateArn === undefined) {
+      Annotations.of(this).addWarningV2(
+        "labenv:internal-http",
+        "No certificateArn given: the Jupyter load balancer is internal and listens on plain HTTP port 80, reachable only from inside the VPC (pass -c certificateArn=… for HTTPS).",
+      );
+    }
+
+    const alarms = new AlarmTopic(this, "Alarms", { encryptionKey: key, ...(props.alarmEmail !== undefined && { email: props.alarmEmail }) });
+    const secrets = new GithubAppSecrets(this, "GithubAppSecrets");
+    const compute = this.compute;
+    const taskRoleArns = new Map([...compute.taskRoles.byLab].map(([lab, role]) => [lab, role.roleArn]));
+    const values: ControlPlaneValues = {
+      labs,
+      cluster: compute.cluster.clusterName,
+      taskSubnetIds: network.vpc.selectSubnets(network.taskSubnets).subnetIds,
+      taskSecurityGroupIds: [network.jupyterSecurityGroup.securityGroupId],
+      fileSystemId: this.research.fileSystem.fileSystemId,
+      taskExecutionRoleArn: compute.executionRole.roleArn,
+      taskRoleArns,
+      taskLogGroup: compute.taskLogGroup.logGroupName,
+      infrastructureRoleArn: compute.infrastructureRole.roleArn,
+      dataKeyArn: key.keyArn,
+      backupVault: this.research.vault.backupVaultName,
+      backupRoleArn: this.research.backupRole.roleArn,
+      listenerArn: compute.loadBalancer.listener.listenerArn,
+      vpcId: network.vpc.vpcId,
+      stateTable: this.state.state.tableName,
+      runsTable: this.state.runs.tableName,
+      leasesTable: this.state.leases.tableName,
+      driftTable: this.state.drift.tableName,
+      objectBucket: this.objects.objectBucket.bucketName,
+      githubAppIdSecretArn: secrets.appId.secretArn,
+      githubPrivateKeySecretArn: secrets.privateKey.secretArn,
+      githubWebhookSecretArn: secrets.webhookSecret.secretArn,
+    };
+    const environment = controlPlaneEnvironment(this, values);
+
+    this.reconciler = new Reconciler(this, "Reconciler", {
+      entry: reconcilerEntry,
+      projectRoot,
+      environment,
+      vpc: network.vpc,
+      subnets: network.taskSubnets,
+      securityGroup: network.functionSecurityGroup,
+      cluster: compute.cluster,
+      alarmTopic: alarms.topic,
+      driftScheduleMinutes: props.driftScheduleMinutes ?? 15,
+      permissions: {
+        labs,
+        clusterName: compute.cluster.clusterName,
+        clusterArn: compute.cluster.clusterArn,
+        fileSystemArn: this.research.fileSystem.fileSystemArn,
+        backupVaultArn: this.research.vault.backupVaultArn,
+        listenerArn: compute.loadBalancer.listener.listenerArn,
+        taskRoleArns: [...taskRoleArns.values(), compute.executionRole.roleArn],
+        infrastructureRoleArn: compute.infrastructureRole.roleArn,
+        backupRoleArn: this.research.backupRole.roleArn,
+      },
+    });
+    const reconcilerRole = this.reconciler.function.role;
+    this.state.grantReadWrite(reconcilerRole);
+    this.objects.grantReadObjects(reconcilerRole);
+    this.objects.grantWriteObjects(reconcilerRole);
+    for (const secret of secrets.all) secret.grantRead(reconcilerRole);
+
+    this.githubApp = new GithubApp(this, "GithubApp", {
+      entry: githubAppEntry,
+      projectRoot,
+      environment: { ...environment, [ENV.reconcilerFunction]: this.reconciler.function.function.functionName },
+      secrets,
+      vpc: network.vpc,
+      subnets: network.taskSubnets,
+      securityGroup: network.functionSecurityGroup,
+      reconciler: this.reconciler.function.function,
+      alarmTopic: alarms.topic,
+    });
+    const appRole = this.githubApp.function.role;
+    this.state.grantRead(appRole);
+    this.objects.grantReadObjects(appRole);
+
+    new CfnOutput(this, "WebhookUrl", { description: "GitHub App webhook URL", value: this.githubApp.webhookUrl.url });
+    new CfnOutput(this, "JupyterUrl", {
+      description: "Where researchers reach Jupyter",
+      value: `${compute.loadBalancer.protocol}://${compute.loadBalancer.loadBalancer.loadBalancerDnsName}`,
+    });
+    new CfnOutput(this, "ReconcilerFunctionName", { value: this.reconciler.function.function.functionName });
+    new CfnOutput(this, "GithubAppIdSecretArn", { value: secrets.appId.secretArn });
+    new CfnOutput(this, "GithubPrivateKeySecretArn", { value: secrets.privateKey.secretArn });
+    new CfnOutput(this, "GithubWebhookSecretArn", { value: secrets.webhookSecret.secretArn });
+    new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
+    new CfnOutput(this, "LabenvYamlAws", {
+      description: "Paste into labenv.yaml: spec.aws, spec.state.table and spec.objects.bucket",
+      value: this.toJsonString(controlPlaneSummary(this.region, values)),
+    });
+  }
+}

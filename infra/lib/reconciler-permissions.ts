@@ -1,0 +1,154 @@
+// What the reconciler may do to AWS: observe everything labenv owns, and
+// create, change or delete only data-plane resources carrying a `labenv:lab`
+// tag from the configured labs — services, task definitions, access points,
+// EBS snapshots, backup jobs, target groups and listener rules. It may pass
+// only the roles infra/ made for it, and it can never touch the frozen control
+// plane (roles, VPCs, clusters, tables, buckets, file systems, keys): those
+// actions are absent from every Allow and named again in an explicit Deny, so
+// a policy attached later by hand cannot hand them back.
+//
+// Tag conditions: `aws:RequestTag/labenv:lab` on create (the tag must be sent
+// with the request), `aws:ResourceTag/labenv:lab` on change and delete.
+import { ArnFormat, type Stack } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import type { WildcardResource } from "./nag-acknowledgements.js";
+import { LAB_TAG } from "./tags.js";
+
+/** Control-plane actions the reconciler is explicitly denied. */
+export const CONTROL_PLANE_ACTIONS: readonly string[] = [
+  "iam:CreateRole", "iam:DeleteRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
+  "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion",
+  "iam:CreateUser", "iam:CreateAccessKey", "iam:CreateServiceLinkedRole",
+  "ec2:CreateVpc", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet", "ec2:CreateSecurityGroup",
+  "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateInternetGateway", "ec2:CreateNatGateway", "ec2:CreateRoute",
+  "ec2:CreateVpcEndpoint",
+  "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders",
+  "dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive",
+  "dynamodb:UpdateContinuousBackups",
+  "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration",
+  "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration", "s3:PutBucketPublicAccessBlock", "s3:DeleteObjectVersion",
+  "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:PutFileSystemPolicy",
+  "elasticfilesystem:PutLifecyclePolicy", "elasticfilesystem:PutBackupPolicy", "elasticfilesystem:CreateMountTarget",
+  "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
+  "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
+  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:CreateKey",
+  "backup:DeleteBackupVault", "backup:DeleteRecoveryPoint", "backup:DeleteBackupPlan", "backup:UpdateBackupPlan",
+  "lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+];
+
+export interface ReconcilerPermissionsProps {
+  readonly labs: readonly string[];
+  readonly clusterName: string;
+  readonly clusterArn: string;
+  readonly fileSystemArn: string;
+  readonly backupVaultArn: string;
+  readonly listenerArn: string;
+  /** Task roles and the execution role: passed to ECS tasks. */
+  readonly taskRoleArns: readonly string[];
+  /** Passed to ECS for managed EBS volumes. */
+  readonly infrastructureRoleArn: string;
+  /** Passed to AWS Backup for on-demand jobs and restores. */
+  readonly backupRoleArn: string;
+}
+
+/** The wildcard ARNs of the data-plane policy: resources that do not exist until the reconciler creates them. */
+export function dataPlaneArns(stack: Stack, clusterName: string) {
+  const arn = (service: string, resource: string, resourceName: string) => stack.formatArn({ service, resource, resourceName });
+  return {
+    services: arn("ecs", "service", `${clusterName}/*`),
+    accessPoints: arn("elasticfilesystem", "access-point", "*"),
+    volumes: arn("ec2", "volume", "*"),
+    snapshots: stack.formatArn({ service: "ec2", account: "", resource: "snapshot", resourceName: "*" }),
+    recoveryPoints: stack.formatArn({ service: "backup", resource: "recovery-point", resourceName: "*", arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    targetGroups: arn("elasticloadbalancing", "targetgroup", "*"),
+    listenerRules: arn("elasticloadbalancing", "listener-rule", "app/*"),
+  };
+}
+
+/** Why each wildcard in the data-plane policy cannot be narrower. */
+export function dataPlaneWildcards(stack: Stack, clusterName: string): WildcardResource[] {
+  const arns = dataPlaneArns(stack, clusterName);
+  return [
+    { arn: "*", reason: "Describe/List calls and tag:GetResources have no resource-level permissions; RegisterTaskDefinition, DeregisterTaskDefinition and ecs:TagResource-on-create are authorized without a resource, and the writes among them require a labenv:lab request tag." },
+    { arn: arns.services, reason: "Services do not exist before the reconciler creates them; the path is pinned to the labenv cluster and every call needs a labenv:lab tag." },
+    { arn: arns.accessPoints, reason: "Access point ids are random; tagging and deleting require a labenv:lab tag from the configured labs." },
+    { arn: arns.volumes, reason: "ECS creates task volumes at launch; only volumes tagged labenv:lab may be snapshotted." },
+    { arn: arns.snapshots, reason: "Snapshot ids are random; creating, tagging and deleting require a labenv:lab tag." },
+    { arn: arns.recoveryPoints, reason: "Recovery point ids are assigned by AWS Backup; tagging requires a labenv:lab tag and restores run as the labenv backup role." },
+    { arn: arns.targetGroups, reason: "Target groups are created per environment; every call requires a labenv:lab tag." },
+    { arn: arns.listenerRules, reason: "Listener rules are created per environment; every call requires a labenv:lab tag." },
+  ];
+}
+
+export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsProps): iam.PolicyStatement[] {
+  const labs = [...props.labs];
+  const requestTag = { [`aws:RequestTag/${LAB_TAG}`]: labs };
+  const resourceTag = { [`aws:ResourceTag/${LAB_TAG}`]: labs };
+  const { services, accessPoints, volumes, snapshots, recoveryPoints, targetGroups, listenerRules } = dataPlaneArns(stack, props.clusterName);
+  const allow = (sid: string, actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+    new iam.PolicyStatement({ sid, actions, resources, ...(conditions !== undefined && { conditions }) });
+
+  return [
+    allow("ObserveLabenvResources", [
+      "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTasks", "ecs:DescribeTaskDefinition",
+      "ecs:ListServices", "ecs:ListTasks", "ecs:ListTaskDefinitions", "ecs:ListTagsForResource",
+      "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeFileSystems",
+      "elasticfilesystem:DescribeMountTargets", "elasticfilesystem:ListTagsForResource",
+      "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeTags", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+      "backup:DescribeBackupJob", "backup:DescribeRestoreJob", "backup:ListBackupJobs", "backup:ListRestoreJobs",
+      "backup:DescribeRecoveryPoint", "backup:ListRecoveryPointsByResource", "backup:ListRecoveryPointsByBackupVault",
+      "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+      "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTags",
+      "tag:GetResources",
+    ], ["*"]),
+
+    allow("RegisterLabTaskDefinitions", ["ecs:RegisterTaskDefinition"], ["*"], { StringEquals: requestTag }),
+    // ECS authorizes DeregisterTaskDefinition without a resource; an INACTIVE
+    // revision keeps running tasks alive and stays in the history.
+    allow("RetireTaskDefinitionRevisions", ["ecs:DeregisterTaskDefinition"], ["*"]),
+    allow("CreateLabServices", ["ecs:CreateService"], [services], {
+      StringEquals: requestTag,
+      ArnEquals: { "ecs:cluster": props.clusterArn },
+    }),
+    allow("ChangeLabServices", ["ecs:UpdateService", "ecs:DeleteService"], [services], {
+      StringEquals: resourceTag,
+      ArnEquals: { "ecs:cluster": props.clusterArn },
+    }),
+    allow("TagLabEcsResourcesOnCreate", ["ecs:TagResource"], ["*"], {
+      StringEquals: { ...requestTag, "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition"] },
+    }),
+
+    allow("CreateLabAccessPoints", ["elasticfilesystem:CreateAccessPoint"], [props.fileSystemArn], { StringEquals: requestTag }),
+    allow("TagLabAccessPointsOnCreate", ["elasticfilesystem:TagResource"], [accessPoints], {
+      StringEquals: { ...requestTag, "elasticfilesystem:CreateAction": "CreateAccessPoint" },
+    }),
+    allow("DeleteLabAccessPoints", ["elasticfilesystem:DeleteAccessPoint"], [accessPoints], { StringEquals: resourceTag }),
+
+    allow("SnapshotLabVolumes", ["ec2:CreateSnapshot"], [volumes], { StringEquals: resourceTag }),
+    allow("CreateLabSnapshots", ["ec2:CreateSnapshot"], [snapshots], { StringEquals: requestTag }),
+    allow("TagLabSnapshotsOnCreate", ["ec2:CreateTags"], [snapshots], {
+      StringEquals: { ...requestTag, "ec2:CreateAction": "CreateSnapshot" },
+    }),
+    allow("DeleteLabSnapshots", ["ec2:DeleteSnapshot"], [snapshots], { StringEquals: resourceTag }),
+
+    allow("BackUpResearchData", ["backup:StartBackupJob"], [props.backupVaultArn]),
+    allow("TagLabRecoveryPoints", ["backup:TagResource"], [recoveryPoints], { StringEquals: requestTag }),
+    allow("RestoreResearchData", ["backup:StartRestoreJob"], [recoveryPoints]),
+
+    allow("CreateLabTargetGroups", ["elasticloadbalancing:CreateTargetGroup"], [targetGroups], { StringEquals: requestTag }),
+    allow("CreateLabListenerRules", ["elasticloadbalancing:CreateRule"], [props.listenerArn, listenerRules], { StringEquals: requestTag }),
+    allow("TagLabRoutingOnCreate", ["elasticloadbalancing:AddTags"], [targetGroups, listenerRules], {
+      StringEquals: { ...requestTag, "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateRule"] },
+    }),
+    allow("ChangeLabRouting", [
+      "elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyTargetGroup",
+      "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:DeleteTargetGroup",
+    ], [targetGroups, listenerRules], { StringEquals: resourceTag }),
+
+    allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } }),
+    allow("PassEcsInfrastructureRole", ["iam:PassRole"], [props.infrastructureRoleArn], { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } }),
+    allow("PassBackupRole", ["iam:PassRole"], [props.backupRoleArn], { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } }),
+
+    new iam.PolicyStatement({ sid: "DenyControlPlaneChanges", effect: iam.Effect.DENY, actions: [...CONTROL_PLANE_ACTIONS], resources: ["*"] }),
+  ];
+}

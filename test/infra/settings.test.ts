@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LABS, InfraSettingsError, readSettings } from "../../infra/lib/labenv-settings.js";
+
+const context = (values: Record<string, unknown>) => (key: string) => values[key];
+const region = { CDK_DEFAULT_REGION: "eu-west-1" };
+
+describe("readSettings", () => {
+  it("gives a working installation when nothing is passed but a region", () => {
+    const settings = readSettings(context({}), region);
+    expect(settings).toMatchObject({
+      stackName: "Labenv",
+      labs: DEFAULT_LABS,
+      region: "eu-west-1",
+      vpcEndpoints: true,
+      natGateways: 1,
+      internetFacing: false,
+      driftScheduleMinutes: 15,
+      reconcilerEntry: "reconciler/lambda/handler.ts",
+      githubAppEntry: "github-app/lambda.ts",
+    });
+    expect(settings.certificateArn).toBeUndefined();
+    expect(settings.ingressCidrs).toBeUndefined();
+  });
+
+  it("reads -c labs=a,b as a trimmed list and accepts a list from cdk.json", () => {
+    expect(readSettings(context({ labs: " genomics-core, ml-vision " }), region).labs).toEqual(["genomics-core", "ml-vision"]);
+    expect(readSettings(context({ labs: ["ocean-lab"] }), region).labs).toEqual(["ocean-lab"]);
+  });
+
+  it.each([
+    [{ labs: "Genomics_Core" }, "labs"],
+    [{ labs: "a,a" }, "labs"],
+    [{ labs: "," }, "labs"],
+    [{ vpcId: "vpc-1" }, "vpcId"],
+    [{ certificateArn: "not-an-arn" }, "certificateArn"],
+    [{ internetFacing: "true" }, "internetFacing"],
+    [{ internetFacing: "yes" }, "internetFacing"],
+    [{ natGateways: "0" }, "natGateways"],
+    [{ driftScheduleMinutes: "2.5" }, "driftScheduleMinutes"],
+    [{ ingressCidrs: "10.0.0.0" }, "ingressCidrs"],
+    [{ alarmEmail: "nobody" }, "alarmEmail"],
+  ])("rejects %j naming the key %s", (values, key) => {
+    expect(() => readSettings(context(values), region)).toThrow(InfraSettingsError);
+    expect(() => readSettings(context(values), region)).toThrow(`context "${key}"`);
+  });
+
+  it("refuses to guess a region", () => {
+    expect(() => readSettings(context({}), {})).toThrow(/no region/);
+    expect(readSettings(context({ region: "us-west-2" }), {}).region).toBe("us-west-2");
+  });
+
+  it("needs an account to look up an existing VPC, and then skips endpoints by default", () => {
+    expect(() => readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), region)).toThrow(/account/);
+    const settings = readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), { ...region, CDK_DEFAULT_ACCOUNT: "111122223333" });
+    expect(settings.vpcId).toBe("vpc-0123456789abcdef0");
+    expect(settings.vpcEndpoints).toBe(false);
+  });
+
+  it("makes the load balancer internet-facing with HTTPS only when a certificate is given", () => {
+    const certificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e";
+    const open = readSettings(context({ certificateArn }), region);
+    expect(open.internetFacing).toBe(true);
+    expect(open.ingressCidrs).toEqual(["0.0.0.0/0"]);
+    const campus = readSettings(context({ certificateArn, ingressCidrs: "192.0.2.0/24" }), region);
+    expect(campus.ingressCidrs).toEqual(["192.0.2.0/24"]);
+    expect(readSettings(context({ certificateArn, internetFacing: "false" }), region).internetFacing).toBe(false);
+  });
+});
