@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isLabenvError } from "../core/errors.js";
+import { registerLock } from "./commands/lock.js";
+import { registerPacks } from "./commands/packs.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
 import { processIO, type CliIO } from "./io.js";
@@ -16,6 +18,8 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
     .showHelpAfterError("(run `labenv --help` for usage)");
   registerValidate(program, io);
   registerSchema(program, io);
+  registerLock(program, io);
+  registerPacks(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return io.code;

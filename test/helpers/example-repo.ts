@@ -16,7 +16,7 @@ export function exampleFiles(): RepoFile[] {
 /** A fresh copy of the example repository in a temp directory. */
 export function copyExampleRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), "labenv-example-"));
-  for (const p of ["environments", "domain-packs", "labenv.yaml"]) {
+  for (const p of ["environments", "domain-packs", "labenv.yaml", "package-index.yaml"]) {
     cpSync(join(repoRoot, p), join(dir, p), { recursive: true });
   }
   return dir;

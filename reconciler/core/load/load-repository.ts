@@ -78,12 +78,12 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
     }
     if (mismatches.length > 0) continue;
     const key = identityKey(identity.kind, identity.expect);
-    const previous = seen.get(key);
+    const previous = seen.get(`${identity.kind}:${key}`);
     if (previous) {
       diagnostics.push(error([], "duplicate-document", `duplicate ${identity.kind} ${key}: already defined in ${previous}`, "keep one of the two files"));
       continue;
     }
-    seen.set(key, f.path);
+    seen.set(`${identity.kind}:${key}`, f.path);
     add(repository, { kind: identity.kind, file: f.path, doc: value as never, positions, text }, key);
   }
   diagnostics.sort(compareDiagnostics);

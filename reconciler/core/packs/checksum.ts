@@ -1,0 +1,12 @@
+import type { DomainPack } from "../model/documents.js";
+import { digestOf } from "../lock/canonical.js";
+
+/**
+ * The checksum of a pack version's canonical content. Lifecycle marks
+ * (`deprecated`, `yanked`) and labels are left out: a published version may be
+ * deprecated or yanked, but its contents never change.
+ */
+export function packChecksum(pack: DomainPack): string {
+  const { deprecated: _d, yanked: _y, ...spec } = pack.spec;
+  return digestOf({ apiVersion: pack.apiVersion, kind: pack.kind, name: pack.metadata.name, version: pack.metadata.version, spec });
+}
