@@ -8,25 +8,12 @@ import { MissingEntryFileError } from "../lib/entry-file.js";
 import { LABENV_FEATURE_FLAGS } from "../lib/feature-flags.js";
 import { InfraSettingsError, readSettings } from "../lib/labenv-settings.js";
 import { LabenvStack } from "../lib/labenv-stack.js";
+import { labenvStackProps } from "../lib/stack-props.js";
 
 const app = new App({ context: { ...LABENV_FEATURE_FLAGS } });
 try {
   const settings = readSettings((key) => app.node.tryGetContext(key), process.env);
-  new LabenvStack(app, settings.stackName, {
-    env: { region: settings.region, ...(settings.account !== undefined && { account: settings.account }) },
-    description: "labenv control plane: network, research storage, state, compute, reconciler and GitHub App",
-    labs: settings.labs,
-    reconcilerEntry: settings.reconcilerEntry,
-    githubAppEntry: settings.githubAppEntry,
-    vpcEndpoints: settings.vpcEndpoints,
-    natGateways: settings.natGateways,
-    internetFacing: settings.internetFacing,
-    driftScheduleMinutes: settings.driftScheduleMinutes,
-    ...(settings.vpcId !== undefined && { vpcId: settings.vpcId }),
-    ...(settings.certificateArn !== undefined && { certificateArn: settings.certificateArn }),
-    ...(settings.ingressCidrs !== undefined && { ingressCidrs: settings.ingressCidrs }),
-    ...(settings.alarmEmail !== undefined && { alarmEmail: settings.alarmEmail }),
-  });
+  new LabenvStack(app, settings.stackName, labenvStackProps(settings));
 } catch (error) {
   if (error instanceof InfraSettingsError || error instanceof MissingEntryFileError) {
     process.stderr.write(`${error.message}\n`);

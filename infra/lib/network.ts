@@ -124,7 +124,11 @@ export class LabenvNetwork extends Construct {
       });
     }
     this.jupyterSecurityGroup.addIngressRule(this.loadBalancerSecurityGroup, ec2.Port.tcp(JUPYTER_PORT), "Jupyter from the labenv load balancer only");
-    this.loadBalancerSecurityGroup.addEgressRule(this.jupyterSecurityGroup, ec2.Port.tcp(JUPYTER_PORT), "to Jupyter tasks only");
+    // Egress as an inline CIDR rule: a rule naming another group becomes a
+    // separate resource, and a group with no inline egress keeps AWS's default
+    // allow-all egress. Only Jupyter tasks listen on 8888 in the VPC, and they
+    // accept it only from this group.
+    this.loadBalancerSecurityGroup.addEgressRule(ec2.Peer.ipv4(this.vpc.vpcCidrBlock), ec2.Port.tcp(JUPYTER_PORT), "to Jupyter tasks only");
     this.fileSystemSecurityGroup.addIngressRule(this.jupyterSecurityGroup, ec2.Port.tcp(2049), "NFS from Jupyter tasks");
 
     if (props.vpcEndpoints ?? true) this.addEndpoints();

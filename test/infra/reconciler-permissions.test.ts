@@ -1,0 +1,158 @@
+// The reconciler may change only labenv-tagged data-plane resources, may pass
+// only the roles made for it, and can never build or break the control plane.
+import type { Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
+
+type Statement = { Sid?: string; Effect: "Allow" | "Deny"; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+
+// The frozen control plane, written out here on purpose (not imported), so a
+// change to the policy cannot quietly change what this test checks.
+const CONTROL_PLANE = [
+  "iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicyVersion",
+  "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
+  "ecs:CreateCluster", "ecs:DeleteCluster",
+  "dynamodb:CreateTable", "dynamodb:DeleteTable",
+  "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteObjectVersion",
+  "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:PutFileSystemPolicy",
+  "kms:ScheduleKeyDeletion", "backup:DeleteRecoveryPoint", "backup:DeleteBackupVault",
+];
+
+const LAB_TAG_VALUES = { request: "aws:RequestTag/labenv:lab", resource: "aws:ResourceTag/labenv:lab" };
+
+let labenv: SynthesizedLabenv;
+let template: Template;
+let statements: Statement[];
+let managedPolicyArns: unknown[];
+
+beforeAll(() => {
+  labenv = synthLabenv();
+  template = labenv.template;
+  const role = logicalId(labenv.stack, labenv.stack.reconciler.function.role);
+  const attachedTo = (roles: unknown) => (roles as { Ref: string }[] | undefined)?.some((r) => r.Ref === role) ?? false;
+  const inline = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) => attachedTo(p.Properties.Roles));
+  managedPolicyArns = template.findResources("AWS::IAM::Role")[role]!.Properties.ManagedPolicyArns;
+  const attached = new Set(managedPolicyArns.map((arn) => (arn as { Ref?: string }).Ref));
+  const managed = Object.entries(template.findResources("AWS::IAM::ManagedPolicy")).filter(([id]) => attached.has(id)).map(([, p]) => p);
+  statements = [...inline, ...managed].flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  expect(inline.length + managed.length).toBeGreaterThan(1);
+});
+
+const actionsOf = (s: Statement) => [s.Action].flat();
+const resourcesOf = (s: Statement) => [s.Resource].flat();
+const allows = () => statements.filter((s) => s.Effect === "Allow");
+// IAM action patterns are case-insensitive globs.
+const matches = (pattern: string, action: string) =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i").test(action);
+
+describe("the frozen control plane", () => {
+  it.each(CONTROL_PLANE)("is out of reach: no Allow grants %s", (action) => {
+    const granting = allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)));
+    expect(granting).toEqual([]);
+  });
+
+  it.each(CONTROL_PLANE)("is guarded by an explicit Deny of %s on every resource", (action) => {
+    const deny = statements.find((s) => s.Effect === "Deny" && actionsOf(s).some((pattern) => matches(pattern, action)));
+    expect(deny).toBeDefined();
+    expect(deny!.Resource).toBe("*");
+    expect(deny!.Condition).toBeUndefined();
+  });
+
+  it("is not reachable through service-wide wildcards", () => {
+    const wildcards = allows().flatMap(actionsOf).filter((a) => a === "*" || /:\*$/.test(a) || /^(iam|ec2|ecs|dynamodb|s3|kms):[A-Za-z]*\*/.test(a));
+    expect(wildcards).toEqual([]);
+  });
+
+  it("is not handed over by an AWS managed policy beyond Lambda's VPC access", () => {
+    expect(managedPolicyArns.map((arn) => JSON.stringify(arn)).filter((arn) => !arn.startsWith('{"Ref"'))).toEqual([
+      expect.stringContaining("service-role/AWSLambdaVPCAccessExecutionRole"),
+    ]);
+  });
+});
+
+describe("data-plane writes", () => {
+  const createActions = [
+    "ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:TagResource", "elasticfilesystem:CreateAccessPoint",
+    "elasticfilesystem:TagResource", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateRule",
+    "elasticloadbalancing:AddTags", "ec2:CreateTags", "backup:TagResource",
+  ];
+  const changeActions = [
+    "ecs:UpdateService", "ecs:DeleteService", "elasticfilesystem:DeleteAccessPoint", "ec2:DeleteSnapshot",
+    "elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:DeleteTargetGroup",
+  ];
+
+  it.each(createActions)("%s requires a labenv:lab request tag naming a configured lab", (action) => {
+    const granting = allows().filter((s) => actionsOf(s).includes(action));
+    expect(granting.length).toBeGreaterThan(0);
+    for (const s of granting) expect(s.Condition?.StringEquals?.[LAB_TAG_VALUES.request]).toEqual(TEST_LABS);
+  });
+
+  it.each(changeActions)("%s requires a labenv:lab resource tag naming a configured lab", (action) => {
+    const granting = allows().filter((s) => actionsOf(s).includes(action));
+    expect(granting.length).toBeGreaterThan(0);
+    for (const s of granting) expect(s.Condition?.StringEquals?.[LAB_TAG_VALUES.resource]).toEqual(TEST_LABS);
+  });
+
+  it("snapshots only labenv-tagged volumes into labenv-tagged snapshots", () => {
+    const snapshots = allows().filter((s) => actionsOf(s).includes("ec2:CreateSnapshot"));
+    expect(snapshots.map((s) => Object.keys(s.Condition!.StringEquals!)).sort()).toEqual([[LAB_TAG_VALUES.request], [LAB_TAG_VALUES.resource]]);
+  });
+
+  it("tags only at creation: no tagging of existing resources without a creating action", () => {
+    for (const action of ["ecs:TagResource", "elasticfilesystem:TagResource", "ec2:CreateTags", "elasticloadbalancing:AddTags"]) {
+      for (const s of allows().filter((st) => actionsOf(st).includes(action))) {
+        const keys = Object.keys(s.Condition!.StringEquals!);
+        expect(keys.some((key) => key.endsWith(":CreateAction"))).toBe(true);
+      }
+    }
+  });
+
+  it("leaves no write on every resource without a tag condition, except retiring task definition revisions", () => {
+    const untagged = allows().filter((s) => {
+      const writes = actionsOf(s).filter((a) => !/:(Describe|List|Get)/.test(a) && a !== "tag:GetResources");
+      const onEverything = resourcesOf(s).includes("*");
+      const tagged = JSON.stringify(s.Condition ?? {}).includes("labenv:lab");
+      return writes.length > 0 && onEverything && !tagged;
+    });
+    expect(untagged.flatMap(actionsOf)).toEqual(["ecs:DeregisterTaskDefinition"]);
+  });
+
+  it("creates and changes services only in the labenv cluster", () => {
+    const cluster = logicalId(labenv.stack, labenv.stack.compute.cluster);
+    for (const s of allows().filter((st) => actionsOf(st).some((a) => /^ecs:(Create|Update|Delete)Service$/.test(a)))) {
+      expect(s.Condition!.ArnEquals).toEqual({ "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } });
+      expect(JSON.stringify(s.Resource)).toContain(`:service/",{"Ref":"${cluster}"},"/*"`);
+    }
+  });
+});
+
+describe("iam:PassRole", () => {
+  it("passes only the lab task roles and the execution role to ECS tasks, the infrastructure role to ECS, the backup role to AWS Backup", () => {
+    const passes = allows().filter((s) => actionsOf(s).includes("iam:PassRole"));
+    const arn = (construct: Parameters<typeof logicalId>[1]) => ({ "Fn::GetAtt": [logicalId(labenv.stack, construct), "Arn"] });
+    const compute = labenv.stack.compute;
+    expect(passes).toEqual([
+      expect.objectContaining({
+        Resource: [...[...compute.taskRoles.byLab.values()].map(arn), arn(compute.executionRole)],
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+      }),
+      expect.objectContaining({ Resource: arn(compute.infrastructureRole), Condition: { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } } }),
+      expect.objectContaining({ Resource: arn(labenv.stack.research.backupRole), Condition: { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } } }),
+    ]);
+  });
+
+  it("never passes its own role or the GitHub App's", () => {
+    const passed = JSON.stringify(allows().filter((s) => actionsOf(s).includes("iam:PassRole")).map((s) => s.Resource));
+    expect(passed).not.toContain(logicalId(labenv.stack, labenv.stack.reconciler.function.role));
+    expect(passed).not.toContain(logicalId(labenv.stack, labenv.stack.githubApp.function.role));
+  });
+});
+
+describe("tags", () => {
+  it("no control-plane resource carries labenv:lab, so the reconciler's tag conditions never match one", () => {
+    const tagged = Object.entries(template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>).filter(([, r]) =>
+      JSON.stringify(r.Properties?.Tags ?? r.Properties?.FileSystemTags ?? r.Properties?.BackupVaultTags ?? []).includes('"labenv:lab"'),
+    );
+    expect(tagged.map(([id]) => id)).toEqual([]);
+  });
+});
