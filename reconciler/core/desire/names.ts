@@ -1,0 +1,21 @@
+/** Resource keys and AWS names, derived from identity only, so every run computes the same ones. */
+export const keys = {
+  home: (lab: string, env: string) => `access-point:${lab}/${env}/home`,
+  dataset: (lab: string, dataset: string) => `access-point:${lab}/dataset/${dataset}`,
+  taskDefinition: (lab: string, env: string) => `task-definition:${lab}/${env}`,
+  service: (lab: string, env: string) => `service:${lab}/${env}`,
+  snapshot: (lab: string, env: string, name: string) => `ebs-snapshot:${lab}/${env}/${name}`,
+  backup: (lab: string, env: string, name: string) => `backup-job:${lab}/${env}/${name}`,
+};
+
+/** ECS family and service name: `labenv-<lab>-<env>`. */
+export function ecsName(lab: string, env: string): string {
+  return `labenv-${lab}-${env}`;
+}
+
+export const paths = {
+  home: (lab: string, env: string) => `/labs/${lab}/environments/${env}`,
+  dataset: (lab: string, dataset: string) => `/labs/${lab}/datasets/${dataset}`,
+};
+
+export const CONTAINER = { name: "jupyter", port: 8888, packagesPath: "/opt/jupyter", homePath: "/home/jovyan" } as const;

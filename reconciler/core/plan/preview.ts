@@ -1,0 +1,31 @@
+import type { Repository } from "../model/documents.js";
+import type { Plan } from "../model/plan.js";
+import type { DesiredState, ObservedState } from "../model/resources.js";
+import { desire } from "../desire/desire.js";
+import { plan } from "./plan.js";
+
+/**
+ * What a pull request would change, before it merges: the head branch's
+ * desired state planned against the base branch's desired state (what main
+ * says should run). Used by the GitHub App's plan comment; the reconciler
+ * plans against what really runs.
+ */
+export function previewPlan(base: Repository, head: Repository, options: { maxDeletes?: number; commit?: string } = {}): Plan {
+  const before = desire(base).state;
+  const after = desire(head).state;
+  return plan(after, asObserved(before), {
+    maxDeletes: options.maxDeletes ?? head.config?.doc.spec.plan?.maxDeletes ?? 5,
+    ...(options.commit ? { commit: options.commit } : {}),
+    costsBefore: Object.fromEntries(before.environments.map((e) => [e.key, e.monthlyCostUsd])),
+  });
+}
+
+/** A desired state seen as if it were running: one observed resource per desired one, id = key. */
+export function asObserved(state: DesiredState): ObservedState {
+  return {
+    resources: state.resources.map((r) => ({
+      kind: r.kind, key: r.key, environment: r.environment, id: r.key, spec: r.spec, tags: r.tags,
+      ...(r.kind === "service" ? { runningCount: (r.spec as { desiredCount: number }).desiredCount } : {}),
+    })),
+  };
+}
