@@ -1,0 +1,108 @@
+import { CreateAccessPointCommand, DescribeAccessPointsCommand, TagResourceCommand, paginateDescribeAccessPoints, type AccessPointDescription } from "@aws-sdk/client-efs";
+import type { Action } from "../../core/model/plan.js";
+import { TAG, type AccessPointSpec, type DesiredResource, type ObservedResource } from "../../core/model/resources.js";
+import type { AppliedResource } from "../../ports/provider.js";
+import { isNotFound } from "./aws-failure.js";
+import { clientToken } from "./client-token.js";
+import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
+import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import { findTagged } from "./tagged-resources.js";
+
+const GONE = new Set(["deleting", "deleted", "error"]);
+
+/**
+ * EFS access points: one per researcher home and per dataset mount. They are
+ * immutable in EFS, so a changed spec makes a new access point and retires the
+ * old one with a `labenv:retired` tag; none is ever deleted.
+ */
+export const accessPointDriver: ResourceDriver<"access-point"> = {
+  kind: "access-point",
+
+  async observe(ctx: ObserveContext): Promise<ObservedResource<"access-point">[]> {
+    const byKey = new Map<string, ObservedResource<"access-point">>();
+    const pages = paginateDescribeAccessPoints({ client: ctx.clients.efs }, { FileSystemId: ctx.config.fileSystemId });
+    for await (const page of pages) {
+      for (const ap of page.AccessPoints ?? []) {
+        const observed = observedAccessPoint(ap);
+        if (observed !== undefined && !byKey.has(observed.key)) byKey.set(observed.key, observed);
+      }
+    }
+    return [...byKey.values()];
+  },
+
+  async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
+    const desired = desiredOf(action, "access-point");
+    const current = await findCurrent(ctx, desired.key);
+    if (current?.hash === desired.specHash) return { key: desired.key, id: current.id };
+    const created = await ctx.clients.efs.send(new CreateAccessPointCommand(createInput(ctx, desired)));
+    const id = created.AccessPointId as string;
+    if (current !== undefined && current.id !== id) await retire(ctx, current.arn, id);
+    return { key: desired.key, id };
+  },
+};
+
+export function createInput(ctx: DriverContext, desired: DesiredResource<"access-point">) {
+  const { posixUser, rootDirectory, purpose } = desired.spec;
+  return {
+    ClientToken: clientToken(desired.key, desired.specHash),
+    FileSystemId: ctx.config.fileSystemId,
+    PosixUser: { Uid: posixUser.uid, Gid: posixUser.gid },
+    RootDirectory: {
+      Path: rootDirectory.path,
+      CreationInfo: { OwnerUid: rootDirectory.owner.uid, OwnerGid: rootDirectory.owner.gid, Permissions: rootDirectory.permissions },
+    },
+    Tags: toUpperTags({ ...desired.tags, [PROVIDER_TAG.purpose]: purpose }),
+  };
+}
+
+/** AWS's description mapped back to the spec: secondary gids, owner id, ARN and lifecycle are AWS's own. */
+export function observedAccessPoint(ap: AccessPointDescription): ObservedResource<"access-point"> | undefined {
+  const tags = fromUpperTags(ap.Tags);
+  const identity = identityOf(tags);
+  if (identity === undefined || tags[PROVIDER_TAG.retired] !== undefined || GONE.has(ap.LifeCycleState ?? "")) return undefined;
+  const creation = ap.RootDirectory?.CreationInfo;
+  const spec: AccessPointSpec = {
+    purpose: tags[PROVIDER_TAG.purpose] ?? "",
+    posixUser: { uid: ap.PosixUser?.Uid ?? -1, gid: ap.PosixUser?.Gid ?? -1 },
+    rootDirectory: {
+      path: ap.RootDirectory?.Path ?? "/",
+      owner: { uid: creation?.OwnerUid ?? -1, gid: creation?.OwnerGid ?? -1 },
+      permissions: creation?.Permissions ?? "",
+    },
+  };
+  return { kind: "access-point", ...identity, id: ap.AccessPointId as string, spec, tags: ownedTags(tags), status: ap.LifeCycleState };
+}
+
+interface CurrentAccessPoint {
+  id: string;
+  arn: string;
+  hash: string | undefined;
+}
+
+/** The live access point carrying this key, found through its tags (one Tagging API call). */
+async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAccessPoint | undefined> {
+  const found = await findTagged(ctx, "elasticfilesystem:access-point", key);
+  for (const { arn, tags } of found) {
+    if (tags[PROVIDER_TAG.retired] !== undefined) continue;
+    const id = arn.slice(arn.lastIndexOf("/") + 1);
+    const ap = await describeOne(ctx, id);
+    if (ap === undefined || GONE.has(ap.LifeCycleState ?? "") || ap.FileSystemId !== ctx.config.fileSystemId) continue;
+    return { id, arn, hash: tags[TAG.specHash] };
+  }
+  return undefined;
+}
+
+async function describeOne(ctx: DriverContext, id: string): Promise<AccessPointDescription | undefined> {
+  try {
+    return (await ctx.clients.efs.send(new DescribeAccessPointsCommand({ AccessPointId: id }))).AccessPoints?.[0];
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** The old access point stays (data is never dropped); it only stops carrying the key. */
+async function retire(ctx: DriverContext, arn: string, replacedBy: string): Promise<void> {
+  const id = arn.slice(arn.lastIndexOf("/") + 1);
+  await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: PROVIDER_TAG.retired, Value: replacedBy }] }));
+}

@@ -1,0 +1,24 @@
+/** Where the AWS provider points: outputs of the infra/ stacks, from `labenv.yaml` `spec.aws`. */
+export interface AwsProviderConfig {
+  region: string;
+  /** ECS cluster name (or ARN) the Jupyter services run in. */
+  cluster: string;
+  /** The EFS file system holding research data; every access point belongs to it. */
+  fileSystemId: string;
+  /** Private subnets and security groups for Jupyter tasks (used when a service spec names none). */
+  subnets: string[];
+  securityGroups: string[];
+  /** Send every call here instead of AWS (a local AWS API implementation in tests). */
+  endpoint?: string;
+  /** Static credentials; omitted in Lambda, where the SDK finds the role's. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The role ECS assumes to create managed EBS volumes (required to create or update services). */
+  ebsRoleArn?: string;
+  /** AWS Backup vault and role for on-demand EFS backups (required for backup jobs). */
+  backupVaultName?: string;
+  backupRoleArn?: string;
+  /** Upper bound of attempts per call under throttling (adaptive retry). Default 8. */
+  maxAttempts?: number;
+  /** Concurrent describe calls while observing. Default 8. */
+  describeConcurrency?: number;
+}

@@ -1,0 +1,61 @@
+import { LabenvError } from "../../core/errors.js";
+import type { Action } from "../../core/model/plan.js";
+import { RESOURCE_KINDS, STORAGE_KINDS, type ObservedResource, type ObservedState } from "../../core/model/resources.js";
+import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
+import { createAwsClients, type AwsClients } from "./aws-clients.js";
+import type { AwsProviderConfig } from "./aws-provider-config.js";
+import { providerFailure } from "./aws-failure.js";
+import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
+import type { DriverContext } from "./resource-driver.js";
+
+/**
+ * Environments on AWS: ECS Fargate services and task definitions, EFS access
+ * points, EBS snapshots and AWS Backup jobs, all found by their
+ * `labenv:resource` tag. Storage is never deleted.
+ */
+export class AwsProvider implements Provider {
+  readonly name = "aws" as const;
+  readonly label: string;
+  private readonly context: DriverContext;
+
+  constructor(config: AwsProviderConfig, clients: AwsClients = createAwsClients(config)) {
+    this.context = { config, clients };
+    this.label = `aws ${config.region} / cluster ${config.cluster}`;
+  }
+
+  async observe(): Promise<ObservedState> {
+    const keys = new Map<string, string>();
+    const ctx = { ...this.context, keyOf: (id: string) => keys.get(id) };
+    const resources: ObservedResource[] = [];
+    for (const stage of OBSERVE_STAGES) {
+      const found = await Promise.all(
+        stage.map((kind) => DRIVERS[kind].observe(ctx).catch((e: unknown) => Promise.reject(providerFailure(`list ${kind}s`, e)))),
+      );
+      for (const resource of found.flat()) {
+        keys.set(resource.id, resource.key);
+        resources.push(resource);
+      }
+    }
+    const order = (r: ObservedResource) => RESOURCE_KINDS.indexOf(r.kind);
+    resources.sort((a, b) => order(a) - order(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { resources };
+  }
+
+  async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
+    if (action.outcome === "unchanged" || action.outcome === "skipped") {
+      const id = action.observed?.id ?? resolve(action.key);
+      if (id === undefined) throw new LabenvError("plan", `${action.outcome} ${action.kind} ${action.key} has no provider id`);
+      return { key: action.key, id };
+    }
+    if (action.outcome === "delete" && STORAGE_KINDS.has(action.kind)) {
+      throw new LabenvError("plan", `labenv never deletes a ${action.kind}: refused to delete ${action.key}`, {
+        hint: "Research data is retained; remove the resource from AWS by hand if it must go.",
+      });
+    }
+    try {
+      return await DRIVERS[action.kind].apply(action, resolve, this.context);
+    } catch (e) {
+      throw providerFailure(`${action.outcome} ${action.kind} ${action.key}`, e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { ResourceKind } from "../../core/model/resources.js";
+import { accessPointDriver } from "./access-point-driver.js";
+import { backupJobDriver } from "./backup-job-driver.js";
+import { ebsSnapshotDriver } from "./ebs-snapshot-driver.js";
+import type { ResourceDriver } from "./resource-driver.js";
+import { serviceDriver } from "./service-driver.js";
+import { taskDefinitionDriver } from "./task-definition-driver.js";
+
+/** One driver per resource kind. A new kind is one new file and one line here. */
+export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
+  "access-point": accessPointDriver,
+  "ebs-snapshot": ebsSnapshotDriver,
+  "backup-job": backupJobDriver,
+  "task-definition": taskDefinitionDriver,
+  service: serviceDriver,
+};
+
+/**
+ * The order observe runs in: a later stage maps the ids it sees (access point
+ * ids in task definitions, task definition ARNs and snapshot ids in services)
+ * back to the keys an earlier stage found.
+ */
+export const OBSERVE_STAGES: readonly (readonly ResourceKind[])[] = [
+  ["access-point", "ebs-snapshot", "backup-job"],
+  ["task-definition"],
+  ["service"],
+];

@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  paginateQuery,
+  type AttributeValue,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
+import { LabenvError, isLabenvError } from "../../core/errors.js";
+import type { AppliedRecord, Lease, LeaseResult, RunRecord, StateStore } from "../../ports/state-store.js";
+
+export interface DynamoStateStoreOptions {
+  client: DynamoDBClient;
+  /** A table with string partition key `pk` and string sort key `sk` (from infra/). */
+  table: string;
+}
+
+type Item = Record<string, AttributeValue>;
+
+const APPLIED = "applied";
+const RUN = "run";
+const LEASE = { pk: { S: "lease" }, sk: { S: "reconcile" } };
+
+/**
+ * Applied records, run history and the reconcile lease in one DynamoDB table.
+ * Records are stored whole as JSON in `body`; the lease is a conditional put,
+ * so two reconcilers never hold it at once.
+ */
+export class DynamoStateStore implements StateStore {
+  constructor(private readonly options: DynamoStateStoreOptions) {}
+
+  async getApplied(environment: string): Promise<AppliedRecord | undefined> {
+    const out = await this.call(`read the applied record of ${environment}`, () =>
+      this.options.client.send(new GetItemCommand({ TableName: this.options.table, Key: key(APPLIED, environment), ConsistentRead: true })),
+    );
+    return out.Item === undefined ? undefined : body<AppliedRecord>(out.Item);
+  }
+
+  async listApplied(): Promise<AppliedRecord[]> {
+    return (await this.query(APPLIED, true)).map((item) => body<AppliedRecord>(item));
+  }
+
+  async putApplied(record: AppliedRecord): Promise<void> {
+    await this.put(`record what was applied to ${record.environment}`, { ...key(APPLIED, record.environment), body: { S: JSON.stringify(record) } });
+  }
+
+  async deleteApplied(environment: string): Promise<void> {
+    await this.call(`forget the applied record of ${environment}`, () =>
+      this.options.client.send(new DeleteItemCommand({ TableName: this.options.table, Key: key(APPLIED, environment) })),
+    );
+  }
+
+  async putRun(run: RunRecord): Promise<void> {
+    await this.put(`record run ${run.id}`, { ...key(RUN, `${run.startedAt}#${run.id}`), body: { S: JSON.stringify(run) } });
+  }
+
+  /** The newest runs first. */
+  async listRuns(limit: number): Promise<RunRecord[]> {
+    if (limit <= 0) return [];
+    return (await this.query(RUN, false, limit)).map((item) => body<RunRecord>(item));
+  }
+
+  async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
+    const lease: Lease = { owner, token: randomUUID(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    try {
+      await this.options.client.send(
+        new PutItemCommand({
+          TableName: this.options.table,
+          Item: { ...LEASE, owner: { S: owner }, token: { S: lease.token }, expiresAt: { S: lease.expiresAt }, expiresAtMs: { N: String(now.getTime() + ttlMs) } },
+          ConditionExpression: "attribute_not_exists(pk) OR expiresAtMs < :now OR #owner = :owner",
+          ExpressionAttributeNames: { "#owner": "owner" },
+          ExpressionAttributeValues: { ":now": { N: String(now.getTime()) }, ":owner": { S: owner } },
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return { acquired: true, lease };
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw stateFailure("take the reconcile lease", e);
+      const held = e.Item ?? (await this.currentLease());
+      return { acquired: false, heldBy: held?.owner?.S ?? "unknown", expiresAt: held?.expiresAt?.S ?? "" };
+    }
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    try {
+      await this.options.client.send(
+        new DeleteItemCommand({
+          TableName: this.options.table,
+          Key: LEASE,
+          ConditionExpression: "#token = :token",
+          ExpressionAttributeNames: { "#token": "token" },
+          ExpressionAttributeValues: { ":token": { S: lease.token } },
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return; // lost to someone else: nothing of ours to give back
+      throw stateFailure("release the reconcile lease", e);
+    }
+  }
+
+  private async currentLease(): Promise<Item | undefined> {
+    const out = await this.call("read the reconcile lease", () =>
+      this.options.client.send(new GetItemCommand({ TableName: this.options.table, Key: LEASE, ConsistentRead: true })),
+    );
+    return out.Item;
+  }
+
+  private async put(doing: string, item: Item): Promise<void> {
+    await this.call(doing, () => this.options.client.send(new PutItemCommand({ TableName: this.options.table, Item: item })));
+  }
+
+  private async query(pk: string, ascending: boolean, limit = Number.POSITIVE_INFINITY): Promise<Item[]> {
+    return this.call(`list ${pk} records`, async () => {
+      const items: Item[] = [];
+      const pages = paginateQuery(
+        { client: this.options.client },
+        {
+          TableName: this.options.table,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": { S: pk } },
+          ScanIndexForward: ascending,
+          ConsistentRead: true,
+          ...(Number.isFinite(limit) && { Limit: Math.min(limit, 1000) }),
+        },
+      );
+      for await (const page of pages) {
+        items.push(...(page.Items ?? []));
+        if (items.length >= limit) break;
+      }
+      return items.slice(0, limit);
+    });
+  }
+
+  private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw stateFailure(doing, e);
+    }
+  }
+}
+
+function key(pk: string, sk: string): Item {
+  return { pk: { S: pk }, sk: { S: sk } };
+}
+
+function body<T>(item: Item): T {
+  return JSON.parse(item.body?.S ?? "null") as T;
+}
+
+function stateFailure(doing: string, e: unknown): LabenvError {
+  if (isLabenvError(e)) return e;
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new LabenvError("state", `DynamoDB refused to ${doing}: ${detail}`, { cause: e });
+}

@@ -1,0 +1,65 @@
+import { CreateSnapshotCommand, DescribeSnapshotsCommand, paginateDescribeSnapshots, type Snapshot } from "@aws-sdk/client-ec2";
+import type { Action } from "../../core/model/plan.js";
+import { TAG, type EbsSnapshotSpec, type ObservedResource } from "../../core/model/resources.js";
+import type { AppliedResource, ResolveId } from "../../ports/provider.js";
+import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
+import { jupyterVolumeOf } from "./jupyter-volume.js";
+import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+
+/**
+ * EBS snapshots of a service's /opt/jupyter volume, taken before a task is
+ * replaced or stopped for good, or on request. Point-in-time copies: never
+ * updated, never deleted by labenv.
+ */
+export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
+  kind: "ebs-snapshot",
+
+  async observe(ctx: ObserveContext): Promise<ObservedResource<"ebs-snapshot">[]> {
+    const byKey = new Map<string, { observed: ObservedResource<"ebs-snapshot">; started: number }>();
+    const pages = paginateDescribeSnapshots(
+      { client: ctx.clients.ec2 },
+      { OwnerIds: ["self"], Filters: [{ Name: "tag-key", Values: [TAG.resource] }], MaxResults: 1000 },
+    );
+    for await (const page of pages) {
+      for (const snapshot of page.Snapshots ?? []) {
+        const observed = observedSnapshot(snapshot);
+        const started = snapshot.StartTime?.getTime() ?? 0;
+        const earlier = observed === undefined ? undefined : byKey.get(observed.key);
+        if (observed !== undefined && (earlier === undefined || started > earlier.started)) byKey.set(observed.key, { observed, started });
+      }
+    }
+    return [...byKey.values()].map((v) => v.observed);
+  },
+
+  async apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource> {
+    const desired = desiredOf(action, "ebs-snapshot");
+    const existing = await ctx.clients.ec2.send(
+      new DescribeSnapshotsCommand({ OwnerIds: ["self"], Filters: [{ Name: `tag:${TAG.resource}`, Values: [desired.key] }] }),
+    );
+    const taken = existing.Snapshots?.find((s) => s.State !== "error");
+    if (taken?.SnapshotId !== undefined) return { key: desired.key, id: taken.SnapshotId };
+    const volumeId = await jupyterVolumeOf(ctx, desired.spec.service, resolve);
+    const tags = { ...desired.tags, [PROVIDER_TAG.service]: desired.spec.service, [PROVIDER_TAG.trigger]: desired.spec.trigger };
+    const created = await ctx.clients.ec2.send(
+      new CreateSnapshotCommand({
+        VolumeId: volumeId,
+        Description: desired.spec.description,
+        TagSpecifications: [{ ResourceType: "snapshot", Tags: toUpperTags(tags) }],
+      }),
+    );
+    return { key: desired.key, id: created.SnapshotId as string };
+  },
+};
+
+/** AWS's description mapped back to the spec: progress, size, encryption and owner are AWS's own. */
+export function observedSnapshot(snapshot: Snapshot): ObservedResource<"ebs-snapshot"> | undefined {
+  const tags = fromUpperTags(snapshot.Tags);
+  const identity = identityOf(tags);
+  if (identity === undefined || snapshot.State === "error") return undefined;
+  const spec: EbsSnapshotSpec = {
+    service: tags[PROVIDER_TAG.service] ?? "",
+    description: snapshot.Description ?? "",
+    trigger: (tags[PROVIDER_TAG.trigger] ?? "request") as EbsSnapshotSpec["trigger"],
+  };
+  return { kind: "ebs-snapshot", ...identity, id: snapshot.SnapshotId as string, spec, tags: ownedTags(tags), status: snapshot.State };
+}

@@ -1,0 +1,47 @@
+import { LabenvError } from "../../core/errors.js";
+import type { Action } from "../../core/model/plan.js";
+import type { DesiredResource, ObservedResource, ResourceKind } from "../../core/model/resources.js";
+import type { AppliedResource, ResolveId } from "../../ports/provider.js";
+import type { AwsClients } from "./aws-clients.js";
+import type { AwsProviderConfig } from "./aws-provider-config.js";
+
+export interface DriverContext {
+  config: AwsProviderConfig;
+  clients: AwsClients;
+}
+
+export interface ObserveContext extends DriverContext {
+  /** The key of a resource observed earlier in this pass, by its provider id (`fsap-…`, a task definition ARN, `snap-…`). */
+  keyOf(id: string): string | undefined;
+}
+
+/**
+ * One resource kind on AWS. `observe` lists what labenv owns of this kind and
+ * maps it back to the spec types (what AWS fills in by itself is dropped);
+ * `apply` makes one action true and is safe to repeat: it looks before it
+ * creates and sends idempotency tokens where the API takes them.
+ */
+export interface ResourceDriver<K extends ResourceKind = ResourceKind> {
+  readonly kind: K;
+  observe(ctx: ObserveContext): Promise<ObservedResource<K>[]>;
+  apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource>;
+}
+
+/** The desired resource of a create/update/replace action, typed by kind. */
+export function desiredOf<K extends ResourceKind>(action: Action, kind: K): DesiredResource<K> {
+  if (action.kind !== kind || action.desired === undefined || action.desired.kind !== kind) {
+    throw new LabenvError("internal", `${action.outcome} ${action.kind} ${action.key} carries no desired ${kind}`);
+  }
+  return action.desired as DesiredResource<K>;
+}
+
+/** Resolves a key another resource depends on, or says which one is missing. */
+export function resolveRequired(resolve: ResolveId, key: string, neededBy: string): string {
+  const id = resolve(key);
+  if (id === undefined) {
+    throw new LabenvError("plan", `${neededBy} needs ${key}, which has not been applied`, {
+      hint: "Apply storage before task definitions and task definitions before services.",
+    });
+  }
+  return id;
+}

@@ -1,0 +1,72 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
+import { LabenvError } from "../../core/errors.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+
+export interface S3ObjectStoreOptions {
+  client: S3Client;
+  /** A versioned bucket (from infra/); overwriting a key keeps the older versions. */
+  bucket: string;
+  /** Prepended to every key, e.g. `labenv/`. */
+  prefix?: string;
+}
+
+/**
+ * Snapshot manifests, observations and hand-over packages in S3. Keys are the
+ * same as the directory store's; failures are `io` errors like the directory
+ * store's, so callers handle both alike.
+ */
+export class S3ObjectStore implements ObjectStore {
+  private readonly prefix: string;
+
+  constructor(private readonly options: S3ObjectStoreOptions) {
+    this.prefix = options.prefix ?? "";
+  }
+
+  async put(key: string, body: string | Uint8Array, contentType?: string): Promise<void> {
+    await this.call(`write ${key}`, () =>
+      this.options.client.send(
+        new PutObjectCommand({
+          Bucket: this.options.bucket,
+          Key: this.prefix + key,
+          Body: body,
+          ContentType: contentType ?? (typeof body === "string" ? "text/plain; charset=utf-8" : "application/octet-stream"),
+        }),
+      ),
+    );
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const out = await this.options.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.prefix + key }));
+      return out.Body === undefined ? new Uint8Array() : await out.Body.transformToByteArray();
+    } catch (e) {
+      if (e instanceof NoSuchKey || (e instanceof Error && e.name === "NoSuchKey")) return undefined;
+      throw failure(`read ${key}`, e);
+    }
+  }
+
+  /** Keys under `prefix`, relative to the store's own prefix, in S3's (lexicographic) order. */
+  async list(prefix: string): Promise<string[]> {
+    return this.call(`list ${prefix}`, async () => {
+      const keys: string[] = [];
+      const pages = paginateListObjectsV2({ client: this.options.client }, { Bucket: this.options.bucket, Prefix: this.prefix + prefix });
+      for await (const page of pages) {
+        for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key.slice(this.prefix.length));
+      }
+      return keys;
+    });
+  }
+
+  private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw failure(doing, e);
+    }
+  }
+}
+
+function failure(doing: string, e: unknown): LabenvError {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new LabenvError("io", `S3 refused to ${doing}: ${detail}`, { cause: e });
+}

@@ -1,0 +1,90 @@
+import {
+  DeregisterTaskDefinitionCommand,
+  DescribeTaskDefinitionCommand,
+  RegisterTaskDefinitionCommand,
+  paginateListTaskDefinitionFamilies,
+  paginateListTaskDefinitions,
+  type DescribeTaskDefinitionCommandOutput,
+} from "@aws-sdk/client-ecs";
+import { LabenvError } from "../../core/errors.js";
+import type { Action } from "../../core/model/plan.js";
+import { TAG, type ObservedResource } from "../../core/model/resources.js";
+import type { AppliedResource, ResolveId } from "../../ports/provider.js";
+import { isMissingTaskDefinition } from "./aws-failure.js";
+import { mapConcurrently } from "./concurrency.js";
+import { fromLowerTags, identityOf, ownedTags } from "./labenv-tags.js";
+import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
+
+/**
+ * ECS task definitions, one family per environment. Revisions are immutable:
+ * a changed spec registers a new revision; the latest ACTIVE revision of the
+ * family is what observe reports. Deleting deregisters every ACTIVE revision
+ * (running tasks keep working on INACTIVE ones).
+ */
+export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
+  kind: "task-definition",
+
+  async observe(ctx: ObserveContext): Promise<ObservedResource<"task-definition">[]> {
+    const families: string[] = [];
+    const pages = paginateListTaskDefinitionFamilies({ client: ctx.clients.ecs }, { familyPrefix: FAMILY_PREFIX, status: "ACTIVE", maxResults: 100 });
+    for await (const page of pages) families.push(...(page.families ?? []));
+    const described = await mapConcurrently(families, ctx.config.describeConcurrency ?? 8, (family) => describeLatest(ctx, family));
+    return described.flatMap((d) => {
+      const td = d?.taskDefinition;
+      const tags = fromLowerTags(d?.tags);
+      const identity = identityOf(tags);
+      if (td === undefined || td.status !== "ACTIVE" || identity === undefined) return [];
+      const observed: ObservedResource<"task-definition"> = {
+        kind: "task-definition",
+        ...identity,
+        id: td.taskDefinitionArn as string,
+        spec: taskDefinitionSpecOf(td, ctx.keyOf),
+        tags: ownedTags(tags),
+        status: td.status,
+      };
+      return [observed];
+    });
+  },
+
+  async apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource> {
+    if (action.outcome === "delete") return deregisterFamily(action, ctx);
+    const desired = desiredOf(action, "task-definition");
+    const family = desired.spec.family;
+    if (!family.startsWith(FAMILY_PREFIX)) {
+      throw new LabenvError("plan", `task definition ${desired.key} has family ${family}; labenv families start with ${FAMILY_PREFIX}`);
+    }
+    const latest = await describeLatest(ctx, family);
+    const tags = fromLowerTags(latest?.tags);
+    if (latest?.taskDefinition?.status === "ACTIVE" && tags[TAG.resource] === desired.key && tags[TAG.specHash] === desired.specHash) {
+      return { key: desired.key, id: latest.taskDefinition.taskDefinitionArn as string };
+    }
+    const neededBy = `task definition ${desired.key}`;
+    const accessPoints = {
+      home: resolveRequired(resolve, desired.spec.homeAccessPoint, neededBy),
+      datasets: desired.spec.datasets.map((d) => resolveRequired(resolve, d.accessPoint, neededBy)),
+    };
+    const registered = await ctx.clients.ecs.send(new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)));
+    return { key: desired.key, id: registered.taskDefinition?.taskDefinitionArn as string };
+  },
+};
+
+/** The latest ACTIVE revision of a family with its tags, or nothing when the family has none. */
+async function describeLatest(ctx: DriverContext, family: string): Promise<DescribeTaskDefinitionCommandOutput | undefined> {
+  try {
+    return await ctx.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family, include: ["TAGS"] }));
+  } catch (e) {
+    if (isMissingTaskDefinition(e)) return undefined;
+    throw e;
+  }
+}
+
+async function deregisterFamily(action: Action, ctx: DriverContext): Promise<AppliedResource> {
+  const family = action.observed?.kind === "task-definition" ? (action.observed as ObservedResource<"task-definition">).spec.family : undefined;
+  if (family === undefined) throw new LabenvError("plan", `delete task-definition ${action.key} carries no observed family`);
+  const active: string[] = [];
+  const pages = paginateListTaskDefinitions({ client: ctx.clients.ecs }, { familyPrefix: family, status: "ACTIVE", maxResults: 100 });
+  for await (const page of pages) active.push(...(page.taskDefinitionArns ?? []));
+  for (const arn of active) await ctx.clients.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+  return { key: action.key, id: action.observed?.id ?? active[0] ?? "" };
+}
