@@ -38,8 +38,8 @@ describe("both Lambdas", () => {
     const reconcilerEnv = functions[reconciler]!.Properties.Environment.Variables as Record<string, unknown>;
     const appEnv = functions[app]!.Properties.Environment.Variables as Record<string, unknown>;
     const shared = Object.values(ENV).filter((name) => name !== ENV.reconcilerFunction);
-    expect(Object.keys(reconcilerEnv).sort()).toEqual([...shared, "NODE_OPTIONS"].sort());
-    expect(Object.keys(appEnv).sort()).toEqual([...shared, ENV.reconcilerFunction, "NODE_OPTIONS"].sort());
+    expect(Object.keys(reconcilerEnv).sort()).toEqual([...shared].sort());
+    expect(Object.keys(appEnv).sort()).toEqual([...shared, ENV.reconcilerFunction].sort());
     expect(reconcilerEnv[ENV.labs]).toBe(TEST_LABS.join(","));
     for (const name of [ENV.githubAppIdSecretArn, ENV.githubPrivateKeySecretArn, ENV.githubWebhookSecretArn]) {
       expect(reconcilerEnv[name]).toEqual({ Ref: expect.stringMatching(/^GithubAppSecrets/) });
