@@ -4,7 +4,7 @@ import { TAG, type AccessPointSpec, type DesiredResource, type ObservedResource 
 import type { AppliedResource } from "../../ports/provider.js";
 import { isNotFound } from "./aws-failure.js";
 import { clientToken } from "./client-token.js";
-import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
+import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, staleTags, toUpperTags } from "./labenv-tags.js";
 import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { findTagged } from "./tagged-resources.js";
 
@@ -33,7 +33,11 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
   async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
     const desired = desiredOf(action, "access-point");
     const current = await findCurrent(ctx, desired.key);
-    if (current?.hash === desired.specHash) return { key: desired.key, id: current.id };
+    if (current !== undefined && current.tags[TAG.specHash] === desired.specHash) {
+      const stale = staleTags(current.tags, desired.tags);
+      if (Object.keys(stale).length > 0) await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: current.id, Tags: toUpperTags(stale) }));
+      return { key: desired.key, id: current.id };
+    }
     const created = await ctx.clients.efs.send(new CreateAccessPointCommand(createInput(ctx, desired)));
     const id = created.AccessPointId as string;
     if (current !== undefined && current.id !== id) await retire(ctx, current.arn, id);
@@ -76,7 +80,7 @@ export function observedAccessPoint(ap: AccessPointDescription): ObservedResourc
 interface CurrentAccessPoint {
   id: string;
   arn: string;
-  hash: string | undefined;
+  tags: Record<string, string>;
 }
 
 /** The live access point carrying this key, found through its tags (one Tagging API call). */
@@ -87,7 +91,7 @@ async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAcce
     const id = arn.slice(arn.lastIndexOf("/") + 1);
     const ap = await describeOne(ctx, id);
     if (ap === undefined || GONE.has(ap.LifeCycleState ?? "") || ap.FileSystemId !== ctx.config.fileSystemId) continue;
-    return { id, arn, hash: tags[TAG.specHash] };
+    return { id, arn, tags };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { clientToken } from "./client-token.js";
 import { PROVIDER_TAG, identityOf, ownedTags } from "./labenv-tags.js";
 import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { findTagged, type TaggedResource } from "./tagged-resources.js";
+import { decodeTagValue, encodeTagValue } from "./tag-value.js";
 
 const RECOVERY_POINT = "backup:recovery-point";
 
@@ -51,7 +52,7 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
           ...desired.tags,
           [PROVIDER_TAG.accessPoint]: desired.spec.accessPoint,
           [PROVIDER_TAG.trigger]: desired.spec.trigger,
-          [PROVIDER_TAG.description]: desired.spec.description,
+          [PROVIDER_TAG.description]: encodeTagValue(desired.spec.description),
         },
       }),
     );
@@ -65,7 +66,7 @@ export function observedRecoveryPoint(found: TaggedResource): ObservedResource<"
   if (identity === undefined) return undefined;
   const spec: BackupJobSpec = {
     accessPoint: found.tags[PROVIDER_TAG.accessPoint] ?? "",
-    description: found.tags[PROVIDER_TAG.description] ?? "",
+    description: decodeTagValue(found.tags[PROVIDER_TAG.description] ?? ""),
     trigger: (found.tags[PROVIDER_TAG.trigger] ?? "request") as BackupJobSpec["trigger"],
   };
   return { kind: "backup-job", ...identity, id: found.arn, spec, tags: ownedTags(found.tags) };

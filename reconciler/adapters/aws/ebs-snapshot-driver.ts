@@ -4,6 +4,7 @@ import { TAG, type EbsSnapshotSpec, type ObservedResource } from "../../core/mod
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
 import { jupyterVolumeOf } from "./jupyter-volume.js";
+import { asciiDescription, decodeTagValue, encodeTagValue } from "./tag-value.js";
 import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 
 /**
@@ -39,11 +40,16 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
     const taken = existing.Snapshots?.find((s) => s.State !== "error");
     if (taken?.SnapshotId !== undefined) return { key: desired.key, id: taken.SnapshotId };
     const volumeId = await jupyterVolumeOf(ctx, desired.spec.service, resolve);
-    const tags = { ...desired.tags, [PROVIDER_TAG.service]: desired.spec.service, [PROVIDER_TAG.trigger]: desired.spec.trigger };
+    const tags = {
+      ...desired.tags,
+      [PROVIDER_TAG.service]: desired.spec.service,
+      [PROVIDER_TAG.trigger]: desired.spec.trigger,
+      [PROVIDER_TAG.description]: encodeTagValue(desired.spec.description),
+    };
     const created = await ctx.clients.ec2.send(
       new CreateSnapshotCommand({
         VolumeId: volumeId,
-        Description: desired.spec.description,
+        Description: asciiDescription(desired.spec.description),
         TagSpecifications: [{ ResourceType: "snapshot", Tags: toUpperTags(tags) }],
       }),
     );
@@ -51,14 +57,18 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   },
 };
 
-/** AWS's description mapped back to the spec: progress, size, encryption and owner are AWS's own. */
+/**
+ * AWS's description mapped back to the spec: progress, size, encryption and
+ * owner are AWS's own. The reason comes from the `labenv:description` tag (the
+ * EC2 description is an ASCII copy for people).
+ */
 export function observedSnapshot(snapshot: Snapshot): ObservedResource<"ebs-snapshot"> | undefined {
   const tags = fromUpperTags(snapshot.Tags);
   const identity = identityOf(tags);
   if (identity === undefined || snapshot.State === "error") return undefined;
   const spec: EbsSnapshotSpec = {
     service: tags[PROVIDER_TAG.service] ?? "",
-    description: snapshot.Description ?? "",
+    description: decodeTagValue(tags[PROVIDER_TAG.description] ?? snapshot.Description ?? ""),
     trigger: (tags[PROVIDER_TAG.trigger] ?? "request") as EbsSnapshotSpec["trigger"],
   };
   return { kind: "ebs-snapshot", ...identity, id: snapshot.SnapshotId as string, spec, tags: ownedTags(tags), status: snapshot.State };

@@ -53,3 +53,8 @@ export function identityOf(tags: Record<string, string>): { key: string; environ
 function sortedEntries(tags: Record<string, string>): [string, string][] {
   return Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/** The wanted tags a resource lacks or carries with another value (what a tag-only update must write). */
+export function staleTags(live: Record<string, string>, wanted: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => live[k] !== v));
+}

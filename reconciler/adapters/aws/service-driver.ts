@@ -13,7 +13,7 @@ import type { DesiredResource, ObservedResource, ServiceSpec } from "../../core/
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { clientToken } from "./client-token.js";
 import { inBatches, mapConcurrently } from "./concurrency.js";
-import { fromLowerTags, identityOf, ownedTags, toLowerTags } from "./labenv-tags.js";
+import { fromLowerTags, identityOf, ownedTags, staleTags, toLowerTags } from "./labenv-tags.js";
 import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { sameSpec } from "./same-spec.js";
 import { networkConfiguration, serviceSpecOf, volumeConfigurations, volumeTags } from "./service-shape.js";
@@ -87,10 +87,12 @@ export const serviceDriver: ResourceDriver<"service"> = {
     const idToKey = new Map<string, string>([[taskDefinitionArn, spec.taskDefinition]]);
     if (snapshotId !== undefined && from !== undefined) idToKey.set(snapshotId, from);
     const live = serviceSpecOf(current, liveTags, (id) => idToKey.get(id));
-    if (sameSpec(live, spec) && Object.entries(tags).every(([k, v]) => liveTags[k] === v)) return { key: desired.key, id: arn };
-    await ctx.clients.ecs.send(new UpdateServiceCommand({ ...common, service: spec.name }));
-    // Always the whole set: UpdateService does not touch tags, and some implementations replace rather than merge.
-    await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags({ ...liveTags, ...tags }) }));
+    const unchangedSpec = sameSpec(live, spec);
+    if (!unchangedSpec) await ctx.clients.ecs.send(new UpdateServiceCommand({ ...common, service: spec.name }));
+    if (!unchangedSpec || Object.keys(staleTags(liveTags, tags)).length > 0) {
+      // Always the whole set: UpdateService does not touch tags, and moto then replaces rather than merges them.
+      await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags({ ...liveTags, ...tags }) }));
+    }
     return { key: desired.key, id: arn };
   },
 };

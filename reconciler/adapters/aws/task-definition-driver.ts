@@ -2,6 +2,7 @@ import {
   DeregisterTaskDefinitionCommand,
   DescribeTaskDefinitionCommand,
   RegisterTaskDefinitionCommand,
+  TagResourceCommand,
   paginateListTaskDefinitionFamilies,
   paginateListTaskDefinitions,
   type DescribeTaskDefinitionCommandOutput,
@@ -12,7 +13,7 @@ import { TAG, type ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
 import { mapConcurrently } from "./concurrency.js";
-import { fromLowerTags, identityOf, ownedTags } from "./labenv-tags.js";
+import { fromLowerTags, identityOf, ownedTags, staleTags, toLowerTags } from "./labenv-tags.js";
 import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
 
@@ -57,7 +58,10 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
     const latest = await describeLatest(ctx, family);
     const tags = fromLowerTags(latest?.tags);
     if (latest?.taskDefinition?.status === "ACTIVE" && tags[TAG.resource] === desired.key && tags[TAG.specHash] === desired.specHash) {
-      return { key: desired.key, id: latest.taskDefinition.taskDefinitionArn as string };
+      const arn = latest.taskDefinition.taskDefinitionArn as string;
+      const stale = staleTags(tags, desired.tags);
+      if (Object.keys(stale).length > 0) await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }));
+      return { key: desired.key, id: arn };
     }
     const neededBy = `task definition ${desired.key}`;
     const accessPoints = {
