@@ -5,7 +5,7 @@
 // (docs/deploy-aws.md): the app id and private key start as a placeholder
 // that fails loudly, the webhook secret is generated here and pasted into the
 // GitHub App settings. Lambdas receive only the secrets' ARNs.
-import { Duration, SecretValue, Validations } from "aws-cdk-lib";
+import { Duration, SecretValue, Stack, Validations } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
@@ -97,6 +97,7 @@ export class GithubApp extends Construct {
     this.webhookUrl = this.function.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
 
     new cloudwatch.Alarm(this, "Errors", {
+      alarmName: `${Stack.of(this).stackName}-github-app-errors`,
       alarmDescription: "labenv GitHub App: a webhook delivery failed",
       metric: this.function.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
       threshold: 1,

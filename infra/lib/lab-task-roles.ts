@@ -12,7 +12,9 @@
 // point ids are only known after the reconciler creates them. The binding
 // lab → access point therefore lives in the task definition, which only the
 // reconciler registers and only with a `labenv:lab` tag from the labs listed
-// here (see reconciler-permissions.ts).
+// here (see reconciler-permissions.ts). It is also what makes cross-lab
+// shares work: a shared dataset is another lab's access point, mounted
+// read-only into the borrowing lab's task.
 //
 // The roles do not carry the `labenv:lab` tag: that tag marks what the
 // reconciler owns, and these roles belong to the frozen control plane.

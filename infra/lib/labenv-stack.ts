@@ -237,6 +237,7 @@ export class LabenvStack extends Stack {
     new CfnOutput(this, "GithubPrivateKeySecretArn", { value: secrets.privateKey.secretArn });
     new CfnOutput(this, "GithubWebhookSecretArn", { value: secrets.webhookSecret.secretArn });
     new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
+    new CfnOutput(this, "EcsInfrastructureRoleArn", { description: "The role ECS uses to create task EBS volumes", value: compute.infrastructureRole.roleArn });
     new CfnOutput(this, "LabenvYamlAws", {
       description: "Paste into labenv.yaml: spec.aws, spec.state.table and spec.objects.bucket",
       value: this.toJsonString(controlPlaneSummary(this.region, values)),

@@ -8,7 +8,9 @@
 // a policy attached later by hand cannot hand them back.
 //
 // Tag conditions: `aws:RequestTag/labenv:lab` on create (the tag must be sent
-// with the request), `aws:ResourceTag/labenv:lab` on change and delete.
+// with the request), `aws:ResourceTag/labenv:lab` on change and delete. The
+// actions match what reconciler/adapters/aws calls; nothing is untagged, and
+// access points and snapshots are never deleted by tag alone being wrong.
 import { ArnFormat, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
@@ -56,6 +58,7 @@ export function dataPlaneArns(stack: Stack, clusterName: string) {
   const arn = (service: string, resource: string, resourceName: string) => stack.formatArn({ service, resource, resourceName });
   return {
     services: arn("ecs", "service", `${clusterName}/*`),
+    taskDefinitions: arn("ecs", "task-definition", "*"),
     accessPoints: arn("elasticfilesystem", "access-point", "*"),
     volumes: arn("ec2", "volume", "*"),
     snapshots: stack.formatArn({ service: "ec2", account: "", resource: "snapshot", resourceName: "*" }),
@@ -71,6 +74,7 @@ export function dataPlaneWildcards(stack: Stack, clusterName: string): WildcardR
   return [
     { arn: "*", reason: "Describe/List calls and tag:GetResources have no resource-level permissions; RegisterTaskDefinition, DeregisterTaskDefinition and ecs:TagResource-on-create are authorized without a resource, and the writes among them require a labenv:lab request tag." },
     { arn: arns.services, reason: "Services do not exist before the reconciler creates them; the path is pinned to the labenv cluster and every call needs a labenv:lab tag." },
+    { arn: arns.taskDefinitions, reason: "Task definition families are named per environment at run time; only revisions tagged labenv:lab may be re-tagged." },
     { arn: arns.accessPoints, reason: "Access point ids are random; tagging and deleting require a labenv:lab tag from the configured labs." },
     { arn: arns.volumes, reason: "ECS creates task volumes at launch; only volumes tagged labenv:lab may be snapshotted." },
     { arn: arns.snapshots, reason: "Snapshot ids are random; creating, tagging and deleting require a labenv:lab tag." },
@@ -84,7 +88,10 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
   const labs = [...props.labs];
   const requestTag = { [`aws:RequestTag/${LAB_TAG}`]: labs };
   const resourceTag = { [`aws:ResourceTag/${LAB_TAG}`]: labs };
-  const { services, accessPoints, volumes, snapshots, recoveryPoints, targetGroups, listenerRules } = dataPlaneArns(stack, props.clusterName);
+  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints, targetGroups, listenerRules } = dataPlaneArns(stack, props.clusterName);
+  // Re-tagging an existing resource (a new spec hash, a retired mark): only a
+  // resource of a configured lab, and never moved to a lab outside the list.
+  const retag = { StringEquals: resourceTag, StringEqualsIfExists: requestTag };
   const allow = (sid: string, actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
     new iam.PolicyStatement({ sid, actions, resources, ...(conditions !== undefined && { conditions }) });
 
@@ -118,10 +125,13 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
       StringEquals: { ...requestTag, "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition"] },
     }),
 
+    allow("RetagLabEcsResources", ["ecs:TagResource"], [services, taskDefinitions], retag),
+
     allow("CreateLabAccessPoints", ["elasticfilesystem:CreateAccessPoint"], [props.fileSystemArn], { StringEquals: requestTag }),
     allow("TagLabAccessPointsOnCreate", ["elasticfilesystem:TagResource"], [accessPoints], {
       StringEquals: { ...requestTag, "elasticfilesystem:CreateAction": "CreateAccessPoint" },
     }),
+    allow("RetagLabAccessPoints", ["elasticfilesystem:TagResource"], [accessPoints], retag),
     allow("DeleteLabAccessPoints", ["elasticfilesystem:DeleteAccessPoint"], [accessPoints], { StringEquals: resourceTag }),
 
     allow("SnapshotLabVolumes", ["ec2:CreateSnapshot"], [volumes], { StringEquals: resourceTag }),

@@ -114,8 +114,10 @@ export class Reconciler extends Construct {
   private addAlarms(topic: sns.ITopic, timeout: Duration): void {
     const fn = this.function.function;
     const period = Duration.minutes(5);
+    const name = (suffix: string) => `${Stack.of(this).stackName}-reconciler-${suffix}`;
     const alarms = [
       new cloudwatch.Alarm(this, "Errors", {
+        alarmName: name("errors"),
         alarmDescription: "labenv reconciler: an invocation failed",
         metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
         threshold: 1,
@@ -124,6 +126,7 @@ export class Reconciler extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
       new cloudwatch.Alarm(this, "DeadLetterDepth", {
+        alarmName: name("dead-letters"),
         alarmDescription: "labenv reconciler: events gave up after every retry and wait in the dead-letter queue",
         metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
         threshold: 1,
@@ -132,6 +135,7 @@ export class Reconciler extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
       new cloudwatch.Alarm(this, "NearTimeout", {
+        alarmName: name("near-timeout"),
         alarmDescription: "labenv reconciler: a run took more than 80% of its timeout",
         metric: fn.metricDuration({ period, statistic: cloudwatch.Stats.MAXIMUM }),
         threshold: Math.floor(timeout.toMilliseconds() * 0.8),

@@ -23,7 +23,7 @@ export class StateTables extends Construct {
   readonly state: dynamodb.Table;
   /** Reconcile runs, keyed `pk` + `sk`. */
   readonly runs: dynamodb.Table;
-  /** Leases, keyed `pk`, expiring through the `expiresAt` TTL attribute. */
+  /** Leases, keyed `pk` + `sk`, expiring through the `expiresAt` TTL attribute (epoch seconds). */
   readonly leases: dynamodb.Table;
   /** Drift reports over time, keyed `pk` + `sk`. */
   readonly drift: dynamodb.Table;
@@ -33,10 +33,10 @@ export class StateTables extends Construct {
   constructor(scope: Construct, id: string, props: StateTablesProps) {
     super(scope, id);
     this.encryptionKey = props.encryptionKey;
-    this.state = this.table("State", props.encryptionKey, true);
-    this.runs = this.table("Runs", props.encryptionKey, true);
-    this.leases = this.table("Leases", props.encryptionKey, false, LEASE_EXPIRY_ATTRIBUTE);
-    this.drift = this.table("Drift", props.encryptionKey, true);
+    this.state = this.table("State", props.encryptionKey);
+    this.runs = this.table("Runs", props.encryptionKey);
+    this.leases = this.table("Leases", props.encryptionKey, LEASE_EXPIRY_ATTRIBUTE);
+    this.drift = this.table("Drift", props.encryptionKey);
   }
 
   get all(): readonly dynamodb.Table[] {
@@ -55,10 +55,12 @@ export class StateTables extends Construct {
     this.encryptionKey.grant(role, "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
   }
 
-  private table(id: string, encryptionKey: kms.IKey, sorted: boolean, timeToLiveAttribute?: string): dynamodb.Table {
+  // Every table has the same key shape (string `pk`, string `sk`), the one
+  // reconciler/adapters/aws/dynamodb-state-store.ts writes.
+  private table(id: string, encryptionKey: kms.IKey, timeToLiveAttribute?: string): dynamodb.Table {
     return new dynamodb.Table(this, id, {
       partitionKey: { name: "pk", type: dynamodb.AttributeType.STRING },
-      ...(sorted && { sortKey: { name: "sk", type: dynamodb.AttributeType.STRING } }),
+      sortKey: { name: "sk", type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,

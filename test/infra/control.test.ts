@@ -107,7 +107,7 @@ describe("alarms", () => {
     expect(alarmOn("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
     const duration = alarmOn("Duration");
     expect(duration).toHaveLength(1);
-    expect(duration[0]!.Properties).toMatchObject({ Threshold: 480_000, Statistic: "Maximum" });
+    expect(duration[0]!.Properties).toMatchObject({ Threshold: 480_000, Statistic: "Maximum", AlarmName: "Labenv-reconciler-near-timeout" });
     expect(functions[reconciler]!.Properties.Timeout).toBe(600);
     const topic = logicalId(labenv.stack, labenv.stack.node.findChild("Alarms").node.findChild("Topic") as never);
     for (const alarm of Object.values(template.findResources("AWS::CloudWatch::Alarm"))) {

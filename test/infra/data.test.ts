@@ -154,6 +154,10 @@ describe("state tables", () => {
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
           SSESpecification: { SSEEnabled: true, SSEType: "KMS", KMSMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] } },
           DeletionProtectionEnabled: true,
+          KeySchema: [
+            { AttributeName: "pk", KeyType: "HASH" },
+            { AttributeName: "sk", KeyType: "RANGE" },
+          ],
         },
       });
     }
@@ -162,7 +166,10 @@ describe("state tables", () => {
   it("expires leases through the expiresAt TTL attribute, and only leases", () => {
     const leases = logicalId(labenv.stack, labenv.stack.state.leases);
     template.hasResourceProperties("AWS::DynamoDB::Table", {
-      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
       TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
     });
     const withTtl = Object.entries(template.findResources("AWS::DynamoDB::Table")).filter(([, t]) => t.Properties.TimeToLiveSpecification);

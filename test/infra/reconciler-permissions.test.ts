@@ -81,10 +81,13 @@ describe("data-plane writes", () => {
     "elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:DeleteTargetGroup",
   ];
 
-  it.each(createActions)("%s requires a labenv:lab request tag naming a configured lab", (action) => {
+  it.each(createActions)("%s can only set labenv:lab to a configured lab", (action) => {
     const granting = allows().filter((s) => actionsOf(s).includes(action));
     expect(granting.length).toBeGreaterThan(0);
-    for (const s of granting) expect(s.Condition?.StringEquals?.[LAB_TAG_VALUES.request]).toEqual(TEST_LABS);
+    for (const s of granting) {
+      const requested = s.Condition?.StringEquals?.[LAB_TAG_VALUES.request] ?? s.Condition?.StringEqualsIfExists?.[LAB_TAG_VALUES.request];
+      expect(requested).toEqual(TEST_LABS);
+    }
   });
 
   it.each(changeActions)("%s requires a labenv:lab resource tag naming a configured lab", (action) => {
@@ -98,13 +101,15 @@ describe("data-plane writes", () => {
     expect(snapshots.map((s) => Object.keys(s.Condition!.StringEquals!)).sort()).toEqual([[LAB_TAG_VALUES.request], [LAB_TAG_VALUES.resource]]);
   });
 
-  it("tags only at creation: no tagging of existing resources without a creating action", () => {
+  it("tags a new resource only while creating it, and an existing one only if it already belongs to a configured lab", () => {
     for (const action of ["ecs:TagResource", "elasticfilesystem:TagResource", "ec2:CreateTags", "elasticloadbalancing:AddTags"]) {
       for (const s of allows().filter((st) => actionsOf(st).includes(action))) {
-        const keys = Object.keys(s.Condition!.StringEquals!);
-        expect(keys.some((key) => key.endsWith(":CreateAction"))).toBe(true);
+        const onCreate = Object.keys(s.Condition!.StringEquals!).some((key) => key.endsWith(":CreateAction"));
+        const owned = s.Condition!.StringEquals![LAB_TAG_VALUES.resource] !== undefined && s.Condition!.StringEqualsIfExists?.[LAB_TAG_VALUES.request] !== undefined;
+        expect(onCreate || owned, `${s.Sid}`).toBe(true);
       }
     }
+    expect(allows().filter((s) => actionsOf(s).some((a) => /Untag|RemoveTags|DeleteTags/.test(a)))).toEqual([]);
   });
 
   it("leaves no write on every resource without a tag condition, except retiring task definition revisions", () => {
