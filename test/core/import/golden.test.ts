@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  importCondaEnvironment,
+  importKernelspecList,
+  importPipFreeze,
+  importPipInspect,
+  importRequirementsTxt,
+  type ImportResult,
+} from "../../../reconciler/core/import/index.js";
+import { FIXTURES, fixture, readFixture } from "./fixture-files.js";
+
+/**
+ * Golden cases: each fixture under test/fixtures/import and what labenv reads
+ * out of it, as JSON under test/fixtures/import/expected/. Review a change of
+ * behaviour by reading the diff of those files; regenerate them with
+ * LABENV_UPDATE_GOLDEN=1 npx vitest run test/core/import/golden.test.ts
+ */
+const CASES: { name: string; read: () => ImportResult }[] = [
+  { name: "requirements-txt", read: () => importRequirementsTxt({ file: "requirements/requirements.txt", text: fixture("requirements/requirements.txt"), readFile: readFixture }) },
+  { name: "pip-freeze", read: () => importPipFreeze({ file: "pip-freeze.txt", text: fixture("pip-freeze.txt") }) },
+  { name: "pip-inspect", read: () => importPipInspect({ file: "pip-inspect.json", text: fixture("pip-inspect.json") }) },
+  { name: "conda-environment", read: () => importCondaEnvironment({ file: "conda/environment.yml", text: fixture("conda/environment.yml"), readFile: readFixture }) },
+  { name: "kernelspec", read: () => importKernelspecList({ file: "kernelspec-list.json", text: fixture("kernelspec-list.json") }) },
+];
+
+describe("golden import results", () => {
+  it.each(CASES)("$name fixture reads as expected/$name.json", ({ name, read }) => {
+    const actual = JSON.parse(JSON.stringify(read())) as unknown;
+    const expectedPath = `${FIXTURES}expected/${name}.json`;
+    if (process.env.LABENV_UPDATE_GOLDEN === "1") {
+      mkdirSync(`${FIXTURES}expected`, { recursive: true });
+      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    expect(existsSync(expectedPath), `${expectedPath} is missing; run with LABENV_UPDATE_GOLDEN=1`).toBe(true);
+    expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
+  });
+});
