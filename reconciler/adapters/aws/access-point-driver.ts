@@ -5,6 +5,7 @@ import type { AppliedResource } from "../../ports/provider.js";
 import { isNotFound } from "./aws-failure.js";
 import { clientToken } from "./client-token.js";
 import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, staleTags, toUpperTags } from "./labenv-tags.js";
+import { sameSpec } from "./same-spec.js";
 import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { findTagged } from "./tagged-resources.js";
 
@@ -33,7 +34,7 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
   async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
     const desired = desiredOf(action, "access-point");
     const current = await findCurrent(ctx, desired.key);
-    if (current !== undefined && current.tags[TAG.specHash] === desired.specHash) {
+    if (current !== undefined && current.tags[TAG.specHash] === desired.specHash && sameSpec(current.spec, desired.spec)) {
       const stale = staleTags(current.tags, desired.tags);
       if (Object.keys(stale).length > 0) await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: current.id, Tags: toUpperTags(stale) }));
       return { key: desired.key, id: current.id };
@@ -81,6 +82,7 @@ interface CurrentAccessPoint {
   id: string;
   arn: string;
   tags: Record<string, string>;
+  spec: AccessPointSpec | undefined;
 }
 
 /** The live access point carrying this key, found through its tags (one Tagging API call). */
@@ -91,7 +93,7 @@ async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAcce
     const id = arn.slice(arn.lastIndexOf("/") + 1);
     const ap = await describeOne(ctx, id);
     if (ap === undefined || GONE.has(ap.LifeCycleState ?? "") || ap.FileSystemId !== ctx.config.fileSystemId) continue;
-    return { id, arn, tags };
+    return { id, arn, tags, spec: observedAccessPoint(ap)?.spec };
   }
   return undefined;
 }

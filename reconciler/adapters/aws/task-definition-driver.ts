@@ -14,6 +14,7 @@ import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
 import { mapConcurrently } from "./concurrency.js";
 import { fromLowerTags, identityOf, ownedTags, staleTags, toLowerTags } from "./labenv-tags.js";
+import { sameSpec } from "./same-spec.js";
 import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
 
@@ -55,19 +56,23 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
     if (!family.startsWith(FAMILY_PREFIX)) {
       throw new LabenvError("plan", `task definition ${desired.key} has family ${family}; labenv families start with ${FAMILY_PREFIX}`);
     }
-    const latest = await describeLatest(ctx, family);
-    const tags = fromLowerTags(latest?.tags);
-    if (latest?.taskDefinition?.status === "ACTIVE" && tags[TAG.resource] === desired.key && tags[TAG.specHash] === desired.specHash) {
-      const arn = latest.taskDefinition.taskDefinitionArn as string;
-      const stale = staleTags(tags, desired.tags);
-      if (Object.keys(stale).length > 0) await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }));
-      return { key: desired.key, id: arn };
-    }
     const neededBy = `task definition ${desired.key}`;
     const accessPoints = {
       home: resolveRequired(resolve, desired.spec.homeAccessPoint, neededBy),
       datasets: desired.spec.datasets.map((d) => resolveRequired(resolve, d.accessPoint, neededBy)),
     };
+    const latest = await describeLatest(ctx, family);
+    if (latest?.taskDefinition?.status === "ACTIVE") {
+      const arn = latest.taskDefinition.taskDefinitionArn as string;
+      const tags = fromLowerTags(latest.tags);
+      const idToKey = new Map([[accessPoints.home, desired.spec.homeAccessPoint], ...desired.spec.datasets.map((d, i) => [accessPoints.datasets[i] as string, d.accessPoint] as const)]);
+      const live = taskDefinitionSpecOf(latest.taskDefinition, (id) => idToKey.get(id));
+      if (sameSpec(live, desired.spec) && tags[TAG.specHash] === desired.specHash) {
+        const stale = staleTags(tags, desired.tags);
+        if (Object.keys(stale).length > 0) await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }));
+        return { key: desired.key, id: arn };
+      }
+    }
     const registered = await ctx.clients.ecs.send(new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)));
     return { key: desired.key, id: registered.taskDefinition?.taskDefinitionArn as string };
   },

@@ -36,11 +36,21 @@ export interface CallLog {
   clear(): void;
 }
 
+/** The part of an SDK client's middleware stack the recorder uses; every v3 client has it. */
+interface Recordable {
+  middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+      options: { step: "initialize"; name: string },
+    ): void;
+  };
+}
+
 /** Records `Service.Command` for every call the clients send (one entry per call, retries not counted). */
-export function recordCalls(clients: AwsClients): CallLog {
+export function recordCalls(clients: object): CallLog {
   const calls: string[] = [];
-  for (const [service, client] of Object.entries(clients) as [string, AwsClients[keyof AwsClients]][]) {
-    client.middlewareStack.add(
+  for (const [service, client] of Object.entries(clients as Record<string, unknown>)) {
+    (client as Recordable).middlewareStack.add(
       (next, context) => async (args) => {
         calls.push(`${service}.${String(context.commandName ?? "").replace(/Command$/, "")}`);
         return next(args);
