@@ -11,7 +11,7 @@
 //
 // Construct ids below are part of each resource's identity: renaming one
 // replaces the resource. Do not rename them.
-import { Annotations, CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { Annotations, Stack, Tags } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,74 +28,15 @@ import { Reconciler } from "./reconciler.js";
 import { ResearchStorage } from "./research-storage.js";
 import { type ControlPlaneValues, ENV, controlPlaneEnvironment } from "./runtime-environment.js";
 import { StateTables } from "./state-tables.js";
-import { COMPONENT_TAG } from "./tags.js";
 import { controlPlaneSummary } from "./control-plane-summary.js";
+import { addStackOutputs } from "./stack-outputs.js";
+import type { LabenvStackProps } from "./stack-props.js";
+import { COMPONENT_TAG } from "./tags.js";
+
+export type { LabenvStackProps } from "./stack-props.js";
 
 /** The repository root, two levels above infra/lib. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-export interface LabenvStackProps extends StackProps {
-  /**
-   * Repository root: entry paths are relative to it, and it holds package-lock.json.
-   * @default PROJECT_ROOT
-   */
-  readonly projectRoot?: string;
-  /**
-   * Labs that get a task role; the reconciler may only tag resources with these.
-   * @default DEFAULT_LABS
-   */
-  readonly labs?: readonly string[];
-  /**
-   * Entry file of the reconciler Lambda (exports `handler`).
-   * @default "reconciler/lambda/handler.ts"
-   */
-  readonly reconcilerEntry?: string;
-  /**
-   * Entry file of the GitHub App Lambda (exports `handler`).
-   * @default "github-app/lambda.ts"
-   */
-  readonly githubAppEntry?: string;
-  /**
-   * Existing VPC to use.
-   * @default - a new VPC
-   */
-  readonly vpcId?: string;
-  /**
-   * Create interface and gateway VPC endpoints.
-   * @default true
-   */
-  readonly vpcEndpoints?: boolean;
-  /**
-   * NAT gateways of a new VPC.
-   * @default 1
-   */
-  readonly natGateways?: number;
-  /**
-   * ACM certificate ARN for an HTTPS listener.
-   * @default - internal load balancer with an HTTP listener
-   */
-  readonly certificateArn?: string;
-  /**
-   * Put the load balancer on the internet (needs `certificateArn`).
-   * @default false
-   */
-  readonly internetFacing?: boolean;
-  /**
-   * CIDRs allowed to reach the load balancer.
-   * @default - the VPC's CIDR
-   */
-  readonly ingressCidrs?: readonly string[];
-  /**
-   * E-mail address subscribed to the alarm topic.
-   * @default - no subscription
-   */
-  readonly alarmEmail?: string;
-  /**
-   * Minutes between drift checks.
-   * @default 15
-   */
-  readonly driftScheduleMinutes?: number;
-}
 
 export class LabenvStack extends Stack {
   readonly network: LabenvNetwork;
@@ -227,20 +168,14 @@ export class LabenvStack extends Stack {
     this.state.grantRead(appRole);
     this.objects.grantReadObjects(appRole);
 
-    new CfnOutput(this, "WebhookUrl", { description: "GitHub App webhook URL", value: this.githubApp.webhookUrl.url });
-    new CfnOutput(this, "JupyterUrl", {
-      description: "Where researchers reach Jupyter",
-      value: `${compute.loadBalancer.protocol}://${compute.loadBalancer.loadBalancer.loadBalancerDnsName}`,
-    });
-    new CfnOutput(this, "ReconcilerFunctionName", { value: this.reconciler.function.function.functionName });
-    new CfnOutput(this, "GithubAppIdSecretArn", { value: secrets.appId.secretArn });
-    new CfnOutput(this, "GithubPrivateKeySecretArn", { value: secrets.privateKey.secretArn });
-    new CfnOutput(this, "GithubWebhookSecretArn", { value: secrets.webhookSecret.secretArn });
-    new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
-    new CfnOutput(this, "EcsInfrastructureRoleArn", { description: "The role ECS uses to create task EBS volumes", value: compute.infrastructureRole.roleArn });
-    new CfnOutput(this, "LabenvYamlAws", {
-      description: "Paste into labenv.yaml: spec.aws, spec.state.table and spec.objects.bucket",
-      value: this.toJsonString(controlPlaneSummary(this.region, values)),
+    addStackOutputs(this, {
+      webhookUrl: this.githubApp.webhookUrl.url,
+      jupyterUrl: `${compute.loadBalancer.protocol}://${compute.loadBalancer.loadBalancer.loadBalancerDnsName}`,
+      reconcilerFunctionName: this.reconciler.function.function.functionName,
+      secrets,
+      alarmTopicArn: alarms.topic.topicArn,
+      infrastructureRoleArn: compute.infrastructureRole.roleArn,
+      labenvYaml: controlPlaneSummary(this.region, values),
     });
   }
 }

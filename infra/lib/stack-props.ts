@@ -1,7 +1,71 @@
-// Settings (from the cdk context) → LabenvStack props: the one place the
-// command line meets the stack, shared by bin/labenv.ts and the tests.
+// What a LabenvStack can be asked for, and how the `cdk -c key=value`
+// settings become those props: the one place the command line meets the
+// stack, shared by bin/labenv.ts and the tests.
+import type { StackProps } from "aws-cdk-lib";
 import type { LabenvSettings } from "./labenv-settings.js";
-import type { LabenvStackProps } from "./labenv-stack.js";
+
+export interface LabenvStackProps extends StackProps {
+  /**
+   * Repository root: entry paths are relative to it, and it holds package-lock.json.
+   * @default - the repository holding infra/ (PROJECT_ROOT in labenv-stack.ts)
+   */
+  readonly projectRoot?: string;
+  /**
+   * Labs that get a task role; the reconciler may only tag resources with these.
+   * @default DEFAULT_LABS
+   */
+  readonly labs?: readonly string[];
+  /**
+   * Entry file of the reconciler Lambda (exports `handler`).
+   * @default "reconciler/lambda/handler.ts"
+   */
+  readonly reconcilerEntry?: string;
+  /**
+   * Entry file of the GitHub App Lambda (exports `handler`).
+   * @default "github-app/lambda.ts"
+   */
+  readonly githubAppEntry?: string;
+  /**
+   * Existing VPC to use.
+   * @default - a new VPC
+   */
+  readonly vpcId?: string;
+  /**
+   * Create interface and gateway VPC endpoints.
+   * @default true
+   */
+  readonly vpcEndpoints?: boolean;
+  /**
+   * NAT gateways of a new VPC.
+   * @default 1
+   */
+  readonly natGateways?: number;
+  /**
+   * ACM certificate ARN for an HTTPS listener.
+   * @default - internal load balancer with an HTTP listener
+   */
+  readonly certificateArn?: string;
+  /**
+   * Put the load balancer on the internet (needs `certificateArn`).
+   * @default false
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * CIDRs allowed to reach the load balancer.
+   * @default - the VPC's CIDR
+   */
+  readonly ingressCidrs?: readonly string[];
+  /**
+   * E-mail address subscribed to the alarm topic.
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Minutes between drift checks.
+   * @default 15
+   */
+  readonly driftScheduleMinutes?: number;
+}
 
 export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
   return {
