@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isLabenvError } from "../core/errors.js";
+import { registerCodeowners } from "./commands/codeowners.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerSchema } from "./commands/schema.js";
@@ -20,6 +21,7 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
   registerSchema(program, io);
   registerLock(program, io);
   registerPacks(program, io);
+  registerCodeowners(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return io.code;
