@@ -3,6 +3,7 @@ import { isLabenvError } from "../core/errors.js";
 import { registerCodeowners } from "./commands/codeowners.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
+import { registerReconcile } from "./commands/reconcile.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
 import { processIO, type CliIO } from "./io.js";
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
   registerLock(program, io);
   registerPacks(program, io);
   registerCodeowners(program, io);
+  registerReconcile(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return io.code;

@@ -8,6 +8,8 @@ export interface AppliedRecord {
   planDigest: string;
   appliedAt: string;
   resources: { key: string; kind: string; id: string; specHash: string }[];
+  /** Monthly cost estimate (USD) of the environment as applied. */
+  monthlyCostUsd?: number;
 }
 
 export interface RunRecord {

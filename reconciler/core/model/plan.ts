@@ -22,7 +22,8 @@ export interface Action {
   observed?: ObservedResource;
 }
 
-export type StageName = "storage" | "task-definitions" | "services" | "retire";
+/** Apply order: storage, task definitions, services, then requested snapshots and backups, then retiring. */
+export type StageName = "storage" | "task-definitions" | "services" | "snapshots" | "retire";
 
 export interface PlanStage {
   name: StageName;

@@ -31,7 +31,11 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     const action = compare(d, o, changedTaskDefinitions);
     if (d.kind === "task-definition" && (action.outcome === "create" || action.outcome === "update")) changedTaskDefinitions.add(d.key);
     if (d.kind === "service" && o && (o.runningCount ?? 0) > 0 && replacesTask(action)) {
-      byKind.get("ebs-snapshot")!.push(snapshotFirst(d, o, "before-replace", `snapshot ${d.environment}'s /opt/jupyter before its task is replaced (installed packages survive only through a snapshot)`, seen));
+      const td = desired.resources.find((r) => r.key === (d.spec as { taskDefinition: string }).taskDefinition);
+      // Unique per replacement: what runs now (its task definition revision) and what replaces it.
+      const running = seen.get((d.spec as { taskDefinition: string }).taskDefinition)?.id ?? "";
+      const version = digestOf([d.specHash, td?.specHash ?? "", running, o.spec]).slice(7, 23);
+      byKind.get("ebs-snapshot")!.push(snapshotFirst(version, o, "before-replace", `snapshot ${d.environment}'s /opt/jupyter before its task is replaced (installed packages survive only through a snapshot)`, seen));
     }
     byKind.get(d.kind)!.push(action);
   }
@@ -46,14 +50,17 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       continue;
     }
     if (o.kind === "service" && (o.runningCount ?? 0) > 0) {
-      retire.push(snapshotFirst(undefined, o, "before-delete", `snapshot ${o.environment}'s /opt/jupyter before its task goes away`, seen));
+      retire.push(snapshotFirst(o.tags[TAG.specHash] ?? "gone", o, "before-delete", `snapshot ${o.environment}'s /opt/jupyter before its task goes away`, seen));
     }
     retire.push({ outcome: "delete", kind: o.kind, key: o.key, environment: o.environment, observed: o, changes: [], reason: `${o.environment} was removed from git; ${o.kind === "service" ? "the service stops (its EFS home and snapshots are kept)" : "the task definition is deregistered"}` });
   }
+  const requested = [...byKind.get("ebs-snapshot")!, ...byKind.get("backup-job")!];
+  const beforeReplace = requested.filter((a) => isSafetySnapshot(a));
   const stages: PlanStage[] = [
-    stage("storage", [...byKind.get("access-point")!, ...byKind.get("ebs-snapshot")!, ...byKind.get("backup-job")!]),
+    stage("storage", [...byKind.get("access-point")!, ...beforeReplace]),
     stage("task-definitions", byKind.get("task-definition")!),
     stage("services", byKind.get("service")!),
+    stage("snapshots", requested.filter((a) => !isSafetySnapshot(a)).map((a) => waitForTask(a, desired))),
     stage("retire", retire),
   ];
   const actions = stages.flatMap((s) => s.actions);
@@ -109,9 +116,9 @@ function replacesTask(a: Action): boolean {
 }
 
 /** A snapshot action taken before a task goes away; its key is stable, so a re-run never takes it twice. */
-function snapshotFirst(d: DesiredResource | undefined, o: ObservedResource, trigger: "before-replace" | "before-delete", reason: string, seen: Map<string, ObservedResource>): Action {
+function snapshotFirst(version: string, o: ObservedResource, trigger: "before-replace" | "before-delete", reason: string, seen: Map<string, ObservedResource>): Action {
   const [lab, env] = o.environment.split("/");
-  const tag = (d?.specHash ?? o.tags[TAG.specHash] ?? "gone").slice(0, 12);
+  const tag = version.slice(0, 12);
   const key = `ebs-snapshot:${lab}/${env}/${trigger}-${tag}`;
   const spec = { service: o.key, description: reason, trigger };
   const specHash = digestOf(spec).slice(7, 23);
@@ -122,6 +129,19 @@ function snapshotFirst(d: DesiredResource | undefined, o: ObservedResource, trig
   const taken = seen.get(key);
   if (taken) return { outcome: "unchanged", kind: "ebs-snapshot", key, environment: o.environment, desired, observed: taken, changes: [], reason: `taken (${taken.id})` };
   return { outcome: "create", kind: "ebs-snapshot", key, environment: o.environment, desired, changes: [], reason };
+}
+
+function isSafetySnapshot(a: Action): boolean {
+  const trigger = (a.desired?.spec as { trigger?: string } | undefined)?.trigger;
+  return trigger === "before-replace" || trigger === "before-delete";
+}
+
+/** A requested volume snapshot needs a running task; a stopped environment's volume was captured when it stopped. */
+function waitForTask(a: Action, desired: DesiredState): Action {
+  if (a.kind !== "ebs-snapshot" || a.outcome !== "create") return a;
+  const service = desired.resources.find((r) => r.key === (a.desired!.spec as { service: string }).service);
+  if (service && (service.spec as { desiredCount: number }).desiredCount === 1) return a;
+  return { ...a, outcome: "skipped", reason: `waiting: ${a.environment} is stopped, so there is no volume to snapshot; it is taken when the environment runs again` };
 }
 
 function stage(name: StageName, actions: Action[]): PlanStage {

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { LabenvError } from "../../core/errors.js";
+import type { AppliedRecord, Lease, LeaseResult, RunRecord, StateStore } from "../../ports/state-store.js";
+import { writeFileAtomic } from "./atomic-write.js";
+
+/**
+ * The state store under `.labenv/state/`: one JSON file per environment's
+ * applied record, one per run, and a lease file created exclusively so two
+ * reconcilers on one machine never apply at once.
+ */
+export class FileStateStore implements StateStore {
+  constructor(private readonly dir: string) {}
+
+  private file(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  async getApplied(environment: string): Promise<AppliedRecord | undefined> {
+    return readJson<AppliedRecord>(this.file("applied", `${environment.replace("/", "__")}.json`));
+  }
+
+  async listApplied(): Promise<AppliedRecord[]> {
+    const dir = this.file("applied");
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => readJson<AppliedRecord>(join(dir, f))!).filter(Boolean);
+  }
+
+  async putApplied(record: AppliedRecord): Promise<void> {
+    writeFileAtomic(this.file("applied", `${record.environment.replace("/", "__")}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  async deleteApplied(environment: string): Promise<void> {
+    rmSync(this.file("applied", `${environment.replace("/", "__")}.json`), { force: true });
+  }
+
+  async putRun(run: RunRecord): Promise<void> {
+    writeFileAtomic(this.file("runs", `${run.startedAt.replace(/[:.]/g, "-")}-${run.id}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  }
+
+  async listRuns(limit: number): Promise<RunRecord[]> {
+    const dir = this.file("runs");
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().reverse().slice(0, limit).map((f) => readJson<RunRecord>(join(dir, f))!).filter(Boolean);
+  }
+
+  async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
+    const path = this.file("lease.json");
+    mkdirSync(this.dir, { recursive: true });
+    const lease: Lease = { owner, token: randomBytes(8).toString("hex"), expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    try {
+      writeFileSync(path, JSON.stringify(lease), { flag: "wx" });
+      return { acquired: true, lease };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new LabenvError("state", `cannot create ${path}`, { cause: e });
+    }
+    const held = readJson<Lease>(path);
+    if (held && new Date(held.expiresAt) > now) return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt };
+    // The holder crashed: its lease expired. Take it over, then make sure no one else did at the same moment.
+    writeFileAtomic(path, JSON.stringify(lease));
+    const check = readJson<Lease>(path);
+    return check?.token === lease.token ? { acquired: true, lease } : { acquired: false, heldBy: check?.owner ?? "unknown", expiresAt: check?.expiresAt ?? "" };
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    const path = this.file("lease.json");
+    if (readJson<Lease>(path)?.token === lease.token) rmSync(path, { force: true });
+  }
+}
+
+function readJson<T>(path: string): T | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (e) {
+    throw new LabenvError("state", `${path} is not valid JSON`, { cause: e, hint: "restore it from backup or delete it (labenv will observe the cloud again)" });
+  }
+}

@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { LabenvError } from "../../core/errors.js";
+import type { Action } from "../../core/model/plan.js";
+import type { ObservedState } from "../../core/model/resources.js";
+import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
+import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
+import { deleteService, deregisterTaskDefinitions, observeEcs, putService, registerTaskDefinition } from "./sandbox-ecs.js";
+import { createAccessPoint, createSnapshot, observeStorage, startBackupJob } from "./sandbox-storage.js";
+
+/**
+ * The embedded provider: a simulation of the AWS resources labenv manages,
+ * kept in `.labenv/sandbox/account.json`, so the whole loop runs with no AWS
+ * account. Every effect is written to disk before `apply` returns.
+ */
+export class SandboxProvider implements Provider {
+  readonly name = "sandbox" as const;
+  readonly label: string;
+  private readonly file: string;
+
+  constructor(dir: string, private readonly options: { region?: string; cluster?: string; now?: () => Date } = {}) {
+    this.file = join(dir, "sandbox", "account.json");
+    this.label = `sandbox (local simulation of AWS in ${join(dir, "sandbox")})`;
+  }
+
+  account(): SandboxAccount {
+    return loadAccount(this.file, this.options.region ?? "eu-west-1", this.options.cluster ?? "labenv");
+  }
+
+  async observe(): Promise<ObservedState> {
+    const account = this.account();
+    return { resources: [...observeStorage(account), ...observeEcs(account)] };
+  }
+
+  async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
+    const account = this.account();
+    const now = this.options.now?.() ?? new Date();
+    const result = this.dispatch(account, action, resolve, now);
+    saveAccount(this.file, account);
+    return result;
+  }
+
+  private dispatch(account: SandboxAccount, action: Action, resolve: ResolveId, now: Date): AppliedResource {
+    const { outcome, kind } = action;
+    if (outcome === "create" || outcome === "update" || outcome === "replace") {
+      switch (kind) {
+        case "access-point": return createAccessPoint(account, action, now);
+        case "task-definition": return registerTaskDefinition(account, action, resolve, now);
+        case "service": return putService(account, action, resolve, now);
+        case "ebs-snapshot": return createSnapshot(account, action, resolve, now);
+        case "backup-job": return startBackupJob(account, action, resolve, now);
+      }
+    }
+    if (outcome === "delete" && kind === "service") return deleteService(account, action, now);
+    if (outcome === "delete" && kind === "task-definition") return deregisterTaskDefinitions(account, action);
+    throw new LabenvError("provider", `the sandbox does not ${outcome} ${kind} resources (${action.key}): storage is never deleted`);
+  }
+}

@@ -1,0 +1,40 @@
+import { LabenvError } from "../errors.js";
+import type { Action, Plan } from "../model/plan.js";
+import { changingActions } from "../model/plan.js";
+import type { ObservedState } from "../model/resources.js";
+import type { AppliedResource, Provider } from "../../ports/provider.js";
+
+export interface ApplyProgress {
+  (event: { action: Action; index: number; total: number; result?: AppliedResource; error?: Error }): void;
+}
+
+export interface ApplyResult {
+  applied: { action: Action; result: AppliedResource }[];
+  failed?: { action: Action; error: LabenvError };
+}
+
+/**
+ * Executes a plan, and only that plan: its changing actions in stage order,
+ * one at a time, resolving references to resources created earlier in the
+ * run. Stops at the first failure; what was confirmed before it is returned
+ * so only confirmed effects are recorded.
+ */
+export async function applyPlan(plan: Plan, observed: ObservedState, provider: Provider, progress?: ApplyProgress): Promise<ApplyResult> {
+  if (plan.blocked) throw new LabenvError("plan", plan.blocked);
+  const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
+  const actions = changingActions(plan);
+  const applied: ApplyResult["applied"] = [];
+  for (const [index, action] of actions.entries()) {
+    try {
+      const result = await provider.apply(action, (key) => ids.get(key));
+      ids.set(result.key, result.id);
+      applied.push({ action, result });
+      progress?.({ action, index, total: actions.length, result });
+    } catch (e) {
+      const error = e instanceof LabenvError ? e : new LabenvError("provider", `${action.outcome} ${action.key} failed: ${(e as Error).message}`, { cause: e });
+      progress?.({ action, index, total: actions.length, error });
+      return { applied, failed: { action, error } };
+    }
+  }
+  return { applied };
+}

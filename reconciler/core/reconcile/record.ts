@@ -1,0 +1,36 @@
+import type { Action, Plan } from "../model/plan.js";
+import type { DesiredState, ObservedState } from "../model/resources.js";
+import type { AppliedResource } from "../../ports/provider.js";
+import type { StateStore } from "../../ports/state-store.js";
+
+/**
+ * Records, per environment, what is now applied — only for environments
+ * whose every changing action was confirmed. An environment whose action
+ * failed keeps its previous record, so the next run sees the truth.
+ */
+export async function recordApplied(
+  state: StateStore, desired: DesiredState, observed: ObservedState, plan: Plan,
+  applied: { action: Action; result: AppliedResource }[], commit: string, now: Date, failedEnvironment?: string,
+): Promise<void> {
+  const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
+  for (const a of applied) ids.set(a.result.key, a.result.id);
+  const pending = new Set(plan.stages.flatMap((s) => s.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped").map((a) => a.key));
+  for (const a of applied) pending.delete(a.action.key);
+  for (const env of desired.environments) {
+    if (env.key === failedEnvironment) continue;
+    const resources = desired.resources.filter((r) => r.environment === env.key || (r.environment === env.lab && r.kind === "access-point"));
+    if (resources.some((r) => pending.has(r.key))) continue;
+    const previous = await state.getApplied(env.key);
+    const record = {
+      environment: env.key, commit, lockDigest: env.lockDigest, planDigest: plan.digest, appliedAt: now.toISOString(), monthlyCostUsd: env.monthlyCostUsd,
+      resources: resources.filter((r) => ids.has(r.key)).map((r) => ({ key: r.key, kind: r.kind, id: ids.get(r.key)!, specHash: r.specHash })),
+    };
+    const same = previous && previous.lockDigest === record.lockDigest && JSON.stringify(previous.resources) === JSON.stringify(record.resources);
+    if (!same) await state.putApplied(record);
+  }
+  const kept = new Set(desired.environments.map((e) => e.key));
+  for (const old of await state.listApplied()) {
+    const gone = !kept.has(old.environment) && !plan.stages.some((s) => s.actions.some((a) => a.environment === old.environment && a.outcome === "delete" && pending.has(a.key)));
+    if (gone) await state.deleteApplied(old.environment);
+  }
+}
