@@ -1,0 +1,108 @@
+// The DynamoDB state store against moto: records, runs, and the reconcile
+// lease with its conditional writes.
+import { CreateTableCommand, GetItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { DynamoStateStore } from "../../../reconciler/adapters/aws/dynamodb-state-store.js";
+import type { AppliedRecord, RunRecord } from "../../../reconciler/ports/state-store.js";
+import { useMoto } from "../moto.js";
+import { dynamoClient } from "./aws-test-clients.js";
+
+const moto = useMoto();
+const TABLE = "labenv-state";
+const T0 = new Date("2026-11-23T12:00:00Z");
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+describe("DynamoStateStore (moto)", () => {
+  let client: DynamoDBClient;
+  let store: DynamoStateStore;
+
+  beforeEach(async () => {
+    client = dynamoClient(moto.endpoint);
+    await client.send(
+      new CreateTableCommand({
+        TableName: TABLE,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, { AttributeName: "sk", AttributeType: "S" }],
+        KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+      }),
+    );
+    store = new DynamoStateStore({ client, table: TABLE });
+  });
+
+  const record = (environment: string, commit = "abc123"): AppliedRecord => ({
+    environment,
+    commit,
+    lockDigest: "sha256:1",
+    planDigest: "sha256:2",
+    appliedAt: T0.toISOString(),
+    resources: [{ key: `service:${environment}`, kind: "service", id: `arn:aws:ecs:eu-west-1:123456789012:service/labenv/${environment}`, specHash: "0123" }],
+  });
+
+  it("keeps, replaces, lists and forgets applied records", async () => {
+    expect(await store.getApplied("genomics-core/rnaseq")).toBeUndefined();
+    await store.putApplied(record("genomics-core/rnaseq"));
+    await store.putApplied(record("ml-vision/teaching"));
+    await store.putApplied(record("genomics-core/rnaseq", "def456"));
+    expect(await store.getApplied("genomics-core/rnaseq")).toEqual(record("genomics-core/rnaseq", "def456"));
+    expect((await store.listApplied()).map((r) => r.environment)).toEqual(["genomics-core/rnaseq", "ml-vision/teaching"]);
+    await store.deleteApplied("genomics-core/rnaseq");
+    expect((await store.listApplied()).map((r) => r.environment)).toEqual(["ml-vision/teaching"]);
+  });
+
+  it("lists runs newest first, up to the limit, and a finished run replaces its running record", async () => {
+    const run = (id: string, minute: number, outcome: RunRecord["outcome"] = "succeeded"): RunRecord => ({
+      id,
+      startedAt: later(minute * 60_000).toISOString(),
+      commit: "abc",
+      trigger: "push",
+      outcome,
+      summary: { create: 1 },
+    });
+    await store.putRun(run("r1", 0));
+    await store.putRun(run("r2", 1, "running"));
+    await store.putRun(run("r3", 2));
+    await store.putRun({ ...run("r2", 1), finishedAt: later(90_000).toISOString(), outcome: "failed", error: { stage: "apply", message: "AWS refused" } });
+    const runs = await store.listRuns(2);
+    expect(runs.map((r) => [r.id, r.outcome])).toEqual([["r3", "succeeded"], ["r2", "failed"]]);
+    expect(await store.listRuns(10)).toHaveLength(3);
+  });
+
+  it("gives the lease to one owner at a time and says who holds it", async () => {
+    const a = await store.acquireLease("reconciler-a", 60_000, T0);
+    expect(a.acquired).toBe(true);
+    const b = await store.acquireLease("reconciler-b", 60_000, later(1000));
+    expect(b).toEqual({ acquired: false, heldBy: "reconciler-a", expiresAt: later(60_000).toISOString() });
+  });
+
+  it("lets the same owner take its lease again (a retried invocation)", async () => {
+    await store.acquireLease("reconciler-a", 60_000, T0);
+    const again = await store.acquireLease("reconciler-a", 60_000, later(5000));
+    expect(again.acquired).toBe(true);
+  });
+
+  it("hands an expired lease to the next owner", async () => {
+    await store.acquireLease("reconciler-a", 60_000, T0);
+    const b = await store.acquireLease("reconciler-b", 60_000, later(60_001));
+    expect(b.acquired).toBe(true);
+    if (b.acquired) expect(b.lease.owner).toBe("reconciler-b");
+  });
+
+  it("releases only its own lease: a lost lease's release leaves the new holder alone", async () => {
+    const a = await store.acquireLease("reconciler-a", 60_000, T0);
+    if (!a.acquired) throw new Error("expected the lease");
+    const b = await store.acquireLease("reconciler-b", 60_000, later(120_000));
+    if (!b.acquired) throw new Error("expected the expired lease to be taken");
+    await store.releaseLease(a.lease);
+    const held = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "lease" }, sk: { S: "reconcile" } }, ConsistentRead: true }));
+    expect(held.Item?.owner?.S).toBe("reconciler-b");
+
+    await store.releaseLease(b.lease);
+    const c = await store.acquireLease("reconciler-c", 60_000, later(121_000));
+    expect(c.acquired).toBe(true);
+  });
+
+  it("fails with a state error that names the table's problem", async () => {
+    const missing = new DynamoStateStore({ client, table: "no-such-table" });
+    await expect(missing.listApplied()).rejects.toMatchObject({ name: "LabenvError", code: "state", message: expect.stringContaining("ResourceNotFoundException") });
+  });
+});
