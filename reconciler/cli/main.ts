@@ -1,6 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { isLabenvError } from "../core/errors.js";
+import { registerAt } from "./commands/at.js";
+import { registerAudit } from "./commands/audit.js";
 import { registerCodeowners } from "./commands/codeowners.js";
+import { registerHistory } from "./commands/history.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerReconcile } from "./commands/reconcile.js";
@@ -24,6 +27,9 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
   registerPacks(program, io);
   registerCodeowners(program, io);
   registerReconcile(program, io);
+  registerHistory(program, io);
+  registerAt(program, io);
+  registerAudit(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return io.code;

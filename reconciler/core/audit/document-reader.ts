@@ -1,0 +1,66 @@
+import { parse } from "yaml";
+import { parseSimpleYaml } from "./simple-yaml.js";
+
+/**
+ * Reads git objects (blob texts keyed by object id) as YAML documents, each
+ * parsed once. Parsing never throws: a blob that is not YAML reads as
+ * `undefined` and the audit says the file could not be read. Ids asked for
+ * but not yet available are remembered, so a caller can fetch them and ask
+ * again.
+ */
+export interface DocumentReader {
+  /** The parsed document, `undefined` when unreadable or not yet available. */
+  document(id: string | undefined): unknown;
+  /** The raw text, `undefined` when not available. */
+  text(id: string | undefined): string | undefined;
+  has(id: string): boolean;
+  add(objects: ReadonlyMap<string, string>): void;
+  /** Ids that were asked for and are not available, since the last call. */
+  takeMissing(): string[];
+}
+
+export function createDocumentReader(objects: ReadonlyMap<string, string> = new Map()): DocumentReader {
+  const texts = new Map(objects);
+  const parsed = new Map<string, unknown>();
+  const missing = new Set<string>();
+  return {
+    document(id) {
+      if (id === undefined) return undefined;
+      if (parsed.has(id)) return parsed.get(id);
+      const text = texts.get(id);
+      if (text === undefined) {
+        missing.add(id);
+        return undefined;
+      }
+      const value = parseYamlText(text);
+      parsed.set(id, value);
+      return value;
+    },
+    text(id) {
+      if (id === undefined) return undefined;
+      const text = texts.get(id);
+      if (text === undefined) missing.add(id);
+      return text;
+    },
+    has: (id) => texts.has(id),
+    add(more) {
+      for (const [k, v] of more) texts.set(k, v);
+    },
+    takeMissing() {
+      const out = [...missing].filter((id) => !texts.has(id));
+      missing.clear();
+      return out;
+    },
+  };
+}
+
+/** YAML text → plain data: the fast subset reader first, the full parser when it declines. */
+export function parseYamlText(text: string): unknown {
+  const simple = parseSimpleYaml(text);
+  if (simple !== undefined) return simple;
+  try {
+    return parse(text, { maxAliasCount: 50 });
+  } catch {
+    return undefined;
+  }
+}
