@@ -13,12 +13,16 @@ export function createAccessPoint(account: SandboxAccount, action: Action, now: 
   checkTags(action.desired!.tags);
   if (!spec.rootDirectory.path.startsWith("/")) throw awsError("BadRequest", "RootDirectory Path must be an absolute path");
   if (account.accessPoints.length >= 10000) throw awsError("AccessPointLimitExceeded", "You have reached the maximum number of access points for this file system");
+  if (action.outcome === "replace" && action.observed) {
+    // Access points are immutable: the old one (and its directory) is kept, tagged as retired.
+    const old = account.accessPoints.find((a) => a.id === action.observed!.id);
+    if (old) old.tags = { ...old.tags, [TAG.retired]: now.toISOString() };
+  }
   const id = nextId(account, "fsap-", 17);
   account.accessPoints.push({
     id, arn: arn(account, "elasticfilesystem", `access-point/${id}`), clientToken: token,
     posixUser: { ...spec.posixUser }, rootDirectory: JSON.parse(JSON.stringify(spec.rootDirectory)), tags: { ...action.desired!.tags, Name: action.key.split(":")[1]! },
   });
-  void now;
   return { key: action.key, id };
 }
 
@@ -55,7 +59,7 @@ export function observeStorage(account: SandboxAccount): ObservedResource[] {
   const out: ObservedResource[] = [];
   for (const a of account.accessPoints) {
     const key = a.tags[TAG.resource];
-    if (!key) continue;
+    if (!key || a.tags[TAG.retired]) continue;
     const purpose = key.endsWith("/home") ? "home" : `dataset:${key.split("/dataset/")[1]}`;
     const spec: AccessPointSpec = { purpose, posixUser: { ...a.posixUser }, rootDirectory: JSON.parse(JSON.stringify(a.rootDirectory)) };
     out.push({ kind: "access-point", key, environment: a.tags[TAG.environment] ?? "", id: a.id, spec, tags: owned(a.tags), status: "available" });

@@ -128,4 +128,6 @@ export const TAG = {
   resource: "labenv:resource",
   specHash: "labenv:spec-hash",
   managedBy: "labenv:managed-by",
+  /** Set on an access point that was replaced: kept with its data, no longer used or observed. */
+  retired: "labenv:retired",
 } as const;

@@ -24,12 +24,13 @@ const OWNED_TAGS = [TAG.lab, TAG.environment, TAG.resource, TAG.specHash];
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
   const seen = new Map(observed.resources.map((r) => [r.key, r]));
   const byKind = new Map<string, Action[]>(RESOURCE_KINDS.map((k) => [k, []]));
-  const changedTaskDefinitions = new Set<string>();
+  /** Keys of resources this plan creates or changes: whatever depends on them must follow. */
+  const changed = new Set<string>();
   const sorted = [...desired.resources].sort((a, b) => RESOURCE_KINDS.indexOf(a.kind) - RESOURCE_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key));
   for (const d of sorted) {
     const o = seen.get(d.key);
-    const action = compare(d, o, changedTaskDefinitions);
-    if (d.kind === "task-definition" && (action.outcome === "create" || action.outcome === "update")) changedTaskDefinitions.add(d.key);
+    const action = compare(d, o, changed);
+    if (action.outcome === "create" || action.outcome === "update" || action.outcome === "replace") changed.add(d.key);
     if (d.kind === "service" && o && (o.runningCount ?? 0) > 0 && replacesTask(action)) {
       const td = desired.resources.find((r) => r.key === (d.spec as { taskDefinition: string }).taskDefinition);
       // Unique per replacement: what runs now (its task definition revision) and what replaces it.
@@ -80,7 +81,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   };
 }
 
-function compare(d: DesiredResource, o: ObservedResource | undefined, changedTaskDefinitions: Set<string>): Action {
+function compare(d: DesiredResource, o: ObservedResource | undefined, changed: Set<string>): Action {
   const base = { kind: d.kind, key: d.key, environment: d.environment, desired: d };
   if (!o) return { ...base, outcome: "create", changes: [], reason: createReason(d) };
   if (d.kind === "ebs-snapshot" || d.kind === "backup-job") {
@@ -88,8 +89,12 @@ function compare(d: DesiredResource, o: ObservedResource | undefined, changedTas
   }
   const changes = describeChanges(o.spec, d.spec);
   const tagsDiffer = OWNED_TAGS.some((t) => t !== TAG.specHash && o.tags[t] !== d.tags[t]);
-  if (d.kind === "service" && changes.length === 0 && changedTaskDefinitions.has((d.spec as { taskDefinition: string }).taskDefinition)) {
-    return { ...base, observed: o, outcome: "update", changes: [{ field: "taskDefinition", from: "current revision", to: "new revision" }], reason: `update service ${d.environment}: runs the new task definition revision` };
+  const moved = d.dependsOn.filter((k) => changed.has(k));
+  if ((d.kind === "service" || d.kind === "task-definition") && changes.length === 0 && moved.length > 0) {
+    const reason = d.kind === "service"
+      ? `update service ${d.environment}: runs the new task definition revision`
+      : `update task definition ${d.environment}: uses the new ${moved.map((k) => k.split(":")[0]).join(", ")} ${moved.map((k) => k.split(":")[1]).join(", ")}`;
+    return { ...base, observed: o, outcome: "update", changes: moved.map((k) => ({ field: k, from: "current", to: "new" })), reason };
   }
   if (changes.length === 0 && !tagsDiffer) return { ...base, observed: o, outcome: "unchanged", changes: [], reason: "matches git" };
   if (changes.length === 0) return { ...base, observed: o, outcome: "update", changes: [], reason: `update tags of ${d.kind} ${d.environment}` };
