@@ -7,6 +7,8 @@ import { registerHistory } from "./commands/history.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerReconcile } from "./commands/reconcile.js";
+import { registerStatus } from "./commands/status.js";
+import { registerCost } from "./commands/cost.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
 import { processIO, type CliIO } from "./io.js";
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
   registerPacks(program, io);
   registerCodeowners(program, io);
   registerReconcile(program, io);
+  registerStatus(program, io);
+  registerCost(program, io);
   registerHistory(program, io);
   registerAt(program, io);
   registerAudit(program, io);
