@@ -1,5 +1,6 @@
 import { parseYamlText } from "../../core/audit/document-reader.js";
 import type { EnvironmentAt, FileAt } from "../../core/audit/environment-at.js";
+import { utc } from "../../core/audit/format.js";
 import { isoSeconds, looksLikeDate, parseInstant } from "../../core/audit/period.js";
 import { readGitObjects } from "./cat-file.js";
 import { readEnvironmentTrail } from "./environment-trail.js";
@@ -23,6 +24,7 @@ export async function readEnvironmentAt(dir: string, when: string, key: string):
   }
   const base = { asked: key, when, ...(instant ? { instant } : {}), name: key };
   if (!commit) return { ...base, commit: null, note: `main has no commit at or before ${instant}` };
+  commit = { ...commit, date: utc(commit.date) };
   const found = await filesAt(dir, commit.commit, key);
   if (found.environment) return { ...base, commit, ...found };
   const { identities } = await readEnvironmentTrail(dir, key);

@@ -25,9 +25,11 @@ export function buildAuditReport(input: AuditInput): AuditReport {
   const q = input.query;
   const commits = scopedCommits(input.timeline.commits, q);
   const findings = [...directPushFindings(commits), ...(input.pullRequests ? approvalFindings(commits, input.pullRequests) : [])].sort((a, b) => b.date.localeCompare(a.date) || a.commit.localeCompare(b.commit));
-  const changes = commits.flatMap((c) => c.changes.map((ch) => row(c, ch)));
+  // A file that only moved along with its environment has nothing to say of its own.
+  const told = commits.map((c) => ({ ...c, changes: c.changes.filter((ch) => ch.words.length > 0) }));
+  const changes = told.flatMap((c) => c.changes.map((ch) => row(c, ch)));
   const each = <T>(pick: (c: TimelineCommit, ch: AttributedChange) => T | undefined): T[] =>
-    commits.flatMap((c) => c.changes.map((ch) => pick(c, ch)).filter((x): x is T => x !== undefined));
+    told.flatMap((c) => c.changes.map((ch) => pick(c, ch)).filter((x): x is T => x !== undefined));
   const envEvent = (action: string) => (c: TimelineCommit, ch: AttributedChange): EnvironmentEvent | undefined =>
     ch.kind === "Environment" && ch.action === action ? { ...ref(c), environment: ch.environment!, ...labels(ch), words: ch.words } : undefined;
   const created = each(envEvent("created"));
@@ -99,12 +101,15 @@ function row(c: TimelineCommit, ch: AttributedChange): ChangeRow {
   };
 }
 
+/** What counts as changing an environment: its own files. Shares and successions have their own sections. */
+const OWN_DOCUMENTS = new Set<string>(["Environment", "EnvironmentLock", "Snapshot"]);
+
 /** Environments changed in the period (not counting the commits that created or deleted them), with how often. */
 function activity(rows: readonly ChangeRow[]): EnvironmentActivity[] {
   const byEnv = new Map<string, { row: ChangeRow; commits: Set<string> }>();
   const lifecycle = new Set(rows.filter((r) => r.kind === "Environment" && (r.action === "created" || r.action === "deleted")).map((r) => `${r.commit} ${r.environment}`));
   for (const r of rows) {
-    if (!r.environment || lifecycle.has(`${r.commit} ${r.environment}`)) continue;
+    if (!r.environment || !OWN_DOCUMENTS.has(r.kind) || lifecycle.has(`${r.commit} ${r.environment}`)) continue;
     const entry = byEnv.get(r.environment) ?? { row: r, commits: new Set<string>() };
     entry.commits.add(r.commit);
     byEnv.set(r.environment, entry);

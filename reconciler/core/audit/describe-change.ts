@@ -35,7 +35,8 @@ function describeFile(change: FileChange, reader: DocumentReader): DocumentChang
       return { ...head, words: [...renamed, ...unreadable, ...environmentWords(contentBefore, b)] };
     case "EnvironmentLock": {
       const lock = lockWords(contentBefore, b);
-      return { ...head, words: [...unreadable, ...(renamed.length > 0 && lock.words[0]?.startsWith("lock regenerated") ? [] : lock.words)], packages: lock.packages };
+      const moved = change.status === "R" && lock.words.length === 1 && lock.words[0]!.startsWith("lock regenerated");
+      return { ...head, words: [...unreadable, ...(moved ? [] : lock.words)], packages: lock.packages };
     }
     case "Snapshot":
       return { ...head, name: e.name!, words: [...renamed, ...unreadable, ...snapshotWords(e.name!, contentBefore, b)] };

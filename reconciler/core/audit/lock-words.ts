@@ -24,7 +24,7 @@ export function lockWords(before: unknown, after: unknown): LockDescription {
   const words: string[] = [];
   const packA = packLabel(before);
   const packB = packLabel(after);
-  if (packA !== packB) words.push(`domain pack ${packA ?? "none"} → ${packB ?? "none"}`);
+  if (packA !== packB) words.push(packChange(packA, packB));
   const python = [stringField(before, "spec", "python"), stringField(after, "spec", "python")];
   if (python[0] !== python[1]) words.push(`python ${python[0] ?? "none"} → ${python[1] ?? "none"}`);
   const image = [stringField(before, "spec", "image"), stringField(after, "spec", "image")];
@@ -45,6 +45,13 @@ export function packageWords(p: PackageChange): string {
   if (p.from === undefined) return `${p.name} ${p.to} added`;
   if (p.to === undefined) return `${p.name} ${p.from} removed`;
   return `${p.name} ${p.from} → ${p.to}`;
+}
+
+/** `domain pack genomics 1.1.0 → 1.2.0`, or with both names when the pack itself changed. */
+function packChange(a: string | undefined, b: string | undefined): string {
+  const [nameA, versionA] = (a ?? "none").split(" ");
+  const [nameB, versionB] = (b ?? "none").split(" ");
+  return a && b && nameA === nameB ? `domain pack ${nameA} ${versionA} → ${versionB}` : `domain pack ${a ?? "none"} → ${b ?? "none"}`;
 }
 
 function packLabel(lock: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import type { AuditReport, ChangeRow, CommitRef } from "./audit-report.js";
-import { day, shortCommit, shortDate } from "./format.js";
+import { day, plural, shortCommit, shortDate } from "./format.js";
 
 /** The audit report as Markdown, for people: findings first, then funders' view, then detail. */
 export function renderAuditMarkdown(r: AuditReport): string {
@@ -29,7 +29,7 @@ export function renderAuditMarkdown(r: AuditReport): string {
   section(out, "By funding source", r.byFunding.length === 0 ? ["No changes."] : table(["funding", "funder", "award", "experiments", "environments", "commits", "package changes"],
     r.byFunding.map((g) => [g.funding, g.funder ?? "", g.award ?? "", g.experiments.join(", "), g.environments.join(", "), g.commits, g.packageChanges])));
   section(out, "By experiment", r.byExperiment.length === 0 ? ["No changes."] : r.byExperiment.flatMap((g) => [
-    `### ${g.experiment}`, "", `Funding: ${g.funding.join(", ")}. Environments: ${g.environments.join(", ")}. ${g.commits} commits, ${g.packageChanges} locked package changes.`, "",
+    `### ${g.experiment}`, "", `Funding: ${g.funding.join(", ")}. Environments: ${g.environments.join(", ")}. ${plural(g.commits, "commit")}, ${plural(g.packageChanges, "locked package change")}.`, "",
     ...changeTable(g.changes), "",
   ]));
   const e = r.environments;

@@ -52,7 +52,8 @@ export function requiredApprovals(commit: TimelineCommit): ApprovalRequirement[]
       case "EnvironmentLock":
       case "Snapshot": {
         const env = c.environment!;
-        const owner = stringField(commit.base.environments[env], "spec", "owner");
+        const before = c.oldPath ? c.oldPath.split("/").slice(1, 3).join("/") : env;
+        const owner = stringField(commit.base.environments[before] ?? commit.base.environments[env], "spec", "owner");
         need(`environment ${env}`, c.lab, (r) =>
           r.environmentChanges === "approver" || !owner
             ? approverOf(r)

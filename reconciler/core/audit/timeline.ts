@@ -1,11 +1,15 @@
 import { classifyPath } from "../load/classify-path.js";
 import { commitOrigin, driftTarget, revertedCommit, subjectOf } from "./commit-origin.js";
 import { describeChange } from "./describe-change.js";
+import type { AuditedKind } from "./document-change.js";
 import type { DocumentReader } from "./document-reader.js";
 import { stringField } from "./field-diff.js";
 import { utc } from "./format.js";
 import type { LogEntry, Person } from "./log-entry.js";
 import type { AttributedChange, BaseDocuments, EnvironmentRef, Timeline, TimelineCommit } from "./timeline-commit.js";
+
+/** The order changes are told within a commit: the environment first, then what hangs off it. */
+const KIND_ORDER: readonly AuditedKind[] = ["Environment", "EnvironmentLock", "Snapshot", "Share", "Succession", "Lab", "DomainPack", "DomainPackRegistry", "RepoConfig", "Observation", "File"];
 
 /** Which commits to describe: those that landed within [since, until] (epoch ms, inclusive). */
 export interface TimelineWindow {
@@ -59,10 +63,12 @@ function describeCommit(entry: LogEntry, tree: Map<string, string>, before: Map<
   const origin = commitOrigin(entry.message, entry.parents.length);
   const tip = entry.parents.length > 1 ? mergedTipAuthor(reader.text(entry.parents[1])) : undefined;
   const author = tip ?? entry.author;
-  const changes: AttributedChange[] = entry.changes.map((c) => {
-    const change = describeChange(c, reader);
-    return { ...change, concerns: concerns(change, tree, before, base, reader) };
-  });
+  const changes: AttributedChange[] = entry.changes
+    .map((c) => {
+      const change = describeChange(c, reader);
+      return { ...change, concerns: concerns(change, tree, before, base, reader) };
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   const revertOf = revertedCommit(entry.message);
   const drift = driftTarget(origin);
   return {
