@@ -47,7 +47,8 @@ export class PypiIndex {
   readonly url: string;
   private readonly options: Required<Omit<PypiIndexOptions, "headers" | "fetch">> & Pick<PypiIndexOptions, "headers" | "fetch">;
   private readonly projects = new Map<string, Promise<ProjectReleases | undefined>>();
-  private readonly versions = new Map<string, Promise<IndexVersion & { files: ReleaseFile[] }>>();
+  private readonly versions = new Map<string, Promise<(IndexVersion & { files: ReleaseFile[] }) | undefined>>();
+  private readonly summaries = new WeakSet<IndexVersion>();
 
   constructor(options: PypiIndexOptions) {
     this.url = options.url.replace(/\/+$/, "");
@@ -66,20 +67,26 @@ export class PypiIndex {
   }
 
   /** One release with its Requires-Dist and the sha256 of the file labenv locks (see `chooseFile`). */
-  release(name: string, version: string, python: string): Promise<IndexVersion> {
+  async release(name: string, version: string, python: string): Promise<IndexVersion> {
+    const found = await this.releaseIfExists(name, version, python);
+    if (!found) throw new LabenvError("config", `package ${name} ${version} does not exist on ${this.url}`);
+    return found;
+  }
+
+  /** Like `release`, but `undefined` when the index no longer has that release (HTTP 404). */
+  async releaseIfExists(name: string, version: string, python: string): Promise<IndexVersion | undefined> {
     const key = `${normalizeName(name)}@${version}`;
     let p = this.versions.get(key);
     if (!p) {
-      p = this.getJson(`/pypi/${normalizeName(name)}/${encodeURIComponent(version)}/json`, `${name} ${version}`).then((doc) => {
-        if (doc === undefined) throw new LabenvError("config", `package ${name} ${version} does not exist on ${this.url}`);
-        return readRelease(name, version, doc, this.url);
-      });
+      p = this.getJson(`/pypi/${normalizeName(name)}/${encodeURIComponent(version)}/json`, `${name} ${version}`)
+        .then((doc) => (doc === undefined ? undefined : readRelease(name, version, doc, this.url)));
       this.versions.set(key, p);
     }
-    return p.then(({ files, ...v }) => {
-      const file = chooseFile(files, python, this.options.glibc);
-      return { ...v, ...(file?.sha256 ? { sha256: file.sha256 } : {}) };
-    });
+    const found = await p;
+    if (!found) return undefined;
+    const { files, ...v } = found;
+    const file = chooseFile(files, python, this.options.glibc);
+    return { ...v, ...(file?.sha256 ? { sha256: file.sha256 } : {}) };
   }
 
   /**
@@ -143,8 +150,18 @@ export class PypiIndex {
       seen.set(version, release);
       if (fits(release, specs, python)) return release;
     }
-    for (const [version, files] of project.releases) if (!seen.has(version)) seen.set(version, summary(version, files));
+    for (const [version, files] of project.releases) {
+      if (seen.has(version)) continue;
+      const v = summary(version, files);
+      this.summaries.add(v);
+      seen.set(version, v);
+    }
     return undefined;
+  }
+
+  /** True for a release described from the project JSON only (no Requires-Dist read): see `loadIndexFor`. */
+  isSummary(v: IndexVersion): boolean {
+    return this.summaries.has(v);
   }
 
   private async getJson(path: string, what: string): Promise<unknown> {

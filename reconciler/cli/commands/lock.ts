@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { readEmbeddedIndex } from "../../adapters/package-index/embedded-index.js";
+import { indexForRepository } from "../../adapters/package-index/open-index.js";
 import { lockFreshness, lockPath, lockRepository } from "../../core/lock/lock-repository.js";
 import { LabenvError } from "../../core/errors.js";
 import type { CliIO } from "../io.js";
@@ -16,11 +16,11 @@ export function registerLock(program: Command, io: CliIO): void {
     .option("--check", "change nothing; exit 1 when any lock is missing or stale, and say why")
     .option("--upgrade", "resolve again even where the current lock still satisfies the environment")
     .option("--json", "print results as JSON")
-    .action((envs: string[], opts: { repo: string; check?: boolean; upgrade?: boolean; json?: boolean }) => {
+    .action(async (envs: string[], opts: { repo: string; check?: boolean; upgrade?: boolean; json?: boolean }) => {
       const { repository } = loadFromDisk(opts.repo);
       const unknown = envs.filter((e) => !repository.environments.has(e));
       if (unknown.length > 0) throw new LabenvError("usage", `unknown environment ${unknown.join(", ")}`, { hint: `known: ${[...repository.environments.keys()].join(", ")}` });
-      const index = readEmbeddedIndex(opts.repo, repository);
+      const index = await indexForRepository(opts.repo, repository, { only: envs, upgrade: opts.upgrade ?? false });
       if (opts.check) {
         const results = [...repository.environments].filter(([k]) => envs.length === 0 || envs.includes(k)).map(([k, env]) => ({ environment: k, file: lockPath(env), ...lockFreshness(repository, env, index) }));
         const bad = results.filter((r) => r.status !== "fresh");
