@@ -29,6 +29,8 @@ function describeFile(change: FileChange, reader: DocumentReader): DocumentChang
   const head = { ...base, kind: identity.kind, ...(lab ? { lab } : {}), ...(envKey ? { environment: envKey } : {}) };
   const renamed = change.oldPath ? renameWords(identity.kind, change.oldPath, change.path) : [];
   const unreadable = readable ? [] : [`${change.path.split("/").pop()} could not be read as YAML`];
+  // With one side unreadable a field-by-field comparison would only list noise.
+  if (!readable && before !== undefined && after !== undefined) return { ...head, words: [...renamed, `${change.path.split("/").pop()} changed, but could not be read as YAML ${before === UNREADABLE ? "before" : "after"} the change`] };
   const contentBefore = change.status === "R" || change.status === "C" ? (change.status === "C" ? undefined : a) : a;
   switch (identity.kind) {
     case "Environment":

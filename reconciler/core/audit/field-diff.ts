@@ -45,7 +45,7 @@ function walk(a: unknown, b: unknown, path: FieldPath, out: string[], ignore: re
 /** `spec.resources.cpu` reads as `resources cpu`; `metadata.experiment` as `experiment`. */
 export function label(path: FieldPath): string {
   const shown = path[0] === "spec" || path[0] === "metadata" ? path.slice(1) : path;
-  return shown.length === 0 ? "document" : shown.join(" ");
+  return shown.length === 0 ? path.join(" ") || "document" : shown.join(" ");
 }
 
 const KEY_FIELDS = ["name", "id", "key", "dataset"];

@@ -30,11 +30,12 @@ export function lockWords(before: unknown, after: unknown): LockDescription {
   const image = [stringField(before, "spec", "image"), stringField(after, "spec", "image")];
   if (image[0] !== image[1]) words.push(`image ${shortImage(image[0])} → ${shortImage(image[1])}`);
   for (const p of packages) words.push(packageWords(p));
+  const shaped = wellFormedPackages(before) && wellFormedPackages(after);
   words.push(...namedVersions("kernel", field(before, "spec", "kernels"), field(after, "spec", "kernels")));
   words.push(...namedVersions("extension", field(before, "spec", "extensions"), field(after, "spec", "extensions")));
   words.push(
     ...fieldChanges(before, after, {
-      ignore: ["apiVersion", "kind", "metadata", "spec.domainPack", "spec.python", "spec.image", "spec.packages", "spec.kernels", "spec.extensions", "spec.inputDigest"],
+      ignore: ["apiVersion", "kind", "metadata", "spec.domainPack", "spec.python", "spec.image", ...(shaped ? ["spec.packages"] : []), "spec.kernels", "spec.extensions", "spec.inputDigest"],
     }),
   );
   if (words.length === 0) words.push("lock regenerated (nothing locked changed)");
@@ -58,6 +59,12 @@ function packLabel(lock: unknown): string | undefined {
   const name = stringField(lock, "spec", "domainPack", "name");
   const version = stringField(lock, "spec", "domainPack", "version");
   return name === undefined ? undefined : `${name} ${version ?? "?"}`;
+}
+
+/** Whether the package list has the expected shape; if not, it is compared field by field instead. */
+function wellFormedPackages(lock: unknown): boolean {
+  const list = field(lock, "spec", "packages");
+  return list === undefined || (Array.isArray(list) && list.every((p) => stringField(p, "name") !== undefined));
 }
 
 /** name → version of every locked package the lock lists in the expected shape. */
