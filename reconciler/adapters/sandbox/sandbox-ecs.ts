@@ -64,7 +64,8 @@ export function putService(account: SandboxAccount, action: Action, resolve: Res
     service = { arn: arn(account, "ecs", `service/${account.cluster}/${spec.name}`), name: spec.name, status: "ACTIVE", taskDefinitionArn: tdArn, desiredCount: spec.desiredCount, body, tags: { ...action.desired!.tags } };
     account.services.push(service);
   }
-  const replace = service.taskDefinitionArn !== tdArn || JSON.stringify(service.body) !== JSON.stringify(body);
+  // `replace` (drift revert) forces a new task, like UpdateService with forceNewDeployment.
+  const replace = action.outcome === "replace" || service.taskDefinitionArn !== tdArn || JSON.stringify(service.body) !== JSON.stringify(body);
   Object.assign(service, { taskDefinitionArn: tdArn, desiredCount: spec.desiredCount, body, tags: { ...action.desired!.tags } });
   const running = account.tasks.filter((t) => t.serviceArn === service!.arn && t.lastStatus === "RUNNING");
   if (spec.desiredCount === 0 || replace) for (const t of running) stopTask(account, t, now);

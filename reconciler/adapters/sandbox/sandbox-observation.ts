@@ -1,0 +1,94 @@
+import { join } from "node:path";
+import { parse } from "yaml";
+import { LabenvError } from "../../core/errors.js";
+import { driftObjects } from "../../core/drift/drift-objects.js";
+import { lockDigest } from "../../core/lock/build-lock.js";
+import type { PackageIndexData } from "../../core/lock/package-index.js";
+import type { EnvironmentLock, Observation, Repository } from "../../core/model/documents.js";
+import { TAG } from "../../core/model/resources.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { AppliedRecord, StateStore } from "../../ports/state-store.js";
+import type { SandboxAccount } from "./sandbox-account.js";
+import { changesFor, loadExecState, saveExecState } from "./sandbox-exec-state.js";
+import { execCommand } from "./sandbox-exec.js";
+import { installedState, observationOf } from "./sandbox-installed.js";
+import type { SandboxChange } from "./sandbox-exec-state.js";
+
+export interface SandboxContainersDeps {
+  /** The sandbox's state directory (`.labenv`). */
+  stateDir: string;
+  account: () => SandboxAccount;
+  repository: Repository;
+  state: StateStore;
+  objects: ObjectStore;
+  /** A file's text at a commit (to find the lock that was applied when git has moved since). */
+  readAt: (commit: string, path: string) => Promise<string | undefined>;
+  now: () => Date;
+}
+
+/**
+ * The simulated containers: what runs in each sandbox task is the lock that
+ * was applied plus what `labenv sandbox exec` changed in that task. Writes
+ * the Observation the agent would write, to the same object-store key.
+ */
+export class SandboxContainers {
+  private readonly execFile: string;
+
+  constructor(private readonly deps: SandboxContainersDeps) {
+    this.execFile = join(deps.stateDir, "sandbox", "exec.json");
+  }
+
+  /** Runs one command in the environment's running task, records it and writes the new observation. */
+  async exec(environment: string, words: readonly string[], index: PackageIndexData): Promise<{ change: SandboxChange; observation: Observation }> {
+    const task = this.runningTask(environment);
+    if (!task) throw new LabenvError("usage", `${environment} has no running sandbox task`, { hint: "run `labenv reconcile` first (and check that the environment's state is running)" });
+    const lock = await this.appliedLock(environment);
+    if (!lock) throw new LabenvError("state", `the lock applied to ${environment} cannot be found`, { hint: "run `labenv reconcile`" });
+    const state = loadExecState(this.execFile);
+    const entry = state.environments[environment];
+    const changes = entry && entry.task === task ? entry.changes : [];
+    const change = execCommand(words, installedState(lock, changes), index);
+    const at = this.deps.now().toISOString();
+    state.environments[environment] = { task, changes: [...changes, { ...change, at }] };
+    saveExecState(this.execFile, state);
+    const observation = observationOf(environment, task, installedState(lock, [...changes, change]), at);
+    await this.deps.objects.put(driftObjects.observation(environment), `${JSON.stringify(observation, null, 2)}\n`, "application/json");
+    return { change, observation };
+  }
+
+  /** Writes a fresh observation for every environment with a running task (what the agents would do on their schedule). */
+  async observeAll(): Promise<string[]> {
+    const state = loadExecState(this.execFile);
+    const written: string[] = [];
+    const at = this.deps.now().toISOString();
+    for (const environment of [...this.deps.repository.environments.keys()].sort()) {
+      const task = this.runningTask(environment);
+      if (!task) continue;
+      const lock = await this.appliedLock(environment);
+      if (!lock) continue;
+      const observation = observationOf(environment, task, installedState(lock, changesFor(state, environment, task)), at);
+      await this.deps.objects.put(driftObjects.observation(environment), `${JSON.stringify(observation, null, 2)}\n`, "application/json");
+      written.push(environment);
+    }
+    return written;
+  }
+
+  runningTask(environment: string): string | undefined {
+    const account = this.deps.account();
+    const service = account.services.find((s) => s.status === "ACTIVE" && s.tags[TAG.environment] === environment);
+    return service && account.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")?.arn;
+  }
+
+  /** The lock the running task was started from: git's, or the one at the applied commit when git has moved since. */
+  async appliedLock(environment: string): Promise<EnvironmentLock | undefined> {
+    const applied: AppliedRecord | undefined = await this.deps.state.getApplied(environment);
+    if (!applied) return undefined;
+    const current = this.deps.repository.locks.get(environment);
+    if (current && lockDigest(current.doc) === applied.lockDigest) return current.doc;
+    const commit = applied.commit.replace(/-dirty$/, "");
+    if (!/^[0-9a-f]{40}$/.test(commit) || !current) return undefined;
+    const text = await this.deps.readAt(commit, current.file);
+    const old = text === undefined ? undefined : (parse(text) as EnvironmentLock);
+    return old && lockDigest(old) === applied.lockDigest ? old : undefined;
+  }
+}

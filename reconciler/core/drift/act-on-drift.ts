@@ -1,0 +1,115 @@
+import { applyPlan } from "../reconcile/apply-plan.js";
+import type { Loaded } from "../model/documents.js";
+import type { Lease } from "../../ports/state-store.js";
+import type { HostedPullRequest } from "../../ports/git-host.js";
+import { remembered, type DriftDecision } from "./drift-decision.js";
+import { driftObjects } from "./drift-objects.js";
+import { DRIFT_LABEL, driftBranch, severityLabel } from "./drift-summary.js";
+import type { EnvironmentFacts, Judgement } from "./judge-environment.js";
+import { writeMemory } from "./read-drift-objects.js";
+import { filesDigest, renderDriftPullRequest } from "./render-drift-pull-request.js";
+import { revertPlan } from "./revert-plan.js";
+import type { DriftRunDeps, DriftRunInput, EnvironmentDrift } from "./run-drift.js";
+
+/** What acting on drift shares across environments in one run: open pull requests per lab and the lease for put-backs. */
+export interface DriftEffects {
+  input: DriftRunInput;
+  deps: DriftRunDeps;
+  openByLab: Map<string, number>;
+  lease?: Lease | { refused: string };
+}
+
+export interface DriftSubject {
+  key: string;
+  environment: Loaded<"Environment">;
+  judgement: Extract<Judgement, { judged: true }>;
+  decision: DriftDecision;
+  facts: EnvironmentFacts;
+  pr: HostedPullRequest | undefined;
+}
+
+/** Carries out one decision; what it remembers is written only after the effect succeeded. */
+export async function actOnDrift(fx: DriftEffects, s: DriftSubject): Promise<Partial<EnvironmentDrift>> {
+  const { deps } = fx;
+  const { report } = s.judgement;
+  const action = s.decision.action;
+  await deps.objects.put(driftObjects.report(s.key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+  let result: Partial<EnvironmentDrift>;
+  switch (action.kind) {
+    case "none":
+    case "alert":
+      result = { outcome: action.reason };
+      break;
+    case "open-pr":
+    case "update-pr": {
+      if (!deps.gitHost) return { outcome: "no git host is configured: report only" };
+      const spec = pullRequestSpec(fx, s);
+      const r = await deps.gitHost.ensureDriftPullRequest(spec, s.pr?.state === "open" ? s.pr : undefined);
+      if (r.outcome === "created") fx.openByLab.set(s.environment.doc.metadata.lab, (fx.openByLab.get(s.environment.doc.metadata.lab) ?? 0) + 1);
+      const verb = { created: "opened", updated: "updated", unchanged: "left unchanged" }[r.outcome];
+      result = { outcome: `${verb} drift pull request #${r.number}${r.warnings.length > 0 ? ` (${r.warnings.join("; ")})` : ""}`, pullRequest: { number: r.number, outcome: r.outcome, ...(r.url ? { url: r.url } : {}) } };
+      break;
+    }
+    case "close-pr":
+      if (!deps.gitHost) return { outcome: "no git host is configured: report only" };
+      await deps.gitHost.closePullRequest(action.number, `labenv closes this pull request: ${action.reason}.`);
+      result = { outcome: `closed drift pull request #${action.number}: ${action.reason}`, pullRequest: { number: action.number, outcome: "closed" } };
+      break;
+    case "revert": {
+      const done = await putBack(fx, s);
+      if (!done.ok) return { outcome: done.outcome };
+      result = { outcome: done.outcome };
+      break;
+    }
+  }
+  const next = remembered(s.facts.memory, s.decision, deps.now().toISOString());
+  if (JSON.stringify(next) !== JSON.stringify(s.facts.memory)) await writeMemory(deps.objects, s.key, next);
+  return result;
+}
+
+export async function releaseDriftLease(fx: DriftEffects): Promise<void> {
+  if (fx.lease && "token" in fx.lease) await fx.deps.state.releaseLease(fx.lease);
+}
+
+async function putBack(fx: DriftEffects, s: DriftSubject): Promise<{ ok: boolean; outcome: string }> {
+  const { deps } = fx;
+  const reason = s.decision.action.reason;
+  const observed = [...s.facts.observed.values()];
+  const plan = revertPlan({ environment: s.key, desired: s.facts.desired, observed, occasion: `${s.judgement.report.fingerprint}@${s.judgement.report.observedAt ?? ""}`, why: reason });
+  if (!plan) return { ok: true, outcome: `${reason}; no task runs, so there is nothing to put back` };
+  if (!fx.lease) {
+    const got = await deps.state.acquireLease(`${deps.owner} (drift)`, deps.leaseTtlMs ?? 15 * 60_000, deps.now());
+    fx.lease = got.acquired ? got.lease : { refused: `another reconcile (${got.heldBy}) holds the lease until ${got.expiresAt}` };
+  }
+  if ("refused" in fx.lease) return { ok: false, outcome: `not put back: ${fx.lease.refused}; the next run tries again` };
+  const startedAt = deps.now().toISOString();
+  const run = { id: `${deps.runId}-revert-${s.key.replace("/", "-")}`, startedAt, commit: fx.input.commit, trigger: `drift revert ${s.key}`, summary: plan.summary };
+  const applied = await applyPlan(plan, { resources: observed }, deps.provider);
+  if (applied.failed) {
+    const message = `${applied.failed.action.outcome} ${applied.failed.action.key} failed: ${applied.failed.error.message}`;
+    await deps.state.putRun({ ...run, outcome: "failed", finishedAt: deps.now().toISOString(), error: { stage: "drift-revert", message } });
+    return { ok: false, outcome: `putting it back failed: ${message} (safe to run again)` };
+  }
+  await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
+  const snapshot = applied.applied.find((a) => a.action.kind === "ebs-snapshot")?.result.id;
+  return { ok: true, outcome: `put back as locked (${reason}): ${snapshot ? `snapshot ${snapshot}, then ` : ""}a new task from the locked image` };
+}
+
+function pullRequestSpec(fx: DriftEffects, s: DriftSubject) {
+  const { report, proposal, packLabel, lockFile } = s.judgement;
+  const lab = fx.input.repository.labs.get(s.environment.doc.metadata.lab)?.doc;
+  const member = (id: string) => lab?.spec.members.find((m) => m.id === id);
+  const people = [s.environment.doc.spec.owner, ...(lab?.spec.approvers ?? [])].filter((id, i, all) => all.indexOf(id) === i);
+  const reviewers = people.flatMap((id) => (member(id) ? [member(id)!] : []));
+  const { title, body } = renderDriftPullRequest({
+    report, proposal: proposal!, packLabel, lockFile, where: fx.input.where,
+    reviewers: reviewers.map((m) => `${m.id} (@${m.github})`),
+  });
+  const files = proposal!.files;
+  return {
+    environment: s.key, branch: driftBranch(s.key), base: fx.input.baseBranch, title, body, files,
+    commitMessage: `${title}\n\nRecords what runs in ${s.key} (observed ${report.observedAt ?? "by infrastructure only"}).\nDrift fingerprint: ${report.fingerprint}`,
+    labels: [DRIFT_LABEL, severityLabel(report.status)], reviewers: reviewers.map((m) => m.github),
+    fingerprint: report.fingerprint, filesDigest: filesDigest(files),
+  };
+}

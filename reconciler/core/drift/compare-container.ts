@@ -1,0 +1,93 @@
+import type { EnvironmentLock, Observation } from "../model/documents.js";
+import { compareVersions, normalizeName, parseVersion } from "../pep440/index.js";
+import type { DriftDifference } from "./drift-report.js";
+
+/**
+ * Lock × in-container observation → differences: packages (and the image's
+ * Python), kernels, JupyterLab extensions and Jupyter config hashes. Versions
+ * are compared as PEP 440 versions (`1.8` is `1.8.0`); kernels by language
+ * and runtime version (display names are cosmetic).
+ */
+export function compareContainer(lock: EnvironmentLock, observation: Observation): DriftDifference[] {
+  return [
+    ...comparePython(lock, observation),
+    ...comparePackages(lock, observation),
+    ...compareKernels(lock, observation),
+    ...compareExtensions(lock, observation),
+    ...compareConfig(lock, observation),
+  ];
+}
+
+function comparePython(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const seen = o.spec.python;
+  if (seen === undefined || sameVersion(seen, lock.spec.python)) return [];
+  return [{ item: "package", change: "changed", name: "python", locked: lock.spec.python, observed: seen, pinned: true, source: "pack" }];
+}
+
+function comparePackages(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const out: DriftDifference[] = [];
+  const observed = new Map(o.spec.packages.map((p) => [normalizeName(p.name), p]));
+  const locked = new Set<string>();
+  for (const p of lock.spec.packages) {
+    locked.add(p.name);
+    const base = { item: "package" as const, name: p.name, locked: p.version, pinned: p.source === "pack", source: p.source };
+    const seen = observed.get(p.name);
+    if (!seen) out.push({ ...base, change: "removed" });
+    else if (!sameVersion(p.version, seen.version)) out.push({ ...base, change: "changed", observed: seen.version, ...requested(seen) });
+  }
+  for (const [name, p] of observed) {
+    if (!locked.has(name)) out.push({ item: "package", change: "added", name, observed: p.version, pinned: false, ...requested(p) });
+  }
+  return out;
+}
+
+function requested(p: { requested?: boolean }): { requested?: boolean } {
+  return p.requested === undefined ? {} : { requested: p.requested };
+}
+
+function compareKernels(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const out: DriftDifference[] = [];
+  const observed = new Map(o.spec.kernels.map((k) => [k.name, k]));
+  const describe = (k: { language: string; version?: string }) => (k.version ? `${k.language} ${k.version}` : k.language);
+  for (const k of lock.spec.kernels) {
+    const seen = observed.get(k.name);
+    if (!seen) out.push({ item: "kernel", change: "removed", name: k.name, locked: describe(k) });
+    else if (seen.language !== k.language || (seen.version !== undefined && k.version !== undefined && seen.version !== k.version)) {
+      out.push({ item: "kernel", change: "changed", name: k.name, locked: describe(k), observed: describe(seen) });
+    }
+  }
+  const locked = new Set(lock.spec.kernels.map((k) => k.name));
+  for (const k of o.spec.kernels) if (!locked.has(k.name)) out.push({ item: "kernel", change: "added", name: k.name, observed: describe(k) });
+  return out;
+}
+
+function compareExtensions(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  return compareByName(lock.spec.extensions.map((e) => [e.name, e.version]), o.spec.extensions.map((e) => [e.name, e.version]), "extension", (a, b) => a === b);
+}
+
+function compareConfig(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const short = (h: string) => `sha256:${h}`;
+  return compareByName(lock.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]), o.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]), "config", (a, b) => a === b);
+}
+
+function compareByName(locked: [string, string][], observed: [string, string][], item: "extension" | "config", same: (a: string, b: string) => boolean): DriftDifference[] {
+  const out: DriftDifference[] = [];
+  const seen = new Map(observed);
+  const known = new Set<string>();
+  for (const [name, value] of locked) {
+    known.add(name);
+    const got = seen.get(name);
+    if (got === undefined) out.push({ item, change: "removed", name, locked: value });
+    else if (!same(value, got)) out.push({ item, change: "changed", name, locked: value, observed: got });
+  }
+  for (const [name, value] of observed) if (!known.has(name)) out.push({ item, change: "added", name, observed: value });
+  return out;
+}
+
+/** Equal as PEP 440 versions; as text when either side is not one. */
+export function sameVersion(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = parseVersion(a);
+  const pb = parseVersion(b);
+  return pa.ok && pb.ok ? compareVersions(pa.value, pb.value) === 0 : false;
+}

@@ -1,0 +1,51 @@
+import { describeChanges } from "../plan/describe-changes.js";
+import type { DesiredResource, ObservedResource } from "../model/resources.js";
+import type { DriftDifference } from "./drift-report.js";
+
+/** What infrastructure drift is judged on, for one environment. */
+export interface EnvironmentInfrastructure {
+  /** What git wants (the environment's resources from `desire`). */
+  desired: readonly DesiredResource[];
+  /** What the provider sees now, normalized by the provider (what AWS fills in by itself is already stripped). */
+  observed: readonly ObservedResource[];
+  /** What was last applied; without it nothing was applied yet, so nothing can have drifted. */
+  applied?: { resources: readonly { key: string; kind: string; id: string; specHash: string }[] };
+}
+
+/** Records of an event, not running infrastructure: never drift. */
+const RECORD_KINDS = new Set(["ebs-snapshot", "backup-job"]);
+
+/**
+ * Observed resources against what was last applied: a resource that is gone,
+ * one replaced behind labenv's back (a new task definition revision, a new
+ * access point id), a spec that differs from git while git is still what was
+ * applied (desired count, image digest…), and labenv's own tags changed.
+ */
+export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDifference[] {
+  if (!infra.applied) return [];
+  const observed = new Map(infra.observed.map((o) => [o.key, o]));
+  const desired = new Map(infra.desired.map((d) => [d.key, d]));
+  const out: DriftDifference[] = [];
+  for (const r of [...infra.applied.resources].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (RECORD_KINDS.has(r.kind)) continue;
+    const base = { item: "infrastructure" as const, name: r.key };
+    const o = observed.get(r.key);
+    if (!o) {
+      out.push({ ...base, change: "removed", locked: r.id });
+      continue;
+    }
+    if (o.id !== r.id) out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });
+    const d = desired.get(r.key);
+    if (!d || d.specHash !== r.specHash) continue;
+    const changes = describeChanges(o.spec, d.spec);
+    if (changes.length > 0) {
+      out.push({ ...base, change: "changed", locked: changes.map((c) => `${c.field}=${c.to}`).join(", "), observed: changes.map((c) => `${c.field}=${c.from}`).join(", ") });
+    }
+    const tagKeys = [...new Set([...Object.keys(d.tags), ...Object.keys(o.tags)])].filter((k) => k.startsWith("labenv:")).sort();
+    const differing = tagKeys.filter((k) => d.tags[k] !== o.tags[k]);
+    if (differing.length > 0) {
+      out.push({ ...base, change: "changed", locked: differing.map((k) => `tag ${k}=${d.tags[k] ?? "(none)"}`).join(", "), observed: differing.map((k) => `tag ${k}=${o.tags[k] ?? "(none)"}`).join(", ") });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { lockDigest } from "../lock/build-lock.js";
+import type { PackageIndexData } from "../lock/package-index.js";
+import { lockPath } from "../lock/lock-repository.js";
+import type { Loaded, Observation, Repository } from "../model/documents.js";
+import type { DesiredResource, ObservedResource } from "../model/resources.js";
+import { packChecksum } from "../packs/checksum.js";
+import type { AppliedRecord } from "../../ports/state-store.js";
+import type { DriftMemory, DriftPolicy } from "./drift-decision.js";
+import type { DriftReport } from "./drift-report.js";
+import { drift } from "./drift.js";
+import { proposeDriftChange, type DriftProposal } from "./propose-change.js";
+import { effectiveRules } from "./severity-rules.js";
+
+export interface EnvironmentFacts {
+  environment: Loaded<"Environment">;
+  applied: AppliedRecord | undefined;
+  observation: Observation | undefined;
+  memory: DriftMemory;
+  /** The environment's desired resources (its own and its lab's dataset access points). */
+  desired: readonly DesiredResource[];
+  observed: ReadonlyMap<string, ObservedResource>;
+}
+
+export type Judgement =
+  | { judged: false; reason: string }
+  | { judged: true; report: DriftReport; policy: DriftPolicy; proposal?: DriftProposal; packLabel: string; lockFile: string; running: boolean };
+
+/**
+ * One environment's drift, judged against what was applied: skipped when
+ * nothing was applied yet or git has moved since (the next reconcile applies
+ * it first); an observation older than the last apply or put-back is stale.
+ */
+export function judgeEnvironment(repo: Repository, index: PackageIndexData, facts: EnvironmentFacts): Judgement {
+  const { environment: env, applied } = facts;
+  const key = `${env.doc.metadata.lab}/${env.doc.metadata.name}`;
+  const lock = repo.locks.get(key);
+  if (!lock) return { judged: false, reason: "no lock: run `labenv lock`" };
+  if (!applied) return { judged: false, reason: "not applied yet: `labenv reconcile` applies it first" };
+  if (lockDigest(lock.doc) !== applied.lockDigest) return { judged: false, reason: "git changed since the last apply: drift is judged after the next reconcile" };
+  const since = [applied.appliedAt, facts.memory.revertedAt ?? ""].sort().pop()!;
+  const stale = facts.observation !== undefined && facts.observation.metadata.observedAt < since;
+  const appliedKeys = new Set(applied.resources.map((r) => r.key));
+  const report = drift({
+    lock: lock.doc,
+    ...(facts.observation ? { observation: facts.observation, observationState: stale ? "stale" as const : "present" as const } : {}),
+    infra: { desired: facts.desired, observed: [...appliedKeys].flatMap((k) => facts.observed.get(k) ?? []), applied },
+    rules: effectiveRules(repo.labs.get(env.doc.metadata.lab)?.doc),
+  });
+  const { name, version } = lock.doc.spec.domainPack;
+  const pack = repo.packs.get(`${name}@${version}`);
+  const policy = env.doc.spec.drift?.policy ?? "pr";
+  const service = facts.observed.get(`service:${key}`);
+  const proposal = report.status !== "STABLE" && pack
+    ? proposeDriftChange({ report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index })
+    : undefined;
+  return { judged: true, report, policy, ...(proposal ? { proposal } : {}), packLabel: `${name}@${version}`, lockFile: lockPath(env), running: (service?.runningCount ?? 0) > 0 };
+}

@@ -1,0 +1,140 @@
+import { assembleLock } from "../lock/build-lock.js";
+import type { PackageIndexData } from "../lock/package-index.js";
+import { renderLock } from "../lock/render-lock.js";
+import type { LockedPackage } from "../lock/resolve.js";
+import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
+import { parseRequirement, satisfies } from "../pep440/index.js";
+import type { DriftItem, DriftReport } from "./drift-report.js";
+import { editEnvironmentText } from "./edit-environment.js";
+import { requiredBy } from "./lock-closure.js";
+
+export interface ProposalInput {
+  report: DriftReport;
+  environment: { file: string; text: string; doc: Environment };
+  lock: { file: string; doc: EnvironmentLock };
+  pack: DomainPack;
+  packChecksum: string;
+  index: PackageIndexData;
+}
+
+/** What a drift pull request writes to git, and what it cannot. */
+export interface DriftProposal {
+  /** Changed files (repository-relative path → full new content); empty when nothing can be written. */
+  files: { path: string; content: string }[];
+  /** Items the changed files take over into git. */
+  accepted: DriftItem[];
+  /** Items git keeps as they are, each with why. */
+  kept: { item: DriftItem; reason: string }[];
+  /** Requirement lines added to / removed from environment.yaml. */
+  requirementsAdded: string[];
+  requirementsRemoved: string[];
+}
+
+/**
+ * The change that makes git say what runs: packages go into the lock (and
+ * into environment.yaml when someone asked for them or nothing else requires
+ * them), removed kernels leave `spec.kernels`. What only a domain pack or the
+ * next apply can change (pinned packages, the image's Python, extensions,
+ * config values known only by hash, infrastructure) is kept and said so.
+ */
+export function proposeDriftChange(input: ProposalInput): DriftProposal {
+  const { report, pack, lock } = input;
+  const packLabel = `${pack.metadata.name}@${pack.metadata.version}`;
+  const pins = Object.keys(pack.spec.packages);
+  const versions = new Map(lock.doc.spec.packages.map((p) => [p.name, p.version]));
+  let requirements = [...(input.environment.doc.spec.packages ?? [])];
+  let kernels = lock.doc.spec.kernels.map((k) => k.name);
+  const accepted: DriftItem[] = [];
+  const kept: DriftProposal["kept"] = [];
+  const removedDependencies: DriftItem[] = [];
+  const packKernels = new Set(pack.spec.kernels.map((k) => k.name));
+  const nameOf = (text: string) => { const r = parseRequirement(text); return r.ok ? r.value.normalizedName : undefined; };
+
+  for (const item of report.items) {
+    if (item.item === "package") {
+      if (item.pinned) { kept.push({ item, reason: item.name === "python" ? `the image's Python comes from ${packLabel}` : `pinned by ${packLabel}: a new pack version changes it` }); continue; }
+      if (item.change === "added" || item.change === "changed") {
+        versions.set(item.name, item.observed!);
+        const own = requirements.filter((r) => nameOf(r) === item.name);
+        const unmet = own.some((r) => { const p = parseRequirement(r); return p.ok && !satisfies(item.observed!, p.value.specifier, { prereleases: true }); });
+        if (unmet) requirements = [...requirements.filter((r) => nameOf(r) !== item.name), `${item.name}==${item.observed}`];
+        else if (item.change === "added" && item.requested && own.length === 0) requirements.push(`${item.name}==${item.observed}`);
+        accepted.push(item);
+      } else {
+        versions.delete(item.name);
+        if (item.source === "dependency") removedDependencies.push(item);
+        else { requirements = requirements.filter((r) => nameOf(r) !== item.name); accepted.push(item); }
+      }
+      continue;
+    }
+    if (item.item === "kernel" && item.change !== "changed" && packKernels.has(item.name)) {
+      kernels = item.change === "removed" ? kernels.filter((k) => k !== item.name) : [...kernels, item.name];
+      accepted.push(item);
+      continue;
+    }
+    kept.push({ item, reason: keptReason(item, packLabel) });
+  }
+
+  const closure = () => requiredBy({ pins, requirements, versions, index: input.index, python: lock.doc.spec.python });
+  let needed = closure();
+  for (const item of removedDependencies) {
+    const by = requiredBy({ pins, requirements, versions: new Map([...versions, [item.name, item.locked!]]), index: input.index, python: lock.doc.spec.python }).get(item.name);
+    if (by) { versions.set(item.name, item.locked!); kept.push({ item, reason: `${by} requires it: the lock cannot drop it` }); }
+    else accepted.push(item);
+  }
+  needed = closure();
+  for (const [name, version] of [...versions].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!needed.has(name)) requirements.push(`${name}==${version}`);
+  }
+  const original = input.environment.doc.spec.packages ?? [];
+  const requirementsAdded = requirements.filter((r) => !original.includes(r));
+  const requirementsRemoved = original.filter((r) => !requirements.includes(r));
+  if (accepted.length === 0) return { files: [], accepted, kept, requirementsAdded: [], requirementsRemoved: [] };
+
+  const kernelsChanged = kernels.slice().sort().join() !== lock.doc.spec.kernels.map((k) => k.name).sort().join();
+  const text = editEnvironmentText(input.environment.text, {
+    ...(requirementsAdded.length + requirementsRemoved.length > 0 ? { packages: { add: requirementsAdded, remove: requirementsRemoved } } : {}),
+    ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}),
+  });
+  const environment: Environment = {
+    ...input.environment.doc,
+    spec: { ...input.environment.doc.spec, ...(requirements.length > 0 || input.environment.doc.spec.packages ? { packages: requirements } : {}), ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}) },
+  };
+  const proposedLock = assembleLock({ environment, pack, packChecksum: input.packChecksum, index: input.index }, lockedPackages(versions, pins, requirements, lock.doc, input.index));
+  const files: DriftProposal["files"] = [];
+  if (text !== input.environment.text) files.push({ path: input.environment.file, content: text });
+  const lockText = renderLock(proposedLock);
+  files.push({ path: input.lock.file, content: lockText });
+  return { files, accepted, kept, requirementsAdded, requirementsRemoved };
+}
+
+function keptReason(item: DriftItem, packLabel: string): string {
+  switch (item.item) {
+    case "kernel": return item.change === "added" ? `${packLabel} offers no kernel named ${item.name}` : `kernels come from ${packLabel}'s image`;
+    case "extension": return `JupyterLab extensions come from ${packLabel}'s image`;
+    case "config": return "only a hash of the running value is known: set it in environment.yaml spec.jupyterConfig to keep it";
+    case "infrastructure": return "the next reconcile applies what git says";
+    default: return "cannot be written to the lock";
+  }
+}
+
+/** The selection in the order environment.yaml already uses, new kernels in the pack's order after them. */
+function orderKernels(selected: string[], written: string[] | undefined, pack: DomainPack): string[] {
+  const keep = new Set(selected);
+  const ordered = (written ?? pack.spec.kernels.map((k) => k.name)).filter((k) => keep.has(k));
+  for (const k of pack.spec.kernels.map((x) => x.name)) if (keep.has(k) && !ordered.includes(k)) ordered.push(k);
+  return ordered;
+}
+
+function lockedPackages(versions: Map<string, string>, pins: string[], requirements: string[], lock: EnvironmentLock, index: PackageIndexData): LockedPackage[] {
+  const before = new Map(lock.spec.packages.map((p) => [p.name, p]));
+  const requested = new Map<string, string>();
+  for (const text of requirements) { const r = parseRequirement(text); if (r.ok) requested.set(r.value.normalizedName, text); }
+  const pinned = new Set(pins);
+  return [...versions].sort(([a], [b]) => a.localeCompare(b)).map(([name, version]) => {
+    const old = before.get(name);
+    const sha256 = old?.version === version ? old.sha256 : index.get(name)?.find((v) => v.version === version)?.sha256;
+    const source = pinned.has(name) ? "pack" as const : requested.has(name) ? "environment" as const : "dependency" as const;
+    return { name, version, source, ...(sha256 ? { sha256 } : {}), ...(requested.has(name) ? { requestedAs: requested.get(name)! } : {}) };
+  });
+}
