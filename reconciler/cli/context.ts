@@ -16,6 +16,7 @@ import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 import { loadFromDisk } from "./load.js";
+import type { LambdaEnv } from "../lambda/lambda-env.js";
 
 /** Everything a command that talks to the provider needs, built from labenv.yaml. */
 export interface RunContext {
@@ -32,17 +33,44 @@ export interface RunContext {
   owner: string;
 }
 
+/**
+ * The AWS ports from labenv.yaml `aws:` (credentials from the usual AWS SDK
+ * chain). The SDK is loaded on first use, so sandbox commands never pay for it.
+ */
+function lazyAws(config: RepoConfig["spec"]): { provider: Provider; state: StateStore } {
+  const aws = config.aws ?? {};
+  const missing = (["region", "cluster", "fileSystemId"] as const).filter((k) => !aws[k]);
+  if (missing.length > 0) throw new LabenvError("config", `target: aws needs aws.${missing.join(", aws.")} in labenv.yaml`, { hint: "copy the LabenvYamlAws output of the infra/ stack into labenv.yaml" });
+  if (config.state?.store === "dynamodb" && !config.state.table) throw new LabenvError("config", "state.store: dynamodb needs state.table in labenv.yaml");
+  const env: LambdaEnv = {
+    region: aws.region!, cluster: aws.cluster!, fileSystemId: aws.fileSystemId!, subnets: aws.subnets ?? [], securityGroups: aws.securityGroups ?? [],
+    taskRoleArns: (aws.taskRoleArns ?? {}) as Record<string, string>, stateTable: config.state?.table ?? "",
+    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}), ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}), ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
+  };
+  let ports: Promise<ReturnType<typeof import("../lambda/aws-context.js").awsContext>> | undefined;
+  const load = () => (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env)));
+  const provider: Provider = {
+    name: "aws", label: `aws ${env.region} / cluster ${env.cluster}`,
+    observe: async () => (await load()).provider.observe(),
+    apply: async (action, resolve) => (await load()).provider.apply(action, resolve),
+  };
+  const state = new Proxy({} as StateStore, {
+    get: (_t, method: keyof StateStore) => async (...args: unknown[]) => ((await load()).state[method] as (...a: unknown[]) => unknown)(...args),
+  });
+  return { provider, state };
+}
+
 export function openContext(dir: string, now: () => Date): RunContext {
   const { repository } = loadFromDisk(dir);
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
   let provider: Provider;
   if (config.target === "sandbox") provider = new SandboxProvider(stateDir, { ...(config.aws?.region ? { region: config.aws.region } : {}), ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}), now });
-  else throw new LabenvError("config", "target: aws needs the AWS provider, which this command line does not build yet", { hint: "use target: sandbox, or run the reconciler Lambda" });
-  if (config.state?.store === "dynamodb") throw new LabenvError("config", "state.store: dynamodb is used by the reconciler Lambda; the command line keeps state in files", { hint: "set state.store: file" });
+  else provider = lazyAws(config).provider;
+  const state: StateStore = config.state?.store === "dynamodb" ? lazyAws(config).state : new FileStateStore(join(stateDir, "state"));
   return {
     dir, files: readRepositoryFiles(dir), config, commit: currentCommit(dir), index: readEmbeddedIndex(dir, repository),
-    provider, state: new FileStateStore(join(stateDir, "state")), objects: new DirectoryObjectStore(join(stateDir, "objects")),
+    provider, state, objects: new DirectoryObjectStore(join(stateDir, "objects")),
     check: createSchemaValidator(), runId: randomBytes(6).toString("hex"), owner: `${hostname()}:${process.pid}`,
   };
 }

@@ -4,7 +4,7 @@ import type { RepoFile } from "../../core/load/load-repository.js";
 import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
 
 const ROOTS = ["environments", "domain-packs"];
-const TOP_FILES = ["labenv.yaml", "labenv.yml"];
+const TOP_FILES = ["labenv.yaml", "labenv.yml", "package-index.yaml"];
 
 /**
  * Reads every file the loader looks at from a repository on disk. Symbolic

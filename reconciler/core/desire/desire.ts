@@ -10,16 +10,42 @@ import { CONTAINER, ecsName, keys, paths } from "./names.js";
 export const DEFAULT_STORAGE_GIB = 50;
 
 /**
+ * Settings the runtime knows better than labenv.yaml: the subnets, security
+ * groups and roles infra/ created, handed to the reconciler Lambda in its
+ * environment. A value labenv.yaml sets explicitly wins.
+ */
+export interface RuntimeSettings {
+  subnets?: string[];
+  securityGroups?: string[];
+  taskRoleArns?: Record<string, string>;
+  taskExecutionRoleArn?: string;
+  logGroup?: string;
+}
+
+type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
+
+function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
+  return {
+    ...aws,
+    subnets: aws.subnets?.length ? aws.subnets : runtime.subnets ?? [],
+    securityGroups: aws.securityGroups?.length ? aws.securityGroups : runtime.securityGroups ?? [],
+    taskRoleArns: { ...(runtime.taskRoleArns ?? {}), ...(aws.taskRoleArns ?? {}) },
+    ...(aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn ? { taskExecutionRoleArn: aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn } : {}),
+    ...(aws.logGroup ?? runtime.logGroup ? { logGroup: aws.logGroup ?? runtime.logGroup } : {}),
+  };
+}
+
+/**
  * Repository + locks → the resources every environment needs: its owner's
  * EFS access point, dataset access points, a task definition (image by digest
  * from the lock), a service (desired count from `state`), and the snapshots
  * and backups that snapshot and succession documents ask for. Pure.
  */
-export function desire(repo: Repository): { state: DesiredState; problems: string[] } {
+export function desire(repo: Repository, runtime: RuntimeSettings = {}): { state: DesiredState; problems: string[] } {
   const resources = new Map<string, DesiredResource>();
   const environments: DesiredEnvironment[] = [];
   const problems: string[] = [];
-  const aws = repo.config?.doc.spec.aws ?? {};
+  const aws = withRuntime(repo.config?.doc.spec.aws ?? {}, runtime);
   const prices = pricesFor(aws.region);
   const add = <K extends ResourceKind>(kind: K, key: string, environment: string, lab: string, spec: SpecByKind[K], dependsOn: string[] = []) => {
     const specHash = digestOf(spec).slice(7, 23);

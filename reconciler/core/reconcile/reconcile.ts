@@ -4,7 +4,7 @@ import type { Plan } from "../model/plan.js";
 import { changingActions } from "../model/plan.js";
 import type { Repository } from "../model/documents.js";
 import type { RepoFile } from "../load/load-repository.js";
-import { desire } from "../desire/desire.js";
+import { desire, type RuntimeSettings } from "../desire/desire.js";
 import type { PackageIndexData } from "../lock/package-index.js";
 import { plan as makePlan } from "../plan/plan.js";
 import { validateFiles } from "../validate/validate.js";
@@ -27,6 +27,8 @@ export interface ReconcileInput {
   trigger: string;
   /** Apply only if the plan's digest is this one (an approved or saved plan). */
   expectDigest?: string;
+  /** Subnets, security groups and roles from the runtime (infra/ outputs). */
+  runtime?: RuntimeSettings;
 }
 
 export interface ReconcileDeps {
@@ -57,7 +59,7 @@ export async function reconcile(input: ReconcileInput, deps: ReconcileDeps): Pro
   if (hasErrors(diagnostics)) return fail("refused", "validate", `validation failed with ${diagnostics.filter((d) => d.severity === "error").length} errors: nothing is applied`, { diagnostics, repository });
   const stale = lockRules(() => input.index).check(repository, { today: input.today });
   if (stale.length > 0) return fail("refused", "lock-check", `${stale.length} locks are missing or stale: run \`labenv lock\` and commit`, { diagnostics: stale, repository });
-  const desired = desire(repository);
+  const desired = desire(repository, input.runtime ?? {});
   if (desired.problems.length > 0) return fail("refused", "desire", desired.problems.join("; "), { repository });
   const observed = await deps.provider.observe();
   const applied = await deps.state.listApplied();

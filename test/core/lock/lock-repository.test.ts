@@ -37,7 +37,7 @@ describe("lockRepository", () => {
     const repo = load(files);
     const env = repo.environments.get("genomics-core/single-cell")!;
     expect(lockFreshness(repo, env, index)).toEqual({ status: "fresh", via: "satisfied" });
-    const [o] = lockRepository(repo, index, { only: ["genomics-core/single-cell"] });
+    const o = lockRepository(repo, index, { only: ["genomics-core/single-cell"] })[0]!;
     expect(o!.outcome).toBe("updated");
     if (o!.outcome === "updated") {
       expect(o.why[0]).toMatch(/versions kept/);
@@ -51,13 +51,13 @@ describe("lockRepository", () => {
     const repo = load(files);
     const f = lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index);
     expect(f).toEqual({ status: "stale", reasons: ["pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2==0.4.10`"] });
-    const [o] = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] });
+    const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;
     expect(o!.outcome === "updated" && o.text).toContain("version: 0.4.10\n      source: environment\n      requestedAs: pydeseq2==0.4.10");
   });
 
   it("a conflict fails the environment and writes nothing for it", () => {
     const files = editYaml(exampleFiles(), RNASEQ, (doc) => doc.setIn(["spec", "packages"], ["numpy>=2"]));
-    const [o] = lockRepository(load(files), index, { only: ["genomics-core/rnaseq"] });
+    const o = lockRepository(load(files), index, { only: ["genomics-core/rnaseq"] })[0]!;
     expect(o).toEqual({ environment: "genomics-core/rnaseq", file: "environments/genomics-core/rnaseq/environment.lock.yaml", outcome: "failed", errors: ["environment.yaml asks for `numpy>=2` but genomics@1.2.0 pins numpy==1.26.4"] });
   });
 

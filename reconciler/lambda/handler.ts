@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { readEmbeddedIndexFromFiles } from "../core/lock/embedded-index-from-files.js";
+import { reconcile } from "../core/reconcile/reconcile.js";
+import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import { awsContext } from "./aws-context.js";
+import { readLambdaEnv } from "./lambda-env.js";
+import { readRepository } from "./repository-source.js";
+
+/** What invokes the reconciler: the GitHub App after a merge, the schedule, or an ECS task state change. */
+export type ReconcilerEvent =
+  | { source: "labenv.github-app"; commit: string; repository?: string; installationId?: number }
+  | { source: "aws.events" | "aws.ecs"; "detail-type"?: string };
+
+const check = createSchemaValidator();
+
+/**
+ * The reconciler Lambda: reads the repository at the commit (or the default
+ * branch), reconciles it into the AWS account with the DynamoDB lease, and
+ * returns the outcome. A refusal is an answer, not an error; a failure throws
+ * so Lambda retries and finally dead-letters it.
+ */
+export async function handler(event: ReconcilerEvent, context?: { awsRequestId?: string }) {
+  const env = readLambdaEnv(process.env);
+  const want = event.source === "labenv.github-app" ? { commit: event.commit, ...(event.repository ? { repository: event.repository } : {}), ...(event.installationId ? { installationId: event.installationId } : {}) } : {};
+  const repo = await readRepository(env, want);
+  const { provider, state } = awsContext(env);
+  const now = () => new Date();
+  const result = await reconcile(
+    { files: repo.files, commit: repo.commit, today: now().toISOString().slice(0, 10), index: readEmbeddedIndexFromFiles(repo.files), mode: "apply",
+      runtime: { subnets: env.subnets, securityGroups: env.securityGroups, taskRoleArns: env.taskRoleArns, ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}), ...(env.logGroup ? { logGroup: env.logGroup } : {}) },
+      trigger: event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source) },
+    { provider, state, check, now, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
+  );
+  const summary = { outcome: result.outcome, stage: result.stage, reason: result.reason, commit: repo.commit, applied: result.applied, plan: result.plan ? { digest: result.plan.digest, summary: result.plan.summary, changes: result.plan.stages.flatMap((st) => st.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped").map((a) => a.reason) } : undefined };
+  if (result.outcome === "failed") throw Object.assign(new Error(`reconcile failed at ${result.stage}: ${result.reason}`), { summary });
+  return summary;
+}

@@ -1,0 +1,65 @@
+// The reconciler Lambda end to end against moto: the handler reads a local
+// checkout, applies it with the AWS provider and keeps its lease and records in
+// DynamoDB; a second invocation changes nothing. moto never starts service
+// tasks, so the example's snapshot requests (which need a running task) are
+// left out of the repository used here; the sandbox tests cover them.
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeServicesCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
+import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { afterEach, describe, expect, it } from "vitest";
+import { handler } from "../../../reconciler/lambda/handler.js";
+import { copyExampleRepo } from "../../helpers/example-repo.js";
+import { useMoto } from "../moto.js";
+import { createAccountFixtures } from "./account-fixtures.js";
+import { dynamoClient, testClients, warmUpMoto } from "./aws-test-clients.js";
+
+const moto = useMoto({ warmUp: warmUpMoto });
+const saved = { ...process.env };
+afterEach(() => void (process.env = { ...saved }));
+
+async function prepare() {
+  const clients = testClients(moto.endpoint);
+  const account = await createAccountFixtures(clients, moto.endpoint);
+  await dynamoClient(moto.endpoint).send(new CreateTableCommand({
+    TableName: "labenv-state", BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, { AttributeName: "sk", AttributeType: "S" }],
+    KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+  }));
+  const dir = copyExampleRepo();
+  for (const p of ["environments/genomics-core", "environments/climate-dynamics", "environments/ml-vision/self-supervised", "environments/ml-vision/teaching"]) rmSync(join(dir, p), { recursive: true });
+  Object.assign(process.env, {
+    AWS_REGION: account.region, AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing",
+    LABENV_AWS_ENDPOINT: moto.endpoint, LABENV_REPO_PATH: dir, LABENV_CLUSTER: account.cluster,
+    LABENV_TASK_SUBNETS: account.subnets.join(","), LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
+    LABENV_FILE_SYSTEM_ID: account.fileSystemId, LABENV_STATE_TABLE: "labenv-state", LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
+  });
+  return { clients, account };
+}
+
+describe("reconciler Lambda handler on moto", () => {
+  it("applies the repository, then a second invocation changes nothing", async () => {
+    const { clients, account } = await prepare();
+    const first = await handler({ source: "aws.events", "detail-type": "Scheduled Event" }, { awsRequestId: "req-1" });
+    expect(first).toMatchObject({ outcome: "applied", commit: "uncommitted" });
+    const arns = (await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ?? [];
+    const services = (await clients.ecs.send(new DescribeServicesCommand({ cluster: account.cluster, services: arns, include: ["TAGS"] }))).services ?? [];
+    expect(services.map((s) => s.serviceName)).toEqual(["labenv-ml-vision-segmentation"]);
+    expect(services[0]!.tags).toEqual(expect.arrayContaining([{ key: "labenv:environment", value: "ml-vision/segmentation" }]));
+    const aps = (await clients.efs.send(new DescribeAccessPointsCommand({ FileSystemId: account.fileSystemId }))).AccessPoints ?? [];
+    expect(aps.map((a) => a.RootDirectory?.Path).sort()).toEqual(["/labs/ml-vision/datasets/imagenet-subset", "/labs/ml-vision/environments/segmentation"]);
+    const second = await handler({ source: "aws.ecs", "detail-type": "ECS Task State Change" }, { awsRequestId: "req-2" });
+    expect(second.plan?.changes).toEqual([]);
+    expect(second).toMatchObject({ outcome: "no-changes" });
+  });
+
+  it("refuses a repository that does not validate, changing nothing", async () => {
+    await prepare();
+    writeFileSync(join(process.env.LABENV_REPO_PATH!, "environments/ml-vision/segmentation/environment.yaml"), "apiVersion: labenv.westtek.io/v1\nkind: Environment\n");
+    const r = await handler({ source: "aws.events" });
+    expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
+    const { clients, account } = { clients: testClients(moto.endpoint), account: { cluster: "labenv" } };
+    expect((await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ?? []).toEqual([]);
+  });
+});
