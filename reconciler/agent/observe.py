@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""labenv observation agent: what a running Jupyter container really has.
+
+Collects the installed Python distributions (``python -m pip inspect``, or the
+``*.dist-info`` directories of ``--site-packages``), the kernelspecs
+(``jupyter kernelspec list --json``, or ``kernel.json`` files in kernel
+directories), the JupyterLab extensions (``package.json`` under
+``share/jupyter/labextensions``) and sha256 hashes of the Jupyter config
+values and files, and writes one labenv Observation document (JSON or YAML,
+valid against schemas/observation.schema.json) to a file or stdout.
+
+Python standard library only: it runs in any image a domain pack ships
+(``/opt/labenv/agent/observe.py``). Exit codes: 0 written, 2 usage or error.
+"""
+
+import argparse
+import email.parser
+import glob
+import hashlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timezone
+
+API_VERSION = "labenv.westtek.io/v1"
+LANGUAGES = {"python": "python", "r": "R", "julia": "julia"}
+NAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+KERNEL_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+EXTENSION_NAME = re.compile(r"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$")
+EXTENSION_VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$")
+
+
+class AgentError(Exception):
+    """A problem the agent reports and exits 2 for."""
+
+
+def warn(message):
+    sys.stderr.write("labenv agent: %s\n" % message)
+
+
+def normalize_name(name):
+    """PEP 503: lower case, runs of -, _ and . as one -."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def canonical_json(value):
+    """The same bytes labenv's canonicalJson gives: sorted keys, no spaces, integral floats as integers."""
+    return json.dumps(_integral(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _integral(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _integral(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_integral(v) for v in value]
+    return value
+
+
+def sha256_text(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- packages -------------------------------------------------------------
+
+def packages_from_pip_inspect(report):
+    """Distributions from `pip inspect` output (format version 1)."""
+    out = {}
+    for dist in report.get("installed", []):
+        meta = dist.get("metadata", {})
+        if not meta.get("name") or not meta.get("version"):
+            continue
+        item = {"name": normalize_name(meta["name"]), "version": str(meta["version"])[:64]}
+        if dist.get("installer"):
+            item["installer"] = str(dist["installer"])
+        if isinstance(dist.get("requested"), bool):
+            item["requested"] = dist["requested"]
+        if dist.get("metadata_location"):
+            item["location"] = os.path.dirname(dist["metadata_location"])
+        out.setdefault(item["name"], item)
+    return out
+
+
+def python_from_pip_inspect(report):
+    version = (report.get("environment") or {}).get("python_full_version")
+    return version if version and re.match(r"^3\.[0-9]{1,2}\.[0-9]{1,2}$", version) else None
+
+
+def run_pip_inspect(python):
+    try:
+        done = subprocess.run([python, "-m", "pip", "inspect"], capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise AgentError("`%s -m pip inspect` could not run: %s (use --site-packages)" % (python, e))
+    if done.returncode != 0:
+        raise AgentError("`%s -m pip inspect` failed: %s (use --site-packages)" % (python, done.stderr.strip().splitlines()[-1:] or ""))
+    return json.loads(done.stdout)
+
+
+def packages_from_site_packages(directories):
+    """Distributions from *.dist-info (METADATA, INSTALLER, REQUESTED) and *.egg-info (PKG-INFO) directories."""
+    out = {}
+    for directory in directories:
+        for info in sorted(glob.glob(os.path.join(directory, "*.dist-info")) + glob.glob(os.path.join(directory, "*.egg-info"))):
+            meta_file = os.path.join(info, "METADATA" if info.endswith(".dist-info") else "PKG-INFO")
+            if not os.path.isfile(meta_file):
+                continue
+            with open(meta_file, encoding="utf-8", errors="replace") as f:
+                headers = email.parser.Parser().parse(f, headersonly=True)
+            name, version = headers.get("Name"), headers.get("Version")
+            if not name or not version:
+                continue
+            item = {"name": normalize_name(name.strip()), "version": version.strip()[:64]}
+            installer = os.path.join(info, "INSTALLER")
+            if os.path.isfile(installer):
+                with open(installer, encoding="utf-8", errors="replace") as f:
+                    text = f.read().strip()
+                if text:
+                    item["installer"] = text
+            if info.endswith(".dist-info"):
+                item["requested"] = os.path.exists(os.path.join(info, "REQUESTED"))
+            item["location"] = directory
+            out.setdefault(item["name"], item)
+    return out
+
+
+# --- kernels --------------------------------------------------------------
+
+def kernel_from_spec(name, spec):
+    language = LANGUAGES.get(str(spec.get("language", "")).lower())
+    if not KERNEL_NAME.match(name):
+        warn("kernel %r skipped: not a kernelspec name labenv records" % name)
+        return None
+    if language is None:
+        warn("kernel %s skipped: language %r is not python, R or julia" % (name, spec.get("language")))
+        return None
+    kernel = {"name": name, "language": language}
+    if spec.get("display_name"):
+        kernel["displayName"] = str(spec["display_name"])[:128]
+    return kernel
+
+
+def kernels_from_list(listing):
+    """Kernels from `jupyter kernelspec list --json`."""
+    out = {}
+    for name, entry in sorted((listing.get("kernelspecs") or {}).items()):
+        kernel = kernel_from_spec(name, entry.get("spec") or {})
+        if kernel:
+            out[name] = kernel
+    return out
+
+
+def kernels_from_directories(directories):
+    """Kernels from <dir>/<name>/kernel.json; the first directory that has a name wins."""
+    out = {}
+    for directory in directories:
+        for spec_file in sorted(glob.glob(os.path.join(directory, "*", "kernel.json"))):
+            name = os.path.basename(os.path.dirname(spec_file)).lower()
+            if name in out:
+                continue
+            try:
+                with open(spec_file, encoding="utf-8") as f:
+                    spec = json.load(f)
+            except (OSError, ValueError) as e:
+                warn("%s skipped: %s" % (spec_file, e))
+                continue
+            kernel = kernel_from_spec(name, spec)
+            if kernel:
+                out[name] = kernel
+    return out
+
+
+def run_kernelspec_list():
+    try:
+        done = subprocess.run(["jupyter", "kernelspec", "list", "--json"], capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        return None
+
+
+# --- extensions -----------------------------------------------------------
+
+def extensions_from_directories(directories):
+    """JupyterLab extensions: <dir>/<name>/package.json and <dir>/@scope/<name>/package.json; the first directory wins."""
+    out = {}
+    for directory in directories:
+        found = glob.glob(os.path.join(directory, "*", "package.json")) + glob.glob(os.path.join(directory, "@*", "*", "package.json"))
+        for package_file in sorted(found):
+            try:
+                with open(package_file, encoding="utf-8") as f:
+                    package = json.load(f)
+            except (OSError, ValueError) as e:
+                warn("%s skipped: %s" % (package_file, e))
+                continue
+            name, version = package.get("name"), package.get("version")
+            if not isinstance(name, str) or not EXTENSION_NAME.match(name) or not isinstance(version, str) or not EXTENSION_VERSION.match(version):
+                warn("%s skipped: no npm name and x.y.z version" % package_file)
+                continue
+            out.setdefault(name, {"name": name, "version": version})
+    return out
+
+
+# --- Jupyter config -------------------------------------------------------
+
+def config_hashes(directories):
+    """sha256 of each `Section.option` from jupyter_*_config.json (and .d/*.json), of each jupyter_*_config.py file.
+
+    Directories come highest precedence first (as `jupyter --paths` lists them); a value
+    from a higher-precedence directory wins, and in one directory a main file overrides
+    its `.d/` drop-ins."""
+    values, files = {}, {}
+    for directory in reversed(directories):
+        for main in sorted(glob.glob(os.path.join(directory, "jupyter_*_config.json"))):
+            dropins = sorted(glob.glob(os.path.join(main[: -len(".json")] + ".d", "*.json")))
+            for path in dropins + [main]:
+                try:
+                    with open(path, encoding="utf-8") as f:
+                        data = json.load(f)
+                except (OSError, ValueError) as e:
+                    warn("%s skipped: %s" % (path, e))
+                    continue
+                for section, options in (data or {}).items():
+                    if isinstance(options, dict):
+                        for option, value in options.items():
+                            values["%s.%s" % (section, option)] = value
+        for path in sorted(glob.glob(os.path.join(directory, "jupyter_*_config.py"))):
+            with open(path, "rb") as f:
+                files[path] = hashlib.sha256(f.read()).hexdigest()
+    out = [{"key": k, "sha256": sha256_text(canonical_json(v))} for k, v in values.items()]
+    out += [{"key": k, "sha256": v} for k, v in files.items()]
+    return sorted(out, key=lambda c: c["key"])
+
+
+# --- where things are -----------------------------------------------------
+
+def data_directories():
+    """Jupyter data directories, highest precedence first."""
+    home = os.path.expanduser("~")
+    dirs = [os.environ.get("JUPYTER_DATA_DIR") or os.path.join(home, ".local", "share", "jupyter")]
+    dirs += [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    dirs += [os.path.join(sys.prefix, "share", "jupyter"), "/usr/local/share/jupyter", "/usr/share/jupyter"]
+    return dirs
+
+
+def config_directories():
+    """Jupyter config directories, highest precedence first."""
+    dirs = [os.environ.get("JUPYTER_CONFIG_DIR") or os.path.join(os.path.expanduser("~"), ".jupyter")]
+    dirs += [p for p in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    dirs += [os.path.join(sys.prefix, "etc", "jupyter"), "/usr/local/etc/jupyter", "/etc/jupyter"]
+    return dirs
+
+
+def ecs_task_arn():
+    """The task ARN from the ECS task metadata endpoint, when running on ECS."""
+    uri = os.environ.get("ECS_CONTAINER_METADATA_URI_V4")
+    if not uri:
+        return None
+    try:
+        with urllib.request.urlopen(uri + "/task", timeout=2) as r:
+            return json.load(r).get("TaskARN")
+    except (OSError, ValueError):
+        return None
+
+
+# --- output ---------------------------------------------------------------
+
+def to_yaml(value, indent=0):
+    """Block YAML for the document's plain shapes; every string double-quoted (JSON escapes are valid YAML)."""
+    pad = "  " * indent
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        lines = []
+        for k, v in value.items():
+            if isinstance(v, (dict, list)) and v:
+                lines.append("%s%s:\n%s" % (pad, k, to_yaml(v, indent + 1)))
+            else:
+                lines.append("%s%s: %s" % (pad, k, to_yaml(v, 0)))
+        return "\n".join(lines)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        lines = []
+        for v in value:
+            text = to_yaml(v, indent + 1)
+            lines.append("%s- %s" % (pad, text.lstrip(" ") if isinstance(v, dict) else text))
+        return "\n".join(lines)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def render(document, fmt):
+    if fmt == "yaml":
+        return "# labenv Observation (schemas/observation.schema.json)\n" + to_yaml(document) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_output(text, path):
+    if path in (None, "-"):
+        sys.stdout.write(text)
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".observation-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+# --- main -----------------------------------------------------------------
+
+def observe(args):
+    python_version = None
+    if args.site_packages:
+        packages = packages_from_site_packages(args.site_packages)
+    else:
+        if args.pip_inspect_file:
+            with open(args.pip_inspect_file, encoding="utf-8") as f:
+                report = json.load(f)
+        else:
+            report = run_pip_inspect(args.python)
+        packages = packages_from_pip_inspect(report)
+        python_version = python_from_pip_inspect(report)
+    if args.kernelspec_file:
+        with open(args.kernelspec_file, encoding="utf-8") as f:
+            kernels = kernels_from_list(json.load(f))
+    elif args.kernel_dir:
+        kernels = kernels_from_directories(args.kernel_dir)
+    else:
+        listing = run_kernelspec_list()
+        kernels = kernels_from_list(listing) if listing is not None else kernels_from_directories([os.path.join(d, "kernels") for d in data_directories()])
+    extension_dirs = args.labextensions_dir or [os.path.join(d, "labextensions") for d in data_directories()]
+    config_dirs = args.config_dir or config_directories()
+    if python_version is None and args.python == sys.executable and not args.site_packages:
+        python_version = "%d.%d.%d" % sys.version_info[:3]
+    metadata = {
+        "lab": args.lab,
+        "environment": args.environment,
+        "observedAt": args.observed_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "source": "agent",
+    }
+    task = args.task or ecs_task_arn()
+    if task:
+        metadata["task"] = task
+    metadata["host"] = args.host or socket.gethostname()
+    spec = {}
+    if args.python_version or python_version:
+        spec["python"] = args.python_version or python_version
+    spec["packages"] = [packages[k] for k in sorted(packages)]
+    spec["kernels"] = [kernels[k] for k in sorted(kernels)]
+    spec["extensions"] = [e for _, e in sorted(extensions_from_directories(extension_dirs).items())]
+    spec["jupyterConfig"] = config_hashes(config_dirs)
+    return {"apiVersion": API_VERSION, "kind": "Observation", "metadata": metadata, "spec": spec}
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="observe.py", description="Write a labenv Observation of this Jupyter container.")
+    p.add_argument("--lab", default=os.environ.get("LABENV_LAB"), help="lab id (default: $LABENV_LAB)")
+    p.add_argument("--environment", default=os.environ.get("LABENV_ENVIRONMENT"), help="environment name (default: $LABENV_ENVIRONMENT)")
+    p.add_argument("--output", "-o", default="-", help="file to write (default: stdout)")
+    p.add_argument("--format", choices=["json", "yaml"], default="json")
+    p.add_argument("--python", default=sys.executable, help="the interpreter whose packages are observed (default: this one)")
+    p.add_argument("--python-version", help="record this Python version instead of the one pip reports")
+    p.add_argument("--pip-inspect-file", help="read `pip inspect` output from this file instead of running pip")
+    p.add_argument("--site-packages", action="append", help="scan these site-packages directories instead of running pip (repeatable)")
+    p.add_argument("--kernelspec-file", help="read `jupyter kernelspec list --json` output from this file")
+    p.add_argument("--kernel-dir", action="append", help="scan these kernel directories instead of running jupyter, highest precedence first (repeatable)")
+    p.add_argument("--labextensions-dir", action="append", help="labextensions directories, highest precedence first (repeatable)")
+    p.add_argument("--config-dir", action="append", help="Jupyter config directories, highest precedence first (repeatable)")
+    p.add_argument("--task", help="task ARN (default: from the ECS metadata endpoint)")
+    p.add_argument("--host", help="host name to record (default: this host's)")
+    p.add_argument("--observed-at", help="timestamp to record (default: now, UTC)")
+    p.add_argument("--every", type=float, metavar="MINUTES", help="observe again every MINUTES until stopped")
+    args = p.parse_args(argv)
+    for flag in ("lab", "environment"):
+        value = getattr(args, flag)
+        if not value or not NAME.match(value):
+            p.error("--%s (or $LABENV_%s) must be a labenv name, got %r" % (flag, flag.upper(), value))
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    while True:
+        try:
+            write_output(render(observe(args), args.format), args.output)
+        except (AgentError, OSError, ValueError) as e:
+            warn(str(e))
+            if args.every is None:
+                return 2
+        if args.every is None:
+            return 0
+        time.sleep(max(args.every, 0.1) * 60)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
