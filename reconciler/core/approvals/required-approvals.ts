@@ -47,7 +47,7 @@ export function requiredApprovals(changedFiles: readonly string[], base: Reposit
     else if (s.kind === "succession") successionRequirements(s, lab, base, head).forEach(add);
     else if (s.kind === "environment") envFiles.set(envKey(s.lab, s.env), [...(envFiles.get(envKey(s.lab, s.env)) ?? []), s.path]);
   }
-  const storage = storageActions(plan, touchedLabs);
+  const storage = storageActions(plan, touchedLabs, head);
   for (const [key, actions] of storage) {
     const lab = base.labs.get(key.split("/")[0]!);
     if (lab) add(storageChange(lab, key, actions));
@@ -66,16 +66,28 @@ export function outsideLabs(changedFiles: readonly string[]): string[] {
   return changedFiles.filter((p) => changedSubject(p).kind === "outside-labs");
 }
 
+function brokenInHead(key: string, head: Repository): boolean {
+  if (!key.includes("/")) return false;
+  const lock = `environments/${key}/environment.lock.yaml`;
+  return (head.files.has(envPath(key)) && !head.environments.has(key)) || (head.files.has(lock) && !head.locks.has(key));
+}
+
 function envPath(key: string): string {
   return `environments/${key}/environment.yaml`;
 }
 
-/** Replacements of access points and deletions in the plan, by environment (`lab/env`, or the lab for lab-wide storage). */
-function storageActions(plan: Plan, labs: ReadonlySet<string>): Map<string, Action[]> {
+/**
+ * Replacements of access points and deletions in the plan, by environment
+ * (`lab/env`, or the lab for lab-wide storage). An environment whose
+ * environment.yaml or lock is in the head commit but does not load is left
+ * out of the plan and looks removed; that is a validation failure, not a
+ * deletion, and is not counted here.
+ */
+function storageActions(plan: Plan, labs: ReadonlySet<string>, head: Repository): Map<string, Action[]> {
   const out = new Map<string, Action[]>();
   for (const a of changingActions(plan)) {
     if (!(a.outcome === "delete" || (a.outcome === "replace" && a.kind === "access-point"))) continue;
-    if (!labs.has(a.environment.split("/")[0]!)) continue;
+    if (!labs.has(a.environment.split("/")[0]!) || brokenInHead(a.environment, head)) continue;
     out.set(a.environment, [...(out.get(a.environment) ?? []), a]);
   }
   return out;

@@ -68,6 +68,14 @@ spec:
   });
 });
 
+describe("documents that do not load", () => {
+  it("are an environment change, not a deletion, although the plan leaves them out", () => {
+    const s = scenario((f) => f.map((x) => (x.path === "environments/ml-vision/teaching/environment.yaml" ? { ...x, content: "kind: Environment\nmetadata: [\n" } : x)));
+    expect(s.plan.summary.delete).toBeGreaterThan(0);
+    expect(required(s).map((r) => r.id)).toEqual(["environment-change:ml-vision/teaching"]);
+  });
+});
+
 describe("shares", () => {
   it("need an approver of the lending lab and one of the receiving lab", () => {
     const s = scenario((f) => editYaml(f, "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml", (d) => d.setIn(["spec", "purpose"], "longer")));

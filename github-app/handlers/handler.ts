@@ -1,0 +1,31 @@
+import type { EmitterWebhookEventName } from "@octokit/webhooks";
+import type { Context } from "probot";
+import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
+import type { ReconcileTrigger } from "../reconcile-trigger.js";
+
+/** What handlers need besides the event: compiled schemas, the clock, the reconcile port. */
+export interface AppDeps {
+  check: SchemaCheck;
+  now(): Date;
+  trigger: ReconcileTrigger;
+}
+
+/**
+ * One webhook handler: parse the event, call the core, write to GitHub.
+ * Errors are not caught here: the app's one boundary logs them, calls
+ * `onError` to put the failure where people look, and rethrows.
+ */
+export interface LabenvHandler<E extends EmitterWebhookEventName = EmitterWebhookEventName> {
+  name: string;
+  events: E[];
+  run(context: Context<E>, deps: AppDeps): Promise<void>;
+  onError?(context: Context<E>, error: Error, deps: AppDeps): Promise<void>;
+}
+
+export function defineHandler<E extends EmitterWebhookEventName>(h: LabenvHandler<E>): LabenvHandler<E> {
+  return h;
+}
+
+export function today(deps: AppDeps): string {
+  return deps.now().toISOString().slice(0, 10);
+}

@@ -1,0 +1,55 @@
+import { outsideLabs, requiredApprovals, type ApprovalRequirement } from "../../reconciler/core/approvals/index.js";
+import { loadRepository, type RepoFile } from "../../reconciler/core/load/load-repository.js";
+import type { Diagnostic } from "../../reconciler/core/model/diagnostic.js";
+import type { Repository } from "../../reconciler/core/model/documents.js";
+import type { Plan } from "../../reconciler/core/model/plan.js";
+import { previewPlan } from "../../reconciler/core/plan/preview.js";
+import { affectedFiles } from "../../reconciler/core/validate/affected.js";
+import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
+import { validateFiles } from "../../reconciler/core/validate/validate.js";
+import { reviewRules } from "./review-rules.js";
+
+export interface ReviewInput {
+  /** Paths the pull request changes (GitHub's list, renames on both names). */
+  changed: readonly string[];
+  base: readonly RepoFile[];
+  head: readonly RepoFile[];
+  headSha: string;
+}
+
+export interface PullRequestReview {
+  base: Repository;
+  head: Repository;
+  /** Findings in the changed files and the documents that refer to them. */
+  findings: Diagnostic[];
+  /** Findings elsewhere (not caused by this pull request, not reported on it). */
+  findingsElsewhere: number;
+  plan: Plan;
+  requirements: ApprovalRequirement[];
+  /** Changed paths outside the labs' directories: reviewed through CODEOWNERS. */
+  outsideLabs: string[];
+}
+
+/**
+ * Everything labenv says about a pull request, from the files at its base and
+ * head: validation as `labenv validate` runs it (schemas, cross-document
+ * rules, locks, immutable packs), the preview plan, and who must approve.
+ * Pure: reading the files and writing checks and comments is the caller's.
+ */
+export function reviewPullRequest(input: ReviewInput, ctx: { check: SchemaCheck; today: string }): PullRequestReview {
+  const validated = validateFiles(input.head, ctx.check, { today: ctx.today }, reviewRules(input.head));
+  const base = loadRepository(input.base, ctx.check).repository;
+  const head = validated.repository;
+  const affected = affectedFiles(head, input.changed);
+  const findings = validated.diagnostics.filter((d) => affected.has(d.file));
+  const plan = previewPlan(base, head, { commit: input.headSha });
+  return {
+    base,
+    head,
+    findings,
+    findingsElsewhere: validated.diagnostics.length - findings.length,
+    plan,
+    requirements: requiredApprovals(input.changed, base, head, plan),
+    outsideLabs: outsideLabs(input.changed),
+  };
+}

@@ -1,0 +1,38 @@
+import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
+import { parseEmbeddedIndex, type PackageIndexData } from "../../reconciler/core/lock/package-index.js";
+import type { Repository } from "../../reconciler/core/model/documents.js";
+import type { Rule } from "../../reconciler/core/validate/rule.js";
+import { lockRules, packsImmutable } from "../../reconciler/core/validate/rules/lock-rules.js";
+
+/**
+ * The rules `labenv validate` adds beyond the documents (locks against the
+ * embedded package index, immutable pack versions), over files already in
+ * memory instead of a directory. A missing or broken index is one finding on
+ * labenv.yaml instead of lock findings that would all be wrong.
+ */
+export function reviewRules(files: readonly RepoFile[]): Rule[] {
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const locks: Rule = {
+    name: "lock-matches-environment",
+    description: "Each environment has an up-to-date environment.lock.yaml.",
+    check(repo, ctx) {
+      const index = readIndex(repo, byPath);
+      if ("problem" in index) {
+        return [{ file: repo.config?.file ?? "labenv.yaml", line: 1, column: 1, severity: "error", code: "package-index", message: index.problem, hint: "add the index, or set spec.packageIndex.path in labenv.yaml" }];
+      }
+      return lockRules(() => index.data).check(repo, ctx);
+    },
+  };
+  return [locks, packsImmutable];
+}
+
+function readIndex(repo: Repository, files: ReadonlyMap<string, RepoFile["content"]>): { data: PackageIndexData } | { problem: string } {
+  const path = repo.config?.doc.spec.packageIndex?.path?.replace(/^\.\//, "") ?? "package-index.yaml";
+  const content = files.get(path);
+  if (content === undefined) return { problem: `the package index ${path} does not exist, so locks cannot be checked` };
+  try {
+    return { data: parseEmbeddedIndex(typeof content === "string" ? content : Buffer.from(content).toString("utf8"), path) };
+  } catch (e) {
+    return { problem: `the package index ${path} cannot be read: ${(e as Error).message}` };
+  }
+}
