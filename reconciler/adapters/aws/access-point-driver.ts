@@ -14,7 +14,7 @@ const GONE = new Set(["deleting", "deleted", "error"]);
 /**
  * EFS access points: one per researcher home and per dataset mount. They are
  * immutable in EFS, so a changed spec makes a new access point and retires the
- * old one with a `labenv:retired` tag; none is ever deleted.
+ * old one with the `labenv:retired` tag; none is ever deleted.
  */
 export const accessPointDriver: ResourceDriver<"access-point"> = {
   kind: "access-point",
@@ -64,7 +64,7 @@ export function createInput(ctx: DriverContext, desired: DesiredResource<"access
 export function observedAccessPoint(ap: AccessPointDescription): ObservedResource<"access-point"> | undefined {
   const tags = fromUpperTags(ap.Tags);
   const identity = identityOf(tags);
-  if (identity === undefined || tags[PROVIDER_TAG.retired] !== undefined || GONE.has(ap.LifeCycleState ?? "")) return undefined;
+  if (identity === undefined || tags[TAG.retired] !== undefined || GONE.has(ap.LifeCycleState ?? "")) return undefined;
   const creation = ap.RootDirectory?.CreationInfo;
   const spec: AccessPointSpec = {
     purpose: tags[PROVIDER_TAG.purpose] ?? "",
@@ -89,7 +89,7 @@ interface CurrentAccessPoint {
 async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAccessPoint | undefined> {
   const found = await findTagged(ctx, "elasticfilesystem:access-point", key);
   for (const { arn, tags } of found) {
-    if (tags[PROVIDER_TAG.retired] !== undefined) continue;
+    if (tags[TAG.retired] !== undefined) continue;
     const id = arn.slice(arn.lastIndexOf("/") + 1);
     const ap = await describeOne(ctx, id);
     if (ap === undefined || GONE.has(ap.LifeCycleState ?? "") || ap.FileSystemId !== ctx.config.fileSystemId) continue;
@@ -110,5 +110,5 @@ async function describeOne(ctx: DriverContext, id: string): Promise<AccessPointD
 /** The old access point stays (data is never dropped); it only stops carrying the key. */
 async function retire(ctx: DriverContext, arn: string, replacedBy: string): Promise<void> {
   const id = arn.slice(arn.lastIndexOf("/") + 1);
-  await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: PROVIDER_TAG.retired, Value: replacedBy }] }));
+  await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: TAG.retired, Value: replacedBy }] }));
 }

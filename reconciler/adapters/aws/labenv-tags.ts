@@ -7,7 +7,6 @@ import { TAG } from "../../core/model/resources.js";
  */
 export const PROVIDER_TAG = {
   purpose: "labenv:purpose",
-  retired: "labenv:retired",
   service: "labenv:service",
   accessPoint: "labenv:access-point",
   trigger: "labenv:trigger",

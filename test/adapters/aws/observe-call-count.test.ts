@@ -4,7 +4,8 @@
 // definitions with N: ECS has no batch describe for them.
 import "aws-sdk-client-mock-vitest/extend";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ObservedState } from "../../../reconciler/core/model/resources.js";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import { installFakeAccount, type FakeAccount } from "./fixtures/fake-account.js";
 import { CONFIG, mockedAws, type MockedAws } from "./fixtures/mocked-aws.js";
@@ -12,14 +13,16 @@ import { CONFIG, mockedAws, type MockedAws } from "./fixtures/mocked-aws.js";
 describe("observing 1,000 environments", () => {
   let aws: MockedAws;
   let account: FakeAccount;
+  let observed: ObservedState;
 
-  beforeEach(() => {
+  // One observe, three looks at it.
+  beforeAll(async () => {
     aws = mockedAws();
     account = installFakeAccount(aws, 1000);
+    observed = await new AwsProvider(CONFIG, aws.clients).observe();
   });
 
-  it("finds every resource, normalized to exactly the desired spec", async () => {
-    const observed = await new AwsProvider(CONFIG, aws.clients).observe();
+  it("finds every resource, normalized to exactly the desired spec", () => {
     expect(observed.resources).toHaveLength(account.desired.length);
     const byKey = new Map(observed.resources.map((r) => [r.key, r]));
     for (const d of account.desired) {
@@ -28,8 +31,7 @@ describe("observing 1,000 environments", () => {
     }
   });
 
-  it("costs a bounded number of calls per kind, following every page", async () => {
-    await new AwsProvider(CONFIG, aws.clients).observe();
+  it("costs a bounded number of calls per kind, following every page", () => {
     expect(aws.callCounts()).toEqual({
       "efs.DescribeAccessPoints": 11, // 1,020 access points, 100 a page
       "ec2.DescribeSnapshots": 1, // 250 snapshots, 1,000 a page
@@ -44,8 +46,7 @@ describe("observing 1,000 environments", () => {
     expect(total - 1000).toBeLessThanOrEqual(135);
   });
 
-  it("describes services at most 10 at a time and task definitions with their tags", async () => {
-    await new AwsProvider(CONFIG, aws.clients).observe();
+  it("describes services at most 10 at a time and task definitions with their tags", () => {
     for (const call of aws.ecs.commandCalls(DescribeServicesCommand)) {
       expect(call.args[0].input.services?.length).toBeLessThanOrEqual(10);
       expect(call.args[0].input.include).toEqual(["TAGS"]);
