@@ -33,7 +33,9 @@ const MARGIN = 512;
  */
 export function renderPlanComment(plan: Plan, ctx: PlanCommentContext, limit = GITHUB_TEXT_LIMIT): string {
   const envs = changingEnvironments(plan);
-  const unchanged = new Set([...plan.stages.flatMap((s) => s.actions.map((a) => a.environment)), ...plan.costs.map((c) => c.environment)].filter((e) => !envs.some((x) => x.name === e))).size + (ctx.environmentsNotRead ?? 0);
+  const changing = new Set(envs.map((e) => e.name));
+  const all = new Set([...plan.stages.flatMap((s) => s.actions.map((a) => a.environment)), ...plan.costs.map((c) => c.environment)]);
+  const unchanged = [...all].filter((e) => e.includes("/") && !changing.has(e)).length + (ctx.environmentsNotRead ?? 0);
   const before = plan.costs.reduce((s, c) => s + c.beforeUsd, 0);
   const after = plan.costs.reduce((s, c) => s + c.afterUsd, 0);
   const summary = [

@@ -83,3 +83,7 @@ export function mockCommitStatus(sha: string, into: Captured): void {
     return { id: 1 };
   });
 }
+
+export function mockPermission(login: string, permission: "admin" | "write" | "read"): void {
+  nock(API).get(`${R}/collaborators/${login}/permission`).reply(200, { permission, role_name: permission, user: { login } });
+}
