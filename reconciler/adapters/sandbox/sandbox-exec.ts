@@ -58,16 +58,22 @@ export function execCommand(words: readonly string[], installed: InstalledState,
 
 function pipInstall(requirements: string[], installed: InstalledState, index: PackageIndexData): SandboxChange {
   const targets = new Set<string>();
+  const unindexed: { name: string; version: string }[] = [];
+  const resolvable: string[] = [];
   for (const text of requirements) {
     const r = parseRequirement(text);
     if (!r.ok) throw new LabenvError("usage", `sandbox exec: \`${text}\` is not a valid requirement: ${r.error.message}`);
     targets.add(r.value.normalizedName);
+    const exact = r.value.specifier.specifiers.length === 1 && r.value.specifier.specifiers[0]!.operator === "==" ? r.value.specifier.specifiers[0]!.version : undefined;
+    // Not in the index (e.g. a package only the pack's image carries): pip would fetch it; the sandbox installs exactly it, without dependencies.
+    if (!index.has(r.value.normalizedName) && exact) unindexed.push({ name: r.value.normalizedName, version: exact });
+    else resolvable.push(text);
   }
   const pins = Object.fromEntries([...installed.packages].filter(([n]) => !targets.has(n)).map(([n, p]) => [n, p.version]));
-  const r = resolve({ requirements, pins, packLabel: "the running environment", python: installed.python, index });
+  const r = resolve({ requirements: resolvable, pins, packLabel: "the running environment", python: installed.python, index });
   if (!r.ok) throw new LabenvError("usage", `sandbox exec: pip cannot install ${requirements.join(" ")}: ${r.errors.join("; ")}`);
-  const packages = r.packages
-    .filter((p) => p.source !== "pack" && installed.packages.get(p.name)?.version !== p.version)
+  const packages = [...r.packages.filter((p) => p.source !== "pack"), ...unindexed]
+    .filter((p) => installed.packages.get(p.name)?.version !== p.version)
     .map((p) => ({ name: p.name, version: p.version, requested: targets.has(p.name), ...(installed.packages.has(p.name) ? { previous: installed.packages.get(p.name)!.version } : {}) }));
   return { op: "pip-install", requirements, packages };
 }

@@ -29,9 +29,10 @@ function comparePackages(lock: EnvironmentLock, o: Observation): DriftDifference
   const observed = new Map(o.spec.packages.map((p) => [normalizeName(p.name), p]));
   const locked = new Set<string>();
   for (const p of lock.spec.packages) {
-    locked.add(p.name);
-    const base = { item: "package" as const, name: p.name, locked: p.version, pinned: p.source === "pack", source: p.source };
-    const seen = observed.get(p.name);
+    const name = normalizeName(p.name);
+    locked.add(name);
+    const base = { item: "package" as const, name, locked: p.version, pinned: p.source === "pack", source: p.source };
+    const seen = observed.get(name);
     if (!seen) out.push({ ...base, change: "removed" });
     else if (!sameVersion(p.version, seen.version)) out.push({ ...base, change: "changed", observed: seen.version, ...requested(seen) });
   }

@@ -51,7 +51,7 @@ export function judgeEnvironment(repo: Repository, index: PackageIndexData, fact
   const policy = env.doc.spec.drift?.policy ?? "pr";
   const service = facts.observed.get(`service:${key}`);
   const proposal = report.status !== "STABLE" && pack
-    ? proposeDriftChange({ report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index })
+    ? proposeDriftChange({ report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index, ...(facts.observation && !stale ? { observation: facts.observation } : {}) })
     : undefined;
   return { judged: true, report, policy, ...(proposal ? { proposal } : {}), packLabel: `${name}@${version}`, lockFile: lockPath(env), running: (service?.runningCount ?? 0) > 0 };
 }

@@ -2,11 +2,11 @@ import { assembleLock } from "../lock/build-lock.js";
 import type { PackageIndexData } from "../lock/package-index.js";
 import { renderLock } from "../lock/render-lock.js";
 import type { LockedPackage } from "../lock/resolve.js";
-import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
+import type { DomainPack, Environment, EnvironmentLock, Observation } from "../model/documents.js";
 import { parseRequirement, satisfies } from "../pep440/index.js";
 import type { DriftItem, DriftReport } from "./drift-report.js";
 import { editEnvironmentText } from "./edit-environment.js";
-import { requiredBy } from "./lock-closure.js";
+import { closureOf, orphanRoots } from "./lock-closure.js";
 
 export interface ProposalInput {
   report: DriftReport;
@@ -15,6 +15,8 @@ export interface ProposalInput {
   pack: DomainPack;
   packChecksum: string;
   index: PackageIndexData;
+  /** What runs: a dependency the report does not list (a rule ignores it) is still locked at its running version. */
+  observation?: Observation;
 }
 
 /** What a drift pull request writes to git, and what it cannot. */
@@ -75,16 +77,22 @@ export function proposeDriftChange(input: ProposalInput): DriftProposal {
     kept.push({ item, reason: keptReason(item, packLabel) });
   }
 
-  const closure = () => requiredBy({ pins, requirements, versions, index: input.index, python: lock.doc.spec.python });
-  let needed = closure();
+  const python = lock.doc.spec.python;
+  const closure = () => closureOf({ pins, requirements, versions, index: input.index, python });
   for (const item of removedDependencies) {
-    const by = requiredBy({ pins, requirements, versions: new Map([...versions, [item.name, item.locked!]]), index: input.index, python: lock.doc.spec.python }).get(item.name);
+    const by = closureOf({ pins, requirements, versions: new Map([...versions, [item.name, item.locked!]]), index: input.index, python }).needed.get(item.name);
     if (by) { versions.set(item.name, item.locked!); kept.push({ item, reason: `${by} requires it: the lock cannot drop it` }); }
     else accepted.push(item);
   }
-  needed = closure();
-  for (const [name, version] of [...versions].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!needed.has(name)) requirements.push(`${name}==${version}`);
+  const running = new Map((input.observation?.spec.packages ?? []).map((p) => [p.name, p.version]));
+  for (let round = 0; round < 100; round++) {
+    const { needed, missing } = closure();
+    const fill = [...missing.keys()].filter((n) => running.has(n) && !versions.has(n));
+    for (const n of fill) versions.set(n, running.get(n)!);
+    if (fill.length > 0) continue;
+    const orphans = [...versions.keys()].filter((n) => !needed.has(n)).sort();
+    if (orphans.length === 0) break;
+    for (const n of orphanRoots(orphans, { versions, index: input.index, python })) requirements.push(`${n}==${versions.get(n)}`);
   }
   const original = input.environment.doc.spec.packages ?? [];
   const requirementsAdded = requirements.filter((r) => !original.includes(r));

@@ -58,6 +58,13 @@ export function filesDigest(files: readonly { path: string; content: string }[])
   return sha256Hex(JSON.stringify([...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, f.content])));
 }
 
+/** Lists in prose stop after this many entries; the table has them all (within the body limit). */
+const LIST_LIMIT = 25;
+
+function some(entries: string[]): string {
+  return entries.length <= LIST_LIMIT ? entries.join(", ") : `${entries.slice(0, LIST_LIMIT).join(", ")} and ${entries.length - LIST_LIMIT} more`;
+}
+
 function row(i: DriftItem): string {
   return `| ${i.item} \`${cell(i.name)}\` | ${value(i.locked)} | ${value(i.observed)} | ${i.change} (${i.severity}) |`;
 }
@@ -75,16 +82,18 @@ function severity(report: DriftReport): string[] {
   const groups = new Map<string, string[]>();
   for (const i of report.items) {
     const key = `**${i.severity}** — ${i.why}`;
-    groups.set(key, [...(groups.get(key) ?? []), i.name]);
+    const names = groups.get(key) ?? [];
+    if (!names.includes(i.name)) names.push(i.name);
+    groups.set(key, names);
   }
-  const lines = [...groups].map(([why, names]) => `- ${why}: ${names.map((n) => `\`${cell(n)}\``).join(", ")}`);
+  const lines = [...groups].map(([why, names]) => `- ${why}: ${some(names.map((n) => `\`${cell(n)}\``))}`);
   if (report.ignored > 0) lines.push(`- ${report.ignored} further differences are ignored by a rule`);
   return [`### Severity: ${report.status}`, "", ...lines];
 }
 
 function observed(ctx: DriftPullRequestContext): string[] {
   const r = ctx.report;
-  const task = r.task ? ` task \`${r.task}\`` : "";
+  const task = r.task ? `, task \`${r.task}\`` : "";
   return [
     "### Observed",
     "",
@@ -97,18 +106,22 @@ function observed(ctx: DriftPullRequestContext): string[] {
 function changes(ctx: DriftPullRequestContext): string[] {
   const p = ctx.proposal;
   const lines = ["### What this pull request changes", ""];
+  if (p.files.length === 0) lines.push("Nothing in git: none of these differences can be written to a lock or environment.yaml.");
   for (const f of p.files) {
     if (f.path.endsWith("environment.yaml")) {
-      const parts = [...p.requirementsAdded.map((r) => `adds \`${r}\``), ...p.requirementsRemoved.map((r) => `removes \`${r}\``)];
+      const asked = new Set(p.accepted.filter((i) => i.requested).map((i) => i.name));
+      const why = (r: string) => (asked.has(r.split("==")[0]!) ? "" : " (installed, and nothing else requires it now)");
+      const parts = [...p.requirementsAdded.map((r) => `adds \`${r}\`${why(r)}`), ...p.requirementsRemoved.map((r) => `removes \`${r}\``)];
       if (p.accepted.some((i) => i.item === "kernel")) parts.push("changes `spec.kernels`");
       lines.push(`- \`${f.path}\`: ${parts.join(", ")}`);
     } else {
-      lines.push(`- \`${f.path}\`: records what runs — ${p.accepted.map(describeAccepted).join(", ")}`);
+      lines.push(`- \`${f.path}\`: records what runs — ${some(p.accepted.map(describeAccepted))}`);
     }
   }
   if (p.kept.length > 0) {
-    lines.push("", "Not written to git (git keeps its value):");
-    for (const k of p.kept) lines.push(`- ${k.item.item} \`${cell(k.item.name)}\` ${k.item.change}: ${k.reason}`);
+    lines.push("", "Not written to git (git keeps its value, and putting the environment back restores it):");
+    for (const k of p.kept.slice(0, LIST_LIMIT)) lines.push(`- ${k.item.item} \`${cell(k.item.name)}\` ${k.item.change}: ${k.reason}`);
+    if (p.kept.length > LIST_LIMIT) lines.push(`- … and ${p.kept.length - LIST_LIMIT} more`);
   }
   if (ctx.reviewers.length > 0) lines.push("", `Reviewers: ${ctx.reviewers.join(", ")}.`);
   return lines;
