@@ -7,6 +7,7 @@ import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerHistory } from "./commands/history.js";
+import { registerImport } from "./commands/import.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerReconcile } from "./commands/reconcile.js";
@@ -29,6 +30,7 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
   registerValidate(program, io);
   registerSchema(program, io);
   registerLock(program, io);
+  registerImport(program, io);
   registerPacks(program, io);
   registerCodeowners(program, io);
   registerReconcile(program, io);
