@@ -46,7 +46,7 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
   },
 };
 
-export function createInput(ctx: DriverContext, desired: DesiredResource<"access-point">) {
+function createInput(ctx: DriverContext, desired: DesiredResource<"access-point">) {
   const { posixUser, rootDirectory, purpose } = desired.spec;
   return {
     ClientToken: clientToken(desired.key, desired.specHash),
@@ -82,18 +82,21 @@ interface CurrentAccessPoint {
   id: string;
   arn: string;
   tags: Record<string, string>;
-  spec: AccessPointSpec | undefined;
+  spec: AccessPointSpec;
 }
 
-/** The live access point carrying this key, found through its tags (one Tagging API call). */
+/**
+ * The live access point carrying this key: found through the Tagging API (one
+ * call, however many access points), then described, since the Tagging API
+ * lags behind and its tags may be stale.
+ */
 async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAccessPoint | undefined> {
-  const found = await findTagged(ctx, "elasticfilesystem:access-point", key);
-  for (const { arn, tags } of found) {
-    if (tags[TAG.retired] !== undefined) continue;
-    const id = arn.slice(arn.lastIndexOf("/") + 1);
-    const ap = await describeOne(ctx, id);
-    if (ap === undefined || GONE.has(ap.LifeCycleState ?? "") || ap.FileSystemId !== ctx.config.fileSystemId) continue;
-    return { id, arn, tags, spec: observedAccessPoint(ap)?.spec };
+  for (const { arn } of await findTagged(ctx, "elasticfilesystem:access-point", key)) {
+    const ap = await describeOne(ctx, arn.slice(arn.lastIndexOf("/") + 1));
+    if (ap === undefined || ap.FileSystemId !== ctx.config.fileSystemId) continue;
+    const observed = observedAccessPoint(ap);
+    if (observed === undefined || observed.key !== key) continue;
+    return { id: observed.id, arn, tags: fromUpperTags(ap.Tags), spec: observed.spec };
   }
   return undefined;
 }
@@ -107,7 +110,7 @@ async function describeOne(ctx: DriverContext, id: string): Promise<AccessPointD
   }
 }
 
-/** The old access point stays (data is never dropped); it only stops carrying the key. */
+/** The old access point stays with its directory; tagged retired, it is no longer observed or used. */
 async function retire(ctx: DriverContext, arn: string, replacedBy: string): Promise<void> {
   const id = arn.slice(arn.lastIndexOf("/") + 1);
   await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: TAG.retired, Value: replacedBy }] }));

@@ -1,12 +1,12 @@
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
-import { RESOURCE_KINDS, STORAGE_KINDS, type ObservedResource, type ObservedState } from "../../core/model/resources.js";
+import { RESOURCE_KINDS, STORAGE_KINDS, type ObservedResource, type ObservedState, type ResourceKind } from "../../core/model/resources.js";
 import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
 import { createAwsClients, type AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { providerFailure } from "./aws-failure.js";
 import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
-import type { DriverContext } from "./resource-driver.js";
+import type { DriverContext, ObserveContext } from "./resource-driver.js";
 
 /**
  * Environments on AWS: ECS Fargate services and task definitions, EFS access
@@ -25,12 +25,10 @@ export class AwsProvider implements Provider {
 
   async observe(): Promise<ObservedState> {
     const keys = new Map<string, string>();
-    const ctx = { ...this.context, keyOf: (id: string) => keys.get(id) };
+    const ctx: ObserveContext = { ...this.context, keyOf: (id: string) => keys.get(id) };
     const resources: ObservedResource[] = [];
     for (const stage of OBSERVE_STAGES) {
-      const found = await Promise.all(
-        stage.map((kind) => DRIVERS[kind].observe(ctx).catch((e: unknown) => Promise.reject(providerFailure(`list ${kind}s`, e)))),
-      );
+      const found = await Promise.all(stage.map((kind) => observeKind(kind, ctx)));
       for (const resource of found.flat()) {
         keys.set(resource.id, resource.key);
         resources.push(resource);
@@ -57,5 +55,13 @@ export class AwsProvider implements Provider {
     } catch (e) {
       throw providerFailure(`${action.outcome} ${action.kind} ${action.key}`, e);
     }
+  }
+}
+
+async function observeKind(kind: ResourceKind, ctx: ObserveContext): Promise<ObservedResource[]> {
+  try {
+    return await DRIVERS[kind].observe(ctx);
+  } catch (e) {
+    throw providerFailure(`list ${kind}s`, e);
   }
 }

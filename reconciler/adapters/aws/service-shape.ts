@@ -40,13 +40,14 @@ export function volumeConfigurations(desired: DesiredResource<"service">, snapsh
 /**
  * What the service's tags record about its volume. AWS reports the volume in
  * the primary deployment; moto drops `volumeConfigurations`, and then these
- * tags are the only record of it.
+ * tags are the only record of it. `labenv:from-snapshot` is always written
+ * (empty for none), so dropping the snapshot overwrites the old value.
  */
 export function volumeTags(spec: ServiceSpec): Record<string, string> {
   const { sizeGiB, volumeType, encrypted, fromSnapshot } = spec.volume;
   return {
     [PROVIDER_TAG.volume]: `${sizeGiB}/${volumeType}/${encrypted ? "encrypted" : "unencrypted"}`,
-    ...(fromSnapshot !== undefined && { [PROVIDER_TAG.fromSnapshot]: fromSnapshot }),
+    [PROVIDER_TAG.fromSnapshot]: fromSnapshot ?? "",
   };
 }
 
@@ -87,6 +88,6 @@ function volumeOf(service: Service, tags: Record<string, string>, keyOf: (id: st
     sizeGiB: Number(size),
     volumeType: (type ?? "") as "gp3",
     encrypted: (encryption === "encrypted") as true,
-    ...(fromSnapshot !== undefined && { fromSnapshot }),
+    ...(fromSnapshot !== undefined && fromSnapshot !== "" && { fromSnapshot }),
   };
 }

@@ -76,6 +76,22 @@ describe("an environment's life on AWS (moto), driven by the core's plans", () =
     expect((await planAgainst(moved.all)).summary).toMatchObject({ unchanged: moved.all.length });
   });
 
+  it("a service restored from a snapshot, then no longer: both observed exactly, the running volume snapshotted before the task is replaced", async () => {
+    const restored = environmentResources(options);
+    restored.service.spec.volume.fromSnapshot = "snap-0123456789abcdef0";
+    await reconcile(restored.all);
+    expect((await planAgainst(restored.all)).summary).toMatchObject({ unchanged: restored.all.length });
+
+    // moto reports the service running after an update but has no task and no volume: create the one ECS would have (moto gap).
+    await clients.ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${config.region}a`, Size: 50, TagSpecifications: [{ ResourceType: "volume", Tags: [{ Key: "labenv:service", Value: restored.service.key }] }] }));
+    const plain = environmentResources(options);
+    const replaced = await reconcile(plain.all);
+    expect(replaced.stages.flatMap((st) => st.actions).filter((a) => a.kind === "ebs-snapshot").map((a) => a.outcome)).toEqual(["create"]);
+    const after = await provider.observe();
+    expect(after.resources.filter((r) => r.kind === "ebs-snapshot").map((r) => r.spec)).toEqual([expect.objectContaining({ service: restored.service.key, trigger: "before-replace" })]);
+    expect(after.resources.find((r) => r.key === plain.service.key)?.spec).toEqual(plain.service.spec);
+  });
+
   it("removing the environment from git deletes the service, deregisters the task definition and keeps the access point", async () => {
     const env = environmentResources(options);
     const removal = await reconcile([]);
