@@ -9,6 +9,7 @@ export interface CliRun {
 
 /** Runs the labenv CLI in-process with captured output and a fixed date. */
 export async function runCli(args: string[], options: { today?: string; now?: Date } = {}): Promise<CliRun> {
+  let clock = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime();
   let stdout = "";
   let stderr = "";
   const io: CliIO & { code: number } = {
@@ -17,7 +18,7 @@ export async function runCli(args: string[], options: { today?: string; now?: Da
     err: (t) => void (stderr += t.endsWith("\n") ? t : `${t}\n`),
     exit: (c) => void (io.code = Math.max(io.code, c)),
     today: () => options.today ?? "2026-11-23",
-    now: () => options.now ?? new Date("2026-11-23T12:00:00Z"),
+    now: () => new Date((clock += 1000)),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

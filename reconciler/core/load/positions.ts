@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
 export interface Position {
   line: number;
@@ -11,10 +11,33 @@ export interface Position {
  * a diagnostic needs one.
  */
 export class PositionIndex {
-  constructor(
-    private readonly document: Document.Parsed | undefined,
-    private readonly lineCounter: LineCounter,
-  ) {}
+  private parsed: { document: Document.Parsed | undefined; lineCounter: LineCounter } | undefined;
+
+  private constructor(private readonly load: () => { document: Document.Parsed | undefined; lineCounter: LineCounter }) {}
+
+  /** Positions from a document the full parser already read. */
+  static of(document: Document.Parsed | undefined, lineCounter: LineCounter): PositionIndex {
+    return new PositionIndex(() => ({ document, lineCounter }));
+  }
+
+  /**
+   * Positions for text read by the fast reader: the full parser runs only if
+   * a diagnostic asks for a position, which valid files never do.
+   */
+  static lazy(text: string): PositionIndex {
+    return new PositionIndex(() => {
+      const lineCounter = new LineCounter();
+      return { document: parseDocument(text, { lineCounter, uniqueKeys: false }) as Document.Parsed, lineCounter };
+    });
+  }
+
+  private get document(): Document.Parsed | undefined {
+    return (this.parsed ??= this.load()).document;
+  }
+
+  private get lineCounter(): LineCounter {
+    return (this.parsed ??= this.load()).lineCounter;
+  }
 
   /**
    * Where the node at `path` starts. With `key: true`, points at the map key

@@ -30,7 +30,7 @@ describe("the example repository", () => {
   });
 
   it("every example document carries the editor modeline pointing at its schema", () => {
-    for (const f of exampleFiles()) {
+    for (const f of exampleFiles().filter((x) => x.path !== "package-index.yaml")) {
       const first = Buffer.from(f.content).toString("utf8").split("\n")[0]!;
       expect(first, f.path).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)*schemas\/[a-z-]+\.schema\.json$/);
     }
