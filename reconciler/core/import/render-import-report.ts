@@ -25,7 +25,7 @@ export function renderImportReport(plan: ImportPlan, check: ImportCheck, written
   const blocking: string[] = [
     ...plan.problems.map((p) => `  ✖ ${p.source ? `${where(p.source)}${p.source.column ? `:${p.source.column}` : ""}: ` : ""}${p.message}${p.hint ? `\n      ${p.hint}` : ""}`),
     ...plan.conflicts.map((c) => `  ✖ ${c.asked} (${c.sources.map(where).join(", ")})${c.constraint ? " as a constraint" : ""}: ${choice?.chosen.label} pins ${c.name}==${c.pinned}`),
-    ...check.lockErrors.map((e) => `  ✖ lock: ${e}`),
+    ...lockLines(check.lockErrors, plan.indexName),
     ...check.findings.map((d) => `  ✖ ${d.file}:${d.line}:${d.column} [${d.code}] ${d.message}${d.hint ? `\n      ${d.hint}` : ""}`),
   ];
   if (blocking.length > 0) {
@@ -54,6 +54,15 @@ export function importReportJson(plan: ImportPlan, check: ImportCheck, written: 
     lockErrors: check.lockErrors, findings: check.findings, validationWarnings: check.warnings,
     files: check.files,
   };
+}
+
+/** Lock errors, with every "not in the package index" folded into one line. */
+function lockLines(errors: readonly string[], indexName: string): string[] {
+  const missing = errors.flatMap((e) => /^(\S+) \(required by .*\) is not in the package index$/.exec(e)?.[1] ?? []);
+  const rest = errors.filter((e) => !/^(\S+) \(required by .*\) is not in the package index$/.test(e)).map((e) => `  ✖ lock: ${e}`);
+  if (missing.length === 0) return rest;
+  const line = `  ✖ lock: ${missing.length === 1 ? "1 package is" : `${missing.length} packages are`} not in the package index (${indexName}): ${missing.join(", ")}\n      add them to the index, or set packageIndex.kind: pypi in labenv.yaml (docs/import-and-index.md)`;
+  return [line, ...rest];
 }
 
 function capped(lines: string[]): string[] {

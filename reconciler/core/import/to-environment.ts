@@ -52,6 +52,8 @@ export interface ImportPlan {
   /** Blocking: unreadable input, disagreeing files, a name already taken. */
   readonly problems: readonly ImportProblem[];
   readonly warnings: readonly ImportProblem[];
+  /** The package index the lock resolves against, for messages. */
+  readonly indexName: string;
 }
 
 /** The conda packages whose presence on the package index decides whether they are Python packages. */
@@ -75,7 +77,7 @@ export function planImport(request: ImportRequest): ImportPlan {
   const problems: ImportProblem[] = [...wanted.problems];
   const warnings: ImportProblem[] = [...wanted.warnings];
   const notImported: NotImported[] = [...wanted.notImported];
-  const base = { path, sources: request.imports.map((i) => ({ file: i.file, format: i.format })), requirements: [], fromPack: [], conflicts: [] };
+  const base = { path, indexName: request.indexName, sources: request.imports.map((i) => ({ file: i.file, format: i.format })), requirements: [], fromPack: [], conflicts: [] };
   if (!repo.labs.has(lab)) problems.push({ message: `lab ${lab} does not exist`, hint: `known labs: ${[...repo.labs.keys()].join(", ")}` });
   if (repo.environments.has(envKey(lab, name)) || repo.files.has(path)) problems.push({ message: `${path} already exists`, hint: "pick another --name; labenv import never overwrites an environment" });
   const ranking = rankPacks(repo, python);
