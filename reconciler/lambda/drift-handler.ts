@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { ProbotOctokit } from "probot";
+import { GitHubGitHost } from "../adapters/git-host/github-git-host.js";
+import { LocalGitHost } from "../adapters/git-host/local-git-host.js";
+import { runDrift, type DriftRunDeps } from "../core/drift/run-drift.js";
+import { LabenvError } from "../core/errors.js";
+import { loadRepository } from "../core/load/load-repository.js";
+import { readEmbeddedIndexFromFiles } from "../core/lock/embedded-index-from-files.js";
+import type { RepoFile } from "../core/load/load-repository.js";
+import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import type { GitHost } from "../ports/git-host.js";
+import { awsContext } from "./aws-context.js";
+import { readLambdaEnv, type LambdaEnv } from "./lambda-env.js";
+import { readRepository } from "./repository-source.js";
+
+/** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
+export type DriftEvent = { source: "aws.events" | "aws.ecs" | "labenv.github-app"; revert?: string; fingerprint?: string };
+
+/** What one drift run needs: the repository on the default branch and the ports. */
+export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
+  files: RepoFile[];
+  commit: string;
+  where: string;
+}
+
+/**
+ * The scheduled drift Lambda: reads main, judges every environment (or the
+ * one a closed drift pull request names) and applies its policy. Returns a
+ * summary; a failed put-back throws so Lambda retries and finally dead-letters it.
+ */
+export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRuntime>) {
+  return async (event: DriftEvent, context?: { awsRequestId?: string }) => {
+    const rt = await open(event);
+    const { repository } = loadRepository(rt.files, createSchemaValidator());
+    const config = repository.config?.doc.spec;
+    const result = await runDrift(
+      {
+        repository, index: readEmbeddedIndexFromFiles(rt.files), commit: rt.commit, baseBranch: config?.git?.defaultBranch ?? "main", mode: "act", where: rt.where,
+        maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5, ...(event.revert ? { only: [event.revert] } : {}),
+      },
+      { ...rt, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
+    );
+    const environments = result.environments.map((e) => ({ environment: e.environment, status: e.report?.status ?? "SKIPPED", action: e.action?.kind, outcome: e.outcome ?? e.skipped }));
+    const failed = environments.filter((e) => e.outcome?.startsWith("putting it back failed"));
+    if (failed.length > 0) throw Object.assign(new Error(`drift: ${failed.map((f) => `${f.environment}: ${f.outcome}`).join("; ")}`), { environments });
+    return { commit: rt.commit, environments };
+  };
+}
+
+/** Production wiring from the variables infra/ sets: AWS provider, DynamoDB state, S3 objects, GitHub through the App's installation. */
+export async function openFromEnvironment(): Promise<DriftRuntime> {
+  const env = readLambdaEnv(process.env);
+  const repo = await readRepository(env, {});
+  const { provider, state, objects } = awsContext(env);
+  if (!objects) throw new LabenvError("config", "drift needs the object store (observations, reports)", { hint: "set LABENV_OBJECT_BUCKET" });
+  return { files: repo.files, commit: repo.commit, provider, state, objects, gitHost: await gitHostFor(env), now: () => new Date(), where: provider.label };
+}
+
+async function gitHostFor(env: LambdaEnv): Promise<GitHost> {
+  if (env.repoPath) return new LocalGitHost(env.repoPath, join(env.repoPath, ".labenv", "prs"), () => new Date());
+  const [owner, repo] = (env.githubRepository ?? "").split("/");
+  if (!owner || !repo || !env.githubInstallationId || !env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
+    throw new LabenvError("config", "drift pull requests need the GitHub App installation", { hint: "set LABENV_GITHUB_REPOSITORY, LABENV_GITHUB_INSTALLATION_ID and the App secret ARNs" });
+  }
+  const secrets = new SecretsManagerClient({ region: env.region });
+  const secret = async (arn: string) => (await secrets.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? "";
+  const [appId, privateKey] = await Promise.all([secret(env.githubAppIdSecretArn), secret(env.githubPrivateKeySecretArn)]);
+  const octokit = new ProbotOctokit({ auth: { appId: Number(appId), privateKey, installationId: env.githubInstallationId } });
+  return new GitHubGitHost({ owner, repo, octokit: octokit as never });
+}
+
+export const handler = createDriftHandler(openFromEnvironment);
