@@ -46,7 +46,7 @@ export function importReportJson(plan: ImportPlan, check: ImportCheck, written: 
   return {
     ok: check.ok, written, path: plan.path, sources: plan.sources,
     pack: c ? {
-      reference: c.reference, version: c.chosen.label, score: c.chosen.score, overridden: c.overridden, reasons: c.reasons,
+      reference: c.reference, chosen: c.chosen.label, score: c.chosen.score, overridden: c.overridden, reasons: c.reasons,
       ranking: c.ranking.map((s) => ({ pack: s.label, score: s.score, python: s.python, exact: s.exact, within: s.within, conflicts: s.conflicts.length, kernelsMissing: s.kernelsMissing })),
     } : null,
     requirements: plan.requirements, fromPack: plan.fromPack, kernels: plan.environment?.spec.kernels ?? null,
