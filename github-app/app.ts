@@ -10,6 +10,7 @@ import { pullRequestHandler } from "./handlers/pull-request.js";
 import { pushHandler } from "./handlers/push.js";
 import { inProcessTrigger, type ReconcileTrigger } from "./reconcile-trigger.js";
 import { RecentDeliveries } from "./recent-deliveries.js";
+import { ReviewMemory } from "./review/review-memory.js";
 
 export interface LabenvAppOptions {
   /** Starts reconciles after merges and reverts after refused drift (default: in-process, not configured). */
@@ -42,7 +43,7 @@ export function createLabenvApp(options: LabenvAppOptions = {}): LabenvApp {
   const running = new Set<Promise<void>>();
   let deps: AppDeps | undefined;
   const app = (probot: Probot) => {
-    deps ??= { check: options.schemaCheck ?? createSchemaValidator(), now: options.now ?? (() => new Date()), trigger: options.trigger ?? inProcessTrigger() };
+    deps ??= { check: options.schemaCheck ?? createSchemaValidator(), now: options.now ?? (() => new Date()), trigger: options.trigger ?? inProcessTrigger(), memory: new ReviewMemory() };
     const ready = deps;
     for (const handler of HANDLERS) {
       probot.on(handler.events, async (context: Context) => {

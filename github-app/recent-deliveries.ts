@@ -1,3 +1,5 @@
+import { BoundedMap } from "./bounded-map.js";
+
 /**
  * Deliveries this app instance has handled or is handling, bounded (oldest
  * forgotten first). GitHub may deliver an event twice; a delivery that failed
@@ -5,14 +7,15 @@
  * One per app instance, never module-level.
  */
 export class RecentDeliveries {
-  readonly #seen = new Map<string, "running" | "done">();
-  constructor(readonly capacity = 1000) {}
+  readonly #seen: BoundedMap<string, "running" | "done">;
+  constructor(capacity = 1000) {
+    this.#seen = new BoundedMap(capacity);
+  }
 
   /** True when the delivery is new and now marked running; false when it runs or ran already. */
   begin(key: string): boolean {
     if (this.#seen.has(key)) return false;
     this.#seen.set(key, "running");
-    while (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { loadReview } from "../github/load-review.js";
 import { publishApprovals, publishNothingToValidate, publishValidation } from "../github/publish-review.js";
 import { pullRequestRef } from "../review/pull-request-ref.js";
-import { defineHandler, today } from "./handler.js";
+import { defineHandler, reviewContext } from "./handler.js";
 
 /** "Re-run" on a labenv check: run that check again for the same head commit. */
 export const checkRunRerequestedHandler = defineHandler({
@@ -16,7 +16,7 @@ export const checkRunRerequestedHandler = defineHandler({
     }
     const { data } = await context.octokit.rest.pulls.get({ ...context.repo(), pull_number: number });
     const pr = { ...pullRequestRef(context.repo(), data), headSha: run.head_sha };
-    const loaded = await loadReview(context.octokit, pr, { check: deps.check, today: today(deps) });
+    const loaded = await loadReview(context.octokit, pr, reviewContext(deps));
     if (run.name === "labenv/approvals") await publishApprovals(context.octokit, pr, loaded);
     else if (loaded) await publishValidation(context.octokit, pr, loaded);
     else await publishNothingToValidate(context.octokit, pr);

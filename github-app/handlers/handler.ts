@@ -2,12 +2,14 @@ import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
 import type { ReconcileTrigger } from "../reconcile-trigger.js";
+import type { ReviewMemory } from "../review/review-memory.js";
 
-/** What handlers need besides the event: compiled schemas, the clock, the reconcile port. */
+/** What handlers need besides the event: compiled schemas, the clock, the reconcile port, the instance's memory. */
 export interface AppDeps {
   check: SchemaCheck;
   now(): Date;
   trigger: ReconcileTrigger;
+  memory: ReviewMemory;
 }
 
 /**
@@ -26,6 +28,7 @@ export function defineHandler<E extends EmitterWebhookEventName>(h: LabenvHandle
   return h;
 }
 
-export function today(deps: AppDeps): string {
-  return deps.now().toISOString().slice(0, 10);
+/** What a pull request review needs from the deps: schemas, today (UTC), memory. */
+export function reviewContext(deps: AppDeps): { check: SchemaCheck; today: string; memory: ReviewMemory } {
+  return { check: deps.check, today: deps.now().toISOString().slice(0, 10), memory: deps.memory };
 }

@@ -2,7 +2,7 @@ import { publishCheckRun } from "../github/check-runs.js";
 import { loadReview } from "../github/load-review.js";
 import { publishApprovals, publishNothingToValidate, publishPlan, publishValidation } from "../github/publish-review.js";
 import { pullRequestRef } from "../review/pull-request-ref.js";
-import { defineHandler, today } from "./handler.js";
+import { defineHandler, reviewContext } from "./handler.js";
 
 /**
  * A pull request opened, pushed to or reopened: validate the head commit
@@ -15,7 +15,7 @@ export const pullRequestHandler = defineHandler({
   events: ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
   async run(context, deps) {
     const pr = pullRequestRef(context.repo(), context.payload.pull_request);
-    const loaded = await loadReview(context.octokit, pr, { check: deps.check, today: today(deps) });
+    const loaded = await loadReview(context.octokit, pr, reviewContext(deps));
     if (!loaded) {
       await publishNothingToValidate(context.octokit, pr);
       await publishApprovals(context.octokit, pr, undefined);

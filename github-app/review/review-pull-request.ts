@@ -1,5 +1,5 @@
 import { outsideLabs, requiredApprovals, type ApprovalRequirement } from "../../reconciler/core/approvals/index.js";
-import { loadRepository, type RepoFile } from "../../reconciler/core/load/load-repository.js";
+import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import type { Diagnostic } from "../../reconciler/core/model/diagnostic.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
 import type { Plan } from "../../reconciler/core/model/plan.js";
@@ -12,14 +12,13 @@ import { reviewRules } from "./review-rules.js";
 export interface ReviewInput {
   /** Paths the pull request changes (GitHub's list, renames on both names). */
   changed: readonly string[];
-  base: readonly RepoFile[];
+  /** The base commit, loaded (see loadRepository). */
+  base: Repository;
   head: readonly RepoFile[];
   headSha: string;
 }
 
 export interface PullRequestReview {
-  base: Repository;
-  head: Repository;
   /** Findings in the changed files and the documents that refer to them. */
   findings: Diagnostic[];
   /** Findings elsewhere (not caused by this pull request, not reported on it). */
@@ -31,25 +30,22 @@ export interface PullRequestReview {
 }
 
 /**
- * Everything labenv says about a pull request, from the files at its base and
- * head: validation as `labenv validate` runs it (schemas, cross-document
- * rules, locks, immutable packs), the preview plan, and who must approve.
- * Pure: reading the files and writing checks and comments is the caller's.
+ * Everything labenv says about a pull request, from its base and head:
+ * validation as `labenv validate` runs it (schemas, cross-document rules,
+ * locks, immutable packs), the preview plan, and who must approve. Pure:
+ * reading commits and writing checks and comments is the caller's.
  */
 export function reviewPullRequest(input: ReviewInput, ctx: { check: SchemaCheck; today: string }): PullRequestReview {
-  const validated = validateFiles(input.head, ctx.check, { today: ctx.today }, reviewRules(input.head));
-  const base = loadRepository(input.base, ctx.check).repository;
+  const validated = validateFiles(input.head, ctx.check, { today: ctx.today }, reviewRules(input.head, input.changed));
   const head = validated.repository;
   const affected = affectedFiles(head, input.changed);
   const findings = validated.diagnostics.filter((d) => affected.has(d.file));
-  const plan = previewPlan(base, head, { commit: input.headSha });
+  const plan = previewPlan(input.base, head, { commit: input.headSha });
   return {
-    base,
-    head,
     findings,
     findingsElsewhere: validated.diagnostics.length - findings.length,
     plan,
-    requirements: requiredApprovals(input.changed, base, head, plan),
+    requirements: requiredApprovals(input.changed, input.base, head, plan),
     outsideLabs: outsideLabs(input.changed),
   };
 }

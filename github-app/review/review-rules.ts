@@ -1,16 +1,19 @@
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { parseEmbeddedIndex, type PackageIndexData } from "../../reconciler/core/lock/package-index.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
+import { affectedFiles } from "../../reconciler/core/validate/affected.js";
 import type { Rule } from "../../reconciler/core/validate/rule.js";
 import { lockRules, packsImmutable } from "../../reconciler/core/validate/rules/lock-rules.js";
 
 /**
  * The rules `labenv validate` adds beyond the documents (locks against the
  * embedded package index, immutable pack versions), over files already in
- * memory instead of a directory. A missing or broken index is one finding on
- * labenv.yaml instead of lock findings that would all be wrong.
+ * memory instead of a directory. Locks are checked for the environments the
+ * pull request changes or affects (only their findings are reported, and a
+ * lock check costs milliseconds each). A missing or broken index is one
+ * finding on labenv.yaml instead of lock findings that would all be wrong.
  */
-export function reviewRules(files: readonly RepoFile[]): Rule[] {
+export function reviewRules(files: readonly RepoFile[], changed: readonly string[]): Rule[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const locks: Rule = {
     name: "lock-matches-environment",
@@ -20,10 +23,18 @@ export function reviewRules(files: readonly RepoFile[]): Rule[] {
       if ("problem" in index) {
         return [{ file: repo.config?.file ?? "labenv.yaml", line: 1, column: 1, severity: "error", code: "package-index", message: index.problem, hint: "add the index, or set spec.packageIndex.path in labenv.yaml" }];
       }
-      return lockRules(() => index.data).check(repo, ctx);
+      return lockRules(() => index.data).check(affectedEnvironments(repo, changed), ctx);
     },
   };
   return [locks, packsImmutable];
+}
+
+/** The repository with only the environments (and their locks) whose files the change affects; orphaned locks it affects stay. */
+function affectedEnvironments(repo: Repository, changed: readonly string[]): Repository {
+  const affected = affectedFiles(repo, changed);
+  const environments = new Map([...repo.environments].filter(([, e]) => affected.has(e.file)));
+  const locks = new Map([...repo.locks].filter(([key, l]) => environments.has(key) || (affected.has(l.file) && !repo.environments.has(key))));
+  return { ...repo, environments, locks };
 }
 
 function readIndex(repo: Repository, files: ReadonlyMap<string, RepoFile["content"]>): { data: PackageIndexData } | { problem: string } {

@@ -3,7 +3,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import {
-  mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockPermission, mockReviewReads, mockReviews, mockToken, mockUpdateCheckRun, type Captured,
+  mockChangedFiles, mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockPermission, mockReviewReads, mockReviews, mockToken, mockUpdateCheckRun, type Captured,
 } from "./helpers/github-api.js";
 import { pullRequestEvent, pullRequestReviewEvent, type PullRequestFields } from "./helpers/payloads.js";
 import { strictNock } from "./helpers/strict-nock.js";
@@ -129,5 +129,28 @@ describe("a new push after an approval", () => {
     expect(approvals).toMatchObject({ head_sha: NEW_HEAD, status: "in_progress" });
     expect(approvals.output.summary).toContain("@meichen-lab approved 1111111, not the head commit 3333333: approve again");
     expect(approvals.output.summary).toContain("@dsato-ml approved 1111111");
+  });
+});
+
+describe("one app instance", () => {
+  it("judges a review right after the push from memory: no commit is read again", async () => {
+    const checks: Captured = [];
+    mockToken();
+    mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, sharePr, [SHARE]);
+    mockCreateCheckRun(checks);
+    mockComments(7, []);
+    mockCreateComment(7, []);
+    mockReviews(7, []);
+    mockLatestCheckRun(HEAD, "labenv/approvals");
+    mockCreateCheckRun(checks, 700);
+    const probot = await testProbot(createLabenvApp({ now }));
+    await probot.receive({ id: "d-push", name: "pull_request", payload: pullRequestEvent("opened", { head: HEAD, base: BASE, author: "ajones-sc" }) } as never);
+
+    mockChangedFiles(7, [SHARE]);
+    mockReviews(7, [{ login: "meichen-lab", state: "APPROVED", commit: HEAD }, { login: "epetrov", state: "APPROVED", commit: HEAD }]);
+    mockLatestCheckRun(HEAD, "labenv/approvals", { id: 700, status: "in_progress" });
+    mockUpdateCheckRun(700, checks);
+    await probot.receive({ id: "d-review", name: "pull_request_review", payload: pullRequestReviewEvent("submitted", { head: HEAD, base: BASE, author: "ajones-sc" }, { login: "epetrov", state: "APPROVED", commit: HEAD }) } as never);
+    expect(checks.at(-1)).toMatchObject({ id: 700, status: "completed", conclusion: "success" });
   });
 });

@@ -1,0 +1,152 @@
+// A `pull_request.synchronize` for a pull request that changes 20
+// environment files in a 1,000-environment repository (50 labs × 20
+// environments, each with its lock, generated in memory), GitHub mocked with
+// nock: time from the delivery to the app's last API write, and memory.
+//
+// Each scenario runs in a fresh Node process: this file bundled by esbuild the
+// way infra/ bundles the Lambda (one ESM file, no TypeScript loader) and run
+// with `--delivery-process`, so its peak RSS is the app's own: Node, Probot,
+// the app, the mocked GitHub and the two commits it reads, nothing of the
+// generator. In that process: the first delivery (cold code, nothing
+// remembered), then pushes whose base the instance has not loaded (both
+// commits read), then later pushes to the same pull request (base remembered).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import nock from "nock";
+import { createLabenvApp } from "../github-app/app.js";
+import type { RepoFile } from "../reconciler/core/load/load-repository.js";
+import { mockToken } from "../test/github-app/helpers/github-api.js";
+import { OWNER, REPO, pullRequestEvent } from "../test/github-app/helpers/payloads.js";
+import { syntheticRepository } from "../test/github-app/helpers/synthetic-repository.js";
+import { tarball } from "../test/github-app/helpers/tarball.js";
+import { testProbot } from "../test/github-app/helpers/test-probot.js";
+import type { Measurement } from "./run.js";
+
+const API = "https://api.github.com";
+const R = `/repos/${OWNER}/${REPO}`;
+const RUNS = 5;
+
+interface Scenario {
+  changed: string[];
+  baseGz: Buffer;
+  headGz: Buffer;
+}
+
+interface Figures {
+  firstMs: number;
+  newBaseMs: number[];
+  laterMs: number[];
+  peakHeapMb: number;
+  maxRssMb: number;
+}
+
+const sha = (prefix: string, i: number) => `${prefix}${String(i).padStart(39, "0")}`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Mocks one delivery's API calls (the base tarball only when the app must read it); gives the time of the last write. */
+function mockDelivery(s: Scenario, head: string, base: string, readsBase: boolean): () => number {
+  let last = 0;
+  const write = (body: unknown) => ((last = performance.now()), body);
+  nock(API).get(`${R}/pulls/7/files`).query(true).reply(200, s.changed.map((filename) => ({ filename, status: "modified" })));
+  nock(API).get(`${R}/tarball/${head}`).reply(200, s.headGz, { "content-type": "application/x-gzip" });
+  if (readsBase) nock(API).get(`${R}/tarball/${base}`).reply(200, s.baseGz, { "content-type": "application/x-gzip" });
+  nock(API).post(`${R}/check-runs`).reply(201, () => write({ id: 1 }));
+  nock(API).get(`${R}/issues/7/comments`).query(true).reply(200, []);
+  nock(API).post(`${R}/issues/7/comments`).reply(201, () => write({ id: 2 }));
+  nock(API).get(`${R}/pulls/7/reviews`).query(true).reply(200, []);
+  nock(API).get(`${R}/commits/${head}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+  nock(API).post(`${R}/check-runs`).reply(201, () => write({ id: 3 }));
+  return () => last;
+}
+
+/** The child process: deliveries against one app instance. */
+async function deliveryProcess(dir: string): Promise<Figures> {
+  nock.disableNetConnect();
+  const s: Scenario = { changed: JSON.parse(readFileSync(join(dir, "changed.json"), "utf8")) as string[], baseGz: readFileSync(join(dir, "base.tgz")), headGz: readFileSync(join(dir, "head.tgz")) };
+  const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
+  let n = 0;
+  const deliver = async (head: string, base: string, readsBase: boolean) => {
+    const lastWrite = mockDelivery(s, head, base, readsBase);
+    const start = performance.now();
+    await probot.receive({ id: `d-${n}`, name: "pull_request", payload: pullRequestEvent("synchronize", { head, base, author: "user-7-1", updatedAt: `2026-11-23T10:00:${String(n++ % 60).padStart(2, "0")}Z` }) } as never);
+    if (lastWrite() === 0) throw new Error("the delivery wrote nothing");
+    return lastWrite() - start;
+  };
+  mockToken();
+  const firstMs = await deliver(sha("a", 0), sha("b", 0), true);
+  const laterMs: number[] = [];
+  for (let i = 1; i <= RUNS; i++) laterMs.push(await deliver(sha("a", i), sha("b", 0), false));
+  const newBaseMs: number[] = [];
+  for (let i = 1; i <= RUNS; i++) newBaseMs.push(await deliver(sha("a", 100 + i), sha("c", i), true));
+  clearInterval(sampler);
+  if (nock.pendingMocks().length > 0) throw new Error(`unused mocks: ${nock.pendingMocks().join(", ")}`);
+  return { firstMs, newBaseMs, laterMs, peakHeapMb: peak / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function scenario(files: RepoFile[], environments: string[]): { changed: string[]; base: Buffer; head: Buffer } {
+  const changed = environments.map((e) => `environments/${e}/environment.yaml`);
+  const wanted = new Set(changed);
+  const head = files.map((f) => (wanted.has(f.path) ? { path: f.path, content: Buffer.from(f.content).toString("utf8").replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 90") } : f));
+  return { changed, base: tarball(files, sha("b", 0)), head: tarball(head, sha("a", 0)) };
+}
+
+/** This file as one ESM bundle under node_modules/.cache (so that package look-ups at run time still resolve). */
+async function bundleSelf(): Promise<string> {
+  const self = fileURLToPath(import.meta.url);
+  const outdir = join(dirname(self), "..", "node_modules", ".cache", "labenv-bench");
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, "github-app.bench.mjs");
+  await build({
+    entryPoints: [self], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "error",
+    banner: { js: "import { createRequire as __labenvCreateRequire } from 'node:module'; const require = __labenvCreateRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+function runChild(bundle: string, dir: string): Figures {
+  const r = spawnSync(process.execPath, [bundle, "--delivery-process", dir], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`delivery process failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Figures;
+}
+
+export default async function (): Promise<Measurement[]> {
+  const repo = syntheticRepository(50, 20);
+  const cases = [
+    { label: "20 environments in one lab", environments: repo.environments.filter((e) => e.startsWith("lab-07/")) },
+    { label: "20 environments in 20 labs", environments: repo.labs.slice(0, 20).map((l) => `${l}/env-03`) },
+  ];
+  const bundle = await bundleSelf();
+  const out: Measurement[] = [];
+  for (const c of cases) {
+    const dir = mkdtempSync(join(tmpdir(), "labenv-bench-app-"));
+    try {
+      const s = scenario(repo.files, c.environments);
+      writeFileSync(join(dir, "changed.json"), JSON.stringify(s.changed));
+      writeFileSync(join(dir, "base.tgz"), s.base);
+      writeFileSync(join(dir, "head.tgz"), s.head);
+      const f = runChild(bundle, dir);
+      const later = median(f.laterMs);
+      const fresh = median(f.newBaseMs);
+      out.push({ name: `github-app: ${c.label}: later push (base remembered)`, value: later, unit: "ms", goal: "< 500 ms", met: later < 500, note: `delivery → last write, median of ${RUNS}, max ${Math.round(Math.max(...f.laterMs))} ms` });
+      out.push({ name: `github-app: ${c.label}: new base (both commits read)`, value: fresh, unit: "ms", goal: "< 500 ms", met: fresh < 500, note: `median of ${RUNS}, max ${Math.round(Math.max(...f.newBaseMs))} ms` });
+      out.push({ name: `github-app: ${c.label}: first delivery of a fresh process`, value: f.firstMs, unit: "ms", note: "cold code paths; schemas compiled at load" });
+      out.push({ name: `github-app: ${c.label}: peak heap`, value: f.peakHeapMb, unit: "MB", goal: "< 200 MB", met: f.peakHeapMb < 200 });
+      out.push({ name: `github-app: ${c.label}: peak RSS of the app process`, value: f.maxRssMb, unit: "MB", goal: "< 200 MB", met: f.maxRssMb < 200, note: "bundled as for Lambda; Node + Probot + app + nock" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+if (process.argv[2] === "--delivery-process") {
+  const figures = await deliveryProcess(process.argv[3]!);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.exit(0);
+}
