@@ -9,8 +9,10 @@ export interface GitObject {
 }
 
 /**
- * One long-lived `git cat-file --batch`: read many objects (blob ids,
- * commit ids, or `<commit>:<path>`) with one process and no checkout.
+ * One long-lived `git cat-file --batch-command --buffer`: read many objects
+ * (blob ids, commit ids, or `<commit>:<path>`) with one process and no
+ * checkout. Each read sends its requests and a `flush`, so git writes in
+ * large blocks rather than flushing after every object (git ≥ 2.36).
  * Requests may be made several times; close it when done.
  */
 export interface CatFile {
@@ -19,60 +21,73 @@ export interface CatFile {
   close(): Promise<void>;
 }
 
+interface PendingRead {
+  names: string[];
+  next: number;
+  result: Map<string, GitObject | undefined>;
+  resolve: (r: Map<string, GitObject | undefined>) => void;
+  reject: (e: Error) => void;
+}
+
+const ARGS = ["cat-file", "--batch-command", "--buffer"];
+
 export function openCatFile(dir: string): CatFile {
-  const child = spawn("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"], env: gitEnv() }) as ChildProcessByStdio<Writable, Readable, Readable>;
-  const waiting: { name: string; done: (o: GitObject | undefined) => void }[] = [];
+  const child = spawn("git", ARGS, { cwd: dir, stdio: ["pipe", "pipe", "pipe"], env: gitEnv() }) as ChildProcessByStdio<Writable, Readable, Readable>;
+  const queue: PendingRead[] = [];
   const stderr: Buffer[] = [];
   let failure: Error | undefined;
   let buffer: Buffer = Buffer.alloc(0);
   const fail = (e: Error) => {
-    failure = e;
-    for (const w of waiting.splice(0)) w.done(undefined);
+    failure ??= e;
+    for (const p of queue.splice(0)) p.reject(e);
   };
   child.stderr.on("data", (c: Buffer) => stderr.push(c));
-  child.on("error", (e) => fail(gitError(["cat-file", "--batch"], "", e)));
+  child.on("error", (e) => fail(gitError(ARGS, "", e)));
   child.on("close", (code) => {
-    if (waiting.length > 0) fail(gitError(["cat-file", "--batch"], `exited with ${code}: ${Buffer.concat(stderr).toString("utf8")}`));
+    if (queue.length > 0 || code !== 0) fail(gitError(ARGS, `exited with ${code}: ${Buffer.concat(stderr).toString("utf8")}`));
   });
   child.stdin.on("error", () => undefined);
   child.stdout.on("data", (chunk: Buffer) => {
     buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
     let offset = 0;
-    while (waiting.length > 0) {
+    while (queue.length > 0) {
       const eol = buffer.indexOf(10, offset);
       if (eol < 0) break;
-      const header = buffer.toString("utf8", offset, eol);
-      if (/ (missing|ambiguous)$/.test(header)) {
-        waiting.shift()!.done(undefined);
+      const pending = queue[0]!;
+      const header = buffer.toString("latin1", offset, eol);
+      let object: GitObject | undefined;
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
         offset = eol + 1;
-        continue;
+      } else {
+        const [id, type, sizeText] = header.split(" ");
+        const size = Number(sizeText);
+        if (buffer.length < eol + 1 + size + 1) break;
+        object = { id: id!, type: type!, content: buffer.subarray(eol + 1, eol + 1 + size) };
+        offset = eol + 1 + size + 1;
       }
-      const [id, type, sizeText] = header.split(" ");
-      const size = Number(sizeText);
-      if (buffer.length < eol + 1 + size + 1) break;
-      const content = buffer.subarray(eol + 1, eol + 1 + size);
-      waiting.shift()!.done({ id: id!, type: type!, content });
-      offset = eol + 1 + size + 1;
+      pending.result.set(pending.names[pending.next++]!, object);
+      if (pending.next === pending.names.length) {
+        queue.shift();
+        pending.resolve(pending.result);
+      }
     }
     buffer = offset === 0 ? buffer : buffer.subarray(offset);
   });
   return {
-    async read(names) {
-      const result = new Map<string, GitObject | undefined>();
-      if (names.length === 0) return result;
-      if (failure) throw failure;
+    read(names) {
       const unique = [...new Set(names)];
-      const bad = unique.find((n) => n.includes("\n"));
-      if (bad !== undefined) throw gitError(["cat-file", "--batch"], `object name with a line break: ${JSON.stringify(bad)}`);
-      const done = unique.map((name) => new Promise<void>((resolve) => waiting.push({ name, done: (o) => (result.set(name, o), resolve()) })));
-      child.stdin.write(`${unique.join("\n")}\n`);
-      await Promise.all(done);
-      if (failure) throw failure;
-      return result;
+      if (unique.length === 0) return Promise.resolve(new Map());
+      if (failure) return Promise.reject(failure);
+      const bad = unique.find((n) => /[\n\r]/.test(n));
+      if (bad !== undefined) return Promise.reject(gitError(ARGS, `object name with a line break: ${JSON.stringify(bad)}`));
+      return new Promise((resolve, reject) => {
+        queue.push({ names: unique, next: 0, result: new Map(), resolve, reject });
+        child.stdin.write(`contents ${unique.join("\ncontents ")}\nflush\n`);
+      });
     },
     close() {
       return new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("close", () => resolve());
         child.stdin.end();
       });

@@ -11,13 +11,13 @@ export const NO_FUNDING = "(no funding source)";
  */
 export function auditGroups(rows: readonly ChangeRow[], packages: readonly PackageEvent[], labs: Record<string, unknown>): { byFunding: FundingGroup[]; byExperiment: ExperimentGroup[] } {
   const attributed = rows.filter((r) => r.environment !== undefined);
+  const counts = packageCounts(packages);
   const byExperiment = groupBy(attributed, (r) => r.experiment ?? NO_EXPERIMENT).map(([experiment, rs]): ExperimentGroup => ({
     experiment,
     funding: unique(rs.map((r) => r.funding ?? NO_FUNDING)),
     environments: unique(rs.map((r) => r.environment!)),
     commits: new Set(rs.map((r) => r.commit)).size,
-    packageChanges: countPackages(packages, rs),
-    changes: rs,
+    packageChanges: countPackages(counts, rs),
   }));
   const byFunding = groupBy(attributed, (r) => r.funding ?? NO_FUNDING).map(([funding, rs]): FundingGroup => {
     const source = fundingSource(labs, unique(rs.map((r) => r.lab ?? r.environment!.split("/")[0]!)), funding);
@@ -27,15 +27,26 @@ export function auditGroups(rows: readonly ChangeRow[], packages: readonly Packa
       experiments: unique(rs.map((r) => r.experiment ?? NO_EXPERIMENT)),
       environments: unique(rs.map((r) => r.environment!)),
       commits: new Set(rs.map((r) => r.commit)).size,
-      packageChanges: countPackages(packages, rs),
+      packageChanges: countPackages(counts, rs),
     };
   });
   return { byFunding, byExperiment };
 }
 
-function countPackages(packages: readonly PackageEvent[], rows: readonly ChangeRow[]): number {
-  const keys = new Set(rows.map((r) => `${r.commit} ${r.environment}`));
-  return packages.filter((p) => keys.has(`${p.commit} ${p.environment}`)).length;
+/** Package changes per `commit environment`, counted once for all groups. */
+function packageCounts(packages: readonly PackageEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of packages) {
+    const key = `${p.commit} ${p.environment}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function countPackages(counts: ReadonlyMap<string, number>, rows: readonly ChangeRow[]): number {
+  let n = 0;
+  for (const key of new Set(rows.map((r) => `${r.commit} ${r.environment}`))) n += counts.get(key) ?? 0;
+  return n;
 }
 
 function fundingSource(labs: Record<string, unknown>, labIds: string[], id: string): { funder?: string; award?: string } {

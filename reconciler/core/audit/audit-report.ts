@@ -114,7 +114,6 @@ export interface ExperimentGroup {
   environments: string[];
   commits: number;
   packageChanges: number;
-  changes: ChangeRow[];
 }
 
 export interface AuditReport {

@@ -86,19 +86,24 @@ function labels(ch: AttributedChange): { experiment?: string; funding?: string }
   return { ...(r?.experiment ? { experiment: r.experiment } : {}), ...(r?.funding ? { funding: r.funding } : {}) };
 }
 
+/** One row per change, built field by field (audits have many): date, commit, pullRequest, via, author, … */
 function row(c: TimelineCommit, ch: AttributedChange): ChangeRow {
   const environment = ch.environment ?? ch.concerns[0]?.key;
-  return {
-    ...ref(c),
-    via: c.origin.via,
-    kind: ch.kind,
-    action: ch.action,
-    path: ch.path,
-    ...(ch.lab ? { lab: ch.lab } : {}),
-    ...(environment ? { environment } : {}),
-    ...labels(ch),
-    words: ch.words,
-  };
+  const label = ch.concerns.find((x) => x.key === ch.environment) ?? ch.concerns[0];
+  const number = pullRequestNumber(c.origin);
+  const r = { date: c.date, commit: c.commit } as ChangeRow;
+  if (number !== undefined) r.pullRequest = number;
+  r.via = c.origin.via;
+  r.author = c.author;
+  r.kind = ch.kind;
+  r.action = ch.action;
+  r.path = ch.path;
+  if (ch.lab) r.lab = ch.lab;
+  if (environment) r.environment = environment;
+  if (label?.experiment) r.experiment = label.experiment;
+  if (label?.funding) r.funding = label.funding;
+  r.words = ch.words;
+  return r;
 }
 
 /** What counts as changing an environment: its own files. Shares and successions have their own sections. */

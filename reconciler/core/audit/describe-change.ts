@@ -5,7 +5,7 @@ import { domainPackWords, labWords, shareWords, snapshotWords, successionWords }
 import { environmentWords } from "./environment-words.js";
 import { field, stringField } from "./field-diff.js";
 import type { FileChange } from "./log-entry.js";
-import { lockWords } from "./lock-words.js";
+import { lockedPackages, lockWords } from "./lock-words.js";
 
 /** One file change → what it means, in the domain's words. */
 export function describeChange(change: FileChange, reader: DocumentReader): DocumentChange {
@@ -36,7 +36,8 @@ function describeFile(change: FileChange, reader: DocumentReader): DocumentChang
     case "Environment":
       return { ...head, words: [...renamed, ...unreadable, ...environmentWords(contentBefore, b)] };
     case "EnvironmentLock": {
-      const lock = lockWords(contentBefore, b);
+      const packagesOf = (id: string | undefined) => (id === undefined ? undefined : reader.derived(id, "locked-packages", lockedPackages));
+      const lock = lockWords(contentBefore, b, { before: change.status === "C" ? undefined : packagesOf(change.oldBlob), after: packagesOf(change.newBlob) });
       const moved = change.status === "R" && lock.words.length === 1 && lock.words[0]!.startsWith("lock regenerated");
       return { ...head, words: [...unreadable, ...(moved ? [] : lock.words)], packages: lock.packages };
     }
@@ -123,3 +124,4 @@ function fileWords(change: FileChange): string {
 function optional<K extends string>(key: K, v: string | undefined): { [P in K]?: string } {
   return (v === undefined ? {} : { [key]: v }) as { [P in K]?: string };
 }
+

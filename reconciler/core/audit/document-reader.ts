@@ -14,7 +14,11 @@ export interface DocumentReader {
   /** The raw text, `undefined` when not available. */
   text(id: string | undefined): string | undefined;
   has(id: string): boolean;
+  /** Notes ids that will be needed, without reading them: they come back from `takeMissing`. */
+  want(ids: Iterable<string>): void;
   add(objects: ReadonlyMap<string, string>): void;
+  /** A value computed from a document once per object id (e.g. a lock's package map). */
+  derived<T>(id: string | undefined, name: string, compute: (doc: unknown) => T): T;
   /** Ids that were asked for and are not available, since the last call. */
   takeMissing(): string[];
 }
@@ -23,6 +27,7 @@ export function createDocumentReader(objects: ReadonlyMap<string, string> = new 
   const texts = new Map(objects);
   const parsed = new Map<string, unknown>();
   const missing = new Set<string>();
+  const derivedValues = new Map<string, unknown>();
   return {
     document(id) {
       if (id === undefined) return undefined;
@@ -43,8 +48,17 @@ export function createDocumentReader(objects: ReadonlyMap<string, string> = new 
       return text;
     },
     has: (id) => texts.has(id),
+    want(ids) {
+      for (const id of ids) if (!texts.has(id)) missing.add(id);
+    },
     add(more) {
       for (const [k, v] of more) texts.set(k, v);
+    },
+    derived<T>(id: string | undefined, name: string, compute: (doc: unknown) => T): T {
+      if (id === undefined || !texts.has(id)) return compute(this.document(id));
+      const key = `${name}\0${id}`;
+      if (!derivedValues.has(key)) derivedValues.set(key, compute(this.document(id)));
+      return derivedValues.get(key) as T;
     },
     takeMissing() {
       const out = [...missing].filter((id) => !texts.has(id));

@@ -18,13 +18,14 @@ export function fieldChanges(before: unknown, after: unknown, options: FieldDiff
 }
 
 function walk(a: unknown, b: unknown, path: FieldPath, out: string[], ignore: readonly string[]): void {
-  const joined = path.join(".");
-  if (ignore.some((i) => joined === i)) return;
-  if (sameValue(a, b)) return;
+  if (a === b) return;
+  if (ignore.length > 0 && path.length > 0 && ignore.includes(path.join("."))) return;
+  // Mappings are walked key by key, so an ignored subtree is never compared.
   if (isRecord(a) && isRecord(b)) {
     for (const key of unionKeys(a, b)) walk(a[key], b[key], [...path, key], out, ignore);
     return;
   }
+  if (sameValue(a, b)) return;
   const keyedA = keyedItems(a);
   const keyedB = keyedItems(b);
   if (keyedA && keyedB && keyedA.field === keyedB.field) {

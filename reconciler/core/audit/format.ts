@@ -25,6 +25,7 @@ export function originLabel(pullRequest: { number: number; title: string } | und
 
 /** Any ISO 8601 instant → UTC to the second (`2026-03-02T10:04:00Z`). */
 export function utc(iso: string): string {
+  if (iso.length === 25 && iso.endsWith("+00:00")) return `${iso.slice(0, 19)}Z`;
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : new Date(t).toISOString().replace(".000Z", "Z");
 }

@@ -13,14 +13,17 @@ export interface LockDescription {
  * shows every pin); package changes are listed between two locks. Reads the lock defensively: a field in an
  * unexpected shape is compared generically rather than trusted.
  */
-export function lockWords(before: unknown, after: unknown): LockDescription {
+export function lockWords(before: unknown, after: unknown, packages: { before?: Map<string, string> | undefined; after?: Map<string, string> | undefined } = {}): LockDescription {
   if (after === undefined) return { words: before === undefined ? [] : ["lock removed"], packages: [] };
   if (before === undefined) {
     const pack = packLabel(after);
-    const count = lockedPackages(after).size;
+    const count = ("after" in packages ? packages.after : lockedPackages(after))?.size ?? 0;
     return { words: [`lock created (${[pack && `domain pack ${pack}`, `${count} packages`].filter(Boolean).join(", ")})`], packages: [] };
   }
-  const packages = packageChanges(lockedPackages(before), lockedPackages(after));
+  const mapBefore = "before" in packages ? packages.before : lockedPackages(before);
+  const mapAfter = "after" in packages ? packages.after : lockedPackages(after);
+  const shaped = mapBefore !== undefined && mapAfter !== undefined;
+  const changed = shaped ? packageChanges(mapBefore, mapAfter) : [];
   const words: string[] = [];
   const packA = packLabel(before);
   const packB = packLabel(after);
@@ -29,8 +32,7 @@ export function lockWords(before: unknown, after: unknown): LockDescription {
   if (python[0] !== python[1]) words.push(`python ${python[0] ?? "none"} → ${python[1] ?? "none"}`);
   const image = [stringField(before, "spec", "image"), stringField(after, "spec", "image")];
   if (image[0] !== image[1]) words.push(`image ${shortImage(image[0])} → ${shortImage(image[1])}`);
-  for (const p of packages) words.push(packageWords(p));
-  const shaped = wellFormedPackages(before) && wellFormedPackages(after);
+  for (const p of changed) words.push(packageWords(p));
   words.push(...namedVersions("kernel", field(before, "spec", "kernels"), field(after, "spec", "kernels")));
   words.push(...namedVersions("extension", field(before, "spec", "extensions"), field(after, "spec", "extensions")));
   words.push(
@@ -39,7 +41,7 @@ export function lockWords(before: unknown, after: unknown): LockDescription {
     }),
   );
   if (words.length === 0) words.push("lock regenerated (nothing locked changed)");
-  return { words, packages };
+  return { words, packages: changed };
 }
 
 export function packageWords(p: PackageChange): string {
@@ -61,34 +63,34 @@ function packLabel(lock: unknown): string | undefined {
   return name === undefined ? undefined : `${name} ${version ?? "?"}`;
 }
 
-/** Whether the package list has the expected shape; if not, it is compared field by field instead. */
-function wellFormedPackages(lock: unknown): boolean {
-  const list = field(lock, "spec", "packages");
-  return list === undefined || (Array.isArray(list) && list.every((p) => stringField(p, "name") !== undefined));
-}
-
-/** name → version of every locked package the lock lists in the expected shape. */
-export function lockedPackages(lock: unknown): Map<string, string> {
+/**
+ * name → version of every locked package, or undefined when the list does not
+ * have the expected shape (then it is compared field by field instead).
+ */
+export function lockedPackages(lock: unknown): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const list = field(lock, "spec", "packages");
-  if (!Array.isArray(list)) return out;
+  if (list === undefined) return out;
+  if (!Array.isArray(list)) return undefined;
   for (const p of list) {
-    const name = stringField(p, "name");
-    const version = stringField(p, "version");
-    if (name !== undefined) out.set(name, version ?? "?");
+    if (!isRecord(p)) return undefined;
+    const name = p.name;
+    const version = p.version;
+    if (typeof name !== "string") return undefined;
+    out.set(name, typeof version === "string" ? version : typeof version === "number" ? String(version) : "?");
   }
   return out;
 }
 
 function packageChanges(a: Map<string, string>, b: Map<string, string>): PackageChange[] {
   const out: PackageChange[] = [];
-  for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    const from = a.get(name);
+  for (const [name, from] of a) {
     const to = b.get(name);
-    if (from === to) continue;
-    out.push({ name, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    if (to === undefined) out.push({ name, from });
+    else if (to !== from) out.push({ name, from, to });
   }
-  return out;
+  for (const [name, to] of b) if (!a.has(name)) out.push({ name, to });
+  return out.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 function namedVersions(what: string, before: unknown, after: unknown): string[] {

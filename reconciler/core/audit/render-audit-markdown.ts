@@ -1,4 +1,5 @@
 import type { AuditReport, ChangeRow, CommitRef } from "./audit-report.js";
+import { NO_EXPERIMENT } from "./audit-groups.js";
 import { day, plural, shortCommit, shortDate } from "./format.js";
 
 /** The audit report as Markdown, for people: findings first, then funders' view, then detail. */
@@ -28,9 +29,17 @@ export function renderAuditMarkdown(r: AuditReport): string {
   if (!r.approvalCheck.performed) out.push("", `_${r.approvalCheck.note}: direct pushes are listed, but who approved each pull request was not checked._`);
   section(out, "By funding source", r.byFunding.length === 0 ? ["No changes."] : table(["funding", "funder", "award", "experiments", "environments", "commits", "package changes"],
     r.byFunding.map((g) => [g.funding, g.funder ?? "", g.award ?? "", g.experiments.join(", "), g.environments.join(", "), g.commits, g.packageChanges])));
+  const byExperiment = new Map<string, ChangeRow[]>();
+  for (const c of r.changes) {
+    if (c.environment === undefined) continue;
+    const key = c.experiment ?? NO_EXPERIMENT;
+    const rows = byExperiment.get(key);
+    if (rows) rows.push(c);
+    else byExperiment.set(key, [c]);
+  }
   section(out, "By experiment", r.byExperiment.length === 0 ? ["No changes."] : r.byExperiment.flatMap((g) => [
     `### ${g.experiment}`, "", `Funding: ${g.funding.join(", ")}. Environments: ${g.environments.join(", ")}. ${plural(g.commits, "commit")}, ${plural(g.packageChanges, "locked package change")}.`, "",
-    ...changeTable(g.changes), "",
+    ...changeTable(byExperiment.get(g.experiment) ?? []), "",
   ]));
   const e = r.environments;
   section(out, "Environments", [

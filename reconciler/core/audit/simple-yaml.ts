@@ -1,3 +1,5 @@
+import { doubleQuotedEnd, parseInlineValue, resolvePlain, singleQuotedEnd, Unsupported, unsupported } from "./simple-yaml-scalars.js";
+
 /**
  * A fast reader for the plain subset of YAML that labenv's generated files
  * (and most hand-written ones) use: block mappings and sequences, plain,
@@ -5,24 +7,18 @@
  * Anything else (anchors, tags, block scalars, multi-line scalars, nested
  * flow collections, unusual escapes) returns `undefined` so the caller falls
  * back to the full parser; where it answers, it answers exactly as
- * `yaml.parse` does with the YAML 1.2 core schema. It exists because audits
- * read thousands of lock files and the full parser costs milliseconds each.
+ * `yaml.parse` does with the YAML 1.2 core schema (a differential test holds
+ * it to that). It exists because audits read thousands of lock files and the
+ * full parser costs milliseconds each. It walks the text line by line
+ * without building line objects: only keys and values become strings.
  */
-interface Line {
-  indent: number;
-  text: string;
-}
-
-class Unsupported extends Error {}
-
-export function parseSimpleYaml(source: string): unknown {
+export function parseSimpleYaml(input: string): unknown {
   try {
-    const lines = toLines(source);
-    if (lines.length === 0) return null;
-    const cursor = { i: 0 };
-    const first = lines[0]!;
-    const value = parseBlock(lines, cursor, first.indent);
-    if (cursor.i < lines.length) throw new Unsupported();
+    const src = normalize(input);
+    const c = new LineCursor(src);
+    if (c.eof) return null;
+    const value = parseBlock(c, c.indent);
+    if (!c.eof) unsupported();
     return value;
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
@@ -30,111 +26,142 @@ export function parseSimpleYaml(source: string): unknown {
   }
 }
 
-function toLines(source: string): Line[] {
-  const out: Line[] = [];
-  let start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let seenContent = false;
-  while (start <= source.length) {
-    let end = source.indexOf("\n", start);
-    if (end < 0) end = source.length;
-    let raw = source.slice(start, end);
-    start = end + 1;
-    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
-    if (raw.includes("\t") || raw.includes("\r")) throw new Unsupported();
-    const text = raw.trimStart();
-    if (text === "" || text.startsWith("#")) continue;
-    const indent = raw.length - text.length;
-    if (text.startsWith("%") || text.startsWith("...")) throw new Unsupported();
-    if (text.startsWith("---")) {
-      if (seenContent || indent > 0 || text.trimEnd() !== "---") throw new Unsupported();
+function normalize(input: string): string {
+  if (input.includes("\t")) unsupported();
+  let src = input.includes("\r") ? input.replace(/\r\n/g, "\n") : input;
+  if (src.includes("\r")) unsupported();
+  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+  return src;
+}
+
+/** The current content line: `src[start, end)` with trailing spaces removed, its indentation, and where the next line begins. */
+class LineCursor {
+  start = 0;
+  end = 0;
+  indent = 0;
+  eof = false;
+  private next = 0;
+  private seenContent = false;
+  constructor(readonly src: string) {
+    this.advance();
+  }
+
+  advance(): void {
+    const src = this.src;
+    const length = src.length;
+    while (this.next <= length) {
+      const lineStart = this.next;
+      let end = src.indexOf("\n", lineStart);
+      if (end < 0) end = length;
+      this.next = end + 1;
+      let first = lineStart;
+      while (first < end && src.charCodeAt(first) === 32) first++;
+      if (first === end) continue;
+      const c = src.charCodeAt(first);
+      if (c === 35 /* # */) continue;
+      while (end > first && src.charCodeAt(end - 1) === 32) end--;
+      if (c === 37 /* % */ || src.startsWith("...", first)) unsupported();
+      if (c === 45 /* - */ && src.startsWith("---", first)) {
+        if (this.seenContent || first > lineStart || end - first !== 3) unsupported();
+        continue;
+      }
+      this.seenContent = true;
+      this.start = first;
+      this.end = end;
+      this.indent = first - lineStart;
+      return;
+    }
+    this.eof = true;
+  }
+
+  /** Whether the current line is a block sequence item (`-` alone or `- …`). */
+  isSequenceItem(): boolean {
+    return this.src.charCodeAt(this.start) === 45 && (this.end === this.start + 1 || this.src.charCodeAt(this.start + 1) === 32);
+  }
+}
+
+function parseBlock(c: LineCursor, indent: number): unknown {
+  if (c.indent !== indent) unsupported();
+  return c.isSequenceItem() ? parseSequence(c, indent) : parseMapping(c, indent);
+}
+
+function parseSequence(c: LineCursor, indent: number): unknown[] {
+  const items: unknown[] = [];
+  const src = c.src;
+  while (!c.eof) {
+    if (c.indent < indent) break;
+    if (c.indent > indent || !c.isSequenceItem()) unsupported();
+    let restStart = c.start + 1;
+    while (restStart < c.end && src.charCodeAt(restStart) === 32) restStart++;
+    if (restStart === c.end) {
+      c.advance();
+      items.push(nestedOrNull(c, indent, false));
       continue;
     }
-    seenContent = true;
-    out.push({ indent, text: text.trimEnd() });
-  }
-  return out;
-}
-
-function isSequenceItem(text: string): boolean {
-  return text === "-" || text.startsWith("- ");
-}
-
-function parseBlock(lines: Line[], cursor: { i: number }, indent: number): unknown {
-  const line = lines[cursor.i]!;
-  if (line.indent !== indent) throw new Unsupported();
-  return isSequenceItem(line.text) ? parseSequence(lines, cursor, indent) : parseMapping(lines, cursor, indent);
-}
-
-function parseSequence(lines: Line[], cursor: { i: number }, indent: number): unknown[] {
-  const items: unknown[] = [];
-  while (cursor.i < lines.length) {
-    const line = lines[cursor.i]!;
-    if (line.indent < indent) break;
-    if (line.indent > indent || !isSequenceItem(line.text)) throw new Unsupported();
-    const rest = line.text.slice(1).trimStart();
-    const column = indent + (line.text.length - rest.length);
-    if (rest === "") {
-      cursor.i++;
-      items.push(nestedOrNull(lines, cursor, indent, false));
-    } else if (isSequenceItem(rest)) {
-      throw new Unsupported();
-    } else if (mappingKeyEnd(rest) >= 0) {
-      lines[cursor.i] = { indent: column, text: rest };
-      items.push(parseMapping(lines, cursor, column));
+    const third = src.charCodeAt(restStart + 1);
+    if (src.charCodeAt(restStart) === 45 && (restStart + 1 === c.end || third === 32)) unsupported();
+    if (mappingKeyEnd(src, restStart, c.end) >= 0) {
+      // `- key: value` opens a mapping whose keys line up with `key`.
+      c.indent += restStart - c.start;
+      c.start = restStart;
+      items.push(parseMapping(c, c.indent));
     } else {
-      cursor.i++;
-      items.push(parseInlineValue(rest));
-      assertNoContinuation(lines, cursor, indent);
+      const text = src.slice(restStart, c.end);
+      c.advance();
+      items.push(parseInlineValue(text));
+      assertNoContinuation(c, indent);
     }
   }
   return items;
 }
 
-function parseMapping(lines: Line[], cursor: { i: number }, indent: number): Record<string, unknown> {
+function parseMapping(c: LineCursor, indent: number): Record<string, unknown> {
   const map: Record<string, unknown> = {};
-  while (cursor.i < lines.length) {
-    const line = lines[cursor.i]!;
-    if (line.indent < indent) break;
-    if (line.indent > indent || isSequenceItem(line.text)) throw new Unsupported();
-    const end = mappingKeyEnd(line.text);
-    if (end < 0) throw new Unsupported();
-    const key = parseKey(line.text.slice(0, end));
-    if (Object.prototype.hasOwnProperty.call(map, key)) throw new Unsupported();
-    const rest = stripComment(line.text.slice(end + 1));
-    cursor.i++;
-    const value = rest === "" ? nestedOrNull(lines, cursor, indent, true) : parseInlineValue(rest);
-    if (rest !== "") assertNoContinuation(lines, cursor, indent);
-    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  const src = c.src;
+  while (!c.eof) {
+    if (c.indent < indent) break;
+    if (c.indent > indent || c.isSequenceItem()) unsupported();
+    const colon = mappingKeyEnd(src, c.start, c.end);
+    if (colon < 0) unsupported();
+    const key = parseKey(src.slice(c.start, colon));
+    if (Object.prototype.hasOwnProperty.call(map, key)) unsupported();
+    let valueStart = colon + 1;
+    while (valueStart < c.end && src.charCodeAt(valueStart) === 32) valueStart++;
+    const empty = valueStart === c.end || src.charCodeAt(valueStart) === 35;
+    const text = empty ? "" : src.slice(valueStart, c.end);
+    c.advance();
+    map[key] = empty ? nestedOrNull(c, indent, true) : parseInlineValue(text); // keys that could reach the prototype are refused in parseKey
+    if (!empty) assertNoContinuation(c, indent);
   }
   return map;
 }
 
 /** The value of `key:` or `-` with nothing after it: a nested block or null. */
-function nestedOrNull(lines: Line[], cursor: { i: number }, indent: number, inMapping: boolean): unknown {
-  const next = lines[cursor.i];
-  if (!next) return null;
-  if (next.indent > indent) return parseBlock(lines, cursor, next.indent);
-  if (inMapping && next.indent === indent && isSequenceItem(next.text)) return parseSequence(lines, cursor, indent);
+function nestedOrNull(c: LineCursor, indent: number, inMapping: boolean): unknown {
+  if (c.eof) return null;
+  if (c.indent > indent) return parseBlock(c, c.indent);
+  if (inMapping && c.indent === indent && c.isSequenceItem()) return parseSequence(c, indent);
   return null;
 }
 
-function assertNoContinuation(lines: Line[], cursor: { i: number }, indent: number): void {
-  const next = lines[cursor.i];
-  if (next && next.indent > indent) throw new Unsupported();
+function assertNoContinuation(c: LineCursor, indent: number): void {
+  if (!c.eof && c.indent > indent) unsupported();
 }
 
-/** Index of the `:` that ends a mapping key on this line, or -1. */
-function mappingKeyEnd(text: string): number {
-  const q = text[0];
-  if (q === '"' || q === "'") {
-    const close = q === '"' ? doubleQuotedEnd(text) : singleQuotedEnd(text);
+/** Index of the `:` that ends a mapping key in `src[start, end)`, or -1. */
+function mappingKeyEnd(src: string, start: number, end: number): number {
+  const q = src.charCodeAt(start);
+  if (q === 34 || q === 39) {
+    const text = src.slice(start, end);
+    const close = q === 34 ? doubleQuotedEnd(text) : singleQuotedEnd(text);
     if (close < 0) return -1;
-    return text[close + 1] === ":" && (close + 2 === text.length || text[close + 2] === " ") ? close + 1 : -1;
+    return text.charCodeAt(close + 1) === 58 && (close + 2 === text.length || text.charCodeAt(close + 2) === 32) ? start + close + 1 : -1;
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ":" && (i + 1 === text.length || text[i + 1] === " ")) return i;
-    if (c === "#" && i > 0 && text[i - 1] === " ") return -1;
+  // Bounded scans: searching the whole text from every line would be quadratic.
+  for (let i = start; i < end; i++) {
+    const ch = src.charCodeAt(i);
+    if (ch === 58 /* : */ && (i + 1 === end || src.charCodeAt(i + 1) === 32)) return i;
+    if (ch === 35 /* # */ && i > start && src.charCodeAt(i - 1) === 32) return -1;
   }
   return -1;
 }
@@ -142,109 +169,36 @@ function mappingKeyEnd(text: string): number {
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_.\/@+-]*$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** Keys every labenv document repeats, known to be plain and safe (a switch: cheaper than hashing each fresh key). */
+function isCommonKey(text: string): boolean {
+  switch (text) {
+    case "name":
+    case "version":
+    case "source":
+    case "sha256":
+    case "requestedAs":
+    case "language":
+    case "displayName":
+    case "key":
+    case "apiVersion":
+    case "kind":
+    case "metadata":
+    case "spec":
+    case "lab":
+      return true;
+    default:
+      return false;
+  }
+}
+
 function parseKey(raw: string): string {
-  const text = raw.trimEnd();
+  const text = raw.charCodeAt(raw.length - 1) === 32 ? raw.trimEnd() : raw;
+  if (isCommonKey(text)) return text;
   if (text.startsWith('"') || text.startsWith("'")) {
     const v = parseInlineValue(text);
-    if (typeof v !== "string" || FORBIDDEN_KEYS.has(v)) throw new Unsupported();
+    if (typeof v !== "string" || FORBIDDEN_KEYS.has(v)) unsupported();
     return v;
   }
-  if (!PLAIN_KEY.test(text) || resolvePlain(text) !== text || FORBIDDEN_KEYS.has(text)) throw new Unsupported();
-  return text;
-}
-
-function stripComment(text: string): string {
-  const t = text.trim();
-  if (t.startsWith("#")) return "";
-  return t;
-}
-
-function parseInlineValue(text: string): unknown {
-  const c = text[0]!;
-  if (c === '"') return quoted(text, doubleQuotedEnd(text), decodeDoubleQuoted);
-  if (c === "'") return quoted(text, singleQuotedEnd(text), (body) => body.replace(/''/g, "'"));
-  if (c === "[") return flowSequence(text);
-  if (c === "{") {
-    if (afterValue(text, text.indexOf("}")) && text.startsWith("{}")) return {};
-    throw new Unsupported();
-  }
-  if ("&*!|>%@`,]}?:-#".includes(c) && !(c === "-" && text.length > 1 && text[1] !== " ")) throw new Unsupported();
-  return resolvePlain(plainText(text));
-}
-
-function quoted(text: string, close: number, decode: (body: string) => string): string {
-  if (close < 0 || !afterValue(text, close)) throw new Unsupported();
-  return decode(text.slice(1, close));
-}
-
-/** Whether only whitespace or a comment follows the character at `close`. */
-function afterValue(text: string, close: number): boolean {
-  if (close < 0) return false;
-  const rest = text.slice(close + 1);
-  return rest.trim() === "" || /^\s+#/.test(rest);
-}
-
-function plainText(text: string): string {
-  const hash = text.indexOf(" #");
-  const value = (hash >= 0 ? text.slice(0, hash) : text).trimEnd();
-  if (value.includes(": ") || value.endsWith(":") || value.includes(" #")) throw new Unsupported();
-  return value;
-}
-
-function doubleQuotedEnd(text: string): number {
-  for (let i = 1; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if (text[i] === '"') return i;
-  }
-  return -1;
-}
-
-function singleQuotedEnd(text: string): number {
-  for (let i = 1; i < text.length; i++) {
-    if (text[i] === "'") {
-      if (text[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
-}
-
-function decodeDoubleQuoted(body: string): string {
-  if (!body.includes("\\")) return body;
-  if (/\\(?!["\\/nrtbf]|u[0-9a-fA-F]{4})/.test(body)) throw new Unsupported();
-  return JSON.parse(`"${body}"`) as string;
-}
-
-function flowSequence(text: string): unknown[] {
-  const close = text.indexOf("]");
-  if (close < 0 || !afterValue(text, close)) throw new Unsupported();
-  const body = text.slice(1, close).trim();
-  if (body === "") return [];
-  if (/["'\[\]{}#&*!|>%@`?:]/.test(body)) throw new Unsupported();
-  return body.split(",").map((item) => {
-    const t = item.trim();
-    if (t === "" || t.startsWith("-")) throw new Unsupported();
-    return resolvePlain(t);
-  });
-}
-
-const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
-const TRUES = new Set(["true", "True", "TRUE"]);
-const FALSES = new Set(["false", "False", "FALSE"]);
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-
-/** Resolves a plain scalar by the YAML 1.2 core schema (as `yaml` does by default). */
-function resolvePlain(text: string): unknown {
-  if (NULLS.has(text)) return null;
-  if (TRUES.has(text)) return true;
-  if (FALSES.has(text)) return false;
-  if (INT.test(text)) {
-    const n = Number(text);
-    if (!Number.isSafeInteger(n)) throw new Unsupported();
-    return n;
-  }
-  if (FLOAT.test(text)) return Number(text);
-  if (/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(text) || /^0[ox]/.test(text)) throw new Unsupported();
+  if (!PLAIN_KEY.test(text) || resolvePlain(text) !== text || FORBIDDEN_KEYS.has(text)) unsupported();
   return text;
 }

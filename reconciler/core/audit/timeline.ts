@@ -4,6 +4,8 @@ import { describeChange } from "./describe-change.js";
 import type { AuditedKind } from "./document-change.js";
 import type { DocumentReader } from "./document-reader.js";
 import { stringField } from "./field-diff.js";
+import { handedOver } from "./handed-over.js";
+import { missingObjects } from "./missing-objects.js";
 import { utc } from "./format.js";
 import type { LogEntry, Person } from "./log-entry.js";
 import type { AttributedChange, BaseDocuments, EnvironmentRef, Timeline, TimelineCommit } from "./timeline-commit.js";
@@ -35,6 +37,13 @@ export function buildTimeline(entries: readonly LogEntry[], reader: DocumentRead
     const at = Date.parse(entry.committerDate);
     const inWindow = (window.since === undefined || at >= window.since) && (window.until === undefined || at <= window.until);
     if (!inWindow) {
+      apply(tree, entry);
+      continue;
+    }
+    const missing = missingObjects(entry, tree, reader);
+    if (missing.length > 0) {
+      // Describing now would be wasted: note what to fetch and describe on the next build.
+      reader.want(missing);
       apply(tree, entry);
       continue;
     }
@@ -129,7 +138,7 @@ function baseDocuments(entry: LogEntry, tree: Map<string, string>, reader: Docum
         if (id.kind === "Share" && to) labs.add(to);
         const env = stringField(doc, "spec", "environment");
         if (id.kind === "Share" && env) envs.add(`${lab}/${env}`);
-        if (id.kind === "Succession") for (const key of labEnvironments(tree, lab)) envs.add(key);
+        if (id.kind === "Succession") for (const key of handedOver(doc, tree, lab)) envs.add(key);
       }
     }
   }
@@ -137,15 +146,6 @@ function baseDocuments(entry: LogEntry, tree: Map<string, string>, reader: Docum
   for (const lab of labs) base.labs[lab] = reader.document(tree.get(`environments/${lab}/lab.yaml`));
   for (const key of envs) base.environments[key] = reader.document(tree.get(`environments/${key}/environment.yaml`));
   return base;
-}
-
-function labEnvironments(tree: Map<string, string>, lab: string): string[] {
-  const prefix = `environments/${lab}/`;
-  const out: string[] = [];
-  for (const path of tree.keys()) {
-    if (path.startsWith(prefix) && path.endsWith("/environment.yaml") && path.split("/").length === 4) out.push(`${lab}/${path.split("/")[2]}`);
-  }
-  return out;
 }
 
 /** `author Name <email> 1700000000 +0000` from a commit object's text. */
