@@ -5,7 +5,7 @@ import { LabenvError } from "../../reconciler/core/errors.js";
 const gunzipAsync = promisify(gunzip);
 
 /** The most a repository archive may unpack to; a larger one is refused rather than read. */
-export const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
 
 const BLOCK = 512;
 
