@@ -4,6 +4,8 @@ import { API_VERSION, type Kind, type Loaded, type Repository } from "../model/d
 import type { SchemaCheck } from "../validate/schema-validator.js";
 import { classifyPath, isManagedPath, isNoteFile } from "./classify-path.js";
 import { parseYamlFile } from "./parse-yaml.js";
+import semver from "semver";
+import { packChecksum } from "../packs/checksum.js";
 
 /** A file of the repository: its path relative to the root and its bytes. */
 export interface RepoFile {
@@ -25,6 +27,7 @@ export function emptyRepository(): Repository {
     shares: new Map(),
     successions: new Map(),
     packs: new Map(),
+    packVersions: new Map(),
     files: new Set(),
   };
 }
@@ -86,8 +89,19 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
     seen.set(`${identity.kind}:${key}`, f.path);
     add(repository, { kind: identity.kind, file: f.path, doc: value as never, positions, text }, key);
   }
+  indexPacks(repository);
   diagnostics.sort(compareDiagnostics);
   return { repository, diagnostics };
+}
+
+/** Checksums and per-pack version lists, computed once instead of once per environment. */
+export function indexPacks(repo: Repository): void {
+  repo.packVersions.clear();
+  for (const p of repo.packs.values()) {
+    p.checksum = packChecksum(p.doc);
+    repo.packVersions.set(p.doc.metadata.name, [...(repo.packVersions.get(p.doc.metadata.name) ?? []), p]);
+  }
+  for (const list of repo.packVersions.values()) list.sort((a, b) => semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
 }
 
 function identityKey(kind: Kind, e: Record<string, string>): string {

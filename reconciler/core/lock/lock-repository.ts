@@ -24,7 +24,7 @@ export function lockFreshness(repo: Repository, env: Loaded<"Environment">, inde
   if (!lock) return { status: "missing" };
   const locked = lock.doc.spec.domainPack;
   const pack = repo.packs.get(`${locked.name}@${locked.version}`);
-  return checkLock(env.doc, lock.doc, pack?.doc, pack ? packChecksum(pack.doc) : undefined, index);
+  return checkLock(env.doc, lock.doc, pack?.doc, pack ? (pack.checksum ?? packChecksum(pack.doc)) : undefined, index);
 }
 
 /**
@@ -61,7 +61,7 @@ export function lockRepository(repo: Repository, index: PackageIndexData, option
       else if (freshness.status === "missing") why.push("no lock yet");
       else why.push("--upgrade");
     }
-    const inputs: LockInputs = { environment: env.doc, pack: pack.doc, packChecksum: packChecksum(pack.doc), index };
+    const inputs: LockInputs = { environment: env.doc, pack: pack.doc, packChecksum: pack.checksum ?? packChecksum(pack.doc), index };
     const built = buildLock(inputs, keep);
     if (!built.ok) {
       out.push({ environment: key, file, outcome: "failed", errors: built.errors });

@@ -62,6 +62,8 @@ export interface Loaded<K extends Kind = Kind> {
   positions: PositionIndex;
   /** The raw source text (for hashing and re-reading). */
   text: string;
+  /** For domain packs: the checksum of the version's canonical content, computed once when loaded. */
+  checksum?: string;
 }
 
 /** The whole repository as typed documents, indexed by identity. */
@@ -81,6 +83,8 @@ export interface Repository {
   successions: Map<string, Loaded<"Succession">>;
   /** `pack@version` → pack */
   packs: Map<string, Loaded<"DomainPack">>;
+  /** pack name → its versions, highest first (built once by the loader). */
+  packVersions: Map<string, Loaded<"DomainPack">[]>;
   registry?: Loaded<"DomainPackRegistry">;
   /**
    * Every file the loader read, repository-relative, including documents that

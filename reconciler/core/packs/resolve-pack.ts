@@ -22,6 +22,8 @@ export type PackResolution =
 
 /** Every published version of a pack, highest first. */
 export function publishedVersions(repo: Repository, name: string): Loaded<"DomainPack">[] {
+  const indexed = repo.packVersions.get(name);
+  if (indexed) return indexed;
   return [...repo.packs.values()]
     .filter((p) => p.doc.metadata.name === name)
     .sort((a, b) => semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
