@@ -28,6 +28,12 @@ export async function commitAtOrBefore(dir: string, instant: Date, ref = "HEAD")
   return out.trim() === "" ? undefined : parseInfo(out);
 }
 
+/** The last commit on the first-parent history of `ref` that changed any of `paths`. */
+export async function lastCommitTouching(dir: string, ref: string, paths: readonly string[]): Promise<CommitInfo | undefined> {
+  const out = await runGit(dir, ["log", "--first-parent", "-1", "--format=%H%x00%cI%x00%an%x00%s", ref, "--", ...paths]);
+  return out.trim() === "" ? undefined : parseInfo(out);
+}
+
 /** The repository's HEAD commit id. */
 export async function headCommit(dir: string): Promise<string> {
   return (await runGit(dir, ["rev-parse", "--verify", "HEAD^{commit}"])).trim();

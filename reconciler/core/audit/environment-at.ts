@@ -17,6 +17,8 @@ export interface EnvironmentAt {
   instant?: string;
   /** The commit the files come from, or null when main had no commit that early. */
   commit: { commit: string; date: string; author: string; subject: string } | null;
+  /** The last commit at or before `commit` on main that changed the environment or its lock. */
+  lastChange?: { commit: string; date: string; author: string; subject: string };
   /** The name the environment had at that commit (differs from `asked` after a rename). */
   name: string;
   environment?: FileAt;

@@ -68,7 +68,25 @@ export function requiredApprovals(commit: TimelineCommit): ApprovalRequirement[]
         break;
     }
   }
-  return [...byWho.values()];
+  return implied([...byWho.values()]);
+}
+
+/**
+ * Drops a requirement that any approval satisfying another one also
+ * satisfies (an owner-or-approver rule next to an approver rule of the same
+ * lab), moving its subjects to the stricter one: one finding, not two.
+ */
+function implied(requirements: ApprovalRequirement[]): ApprovalRequirement[] {
+  const ids = (r: ApprovalRequirement) => new Set(r.candidates.map((m) => m.id));
+  const kept: ApprovalRequirement[] = [];
+  requirements.forEach((r, i) => {
+    const mine = ids(r);
+    // A smaller set implies this one; of two equal sets the later one goes.
+    const stricter = requirements.find((o, j) => j !== i && o.candidates.length > 0 && (o.candidates.length < mine.size || (o.candidates.length === mine.size && j > i)) && o.candidates.every((m) => mine.has(m.id)));
+    if (stricter) stricter.subjects.push(...r.subjects.filter((x) => !stricter.subjects.includes(x)));
+    else kept.push(r);
+  });
+  return kept;
 }
 
 function dedupe(members: LabMember[]): LabMember[] {

@@ -37,6 +37,11 @@ describe("approvals a merged change needed, by the rules before it merged", () =
     expect(who(c)).toEqual(["the owner (ajones) or an approver of genomics-core: ajones,mchen,rpatel for environment genomics-core/rnaseq", "an approver of strict: a for environment strict/e"]);
   });
 
+  it("asks once when one approval satisfies two rules (an owner who is also an approver, next to a share)", () => {
+    const c = commit([change({ lab: "genomics-core", environment: "genomics-core/rnaseq" }), change({ kind: "Share", lab: "genomics-core", name: "s", share: { to: "genomics-core" } })], { "genomics-core/rnaseq": { spec: { owner: "rpatel" } } });
+    expect(who(c)).toEqual(["an approver of genomics-core: mchen,rpatel for share genomics-core/s, environment genomics-core/rnaseq"]);
+  });
+
   it("says when a lab had no rules on main yet", () => {
     const r = requiredApprovals(commit([change({ lab: "new-lab", environment: "new-lab/e" })]));
     expect(r[0]).toMatchObject({ who: "an approver of new-lab", candidates: [], unknownRules: "new-lab had no readable lab.yaml on main before this merge" });
