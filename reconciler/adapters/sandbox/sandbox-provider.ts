@@ -39,6 +39,23 @@ export class SandboxProvider implements Provider {
     return result;
   }
 
+  /**
+   * Applies many actions with one read and one write of the account (for
+   * seeding large simulations); ids created earlier in the batch resolve.
+   */
+  async applyMany(actions: readonly Action[], resolve: ResolveId): Promise<AppliedResource[]> {
+    const account = this.account();
+    const now = this.options.now?.() ?? new Date();
+    const ids = new Map<string, string>();
+    const out = actions.map((a) => {
+      const r = this.dispatch(account, a, (key) => ids.get(key) ?? resolve(key), now);
+      ids.set(r.key, r.id);
+      return r;
+    });
+    saveAccount(this.file, account);
+    return out;
+  }
+
   private dispatch(account: SandboxAccount, action: Action, resolve: ResolveId, now: Date): AppliedResource {
     const { outcome, kind } = action;
     if (outcome === "create" || outcome === "update" || outcome === "replace") {
