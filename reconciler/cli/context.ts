@@ -5,7 +5,7 @@ import { readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
 import { FileStateStore } from "../adapters/file/file-state-store.js";
 import { DirectoryObjectStore } from "../adapters/file/directory-object-store.js";
 import { currentCommit } from "../adapters/git/current-commit.js";
-import { readEmbeddedIndex } from "../adapters/package-index/embedded-index.js";
+import { indexForChecks } from "../adapters/package-index/embedded-index.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { LabenvError } from "../core/errors.js";
 import type { RepoFile } from "../core/load/load-repository.js";
@@ -24,7 +24,10 @@ export interface RunContext {
   files: RepoFile[];
   config: RepoConfig["spec"];
   commit: string;
+  /** The embedded package index (empty when labenv.yaml names a remote index). */
   index: PackageIndexData;
+  /** The index lock checks use: undefined for a remote index (checks skip the dependency walk). */
+  checkIndex: PackageIndexData | undefined;
   provider: Provider;
   state: StateStore;
   objects: ObjectStore;
@@ -36,8 +39,9 @@ export interface RunContext {
 /**
  * The AWS ports from labenv.yaml `aws:` (credentials from the usual AWS SDK
  * chain). The SDK is loaded on first use, so sandbox commands never pay for it.
+ * The provider remembers described task definition revisions in `objects`.
  */
-function lazyAws(config: RepoConfig["spec"]): { provider: Provider; state: StateStore } {
+function lazyAws(config: RepoConfig["spec"], objects?: ObjectStore): { provider: Provider; state: StateStore } {
   const aws = config.aws ?? {};
   const missing = (["region", "cluster", "fileSystemId"] as const).filter((k) => !aws[k]);
   if (missing.length > 0) throw new LabenvError("config", `target: aws needs aws.${missing.join(", aws.")} in labenv.yaml`, { hint: "copy the LabenvYamlAws output of the infra/ stack into labenv.yaml" });
@@ -48,7 +52,7 @@ function lazyAws(config: RepoConfig["spec"]): { provider: Provider; state: State
     ...(aws.endpoint ? { endpoint: aws.endpoint } : {}), ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}), ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
   };
   let ports: Promise<ReturnType<typeof import("../lambda/aws-context.js").awsContext>> | undefined;
-  const load = () => (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env)));
+  const load = () => (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env, objects)));
   const provider: Provider = {
     name: "aws", label: `aws ${env.region} / cluster ${env.cluster}`,
     observe: async () => (await load()).provider.observe(),
@@ -64,13 +68,14 @@ export function openContext(dir: string, now: () => Date): RunContext {
   const { repository } = loadFromDisk(dir);
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
+  const objects = new DirectoryObjectStore(join(stateDir, "objects"));
   let provider: Provider;
   if (config.target === "sandbox") provider = new SandboxProvider(stateDir, { ...(config.aws?.region ? { region: config.aws.region } : {}), ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}), now });
-  else provider = lazyAws(config).provider;
+  else provider = lazyAws(config, objects).provider;
   const state: StateStore = config.state?.store === "dynamodb" ? lazyAws(config).state : new FileStateStore(join(stateDir, "state"));
   return {
-    dir, files: readRepositoryFiles(dir), config, commit: currentCommit(dir), index: readEmbeddedIndex(dir, repository),
-    provider, state, objects: new DirectoryObjectStore(join(stateDir, "objects")),
+    dir, files: readRepositoryFiles(dir), config, commit: currentCommit(dir), index: indexForChecks(dir, repository) ?? new Map(), checkIndex: indexForChecks(dir, repository),
+    provider, state, objects,
     check: createSchemaValidator(), runId: randomBytes(6).toString("hex"), owner: `${hostname()}:${process.pid}`,
   };
 }

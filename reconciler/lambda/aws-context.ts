@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { AwsProvider } from "../adapters/aws/aws-provider.js";
 import { DynamoStateStore } from "../adapters/aws/dynamodb-state-store.js";
+import { ObjectStoreTaskDefinitionSpecCache } from "../adapters/aws/object-store-task-definition-spec-cache.js";
 import { S3ObjectStore } from "../adapters/aws/s3-object-store.js";
 import { sdkClientSettings } from "../adapters/aws/aws-clients.js";
 import type { ObjectStore } from "../ports/object-store.js";
@@ -9,17 +10,22 @@ import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 import type { LambdaEnv } from "./lambda-env.js";
 
-/** The production ports: AWS provider, DynamoDB state store, S3 object store. */
-export function awsContext(env: LambdaEnv): { provider: Provider; state: StateStore; objects?: ObjectStore } {
+/**
+ * The production ports: AWS provider, DynamoDB state store, S3 object store.
+ * The provider remembers described task definition revisions in the object
+ * store (`memo`, by default the S3 one when a bucket is configured).
+ */
+export function awsContext(env: LambdaEnv, memo?: ObjectStore): { provider: Provider; state: StateStore; objects?: ObjectStore } {
   const base = { region: env.region, ...(env.endpoint ? { endpoint: env.endpoint, credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" } } : {}) };
+  const settings = sdkClientSettings(base);
+  const objects = env.objectBucket ? new S3ObjectStore({ client: new S3Client({ ...settings, forcePathStyle: !!env.endpoint }), bucket: env.objectBucket }) : undefined;
+  const memoStore = memo ?? objects;
   const provider = new AwsProvider({
     ...base, cluster: env.cluster, fileSystemId: env.fileSystemId, subnets: env.subnets, securityGroups: env.securityGroups,
     ...(env.ebsRoleArn ? { ebsRoleArn: env.ebsRoleArn } : {}),
     ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
     ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
-  });
-  const settings = sdkClientSettings(base);
+  }, undefined, memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {});
   const state = new DynamoStateStore({ client: new DynamoDBClient(settings), table: env.stateTable });
-  const objects = env.objectBucket ? new S3ObjectStore({ client: new S3Client({ ...settings, forcePathStyle: !!env.endpoint }), bucket: env.objectBucket }) : undefined;
   return { provider, state, ...(objects ? { objects } : {}) };
 }

@@ -7,6 +7,13 @@ import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { providerFailure } from "./aws-failure.js";
 import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
 import type { DriverContext, ObserveContext } from "./resource-driver.js";
+import type { TaskDefinitionSpecCache } from "./task-definition-spec-cache.js";
+
+/** Ports the provider can be given besides its SDK clients. */
+export interface AwsProviderPorts {
+  /** Remembers described task definition revisions between observes (by ARN), so observe describes only new ones. */
+  taskDefinitionSpecs?: TaskDefinitionSpecCache;
+}
 
 /**
  * Environments on AWS: ECS Fargate services and task definitions, EFS access
@@ -18,8 +25,8 @@ export class AwsProvider implements Provider {
   readonly label: string;
   private readonly context: DriverContext;
 
-  constructor(config: AwsProviderConfig, clients: AwsClients = createAwsClients(config)) {
-    this.context = { config, clients };
+  constructor(config: AwsProviderConfig, clients: AwsClients = createAwsClients(config), ports: AwsProviderPorts = {}) {
+    this.context = { config, clients, ...(ports.taskDefinitionSpecs !== undefined && { taskDefinitionSpecs: ports.taskDefinitionSpecs }) };
     this.label = `aws ${config.region} / cluster ${config.cluster}`;
   }
 

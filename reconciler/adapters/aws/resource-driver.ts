@@ -4,10 +4,13 @@ import type { DesiredResource, ObservedResource, ResourceKind } from "../../core
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import type { AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
+import type { TaskDefinitionSpecCache } from "./task-definition-spec-cache.js";
 
 export interface DriverContext {
   config: AwsProviderConfig;
   clients: AwsClients;
+  /** Described task definition revisions remembered between observes, if the provider was given a cache. */
+  taskDefinitionSpecs?: TaskDefinitionSpecCache;
 }
 
 export interface ObserveContext extends DriverContext {

@@ -3,7 +3,6 @@ import {
   DescribeTaskDefinitionCommand,
   RegisterTaskDefinitionCommand,
   TagResourceCommand,
-  paginateListTaskDefinitionFamilies,
   paginateListTaskDefinitions,
   type DescribeTaskDefinitionCommandOutput,
 } from "@aws-sdk/client-ecs";
@@ -12,40 +11,30 @@ import type { Action } from "../../core/model/plan.js";
 import { TAG, type ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
-import { mapConcurrently } from "./concurrency.js";
-import { fromLowerTags, identityOf, ownedTags, staleTags, toLowerTags } from "./labenv-tags.js";
+import { fromLowerTags, staleTags, toLowerTags } from "./labenv-tags.js";
 import { sameSpec } from "./same-spec.js";
 import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
 import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
+import { latestRevisionArns, observedRevision, readRevisions, rememberedRevisionOf } from "./task-definition-revisions.js";
 
 /**
  * ECS task definitions, one family per environment. Revisions are immutable:
  * a changed spec registers a new revision; the latest ACTIVE revision of the
- * family is what observe reports. Deleting deregisters every ACTIVE revision
+ * family is what observe reports. Since revisions are immutable, a cache
+ * (if given) remembers each described one by ARN and observe describes only
+ * revisions it has not seen. Deleting deregisters every ACTIVE revision
  * (running tasks keep working on INACTIVE ones).
  */
 export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
   kind: "task-definition",
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"task-definition">[]> {
-    const families: string[] = [];
-    const pages = paginateListTaskDefinitionFamilies({ client: ctx.clients.ecs }, { familyPrefix: FAMILY_PREFIX, status: "ACTIVE", maxResults: 100 });
-    for await (const page of pages) families.push(...(page.families ?? []));
-    const described = await mapConcurrently(families, ctx.config.describeConcurrency ?? 8, (family) => describeLatest(ctx, family));
-    return described.flatMap((d) => {
-      const td = d?.taskDefinition;
-      const tags = fromLowerTags(d?.tags);
-      const identity = identityOf(tags);
-      if (td === undefined || td.status !== "ACTIVE" || identity === undefined) return [];
-      const observed: ObservedResource<"task-definition"> = {
-        kind: "task-definition",
-        ...identity,
-        id: td.taskDefinitionArn as string,
-        spec: taskDefinitionSpecOf(td, ctx.keyOf),
-        tags: ownedTags(tags),
-        status: td.status,
-      };
-      return [observed];
+    const arns = await latestRevisionArns(ctx.clients.ecs);
+    const revisions = await readRevisions(ctx, arns);
+    return arns.flatMap((arn) => {
+      const revision = revisions.get(arn);
+      const observed = revision === undefined ? undefined : observedRevision(arn, revision, ctx.keyOf);
+      return observed === undefined ? [] : [observed];
     });
   },
 
@@ -70,6 +59,8 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
       if (sameSpec(live, desired.spec) && tags[TAG.specHash] === desired.specHash) {
         const stale = staleTags(tags, desired.tags);
         if (Object.keys(stale).length > 0) await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }));
+        // What was just seen (and written) is what the next observe must report, whatever the cache remembered.
+        await ctx.taskDefinitionSpecs?.put(new Map([[arn, rememberedRevisionOf(latest.taskDefinition, { ...tags, ...stale })]]));
         return { key: desired.key, id: arn };
       }
     }

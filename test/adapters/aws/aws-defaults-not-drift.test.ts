@@ -5,7 +5,7 @@
 // response and expects the desired spec back. backup-job lives only here:
 // moto does not implement AWS Backup jobs.
 import { DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ListServicesCommand, ListTaskDefinitionFamiliesCommand } from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ListServicesCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand, type AccessPointDescription } from "@aws-sdk/client-efs";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
     aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [] });
     aws.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
     aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [], PaginationToken: "" });
-    aws.ecs.on(ListTaskDefinitionFamiliesCommand).resolves({ families: [] });
+    aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });
     aws.ecs.on(ListServicesCommand).resolves({ serviceArns: [] });
   });
 
@@ -74,7 +74,7 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
 
   it("task-definition: revision, requiresAttributes, compatibilities, registeredAt/By, cpu 0, hostPort, EFS root '/' and env order are AWS's own", async () => {
     aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [accessPoint(env.home, HOME_AP), accessPoint(env.datasets[0]!, DATA_AP)] });
-    aws.ecs.on(ListTaskDefinitionFamiliesCommand).resolves({ families: ["labenv-genomics-core-rnaseq"] });
+    aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [TD_ARN] });
     const efs = (accessPointId: string) => ({ fileSystemId: FILE_SYSTEM, rootDirectory: "/", transitEncryption: "ENABLED" as const, authorizationConfig: { accessPointId, iam: "ENABLED" as const } });
     aws.ecs.on(DescribeTaskDefinitionCommand).resolves({
       taskDefinition: {
@@ -134,7 +134,7 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
   });
 
   it("service: deployments, events, platform, roles, volume iops/throughput/filesystem and the revision ARN are AWS's own", async () => {
-    aws.ecs.on(ListTaskDefinitionFamiliesCommand).resolves({ families: ["labenv-genomics-core-rnaseq"] });
+    aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [TD_ARN] });
     aws.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: TD_ARN, family: "labenv-genomics-core-rnaseq", status: "ACTIVE" }, tags: lower(env.taskDefinition.tags) });
     aws.ecs.on(ListServicesCommand).resolves({ serviceArns: [SERVICE_ARN] });
     const network = { awsvpcConfiguration: { subnets: [...CONFIG.subnets], securityGroups: [...CONFIG.securityGroups], assignPublicIp: "DISABLED" as const } };

@@ -1,6 +1,6 @@
 // When AWS refuses: one LabenvError with code `provider`, saying what labenv
 // was doing and what AWS answered; and the clients' retry settings.
-import { ECSClient, ListServicesCommand, RegisterTaskDefinitionCommand, DescribeTaskDefinitionCommand, ListTaskDefinitionFamiliesCommand } from "@aws-sdk/client-ecs";
+import { ECSClient, ListServicesCommand, RegisterTaskDefinitionCommand, DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
 import { CreateAccessPointCommand, DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
@@ -47,7 +47,7 @@ describe("AWS refusals become provider errors", () => {
     aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [] });
     aws.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
     aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [], PaginationToken: "" });
-    aws.ecs.on(ListTaskDefinitionFamiliesCommand).resolves({ families: [] });
+    aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });
     aws.ecs.on(ListServicesCommand).rejects(awsError("ClusterNotFoundException", "Cluster not found."));
     await expect(provider.observe()).rejects.toMatchObject({ code: "provider", message: "AWS refused to list services: ClusterNotFoundException: Cluster not found." });
   });

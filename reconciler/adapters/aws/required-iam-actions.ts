@@ -1,0 +1,53 @@
+/**
+ * Every IAM action the AWS adapters need, by what needs it: the provider's
+ * observe and apply, the DynamoDB state store and the S3 object store (which
+ * also holds the task definition memo). The infra/ policy grants exactly the
+ * provider's share (tests compare both, and docs/aws-provider.md, with this
+ * list); a new SDK call means a new line here.
+ */
+export const REQUIRED_IAM_ACTIONS = {
+  observe: [
+    "ecs:ListTaskDefinitions", // also to deregister a family's revisions on delete
+    "ecs:DescribeTaskDefinition",
+    "ecs:ListServices",
+    "ecs:DescribeServices",
+    "elasticfilesystem:DescribeAccessPoints",
+    "ec2:DescribeSnapshots",
+    "tag:GetResources",
+  ],
+  apply: [
+    "elasticfilesystem:CreateAccessPoint",
+    "elasticfilesystem:TagResource",
+    "elasticfilesystem:DescribeFileSystems",
+    "ecs:RegisterTaskDefinition",
+    "ecs:DeregisterTaskDefinition",
+    "ecs:CreateService",
+    "ecs:UpdateService",
+    "ecs:DeleteService",
+    "ecs:TagResource",
+    "ecs:ListTasks",
+    "ecs:DescribeTasks",
+    "ec2:DescribeVolumes",
+    "ec2:CreateSnapshot",
+    "ec2:CreateTags",
+    "backup:StartBackupJob",
+    "backup:TagResource",
+    "iam:PassRole",
+  ],
+  stateStore: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"],
+  objectStore: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
+} as const;
+
+/** Actions above that AWS checks as part of another call rather than as a call of their own. */
+export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
+  "iam:PassRole": "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService (the ECS infrastructure role), StartBackupJob (the backup role)",
+  "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
+  "backup:TagResource": "StartBackupJob with RecoveryPointTags",
+  "s3:ListBucket": "ListObjectsV2",
+};
+
+/** What the AWS provider (observe and apply) needs: what the reconciler's data-plane policy grants. */
+export const PROVIDER_IAM_ACTIONS: readonly string[] = [...REQUIRED_IAM_ACTIONS.observe, ...REQUIRED_IAM_ACTIONS.apply];
+
+/** Every required action once. */
+export const ALL_REQUIRED_IAM_ACTIONS: readonly string[] = [...new Set(Object.values(REQUIRED_IAM_ACTIONS).flat())];
