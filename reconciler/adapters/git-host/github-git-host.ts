@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { LabenvError } from "../../core/errors.js";
-import { readFilesDigest, readFingerprint } from "../../core/drift/drift-summary.js";
+import { pullRequestUpToDate, readFilesDigest, readFingerprint } from "../../core/drift/drift-summary.js";
 import { DRIFT_BRANCH_PREFIX, type DriftPullRequestSpec, type GitHost, type HostedPullRequest, type PullRequestResult } from "../../ports/git-host.js";
 import { writeBranch } from "./github-branch.js";
 import { githubCall } from "./github-call.js";
@@ -63,7 +63,7 @@ export class GitHubGitHost implements GitHost {
       const missing = spec.labels.filter((l) => !open.labels.includes(l));
       const stale = open.labels.filter((l) => SEVERITY_LABEL.test(l) && !spec.labels.includes(l));
       const sameText = open.fingerprint === spec.fingerprint && open.filesDigest === spec.filesDigest && open.title === spec.title;
-      if (sameText && missing.length === 0 && stale.length === 0) return { number: open.number, outcome: "unchanged", ...(open.url ? { url: open.url } : {}), warnings: [] };
+      if (pullRequestUpToDate(open, spec)) return { number: open.number, outcome: "unchanged", ...(open.url ? { url: open.url } : {}), warnings: [] };
       if (open.filesDigest !== spec.filesDigest) await writeBranch(this.octokit, this.repo, spec);
       if (!sameText) await githubCall(`update #${open.number}`, () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: open.number, title: spec.title, body }));
       await this.relabel(open.number, missing, stale);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LabenvError } from "../../core/errors.js";
+import { pullRequestUpToDate } from "../../core/drift/drift-summary.js";
 import { DRIFT_BRANCH_PREFIX, type DriftPullRequestSpec, type GitHost, type HostedPullRequest, type PullRequestResult } from "../../ports/git-host.js";
 import { git, isAncestor, labenvIdentity, revParse } from "./git-cli.js";
 import { LocalPullRequestRecords, type LocalPullRequestRecord } from "./local-pr-records.js";
@@ -33,7 +34,7 @@ export class LocalGitHost implements GitHost {
     const record = this.records.byBranch(spec.branch);
     const open = record && this.stateOf(record) === "open" ? record : undefined;
     void existing;
-    if (open && open.fingerprint === spec.fingerprint && open.filesDigest === spec.filesDigest && open.title === spec.title && spec.labels.every((l) => open.labels.includes(l))) {
+    if (open && pullRequestUpToDate({ ...open, state: "open" }, spec)) {
       return { number: open.number, outcome: "unchanged", warnings: [] };
     }
     const now = this.now().toISOString();

@@ -1,13 +1,14 @@
 import { applyPlan } from "../reconcile/apply-plan.js";
 import type { Loaded } from "../model/documents.js";
 import type { Lease } from "../../ports/state-store.js";
-import type { HostedPullRequest } from "../../ports/git-host.js";
+import type { DriftPullRequestSpec, HostedPullRequest } from "../../ports/git-host.js";
 import { remembered, type DriftDecision } from "./drift-decision.js";
 import { driftObjects } from "./drift-objects.js";
-import { DRIFT_LABEL, driftBranch, severityLabel } from "./drift-summary.js";
+import { DRIFT_LABEL, driftBranch, driftTitle, pullRequestUpToDate, severityLabel } from "./drift-summary.js";
 import type { EnvironmentFacts, Judgement } from "./judge-environment.js";
 import { writeMemory } from "./read-drift-objects.js";
-import { filesDigest, renderDriftPullRequest } from "./render-drift-pull-request.js";
+import { proposalFiles } from "./propose-change.js";
+import { renderDriftPullRequest } from "./render-drift-pull-request.js";
 import { revertPlan } from "./revert-plan.js";
 import type { DriftRunDeps, DriftRunInput, EnvironmentDrift } from "./run-drift.js";
 
@@ -33,7 +34,10 @@ export async function actOnDrift(fx: DriftEffects, s: DriftSubject): Promise<Par
   const { deps } = fx;
   const { report } = s.judgement;
   const action = s.decision.action;
-  await deps.objects.put(driftObjects.report(s.key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+  // A stable environment's report is written only to replace a drifting one: most runs write nothing for it.
+  if (report.status !== "STABLE" || (await deps.objects.get(driftObjects.report(s.key))) !== undefined) {
+    await deps.objects.put(driftObjects.report(s.key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+  }
   let result: Partial<EnvironmentDrift>;
   switch (action.kind) {
     case "none":
@@ -43,8 +47,12 @@ export async function actOnDrift(fx: DriftEffects, s: DriftSubject): Promise<Par
     case "open-pr":
     case "update-pr": {
       if (!deps.gitHost) return { outcome: "no git host is configured: report only" };
-      const spec = pullRequestSpec(fx, s);
-      const r = await deps.gitHost.ensureDriftPullRequest(spec, s.pr?.state === "open" ? s.pr : undefined);
+      const open = s.pr?.state === "open" ? s.pr : undefined;
+      const want = { title: driftTitle(report), fingerprint: report.fingerprint, filesDigest: s.judgement.proposal!.digest, labels: [DRIFT_LABEL, severityLabel(report.status)] };
+      // Nothing changed since the pull request was written: no body or files to render, no call to make.
+      const r = open && pullRequestUpToDate(open, want)
+        ? { number: open.number, outcome: "unchanged" as const, ...(open.url ? { url: open.url } : {}), warnings: [] }
+        : await deps.gitHost.ensureDriftPullRequest({ ...pullRequestSpec(fx, s), files: proposalFiles(s.judgement.proposalInput!, s.judgement.proposal!) }, open);
       if (r.outcome === "created") fx.openByLab.set(s.environment.doc.metadata.lab, (fx.openByLab.get(s.environment.doc.metadata.lab) ?? 0) + 1);
       const verb = { created: "opened", updated: "updated", unchanged: "left unchanged" }[r.outcome];
       result = { outcome: `${verb} drift pull request #${r.number}${r.warnings.length > 0 ? ` (${r.warnings.join("; ")})` : ""}`, pullRequest: { number: r.number, outcome: r.outcome, ...(r.url ? { url: r.url } : {}) } };
@@ -95,7 +103,7 @@ async function putBack(fx: DriftEffects, s: DriftSubject): Promise<{ ok: boolean
   return { ok: true, outcome: `put back as locked (${reason}): ${snapshot ? `snapshot ${snapshot}, then ` : ""}a new task from the locked image` };
 }
 
-function pullRequestSpec(fx: DriftEffects, s: DriftSubject) {
+function pullRequestSpec(fx: DriftEffects, s: DriftSubject): Omit<DriftPullRequestSpec, "files"> {
   const { report, proposal, packLabel, lockFile } = s.judgement;
   const lab = fx.input.repository.labs.get(s.environment.doc.metadata.lab)?.doc;
   const member = (id: string) => lab?.spec.members.find((m) => m.id === id);
@@ -105,11 +113,10 @@ function pullRequestSpec(fx: DriftEffects, s: DriftSubject) {
     report, proposal: proposal!, packLabel, lockFile, where: fx.input.where,
     reviewers: reviewers.map((m) => `${m.id} (@${m.github})`),
   });
-  const files = proposal!.files;
   return {
-    environment: s.key, branch: driftBranch(s.key), base: fx.input.baseBranch, title, body, files,
+    environment: s.key, branch: driftBranch(s.key), base: fx.input.baseBranch, title, body,
     commitMessage: `${title}\n\nRecords what runs in ${s.key} (observed ${report.observedAt ?? "by infrastructure only"}).\nDrift fingerprint: ${report.fingerprint}`,
     labels: [DRIFT_LABEL, severityLabel(report.status)], reviewers: reviewers.map((m) => m.github),
-    fingerprint: report.fingerprint, filesDigest: filesDigest(files),
+    fingerprint: report.fingerprint, filesDigest: proposal!.digest,
   };
 }

@@ -37,7 +37,7 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
     if (o.id !== r.id) out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });
     const d = desired.get(r.key);
     if (!d || d.specHash !== r.specHash) continue;
-    const changes = describeChanges(o.spec, d.spec);
+    const changes = sameValue(o.spec, d.spec) ? [] : describeChanges(o.spec, d.spec);
     if (changes.length > 0) {
       out.push({ ...base, change: "changed", locked: changes.map((c) => `${c.field}=${c.to}`).join(", "), observed: changes.map((c) => `${c.field}=${c.from}`).join(", ") });
     }
@@ -48,4 +48,13 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
     }
   }
   return out;
+}
+
+/** Deep equality of plain data, without building strings (most resources are unchanged). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

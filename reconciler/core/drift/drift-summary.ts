@@ -56,3 +56,13 @@ export function filesMarker(digest: string): string {
 export function readFilesDigest(body: string | null | undefined): string | undefined {
   return /<!-- labenv:drift-files sha256=([0-9a-f]{64}) -->/.exec(body ?? "")?.[1];
 }
+
+/** Whether an open drift pull request already says this drift: same fingerprint, same change, same title, every label there. */
+export function pullRequestUpToDate(
+  open: { state: string; title: string; fingerprint?: string; filesDigest?: string; labels: readonly string[] } | undefined,
+  want: { title: string; fingerprint: string; filesDigest: string; labels: readonly string[] },
+): boolean {
+  if (!open || open.state !== "open") return false;
+  const staleSeverity = open.labels.some((l) => l.startsWith("labenv:drift-") && !want.labels.includes(l));
+  return open.fingerprint === want.fingerprint && open.filesDigest === want.filesDigest && open.title === want.title && want.labels.every((l) => open.labels.includes(l)) && !staleSeverity;
+}

@@ -8,7 +8,7 @@ import type { AppliedRecord } from "../../ports/state-store.js";
 import type { DriftMemory, DriftPolicy } from "./drift-decision.js";
 import type { DriftReport } from "./drift-report.js";
 import { drift } from "./drift.js";
-import { proposeDriftChange, type DriftProposal } from "./propose-change.js";
+import { proposeDriftChange, type DriftProposal, type ProposalInput } from "./propose-change.js";
 import { effectiveRules } from "./severity-rules.js";
 
 export interface EnvironmentFacts {
@@ -19,11 +19,13 @@ export interface EnvironmentFacts {
   /** The environment's desired resources (its own and its lab's dataset access points). */
   desired: readonly DesiredResource[];
   observed: ReadonlyMap<string, ObservedResource>;
+  /** The lock's digest, when already known (desire computes it). */
+  lockDigest?: string;
 }
 
 export type Judgement =
   | { judged: false; reason: string }
-  | { judged: true; report: DriftReport; policy: DriftPolicy; proposal?: DriftProposal; packLabel: string; lockFile: string; running: boolean };
+  | { judged: true; report: DriftReport; policy: DriftPolicy; proposal?: DriftProposal; proposalInput?: ProposalInput; packLabel: string; lockFile: string; running: boolean };
 
 /**
  * One environment's drift, judged against what was applied: skipped when
@@ -36,7 +38,7 @@ export function judgeEnvironment(repo: Repository, index: PackageIndexData, fact
   const lock = repo.locks.get(key);
   if (!lock) return { judged: false, reason: "no lock: run `labenv lock`" };
   if (!applied) return { judged: false, reason: "not applied yet: `labenv reconcile` applies it first" };
-  if (lockDigest(lock.doc) !== applied.lockDigest) return { judged: false, reason: "git changed since the last apply: drift is judged after the next reconcile" };
+  if ((facts.lockDigest ?? lockDigest(lock.doc)) !== applied.lockDigest) return { judged: false, reason: "git changed since the last apply: drift is judged after the next reconcile" };
   const since = [applied.appliedAt, facts.memory.revertedAt ?? ""].sort().pop()!;
   const stale = facts.observation !== undefined && facts.observation.metadata.observedAt < since;
   const appliedKeys = new Set(applied.resources.map((r) => r.key));
@@ -50,8 +52,9 @@ export function judgeEnvironment(repo: Repository, index: PackageIndexData, fact
   const pack = repo.packs.get(`${name}@${version}`);
   const policy = env.doc.spec.drift?.policy ?? "pr";
   const service = facts.observed.get(`service:${key}`);
-  const proposal = report.status !== "STABLE" && pack
-    ? proposeDriftChange({ report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index, ...(facts.observation && !stale ? { observation: facts.observation } : {}) })
+  const proposalInput: ProposalInput | undefined = report.status !== "STABLE" && pack
+    ? { report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index, ...(facts.observation && !stale ? { observation: facts.observation } : {}) }
     : undefined;
-  return { judged: true, report, policy, ...(proposal ? { proposal } : {}), packLabel: `${name}@${version}`, lockFile: lockPath(env), running: (service?.runningCount ?? 0) > 0 };
+  const proposal = proposalInput ? proposeDriftChange(proposalInput) : undefined;
+  return { judged: true, report, policy, ...(proposal && proposalInput ? { proposal, proposalInput } : {}), packLabel: `${name}@${version}`, lockFile: lockPath(env), running: (service?.runningCount ?? 0) > 0 };
 }

@@ -1,4 +1,5 @@
 import { assembleLock } from "../lock/build-lock.js";
+import { canonicalJson, sha256Hex } from "../lock/canonical.js";
 import type { PackageIndexData } from "../lock/package-index.js";
 import { renderLock } from "../lock/render-lock.js";
 import type { LockedPackage } from "../lock/resolve.js";
@@ -21,8 +22,12 @@ export interface ProposalInput {
 
 /** What a drift pull request writes to git, and what it cannot. */
 export interface DriftProposal {
-  /** Changed files (repository-relative path → full new content); empty when nothing can be written. */
-  files: { path: string; content: string }[];
+  /** The files the change writes (repository-relative); empty when nothing can be written. */
+  paths: string[];
+  /** sha256 of the change (its inputs and edits): the same digest always renders the same files. */
+  digest: string;
+  /** The edit itself, which `proposalFiles` renders. */
+  edit: { requirements: string[]; requirementsChanged: boolean; kernels?: string[]; packages: LockedPackage[] };
   /** Items the changed files take over into git. */
   accepted: DriftItem[];
   /** Items git keeps as they are, each with why. */
@@ -97,23 +102,34 @@ export function proposeDriftChange(input: ProposalInput): DriftProposal {
   const original = input.environment.doc.spec.packages ?? [];
   const requirementsAdded = requirements.filter((r) => !original.includes(r));
   const requirementsRemoved = original.filter((r) => !requirements.includes(r));
-  if (accepted.length === 0) return { files: [], accepted, kept, requirementsAdded: [], requirementsRemoved: [] };
-
   const kernelsChanged = kernels.slice().sort().join() !== lock.doc.spec.kernels.map((k) => k.name).sort().join();
-  const text = editEnvironmentText(input.environment.text, {
-    ...(requirementsAdded.length + requirementsRemoved.length > 0 ? { packages: { add: requirementsAdded, remove: requirementsRemoved } } : {}),
-    ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}),
-  });
+  const requirementsChanged = requirementsAdded.length + requirementsRemoved.length > 0;
+  const edit = { requirements, requirementsChanged, ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}), packages: lockedPackages(versions, pins, requirements, lock.doc, input.index) };
+  if (accepted.length === 0) return { paths: [], digest: sha256Hex("nothing"), edit, accepted, kept, requirementsAdded: [], requirementsRemoved: [] };
+  const paths = [...(requirementsChanged || kernelsChanged ? [input.environment.file] : []), input.lock.file];
+  const digest = sha256Hex(canonicalJson({ environment: [input.environment.file, input.environment.text], lock: input.lock.file, packChecksum: input.packChecksum, edit }));
+  return { paths, digest, edit, accepted, kept, requirementsAdded, requirementsRemoved };
+}
+
+/** The files a proposal writes, in full: environment.yaml edited in place (comments kept) and the lock rendered anew. */
+export function proposalFiles(input: ProposalInput, proposal: DriftProposal): { path: string; content: string }[] {
+  if (proposal.paths.length === 0) return [];
+  const { edit } = proposal;
+  const env = input.environment;
+  const original = env.doc.spec.packages ?? [];
+  const files: { path: string; content: string }[] = [];
+  if (proposal.paths.includes(env.file)) {
+    files.push({ path: env.file, content: editEnvironmentText(env.text, {
+      ...(edit.requirementsChanged ? { packages: { add: edit.requirements.filter((r) => !original.includes(r)), remove: original.filter((r) => !edit.requirements.includes(r)) } } : {}),
+      ...(edit.kernels ? { kernels: edit.kernels } : {}),
+    }) });
+  }
   const environment: Environment = {
-    ...input.environment.doc,
-    spec: { ...input.environment.doc.spec, ...(requirements.length > 0 || input.environment.doc.spec.packages ? { packages: requirements } : {}), ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}) },
+    ...env.doc,
+    spec: { ...env.doc.spec, ...(edit.requirements.length > 0 || env.doc.spec.packages ? { packages: edit.requirements } : {}), ...(edit.kernels ? { kernels: edit.kernels } : {}) },
   };
-  const proposedLock = assembleLock({ environment, pack, packChecksum: input.packChecksum, index: input.index }, lockedPackages(versions, pins, requirements, lock.doc, input.index));
-  const files: DriftProposal["files"] = [];
-  if (text !== input.environment.text) files.push({ path: input.environment.file, content: text });
-  const lockText = renderLock(proposedLock);
-  files.push({ path: input.lock.file, content: lockText });
-  return { files, accepted, kept, requirementsAdded, requirementsRemoved };
+  files.push({ path: input.lock.file, content: renderLock(assembleLock({ environment, pack: input.pack, packChecksum: input.packChecksum, index: input.index }, edit.packages)) });
+  return files;
 }
 
 function keptReason(item: DriftItem, packLabel: string): string {

@@ -1,4 +1,3 @@
-import { sha256Hex } from "../lock/canonical.js";
 import type { DriftItem, DriftReport } from "./drift-report.js";
 import { driftTitle, filesMarker, fingerprintMarker, summarizeItems } from "./drift-summary.js";
 import type { DriftProposal } from "./propose-change.js";
@@ -28,7 +27,7 @@ export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacte
   const { report, proposal } = ctx;
   const head = [
     fingerprintMarker(report.fingerprint),
-    filesMarker(filesDigest(proposal.files)),
+    filesMarker(proposal.digest),
     `## Drift in \`${report.environment}\`: ${report.status}`,
     "",
     `What runs in **${report.environment}** no longer matches its committed lock: ${summarizeItems(report.items)}.`,
@@ -51,11 +50,6 @@ export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacte
     table = [header, ...kept, `| … | | | ${rows.length - kept.length} more items: \`labenv drift ${report.environment} --json\` lists them all |`].join("\n");
   }
   return { title: driftTitle(report), body: `${head}${table}\n${tail}` };
-}
-
-/** The digest of the files a drift pull request writes (paths and contents). */
-export function filesDigest(files: readonly { path: string; content: string }[]): string {
-  return sha256Hex(JSON.stringify([...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, f.content])));
 }
 
 /** Lists in prose stop after this many entries; the table has them all (within the body limit). */
@@ -106,16 +100,16 @@ function observed(ctx: DriftPullRequestContext): string[] {
 function changes(ctx: DriftPullRequestContext): string[] {
   const p = ctx.proposal;
   const lines = ["### What this pull request changes", ""];
-  if (p.files.length === 0) lines.push("Nothing in git: none of these differences can be written to a lock or environment.yaml.");
-  for (const f of p.files) {
-    if (f.path.endsWith("environment.yaml")) {
+  if (p.paths.length === 0) lines.push("Nothing in git: none of these differences can be written to a lock or environment.yaml.");
+  for (const path of p.paths) {
+    if (path.endsWith("environment.yaml")) {
       const asked = new Set(p.accepted.filter((i) => i.requested).map((i) => i.name));
       const why = (r: string) => (asked.has(r.split("==")[0]!) ? "" : " (installed, and nothing else requires it now)");
       const parts = [...p.requirementsAdded.map((r) => `adds \`${r}\`${why(r)}`), ...p.requirementsRemoved.map((r) => `removes \`${r}\``)];
       if (p.accepted.some((i) => i.item === "kernel")) parts.push("changes `spec.kernels`");
-      lines.push(`- \`${f.path}\`: ${parts.join(", ")}`);
+      lines.push(`- \`${path}\`: ${parts.join(", ")}`);
     } else {
-      lines.push(`- \`${f.path}\`: records what runs — ${some(p.accepted.map(describeAccepted))}`);
+      lines.push(`- \`${path}\`: records what runs — ${some(p.accepted.map(describeAccepted))}`);
     }
   }
   if (p.kept.length > 0) {

@@ -70,8 +70,13 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
   for (const p of [...pullRequests].sort((a, b) => b.number - a.number)) if (!newest.has(p.branch)) newest.set(p.branch, p);
   const openByLab = new Map<string, number>();
   for (const p of newest.values()) if (p.state === "open") openByLab.set(p.branch.split("/")[2]!, (openByLab.get(p.branch.split("/")[2]!) ?? 0) + 1);
+  const lockDigests = new Map(desired.environments.map((e) => [e.key, e.lockDigest]));
   const desiredByEnv = new Map<string, typeof desired.resources>();
-  for (const r of desired.resources) desiredByEnv.set(r.environment, [...(desiredByEnv.get(r.environment) ?? []), r]);
+  for (const r of desired.resources) {
+    const list = desiredByEnv.get(r.environment) ?? [];
+    list.push(r);
+    desiredByEnv.set(r.environment, list);
+  }
   const effects: DriftEffects = { input, deps, openByLab };
   const out: EnvironmentDrift[] = [];
   try {
@@ -82,7 +87,7 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
     try {
       const memory = await readMemory(deps.objects, key);
       const facts = {
-        environment, applied: applied.get(key), observation: await readObservation(deps.objects, key), memory, observed,
+        environment, applied: applied.get(key), observation: await readObservation(deps.objects, key), memory, observed, lockDigest: lockDigests.get(key),
         desired: [...(desiredByEnv.get(key) ?? []), ...(desiredByEnv.get(lab) ?? [])],
       };
       judgement = { facts, result: judgeEnvironment(repo, input.index, facts) };
@@ -105,7 +110,7 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
       openInLab: openByLab.get(lab) ?? 0,
       maxOpenInLab: labDoc?.spec.drift?.maxOpenPullRequests ?? input.maxOpenPerLab,
     });
-    const files = result.proposal?.files.map((f) => f.path);
+    const files = result.proposal?.paths;
     const base: EnvironmentDrift = { environment: key, report: result.report, action: decision.action, ...(files && files.length > 0 ? { files } : {}) };
     if (input.mode === "report") {
       out.push({ ...base, outcome: `would ${describe(decision.action)}` });

@@ -45,7 +45,7 @@ describe("drift pull request text", () => {
   it("stays below GitHub's 65,536 characters however large the drift, keeping the markers", () => {
     const items = Array.from({ length: 5000 }, (_, i) => item(i));
     const report: DriftReport = { environment: "genomics-core/rnaseq", status: "MINOR_DRIFT", items, fingerprint: "f".repeat(64), ignored: 0, observation: "present" };
-    const { body } = renderDriftPullRequest({ report, proposal: { files: [], accepted: [], kept: [], requirementsAdded: [], requirementsRemoved: [] }, packLabel: "genomics@1.2.0", lockFile: "x", where: "sandbox", reviewers: [] });
+    const { body } = renderDriftPullRequest({ report, proposal: { paths: [], digest: "0".repeat(64), edit: { requirements: [], requirementsChanged: false, packages: [] }, accepted: [], kept: [], requirementsAdded: [], requirementsRemoved: [] }, packLabel: "genomics@1.2.0", lockFile: "x", where: "sandbox", reviewers: [] });
     expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARACTERS + 2000);
     expect(body.length).toBeLessThan(65_536);
     expect(body).toContain("more items: `labenv drift genomics-core/rnaseq --json` lists them all");
