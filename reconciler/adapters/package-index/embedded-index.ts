@@ -17,3 +17,12 @@ export function readEmbeddedIndex(repoDir: string, repo: Repository): PackageInd
     throw new LabenvError("config", `the package index ${rel} cannot be read: ${(e as Error).message}`, { cause: e });
   }
 }
+
+/**
+ * The index lock checks use: the embedded file, or none when labenv.yaml
+ * names a remote index (checks then skip the dependency walk instead of
+ * calling the network; `labenv lock` resolves against the remote index).
+ */
+export function indexForChecks(repoDir: string, repo: Repository): PackageIndexData | undefined {
+  return repo.config?.doc.spec.packageIndex?.kind === "pypi" ? undefined : readEmbeddedIndex(repoDir, repo);
+}

@@ -18,7 +18,11 @@ export type LockFreshness =
  * config hashes are what the inputs give. A reformatted or reordered YAML file
  * is therefore not a change.
  */
-export function checkLock(env: Environment, lock: EnvironmentLock, pack: DomainPack | undefined, packChecksum: string | undefined, index: PackageIndexData): LockFreshness {
+/**
+ * With no `index` (a remote index that the check does not call), the
+ * dependency walk is skipped: pins, requirements and pack are still checked.
+ */
+export function checkLock(env: Environment, lock: EnvironmentLock, pack: DomainPack | undefined, packChecksum: string | undefined, index: PackageIndexData | undefined): LockFreshness {
   if (pack && packChecksum && lock.spec.inputDigest === inputDigest(env, packChecksum) && lock.spec.domainPack.version === pack.metadata.version) {
     return { status: "fresh", via: "digest" };
   }
@@ -58,6 +62,7 @@ export function checkLock(env: Environment, lock: EnvironmentLock, pack: DomainP
     }
   }
   // Everything locked beyond the pack must be required by something: walk dependencies through the index.
+  if (!index) return reasons.length === 0 ? { status: "fresh", via: "satisfied" } : { status: "stale", reasons };
   while (pending.length > 0) {
     const name = pending.pop()!;
     const version = byName.get(name)?.version;

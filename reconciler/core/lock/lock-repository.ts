@@ -18,7 +18,7 @@ export function lockPath(env: Loaded<"Environment">): string {
 }
 
 /** The freshness of one environment's lock, or why it cannot be judged. */
-export function lockFreshness(repo: Repository, env: Loaded<"Environment">, index: PackageIndexData): LockFreshness | { status: "missing" } {
+export function lockFreshness(repo: Repository, env: Loaded<"Environment">, index: PackageIndexData | undefined): LockFreshness | { status: "missing" } {
   const key = envKey(env.doc.metadata.lab, env.doc.metadata.name);
   const lock = repo.locks.get(key);
   if (!lock) return { status: "missing" };

@@ -21,7 +21,8 @@ export interface ReconcileInput {
   files: readonly RepoFile[];
   commit: string;
   today: string;
-  index: PackageIndexData;
+  /** The package index for lock checks; undefined for a remote index (the dependency walk is skipped). */
+  index: PackageIndexData | undefined;
   /** `plan` stops after planning: a dry run is "compute the plan and stop". */
   mode: "plan" | "apply";
   trigger: string;

@@ -6,7 +6,8 @@ import { verifyRegistry } from "../../packs/registry.js";
 import { finding, isBroken, type Rule } from "../rule.js";
 
 /** Every environment has a lock that parses and still satisfies it; every lock has its environment. */
-export function lockRules(index: (repo: Repository) => PackageIndexData): Rule {
+/** `index` may answer undefined (a remote index): the check then skips the dependency walk. */
+export function lockRules(index: (repo: Repository) => PackageIndexData | undefined): Rule {
   return {
     name: "lock-matches-environment",
     description: "Each environment has an up-to-date environment.lock.yaml.",
