@@ -2,6 +2,8 @@ import type { RepoRef } from "./github/github-client.js";
 
 /** What to reconcile besides "make the commit true". */
 export interface ReconcileRequest {
+  /** The app's installation on the repository (the reconciler reads the commit through it). */
+  installationId?: number;
   /** `<lab>/<env>` whose committed lock is re-applied: its drift pull request was closed without merging. */
   revert?: string;
   /** The drift fingerprint the closed pull request carried. */
@@ -32,6 +34,7 @@ export interface ReconcileJob {
   commit: string;
   /** `owner/repo`. */
   repository: string;
+  installationId?: number;
   revert?: string;
   fingerprint?: string;
 }
@@ -41,6 +44,7 @@ export function reconcileJob(commit: string, repo: RepoRef, request: ReconcileRe
     source: "labenv.github-app",
     commit,
     repository: `${repo.owner}/${repo.repo}`,
+    ...(request.installationId !== undefined ? { installationId: request.installationId } : {}),
     ...(request.revert ? { revert: request.revert } : {}),
     ...(request.fingerprint ? { fingerprint: request.fingerprint } : {}),
   };

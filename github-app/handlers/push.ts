@@ -10,7 +10,7 @@ export const pushHandler = defineHandler({
     if (p.deleted || p.ref !== `refs/heads/${p.repository.default_branch}`) return;
     const repo = context.repo();
     await setReconcileStatus(context.octokit, repo, p.after, "pending", `reconcile of ${p.after.slice(0, 7)} requested`);
-    const report = await deps.trigger.trigger(p.after, repo);
+    const report = await deps.trigger.trigger(p.after, repo, p.installation ? { installationId: p.installation.id } : {});
     await setReconcileStatus(context.octokit, repo, p.after, report.state, report.description, report.targetUrl);
     context.log.info({ commit: p.after, state: report.state }, "labenv reconcile triggered");
   },

@@ -40,7 +40,7 @@ describe("a drift pull request closed", () => {
     mockComments(31, []);
     mockCreateComment(31, comments);
     await close(drift, jobs);
-    expect(jobs).toEqual([{ source: "labenv.github-app", commit: BASE, repository: "westtek-research/labs", revert: "genomics-core/rnaseq", fingerprint: "sha256:abc123" }]);
+    expect(jobs).toEqual([{ source: "labenv.github-app", commit: BASE, repository: "westtek-research/labs", installationId: 91001, revert: "genomics-core/rnaseq", fingerprint: "sha256:abc123" }]);
     expect(comments[0]!.body).toContain("The committed lock of `genomics-core/rnaseq` (on `fffffff`) will be re-applied");
     expect(comments[0]!.body).toContain("Revert request: revert of genomics-core/rnaseq queued (drift fingerprint `sha256:abc123`).");
   });

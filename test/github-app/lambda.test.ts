@@ -66,7 +66,7 @@ describe("the Lambda handler", () => {
     expect(calls).toHaveLength(1);
     const input = calls[0]!.args[0].input;
     expect(input).toMatchObject({ FunctionName: "labenv-reconciler", InvocationType: "Event" });
-    expect(JSON.parse(Buffer.from(input.Payload as Uint8Array).toString())).toEqual({ source: "labenv.github-app", commit: SHA, repository: "westtek-research/labs" });
+    expect(JSON.parse(Buffer.from(input.Payload as Uint8Array).toString())).toEqual({ source: "labenv.github-app", commit: SHA, repository: "westtek-research/labs", installationId: 91001 });
     expect(statuses.map((s) => [s.state, s.description])).toEqual([
       ["pending", "reconcile of 9999999 requested"],
       ["pending", "reconcile of 9999999 queued; the reconciler reports the result"],
@@ -82,19 +82,28 @@ describe("the Lambda handler", () => {
     mockCommitStatus(SHA, statuses);
     const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client() });
     const body = JSON.stringify(pushEvent({ ref: "refs/heads/main", after: SHA }));
-    await expect(handler(functionUrlEvent("push", "d-4", body, sign(body, WEBHOOK_SECRET)), {})).rejects.toThrow(/cannot start the reconciler labenv-reconciler/);
+    await expect(handler(functionUrlEvent("push", "d-4", body, sign(body, WEBHOOK_SECRET)), {})).rejects.toThrow(/cannot start labenv-reconciler/);
     expect(statuses[1]).toMatchObject({ state: "error" });
   });
 });
 
 describe("lambdaTrigger", () => {
-  it("passes a revert request in the payload and refuses an invocation that was not queued", async () => {
-    const client = new LambdaClient({ region: "eu-west-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+  const client = () => new LambdaClient({ region: "eu-west-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+
+  it("sends a revert request to the drift function and refuses an invocation that was not queued", async () => {
     lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const report = await lambdaTrigger(client, "fn").trigger(SHA, { owner: "o", repo: "r" }, { revert: "genomics-core/rnaseq", fingerprint: "sha256:1" });
-    expect(report).toEqual({ state: "pending", description: "reconcile of 9999999 queued (revert genomics-core/rnaseq); the reconciler reports the result" });
-    expect(JSON.parse(Buffer.from(lambdaMock.commandCalls(InvokeCommand)[0]!.args[0].input.Payload as Uint8Array).toString())).toEqual({ source: "labenv.github-app", commit: SHA, repository: "o/r", revert: "genomics-core/rnaseq", fingerprint: "sha256:1" });
+    const report = await lambdaTrigger(client(), { reconciler: "rec", drift: "drift" }).trigger(SHA, { owner: "o", repo: "r" }, { revert: "genomics-core/rnaseq", fingerprint: "sha256:1", installationId: 5 });
+    expect(report).toEqual({ state: "pending", description: "putting genomics-core/rnaseq back to its committed lock is queued; the drift run reports the result" });
+    const input = lambdaMock.commandCalls(InvokeCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({ FunctionName: "drift", InvocationType: "Event" });
+    expect(JSON.parse(Buffer.from(input.Payload as Uint8Array).toString())).toEqual({ source: "labenv.github-app", commit: SHA, repository: "o/r", installationId: 5, revert: "genomics-core/rnaseq", fingerprint: "sha256:1" });
     lambdaMock.on(InvokeCommand).resolves({ StatusCode: 200 });
-    await expect(lambdaTrigger(client, "fn").trigger(SHA, { owner: "o", repo: "r" })).rejects.toBeInstanceOf(LabenvError);
+    await expect(lambdaTrigger(client(), { reconciler: "rec" }).trigger(SHA, { owner: "o", repo: "r" })).rejects.toBeInstanceOf(LabenvError);
+  });
+
+  it("reports a revert as not configured when there is no drift function", async () => {
+    const report = await lambdaTrigger(client(), { reconciler: "rec" }).trigger(SHA, { owner: "o", repo: "r" }, { revert: "genomics-core/rnaseq" });
+    expect(report).toEqual({ state: "error", description: "no drift function configured (LABENV_DRIFT_FUNCTION): genomics-core/rnaseq is not put back" });
+    expect(lambdaMock.commandCalls(InvokeCommand)).toEqual([]);
   });
 });

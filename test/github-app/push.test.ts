@@ -23,7 +23,7 @@ describe("push to the default branch", () => {
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
     await push(inProcessTrigger(async (job) => (jobs.push(job), { state: "success", description: "3 created, 1 updated" })));
-    expect(jobs).toEqual([{ source: "labenv.github-app", commit: SHA, repository: "westtek-research/labs" }]);
+    expect(jobs).toEqual([{ source: "labenv.github-app", commit: SHA, repository: "westtek-research/labs", installationId: 91001 }]);
     expect(statuses).toEqual([
       { state: "pending", context: "labenv/reconcile", description: "reconcile of ddddddd requested" },
       { state: "success", context: "labenv/reconcile", description: "3 created, 1 updated" },
