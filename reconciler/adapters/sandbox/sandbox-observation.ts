@@ -61,8 +61,9 @@ export class SandboxContainers {
     const state = loadExecState(this.execFile);
     const written: string[] = [];
     const at = this.deps.now().toISOString();
+    const account = this.deps.account();
     for (const environment of [...this.deps.repository.environments.keys()].sort()) {
-      const task = this.runningTask(environment);
+      const task = this.runningTask(environment, account);
       if (!task) continue;
       const lock = await this.appliedLock(environment);
       if (!lock) continue;
@@ -73,8 +74,7 @@ export class SandboxContainers {
     return written;
   }
 
-  runningTask(environment: string): string | undefined {
-    const account = this.deps.account();
+  runningTask(environment: string, account: SandboxAccount = this.deps.account()): string | undefined {
     const service = account.services.find((s) => s.status === "ACTIVE" && s.tags[TAG.environment] === environment);
     return service && account.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")?.arn;
   }
