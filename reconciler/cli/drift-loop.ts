@@ -58,7 +58,7 @@ export async function runDriftForContext(ctx: RunContext, io: CliIO, options: Dr
       repository, index: ctx.index, commit: ctx.commit, baseBranch: ctx.config.git?.defaultBranch ?? "main", mode: options.mode,
       where: ctx.provider.label, maxOpenPerLab: ctx.config.drift?.maxOpenPullRequestsPerLab ?? 5, ...(options.only ? { only: options.only } : {}),
     },
-    { provider: ctx.provider, state: ctx.state, objects: ctx.objects, gitHost, now: io.now, runId: ctx.runId, owner: ctx.owner },
+    { provider: ctx.provider, state: ctx.state, objects: ctx.objects, gitHost, now: io.now, runId: ctx.runId, owner: ctx.owner, check: ctx.check },
   );
 }
 

@@ -33,14 +33,15 @@ export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
 export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRuntime>) {
   return async (event: DriftEvent, context?: { awsRequestId?: string }) => {
     const rt = await open(event);
-    const { repository } = loadRepository(rt.files, createSchemaValidator());
+    const check = createSchemaValidator();
+    const { repository } = loadRepository(rt.files, check);
     const config = repository.config?.doc.spec;
     const result = await runDrift(
       {
         repository, index: readEmbeddedIndexFromFiles(rt.files), commit: rt.commit, baseBranch: config?.git?.defaultBranch ?? "main", mode: "act", where: rt.where,
         maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5, ...(event.revert ? { only: [event.revert] } : {}),
       },
-      { ...rt, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
+      { ...rt, check, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
     );
     const environments = result.environments.map((e) => ({ environment: e.environment, status: e.report?.status ?? "SKIPPED", action: e.action?.kind, outcome: e.outcome ?? e.skipped }));
     const failed = environments.filter((e) => e.outcome?.startsWith("putting it back failed"));

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -56,5 +56,14 @@ describe("labenv drift, labenv sandbox exec", () => {
     expect((await runCli(["sandbox", "exec", "genomics-core/rnaseq", "conda", "install", "x", "--repo", dir], at(7)))).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command `conda install x`") });
     expect((await runCli(["sandbox", "exec", "genomics-core/rnaseq", "pip", "uninstall", "left-pad", "--repo", dir], at(7)))).toMatchObject({ code: 2, stderr: expect.stringContaining("left-pad is not installed") });
     expect((await runCli(["sandbox", "exec", "genomics-core/rnaseq", "pip", "install", "requests==9.9", "--repo", dir], at(7)))).toMatchObject({ code: 2, stderr: expect.stringContaining("no version of requests satisfies") });
+  });
+
+  it("skips an environment whose observation is not valid, naming the problem, and judges the others", async () => {
+    const dir2 = join(dir, ".labenv/objects/observations/climate-dynamics/ocean-heat");
+    mkdirSync(dir2, { recursive: true });
+    writeFileSync(join(dir2, "latest.json"), JSON.stringify({ apiVersion: "labenv.westtek.io/v1", kind: "Observation", metadata: { lab: "climate-dynamics", environment: "ocean-heat", observedAt: "2026-11-23T23:00:00Z", source: "agent" }, spec: { packages: [{ name: "Not_Normalized", version: "1" }], kernels: [], extensions: [], jupyterConfig: [] } }));
+    const r = await runCli(["drift", "-v", "--repo", dir], at(8));
+    expect(r.stdout).toMatch(/climate-dynamics\/ocean-heat {2}skipped: observations\/climate-dynamics\/ocean-heat\/latest.json is not a valid Observation: .*packages/);
+    expect(r.stdout).toContain("✓ climate-dynamics/cmip6-analysis  STABLE");
   });
 });

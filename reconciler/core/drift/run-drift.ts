@@ -7,6 +7,7 @@ import type { GitHost, HostedPullRequest } from "../../ports/git-host.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { Provider } from "../../ports/provider.js";
 import type { StateStore } from "../../ports/state-store.js";
+import type { SchemaCheck } from "../validate/schema-validator.js";
 import { actOnDrift, releaseDriftLease, type DriftEffects } from "./act-on-drift.js";
 import { decideDrift, type DriftAction } from "./drift-decision.js";
 import type { DriftReport } from "./drift-report.js";
@@ -40,6 +41,8 @@ export interface DriftRunDeps {
   runId: string;
   owner: string;
   leaseTtlMs?: number;
+  /** Checks observations against their schema (an agent's output is input from outside). */
+  check?: SchemaCheck;
 }
 
 export interface EnvironmentDrift {
@@ -87,7 +90,7 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
     try {
       const memory = await readMemory(deps.objects, key);
       const facts = {
-        environment, applied: applied.get(key), observation: await readObservation(deps.objects, key), memory, observed, lockDigest: lockDigests.get(key),
+        environment, applied: applied.get(key), observation: await readObservation(deps.objects, key, deps.check), memory, observed, lockDigest: lockDigests.get(key),
         desired: [...(desiredByEnv.get(key) ?? []), ...(desiredByEnv.get(lab) ?? [])],
       };
       judgement = { facts, result: judgeEnvironment(repo, input.index, facts) };
