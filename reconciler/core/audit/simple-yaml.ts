@@ -42,6 +42,7 @@ class LineCursor {
   eof = false;
   private next = 0;
   private seenContent = false;
+  private seenMarker = false;
   constructor(readonly src: string) {
     this.advance();
   }
@@ -62,7 +63,9 @@ class LineCursor {
       while (end > first && src.charCodeAt(end - 1) === 32) end--;
       if (c === 37 /* % */ || src.startsWith("...", first)) unsupported();
       if (c === 45 /* - */ && src.startsWith("---", first)) {
-        if (this.seenContent || first > lineStart || end - first !== 3) unsupported();
+        // One document start marker, before any content: a second one is a second document.
+        if (this.seenContent || this.seenMarker || first > lineStart || end - first !== 3) unsupported();
+        this.seenMarker = true;
         continue;
       }
       this.seenContent = true;

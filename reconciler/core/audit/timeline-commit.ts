@@ -12,6 +12,8 @@ export interface EnvironmentRef {
 export interface AttributedChange extends DocumentChange {
   /** The environments the change concerns (shares: the shared one; successions: those handed over). */
   concerns: EnvironmentRef[];
+  /** Shares and successions: the parsed document on both sides, for the approval rules. */
+  documents?: { before: unknown; after: unknown };
 }
 
 /** Documents as they stood on main just before the commit: what approval rules are read from. */
@@ -41,6 +43,8 @@ export interface TimelineCommit {
   drift?: string;
   changes: AttributedChange[];
   base: BaseDocuments;
+  /** Which of the changed paths (and the touched environments' environment.yaml) existed before and after. */
+  files: { before: string[]; after: string[] };
 }
 
 export interface Timeline {

@@ -49,8 +49,12 @@ export function buildTimeline(entries: readonly LogEntry[], reader: DocumentRead
     }
     const base = baseDocuments(entry, tree, reader);
     const before = new Map(entry.changes.map((c) => [c.oldPath ?? c.path, tree.get(c.oldPath ?? c.path)]));
+    const relevant = [...entry.changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])), ...Object.keys(base.environments).map((k) => `environments/${k}/environment.yaml`)];
+    const filesBefore = relevant.filter((p) => tree.has(p));
     apply(tree, entry);
-    out.push(describeCommit(entry, tree, before, base, reader));
+    const commit = describeCommit(entry, tree, before, base, reader);
+    commit.files = { before: [...new Set(filesBefore)], after: [...new Set(relevant.filter((p) => tree.has(p)))] };
+    out.push(commit);
   }
   const labs: Record<string, unknown> = {};
   for (const [path, blob] of tree) {
@@ -75,7 +79,8 @@ function describeCommit(entry: LogEntry, tree: Map<string, string>, before: Map<
   const changes: AttributedChange[] = entry.changes
     .map((c) => {
       const change = describeChange(c, reader);
-      return { ...change, concerns: concerns(change, tree, before, base, reader) };
+      const documents = change.kind === "Share" || change.kind === "Succession" ? { documents: { before: reader.document(c.oldBlob), after: reader.document(c.newBlob) } } : {};
+      return { ...change, concerns: concerns(change, tree, before, base, reader), ...documents };
     })
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   const revertOf = revertedCommit(entry.message);
@@ -93,6 +98,7 @@ function describeCommit(entry: LogEntry, tree: Map<string, string>, before: Map<
     ...(drift ? { drift } : {}),
     changes,
     base,
+    files: { before: [], after: [] },
   };
 }
 

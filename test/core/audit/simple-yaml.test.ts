@@ -75,7 +75,7 @@ describe("fast YAML subset reader", () => {
   });
 
   it("declines what it does not handle, leaving it to the full parser", () => {
-    for (const text of ["a: &x 1\nb: *x\n", "a: |\n  text\n", "a: !!str 1\n", "a: b\n  c\n", "a: [1, [2]]\n", "a: 0x10\n", "a: .inf\n", "a: 1\na: 2\n", "? a\n: b\n", "--- x\n", "a:\tb\n"]) {
+    for (const text of ["---\n---\n", "a: 1\n---\nb: 2\n", "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: !!str 1\n", "a: b\n  c\n", "a: [1, [2]]\n", "a: 0x10\n", "a: .inf\n", "a: 1\na: 2\n", "? a\n: b\n", "--- x\n", "a:\tb\n"]) {
       expect(parseSimpleYaml(text), text).toBeUndefined();
     }
   });
