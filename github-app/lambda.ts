@@ -46,8 +46,7 @@ export function createLambdaHandler(deps: LambdaHandlerDeps): (event: WebhookHtt
   let ready: Promise<AdapterFunction> | undefined;
   const start = async (): Promise<AdapterFunction> => {
     const env = deps.env;
-    const read = deps.readSecret ?? secretsManagerReader({ accessKeyId: env.AWS_ACCESS_KEY_ID ?? "", secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "", ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) });
-    const creds = await readAppCredentials(env, read);
+    const creds = await readAppCredentials(env, deps.readSecret ?? secretsManagerReader());
     const probot = new Probot({ appId: creds.appId, privateKey: creds.privateKey, secret: creds.webhookSecret, logFormat: "json", logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info", ...(deps.Octokit ? { Octokit: deps.Octokit } : {}) });
     const handle = adapter.createLambdaFunction(() => undefined, { probot: probot as never }) as unknown as AdapterFunction;
     await probot.load(createLabenvApp({ trigger: reconcileTriggerFromEnv(env, deps.lambda), ...deps.app }));

@@ -9,7 +9,7 @@ import { installationEvent, pushEvent } from "./helpers/payloads.js";
 import { strictNock } from "./helpers/strict-nock.js";
 import { APP_ID, TestOctokit, WEBHOOK_SECRET, privateKey } from "./helpers/test-probot.js";
 import { sign } from "./helpers/webhook-server.js";
-import { mockSecret } from "./helpers/secrets-manager.js";
+import { fakeSecrets } from "./helpers/secrets-manager.js";
 
 strictNock();
 
@@ -24,11 +24,14 @@ const env: NodeJS.ProcessEnv = {
 };
 const SHA = "9".repeat(40);
 
-function mockAppSecrets(): void {
-  mockSecret(ARN("app-id"), String(APP_ID));
-  mockSecret(ARN("key"), privateKey());
-  mockSecret(ARN("hook"), WEBHOOK_SECRET);
+/** The three app secrets in a Secrets Manager double; returns its reader. */
+function appSecrets() {
+  const secrets = fakeSecrets({ [ARN("app-id")]: String(APP_ID), [ARN("key")]: privateKey(), [ARN("hook")]: WEBHOOK_SECRET });
+  restoreSecrets = secrets.restore;
+  return secrets;
 }
+let restoreSecrets = () => {};
+afterEach(() => restoreSecrets());
 
 /** A Function URL event (payload format 2.0) as Lambda hands it over. */
 function functionUrlEvent(event: string, id: string, body: string, signature: string, base64 = false) {
@@ -42,7 +45,7 @@ describe("the Lambda handler", () => {
   const client = () => new LambdaClient({ region: "eu-west-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 
   it("reads the app's secrets once, rejects a forged delivery with 400 and answers a signed one with 200", async () => {
-    mockAppSecrets();
+    const secrets = appSecrets(); // mocks every SecretsManagerClient: the handler's own reader is used here
     const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client() });
     const body = JSON.stringify(installationEvent("created"));
     const forged = await handler(functionUrlEvent("installation", "d-1", body, sign(body, "wrong")), {});
@@ -50,16 +53,17 @@ describe("the Lambda handler", () => {
     expect(forged.body).toContain("signature does not match");
     const ok = await handler(functionUrlEvent("installation", "d-2", body, sign(body, WEBHOOK_SECRET), true), {});
     expect(ok.statusCode).toBe(200);
+    expect(secrets.calls()).toBe(3);
   });
 
   it("starts the reconciler Lambda asynchronously after a merge and leaves the status pending for it", async () => {
-    mockAppSecrets();
+    const secrets = appSecrets();
     lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
     const statuses: Captured = [];
     mockToken();
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
-    const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client() });
+    const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client(), readSecret: secrets.read });
     const body = JSON.stringify(pushEvent({ ref: "refs/heads/main", after: SHA }));
     expect((await handler(functionUrlEvent("push", "d-3", body, sign(body, WEBHOOK_SECRET)), {})).statusCode).toBe(200);
     const calls = lambdaMock.commandCalls(InvokeCommand);
@@ -74,13 +78,13 @@ describe("the Lambda handler", () => {
   });
 
   it("fails the invocation (an alarm, a redelivery) when the app itself fails", async () => {
-    mockAppSecrets();
+    const secrets = appSecrets();
     lambdaMock.on(InvokeCommand).rejects(new Error("AccessDenied"));
     const statuses: Captured = [];
     mockToken();
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
-    const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client() });
+    const handler = createLambdaHandler({ env, Octokit: TestOctokit, lambda: client(), readSecret: secrets.read });
     const body = JSON.stringify(pushEvent({ ref: "refs/heads/main", after: SHA }));
     await expect(handler(functionUrlEvent("push", "d-4", body, sign(body, WEBHOOK_SECRET)), {})).rejects.toThrow(/cannot start labenv-reconciler/);
     expect(statuses[1]).toMatchObject({ state: "error" });

@@ -1,12 +1,19 @@
-import nock from "nock";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { mockClient } from "aws-sdk-client-mock";
+import { secretsManagerReader, type SecretReader } from "../../../github-app/secrets/secrets-manager.js";
 
-/** One signed GetSecretValue call (credentials AKIATEST / session token `session`) answered with `value`. */
-export function mockSecret(arn: string, value: string): void {
-  nock("https://secretsmanager.eu-west-1.amazonaws.com")
-    .post("/", { SecretId: arn })
-    .matchHeader("x-amz-target", "secretsmanager.GetSecretValue")
-    .matchHeader("content-type", "application/x-amz-json-1.1")
-    .matchHeader("x-amz-security-token", "session")
-    .matchHeader("authorization", /^AWS4-HMAC-SHA256 Credential=AKIATEST\/\d{8}\/eu-west-1\/secretsmanager\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=[0-9a-f]{64}$/)
-    .reply(200, { ARN: arn, Name: "x", SecretString: value });
+/** A Secrets Manager double answering GetSecretValue from `values` (by ARN); records the regions asked. */
+export function fakeSecrets(values: Record<string, string>): { read: SecretReader; regions: string[]; calls: () => number; restore: () => void } {
+  const mock = mockClient(SecretsManagerClient);
+  mock.on(GetSecretValueCommand).callsFake((input: { SecretId: string }) => {
+    const value = values[input.SecretId];
+    if (value === undefined) throw Object.assign(new Error(`Secrets Manager can't find the specified secret.`), { name: "ResourceNotFoundException" });
+    return { ARN: input.SecretId, SecretString: value };
+  });
+  const regions: string[] = [];
+  const read = secretsManagerReader((region) => {
+    regions.push(region);
+    return new SecretsManagerClient({ region, credentials: { accessKeyId: "AKIATEST", secretAccessKey: "secret" } });
+  });
+  return { read, regions, calls: () => mock.commandCalls(GetSecretValueCommand).length, restore: () => mock.restore() };
 }
