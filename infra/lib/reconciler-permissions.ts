@@ -1,16 +1,19 @@
-// What the reconciler may do to AWS: observe everything labenv owns, and
-// create, change or delete only data-plane resources carrying a `labenv:lab`
-// tag from the configured labs — services, task definitions, access points,
-// EBS snapshots, backup jobs, target groups and listener rules. It may pass
-// only the roles infra/ made for it, and it can never touch the frozen control
-// plane (roles, VPCs, clusters, tables, buckets, file systems, keys): those
-// actions are absent from every Allow and named again in an explicit Deny, so
-// a policy attached later by hand cannot hand them back.
+// What the reconciler may do to AWS: exactly the actions the AWS provider
+// calls (REQUIRED_IAM_ACTIONS in reconciler/adapters/aws, listed in
+// docs/aws-provider.md): observe everything labenv owns, and create or change
+// only data-plane resources carrying a `labenv:lab` tag from the configured
+// labs: services, task definitions, access points, EBS snapshots, backup jobs.
+// Storage (access points, snapshots, recovery points) is never deleted, so no
+// delete of it is granted. It may pass only the roles infra/ made for it, and
+// it can never touch the frozen control plane (roles, VPCs, clusters, tables,
+// buckets, file systems, keys): those actions are absent from every Allow and
+// named again in an explicit Deny, so a policy attached later by hand cannot
+// hand them back.
 //
 // Tag conditions: `aws:RequestTag/labenv:lab` on create (the tag must be sent
-// with the request), `aws:ResourceTag/labenv:lab` on change and delete. The
-// actions match what reconciler/adapters/aws calls; nothing is untagged, and
-// access points and snapshots are never deleted by tag alone being wrong.
+// with the request), `aws:ResourceTag/labenv:lab` on change and delete.
+// Objects (the task definition memo among them) and the state table are
+// granted where infra/ makes them (object-storage.ts, state-tables.ts).
 import { ArnFormat, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
@@ -44,7 +47,8 @@ export interface ReconcilerPermissionsProps {
   readonly clusterArn: string;
   readonly fileSystemArn: string;
   readonly backupVaultArn: string;
-  readonly listenerArn: string;
+  /** The Jupyter listener. No statement uses it: the provider does not route environments through the load balancer. */
+  readonly listenerArn?: string;
   /** Task roles and the execution role: passed to ECS tasks. */
   readonly taskRoleArns: readonly string[];
   /** Passed to ECS for managed EBS volumes. */
@@ -63,8 +67,6 @@ export function dataPlaneArns(stack: Stack, clusterName: string) {
     volumes: arn("ec2", "volume", "*"),
     snapshots: stack.formatArn({ service: "ec2", account: "", resource: "snapshot", resourceName: "*" }),
     recoveryPoints: stack.formatArn({ service: "backup", resource: "recovery-point", resourceName: "*", arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-    targetGroups: arn("elasticloadbalancing", "targetgroup", "*"),
-    listenerRules: arn("elasticloadbalancing", "listener-rule", "app/*"),
   };
 }
 
@@ -75,12 +77,10 @@ export function dataPlaneWildcards(stack: Stack, clusterName: string): WildcardR
     { arn: "*", reason: "Describe/List calls and tag:GetResources have no resource-level permissions; RegisterTaskDefinition, DeregisterTaskDefinition and ecs:TagResource-on-create are authorized without a resource, and the writes among them require a labenv:lab request tag." },
     { arn: arns.services, reason: "Services do not exist before the reconciler creates them; the path is pinned to the labenv cluster and every call needs a labenv:lab tag." },
     { arn: arns.taskDefinitions, reason: "Task definition families are named per environment at run time; only revisions tagged labenv:lab may be re-tagged." },
-    { arn: arns.accessPoints, reason: "Access point ids are random; tagging and deleting require a labenv:lab tag from the configured labs." },
+    { arn: arns.accessPoints, reason: "Access point ids are random; tagging requires a labenv:lab tag from the configured labs." },
     { arn: arns.volumes, reason: "ECS creates task volumes at launch; only volumes tagged labenv:lab may be snapshotted." },
-    { arn: arns.snapshots, reason: "Snapshot ids are random; creating, tagging and deleting require a labenv:lab tag." },
-    { arn: arns.recoveryPoints, reason: "Recovery point ids are assigned by AWS Backup; tagging requires a labenv:lab tag and restores run as the labenv backup role." },
-    { arn: arns.targetGroups, reason: "Target groups are created per environment; every call requires a labenv:lab tag." },
-    { arn: arns.listenerRules, reason: "Listener rules are created per environment; every call requires a labenv:lab tag." },
+    { arn: arns.snapshots, reason: "Snapshot ids are random; creating and tagging require a labenv:lab tag." },
+    { arn: arns.recoveryPoints, reason: "Recovery point ids are assigned by AWS Backup; tagging requires a labenv:lab tag." },
   ];
 }
 
@@ -88,7 +88,7 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
   const labs = [...props.labs];
   const requestTag = { [`aws:RequestTag/${LAB_TAG}`]: labs };
   const resourceTag = { [`aws:ResourceTag/${LAB_TAG}`]: labs };
-  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints, targetGroups, listenerRules } = dataPlaneArns(stack, props.clusterName);
+  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints } = dataPlaneArns(stack, props.clusterName);
   // Re-tagging an existing resource (a new spec hash, a retired mark): only a
   // resource of a configured lab, and never moved to a lab outside the list.
   const retag = { StringEquals: resourceTag, StringEqualsIfExists: requestTag };
@@ -96,16 +96,13 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
     new iam.PolicyStatement({ sid, actions, resources, ...(conditions !== undefined && { conditions }) });
 
   return [
+    // Observe, and the looks apply takes before it acts (the volume behind
+    // /opt/jupyter, a backup's file system ARN): no resource-level permissions.
     allow("ObserveLabenvResources", [
-      "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTasks", "ecs:DescribeTaskDefinition",
-      "ecs:ListServices", "ecs:ListTasks", "ecs:ListTaskDefinitions", "ecs:ListTagsForResource",
+      "ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition", "ecs:ListServices", "ecs:DescribeServices",
+      "ecs:ListTasks", "ecs:DescribeTasks",
       "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeFileSystems",
-      "elasticfilesystem:DescribeMountTargets", "elasticfilesystem:ListTagsForResource",
-      "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeTags", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
-      "backup:DescribeBackupJob", "backup:DescribeRestoreJob", "backup:ListBackupJobs", "backup:ListRestoreJobs",
-      "backup:DescribeRecoveryPoint", "backup:ListRecoveryPointsByResource", "backup:ListRecoveryPointsByBackupVault",
-      "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
-      "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTags",
+      "ec2:DescribeSnapshots", "ec2:DescribeVolumes",
       "tag:GetResources",
     ], ["*"]),
 
@@ -132,28 +129,15 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
       StringEquals: { ...requestTag, "elasticfilesystem:CreateAction": "CreateAccessPoint" },
     }),
     allow("RetagLabAccessPoints", ["elasticfilesystem:TagResource"], [accessPoints], retag),
-    allow("DeleteLabAccessPoints", ["elasticfilesystem:DeleteAccessPoint"], [accessPoints], { StringEquals: resourceTag }),
 
     allow("SnapshotLabVolumes", ["ec2:CreateSnapshot"], [volumes], { StringEquals: resourceTag }),
     allow("CreateLabSnapshots", ["ec2:CreateSnapshot"], [snapshots], { StringEquals: requestTag }),
     allow("TagLabSnapshotsOnCreate", ["ec2:CreateTags"], [snapshots], {
       StringEquals: { ...requestTag, "ec2:CreateAction": "CreateSnapshot" },
     }),
-    allow("DeleteLabSnapshots", ["ec2:DeleteSnapshot"], [snapshots], { StringEquals: resourceTag }),
 
     allow("BackUpResearchData", ["backup:StartBackupJob"], [props.backupVaultArn]),
     allow("TagLabRecoveryPoints", ["backup:TagResource"], [recoveryPoints], { StringEquals: requestTag }),
-    allow("RestoreResearchData", ["backup:StartRestoreJob"], [recoveryPoints]),
-
-    allow("CreateLabTargetGroups", ["elasticloadbalancing:CreateTargetGroup"], [targetGroups], { StringEquals: requestTag }),
-    allow("CreateLabListenerRules", ["elasticloadbalancing:CreateRule"], [props.listenerArn, listenerRules], { StringEquals: requestTag }),
-    allow("TagLabRoutingOnCreate", ["elasticloadbalancing:AddTags"], [targetGroups, listenerRules], {
-      StringEquals: { ...requestTag, "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateRule"] },
-    }),
-    allow("ChangeLabRouting", [
-      "elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyTargetGroup",
-      "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:DeleteTargetGroup",
-    ], [targetGroups, listenerRules], { StringEquals: resourceTag }),
 
     allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } }),
     allow("PassEcsInfrastructureRole", ["iam:PassRole"], [props.infrastructureRoleArn], { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } }),

@@ -1,7 +1,11 @@
 // The reconciler may change only labenv-tagged data-plane resources, may pass
-// only the roles made for it, and can never build or break the control plane.
+// only the roles made for it, can never build or break the control plane, may
+// do everything the AWS provider calls (REQUIRED_IAM_ACTIONS) and nothing it
+// does not, and never delete storage.
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_REQUIRED_IAM_ACTIONS, PROVIDER_IAM_ACTIONS } from "../../reconciler/adapters/aws/required-iam-actions.js";
+import { TASK_DEFINITION_SPECS_KEY } from "../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
 import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
 
 type Statement = { Sid?: string; Effect: "Allow" | "Deny"; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
@@ -18,11 +22,21 @@ const CONTROL_PLANE = [
   "kms:ScheduleKeyDeletion", "backup:DeleteRecoveryPoint", "backup:DeleteBackupVault",
 ];
 
+// Deleting research data or its history, written out here on purpose too:
+// labenv keeps access points, snapshots, volumes and backups forever.
+const STORAGE_DELETES = [
+  "elasticfilesystem:DeleteAccessPoint", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:DeleteMountTarget",
+  "ec2:DeleteSnapshot", "ec2:DeleteVolume",
+  "backup:DeleteRecoveryPoint", "backup:DeleteBackupVault", "backup:DeleteBackupPlan",
+  "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket",
+];
+
 const LAB_TAG_VALUES = { request: "aws:RequestTag/labenv:lab", resource: "aws:ResourceTag/labenv:lab" };
 
 let labenv: SynthesizedLabenv;
 let template: Template;
 let statements: Statement[];
+let dataPlane: Statement[];
 let managedPolicyArns: unknown[];
 
 beforeAll(() => {
@@ -33,9 +47,12 @@ beforeAll(() => {
   const inline = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) => attachedTo(p.Properties.Roles));
   managedPolicyArns = template.findResources("AWS::IAM::Role")[role]!.Properties.ManagedPolicyArns;
   const attached = new Set(managedPolicyArns.map((arn) => (arn as { Ref?: string }).Ref));
-  const managed = Object.entries(template.findResources("AWS::IAM::ManagedPolicy")).filter(([id]) => attached.has(id)).map(([, p]) => p);
+  const managedById = Object.entries(template.findResources("AWS::IAM::ManagedPolicy")).filter(([id]) => attached.has(id));
+  const managed = managedById.map(([, p]) => p);
   statements = [...inline, ...managed].flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  dataPlane = managedById.filter(([id]) => id.includes("DataPlanePolicy")).flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
   expect(inline.length + managed.length).toBeGreaterThan(1);
+  expect(dataPlane.length).toBeGreaterThan(1);
 });
 
 const actionsOf = (s: Statement) => [s.Action].flat();
@@ -73,13 +90,9 @@ describe("the frozen control plane", () => {
 describe("data-plane writes", () => {
   const createActions = [
     "ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:TagResource", "elasticfilesystem:CreateAccessPoint",
-    "elasticfilesystem:TagResource", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateRule",
-    "elasticloadbalancing:AddTags", "ec2:CreateTags", "backup:TagResource",
+    "elasticfilesystem:TagResource", "ec2:CreateTags", "backup:TagResource",
   ];
-  const changeActions = [
-    "ecs:UpdateService", "ecs:DeleteService", "elasticfilesystem:DeleteAccessPoint", "ec2:DeleteSnapshot",
-    "elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:DeleteTargetGroup",
-  ];
+  const changeActions = ["ecs:UpdateService", "ecs:DeleteService"];
 
   it.each(createActions)("%s can only set labenv:lab to a configured lab", (action) => {
     const granting = allows().filter((s) => actionsOf(s).includes(action));
@@ -102,7 +115,7 @@ describe("data-plane writes", () => {
   });
 
   it("tags a new resource only while creating it, and an existing one only if it already belongs to a configured lab", () => {
-    for (const action of ["ecs:TagResource", "elasticfilesystem:TagResource", "ec2:CreateTags", "elasticloadbalancing:AddTags"]) {
+    for (const action of ["ecs:TagResource", "elasticfilesystem:TagResource", "ec2:CreateTags"]) {
       for (const s of allows().filter((st) => actionsOf(st).includes(action))) {
         const onCreate = Object.keys(s.Condition!.StringEquals!).some((key) => key.endsWith(":CreateAction"));
         const owned = s.Condition!.StringEquals![LAB_TAG_VALUES.resource] !== undefined && s.Condition!.StringEqualsIfExists?.[LAB_TAG_VALUES.request] !== undefined;
@@ -128,6 +141,37 @@ describe("data-plane writes", () => {
       expect(s.Condition!.ArnEquals).toEqual({ "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } });
       expect(JSON.stringify(s.Resource)).toContain(`:service/",{"Ref":"${cluster}"},"/*"`);
     }
+  });
+});
+
+describe("what the AWS provider calls", () => {
+  it.each(ALL_REQUIRED_IAM_ACTIONS)("%s is allowed", (action) => {
+    expect(allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)))).not.toEqual([]);
+  });
+
+  it("is exactly what the data-plane policy allows: nothing the provider does not call", () => {
+    const granted = [...new Set(dataPlane.filter((s) => s.Effect === "Allow").flatMap(actionsOf))].sort();
+    expect(granted).toEqual([...PROVIDER_IAM_ACTIONS].sort());
+  });
+
+  it.each(STORAGE_DELETES)("never deletes storage: no Allow grants %s", (action) => {
+    expect(allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)))).toEqual([]);
+  });
+
+  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3", () => {
+    const deletes = allows().flatMap(actionsOf).filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
+    expect(deletes).toEqual([]);
+  });
+
+  it(`reads and writes the task definition memo (${TASK_DEFINITION_SPECS_KEY}) in the object bucket`, () => {
+    const bucket = logicalId(labenv.stack, labenv.stack.objects.objectBucket);
+    const onObjects = (action: string) =>
+      allows().filter((s) => actionsOf(s).includes(action) && resourcesOf(s).some((r) => {
+        const json = JSON.stringify(r);
+        return json.includes(`"${bucket}"`) && /"\/(\*|task-definitions\/\*)"/.test(json);
+      }));
+    expect(onObjects("s3:GetObject")).not.toEqual([]);
+    expect(onObjects("s3:PutObject")).not.toEqual([]);
   });
 });
 

@@ -43,7 +43,6 @@ export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
   "iam:PassRole": "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService (the ECS infrastructure role), StartBackupJob (the backup role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
-  "s3:ListBucket": "ListObjectsV2",
 };
 
 /** What the AWS provider (observe and apply) needs: what the reconciler's data-plane policy grants. */
