@@ -4,7 +4,8 @@ import { LabenvError } from "../../core/errors.js";
 import type { Plan } from "../../core/model/plan.js";
 import { reconcile, type ReconcileResult } from "../../core/reconcile/reconcile.js";
 import type { CliIO } from "../io.js";
-import { openContext } from "../context.js";
+import { openContext, type RunContext } from "../context.js";
+import { runDriftAfterReconcile } from "../drift-loop.js";
 import { renderDiagnostics } from "../render/diagnostics.js";
 import { renderPlan } from "../render/plan.js";
 
@@ -27,7 +28,19 @@ export function registerReconcile(program: Command, io: CliIO): void {
       );
       if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
       report(io, mode, result, o);
+      // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
+      if (mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")) await driftStep(ctx, io, o.json ?? false);
     });
+  }
+}
+
+async function driftStep(ctx: RunContext, io: CliIO, json: boolean): Promise<void> {
+  try {
+    await runDriftAfterReconcile(ctx, io, { json });
+  } catch (e) {
+    if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
+    // Drift needs a git host (a git repository, or GitHub with a token); without one the reconcile still stands.
+    io.out(`drift: skipped — ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
   }
 }
 
