@@ -8,6 +8,8 @@ export interface LogQuery {
   from?: string;
   /** Path filters, e.g. `environments/`, `domain-packs/`. */
   paths: readonly string[];
+  /** Called with each batch of entries as git streams them (newest first), e.g. to start reading their blobs. */
+  onEntries?: (entries: readonly LogEntry[]) => void;
 }
 
 const RECORD = "\x1e";
@@ -30,11 +32,15 @@ export async function readFirstParentLog(dir: string, query: LogQuery): Promise<
     pending += decoder.write(chunk);
     const last = pending.lastIndexOf(RECORD);
     if (last <= 0) return;
-    for (const record of pending.slice(0, last).split(RECORD)) if (record) entries.push(parseRecord(record));
+    const batch = pending.slice(0, last).split(RECORD).filter(Boolean).map(parseRecord);
+    entries.push(...batch);
+    query.onEntries?.(batch);
     pending = pending.slice(last);
   });
   pending += decoder.end();
-  for (const record of pending.split(RECORD)) if (record) entries.push(parseRecord(record));
+  const batch = pending.split(RECORD).filter(Boolean).map(parseRecord);
+  entries.push(...batch);
+  query.onEntries?.(batch);
   return entries;
 }
 

@@ -3,8 +3,7 @@ import { scopedCommits } from "../../core/audit/audit-scope.js";
 import { buildAuditReport } from "../../core/audit/build-audit-report.js";
 import { DRIFT_BRANCH_PREFIX, pullRequestNumber } from "../../core/audit/commit-origin.js";
 import type { PullRequestRecord, PullRequests } from "../../ports/pull-requests.js";
-import { readFirstParentLog } from "./git-log.js";
-import { readTimeline } from "./read-timeline.js";
+import { readLoggedTimeline } from "./read-timeline.js";
 import { headCommit } from "./resolve-commit.js";
 
 /** The paths whose history is the audit trail. */
@@ -20,9 +19,8 @@ const HOST_CONCURRENCY = 4;
  */
 export async function readAudit(dir: string, query: AuditQuery, host?: { pullRequests: PullRequests; label: string }): Promise<AuditReport> {
   const head = await headCommit(dir);
-  const entries = await readFirstParentLog(dir, { from: head, paths: AUDITED_PATHS });
   const window = { ...(query.since ? { since: Date.parse(query.since) } : {}), ...(query.until ? { until: Date.parse(query.until) } : {}) };
-  const timeline = await readTimeline(dir, entries, window);
+  const timeline = await readLoggedTimeline(dir, { from: head, paths: AUDITED_PATHS }, window);
   if (!host) return buildAuditReport({ timeline, query, head, approvalNote: "approval check skipped: no GitHub token" });
   const numbers = [...new Set(scopedCommits(timeline.commits, query).map((c) => pullRequestNumber(c.origin)).filter((n): n is number => n !== undefined))];
   const pullRequests = new Map<number, PullRequestRecord | undefined>();

@@ -5,8 +5,7 @@ export function shortCommit(commit: string): string {
 
 /** `2026-03-02T10:04:00Z` → `2026-03-02 10:04Z`. */
 export function shortDate(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}Z` : iso;
+  return iso.length >= 16 && iso[10] === "T" ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : iso;
 }
 
 export function day(iso: string): string {

@@ -93,5 +93,5 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 }
 
 function cellText(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return s.includes("|") || s.includes("\n") ? s.replace(/\|/g, "\\|").replace(/\n/g, " ") : s;
 }
