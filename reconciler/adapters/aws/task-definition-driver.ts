@@ -20,10 +20,10 @@ import { latestRevisionArns, observedRevision, readRevisions, rememberedRevision
 /**
  * ECS task definitions, one family per environment. Revisions are immutable:
  * a changed spec registers a new revision; the latest ACTIVE revision of the
- * family is what observe reports. Since revisions are immutable, a cache
- * (if given) remembers each described one by ARN and observe describes only
- * revisions it has not seen. Deleting deregisters every ACTIVE revision
- * (running tasks keep working on INACTIVE ones).
+ * family is what observe reports. Given a cache, observe remembers each
+ * described revision by ARN and describes only revisions it has not seen.
+ * Deleting deregisters every ACTIVE revision (running tasks keep working on
+ * INACTIVE ones).
  */
 export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
   kind: "task-definition",
