@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { ProbotOctokit } from "probot";
 import { GitHubGitHost } from "../adapters/git-host/github-git-host.js";
 import { LocalGitHost } from "../adapters/git-host/local-git-host.js";
 import { runDrift, type DriftRunDeps } from "../core/drift/run-drift.js";
@@ -13,7 +11,7 @@ import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import type { GitHost } from "../ports/git-host.js";
 import { awsContext } from "./aws-context.js";
 import { readLambdaEnv, type LambdaEnv } from "./lambda-env.js";
-import { readRepository } from "./repository-source.js";
+import { installationOctokit, readRepository } from "./repository-source.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
 export type DriftEvent = { source: "aws.events" | "aws.ecs" | "labenv.github-app"; revert?: string; fingerprint?: string };
@@ -65,10 +63,7 @@ async function gitHostFor(env: LambdaEnv): Promise<GitHost> {
   if (!owner || !repo || !env.githubInstallationId || !env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
     throw new LabenvError("config", "drift pull requests need the GitHub App installation", { hint: "set LABENV_GITHUB_REPOSITORY, LABENV_GITHUB_INSTALLATION_ID and the App secret ARNs" });
   }
-  const secrets = new SecretsManagerClient({ region: env.region });
-  const secret = async (arn: string) => (await secrets.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? "";
-  const [appId, privateKey] = await Promise.all([secret(env.githubAppIdSecretArn), secret(env.githubPrivateKeySecretArn)]);
-  const octokit = new ProbotOctokit({ auth: { appId: Number(appId), privateKey, installationId: env.githubInstallationId } });
+  const octokit = await installationOctokit(env, env.githubInstallationId);
   return new GitHubGitHost({ owner, repo, octokit: octokit as never });
 }
 

@@ -25,10 +25,7 @@ export async function readRepository(env: LambdaEnv, want: { commit?: string; re
   if (!full || !installationId || !env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
     throw new LabenvError("config", "the reconciler knows no repository to read", { hint: "set LABENV_REPO_PATH, or LABENV_GITHUB_REPOSITORY with the installation id and the GitHub App secrets" });
   }
-  const secrets = new SecretsManagerClient({ region: env.region });
-  const secret = async (arn: string) => (await secrets.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? "";
-  const [appId, privateKey] = await Promise.all([secret(env.githubAppIdSecretArn), secret(env.githubPrivateKeySecretArn)]);
-  const octokit = new ProbotOctokit({ auth: { appId: Number(appId), privateKey, installationId } });
+  const octokit = await installationOctokit(env, installationId);
   const [owner, repo] = full.split("/") as [string, string];
   let sha = want.commit;
   if (!sha) {
@@ -37,4 +34,15 @@ export async function readRepository(env: LambdaEnv, want: { commit?: string; re
   }
   const snapshot = await readRepositoryAt(octokit as never, { owner, repo }, sha, () => (path) => MANAGED.test(path));
   return { commit: snapshot.sha, files: snapshot.files };
+}
+
+/** An Octokit acting as the GitHub App's installation, its id and key read from Secrets Manager. */
+export async function installationOctokit(env: LambdaEnv, installationId: number): Promise<InstanceType<typeof ProbotOctokit>> {
+  if (!env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
+    throw new LabenvError("config", "the GitHub App's secrets are not configured", { hint: "set LABENV_GITHUB_APP_ID_SECRET_ARN and LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN" });
+  }
+  const secrets = new SecretsManagerClient({ region: env.region });
+  const secret = async (arn: string) => (await secrets.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? "";
+  const [appId, privateKey] = await Promise.all([secret(env.githubAppIdSecretArn), secret(env.githubPrivateKeySecretArn)]);
+  return new ProbotOctokit({ auth: { appId: Number(appId), privateKey, installationId } });
 }

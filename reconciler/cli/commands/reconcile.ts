@@ -6,6 +6,8 @@ import { reconcile, type ReconcileResult } from "../../core/reconcile/reconcile.
 import type { CliIO } from "../io.js";
 import { openContext, type RunContext } from "../context.js";
 import { runDriftAfterReconcile } from "../drift-loop.js";
+import { renderDriftRun } from "../../core/drift/render-drift-run.js";
+import type { DriftRunResult } from "../../core/drift/run-drift.js";
 import { renderDiagnostics } from "../render/diagnostics.js";
 import { renderPlan } from "../render/plan.js";
 
@@ -27,20 +29,20 @@ export function registerReconcile(program: Command, io: CliIO): void {
         { provider: ctx.provider, state: ctx.state, check: ctx.check, now: io.now, runId: ctx.runId, owner: ctx.owner, progress: o.json ? undefined : ({ action, index, total, error }) => io.err(`  [${index + 1}/${total}] ${error ? "✖" : "✓"} ${action.outcome} ${action.key}${error ? `: ${error.message}` : ""}`) },
       );
       if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
-      report(io, mode, result, o);
       // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
-      if (mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")) await driftStep(ctx, io, o.json ?? false);
+      const drift = mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes") ? await driftStep(ctx, io) : undefined;
+      report(io, mode, result, o, drift);
     });
   }
 }
 
-async function driftStep(ctx: RunContext, io: CliIO, json: boolean): Promise<void> {
+/** The drift result, or why drift was skipped (it needs a git host: a git repository, or GitHub with a token). */
+async function driftStep(ctx: RunContext, io: CliIO): Promise<unknown> {
   try {
-    await runDriftAfterReconcile(ctx, io, { json });
+    return await runDriftAfterReconcile(ctx, io, { json: true });
   } catch (e) {
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
-    // Drift needs a git host (a git repository, or GitHub with a token); without one the reconcile still stands.
-    io.out(`drift: skipped — ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
+    return { skipped: `${e.message}${e.hint ? ` (${e.hint})` : ""}` };
   }
 }
 
@@ -52,9 +54,9 @@ function readPlanDigest(file: string): string {
   }
 }
 
-function report(io: CliIO, mode: Mode, r: ReconcileResult, o: { json?: boolean; verbose?: boolean }): void {
+function report(io: CliIO, mode: Mode, r: ReconcileResult, o: { json?: boolean; verbose?: boolean }, drift?: unknown): void {
   if (o.json) {
-    io.out(JSON.stringify({ outcome: r.outcome, stage: r.stage, reason: r.reason, applied: r.applied, plan: r.plan, diagnostics: r.diagnostics }, null, 2));
+    io.out(JSON.stringify({ outcome: r.outcome, stage: r.stage, reason: r.reason, applied: r.applied, plan: r.plan, diagnostics: r.diagnostics, ...(drift ? { drift } : {}) }, null, 2));
   } else {
     if (r.diagnostics.length > 0 && r.outcome === "refused") io.out(renderDiagnostics(r.diagnostics));
     if (r.plan && (mode === "plan" || r.outcome !== "refused")) io.out(renderPlan(r.plan, { verbose: o.verbose ?? false }));
@@ -66,6 +68,7 @@ function report(io: CliIO, mode: Mode, r: ReconcileResult, o: { json?: boolean; 
       failed: `✖ failed at ${r.stage} after ${r.applied} changes: ${r.reason} (safe to run again: it converges)`,
     };
     io.out(verdict[r.outcome]);
+    if (drift) io.out((drift as { skipped?: string }).skipped ? `drift: skipped — ${(drift as { skipped: string }).skipped}` : renderDriftRun(drift as DriftRunResult));
   }
   io.exit(r.outcome === "refused" || r.outcome === "failed" ? 1 : 0);
 }
