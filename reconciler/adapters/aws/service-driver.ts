@@ -88,7 +88,9 @@ export const serviceDriver: ResourceDriver<"service"> = {
     if (snapshotId !== undefined && from !== undefined) idToKey.set(snapshotId, from);
     const live = serviceSpecOf(current, liveTags, (id) => idToKey.get(id));
     const unchangedSpec = sameSpec(live, spec);
-    if (!unchangedSpec) await ctx.clients.ecs.send(new UpdateServiceCommand({ ...common, service: spec.name }));
+    // `replace` puts a service back as locked (drift revert): a new task must start even when the spec is unchanged.
+    const replace = action.outcome === "replace";
+    if (!unchangedSpec || replace) await ctx.clients.ecs.send(new UpdateServiceCommand({ ...common, service: spec.name, ...(replace ? { forceNewDeployment: true } : {}) }));
     if (!unchangedSpec || Object.keys(staleTags(liveTags, tags)).length > 0) {
       // Always the whole set: UpdateService does not touch tags, and moto then replaces rather than merges them.
       await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags({ ...liveTags, ...tags }) }));

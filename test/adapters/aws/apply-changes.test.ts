@@ -61,6 +61,14 @@ describe("apply: updates and deletes", () => {
     expect(aws.ecs).toHaveReceivedCommandWith(UpdateServiceCommand, { taskDefinition: taskDefinitionArn(env.taskDefinition.spec.family, 2) });
   });
 
+  it("replacing an unchanged service (a drift put-back) forces a new deployment, so a new task starts from the lock", async () => {
+    aws.ecs.on(DescribeServicesCommand).resolves({ services: [describedService(env.service, ids.get(env.taskDefinition.key) as string)] });
+    aws.ecs.on(UpdateServiceCommand).resolves({});
+    aws.ecs.on(TagResourceCommand).resolves({});
+    await provider.apply({ ...createAction(env.service), outcome: "replace" }, (k) => ids.get(k));
+    expect(aws.ecs).toHaveReceivedCommandWith(UpdateServiceCommand, { service: env.service.spec.name, forceNewDeployment: true });
+  });
+
   it("service whose only difference is a tag: TagResource alone", async () => {
     const described = describedService(env.service, ids.get(env.taskDefinition.key) as string);
     described.tags = described.tags?.filter((t) => t.key !== "labenv:lab");
