@@ -11,7 +11,7 @@ import { parseSimpleYaml } from "./simple-yaml.js";
 export interface DocumentReader {
   /** The parsed document, `undefined` when unreadable or not yet available. */
   document(id: string | undefined): unknown;
-  /** The raw text, `undefined` when not available. */
+  /** The raw text (of objects not read as documents, e.g. commits), `undefined` when not available. */
   text(id: string | undefined): string | undefined;
   has(id: string): boolean;
   /** Notes ids that will be needed, without reading them: they come back from `takeMissing`. */
@@ -39,6 +39,8 @@ export function createDocumentReader(objects: ReadonlyMap<string, string> = new 
       }
       const value = parseYamlText(text);
       parsed.set(id, value);
+      // Once parsed, the text is not needed again: keeping thousands of locks' bytes only slows the collector.
+      texts.set(id, "");
       return value;
     },
     text(id) {
