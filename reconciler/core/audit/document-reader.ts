@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { parseSimpleYaml } from "./simple-yaml.js";
+import { parseSimpleYaml } from "../load/simple-yaml.js";
 
 /**
  * Reads git objects (blob texts keyed by object id) as YAML documents, each

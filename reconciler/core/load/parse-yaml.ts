@@ -1,7 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { PositionIndex } from "./positions.js";
-import { parseSimpleYaml } from "../audit/simple-yaml.js";
+import { parseSimpleYaml } from "./simple-yaml.js";
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;

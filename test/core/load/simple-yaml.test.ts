@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { parseSimpleYaml } from "../../../reconciler/core/audit/simple-yaml.js";
+import { parseSimpleYaml } from "../../../reconciler/core/load/simple-yaml.js";
 import { repoRoot } from "../../helpers/example-repo.js";
 
 type StringifyOptions = Exclude<Parameters<typeof stringify>[2], string | number | undefined>;
