@@ -60,6 +60,8 @@ export interface GithubAppProps {
   readonly securityGroup: ec2.ISecurityGroup;
   /** The app starts a reconcile after a merge. */
   readonly reconciler: lambda.IFunction;
+  /** The app asks the drift function to put an environment back when its drift pull request is closed unmerged. */
+  readonly drift: lambda.IFunction;
   readonly alarmTopic: sns.ITopic;
   /**
    * Longest a webhook may take (GitHub itself waits 10 seconds for the answer).
@@ -86,8 +88,10 @@ export class GithubApp extends Construct {
       securityGroup: props.securityGroup,
     });
     for (const secret of props.secrets.all) secret.grantRead(this.function.role);
+    // Only these two: merges go to the reconciler, "put it back" to drift
+    // (github-app/lambda-reconcile-trigger.ts).
     this.function.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: "StartReconcile", actions: ["lambda:InvokeFunction"], resources: [props.reconciler.functionArn] }),
+      new iam.PolicyStatement({ sid: "StartReconcileOrPutBack", actions: ["lambda:InvokeFunction"], resources: [props.reconciler.functionArn, props.drift.functionArn] }),
     );
 
     // Authentication NONE is what GitHub webhooks need: GitHub cannot sign AWS

@@ -7,6 +7,7 @@ export const DEFAULT_LABS: readonly string[] = ["genomics-core", "climate-dynami
 
 export const DEFAULT_RECONCILER_ENTRY = "reconciler/lambda/handler.ts";
 export const DEFAULT_GITHUB_APP_ENTRY = "github-app/lambda.ts";
+export const DEFAULT_DRIFT_ENTRY = "reconciler/lambda/drift-handler.ts";
 
 // Same rule as `metadata.lab` in schemas/lab.schema.json.
 const LAB_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -14,6 +15,8 @@ const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate\/[0-9a-f-]+$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// GitHub's rules for owner (user or organisation) and repository names.
+const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 export interface LabenvSettings {
   /** CloudFormation stack name; one account can hold several installations. */
@@ -37,8 +40,16 @@ export interface LabenvSettings {
   readonly ingressCidrs?: readonly string[];
   readonly alarmEmail?: string;
   readonly driftScheduleMinutes: number;
+  /**
+   * `owner/name` of the labenv repository on GitHub and the GitHub App's
+   * installation id on it: what the drift Lambda (and the reconciler, when
+   * an ECS task changes) read the default branch through. Both or neither.
+   */
+  readonly githubRepository?: string;
+  readonly githubInstallationId?: number;
   readonly reconcilerEntry: string;
   readonly githubAppEntry: string;
+  readonly driftEntry: string;
 }
 
 export class InfraSettingsError extends Error {
@@ -96,6 +107,18 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     throw new InfraSettingsError("alarmEmail", `"${alarmEmail}" is not an e-mail address`);
   }
 
+  const githubRepository = readString(context, "githubRepository");
+  if (githubRepository !== undefined && !GITHUB_REPOSITORY.test(githubRepository)) {
+    throw new InfraSettingsError("githubRepository", `"${githubRepository}" is not a GitHub repository (owner/name)`);
+  }
+  const githubInstallationId = readOptionalInteger(context, "githubInstallationId", 1, Number.MAX_SAFE_INTEGER);
+  if (githubRepository !== undefined && githubInstallationId === undefined) {
+    throw new InfraSettingsError("githubInstallationId", "-c githubRepository=… needs the GitHub App's installation id on it too");
+  }
+  if (githubInstallationId !== undefined && githubRepository === undefined) {
+    throw new InfraSettingsError("githubRepository", "-c githubInstallationId=… needs the repository it is installed on (owner/name)");
+  }
+
   const stackName = readString(context, "stackName") ?? "Labenv";
   if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) throw new InfraSettingsError("stackName", `"${stackName}" is not a stack name`);
 
@@ -112,8 +135,11 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     ...(ingressCidrs !== undefined && { ingressCidrs }),
     ...(alarmEmail !== undefined && { alarmEmail }),
     driftScheduleMinutes: readInteger(context, "driftScheduleMinutes", 15, 1, 1440),
+    ...(githubRepository !== undefined && { githubRepository }),
+    ...(githubInstallationId !== undefined && { githubInstallationId }),
     reconcilerEntry: readString(context, "reconcilerEntry") ?? DEFAULT_RECONCILER_ENTRY,
     githubAppEntry: readString(context, "githubAppEntry") ?? DEFAULT_GITHUB_APP_ENTRY,
+    driftEntry: readString(context, "driftEntry") ?? DEFAULT_DRIFT_ENTRY,
   };
 }
 
@@ -143,8 +169,12 @@ function readBoolean(context: ContextReader, key: string): boolean | undefined {
 }
 
 function readInteger(context: ContextReader, key: string, fallback: number, min: number, max: number): number {
+  return readOptionalInteger(context, key, min, max) ?? fallback;
+}
+
+function readOptionalInteger(context: ContextReader, key: string, min: number, max: number): number | undefined {
   const value = context(key);
-  if (value === undefined || value === null || value === "") return fallback;
+  if (value === undefined || value === null || value === "") return undefined;
   const number = typeof value === "number" ? value : Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {
     throw new InfraSettingsError(key, `expected a whole number from ${min} to ${max}`);

@@ -18,14 +18,16 @@ import { fileURLToPath } from "node:url";
 import { AlarmTopic } from "./alarm-topic.js";
 import { LabenvCompute } from "./compute.js";
 import { LabenvDataKey } from "./data-key.js";
+import { Drift, DRIFT_OBJECT_PREFIXES } from "./drift.js";
 import { requireEntryFile } from "./entry-file.js";
 import { GithubApp, GithubAppSecrets } from "./github-app.js";
 import { listenerPort } from "./jupyter-load-balancer.js";
-import { DEFAULT_GITHUB_APP_ENTRY, DEFAULT_LABS, DEFAULT_RECONCILER_ENTRY } from "./labenv-settings.js";
+import { DEFAULT_DRIFT_ENTRY, DEFAULT_GITHUB_APP_ENTRY, DEFAULT_LABS, DEFAULT_RECONCILER_ENTRY } from "./labenv-settings.js";
 import { LabenvNetwork } from "./network.js";
 import { ObjectStorage } from "./object-storage.js";
 import { Reconciler } from "./reconciler.js";
 import { ResearchStorage } from "./research-storage.js";
+import type { ReconcilerPermissionsProps } from "./reconciler-permissions.js";
 import { type ControlPlaneValues, ENV, controlPlaneEnvironment } from "./runtime-environment.js";
 import { StateTables } from "./state-tables.js";
 import { controlPlaneSummary } from "./control-plane-summary.js";
@@ -45,6 +47,7 @@ export class LabenvStack extends Stack {
   readonly state: StateTables;
   readonly compute: LabenvCompute;
   readonly reconciler: Reconciler;
+  readonly drift: Drift;
   readonly githubApp: GithubApp;
 
   constructor(scope: Construct, id: string, props: LabenvStackProps = {}) {
@@ -52,9 +55,13 @@ export class LabenvStack extends Stack {
     const projectRoot = props.projectRoot ?? PROJECT_ROOT;
     const reconcilerEntry = requireEntryFile("reconciler Lambda", projectRoot, props.reconcilerEntry ?? DEFAULT_RECONCILER_ENTRY);
     const githubAppEntry = requireEntryFile("GitHub App Lambda", projectRoot, props.githubAppEntry ?? DEFAULT_GITHUB_APP_ENTRY);
+    const driftEntry = requireEntryFile("drift Lambda", projectRoot, props.driftEntry ?? DEFAULT_DRIFT_ENTRY);
     const labs = props.labs ?? DEFAULT_LABS;
     if (props.internetFacing === true && props.certificateArn === undefined) {
       throw new Error("labenv infra: an internet-facing load balancer needs a certificateArn");
+    }
+    if ((props.githubRepository === undefined) !== (props.githubInstallationId === undefined)) {
+      throw new Error("labenv infra: githubRepository and githubInstallationId go together");
     }
     Tags.of(this).add(COMPONENT_TAG, "control-plane");
 
@@ -122,8 +129,28 @@ export class LabenvStack extends Stack {
       githubAppIdSecretArn: secrets.appId.secretArn,
       githubPrivateKeySecretArn: secrets.privateKey.secretArn,
       githubWebhookSecretArn: secrets.webhookSecret.secretArn,
+      ...(props.githubRepository !== undefined && { githubRepository: props.githubRepository }),
+      ...(props.githubInstallationId !== undefined && { githubInstallationId: props.githubInstallationId }),
     };
     const environment = controlPlaneEnvironment(this, values);
+    const repositoryKnown = props.githubRepository !== undefined;
+    if (!repositoryKnown) {
+      Annotations.of(this).addWarningV2(
+        "labenv:no-repository",
+        "No githubRepository/githubInstallationId given: the drift schedule is created disabled, and the drift Lambda and the reconciler's task-change runs cannot read the repository (pass -c githubRepository=owner/name -c githubInstallationId=… once the GitHub App is installed).",
+      );
+    }
+    const permissions: ReconcilerPermissionsProps = {
+      labs,
+      clusterName: compute.cluster.clusterName,
+      clusterArn: compute.cluster.clusterArn,
+      fileSystemArn: this.research.fileSystem.fileSystemArn,
+      backupVaultArn: this.research.vault.backupVaultArn,
+      listenerArn: compute.loadBalancer.listener.listenerArn,
+      taskRoleArns: [...taskRoleArns.values(), compute.executionRole.roleArn],
+      infrastructureRoleArn: compute.infrastructureRole.roleArn,
+      backupRoleArn: this.research.backupRole.roleArn,
+    };
 
     this.reconciler = new Reconciler(this, "Reconciler", {
       entry: reconcilerEntry,
@@ -134,18 +161,7 @@ export class LabenvStack extends Stack {
       securityGroup: network.functionSecurityGroup,
       cluster: compute.cluster,
       alarmTopic: alarms.topic,
-      driftScheduleMinutes: props.driftScheduleMinutes ?? 15,
-      permissions: {
-        labs,
-        clusterName: compute.cluster.clusterName,
-        clusterArn: compute.cluster.clusterArn,
-        fileSystemArn: this.research.fileSystem.fileSystemArn,
-        backupVaultArn: this.research.vault.backupVaultArn,
-        listenerArn: compute.loadBalancer.listener.listenerArn,
-        taskRoleArns: [...taskRoleArns.values(), compute.executionRole.roleArn],
-        infrastructureRoleArn: compute.infrastructureRole.roleArn,
-        backupRoleArn: this.research.backupRole.roleArn,
-      },
+      permissions,
     });
     const reconcilerRole = this.reconciler.function.role;
     this.state.grantReadWrite(reconcilerRole);
@@ -153,15 +169,41 @@ export class LabenvStack extends Stack {
     this.objects.grantWriteObjects(reconcilerRole);
     for (const secret of secrets.all) secret.grantRead(reconcilerRole);
 
+    this.drift = new Drift(this, "Drift", {
+      entry: driftEntry,
+      projectRoot,
+      environment,
+      vpc: network.vpc,
+      subnets: network.taskSubnets,
+      securityGroup: network.functionSecurityGroup,
+      alarmTopic: alarms.topic,
+      scheduleMinutes: props.driftScheduleMinutes ?? 15,
+      scheduleEnabled: repositoryKnown,
+      permissions,
+    });
+    // The lease, applied records and runs live in the state table (DynamoStateStore);
+    // observations, drift reports and memory, and the task definition memo in the bucket;
+    // the App's id and private key let it read main and open drift pull requests.
+    const driftRole = this.drift.function.role;
+    this.state.grantReadWrite(driftRole, [this.state.state]);
+    this.objects.grantReadObjects(driftRole, DRIFT_OBJECT_PREFIXES.read);
+    this.objects.grantWriteObjects(driftRole, DRIFT_OBJECT_PREFIXES.write);
+    for (const secret of [secrets.appId, secrets.privateKey]) secret.grantRead(driftRole);
+
     this.githubApp = new GithubApp(this, "GithubApp", {
       entry: githubAppEntry,
       projectRoot,
-      environment: { ...environment, [ENV.reconcilerFunction]: this.reconciler.function.function.functionName },
+      environment: {
+        ...environment,
+        [ENV.reconcilerFunction]: this.reconciler.function.function.functionName,
+        [ENV.driftFunction]: this.drift.function.function.functionName,
+      },
       secrets,
       vpc: network.vpc,
       subnets: network.taskSubnets,
       securityGroup: network.functionSecurityGroup,
       reconciler: this.reconciler.function.function,
+      drift: this.drift.function.function,
       alarmTopic: alarms.topic,
     });
     const appRole = this.githubApp.function.role;
@@ -172,6 +214,7 @@ export class LabenvStack extends Stack {
       webhookUrl: this.githubApp.webhookUrl.url,
       jupyterUrl: `${compute.loadBalancer.protocol}://${compute.loadBalancer.loadBalancer.loadBalancerDnsName}`,
       reconcilerFunctionName: this.reconciler.function.function.functionName,
+      driftFunctionName: this.drift.function.function.functionName,
       secrets,
       alarmTopicArn: alarms.topic.topicArn,
       infrastructureRoleArn: compute.infrastructureRole.roleArn,

@@ -87,20 +87,31 @@ export class ObjectStorage extends Construct {
     });
   }
 
-  /** Lets `role` list the bucket and read every object version. */
-  grantReadObjects(role: iam.IRole): void {
-    const objects = this.objectBucket.arnForObjects("*");
+  /**
+   * Lets `role` list the bucket and read every object version, or only those
+   * under `prefixes`. Listing stays whole-bucket: without s3:ListBucket a
+   * missing object reads as AccessDenied instead of NoSuchKey.
+   */
+  grantReadObjects(role: iam.IRole, prefixes: readonly string[] = [""]): void {
+    const objects = prefixes.map((prefix) => this.objectBucket.arnForObjects(`${prefix}*`));
     role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "ListLabenvObjects", actions: ["s3:ListBucket"], resources: [this.objectBucket.bucketArn] }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "ReadLabenvObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [objects] }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "ReadLabenvObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: objects }));
     this.encryptionKey.grant(role, "kms:Decrypt");
-    acknowledgeWildcardResources(role, [{ arn: objects, reason: "Snapshot manifests, observations and hand-over packages are named at run time; reading them is the role's job." }]);
+    acknowledgeWildcardResources(
+      role,
+      objects.map((arn, i) => ({ arn, reason: `Objects under "${prefixes[i] || "/"}" (snapshot manifests, observations, drift reports, the task definition memo) are named at run time; reading them is the role's job.` })),
+    );
   }
 
-  /** Lets `role` write new objects (or versions) under `prefix`; never delete. */
-  grantWriteObjects(role: iam.IRole, prefix = ""): void {
-    const objects = this.objectBucket.arnForObjects(`${prefix}*`);
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "WriteLabenvObjects", actions: ["s3:PutObject"], resources: [objects] }));
+  /** Lets `role` write new objects (or versions) under `prefix` (or each of several prefixes); never delete. */
+  grantWriteObjects(role: iam.IRole, prefix: string | readonly string[] = ""): void {
+    const prefixes = typeof prefix === "string" ? [prefix] : prefix;
+    const objects = prefixes.map((p) => this.objectBucket.arnForObjects(`${p}*`));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "WriteLabenvObjects", actions: ["s3:PutObject"], resources: objects }));
     this.encryptionKey.grant(role, "kms:GenerateDataKey", "kms:Decrypt");
-    acknowledgeWildcardResources(role, [{ arn: objects, reason: `Objects under "${prefix || "/"}" are named at run time; the bucket is versioned, so a write never destroys an earlier version.` }]);
+    acknowledgeWildcardResources(
+      role,
+      objects.map((arn, i) => ({ arn, reason: `Objects under "${prefixes[i] || "/"}" are named at run time; the bucket is versioned, so a write never destroys an earlier version.` })),
+    );
   }
 }

@@ -1,7 +1,8 @@
 // The environment variables labenv's Lambdas receive: names of what infra/
 // deployed, never a secret value (secrets arrive as ARNs and are read from
 // Secrets Manager at run time). These names are a contract with
-// reconciler/lambda/handler.ts and github-app/lambda.ts.
+// reconciler/lambda/handler.ts, reconciler/lambda/drift-handler.ts (both read
+// through reconciler/lambda/lambda-env.ts) and github-app/lambda.ts.
 import { Fn, Stack } from "aws-cdk-lib";
 import { Construct } from "constructs";
 
@@ -28,7 +29,13 @@ export const ENV = {
   githubAppIdSecretArn: "LABENV_GITHUB_APP_ID_SECRET_ARN",
   githubPrivateKeySecretArn: "LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN",
   githubWebhookSecretArn: "LABENV_GITHUB_WEBHOOK_SECRET_ARN",
+  /** Optional: where the Lambdas read the repository's default branch (with the installation id). */
+  githubRepository: "LABENV_GITHUB_REPOSITORY",
+  githubInstallationId: "LABENV_GITHUB_INSTALLATION_ID",
+  /** The GitHub App only: the function a merge starts. */
   reconcilerFunction: "LABENV_RECONCILER_FUNCTION",
+  /** The GitHub App only: the function a drift pull request closed unmerged ("put it back") starts. */
+  driftFunction: "LABENV_DRIFT_FUNCTION",
 } as const;
 
 /** Values of the deployed control plane, as CloudFormation tokens. */
@@ -56,9 +63,13 @@ export interface ControlPlaneValues {
   readonly githubAppIdSecretArn: string;
   readonly githubPrivateKeySecretArn: string;
   readonly githubWebhookSecretArn: string;
+  /** `owner/name`, when the deploy was told (`-c githubRepository=…`). */
+  readonly githubRepository?: string;
+  /** The GitHub App's installation id on that repository. */
+  readonly githubInstallationId?: number;
 }
 
-/** The variables both Lambdas receive. Lists are comma-separated; `LABENV_TASK_ROLE_ARNS` is JSON. */
+/** The variables every labenv Lambda receives. Lists are comma-separated; `LABENV_TASK_ROLE_ARNS` is JSON. */
 export function controlPlaneEnvironment(scope: Construct, values: ControlPlaneValues): Record<string, string> {
   return {
     [ENV.labs]: values.labs.join(","),
@@ -83,5 +94,7 @@ export function controlPlaneEnvironment(scope: Construct, values: ControlPlaneVa
     [ENV.githubAppIdSecretArn]: values.githubAppIdSecretArn,
     [ENV.githubPrivateKeySecretArn]: values.githubPrivateKeySecretArn,
     [ENV.githubWebhookSecretArn]: values.githubWebhookSecretArn,
+    ...(values.githubRepository !== undefined && { [ENV.githubRepository]: values.githubRepository }),
+    ...(values.githubInstallationId !== undefined && { [ENV.githubInstallationId]: String(values.githubInstallationId) }),
   };
 }

@@ -7,6 +7,7 @@ export interface StackOutputValues {
   readonly webhookUrl: string;
   readonly jupyterUrl: string;
   readonly reconcilerFunctionName: string;
+  readonly driftFunctionName: string;
   readonly secrets: GithubAppSecrets;
   readonly alarmTopicArn: string;
   readonly infrastructureRoleArn: string;
@@ -19,6 +20,7 @@ export function addStackOutputs(stack: Stack, values: StackOutputValues): void {
   output("WebhookUrl", values.webhookUrl, "GitHub App webhook URL");
   output("JupyterUrl", values.jupyterUrl, "Where researchers reach Jupyter");
   output("ReconcilerFunctionName", values.reconcilerFunctionName, "The reconciler Lambda");
+  output("DriftFunctionName", values.driftFunctionName, "The drift Lambda");
   output("GithubAppIdSecretArn", values.secrets.appId.secretArn, "Fill with the GitHub App id");
   output("GithubPrivateKeySecretArn", values.secrets.privateKey.secretArn, "Fill with the GitHub App private key (PEM)");
   output("GithubWebhookSecretArn", values.secrets.webhookSecret.secretArn, "Generated: paste into the GitHub App's webhook secret");

@@ -26,6 +26,24 @@ export interface LabenvStackProps extends StackProps {
    */
   readonly githubAppEntry?: string;
   /**
+   * Entry file of the drift Lambda (exports `handler`).
+   * @default "reconciler/lambda/drift-handler.ts"
+   */
+  readonly driftEntry?: string;
+  /**
+   * `owner/name` of the labenv repository on GitHub, read through the GitHub
+   * App's installation by the scheduled drift run and by the reconciler after
+   * an ECS task change. Without it (and `githubInstallationId`) the drift
+   * schedule is created disabled.
+   * @default - none
+   */
+  readonly githubRepository?: string;
+  /**
+   * The GitHub App's installation id on `githubRepository`.
+   * @default - none
+   */
+  readonly githubInstallationId?: number;
+  /**
    * Existing VPC to use.
    * @default - a new VPC
    */
@@ -61,7 +79,7 @@ export interface LabenvStackProps extends StackProps {
    */
   readonly alarmEmail?: string;
   /**
-   * Minutes between drift checks.
+   * Minutes between scheduled drift runs (the drift Lambda).
    * @default 15
    */
   readonly driftScheduleMinutes?: number;
@@ -70,10 +88,11 @@ export interface LabenvStackProps extends StackProps {
 export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
   return {
     env: { region: settings.region, ...(settings.account !== undefined && { account: settings.account }) },
-    description: "labenv control plane: network, research storage, state, compute, reconciler and GitHub App",
+    description: "labenv control plane: network, research storage, state, compute, reconciler, drift and GitHub App",
     labs: settings.labs,
     reconcilerEntry: settings.reconcilerEntry,
     githubAppEntry: settings.githubAppEntry,
+    driftEntry: settings.driftEntry,
     vpcEndpoints: settings.vpcEndpoints,
     natGateways: settings.natGateways,
     internetFacing: settings.internetFacing,
@@ -82,5 +101,7 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
     ...(settings.certificateArn !== undefined && { certificateArn: settings.certificateArn }),
     ...(settings.ingressCidrs !== undefined && { ingressCidrs: settings.ingressCidrs }),
     ...(settings.alarmEmail !== undefined && { alarmEmail: settings.alarmEmail }),
+    ...(settings.githubRepository !== undefined && { githubRepository: settings.githubRepository }),
+    ...(settings.githubInstallationId !== undefined && { githubInstallationId: settings.githubInstallationId }),
   };
 }

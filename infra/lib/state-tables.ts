@@ -49,9 +49,9 @@ export class StateTables extends Construct {
     this.encryptionKey.grant(role, "kms:Decrypt", "kms:DescribeKey");
   }
 
-  /** Read and write items of every table, conditional writes and transactions included. */
-  grantReadWrite(role: iam.IGrantable): void {
-    for (const table of this.all) table.grant(role, ...READ_ACTIONS, ...WRITE_ACTIONS);
+  /** Read and write items of every table (or only of `tables`), conditional writes and transactions included. */
+  grantReadWrite(role: iam.IGrantable, tables: readonly dynamodb.Table[] = this.all): void {
+    for (const table of tables) table.grant(role, ...READ_ACTIONS, ...WRITE_ACTIONS);
     this.encryptionKey.grant(role, "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
   }
 

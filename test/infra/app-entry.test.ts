@@ -35,9 +35,11 @@ function runApp(context: Record<string, unknown>, env: Record<string, string> = 
 
 describe("missing Lambda entry files", () => {
   it("stop the stack with an error naming the file", () => {
-    const build = () => new LabenvStack(newTestApp(), "Labenv", { env: { region: TEST_REGION }, reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: "github-app/nowhere.ts" });
+    const build = () => new LabenvStack(newTestApp(), "Labenv", { env: { region: TEST_REGION }, reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: "github-app/nowhere.ts", driftEntry: FIXTURE_ENTRY });
     expect(build).toThrow(MissingEntryFileError);
     expect(build).toThrow("the GitHub App Lambda entry file github-app/nowhere.ts does not exist");
+    const noDrift = () => new LabenvStack(newTestApp(), "Labenv", { env: { region: TEST_REGION }, reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: FIXTURE_ENTRY, driftEntry: "reconciler/lambda/nowhere.ts" });
+    expect(noDrift).toThrow("the drift Lambda entry file reconciler/lambda/nowhere.ts does not exist");
   });
 
   it("end `cdk synth` with exit code 1 and one clear line", () => {
@@ -58,16 +60,16 @@ describe("bad context", () => {
 });
 
 describe("a good context", () => {
-  it("synthesizes the Labenv stack, cdk-nag included, with both Lambdas bundled", { timeout: 120_000 }, () => {
+  it("synthesizes the Labenv stack, cdk-nag included, with the three Lambdas bundled", { timeout: 120_000 }, () => {
     const fixture = relative(PROJECT_ROOT, FIXTURE_ENTRY);
-    const { result, outdir } = runApp({ region: TEST_REGION, reconcilerEntry: fixture, githubAppEntry: fixture, labs: "genomics-core" });
+    const { result, outdir } = runApp({ region: TEST_REGION, reconcilerEntry: fixture, githubAppEntry: fixture, driftEntry: fixture, labs: "genomics-core" });
     expect(result.stderr).not.toMatch(/AwsSolutions-/);
     expect(result.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { artifacts: Record<string, { environment?: string }> };
     expect(manifest.artifacts.Labenv?.environment).toBe(`aws://unknown-account/${TEST_REGION}`);
     const template = JSON.parse(readFileSync(join(outdir, "Labenv.template.json"), "utf8")) as { Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }> };
     const functions = Object.values(template.Resources).filter((r) => r.Type === "AWS::Lambda::Function");
-    expect(functions).toHaveLength(2);
+    expect(functions).toHaveLength(3);
     for (const fn of functions) {
       const asset = fn.Properties.Code!.S3Key!.replace(/\.zip$/, "");
       expect(existsSync(join(outdir, `asset.${asset}`, "index.mjs"))).toBe(true);

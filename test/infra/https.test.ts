@@ -13,7 +13,7 @@ let labenv: SynthesizedLabenv;
 let template: Template;
 beforeAll(() => {
   // The same path as `cdk deploy -c certificateArn=…`: context → settings → props.
-  const context: Record<string, string> = { certificateArn: CERTIFICATE, labs: "ocean-lab", reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: FIXTURE_ENTRY };
+  const context: Record<string, string> = { certificateArn: CERTIFICATE, labs: "ocean-lab", reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: FIXTURE_ENTRY, driftEntry: FIXTURE_ENTRY };
   const settings = readSettings((key) => context[key], { CDK_DEFAULT_REGION: TEST_REGION });
   labenv = synthLabenv(labenvStackProps(settings));
   template = labenv.template;

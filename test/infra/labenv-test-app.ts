@@ -1,5 +1,5 @@
 // Builds the labenv stack the way infra/bin/labenv.ts does, but with the tiny
-// fixture handler as both Lambda entries and without CloudFormation's
+// fixture handler as every Lambda entry and without CloudFormation's
 // built-in validation, so a test file synthesizes in seconds.
 import { App, type Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
@@ -28,6 +28,7 @@ export function synthLabenv(props: Partial<LabenvStackProps> = {}): SynthesizedL
     labs: TEST_LABS,
     reconcilerEntry: FIXTURE_ENTRY,
     githubAppEntry: FIXTURE_ENTRY,
+    driftEntry: FIXTURE_ENTRY,
     ...props,
   });
   return { app, stack, template: Template.fromStack(stack) };

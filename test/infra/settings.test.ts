@@ -17,8 +17,11 @@ describe("readSettings", () => {
       driftScheduleMinutes: 15,
       reconcilerEntry: "reconciler/lambda/handler.ts",
       githubAppEntry: "github-app/lambda.ts",
+      driftEntry: "reconciler/lambda/drift-handler.ts",
     });
     expect(settings.certificateArn).toBeUndefined();
+    expect(settings.githubRepository).toBeUndefined();
+    expect(settings.githubInstallationId).toBeUndefined();
     expect(settings.ingressCidrs).toBeUndefined();
   });
 
@@ -39,6 +42,12 @@ describe("readSettings", () => {
     [{ driftScheduleMinutes: "2.5" }, "driftScheduleMinutes"],
     [{ ingressCidrs: "10.0.0.0" }, "ingressCidrs"],
     [{ alarmEmail: "nobody" }, "alarmEmail"],
+    [{ githubRepository: "no-slash", githubInstallationId: "1" }, "githubRepository"],
+    [{ githubRepository: "owner/name/extra", githubInstallationId: "1" }, "githubRepository"],
+    [{ githubRepository: "octo-lab/labenv" }, "githubInstallationId"],
+    [{ githubInstallationId: "12345" }, "githubRepository"],
+    [{ githubRepository: "octo-lab/labenv", githubInstallationId: "0" }, "githubInstallationId"],
+    [{ githubRepository: "octo-lab/labenv", githubInstallationId: "12.5" }, "githubInstallationId"],
   ])("rejects %j naming the key %s", (values, key) => {
     expect(() => readSettings(context(values), region)).toThrow(InfraSettingsError);
     expect(() => readSettings(context(values), region)).toThrow(`context "${key}"`);
@@ -64,5 +73,11 @@ describe("readSettings", () => {
     const campus = readSettings(context({ certificateArn, ingressCidrs: "192.0.2.0/24" }), region);
     expect(campus.ingressCidrs).toEqual(["192.0.2.0/24"]);
     expect(readSettings(context({ certificateArn, internetFacing: "false" }), region).internetFacing).toBe(false);
+  });
+
+  it("reads the drift Lambda's entry and the repository it reads through the GitHub App", () => {
+    const settings = readSettings(context({ driftEntry: "test/infra/fixtures/handler.ts", githubRepository: " octo-lab/labenv-environments ", githubInstallationId: "12345" }), region);
+    expect(settings).toMatchObject({ driftEntry: "test/infra/fixtures/handler.ts", githubRepository: "octo-lab/labenv-environments", githubInstallationId: 12345 });
+    expect(readSettings(context({ githubRepository: "octo-lab/labenv", githubInstallationId: 987654321 }), region).githubInstallationId).toBe(987654321);
   });
 });
