@@ -14,7 +14,7 @@ import { readLambdaEnv, type LambdaEnv } from "./lambda-env.js";
 import { installationOctokit, readRepository } from "./repository-source.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
-export type DriftEvent = { source: "aws.events" | "aws.ecs" | "labenv.github-app"; revert?: string; fingerprint?: string };
+export type DriftEvent = { source: "aws.events" | "aws.ecs" | "labenv.github-app"; revert?: string; fingerprint?: string; repository?: string; installationId?: number };
 
 /** What one drift run needs: the repository on the default branch and the ports. */
 export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
@@ -49,8 +49,9 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
 }
 
 /** Production wiring from the variables infra/ sets: AWS provider, DynamoDB state, S3 objects, GitHub through the App's installation. */
-export async function openFromEnvironment(): Promise<DriftRuntime> {
-  const env = readLambdaEnv(process.env);
+export async function openFromEnvironment(event: DriftEvent = { source: "aws.events" }): Promise<DriftRuntime> {
+  // A put-back request from the GitHub App names its repository and installation; the schedule uses the configured ones.
+  const env = { ...readLambdaEnv(process.env), ...(event.repository ? { githubRepository: event.repository } : {}), ...(event.installationId ? { githubInstallationId: event.installationId } : {}) };
   const repo = await readRepository(env, {});
   const { provider, state, objects } = awsContext(env);
   if (!objects) throw new LabenvError("config", "drift needs the object store (observations, reports)", { hint: "set LABENV_OBJECT_BUCKET" });
