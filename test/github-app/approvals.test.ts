@@ -6,7 +6,7 @@ import {
   mockChangedFiles, mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockPermission, mockReviewReads, mockReviews, mockToken, mockUpdateCheckRun, type Captured,
 } from "./helpers/github-api.js";
 import { pullRequestEvent, pullRequestReviewEvent, type PullRequestFields } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();

@@ -4,7 +4,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import { API, mockCreateCheckRun, mockLatestCheckRun, mockReviewReads, mockReviews, mockToken, type Captured } from "./helpers/github-api.js";
 import { checkRunRerequestedEvent, installationEvent, OWNER, REPO } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();

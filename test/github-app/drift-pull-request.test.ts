@@ -4,7 +4,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import { inProcessTrigger, type ReconcileJob } from "../../github-app/reconcile-trigger.js";
 import { mockComments, mockCreateComment, mockToken, type Captured } from "./helpers/github-api.js";
 import { pullRequestEvent, type PullRequestFields } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();

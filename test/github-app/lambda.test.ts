@@ -6,7 +6,7 @@ import { lambdaTrigger } from "../../github-app/lambda-reconcile-trigger.js";
 import { LabenvError } from "../../reconciler/core/errors.js";
 import { mockCommitStatus, mockToken, type Captured } from "./helpers/github-api.js";
 import { installationEvent, pushEvent } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { APP_ID, TestOctokit, WEBHOOK_SECRET, privateKey } from "./helpers/test-probot.js";
 import { sign } from "./helpers/webhook-server.js";
 import { fakeSecrets } from "./helpers/secrets-manager.js";

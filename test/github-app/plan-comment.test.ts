@@ -3,7 +3,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import { mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockReviewReads, mockReviews, mockToken, mockUpdateComment, type Captured } from "./helpers/github-api.js";
 import { pullRequestEvent } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();

@@ -3,7 +3,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import { inProcessTrigger, type ReconcileJob, type ReconcileTrigger } from "../../github-app/reconcile-trigger.js";
 import { mockCommitStatus, mockToken, type Captured } from "./helpers/github-api.js";
 import { pushEvent } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();

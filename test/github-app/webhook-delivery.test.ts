@@ -4,7 +4,7 @@ import { createLabenvApp } from "../../github-app/app.js";
 import { inProcessTrigger, type ReconcileJob } from "../../github-app/reconcile-trigger.js";
 import { mockCommitStatus, mockToken, type Captured } from "./helpers/github-api.js";
 import { installationEvent, pushEvent } from "./helpers/payloads.js";
-import { strictNock } from "./helpers/strict-nock.js";
+import { strictNock } from "../helpers/strict-nock.js";
 import { APP_ID, TestOctokit, WEBHOOK_SECRET, privateKey, testProbot } from "./helpers/test-probot.js";
 import { post, sign, webhookServer } from "./helpers/webhook-server.js";
 

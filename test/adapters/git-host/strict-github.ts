@@ -1,38 +1,14 @@
 import { Octokit } from "@octokit/rest";
-import nock from "nock";
-import { afterEach, beforeEach, expect } from "vitest";
+import { strictNock } from "../../helpers/strict-nock.js";
 
 export const API = "https://api.github.com";
 export const OWNER = "westtek-research";
 export const REPO = "labs";
 export const PATH = `/repos/${OWNER}/${REPO}`;
 
-/**
- * Strict GitHub doubles for a test file: no network at all, every request
- * must match a mock and every mock must be used. Also counts requests by
- * method, so a test can say "no writes".
- */
-export function strictGitHub(): { requests: string[] } {
-  const seen = { requests: [] as string[] };
-  const unmatched: string[] = [];
-  const onNoMatch = (req: { method?: string; href?: string; path?: string; options?: { href?: string } }) => void unmatched.push(`${req.method ?? "?"} ${req.href ?? req.options?.href ?? req.path ?? "?"}`);
-  const onRequest = (req: { method?: string; path?: string }) => void seen.requests.push(`${req.method} ${req.path}`);
-  beforeEach(() => {
-    nock.disableNetConnect();
-    unmatched.length = 0;
-    seen.requests.length = 0;
-    nock.emitter.on("no match", onNoMatch);
-  });
-  afterEach(() => {
-    nock.emitter.removeListener("no match", onNoMatch);
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    expect(unmatched, "requests that no mock matched").toEqual([]);
-    expect(pending, "mocks that were never used").toEqual([]);
-  });
-  void onRequest;
-  return seen;
+/** Strict GitHub doubles for a test file: no network, every request mocked, every mock used. */
+export function strictGitHub(): void {
+  strictNock();
 }
 
 /** A client as tests need it: no retries, no throttling, no logging. */

@@ -5,7 +5,7 @@ import type { GitHubClient } from "../../../github-app/github/github-client.js";
 import type { CheckAnnotation } from "../../../github-app/render/validate-check.js";
 import { mockCreateCheckRun, mockUpdateCheckRun, type Captured } from "../helpers/github-api.js";
 import { OWNER, REPO } from "../helpers/payloads.js";
-import { strictNock } from "../helpers/strict-nock.js";
+import { strictNock } from "../../helpers/strict-nock.js";
 
 strictNock();
 
