@@ -88,7 +88,7 @@ describe("cross-document rules", () => {
   });
 
   it("an expired share is an error", () => {
-    const d = errors(base, "2027-07-01").find((e) => e.file === SHARE);
+    const d = errors(base, "2029-07-01").find((e) => e.file === SHARE);
     expect(d).toMatchObject({ code: "share-expiry", file: SHARE });
   });
 
