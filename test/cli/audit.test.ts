@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { strictNock } from "../helpers/strict-nock.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildAuditRepo, type AuditRepo } from "../fixtures/audit/audit-repo.js";
 import { expectGolden } from "../fixtures/audit/golden.js";
 import { runCli } from "../helpers/cli.js";
@@ -116,13 +117,7 @@ describe("labenv audit", () => {
 });
 
 describe("labenv audit with a GitHub token", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending, "every GitHub mock is used").toEqual([]);
-  });
-  afterAll(() => nock.enableNetConnect());
+  strictNock();
 
   const head = (merge: string) => execFileSync("git", ["rev-parse", `${merge}^2`], { cwd: repo.dir, encoding: "utf8" }).trim();
   const review = (user: string, commit: string, at: string, state = "APPROVED") => ({ user: { login: user }, state, submitted_at: at, commit_id: commit });

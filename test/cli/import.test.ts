@@ -1,7 +1,8 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { strictNock } from "../helpers/strict-nock.js";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { copyExampleRepo, repoRoot } from "../helpers/example-repo.js";
 import { fixtureSha, PYPI, servePypi } from "../adapters/package-index/pypi-fixtures.js";
@@ -22,13 +23,7 @@ async function validAfterwards(dir: string): Promise<void> {
   expect((await runCli(["lock", "--check", "--repo", dir])).code).toBe(0);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, "every mocked request is made").toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 describe("labenv import", () => {
   it("writes environment.yaml and its lock with --write; the repository validates and `lock --check` passes", async () => {

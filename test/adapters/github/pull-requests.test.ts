@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { strictNock } from "../../helpers/strict-nock.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fileCache } from "../../../reconciler/adapters/github/pull-request-cache.js";
 import { gitHubPullRequests } from "../../../reconciler/adapters/github/pull-requests.js";
 import { isLabenvError } from "../../../reconciler/core/errors.js";
@@ -11,15 +12,9 @@ const API = "https://api.github.com";
 const REPO = "/repos/westtek/environments";
 let cacheDir: string;
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+strictNock();
 beforeEach(() => void (cacheDir = mkdtempSync(join(tmpdir(), "labenv-gh-cache-"))));
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  rmSync(cacheDir, { recursive: true, force: true });
-  expect(pending, "every mock is used").toEqual([]);
-});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 const host = () => gitHubPullRequests({ token: "t0ken", owner: "westtek", repo: "environments", cache: fileCache(cacheDir, "westtek", "environments") });
 const pr = (state: string, merged: string | null) => ({ number: 12, title: "Bump numpy", user: { login: "rpatel-bio" }, state, merged_at: merged, head: { sha: "h".repeat(40), ref: "rpatel/numpy" } });

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { strictNock } from "../../helpers/strict-nock.js";
+import { describe, expect, it } from "vitest";
 import { indexForRepository, openPackageIndex } from "../../../reconciler/adapters/package-index/open-index.js";
 import { loadFromDisk } from "../../../reconciler/cli/load.js";
 import { runCli } from "../../helpers/cli.js";
@@ -14,13 +15,7 @@ const PYDESEQ2_TREE = [
   "wrapt", "wrapt/1.16.0", "typing-extensions", "typing-extensions/4.12.2",
 ];
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, "every mocked request is made").toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 /** A copy of the example repository whose labenv.yaml points at a PyPI-compatible API. */
 function pypiRepo(url = PYPI): string {

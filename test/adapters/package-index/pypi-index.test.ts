@@ -1,5 +1,6 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { strictNock } from "../../helpers/strict-nock.js";
+import { describe, expect, it } from "vitest";
 import { chooseFile, loadIndexFor, PypiIndex } from "../../../reconciler/adapters/package-index/pypi-index.js";
 import { isLabenvError } from "../../../reconciler/core/errors.js";
 import { resolve } from "../../../reconciler/core/lock/resolve.js";
@@ -12,13 +13,7 @@ const REQUESTS_TREE = [
   "urllib3", "urllib3/2.2.2", "certifi", "certifi/2024.7.4",
 ];
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, "every mocked request is made").toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 async function failure(p: Promise<unknown>): Promise<Error> {
   try {
