@@ -10,18 +10,20 @@ import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { LabenvError } from "../core/errors.js";
 import type { RepoFile } from "../core/load/load-repository.js";
 import type { PackageIndexData } from "../core/lock/package-index.js";
-import type { RepoConfig } from "../core/model/documents.js";
+import type { RepoConfig, Repository } from "../core/model/documents.js";
 import { createSchemaValidator, type SchemaCheck } from "../core/validate/schema-validator.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
-import { loadFromDisk } from "./load.js";
+import { loadRepository } from "../core/load/load-repository.js";
 import type { LambdaEnv } from "../lambda/lambda-env.js";
 
 /** Everything a command that talks to the provider needs, built from labenv.yaml. */
 export interface RunContext {
   dir: string;
   files: RepoFile[];
+  /** The documents of `files` that loaded (read once here, shared by every step of a command). */
+  repository: Repository;
   config: RepoConfig["spec"];
   commit: string;
   /** The embedded package index (empty when labenv.yaml names a remote index). */
@@ -65,17 +67,21 @@ function lazyAws(config: RepoConfig["spec"], objects?: ObjectStore): { provider:
 }
 
 export function openContext(dir: string, now: () => Date): RunContext {
-  const { repository } = loadFromDisk(dir);
+  // Read and check the files once; the schema validator compiles once (≈200 ms).
+  const files = readRepositoryFiles(dir);
+  const check = createSchemaValidator();
+  const { repository } = loadRepository(files, check);
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
   const objects = new DirectoryObjectStore(join(stateDir, "objects"));
-  let provider: Provider;
-  if (config.target === "sandbox") provider = new SandboxProvider(stateDir, { ...(config.aws?.region ? { region: config.aws.region } : {}), ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}), now });
-  else provider = lazyAws(config, objects).provider;
-  const state: StateStore = config.state?.store === "dynamodb" ? lazyAws(config).state : new FileStateStore(join(stateDir, "state"));
+  const aws = config.target === "aws" || config.state?.store === "dynamodb" ? lazyAws(config, objects) : undefined;
+  const provider: Provider = config.target === "sandbox"
+    ? new SandboxProvider(stateDir, { ...(config.aws?.region ? { region: config.aws.region } : {}), ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}), now })
+    : aws!.provider;
+  const state: StateStore = config.state?.store === "dynamodb" ? aws!.state : new FileStateStore(join(stateDir, "state"));
+  const checkIndex = indexForChecks(dir, repository);
   return {
-    dir, files: readRepositoryFiles(dir), config, commit: currentCommit(dir), index: indexForChecks(dir, repository) ?? new Map(), checkIndex: indexForChecks(dir, repository),
-    provider, state, objects,
-    check: createSchemaValidator(), runId: randomBytes(6).toString("hex"), owner: `${hostname()}:${process.pid}`,
+    dir, files, repository, config, commit: currentCommit(dir), index: checkIndex ?? new Map(), checkIndex,
+    provider, state, objects, check, runId: randomBytes(6).toString("hex"), owner: `${hostname()}:${process.pid}`,
   };
 }

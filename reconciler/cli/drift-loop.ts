@@ -6,7 +6,6 @@ import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { renderDriftRun } from "../core/drift/render-drift-run.js";
 import { runDrift, type DriftRunResult } from "../core/drift/run-drift.js";
 import { LabenvError } from "../core/errors.js";
-import { loadRepository } from "../core/load/load-repository.js";
 import type { Repository } from "../core/model/documents.js";
 import type { GitHost } from "../ports/git-host.js";
 import type { RunContext } from "./context.js";
@@ -47,7 +46,7 @@ export async function observeSandbox(ctx: RunContext, repository: Repository, gi
 
 /** Judges drift for the repository in `ctx` and, in `act` mode, applies each environment's policy. */
 export async function runDriftForContext(ctx: RunContext, io: CliIO, options: DriftOptions): Promise<DriftRunResult> {
-  const { repository } = loadRepository(ctx.files, ctx.check);
+  const repository = ctx.repository;
   for (const e of options.only ?? []) {
     if (!repository.environments.has(e)) throw new LabenvError("usage", `there is no environment ${e}`, { hint: `known: ${[...repository.environments.keys()].sort().join(", ")}` });
   }

@@ -4,7 +4,6 @@ import { SandboxProvider } from "../../adapters/sandbox/sandbox-provider.js";
 import { EXEC_USAGE } from "../../adapters/sandbox/sandbox-exec.js";
 import { driftObjects } from "../../core/drift/drift-objects.js";
 import { LabenvError } from "../../core/errors.js";
-import { loadRepository } from "../../core/load/load-repository.js";
 import { openContext } from "../context.js";
 import { openGitHost, stateDirOf } from "../drift-loop.js";
 import type { CliIO } from "../io.js";
@@ -24,7 +23,7 @@ export function registerSandbox(program: Command, io: CliIO): void {
       const ctx = await openContext(o.repo, io.now);
       if (!(ctx.provider instanceof SandboxProvider)) throw new LabenvError("usage", "labenv sandbox exec works on target: sandbox only");
       const provider = ctx.provider;
-      const { repository } = loadRepository(ctx.files, ctx.check);
+      const repository = ctx.repository;
       if (!repository.environments.has(environment)) throw new LabenvError("usage", `there is no environment ${environment}`);
       const gitHost = openGitHost(ctx, io.now);
       const containers = new SandboxContainers({
