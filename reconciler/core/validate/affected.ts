@@ -1,5 +1,6 @@
 import { envKey, type Repository } from "../model/documents.js";
 import { parsePackReference } from "../packs/resolve-pack.js";
+import { classifyPath, RESERVED_ENV_NAMES } from "../load/classify-path.js";
 
 /**
  * The files whose findings matter after a change: the changed files and every
@@ -16,7 +17,7 @@ export function affectedFiles(repo: Repository, changed: readonly string[]): Set
     const p = path.split("/");
     if (p[0] === "environments" && p[1]) {
       if (p[2] === "lab.yaml") changedLabs.add(p[1]);
-      else if (p[2] && p[2] !== "shares" && p[2] !== "successions") changedEnvs.add(envKey(p[1], p[2]));
+      else if (p[2] && !RESERVED_ENV_NAMES.has(p[2])) changedEnvs.add(envKey(p[1], p[2]));
       else if (p[2] === "shares") {
         const share = [...repo.shares.values()].find((s) => s.file === path);
         if (share) {
@@ -25,7 +26,7 @@ export function affectedFiles(repo: Repository, changed: readonly string[]): Set
         }
       } else if (p[2] === "successions") changedLabs.add(p[1]);
     } else if (p[0] === "domain-packs" && p[1]) changedPacks.add(p[1]);
-    else if (path === "labenv.yaml") return new Set(repo.files);
+    else if (classifyPath(path)?.kind === "RepoConfig") return new Set(repo.files);
   }
   const touches = (lab: string, env?: string) => changedLabs.has(lab) || (env !== undefined && changedEnvs.has(envKey(lab, env)));
   for (const e of repo.environments.values()) {
