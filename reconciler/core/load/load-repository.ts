@@ -95,7 +95,7 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
 }
 
 /** Checksums and per-pack version lists, computed once instead of once per environment. */
-export function indexPacks(repo: Repository): void {
+function indexPacks(repo: Repository): void {
   repo.packVersions.clear();
   for (const p of repo.packs.values()) {
     p.checksum = packChecksum(p.doc);

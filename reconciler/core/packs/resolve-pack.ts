@@ -20,13 +20,9 @@ export type PackResolution =
   | { ok: true; pack: Loaded<"DomainPack">; version: string }
   | { ok: false; reason: "bad-reference" | "unknown-pack" | "no-match"; message: string; published: string[] };
 
-/** Every published version of a pack, highest first. */
+/** Every published version of a pack, highest first (sorted once by the loader). */
 export function publishedVersions(repo: Repository, name: string): Loaded<"DomainPack">[] {
-  const indexed = repo.packVersions.get(name);
-  if (indexed) return indexed;
-  return [...repo.packs.values()]
-    .filter((p) => p.doc.metadata.name === name)
-    .sort((a, b) => semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
+  return repo.packVersions.get(name) ?? [];
 }
 
 /**
