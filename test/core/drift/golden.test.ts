@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -10,15 +9,9 @@ import { checkLock } from "../../../reconciler/core/lock/check-lock.js";
 import type { Environment, EnvironmentLock } from "../../../reconciler/core/model/documents.js";
 import { packChecksum } from "../../../reconciler/core/packs/checksum.js";
 import { caseNames, loadCase } from "./golden-case.js";
+import { expectGolden } from "../../helpers/golden.js";
 
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
-
-/** Compares with the expected file, or writes it with UPDATE_GOLDEN=1. */
-function golden(dir: string, file: string, actual: string): void {
-  const path = join(dir, file);
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
+const golden = (dir: string, file: string, actual: string) => expectGolden(join(dir, file), actual);
 
 describe("golden drift cases (test/fixtures/drift/<case>: input + observation → report → pull request)", () => {
   for (const name of caseNames()) {

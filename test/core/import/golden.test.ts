@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expectGolden } from "../../helpers/golden.js";
+import { describe, it } from "vitest";
 import {
   importCondaEnvironment,
   importKernelspecList,
@@ -27,12 +27,6 @@ const CASES: { name: string; read: () => ImportResult }[] = [
 describe("golden import results", () => {
   it.each(CASES)("$name fixture reads as expected/$name.json", ({ name, read }) => {
     const actual = JSON.parse(JSON.stringify(read())) as unknown;
-    const expectedPath = `${FIXTURES}expected/${name}.json`;
-    if (process.env.LABENV_UPDATE_GOLDEN === "1") {
-      mkdirSync(`${FIXTURES}expected`, { recursive: true });
-      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-    }
-    expect(existsSync(expectedPath), `${expectedPath} is missing; run with LABENV_UPDATE_GOLDEN=1`).toBe(true);
-    expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
+    expectGolden(`${FIXTURES}expected/${name}.json`, `${JSON.stringify(actual, null, 2)}\n`);
   });
 });

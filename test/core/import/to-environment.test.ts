@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { expectGolden } from "../../helpers/golden.js";
 import { describe, expect, it } from "vitest";
 import { readEmbeddedIndex } from "../../../reconciler/adapters/package-index/embedded-index.js";
 import { checkImport } from "../../../reconciler/core/import/check-import.js";
@@ -140,9 +140,7 @@ describe("checkImport: nothing half-valid", () => {
     const c = checkImport({ plan: p, files, check, today: TODAY, index });
     expect(c).toMatchObject({ ok: true, lockErrors: [], findings: [], warnings: [] });
     expect(c.files.map((f) => f.path)).toEqual(["environments/genomics-core/sc-clustering/environment.yaml", "environments/genomics-core/sc-clustering/environment.lock.yaml"]);
-    const golden = `${FIXTURES}genomics-lab/expected-environment.yaml`;
-    if (process.env.LABENV_UPDATE_GOLDEN) writeFileSync(golden, c.files[0]!.text);
-    expect(c.files[0]!.text).toBe(readFileSync(golden, "utf8"));
+    expectGolden(`${FIXTURES}genomics-lab/expected-environment.yaml`, c.files[0]!.text);
     expect(c.files[1]!.text).toMatch(/- name: leidenalg\n {6}version: 0\.10\.2\n {6}source: environment\n {6}requestedAs: leidenalg<0\.11,>=0\.10\.1/);
   });
 

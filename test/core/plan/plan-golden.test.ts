@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { asObserved } from "../../../reconciler/core/plan/preview.js";
 import { plan } from "../../../reconciler/core/plan/plan.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { editYaml, exampleFiles, repoRoot, withoutFile } from "../../helpers/example-repo.js";
+import { expectGolden } from "../../helpers/golden.js";
 
 /**
  * Golden plans: the example repository as running (observed), a change in git
@@ -45,12 +45,7 @@ describe("plan golden cases", () => {
       const costsBefore = Object.fromEntries(desired(base).environments.map((e) => [e.key, c.observed?.resources.length === 0 ? 0 : e.monthlyCostUsd]));
       const p = plan(desired(c.files), c.observed ?? running, { maxDeletes: c.maxDeletes ?? 5, costsBefore });
       const actual = `${renderPlan(p)}\n`;
-      const file = join(repoRoot, "test/fixtures/plan", name, "expected.txt");
-      if (process.env.LABENV_UPDATE_GOLDEN === "1" || !existsSync(file)) {
-        mkdirSync(join(file, ".."), { recursive: true });
-        writeFileSync(file, actual);
-      }
-      expect(actual).toBe(readFileSync(file, "utf8"));
+      expectGolden(join(repoRoot, "test/fixtures/plan", name, "expected.txt"), actual);
     });
   }
 
