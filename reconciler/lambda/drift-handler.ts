@@ -5,7 +5,7 @@ import { LocalGitHost } from "../adapters/git-host/local-git-host.js";
 import { runDrift, type DriftRunDeps } from "../core/drift/run-drift.js";
 import { LabenvError } from "../core/errors.js";
 import { loadRepository } from "../core/load/load-repository.js";
-import { readEmbeddedIndexFromFiles } from "../core/lock/embedded-index-from-files.js";
+import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
 import type { RepoFile } from "../core/load/load-repository.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import type { GitHost } from "../ports/git-host.js";
@@ -36,7 +36,7 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
     const config = repository.config?.doc.spec;
     const result = await runDrift(
       {
-        repository, index: readEmbeddedIndexFromFiles(rt.files), commit: rt.commit, baseBranch: config?.git?.defaultBranch ?? "main", mode: "act", where: rt.where,
+        repository, index: indexForChecks(repository, fromFiles(rt.files)) ?? new Map(), commit: rt.commit, baseBranch: config?.git?.defaultBranch ?? "main", mode: "act", where: rt.where,
         maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5, ...(event.revert ? { only: [event.revert] } : {}),
       },
       { ...rt, check, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readEmbeddedIndexFromFiles } from "../core/lock/embedded-index-from-files.js";
+import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
 import { reconcile } from "../core/reconcile/reconcile.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { awsContext } from "./aws-context.js";
@@ -26,7 +26,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
   const { provider, state } = awsContext(env);
   const now = () => new Date();
   const result = await reconcile(
-    { files: repo.files, commit: repo.commit, today: now().toISOString().slice(0, 10), index: readEmbeddedIndexFromFiles(repo.files), mode: "apply",
+    { files: repo.files, commit: repo.commit, today: now().toISOString().slice(0, 10), index: (repository) => indexForChecks(repository, fromFiles(repo.files)), mode: "apply",
       runtime: { subnets: env.subnets, securityGroups: env.securityGroups, taskRoleArns: env.taskRoleArns, ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}), ...(env.logGroup ? { logGroup: env.logGroup } : {}) },
       trigger: event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source) },
     { provider, state, check, now, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },

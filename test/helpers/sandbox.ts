@@ -23,7 +23,7 @@ export function sandbox() {
 
 export async function run(files: readonly RepoFile[], s: ReturnType<typeof sandbox>, options: { provider?: Provider; mode?: "plan" | "apply"; owner?: string } = {}): Promise<ReconcileResult> {
   return reconcile(
-    { files, commit: "c0ffee", today: "2026-11-23", index, mode: options.mode ?? "apply", trigger: "test" },
+    { files, commit: "c0ffee", today: "2026-11-23", index: () => index, mode: options.mode ?? "apply", trigger: "test" },
     { provider: options.provider ?? s.provider, state: s.state, check, now: s.now, runId: Math.random().toString(16).slice(2), owner: options.owner ?? "test" },
   );
 }

@@ -25,7 +25,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
       const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
       if (!o.json) io.err(`labenv ${mode}: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
       const result = await reconcile(
-        { files: ctx.files, commit: ctx.commit, today: io.today(), index: ctx.checkIndex, mode: mode === "plan" ? "plan" : "apply", trigger: `cli ${mode}`, ...(expectDigest ? { expectDigest } : {}) },
+        { files: ctx.files, commit: ctx.commit, today: io.today(), index: () => ctx.checkIndex, mode: mode === "plan" ? "plan" : "apply", trigger: `cli ${mode}`, ...(expectDigest ? { expectDigest } : {}) },
         { provider: ctx.provider, state: ctx.state, check: ctx.check, now: io.now, runId: ctx.runId, owner: ctx.owner, progress: o.json ? undefined : ({ action, index, total, error }) => io.err(`  [${index + 1}/${total}] ${error ? "✖" : "✓"} ${action.outcome} ${action.key}${error ? `: ${error.message}` : ""}`) },
       );
       if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);

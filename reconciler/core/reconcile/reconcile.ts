@@ -21,8 +21,8 @@ export interface ReconcileInput {
   files: readonly RepoFile[];
   commit: string;
   today: string;
-  /** The package index for lock checks; undefined for a remote index (the dependency walk is skipped). */
-  index: PackageIndexData | undefined;
+  /** The package index for lock checks, given the loaded repository; undefined for a remote index (the dependency walk is skipped). */
+  index: (repository: Repository) => PackageIndexData | undefined;
   /** `plan` stops after planning: a dry run is "compute the plan and stop". */
   mode: "plan" | "apply";
   trigger: string;
@@ -58,7 +58,7 @@ export async function reconcile(input: ReconcileInput, deps: ReconcileDeps): Pro
   const fail = (outcome: "refused" | "failed", stage: ReconcileStage, reason: string, rest: Partial<ReconcileResult> = {}): ReconcileResult => ({ outcome, stage, reason, diagnostics: [], applied: 0, ...rest });
   const { repository, diagnostics } = validateFiles(input.files, deps.check, { today: input.today }, [packsImmutable]);
   if (hasErrors(diagnostics)) return fail("refused", "validate", `validation failed with ${diagnostics.filter((d) => d.severity === "error").length} errors: nothing is applied`, { diagnostics, repository });
-  const stale = lockRules(() => input.index).check(repository, { today: input.today });
+  const stale = lockRules(input.index).check(repository, { today: input.today });
   if (stale.length > 0) return fail("refused", "lock-check", `${stale.length} locks are missing or stale: run \`labenv lock\` and commit`, { diagnostics: stale, repository });
   const desired = desire(repository, input.runtime ?? {});
   if (desired.problems.length > 0) return fail("refused", "desire", desired.problems.join("; "), { repository });
