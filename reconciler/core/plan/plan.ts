@@ -26,6 +26,8 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const byKind = new Map<string, Action[]>(RESOURCE_KINDS.map((k) => [k, []]));
   /** Keys of resources this plan creates or changes: whatever depends on them must follow. */
   const changed = new Set<string>();
+  /** Snapshots of running volumes taken before their task is replaced: they go first, with storage. */
+  const beforeReplace: Action[] = [];
   const sorted = [...desired.resources].sort((a, b) => RESOURCE_KINDS.indexOf(a.kind) - RESOURCE_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key));
   for (const d of sorted) {
     const o = seen.get(d.key);
@@ -36,7 +38,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       // Unique per replacement: what runs now (its task definition revision) and what replaces it.
       const running = seen.get((d.spec as { taskDefinition: string }).taskDefinition)?.id ?? "";
       const version = digestOf([d.specHash, td?.specHash ?? "", running, o.spec]).slice(7, 23);
-      byKind.get("ebs-snapshot")!.push(snapshotFirst(version, o, "before-replace", `snapshot ${d.environment}'s /opt/jupyter before its task is replaced (installed packages survive only through a snapshot)`, seen));
+      beforeReplace.push(snapshotFirst(version, o, "before-replace", `snapshot ${d.environment}'s /opt/jupyter before its task is replaced (installed packages survive only through a snapshot)`, seen));
     }
     byKind.get(d.kind)!.push(action);
   }
@@ -56,12 +58,11 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     retire.push({ outcome: "delete", kind: o.kind, key: o.key, environment: o.environment, observed: o, changes: [], reason: `${o.environment} was removed from git; ${o.kind === "service" ? "the service stops (its EFS home and snapshots are kept)" : "the task definition is deregistered"}` });
   }
   const requested = [...byKind.get("ebs-snapshot")!, ...byKind.get("backup-job")!];
-  const beforeReplace = requested.filter((a) => isSafetySnapshot(a));
   const stages: PlanStage[] = [
     stage("storage", [...byKind.get("access-point")!, ...beforeReplace]),
     stage("task-definitions", byKind.get("task-definition")!),
     stage("services", byKind.get("service")!),
-    stage("snapshots", requested.filter((a) => !isSafetySnapshot(a)).map((a) => waitForTask(a, desired))),
+    stage("snapshots", requested.map((a) => waitForTask(a, desired))),
     stage("retire", retire),
   ];
   const actions = stages.flatMap((s) => s.actions);
@@ -134,11 +135,6 @@ function snapshotFirst(version: string, o: ObservedResource, trigger: "before-re
   const taken = seen.get(key);
   if (taken) return { outcome: "unchanged", kind: "ebs-snapshot", key, environment: o.environment, desired, observed: taken, changes: [], reason: `taken (${taken.id})` };
   return { outcome: "create", kind: "ebs-snapshot", key, environment: o.environment, desired, changes: [], reason };
-}
-
-function isSafetySnapshot(a: Action): boolean {
-  const trigger = (a.desired?.spec as { trigger?: string } | undefined)?.trigger;
-  return trigger === "before-replace" || trigger === "before-delete";
 }
 
 /** A requested volume snapshot needs a running task; a stopped environment's volume was captured when it stopped. */
