@@ -28,8 +28,8 @@ export const labQuotas: Rule = {
       for (const key of Object.keys(used) as (keyof typeof used)[]) {
         const limit = q[key];
         if (limit !== undefined && used[key] > limit) {
-          const biggest = envs.map((e) => e.doc.metadata.name).join(", ");
-          out.push(finding(lab, ["spec", "quotas", key], "lab-quotas", `${lab.doc.metadata.name} uses ${used[key]} ${units[key]}, over its quota of ${limit}`, `environments counted: ${biggest}; stop or shrink one, or raise the quota with the PI's approval`));
+          const counted = envs.map((e) => e.doc.metadata.name).join(", ");
+          out.push(finding(lab, ["spec", "quotas", key], "lab-quotas", `${lab.doc.metadata.name} uses ${used[key]} ${units[key]}, over its quota of ${limit}`, `environments counted: ${counted}; stop or shrink one, or raise the quota with the PI's approval`));
         }
       }
     }
