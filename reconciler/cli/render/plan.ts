@@ -1,5 +1,5 @@
 import { formatDelta, formatUsd } from "../../core/cost/estimate.js";
-import type { Outcome, Plan } from "../../core/model/plan.js";
+import type { Action, Outcome, Plan } from "../../core/model/plan.js";
 import { OUTCOMES } from "../../core/model/plan.js";
 
 const MARK: Record<Outcome, string> = { create: "+", update: "~", replace: "±", delete: "-", unchanged: "=", skipped: "·" };
@@ -8,10 +8,17 @@ const MARK: Record<Outcome, string> = { create: "+", update: "~", replace: "±",
 export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): string {
   const actions = plan.stages.flatMap((s) => s.actions);
   const envs = [...new Set([...actions.map((a) => a.environment), ...plan.costs.map((c) => c.environment)])].sort();
+  const byEnvironment = new Map<string, Action[]>();
+  for (const a of actions) {
+    const list = byEnvironment.get(a.environment);
+    if (list) list.push(a);
+    else byEnvironment.set(a.environment, [a]);
+  }
+  const costs = new Map(plan.costs.map((c) => [c.environment, c]));
   const lines: string[] = [];
   for (const env of envs) {
-    const mine = actions.filter((a) => a.environment === env);
-    const cost = plan.costs.find((c) => c.environment === env);
+    const mine = byEnvironment.get(env) ?? [];
+    const cost = costs.get(env);
     const changing = mine.filter((a) => a.outcome !== "unchanged" && (a.outcome !== "skipped" || options.verbose || a.kind === "access-point"));
     const unchanged = mine.length - changing.length;
     const costText = cost ? `${formatUsd(cost.beforeUsd)} → ${formatUsd(cost.afterUsd)}/month (${formatDelta(cost.afterUsd - cost.beforeUsd)})` : "";
