@@ -28,17 +28,48 @@ export default async function (): Promise<Measurement[]> {
   try {
     const audit = await timed(["audit", "-C", dir, "--format", "json"], 3);
     const auditMd = await timed(["audit", "-C", dir], 1);
-    const auditQuarter = await timed(["audit", "-C", dir, "--since", "2022-01-01", "--until", "2022-03-31", "--format", "json"], 3);
+    const auditQuarter = await timed(
+      ["audit", "-C", dir, "--since", "2022-01-01", "--until", "2022-03-31", "--format", "json"],
+      3,
+    );
     const history = await timed(["history", HISTORY_TARGET, "-C", dir, "--json"], 5);
     const load = loadavg()[0]!.toFixed(1);
     const wallAudit = wall(["audit", "-C", dir, "--format", "json"], env);
     const wallHistory = wall(["history", HISTORY_TARGET, "-C", dir], env);
-    const report = JSON.parse(audit.stdout) as { summary: { commits: number; findings: number; packageChanges: number } };
+    const report = JSON.parse(audit.stdout) as {
+      summary: { commits: number; findings: number; packageChanges: number };
+    };
     return [
-      { name: "labenv audit, 10k commits × 1k environments (in-process, median of 3)", value: audit.ms, unit: "ms", goal: "< 3000 ms", met: audit.ms < 3000, note: `cpu ${audit.cpu} ms; wall ${wallAudit} ms via node bin/labenv.mjs; ${report.summary.commits} commits, ${report.summary.packageChanges} package changes, ${report.summary.findings} findings; load ${load}` },
-      { name: "labenv audit --format md (in-process, one run)", value: auditMd.ms, unit: "ms", goal: "< 3000 ms", met: auditMd.ms < 3000, note: `cpu ${auditMd.cpu} ms` },
-      { name: "labenv audit --since 2022-01-01 --until 2022-03-31 (in-process, median of 3)", value: auditQuarter.ms, unit: "ms", note: `cpu ${auditQuarter.cpu} ms; ${(JSON.parse(auditQuarter.stdout) as typeof report).summary.commits} commits in the period` },
-      { name: `labenv history ${HISTORY_TARGET} (in-process, median of 5)`, value: history.ms, unit: "ms", goal: "< 300 ms", met: history.ms < 300, note: `cpu ${history.cpu} ms; wall ${wallHistory} ms via node bin/labenv.mjs (includes Node and tsx start-up)` },
+      {
+        name: "labenv audit, 10k commits × 1k environments (in-process, median of 3)",
+        value: audit.ms,
+        unit: "ms",
+        goal: "< 3000 ms",
+        met: audit.ms < 3000,
+        note: `cpu ${audit.cpu} ms; wall ${wallAudit} ms via node bin/labenv.mjs; ${report.summary.commits} commits, ${report.summary.packageChanges} package changes, ${report.summary.findings} findings; load ${load}`,
+      },
+      {
+        name: "labenv audit --format md (in-process, one run)",
+        value: auditMd.ms,
+        unit: "ms",
+        goal: "< 3000 ms",
+        met: auditMd.ms < 3000,
+        note: `cpu ${auditMd.cpu} ms`,
+      },
+      {
+        name: "labenv audit --since 2022-01-01 --until 2022-03-31 (in-process, median of 3)",
+        value: auditQuarter.ms,
+        unit: "ms",
+        note: `cpu ${auditQuarter.cpu} ms; ${(JSON.parse(auditQuarter.stdout) as typeof report).summary.commits} commits in the period`,
+      },
+      {
+        name: `labenv history ${HISTORY_TARGET} (in-process, median of 5)`,
+        value: history.ms,
+        unit: "ms",
+        goal: "< 300 ms",
+        met: history.ms < 300,
+        note: `cpu ${history.cpu} ms; wall ${wallHistory} ms via node bin/labenv.mjs (includes Node and tsx start-up)`,
+      },
     ];
   } finally {
     process.env.GITHUB_TOKEN = prev;
@@ -51,18 +82,29 @@ export default async function (): Promise<Measurement[]> {
  * run (the machines are shared: wall time grows with other people's load,
  * CPU time much less).
  */
-async function timed(args: string[], runs: number): Promise<{ ms: number; cpu: number; stdout: string }> {
+async function timed(
+  args: string[],
+  runs: number,
+): Promise<{ ms: number; cpu: number; stdout: string }> {
   const samples: { ms: number; cpu: number }[] = [];
   let stdout = "";
   for (let i = 0; i <= runs; i++) {
     stdout = "";
-    const io: CliIO & { code: number } = { code: 0, out: (t) => void (stdout += t), err: (t) => void process.stderr.write(t), exit: (c) => void (io.code = Math.max(io.code, c)), today: () => "2026-11-23", now: () => new Date() };
+    const io: CliIO & { code: number } = {
+      code: 0,
+      out: (t) => void (stdout += t),
+      err: (t) => void process.stderr.write(t),
+      exit: (c) => void (io.code = Math.max(io.code, c)),
+      today: () => "2026-11-23",
+      now: () => new Date(),
+    };
     const cpu = process.cpuUsage();
     const start = performance.now();
     const code = await main(args, io);
     const used = process.cpuUsage(cpu);
     if (code === 2) throw new Error(`labenv ${args.join(" ")} failed`);
-    if (i > 0) samples.push({ ms: performance.now() - start, cpu: (used.user + used.system) / 1000 });
+    if (i > 0)
+      samples.push({ ms: performance.now() - start, cpu: (used.user + used.system) / 1000 });
   }
   samples.sort((a, b) => a.ms - b.ms);
   const median = samples[Math.floor(samples.length / 2)]!;
@@ -71,7 +113,10 @@ async function timed(args: string[], runs: number): Promise<{ ms: number; cpu: n
 
 function wall(args: string[], env: NodeJS.ProcessEnv): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [join(root, "bin", "labenv.mjs"), ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(process.execPath, [join(root, "bin", "labenv.mjs"), ...args], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   if (r.status === 2) throw new Error(`labenv ${args.join(" ")} failed: ${r.stderr}`);
   return Math.round(performance.now() - start);
 }
@@ -83,9 +128,15 @@ function ensureRepository(): string {
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
-  execFileSync("git", ["fast-import", "--quiet", "--done"], { cwd: dir, input: generateHistory(), maxBuffer: 1 << 30 });
+  execFileSync("git", ["fast-import", "--quiet", "--done"], {
+    cwd: dir,
+    input: generateHistory(),
+    maxBuffer: 1 << 30,
+  });
   writeFileSync(join(dir, ".labenv-bench-complete"), `${COMMITS} commits\n`);
-  process.stderr.write(`  generated ${COMMITS} commits in ${Math.round(performance.now() - started)} ms under ${dir}\n`);
+  process.stderr.write(
+    `  generated ${COMMITS} commits in ${Math.round(performance.now() - started)} ms under ${dir}\n`,
+  );
   return dir;
 }
 
@@ -105,24 +156,39 @@ function generateHistory(): Buffer {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chunks: string[] = [];
   const labs = Array.from({ length: LABS }, (_, i) => `lab-${String(i).padStart(2, "0")}`);
-  const envs = labs.flatMap((lab) => Array.from({ length: ENVS_PER_LAB }, (_, j) => ({ lab, name: `env-${String(j).padStart(3, "0")}`, cpu: 1024, owner: `m${j % 5}`, versions: Array.from({ length: PACKAGES }, (_, k) => (k * 7 + j) % 20), snapshots: 0 })));
+  const envs = labs.flatMap((lab) =>
+    Array.from({ length: ENVS_PER_LAB }, (_, j) => ({
+      lab,
+      name: `env-${String(j).padStart(3, "0")}`,
+      cpu: 1024,
+      owner: `m${j % 5}`,
+      versions: Array.from({ length: PACKAGES }, (_, k) => (k * 7 + j) % 20),
+      snapshots: 0,
+    })),
+  );
   const shares = new Set<string>();
   let mark = 0;
   let main = 0;
   let time = Date.parse("2021-01-01T00:00:00Z") / 1000;
   const people = ["Mei Chen", "Ravi Patel", "Amara Jones", "Tae Kim", "Lin Wu", "Daichi Sato"];
-  const file = (path: string, text: string) => `M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+  const file = (path: string, text: string) =>
+    `M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
   const commit = (message: string, author: string, body: string, from: number, merge?: number) => {
     mark++;
     time += 3600;
     const who = `${author} <${author.toLowerCase().replace(/ /g, ".")}@example.org> ${time} +0000`;
-    chunks.push(`commit refs/heads/main\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(message)}\n${message}\n${from ? `from :${from}\n` : ""}${merge ? `merge :${merge}\n` : ""}${body}`);
+    chunks.push(
+      `commit refs/heads/main\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(message)}\n${message}\n${from ? `from :${from}\n` : ""}${merge ? `merge :${merge}\n` : ""}${body}`,
+    );
     return mark;
   };
   const envPath = (e: (typeof envs)[number]) => `environments/${e.lab}/${e.name}`;
   const initial = [
     ...labs.map((lab) => file(`environments/${lab}/lab.yaml`, labYaml(lab))),
-    ...envs.flatMap((e) => [file(`${envPath(e)}/environment.yaml`, environmentYaml(e)), file(`${envPath(e)}/environment.lock.yaml`, lockYaml(e))]),
+    ...envs.flatMap((e) => [
+      file(`${envPath(e)}/environment.yaml`, environmentYaml(e)),
+      file(`${envPath(e)}/environment.lock.yaml`, lockYaml(e)),
+    ]),
   ].join("");
   main = commit("Import the lab environments (#1)", "Tae Kim", initial, 0);
   for (let n = 2; n <= COMMITS; n++) {
@@ -142,17 +208,28 @@ function generateHistory(): Buffer {
     } else if (roll < 0.85) {
       e.snapshots++;
       title = `Snapshot ${e.lab}/${e.name}`;
-      body = file(`${envPath(e)}/snapshots/s${e.snapshots}.yaml`, `apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata:\n  name: s${e.snapshots}\n  lab: ${e.lab}\n  environment: ${e.name}\nspec:\n  requestedBy: ${e.owner}\n  reason: checkpoint\n`);
+      body = file(
+        `${envPath(e)}/snapshots/s${e.snapshots}.yaml`,
+        `apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata:\n  name: s${e.snapshots}\n  lab: ${e.lab}\n  environment: ${e.name}\nspec:\n  requestedBy: ${e.owner}\n  reason: checkpoint\n`,
+      );
     } else if (roll < 0.9) {
       const path = `environments/${e.lab}/shares/${e.name}-share.yaml`;
       title = `${shares.has(path) ? "Revoke" : "Grant"} share of ${e.lab}/${e.name}`;
-      body = shares.has(path) ? `D ${path}\n` : file(path, `apiVersion: labenv.westtek.io/v1\nkind: Share\nmetadata:\n  name: ${e.name}-share\n  lab: ${e.lab}\nspec:\n  environment: ${e.name}\n  to:\n    lab: ${pick(labs)}\n  access: read-only\n  expires: 2027-12-31\n  purpose: collaboration\n`);
+      body = shares.has(path)
+        ? `D ${path}\n`
+        : file(
+            path,
+            `apiVersion: labenv.westtek.io/v1\nkind: Share\nmetadata:\n  name: ${e.name}-share\n  lab: ${e.lab}\nspec:\n  environment: ${e.name}\n  to:\n    lab: ${pick(labs)}\n  access: read-only\n  expires: 2027-12-31\n  purpose: collaboration\n`,
+          );
       if (shares.has(path)) shares.delete(path);
       else shares.add(path);
     } else if (roll < 0.92) {
       const to = `m${(Number(e.owner.slice(1)) + 1) % 5}`;
       title = `Hand ${e.lab}/${e.name} to ${to}`;
-      body = file(`environments/${e.lab}/successions/${e.name}-${n}.yaml`, `apiVersion: labenv.westtek.io/v1\nkind: Succession\nmetadata:\n  name: ${e.name}-${n}\n  lab: ${e.lab}\nspec:\n  from: ${e.owner}\n  to: ${to}\n  environments: [${e.name}]\n  effective: 2026-12-31\n  reason: hand-over\n`);
+      body = file(
+        `environments/${e.lab}/successions/${e.name}-${n}.yaml`,
+        `apiVersion: labenv.westtek.io/v1\nkind: Succession\nmetadata:\n  name: ${e.name}-${n}\n  lab: ${e.lab}\nspec:\n  from: ${e.owner}\n  to: ${to}\n  environments: [${e.name}]\n  effective: 2026-12-31\n  reason: hand-over\n`,
+      );
       e.owner = to;
       body += file(`${envPath(e)}/environment.yaml`, environmentYaml(e));
     } else {
@@ -165,14 +242,26 @@ function generateHistory(): Buffer {
     const style = rand();
     if (title.startsWith("drift: ")) {
       const side = commit(title, "labenv bot", body, main);
-      main = commit(`Merge pull request #${n} from westtek/labenv/drift/${e.lab}/${e.name}\n\n${title}`, author, body, main, side);
+      main = commit(
+        `Merge pull request #${n} from westtek/labenv/drift/${e.lab}/${e.name}\n\n${title}`,
+        author,
+        body,
+        main,
+        side,
+      );
     } else if (style < 0.03) {
       main = commit(title, author, body, main);
     } else if (style < 0.5) {
       main = commit(`${title} (#${n})`, author, body, main);
     } else {
       const side = commit(title, author, body, main);
-      main = commit(`Merge pull request #${n} from westtek/${author.split(" ")[0]!.toLowerCase()}/change-${n}\n\n${title}`, pick(people), body, main, side);
+      main = commit(
+        `Merge pull request #${n} from westtek/${author.split(" ")[0]!.toLowerCase()}/change-${n}\n\n${title}`,
+        pick(people),
+        body,
+        main,
+        side,
+      );
     }
   }
   chunks.push("done\n");
@@ -180,7 +269,10 @@ function generateHistory(): Buffer {
 }
 
 function labYaml(lab: string): string {
-  const members = Array.from({ length: 5 }, (_, i) => `    - {id: m${i}, github: ${lab}-m${i}, uid: ${30000 + i}, role: researcher}\n`).join("");
+  const members = Array.from(
+    { length: 5 },
+    (_, i) => `    - {id: m${i}, github: ${lab}-m${i}, uid: ${30000 + i}, role: researcher}\n`,
+  ).join("");
   return `apiVersion: labenv.westtek.io/v1\nkind: Lab\nmetadata:\n  name: ${lab}\nspec:\n  pi: m0\n  approvers: [m0, m1]\n  posixGid: 30000\n  members:\n${members}  funding:\n    - id: ${lab}-grant\n      funder: Funder of ${lab}\n`;
 }
 
@@ -189,6 +281,11 @@ function environmentYaml(e: { lab: string; name: string; cpu: number; owner: str
 }
 
 function lockYaml(e: { lab: string; name: string; versions: number[] }): string {
-  const pins = e.versions.map((v, k) => `    - name: pkg${String(k).padStart(2, "0")}\n      version: 1.${v}.0\n      source: ${k < 40 ? "pack" : "dependency"}\n`).join("");
+  const pins = e.versions
+    .map(
+      (v, k) =>
+        `    - name: pkg${String(k).padStart(2, "0")}\n      version: 1.${v}.0\n      source: ${k < 40 ? "pack" : "dependency"}\n`,
+    )
+    .join("");
   return `# Generated by \`labenv lock\`. Do not edit.\napiVersion: labenv.westtek.io/v1\nkind: EnvironmentLock\nmetadata:\n  name: ${e.name}\n  lab: ${e.lab}\nspec:\n  lockVersion: 1\n  inputDigest: sha256:${"0".repeat(64)}\n  domainPack:\n    name: genomics\n    version: 1.2.0\n    checksum: sha256:${"a".repeat(64)}\n  image: ghcr.io/westtek-research/labenv-genomics@sha256:${"1".repeat(64)}\n  python: 3.11.9\n  packages:\n${pins}  kernels:\n    - name: python3\n      language: python\n  extensions: []\n  jupyterConfig: []\n`;
 }

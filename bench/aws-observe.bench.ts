@@ -31,7 +31,11 @@ export default async function (): Promise<Measurement[]> {
     aws.resetCalls();
     store.clear();
     // A new provider and memo instance per observe, as each Lambda invocation builds its own.
-    const provider = new AwsProvider(CONFIG, aws.clients, memo ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(store) } : {});
+    const provider = new AwsProvider(
+      CONFIG,
+      aws.clients,
+      memo ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(store) } : {},
+    );
     const started = performance.now();
     await provider.observe();
     const ms = performance.now() - started;
@@ -40,7 +44,14 @@ export default async function (): Promise<Measurement[]> {
     const describeTaskDefinitions = counts["ecs.DescribeTaskDefinition"] ?? 0;
     const describeServices = counts["ecs.DescribeServices"] ?? 0;
     const lists = awsCalls - describeTaskDefinitions - describeServices;
-    return { total: awsCalls + store.calls.length, describeTaskDefinitions, describeServices, lists, memo: store.calls.length, ms };
+    return {
+      total: awsCalls + store.calls.length,
+      describeTaskDefinitions,
+      describeServices,
+      lists,
+      memo: store.calls.length,
+      ms,
+    };
   };
 
   const uncached = await observe(false);
@@ -49,11 +60,22 @@ export default async function (): Promise<Measurement[]> {
   account.changeImages(CHANGED);
   const changed = await observe(true);
 
-  const breakdown = (o: Observe) => `${o.lists} list pages, ${o.describeServices} DescribeServices, ${o.describeTaskDefinitions} DescribeTaskDefinition, ${o.memo} memo object calls`;
+  const breakdown = (o: Observe) =>
+    `${o.lists} list pages, ${o.describeServices} DescribeServices, ${o.describeTaskDefinitions} DescribeTaskDefinition, ${o.memo} memo object calls`;
   const warmGoal = 33 + 100 + 2;
   return [
-    { name: `aws observe ${ENVIRONMENTS} environments, no memo: API calls`, value: uncached.total, unit: "calls", note: breakdown(uncached) },
-    { name: `aws observe ${ENVIRONMENTS} environments, cold (memo empty): calls`, value: cold.total, unit: "calls", note: breakdown(cold) },
+    {
+      name: `aws observe ${ENVIRONMENTS} environments, no memo: API calls`,
+      value: uncached.total,
+      unit: "calls",
+      note: breakdown(uncached),
+    },
+    {
+      name: `aws observe ${ENVIRONMENTS} environments, cold (memo empty): calls`,
+      value: cold.total,
+      unit: "calls",
+      note: breakdown(cold),
+    },
     {
       name: `aws observe ${ENVIRONMENTS} environments, warm (memo filled): calls`,
       value: warm.total,
@@ -70,7 +92,15 @@ export default async function (): Promise<Measurement[]> {
       met: changed.total <= warmGoal + CHANGED + 1,
       note: `${breakdown(changed)}; superseded revisions stay ACTIVE, so one more ListTaskDefinitions page`,
     },
-    { name: `aws observe ${ENVIRONMENTS} environments, cold: local time, no network`, value: cold.ms, unit: "ms" },
-    { name: `aws observe ${ENVIRONMENTS} environments, warm: local time, no network`, value: warm.ms, unit: "ms" },
+    {
+      name: `aws observe ${ENVIRONMENTS} environments, cold: local time, no network`,
+      value: cold.ms,
+      unit: "ms",
+    },
+    {
+      name: `aws observe ${ENVIRONMENTS} environments, warm: local time, no network`,
+      value: warm.ms,
+      unit: "ms",
+    },
   ];
 }

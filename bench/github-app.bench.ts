@@ -51,22 +51,46 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function mockDelivery(s: Scenario, head: string, base: string, readsBase: boolean): () => number {
   let last = 0;
   const write = (body: unknown) => ((last = performance.now()), body);
-  nock(API).get(`${R}/pulls/7/files`).query(true).reply(200, s.changed.map((filename) => ({ filename, status: "modified" })));
-  nock(API).get(`${R}/tarball/${head}`).reply(200, s.headGz, { "content-type": "application/x-gzip" });
-  if (readsBase) nock(API).get(`${R}/tarball/${base}`).reply(200, s.baseGz, { "content-type": "application/x-gzip" });
-  nock(API).post(`${R}/check-runs`).reply(201, () => write({ id: 1 }));
+  nock(API)
+    .get(`${R}/pulls/7/files`)
+    .query(true)
+    .reply(
+      200,
+      s.changed.map((filename) => ({ filename, status: "modified" })),
+    );
+  nock(API)
+    .get(`${R}/tarball/${head}`)
+    .reply(200, s.headGz, { "content-type": "application/x-gzip" });
+  if (readsBase)
+    nock(API)
+      .get(`${R}/tarball/${base}`)
+      .reply(200, s.baseGz, { "content-type": "application/x-gzip" });
+  nock(API)
+    .post(`${R}/check-runs`)
+    .reply(201, () => write({ id: 1 }));
   nock(API).get(`${R}/issues/7/comments`).query(true).reply(200, []);
-  nock(API).post(`${R}/issues/7/comments`).reply(201, () => write({ id: 2 }));
+  nock(API)
+    .post(`${R}/issues/7/comments`)
+    .reply(201, () => write({ id: 2 }));
   nock(API).get(`${R}/pulls/7/reviews`).query(true).reply(200, []);
-  nock(API).get(`${R}/commits/${head}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
-  nock(API).post(`${R}/check-runs`).reply(201, () => write({ id: 3 }));
+  nock(API)
+    .get(`${R}/commits/${head}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] });
+  nock(API)
+    .post(`${R}/check-runs`)
+    .reply(201, () => write({ id: 3 }));
   return () => last;
 }
 
 /** The child process: deliveries against one app instance. */
 async function deliveryProcess(dir: string): Promise<Figures> {
   nock.disableNetConnect();
-  const s: Scenario = { changed: JSON.parse(readFileSync(join(dir, "changed.json"), "utf8")) as string[], baseGz: readFileSync(join(dir, "base.tgz")), headGz: readFileSync(join(dir, "head.tgz")) };
+  const s: Scenario = {
+    changed: JSON.parse(readFileSync(join(dir, "changed.json"), "utf8")) as string[],
+    baseGz: readFileSync(join(dir, "base.tgz")),
+    headGz: readFileSync(join(dir, "head.tgz")),
+  };
   const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
@@ -74,7 +98,16 @@ async function deliveryProcess(dir: string): Promise<Figures> {
   const deliver = async (head: string, base: string, readsBase: boolean) => {
     const lastWrite = mockDelivery(s, head, base, readsBase);
     const start = performance.now();
-    await probot.receive({ id: `d-${n}`, name: "pull_request", payload: pullRequestEvent("synchronize", { head, base, author: "user-7-1", updatedAt: `2026-11-23T10:00:${String(n++ % 60).padStart(2, "0")}Z` }) } as never);
+    await probot.receive({
+      id: `d-${n}`,
+      name: "pull_request",
+      payload: pullRequestEvent("synchronize", {
+        head,
+        base,
+        author: "user-7-1",
+        updatedAt: `2026-11-23T10:00:${String(n++ % 60).padStart(2, "0")}Z`,
+      }),
+    } as never);
     if (lastWrite() === 0) throw new Error("the delivery wrote nothing");
     return lastWrite() - start;
   };
@@ -83,16 +116,36 @@ async function deliveryProcess(dir: string): Promise<Figures> {
   const laterMs: number[] = [];
   for (let i = 1; i <= RUNS; i++) laterMs.push(await deliver(sha("a", i), sha("b", 0), false));
   const newBaseMs: number[] = [];
-  for (let i = 1; i <= RUNS; i++) newBaseMs.push(await deliver(sha("a", 100 + i), sha("c", i), true));
+  for (let i = 1; i <= RUNS; i++)
+    newBaseMs.push(await deliver(sha("a", 100 + i), sha("c", i), true));
   clearInterval(sampler);
-  if (nock.pendingMocks().length > 0) throw new Error(`unused mocks: ${nock.pendingMocks().join(", ")}`);
-  return { firstMs, newBaseMs, laterMs, peakHeapMb: peak / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  if (nock.pendingMocks().length > 0)
+    throw new Error(`unused mocks: ${nock.pendingMocks().join(", ")}`);
+  return {
+    firstMs,
+    newBaseMs,
+    laterMs,
+    peakHeapMb: peak / 2 ** 20,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
-function scenario(files: RepoFile[], environments: string[]): { changed: string[]; base: Buffer; head: Buffer } {
+function scenario(
+  files: RepoFile[],
+  environments: string[],
+): { changed: string[]; base: Buffer; head: Buffer } {
   const changed = environments.map((e) => `environments/${e}/environment.yaml`);
   const wanted = new Set(changed);
-  const head = files.map((f) => (wanted.has(f.path) ? { path: f.path, content: Buffer.from(f.content).toString("utf8").replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 90") } : f));
+  const head = files.map((f) =>
+    wanted.has(f.path)
+      ? {
+          path: f.path,
+          content: Buffer.from(f.content)
+            .toString("utf8")
+            .replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 90"),
+        }
+      : f,
+  );
   return { changed, base: tarball(files, sha("b", 0)), head: tarball(head, sha("a", 0)) };
 }
 
@@ -103,23 +156,41 @@ async function bundleSelf(): Promise<string> {
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, "github-app.bench.mjs");
   await build({
-    entryPoints: [self], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "error",
-    banner: { js: "import { createRequire as __labenvCreateRequire } from 'node:module'; const require = __labenvCreateRequire(import.meta.url);" },
+    entryPoints: [self],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "error",
+    banner: {
+      js: "import { createRequire as __labenvCreateRequire } from 'node:module'; const require = __labenvCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }
 
 function runChild(bundle: string, dir: string): Figures {
-  const r = spawnSync(process.execPath, [bundle, "--delivery-process", dir], { encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`delivery process failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const r = spawnSync(process.execPath, [bundle, "--delivery-process", dir], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0)
+    throw new Error(`delivery process failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Figures;
 }
 
 export default async function (): Promise<Measurement[]> {
   const repo = syntheticRepository(50, 20);
   const cases = [
-    { label: "20 environments in one lab", environments: repo.environments.filter((e) => e.startsWith("lab-07/")) },
-    { label: "20 environments in 20 labs", environments: repo.labs.slice(0, 20).map((l) => `${l}/env-03`) },
+    {
+      label: "20 environments in one lab",
+      environments: repo.environments.filter((e) => e.startsWith("lab-07/")),
+    },
+    {
+      label: "20 environments in 20 labs",
+      environments: repo.labs.slice(0, 20).map((l) => `${l}/env-03`),
+    },
   ];
   const bundle = await bundleSelf();
   const out: Measurement[] = [];
@@ -133,11 +204,43 @@ export default async function (): Promise<Measurement[]> {
       const f = runChild(bundle, dir);
       const later = median(f.laterMs);
       const fresh = median(f.newBaseMs);
-      out.push({ name: `github-app: ${c.label}: later push (base remembered)`, value: later, unit: "ms", goal: "< 500 ms", met: later < 500, note: `delivery → last write, median of ${RUNS}, max ${Math.round(Math.max(...f.laterMs))} ms` });
-      out.push({ name: `github-app: ${c.label}: new base (both commits read)`, value: fresh, unit: "ms", goal: "< 500 ms", met: fresh < 500, note: `median of ${RUNS}, max ${Math.round(Math.max(...f.newBaseMs))} ms` });
-      out.push({ name: `github-app: ${c.label}: first delivery of a fresh process`, value: f.firstMs, unit: "ms", note: "cold code paths; schemas compiled at load" });
-      out.push({ name: `github-app: ${c.label}: peak heap`, value: f.peakHeapMb, unit: "MB", goal: "< 200 MB", met: f.peakHeapMb < 200 });
-      out.push({ name: `github-app: ${c.label}: peak RSS of the app process`, value: f.maxRssMb, unit: "MB", goal: "< 200 MB", met: f.maxRssMb < 200, note: "bundled as for Lambda; Node + Probot + app + nock" });
+      out.push({
+        name: `github-app: ${c.label}: later push (base remembered)`,
+        value: later,
+        unit: "ms",
+        goal: "< 500 ms",
+        met: later < 500,
+        note: `delivery → last write, median of ${RUNS}, max ${Math.round(Math.max(...f.laterMs))} ms`,
+      });
+      out.push({
+        name: `github-app: ${c.label}: new base (both commits read)`,
+        value: fresh,
+        unit: "ms",
+        goal: "< 500 ms",
+        met: fresh < 500,
+        note: `median of ${RUNS}, max ${Math.round(Math.max(...f.newBaseMs))} ms`,
+      });
+      out.push({
+        name: `github-app: ${c.label}: first delivery of a fresh process`,
+        value: f.firstMs,
+        unit: "ms",
+        note: "cold code paths; schemas compiled at load",
+      });
+      out.push({
+        name: `github-app: ${c.label}: peak heap`,
+        value: f.peakHeapMb,
+        unit: "MB",
+        goal: "< 200 MB",
+        met: f.peakHeapMb < 200,
+      });
+      out.push({
+        name: `github-app: ${c.label}: peak RSS of the app process`,
+        value: f.maxRssMb,
+        unit: "MB",
+        goal: "< 200 MB",
+        met: f.maxRssMb < 200,
+        note: "bundled as for Lambda; Node + Probot + app + nock",
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -29,29 +29,75 @@ export default async function lockBench(): Promise<Measurement[]> {
     const generated = (performance.now() - started) / 1000;
     const index = syntheticIndex();
     const check = createSchemaValidator();
-    const validation = validateFiles(files, check, { today: TODAY }, [lockRules(() => index), packsImmutable]);
+    const validation = validateFiles(files, check, { today: TODAY }, [
+      lockRules(() => index),
+      packsImmutable,
+    ]);
     const errors = validation.diagnostics.filter((d) => d.severity === "error");
-    if (errors.length > 0) throw new Error(`the synthetic repository does not validate: ${errors.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join("; ")}`);
+    if (errors.length > 0)
+      throw new Error(
+        `the synthetic repository does not validate: ${errors
+          .slice(0, 3)
+          .map((d) => `${d.file}: ${d.message}`)
+          .join("; ")}`,
+      );
     const { repository } = loadRepository(files, check);
     const envs = repository.environments.size;
     const shape = `${envs} environments, ${repository.locks.size} locks, ${repository.snapshots.size} snapshots, ${repository.shares.size} shares, ${repository.packs.size} pack versions`;
 
-    const relockCli = await median(async () => expectCode(await cli(["lock", "--upgrade", "--repo", dir]), 0));
-    const checkCli = await median(async () => expectCode(await cli(["lock", "--check", "--repo", dir]), 0));
+    const relockCli = await median(async () =>
+      expectCode(await cli(["lock", "--upgrade", "--repo", dir]), 0),
+    );
+    const checkCli = await median(async () =>
+      expectCode(await cli(["lock", "--check", "--repo", dir]), 0),
+    );
     const relockCore = await median(async () => {
       const outcomes = lockRepository(repository, index, { upgrade: true });
-      if (outcomes.some((o) => o.outcome !== "unchanged")) throw new Error("a full re-lock changed a committed lock");
+      if (outcomes.some((o) => o.outcome !== "unchanged"))
+        throw new Error("a full re-lock changed a committed lock");
     });
     const checkCore = await median(async () => {
-      for (const env of repository.environments.values()) if (lockFreshness(repository, env, index).status !== "fresh") throw new Error("a lock is not fresh");
+      for (const env of repository.environments.values())
+        if (lockFreshness(repository, env, index).status !== "fresh")
+          throw new Error("a lock is not fresh");
     });
     return [
-      { name: "lock: generate synthetic repository (written to disk)", value: generated, unit: "s", note: shape },
-      { name: `lock: validate synthetic repository (schemas + all rules)`, value: validation.diagnostics.length === 0 ? 0 : validation.diagnostics.length, unit: "findings", note: `${errors.length} errors` },
-      { name: `lock: labenv lock --upgrade, ${envs} environments (in-process CLI)`, value: relockCli, unit: "s", goal: "< 3 s", met: relockCli < 3 },
-      { name: `lock: labenv lock --check, ${envs} environments (in-process CLI)`, value: checkCli, unit: "s", goal: "< 1 s", met: checkCli < 1 },
-      { name: `lock: core re-resolve of ${envs} environments (repository loaded)`, value: relockCore, unit: "s" },
-      { name: `lock: core freshness check of ${envs} locks (repository loaded)`, value: checkCore, unit: "s" },
+      {
+        name: "lock: generate synthetic repository (written to disk)",
+        value: generated,
+        unit: "s",
+        note: shape,
+      },
+      {
+        name: `lock: validate synthetic repository (schemas + all rules)`,
+        value: validation.diagnostics.length === 0 ? 0 : validation.diagnostics.length,
+        unit: "findings",
+        note: `${errors.length} errors`,
+      },
+      {
+        name: `lock: labenv lock --upgrade, ${envs} environments (in-process CLI)`,
+        value: relockCli,
+        unit: "s",
+        goal: "< 3 s",
+        met: relockCli < 3,
+      },
+      {
+        name: `lock: labenv lock --check, ${envs} environments (in-process CLI)`,
+        value: checkCli,
+        unit: "s",
+        goal: "< 1 s",
+        met: checkCli < 1,
+      },
+      {
+        name: `lock: core re-resolve of ${envs} environments (repository loaded)`,
+        value: relockCore,
+        unit: "s",
+      },
+      {
+        name: `lock: core freshness check of ${envs} locks (repository loaded)`,
+        value: checkCore,
+        unit: "s",
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

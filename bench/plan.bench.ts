@@ -34,11 +34,22 @@ export default async function planBench(): Promise<Measurement[]> {
       const t1 = performance.now();
       const p = plan(desired, observed, { maxDeletes: 5 });
       const t2 = performance.now();
-      times.push({ total: (t2 - t0) / 1000, pure: (t2 - t1) / 1000, changes: changingActions(p).length });
+      times.push({
+        total: (t2 - t0) / 1000,
+        pure: (t2 - t1) / 1000,
+        changes: changingActions(p).length,
+      });
     }
     const m = times.sort((a, b) => a.total - b.total)[1]!;
     return [
-      { name: `plan: load + desire + observe sandbox + plan, ${base.environments.size} environments, 1% changed`, value: m.total, unit: "s", goal: "< 1 s", met: m.total < 1, note: `${m.changes} changing actions, ${seed.summary.create} resources in the sandbox` },
+      {
+        name: `plan: load + desire + observe sandbox + plan, ${base.environments.size} environments, 1% changed`,
+        value: m.total,
+        unit: "s",
+        goal: "< 1 s",
+        met: m.total < 1,
+        note: `${m.changes} changing actions, ${seed.summary.create} resources in the sandbox`,
+      },
       { name: "plan: the pure plan function alone", value: m.pure, unit: "s" },
     ];
   } finally {

@@ -34,7 +34,9 @@ for (const file of files) {
     const mark = r.met === undefined ? "" : r.met ? "  ok" : "  MISSED";
     const goal = r.goal ? `  (goal ${r.goal})` : "";
     const note = r.note ? `  ${r.note}` : "";
-    console.log(`${r.name.padEnd(64)} ${String(round(r.value)).padStart(10)} ${r.unit}${goal}${mark}${note}`);
+    console.log(
+      `${r.name.padEnd(64)} ${String(round(r.value)).padStart(10)} ${r.unit}${goal}${mark}${note}`,
+    );
   }
 }
 if (rows.length === 0) console.log("no benchmarks matched");

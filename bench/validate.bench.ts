@@ -31,36 +31,82 @@ export default async function validateBench(): Promise<Measurement[]> {
     const check = createSchemaValidator();
     const index = syntheticIndex();
     const inProcess = median(3, () => {
-      const r = validateFiles(files, check, { today: "2026-11-23" }, [lockRules(() => index), packsImmutable]);
-      if (r.diagnostics.some((d) => d.severity === "error")) throw new Error("the synthetic repository does not validate");
+      const r = validateFiles(files, check, { today: "2026-11-23" }, [
+        lockRules(() => index),
+        packsImmutable,
+      ]);
+      if (r.diagnostics.some((d) => d.severity === "error"))
+        throw new Error("the synthetic repository does not validate");
     });
     const cli = timed(process.execPath, [join(root, "bin/labenv.mjs"), "validate", dir]);
-    if (cli.status !== 0) throw new Error(`labenv validate exited ${cli.status}: ${cli.stdout.slice(-500)}`);
+    if (cli.status !== 0)
+      throw new Error(`labenv validate exited ${cli.status}: ${cli.stdout.slice(-500)}`);
     let ajvSeconds = 0;
     let ajvPeakMb = 0;
     let ajvFiles = 0;
     for (const [kind, globs] of Object.entries(SCHEMA_GLOBS)) {
       const schema = join(root, "schemas", SCHEMA_FILES[kind as Kind]);
       for (const glob of globs) {
-        const r = timed(process.execPath, [join(root, "node_modules/ajv-cli/dist/index.js"), "validate", "--spec=draft2020", "-c", "ajv-formats", "--all-errors", "-s", schema, "-d", join(dir, glob)]);
+        const r = timed(process.execPath, [
+          join(root, "node_modules/ajv-cli/dist/index.js"),
+          "validate",
+          "--spec=draft2020",
+          "-c",
+          "ajv-formats",
+          "--all-errors",
+          "-s",
+          schema,
+          "-d",
+          join(dir, glob),
+        ]);
         ajvSeconds += r.seconds;
         ajvPeakMb = Math.max(ajvPeakMb, r.peakMb);
         ajvFiles += (r.stdout.match(/ valid$/gm) ?? []).length;
       }
     }
     return [
-      { name: `validate: labenv validate, ${files.length} files (CLI process, rules included)`, value: cli.seconds, unit: "s", goal: "< 1 s", met: cli.seconds < 1, note: `peak ${cli.peakMb} MB` },
-      { name: "validate: core only (files in memory, schemas + every rule)", value: inProcess, unit: "s", goal: "< 1 s", met: inProcess < 1 },
-      { name: `validate: ajv-cli, same files, schemas only (${ajvFiles} files valid)`, value: ajvSeconds, unit: "s", note: `peak ${ajvPeakMb} MB, ${Object.values(SCHEMA_GLOBS).flat().length} processes` },
-      { name: "validate: labenv vs ajv-cli (schema-only) wall time", value: cli.seconds / ajvSeconds, unit: "×", goal: "< 1 (faster)", met: cli.seconds < ajvSeconds },
+      {
+        name: `validate: labenv validate, ${files.length} files (CLI process, rules included)`,
+        value: cli.seconds,
+        unit: "s",
+        goal: "< 1 s",
+        met: cli.seconds < 1,
+        note: `peak ${cli.peakMb} MB`,
+      },
+      {
+        name: "validate: core only (files in memory, schemas + every rule)",
+        value: inProcess,
+        unit: "s",
+        goal: "< 1 s",
+        met: inProcess < 1,
+      },
+      {
+        name: `validate: ajv-cli, same files, schemas only (${ajvFiles} files valid)`,
+        value: ajvSeconds,
+        unit: "s",
+        note: `peak ${ajvPeakMb} MB, ${Object.values(SCHEMA_GLOBS).flat().length} processes`,
+      },
+      {
+        name: "validate: labenv vs ajv-cli (schema-only) wall time",
+        value: cli.seconds / ajvSeconds,
+        unit: "×",
+        goal: "< 1 (faster)",
+        met: cli.seconds < ajvSeconds,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function timed(cmd: string, args: string[]): { seconds: number; peakMb: number; status: number | null; stdout: string } {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+function timed(
+  cmd: string,
+  args: string[],
+): { seconds: number; peakMb: number; status: number | null; stdout: string } {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const last = r.stderr.trim().split("\n").pop() ?? "0 0";
   const [seconds, kb] = last.split(" ").map(Number) as [number, number];
   return { seconds, peakMb: Math.round(kb / 1024), status: r.status, stdout: r.stdout };
@@ -75,4 +121,3 @@ function median(n: number, fn: () => void): number {
   }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)]!;
 }
-

@@ -1,6 +1,9 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { isLabenvError } from "../reconciler/core/errors.js";
-import { createSchemaValidator, type SchemaCheck } from "../reconciler/core/validate/schema-validator.js";
+import {
+  createSchemaValidator,
+  type SchemaCheck,
+} from "../reconciler/core/validate/schema-validator.js";
 import { checkRunRerequestedHandler } from "./handlers/check-run-rerequested.js";
 import { driftPullRequestClosedHandler } from "./handlers/drift-pull-request-closed.js";
 import type { AppDeps, LabenvHandler } from "./handlers/handler.js";
@@ -30,7 +33,14 @@ export interface LabenvAppOptions {
   recentDeliveries?: number;
 }
 
-const HANDLERS = [pullRequestHandler, pullRequestReviewHandler, checkRunRerequestedHandler, pushHandler, driftPullRequestClosedHandler, installationHandler] as LabenvHandler[];
+const HANDLERS = [
+  pullRequestHandler,
+  pullRequestReviewHandler,
+  checkRunRerequestedHandler,
+  pushHandler,
+  driftPullRequestClosedHandler,
+  installationHandler,
+] as LabenvHandler[];
 
 /** The labenv GitHub App, with its own delivery memory and background work (nothing at module level). */
 export interface LabenvApp extends ApplicationFunction {
@@ -43,13 +53,21 @@ export function createLabenvApp(options: LabenvAppOptions = {}): LabenvApp {
   const running = new Set<Promise<void>>();
   let deps: AppDeps | undefined;
   const app = (probot: Probot) => {
-    deps ??= { check: options.schemaCheck ?? createSchemaValidator(), now: options.now ?? (() => new Date()), trigger: options.trigger ?? inProcessTrigger(), memory: new ReviewMemory() };
+    deps ??= {
+      check: options.schemaCheck ?? createSchemaValidator(),
+      now: options.now ?? (() => new Date()),
+      trigger: options.trigger ?? inProcessTrigger(),
+      memory: new ReviewMemory(),
+    };
     const ready = deps;
     for (const handler of HANDLERS) {
       probot.on(handler.events, async (context: Context) => {
         const key = `${context.id}:${handler.name}`;
         if (!deliveries.begin(key)) {
-          context.log.info({ delivery: context.id, handler: handler.name }, "labenv skips a delivery it has already handled");
+          context.log.info(
+            { delivery: context.id, handler: handler.name },
+            "labenv skips a delivery it has already handled",
+          );
           return;
         }
         const work = boundary(handler, context, ready).then(
@@ -82,15 +100,30 @@ async function boundary(handler: LabenvHandler, context: Context, deps: AppDeps)
     await handler.run(context as never, deps);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
-    context.log.error({ err: error, code: isLabenvError(error) ? error.code : "internal", handler: handler.name, delivery: context.id }, `labenv ${handler.name} failed: ${error.message}`);
+    context.log.error(
+      {
+        err: error,
+        code: isLabenvError(error) ? error.code : "internal",
+        handler: handler.name,
+        delivery: context.id,
+      },
+      `labenv ${handler.name} failed: ${error.message}`,
+    );
     if (handler.onError) {
-      await handler.onError(context as never, error, deps).catch((reportError: unknown) => context.log.error({ err: reportError }, "labenv could not report the failure on GitHub"));
+      await handler
+        .onError(context as never, error, deps)
+        .catch((reportError: unknown) =>
+          context.log.error({ err: reportError }, "labenv could not report the failure on GitHub"),
+        );
     }
     throw error;
   }
 }
 
 /** For `probot run` and the server entry: the app with its defaults, a new instance per load. */
-export default function labenvApp(probot: Probot, options: Parameters<ApplicationFunction>[1]): void | Promise<void> {
+export default function labenvApp(
+  probot: Probot,
+  options: Parameters<ApplicationFunction>[1],
+): void | Promise<void> {
   return createLabenvApp()(probot, options);
 }

@@ -23,7 +23,8 @@ export class BoundedMap<K, V> {
   set(key: K, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);
-    while (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    while (this.#entries.size > this.capacity)
+      this.#entries.delete(this.#entries.keys().next().value!);
   }
 
   delete(key: K): void {

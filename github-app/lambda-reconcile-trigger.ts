@@ -14,22 +14,44 @@ export interface ReconcileFunctions {
  * (`InvocationType: "Event"`: queued at once, retried and dead-lettered by
  * Lambda). The app reports `pending`; the function reports the result itself.
  */
-export function lambdaTrigger(client: LambdaClient, functions: ReconcileFunctions): ReconcileTrigger {
+export function lambdaTrigger(
+  client: LambdaClient,
+  functions: ReconcileFunctions,
+): ReconcileTrigger {
   return {
     async trigger(commit, repo, request) {
       const job = reconcileJob(commit, repo, request);
       const target = job.revert ? functions.drift : functions.reconciler;
-      if (!target) return { state: "error", description: `no drift function configured (LABENV_DRIFT_FUNCTION): ${job.revert} is not put back` };
+      if (!target)
+        return {
+          state: "error",
+          description: `no drift function configured (LABENV_DRIFT_FUNCTION): ${job.revert} is not put back`,
+        };
       let status: number | undefined;
       try {
-        ({ StatusCode: status } = await client.send(new InvokeCommand({ FunctionName: target, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify(job)) })));
+        ({ StatusCode: status } = await client.send(
+          new InvokeCommand({
+            FunctionName: target,
+            InvocationType: "Event",
+            Payload: new TextEncoder().encode(JSON.stringify(job)),
+          }),
+        ));
       } catch (e) {
-        throw new LabenvError("provider", `cannot start ${target}: ${(e as Error).message}`, { cause: e });
+        throw new LabenvError("provider", `cannot start ${target}: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
-      if (status !== 202) throw new LabenvError("provider", `${target} was not queued (status ${status ?? "none"})`);
+      if (status !== 202)
+        throw new LabenvError("provider", `${target} was not queued (status ${status ?? "none"})`);
       return job.revert
-        ? { state: "pending", description: `putting ${job.revert} back to its committed lock is queued; the drift run reports the result` }
-        : { state: "pending", description: `reconcile of ${commit.slice(0, 7)} queued; the reconciler reports the result` };
+        ? {
+            state: "pending",
+            description: `putting ${job.revert} back to its committed lock is queued; the drift run reports the result`,
+          }
+        : {
+            state: "pending",
+            description: `reconcile of ${commit.slice(0, 7)} queued; the reconciler reports the result`,
+          };
     },
   };
 }

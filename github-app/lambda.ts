@@ -42,14 +42,27 @@ type AdapterFunction = (event: unknown, context: unknown) => Promise<WebhookHttp
  * sandbox freezes once the response is sent. A forged or malformed delivery
  * is answered 400; a failed handler is a Lambda error (alarm, redelivery).
  */
-export function createLambdaHandler(deps: LambdaHandlerDeps): (event: WebhookHttpEvent, context: unknown) => Promise<WebhookHttpResult> {
+export function createLambdaHandler(
+  deps: LambdaHandlerDeps,
+): (event: WebhookHttpEvent, context: unknown) => Promise<WebhookHttpResult> {
   let ready: Promise<AdapterFunction> | undefined;
   const start = async (): Promise<AdapterFunction> => {
     const env = deps.env;
     const creds = await readAppCredentials(env, deps.readSecret ?? secretsManagerReader());
-    const probot = new Probot({ appId: creds.appId, privateKey: creds.privateKey, secret: creds.webhookSecret, logFormat: "json", logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info", ...(deps.Octokit ? { Octokit: deps.Octokit } : {}) });
-    const handle = adapter.createLambdaFunction(() => undefined, { probot: probot as never }) as unknown as AdapterFunction;
-    await probot.load(createLabenvApp({ trigger: reconcileTriggerFromEnv(env, deps.lambda), ...deps.app }));
+    const probot = new Probot({
+      appId: creds.appId,
+      privateKey: creds.privateKey,
+      secret: creds.webhookSecret,
+      logFormat: "json",
+      logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info",
+      ...(deps.Octokit ? { Octokit: deps.Octokit } : {}),
+    });
+    const handle = adapter.createLambdaFunction(() => undefined, {
+      probot: probot as never,
+    }) as unknown as AdapterFunction;
+    await probot.load(
+      createLabenvApp({ trigger: reconcileTriggerFromEnv(env, deps.lambda), ...deps.app }),
+    );
     return handle;
   };
   return async (event, context) => {
@@ -58,13 +71,20 @@ export function createLambdaHandler(deps: LambdaHandlerDeps): (event: WebhookHtt
       throw e;
     });
     const handle = await ready;
-    const body = event.isBase64Encoded && event.body ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+    const body =
+      event.isBase64Encoded && event.body
+        ? Buffer.from(event.body, "base64").toString("utf8")
+        : event.body;
     try {
       return await handle({ ...event, body, isBase64Encoded: false }, context);
     } catch (e) {
       const status = rejectedStatus(e);
       if (status === undefined) throw e;
-      return { statusCode: status, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: (e as Error).message }) };
+      return {
+        statusCode: status,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ error: (e as Error).message }),
+      };
     }
   };
 }
@@ -73,7 +93,12 @@ export function createLambdaHandler(deps: LambdaHandlerDeps): (event: WebhookHtt
 function rejectedStatus(e: unknown): number | undefined {
   const inner = e instanceof AggregateError ? e.errors[0] : e;
   const status = (inner as { status?: unknown } | undefined)?.status;
-  return typeof status === "number" && status >= 400 && status < 500 && !(inner instanceof LabenvError) ? status : undefined;
+  return typeof status === "number" &&
+    status >= 400 &&
+    status < 500 &&
+    !(inner instanceof LabenvError)
+    ? status
+    : undefined;
 }
 
 /** The Lambda entry (infra/ bundles this file): one app instance per sandbox. */

@@ -39,7 +39,11 @@ export interface ReconcileJob {
   fingerprint?: string;
 }
 
-export function reconcileJob(commit: string, repo: RepoRef, request: ReconcileRequest = {}): ReconcileJob {
+export function reconcileJob(
+  commit: string,
+  repo: RepoRef,
+  request: ReconcileRequest = {},
+): ReconcileJob {
   return {
     source: "labenv.github-app",
     commit,
@@ -61,7 +65,8 @@ export type ReconcileFunction = (job: ReconcileJob) => Promise<ReconcileReport>;
 export function inProcessTrigger(reconcile?: ReconcileFunction): ReconcileTrigger {
   return {
     async trigger(commit, repo, request) {
-      if (!reconcile) return { state: "error", description: "reconciler not configured: nothing was applied" };
+      if (!reconcile)
+        return { state: "error", description: "reconciler not configured: nothing was applied" };
       return reconcile(reconcileJob(commit, repo, request));
     },
   };

@@ -9,7 +9,9 @@ import { createLabenvApp } from "./app.js";
 import { reconcileTriggerFromEnv } from "./reconcile-trigger-from-env.js";
 
 if (!process.env.WEBHOOK_SECRET) {
-  process.stderr.write("labenv app: WEBHOOK_SECRET is not set; refusing to accept unsigned deliveries (see docs/github-app.md)\n");
+  process.stderr.write(
+    "labenv app: WEBHOOK_SECRET is not set; refusing to accept unsigned deliveries (see docs/github-app.md)\n",
+  );
   process.exit(2);
 }
 const app = createLabenvApp({ work: "background", trigger: reconcileTriggerFromEnv(process.env) });

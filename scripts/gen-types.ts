@@ -13,7 +13,9 @@ export const generatedDir = join(root, "reconciler/core/model/generated");
 /** Renders the TypeScript source for every schema: file name → contents. */
 export async function renderTypes(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json")).sort()) {
+  for (const file of readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(schemaDir, file), "utf8")) as JSONSchema;
     const ts = await compile(schema, String(schema.title), {
       bannerComment: `/* Generated from schemas/${file} by \`npm run gen:types\`. Do not edit. */`,

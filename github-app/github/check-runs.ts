@@ -24,32 +24,73 @@ export interface CheckRunReport {
  * created with the first batch and each further batch is an update, the
  * last one carrying the conclusion.
  */
-export async function publishCheckRun(github: GitHubClient, repo: RepoRef, report: CheckRunReport, options: { reuse?: boolean } = {}): Promise<number> {
+export async function publishCheckRun(
+  github: GitHubClient,
+  repo: RepoRef,
+  report: CheckRunReport,
+  options: { reuse?: boolean } = {},
+): Promise<number> {
   try {
     const batches = chunk(report.annotations ?? [], ANNOTATIONS_PER_REQUEST);
-    const final = { status: report.status, ...(report.conclusion ? { conclusion: report.conclusion } : {}) };
+    const final = {
+      status: report.status,
+      ...(report.conclusion ? { conclusion: report.conclusion } : {}),
+    };
     const first = batches.length > 1 ? { status: "in_progress" as const } : final;
-    const output = (annotations: readonly CheckAnnotation[] | undefined) => ({ ...report.output, ...(annotations && annotations.length > 0 ? { annotations: [...annotations] } : {}) });
+    const output = (annotations: readonly CheckAnnotation[] | undefined) => ({
+      ...report.output,
+      ...(annotations && annotations.length > 0 ? { annotations: [...annotations] } : {}),
+    });
     const existing = options.reuse ? await latestRun(github, repo, report) : undefined;
     let id: number;
     if (existing !== undefined) {
-      await github.rest.checks.update({ ...repo, check_run_id: existing, ...first, output: output(batches[0]) });
+      await github.rest.checks.update({
+        ...repo,
+        check_run_id: existing,
+        ...first,
+        output: output(batches[0]),
+      });
       id = existing;
     } else {
-      const { data } = await github.rest.checks.create({ ...repo, name: report.name, head_sha: report.headSha, ...first, output: output(batches[0]) });
+      const { data } = await github.rest.checks.create({
+        ...repo,
+        name: report.name,
+        head_sha: report.headSha,
+        ...first,
+        output: output(batches[0]),
+      });
       id = data.id;
     }
     for (let i = 1; i < batches.length; i++) {
-      await github.rest.checks.update({ ...repo, check_run_id: id, ...(i === batches.length - 1 ? final : {}), output: output(batches[i]) });
+      await github.rest.checks.update({
+        ...repo,
+        check_run_id: id,
+        ...(i === batches.length - 1 ? final : {}),
+        output: output(batches[i]),
+      });
     }
     return id;
   } catch (e) {
-    throw new LabenvError("git", `cannot publish the ${report.name} check on ${report.headSha.slice(0, 7)}: ${(e as Error).message}`, { cause: e });
+    throw new LabenvError(
+      "git",
+      `cannot publish the ${report.name} check on ${report.headSha.slice(0, 7)}: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
 }
 
-async function latestRun(github: GitHubClient, repo: RepoRef, report: CheckRunReport): Promise<number | undefined> {
-  const { data } = await github.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: report.name, filter: "latest", per_page: 1 });
+async function latestRun(
+  github: GitHubClient,
+  repo: RepoRef,
+  report: CheckRunReport,
+): Promise<number | undefined> {
+  const { data } = await github.rest.checks.listForRef({
+    ...repo,
+    ref: report.headSha,
+    check_name: report.name,
+    filter: "latest",
+    per_page: 1,
+  });
   const run = data.check_runs[0];
   if (!run) return undefined;
   return run.status === "completed" && report.status !== "completed" ? undefined : run.id;

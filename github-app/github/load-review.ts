@@ -5,7 +5,13 @@ import { packageIndexPath } from "../review/package-index-path.js";
 import type { PullRequestRef } from "../review/pull-request-ref.js";
 import { reviewPullRequest } from "../review/review-pull-request.js";
 import { ReviewMemory, type RememberedReview } from "../review/review-memory.js";
-import { environmentsOutside, inScope, reviewScope, touchesLabenv, type ReviewScope } from "../review/review-scope.js";
+import {
+  environmentsOutside,
+  inScope,
+  reviewScope,
+  touchesLabenv,
+  type ReviewScope,
+} from "../review/review-scope.js";
 import type { GitHubClient } from "./github-client.js";
 import { changedFiles } from "./pull-request-files.js";
 import { readRepositoryAt } from "./read-repository.js";
@@ -19,7 +25,11 @@ export type LoadedReview = RememberedReview;
  * taken from memory, and so is an already loaded base commit. Undefined when
  * the pull request touches nothing labenv manages.
  */
-export async function loadReview(github: GitHubClient, pr: PullRequestRef, ctx: { check: SchemaCheck; today: string; memory: ReviewMemory }): Promise<LoadedReview | undefined> {
+export async function loadReview(
+  github: GitHubClient,
+  pr: PullRequestRef,
+  ctx: { check: SchemaCheck; today: string; memory: ReviewMemory },
+): Promise<LoadedReview | undefined> {
   const listed = await changedFiles(github, pr);
   if (listed.complete && !touchesLabenv(listed.paths)) return undefined;
   const key = ReviewMemory.reviewKey(pr.baseSha, pr.headSha, listed.paths, ctx.today);
@@ -40,8 +50,15 @@ export async function loadReview(github: GitHubClient, pr: PullRequestRef, ctx: 
   const baseRepository = knownBase ?? loadRepository(base!.files, ctx.check).repository;
   if (!knownBase) ctx.memory.bases.set(baseKey, baseRepository);
   const changed = listed.complete ? listed.paths : diffPaths(base?.files ?? [], head.files);
-  const review = reviewPullRequest({ changed, base: baseRepository, head: head.files, headSha: pr.headSha }, ctx);
-  const loaded = { review, filesRead: head.files.length, environmentsNotRead: environmentsOutside(scope, head.paths) };
+  const review = reviewPullRequest(
+    { changed, base: baseRepository, head: head.files, headSha: pr.headSha },
+    ctx,
+  );
+  const loaded = {
+    review,
+    filesRead: head.files.length,
+    environmentsNotRead: environmentsOutside(scope, head.paths),
+  };
   ctx.memory.reviews.set(key, loaded);
   return loaded;
 }

@@ -18,17 +18,39 @@ export interface RepositorySnapshot {
  * with one NUL byte, as on disk, so the loader reports them instead of
  * following them.
  */
-export async function readRepositoryAt(github: GitHubClient, repo: RepoRef, sha: string, select: (all: ReadonlyMap<string, Uint8Array>) => (path: string) => boolean): Promise<RepositorySnapshot> {
+export async function readRepositoryAt(
+  github: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  select: (all: ReadonlyMap<string, Uint8Array>) => (path: string) => boolean,
+): Promise<RepositorySnapshot> {
   let data: unknown;
   try {
     ({ data } = await github.rest.repos.downloadTarballArchive({ ...repo, ref: sha }));
   } catch (e) {
-    throw new LabenvError("git", `cannot read ${repo.owner}/${repo.repo} at ${sha.slice(0, 7)}: ${(e as Error).message}`, { cause: e });
+    throw new LabenvError(
+      "git",
+      `cannot read ${repo.owner}/${repo.repo} at ${sha.slice(0, 7)}: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
-  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : undefined;
-  if (!bytes) throw new LabenvError("git", `GitHub answered the tarball of ${sha.slice(0, 7)} with ${typeof data}, not bytes`);
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : data instanceof Uint8Array
+        ? data
+        : undefined;
+  if (!bytes)
+    throw new LabenvError(
+      "git",
+      `GitHub answered the tarball of ${sha.slice(0, 7)} with ${typeof data}, not bytes`,
+    );
   const entries = await unpackTarball(bytes);
   const all = new Map(entries.map((e) => [e.path, e.symlink ? new Uint8Array([0]) : e.content]));
   const keep = select(all);
-  return { sha, paths: [...all.keys()], files: [...all].filter(([path]) => keep(path)).map(([path, content]) => ({ path, content })) };
+  return {
+    sha,
+    paths: [...all.keys()],
+    files: [...all].filter(([path]) => keep(path)).map(([path, content]) => ({ path, content })),
+  };
 }

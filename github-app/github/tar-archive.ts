@@ -23,12 +23,19 @@ export interface ArchiveEntry {
  * (`owner-repo-sha/`) that is stripped. Directories are skipped; file
  * contents are views into one buffer (no copies).
  */
-export async function unpackTarball(gz: Uint8Array, options: { maxBytes?: number } = {}): Promise<ArchiveEntry[]> {
+export async function unpackTarball(
+  gz: Uint8Array,
+  options: { maxBytes?: number } = {},
+): Promise<ArchiveEntry[]> {
   let tar: Buffer;
   try {
     tar = await gunzipAsync(gz, { maxOutputLength: options.maxBytes ?? MAX_ARCHIVE_BYTES });
   } catch (e) {
-    throw new LabenvError("git", `the repository archive cannot be unpacked: ${(e as Error).message}`, { cause: e });
+    throw new LabenvError(
+      "git",
+      `the repository archive cannot be unpacked: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   return readTar(tar);
 }
@@ -54,11 +61,13 @@ export function readTar(tar: Uint8Array): ArchiveEntry[] {
       continue;
     }
     if (type === "g") continue;
-    const name = longName ?? joinName(text(header.subarray(345, 500)), text(header.subarray(0, 100)));
+    const name =
+      longName ?? joinName(text(header.subarray(345, 500)), text(header.subarray(0, 100)));
     longName = undefined;
     if (type !== "0" && type !== "\0" && type !== "2" && type !== "7") continue;
     const path = stripTopDirectory(name);
-    if (path) out.push({ path, content: type === "2" ? new Uint8Array(0) : body, symlink: type === "2" });
+    if (path)
+      out.push({ path, content: type === "2" ? new Uint8Array(0) : body, symlink: type === "2" });
   }
   return out;
 }

@@ -1,5 +1,9 @@
 import { loadReview } from "../github/load-review.js";
-import { publishApprovals, publishNothingToValidate, publishValidation } from "../github/publish-review.js";
+import {
+  publishApprovals,
+  publishNothingToValidate,
+  publishValidation,
+} from "../github/publish-review.js";
 import { pullRequestRef } from "../review/pull-request-ref.js";
 import { defineHandler, reviewContext } from "./handler.js";
 
@@ -11,10 +15,16 @@ export const checkRunRerequestedHandler = defineHandler({
     const run = context.payload.check_run;
     const number = run.pull_requests[0]?.number;
     if (!run.name.startsWith("labenv/") || number === undefined) {
-      context.log.info({ check: run.name }, "labenv ignores this re-run: not its check, or no pull request");
+      context.log.info(
+        { check: run.name },
+        "labenv ignores this re-run: not its check, or no pull request",
+      );
       return;
     }
-    const { data } = await context.octokit.rest.pulls.get({ ...context.repo(), pull_number: number });
+    const { data } = await context.octokit.rest.pulls.get({
+      ...context.repo(),
+      pull_number: number,
+    });
     const pr = { ...pullRequestRef(context.repo(), data), headSha: run.head_sha };
     const loaded = await loadReview(context.octokit, pr, reviewContext(deps));
     if (run.name === "labenv/approvals") await publishApprovals(context.octokit, pr, loaded);

@@ -24,11 +24,17 @@ export interface LabenvHandler<E extends EmitterWebhookEventName = EmitterWebhoo
   onError?(context: Context<E>, error: Error, deps: AppDeps): Promise<void>;
 }
 
-export function defineHandler<E extends EmitterWebhookEventName>(h: LabenvHandler<E>): LabenvHandler<E> {
+export function defineHandler<E extends EmitterWebhookEventName>(
+  h: LabenvHandler<E>,
+): LabenvHandler<E> {
   return h;
 }
 
 /** What a pull request review needs from the deps: schemas, today (UTC), memory. */
-export function reviewContext(deps: AppDeps): { check: SchemaCheck; today: string; memory: ReviewMemory } {
+export function reviewContext(deps: AppDeps): {
+  check: SchemaCheck;
+  today: string;
+  memory: ReviewMemory;
+} {
   return { check: deps.check, today: deps.now().toISOString().slice(0, 10), memory: deps.memory };
 }

@@ -8,6 +8,9 @@ export const installationHandler = defineHandler({
     const p = context.payload;
     const account = p.installation.account;
     const name = account && "login" in account ? account.login : (account?.name ?? null);
-    context.log.info({ action: p.action, account: name, repositories: p.repositories?.length ?? null }, "labenv installation event");
+    context.log.info(
+      { action: p.action, account: name, repositories: p.repositories?.length ?? null },
+      "labenv installation event",
+    );
   },
 });

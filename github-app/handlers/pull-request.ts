@@ -1,6 +1,11 @@
 import { publishCheckRun } from "../github/check-runs.js";
 import { loadReview } from "../github/load-review.js";
-import { publishApprovals, publishNothingToValidate, publishPlan, publishValidation } from "../github/publish-review.js";
+import {
+  publishApprovals,
+  publishNothingToValidate,
+  publishPlan,
+  publishValidation,
+} from "../github/publish-review.js";
 import { pullRequestRef } from "../review/pull-request-ref.js";
 import { defineHandler, reviewContext } from "./handler.js";
 
@@ -24,13 +29,28 @@ export const pullRequestHandler = defineHandler({
     await publishValidation(context.octokit, pr, loaded);
     const comment = await publishPlan(context.octokit, pr, loaded);
     const approved = await publishApprovals(context.octokit, pr, loaded);
-    context.log.info({ pr: pr.number, head: pr.headSha, findings: loaded.review.findings.length, comment: comment.action, approved }, "labenv reviewed the pull request");
+    context.log.info(
+      {
+        pr: pr.number,
+        head: pr.headSha,
+        findings: loaded.review.findings.length,
+        comment: comment.action,
+        approved,
+      },
+      "labenv reviewed the pull request",
+    );
   },
   async onError(context, error) {
     const pr = context.payload.pull_request;
     await publishCheckRun(context.octokit, context.repo(), {
-      name: "labenv/validate", headSha: pr.head.sha, status: "completed", conclusion: "failure",
-      output: { title: "labenv could not review this pull request", summary: `${error.message}\n\nThe delivery failed; redeliver it from the app's settings or push again.` },
+      name: "labenv/validate",
+      headSha: pr.head.sha,
+      status: "completed",
+      conclusion: "failure",
+      output: {
+        title: "labenv could not review this pull request",
+        summary: `${error.message}\n\nThe delivery failed; redeliver it from the app's settings or push again.`,
+      },
     });
   },
 });

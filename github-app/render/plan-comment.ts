@@ -1,5 +1,10 @@
 import { formatDelta, formatUsd } from "../../reconciler/core/cost/estimate.js";
-import { OUTCOMES, type Action, type Outcome, type Plan } from "../../reconciler/core/model/plan.js";
+import {
+  OUTCOMES,
+  type Action,
+  type Outcome,
+  type Plan,
+} from "../../reconciler/core/model/plan.js";
 import { GITHUB_TEXT_LIMIT, cell, code, plural } from "./text-limits.js";
 
 export interface PlanCommentContext {
@@ -31,33 +36,59 @@ const MARGIN = 512;
  * summary is always kept, sections are dropped from the end and then table
  * rows, and the comment says what was cut.
  */
-export function renderPlanComment(plan: Plan, ctx: PlanCommentContext, limit = GITHUB_TEXT_LIMIT): string {
+export function renderPlanComment(
+  plan: Plan,
+  ctx: PlanCommentContext,
+  limit = GITHUB_TEXT_LIMIT,
+): string {
   const envs = changingEnvironments(plan);
   const changing = new Set(envs.map((e) => e.name));
-  const all = new Set([...plan.stages.flatMap((s) => s.actions.map((a) => a.environment)), ...plan.costs.map((c) => c.environment)]);
-  const unchanged = [...all].filter((e) => e.includes("/") && !changing.has(e)).length + (ctx.environmentsNotRead ?? 0);
+  const all = new Set([
+    ...plan.stages.flatMap((s) => s.actions.map((a) => a.environment)),
+    ...plan.costs.map((c) => c.environment),
+  ]);
+  const unchanged =
+    [...all].filter((e) => e.includes("/") && !changing.has(e)).length +
+    (ctx.environmentsNotRead ?? 0);
   const before = plan.costs.reduce((s, c) => s + c.beforeUsd, 0);
   const after = plan.costs.reduce((s, c) => s + c.afterUsd, 0);
   const summary = [
     ctx.marker,
     `## labenv plan for ${code(ctx.headSha.slice(0, 7))}`,
     "",
-    envs.length === 0 ? "**No environment changes.**" : `**${plural(envs.length, "environment")} ${envs.length === 1 ? "changes" : "change"}:** ${OUTCOMES.map((o) => `${plan.summary[o]} ${o}`).join(" · ")}`,
+    envs.length === 0
+      ? "**No environment changes.**"
+      : `**${plural(envs.length, "environment")} ${envs.length === 1 ? "changes" : "change"}:** ${OUTCOMES.map((o) => `${plan.summary[o]} ${o}`).join(" · ")}`,
     `Monthly cost: ${formatUsd(before)} → ${formatUsd(after)} (${formatDelta(after - before)})`,
     `Plan digest: ${code(plan.digest)} — an apply is bound to this digest.`,
     ...(plan.blocked ? ["", "> [!CAUTION]", `> **This plan is blocked:** ${plan.blocked}`] : []),
-    ...(ctx.headErrors ? ["", "> [!WARNING]", `> \`labenv/validate\` found ${plural(ctx.headErrors, "error")}: documents that do not load are left out of this plan, so their environments can appear removed. Fix them first.`] : []),
+    ...(ctx.headErrors
+      ? [
+          "",
+          "> [!WARNING]",
+          `> \`labenv/validate\` found ${plural(ctx.headErrors, "error")}: documents that do not load are left out of this plan, so their environments can appear removed. Fix them first.`,
+        ]
+      : []),
   ].join("\n");
   const footer = `<sub>${unchanged > 0 ? `${plural(unchanged, "other environment")} ${unchanged === 1 ? "is" : "are"} unchanged. ` : ""}Updated on every push; run \`labenv plan\` to see it locally.</sub>`;
   const rows = envs.map(tableRow);
   const sections = envs.map(section);
   const budget = limit - MARGIN;
-  const header = "| environment | create | update | replace | delete | skipped | monthly cost | delta |\n|---|---:|---:|---:|---:|---:|---|---:|";
+  const header =
+    "| environment | create | update | replace | delete | skipped | monthly cost | delta |\n|---|---:|---:|---:|---:|---:|---|---:|";
   const compose = (shownRows: number, shownSections: number) => {
     const parts = [summary];
     if (envs.length > 0) {
       const cutRows = envs.length - shownRows;
-      parts.push([header, ...rows.slice(0, shownRows), ...(cutRows > 0 ? [`| … and ${plural(cutRows, "more environment")} | | | | | | | |`] : [])].join("\n"));
+      parts.push(
+        [
+          header,
+          ...rows.slice(0, shownRows),
+          ...(cutRows > 0
+            ? [`| … and ${plural(cutRows, "more environment")} | | | | | | | |`]
+            : []),
+        ].join("\n"),
+      );
       parts.push(...sections.slice(0, shownSections));
       const cut = envs.slice(shownSections).map((e) => e.name);
       if (cut.length > 0) parts.push(cutNote(cut));
@@ -67,10 +98,15 @@ export function renderPlanComment(plan: Plan, ctx: PlanCommentContext, limit = G
   };
   const full = compose(rows.length, sections.length);
   if (full.length <= budget) return full;
-  const sectionsShown = largestFitting(sections.length, (n) => compose(rows.length, n).length <= budget);
+  const sectionsShown = largestFitting(
+    sections.length,
+    (n) => compose(rows.length, n).length <= budget,
+  );
   if (sectionsShown !== undefined) return compose(rows.length, sectionsShown);
   const rowsShown = largestFitting(rows.length, (n) => compose(n, 0).length <= budget);
-  return rowsShown !== undefined ? compose(rowsShown, 0) : `${summary}\n\n${cutNote(envs.map((e) => e.name))}`;
+  return rowsShown !== undefined
+    ? compose(rowsShown, 0)
+    : `${summary}\n\n${cutNote(envs.map((e) => e.name))}`;
 }
 
 /** The largest n in [0, max] with fits(n), when fits is monotonic (true up to some n); undefined when even 0 does not fit. */
@@ -88,16 +124,22 @@ function largestFitting(max: number, fits: (n: number) => boolean): number | und
 
 function changingEnvironments(plan: Plan): EnvironmentPlan[] {
   const byEnv = new Map<string, Action[]>();
-  for (const a of plan.stages.flatMap((s) => s.actions)) byEnv.set(a.environment, [...(byEnv.get(a.environment) ?? []), a]);
+  for (const a of plan.stages.flatMap((s) => s.actions))
+    byEnv.set(a.environment, [...(byEnv.get(a.environment) ?? []), a]);
   const costs = new Map(plan.costs.map((c) => [c.environment, c]));
   const names = new Set([...byEnv.keys(), ...costs.keys()]);
   const out: EnvironmentPlan[] = [];
   for (const name of [...names].sort()) {
     const actions = byEnv.get(name) ?? [];
-    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, actions.filter((a) => a.outcome === o).length])) as Record<Outcome, number>;
+    const counts = Object.fromEntries(
+      OUTCOMES.map((o) => [o, actions.filter((a) => a.outcome === o).length]),
+    ) as Record<Outcome, number>;
     const cost = costs.get(name);
-    const changes = counts.create + counts.update + counts.replace + counts.delete > 0 || (cost && cost.beforeUsd !== cost.afterUsd);
-    if (changes) out.push({ name, actions, counts, before: cost?.beforeUsd ?? 0, after: cost?.afterUsd ?? 0 });
+    const changes =
+      counts.create + counts.update + counts.replace + counts.delete > 0 ||
+      (cost && cost.beforeUsd !== cost.afterUsd);
+    if (changes)
+      out.push({ name, actions, counts, before: cost?.beforeUsd ?? 0, after: cost?.afterUsd ?? 0 });
   }
   return out;
 }
@@ -113,8 +155,13 @@ function tableRow(e: EnvironmentPlan): string {
 
 function section(e: EnvironmentPlan): string {
   const changing = e.actions.filter((a) => a.outcome !== "unchanged");
-  const what = OUTCOMES.filter((o) => o !== "unchanged" && e.counts[o] > 0).map((o) => `${e.counts[o]} ${o}`).join(", ") || "cost only";
-  const lines = changing.map((a) => `- **${a.outcome}** ${a.kind}: ${a.reason.replace(/\r?\n/g, " ")}`);
+  const what =
+    OUTCOMES.filter((o) => o !== "unchanged" && e.counts[o] > 0)
+      .map((o) => `${e.counts[o]} ${o}`)
+      .join(", ") || "cost only";
+  const lines = changing.map(
+    (a) => `- **${a.outcome}** ${a.kind}: ${a.reason.replace(/\r?\n/g, " ")}`,
+  );
   return `<details><summary><b>${escapeHtml(label(e.name))}</b> — ${what}; ${formatUsd(e.before)} → ${formatUsd(e.after)} a month (${formatDelta(e.after - e.before)})</summary>\n\n${lines.join("\n") || "- no resource changes; the cost estimate changes"}\n\n</details>`;
 }
 

@@ -26,24 +26,44 @@ export interface ValidateCheck {
 }
 
 /** The `labenv/validate` check: a title, a summary that says what is stale in the locks, and one annotation per finding on its line. */
-export function validateCheck(review: PullRequestReview, read: { files: number; environmentsNotRead: number }): ValidateCheck {
+export function validateCheck(
+  review: PullRequestReview,
+  read: { files: number; environmentsNotRead: number },
+): ValidateCheck {
   const { findings } = review;
   const errors = findings.filter((d) => d.severity === "error").length;
   const warnings = findings.length - errors;
-  const title = findings.length === 0 ? "valid" : `${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")} in changed files`;
+  const title =
+    findings.length === 0
+      ? "valid"
+      : `${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")} in changed files`;
   const parts = [
-    findings.length === 0 ? "✓ Every changed document and every document that refers to one is valid." : `${errors > 0 ? "✖" : "⚠"} **${title}**.`,
+    findings.length === 0
+      ? "✓ Every changed document and every document that refers to one is valid."
+      : `${errors > 0 ? "✖" : "⚠"} **${title}**.`,
     `Read ${plural(read.files, "file")} at the head commit${read.environmentsNotRead > 0 ? `; ${plural(read.environmentsNotRead, "environment")} in labs this pull request does not touch were not read (nothing there changes)` : ""}.`,
   ];
   const locks = lockLines(findings);
-  parts.push(locks.length === 0 ? "### Locks\nEvery lock of a changed environment is up to date." : `### Locks\n${locks.join("\n")}`);
+  parts.push(
+    locks.length === 0
+      ? "### Locks\nEvery lock of a changed environment is up to date."
+      : `### Locks\n${locks.join("\n")}`,
+  );
   if (findings.length > 0) {
-    parts.push(`### Findings\n| file | line | severity | finding |\n|---|---|---|---|\n${findings.map(row).join("\n")}`);
+    parts.push(
+      `### Findings\n| file | line | severity | finding |\n|---|---|---|---|\n${findings.map(row).join("\n")}`,
+    );
   }
   if (review.findingsElsewhere > 0) {
-    parts.push(`${plural(review.findingsElsewhere, "finding")} in files this pull request neither changes nor affects ${review.findingsElsewhere === 1 ? "is" : "are"} not reported here: run \`labenv validate\`.`);
+    parts.push(
+      `${plural(review.findingsElsewhere, "finding")} in files this pull request neither changes nor affects ${review.findingsElsewhere === 1 ? "is" : "are"} not reported here: run \`labenv validate\`.`,
+    );
   }
-  return { conclusion: errors > 0 ? "failure" : "success", output: { title, summary: capText(parts.join("\n\n")) }, annotations: findings.map(annotation) };
+  return {
+    conclusion: errors > 0 ? "failure" : "success",
+    output: { title, summary: capText(parts.join("\n\n")) },
+    annotations: findings.map(annotation),
+  };
 }
 
 /** What is stale or missing in the locks, environment by environment. */
@@ -52,7 +72,10 @@ function lockLines(findings: readonly Diagnostic[]): string[] {
     .filter((d) => d.code === "lock-stale" || d.code === "lock" || d.code === "package-index")
     .map((d) => {
       const env = /^environments\/([^/]+\/[^/]+)\//.exec(d.file)?.[1];
-      const fix = d.code === "package-index" ? "" : ` — run \`labenv lock${env ? ` ${env}` : ""}\` and commit the lockfile`;
+      const fix =
+        d.code === "package-index"
+          ? ""
+          : ` — run \`labenv lock${env ? ` ${env}` : ""}\` and commit the lockfile`;
       return `- ${code(d.file)}: ${d.message}${fix}`;
     });
 }

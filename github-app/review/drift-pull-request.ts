@@ -20,14 +20,20 @@ interface ClosedPullRequest {
  * `labenv/drift/<lab>/<env>` in this repository (not a fork) and its author is
  * a bot. Its body carries `<!-- labenv:drift fingerprint=… -->`.
  */
-export function driftPullRequest(pr: ClosedPullRequest, repository: string): DriftPullRequest | undefined {
+export function driftPullRequest(
+  pr: ClosedPullRequest,
+  repository: string,
+): DriftPullRequest | undefined {
   const m = /^labenv\/drift\/([^/]+)\/([^/]+)$/.exec(pr.head.ref);
   if (!m || pr.head.repo?.full_name !== repository || pr.user?.type !== "Bot") return undefined;
   const fingerprint = /<!-- labenv:drift fingerprint=([^\s>]+) -->/.exec(pr.body ?? "")?.[1];
   return { environment: `${m[1]}/${m[2]}`, ...(fingerprint ? { fingerprint } : {}) };
 }
 
-export function driftClosedComment(drift: DriftPullRequest, outcome: { merged: true } | { merged: false; commit: string; report: ReconcileReport }): string {
+export function driftClosedComment(
+  drift: DriftPullRequest,
+  outcome: { merged: true } | { merged: false; commit: string; report: ReconcileReport },
+): string {
   if (outcome.merged) {
     return `${DRIFT_CLOSED_MARKER}\nlabenv: the lock of \`${drift.environment}\` is updated to what runs. No re-apply needed.`;
   }

@@ -11,7 +11,9 @@ const DEFAULT = "package-index.yaml";
 export function packageIndexPath(labenvYaml: Uint8Array | undefined): string {
   if (!labenvYaml) return DEFAULT;
   try {
-    const value = parseDocument(Buffer.from(labenvYaml).toString("utf8")).toJS({ maxAliasCount: 10 }) as { spec?: { packageIndex?: { path?: unknown } } } | null;
+    const value = parseDocument(Buffer.from(labenvYaml).toString("utf8")).toJS({
+      maxAliasCount: 10,
+    }) as { spec?: { packageIndex?: { path?: unknown } } } | null;
     const path = value?.spec?.packageIndex?.path;
     return typeof path === "string" && path !== "" ? path.replace(/^\.\//, "") : DEFAULT;
   } catch {

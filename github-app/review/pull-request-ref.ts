@@ -21,5 +21,12 @@ export interface PullRequestPayload {
 }
 
 export function pullRequestRef(repo: RepoRef, pr: PullRequestPayload): PullRequestRef {
-  return { ...repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, author: pr.user?.login ?? "", updatedAt: pr.updated_at };
+  return {
+    ...repo,
+    number: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    author: pr.user?.login ?? "",
+    updatedAt: pr.updated_at,
+  };
 }

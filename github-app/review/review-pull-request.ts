@@ -1,4 +1,8 @@
-import { outsideLabs, requiredApprovals, type ApprovalRequirement } from "../../reconciler/core/approvals/index.js";
+import {
+  outsideLabs,
+  requiredApprovals,
+  type ApprovalRequirement,
+} from "../../reconciler/core/approvals/index.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import type { Diagnostic } from "../../reconciler/core/model/diagnostic.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
@@ -35,8 +39,16 @@ export interface PullRequestReview {
  * locks, immutable packs), the preview plan, and who must approve. Pure:
  * reading commits and writing checks and comments is the caller's.
  */
-export function reviewPullRequest(input: ReviewInput, ctx: { check: SchemaCheck; today: string }): PullRequestReview {
-  const validated = validateFiles(input.head, ctx.check, { today: ctx.today }, reviewRules(input.head, input.changed));
+export function reviewPullRequest(
+  input: ReviewInput,
+  ctx: { check: SchemaCheck; today: string },
+): PullRequestReview {
+  const validated = validateFiles(
+    input.head,
+    ctx.check,
+    { today: ctx.today },
+    reviewRules(input.head, input.changed),
+  );
   const head = validated.repository;
   const affected = affectedFiles(head, input.changed);
   const findings = validated.diagnostics.filter((d) => affected.has(d.file));

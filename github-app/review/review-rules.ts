@@ -1,5 +1,8 @@
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
-import { parseEmbeddedIndex, type PackageIndexData } from "../../reconciler/core/lock/package-index.js";
+import {
+  parseEmbeddedIndex,
+  type PackageIndexData,
+} from "../../reconciler/core/lock/package-index.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
 import { affectedFiles } from "../../reconciler/core/validate/affected.js";
 import type { Rule } from "../../reconciler/core/validate/rule.js";
@@ -21,7 +24,17 @@ export function reviewRules(files: readonly RepoFile[], changed: readonly string
     check(repo, ctx) {
       const index = readIndex(repo, byPath);
       if ("problem" in index) {
-        return [{ file: repo.config?.file ?? "labenv.yaml", line: 1, column: 1, severity: "error", code: "package-index", message: index.problem, hint: "add the index, or set spec.packageIndex.path in labenv.yaml" }];
+        return [
+          {
+            file: repo.config?.file ?? "labenv.yaml",
+            line: 1,
+            column: 1,
+            severity: "error",
+            code: "package-index",
+            message: index.problem,
+            hint: "add the index, or set spec.packageIndex.path in labenv.yaml",
+          },
+        ];
       }
       return lockRules(() => index.data).check(affectedEnvironments(repo, changed), ctx);
     },
@@ -33,16 +46,30 @@ export function reviewRules(files: readonly RepoFile[], changed: readonly string
 function affectedEnvironments(repo: Repository, changed: readonly string[]): Repository {
   const affected = affectedFiles(repo, changed);
   const environments = new Map([...repo.environments].filter(([, e]) => affected.has(e.file)));
-  const locks = new Map([...repo.locks].filter(([key, l]) => environments.has(key) || (affected.has(l.file) && !repo.environments.has(key))));
+  const locks = new Map(
+    [...repo.locks].filter(
+      ([key, l]) => environments.has(key) || (affected.has(l.file) && !repo.environments.has(key)),
+    ),
+  );
   return { ...repo, environments, locks };
 }
 
-function readIndex(repo: Repository, files: ReadonlyMap<string, RepoFile["content"]>): { data: PackageIndexData } | { problem: string } {
-  const path = repo.config?.doc.spec.packageIndex?.path?.replace(/^\.\//, "") ?? "package-index.yaml";
+function readIndex(
+  repo: Repository,
+  files: ReadonlyMap<string, RepoFile["content"]>,
+): { data: PackageIndexData } | { problem: string } {
+  const path =
+    repo.config?.doc.spec.packageIndex?.path?.replace(/^\.\//, "") ?? "package-index.yaml";
   const content = files.get(path);
-  if (content === undefined) return { problem: `the package index ${path} does not exist, so locks cannot be checked` };
+  if (content === undefined)
+    return { problem: `the package index ${path} does not exist, so locks cannot be checked` };
   try {
-    return { data: parseEmbeddedIndex(typeof content === "string" ? content : Buffer.from(content).toString("utf8"), path) };
+    return {
+      data: parseEmbeddedIndex(
+        typeof content === "string" ? content : Buffer.from(content).toString("utf8"),
+        path,
+      ),
+    };
   } catch (e) {
     return { problem: `the package index ${path} cannot be read: ${(e as Error).message}` };
   }

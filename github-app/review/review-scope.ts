@@ -14,16 +14,23 @@ import { isManagedPath } from "../../reconciler/core/load/classify-path.js";
 export type ReviewScope = { kind: "all" } | { kind: "labs"; labs: ReadonlySet<string> };
 
 /** Paths a pull request must touch for labenv to review it. */
-export function touchesLabenv(changed: readonly string[], packageIndexPath = "package-index.yaml"): boolean {
-  return changed.some((p) => isManagedPath(p) || p.startsWith("schemas/") || p === packageIndexPath);
+export function touchesLabenv(
+  changed: readonly string[],
+  packageIndexPath = "package-index.yaml",
+): boolean {
+  return changed.some(
+    (p) => isManagedPath(p) || p.startsWith("schemas/") || p === packageIndexPath,
+  );
 }
 
 export function reviewScope(changed: readonly string[]): ReviewScope {
   const labs = new Set<string>();
   for (const path of changed) {
     const p = path.split("/");
-    if (p[0] === "environments" && p.length >= 3 && !(p.length === 3 && p[2] === "lab.yaml")) labs.add(p[1]!);
-    else if (isManagedPath(path) || path.startsWith("schemas/") || /\.ya?ml$/.test(path)) return { kind: "all" };
+    if (p[0] === "environments" && p.length >= 3 && !(p.length === 3 && p[2] === "lab.yaml"))
+      labs.add(p[1]!);
+    else if (isManagedPath(path) || path.startsWith("schemas/") || /\.ya?ml$/.test(path))
+      return { kind: "all" };
   }
   return { kind: "labs", labs };
 }
@@ -40,5 +47,9 @@ export function inScope(scope: ReviewScope, path: string, packageIndexPath: stri
 /** Environments the review did not read (in labs it had no reason to open). */
 export function environmentsOutside(scope: ReviewScope, paths: readonly string[]): number {
   if (scope.kind === "all") return 0;
-  return paths.filter((p) => /^environments\/[^/]+\/[^/]+\/environment\.yaml$/.test(p) && !scope.labs.has(p.split("/")[1]!)).length;
+  return paths.filter(
+    (p) =>
+      /^environments\/[^/]+\/[^/]+\/environment\.yaml$/.test(p) &&
+      !scope.labs.has(p.split("/")[1]!),
+  ).length;
 }

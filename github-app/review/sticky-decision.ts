@@ -30,11 +30,16 @@ export type StickyDecision =
  * push of the same pull request (an older run finishing late never
  * overwrites a newer one) or when it says exactly the same; update otherwise.
  */
-export function decideStickyComment(existing: { id: number; body: string } | undefined, next: { body: string; marker: PlanMarker }): StickyDecision {
+export function decideStickyComment(
+  existing: { id: number; body: string } | undefined,
+  next: { body: string; marker: PlanMarker },
+): StickyDecision {
   if (!existing) return { action: "create" };
   const shown = readPlanMarker(existing.body);
-  if (shown && Date.parse(shown.at) > Date.parse(next.marker.at)) return { action: "keep", id: existing.id, why: "newer-push-shown" };
-  if (withoutMarker(existing.body) === withoutMarker(next.body)) return { action: "keep", id: existing.id, why: "identical" };
+  if (shown && Date.parse(shown.at) > Date.parse(next.marker.at))
+    return { action: "keep", id: existing.id, why: "newer-push-shown" };
+  if (withoutMarker(existing.body) === withoutMarker(next.body))
+    return { action: "keep", id: existing.id, why: "identical" };
   return { action: "update", id: existing.id };
 }
 

@@ -16,7 +16,11 @@ export const SECRET_ARN_VARIABLES = {
 } as const;
 
 /** Probot's own variables, for running without Secrets Manager (local, tests). */
-export const PLAIN_VARIABLES = { appId: "APP_ID", privateKey: "PRIVATE_KEY", webhookSecret: "WEBHOOK_SECRET" } as const;
+export const PLAIN_VARIABLES = {
+  appId: "APP_ID",
+  privateKey: "PRIVATE_KEY",
+  webhookSecret: "WEBHOOK_SECRET",
+} as const;
 
 const UNFILLED = /^UNSET\b/;
 
@@ -25,13 +29,23 @@ const UNFILLED = /^UNSET\b/;
  * variable is set, else from the plain Probot variable. A secret still
  * holding the deploy's placeholder is refused with a message saying so.
  */
-export async function readAppCredentials(env: NodeJS.ProcessEnv, read: SecretReader): Promise<AppCredentials> {
+export async function readAppCredentials(
+  env: NodeJS.ProcessEnv,
+  read: SecretReader,
+): Promise<AppCredentials> {
   const out: Partial<AppCredentials> = {};
   for (const key of Object.keys(SECRET_ARN_VARIABLES) as (keyof AppCredentials)[]) {
     const arn = env[SECRET_ARN_VARIABLES[key]];
     const value = arn ? (await read(arn)).trim() : env[PLAIN_VARIABLES[key]];
-    if (!value) throw new LabenvError("config", `no ${key}: set ${SECRET_ARN_VARIABLES[key]} (a Secrets Manager ARN) or ${PLAIN_VARIABLES[key]}`);
-    if (UNFILLED.test(value)) throw new LabenvError("config", `the ${key} secret ${arn} still holds the placeholder`, { hint: "write the GitHub App's value into it (docs/github-app.md)" });
+    if (!value)
+      throw new LabenvError(
+        "config",
+        `no ${key}: set ${SECRET_ARN_VARIABLES[key]} (a Secrets Manager ARN) or ${PLAIN_VARIABLES[key]}`,
+      );
+    if (UNFILLED.test(value))
+      throw new LabenvError("config", `the ${key} secret ${arn} still holds the placeholder`, {
+        hint: "write the GitHub App's value into it (docs/github-app.md)",
+      });
     out[key] = key === "privateKey" ? value.replace(/\\n/g, "\n") : value;
   }
   return out as AppCredentials;

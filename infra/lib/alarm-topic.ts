@@ -24,6 +24,7 @@ export class AlarmTopic extends Construct {
       masterKey: props.encryptionKey,
       enforceSSL: true,
     });
-    if (props.email !== undefined) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    if (props.email !== undefined)
+      this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
   }
 }

@@ -68,30 +68,65 @@ export class LabenvCompute extends Construct {
       description: "ECS pulls labenv Jupyter images and writes their logs",
       assumedBy: new iam.ServicePrincipal("ecs-tasks.amazonaws.com"),
     });
-    this.executionRole.addToPolicy(new iam.PolicyStatement({ sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }));
-    const repositories = stack.formatArn({ service: "ecr", resource: "repository", resourceName: "*" });
+    this.executionRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: "EcrLogin",
+        actions: ["ecr:GetAuthorizationToken"],
+        resources: ["*"],
+      }),
+    );
+    const repositories = stack.formatArn({
+      service: "ecr",
+      resource: "repository",
+      resourceName: "*",
+    });
     this.executionRole.addToPolicy(
       new iam.PolicyStatement({
         sid: "PullImagesOfThisAccount",
-        actions: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+        actions: [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:GetDownloadUrlForLayer",
+          "ecr:BatchGetImage",
+        ],
         resources: [repositories],
       }),
     );
     this.taskLogGroup.grantWrite(this.executionRole);
     acknowledgeWildcardResources(this.executionRole, [
-      { arn: "*", reason: "ecr:GetAuthorizationToken has no resource-level permissions; it only returns a registry login token." },
-      { arn: repositories, reason: "Domain packs pin images by digest in any repository of this account; pulling is read-only and limited to this account and region." },
+      {
+        arn: "*",
+        reason:
+          "ecr:GetAuthorizationToken has no resource-level permissions; it only returns a registry login token.",
+      },
+      {
+        arn: repositories,
+        reason:
+          "Domain packs pin images by digest in any repository of this account; pulling is read-only and limited to this account and region.",
+      },
     ]);
 
     this.infrastructureRole = new iam.Role(this, "InfrastructureRole", {
       description: "ECS creates each Jupyter task's EBS volume from its labenv snapshot",
       assumedBy: new iam.ServicePrincipal("ecs.amazonaws.com"),
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AmazonECSInfrastructureRolePolicyForVolumes")],
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName(
+          "service-role/AmazonECSInfrastructureRolePolicyForVolumes",
+        ),
+      ],
     });
-    props.dataKey.grant(this.infrastructureRole, "kms:CreateGrant", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:Decrypt", "kms:DescribeKey");
+    props.dataKey.grant(
+      this.infrastructureRole,
+      "kms:CreateGrant",
+      "kms:GenerateDataKeyWithoutPlaintext",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+      "kms:Decrypt",
+      "kms:DescribeKey",
+    );
     Validations.of(this.infrastructureRole).acknowledge({
       id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes]",
-      reason: "AWS maintains this policy for ECS-managed EBS volumes; it only lets ECS create, attach and delete volumes it manages for tasks.",
+      reason:
+        "AWS maintains this policy for ECS-managed EBS volumes; it only lets ECS create, attach and delete volumes it manages for tasks.",
     });
 
     this.taskRoles = new LabTaskRoles(this, "TaskRoles", {

@@ -3,7 +3,10 @@
 // paste it instead of copying ids one by one.
 import type { ControlPlaneValues } from "./runtime-environment.js";
 
-export function controlPlaneSummary(region: string, values: ControlPlaneValues): Record<string, unknown> {
+export function controlPlaneSummary(
+  region: string,
+  values: ControlPlaneValues,
+): Record<string, unknown> {
   return {
     aws: {
       region,

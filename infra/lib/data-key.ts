@@ -20,6 +20,10 @@ export class LabenvDataKey extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // CloudWatch alarms publish to the encrypted alarm topic.
-    this.key.grant(new iam.ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+    this.key.grant(
+      new iam.ServicePrincipal("cloudwatch.amazonaws.com"),
+      "kms:Decrypt",
+      "kms:GenerateDataKey*",
+    );
   }
 }

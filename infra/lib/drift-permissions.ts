@@ -28,7 +28,11 @@
 import type { Stack } from "aws-cdk-lib";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
-import { type ReconcilerPermissionsProps, dataPlaneWildcards, reconcilerStatements } from "./reconciler-permissions.js";
+import {
+  type ReconcilerPermissionsProps,
+  dataPlaneWildcards,
+  reconcilerStatements,
+} from "./reconciler-permissions.js";
 
 /** The reconciler statements drift reuses: all of a statement's actions, or only those listed. */
 export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]>> = {
@@ -48,25 +52,45 @@ export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]
 
 export class DriftPermissionsError extends Error {
   constructor(message: string) {
-    super(`labenv infra: ${message} (infra/lib/drift-permissions.ts reuses infra/lib/reconciler-permissions.ts)`);
+    super(
+      `labenv infra: ${message} (infra/lib/drift-permissions.ts reuses infra/lib/reconciler-permissions.ts)`,
+    );
     this.name = "DriftPermissionsError";
   }
 }
 
-export function driftStatements(stack: Stack, props: ReconcilerPermissionsProps): iam.PolicyStatement[] {
+export function driftStatements(
+  stack: Stack,
+  props: ReconcilerPermissionsProps,
+): iam.PolicyStatement[] {
   const bySid = new Map(reconcilerStatements(stack, props).map((s) => [s.sid, s]));
   return Object.entries(DRIFT_STATEMENTS).map(([sid, actions]) => {
     const statement = bySid.get(sid);
-    if (statement === undefined) throw new DriftPermissionsError(`the reconciler has no statement ${sid} for the drift Lambda`);
+    if (statement === undefined)
+      throw new DriftPermissionsError(
+        `the reconciler has no statement ${sid} for the drift Lambda`,
+      );
     if (actions === "all") return statement;
     const missing = actions.filter((action) => !statement.actions.includes(action));
-    if (missing.length > 0) throw new DriftPermissionsError(`the reconciler's statement ${sid} no longer allows ${missing.join(", ")}`);
+    if (missing.length > 0)
+      throw new DriftPermissionsError(
+        `the reconciler's statement ${sid} no longer allows ${missing.join(", ")}`,
+      );
     return statement.copy({ actions: [...actions] });
   });
 }
 
 /** The reconciler's wildcard acknowledgements for the resources drift's statements still name. */
-export function driftWildcards(stack: Stack, props: ReconcilerPermissionsProps): WildcardResource[] {
-  const named = new Set(driftStatements(stack, props).flatMap((s) => s.resources).map((arn) => JSON.stringify(stack.resolve(arn))));
-  return dataPlaneWildcards(stack, props.clusterName).filter((w) => named.has(JSON.stringify(stack.resolve(w.arn))));
+export function driftWildcards(
+  stack: Stack,
+  props: ReconcilerPermissionsProps,
+): WildcardResource[] {
+  const named = new Set(
+    driftStatements(stack, props)
+      .flatMap((s) => s.resources)
+      .map((arn) => JSON.stringify(stack.resolve(arn))),
+  );
+  return dataPlaneWildcards(stack, props.clusterName).filter((w) =>
+    named.has(JSON.stringify(stack.resolve(w.arn))),
+  );
 }

@@ -94,12 +94,17 @@ export class Drift extends Construct {
     const timeout = props.timeout ?? Duration.minutes(10);
     const stack = Stack.of(this);
 
-    this.deadLetterQueue = deadLetterQueue(this, "DeadLetters", "the drift Lambda and its schedule");
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      "DeadLetters",
+      "the drift Lambda and its schedule",
+    );
 
     this.function = new LabenvFunction(this, "Lambda", {
       entry: props.entry,
       projectRoot: props.projectRoot,
-      description: "labenv drift: judges what runs against the locks, opens drift pull requests, puts environments back",
+      description:
+        "labenv drift: judges what runs against the locks, opens drift pull requests, puts environments back",
       timeout,
       memorySize: props.memorySize ?? 1024,
       environment: props.environment,
@@ -110,7 +115,8 @@ export class Drift extends Construct {
     });
 
     this.putBackPolicy = new iam.ManagedPolicy(this, "PutBackPolicy", {
-      description: "labenv drift: observe, and put labenv-tagged environments back (snapshot, then a new task)",
+      description:
+        "labenv drift: observe, and put labenv-tagged environments back (snapshot, then a new task)",
       statements: driftStatements(stack, props.permissions),
     });
     this.function.role.addManagedPolicy(this.putBackPolicy);

@@ -41,7 +41,10 @@ export interface FunctionAlarmsProps {
 }
 
 /** Errors, dead letters and runs over 80% of the timeout, each alarming on one occurrence in five minutes. */
-export function addFunctionAlarms(scope: Construct, props: FunctionAlarmsProps): cloudwatch.Alarm[] {
+export function addFunctionAlarms(
+  scope: Construct,
+  props: FunctionAlarmsProps,
+): cloudwatch.Alarm[] {
   const fn = props.function;
   const period = Duration.minutes(5);
   const name = (suffix: string) => `${Stack.of(scope).stackName}-${props.name}-${suffix}`;
@@ -62,7 +65,10 @@ export function addFunctionAlarms(scope: Construct, props: FunctionAlarmsProps):
       ...common,
       alarmName: name("dead-letters"),
       alarmDescription: `${props.label}: events gave up after every retry and wait in the dead-letter queue`,
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period,
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
     }),
     new cloudwatch.Alarm(scope, "NearTimeout", {
       ...common,

@@ -41,7 +41,8 @@ export class GithubAppSecrets extends Construct {
       description: "labenv GitHub App: the webhook secret; paste it into the app's settings",
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
-    for (const secret of this.all) Validations.of(secret).acknowledge({ id: "AwsSolutions-SMG4", reason: ROTATION_REASON });
+    for (const secret of this.all)
+      Validations.of(secret).acknowledge({ id: "AwsSolutions-SMG4", reason: ROTATION_REASON });
   }
 
   get all(): readonly secretsmanager.Secret[] {
@@ -91,19 +92,28 @@ export class GithubApp extends Construct {
     // Only these two: merges go to the reconciler, "put it back" to drift
     // (github-app/lambda-reconcile-trigger.ts).
     this.function.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: "StartReconcileOrPutBack", actions: ["lambda:InvokeFunction"], resources: [props.reconciler.functionArn, props.drift.functionArn] }),
+      new iam.PolicyStatement({
+        sid: "StartReconcileOrPutBack",
+        actions: ["lambda:InvokeFunction"],
+        resources: [props.reconciler.functionArn, props.drift.functionArn],
+      }),
     );
 
     // Authentication NONE is what GitHub webhooks need: GitHub cannot sign AWS
     // requests. Every delivery is authenticated by the app itself, which checks
     // the X-Hub-Signature-256 HMAC against the webhook secret before reading
     // the payload, and the URL does nothing else.
-    this.webhookUrl = this.function.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    this.webhookUrl = this.function.function.addFunctionUrl({
+      authType: lambda.FunctionUrlAuthType.NONE,
+    });
 
     new cloudwatch.Alarm(this, "Errors", {
       alarmName: `${Stack.of(this).stackName}-github-app-errors`,
       alarmDescription: "labenv GitHub App: a webhook delivery failed",
-      metric: this.function.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      metric: this.function.function.metricErrors({
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.SUM,
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -62,7 +62,12 @@ export class JupyterLoadBalancer extends Construct {
     this.protocol = props.certificateArn === undefined ? "http" : "https";
     this.listener =
       props.certificateArn === undefined
-        ? this.loadBalancer.addListener("Http", { port: 80, protocol: elbv2.ApplicationProtocol.HTTP, open: false, defaultAction })
+        ? this.loadBalancer.addListener("Http", {
+            port: 80,
+            protocol: elbv2.ApplicationProtocol.HTTP,
+            open: false,
+            defaultAction,
+          })
         : this.loadBalancer.addListener("Https", {
             port: 443,
             protocol: elbv2.ApplicationProtocol.HTTPS,

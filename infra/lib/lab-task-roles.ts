@@ -59,8 +59,17 @@ export class LabTaskRoles extends Construct {
           actions: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
           resources: [props.fileSystem.fileSystemArn],
           conditions: {
-            Bool: { "elasticfilesystem:AccessedViaMountTarget": "true", "aws:SecureTransport": "true" },
-            ArnLike: { "elasticfilesystem:AccessPointArn": stack.formatArn({ service: "elasticfilesystem", resource: "access-point", resourceName: "*" }) },
+            Bool: {
+              "elasticfilesystem:AccessedViaMountTarget": "true",
+              "aws:SecureTransport": "true",
+            },
+            ArnLike: {
+              "elasticfilesystem:AccessPointArn": stack.formatArn({
+                service: "elasticfilesystem",
+                resource: "access-point",
+                resourceName: "*",
+              }),
+            },
           },
         }),
       );

@@ -83,12 +83,15 @@ export class LabenvFunction extends Construct {
     this.role = new iam.Role(this, "Role", {
       description: props.description,
       assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaVPCAccessExecutionRole")],
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaVPCAccessExecutionRole"),
+      ],
     });
     logGroup.grantWrite(this.role);
     Validations.of(this.role).acknowledge({
       id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]",
-      reason: "AWS maintains this policy so Lambda can attach the function to the VPC (network interfaces only); it grants no access to labenv data.",
+      reason:
+        "AWS maintains this policy so Lambda can attach the function to the VPC (network interfaces only); it grants no access to labenv data.",
     });
 
     this.function = new nodejs.NodejsFunction(this, "Function", {
@@ -112,7 +115,8 @@ export class LabenvFunction extends Construct {
     });
     Validations.of(this.function).acknowledge({
       id: "AwsSolutions-L1",
-      reason: "labenv pins Node.js 22, the LTS line its code and tests target; moving to a newer runtime is a deliberate, tested upgrade.",
+      reason:
+        "labenv pins Node.js 22, the LTS line its code and tests target; moving to a newer runtime is a deliberate, tested upgrade.",
     });
   }
 }

@@ -71,10 +71,14 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
   if (labs.length === 0) throw new InfraSettingsError("labs", "name at least one lab");
   for (const lab of labs) {
     if (!LAB_NAME.test(lab)) {
-      throw new InfraSettingsError("labs", `"${lab}" is not a lab id (lowercase letters, digits and dashes)`);
+      throw new InfraSettingsError(
+        "labs",
+        `"${lab}" is not a lab id (lowercase letters, digits and dashes)`,
+      );
     }
   }
-  if (new Set(labs).size !== labs.length) throw new InfraSettingsError("labs", "a lab is listed twice");
+  if (new Set(labs).size !== labs.length)
+    throw new InfraSettingsError("labs", "a lab is listed twice");
 
   const region = readString(context, "region") ?? env.CDK_DEFAULT_REGION;
   if (!region) {
@@ -83,23 +87,35 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
   const account = readString(context, "account") ?? env.CDK_DEFAULT_ACCOUNT;
 
   const vpcId = readString(context, "vpcId");
-  if (vpcId !== undefined && !VPC_ID.test(vpcId)) throw new InfraSettingsError("vpcId", `"${vpcId}" is not a VPC id`);
+  if (vpcId !== undefined && !VPC_ID.test(vpcId))
+    throw new InfraSettingsError("vpcId", `"${vpcId}" is not a VPC id`);
   if (vpcId !== undefined && account === undefined) {
-    throw new InfraSettingsError("vpcId", "looking up an existing VPC needs an account: pass -c account=… or use credentials");
+    throw new InfraSettingsError(
+      "vpcId",
+      "looking up an existing VPC needs an account: pass -c account=… or use credentials",
+    );
   }
 
   const certificateArn = readString(context, "certificateArn");
   if (certificateArn !== undefined && !CERTIFICATE_ARN.test(certificateArn)) {
-    throw new InfraSettingsError("certificateArn", `"${certificateArn}" is not an ACM certificate ARN`);
+    throw new InfraSettingsError(
+      "certificateArn",
+      `"${certificateArn}" is not an ACM certificate ARN`,
+    );
   }
   const internetFacing = readBoolean(context, "internetFacing") ?? certificateArn !== undefined;
   if (internetFacing && certificateArn === undefined) {
-    throw new InfraSettingsError("internetFacing", "an internet-facing load balancer needs -c certificateArn=… (labenv never serves Jupyter over plain HTTP on the internet)");
+    throw new InfraSettingsError(
+      "internetFacing",
+      "an internet-facing load balancer needs -c certificateArn=… (labenv never serves Jupyter over plain HTTP on the internet)",
+    );
   }
 
-  const ingressCidrs = readList(context, "ingressCidrs") ?? (internetFacing ? ["0.0.0.0/0"] : undefined);
+  const ingressCidrs =
+    readList(context, "ingressCidrs") ?? (internetFacing ? ["0.0.0.0/0"] : undefined);
   for (const cidr of ingressCidrs ?? []) {
-    if (!CIDR.test(cidr)) throw new InfraSettingsError("ingressCidrs", `"${cidr}" is not an IPv4 CIDR`);
+    if (!CIDR.test(cidr))
+      throw new InfraSettingsError("ingressCidrs", `"${cidr}" is not an IPv4 CIDR`);
   }
 
   const alarmEmail = readString(context, "alarmEmail");
@@ -109,18 +125,33 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
 
   const githubRepository = readString(context, "githubRepository");
   if (githubRepository !== undefined && !GITHUB_REPOSITORY.test(githubRepository)) {
-    throw new InfraSettingsError("githubRepository", `"${githubRepository}" is not a GitHub repository (owner/name)`);
+    throw new InfraSettingsError(
+      "githubRepository",
+      `"${githubRepository}" is not a GitHub repository (owner/name)`,
+    );
   }
-  const githubInstallationId = readOptionalInteger(context, "githubInstallationId", 1, Number.MAX_SAFE_INTEGER);
+  const githubInstallationId = readOptionalInteger(
+    context,
+    "githubInstallationId",
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
   if (githubRepository !== undefined && githubInstallationId === undefined) {
-    throw new InfraSettingsError("githubInstallationId", "-c githubRepository=… needs the GitHub App's installation id on it too");
+    throw new InfraSettingsError(
+      "githubInstallationId",
+      "-c githubRepository=… needs the GitHub App's installation id on it too",
+    );
   }
   if (githubInstallationId !== undefined && githubRepository === undefined) {
-    throw new InfraSettingsError("githubRepository", "-c githubInstallationId=… needs the repository it is installed on (owner/name)");
+    throw new InfraSettingsError(
+      "githubRepository",
+      "-c githubInstallationId=… needs the repository it is installed on (owner/name)",
+    );
   }
 
   const stackName = readString(context, "stackName") ?? "Labenv";
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) throw new InfraSettingsError("stackName", `"${stackName}" is not a stack name`);
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName))
+    throw new InfraSettingsError("stackName", `"${stackName}" is not a stack name`);
 
   return {
     stackName,
@@ -153,7 +184,11 @@ function readString(context: ContextReader, key: string): string | undefined {
 function readList(context: ContextReader, key: string): string[] | undefined {
   const value = context(key);
   if (value === undefined || value === null) return undefined;
-  const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : undefined;
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === "string"
+      ? value.split(",")
+      : undefined;
   if (items === undefined || items.some((item) => typeof item !== "string")) {
     throw new InfraSettingsError(key, "expected a comma-separated list");
   }
@@ -168,11 +203,22 @@ function readBoolean(context: ContextReader, key: string): boolean | undefined {
   throw new InfraSettingsError(key, "expected true or false");
 }
 
-function readInteger(context: ContextReader, key: string, fallback: number, min: number, max: number): number {
+function readInteger(
+  context: ContextReader,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   return readOptionalInteger(context, key, min, max) ?? fallback;
 }
 
-function readOptionalInteger(context: ContextReader, key: string, min: number, max: number): number | undefined {
+function readOptionalInteger(
+  context: ContextReader,
+  key: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = context(key);
   if (value === undefined || value === null || value === "") return undefined;
   const number = typeof value === "number" ? value : Number(value);

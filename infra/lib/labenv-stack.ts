@@ -22,7 +22,12 @@ import { Drift, DRIFT_OBJECT_PREFIXES } from "./drift.js";
 import { requireEntryFile } from "./entry-file.js";
 import { GithubApp, GithubAppSecrets } from "./github-app.js";
 import { listenerPort } from "./jupyter-load-balancer.js";
-import { DEFAULT_DRIFT_ENTRY, DEFAULT_GITHUB_APP_ENTRY, DEFAULT_LABS, DEFAULT_RECONCILER_ENTRY } from "./labenv-settings.js";
+import {
+  DEFAULT_DRIFT_ENTRY,
+  DEFAULT_GITHUB_APP_ENTRY,
+  DEFAULT_LABS,
+  DEFAULT_RECONCILER_ENTRY,
+} from "./labenv-settings.js";
 import { LabenvNetwork } from "./network.js";
 import { ObjectStorage } from "./object-storage.js";
 import { Reconciler } from "./reconciler.js";
@@ -53,9 +58,21 @@ export class LabenvStack extends Stack {
   constructor(scope: Construct, id: string, props: LabenvStackProps = {}) {
     super(scope, id, { analyticsReporting: false, ...props });
     const projectRoot = props.projectRoot ?? PROJECT_ROOT;
-    const reconcilerEntry = requireEntryFile("reconciler Lambda", projectRoot, props.reconcilerEntry ?? DEFAULT_RECONCILER_ENTRY);
-    const githubAppEntry = requireEntryFile("GitHub App Lambda", projectRoot, props.githubAppEntry ?? DEFAULT_GITHUB_APP_ENTRY);
-    const driftEntry = requireEntryFile("drift Lambda", projectRoot, props.driftEntry ?? DEFAULT_DRIFT_ENTRY);
+    const reconcilerEntry = requireEntryFile(
+      "reconciler Lambda",
+      projectRoot,
+      props.reconcilerEntry ?? DEFAULT_RECONCILER_ENTRY,
+    );
+    const githubAppEntry = requireEntryFile(
+      "GitHub App Lambda",
+      projectRoot,
+      props.githubAppEntry ?? DEFAULT_GITHUB_APP_ENTRY,
+    );
+    const driftEntry = requireEntryFile(
+      "drift Lambda",
+      projectRoot,
+      props.driftEntry ?? DEFAULT_DRIFT_ENTRY,
+    );
     const labs = props.labs ?? DEFAULT_LABS;
     if (props.internetFacing === true && props.certificateArn === undefined) {
       throw new Error("labenv infra: an internet-facing load balancer needs a certificateArn");
@@ -102,10 +119,15 @@ export class LabenvStack extends Stack {
       );
     }
 
-    const alarms = new AlarmTopic(this, "Alarms", { encryptionKey: key, ...(props.alarmEmail !== undefined && { email: props.alarmEmail }) });
+    const alarms = new AlarmTopic(this, "Alarms", {
+      encryptionKey: key,
+      ...(props.alarmEmail !== undefined && { email: props.alarmEmail }),
+    });
     const secrets = new GithubAppSecrets(this, "GithubAppSecrets");
     const compute = this.compute;
-    const taskRoleArns = new Map([...compute.taskRoles.byLab].map(([lab, role]) => [lab, role.roleArn]));
+    const taskRoleArns = new Map(
+      [...compute.taskRoles.byLab].map(([lab, role]) => [lab, role.roleArn]),
+    );
     const values: ControlPlaneValues = {
       labs,
       cluster: compute.cluster.clusterName,
@@ -130,7 +152,9 @@ export class LabenvStack extends Stack {
       githubPrivateKeySecretArn: secrets.privateKey.secretArn,
       githubWebhookSecretArn: secrets.webhookSecret.secretArn,
       ...(props.githubRepository !== undefined && { githubRepository: props.githubRepository }),
-      ...(props.githubInstallationId !== undefined && { githubInstallationId: props.githubInstallationId }),
+      ...(props.githubInstallationId !== undefined && {
+        githubInstallationId: props.githubInstallationId,
+      }),
     };
     const environment = controlPlaneEnvironment(this, values);
     const repositoryKnown = props.githubRepository !== undefined;

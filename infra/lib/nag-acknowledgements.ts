@@ -19,6 +19,11 @@ export interface WildcardResource {
 }
 
 /** Acknowledges each wildcard resource on `scope` (a role or policy) with its reason. */
-export function acknowledgeWildcardResources(scope: IConstruct, wildcards: readonly WildcardResource[]): void {
-  Validations.of(scope).acknowledge(...wildcards.map(({ arn, reason }) => ({ id: wildcardResourceFinding(scope, arn), reason })));
+export function acknowledgeWildcardResources(
+  scope: IConstruct,
+  wildcards: readonly WildcardResource[],
+): void {
+  Validations.of(scope).acknowledge(
+    ...wildcards.map(({ arn, reason }) => ({ id: wildcardResourceFinding(scope, arn), reason })),
+  );
 }

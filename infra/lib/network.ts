@@ -81,13 +81,20 @@ export class LabenvNetwork extends Construct {
     if (props.vpcId !== undefined) {
       this.vpc = ec2.Vpc.fromLookup(this, "Vpc", { vpcId: props.vpcId });
       this.taskSubnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
-      this.loadBalancerSubnets = { subnetType: internetFacing ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS };
+      this.loadBalancerSubnets = {
+        subnetType: internetFacing ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS,
+      };
     } else {
       const vpc = new ec2.Vpc(this, "Vpc", {
         maxAzs: 2,
         natGateways: props.natGateways ?? 1,
         subnetConfiguration: [
-          { name: "public", subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
+          {
+            name: "public",
+            subnetType: ec2.SubnetType.PUBLIC,
+            cidrMask: 24,
+            mapPublicIpOnLaunch: false,
+          },
           { name: "tasks", subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
         ],
       });
@@ -99,52 +106,111 @@ export class LabenvNetwork extends Construct {
       }
       this.vpc = vpc;
       this.taskSubnets = { subnetGroupName: "tasks" };
-      this.loadBalancerSubnets = internetFacing ? { subnetGroupName: "public" } : { subnetGroupName: "tasks" };
+      this.loadBalancerSubnets = internetFacing
+        ? { subnetGroupName: "public" }
+        : { subnetGroupName: "tasks" };
     }
 
-    this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancer", "labenv load balancer in front of Jupyter", false);
-    this.jupyterSecurityGroup = this.securityGroup("Jupyter", "labenv Jupyter tasks: reachable only from the load balancer", true);
-    this.fileSystemSecurityGroup = this.securityGroup("FileSystem", "labenv research file system: NFS from Jupyter tasks only", false);
-    this.functionSecurityGroup = this.securityGroup("Functions", "labenv reconciler and GitHub App Lambdas: no inbound traffic", true);
+    this.loadBalancerSecurityGroup = this.securityGroup(
+      "LoadBalancer",
+      "labenv load balancer in front of Jupyter",
+      false,
+    );
+    this.jupyterSecurityGroup = this.securityGroup(
+      "Jupyter",
+      "labenv Jupyter tasks: reachable only from the load balancer",
+      true,
+    );
+    this.fileSystemSecurityGroup = this.securityGroup(
+      "FileSystem",
+      "labenv research file system: NFS from Jupyter tasks only",
+      false,
+    );
+    this.functionSecurityGroup = this.securityGroup(
+      "Functions",
+      "labenv reconciler and GitHub App Lambdas: no inbound traffic",
+      true,
+    );
 
     const listenerPort = props.listenerPort ?? 80;
     const ingressCidrs = props.ingressCidrs ?? [this.vpc.vpcCidrBlock];
     for (const cidr of ingressCidrs) {
-      this.loadBalancerSecurityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(listenerPort), `labenv users to the load balancer (${cidr})`);
+      this.loadBalancerSecurityGroup.addIngressRule(
+        ec2.Peer.ipv4(cidr),
+        ec2.Port.tcp(listenerPort),
+        `labenv users to the load balancer (${cidr})`,
+      );
     }
     if (props.ingressCidrs === undefined) {
       Validations.of(this.loadBalancerSecurityGroup).acknowledge({
         id: "AwsSolutions-EC23",
-        reason: "The only ingress source is the VPC's own CIDR, a CloudFormation reference the rule cannot read; it is never 0.0.0.0/0.",
+        reason:
+          "The only ingress source is the VPC's own CIDR, a CloudFormation reference the rule cannot read; it is never 0.0.0.0/0.",
       });
     } else if (ingressCidrs.includes("0.0.0.0/0")) {
       Validations.of(this.loadBalancerSecurityGroup).acknowledge({
         id: "AwsSolutions-EC23",
-        reason: "An internet-facing load balancer was asked for (-c internetFacing=true with a certificate): it accepts HTTPS from anywhere and Jupyter behind it still requires its own token; narrow it with -c ingressCidrs=<campus CIDRs>.",
+        reason:
+          "An internet-facing load balancer was asked for (-c internetFacing=true with a certificate): it accepts HTTPS from anywhere and Jupyter behind it still requires its own token; narrow it with -c ingressCidrs=<campus CIDRs>.",
       });
     }
-    this.jupyterSecurityGroup.addIngressRule(this.loadBalancerSecurityGroup, ec2.Port.tcp(JUPYTER_PORT), "Jupyter from the labenv load balancer only");
+    this.jupyterSecurityGroup.addIngressRule(
+      this.loadBalancerSecurityGroup,
+      ec2.Port.tcp(JUPYTER_PORT),
+      "Jupyter from the labenv load balancer only",
+    );
     // Egress as an inline CIDR rule: a rule naming another group becomes a
     // separate resource, and a group with no inline egress keeps AWS's default
     // allow-all egress. Only Jupyter tasks listen on 8888 in the VPC, and they
     // accept it only from this group.
-    this.loadBalancerSecurityGroup.addEgressRule(ec2.Peer.ipv4(this.vpc.vpcCidrBlock), ec2.Port.tcp(JUPYTER_PORT), "to Jupyter tasks only");
-    this.fileSystemSecurityGroup.addIngressRule(this.jupyterSecurityGroup, ec2.Port.tcp(2049), "NFS from Jupyter tasks");
+    this.loadBalancerSecurityGroup.addEgressRule(
+      ec2.Peer.ipv4(this.vpc.vpcCidrBlock),
+      ec2.Port.tcp(JUPYTER_PORT),
+      "to Jupyter tasks only",
+    );
+    this.fileSystemSecurityGroup.addIngressRule(
+      this.jupyterSecurityGroup,
+      ec2.Port.tcp(2049),
+      "NFS from Jupyter tasks",
+    );
 
     if (props.vpcEndpoints ?? true) this.addEndpoints();
   }
 
-  private securityGroup(id: string, description: string, allowAllOutbound: boolean): ec2.SecurityGroup {
-    return new ec2.SecurityGroup(this, `${id}SecurityGroup`, { vpc: this.vpc, description, allowAllOutbound });
+  private securityGroup(
+    id: string,
+    description: string,
+    allowAllOutbound: boolean,
+  ): ec2.SecurityGroup {
+    return new ec2.SecurityGroup(this, `${id}SecurityGroup`, {
+      vpc: this.vpc,
+      description,
+      allowAllOutbound,
+    });
   }
 
   private addEndpoints(): void {
-    for (const [id, service] of Object.entries({ S3: ec2.GatewayVpcEndpointAwsService.S3, DynamoDb: ec2.GatewayVpcEndpointAwsService.DYNAMODB })) {
+    for (const [id, service] of Object.entries({
+      S3: ec2.GatewayVpcEndpointAwsService.S3,
+      DynamoDb: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
+    })) {
       this.vpc.addGatewayEndpoint(`${id}Endpoint`, { service, subnets: [this.taskSubnets] });
     }
-    const endpointSecurityGroup = this.securityGroup("Endpoints", "labenv interface endpoints: HTTPS from tasks and Lambdas", false);
-    endpointSecurityGroup.addIngressRule(this.jupyterSecurityGroup, ec2.Port.tcp(443), "AWS APIs from Jupyter tasks");
-    endpointSecurityGroup.addIngressRule(this.functionSecurityGroup, ec2.Port.tcp(443), "AWS APIs from labenv Lambdas");
+    const endpointSecurityGroup = this.securityGroup(
+      "Endpoints",
+      "labenv interface endpoints: HTTPS from tasks and Lambdas",
+      false,
+    );
+    endpointSecurityGroup.addIngressRule(
+      this.jupyterSecurityGroup,
+      ec2.Port.tcp(443),
+      "AWS APIs from Jupyter tasks",
+    );
+    endpointSecurityGroup.addIngressRule(
+      this.functionSecurityGroup,
+      ec2.Port.tcp(443),
+      "AWS APIs from labenv Lambdas",
+    );
     for (const [id, service] of Object.entries(INTERFACE_ENDPOINTS)) {
       this.vpc.addInterfaceEndpoint(`${id}Endpoint`, {
         service,

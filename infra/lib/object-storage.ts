@@ -78,8 +78,14 @@ export class ObjectStorage extends Construct {
           id: "archive-to-deep-archive",
           prefix: ARCHIVE_PREFIX,
           transitions: [
-            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(props.infrequentAccessAfterDays ?? 30) },
-            { storageClass: s3.StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(props.deepArchiveAfterDays ?? 365) },
+            {
+              storageClass: s3.StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(props.infrequentAccessAfterDays ?? 30),
+            },
+            {
+              storageClass: s3.StorageClass.DEEP_ARCHIVE,
+              transitionAfter: Duration.days(props.deepArchiveAfterDays ?? 365),
+            },
           ],
         },
         { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: Duration.days(7) },
@@ -94,12 +100,27 @@ export class ObjectStorage extends Construct {
    */
   grantReadObjects(role: iam.IRole, prefixes: readonly string[] = [""]): void {
     const objects = prefixes.map((prefix) => this.objectBucket.arnForObjects(`${prefix}*`));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "ListLabenvObjects", actions: ["s3:ListBucket"], resources: [this.objectBucket.bucketArn] }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "ReadLabenvObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: objects }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "ListLabenvObjects",
+        actions: ["s3:ListBucket"],
+        resources: [this.objectBucket.bucketArn],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "ReadLabenvObjects",
+        actions: ["s3:GetObject", "s3:GetObjectVersion"],
+        resources: objects,
+      }),
+    );
     this.encryptionKey.grant(role, "kms:Decrypt");
     acknowledgeWildcardResources(
       role,
-      objects.map((arn, i) => ({ arn, reason: `Objects under "${prefixes[i] || "/"}" (snapshot manifests, observations, drift reports, the task definition memo) are named at run time; reading them is the role's job.` })),
+      objects.map((arn, i) => ({
+        arn,
+        reason: `Objects under "${prefixes[i] || "/"}" (snapshot manifests, observations, drift reports, the task definition memo) are named at run time; reading them is the role's job.`,
+      })),
     );
   }
 
@@ -107,11 +128,20 @@ export class ObjectStorage extends Construct {
   grantWriteObjects(role: iam.IRole, prefix: string | readonly string[] = ""): void {
     const prefixes = typeof prefix === "string" ? [prefix] : prefix;
     const objects = prefixes.map((p) => this.objectBucket.arnForObjects(`${p}*`));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: "WriteLabenvObjects", actions: ["s3:PutObject"], resources: objects }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "WriteLabenvObjects",
+        actions: ["s3:PutObject"],
+        resources: objects,
+      }),
+    );
     this.encryptionKey.grant(role, "kms:GenerateDataKey", "kms:Decrypt");
     acknowledgeWildcardResources(
       role,
-      objects.map((arn, i) => ({ arn, reason: `Objects under "${prefixes[i] || "/"}" are named at run time; the bucket is versioned, so a write never destroys an earlier version.` })),
+      objects.map((arn, i) => ({
+        arn,
+        reason: `Objects under "${prefixes[i] || "/"}" are named at run time; the bucket is versioned, so a write never destroys an earlier version.`,
+      })),
     );
   }
 }

@@ -21,24 +21,67 @@ import { LAB_TAG } from "./tags.js";
 
 /** Control-plane actions the reconciler is explicitly denied. */
 export const CONTROL_PLANE_ACTIONS: readonly string[] = [
-  "iam:CreateRole", "iam:DeleteRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
-  "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion",
-  "iam:CreateUser", "iam:CreateAccessKey", "iam:CreateServiceLinkedRole",
-  "ec2:CreateVpc", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet", "ec2:CreateSecurityGroup",
-  "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateInternetGateway", "ec2:CreateNatGateway", "ec2:CreateRoute",
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:PutRolePolicy",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:CreatePolicy",
+  "iam:CreatePolicyVersion",
+  "iam:CreateUser",
+  "iam:CreateAccessKey",
+  "iam:CreateServiceLinkedRole",
+  "ec2:CreateVpc",
+  "ec2:DeleteVpc",
+  "ec2:CreateSubnet",
+  "ec2:DeleteSubnet",
+  "ec2:CreateSecurityGroup",
+  "ec2:AuthorizeSecurityGroupIngress",
+  "ec2:CreateInternetGateway",
+  "ec2:CreateNatGateway",
+  "ec2:CreateRoute",
   "ec2:CreateVpcEndpoint",
-  "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders",
-  "dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive",
+  "ecs:CreateCluster",
+  "ecs:DeleteCluster",
+  "ecs:UpdateCluster",
+  "ecs:PutClusterCapacityProviders",
+  "dynamodb:CreateTable",
+  "dynamodb:DeleteTable",
+  "dynamodb:UpdateTable",
+  "dynamodb:UpdateTimeToLive",
   "dynamodb:UpdateContinuousBackups",
-  "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration",
-  "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration", "s3:PutBucketPublicAccessBlock", "s3:DeleteObjectVersion",
-  "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:PutFileSystemPolicy",
-  "elasticfilesystem:PutLifecyclePolicy", "elasticfilesystem:PutBackupPolicy", "elasticfilesystem:CreateMountTarget",
-  "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
-  "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
-  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:CreateKey",
-  "backup:DeleteBackupVault", "backup:DeleteRecoveryPoint", "backup:DeleteBackupPlan", "backup:UpdateBackupPlan",
-  "lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+  "s3:CreateBucket",
+  "s3:DeleteBucket",
+  "s3:PutBucketPolicy",
+  "s3:DeleteBucketPolicy",
+  "s3:PutLifecycleConfiguration",
+  "s3:PutBucketVersioning",
+  "s3:PutEncryptionConfiguration",
+  "s3:PutBucketPublicAccessBlock",
+  "s3:DeleteObjectVersion",
+  "elasticfilesystem:CreateFileSystem",
+  "elasticfilesystem:DeleteFileSystem",
+  "elasticfilesystem:PutFileSystemPolicy",
+  "elasticfilesystem:PutLifecyclePolicy",
+  "elasticfilesystem:PutBackupPolicy",
+  "elasticfilesystem:CreateMountTarget",
+  "elasticloadbalancing:CreateLoadBalancer",
+  "elasticloadbalancing:DeleteLoadBalancer",
+  "elasticloadbalancing:CreateListener",
+  "elasticloadbalancing:DeleteListener",
+  "kms:ScheduleKeyDeletion",
+  "kms:DisableKey",
+  "kms:PutKeyPolicy",
+  "kms:CreateKey",
+  "backup:DeleteBackupVault",
+  "backup:DeleteRecoveryPoint",
+  "backup:DeleteBackupPlan",
+  "backup:UpdateBackupPlan",
+  "lambda:CreateFunction",
+  "lambda:UpdateFunctionCode",
+  "lambda:UpdateFunctionConfiguration",
 ];
 
 export interface ReconcilerPermissionsProps {
@@ -59,14 +102,25 @@ export interface ReconcilerPermissionsProps {
 
 /** The wildcard ARNs of the data-plane policy: resources that do not exist until the reconciler creates them. */
 export function dataPlaneArns(stack: Stack, clusterName: string) {
-  const arn = (service: string, resource: string, resourceName: string) => stack.formatArn({ service, resource, resourceName });
+  const arn = (service: string, resource: string, resourceName: string) =>
+    stack.formatArn({ service, resource, resourceName });
   return {
     services: arn("ecs", "service", `${clusterName}/*`),
     taskDefinitions: arn("ecs", "task-definition", "*"),
     accessPoints: arn("elasticfilesystem", "access-point", "*"),
     volumes: arn("ec2", "volume", "*"),
-    snapshots: stack.formatArn({ service: "ec2", account: "", resource: "snapshot", resourceName: "*" }),
-    recoveryPoints: stack.formatArn({ service: "backup", resource: "recovery-point", resourceName: "*", arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    snapshots: stack.formatArn({
+      service: "ec2",
+      account: "",
+      resource: "snapshot",
+      resourceName: "*",
+    }),
+    recoveryPoints: stack.formatArn({
+      service: "backup",
+      resource: "recovery-point",
+      resourceName: "*",
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    }),
   };
 }
 
@@ -74,39 +128,91 @@ export function dataPlaneArns(stack: Stack, clusterName: string) {
 export function dataPlaneWildcards(stack: Stack, clusterName: string): WildcardResource[] {
   const arns = dataPlaneArns(stack, clusterName);
   return [
-    { arn: "*", reason: "Describe/List calls and tag:GetResources have no resource-level permissions; RegisterTaskDefinition, DeregisterTaskDefinition and ecs:TagResource-on-create are authorized without a resource, and the writes among them require a labenv:lab request tag." },
-    { arn: arns.services, reason: "Services do not exist before the reconciler creates them; the path is pinned to the labenv cluster and every call needs a labenv:lab tag." },
-    { arn: arns.taskDefinitions, reason: "Task definition families are named per environment at run time; only revisions tagged labenv:lab may be re-tagged." },
-    { arn: arns.accessPoints, reason: "Access point ids are random; tagging requires a labenv:lab tag from the configured labs." },
-    { arn: arns.volumes, reason: "ECS creates task volumes at launch; only volumes tagged labenv:lab may be snapshotted." },
-    { arn: arns.snapshots, reason: "Snapshot ids are random; creating and tagging require a labenv:lab tag." },
-    { arn: arns.recoveryPoints, reason: "Recovery point ids are assigned by AWS Backup; tagging requires a labenv:lab tag." },
+    {
+      arn: "*",
+      reason:
+        "Describe/List calls and tag:GetResources have no resource-level permissions; RegisterTaskDefinition, DeregisterTaskDefinition and ecs:TagResource-on-create are authorized without a resource, and the writes among them require a labenv:lab request tag.",
+    },
+    {
+      arn: arns.services,
+      reason:
+        "Services do not exist before the reconciler creates them; the path is pinned to the labenv cluster and every call needs a labenv:lab tag.",
+    },
+    {
+      arn: arns.taskDefinitions,
+      reason:
+        "Task definition families are named per environment at run time; only revisions tagged labenv:lab may be re-tagged.",
+    },
+    {
+      arn: arns.accessPoints,
+      reason:
+        "Access point ids are random; tagging requires a labenv:lab tag from the configured labs.",
+    },
+    {
+      arn: arns.volumes,
+      reason:
+        "ECS creates task volumes at launch; only volumes tagged labenv:lab may be snapshotted.",
+    },
+    {
+      arn: arns.snapshots,
+      reason: "Snapshot ids are random; creating and tagging require a labenv:lab tag.",
+    },
+    {
+      arn: arns.recoveryPoints,
+      reason: "Recovery point ids are assigned by AWS Backup; tagging requires a labenv:lab tag.",
+    },
   ];
 }
 
-export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsProps): iam.PolicyStatement[] {
+export function reconcilerStatements(
+  stack: Stack,
+  props: ReconcilerPermissionsProps,
+): iam.PolicyStatement[] {
   const labs = [...props.labs];
   const requestTag = { [`aws:RequestTag/${LAB_TAG}`]: labs };
   const resourceTag = { [`aws:ResourceTag/${LAB_TAG}`]: labs };
-  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints } = dataPlaneArns(stack, props.clusterName);
+  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints } =
+    dataPlaneArns(stack, props.clusterName);
   // Re-tagging an existing resource (a new spec hash, a retired mark): only a
   // resource of a configured lab, and never moved to a lab outside the list.
   const retag = { StringEquals: resourceTag, StringEqualsIfExists: requestTag };
-  const allow = (sid: string, actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
-    new iam.PolicyStatement({ sid, actions, resources, ...(conditions !== undefined && { conditions }) });
+  const allow = (
+    sid: string,
+    actions: string[],
+    resources: string[],
+    conditions?: Record<string, unknown>,
+  ) =>
+    new iam.PolicyStatement({
+      sid,
+      actions,
+      resources,
+      ...(conditions !== undefined && { conditions }),
+    });
 
   return [
     // Observe, and the looks apply takes before it acts (the volume behind
     // /opt/jupyter, a backup's file system ARN): no resource-level permissions.
-    allow("ObserveLabenvResources", [
-      "ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition", "ecs:ListServices", "ecs:DescribeServices",
-      "ecs:ListTasks", "ecs:DescribeTasks",
-      "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeFileSystems",
-      "ec2:DescribeSnapshots", "ec2:DescribeVolumes",
-      "tag:GetResources",
-    ], ["*"]),
+    allow(
+      "ObserveLabenvResources",
+      [
+        "ecs:ListTaskDefinitions",
+        "ecs:DescribeTaskDefinition",
+        "ecs:ListServices",
+        "ecs:DescribeServices",
+        "ecs:ListTasks",
+        "ecs:DescribeTasks",
+        "elasticfilesystem:DescribeAccessPoints",
+        "elasticfilesystem:DescribeFileSystems",
+        "ec2:DescribeSnapshots",
+        "ec2:DescribeVolumes",
+        "tag:GetResources",
+      ],
+      ["*"],
+    ),
 
-    allow("RegisterLabTaskDefinitions", ["ecs:RegisterTaskDefinition"], ["*"], { StringEquals: requestTag }),
+    allow("RegisterLabTaskDefinitions", ["ecs:RegisterTaskDefinition"], ["*"], {
+      StringEquals: requestTag,
+    }),
     // ECS authorizes DeregisterTaskDefinition without a resource; an INACTIVE
     // revision keeps running tasks alive and stays in the history.
     allow("RetireTaskDefinitionRevisions", ["ecs:DeregisterTaskDefinition"], ["*"]),
@@ -119,12 +225,17 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
       ArnEquals: { "ecs:cluster": props.clusterArn },
     }),
     allow("TagLabEcsResourcesOnCreate", ["ecs:TagResource"], ["*"], {
-      StringEquals: { ...requestTag, "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition"] },
+      StringEquals: {
+        ...requestTag,
+        "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition"],
+      },
     }),
 
     allow("RetagLabEcsResources", ["ecs:TagResource"], [services, taskDefinitions], retag),
 
-    allow("CreateLabAccessPoints", ["elasticfilesystem:CreateAccessPoint"], [props.fileSystemArn], { StringEquals: requestTag }),
+    allow("CreateLabAccessPoints", ["elasticfilesystem:CreateAccessPoint"], [props.fileSystemArn], {
+      StringEquals: requestTag,
+    }),
     allow("TagLabAccessPointsOnCreate", ["elasticfilesystem:TagResource"], [accessPoints], {
       StringEquals: { ...requestTag, "elasticfilesystem:CreateAction": "CreateAccessPoint" },
     }),
@@ -137,12 +248,25 @@ export function reconcilerStatements(stack: Stack, props: ReconcilerPermissionsP
     }),
 
     allow("BackUpResearchData", ["backup:StartBackupJob"], [props.backupVaultArn]),
-    allow("TagLabRecoveryPoints", ["backup:TagResource"], [recoveryPoints], { StringEquals: requestTag }),
+    allow("TagLabRecoveryPoints", ["backup:TagResource"], [recoveryPoints], {
+      StringEquals: requestTag,
+    }),
 
-    allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } }),
-    allow("PassEcsInfrastructureRole", ["iam:PassRole"], [props.infrastructureRoleArn], { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } }),
-    allow("PassBackupRole", ["iam:PassRole"], [props.backupRoleArn], { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } }),
+    allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], {
+      StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },
+    }),
+    allow("PassEcsInfrastructureRole", ["iam:PassRole"], [props.infrastructureRoleArn], {
+      StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" },
+    }),
+    allow("PassBackupRole", ["iam:PassRole"], [props.backupRoleArn], {
+      StringEquals: { "iam:PassedToService": "backup.amazonaws.com" },
+    }),
 
-    new iam.PolicyStatement({ sid: "DenyControlPlaneChanges", effect: iam.Effect.DENY, actions: [...CONTROL_PLANE_ACTIONS], resources: ["*"] }),
+    new iam.PolicyStatement({
+      sid: "DenyControlPlaneChanges",
+      effect: iam.Effect.DENY,
+      actions: [...CONTROL_PLANE_ACTIONS],
+      resources: ["*"],
+    }),
   ];
 }

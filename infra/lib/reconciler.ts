@@ -15,7 +15,11 @@ import { Construct } from "constructs";
 import { addFunctionAlarms, deadLetterQueue } from "./function-alarms.js";
 import { LabenvFunction } from "./labenv-function.js";
 import { acknowledgeWildcardResources } from "./nag-acknowledgements.js";
-import { type ReconcilerPermissionsProps, dataPlaneWildcards, reconcilerStatements } from "./reconciler-permissions.js";
+import {
+  type ReconcilerPermissionsProps,
+  dataPlaneWildcards,
+  reconcilerStatements,
+} from "./reconciler-permissions.js";
 
 /** ECS task states worth a look: a task came up, or a task went away. */
 export const OBSERVED_TASK_STATES = ["RUNNING", "STOPPED"];
@@ -53,7 +57,11 @@ export class Reconciler extends Construct {
     super(scope, id);
     const timeout = props.timeout ?? Duration.minutes(10);
 
-    this.deadLetterQueue = deadLetterQueue(this, "DeadLetters", "the reconciler Lambda and its EventBridge target");
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      "DeadLetters",
+      "the reconciler Lambda and its EventBridge target",
+    );
 
     this.function = new LabenvFunction(this, "Lambda", {
       entry: props.entry,
@@ -73,7 +81,10 @@ export class Reconciler extends Construct {
       statements: reconcilerStatements(Stack.of(this), props.permissions),
     });
     this.function.role.addManagedPolicy(this.dataPlanePolicy);
-    acknowledgeWildcardResources(this.dataPlanePolicy, dataPlaneWildcards(Stack.of(this), props.permissions.clusterName));
+    acknowledgeWildcardResources(
+      this.dataPlanePolicy,
+      dataPlaneWildcards(Stack.of(this), props.permissions.clusterName),
+    );
 
     const target = new targets.LambdaFunction(this.function.function, {
       deadLetterQueue: this.deadLetterQueue,

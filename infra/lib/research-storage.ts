@@ -11,7 +11,11 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
 
-const NFS_CLIENT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"];
+const NFS_CLIENT_ACTIONS = [
+  "elasticfilesystem:ClientMount",
+  "elasticfilesystem:ClientWrite",
+  "elasticfilesystem:ClientRootAccess",
+];
 
 export interface ResearchStorageProps {
   readonly vpc: ec2.IVpc;
@@ -63,19 +67,25 @@ export class ResearchStorage extends Construct {
       assumedBy: new iam.ServicePrincipal("backup.amazonaws.com"),
       description: "AWS Backup copies and restores the labenv research file system",
       managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSBackupServiceRolePolicyForBackup"),
-        iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSBackupServiceRolePolicyForRestores"),
+        iam.ManagedPolicy.fromAwsManagedPolicyName(
+          "service-role/AWSBackupServiceRolePolicyForBackup",
+        ),
+        iam.ManagedPolicy.fromAwsManagedPolicyName(
+          "service-role/AWSBackupServiceRolePolicyForRestores",
+        ),
       ],
     });
 
     Validations.of(this.backupRole).acknowledge(
       {
         id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
-        reason: "AWS maintains this policy for AWS Backup to copy supported resources; only AWS Backup can assume this role.",
+        reason:
+          "AWS maintains this policy for AWS Backup to copy supported resources; only AWS Backup can assume this role.",
       },
       {
         id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]",
-        reason: "AWS maintains this policy for AWS Backup to restore into the research file system; only AWS Backup can assume this role.",
+        reason:
+          "AWS maintains this policy for AWS Backup to restore into the research file system; only AWS Backup can assume this role.",
       },
     );
 

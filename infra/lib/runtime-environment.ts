@@ -70,7 +70,10 @@ export interface ControlPlaneValues {
 }
 
 /** The variables every labenv Lambda receives. Lists are comma-separated; `LABENV_TASK_ROLE_ARNS` is JSON. */
-export function controlPlaneEnvironment(scope: Construct, values: ControlPlaneValues): Record<string, string> {
+export function controlPlaneEnvironment(
+  scope: Construct,
+  values: ControlPlaneValues,
+): Record<string, string> {
   return {
     [ENV.labs]: values.labs.join(","),
     [ENV.cluster]: values.cluster,
@@ -94,7 +97,11 @@ export function controlPlaneEnvironment(scope: Construct, values: ControlPlaneVa
     [ENV.githubAppIdSecretArn]: values.githubAppIdSecretArn,
     [ENV.githubPrivateKeySecretArn]: values.githubPrivateKeySecretArn,
     [ENV.githubWebhookSecretArn]: values.githubWebhookSecretArn,
-    ...(values.githubRepository !== undefined && { [ENV.githubRepository]: values.githubRepository }),
-    ...(values.githubInstallationId !== undefined && { [ENV.githubInstallationId]: String(values.githubInstallationId) }),
+    ...(values.githubRepository !== undefined && {
+      [ENV.githubRepository]: values.githubRepository,
+    }),
+    ...(values.githubInstallationId !== undefined && {
+      [ENV.githubInstallationId]: String(values.githubInstallationId),
+    }),
   };
 }

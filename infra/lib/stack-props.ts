@@ -87,8 +87,12 @@ export interface LabenvStackProps extends StackProps {
 
 export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
   return {
-    env: { region: settings.region, ...(settings.account !== undefined && { account: settings.account }) },
-    description: "labenv control plane: network, research storage, state, compute, reconciler, drift and GitHub App",
+    env: {
+      region: settings.region,
+      ...(settings.account !== undefined && { account: settings.account }),
+    },
+    description:
+      "labenv control plane: network, research storage, state, compute, reconciler, drift and GitHub App",
     labs: settings.labs,
     reconcilerEntry: settings.reconcilerEntry,
     githubAppEntry: settings.githubAppEntry,
@@ -102,6 +106,8 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
     ...(settings.ingressCidrs !== undefined && { ingressCidrs: settings.ingressCidrs }),
     ...(settings.alarmEmail !== undefined && { alarmEmail: settings.alarmEmail }),
     ...(settings.githubRepository !== undefined && { githubRepository: settings.githubRepository }),
-    ...(settings.githubInstallationId !== undefined && { githubInstallationId: settings.githubInstallationId }),
+    ...(settings.githubInstallationId !== undefined && {
+      githubInstallationId: settings.githubInstallationId,
+    }),
   };
 }

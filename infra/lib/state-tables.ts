@@ -11,8 +11,19 @@ import { Construct } from "constructs";
 /** TTL attribute of the leases table: epoch seconds after which a lease is void. */
 export const LEASE_EXPIRY_ATTRIBUTE = "expiresAt";
 
-const READ_ACTIONS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"];
-const WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+const READ_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DescribeTable",
+];
+const WRITE_ACTIONS = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+];
 
 export interface StateTablesProps {
   readonly encryptionKey: kms.IKey;
@@ -52,7 +63,13 @@ export class StateTables extends Construct {
   /** Read and write items of every table (or only of `tables`), conditional writes and transactions included. */
   grantReadWrite(role: iam.IGrantable, tables: readonly dynamodb.Table[] = this.all): void {
     for (const table of tables) table.grant(role, ...READ_ACTIONS, ...WRITE_ACTIONS);
-    this.encryptionKey.grant(role, "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
+    this.encryptionKey.grant(
+      role,
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+    );
   }
 
   // Every table has the same key shape (string `pk`, string `sk`), the one

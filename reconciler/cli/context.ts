@@ -43,25 +43,46 @@ export interface RunContext {
  * chain). The SDK is loaded on first use, so sandbox commands never pay for it.
  * The provider remembers described task definition revisions in `objects`.
  */
-function lazyAws(config: RepoConfig["spec"], objects?: ObjectStore): { provider: Provider; state: StateStore } {
+function lazyAws(
+  config: RepoConfig["spec"],
+  objects?: ObjectStore,
+): { provider: Provider; state: StateStore } {
   const aws = config.aws ?? {};
   const missing = (["region", "cluster", "fileSystemId"] as const).filter((k) => !aws[k]);
-  if (missing.length > 0) throw new LabenvError("config", `target: aws needs aws.${missing.join(", aws.")} in labenv.yaml`, { hint: "copy the LabenvYamlAws output of the infra/ stack into labenv.yaml" });
-  if (config.state?.store === "dynamodb" && !config.state.table) throw new LabenvError("config", "state.store: dynamodb needs state.table in labenv.yaml");
+  if (missing.length > 0)
+    throw new LabenvError(
+      "config",
+      `target: aws needs aws.${missing.join(", aws.")} in labenv.yaml`,
+      { hint: "copy the LabenvYamlAws output of the infra/ stack into labenv.yaml" },
+    );
+  if (config.state?.store === "dynamodb" && !config.state.table)
+    throw new LabenvError("config", "state.store: dynamodb needs state.table in labenv.yaml");
   const env: LambdaEnv = {
-    region: aws.region!, cluster: aws.cluster!, fileSystemId: aws.fileSystemId!, subnets: aws.subnets ?? [], securityGroups: aws.securityGroups ?? [],
-    taskRoleArns: (aws.taskRoleArns ?? {}) as Record<string, string>, stateTable: config.state?.table ?? "",
-    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}), ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}), ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
+    region: aws.region!,
+    cluster: aws.cluster!,
+    fileSystemId: aws.fileSystemId!,
+    subnets: aws.subnets ?? [],
+    securityGroups: aws.securityGroups ?? [],
+    taskRoleArns: (aws.taskRoleArns ?? {}) as Record<string, string>,
+    stateTable: config.state?.table ?? "",
+    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
+    ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}),
+    ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
   };
   let ports: Promise<ReturnType<typeof import("../lambda/aws-context.js").awsContext>> | undefined;
-  const load = () => (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env, objects)));
+  const load = () =>
+    (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env, objects)));
   const provider: Provider = {
-    name: "aws", label: `aws ${env.region} / cluster ${env.cluster}`,
+    name: "aws",
+    label: `aws ${env.region} / cluster ${env.cluster}`,
     observe: async () => (await load()).provider.observe(),
     apply: async (action, resolve) => (await load()).provider.apply(action, resolve),
   };
   const state = new Proxy({} as StateStore, {
-    get: (_t, method: keyof StateStore) => async (...args: unknown[]) => ((await load()).state[method] as (...a: unknown[]) => unknown)(...args),
+    get:
+      (_t, method: keyof StateStore) =>
+      async (...args: unknown[]) =>
+        ((await load()).state[method] as (...a: unknown[]) => unknown)(...args),
   });
   return { provider, state };
 }
@@ -74,14 +95,34 @@ export function openContext(dir: string, now: () => Date): RunContext {
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
   const objects = new DirectoryObjectStore(join(stateDir, "objects"));
-  const aws = config.target === "aws" || config.state?.store === "dynamodb" ? lazyAws(config, objects) : undefined;
-  const provider: Provider = config.target === "sandbox"
-    ? new SandboxProvider(stateDir, { ...(config.aws?.region ? { region: config.aws.region } : {}), ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}), now })
-    : aws!.provider;
-  const state: StateStore = config.state?.store === "dynamodb" ? aws!.state : new FileStateStore(join(stateDir, "state"));
+  const aws =
+    config.target === "aws" || config.state?.store === "dynamodb"
+      ? lazyAws(config, objects)
+      : undefined;
+  const provider: Provider =
+    config.target === "sandbox"
+      ? new SandboxProvider(stateDir, {
+          ...(config.aws?.region ? { region: config.aws.region } : {}),
+          ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}),
+          now,
+        })
+      : aws!.provider;
+  const state: StateStore =
+    config.state?.store === "dynamodb" ? aws!.state : new FileStateStore(join(stateDir, "state"));
   const checkIndex = indexForChecks(dir, repository);
   return {
-    dir, files, repository, config, commit: currentCommit(dir), index: checkIndex ?? new Map(), checkIndex,
-    provider, state, objects, check, runId: randomBytes(6).toString("hex"), owner: `${hostname()}:${process.pid}`,
+    dir,
+    files,
+    repository,
+    config,
+    commit: currentCommit(dir),
+    index: checkIndex ?? new Map(),
+    checkIndex,
+    provider,
+    state,
+    objects,
+    check,
+    runId: randomBytes(6).toString("hex"),
+    owner: `${hostname()}:${process.pid}`,
   };
 }

@@ -23,41 +23,85 @@ export function stateDirOf(ctx: RunContext): string {
 }
 
 /** The git host labenv.yaml names: `local` (default) or `github` (token from GITHUB_TOKEN). */
-export function openGitHost(ctx: RunContext, now: () => Date, env: NodeJS.ProcessEnv = process.env): GitHost {
+export function openGitHost(
+  ctx: RunContext,
+  now: () => Date,
+  env: NodeJS.ProcessEnv = process.env,
+): GitHost {
   const git = ctx.config.git ?? {};
-  if ((git.host ?? "local") === "local") return new LocalGitHost(ctx.dir, join(stateDirOf(ctx), "prs"), now);
+  if ((git.host ?? "local") === "local")
+    return new LocalGitHost(ctx.dir, join(stateDirOf(ctx), "prs"), now);
   const [owner, repo] = (git.repository ?? "").split("/");
-  if (!owner || !repo) throw new LabenvError("config", "git.host: github needs git.repository: <owner>/<name> in labenv.yaml");
-  if (!env.GITHUB_TOKEN) throw new LabenvError("config", "git.host: github needs a token", { hint: "set GITHUB_TOKEN (contents and pull requests: write)" });
+  if (!owner || !repo)
+    throw new LabenvError(
+      "config",
+      "git.host: github needs git.repository: <owner>/<name> in labenv.yaml",
+    );
+  if (!env.GITHUB_TOKEN)
+    throw new LabenvError("config", "git.host: github needs a token", {
+      hint: "set GITHUB_TOKEN (contents and pull requests: write)",
+    });
   return new GitHubGitHost({ owner, repo, token: env.GITHUB_TOKEN });
 }
 
 /** In the sandbox, the simulated containers report first, as the agents would on their schedule. */
-export async function observeSandbox(ctx: RunContext, repository: Repository, gitHost: GitHost, now: () => Date): Promise<SandboxContainers | undefined> {
+export async function observeSandbox(
+  ctx: RunContext,
+  repository: Repository,
+  gitHost: GitHost,
+  now: () => Date,
+): Promise<SandboxContainers | undefined> {
   if (!(ctx.provider instanceof SandboxProvider)) return undefined;
   const provider = ctx.provider;
   const containers = new SandboxContainers({
-    stateDir: stateDirOf(ctx), account: () => provider.account(), repository, state: ctx.state, objects: ctx.objects,
-    readAt: (commit, path) => gitHost.readFile(commit, path), now,
+    stateDir: stateDirOf(ctx),
+    account: () => provider.account(),
+    repository,
+    state: ctx.state,
+    objects: ctx.objects,
+    readAt: (commit, path) => gitHost.readFile(commit, path),
+    now,
   });
   await containers.observeAll();
   return containers;
 }
 
 /** Judges drift for the repository in `ctx` and, in `act` mode, applies each environment's policy. */
-export async function runDriftForContext(ctx: RunContext, io: CliIO, options: DriftOptions): Promise<DriftRunResult> {
+export async function runDriftForContext(
+  ctx: RunContext,
+  io: CliIO,
+  options: DriftOptions,
+): Promise<DriftRunResult> {
   const repository = ctx.repository;
   for (const e of options.only ?? []) {
-    if (!repository.environments.has(e)) throw new LabenvError("usage", `there is no environment ${e}`, { hint: `known: ${[...repository.environments.keys()].sort().join(", ")}` });
+    if (!repository.environments.has(e))
+      throw new LabenvError("usage", `there is no environment ${e}`, {
+        hint: `known: ${[...repository.environments.keys()].sort().join(", ")}`,
+      });
   }
   const gitHost = openGitHost(ctx, io.now);
   await observeSandbox(ctx, repository, gitHost, io.now);
   return runDrift(
     {
-      repository, index: ctx.index, commit: ctx.commit, baseBranch: ctx.config.git?.defaultBranch ?? "main", mode: options.mode,
-      where: ctx.provider.label, maxOpenPerLab: ctx.config.drift?.maxOpenPullRequestsPerLab ?? 5, ...(options.only ? { only: options.only } : {}),
+      repository,
+      index: ctx.index,
+      commit: ctx.commit,
+      baseBranch: ctx.config.git?.defaultBranch ?? "main",
+      mode: options.mode,
+      where: ctx.provider.label,
+      maxOpenPerLab: ctx.config.drift?.maxOpenPullRequestsPerLab ?? 5,
+      ...(options.only ? { only: options.only } : {}),
     },
-    { provider: ctx.provider, state: ctx.state, objects: ctx.objects, gitHost, now: io.now, runId: ctx.runId, owner: ctx.owner, check: ctx.check },
+    {
+      provider: ctx.provider,
+      state: ctx.state,
+      objects: ctx.objects,
+      gitHost,
+      now: io.now,
+      runId: ctx.runId,
+      owner: ctx.owner,
+      check: ctx.check,
+    },
   );
 }
 
@@ -67,7 +111,11 @@ export async function runDriftForContext(ctx: RunContext, io: CliIO, options: Dr
  * closed; rejected drift put back). Prints a short report unless `json`;
  * returns the result for the caller's JSON. A put-back that failed sets exit code 1.
  */
-export async function runDriftAfterReconcile(ctx: RunContext, io: CliIO, options: { json?: boolean } = {}): Promise<DriftRunResult> {
+export async function runDriftAfterReconcile(
+  ctx: RunContext,
+  io: CliIO,
+  options: { json?: boolean } = {},
+): Promise<DriftRunResult> {
   const result = await runDriftForContext(ctx, io, { mode: "act" });
   if (!options.json) io.out(renderDriftRun(result));
   if (result.environments.some((e) => e.outcome?.startsWith("putting it back failed"))) io.exit(1);

@@ -21,7 +21,10 @@ import { processIO, type CliIO } from "./io.js";
  * The labenv command line. Exit codes: 0 ok, 1 findings, 2 usage or internal
  * error. Every command prints human output by default and JSON with --json.
  */
-export async function main(argv: string[], io: CliIO & { code: number } = processIO()): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO & { code: number } = processIO(),
+): Promise<number> {
   const program = new Command("labenv")
     .description("GitOps for scientific Jupyter environments that stay exact for years")
     .exitOverride()
@@ -47,7 +50,11 @@ export async function main(argv: string[], io: CliIO & { code: number } = proces
     return io.code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+      return e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+        ? 0
+        : 2;
     }
     if (isLabenvError(e)) {
       io.err(`labenv: ${e.message}${e.hint ? `\n  ${e.hint}` : ""}`);

@@ -15,17 +15,44 @@ import type { LambdaEnv } from "./lambda-env.js";
  * The provider remembers described task definition revisions in the object
  * store (`memo`, by default the S3 one when a bucket is configured).
  */
-export function awsContext(env: LambdaEnv, memo?: ObjectStore): { provider: Provider; state: StateStore; objects?: ObjectStore } {
-  const base = { region: env.region, ...(env.endpoint ? { endpoint: env.endpoint, credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" } } : {}) };
+export function awsContext(
+  env: LambdaEnv,
+  memo?: ObjectStore,
+): { provider: Provider; state: StateStore; objects?: ObjectStore } {
+  const base = {
+    region: env.region,
+    ...(env.endpoint
+      ? {
+          endpoint: env.endpoint,
+          credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" },
+        }
+      : {}),
+  };
   const settings = sdkClientSettings(base);
-  const objects = env.objectBucket ? new S3ObjectStore({ client: new S3Client({ ...settings, forcePathStyle: !!env.endpoint }), bucket: env.objectBucket }) : undefined;
+  const objects = env.objectBucket
+    ? new S3ObjectStore({
+        client: new S3Client({ ...settings, forcePathStyle: !!env.endpoint }),
+        bucket: env.objectBucket,
+      })
+    : undefined;
   const memoStore = memo ?? objects;
-  const provider = new AwsProvider({
-    ...base, cluster: env.cluster, fileSystemId: env.fileSystemId, subnets: env.subnets, securityGroups: env.securityGroups,
-    ...(env.ebsRoleArn ? { ebsRoleArn: env.ebsRoleArn } : {}),
-    ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
-    ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
-  }, undefined, memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {});
-  const state = new DynamoStateStore({ client: new DynamoDBClient(settings), table: env.stateTable });
+  const provider = new AwsProvider(
+    {
+      ...base,
+      cluster: env.cluster,
+      fileSystemId: env.fileSystemId,
+      subnets: env.subnets,
+      securityGroups: env.securityGroups,
+      ...(env.ebsRoleArn ? { ebsRoleArn: env.ebsRoleArn } : {}),
+      ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
+      ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
+    },
+    undefined,
+    memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {},
+  );
+  const state = new DynamoStateStore({
+    client: new DynamoDBClient(settings),
+    table: env.stateTable,
+  });
   return { provider, state, ...(objects ? { objects } : {}) };
 }

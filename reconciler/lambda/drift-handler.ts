@@ -14,7 +14,13 @@ import { readLambdaEnv, type LambdaEnv } from "./lambda-env.js";
 import { installationOctokit, readRepository } from "./repository-source.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
-export type DriftEvent = { source: "aws.events" | "aws.ecs" | "labenv.github-app"; revert?: string; fingerprint?: string; repository?: string; installationId?: number };
+export type DriftEvent = {
+  source: "aws.events" | "aws.ecs" | "labenv.github-app";
+  revert?: string;
+  fingerprint?: string;
+  repository?: string;
+  installationId?: number;
+};
 
 /** What one drift run needs: the repository on the default branch and the ports. */
 export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
@@ -36,33 +42,80 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
     const config = repository.config?.doc.spec;
     const result = await runDrift(
       {
-        repository, index: indexForChecks(repository, fromFiles(rt.files)) ?? new Map(), commit: rt.commit, baseBranch: config?.git?.defaultBranch ?? "main", mode: "act", where: rt.where,
-        maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5, ...(event.revert ? { only: [event.revert] } : {}),
+        repository,
+        index: indexForChecks(repository, fromFiles(rt.files)) ?? new Map(),
+        commit: rt.commit,
+        baseBranch: config?.git?.defaultBranch ?? "main",
+        mode: "act",
+        where: rt.where,
+        maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5,
+        ...(event.revert ? { only: [event.revert] } : {}),
       },
-      { ...rt, check, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
+      {
+        ...rt,
+        check,
+        runId: context?.awsRequestId ?? randomUUID(),
+        owner: `lambda:${context?.awsRequestId ?? "local"}`,
+      },
     );
-    const environments = result.environments.map((e) => ({ environment: e.environment, status: e.report?.status ?? "SKIPPED", action: e.action?.kind, outcome: e.outcome ?? e.skipped }));
+    const environments = result.environments.map((e) => ({
+      environment: e.environment,
+      status: e.report?.status ?? "SKIPPED",
+      action: e.action?.kind,
+      outcome: e.outcome ?? e.skipped,
+    }));
     const failed = environments.filter((e) => e.outcome?.startsWith("putting it back failed"));
-    if (failed.length > 0) throw Object.assign(new Error(`drift: ${failed.map((f) => `${f.environment}: ${f.outcome}`).join("; ")}`), { environments });
+    if (failed.length > 0)
+      throw Object.assign(
+        new Error(`drift: ${failed.map((f) => `${f.environment}: ${f.outcome}`).join("; ")}`),
+        { environments },
+      );
     return { commit: rt.commit, environments };
   };
 }
 
 /** Production wiring from the variables infra/ sets: AWS provider, DynamoDB state, S3 objects, GitHub through the App's installation. */
-export async function openFromEnvironment(event: DriftEvent = { source: "aws.events" }): Promise<DriftRuntime> {
+export async function openFromEnvironment(
+  event: DriftEvent = { source: "aws.events" },
+): Promise<DriftRuntime> {
   // A put-back request from the GitHub App names its repository and installation; the schedule uses the configured ones.
-  const env = { ...readLambdaEnv(process.env), ...(event.repository ? { githubRepository: event.repository } : {}), ...(event.installationId ? { githubInstallationId: event.installationId } : {}) };
+  const env = {
+    ...readLambdaEnv(process.env),
+    ...(event.repository ? { githubRepository: event.repository } : {}),
+    ...(event.installationId ? { githubInstallationId: event.installationId } : {}),
+  };
   const repo = await readRepository(env, {});
   const { provider, state, objects } = awsContext(env);
-  if (!objects) throw new LabenvError("config", "drift needs the object store (observations, reports)", { hint: "set LABENV_OBJECT_BUCKET" });
-  return { files: repo.files, commit: repo.commit, provider, state, objects, gitHost: await gitHostFor(env), now: () => new Date(), where: provider.label };
+  if (!objects)
+    throw new LabenvError("config", "drift needs the object store (observations, reports)", {
+      hint: "set LABENV_OBJECT_BUCKET",
+    });
+  return {
+    files: repo.files,
+    commit: repo.commit,
+    provider,
+    state,
+    objects,
+    gitHost: await gitHostFor(env),
+    now: () => new Date(),
+    where: provider.label,
+  };
 }
 
 async function gitHostFor(env: LambdaEnv): Promise<GitHost> {
-  if (env.repoPath) return new LocalGitHost(env.repoPath, join(env.repoPath, ".labenv", "prs"), () => new Date());
+  if (env.repoPath)
+    return new LocalGitHost(env.repoPath, join(env.repoPath, ".labenv", "prs"), () => new Date());
   const [owner, repo] = (env.githubRepository ?? "").split("/");
-  if (!owner || !repo || !env.githubInstallationId || !env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
-    throw new LabenvError("config", "drift pull requests need the GitHub App installation", { hint: "set LABENV_GITHUB_REPOSITORY, LABENV_GITHUB_INSTALLATION_ID and the App secret ARNs" });
+  if (
+    !owner ||
+    !repo ||
+    !env.githubInstallationId ||
+    !env.githubAppIdSecretArn ||
+    !env.githubPrivateKeySecretArn
+  ) {
+    throw new LabenvError("config", "drift pull requests need the GitHub App installation", {
+      hint: "set LABENV_GITHUB_REPOSITORY, LABENV_GITHUB_INSTALLATION_ID and the App secret ARNs",
+    });
   }
   const octokit = await installationOctokit(env, env.githubInstallationId);
   return new GitHubGitHost({ owner, repo, octokit: octokit as never });

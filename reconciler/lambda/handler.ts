@@ -21,17 +21,63 @@ const check = createSchemaValidator();
  */
 export async function handler(event: ReconcilerEvent, context?: { awsRequestId?: string }) {
   const env = readLambdaEnv(process.env);
-  const want = event.source === "labenv.github-app" ? { commit: event.commit, ...(event.repository ? { repository: event.repository } : {}), ...(event.installationId ? { installationId: event.installationId } : {}) } : {};
+  const want =
+    event.source === "labenv.github-app"
+      ? {
+          commit: event.commit,
+          ...(event.repository ? { repository: event.repository } : {}),
+          ...(event.installationId ? { installationId: event.installationId } : {}),
+        }
+      : {};
   const repo = await readRepository(env, want);
   const { provider, state } = awsContext(env);
   const now = () => new Date();
   const result = await reconcile(
-    { files: repo.files, commit: repo.commit, today: now().toISOString().slice(0, 10), index: (repository) => indexForChecks(repository, fromFiles(repo.files)), mode: "apply",
-      runtime: { subnets: env.subnets, securityGroups: env.securityGroups, taskRoleArns: env.taskRoleArns, ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}), ...(env.logGroup ? { logGroup: env.logGroup } : {}) },
-      trigger: event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source) },
-    { provider, state, check, now, runId: context?.awsRequestId ?? randomUUID(), owner: `lambda:${context?.awsRequestId ?? "local"}` },
+    {
+      files: repo.files,
+      commit: repo.commit,
+      today: now().toISOString().slice(0, 10),
+      index: (repository) => indexForChecks(repository, fromFiles(repo.files)),
+      mode: "apply",
+      runtime: {
+        subnets: env.subnets,
+        securityGroups: env.securityGroups,
+        taskRoleArns: env.taskRoleArns,
+        ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}),
+        ...(env.logGroup ? { logGroup: env.logGroup } : {}),
+      },
+      trigger:
+        event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source),
+    },
+    {
+      provider,
+      state,
+      check,
+      now,
+      runId: context?.awsRequestId ?? randomUUID(),
+      owner: `lambda:${context?.awsRequestId ?? "local"}`,
+    },
   );
-  const summary = { outcome: result.outcome, stage: result.stage, reason: result.reason, commit: repo.commit, applied: result.applied, plan: result.plan ? { digest: result.plan.digest, summary: result.plan.summary, changes: result.plan.stages.flatMap((st) => st.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped").map((a) => a.reason) } : undefined };
-  if (result.outcome === "failed") throw Object.assign(new Error(`reconcile failed at ${result.stage}: ${result.reason}`), { summary });
+  const summary = {
+    outcome: result.outcome,
+    stage: result.stage,
+    reason: result.reason,
+    commit: repo.commit,
+    applied: result.applied,
+    plan: result.plan
+      ? {
+          digest: result.plan.digest,
+          summary: result.plan.summary,
+          changes: result.plan.stages
+            .flatMap((st) => st.actions)
+            .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped")
+            .map((a) => a.reason),
+        }
+      : undefined,
+  };
+  if (result.outcome === "failed")
+    throw Object.assign(new Error(`reconcile failed at ${result.stage}: ${result.reason}`), {
+      summary,
+    });
   return summary;
 }

@@ -29,19 +29,31 @@ export interface LambdaEnv {
 export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
   const need = (name: string): string => {
     const v = env[name];
-    if (!v) throw new LabenvError("config", `the reconciler Lambda needs ${name}`, { hint: "infra/ sets it; check the function's configuration" });
+    if (!v)
+      throw new LabenvError("config", `the reconciler Lambda needs ${name}`, {
+        hint: "infra/ sets it; check the function's configuration",
+      });
     return v;
   };
-  const list = (name: string) => (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (env[name] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   let taskRoleArns: Record<string, string> = {};
   if (env.LABENV_TASK_ROLE_ARNS) {
     try {
       taskRoleArns = JSON.parse(env.LABENV_TASK_ROLE_ARNS) as Record<string, string>;
     } catch (e) {
-      throw new LabenvError("config", "LABENV_TASK_ROLE_ARNS is not a JSON object of lab → role ARN", { cause: e });
+      throw new LabenvError(
+        "config",
+        "LABENV_TASK_ROLE_ARNS is not a JSON object of lab → role ARN",
+        { cause: e },
+      );
     }
   }
-  const opt = <K extends string>(key: K, name: string) => (env[name] ? { [key]: env[name]! } : {}) as Partial<Record<K, string>>;
+  const opt = <K extends string>(key: K, name: string) =>
+    (env[name] ? { [key]: env[name]! } : {}) as Partial<Record<K, string>>;
   return {
     region: need("AWS_REGION"),
     cluster: need("LABENV_CLUSTER"),
@@ -61,6 +73,8 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     ...opt("githubAppIdSecretArn", "LABENV_GITHUB_APP_ID_SECRET_ARN"),
     ...opt("githubPrivateKeySecretArn", "LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN"),
     ...opt("endpoint", "LABENV_AWS_ENDPOINT"),
-    ...(env.LABENV_GITHUB_INSTALLATION_ID ? { githubInstallationId: Number(env.LABENV_GITHUB_INSTALLATION_ID) } : {}),
+    ...(env.LABENV_GITHUB_INSTALLATION_ID
+      ? { githubInstallationId: Number(env.LABENV_GITHUB_INSTALLATION_ID) }
+      : {}),
   };
 }

@@ -50,7 +50,10 @@ export interface GitHost {
   /** Drift pull requests (branches under `labenv/drift/`), open and closed, newest first. */
   listDriftPullRequests(): Promise<HostedPullRequest[]>;
   /** Find-or-create-or-update the pull request of `spec.branch`; `existing` is the open one from `listDriftPullRequests`. */
-  ensureDriftPullRequest(spec: DriftPullRequestSpec, existing?: HostedPullRequest): Promise<PullRequestResult>;
+  ensureDriftPullRequest(
+    spec: DriftPullRequestSpec,
+    existing?: HostedPullRequest,
+  ): Promise<PullRequestResult>;
   /** Closes an open pull request with a comment saying why; a closed one is left alone. */
   closePullRequest(number: number, comment: string): Promise<void>;
   /** A file's text at a ref (commit, branch), or undefined when it is not there. */

@@ -42,5 +42,8 @@ export interface PullRequests {
   /** One pull request with its reviews; undefined when the host does not know the number. */
   getPullRequest(number: number): Promise<PullRequestRecord | undefined>;
   /** Pull requests whose head branch starts with `headPrefix`, updated at or after `updatedSince` (ISO 8601). */
-  listPullRequests(query: { headPrefix: string; updatedSince?: string }): Promise<PullRequestSummary[]>;
+  listPullRequests(query: {
+    headPrefix: string;
+    updatedSince?: string;
+  }): Promise<PullRequestSummary[]>;
 }

@@ -30,7 +30,8 @@ export interface Lease {
   expiresAt: string;
 }
 
-export type LeaseResult = { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: string };
+export type LeaseResult =
+  { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: string };
 
 /**
  * Applied state, run history and the reconcile lease. The file store keeps

@@ -19,7 +19,9 @@ describe("labenv codeowners", () => {
     expect(lines).toContain("/environments/climate-dynamics/ @ofernandez-climate @sbauer-esm");
     expect(lines).toContain("/domain-packs/ml/ @jmueller-cv");
     // GitHub uses the last matching line: the PI's lines come after the lab directory's.
-    expect(lines.indexOf("/environments/genomics-core/lab.yaml @meichen-lab")).toBeGreaterThan(lines.indexOf("/environments/genomics-core/ @meichen-lab @rpatel-bio"));
+    expect(lines.indexOf("/environments/genomics-core/lab.yaml @meichen-lab")).toBeGreaterThan(
+      lines.indexOf("/environments/genomics-core/ @meichen-lab @rpatel-bio"),
+    );
     expect(text).toContain(CODEOWNERS_MARKER);
   });
 
@@ -32,7 +34,13 @@ describe("labenv codeowners", () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("✓ .github/CODEOWNERS matches");
     const lab = join(dir, "environments/ml-vision/lab.yaml");
-    writeFileSync(lab, readFileSync(lab, "utf8").replace("approvers: [dsato, epetrov]", "approvers: [dsato, epetrov, jmueller]"));
+    writeFileSync(
+      lab,
+      readFileSync(lab, "utf8").replace(
+        "approvers: [dsato, epetrov]",
+        "approvers: [dsato, epetrov, jmueller]",
+      ),
+    );
     const before = readFileSync(join(dir, ".github/CODEOWNERS"), "utf8");
     const stale = await runCli(["codeowners", dir, "--check", "--json"]);
     expect(stale.code).toBe(1);
@@ -45,7 +53,10 @@ describe("labenv codeowners", () => {
   it("keeps the hand-written lines above the marker", async () => {
     const dir = copyExampleRepo();
     mkdirSync(join(dir, ".github"));
-    writeFileSync(join(dir, ".github/CODEOWNERS"), `* @westtek-research/labenv-admins\n${CODEOWNERS_MARKER}\n/old/ @gone\n`);
+    writeFileSync(
+      join(dir, ".github/CODEOWNERS"),
+      `* @westtek-research/labenv-admins\n${CODEOWNERS_MARKER}\n/old/ @gone\n`,
+    );
     await runCli(["codeowners", dir]);
     const text = readFileSync(join(dir, ".github/CODEOWNERS"), "utf8");
     expect(text.startsWith(`* @westtek-research/labenv-admins\n${CODEOWNERS_MARKER}\n`)).toBe(true);

@@ -14,13 +14,21 @@ describe("labenv lock", () => {
 
   it("editing a pin fails --check with a clear message until `labenv lock` is run", async () => {
     const dir = copyExampleRepo();
-    execFileSync("sed", ["-i", "s/torchmetrics==1.4.1/torchmetrics==1.4.0/", join(dir, "environments/ml-vision/segmentation/environment.yaml")]);
+    execFileSync("sed", [
+      "-i",
+      "s/torchmetrics==1.4.1/torchmetrics==1.4.0/",
+      join(dir, "environments/ml-vision/segmentation/environment.yaml"),
+    ]);
     const stale = await runCli(["lock", "--check", "--repo", dir]);
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toContain("✖ ml-vision/segmentation: lock is stale\n    torchmetrics is locked at 1.4.1, which does not satisfy `torchmetrics==1.4.0`");
+    expect(stale.stdout).toContain(
+      "✖ ml-vision/segmentation: lock is stale\n    torchmetrics is locked at 1.4.1, which does not satisfy `torchmetrics==1.4.0`",
+    );
     const lock = await runCli(["lock", "ml-vision/segmentation", "--repo", dir]);
     expect(lock.code).toBe(0);
-    expect(readFileSync(join(dir, "environments/ml-vision/segmentation/environment.lock.yaml"), "utf8")).toContain("name: torchmetrics\n      version: 1.4.0");
+    expect(
+      readFileSync(join(dir, "environments/ml-vision/segmentation/environment.lock.yaml"), "utf8"),
+    ).toContain("name: torchmetrics\n      version: 1.4.0");
     expect((await runCli(["lock", "--check", "--repo", dir])).code).toBe(0);
     expect((await runCli(["validate", dir])).code).toBe(0);
   });
@@ -42,7 +50,11 @@ describe("labenv packs", () => {
   it("verify fails when a published version is edited in place", async () => {
     const dir = copyExampleRepo();
     expect((await runCli(["packs", "verify", "--repo", dir])).code).toBe(0);
-    execFileSync("sed", ["-i", "s/scipy: \"1.14.1\"/scipy: \"1.14.0\"/", join(dir, "domain-packs/genomics/1.2.0/pack.yaml")]);
+    execFileSync("sed", [
+      "-i",
+      's/scipy: "1.14.1"/scipy: "1.14.0"/',
+      join(dir, "domain-packs/genomics/1.2.0/pack.yaml"),
+    ]);
     const r = await runCli(["packs", "verify", "--repo", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/genomics@1.2.0 changed after it was published/);
@@ -50,8 +62,14 @@ describe("labenv packs", () => {
   });
 
   it("list, show and search", async () => {
-    expect((await runCli(["packs", "list", "--repo", repoRoot])).stdout).toMatch(/genomics\s+latest 2.0.0/);
-    expect((await runCli(["packs", "show", "climate@~1.2", "--repo", repoRoot])).stdout).toMatch(/^climate@1.2.0[\s\S]*xarray==2024.9.0/);
-    expect((await runCli(["packs", "search", "pytorch", "--repo", repoRoot])).stdout.trim().split("\n")).toHaveLength(3);
+    expect((await runCli(["packs", "list", "--repo", repoRoot])).stdout).toMatch(
+      /genomics\s+latest 2.0.0/,
+    );
+    expect((await runCli(["packs", "show", "climate@~1.2", "--repo", repoRoot])).stdout).toMatch(
+      /^climate@1.2.0[\s\S]*xarray==2024.9.0/,
+    );
+    expect(
+      (await runCli(["packs", "search", "pytorch", "--repo", repoRoot])).stdout.trim().split("\n"),
+    ).toHaveLength(3);
   });
 });

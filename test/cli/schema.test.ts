@@ -13,13 +13,15 @@ describe("labenv schema --install", () => {
     expect(r.code).toBe(0);
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["editor.tabSize"]).toBe(2);
-    expect(settings["yaml.schemas"]["./schemas/environment.schema.json"]).toEqual(["environments/*/*/environment.yaml"]);
+    expect(settings["yaml.schemas"]["./schemas/environment.schema.json"]).toEqual([
+      "environments/*/*/environment.yaml",
+    ]);
   });
 
   it("changes nothing when settings.json is not plain JSON", async () => {
     const dir = copyExampleRepo();
     mkdirSync(join(dir, ".vscode"));
-    const original = "{ // comment\n \"a\": 1 }";
+    const original = '{ // comment\n "a": 1 }';
     writeFileSync(join(dir, ".vscode/settings.json"), original);
     const r = await runCli(["schema", dir, "--install"]);
     expect(r.code).toBe(2);

@@ -17,11 +17,18 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
     const status = await runCli(["status", "genomics-core/rnaseq", "--repo", dir, "--json"]);
     const s = JSON.parse(status.stdout);
     expect(s.provider).toMatch(/^sandbox \(local simulation of AWS/);
-    expect(s.environments[0]).toMatchObject({ environment: "genomics-core/rnaseq", running: "1/1", commit: "uncommitted" });
+    expect(s.environments[0]).toMatchObject({
+      environment: "genomics-core/rnaseq",
+      running: "1/1",
+      commit: "uncommitted",
+    });
     expect(s.runs.map((r: { outcome: string }) => r.outcome)).toEqual(["no-changes", "succeeded"]);
     const cost = await runCli(["cost", "--repo", dir, "--json"]);
     const c = JSON.parse(cost.stdout);
-    expect(c.environments.find((e: { environment: string }) => e.environment === "ml-vision/teaching").monthlyUsd).toBe(1.76);
+    expect(
+      c.environments.find((e: { environment: string }) => e.environment === "ml-vision/teaching")
+        .monthlyUsd,
+    ).toBe(1.76);
     expect(Object.keys(c.byFunding)).toContain("wellcome-226789");
   });
 
@@ -29,7 +36,9 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
     const dir = copyExampleRepo();
     const file = `${dir}/plan.json`;
     expect((await runCli(["plan", "--repo", dir, "--out", file])).code).toBe(0);
-    expect((await runCli(["apply", "--repo", dir, "--plan", file])).stdout).toMatch(/applied 36 changes/);
+    expect((await runCli(["apply", "--repo", dir, "--plan", file])).stdout).toMatch(
+      /applied 36 changes/,
+    );
     const again = await runCli(["apply", "--repo", dir, "--plan", file]);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/refused at plan: the plan changed since it was approved/);

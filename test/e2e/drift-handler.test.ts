@@ -2,22 +2,47 @@ import { describe, expect, it } from "vitest";
 import { createDriftHandler } from "../../reconciler/lambda/drift-handler.js";
 import { loadRepository } from "../../reconciler/core/load/load-repository.js";
 import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
-import type { DriftPullRequestSpec, GitHost, HostedPullRequest } from "../../reconciler/ports/git-host.js";
+import type {
+  DriftPullRequestSpec,
+  GitHost,
+  HostedPullRequest,
+} from "../../reconciler/ports/git-host.js";
 import { exampleFiles } from "../helpers/example-repo.js";
-import { driftWorld, observationOf, putObservation, withRequests } from "../core/drift/drift-world.js";
+import {
+  driftWorld,
+  observationOf,
+  putObservation,
+  withRequests,
+} from "../core/drift/drift-world.js";
 
 /** A git host in memory: enough to see what the handler asks of it. */
 function memoryHost(): GitHost & { pulls: (HostedPullRequest & { spec: DriftPullRequestSpec })[] } {
   const pulls: (HostedPullRequest & { spec: DriftPullRequestSpec })[] = [];
   return {
-    name: "github", pulls,
-    async listDriftPullRequests() { return pulls.map(({ spec: _s, ...p }) => p).reverse(); },
+    name: "github",
+    pulls,
+    async listDriftPullRequests() {
+      return pulls.map(({ spec: _s, ...p }) => p).reverse();
+    },
     async ensureDriftPullRequest(spec) {
-      pulls.push({ number: pulls.length + 1, branch: spec.branch, title: spec.title, state: "open", fingerprint: spec.fingerprint, filesDigest: spec.filesDigest, labels: spec.labels, spec });
+      pulls.push({
+        number: pulls.length + 1,
+        branch: spec.branch,
+        title: spec.title,
+        state: "open",
+        fingerprint: spec.fingerprint,
+        filesDigest: spec.filesDigest,
+        labels: spec.labels,
+        spec,
+      });
       return { number: pulls.length, outcome: "created", warnings: [] };
     },
-    async closePullRequest(n) { pulls[n - 1]!.state = "closed"; },
-    async readFile() { return undefined; },
+    async closePullRequest(n) {
+      pulls[n - 1]!.state = "closed";
+    },
+    async readFile() {
+      return undefined;
+    },
   };
 }
 
@@ -27,19 +52,54 @@ describe("the drift Lambda handler", () => {
     const { repository } = loadRepository(files, createSchemaValidator());
     const world = driftWorld(repository);
     const host = memoryHost();
-    await putObservation(world.objects, observationOf(repository.locks.get("genomics-core/rnaseq")!.doc, "2026-11-23T11:45:00Z", withRequests));
+    await putObservation(
+      world.objects,
+      observationOf(
+        repository.locks.get("genomics-core/rnaseq")!.doc,
+        "2026-11-23T11:45:00Z",
+        withRequests,
+      ),
+    );
     let now = new Date("2026-11-23T12:00:00Z");
-    const handler = createDriftHandler(async () => ({ files, commit: "c".repeat(40), ...world, gitHost: host, now: () => now, where: "aws eu-west-1 / cluster labenv" }));
+    const handler = createDriftHandler(async () => ({
+      files,
+      commit: "c".repeat(40),
+      ...world,
+      gitHost: host,
+      now: () => now,
+      where: "aws eu-west-1 / cluster labenv",
+    }));
 
     const scheduled = await handler({ source: "aws.events" }, { awsRequestId: "req-1" });
-    expect(scheduled.environments.find((e) => e.environment === "genomics-core/rnaseq")).toEqual({ environment: "genomics-core/rnaseq", status: "MINOR_DRIFT", action: "open-pr", outcome: "opened drift pull request #1" });
+    expect(scheduled.environments.find((e) => e.environment === "genomics-core/rnaseq")).toEqual({
+      environment: "genomics-core/rnaseq",
+      status: "MINOR_DRIFT",
+      action: "open-pr",
+      outcome: "opened drift pull request #1",
+    });
     expect(scheduled.environments.filter((e) => e.status === "STABLE")).toHaveLength(8);
     expect(host.pulls[0]!.spec.reviewers).toEqual(["rpatel-bio", "meichen-lab"]);
 
     host.pulls[0]!.state = "closed";
     now = new Date("2026-11-23T12:05:00Z");
-    const revert = await handler({ source: "labenv.github-app", revert: "genomics-core/rnaseq", fingerprint: host.pulls[0]!.fingerprint! }, { awsRequestId: "req-2" });
-    expect(revert.environments).toEqual([{ environment: "genomics-core/rnaseq", status: "MINOR_DRIFT", action: "revert", outcome: expect.stringContaining("put back as locked") }]);
-    expect(world.state.runs.map((r) => [r.id, r.trigger, r.outcome])).toEqual([["req-2-revert-genomics-core-rnaseq", "drift revert genomics-core/rnaseq", "succeeded"]]);
+    const revert = await handler(
+      {
+        source: "labenv.github-app",
+        revert: "genomics-core/rnaseq",
+        fingerprint: host.pulls[0]!.fingerprint!,
+      },
+      { awsRequestId: "req-2" },
+    );
+    expect(revert.environments).toEqual([
+      {
+        environment: "genomics-core/rnaseq",
+        status: "MINOR_DRIFT",
+        action: "revert",
+        outcome: expect.stringContaining("put back as locked"),
+      },
+    ]);
+    expect(world.state.runs.map((r) => [r.id, r.trigger, r.outcome])).toEqual([
+      ["req-2-revert-genomics-core-rnaseq", "drift revert genomics-core/rnaseq", "succeeded"],
+    ]);
   });
 });

@@ -15,7 +15,14 @@ export function exampleGitRepo(): string {
 
 export function git(dir: string, ...args: string[]): string {
   return execFileSync("git", args, {
-    cwd: dir, encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_NAME: "Ravi Patel", GIT_AUTHOR_EMAIL: "rpatel@example.org", GIT_COMMITTER_NAME: "Ravi Patel", GIT_COMMITTER_EMAIL: "rpatel@example.org" },
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Ravi Patel",
+      GIT_AUTHOR_EMAIL: "rpatel@example.org",
+      GIT_COMMITTER_NAME: "Ravi Patel",
+      GIT_COMMITTER_EMAIL: "rpatel@example.org",
+    },
   }).trim();
 }

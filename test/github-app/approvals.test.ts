@@ -3,9 +3,23 @@ import { createLabenvApp } from "../../github-app/app.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import {
-  mockChangedFiles, mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockPermission, mockReviewReads, mockReviews, mockToken, mockUpdateCheckRun, type Captured,
+  mockChangedFiles,
+  mockComments,
+  mockCreateCheckRun,
+  mockCreateComment,
+  mockLatestCheckRun,
+  mockPermission,
+  mockReviewReads,
+  mockReviews,
+  mockToken,
+  mockUpdateCheckRun,
+  type Captured,
 } from "./helpers/github-api.js";
-import { pullRequestEvent, pullRequestReviewEvent, type PullRequestFields } from "./helpers/payloads.js";
+import {
+  pullRequestEvent,
+  pullRequestReviewEvent,
+  type PullRequestFields,
+} from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
@@ -18,7 +32,9 @@ const SHARE = "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml";
 const now = () => new Date("2026-11-23T12:00:00Z");
 
 const base = exampleRepository();
-const sharePr = editText(base, SHARE, (t) => t.replace(/purpose: .*/, "purpose: Joint paper, second round."));
+const sharePr = editText(base, SHARE, (t) =>
+  t.replace(/purpose: .*/, "purpose: Joint paper, second round."),
+);
 
 interface Case {
   head?: RepoFile[];
@@ -35,24 +51,50 @@ async function judge(c: Case): Promise<Record<string, any>> {
   const pr: PullRequestFields = { head: HEAD, base: BASE, author: c.author ?? "ajones-sc" };
   const writes: Captured = [];
   mockToken();
-  mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, c.head ?? sharePr, c.changed ?? [SHARE]);
-  mockReviews(7, c.reviews.map((r) => ({ ...r, commit: r.commit ?? HEAD })));
-  for (const [login, permission] of Object.entries(c.admins ?? {})) mockPermission(login, permission);
+  mockReviewReads(
+    { number: 7, head: HEAD, base: BASE },
+    base,
+    c.head ?? sharePr,
+    c.changed ?? [SHARE],
+  );
+  mockReviews(
+    7,
+    c.reviews.map((r) => ({ ...r, commit: r.commit ?? HEAD })),
+  );
+  for (const [login, permission] of Object.entries(c.admins ?? {}))
+    mockPermission(login, permission);
   mockLatestCheckRun(HEAD, "labenv/approvals", c.latestRun);
   // An unfinished run is updated in place; a completed one is superseded by a new run when the check goes back to pending.
   if (c.latestRun?.status === "in_progress") mockUpdateCheckRun(c.latestRun.id, writes);
   else mockCreateCheckRun(writes);
   const probot = await testProbot(createLabenvApp({ now }));
   const last = c.reviews.at(-1) ?? { login: "x", state: "COMMENTED" };
-  await probot.receive({ id: "d-1", name: "pull_request_review", payload: pullRequestReviewEvent(c.action ?? "submitted", pr, { login: last.login, state: last.state, commit: HEAD }) } as never);
+  await probot.receive({
+    id: "d-1",
+    name: "pull_request_review",
+    payload: pullRequestReviewEvent(c.action ?? "submitted", pr, {
+      login: last.login,
+      state: last.state,
+      commit: HEAD,
+    }),
+  } as never);
   expect(writes).toHaveLength(1);
   return writes[0]!;
 }
 
 describe("labenv/approvals", () => {
   it("a share approved by an approver of each lab: success", async () => {
-    const run = await judge({ reviews: [{ login: "meichen-lab", state: "APPROVED" }, { login: "dsato-ml", state: "APPROVED" }] });
-    expect(run).toMatchObject({ name: "labenv/approvals", status: "completed", conclusion: "success" });
+    const run = await judge({
+      reviews: [
+        { login: "meichen-lab", state: "APPROVED" },
+        { login: "dsato-ml", state: "APPROVED" },
+      ],
+    });
+    expect(run).toMatchObject({
+      name: "labenv/approvals",
+      status: "completed",
+      conclusion: "success",
+    });
     expect(run.output.title).toBe("approved: 2 requirements met");
     expect(run.output.summary).toContain("@meichen-lab as approver of genomics-core");
     expect(run.output.summary).toContain("@dsato-ml as approver of ml-vision");
@@ -63,50 +105,117 @@ describe("labenv/approvals", () => {
     expect(run).toMatchObject({ status: "in_progress" });
     expect(run.conclusion).toBeUndefined();
     expect(run.output.title).toBe("waiting for 1 approval");
-    expect(run.output.summary).toContain("share genomics-core/rnaseq-to-ml-vision: needs an approver of ml-vision (@dsato-ml, @epetrov) — ml-vision receives genomics-core's environment rnaseq (read-only)");
+    expect(run.output.summary).toContain(
+      "share genomics-core/rnaseq-to-ml-vision: needs an approver of ml-vision (@dsato-ml, @epetrov) — ml-vision receives genomics-core's environment rnaseq (read-only)",
+    );
   });
 
   it("the author's own approval is not counted", async () => {
-    const run = await judge({ author: "rpatel-bio", reviews: [{ login: "rpatel-bio", state: "APPROVED" }, { login: "dsato-ml", state: "APPROVED" }] });
+    const run = await judge({
+      author: "rpatel-bio",
+      reviews: [
+        { login: "rpatel-bio", state: "APPROVED" },
+        { login: "dsato-ml", state: "APPROVED" },
+      ],
+    });
     expect(run.status).toBe("in_progress");
-    expect(run.output.summary).toContain("@rpatel-bio is the author: their own approval never counts");
+    expect(run.output.summary).toContain(
+      "@rpatel-bio is the author: their own approval never counts",
+    );
     expect(run.output.summary).toContain("needs an approver of genomics-core (@meichen-lab)");
   });
 
   it("an approver of the wrong lab is not counted", async () => {
-    const run = await judge({ reviews: [{ login: "meichen-lab", state: "APPROVED" }, { login: "ofernandez-climate", state: "APPROVED" }] });
+    const run = await judge({
+      reviews: [
+        { login: "meichen-lab", state: "APPROVED" },
+        { login: "ofernandez-climate", state: "APPROVED" },
+      ],
+    });
     expect(run.status).toBe("in_progress");
-    expect(run.output.summary).toContain("@ofernandez-climate is not a member with a role any requirement needs");
+    expect(run.output.summary).toContain(
+      "@ofernandez-climate is not a member with a role any requirement needs",
+    );
   });
 
   it("a dismissed review puts the check back to pending (a new run supersedes the completed one)", async () => {
-    const run = await judge({ action: "dismissed", latestRun: { id: 99, status: "completed" }, reviews: [{ login: "meichen-lab", state: "APPROVED" }, { login: "dsato-ml", state: "DISMISSED" }] });
+    const run = await judge({
+      action: "dismissed",
+      latestRun: { id: 99, status: "completed" },
+      reviews: [
+        { login: "meichen-lab", state: "APPROVED" },
+        { login: "dsato-ml", state: "DISMISSED" },
+      ],
+    });
     expect(run).toMatchObject({ name: "labenv/approvals", head_sha: HEAD, status: "in_progress" });
     expect(run.output.summary).toContain("@dsato-ml their approval was dismissed");
   });
 
   it("updates the pending run in place when the last approval arrives", async () => {
-    const run = await judge({ latestRun: { id: 98, status: "in_progress" }, reviews: [{ login: "epetrov", state: "APPROVED" }, { login: "rpatel-bio", state: "APPROVED" }] });
+    const run = await judge({
+      latestRun: { id: 98, status: "in_progress" },
+      reviews: [
+        { login: "epetrov", state: "APPROVED" },
+        { login: "rpatel-bio", state: "APPROVED" },
+      ],
+    });
     expect(run).toMatchObject({ id: 98, status: "completed", conclusion: "success" });
   });
 
   it("a pull request that adds people to approvers is judged by the base branch: their approvals do not count", async () => {
     const lab = "environments/genomics-core/lab.yaml";
     const env = "environments/genomics-core/single-cell/environment.yaml";
-    const head = editText(editText(base, lab, (t) => t.replace("approvers: [mchen, rpatel]", "approvers: [mchen, rpatel, ajones, tkim]")), env, (t) => t.replace(/description: .*/, 'description: "More cells."'));
-    const run = await judge({ head, changed: [lab, env], author: "ajones-sc", reviews: [{ login: "ajones-sc", state: "APPROVED" }, { login: "tkim-rc", state: "APPROVED" }] });
+    const head = editText(
+      editText(base, lab, (t) =>
+        t.replace("approvers: [mchen, rpatel]", "approvers: [mchen, rpatel, ajones, tkim]"),
+      ),
+      env,
+      (t) => t.replace(/description: .*/, 'description: "More cells."'),
+    );
+    const run = await judge({
+      head,
+      changed: [lab, env],
+      author: "ajones-sc",
+      reviews: [
+        { login: "ajones-sc", state: "APPROVED" },
+        { login: "tkim-rc", state: "APPROVED" },
+      ],
+    });
     expect(run.status).toBe("in_progress");
-    expect(run.output.summary).toContain("lab genomics-core: needs the PI of genomics-core (@meichen-lab)");
-    expect(run.output.summary).toContain("@ajones-sc is the author: their own approval never counts");
-    expect(run.output.summary).toContain("@tkim-rc is not a member with a role any requirement needs (per the base branch's lab.yaml)");
+    expect(run.output.summary).toContain(
+      "lab genomics-core: needs the PI of genomics-core (@meichen-lab)",
+    );
+    expect(run.output.summary).toContain(
+      "@ajones-sc is the author: their own approval never counts",
+    );
+    expect(run.output.summary).toContain(
+      "@tkim-rc is not a member with a role any requirement needs (per the base branch's lab.yaml)",
+    );
   });
 
   it("a new lab is approved by a repository admin only", async () => {
     const path = "environments/proteomics/lab.yaml";
-    const head = [...base, { path, content: "apiVersion: labenv.westtek.io/v1\nkind: Lab\nmetadata: { name: proteomics }\nspec:\n  pi: zz\n  approvers: [zz]\n  posixGid: 23000\n  members: [{ id: zz, github: zz-prot, uid: 23001, role: pi }]\n" }];
-    const pending = await judge({ head, changed: [path], reviews: [{ login: "meichen-lab", state: "APPROVED" }], admins: { "meichen-lab": "write" } });
+    const head = [
+      ...base,
+      {
+        path,
+        content:
+          "apiVersion: labenv.westtek.io/v1\nkind: Lab\nmetadata: { name: proteomics }\nspec:\n  pi: zz\n  approvers: [zz]\n  posixGid: 23000\n  members: [{ id: zz, github: zz-prot, uid: 23001, role: pi }]\n",
+      },
+    ];
+    const pending = await judge({
+      head,
+      changed: [path],
+      reviews: [{ login: "meichen-lab", state: "APPROVED" }],
+      admins: { "meichen-lab": "write" },
+    });
     expect(pending.output.summary).toContain("new lab proteomics: needs a repository admin");
-    const run = await judge({ head, changed: [path], reviews: [{ login: "root-admin", state: "APPROVED" }], admins: { "root-admin": "admin" } });
+    const run = await judge({
+      head,
+      changed: [path],
+      reviews: [{ login: "root-admin", state: "APPROVED" }],
+      admins: { "root-admin": "admin" },
+    });
     expect(run).toMatchObject({ status: "completed", conclusion: "success" });
     expect(run.output.summary).toContain("@root-admin as repository admin");
   });
@@ -120,14 +229,28 @@ describe("a new push after an approval", () => {
     mockCreateCheckRun(writes);
     mockComments(7, []);
     mockCreateComment(7, []);
-    mockReviews(7, [{ login: "meichen-lab", state: "APPROVED", commit: HEAD }, { login: "dsato-ml", state: "APPROVED", commit: HEAD }]);
+    mockReviews(7, [
+      { login: "meichen-lab", state: "APPROVED", commit: HEAD },
+      { login: "dsato-ml", state: "APPROVED", commit: HEAD },
+    ]);
     mockLatestCheckRun(NEW_HEAD, "labenv/approvals");
     mockCreateCheckRun(writes);
     const probot = await testProbot(createLabenvApp({ now }));
-    await probot.receive({ id: "d-2", name: "pull_request", payload: pullRequestEvent("synchronize", { head: NEW_HEAD, base: BASE, author: "ajones-sc", updatedAt: "2026-11-23T11:30:00Z" }) } as never);
+    await probot.receive({
+      id: "d-2",
+      name: "pull_request",
+      payload: pullRequestEvent("synchronize", {
+        head: NEW_HEAD,
+        base: BASE,
+        author: "ajones-sc",
+        updatedAt: "2026-11-23T11:30:00Z",
+      }),
+    } as never);
     const approvals = writes.find((w) => w.name === "labenv/approvals")!;
     expect(approvals).toMatchObject({ head_sha: NEW_HEAD, status: "in_progress" });
-    expect(approvals.output.summary).toContain("@meichen-lab approved 1111111, not the head commit 3333333: approve again");
+    expect(approvals.output.summary).toContain(
+      "@meichen-lab approved 1111111, not the head commit 3333333: approve again",
+    );
     expect(approvals.output.summary).toContain("@dsato-ml approved 1111111");
   });
 });
@@ -144,13 +267,28 @@ describe("one app instance", () => {
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks, 700);
     const probot = await testProbot(createLabenvApp({ now }));
-    await probot.receive({ id: "d-push", name: "pull_request", payload: pullRequestEvent("opened", { head: HEAD, base: BASE, author: "ajones-sc" }) } as never);
+    await probot.receive({
+      id: "d-push",
+      name: "pull_request",
+      payload: pullRequestEvent("opened", { head: HEAD, base: BASE, author: "ajones-sc" }),
+    } as never);
 
     mockChangedFiles(7, [SHARE]);
-    mockReviews(7, [{ login: "meichen-lab", state: "APPROVED", commit: HEAD }, { login: "epetrov", state: "APPROVED", commit: HEAD }]);
+    mockReviews(7, [
+      { login: "meichen-lab", state: "APPROVED", commit: HEAD },
+      { login: "epetrov", state: "APPROVED", commit: HEAD },
+    ]);
     mockLatestCheckRun(HEAD, "labenv/approvals", { id: 700, status: "in_progress" });
     mockUpdateCheckRun(700, checks);
-    await probot.receive({ id: "d-review", name: "pull_request_review", payload: pullRequestReviewEvent("submitted", { head: HEAD, base: BASE, author: "ajones-sc" }, { login: "epetrov", state: "APPROVED", commit: HEAD }) } as never);
+    await probot.receive({
+      id: "d-review",
+      name: "pull_request_review",
+      payload: pullRequestReviewEvent(
+        "submitted",
+        { head: HEAD, base: BASE, author: "ajones-sc" },
+        { login: "epetrov", state: "APPROVED", commit: HEAD },
+      ),
+    } as never);
     expect(checks.at(-1)).toMatchObject({ id: 700, status: "completed", conclusion: "success" });
   });
 });

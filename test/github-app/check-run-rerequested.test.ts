@@ -2,7 +2,15 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
-import { API, mockCreateCheckRun, mockLatestCheckRun, mockReviewReads, mockReviews, mockToken, type Captured } from "./helpers/github-api.js";
+import {
+  API,
+  mockCreateCheckRun,
+  mockLatestCheckRun,
+  mockReviewReads,
+  mockReviews,
+  mockToken,
+  type Captured,
+} from "./helpers/github-api.js";
 import { checkRunRerequestedEvent, installationEvent, OWNER, REPO } from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
@@ -16,12 +24,24 @@ const base = exampleRepository();
 const head = editText(base, ENV, (t) => t.replace("    memory: 2048", "    memory: 3000"));
 
 function mockPull(): void {
-  nock(API).get(`/repos/${OWNER}/${REPO}/pulls/12`).reply(200, { number: 12, head: { sha: HEAD }, base: { sha: BASE }, user: { login: "vraman-teach" }, updated_at: "2026-11-23T09:00:00Z" });
+  nock(API)
+    .get(`/repos/${OWNER}/${REPO}/pulls/12`)
+    .reply(200, {
+      number: 12,
+      head: { sha: HEAD },
+      base: { sha: BASE },
+      user: { login: "vraman-teach" },
+      updated_at: "2026-11-23T09:00:00Z",
+    });
 }
 
 async function rerun(name: string) {
   const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
-  await probot.receive({ id: `d-${name}`, name: "check_run", payload: checkRunRerequestedEvent({ name, head: HEAD, base: BASE, number: 12 }) } as never);
+  await probot.receive({
+    id: `d-${name}`,
+    name: "check_run",
+    payload: checkRunRerequestedEvent({ name, head: HEAD, base: BASE, number: 12 }),
+  } as never);
 }
 
 describe("check_run.rerequested", () => {
@@ -33,8 +53,18 @@ describe("check_run.rerequested", () => {
     mockCreateCheckRun(checks);
     await rerun("labenv/validate");
     expect(checks).toHaveLength(1);
-    expect(checks[0]).toMatchObject({ name: "labenv/validate", head_sha: HEAD, conclusion: "failure" });
-    const lines = checks[0]!.output.annotations.map((a: { path: string; start_line: number; annotation_level: string }) => [a.path, a.start_line, a.annotation_level]);
+    expect(checks[0]).toMatchObject({
+      name: "labenv/validate",
+      head_sha: HEAD,
+      conclusion: "failure",
+    });
+    const lines = checks[0]!.output.annotations.map(
+      (a: { path: string; start_line: number; annotation_level: string }) => [
+        a.path,
+        a.start_line,
+        a.annotation_level,
+      ],
+    );
     expect(lines).toContainEqual([ENV, 12, "warning"]); // ml@1.0.0 is deprecated
     expect(lines).toContainEqual([ENV, 15, "failure"]); // cpu 512 with memory 3000 is not a Fargate pair (reported at cpu)
   });
@@ -48,7 +78,11 @@ describe("check_run.rerequested", () => {
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks);
     await rerun("labenv/approvals");
-    expect(checks[0]).toMatchObject({ name: "labenv/approvals", status: "completed", conclusion: "success" });
+    expect(checks[0]).toMatchObject({
+      name: "labenv/approvals",
+      status: "completed",
+      conclusion: "success",
+    });
   });
 
   it("leaves other apps' checks alone", async () => {
@@ -59,7 +93,15 @@ describe("check_run.rerequested", () => {
 describe("installation", () => {
   it("is logged and changes nothing", async () => {
     const probot = await testProbot(createLabenvApp());
-    await probot.receive({ id: "d-install", name: "installation", payload: installationEvent("created") } as never);
-    await probot.receive({ id: "d-uninstall", name: "installation", payload: installationEvent("deleted") } as never);
+    await probot.receive({
+      id: "d-install",
+      name: "installation",
+      payload: installationEvent("created"),
+    } as never);
+    await probot.receive({
+      id: "d-uninstall",
+      name: "installation",
+      payload: installationEvent("deleted"),
+    } as never);
   });
 });

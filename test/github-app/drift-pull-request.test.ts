@@ -12,13 +12,31 @@ strictNock();
 const HEAD = "e".repeat(40);
 const BASE = "f".repeat(40);
 const drift: PullRequestFields = {
-  number: 31, head: HEAD, base: BASE, author: "labenv[bot]", authorType: "Bot", headRef: "labenv/drift/genomics-core/rnaseq",
+  number: 31,
+  head: HEAD,
+  base: BASE,
+  author: "labenv[bot]",
+  authorType: "Bot",
+  headRef: "labenv/drift/genomics-core/rnaseq",
   body: "Drift in genomics-core/rnaseq\n\n<!-- labenv:drift fingerprint=sha256:abc123 -->",
 };
 
 async function close(f: PullRequestFields, jobs: ReconcileJob[] = []) {
-  const probot = await testProbot(createLabenvApp({ trigger: inProcessTrigger(async (job) => (jobs.push(job), { state: "pending", description: "revert of genomics-core/rnaseq queued" })) }));
-  await probot.receive({ id: `d-${f.merged}`, name: "pull_request", payload: pullRequestEvent("closed", f) } as never);
+  const probot = await testProbot(
+    createLabenvApp({
+      trigger: inProcessTrigger(
+        async (job) => (
+          jobs.push(job),
+          { state: "pending", description: "revert of genomics-core/rnaseq queued" }
+        ),
+      ),
+    }),
+  );
+  await probot.receive({
+    id: `d-${f.merged}`,
+    name: "pull_request",
+    payload: pullRequestEvent("closed", f),
+  } as never);
 }
 
 describe("a drift pull request closed", () => {
@@ -30,7 +48,9 @@ describe("a drift pull request closed", () => {
     mockCreateComment(31, comments);
     await close({ ...drift, merged: true }, jobs);
     expect(jobs).toEqual([]);
-    expect(comments[0]!.body).toContain("the lock of `genomics-core/rnaseq` is updated to what runs. No re-apply needed.");
+    expect(comments[0]!.body).toContain(
+      "the lock of `genomics-core/rnaseq` is updated to what runs. No re-apply needed.",
+    );
   });
 
   it("closed unmerged: asks the reconciler to revert the environment and says what will happen", async () => {
@@ -40,9 +60,22 @@ describe("a drift pull request closed", () => {
     mockComments(31, []);
     mockCreateComment(31, comments);
     await close(drift, jobs);
-    expect(jobs).toEqual([{ source: "labenv.github-app", commit: BASE, repository: "westtek-research/labs", installationId: 91001, revert: "genomics-core/rnaseq", fingerprint: "sha256:abc123" }]);
-    expect(comments[0]!.body).toContain("The committed lock of `genomics-core/rnaseq` (on `fffffff`) will be re-applied");
-    expect(comments[0]!.body).toContain("Revert request: revert of genomics-core/rnaseq queued (drift fingerprint `sha256:abc123`).");
+    expect(jobs).toEqual([
+      {
+        source: "labenv.github-app",
+        commit: BASE,
+        repository: "westtek-research/labs",
+        installationId: 91001,
+        revert: "genomics-core/rnaseq",
+        fingerprint: "sha256:abc123",
+      },
+    ]);
+    expect(comments[0]!.body).toContain(
+      "The committed lock of `genomics-core/rnaseq` (on `fffffff`) will be re-applied",
+    );
+    expect(comments[0]!.body).toContain(
+      "Revert request: revert of genomics-core/rnaseq queued (drift fingerprint `sha256:abc123`).",
+    );
   });
 
   it("does not comment or revert twice on a repeated delivery", async () => {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
-import { mockComments, mockCreateCheckRun, mockCreateComment, mockLatestCheckRun, mockReviewReads, mockReviews, mockToken, mockChangedFiles, type Captured } from "./helpers/github-api.js";
+import {
+  mockComments,
+  mockCreateCheckRun,
+  mockCreateComment,
+  mockLatestCheckRun,
+  mockReviewReads,
+  mockReviews,
+  mockToken,
+  mockChangedFiles,
+  type Captured,
+} from "./helpers/github-api.js";
 import { pullRequestEvent } from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
@@ -35,24 +45,46 @@ describe("pull_request opened", () => {
     await deliver(pullRequestEvent("opened", { head: HEAD, base: BASE, author: "ajones-sc" }));
 
     const validate = checks[0]!;
-    expect(validate).toMatchObject({ name: "labenv/validate", head_sha: HEAD, status: "completed", conclusion: "failure" });
-    const annotation = validate.output.annotations.find((a: { path: string }) => a.path === SINGLE_CELL);
-    expect(annotation).toMatchObject({ path: SINGLE_CELL, start_line: 15, end_line: 15, annotation_level: "failure" });
+    expect(validate).toMatchObject({
+      name: "labenv/validate",
+      head_sha: HEAD,
+      status: "completed",
+      conclusion: "failure",
+    });
+    const annotation = validate.output.annotations.find(
+      (a: { path: string }) => a.path === SINGLE_CELL,
+    );
+    expect(annotation).toMatchObject({
+      path: SINGLE_CELL,
+      start_line: 15,
+      end_line: 15,
+      annotation_level: "failure",
+    });
     expect(annotation.title).toContain("spec.resources");
     expect(validate.output.summary).toContain("Every lock of a changed environment is up to date.");
     expect(validate.output.title).toMatch(/error/);
 
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toMatch(/^<!-- labenv:plan head=1{40} at=2026-11-23T10:00:00Z -->\n## labenv plan for `1111111`/);
+    expect(comments[0]!.body).toMatch(
+      /^<!-- labenv:plan head=1{40} at=2026-11-23T10:00:00Z -->\n## labenv plan for `1111111`/,
+    );
 
     const approvals = checks[1]!;
-    expect(approvals).toMatchObject({ name: "labenv/approvals", head_sha: HEAD, status: "in_progress" });
-    expect(approvals.output.summary).toContain("environment genomics-core/single-cell: needs its owner (ajones) or an approver of genomics-core (@meichen-lab, @rpatel-bio)");
+    expect(approvals).toMatchObject({
+      name: "labenv/approvals",
+      head_sha: HEAD,
+      status: "in_progress",
+    });
+    expect(approvals.output.summary).toContain(
+      "environment genomics-core/single-cell: needs its owner (ajones) or an approver of genomics-core (@meichen-lab, @rpatel-bio)",
+    );
   });
 
   it("says what is stale in a lock", async () => {
     const base = exampleRepository();
-    const head = editText(base, SINGLE_CELL, (t) => t.replace(/packages:\n/, "packages:\n    - \"pydeseq2>=0.4.10,<0.5\"\n"));
+    const head = editText(base, SINGLE_CELL, (t) =>
+      t.replace(/packages:\n/, 'packages:\n    - "pydeseq2>=0.4.10,<0.5"\n'),
+    );
     const checks: Captured = [];
     mockToken();
     mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [SINGLE_CELL]);
@@ -64,8 +96,12 @@ describe("pull_request opened", () => {
     mockCreateCheckRun(checks);
     await deliver(pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "ajones-sc" }));
     const summary: string = checks[0]!.output.summary;
-    expect(summary).toContain("`environments/genomics-core/single-cell/environment.lock.yaml`: lock is stale:");
-    expect(summary).toContain("run `labenv lock genomics-core/single-cell` and commit the lockfile");
+    expect(summary).toContain(
+      "`environments/genomics-core/single-cell/environment.lock.yaml`: lock is stale:",
+    );
+    expect(summary).toContain(
+      "run `labenv lock genomics-core/single-cell` and commit the lockfile",
+    );
     expect(checks[0]!.conclusion).toBe("failure");
   });
 

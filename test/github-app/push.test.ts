@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createLabenvApp } from "../../github-app/app.js";
-import { inProcessTrigger, type ReconcileJob, type ReconcileTrigger } from "../../github-app/reconcile-trigger.js";
+import {
+  inProcessTrigger,
+  type ReconcileJob,
+  type ReconcileTrigger,
+} from "../../github-app/reconcile-trigger.js";
 import { mockCommitStatus, mockToken, type Captured } from "./helpers/github-api.js";
 import { pushEvent } from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
@@ -10,9 +14,17 @@ strictNock();
 
 const SHA = "d".repeat(40);
 
-async function push(trigger: ReconcileTrigger | undefined, ref = "refs/heads/main", deleted = false) {
+async function push(
+  trigger: ReconcileTrigger | undefined,
+  ref = "refs/heads/main",
+  deleted = false,
+) {
   const probot = await testProbot(createLabenvApp(trigger ? { trigger } : {}));
-  await probot.receive({ id: `d-${ref}`, name: "push", payload: pushEvent({ ref, after: SHA, deleted }) } as never);
+  await probot.receive({
+    id: `d-${ref}`,
+    name: "push",
+    payload: pushEvent({ ref, after: SHA, deleted }),
+  } as never);
 }
 
 describe("push to the default branch", () => {
@@ -22,10 +34,25 @@ describe("push to the default branch", () => {
     mockToken();
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
-    await push(inProcessTrigger(async (job) => (jobs.push(job), { state: "success", description: "3 created, 1 updated" })));
-    expect(jobs).toEqual([{ source: "labenv.github-app", commit: SHA, repository: "westtek-research/labs", installationId: 91001 }]);
+    await push(
+      inProcessTrigger(
+        async (job) => (jobs.push(job), { state: "success", description: "3 created, 1 updated" }),
+      ),
+    );
+    expect(jobs).toEqual([
+      {
+        source: "labenv.github-app",
+        commit: SHA,
+        repository: "westtek-research/labs",
+        installationId: 91001,
+      },
+    ]);
     expect(statuses).toEqual([
-      { state: "pending", context: "labenv/reconcile", description: "reconcile of ddddddd requested" },
+      {
+        state: "pending",
+        context: "labenv/reconcile",
+        description: "reconcile of ddddddd requested",
+      },
       { state: "success", context: "labenv/reconcile", description: "3 created, 1 updated" },
     ]);
   });
@@ -35,8 +62,16 @@ describe("push to the default branch", () => {
     mockToken();
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
-    await push(inProcessTrigger(async () => ({ state: "failure", description: "apply failed: service genomics-core/rnaseq" })));
-    expect(statuses.map((s) => [s.state, s.description])).toEqual([["pending", "reconcile of ddddddd requested"], ["failure", "apply failed: service genomics-core/rnaseq"]]);
+    await push(
+      inProcessTrigger(async () => ({
+        state: "failure",
+        description: "apply failed: service genomics-core/rnaseq",
+      })),
+    );
+    expect(statuses.map((s) => [s.state, s.description])).toEqual([
+      ["pending", "reconcile of ddddddd requested"],
+      ["failure", "apply failed: service genomics-core/rnaseq"],
+    ]);
   });
 
   it("says so when no reconciler is configured (the default)", async () => {
@@ -45,11 +80,18 @@ describe("push to the default branch", () => {
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
     await push(undefined);
-    expect(statuses[1]).toMatchObject({ state: "error", description: "reconciler not configured: nothing was applied" });
+    expect(statuses[1]).toMatchObject({
+      state: "error",
+      description: "reconciler not configured: nothing was applied",
+    });
   });
 
   it("ignores other branches, tags and deleted branches", async () => {
-    const trigger = { trigger: async () => { throw new Error("must not run"); } };
+    const trigger = {
+      trigger: async () => {
+        throw new Error("must not run");
+      },
+    };
     await push(trigger, "refs/heads/feature");
     await push(trigger, "refs/tags/v1");
     await push(trigger, "refs/heads/main", true);

@@ -5,7 +5,13 @@ import { inProcessTrigger, type ReconcileJob } from "../../github-app/reconcile-
 import { mockCommitStatus, mockToken, type Captured } from "./helpers/github-api.js";
 import { installationEvent, pushEvent } from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
-import { APP_ID, TestOctokit, WEBHOOK_SECRET, privateKey, testProbot } from "./helpers/test-probot.js";
+import {
+  APP_ID,
+  TestOctokit,
+  WEBHOOK_SECRET,
+  privateKey,
+  testProbot,
+} from "./helpers/test-probot.js";
 import { post, sign, webhookServer } from "./helpers/webhook-server.js";
 
 strictNock();
@@ -13,13 +19,24 @@ strictNock();
 const SHA = "c".repeat(40);
 
 function bareProbot(): Probot {
-  return new Probot({ appId: APP_ID, privateKey: privateKey(), secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", logFormat: "json" });
+  return new Probot({
+    appId: APP_ID,
+    privateKey: privateKey(),
+    secret: WEBHOOK_SECRET,
+    Octokit: TestOctokit,
+    logLevel: "fatal",
+    logFormat: "json",
+  });
 }
 
 describe("webhook deliveries over HTTP", () => {
   it("a forged signature is rejected with 400 and nothing runs; a signed delivery is answered 200", async () => {
     const jobs: ReconcileJob[] = [];
-    const app = createLabenvApp({ trigger: inProcessTrigger(async (job) => (jobs.push(job), { state: "success", description: "applied" })) });
+    const app = createLabenvApp({
+      trigger: inProcessTrigger(
+        async (job) => (jobs.push(job), { state: "success", description: "applied" }),
+      ),
+    });
     const server = await webhookServer(app, bareProbot());
     try {
       const body = JSON.stringify(pushEvent({ ref: "refs/heads/main", after: SHA }));
@@ -31,7 +48,13 @@ describe("webhook deliveries over HTTP", () => {
       expect(jobs).toEqual([]);
 
       const installation = JSON.stringify(installationEvent("created"));
-      const ok = await post(server.url, "installation", "d-ok", installation, sign(installation, WEBHOOK_SECRET));
+      const ok = await post(
+        server.url,
+        "installation",
+        "d-ok",
+        installation,
+        sign(installation, WEBHOOK_SECRET),
+      );
       expect(ok.status).toBe(200);
     } finally {
       await server.close();
@@ -51,7 +74,11 @@ describe("delivery de-duplication", () => {
       }),
     });
     const probot = await testProbot(app);
-    const event = { id: "d-dup", name: "push", payload: pushEvent({ ref: "refs/heads/main", after: SHA }) } as never;
+    const event = {
+      id: "d-dup",
+      name: "push",
+      payload: pushEvent({ ref: "refs/heads/main", after: SHA }),
+    } as never;
     const statuses: Captured = [];
     mockToken();
     mockCommitStatus(SHA, statuses);
@@ -70,13 +97,22 @@ describe("delivery de-duplication", () => {
 
   it("keeps its memory per app instance: a new instance handles the same id", async () => {
     const seen: string[] = [];
-    const make = () => createLabenvApp({ trigger: inProcessTrigger(async (job) => (seen.push(job.commit), { state: "success", description: "ok" })) });
+    const make = () =>
+      createLabenvApp({
+        trigger: inProcessTrigger(
+          async (job) => (seen.push(job.commit), { state: "success", description: "ok" }),
+        ),
+      });
     for (const app of [make(), make()]) {
       const probot = await testProbot(app);
       mockToken();
       mockCommitStatus(SHA, []);
       mockCommitStatus(SHA, []);
-      await probot.receive({ id: "same-id", name: "push", payload: pushEvent({ ref: "refs/heads/main", after: SHA }) } as never);
+      await probot.receive({
+        id: "same-id",
+        name: "push",
+        payload: pushEvent({ ref: "refs/heads/main", after: SHA }),
+      } as never);
     }
     expect(seen).toEqual([SHA, SHA]);
   });
@@ -86,13 +122,22 @@ describe("background work", () => {
   it("answers before the work is done and finishes it afterwards", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const app = createLabenvApp({ work: "background", trigger: inProcessTrigger(async () => (await gate, { state: "success", description: "applied" })) });
+    const app = createLabenvApp({
+      work: "background",
+      trigger: inProcessTrigger(
+        async () => (await gate, { state: "success", description: "applied" }),
+      ),
+    });
     const probot = await testProbot(app);
     const statuses: Captured = [];
     mockToken();
     mockCommitStatus(SHA, statuses);
     mockCommitStatus(SHA, statuses);
-    await probot.receive({ id: "d-bg", name: "push", payload: pushEvent({ ref: "refs/heads/main", after: SHA }) } as never);
+    await probot.receive({
+      id: "d-bg",
+      name: "push",
+      payload: pushEvent({ ref: "refs/heads/main", after: SHA }),
+    } as never);
     expect(statuses.map((s) => s.state)).not.toContain("success");
     release();
     await app.idle();

@@ -8,9 +8,14 @@ export interface CliRun {
 }
 
 /** Runs the labenv CLI in-process with captured output and a fixed date. */
-export async function runCli(args: string[], options: { today?: string; now?: Date } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { today?: string; now?: Date } = {},
+): Promise<CliRun> {
   // A fixed date that still moves forward between and within calls, so runs order by time.
-  let clock = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime() + Math.round(performance.now() * 1000);
+  let clock =
+    (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime() +
+    Math.round(performance.now() * 1000);
   let stdout = "";
   let stderr = "";
   const io: CliIO & { code: number } = {

@@ -23,7 +23,11 @@ export function copyExampleRepo(): string {
 }
 
 /** Returns the files with one YAML file changed through `edit` (keeps comments and layout). */
-export function editYaml(files: RepoFile[], path: string, edit: (doc: ReturnType<typeof parseDocument>) => void): RepoFile[] {
+export function editYaml(
+  files: RepoFile[],
+  path: string,
+  edit: (doc: ReturnType<typeof parseDocument>) => void,
+): RepoFile[] {
   return files.map((f) => {
     if (f.path !== path) return f;
     const doc = parseDocument(Buffer.from(f.content).toString("utf8"));
@@ -38,7 +42,11 @@ export function text(files: RepoFile[], path: string): string {
   return typeof f.content === "string" ? f.content : Buffer.from(f.content).toString("utf8");
 }
 
-export function withFile(files: RepoFile[], path: string, content: string | Uint8Array): RepoFile[] {
+export function withFile(
+  files: RepoFile[],
+  path: string,
+  content: string | Uint8Array,
+): RepoFile[] {
   return [...files.filter((f) => f.path !== path), { path, content }];
 }
 

@@ -16,5 +16,7 @@ export function expectGolden(path: string, actual: string): void {
     writeFileSync(path, text);
     if (!update) throw new Error(`wrote missing golden file ${shown}: check it and run again`);
   }
-  expect(text, `golden file ${shown} (LABENV_UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
+  expect(text, `golden file ${shown} (LABENV_UPDATE_GOLDEN=1 rewrites it)`).toBe(
+    readFileSync(path, "utf8"),
+  );
 }

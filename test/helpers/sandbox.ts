@@ -18,13 +18,36 @@ export function sandbox() {
   const dir = mkdtempSync(join(tmpdir(), "labenv-sandbox-"));
   let clock = Date.parse("2026-11-23T12:00:00Z");
   const now = () => new Date((clock += 1000));
-  return { dir, provider: new SandboxProvider(dir, { now }), state: new FileStateStore(join(dir, "state")), now };
+  return {
+    dir,
+    provider: new SandboxProvider(dir, { now }),
+    state: new FileStateStore(join(dir, "state")),
+    now,
+  };
 }
 
-export async function run(files: readonly RepoFile[], s: ReturnType<typeof sandbox>, options: { provider?: Provider; mode?: "plan" | "apply"; owner?: string } = {}): Promise<ReconcileResult> {
+export async function run(
+  files: readonly RepoFile[],
+  s: ReturnType<typeof sandbox>,
+  options: { provider?: Provider; mode?: "plan" | "apply"; owner?: string } = {},
+): Promise<ReconcileResult> {
   return reconcile(
-    { files, commit: "c0ffee", today: "2026-11-23", index: () => index, mode: options.mode ?? "apply", trigger: "test" },
-    { provider: options.provider ?? s.provider, state: s.state, check, now: s.now, runId: Math.random().toString(16).slice(2), owner: options.owner ?? "test" },
+    {
+      files,
+      commit: "c0ffee",
+      today: "2026-11-23",
+      index: () => index,
+      mode: options.mode ?? "apply",
+      trigger: "test",
+    },
+    {
+      provider: options.provider ?? s.provider,
+      state: s.state,
+      check,
+      now: s.now,
+      runId: Math.random().toString(16).slice(2),
+      owner: options.owner ?? "test",
+    },
   );
 }
 
@@ -33,7 +56,11 @@ export async function run(files: readonly RepoFile[], s: ReturnType<typeof sandb
  * refused the call) or `after` it (a crash: the effect happened but the run
  * died before it could record it).
  */
-export function failing(inner: Provider, shouldFail: (n: number) => boolean, when: "before" | "after" = "before"): Provider {
+export function failing(
+  inner: Provider,
+  shouldFail: (n: number) => boolean,
+  when: "before" | "after" = "before",
+): Provider {
   let n = 0;
   return {
     name: inner.name,

@@ -8,7 +8,14 @@ import { afterEach, beforeEach, expect } from "vitest";
  */
 export function strictNock(): void {
   const unmatched: string[] = [];
-  const onNoMatch = (req: { method?: string; path?: string; href?: string; host?: string; hostname?: string; options?: { href?: string; host?: string; hostname?: string } }) => {
+  const onNoMatch = (req: {
+    method?: string;
+    path?: string;
+    href?: string;
+    host?: string;
+    hostname?: string;
+    options?: { href?: string; host?: string; hostname?: string };
+  }) => {
     const where = `${req.href ?? req.options?.href ?? ""} ${req.host ?? req.hostname ?? req.options?.host ?? req.options?.hostname ?? ""}`;
     if (/127\.0\.0\.1|localhost/.test(where)) return; // the test's own loopback webhook server
     unmatched.push(`${req.method ?? "?"} ${req.href ?? req.options?.href ?? req.path ?? "?"}`);

@@ -4,7 +4,13 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
 
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 
 let labenv: SynthesizedLabenv;
 let template: Template;
@@ -15,14 +21,20 @@ beforeAll(() => {
 
 function inlineStatements(roleLogicalId: string): Statement[] {
   return Object.values(template.findResources("AWS::IAM::Policy"))
-    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId))
+    .filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId),
+    )
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
 }
 
 describe("cluster", () => {
   it("runs Fargate with Container Insights", () => {
-    template.hasResourceProperties("AWS::ECS::Cluster", { ClusterSettings: [{ Name: "containerInsights", Value: "enabled" }] });
-    template.hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", { CapacityProviders: Match.arrayWith(["FARGATE", "FARGATE_SPOT"]) });
+    template.hasResourceProperties("AWS::ECS::Cluster", {
+      ClusterSettings: [{ Name: "containerInsights", Value: "enabled" }],
+    });
+    template.hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", {
+      CapacityProviders: Match.arrayWith(["FARGATE", "FARGATE_SPOT"]),
+    });
   });
 });
 
@@ -36,45 +48,90 @@ describe("lab task roles", () => {
           Statement: [
             Match.objectLike({
               Principal: { Service: "ecs-tasks.amazonaws.com" },
-              Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } }, ArnLike: { "aws:SourceArn": Match.anyValue() } },
+              Condition: {
+                StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+                ArnLike: { "aws:SourceArn": Match.anyValue() },
+              },
             }),
           ],
         },
-        Description: Match.stringLikeRegexp(`lab ${[...labenv.stack.compute.taskRoles.byLab].find(([, r]) => r === role)![0]}$`),
+        Description: Match.stringLikeRegexp(
+          `lab ${[...labenv.stack.compute.taskRoles.byLab].find(([, r]) => r === role)![0]}$`,
+        ),
       });
     }
   });
 
-  it.each(TEST_LABS)("let %s mount research data only through an access point, a mount target and TLS", (lab) => {
-    const role = logicalId(labenv.stack, labenv.stack.compute.taskRoles.byLab.get(lab)!);
-    const mount = inlineStatements(role).filter((s) => JSON.stringify(s.Action).includes("elasticfilesystem:"));
-    expect(mount).toHaveLength(1);
-    expect(mount[0]).toMatchObject({
-      Effect: "Allow",
-      Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-      Resource: { "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.research.fileSystem), "Arn"] },
-      Condition: {
-        Bool: { "elasticfilesystem:AccessedViaMountTarget": "true", "aws:SecureTransport": "true" },
-        ArnLike: { "elasticfilesystem:AccessPointArn": { "Fn::Join": ["", ["arn:aws:elasticfilesystem:eu-west-1:", { Ref: "AWS::AccountId" }, ":access-point/*"]] } },
-      },
-    });
-  });
+  it.each(TEST_LABS)(
+    "let %s mount research data only through an access point, a mount target and TLS",
+    (lab) => {
+      const role = logicalId(labenv.stack, labenv.stack.compute.taskRoles.byLab.get(lab)!);
+      const mount = inlineStatements(role).filter((s) =>
+        JSON.stringify(s.Action).includes("elasticfilesystem:"),
+      );
+      expect(mount).toHaveLength(1);
+      expect(mount[0]).toMatchObject({
+        Effect: "Allow",
+        Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+        Resource: {
+          "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.research.fileSystem), "Arn"],
+        },
+        Condition: {
+          Bool: {
+            "elasticfilesystem:AccessedViaMountTarget": "true",
+            "aws:SecureTransport": "true",
+          },
+          ArnLike: {
+            "elasticfilesystem:AccessPointArn": {
+              "Fn::Join": [
+                "",
+                [
+                  "arn:aws:elasticfilesystem:eu-west-1:",
+                  { Ref: "AWS::AccountId" },
+                  ":access-point/*",
+                ],
+              ],
+            },
+          },
+        },
+      });
+    },
+  );
 
-  it.each(TEST_LABS)("let %s write observations under its own prefix and nothing else in the bucket", (lab) => {
-    const role = logicalId(labenv.stack, labenv.stack.compute.taskRoles.byLab.get(lab)!);
-    const s3 = inlineStatements(role).filter((s) => JSON.stringify(s.Action).includes("s3:"));
-    expect(s3).toEqual([
-      expect.objectContaining({
-        Action: "s3:PutObject",
-        Resource: { "Fn::Join": ["", [{ "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.objects.objectBucket), "Arn"] }, `/observations/${lab}/*`]] },
-      }),
-    ]);
-  });
+  it.each(TEST_LABS)(
+    "let %s write observations under its own prefix and nothing else in the bucket",
+    (lab) => {
+      const role = logicalId(labenv.stack, labenv.stack.compute.taskRoles.byLab.get(lab)!);
+      const s3 = inlineStatements(role).filter((s) => JSON.stringify(s.Action).includes("s3:"));
+      expect(s3).toEqual([
+        expect.objectContaining({
+          Action: "s3:PutObject",
+          Resource: {
+            "Fn::Join": [
+              "",
+              [
+                {
+                  "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.objects.objectBucket), "Arn"],
+                },
+                `/observations/${lab}/*`,
+              ],
+            ],
+          },
+        }),
+      ]);
+    },
+  );
 
   it("never hold root access, file-system administration or IAM", () => {
     for (const role of labenv.stack.compute.taskRoles.byLab.values()) {
-      const actions = inlineStatements(logicalId(labenv.stack, role)).flatMap((s) => [s.Action].flat());
-      expect(actions.filter((a) => /ClientRootAccess|elasticfilesystem:(Create|Delete|Put)|^iam:|\*$/.test(a))).toEqual([]);
+      const actions = inlineStatements(logicalId(labenv.stack, role)).flatMap((s) =>
+        [s.Action].flat(),
+      );
+      expect(
+        actions.filter((a) =>
+          /ClientRootAccess|elasticfilesystem:(Create|Delete|Put)|^iam:|\*$/.test(a),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -83,15 +140,42 @@ describe("execution and infrastructure roles", () => {
   it("let ECS pull images of this account and write only the task log group", () => {
     const role = logicalId(labenv.stack, labenv.stack.compute.executionRole);
     const statements = inlineStatements(role);
-    expect(statements).toContainEqual(expect.objectContaining({ Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"] }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:GetDownloadUrlForLayer",
+          "ecr:BatchGetImage",
+        ],
+      }),
+    );
     const logs = statements.filter((s) => JSON.stringify(s.Action).includes("logs:"));
-    expect(logs).toEqual([expect.objectContaining({ Resource: { "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.compute.taskLogGroup), "Arn"] } })]);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        Resource: {
+          "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.compute.taskLogGroup), "Arn"],
+        },
+      }),
+    ]);
   });
 
   it("let ECS create task volumes with the labenv key", () => {
     template.hasResourceProperties("AWS::IAM::Role", {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: "ecs.amazonaws.com" } })] },
-      ManagedPolicyArns: [{ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes"]] }],
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: "ecs.amazonaws.com" } })],
+      },
+      ManagedPolicyArns: [
+        {
+          "Fn::Join": [
+            "",
+            [
+              "arn:",
+              { Ref: "AWS::Partition" },
+              ":iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes",
+            ],
+          ],
+        },
+      ],
     });
   });
 
@@ -110,7 +194,10 @@ describe("load balancer without a certificate", () => {
       LoadBalancerAttributes: Match.arrayWith([
         { Key: "routing.http.drop_invalid_header_fields.enabled", Value: "true" },
         { Key: "access_logs.s3.enabled", Value: "true" },
-        { Key: "access_logs.s3.bucket", Value: { Ref: logicalId(labenv.stack, labenv.stack.objects.logBucket) } },
+        {
+          Key: "access_logs.s3.bucket",
+          Value: { Ref: logicalId(labenv.stack, labenv.stack.objects.logBucket) },
+        },
         { Key: "access_logs.s3.prefix", Value: "alb" },
       ]),
     });
@@ -121,12 +208,22 @@ describe("load balancer without a certificate", () => {
     template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", {
       Port: 80,
       Protocol: "HTTP",
-      DefaultActions: [Match.objectLike({ Type: "fixed-response", FixedResponseConfig: Match.objectLike({ StatusCode: "404" }) })],
+      DefaultActions: [
+        Match.objectLike({
+          Type: "fixed-response",
+          FixedResponseConfig: Match.objectLike({ StatusCode: "404" }),
+        }),
+      ],
     });
   });
 
   it("says so in a synth warning", () => {
-    const warnings = labenv.app.synth().getStackArtifact(labenv.stack.artifactId).messages.filter((m) => m.level === "warning");
-    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(expect.stringContaining("internal and listens on plain HTTP port 80"));
+    const warnings = labenv.app
+      .synth()
+      .getStackArtifact(labenv.stack.artifactId)
+      .messages.filter((m) => m.level === "warning");
+    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
+      expect.stringContaining("internal and listens on plain HTTP port 80"),
+    );
   });
 });

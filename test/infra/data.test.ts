@@ -18,7 +18,10 @@ const retained = { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" };
 describe("the labenv key", () => {
   it("is the only key, rotates yearly and outlives the stack", () => {
     template.resourceCountIs("AWS::KMS::Key", 1);
-    template.hasResource("AWS::KMS::Key", { Properties: Match.objectLike({ EnableKeyRotation: true }), ...retained });
+    template.hasResource("AWS::KMS::Key", {
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+      ...retained,
+    });
   });
 });
 
@@ -30,24 +33,42 @@ describe("research file system", () => {
         Encrypted: true,
         KmsKeyId: { "Fn::GetAtt": [keyId, "Arn"] },
         BackupPolicy: { Status: "ENABLED" },
-        LifecyclePolicies: [{ TransitionToIA: "AFTER_30_DAYS" }, { TransitionToPrimaryStorageClass: "AFTER_1_ACCESS" }],
+        LifecyclePolicies: [
+          { TransitionToIA: "AFTER_30_DAYS" },
+          { TransitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
+        ],
       }),
       ...retained,
     });
   });
 
   it("denies NFS without TLS, without an access point, and as root", () => {
-    const statements = Object.values(template.findResources("AWS::EFS::FileSystem"))[0]!.Properties.FileSystemPolicy.Statement as Record<string, unknown>[];
+    const statements = Object.values(template.findResources("AWS::EFS::FileSystem"))[0]!.Properties
+      .FileSystemPolicy.Statement as Record<string, unknown>[];
     const denies = statements.filter((s) => s.Effect === "Deny");
-    expect(denies).toContainEqual(expect.objectContaining({ Action: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
     expect(denies).toContainEqual(
       expect.objectContaining({
-        Action: expect.arrayContaining(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]),
+        Action: "*",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      }),
+    );
+    expect(denies).toContainEqual(
+      expect.objectContaining({
+        Action: expect.arrayContaining([
+          "elasticfilesystem:ClientMount",
+          "elasticfilesystem:ClientWrite",
+        ]),
         Condition: { Null: { "elasticfilesystem:AccessPointArn": "true" } },
       }),
     );
-    expect(denies.find((s) => s.Action === "elasticfilesystem:ClientRootAccess" && s.Condition === undefined)).toBeDefined();
-    const anonymousMount = statements.filter((s) => s.Effect === "Allow" && JSON.stringify(s.Action).includes("ClientMount"));
+    expect(
+      denies.find(
+        (s) => s.Action === "elasticfilesystem:ClientRootAccess" && s.Condition === undefined,
+      ),
+    ).toBeDefined();
+    const anonymousMount = statements.filter(
+      (s) => s.Effect === "Allow" && JSON.stringify(s.Action).includes("ClientMount"),
+    );
     expect(anonymousMount).toEqual([]);
   });
 
@@ -55,7 +76,8 @@ describe("research file system", () => {
     const fsGroup = logicalId(labenv.stack, labenv.stack.network.fileSystemSecurityGroup);
     const targets = Object.values(template.findResources("AWS::EFS::MountTarget"));
     expect(targets).toHaveLength(2);
-    for (const target of targets) expect(target.Properties.SecurityGroups).toEqual([{ "Fn::GetAtt": [fsGroup, "GroupId"] }]);
+    for (const target of targets)
+      expect(target.Properties.SecurityGroups).toEqual([{ "Fn::GetAtt": [fsGroup, "GroupId"] }]);
   });
 });
 
@@ -71,14 +93,26 @@ describe("AWS Backup", () => {
     template.hasResourceProperties("AWS::Backup::BackupPlan", {
       BackupPlan: {
         BackupPlanRule: Match.arrayWith([
-          Match.objectLike({ RuleName: "daily", ScheduleExpression: "cron(0 3 * * ? *)", Lifecycle: { DeleteAfterDays: 35 } }),
-          Match.objectLike({ RuleName: "monthly", ScheduleExpression: "cron(0 4 1 * ? *)", Lifecycle: { DeleteAfterDays: 3650, MoveToColdStorageAfterDays: 90 } }),
+          Match.objectLike({
+            RuleName: "daily",
+            ScheduleExpression: "cron(0 3 * * ? *)",
+            Lifecycle: { DeleteAfterDays: 35 },
+          }),
+          Match.objectLike({
+            RuleName: "monthly",
+            ScheduleExpression: "cron(0 4 1 * ? *)",
+            Lifecycle: { DeleteAfterDays: 3650, MoveToColdStorageAfterDays: 90 },
+          }),
         ]),
       },
     });
     const fs = logicalId(labenv.stack, labenv.stack.research.fileSystem);
     template.hasResourceProperties("AWS::Backup::BackupSelection", {
-      BackupSelection: Match.objectLike({ Resources: Match.arrayWith([Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith([{ Ref: fs }])]) })]) }),
+      BackupSelection: Match.objectLike({
+        Resources: Match.arrayWith([
+          Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith([{ Ref: fs }])]) }),
+        ]),
+      }),
     });
   });
 });
@@ -93,11 +127,25 @@ describe("object bucket", () => {
         VersioningConfiguration: { Status: "Enabled" },
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [
-            { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: { "Fn::GetAtt": [keyId, "Arn"] } } },
+            {
+              BucketKeyEnabled: true,
+              ServerSideEncryptionByDefault: {
+                SSEAlgorithm: "aws:kms",
+                KMSMasterKeyID: { "Fn::GetAtt": [keyId, "Arn"] },
+              },
+            },
           ],
         },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-        LoggingConfiguration: { DestinationBucketName: { Ref: logBucket }, LogFilePrefix: "s3/objects/" },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: {
+          DestinationBucketName: { Ref: logBucket },
+          LogFilePrefix: "s3/objects/",
+        },
       }),
       ...retained,
     });
@@ -105,7 +153,11 @@ describe("object bucket", () => {
   });
 
   it("moves archive/ to Standard-IA at 30 days and Glacier Deep Archive at 365", () => {
-    const rules = (resourcesOf(template)[objectBucket()]!.Properties!.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    const rules = (
+      resourcesOf(template)[objectBucket()]!.Properties!.LifecycleConfiguration as {
+        Rules: Record<string, unknown>[];
+      }
+    ).Rules;
     expect(rules).toContainEqual({
       Id: "archive-to-deep-archive",
       Prefix: "archive/",
@@ -119,12 +171,19 @@ describe("object bucket", () => {
   });
 
   it.each([["objects"], ["logs"]])("refuses requests without TLS (%s bucket)", (which) => {
-    const bucket = which === "objects" ? objectBucket() : logicalId(labenv.stack, labenv.stack.objects.logBucket);
+    const bucket =
+      which === "objects"
+        ? objectBucket()
+        : logicalId(labenv.stack, labenv.stack.objects.logBucket);
     template.hasResourceProperties("AWS::S3::BucketPolicy", {
       Bucket: { Ref: bucket },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+          Match.objectLike({
+            Effect: "Deny",
+            Action: "s3:*",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          }),
         ]),
       },
     });
@@ -133,8 +192,17 @@ describe("object bucket", () => {
   it("sends access logs to a private, S3-encrypted, retained log bucket", () => {
     template.hasResource("AWS::S3::Bucket", {
       Properties: Match.objectLike({
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
+          ],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
       }),
       ...retained,
@@ -152,7 +220,11 @@ describe("state tables", () => {
         Properties: {
           BillingMode: "PAY_PER_REQUEST",
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          SSESpecification: { SSEEnabled: true, SSEType: "KMS", KMSMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] } },
+          SSESpecification: {
+            SSEEnabled: true,
+            SSEType: "KMS",
+            KMSMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] },
+          },
           DeletionProtectionEnabled: true,
           KeySchema: [
             { AttributeName: "pk", KeyType: "HASH" },
@@ -172,7 +244,9 @@ describe("state tables", () => {
       ],
       TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
     });
-    const withTtl = Object.entries(template.findResources("AWS::DynamoDB::Table")).filter(([, t]) => t.Properties.TimeToLiveSpecification);
+    const withTtl = Object.entries(template.findResources("AWS::DynamoDB::Table")).filter(
+      ([, t]) => t.Properties.TimeToLiveSpecification,
+    );
     expect(withTtl.map(([id]) => id)).toEqual([leases]);
   });
 });

@@ -11,7 +11,10 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TASK_DEFINITION_SPECS_KEY } from "../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
-import { PROVIDER_IAM_ACTIONS, REQUIRED_IAM_ACTIONS } from "../../reconciler/adapters/aws/required-iam-actions.js";
+import {
+  PROVIDER_IAM_ACTIONS,
+  REQUIRED_IAM_ACTIONS,
+} from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { driftObjects } from "../../reconciler/core/drift/drift-objects.js";
 import { DRIFT_OBJECT_PREFIXES } from "../../infra/lib/drift.js";
 import { DRIFT_STATEMENTS } from "../../infra/lib/drift-permissions.js";
@@ -21,9 +24,23 @@ import { LabenvStack, PROJECT_ROOT } from "../../infra/lib/labenv-stack.js";
 import { CONTROL_PLANE_ACTIONS } from "../../infra/lib/reconciler-permissions.js";
 import { ENV } from "../../infra/lib/runtime-environment.js";
 import { labenvStackProps } from "../../infra/lib/stack-props.js";
-import { FIXTURE_ENTRY, type SynthesizedLabenv, TEST_LABS, TEST_REGION, logicalId, newTestApp, synthLabenv } from "./labenv-test-app.js";
+import {
+  FIXTURE_ENTRY,
+  type SynthesizedLabenv,
+  TEST_LABS,
+  TEST_REGION,
+  logicalId,
+  newTestApp,
+  synthLabenv,
+} from "./labenv-test-app.js";
 
-type Statement = { Sid?: string; Effect: "Allow" | "Deny"; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 type Resource = { Properties: Record<string, any> };
 
 const REPOSITORY = "octo-lab/labenv-environments";
@@ -31,13 +48,26 @@ const INSTALLATION = "12345";
 
 // What a put-back calls besides observe (ebs-snapshot-driver.ts, jupyter-volume.ts, service-driver.ts).
 const PUT_BACK_CALLS = [
-  "ecs:ListTasks", "ecs:DescribeTasks", "ec2:DescribeVolumes", "ec2:CreateSnapshot", "ec2:CreateTags",
-  "ecs:DescribeServices", "ecs:UpdateService", "ecs:CreateService", "ecs:TagResource", "iam:PassRole",
+  "ecs:ListTasks",
+  "ecs:DescribeTasks",
+  "ec2:DescribeVolumes",
+  "ec2:CreateSnapshot",
+  "ec2:CreateTags",
+  "ecs:DescribeServices",
+  "ecs:UpdateService",
+  "ecs:CreateService",
+  "ecs:TagResource",
+  "iam:PassRole",
 ];
 // The reconciler's writes a put-back never makes.
 const NOT_FOR_DRIFT = [
-  "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DeleteService",
-  "elasticfilesystem:CreateAccessPoint", "elasticfilesystem:TagResource", "backup:StartBackupJob", "backup:TagResource",
+  "ecs:RegisterTaskDefinition",
+  "ecs:DeregisterTaskDefinition",
+  "ecs:DeleteService",
+  "elasticfilesystem:CreateAccessPoint",
+  "elasticfilesystem:TagResource",
+  "backup:StartBackupJob",
+  "backup:TagResource",
 ];
 
 let labenv: SynthesizedLabenv;
@@ -59,7 +89,9 @@ beforeAll(() => {
     githubRepository: REPOSITORY,
     githubInstallationId: INSTALLATION,
   };
-  labenv = synthLabenv(labenvStackProps(readSettings((key) => context[key], { CDK_DEFAULT_REGION: TEST_REGION })));
+  labenv = synthLabenv(
+    labenvStackProps(readSettings((key) => context[key], { CDK_DEFAULT_REGION: TEST_REGION })),
+  );
   template = labenv.template;
   const { stack } = labenv;
   fn = logicalId(stack, stack.drift.function.function);
@@ -67,8 +99,11 @@ beforeAll(() => {
   app = logicalId(stack, stack.githubApp.function.function);
   functions = template.findResources("AWS::Lambda::Function") as Record<string, Resource>;
   const managed = template.findResources("AWS::IAM::ManagedPolicy");
-  putBack = managed[logicalId(stack, stack.drift.putBackPolicy)]!.Properties.PolicyDocument.Statement;
-  reconcilerDataPlane = managed[logicalId(stack, stack.reconciler.dataPlanePolicy)]!.Properties.PolicyDocument.Statement;
+  putBack =
+    managed[logicalId(stack, stack.drift.putBackPolicy)]!.Properties.PolicyDocument.Statement;
+  reconcilerDataPlane =
+    managed[logicalId(stack, stack.reconciler.dataPlanePolicy)]!.Properties.PolicyDocument
+      .Statement;
   const role = logicalId(stack, stack.drift.function.role);
   inline = Object.values(template.findResources("AWS::IAM::Policy"))
     .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
@@ -87,9 +122,22 @@ const getAtt = (id: string) => ({ "Fn::GetAtt": [id, "Arn"] });
 describe("the drift function", () => {
   it("runs Node.js 22 on ARM64 with the exported handler, in the reconciler's subnets and security group", () => {
     const drift = functions[fn]!.Properties;
-    expect(drift).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler", Timeout: 600, MemorySize: 1024 });
+    expect(drift).toMatchObject({
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      Timeout: 600,
+      MemorySize: 1024,
+    });
     expect(drift.VpcConfig).toEqual(functions[reconciler]!.Properties.VpcConfig);
-    expect(drift.VpcConfig.SecurityGroupIds).toEqual([{ "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.network.functionSecurityGroup), "GroupId"] }]);
+    expect(drift.VpcConfig.SecurityGroupIds).toEqual([
+      {
+        "Fn::GetAtt": [
+          logicalId(labenv.stack, labenv.stack.network.functionSecurityGroup),
+          "GroupId",
+        ],
+      },
+    ]);
   });
 
   it("bundles the entry -c driftEntry names, with esbuild into one ESM file", () => {
@@ -100,23 +148,42 @@ describe("the drift function", () => {
   });
 
   it(`defaults to ${DEFAULT_DRIFT_ENTRY}, which exports handler`, () => {
-    expect(readFileSync(join(PROJECT_ROOT, DEFAULT_DRIFT_ENTRY), "utf8")).toMatch(/^export const handler = /m);
+    expect(readFileSync(join(PROJECT_ROOT, DEFAULT_DRIFT_ENTRY), "utf8")).toMatch(
+      /^export const handler = /m,
+    );
     const elsewhere = mkdtempSync(join(tmpdir(), "labenv-drift-entry-"));
     tmpRoots.push(elsewhere);
-    const build = () => new LabenvStack(newTestApp(), "Labenv", { env: { region: TEST_REGION }, projectRoot: elsewhere, reconcilerEntry: FIXTURE_ENTRY, githubAppEntry: FIXTURE_ENTRY });
+    const build = () =>
+      new LabenvStack(newTestApp(), "Labenv", {
+        env: { region: TEST_REGION },
+        projectRoot: elsewhere,
+        reconcilerEntry: FIXTURE_ENTRY,
+        githubAppEntry: FIXTURE_ENTRY,
+      });
     expect(build).toThrow(MissingEntryFileError);
     expect(build).toThrow(`the drift Lambda entry file ${DEFAULT_DRIFT_ENTRY} does not exist`);
   });
 
   it("is told the repository and installation to read main and open drift pull requests through, the same state table as the reconciler, and no secret value", () => {
     const env = functions[fn]!.Properties.Environment.Variables as Record<string, unknown>;
-    expect(env).toMatchObject({ [ENV.githubRepository]: REPOSITORY, [ENV.githubInstallationId]: INSTALLATION });
+    expect(env).toMatchObject({
+      [ENV.githubRepository]: REPOSITORY,
+      [ENV.githubInstallationId]: INSTALLATION,
+    });
     expect(env).toEqual(functions[reconciler]!.Properties.Environment.Variables);
     expect(env[ENV.stateTable]).toEqual({ Ref: logicalId(labenv.stack, labenv.stack.state.state) });
-    expect(env[ENV.objectBucket]).toEqual({ Ref: logicalId(labenv.stack, labenv.stack.objects.objectBucket) });
-    expect(env[ENV.githubAppIdSecretArn]).toEqual({ Ref: expect.stringMatching(/^GithubAppSecretsAppId/) });
-    expect(env[ENV.githubPrivateKeySecretArn]).toEqual({ Ref: expect.stringMatching(/^GithubAppSecretsPrivateKey/) });
-    expect(JSON.stringify(env)).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|resolve:secretsmanager|UNSET/);
+    expect(env[ENV.objectBucket]).toEqual({
+      Ref: logicalId(labenv.stack, labenv.stack.objects.objectBucket),
+    });
+    expect(env[ENV.githubAppIdSecretArn]).toEqual({
+      Ref: expect.stringMatching(/^GithubAppSecretsAppId/),
+    });
+    expect(env[ENV.githubPrivateKeySecretArn]).toEqual({
+      Ref: expect.stringMatching(/^GithubAppSecretsPrivateKey/),
+    });
+    expect(JSON.stringify(env)).not.toMatch(
+      /BEGIN (RSA )?PRIVATE KEY|resolve:secretsmanager|UNSET/,
+    );
   });
 
   it("is an output", () => {
@@ -126,7 +193,9 @@ describe("the drift function", () => {
 
 describe("its schedule", () => {
   it("runs it every 15 minutes, enabled once the repository is known, retrying twice into its dead-letter queue", () => {
-    const schedules = Object.values(template.findResources("AWS::Events::Rule")).filter((r) => r.Properties.ScheduleExpression !== undefined);
+    const schedules = Object.values(template.findResources("AWS::Events::Rule")).filter(
+      (r) => r.Properties.ScheduleExpression !== undefined,
+    );
     expect(schedules).toHaveLength(1);
     expect(schedules[0]!.Properties).toMatchObject({
       ScheduleExpression: "rate(15 minutes)",
@@ -135,7 +204,9 @@ describe("its schedule", () => {
         {
           Arn: getAtt(fn),
           Id: expect.any(String),
-          DeadLetterConfig: { Arn: getAtt(logicalId(labenv.stack, labenv.stack.drift.deadLetterQueue)) },
+          DeadLetterConfig: {
+            Arn: getAtt(logicalId(labenv.stack, labenv.stack.drift.deadLetterQueue)),
+          },
           RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
         },
       ],
@@ -149,7 +220,9 @@ describe("its schedule", () => {
       Principal: "events.amazonaws.com",
       SourceArn: getAtt(logicalId(labenv.stack, labenv.stack.drift.schedule)),
     });
-    const permissions = Object.values(template.findResources("AWS::Lambda::Permission")).filter((p) => JSON.stringify(p.Properties.FunctionName) === JSON.stringify(getAtt(fn)));
+    const permissions = Object.values(template.findResources("AWS::Lambda::Permission")).filter(
+      (p) => JSON.stringify(p.Properties.FunctionName) === JSON.stringify(getAtt(fn)),
+    );
     expect(permissions.map((p) => p.Properties.Principal)).toEqual(["events.amazonaws.com"]);
   });
 });
@@ -159,30 +232,69 @@ describe("its dead-letter queue and alarms", () => {
     const queue = logicalId(labenv.stack, labenv.stack.drift.deadLetterQueue);
     expect(queue).not.toBe(logicalId(labenv.stack, labenv.stack.reconciler.deadLetterQueue));
     expect(functions[fn]!.Properties.DeadLetterConfig).toEqual({ TargetArn: getAtt(queue) });
-    expect(template.findResources("AWS::SQS::Queue")[queue]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    expect(template.findResources("AWS::SQS::Queue")[queue]!.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
     template.hasResourceProperties("AWS::SQS::QueuePolicy", {
       Queues: [{ Ref: queue }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: "Deny",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          }),
+        ]),
+      },
     });
   });
 
   it("alarm on errors, dead letters and runs near the timeout, into the alarm topic", () => {
-    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => String(a.Properties.AlarmName).startsWith("Labenv-drift-"));
-    const byName = Object.fromEntries(alarms.map((a) => [a.Properties.AlarmName as string, a.Properties]));
-    expect(Object.keys(byName).sort()).toEqual(["Labenv-drift-dead-letters", "Labenv-drift-errors", "Labenv-drift-near-timeout"]);
-    expect(byName["Labenv-drift-errors"]).toMatchObject({ MetricName: "Errors", Dimensions: [{ Name: "FunctionName", Value: { Ref: fn } }], Threshold: 1 });
+    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) =>
+      String(a.Properties.AlarmName).startsWith("Labenv-drift-"),
+    );
+    const byName = Object.fromEntries(
+      alarms.map((a) => [a.Properties.AlarmName as string, a.Properties]),
+    );
+    expect(Object.keys(byName).sort()).toEqual([
+      "Labenv-drift-dead-letters",
+      "Labenv-drift-errors",
+      "Labenv-drift-near-timeout",
+    ]);
+    expect(byName["Labenv-drift-errors"]).toMatchObject({
+      MetricName: "Errors",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: fn } }],
+      Threshold: 1,
+    });
     expect(byName["Labenv-drift-dead-letters"]).toMatchObject({
       MetricName: "ApproximateNumberOfMessagesVisible",
-      Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.drift.deadLetterQueue), "QueueName"] } }],
+      Dimensions: [
+        {
+          Name: "QueueName",
+          Value: {
+            "Fn::GetAtt": [
+              logicalId(labenv.stack, labenv.stack.drift.deadLetterQueue),
+              "QueueName",
+            ],
+          },
+        },
+      ],
     });
-    expect(byName["Labenv-drift-near-timeout"]).toMatchObject({ MetricName: "Duration", Threshold: 480_000, Statistic: "Maximum" });
-    const topic = logicalId(labenv.stack, labenv.stack.node.findChild("Alarms").node.findChild("Topic") as never);
+    expect(byName["Labenv-drift-near-timeout"]).toMatchObject({
+      MetricName: "Duration",
+      Threshold: 480_000,
+      Statistic: "Maximum",
+    });
+    const topic = logicalId(
+      labenv.stack,
+      labenv.stack.node.findChild("Alarms").node.findChild("Topic") as never,
+    );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
   });
 });
 
 describe("the GitHub App", () => {
-  it("sends \"put it back\" to the drift function through LABENV_DRIFT_FUNCTION", () => {
+  it('sends "put it back" to the drift function through LABENV_DRIFT_FUNCTION', () => {
     const env = functions[app]!.Properties.Environment.Variables as Record<string, unknown>;
     expect(env[ENV.driftFunction]).toEqual({ Ref: fn });
     expect(env[ENV.reconcilerFunction]).toEqual({ Ref: reconciler });
@@ -192,7 +304,13 @@ describe("the GitHub App", () => {
     const invokes = Object.values(template.findResources("AWS::IAM::Policy"))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
       .filter((s) => actionsOf(s).some((a) => a.startsWith("lambda:") || a === "*"));
-    expect(invokes).toEqual([expect.objectContaining({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [getAtt(reconciler), getAtt(fn)] })]);
+    expect(invokes).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Action: "lambda:InvokeFunction",
+        Resource: [getAtt(reconciler), getAtt(fn)],
+      }),
+    ]);
   });
 });
 
@@ -200,13 +318,18 @@ describe("what drift may do to AWS", () => {
   const allowed = () => new Set(putBack.filter((s) => s.Effect === "Allow").flatMap(actionsOf));
 
   it("observes like the reconciler and may call everything a put-back calls", () => {
-    for (const action of [...REQUIRED_IAM_ACTIONS.observe, ...PUT_BACK_CALLS]) expect(allowed(), action).toContain(action);
+    for (const action of [...REQUIRED_IAM_ACTIONS.observe, ...PUT_BACK_CALLS])
+      expect(allowed(), action).toContain(action);
   });
 
   it("is the reconciler's data-plane policy without what a put-back never calls", () => {
     expect([...allowed()].every((action) => PROVIDER_IAM_ACTIONS.includes(action))).toBe(true);
-    expect(PROVIDER_IAM_ACTIONS.filter((action) => !allowed().has(action)).sort()).toEqual([...NOT_FOR_DRIFT].sort());
-    expect([...allowed()].filter((a) => /:(Delete|Deregister|\*)/.test(a) || a === "*")).toEqual([]);
+    expect(PROVIDER_IAM_ACTIONS.filter((action) => !allowed().has(action)).sort()).toEqual(
+      [...NOT_FOR_DRIFT].sort(),
+    );
+    expect([...allowed()].filter((a) => /:(Delete|Deregister|\*)/.test(a) || a === "*")).toEqual(
+      [],
+    );
   });
 
   it("reuses the reconciler's statements: same Sid, resources and lab-tag conditions, only fewer actions", () => {
@@ -220,7 +343,9 @@ describe("what drift may do to AWS", () => {
   });
 
   it("passes only the ECS infrastructure role, to ECS", () => {
-    const passes = putBack.filter((s) => s.Effect === "Allow" && actionsOf(s).includes("iam:PassRole"));
+    const passes = putBack.filter(
+      (s) => s.Effect === "Allow" && actionsOf(s).includes("iam:PassRole"),
+    );
     expect(passes).toEqual([
       expect.objectContaining({
         Resource: getAtt(logicalId(labenv.stack, labenv.stack.compute.infrastructureRole)),
@@ -237,21 +362,34 @@ describe("what drift may do to AWS", () => {
 });
 
 describe("what drift may read and write", () => {
-  const granting = (action: string) => inline.filter((s) => s.Effect === "Allow" && actionsOf(s).includes(action));
+  const granting = (action: string) =>
+    inline.filter((s) => s.Effect === "Allow" && actionsOf(s).includes(action));
   const objectPrefixes = (action: string) =>
-    granting(action).flatMap(resourcesOf).map((r) => {
-      const join = (r as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1];
-      return String(join[1]).replace(/^\//, "").replace(/\*$/, "");
-    });
+    granting(action)
+      .flatMap(resourcesOf)
+      .map((r) => {
+        const join = (r as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1];
+        return String(join[1]).replace(/^\//, "").replace(/\*$/, "");
+      });
   const bucketArn = () => getAtt(logicalId(labenv.stack, labenv.stack.objects.objectBucket));
 
   it("reads observations, drift reports and memory, and the task definition memo", () => {
     const prefixes = objectPrefixes("s3:GetObject");
     expect(prefixes.sort()).toEqual([...DRIFT_OBJECT_PREFIXES.read].sort());
-    const keys = [driftObjects.observation("genomics-core/rnaseq"), driftObjects.report("genomics-core/rnaseq"), driftObjects.memory("genomics-core/rnaseq"), TASK_DEFINITION_SPECS_KEY];
-    for (const key of keys) expect(prefixes.some((p) => key.startsWith(p)), key).toBe(true);
+    const keys = [
+      driftObjects.observation("genomics-core/rnaseq"),
+      driftObjects.report("genomics-core/rnaseq"),
+      driftObjects.memory("genomics-core/rnaseq"),
+      TASK_DEFINITION_SPECS_KEY,
+    ];
+    for (const key of keys)
+      expect(
+        prefixes.some((p) => key.startsWith(p)),
+        key,
+      ).toBe(true);
     for (const s of granting("s3:GetObject")) {
-      for (const r of resourcesOf(s)) expect((r as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1][0]).toEqual(bucketArn());
+      for (const r of resourcesOf(s))
+        expect((r as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1][0]).toEqual(bucketArn());
     }
     expect(granting("s3:ListBucket").flatMap(resourcesOf)).toEqual([bucketArn()]);
   });
@@ -259,22 +397,52 @@ describe("what drift may read and write", () => {
   it("writes drift reports, memory and the task definition memo, never an observation, and deletes nothing", () => {
     const prefixes = objectPrefixes("s3:PutObject");
     expect(prefixes.sort()).toEqual([...DRIFT_OBJECT_PREFIXES.write].sort());
-    for (const key of [driftObjects.report("a/b"), driftObjects.memory("a/b"), TASK_DEFINITION_SPECS_KEY]) expect(prefixes.some((p) => key.startsWith(p)), key).toBe(true);
+    for (const key of [
+      driftObjects.report("a/b"),
+      driftObjects.memory("a/b"),
+      TASK_DEFINITION_SPECS_KEY,
+    ])
+      expect(
+        prefixes.some((p) => key.startsWith(p)),
+        key,
+      ).toBe(true);
     expect(prefixes.some((p) => driftObjects.observation("a/b").startsWith(p))).toBe(false);
-    expect(inline.filter((s) => s.Effect === "Allow").flatMap(actionsOf).filter((a) => /^s3:(Delete|\*)/.test(a))).toEqual([]);
+    expect(
+      inline
+        .filter((s) => s.Effect === "Allow")
+        .flatMap(actionsOf)
+        .filter((a) => /^s3:(Delete|\*)/.test(a)),
+    ).toEqual([]);
   });
 
   it("reads and writes items of the state table only: the lease, applied records and runs it shares with the reconciler", () => {
-    const tables = new Set(granting("dynamodb:PutItem").flatMap(resourcesOf).map((r) => JSON.stringify(r)));
-    expect([...tables]).toEqual([JSON.stringify(getAtt(logicalId(labenv.stack, labenv.stack.state.state)))]);
-    for (const action of REQUIRED_IAM_ACTIONS.stateStore) expect(granting(action), action).not.toEqual([]);
+    const tables = new Set(
+      granting("dynamodb:PutItem")
+        .flatMap(resourcesOf)
+        .map((r) => JSON.stringify(r)),
+    );
+    expect([...tables]).toEqual([
+      JSON.stringify(getAtt(logicalId(labenv.stack, labenv.stack.state.state))),
+    ]);
+    for (const action of REQUIRED_IAM_ACTIONS.stateStore)
+      expect(granting(action), action).not.toEqual([]);
   });
 
   it("reads the GitHub App's id and private key, never the webhook secret", () => {
     const secrets = granting("secretsmanager:GetSecretValue").flatMap(resourcesOf);
     expect(secrets).toEqual([
-      { Ref: logicalId(labenv.stack, labenv.stack.node.findChild("GithubAppSecrets").node.findChild("AppId") as never) },
-      { Ref: logicalId(labenv.stack, labenv.stack.node.findChild("GithubAppSecrets").node.findChild("PrivateKey") as never) },
+      {
+        Ref: logicalId(
+          labenv.stack,
+          labenv.stack.node.findChild("GithubAppSecrets").node.findChild("AppId") as never,
+        ),
+      },
+      {
+        Ref: logicalId(
+          labenv.stack,
+          labenv.stack.node.findChild("GithubAppSecrets").node.findChild("PrivateKey") as never,
+        ),
+      },
     ]);
   });
 });
@@ -282,7 +450,10 @@ describe("what drift may read and write", () => {
 describe("AwsSolutions checks with the drift function", () => {
   it("leave no unacknowledged finding", () => {
     const report = new AwsSolutionsChecks().validateScope(labenv.app);
-    const findings = report.violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(", ")}`);
+    const findings = report.violations.map(
+      (v) =>
+        `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(", ")}`,
+    );
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
   });

@@ -34,7 +34,15 @@ export function synthLabenv(props: Partial<LabenvStackProps> = {}): SynthesizedL
   return { app, stack, template: Template.fromStack(stack) };
 }
 
-type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+type Resources = Record<
+  string,
+  {
+    Type: string;
+    Properties?: Record<string, unknown>;
+    DeletionPolicy?: string;
+    UpdateReplacePolicy?: string;
+  }
+>;
 
 /** Every resource of the template, by logical id. */
 export function resourcesOf(template: Template): Resources {

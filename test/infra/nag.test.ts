@@ -26,7 +26,13 @@ function collectAcknowledgements(root: IConstruct): Acknowledgement[] {
   const all = root.node.findAll().flatMap((construct) =>
     construct.node.metadata
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id, reason }))),
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id,
+          reason,
+        })),
+      ),
   );
   return all.filter(({ id }) => id.includes("AwsSolutions-"));
 }
@@ -34,7 +40,10 @@ function collectAcknowledgements(root: IConstruct): Acknowledgement[] {
 describe("AwsSolutions checks", () => {
   it("leave no unacknowledged finding, error or warning", () => {
     const report = new AwsSolutionsChecks().validateScope(labenv.app);
-    const findings = report.violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(", ")}`);
+    const findings = report.violations.map(
+      (v) =>
+        `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(", ")}`,
+    );
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
   });
@@ -56,17 +65,27 @@ describe("acknowledgements", () => {
   });
 
   it("name single IAM findings, never a whole IAM rule", () => {
-    const blanket = acknowledgements.filter(({ id }) => /^(annotation::)?AwsSolutions-IAM[45]$/i.test(id));
+    const blanket = acknowledgements.filter(({ id }) =>
+      /^(annotation::)?AwsSolutions-IAM[45]$/i.test(id),
+    );
     expect(blanket).toEqual([]);
   });
 
   it("sit on the resource they excuse, never on the stack or the app", () => {
-    const broad = acknowledgements.filter(({ path }) => path === "" || path === labenv.stack.node.path);
+    const broad = acknowledgements.filter(
+      ({ path }) => path === "" || path === labenv.stack.node.path,
+    );
     expect(broad).toEqual([]);
   });
 
   it("justify the Lambda runtime pin, GitHub-issued secrets and the dead-letter queue", () => {
     const ids = new Set(acknowledgements.map(({ id }) => id.replace(/^annotation::/i, "")));
-    for (const id of ["AwsSolutions-L1", "AwsSolutions-SMG4", "AwsSolutions-SQS3", "AwsSolutions-S1"]) expect(ids).toContain(id);
+    for (const id of [
+      "AwsSolutions-L1",
+      "AwsSolutions-SMG4",
+      "AwsSolutions-SQS3",
+      "AwsSolutions-S1",
+    ])
+      expect(ids).toContain(id);
   });
 });

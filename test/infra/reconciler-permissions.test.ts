@@ -4,34 +4,69 @@
 // does not, and never delete storage.
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_REQUIRED_IAM_ACTIONS, PROVIDER_IAM_ACTIONS } from "../../reconciler/adapters/aws/required-iam-actions.js";
+import {
+  ALL_REQUIRED_IAM_ACTIONS,
+  PROVIDER_IAM_ACTIONS,
+} from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { TASK_DEFINITION_SPECS_KEY } from "../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
 import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
 
-type Statement = { Sid?: string; Effect: "Allow" | "Deny"; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 
 // The frozen control plane, written out here on purpose (not imported), so a
 // change to the policy cannot quietly change what this test checks.
 const CONTROL_PLANE = [
-  "iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:CreatePolicyVersion",
-  "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
-  "ecs:CreateCluster", "ecs:DeleteCluster",
-  "dynamodb:CreateTable", "dynamodb:DeleteTable",
-  "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteObjectVersion",
-  "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:PutFileSystemPolicy",
-  "kms:ScheduleKeyDeletion", "backup:DeleteRecoveryPoint", "backup:DeleteBackupVault",
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:AttachRolePolicy",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:CreatePolicyVersion",
+  "ec2:CreateVpc",
+  "ec2:CreateSubnet",
+  "ec2:CreateSecurityGroup",
+  "ec2:AuthorizeSecurityGroupIngress",
+  "ecs:CreateCluster",
+  "ecs:DeleteCluster",
+  "dynamodb:CreateTable",
+  "dynamodb:DeleteTable",
+  "s3:CreateBucket",
+  "s3:DeleteBucket",
+  "s3:PutBucketPolicy",
+  "s3:DeleteObjectVersion",
+  "elasticfilesystem:CreateFileSystem",
+  "elasticfilesystem:DeleteFileSystem",
+  "elasticfilesystem:PutFileSystemPolicy",
+  "kms:ScheduleKeyDeletion",
+  "backup:DeleteRecoveryPoint",
+  "backup:DeleteBackupVault",
 ];
 
 // Deleting research data or its history, written out here on purpose too:
 // labenv keeps access points, snapshots, volumes and backups forever.
 const STORAGE_DELETES = [
-  "elasticfilesystem:DeleteAccessPoint", "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:DeleteMountTarget",
-  "ec2:DeleteSnapshot", "ec2:DeleteVolume",
-  "backup:DeleteRecoveryPoint", "backup:DeleteBackupVault", "backup:DeleteBackupPlan",
-  "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket",
+  "elasticfilesystem:DeleteAccessPoint",
+  "elasticfilesystem:DeleteFileSystem",
+  "elasticfilesystem:DeleteMountTarget",
+  "ec2:DeleteSnapshot",
+  "ec2:DeleteVolume",
+  "backup:DeleteRecoveryPoint",
+  "backup:DeleteBackupVault",
+  "backup:DeleteBackupPlan",
+  "s3:DeleteObject",
+  "s3:DeleteObjectVersion",
+  "s3:DeleteBucket",
 ];
 
-const LAB_TAG_VALUES = { request: "aws:RequestTag/labenv:lab", resource: "aws:ResourceTag/labenv:lab" };
+const LAB_TAG_VALUES = {
+  request: "aws:RequestTag/labenv:lab",
+  resource: "aws:ResourceTag/labenv:lab",
+};
 
 let labenv: SynthesizedLabenv;
 let template: Template;
@@ -43,14 +78,23 @@ beforeAll(() => {
   labenv = synthLabenv();
   template = labenv.template;
   const role = logicalId(labenv.stack, labenv.stack.reconciler.function.role);
-  const attachedTo = (roles: unknown) => (roles as { Ref: string }[] | undefined)?.some((r) => r.Ref === role) ?? false;
-  const inline = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) => attachedTo(p.Properties.Roles));
+  const attachedTo = (roles: unknown) =>
+    (roles as { Ref: string }[] | undefined)?.some((r) => r.Ref === role) ?? false;
+  const inline = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) =>
+    attachedTo(p.Properties.Roles),
+  );
   managedPolicyArns = template.findResources("AWS::IAM::Role")[role]!.Properties.ManagedPolicyArns;
   const attached = new Set(managedPolicyArns.map((arn) => (arn as { Ref?: string }).Ref));
-  const managedById = Object.entries(template.findResources("AWS::IAM::ManagedPolicy")).filter(([id]) => attached.has(id));
+  const managedById = Object.entries(template.findResources("AWS::IAM::ManagedPolicy")).filter(
+    ([id]) => attached.has(id),
+  );
   const managed = managedById.map(([, p]) => p);
-  statements = [...inline, ...managed].flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-  dataPlane = managedById.filter(([id]) => id.includes("DataPlanePolicy")).flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+  statements = [...inline, ...managed].flatMap(
+    (p) => p.Properties.PolicyDocument.Statement as Statement[],
+  );
+  dataPlane = managedById
+    .filter(([id]) => id.includes("DataPlanePolicy"))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
   expect(inline.length + managed.length).toBeGreaterThan(1);
   expect(dataPlane.length).toBeGreaterThan(1);
 });
@@ -60,37 +104,58 @@ const resourcesOf = (s: Statement) => [s.Resource].flat();
 const allows = () => statements.filter((s) => s.Effect === "Allow");
 // IAM action patterns are case-insensitive globs.
 const matches = (pattern: string, action: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i").test(action);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  ).test(action);
 
 describe("the frozen control plane", () => {
   it.each(CONTROL_PLANE)("is out of reach: no Allow grants %s", (action) => {
-    const granting = allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)));
+    const granting = allows().filter((s) =>
+      actionsOf(s).some((pattern) => matches(pattern, action)),
+    );
     expect(granting).toEqual([]);
   });
 
   it.each(CONTROL_PLANE)("is guarded by an explicit Deny of %s on every resource", (action) => {
-    const deny = statements.find((s) => s.Effect === "Deny" && actionsOf(s).some((pattern) => matches(pattern, action)));
+    const deny = statements.find(
+      (s) => s.Effect === "Deny" && actionsOf(s).some((pattern) => matches(pattern, action)),
+    );
     expect(deny).toBeDefined();
     expect(deny!.Resource).toBe("*");
     expect(deny!.Condition).toBeUndefined();
   });
 
   it("is not reachable through service-wide wildcards", () => {
-    const wildcards = allows().flatMap(actionsOf).filter((a) => a === "*" || /:\*$/.test(a) || /^(iam|ec2|ecs|dynamodb|s3|kms):[A-Za-z]*\*/.test(a));
+    const wildcards = allows()
+      .flatMap(actionsOf)
+      .filter(
+        (a) => a === "*" || /:\*$/.test(a) || /^(iam|ec2|ecs|dynamodb|s3|kms):[A-Za-z]*\*/.test(a),
+      );
     expect(wildcards).toEqual([]);
   });
 
   it("is not handed over by an AWS managed policy beyond Lambda's VPC access", () => {
-    expect(managedPolicyArns.map((arn) => JSON.stringify(arn)).filter((arn) => !arn.startsWith('{"Ref"'))).toEqual([
-      expect.stringContaining("service-role/AWSLambdaVPCAccessExecutionRole"),
-    ]);
+    expect(
+      managedPolicyArns
+        .map((arn) => JSON.stringify(arn))
+        .filter((arn) => !arn.startsWith('{"Ref"')),
+    ).toEqual([expect.stringContaining("service-role/AWSLambdaVPCAccessExecutionRole")]);
   });
 });
 
 describe("data-plane writes", () => {
   const createActions = [
-    "ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:TagResource", "elasticfilesystem:CreateAccessPoint",
-    "elasticfilesystem:TagResource", "ec2:CreateTags", "backup:TagResource",
+    "ecs:RegisterTaskDefinition",
+    "ecs:CreateService",
+    "ecs:TagResource",
+    "elasticfilesystem:CreateAccessPoint",
+    "elasticfilesystem:TagResource",
+    "ec2:CreateTags",
+    "backup:TagResource",
   ];
   const changeActions = ["ecs:UpdateService", "ecs:DeleteService"];
 
@@ -98,36 +163,53 @@ describe("data-plane writes", () => {
     const granting = allows().filter((s) => actionsOf(s).includes(action));
     expect(granting.length).toBeGreaterThan(0);
     for (const s of granting) {
-      const requested = s.Condition?.StringEquals?.[LAB_TAG_VALUES.request] ?? s.Condition?.StringEqualsIfExists?.[LAB_TAG_VALUES.request];
+      const requested =
+        s.Condition?.StringEquals?.[LAB_TAG_VALUES.request] ??
+        s.Condition?.StringEqualsIfExists?.[LAB_TAG_VALUES.request];
       expect(requested).toEqual(TEST_LABS);
     }
   });
 
-  it.each(changeActions)("%s requires a labenv:lab resource tag naming a configured lab", (action) => {
-    const granting = allows().filter((s) => actionsOf(s).includes(action));
-    expect(granting.length).toBeGreaterThan(0);
-    for (const s of granting) expect(s.Condition?.StringEquals?.[LAB_TAG_VALUES.resource]).toEqual(TEST_LABS);
-  });
+  it.each(changeActions)(
+    "%s requires a labenv:lab resource tag naming a configured lab",
+    (action) => {
+      const granting = allows().filter((s) => actionsOf(s).includes(action));
+      expect(granting.length).toBeGreaterThan(0);
+      for (const s of granting)
+        expect(s.Condition?.StringEquals?.[LAB_TAG_VALUES.resource]).toEqual(TEST_LABS);
+    },
+  );
 
   it("snapshots only labenv-tagged volumes into labenv-tagged snapshots", () => {
     const snapshots = allows().filter((s) => actionsOf(s).includes("ec2:CreateSnapshot"));
-    expect(snapshots.map((s) => Object.keys(s.Condition!.StringEquals!)).sort()).toEqual([[LAB_TAG_VALUES.request], [LAB_TAG_VALUES.resource]]);
+    expect(snapshots.map((s) => Object.keys(s.Condition!.StringEquals!)).sort()).toEqual([
+      [LAB_TAG_VALUES.request],
+      [LAB_TAG_VALUES.resource],
+    ]);
   });
 
   it("tags a new resource only while creating it, and an existing one only if it already belongs to a configured lab", () => {
     for (const action of ["ecs:TagResource", "elasticfilesystem:TagResource", "ec2:CreateTags"]) {
       for (const s of allows().filter((st) => actionsOf(st).includes(action))) {
-        const onCreate = Object.keys(s.Condition!.StringEquals!).some((key) => key.endsWith(":CreateAction"));
-        const owned = s.Condition!.StringEquals![LAB_TAG_VALUES.resource] !== undefined && s.Condition!.StringEqualsIfExists?.[LAB_TAG_VALUES.request] !== undefined;
+        const onCreate = Object.keys(s.Condition!.StringEquals!).some((key) =>
+          key.endsWith(":CreateAction"),
+        );
+        const owned =
+          s.Condition!.StringEquals![LAB_TAG_VALUES.resource] !== undefined &&
+          s.Condition!.StringEqualsIfExists?.[LAB_TAG_VALUES.request] !== undefined;
         expect(onCreate || owned, `${s.Sid}`).toBe(true);
       }
     }
-    expect(allows().filter((s) => actionsOf(s).some((a) => /Untag|RemoveTags|DeleteTags/.test(a)))).toEqual([]);
+    expect(
+      allows().filter((s) => actionsOf(s).some((a) => /Untag|RemoveTags|DeleteTags/.test(a))),
+    ).toEqual([]);
   });
 
   it("leaves no write on every resource without a tag condition, except retiring task definition revisions", () => {
     const untagged = allows().filter((s) => {
-      const writes = actionsOf(s).filter((a) => !/:(Describe|List|Get)/.test(a) && a !== "tag:GetResources");
+      const writes = actionsOf(s).filter(
+        (a) => !/:(Describe|List|Get)/.test(a) && a !== "tag:GetResources",
+      );
       const onEverything = resourcesOf(s).includes("*");
       const tagged = JSON.stringify(s.Condition ?? {}).includes("labenv:lab");
       return writes.length > 0 && onEverything && !tagged;
@@ -137,7 +219,9 @@ describe("data-plane writes", () => {
 
   it("creates and changes services only in the labenv cluster", () => {
     const cluster = logicalId(labenv.stack, labenv.stack.compute.cluster);
-    for (const s of allows().filter((st) => actionsOf(st).some((a) => /^ecs:(Create|Update|Delete)Service$/.test(a)))) {
+    for (const s of allows().filter((st) =>
+      actionsOf(st).some((a) => /^ecs:(Create|Update|Delete)Service$/.test(a)),
+    )) {
       expect(s.Condition!.ArnEquals).toEqual({ "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } });
       expect(JSON.stringify(s.Resource)).toContain(`:service/",{"Ref":"${cluster}"},"/*"`);
     }
@@ -146,30 +230,42 @@ describe("data-plane writes", () => {
 
 describe("what the AWS provider calls", () => {
   it.each(ALL_REQUIRED_IAM_ACTIONS)("%s is allowed", (action) => {
-    expect(allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)))).not.toEqual([]);
+    expect(
+      allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action))),
+    ).not.toEqual([]);
   });
 
   it("is exactly what the data-plane policy allows: nothing the provider does not call", () => {
-    const granted = [...new Set(dataPlane.filter((s) => s.Effect === "Allow").flatMap(actionsOf))].sort();
+    const granted = [
+      ...new Set(dataPlane.filter((s) => s.Effect === "Allow").flatMap(actionsOf)),
+    ].sort();
     expect(granted).toEqual([...PROVIDER_IAM_ACTIONS].sort());
   });
 
   it.each(STORAGE_DELETES)("never deletes storage: no Allow grants %s", (action) => {
-    expect(allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action)))).toEqual([]);
+    expect(
+      allows().filter((s) => actionsOf(s).some((pattern) => matches(pattern, action))),
+    ).toEqual([]);
   });
 
   it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3", () => {
-    const deletes = allows().flatMap(actionsOf).filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
+    const deletes = allows()
+      .flatMap(actionsOf)
+      .filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
     expect(deletes).toEqual([]);
   });
 
   it(`reads and writes the task definition memo (${TASK_DEFINITION_SPECS_KEY}) in the object bucket`, () => {
     const bucket = logicalId(labenv.stack, labenv.stack.objects.objectBucket);
     const onObjects = (action: string) =>
-      allows().filter((s) => actionsOf(s).includes(action) && resourcesOf(s).some((r) => {
-        const json = JSON.stringify(r);
-        return json.includes(`"${bucket}"`) && /"\/(\*|task-definitions\/\*)"/.test(json);
-      }));
+      allows().filter(
+        (s) =>
+          actionsOf(s).includes(action) &&
+          resourcesOf(s).some((r) => {
+            const json = JSON.stringify(r);
+            return json.includes(`"${bucket}"`) && /"\/(\*|task-definitions\/\*)"/.test(json);
+          }),
+      );
     expect(onObjects("s3:GetObject")).not.toEqual([]);
     expect(onObjects("s3:PutObject")).not.toEqual([]);
   });
@@ -178,20 +274,32 @@ describe("what the AWS provider calls", () => {
 describe("iam:PassRole", () => {
   it("passes only the lab task roles and the execution role to ECS tasks, the infrastructure role to ECS, the backup role to AWS Backup", () => {
     const passes = allows().filter((s) => actionsOf(s).includes("iam:PassRole"));
-    const arn = (construct: Parameters<typeof logicalId>[1]) => ({ "Fn::GetAtt": [logicalId(labenv.stack, construct), "Arn"] });
+    const arn = (construct: Parameters<typeof logicalId>[1]) => ({
+      "Fn::GetAtt": [logicalId(labenv.stack, construct), "Arn"],
+    });
     const compute = labenv.stack.compute;
     expect(passes).toEqual([
       expect.objectContaining({
         Resource: [...[...compute.taskRoles.byLab.values()].map(arn), arn(compute.executionRole)],
         Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
       }),
-      expect.objectContaining({ Resource: arn(compute.infrastructureRole), Condition: { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } } }),
-      expect.objectContaining({ Resource: arn(labenv.stack.research.backupRole), Condition: { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } } }),
+      expect.objectContaining({
+        Resource: arn(compute.infrastructureRole),
+        Condition: { StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" } },
+      }),
+      expect.objectContaining({
+        Resource: arn(labenv.stack.research.backupRole),
+        Condition: { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } },
+      }),
     ]);
   });
 
   it("never passes its own role or the GitHub App's", () => {
-    const passed = JSON.stringify(allows().filter((s) => actionsOf(s).includes("iam:PassRole")).map((s) => s.Resource));
+    const passed = JSON.stringify(
+      allows()
+        .filter((s) => actionsOf(s).includes("iam:PassRole"))
+        .map((s) => s.Resource),
+    );
     expect(passed).not.toContain(logicalId(labenv.stack, labenv.stack.reconciler.function.role));
     expect(passed).not.toContain(logicalId(labenv.stack, labenv.stack.githubApp.function.role));
   });
@@ -199,8 +307,12 @@ describe("iam:PassRole", () => {
 
 describe("tags", () => {
   it("no control-plane resource carries labenv:lab, so the reconciler's tag conditions never match one", () => {
-    const tagged = Object.entries(template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>).filter(([, r]) =>
-      JSON.stringify(r.Properties?.Tags ?? r.Properties?.FileSystemTags ?? r.Properties?.BackupVaultTags ?? []).includes('"labenv:lab"'),
+    const tagged = Object.entries(
+      template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>,
+    ).filter(([, r]) =>
+      JSON.stringify(
+        r.Properties?.Tags ?? r.Properties?.FileSystemTags ?? r.Properties?.BackupVaultTags ?? [],
+      ).includes('"labenv:lab"'),
     );
     expect(tagged.map(([id]) => id)).toEqual([]);
   });

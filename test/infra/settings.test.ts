@@ -26,7 +26,10 @@ describe("readSettings", () => {
   });
 
   it("reads -c labs=a,b as a trimmed list and accepts a list from cdk.json", () => {
-    expect(readSettings(context({ labs: " genomics-core, ml-vision " }), region).labs).toEqual(["genomics-core", "ml-vision"]);
+    expect(readSettings(context({ labs: " genomics-core, ml-vision " }), region).labs).toEqual([
+      "genomics-core",
+      "ml-vision",
+    ]);
     expect(readSettings(context({ labs: ["ocean-lab"] }), region).labs).toEqual(["ocean-lab"]);
   });
 
@@ -59,25 +62,49 @@ describe("readSettings", () => {
   });
 
   it("needs an account to look up an existing VPC, and then skips endpoints by default", () => {
-    expect(() => readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), region)).toThrow(/account/);
-    const settings = readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), { ...region, CDK_DEFAULT_ACCOUNT: "111122223333" });
+    expect(() => readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), region)).toThrow(
+      /account/,
+    );
+    const settings = readSettings(context({ vpcId: "vpc-0123456789abcdef0" }), {
+      ...region,
+      CDK_DEFAULT_ACCOUNT: "111122223333",
+    });
     expect(settings.vpcId).toBe("vpc-0123456789abcdef0");
     expect(settings.vpcEndpoints).toBe(false);
   });
 
   it("makes the load balancer internet-facing with HTTPS only when a certificate is given", () => {
-    const certificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e";
+    const certificateArn =
+      "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e";
     const open = readSettings(context({ certificateArn }), region);
     expect(open.internetFacing).toBe(true);
     expect(open.ingressCidrs).toEqual(["0.0.0.0/0"]);
     const campus = readSettings(context({ certificateArn, ingressCidrs: "192.0.2.0/24" }), region);
     expect(campus.ingressCidrs).toEqual(["192.0.2.0/24"]);
-    expect(readSettings(context({ certificateArn, internetFacing: "false" }), region).internetFacing).toBe(false);
+    expect(
+      readSettings(context({ certificateArn, internetFacing: "false" }), region).internetFacing,
+    ).toBe(false);
   });
 
   it("reads the drift Lambda's entry and the repository it reads through the GitHub App", () => {
-    const settings = readSettings(context({ driftEntry: "test/infra/fixtures/handler.ts", githubRepository: " octo-lab/labenv-environments ", githubInstallationId: "12345" }), region);
-    expect(settings).toMatchObject({ driftEntry: "test/infra/fixtures/handler.ts", githubRepository: "octo-lab/labenv-environments", githubInstallationId: 12345 });
-    expect(readSettings(context({ githubRepository: "octo-lab/labenv", githubInstallationId: 987654321 }), region).githubInstallationId).toBe(987654321);
+    const settings = readSettings(
+      context({
+        driftEntry: "test/infra/fixtures/handler.ts",
+        githubRepository: " octo-lab/labenv-environments ",
+        githubInstallationId: "12345",
+      }),
+      region,
+    );
+    expect(settings).toMatchObject({
+      driftEntry: "test/infra/fixtures/handler.ts",
+      githubRepository: "octo-lab/labenv-environments",
+      githubInstallationId: 12345,
+    });
+    expect(
+      readSettings(
+        context({ githubRepository: "octo-lab/labenv", githubInstallationId: 987654321 }),
+        region,
+      ).githubInstallationId,
+    ).toBe(987654321);
   });
 });

@@ -19,7 +19,8 @@ export async function startMoto(): Promise<MotoServer> {
   const shared = process.env.LABENV_MOTO_ENDPOINT;
   if (shared !== undefined && shared !== "") {
     const endpoint = shared.replace(/\/$/, "");
-    if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(endpoint)) throw new Error(`LABENV_MOTO_ENDPOINT must be a local http endpoint, got ${endpoint}`);
+    if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(endpoint))
+      throw new Error(`LABENV_MOTO_ENDPOINT must be a local http endpoint, got ${endpoint}`);
     await waitUntilAnswering(endpoint, undefined);
     return { endpoint, reset: () => reset(endpoint), stop: async () => {} };
   }
@@ -31,7 +32,10 @@ export async function startMoto(): Promise<MotoServer> {
     detached: true,
   });
   let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr?.on(
+    "data",
+    (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)),
+  );
   try {
     await waitUntilAnswering(endpoint, child);
   } catch (e) {
@@ -46,7 +50,9 @@ export async function startMoto(): Promise<MotoServer> {
  * after the file. `warmUp` runs once after start: moto's first EC2 and Tagging
  * API calls take seconds, which should not count against one test.
  */
-export function useMoto(options: { warmUp?: (endpoint: string) => Promise<void> } = {}): { readonly endpoint: string } {
+export function useMoto(options: { warmUp?: (endpoint: string) => Promise<void> } = {}): {
+  readonly endpoint: string;
+} {
   let server: MotoServer | undefined;
   beforeAll(async () => {
     server = await startMoto();
@@ -60,7 +66,8 @@ export function useMoto(options: { warmUp?: (endpoint: string) => Promise<void> 
   });
   return {
     get endpoint(): string {
-      if (server === undefined) throw new Error("moto is not running (useMoto() hooks have not run)");
+      if (server === undefined)
+        throw new Error("moto is not running (useMoto() hooks have not run)");
       return server.endpoint;
     },
   };
@@ -75,14 +82,26 @@ async function reset(endpoint: string): Promise<void> {
 }
 
 async function post(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: "POST", ...(body !== undefined && { body: JSON.stringify(body), headers: { "content-type": "application/json" } }) });
+  const res = await fetch(url, {
+    method: "POST",
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  });
   if (!res.ok) throw new Error(`moto answered ${res.status} to POST ${url}`);
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess | undefined): Promise<void> {
+async function waitUntilAnswering(
+  endpoint: string,
+  child: ChildProcess | undefined,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child !== undefined && child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode} (is moto installed? pip install 'moto[server]')`);
+    if (child !== undefined && child.exitCode !== null)
+      throw new Error(
+        `moto_server exited with ${child.exitCode} (is moto installed? pip install 'moto[server]')`,
+      );
     try {
       const res = await fetch(`${endpoint}/moto-api/`);
       if (res.ok) return;
@@ -101,7 +120,11 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address !== null
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }

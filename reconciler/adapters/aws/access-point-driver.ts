@@ -1,12 +1,35 @@
-import { CreateAccessPointCommand, DescribeAccessPointsCommand, TagResourceCommand, paginateDescribeAccessPoints, type AccessPointDescription } from "@aws-sdk/client-efs";
+import {
+  CreateAccessPointCommand,
+  DescribeAccessPointsCommand,
+  TagResourceCommand,
+  paginateDescribeAccessPoints,
+  type AccessPointDescription,
+} from "@aws-sdk/client-efs";
 import type { Action } from "../../core/model/plan.js";
-import { TAG, type AccessPointSpec, type DesiredResource, type ObservedResource } from "../../core/model/resources.js";
+import {
+  TAG,
+  type AccessPointSpec,
+  type DesiredResource,
+  type ObservedResource,
+} from "../../core/model/resources.js";
 import type { AppliedResource } from "../../ports/provider.js";
 import { isNotFound } from "./aws-failure.js";
 import { clientToken } from "./client-token.js";
-import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, staleTags, toUpperTags } from "./labenv-tags.js";
+import {
+  PROVIDER_TAG,
+  fromUpperTags,
+  identityOf,
+  ownedTags,
+  staleTags,
+  toUpperTags,
+} from "./labenv-tags.js";
 import { sameSpec } from "./same-spec.js";
-import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import {
+  desiredOf,
+  type DriverContext,
+  type ObserveContext,
+  type ResourceDriver,
+} from "./resource-driver.js";
 import { findTagged } from "./tagged-resources.js";
 
 const GONE = new Set(["deleting", "deleted", "error"]);
@@ -21,7 +44,10 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"access-point">[]> {
     const byKey = new Map<string, ObservedResource<"access-point">>();
-    const pages = paginateDescribeAccessPoints({ client: ctx.clients.efs }, { FileSystemId: ctx.config.fileSystemId });
+    const pages = paginateDescribeAccessPoints(
+      { client: ctx.clients.efs },
+      { FileSystemId: ctx.config.fileSystemId },
+    );
     for await (const page of pages) {
       for (const ap of page.AccessPoints ?? []) {
         const observed = observedAccessPoint(ap);
@@ -34,12 +60,21 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
   async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
     const desired = desiredOf(action, "access-point");
     const current = await findCurrent(ctx, desired.key);
-    if (current !== undefined && current.tags[TAG.specHash] === desired.specHash && sameSpec(current.spec, desired.spec)) {
+    if (
+      current !== undefined &&
+      current.tags[TAG.specHash] === desired.specHash &&
+      sameSpec(current.spec, desired.spec)
+    ) {
       const stale = staleTags(current.tags, desired.tags);
-      if (Object.keys(stale).length > 0) await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: current.id, Tags: toUpperTags(stale) }));
+      if (Object.keys(stale).length > 0)
+        await ctx.clients.efs.send(
+          new TagResourceCommand({ ResourceId: current.id, Tags: toUpperTags(stale) }),
+        );
       return { key: desired.key, id: current.id };
     }
-    const created = await ctx.clients.efs.send(new CreateAccessPointCommand(createInput(ctx, desired)));
+    const created = await ctx.clients.efs.send(
+      new CreateAccessPointCommand(createInput(ctx, desired)),
+    );
     const id = created.AccessPointId as string;
     if (current !== undefined && current.id !== id) await retire(ctx, current.arn, id);
     return { key: desired.key, id };
@@ -54,17 +89,28 @@ function createInput(ctx: DriverContext, desired: DesiredResource<"access-point"
     PosixUser: { Uid: posixUser.uid, Gid: posixUser.gid },
     RootDirectory: {
       Path: rootDirectory.path,
-      CreationInfo: { OwnerUid: rootDirectory.owner.uid, OwnerGid: rootDirectory.owner.gid, Permissions: rootDirectory.permissions },
+      CreationInfo: {
+        OwnerUid: rootDirectory.owner.uid,
+        OwnerGid: rootDirectory.owner.gid,
+        Permissions: rootDirectory.permissions,
+      },
     },
     Tags: toUpperTags({ ...desired.tags, [PROVIDER_TAG.purpose]: purpose }),
   };
 }
 
 /** AWS's description mapped back to the spec: secondary gids, owner id, ARN and lifecycle are AWS's own. */
-export function observedAccessPoint(ap: AccessPointDescription): ObservedResource<"access-point"> | undefined {
+export function observedAccessPoint(
+  ap: AccessPointDescription,
+): ObservedResource<"access-point"> | undefined {
   const tags = fromUpperTags(ap.Tags);
   const identity = identityOf(tags);
-  if (identity === undefined || tags[TAG.retired] !== undefined || GONE.has(ap.LifeCycleState ?? "")) return undefined;
+  if (
+    identity === undefined ||
+    tags[TAG.retired] !== undefined ||
+    GONE.has(ap.LifeCycleState ?? "")
+  )
+    return undefined;
   const creation = ap.RootDirectory?.CreationInfo;
   const spec: AccessPointSpec = {
     purpose: tags[PROVIDER_TAG.purpose] ?? "",
@@ -75,7 +121,14 @@ export function observedAccessPoint(ap: AccessPointDescription): ObservedResourc
       permissions: creation?.Permissions ?? "",
     },
   };
-  return { kind: "access-point", ...identity, id: ap.AccessPointId as string, spec, tags: ownedTags(tags), status: ap.LifeCycleState };
+  return {
+    kind: "access-point",
+    ...identity,
+    id: ap.AccessPointId as string,
+    spec,
+    tags: ownedTags(tags),
+    status: ap.LifeCycleState,
+  };
 }
 
 interface CurrentAccessPoint {
@@ -90,7 +143,10 @@ interface CurrentAccessPoint {
  * call, however many access points), then described, since the Tagging API
  * lags behind and its tags may be stale.
  */
-async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAccessPoint | undefined> {
+async function findCurrent(
+  ctx: DriverContext,
+  key: string,
+): Promise<CurrentAccessPoint | undefined> {
   for (const { arn } of await findTagged(ctx, "elasticfilesystem:access-point", key)) {
     const ap = await describeOne(ctx, arn.slice(arn.lastIndexOf("/") + 1));
     if (ap === undefined || ap.FileSystemId !== ctx.config.fileSystemId) continue;
@@ -101,9 +157,13 @@ async function findCurrent(ctx: DriverContext, key: string): Promise<CurrentAcce
   return undefined;
 }
 
-async function describeOne(ctx: DriverContext, id: string): Promise<AccessPointDescription | undefined> {
+async function describeOne(
+  ctx: DriverContext,
+  id: string,
+): Promise<AccessPointDescription | undefined> {
   try {
-    return (await ctx.clients.efs.send(new DescribeAccessPointsCommand({ AccessPointId: id }))).AccessPoints?.[0];
+    return (await ctx.clients.efs.send(new DescribeAccessPointsCommand({ AccessPointId: id })))
+      .AccessPoints?.[0];
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -113,5 +173,7 @@ async function describeOne(ctx: DriverContext, id: string): Promise<AccessPointD
 /** The old access point stays with its directory; tagged retired, it is no longer observed or used. */
 async function retire(ctx: DriverContext, arn: string, replacedBy: string): Promise<void> {
   const id = arn.slice(arn.lastIndexOf("/") + 1);
-  await ctx.clients.efs.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: TAG.retired, Value: replacedBy }] }));
+  await ctx.clients.efs.send(
+    new TagResourceCommand({ ResourceId: id, Tags: [{ Key: TAG.retired, Value: replacedBy }] }),
+  );
 }

@@ -17,7 +17,9 @@ export interface AwsClients {
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Settings every labenv SDK client shares: region, endpoint, credentials and adaptive retry for throttling. */
-export function sdkClientSettings(config: Pick<AwsProviderConfig, "region" | "endpoint" | "credentials" | "maxAttempts">) {
+export function sdkClientSettings(
+  config: Pick<AwsProviderConfig, "region" | "endpoint" | "credentials" | "maxAttempts">,
+) {
   return {
     region: config.region,
     retryMode: "adaptive" as const,

@@ -1,6 +1,12 @@
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
-import { RESOURCE_KINDS, STORAGE_KINDS, type ObservedResource, type ObservedState, type ResourceKind } from "../../core/model/resources.js";
+import {
+  RESOURCE_KINDS,
+  STORAGE_KINDS,
+  type ObservedResource,
+  type ObservedState,
+  type ResourceKind,
+} from "../../core/model/resources.js";
 import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
 import { createAwsClients, type AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
@@ -25,8 +31,18 @@ export class AwsProvider implements Provider {
   readonly label: string;
   private readonly context: DriverContext;
 
-  constructor(config: AwsProviderConfig, clients: AwsClients = createAwsClients(config), ports: AwsProviderPorts = {}) {
-    this.context = { config, clients, ...(ports.taskDefinitionSpecs !== undefined && { taskDefinitionSpecs: ports.taskDefinitionSpecs }) };
+  constructor(
+    config: AwsProviderConfig,
+    clients: AwsClients = createAwsClients(config),
+    ports: AwsProviderPorts = {},
+  ) {
+    this.context = {
+      config,
+      clients,
+      ...(ports.taskDefinitionSpecs !== undefined && {
+        taskDefinitionSpecs: ports.taskDefinitionSpecs,
+      }),
+    };
     this.label = `aws ${config.region} / cluster ${config.cluster}`;
   }
 
@@ -49,13 +65,21 @@ export class AwsProvider implements Provider {
   async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
     if (action.outcome === "unchanged" || action.outcome === "skipped") {
       const id = action.observed?.id ?? resolve(action.key);
-      if (id === undefined) throw new LabenvError("plan", `${action.outcome} ${action.kind} ${action.key} has no provider id`);
+      if (id === undefined)
+        throw new LabenvError(
+          "plan",
+          `${action.outcome} ${action.kind} ${action.key} has no provider id`,
+        );
       return { key: action.key, id };
     }
     if (action.outcome === "delete" && STORAGE_KINDS.has(action.kind)) {
-      throw new LabenvError("plan", `labenv never deletes a ${action.kind}: refused to delete ${action.key}`, {
-        hint: "Research data is retained; remove the resource from AWS by hand if it must go.",
-      });
+      throw new LabenvError(
+        "plan",
+        `labenv never deletes a ${action.kind}: refused to delete ${action.key}`,
+        {
+          hint: "Research data is retained; remove the resource from AWS by hand if it must go.",
+        },
+      );
     }
     try {
       return await DRIVERS[action.kind].apply(action, resolve, this.context);

@@ -6,7 +6,12 @@ import type { BackupJobSpec, ObservedResource } from "../../core/model/resources
 import type { AppliedResource } from "../../ports/provider.js";
 import { clientToken } from "./client-token.js";
 import { PROVIDER_TAG, identityOf, ownedTags } from "./labenv-tags.js";
-import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import {
+  desiredOf,
+  type DriverContext,
+  type ObserveContext,
+  type ResourceDriver,
+} from "./resource-driver.js";
 import { findTagged, type TaggedResource } from "./tagged-resources.js";
 import { decodeTagValue, encodeTagValue } from "./tag-value.js";
 
@@ -39,9 +44,12 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
         hint: "Set backupVaultName and backupRoleArn in the AWS provider configuration (outputs of infra/).",
       });
     }
-    const fileSystems = await ctx.clients.efs.send(new DescribeFileSystemsCommand({ FileSystemId: ctx.config.fileSystemId }));
+    const fileSystems = await ctx.clients.efs.send(
+      new DescribeFileSystemsCommand({ FileSystemId: ctx.config.fileSystemId }),
+    );
     const fileSystemArn = fileSystems.FileSystems?.[0]?.FileSystemArn;
-    if (fileSystemArn === undefined) throw new LabenvError("provider", `file system ${ctx.config.fileSystemId} not found`);
+    if (fileSystemArn === undefined)
+      throw new LabenvError("provider", `file system ${ctx.config.fileSystemId} not found`);
     const started = await ctx.clients.backup.send(
       new StartBackupJobCommand({
         BackupVaultName: backupVaultName,
@@ -61,7 +69,9 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
 };
 
 /** A recovery point mapped back to the job's spec, all from its tags (AWS Backup keeps no description of its own). */
-export function observedRecoveryPoint(found: TaggedResource): ObservedResource<"backup-job"> | undefined {
+export function observedRecoveryPoint(
+  found: TaggedResource,
+): ObservedResource<"backup-job"> | undefined {
   const identity = identityOf(found.tags);
   if (identity === undefined) return undefined;
   const spec: BackupJobSpec = {

@@ -6,7 +6,11 @@ export function inBatches<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Maps with at most `limit` calls in flight, keeping the input order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

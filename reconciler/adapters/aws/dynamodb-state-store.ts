@@ -9,7 +9,13 @@ import {
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { LabenvError, isLabenvError } from "../../core/errors.js";
-import type { AppliedRecord, Lease, LeaseResult, RunRecord, StateStore } from "../../ports/state-store.js";
+import type {
+  AppliedRecord,
+  Lease,
+  LeaseResult,
+  RunRecord,
+  StateStore,
+} from "../../ports/state-store.js";
 
 export interface DynamoStateStoreOptions {
   client: DynamoDBClient;
@@ -33,7 +39,13 @@ export class DynamoStateStore implements StateStore {
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {
     const out = await this.call(`read the applied record of ${environment}`, () =>
-      this.options.client.send(new GetItemCommand({ TableName: this.options.table, Key: key(APPLIED, environment), ConsistentRead: true })),
+      this.options.client.send(
+        new GetItemCommand({
+          TableName: this.options.table,
+          Key: key(APPLIED, environment),
+          ConsistentRead: true,
+        }),
+      ),
     );
     return out.Item === undefined ? undefined : body<AppliedRecord>(out.Item);
   }
@@ -43,17 +55,25 @@ export class DynamoStateStore implements StateStore {
   }
 
   async putApplied(record: AppliedRecord): Promise<void> {
-    await this.put(`record what was applied to ${record.environment}`, { ...key(APPLIED, record.environment), body: { S: JSON.stringify(record) } });
+    await this.put(`record what was applied to ${record.environment}`, {
+      ...key(APPLIED, record.environment),
+      body: { S: JSON.stringify(record) },
+    });
   }
 
   async deleteApplied(environment: string): Promise<void> {
     await this.call(`forget the applied record of ${environment}`, () =>
-      this.options.client.send(new DeleteItemCommand({ TableName: this.options.table, Key: key(APPLIED, environment) })),
+      this.options.client.send(
+        new DeleteItemCommand({ TableName: this.options.table, Key: key(APPLIED, environment) }),
+      ),
     );
   }
 
   async putRun(run: RunRecord): Promise<void> {
-    await this.put(`record run ${run.id}`, { ...key(RUN, `${run.startedAt}#${run.id}`), body: { S: JSON.stringify(run) } });
+    await this.put(`record run ${run.id}`, {
+      ...key(RUN, `${run.startedAt}#${run.id}`),
+      body: { S: JSON.stringify(run) },
+    });
   }
 
   /** The newest runs first. */
@@ -63,23 +83,41 @@ export class DynamoStateStore implements StateStore {
   }
 
   async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
-    const lease: Lease = { owner, token: randomUUID(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    const lease: Lease = {
+      owner,
+      token: randomUUID(),
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    };
     try {
       await this.options.client.send(
         new PutItemCommand({
           TableName: this.options.table,
-          Item: { ...LEASE, owner: { S: owner }, token: { S: lease.token }, expiresAt: { S: lease.expiresAt }, expiresAtMs: { N: String(now.getTime() + ttlMs) } },
+          Item: {
+            ...LEASE,
+            owner: { S: owner },
+            token: { S: lease.token },
+            expiresAt: { S: lease.expiresAt },
+            expiresAtMs: { N: String(now.getTime() + ttlMs) },
+          },
           ConditionExpression: "attribute_not_exists(pk) OR expiresAtMs < :now OR #owner = :owner",
           ExpressionAttributeNames: { "#owner": "owner" },
-          ExpressionAttributeValues: { ":now": { N: String(now.getTime()) }, ":owner": { S: owner } },
+          ExpressionAttributeValues: {
+            ":now": { N: String(now.getTime()) },
+            ":owner": { S: owner },
+          },
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
       return { acquired: true, lease };
     } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw stateFailure("take the reconcile lease", e);
+      if (!(e instanceof ConditionalCheckFailedException))
+        throw stateFailure("take the reconcile lease", e);
       const held = e.Item ?? (await this.currentLease());
-      return { acquired: false, heldBy: held?.owner?.S ?? "unknown", expiresAt: held?.expiresAt?.S ?? "" };
+      return {
+        acquired: false,
+        heldBy: held?.owner?.S ?? "unknown",
+        expiresAt: held?.expiresAt?.S ?? "",
+      };
     }
   }
 
@@ -102,16 +140,24 @@ export class DynamoStateStore implements StateStore {
 
   private async currentLease(): Promise<Item | undefined> {
     const out = await this.call("read the reconcile lease", () =>
-      this.options.client.send(new GetItemCommand({ TableName: this.options.table, Key: LEASE, ConsistentRead: true })),
+      this.options.client.send(
+        new GetItemCommand({ TableName: this.options.table, Key: LEASE, ConsistentRead: true }),
+      ),
     );
     return out.Item;
   }
 
   private async put(doing: string, item: Item): Promise<void> {
-    await this.call(doing, () => this.options.client.send(new PutItemCommand({ TableName: this.options.table, Item: item })));
+    await this.call(doing, () =>
+      this.options.client.send(new PutItemCommand({ TableName: this.options.table, Item: item })),
+    );
   }
 
-  private async query(pk: string, ascending: boolean, limit = Number.POSITIVE_INFINITY): Promise<Item[]> {
+  private async query(
+    pk: string,
+    ascending: boolean,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<Item[]> {
     return this.call(`list ${pk} records`, async () => {
       const items: Item[] = [];
       const pages = paginateQuery(

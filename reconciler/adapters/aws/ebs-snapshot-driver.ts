@@ -1,11 +1,21 @@
-import { CreateSnapshotCommand, DescribeSnapshotsCommand, paginateDescribeSnapshots, type Snapshot } from "@aws-sdk/client-ec2";
+import {
+  CreateSnapshotCommand,
+  DescribeSnapshotsCommand,
+  paginateDescribeSnapshots,
+  type Snapshot,
+} from "@aws-sdk/client-ec2";
 import type { Action } from "../../core/model/plan.js";
 import { TAG, type EbsSnapshotSpec, type ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
 import { jupyterVolumeOf } from "./jupyter-volume.js";
 import { asciiDescription, decodeTagValue, encodeTagValue } from "./tag-value.js";
-import { desiredOf, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import {
+  desiredOf,
+  type DriverContext,
+  type ObserveContext,
+  type ResourceDriver,
+} from "./resource-driver.js";
 
 /**
  * EBS snapshots of a service's /opt/jupyter volume, taken before a task is
@@ -16,17 +26,25 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   kind: "ebs-snapshot",
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"ebs-snapshot">[]> {
-    const byKey = new Map<string, { observed: ObservedResource<"ebs-snapshot">; started: number }>();
+    const byKey = new Map<
+      string,
+      { observed: ObservedResource<"ebs-snapshot">; started: number }
+    >();
     const pages = paginateDescribeSnapshots(
       { client: ctx.clients.ec2 },
-      { OwnerIds: ["self"], Filters: [{ Name: "tag-key", Values: [TAG.resource] }], MaxResults: 1000 },
+      {
+        OwnerIds: ["self"],
+        Filters: [{ Name: "tag-key", Values: [TAG.resource] }],
+        MaxResults: 1000,
+      },
     );
     for await (const page of pages) {
       for (const snapshot of page.Snapshots ?? []) {
         const observed = observedSnapshot(snapshot);
         const started = snapshot.StartTime?.getTime() ?? 0;
         const earlier = observed === undefined ? undefined : byKey.get(observed.key);
-        if (observed !== undefined && (earlier === undefined || started > earlier.started)) byKey.set(observed.key, { observed, started });
+        if (observed !== undefined && (earlier === undefined || started > earlier.started))
+          byKey.set(observed.key, { observed, started });
       }
     }
     return [...byKey.values()].map((v) => v.observed);
@@ -35,7 +53,10 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   async apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource> {
     const desired = desiredOf(action, "ebs-snapshot");
     const existing = await ctx.clients.ec2.send(
-      new DescribeSnapshotsCommand({ OwnerIds: ["self"], Filters: [{ Name: `tag:${TAG.resource}`, Values: [desired.key] }] }),
+      new DescribeSnapshotsCommand({
+        OwnerIds: ["self"],
+        Filters: [{ Name: `tag:${TAG.resource}`, Values: [desired.key] }],
+      }),
     );
     const taken = existing.Snapshots?.find((s) => s.State !== "error");
     if (taken?.SnapshotId !== undefined) return { key: desired.key, id: taken.SnapshotId };
@@ -71,5 +92,12 @@ export function observedSnapshot(snapshot: Snapshot): ObservedResource<"ebs-snap
     description: decodeTagValue(tags[PROVIDER_TAG.description] ?? snapshot.Description ?? ""),
     trigger: (tags[PROVIDER_TAG.trigger] ?? "request") as EbsSnapshotSpec["trigger"],
   };
-  return { kind: "ebs-snapshot", ...identity, id: snapshot.SnapshotId as string, spec, tags: ownedTags(tags), status: snapshot.State };
+  return {
+    kind: "ebs-snapshot",
+    ...identity,
+    id: snapshot.SnapshotId as string,
+    spec,
+    tags: ownedTags(tags),
+    status: snapshot.State,
+  };
 }

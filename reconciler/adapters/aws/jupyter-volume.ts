@@ -13,7 +13,11 @@ const EBS_ATTACHMENT = "AmazonElasticBlockStorage";
  * service's `labenv:service` tag (set through the service's volume tag
  * specification).
  */
-export async function jupyterVolumeOf(ctx: DriverContext, serviceKey: string, resolve: ResolveId): Promise<string> {
+export async function jupyterVolumeOf(
+  ctx: DriverContext,
+  serviceKey: string,
+  resolve: ResolveId,
+): Promise<string> {
   const serviceArn = resolve(serviceKey);
   if (serviceArn !== undefined) {
     const fromTask = await attachedVolume(ctx, serviceArn.slice(serviceArn.lastIndexOf("/") + 1));
@@ -27,19 +31,32 @@ export async function jupyterVolumeOf(ctx: DriverContext, serviceKey: string, re
       ],
     }),
   );
-  const newest = [...(volumes.Volumes ?? [])].sort((a, b) => (b.CreateTime?.getTime() ?? 0) - (a.CreateTime?.getTime() ?? 0))[0];
+  const newest = [...(volumes.Volumes ?? [])].sort(
+    (a, b) => (b.CreateTime?.getTime() ?? 0) - (a.CreateTime?.getTime() ?? 0),
+  )[0];
   if (newest?.VolumeId !== undefined) return newest.VolumeId;
-  throw new LabenvError("provider", `no /opt/jupyter volume to snapshot for ${serviceKey}: no running task and no volume tagged ${PROVIDER_TAG.service}`, {
-    hint: "Snapshot an environment while its task runs, before stopping it.",
-  });
+  throw new LabenvError(
+    "provider",
+    `no /opt/jupyter volume to snapshot for ${serviceKey}: no running task and no volume tagged ${PROVIDER_TAG.service}`,
+    {
+      hint: "Snapshot an environment while its task runs, before stopping it.",
+    },
+  );
 }
 
-async function attachedVolume(ctx: DriverContext, serviceName: string): Promise<string | undefined> {
+async function attachedVolume(
+  ctx: DriverContext,
+  serviceName: string,
+): Promise<string | undefined> {
   const cluster = ctx.config.cluster;
-  const listed = await ctx.clients.ecs.send(new ListTasksCommand({ cluster, serviceName, desiredStatus: "RUNNING" }));
+  const listed = await ctx.clients.ecs.send(
+    new ListTasksCommand({ cluster, serviceName, desiredStatus: "RUNNING" }),
+  );
   const taskArns = listed.taskArns ?? [];
   if (taskArns.length === 0) return undefined;
-  const described = await ctx.clients.ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns }));
+  const described = await ctx.clients.ecs.send(
+    new DescribeTasksCommand({ cluster, tasks: taskArns }),
+  );
   for (const task of described.tasks ?? []) {
     for (const attachment of task.attachments ?? []) {
       if (attachment.type !== EBS_ATTACHMENT) continue;

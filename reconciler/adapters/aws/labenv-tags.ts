@@ -21,11 +21,15 @@ type UpperTag = { Key?: string | undefined; Value?: string | undefined };
 type LowerTag = { key?: string | undefined; value?: string | undefined };
 
 export function fromUpperTags(tags: UpperTag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? ""]));
+  return Object.fromEntries(
+    (tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? ""]),
+  );
 }
 
 export function fromLowerTags(tags: LowerTag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).filter((t) => t.key !== undefined).map((t) => [t.key as string, t.value ?? ""]));
+  return Object.fromEntries(
+    (tags ?? []).filter((t) => t.key !== undefined).map((t) => [t.key as string, t.value ?? ""]),
+  );
 }
 
 /** Tags in a stable order (by key), so requests are deterministic. */
@@ -43,7 +47,9 @@ export function ownedTags(tags: Record<string, string>): Record<string, string> 
 }
 
 /** What identifies a labenv resource: its key and environment, read from its tags. */
-export function identityOf(tags: Record<string, string>): { key: string; environment: string } | undefined {
+export function identityOf(
+  tags: Record<string, string>,
+): { key: string; environment: string } | undefined {
   const key = tags[TAG.resource];
   if (key === undefined || key === "") return undefined;
   return { key, environment: tags[TAG.environment] ?? "" };
@@ -54,6 +60,9 @@ function sortedEntries(tags: Record<string, string>): [string, string][] {
 }
 
 /** The wanted tags a resource lacks or carries with another value (what a tag-only update must write). */
-export function staleTags(live: Record<string, string>, wanted: Record<string, string>): Record<string, string> {
+export function staleTags(
+  live: Record<string, string>,
+  wanted: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => live[k] !== v));
 }

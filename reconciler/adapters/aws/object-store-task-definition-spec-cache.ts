@@ -36,7 +36,10 @@ export class ObjectStoreTaskDefinitionSpecCache implements TaskDefinitionSpecCac
   /** The memo as last read (or started) by this instance. */
   private memo: Promise<Memo> | undefined;
 
-  constructor(private readonly objects: ObjectStore, options: ObjectStoreTaskDefinitionSpecCacheOptions = {}) {
+  constructor(
+    private readonly objects: ObjectStore,
+    options: ObjectStoreTaskDefinitionSpecCacheOptions = {},
+  ) {
     this.key = options.key ?? TASK_DEFINITION_SPECS_KEY;
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_SPECS_MAX_AGE_MS;
     this.now = options.now ?? (() => new Date());
@@ -88,14 +91,19 @@ export class ObjectStoreTaskDefinitionSpecCache implements TaskDefinitionSpecCac
     }
     const now = this.now();
     const memo = body === undefined ? undefined : parse(body);
-    if (memo === undefined || now.getTime() - memo.startedAt.getTime() > this.maxAgeMs) return { startedAt: now, revisions: new Map() };
+    if (memo === undefined || now.getTime() - memo.startedAt.getTime() > this.maxAgeMs)
+      return { startedAt: now, revisions: new Map() };
     return memo;
   }
 }
 
 function serialize(memo: Memo): string {
   const arns = [...memo.revisions.keys()].sort();
-  return JSON.stringify({ format: FORMAT, startedAt: memo.startedAt.toISOString(), revisions: Object.fromEntries(arns.map((arn) => [arn, memo.revisions.get(arn)])) });
+  return JSON.stringify({
+    format: FORMAT,
+    startedAt: memo.startedAt.toISOString(),
+    revisions: Object.fromEntries(arns.map((arn) => [arn, memo.revisions.get(arn)])),
+  });
 }
 
 /** The memo in `body`, or nothing when it is not one this version wrote. */
@@ -106,12 +114,19 @@ function parse(body: Uint8Array): Memo | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(doc) || doc.format !== FORMAT || typeof doc.startedAt !== "string" || !isRecord(doc.revisions)) return undefined;
+  if (
+    !isRecord(doc) ||
+    doc.format !== FORMAT ||
+    typeof doc.startedAt !== "string" ||
+    !isRecord(doc.revisions)
+  )
+    return undefined;
   const startedAt = new Date(doc.startedAt);
   if (Number.isNaN(startedAt.getTime())) return undefined;
   const revisions = new Map<string, RememberedRevision>();
   for (const [arn, revision] of Object.entries(doc.revisions)) {
-    if (!isRecord(revision) || !isRecord(revision.spec) || !isRecord(revision.tags)) return undefined;
+    if (!isRecord(revision) || !isRecord(revision.spec) || !isRecord(revision.tags))
+      return undefined;
     revisions.set(arn, revision as unknown as RememberedRevision);
   }
   return { startedAt, revisions };
@@ -122,7 +137,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function failure(doing: string, e: unknown): LabenvError {
-  if (isLabenvError(e)) return new LabenvError(e.code, `could not ${doing}: ${e.message}`, { cause: e, ...(e.hint !== undefined && { hint: e.hint }) });
+  if (isLabenvError(e))
+    return new LabenvError(e.code, `could not ${doing}: ${e.message}`, {
+      cause: e,
+      ...(e.hint !== undefined && { hint: e.hint }),
+    });
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return new LabenvError("io", `could not ${doing}: ${detail}`, { cause: e });
 }

@@ -40,13 +40,19 @@ export const REQUIRED_IAM_ACTIONS = {
 
 /** Actions above that AWS checks as part of another call rather than as a call of their own. */
 export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
-  "iam:PassRole": "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService (the ECS infrastructure role), StartBackupJob (the backup role)",
+  "iam:PassRole":
+    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService (the ECS infrastructure role), StartBackupJob (the backup role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
 };
 
 /** What the AWS provider (observe and apply) needs: what the reconciler's data-plane policy grants. */
-export const PROVIDER_IAM_ACTIONS: readonly string[] = [...REQUIRED_IAM_ACTIONS.observe, ...REQUIRED_IAM_ACTIONS.apply];
+export const PROVIDER_IAM_ACTIONS: readonly string[] = [
+  ...REQUIRED_IAM_ACTIONS.observe,
+  ...REQUIRED_IAM_ACTIONS.apply,
+];
 
 /** Every required action once. */
-export const ALL_REQUIRED_IAM_ACTIONS: readonly string[] = [...new Set(Object.values(REQUIRED_IAM_ACTIONS).flat())];
+export const ALL_REQUIRED_IAM_ACTIONS: readonly string[] = [
+  ...new Set(Object.values(REQUIRED_IAM_ACTIONS).flat()),
+];

@@ -1,6 +1,10 @@
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
-import type { DesiredResource, ObservedResource, ResourceKind } from "../../core/model/resources.js";
+import type {
+  DesiredResource,
+  ObservedResource,
+  ResourceKind,
+} from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import type { AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
@@ -33,7 +37,10 @@ export interface ResourceDriver<K extends ResourceKind = ResourceKind> {
 /** The desired resource of a create/update/replace action, typed by kind. */
 export function desiredOf<K extends ResourceKind>(action: Action, kind: K): DesiredResource<K> {
   if (action.kind !== kind || action.desired === undefined || action.desired.kind !== kind) {
-    throw new LabenvError("internal", `${action.outcome} ${action.kind} ${action.key} carries no desired ${kind}`);
+    throw new LabenvError(
+      "internal",
+      `${action.outcome} ${action.kind} ${action.key} carries no desired ${kind}`,
+    );
   }
   return action.desired as DesiredResource<K>;
 }

@@ -1,4 +1,10 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  paginateListObjectsV2,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { LabenvError } from "../../core/errors.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 
@@ -29,7 +35,9 @@ export class S3ObjectStore implements ObjectStore {
           Bucket: this.options.bucket,
           Key: this.prefix + key,
           Body: body,
-          ContentType: contentType ?? (typeof body === "string" ? "text/plain; charset=utf-8" : "application/octet-stream"),
+          ContentType:
+            contentType ??
+            (typeof body === "string" ? "text/plain; charset=utf-8" : "application/octet-stream"),
         }),
       ),
     );
@@ -37,10 +45,13 @@ export class S3ObjectStore implements ObjectStore {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     try {
-      const out = await this.options.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.prefix + key }));
+      const out = await this.options.client.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.prefix + key }),
+      );
       return out.Body === undefined ? new Uint8Array() : await out.Body.transformToByteArray();
     } catch (e) {
-      if (e instanceof NoSuchKey || (e instanceof Error && e.name === "NoSuchKey")) return undefined;
+      if (e instanceof NoSuchKey || (e instanceof Error && e.name === "NoSuchKey"))
+        return undefined;
       throw failure(`read ${key}`, e);
     }
   }
@@ -49,9 +60,13 @@ export class S3ObjectStore implements ObjectStore {
   async list(prefix: string): Promise<string[]> {
     return this.call(`list ${prefix}`, async () => {
       const keys: string[] = [];
-      const pages = paginateListObjectsV2({ client: this.options.client }, { Bucket: this.options.bucket, Prefix: this.prefix + prefix });
+      const pages = paginateListObjectsV2(
+        { client: this.options.client },
+        { Bucket: this.options.bucket, Prefix: this.prefix + prefix },
+      );
       for await (const page of pages) {
-        for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key.slice(this.prefix.length));
+        for (const object of page.Contents ?? [])
+          if (object.Key !== undefined) keys.push(object.Key.slice(this.prefix.length));
       }
       return keys;
     });

@@ -1,10 +1,17 @@
-import type { NetworkConfiguration, Service, ServiceVolumeConfiguration } from "@aws-sdk/client-ecs";
+import type {
+  NetworkConfiguration,
+  Service,
+  ServiceVolumeConfiguration,
+} from "@aws-sdk/client-ecs";
 import type { DesiredResource, ServiceSpec } from "../../core/model/resources.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { PROVIDER_TAG } from "./labenv-tags.js";
 import { JUPYTER_VOLUME } from "./task-definition-shape.js";
 
-export function networkConfiguration(spec: ServiceSpec, config: Pick<AwsProviderConfig, "subnets" | "securityGroups">): NetworkConfiguration {
+export function networkConfiguration(
+  spec: ServiceSpec,
+  config: Pick<AwsProviderConfig, "subnets" | "securityGroups">,
+): NetworkConfiguration {
   return {
     awsvpcConfiguration: {
       subnets: spec.subnets.length > 0 ? spec.subnets : config.subnets,
@@ -15,7 +22,11 @@ export function networkConfiguration(spec: ServiceSpec, config: Pick<AwsProvider
 }
 
 /** The /opt/jupyter volume ECS creates for each task, from a snapshot when the spec names one. */
-export function volumeConfigurations(desired: DesiredResource<"service">, snapshotId: string | undefined, ebsRoleArn: string): ServiceVolumeConfiguration[] {
+export function volumeConfigurations(
+  desired: DesiredResource<"service">,
+  snapshotId: string | undefined,
+  ebsRoleArn: string,
+): ServiceVolumeConfiguration[] {
   const { volume } = desired.spec;
   const volumeTags = [
     { key: "labenv:lab", value: desired.tags["labenv:lab"] ?? "" },
@@ -57,7 +68,11 @@ export function volumeTags(spec: ServiceSpec): Record<string, string> {
  * the deployment controller, platform version, volume iops/throughput/
  * filesystem defaults and the EBS role. Ids map back to keys through `keyOf`.
  */
-export function serviceSpecOf(service: Service, tags: Record<string, string>, keyOf: (id: string) => string | undefined): ServiceSpec {
+export function serviceSpecOf(
+  service: Service,
+  tags: Record<string, string>,
+  keyOf: (id: string) => string | undefined,
+): ServiceSpec {
   const vpc = service.networkConfiguration?.awsvpcConfiguration;
   const taskDefinition = service.taskDefinition ?? "";
   return {
@@ -70,16 +85,24 @@ export function serviceSpecOf(service: Service, tags: Record<string, string>, ke
   };
 }
 
-function volumeOf(service: Service, tags: Record<string, string>, keyOf: (id: string) => string | undefined): ServiceSpec["volume"] {
-  const deployment = service.deployments?.find((d) => d.status === "PRIMARY") ?? service.deployments?.[0];
-  const ebs = deployment?.volumeConfigurations?.find((v) => v.name === JUPYTER_VOLUME)?.managedEBSVolume;
+function volumeOf(
+  service: Service,
+  tags: Record<string, string>,
+  keyOf: (id: string) => string | undefined,
+): ServiceSpec["volume"] {
+  const deployment =
+    service.deployments?.find((d) => d.status === "PRIMARY") ?? service.deployments?.[0];
+  const ebs = deployment?.volumeConfigurations?.find(
+    (v) => v.name === JUPYTER_VOLUME,
+  )?.managedEBSVolume;
   if (ebs !== undefined) {
     const snapshot = ebs.snapshotId;
     return {
       sizeGiB: ebs.sizeInGiB ?? 0,
       volumeType: (ebs.volumeType ?? "gp3") as "gp3",
       encrypted: (ebs.encrypted ?? false) as true,
-      ...(snapshot !== undefined && snapshot !== "" && { fromSnapshot: keyOf(snapshot) ?? snapshot }),
+      ...(snapshot !== undefined &&
+        snapshot !== "" && { fromSnapshot: keyOf(snapshot) ?? snapshot }),
     };
   }
   const [size, type, encryption] = (tags[PROVIDER_TAG.volume] ?? "0//").split("/");

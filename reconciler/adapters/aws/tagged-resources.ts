@@ -14,7 +14,11 @@ export interface TaggedResource {
  * service. Always names the resource type: moto's implementation fails on
  * untagged ECS clusters when no type filter is given.
  */
-export async function findTagged(ctx: DriverContext, resourceType: string, key?: string): Promise<TaggedResource[]> {
+export async function findTagged(
+  ctx: DriverContext,
+  resourceType: string,
+  key?: string,
+): Promise<TaggedResource[]> {
   const found: TaggedResource[] = [];
   const pages = paginateGetResources(
     { client: ctx.clients.tagging },
@@ -26,7 +30,8 @@ export async function findTagged(ctx: DriverContext, resourceType: string, key?:
   );
   for await (const page of pages) {
     for (const mapping of page.ResourceTagMappingList ?? []) {
-      if (mapping.ResourceARN !== undefined) found.push({ arn: mapping.ResourceARN, tags: fromUpperTags(mapping.Tags) });
+      if (mapping.ResourceARN !== undefined)
+        found.push({ arn: mapping.ResourceARN, tags: fromUpperTags(mapping.Tags) });
     }
   }
   return found;

@@ -13,9 +13,20 @@ import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
 import { fromLowerTags, staleTags, toLowerTags } from "./labenv-tags.js";
 import { sameSpec } from "./same-spec.js";
-import { desiredOf, resolveRequired, type DriverContext, type ObserveContext, type ResourceDriver } from "./resource-driver.js";
+import {
+  desiredOf,
+  resolveRequired,
+  type DriverContext,
+  type ObserveContext,
+  type ResourceDriver,
+} from "./resource-driver.js";
 import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
-import { latestRevisionArns, observedRevision, readRevisions, rememberedRevisionOf } from "./task-definition-revisions.js";
+import {
+  latestRevisionArns,
+  observedRevision,
+  readRevisions,
+  rememberedRevisionOf,
+} from "./task-definition-revisions.js";
 
 /**
  * ECS task definitions, one family per environment. Revisions are immutable:
@@ -33,7 +44,8 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
     const revisions = await readRevisions(ctx, arns);
     return arns.flatMap((arn) => {
       const revision = revisions.get(arn);
-      const observed = revision === undefined ? undefined : observedRevision(arn, revision, ctx.keyOf);
+      const observed =
+        revision === undefined ? undefined : observedRevision(arn, revision, ctx.keyOf);
       return observed === undefined ? [] : [observed];
     });
   },
@@ -43,7 +55,10 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
     const desired = desiredOf(action, "task-definition");
     const family = desired.spec.family;
     if (!family.startsWith(FAMILY_PREFIX)) {
-      throw new LabenvError("plan", `task definition ${desired.key} has family ${family}; labenv families start with ${FAMILY_PREFIX}`);
+      throw new LabenvError(
+        "plan",
+        `task definition ${desired.key} has family ${family}; labenv families start with ${FAMILY_PREFIX}`,
+      );
     }
     const neededBy = `task definition ${desired.key}`;
     const accessPoints = {
@@ -54,25 +69,42 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
     if (latest?.taskDefinition?.status === "ACTIVE") {
       const arn = latest.taskDefinition.taskDefinitionArn as string;
       const tags = fromLowerTags(latest.tags);
-      const idToKey = new Map([[accessPoints.home, desired.spec.homeAccessPoint], ...desired.spec.datasets.map((d, i) => [accessPoints.datasets[i] as string, d.accessPoint] as const)]);
+      const idToKey = new Map([
+        [accessPoints.home, desired.spec.homeAccessPoint],
+        ...desired.spec.datasets.map(
+          (d, i) => [accessPoints.datasets[i] as string, d.accessPoint] as const,
+        ),
+      ]);
       const live = taskDefinitionSpecOf(latest.taskDefinition, (id) => idToKey.get(id));
       if (sameSpec(live, desired.spec) && tags[TAG.specHash] === desired.specHash) {
         const stale = staleTags(tags, desired.tags);
-        if (Object.keys(stale).length > 0) await ctx.clients.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }));
+        if (Object.keys(stale).length > 0)
+          await ctx.clients.ecs.send(
+            new TagResourceCommand({ resourceArn: arn, tags: toLowerTags(stale) }),
+          );
         // What was just seen (and written) is what the next observe must report, whatever the cache remembered.
-        await ctx.taskDefinitionSpecs?.put(new Map([[arn, rememberedRevisionOf(latest.taskDefinition, { ...tags, ...stale })]]));
+        await ctx.taskDefinitionSpecs?.put(
+          new Map([[arn, rememberedRevisionOf(latest.taskDefinition, { ...tags, ...stale })]]),
+        );
         return { key: desired.key, id: arn };
       }
     }
-    const registered = await ctx.clients.ecs.send(new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)));
+    const registered = await ctx.clients.ecs.send(
+      new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)),
+    );
     return { key: desired.key, id: registered.taskDefinition?.taskDefinitionArn as string };
   },
 };
 
 /** The latest ACTIVE revision of a family with its tags, or nothing when the family has none. */
-async function describeLatest(ctx: DriverContext, family: string): Promise<DescribeTaskDefinitionCommandOutput | undefined> {
+async function describeLatest(
+  ctx: DriverContext,
+  family: string,
+): Promise<DescribeTaskDefinitionCommandOutput | undefined> {
   try {
-    return await ctx.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family, include: ["TAGS"] }));
+    return await ctx.clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: family, include: ["TAGS"] }),
+    );
   } catch (e) {
     if (isMissingTaskDefinition(e)) return undefined;
     throw e;
@@ -80,11 +112,22 @@ async function describeLatest(ctx: DriverContext, family: string): Promise<Descr
 }
 
 async function deregisterFamily(action: Action, ctx: DriverContext): Promise<AppliedResource> {
-  const family = action.observed?.kind === "task-definition" ? (action.observed as ObservedResource<"task-definition">).spec.family : undefined;
-  if (family === undefined) throw new LabenvError("plan", `delete task-definition ${action.key} carries no observed family`);
+  const family =
+    action.observed?.kind === "task-definition"
+      ? (action.observed as ObservedResource<"task-definition">).spec.family
+      : undefined;
+  if (family === undefined)
+    throw new LabenvError(
+      "plan",
+      `delete task-definition ${action.key} carries no observed family`,
+    );
   const active: string[] = [];
-  const pages = paginateListTaskDefinitions({ client: ctx.clients.ecs }, { familyPrefix: family, status: "ACTIVE", maxResults: 100 });
+  const pages = paginateListTaskDefinitions(
+    { client: ctx.clients.ecs },
+    { familyPrefix: family, status: "ACTIVE", maxResults: 100 },
+  );
   for await (const page of pages) active.push(...(page.taskDefinitionArns ?? []));
-  for (const arn of active) await ctx.clients.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+  for (const arn of active)
+    await ctx.clients.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
   return { key: action.key, id: action.observed?.id ?? active[0] ?? "" };
 }

@@ -1,4 +1,9 @@
-import { DescribeTaskDefinitionCommand, paginateListTaskDefinitions, type ECSClient, type TaskDefinition } from "@aws-sdk/client-ecs";
+import {
+  DescribeTaskDefinitionCommand,
+  paginateListTaskDefinitions,
+  type ECSClient,
+  type TaskDefinition,
+} from "@aws-sdk/client-ecs";
 import type { ObservedResource, TaskDefinitionSpec } from "../../core/model/resources.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
 import { mapConcurrently } from "./concurrency.js";
@@ -24,7 +29,8 @@ export async function latestRevisionArns(ecs: ECSClient): Promise<string[]> {
       const [, family, revision] = REVISION_ARN.exec(arn) ?? [];
       if (family === undefined || !family.startsWith(FAMILY_PREFIX)) continue;
       const seen = latest.get(family);
-      if (seen === undefined || Number(revision) > seen.revision) latest.set(family, { arn, revision: Number(revision) });
+      if (seen === undefined || Number(revision) > seen.revision)
+        latest.set(family, { arn, revision: Number(revision) });
     }
   }
   return [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r.arn);
@@ -36,9 +42,13 @@ export async function latestRevisionArns(ecs: ECSClient): Promise<string[]> {
  * remembered. A revision that is gone or no longer ACTIVE by the time it is
  * described is left out, and not remembered.
  */
-export async function readRevisions(ctx: ObserveContext, arns: readonly string[]): Promise<Map<string, RememberedRevision>> {
+export async function readRevisions(
+  ctx: ObserveContext,
+  arns: readonly string[],
+): Promise<Map<string, RememberedRevision>> {
   const cache = ctx.taskDefinitionSpecs;
-  const revisions = cache === undefined ? new Map<string, RememberedRevision>() : await cache.get(arns);
+  const revisions =
+    cache === undefined ? new Map<string, RememberedRevision>() : await cache.get(arns);
   const missing = arns.filter((arn) => !revisions.has(arn));
   const described = new Map<string, RememberedRevision>();
   await mapConcurrently(missing, ctx.config.describeConcurrency ?? 8, async (arn) => {
@@ -50,9 +60,14 @@ export async function readRevisions(ctx: ObserveContext, arns: readonly string[]
   return revisions;
 }
 
-async function describeRevision(ecs: ECSClient, arn: string): Promise<RememberedRevision | undefined> {
+async function describeRevision(
+  ecs: ECSClient,
+  arn: string,
+): Promise<RememberedRevision | undefined> {
   try {
-    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ["TAGS"] }));
+    const out = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ["TAGS"] }),
+    );
     if (out.taskDefinition?.status !== "ACTIVE") return undefined;
     return rememberedRevisionOf(out.taskDefinition, fromLowerTags(out.tags));
   } catch (e) {
@@ -62,18 +77,35 @@ async function describeRevision(ecs: ECSClient, arn: string): Promise<Remembered
 }
 
 /** What is remembered of a described revision: its spec with access point ids left as ids, and its contract tags. */
-export function rememberedRevisionOf(td: TaskDefinition, tags: Record<string, string>): RememberedRevision {
+export function rememberedRevisionOf(
+  td: TaskDefinition,
+  tags: Record<string, string>,
+): RememberedRevision {
   return { spec: taskDefinitionSpecOf(td, () => undefined), tags: ownedTags(tags) };
 }
 
 /** The observed task definition for a revision, access point ids mapped to this observe's keys; nothing when labenv does not own it. */
-export function observedRevision(arn: string, revision: RememberedRevision, keyOf: (id: string) => string | undefined): ObservedResource<"task-definition"> | undefined {
+export function observedRevision(
+  arn: string,
+  revision: RememberedRevision,
+  keyOf: (id: string) => string | undefined,
+): ObservedResource<"task-definition"> | undefined {
   const identity = identityOf(revision.tags);
   if (identity === undefined) return undefined;
-  return { kind: "task-definition", ...identity, id: arn, spec: withAccessPointKeys(revision.spec, keyOf), tags: { ...revision.tags }, status: "ACTIVE" };
+  return {
+    kind: "task-definition",
+    ...identity,
+    id: arn,
+    spec: withAccessPointKeys(revision.spec, keyOf),
+    tags: { ...revision.tags },
+    status: "ACTIVE",
+  };
 }
 
-function withAccessPointKeys(spec: TaskDefinitionSpec, keyOf: (id: string) => string | undefined): TaskDefinitionSpec {
+function withAccessPointKeys(
+  spec: TaskDefinitionSpec,
+  keyOf: (id: string) => string | undefined,
+): TaskDefinitionSpec {
   const key = (id: string) => keyOf(id) ?? id;
   return {
     ...spec,

@@ -1,4 +1,8 @@
-import type { KeyValuePair, RegisterTaskDefinitionCommandInput, TaskDefinition } from "@aws-sdk/client-ecs";
+import type {
+  KeyValuePair,
+  RegisterTaskDefinitionCommandInput,
+  TaskDefinition,
+} from "@aws-sdk/client-ecs";
 import type { DesiredResource, TaskDefinitionSpec } from "../../core/model/resources.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { toLowerTags } from "./labenv-tags.js";
@@ -54,12 +58,20 @@ export function registerInput(
         mountPoints: [
           { sourceVolume: HOME_VOLUME, containerPath: HOME_PATH, readOnly: false },
           { sourceVolume: JUPYTER_VOLUME, containerPath: JUPYTER_PATH, readOnly: false },
-          ...spec.datasets.map((d, i) => ({ sourceVolume: datasetVolume(i), containerPath: d.path, readOnly: d.readOnly })),
+          ...spec.datasets.map((d, i) => ({
+            sourceVolume: datasetVolume(i),
+            containerPath: d.path,
+            readOnly: d.readOnly,
+          })),
         ],
         ...(spec.logGroup !== undefined && {
           logConfiguration: {
             logDriver: "awslogs",
-            options: { "awslogs-group": spec.logGroup, "awslogs-region": config.region, "awslogs-stream-prefix": LOG_STREAM_PREFIX },
+            options: {
+              "awslogs-group": spec.logGroup,
+              "awslogs-region": config.region,
+              "awslogs-stream-prefix": LOG_STREAM_PREFIX,
+            },
           },
         }),
       },
@@ -67,7 +79,10 @@ export function registerInput(
     volumes: [
       { name: HOME_VOLUME, efsVolumeConfiguration: efs(accessPoints.home) },
       { name: JUPYTER_VOLUME, configuredAtLaunch: true },
-      ...accessPoints.datasets.map((id, i) => ({ name: datasetVolume(i), efsVolumeConfiguration: efs(id) })),
+      ...accessPoints.datasets.map((id, i) => ({
+        name: datasetVolume(i),
+        efsVolumeConfiguration: efs(id),
+      })),
     ],
     tags: toLowerTags(desired.tags),
   };
@@ -81,17 +96,31 @@ export function registerInput(
  * awslogs region and stream prefix, and the order of environment variables.
  * Access point ids map back to resource keys through `keyOf`.
  */
-export function taskDefinitionSpecOf(td: TaskDefinition, keyOf: (id: string) => string | undefined): TaskDefinitionSpec {
-  const container = td.containerDefinitions?.find((c) => c.name === JUPYTER_CONTAINER) ?? td.containerDefinitions?.[0];
+export function taskDefinitionSpecOf(
+  td: TaskDefinition,
+  keyOf: (id: string) => string | undefined,
+): TaskDefinitionSpec {
+  const container =
+    td.containerDefinitions?.find((c) => c.name === JUPYTER_CONTAINER) ??
+    td.containerDefinitions?.[0];
   const volumes = new Map((td.volumes ?? []).map((v) => [v.name ?? "", v]));
   const accessPointKey = (volumeName: string | undefined): string => {
-    const id = volumes.get(volumeName ?? "")?.efsVolumeConfiguration?.authorizationConfig?.accessPointId ?? "";
+    const id =
+      volumes.get(volumeName ?? "")?.efsVolumeConfiguration?.authorizationConfig?.accessPointId ??
+      "";
     return keyOf(id) ?? id;
   };
   const datasets = (container?.mountPoints ?? [])
     .filter((m) => m.sourceVolume !== HOME_VOLUME && m.sourceVolume !== JUPYTER_VOLUME)
-    .map((m) => ({ accessPoint: accessPointKey(m.sourceVolume), path: m.containerPath ?? "", readOnly: m.readOnly ?? false }));
-  const logOptions = container?.logConfiguration?.logDriver === "awslogs" ? container.logConfiguration.options : undefined;
+    .map((m) => ({
+      accessPoint: accessPointKey(m.sourceVolume),
+      path: m.containerPath ?? "",
+      readOnly: m.readOnly ?? false,
+    }));
+  const logOptions =
+    container?.logConfiguration?.logDriver === "awslogs"
+      ? container.logConfiguration.options
+      : undefined;
   return {
     family: td.family ?? "",
     cpu: Number(td.cpu ?? 0),
@@ -101,12 +130,15 @@ export function taskDefinitionSpecOf(td: TaskDefinition, keyOf: (id: string) => 
     datasets,
     environment: environmentOf(container?.environment),
     ...(td.taskRoleArn !== undefined && td.taskRoleArn !== "" && { taskRoleArn: td.taskRoleArn }),
-    ...(td.executionRoleArn !== undefined && td.executionRoleArn !== "" && { executionRoleArn: td.executionRoleArn }),
+    ...(td.executionRoleArn !== undefined &&
+      td.executionRoleArn !== "" && { executionRoleArn: td.executionRoleArn }),
     ...(logOptions?.["awslogs-group"] !== undefined && { logGroup: logOptions["awslogs-group"] }),
   };
 }
 
 function environmentOf(pairs: KeyValuePair[] | undefined): Record<string, string> {
-  const entries = (pairs ?? []).filter((p) => p.name !== undefined).map((p) => [p.name as string, p.value ?? ""] as const);
+  const entries = (pairs ?? [])
+    .filter((p) => p.name !== undefined)
+    .map((p) => [p.name as string, p.value ?? ""] as const);
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

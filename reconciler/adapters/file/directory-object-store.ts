@@ -10,7 +10,8 @@ export class DirectoryObjectStore implements ObjectStore {
 
   private path(key: string): string {
     const p = resolve(this.dir, key);
-    if (!p.startsWith(resolve(this.dir) + sep)) throw new LabenvError("usage", `object key ${key} leaves the store`);
+    if (!p.startsWith(resolve(this.dir) + sep))
+      throw new LabenvError("usage", `object key ${key} leaves the store`);
     return p;
   }
 

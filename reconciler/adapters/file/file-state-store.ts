@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { LabenvError } from "../../core/errors.js";
-import type { AppliedRecord, Lease, LeaseResult, RunRecord, StateStore } from "../../ports/state-store.js";
+import type {
+  AppliedRecord,
+  Lease,
+  LeaseResult,
+  RunRecord,
+  StateStore,
+} from "../../ports/state-store.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /**
@@ -24,11 +30,18 @@ export class FileStateStore implements StateStore {
   async listApplied(): Promise<AppliedRecord[]> {
     const dir = this.file("applied");
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => readJson<AppliedRecord>(join(dir, f))!).filter(Boolean);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readJson<AppliedRecord>(join(dir, f))!)
+      .filter(Boolean);
   }
 
   async putApplied(record: AppliedRecord): Promise<void> {
-    writeFileAtomic(this.file("applied", `${record.environment.replace("/", "__")}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    writeFileAtomic(
+      this.file("applied", `${record.environment.replace("/", "__")}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
   }
 
   async deleteApplied(environment: string): Promise<void> {
@@ -36,31 +49,48 @@ export class FileStateStore implements StateStore {
   }
 
   async putRun(run: RunRecord): Promise<void> {
-    writeFileAtomic(this.file("runs", `${run.startedAt.replace(/[:.]/g, "-")}-${run.id}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    writeFileAtomic(
+      this.file("runs", `${run.startedAt.replace(/[:.]/g, "-")}-${run.id}.json`),
+      `${JSON.stringify(run, null, 2)}\n`,
+    );
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
     const dir = this.file("runs");
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().reverse().slice(0, limit).map((f) => readJson<RunRecord>(join(dir, f))!).filter(Boolean);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .reverse()
+      .slice(0, limit)
+      .map((f) => readJson<RunRecord>(join(dir, f))!)
+      .filter(Boolean);
   }
 
   async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
     const path = this.file("lease.json");
     mkdirSync(this.dir, { recursive: true });
-    const lease: Lease = { owner, token: randomBytes(8).toString("hex"), expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    const lease: Lease = {
+      owner,
+      token: randomBytes(8).toString("hex"),
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    };
     try {
       writeFileSync(path, JSON.stringify(lease), { flag: "wx" });
       return { acquired: true, lease };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new LabenvError("state", `cannot create ${path}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new LabenvError("state", `cannot create ${path}`, { cause: e });
     }
     const held = readJson<Lease>(path);
-    if (held && new Date(held.expiresAt) > now) return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt };
+    if (held && new Date(held.expiresAt) > now)
+      return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt };
     // The holder crashed: its lease expired. Take it over, then make sure no one else did at the same moment.
     writeFileAtomic(path, JSON.stringify(lease));
     const check = readJson<Lease>(path);
-    return check?.token === lease.token ? { acquired: true, lease } : { acquired: false, heldBy: check?.owner ?? "unknown", expiresAt: check?.expiresAt ?? "" };
+    return check?.token === lease.token
+      ? { acquired: true, lease }
+      : { acquired: false, heldBy: check?.owner ?? "unknown", expiresAt: check?.expiresAt ?? "" };
   }
 
   async releaseLease(lease: Lease): Promise<void> {
@@ -74,6 +104,9 @@ function readJson<T>(path: string): T | undefined {
   try {
     return JSON.parse(readFileSync(path, "utf8")) as T;
   } catch (e) {
-    throw new LabenvError("state", `${path} is not valid JSON`, { cause: e, hint: "restore it from backup or delete it (labenv will observe the cloud again)" });
+    throw new LabenvError("state", `${path} is not valid JSON`, {
+      cause: e,
+      hint: "restore it from backup or delete it (labenv will observe the cloud again)",
+    });
   }
 }

@@ -71,14 +71,20 @@ export class LocalPullRequestRecords {
   archive(record: LocalPullRequestRecord): void {
     const base = join(this.dir, branchFile(record.branch));
     mkdirSync(join(this.dir, "archive"), { recursive: true });
-    if (existsSync(`${base}.md`)) renameSync(`${base}.md`, join(this.dir, "archive", `${record.number}.md`));
-    writeFileAtomic(join(this.dir, "archive", `${record.number}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    if (existsSync(`${base}.md`))
+      renameSync(`${base}.md`, join(this.dir, "archive", `${record.number}.md`));
+    writeFileAtomic(
+      join(this.dir, "archive", `${record.number}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
     unlinkSync(`${base}.json`);
   }
 
   private read(dir: string): LocalPullRequestRecord[] {
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => parse(join(dir, f)));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => parse(join(dir, f)));
   }
 }
 

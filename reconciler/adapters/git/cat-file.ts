@@ -32,7 +32,11 @@ interface PendingRead {
 const ARGS = ["cat-file", "--batch-command", "--buffer"];
 
 export function openCatFile(dir: string): CatFile {
-  const child = spawn("git", ARGS, { cwd: dir, stdio: ["pipe", "pipe", "pipe"], env: gitEnv() }) as ChildProcessByStdio<Writable, Readable, Readable>;
+  const child = spawn("git", ARGS, {
+    cwd: dir,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: gitEnv(),
+  }) as ChildProcessByStdio<Writable, Readable, Readable>;
   const queue: PendingRead[] = [];
   const stderr: Buffer[] = [];
   let failure: Error | undefined;
@@ -44,7 +48,8 @@ export function openCatFile(dir: string): CatFile {
   child.stderr.on("data", (c: Buffer) => stderr.push(c));
   child.on("error", (e) => fail(gitError(ARGS, "", e)));
   child.on("close", (code) => {
-    if (queue.length > 0 || code !== 0) fail(gitError(ARGS, `exited with ${code}: ${Buffer.concat(stderr).toString("utf8")}`));
+    if (queue.length > 0 || code !== 0)
+      fail(gitError(ARGS, `exited with ${code}: ${Buffer.concat(stderr).toString("utf8")}`));
   });
   child.stdin.on("error", () => undefined);
   child.stdout.on("data", (chunk: Buffer) => {
@@ -79,7 +84,10 @@ export function openCatFile(dir: string): CatFile {
       if (unique.length === 0) return Promise.resolve(new Map());
       if (failure) return Promise.reject(failure);
       const bad = unique.find((n) => /[\n\r]/.test(n));
-      if (bad !== undefined) return Promise.reject(gitError(ARGS, `object name with a line break: ${JSON.stringify(bad)}`));
+      if (bad !== undefined)
+        return Promise.reject(
+          gitError(ARGS, `object name with a line break: ${JSON.stringify(bad)}`),
+        );
       return new Promise((resolve, reject) => {
         queue.push({ names: unique, next: 0, result: new Map(), resolve, reject });
         child.stdin.write(`contents ${unique.join("\ncontents ")}\nflush\n`);
@@ -96,7 +104,10 @@ export function openCatFile(dir: string): CatFile {
 }
 
 /** Reads objects in one process and closes it. */
-export async function readGitObjects(dir: string, names: readonly string[]): Promise<Map<string, GitObject | undefined>> {
+export async function readGitObjects(
+  dir: string,
+  names: readonly string[],
+): Promise<Map<string, GitObject | undefined>> {
   const cat = openCatFile(dir);
   try {
     return await cat.read(names);

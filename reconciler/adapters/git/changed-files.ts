@@ -8,10 +8,18 @@ import { LabenvError } from "../../core/errors.js";
 export function changedFilesSince(dir: string, ref: string): string[] {
   const git = (args: string[]) => {
     try {
-      return execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+      return execFileSync("git", args, {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (e) {
       const stderr = String((e as { stderr?: unknown }).stderr ?? "").trim();
-      throw new LabenvError("git", `git ${args.join(" ")} failed${stderr ? `: ${stderr}` : ""}`, { cause: e, hint: "check that the directory is a git repository and the ref exists (`git rev-parse <ref>`)" });
+      throw new LabenvError("git", `git ${args.join(" ")} failed${stderr ? `: ${stderr}` : ""}`, {
+        cause: e,
+        hint: "check that the directory is a git repository and the ref exists (`git rev-parse <ref>`)",
+      });
     }
   };
   git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);

@@ -6,8 +6,24 @@ import { execFileSync } from "node:child_process";
  */
 export function currentCommit(dir: string): string {
   try {
-    const sha = execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "environments", "domain-packs", "labenv.yaml", "package-index.yaml"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const sha = execFileSync("git", ["rev-parse", "HEAD"], {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const dirty = execFileSync(
+      "git",
+      [
+        "status",
+        "--porcelain",
+        "--",
+        "environments",
+        "domain-packs",
+        "labenv.yaml",
+        "package-index.yaml",
+      ],
+      { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    ).trim();
     return dirty ? `${sha}-dirty` : sha;
   } catch {
     return "uncommitted";

@@ -15,7 +15,11 @@ export interface EnvironmentTrail {
 /** The paths where changes to an environment live: its directory, and its lab's shares and successions. */
 export function environmentPaths(key: string): string[] {
   const [lab, env] = key.split("/");
-  return [`environments/${lab}/${env}/`, `environments/${lab}/shares/`, `environments/${lab}/successions/`];
+  return [
+    `environments/${lab}/${env}/`,
+    `environments/${lab}/shares/`,
+    `environments/${lab}/successions/`,
+  ];
 }
 
 /**
@@ -24,15 +28,24 @@ export function environmentPaths(key: string): string[] {
  * environment's `environment.yaml`, its full diff says whether that was a
  * rename, and the history continues under the old name from its parent.
  */
-export async function readEnvironmentTrail(dir: string, key: string, from = "HEAD"): Promise<EnvironmentTrail> {
+export async function readEnvironmentTrail(
+  dir: string,
+  key: string,
+  from = "HEAD",
+): Promise<EnvironmentTrail> {
   const identities = [key];
   const entries: LogEntry[] = [];
   let current = key;
   let start = from;
   for (let i = 0; i <= MAX_RENAMES; i++) {
-    const segment = await readFirstParentLog(dir, { from: start, paths: environmentPaths(current) });
+    const segment = await readFirstParentLog(dir, {
+      from: start,
+      paths: environmentPaths(current),
+    });
     const file = `environments/${current}/environment.yaml`;
-    const oldest = segment.findLastIndex((e) => e.changes.some((c) => c.path === file && c.status === "A"));
+    const oldest = segment.findLastIndex((e) =>
+      e.changes.some((c) => c.path === file && c.status === "A"),
+    );
     const creation = segment[oldest];
     if (!creation || creation.parents.length === 0) {
       entries.push(...segment);
@@ -46,7 +59,12 @@ export async function readEnvironmentTrail(dir: string, key: string, from = "HEA
     }
     const previous = rename.oldPath.split("/").slice(1, 3).join("/");
     const keep = [...environmentPaths(current), ...environmentPaths(previous)];
-    segment[oldest] = { ...creation, changes: full.filter((c) => keep.some((p) => c.path.startsWith(p) || c.oldPath?.startsWith(p))) };
+    segment[oldest] = {
+      ...creation,
+      changes: full.filter((c) =>
+        keep.some((p) => c.path.startsWith(p) || c.oldPath?.startsWith(p)),
+      ),
+    };
     entries.push(...segment.slice(0, oldest + 1));
     identities.push(previous);
     current = previous;
@@ -57,6 +75,19 @@ export async function readEnvironmentTrail(dir: string, key: string, from = "HEA
 
 /** What one commit changed under `environments/` against a parent, renames detected. */
 async function commitChanges(dir: string, parent: string, commit: string): Promise<FileChange[]> {
-  const out = await runGit(dir, ["-c", "core.quotePath=false", "diff-tree", "-r", "-M", "--raw", "-z", "--no-abbrev", parent, commit, "--", "environments/"]);
+  const out = await runGit(dir, [
+    "-c",
+    "core.quotePath=false",
+    "diff-tree",
+    "-r",
+    "-M",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    parent,
+    commit,
+    "--",
+    "environments/",
+  ]);
   return parseRaw(out.split("\0"));
 }

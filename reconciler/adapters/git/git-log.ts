@@ -24,7 +24,23 @@ const HEADER_FIELDS = 9;
  * contents can be read afterwards in one `git cat-file --batch`.
  */
 export async function readFirstParentLog(dir: string, query: LogQuery): Promise<LogEntry[]> {
-  const args = ["-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M", "-z", "--no-color", "--no-ext-diff", `--format=${FORMAT}`, query.from ?? "HEAD", "--", ...query.paths];
+  const args = [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--raw",
+    "--no-abbrev",
+    "-M",
+    "-z",
+    "--no-color",
+    "--no-ext-diff",
+    `--format=${FORMAT}`,
+    query.from ?? "HEAD",
+    "--",
+    ...query.paths,
+  ];
   const entries: LogEntry[] = [];
   const decoder = new StringDecoder("utf8");
   let pending = "";
@@ -73,10 +89,21 @@ export function parseRaw(tokens: readonly string[]): FileChange[] {
     if (status === "R" || status === "C") {
       const oldPath = tokens[++i]!;
       const path = tokens[++i]!;
-      changes.push({ status, path, oldPath, ...(oldBlob ? { oldBlob } : {}), ...(newBlob ? { newBlob } : {}) });
+      changes.push({
+        status,
+        path,
+        oldPath,
+        ...(oldBlob ? { oldBlob } : {}),
+        ...(newBlob ? { newBlob } : {}),
+      });
     } else {
       const path = tokens[++i]!;
-      changes.push({ status, path, ...(oldBlob ? { oldBlob } : {}), ...(newBlob ? { newBlob } : {}) });
+      changes.push({
+        status,
+        path,
+        ...(oldBlob ? { oldBlob } : {}),
+        ...(newBlob ? { newBlob } : {}),
+      });
     }
   }
   return changes;

@@ -14,7 +14,11 @@ const MAX_ROUNDS = 5;
  * needs through one `git cat-file --batch-command` (a few rounds: a share's
  * content says which environment's labels to read next).
  */
-export async function readTimeline(dir: string, entries: readonly LogEntry[], window: TimelineWindow = {}): Promise<Timeline> {
+export async function readTimeline(
+  dir: string,
+  entries: readonly LogEntry[],
+  window: TimelineWindow = {},
+): Promise<Timeline> {
   const cat = openCatFile(dir);
   try {
     return await settle(entries, createDocumentReader(), cat, window);
@@ -28,19 +32,29 @@ export async function readTimeline(dir: string, entries: readonly LogEntry[], wi
  * git is still writing the log (the two git processes and labenv work at
  * once), then settling what the description needs beyond them.
  */
-export async function readLoggedTimeline(dir: string, query: LogQuery, window: TimelineWindow = {}): Promise<Timeline> {
+export async function readLoggedTimeline(
+  dir: string,
+  query: LogQuery,
+  window: TimelineWindow = {},
+): Promise<Timeline> {
   const reader = createDocumentReader();
   const cat = openCatFile(dir);
   try {
     const fetches: Promise<void>[] = [];
     const inWindow = (e: LogEntry) => {
       const at = Date.parse(e.committerDate);
-      return (window.since === undefined || at >= window.since) && (window.until === undefined || at <= window.until);
+      return (
+        (window.since === undefined || at >= window.since) &&
+        (window.until === undefined || at <= window.until)
+      );
     };
     const entries = await readFirstParentLog(dir, {
       ...query,
       onEntries: (batch) => {
-        const ids = batch.filter(inWindow).flatMap((e) => [...e.changes.flatMap((c) => [c.oldBlob, c.newBlob]), e.parents[1]]).filter((id): id is string => id !== undefined);
+        const ids = batch
+          .filter(inWindow)
+          .flatMap((e) => [...e.changes.flatMap((c) => [c.oldBlob, c.newBlob]), e.parents[1]])
+          .filter((id): id is string => id !== undefined);
         if (ids.length > 0) fetches.push(fetchInto(reader, cat, ids));
       },
     });
@@ -51,17 +65,29 @@ export async function readLoggedTimeline(dir: string, query: LogQuery, window: T
   }
 }
 
-async function settle(entries: readonly LogEntry[], reader: DocumentReader, cat: CatFile, window: TimelineWindow): Promise<Timeline> {
+async function settle(
+  entries: readonly LogEntry[],
+  reader: DocumentReader,
+  cat: CatFile,
+  window: TimelineWindow,
+): Promise<Timeline> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const timeline = buildTimeline(entries, reader, window);
     const missing = reader.takeMissing();
     if (missing.length === 0) return timeline;
     await fetchInto(reader, cat, missing);
   }
-  throw new LabenvError("internal", `reading the audit trail did not settle after ${MAX_ROUNDS} rounds of object reads`);
+  throw new LabenvError(
+    "internal",
+    `reading the audit trail did not settle after ${MAX_ROUNDS} rounds of object reads`,
+  );
 }
 
-async function fetchInto(reader: DocumentReader, cat: CatFile, ids: readonly string[]): Promise<void> {
+async function fetchInto(
+  reader: DocumentReader,
+  cat: CatFile,
+  ids: readonly string[],
+): Promise<void> {
   const objects = await cat.read(ids);
   // An object git does not have reads as empty text: described as unreadable, not asked for again.
   reader.add(new Map(ids.map((id) => [id, objects.get(id)?.content.toString("utf8") ?? ""])));

@@ -12,8 +12,18 @@ export interface CommitInfo {
 /** A commit-ish (sha, branch, tag, `HEAD~3`) → the commit it names. */
 export async function resolveCommit(dir: string, rev: string): Promise<CommitInfo> {
   if (rev.startsWith("-")) throw new LabenvError("usage", `not a commit: ${rev}`);
-  const out = await runGit(dir, ["log", "-1", "--no-walk", "--format=%H%x00%cI%x00%an%x00%s", `${rev}^{commit}`, "--"]).catch((e: unknown) => {
-    throw new LabenvError("usage", `no commit ${rev} in this repository`, { cause: e, hint: "give a commit id, branch or tag (`git log --first-parent`), or a date as YYYY-MM-DD" });
+  const out = await runGit(dir, [
+    "log",
+    "-1",
+    "--no-walk",
+    "--format=%H%x00%cI%x00%an%x00%s",
+    `${rev}^{commit}`,
+    "--",
+  ]).catch((e: unknown) => {
+    throw new LabenvError("usage", `no commit ${rev} in this repository`, {
+      cause: e,
+      hint: "give a commit id, branch or tag (`git log --first-parent`), or a date as YYYY-MM-DD",
+    });
   });
   return parseInfo(out);
 }
@@ -22,15 +32,39 @@ export async function resolveCommit(dir: string, rev: string): Promise<CommitInf
  * The last commit on the first-parent history of `ref` that landed at or
  * before `instant` (by committer date), or undefined when none did.
  */
-export async function commitAtOrBefore(dir: string, instant: Date, ref = "HEAD"): Promise<CommitInfo | undefined> {
+export async function commitAtOrBefore(
+  dir: string,
+  instant: Date,
+  ref = "HEAD",
+): Promise<CommitInfo | undefined> {
   const seconds = Math.floor(instant.getTime() / 1000);
-  const out = await runGit(dir, ["log", "--first-parent", "-1", `--until=@${seconds}`, "--format=%H%x00%cI%x00%an%x00%s", ref, "--"]);
+  const out = await runGit(dir, [
+    "log",
+    "--first-parent",
+    "-1",
+    `--until=@${seconds}`,
+    "--format=%H%x00%cI%x00%an%x00%s",
+    ref,
+    "--",
+  ]);
   return out.trim() === "" ? undefined : parseInfo(out);
 }
 
 /** The last commit on the first-parent history of `ref` that changed any of `paths`. */
-export async function lastCommitTouching(dir: string, ref: string, paths: readonly string[]): Promise<CommitInfo | undefined> {
-  const out = await runGit(dir, ["log", "--first-parent", "-1", "--format=%H%x00%cI%x00%an%x00%s", ref, "--", ...paths]);
+export async function lastCommitTouching(
+  dir: string,
+  ref: string,
+  paths: readonly string[],
+): Promise<CommitInfo | undefined> {
+  const out = await runGit(dir, [
+    "log",
+    "--first-parent",
+    "-1",
+    "--format=%H%x00%cI%x00%an%x00%s",
+    ref,
+    "--",
+    ...paths,
+  ]);
   return out.trim() === "" ? undefined : parseInfo(out);
 }
 

@@ -19,8 +19,13 @@ export function fileCache(root: string, owner: string, repo: string): PullReques
   return {
     read(number) {
       try {
-        const data = JSON.parse(readFileSync(file(number), "utf8")) as { version?: number; record?: PullRequestRecord };
-        return data.version === CACHE_VERSION && data.record?.number === number ? data.record : undefined;
+        const data = JSON.parse(readFileSync(file(number), "utf8")) as {
+          version?: number;
+          record?: PullRequestRecord;
+        };
+        return data.version === CACHE_VERSION && data.record?.number === number
+          ? data.record
+          : undefined;
       } catch {
         return undefined;
       }

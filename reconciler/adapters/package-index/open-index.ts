@@ -12,7 +12,11 @@ export interface PackageIndexSource {
   /** `package-index.yaml` or the API's base URL, for messages. */
   readonly name: string;
   /** What resolving one environment can need. */
-  forEnvironment(requirements: readonly string[], pins: Readonly<Record<string, string>>, python: string): Promise<PackageIndexData>;
+  forEnvironment(
+    requirements: readonly string[],
+    pins: Readonly<Record<string, string>>,
+    python: string,
+  ): Promise<PackageIndexData>;
   /** Does the index have a project of this name? */
   has(name: string): Promise<boolean>;
 }
@@ -25,15 +29,25 @@ export interface OpenIndexOptions {
   backoffMs?: number;
 }
 
-export function openPackageIndex(repoDir: string, repo: Repository, options: OpenIndexOptions = {}): PackageIndexSource {
+export function openPackageIndex(
+  repoDir: string,
+  repo: Repository,
+  options: OpenIndexOptions = {},
+): PackageIndexSource {
   const config = repo.config?.doc.spec.packageIndex;
   if (config?.kind !== "pypi") {
     const data = readEmbeddedIndex(repoDir, repo);
-    return { kind: "embedded", name: config?.path ?? "package-index.yaml", forEnvironment: async () => data, has: async (name) => data.has(name) };
+    return {
+      kind: "embedded",
+      name: config?.path ?? "package-index.yaml",
+      forEnvironment: async () => data,
+      has: async (name) => data.has(name),
+    };
   }
   const index = pypiFrom(config.url, options);
   return {
-    kind: "pypi", name: index.url,
+    kind: "pypi",
+    name: index.url,
     forEnvironment: (requirements, pins, python) => index.loadIndexFor(requirements, pins, python),
     has: async (name) => (await index.project(name)) !== undefined,
   };
@@ -45,7 +59,12 @@ export function openPackageIndex(repoDir: string, repo: Repository, options: Ope
  * environment can need plus the releases its lock holds (for `--check`).
  * Environments whose lock is fresh by digest need nothing unless `upgrade`.
  */
-export async function indexForRepository(repoDir: string, repo: Repository, scope: { only?: readonly string[]; upgrade?: boolean } = {}, options: OpenIndexOptions = {}): Promise<PackageIndexData> {
+export async function indexForRepository(
+  repoDir: string,
+  repo: Repository,
+  scope: { only?: readonly string[]; upgrade?: boolean } = {},
+  options: OpenIndexOptions = {},
+): Promise<PackageIndexData> {
   const config = repo.config?.doc.spec.packageIndex;
   if (config?.kind !== "pypi") return readEmbeddedIndex(repoDir, repo);
   const index = pypiFrom(config.url, options);
@@ -53,7 +72,9 @@ export async function indexForRepository(repoDir: string, repo: Repository, scop
   const add = (data: PackageIndexData) => {
     for (const [name, versions] of data) {
       const known = merged.get(name) ?? new Map<string, IndexVersion>();
-      for (const v of versions) if (!known.has(v.version) || index.isSummary(known.get(v.version)!)) known.set(v.version, v);
+      for (const v of versions)
+        if (!known.has(v.version) || index.isSummary(known.get(v.version)!))
+          known.set(v.version, v);
       merged.set(name, known);
     }
   };
@@ -62,27 +83,52 @@ export async function indexForRepository(repoDir: string, repo: Repository, scop
     const freshness = lockFreshness(repo, env, new Map());
     if (!scope.upgrade && freshness.status === "fresh" && freshness.via === "digest") continue;
     const pack = resolvePack(repo, env.doc.spec.domainPack);
-    if (pack.ok) add(await index.loadIndexFor(env.doc.spec.packages ?? [], pack.pack.doc.spec.packages as Record<string, string>, pack.pack.doc.spec.python));
+    if (pack.ok)
+      add(
+        await index.loadIndexFor(
+          env.doc.spec.packages ?? [],
+          pack.pack.doc.spec.packages as Record<string, string>,
+          pack.pack.doc.spec.python,
+        ),
+      );
     // `--check` and a lock that still satisfies its environment judge the locked releases; a release the index lost is left out (the lock then reads as stale).
     const lock = repo.locks.get(envKey(env.doc.metadata.lab, env.doc.metadata.name));
     if (!lock || scope.upgrade) continue;
     const own = lock.doc.spec.packages.filter((p) => p.source !== "pack");
-    const releases = await Promise.all(own.map(async (p) => [p.name, await index.releaseIfExists(p.name, p.version, lock.doc.spec.python)] as const));
+    const releases = await Promise.all(
+      own.map(
+        async (p) =>
+          [p.name, await index.releaseIfExists(p.name, p.version, lock.doc.spec.python)] as const,
+      ),
+    );
     add(new Map(releases.flatMap(([name, v]) => (v ? [[name, [v]] as const] : []))));
   }
   return new Map([...merged].map(([name, versions]) => [name, [...versions.values()]]));
 }
 
 function pypiFrom(url: string | undefined, options: OpenIndexOptions): PypiIndex {
-  if (!url) throw new LabenvError("config", "packageIndex.kind is pypi but packageIndex.url is not set", { hint: "set packageIndex.url in labenv.yaml, e.g. https://pypi.org" });
+  if (!url)
+    throw new LabenvError("config", "packageIndex.kind is pypi but packageIndex.url is not set", {
+      hint: "set packageIndex.url in labenv.yaml, e.g. https://pypi.org",
+    });
   const parsed = new URL(url);
   if (parsed.username || parsed.password) {
-    throw new LabenvError("config", "packageIndex.url carries credentials, which do not belong in Git", { hint: "remove them from labenv.yaml and set LABENV_INDEX_AUTH=user:token in the environment instead" });
+    throw new LabenvError(
+      "config",
+      "packageIndex.url carries credentials, which do not belong in Git",
+      {
+        hint: "remove them from labenv.yaml and set LABENV_INDEX_AUTH=user:token in the environment instead",
+      },
+    );
   }
   const auth = (options.env ?? process.env).LABENV_INDEX_AUTH;
   return new PypiIndex({
-    url, ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.retries !== undefined ? { retries: options.retries } : {}), ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
-    ...(auth ? { headers: { Authorization: `Basic ${Buffer.from(auth).toString("base64")}` } } : {}),
+    url,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+    ...(auth
+      ? { headers: { Authorization: `Basic ${Buffer.from(auth).toString("base64")}` } }
+      : {}),
   });
 }

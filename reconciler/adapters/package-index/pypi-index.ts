@@ -2,8 +2,17 @@ import { LabenvError } from "../../core/errors.js";
 import type { IndexVersion, PackageIndexData } from "../../core/lock/package-index.js";
 import { markerEnvironment } from "../../core/lock/resolve.js";
 import {
-  compareVersions, evaluateMarker, filter, normalizeName, parseRequirement, parseSpecifierSet, parseVersion, satisfies,
-  specifierSetNamesPrerelease, type Requirement, type SpecifierSet,
+  compareVersions,
+  evaluateMarker,
+  filter,
+  normalizeName,
+  parseRequirement,
+  parseSpecifierSet,
+  parseVersion,
+  satisfies,
+  specifierSetNamesPrerelease,
+  type Requirement,
+  type SpecifierSet,
 } from "../../core/pep440/index.js";
 
 /**
@@ -45,14 +54,25 @@ type Step = { req: Requirement; by: string };
 
 export class PypiIndex {
   readonly url: string;
-  private readonly options: Required<Omit<PypiIndexOptions, "headers" | "fetch">> & Pick<PypiIndexOptions, "headers" | "fetch">;
+  private readonly options: Required<Omit<PypiIndexOptions, "headers" | "fetch">> &
+    Pick<PypiIndexOptions, "headers" | "fetch">;
   private readonly projects = new Map<string, Promise<ProjectReleases | undefined>>();
-  private readonly versions = new Map<string, Promise<(IndexVersion & { files: ReleaseFile[] }) | undefined>>();
+  private readonly versions = new Map<
+    string,
+    Promise<(IndexVersion & { files: ReleaseFile[] }) | undefined>
+  >();
   private readonly summaries = new WeakSet<IndexVersion>();
 
   constructor(options: PypiIndexOptions) {
     this.url = options.url.replace(/\/+$/, "");
-    this.options = { concurrency: 8, retries: 3, backoffMs: 500, timeoutMs: 30_000, glibc: [2, 35], ...options };
+    this.options = {
+      concurrency: 8,
+      retries: 3,
+      backoffMs: 500,
+      timeoutMs: 30_000,
+      glibc: [2, 35],
+      ...options,
+    };
   }
 
   /** The project's releases, or `undefined` when the index has no such project (HTTP 404). */
@@ -60,7 +80,9 @@ export class PypiIndex {
     const key = normalizeName(name);
     let p = this.projects.get(key);
     if (!p) {
-      p = this.getJson(`/pypi/${key}/json`, `project ${key}`).then((doc) => (doc === undefined ? undefined : readProject(key, doc, this.url)));
+      p = this.getJson(`/pypi/${key}/json`, `project ${key}`).then((doc) =>
+        doc === undefined ? undefined : readProject(key, doc, this.url),
+      );
       this.projects.set(key, p);
     }
     return p;
@@ -69,17 +91,24 @@ export class PypiIndex {
   /** One release with its Requires-Dist and the sha256 of the file labenv locks (see `chooseFile`). */
   async release(name: string, version: string, python: string): Promise<IndexVersion> {
     const found = await this.releaseIfExists(name, version, python);
-    if (!found) throw new LabenvError("config", `package ${name} ${version} does not exist on ${this.url}`);
+    if (!found)
+      throw new LabenvError("config", `package ${name} ${version} does not exist on ${this.url}`);
     return found;
   }
 
   /** Like `release`, but `undefined` when the index no longer has that release (HTTP 404). */
-  async releaseIfExists(name: string, version: string, python: string): Promise<IndexVersion | undefined> {
+  async releaseIfExists(
+    name: string,
+    version: string,
+    python: string,
+  ): Promise<IndexVersion | undefined> {
     const key = `${normalizeName(name)}@${version}`;
     let p = this.versions.get(key);
     if (!p) {
-      p = this.getJson(`/pypi/${normalizeName(name)}/${encodeURIComponent(version)}/json`, `${name} ${version}`)
-        .then((doc) => (doc === undefined ? undefined : readRelease(name, version, doc, this.url)));
+      p = this.getJson(
+        `/pypi/${normalizeName(name)}/${encodeURIComponent(version)}/json`,
+        `${name} ${version}`,
+      ).then((doc) => (doc === undefined ? undefined : readRelease(name, version, doc, this.url)));
       this.versions.set(key, p);
     }
     const found = await p;
@@ -98,7 +127,11 @@ export class PypiIndex {
    * (bounded); the result holds only releases whose metadata was read, plus a
    * summary of the others when no release fits (for the resolver's message).
    */
-  async loadIndexFor(requirements: readonly string[], pins: Readonly<Record<string, string>>, python: string): Promise<PackageIndexData> {
+  async loadIndexFor(
+    requirements: readonly string[],
+    pins: Readonly<Record<string, string>>,
+    python: string,
+  ): Promise<PackageIndexData> {
     const env = { ...markerEnvironment(python), extra: "" };
     const constraints = new Map<string, SpecifierSet[]>();
     const chosen = new Map<string, IndexVersion>();
@@ -113,9 +146,15 @@ export class PypiIndex {
       const byName = new Map<string, { index: number; step: Step }[]>();
       queue.forEach((step, index) => {
         const { req } = step;
-        if (req.marker) { const m = evaluateMarker(req.marker, env); if (m.ok && !m.value) return; }
+        if (req.marker) {
+          const m = evaluateMarker(req.marker, env);
+          if (m.ok && !m.value) return;
+        }
         if (pins[req.normalizedName] !== undefined) return;
-        byName.set(req.normalizedName, [...(byName.get(req.normalizedName) ?? []), { index, step }]);
+        byName.set(req.normalizedName, [
+          ...(byName.get(req.normalizedName) ?? []),
+          { index, step },
+        ]);
       });
       const added = await mapLimit([...byName], this.options.concurrency, async ([name, steps]) => {
         const next: { index: number; deps: Step[] }[] = [];
@@ -123,26 +162,44 @@ export class PypiIndex {
           const specs = [...(constraints.get(name) ?? []), step.req.specifier];
           constraints.set(name, specs);
           const current = chosen.get(name);
-          if (current && specs.every((s) => satisfies(current.version, s, { prereleases: true }))) continue;
+          if (current && specs.every((s) => satisfies(current.version, s, { prereleases: true })))
+            continue;
           const release = await this.pick(name, specs, python, step.by, out);
           if (!release) continue;
           chosen.set(name, release);
-          next.push({ index, deps: release.requires.flatMap((dep) => {
-            const r = parseRequirement(dep);
-            return r.ok ? [{ req: r.value, by: `${name}==${release.version}` }] : [];
-          }) });
+          next.push({
+            index,
+            deps: release.requires.flatMap((dep) => {
+              const r = parseRequirement(dep);
+              return r.ok ? [{ req: r.value, by: `${name}==${release.version}` }] : [];
+            }),
+          });
         }
         return next;
       });
-      queue = added.flat().sort((a, b) => a.index - b.index).flatMap((a) => a.deps);
+      queue = added
+        .flat()
+        .sort((a, b) => a.index - b.index)
+        .flatMap((a) => a.deps);
     }
     return new Map([...out].map(([name, vs]) => [name, [...vs.values()]]));
   }
 
   /** The newest release that fits, reading releases newest first; records what it read in `out`. */
-  private async pick(name: string, specs: SpecifierSet[], python: string, by: string, out: Map<string, Map<string, IndexVersion>>): Promise<IndexVersion | undefined> {
+  private async pick(
+    name: string,
+    specs: SpecifierSet[],
+    python: string,
+    by: string,
+    out: Map<string, Map<string, IndexVersion>>,
+  ): Promise<IndexVersion | undefined> {
     const project = await this.project(name);
-    if (!project) throw new LabenvError("config", `package ${name} does not exist on ${this.url} (required by ${by})`, { hint: "check the spelling, or publish it to the index" });
+    if (!project)
+      throw new LabenvError(
+        "config",
+        `package ${name} does not exist on ${this.url} (required by ${by})`,
+        { hint: "check the spelling, or publish it to the index" },
+      );
     const seen = out.get(name) ?? new Map<string, IndexVersion>();
     out.set(name, seen);
     for (const version of candidates(project, specs, python)) {
@@ -172,61 +229,115 @@ export class PypiIndex {
       if (attempt > 0) await sleep(this.options.backoffMs * 2 ** (attempt - 1));
       let response: Response;
       try {
-        response = await doFetch(url, { headers: { Accept: "application/json", ...this.options.headers }, signal: AbortSignal.timeout(this.options.timeoutMs) });
+        response = await doFetch(url, {
+          headers: { Accept: "application/json", ...this.options.headers },
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
       } catch (e) {
         last = (e as Error).message;
         continue;
       }
       if (response.status === 404) return undefined;
-      if (response.status === 429 || response.status >= 500) { last = `HTTP ${response.status}`; continue; }
-      if (!response.ok) throw new LabenvError("config", `package index ${this.url} refused ${what} (HTTP ${response.status})`, { hint: response.status === 401 || response.status === 403 ? "set LABENV_INDEX_AUTH to user:token for this index" : undefined });
+      if (response.status === 429 || response.status >= 500) {
+        last = `HTTP ${response.status}`;
+        continue;
+      }
+      if (!response.ok)
+        throw new LabenvError(
+          "config",
+          `package index ${this.url} refused ${what} (HTTP ${response.status})`,
+          {
+            hint:
+              response.status === 401 || response.status === 403
+                ? "set LABENV_INDEX_AUTH to user:token for this index"
+                : undefined,
+          },
+        );
       const text = await response.text();
       try {
         return JSON.parse(text) as unknown;
       } catch (e) {
-        throw new LabenvError("io", `package index ${this.url} sent malformed JSON for ${what}: ${(e as Error).message}`, { cause: e });
+        throw new LabenvError(
+          "io",
+          `package index ${this.url} sent malformed JSON for ${what}: ${(e as Error).message}`,
+          { cause: e },
+        );
       }
     }
-    throw new LabenvError("io", `package index ${this.url} unreachable: GET ${url} failed ${this.options.retries + 1} times (last: ${last})`, { hint: "check the network and packageIndex.url in labenv.yaml, then run again" });
+    throw new LabenvError(
+      "io",
+      `package index ${this.url} unreachable: GET ${url} failed ${this.options.retries + 1} times (last: ${last})`,
+      { hint: "check the network and packageIndex.url in labenv.yaml, then run again" },
+    );
   }
 }
 
 /** Resolution's view of a PyPI-compatible index for one environment (see `PypiIndex.loadIndexFor`). */
-export function loadIndexFor(requirements: readonly string[], pins: Readonly<Record<string, string>>, python: string, options: PypiIndexOptions): Promise<PackageIndexData> {
+export function loadIndexFor(
+  requirements: readonly string[],
+  pins: Readonly<Record<string, string>>,
+  python: string,
+  options: PypiIndexOptions,
+): Promise<PackageIndexData> {
   return new PypiIndex(options).loadIndexFor(requirements, pins, python);
 }
 
 function readProject(name: string, doc: unknown, url: string): ProjectReleases {
   const releases = record(record(doc)?.releases);
-  if (!record(record(doc)?.info) || !releases) throw malformed(url, `project ${name}`, "expected `info` and `releases`");
+  if (!record(record(doc)?.info) || !releases)
+    throw malformed(url, `project ${name}`, "expected `info` and `releases`");
   const out = new Map<string, ReleaseFile[]>();
   for (const [version, files] of Object.entries(releases)) {
     if (!parseVersion(version).ok || !Array.isArray(files) || files.length === 0) continue;
-    out.set(version, files.map((f) => readFile(f, url, `${name} ${version}`)));
+    out.set(
+      version,
+      files.map((f) => readFile(f, url, `${name} ${version}`)),
+    );
   }
   return { name, releases: out };
 }
 
-function readRelease(name: string, version: string, doc: unknown, url: string): IndexVersion & { files: ReleaseFile[] } {
+function readRelease(
+  name: string,
+  version: string,
+  doc: unknown,
+  url: string,
+): IndexVersion & { files: ReleaseFile[] } {
   const info = record(record(doc)?.info);
   const urls = record(doc)?.urls;
-  if (!info || !Array.isArray(urls)) throw malformed(url, `${name} ${version}`, "expected `info` and `urls`");
+  if (!info || !Array.isArray(urls))
+    throw malformed(url, `${name} ${version}`, "expected `info` and `urls`");
   const requires = info.requires_dist ?? [];
-  if (!Array.isArray(requires) || requires.some((r) => typeof r !== "string")) throw malformed(url, `${name} ${version}`, "`info.requires_dist` is not a list of strings");
+  if (!Array.isArray(requires) || requires.some((r) => typeof r !== "string"))
+    throw malformed(url, `${name} ${version}`, "`info.requires_dist` is not a list of strings");
   const files = urls.map((f) => readFile(f, url, `${name} ${version}`));
-  const requiresPython = typeof info.requires_python === "string" && info.requires_python.trim() !== "" ? info.requires_python : undefined;
+  const requiresPython =
+    typeof info.requires_python === "string" && info.requires_python.trim() !== ""
+      ? info.requires_python
+      : undefined;
   const yanked = info.yanked === true || (files.length > 0 && files.every((f) => f.yanked));
-  return { version, requires: requires as string[], ...(yanked ? { yanked } : {}), ...(requiresPython ? { requiresPython } : {}), files };
+  return {
+    version,
+    requires: requires as string[],
+    ...(yanked ? { yanked } : {}),
+    ...(requiresPython ? { requiresPython } : {}),
+    files,
+  };
 }
 
 function readFile(raw: unknown, url: string, what: string): ReleaseFile {
   const f = record(raw);
-  if (!f || typeof f.filename !== "string") throw malformed(url, what, "a file entry has no `filename`");
+  if (!f || typeof f.filename !== "string")
+    throw malformed(url, what, "a file entry has no `filename`");
   const sha256 = record(f.digests)?.sha256;
   return {
-    filename: f.filename, packagetype: String(f.packagetype ?? ""), yanked: f.yanked === true,
+    filename: f.filename,
+    packagetype: String(f.packagetype ?? ""),
+    yanked: f.yanked === true,
     ...(typeof sha256 === "string" && /^[0-9a-f]{64}$/.test(sha256) ? { sha256 } : {}),
-    ...(typeof f.requires_python === "string" && f.requires_python.trim() !== "" ? { requiresPython: f.requires_python } : {}),
+    ...(typeof f.requires_python === "string" && f.requires_python.trim() !== ""
+      ? { requiresPython: f.requires_python }
+      : {}),
   };
 }
 
@@ -237,7 +348,12 @@ function malformed(url: string, what: string, detail: string): LabenvError {
 /** A release as the project JSON describes it, for messages about versions that do not fit. */
 function summary(version: string, files: ReleaseFile[]): IndexVersion {
   const requiresPython = files.find((f) => f.requiresPython)?.requiresPython;
-  return { version, requires: [], ...(files.every((f) => f.yanked) ? { yanked: true } : {}), ...(requiresPython ? { requiresPython } : {}) };
+  return {
+    version,
+    requires: [],
+    ...(files.every((f) => f.yanked) ? { yanked: true } : {}),
+    ...(requiresPython ? { requiresPython } : {}),
+  };
 }
 
 /** Versions the resolver could pick, newest first, judged from the project JSON alone. */
@@ -255,7 +371,11 @@ function candidates(project: ProjectReleases, specs: SpecifierSet[], python: str
 /** The resolver's rule: not yanked unless asked for with `==`, supports the Python, meets every specifier. */
 function fits(v: IndexVersion, specs: SpecifierSet[], python: string): boolean {
   const namesPre = specs.some(specifierSetNamesPrerelease);
-  const exact = specs.some((s) => s.specifiers.some((c) => (c.operator === "==" || c.operator === "===") && c.version === v.version));
+  const exact = specs.some((s) =>
+    s.specifiers.some(
+      (c) => (c.operator === "==" || c.operator === "===") && c.version === v.version,
+    ),
+  );
   if (v.yanked && !exact) return false;
   if (v.requiresPython) {
     const rp = parseSpecifierSet(v.requiresPython);
@@ -269,15 +389,25 @@ function fits(v: IndexVersion, specs: SpecifierSet[], python: string): boolean {
  * the image (CPython `python` on Linux x86_64, glibc up to `glibc`), most
  * specific tag first; else the sdist; else nothing.
  */
-export function chooseFile(files: readonly ReleaseFile[], python: string, glibc: readonly [number, number] = [2, 35]): ReleaseFile | undefined {
+export function chooseFile(
+  files: readonly ReleaseFile[],
+  python: string,
+  glibc: readonly [number, number] = [2, 35],
+): ReleaseFile | undefined {
   const [major, minor] = python.split(".").map(Number) as [number, number];
   let best: { file: ReleaseFile; rank: number[] } | undefined;
   for (const file of files) {
     if (!file.sha256 || !file.filename.endsWith(".whl")) continue;
     const parts = file.filename.slice(0, -4).split("-");
     if (parts.length < 5) continue;
-    const [pys, abis, plats] = parts.slice(-3).map((t) => t.split(".")) as [string[], string[], string[]];
-    const ranks = pys.flatMap((py) => abis.flatMap((abi) => plats.map((plat) => tagRank(py, abi, plat, major, minor, glibc))));
+    const [pys, abis, plats] = parts.slice(-3).map((t) => t.split(".")) as [
+      string[],
+      string[],
+      string[],
+    ];
+    const ranks = pys.flatMap((py) =>
+      abis.flatMap((abi) => plats.map((plat) => tagRank(py, abi, plat, major, minor, glibc))),
+    );
     const rank = ranks.filter((r): r is number[] => r !== undefined).sort(compareRank)[0];
     if (rank && (!best || compareRank(rank, best.rank) < 0)) best = { file, rank };
   }
@@ -285,14 +415,27 @@ export function chooseFile(files: readonly ReleaseFile[], python: string, glibc:
 }
 
 /** Lower is better: [platform-specific before `any`, interpreter, abi, newer manylinux first]; undefined when the tag cannot install. */
-function tagRank(py: string, abi: string, plat: string, major: number, minor: number, glibc: readonly [number, number]): number[] | undefined {
+function tagRank(
+  py: string,
+  abi: string,
+  plat: string,
+  major: number,
+  minor: number,
+  glibc: readonly [number, number],
+): number[] | undefined {
   let platform: number;
   if (plat === "any") platform = 1_000;
   else {
     const m = /^manylinux_(\d+)_(\d+)_x86_64$/.exec(plat);
-    const legacy: Record<string, number> = { manylinux2014_x86_64: 17, manylinux2010_x86_64: 12, manylinux1_x86_64: 5, linux_x86_64: 0 };
+    const legacy: Record<string, number> = {
+      manylinux2014_x86_64: 17,
+      manylinux2010_x86_64: 12,
+      manylinux1_x86_64: 5,
+      linux_x86_64: 0,
+    };
     const glibcMinor = m ? (Number(m[1]) === 2 ? Number(m[2]) : undefined) : legacy[plat];
-    if (glibcMinor === undefined || glibcMinor > glibc[1] || (m && Number(m[1]) > glibc[0])) return undefined;
+    if (glibcMinor === undefined || glibcMinor > glibc[1] || (m && Number(m[1]) > glibc[0]))
+      return undefined;
     platform = 100 - glibcMinor;
   }
   const cp = /^cp(\d)(\d+)$/.exec(py);
@@ -303,9 +446,11 @@ function tagRank(py: string, abi: string, plat: string, major: number, minor: nu
     const v = Number(cp[2]);
     if (abi === "abi3" ? v > minor : v !== minor) return undefined;
     interpreter = minor - v;
-  } else if (pyTag && Number(pyTag[1]) === major && (pyTag[2] === "" || Number(pyTag[2]) <= minor)) interpreter = 50 + (pyTag[2] === "" ? 50 : minor - Number(pyTag[2]));
+  } else if (pyTag && Number(pyTag[1]) === major && (pyTag[2] === "" || Number(pyTag[2]) <= minor))
+    interpreter = 50 + (pyTag[2] === "" ? 50 : minor - Number(pyTag[2]));
   else return undefined;
-  const abiRank = abi === `cp${major}${minor}` ? 0 : abi === "abi3" ? 1 : abi === "none" ? 2 : undefined;
+  const abiRank =
+    abi === `cp${major}${minor}` ? 0 : abi === "abi3" ? 1 : abi === "none" ? 2 : undefined;
   if (abiRank === undefined || (abiRank === 0 && !cp)) return undefined;
   return [platform >= 1_000 ? 1 : 0, interpreter, abiRank, platform];
 }
@@ -316,10 +461,16 @@ function compareRank(a: number[], b: number[]): number {
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return v !== null && typeof v === "object" && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -15,19 +15,74 @@ export interface SandboxAccount {
   cluster: string;
   fileSystemId: string;
   sequence: number;
-  accessPoints: { id: string; arn: string; clientToken: string; posixUser: { uid: number; gid: number }; rootDirectory: { path: string; owner: { uid: number; gid: number }; permissions: string }; tags: Record<string, string> }[];
-  taskDefinitions: { arn: string; family: string; revision: number; status: "ACTIVE" | "INACTIVE"; body: Record<string, unknown>; tags: Record<string, string> }[];
-  services: { arn: string; name: string; status: "ACTIVE" | "INACTIVE"; taskDefinitionArn: string; desiredCount: number; body: Record<string, unknown>; tags: Record<string, string> }[];
-  tasks: { arn: string; serviceArn: string; taskDefinitionArn: string; lastStatus: "RUNNING" | "STOPPED"; volumeId: string; startedAt: string; stoppedAt?: string }[];
+  accessPoints: {
+    id: string;
+    arn: string;
+    clientToken: string;
+    posixUser: { uid: number; gid: number };
+    rootDirectory: { path: string; owner: { uid: number; gid: number }; permissions: string };
+    tags: Record<string, string>;
+  }[];
+  taskDefinitions: {
+    arn: string;
+    family: string;
+    revision: number;
+    status: "ACTIVE" | "INACTIVE";
+    body: Record<string, unknown>;
+    tags: Record<string, string>;
+  }[];
+  services: {
+    arn: string;
+    name: string;
+    status: "ACTIVE" | "INACTIVE";
+    taskDefinitionArn: string;
+    desiredCount: number;
+    body: Record<string, unknown>;
+    tags: Record<string, string>;
+  }[];
+  tasks: {
+    arn: string;
+    serviceArn: string;
+    taskDefinitionArn: string;
+    lastStatus: "RUNNING" | "STOPPED";
+    volumeId: string;
+    startedAt: string;
+    stoppedAt?: string;
+  }[];
   volumes: { id: string; sizeGiB: number; fromSnapshot?: string; state: "in-use" | "deleted" }[];
-  snapshots: { id: string; volumeId: string; description: string; state: "completed"; startTime: string; tags: Record<string, string> }[];
-  backupJobs: { id: string; resourceArn: string; recoveryPointArn: string; state: "COMPLETED"; creationDate: string; tags: Record<string, string> }[];
+  snapshots: {
+    id: string;
+    volumeId: string;
+    description: string;
+    state: "completed";
+    startTime: string;
+    tags: Record<string, string>;
+  }[];
+  backupJobs: {
+    id: string;
+    resourceArn: string;
+    recoveryPointArn: string;
+    state: "COMPLETED";
+    creationDate: string;
+    tags: Record<string, string>;
+  }[];
 }
 
 export function newAccount(region: string, cluster: string): SandboxAccount {
   return {
-    version: 1, accountId: "000000000000", region, cluster, fileSystemId: `fs-${hex("labenv-sandbox-fs", 17)}`, sequence: 0,
-    accessPoints: [], taskDefinitions: [], services: [], tasks: [], volumes: [], snapshots: [], backupJobs: [],
+    version: 1,
+    accountId: "000000000000",
+    region,
+    cluster,
+    fileSystemId: `fs-${hex("labenv-sandbox-fs", 17)}`,
+    sequence: 0,
+    accessPoints: [],
+    taskDefinitions: [],
+    services: [],
+    tasks: [],
+    volumes: [],
+    snapshots: [],
+    backupJobs: [],
   };
 }
 
@@ -36,7 +91,10 @@ export function loadAccount(path: string, region: string, cluster: string): Sand
   try {
     return JSON.parse(readFileSync(path, "utf8")) as SandboxAccount;
   } catch (e) {
-    throw new LabenvError("provider", `the sandbox account ${path} is not valid JSON`, { cause: e, hint: "delete .labenv/sandbox to start a fresh simulation" });
+    throw new LabenvError("provider", `the sandbox account ${path} is not valid JSON`, {
+      cause: e,
+      hint: "delete .labenv/sandbox to start a fresh simulation",
+    });
   }
 }
 
@@ -61,11 +119,18 @@ export function arn(account: SandboxAccount, service: string, resource: string):
 /** AWS tag rules: at most 50 tags, keys ≤ 128 and values ≤ 256 characters, no `aws:` prefix. */
 export function checkTags(tags: Record<string, string>): void {
   const entries = Object.entries(tags);
-  if (entries.length > 50) throw awsError("ValidationException", "Tag limit exceeded: a resource can have at most 50 tags");
+  if (entries.length > 50)
+    throw awsError(
+      "ValidationException",
+      "Tag limit exceeded: a resource can have at most 50 tags",
+    );
   for (const [k, v] of entries) {
-    if (k.length === 0 || k.length > 128) throw awsError("ValidationException", `Tag key must be 1-128 characters: ${k}`);
-    if (v.length > 256) throw awsError("ValidationException", `Tag value must be at most 256 characters (key ${k})`);
-    if (k.toLowerCase().startsWith("aws:")) throw awsError("ValidationException", "Tag keys starting with aws: are reserved");
+    if (k.length === 0 || k.length > 128)
+      throw awsError("ValidationException", `Tag key must be 1-128 characters: ${k}`);
+    if (v.length > 256)
+      throw awsError("ValidationException", `Tag value must be at most 256 characters (key ${k})`);
+    if (k.toLowerCase().startsWith("aws:"))
+      throw awsError("ValidationException", "Tag keys starting with aws: are reserved");
   }
 }
 

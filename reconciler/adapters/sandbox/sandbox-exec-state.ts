@@ -4,7 +4,11 @@ import { writeFileAtomic } from "../file/atomic-write.js";
 
 /** One change someone made inside a running sandbox task, as the container would report it. */
 export type SandboxChange =
-  | { op: "pip-install"; requirements: string[]; packages: { name: string; version: string; requested: boolean; previous?: string }[] }
+  | {
+      op: "pip-install";
+      requirements: string[];
+      packages: { name: string; version: string; requested: boolean; previous?: string }[];
+    }
   | { op: "pip-uninstall"; names: string[] }
   | { op: "kernel-remove"; name: string }
   | { op: "extension-install"; name: string; version: string }
@@ -18,7 +22,10 @@ export type SandboxChange =
  */
 export interface SandboxExecState {
   version: 1;
-  environments: Record<string, { task: string; changes: (SandboxChange & { at: string })[] } | undefined>;
+  environments: Record<
+    string,
+    { task: string; changes: (SandboxChange & { at: string })[] } | undefined
+  >;
 }
 
 export function loadExecState(file: string): SandboxExecState {
@@ -26,7 +33,10 @@ export function loadExecState(file: string): SandboxExecState {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as SandboxExecState;
   } catch (e) {
-    throw new LabenvError("provider", `the sandbox exec record ${file} is not valid JSON`, { cause: e, hint: "delete it to forget what was done inside sandbox tasks" });
+    throw new LabenvError("provider", `the sandbox exec record ${file} is not valid JSON`, {
+      cause: e,
+      hint: "delete it to forget what was done inside sandbox tasks",
+    });
   }
 }
 
@@ -35,7 +45,11 @@ export function saveExecState(file: string, state: SandboxExecState): void {
 }
 
 /** The changes that still apply: those recorded for the task that runs now. */
-export function changesFor(state: SandboxExecState, environment: string, task: string): SandboxChange[] {
+export function changesFor(
+  state: SandboxExecState,
+  environment: string,
+  task: string,
+): SandboxChange[] {
   const e = state.environments[environment];
   return e && e.task === task ? e.changes : [];
 }

@@ -10,28 +10,55 @@ export interface InstalledState {
   config: Map<string, string>;
 }
 
-export function installedState(lock: EnvironmentLock, changes: readonly SandboxChange[]): InstalledState {
+export function installedState(
+  lock: EnvironmentLock,
+  changes: readonly SandboxChange[],
+): InstalledState {
   const s: InstalledState = {
     python: lock.spec.python,
-    packages: new Map(lock.spec.packages.map((p) => [p.name, { version: p.version, requested: p.source !== "dependency" }])),
+    packages: new Map(
+      lock.spec.packages.map((p) => [
+        p.name,
+        { version: p.version, requested: p.source !== "dependency" },
+      ]),
+    ),
     kernels: new Map(lock.spec.kernels.map((k) => [k.name, k])),
     extensions: new Map(lock.spec.extensions.map((e) => [e.name, e.version])),
     config: new Map(lock.spec.jupyterConfig.map((c) => [c.key, c.sha256])),
   };
   for (const c of changes) {
     switch (c.op) {
-      case "pip-install": for (const p of c.packages) s.packages.set(p.name, { version: p.version, requested: p.requested || (s.packages.get(p.name)?.requested ?? false) }); break;
-      case "pip-uninstall": for (const n of c.names) s.packages.delete(n); break;
-      case "kernel-remove": s.kernels.delete(c.name); break;
-      case "extension-install": s.extensions.set(c.name, c.version); break;
-      case "config-set": s.config.set(c.key, c.sha256); break;
+      case "pip-install":
+        for (const p of c.packages)
+          s.packages.set(p.name, {
+            version: p.version,
+            requested: p.requested || (s.packages.get(p.name)?.requested ?? false),
+          });
+        break;
+      case "pip-uninstall":
+        for (const n of c.names) s.packages.delete(n);
+        break;
+      case "kernel-remove":
+        s.kernels.delete(c.name);
+        break;
+      case "extension-install":
+        s.extensions.set(c.name, c.version);
+        break;
+      case "config-set":
+        s.config.set(c.key, c.sha256);
+        break;
     }
   }
   return s;
 }
 
 /** The Observation the labenv agent would write for this container. */
-export function observationOf(environment: string, task: string, state: InstalledState, observedAt: string): Observation {
+export function observationOf(
+  environment: string,
+  task: string,
+  state: InstalledState,
+  observedAt: string,
+): Observation {
   const [lab, env] = environment.split("/") as [string, string];
   const byName = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
@@ -40,7 +67,12 @@ export function observationOf(environment: string, task: string, state: Installe
     metadata: { lab, environment: env, observedAt, source: "sandbox", task },
     spec: {
       python: state.python,
-      packages: byName(state.packages).map(([name, p]) => ({ name, version: p.version, installer: "pip", requested: p.requested })),
+      packages: byName(state.packages).map(([name, p]) => ({
+        name,
+        version: p.version,
+        installer: "pip",
+        requested: p.requested,
+      })),
       kernels: byName(state.kernels).map(([, k]) => ({ ...k })),
       extensions: byName(state.extensions).map(([name, version]) => ({ name, version })),
       jupyterConfig: byName(state.config).map(([key, sha256]) => ({ key, sha256 })),

@@ -39,11 +39,21 @@ export class SandboxContainers {
   }
 
   /** Runs one command in the environment's running task, records it and writes the new observation. */
-  async exec(environment: string, words: readonly string[], index: PackageIndexData): Promise<{ change: SandboxChange; observation: Observation }> {
+  async exec(
+    environment: string,
+    words: readonly string[],
+    index: PackageIndexData,
+  ): Promise<{ change: SandboxChange; observation: Observation }> {
     const task = this.runningTask(environment);
-    if (!task) throw new LabenvError("usage", `${environment} has no running sandbox task`, { hint: "run `labenv reconcile` first (and check that the environment's state is running)" });
+    if (!task)
+      throw new LabenvError("usage", `${environment} has no running sandbox task`, {
+        hint: "run `labenv reconcile` first (and check that the environment's state is running)",
+      });
     const lock = await this.appliedLock(environment);
-    if (!lock) throw new LabenvError("state", `the lock applied to ${environment} cannot be found`, { hint: "run `labenv reconcile`" });
+    if (!lock)
+      throw new LabenvError("state", `the lock applied to ${environment} cannot be found`, {
+        hint: "run `labenv reconcile`",
+      });
     const state = loadExecState(this.execFile);
     const entry = state.environments[environment];
     const changes = entry && entry.task === task ? entry.changes : [];
@@ -51,8 +61,17 @@ export class SandboxContainers {
     const at = this.deps.now().toISOString();
     state.environments[environment] = { task, changes: [...changes, { ...change, at }] };
     saveExecState(this.execFile, state);
-    const observation = observationOf(environment, task, installedState(lock, [...changes, change]), at);
-    await this.deps.objects.put(driftObjects.observation(environment), `${JSON.stringify(observation, null, 2)}\n`, "application/json");
+    const observation = observationOf(
+      environment,
+      task,
+      installedState(lock, [...changes, change]),
+      at,
+    );
+    await this.deps.objects.put(
+      driftObjects.observation(environment),
+      `${JSON.stringify(observation, null, 2)}\n`,
+      "application/json",
+    );
     return { change, observation };
   }
 
@@ -67,16 +86,33 @@ export class SandboxContainers {
       if (!task) continue;
       const lock = await this.appliedLock(environment);
       if (!lock) continue;
-      const observation = observationOf(environment, task, installedState(lock, changesFor(state, environment, task)), at);
-      await this.deps.objects.put(driftObjects.observation(environment), `${JSON.stringify(observation, null, 2)}\n`, "application/json");
+      const observation = observationOf(
+        environment,
+        task,
+        installedState(lock, changesFor(state, environment, task)),
+        at,
+      );
+      await this.deps.objects.put(
+        driftObjects.observation(environment),
+        `${JSON.stringify(observation, null, 2)}\n`,
+        "application/json",
+      );
       written.push(environment);
     }
     return written;
   }
 
-  runningTask(environment: string, account: SandboxAccount = this.deps.account()): string | undefined {
-    const service = account.services.find((s) => s.status === "ACTIVE" && s.tags[TAG.environment] === environment);
-    return service && account.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")?.arn;
+  runningTask(
+    environment: string,
+    account: SandboxAccount = this.deps.account(),
+  ): string | undefined {
+    const service = account.services.find(
+      (s) => s.status === "ACTIVE" && s.tags[TAG.environment] === environment,
+    );
+    return (
+      service &&
+      account.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")?.arn
+    );
   }
 
   /** The lock the running task was started from: git's, or the one at the applied commit when git has moved since. */

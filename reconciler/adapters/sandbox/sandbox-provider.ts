@@ -4,8 +4,19 @@ import type { Action } from "../../core/model/plan.js";
 import type { ObservedState } from "../../core/model/resources.js";
 import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
 import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
-import { deleteService, deregisterTaskDefinitions, observeEcs, putService, registerTaskDefinition } from "./sandbox-ecs.js";
-import { createAccessPoint, createSnapshot, observeStorage, startBackupJob } from "./sandbox-storage.js";
+import {
+  deleteService,
+  deregisterTaskDefinitions,
+  observeEcs,
+  putService,
+  registerTaskDefinition,
+} from "./sandbox-ecs.js";
+import {
+  createAccessPoint,
+  createSnapshot,
+  observeStorage,
+  startBackupJob,
+} from "./sandbox-storage.js";
 
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
@@ -17,13 +28,20 @@ export class SandboxProvider implements Provider {
   readonly label: string;
   private readonly file: string;
 
-  constructor(dir: string, private readonly options: { region?: string; cluster?: string; now?: () => Date } = {}) {
+  constructor(
+    dir: string,
+    private readonly options: { region?: string; cluster?: string; now?: () => Date } = {},
+  ) {
     this.file = join(dir, "sandbox", "account.json");
     this.label = `sandbox (local simulation of AWS in ${join(dir, "sandbox")})`;
   }
 
   account(): SandboxAccount {
-    return loadAccount(this.file, this.options.region ?? "eu-west-1", this.options.cluster ?? "labenv");
+    return loadAccount(
+      this.file,
+      this.options.region ?? "eu-west-1",
+      this.options.cluster ?? "labenv",
+    );
   }
 
   async observe(): Promise<ObservedState> {
@@ -56,19 +74,33 @@ export class SandboxProvider implements Provider {
     return out;
   }
 
-  private dispatch(account: SandboxAccount, action: Action, resolve: ResolveId, now: Date): AppliedResource {
+  private dispatch(
+    account: SandboxAccount,
+    action: Action,
+    resolve: ResolveId,
+    now: Date,
+  ): AppliedResource {
     const { outcome, kind } = action;
     if (outcome === "create" || outcome === "update" || outcome === "replace") {
       switch (kind) {
-        case "access-point": return createAccessPoint(account, action, now);
-        case "task-definition": return registerTaskDefinition(account, action, resolve, now);
-        case "service": return putService(account, action, resolve, now);
-        case "ebs-snapshot": return createSnapshot(account, action, resolve, now);
-        case "backup-job": return startBackupJob(account, action, resolve, now);
+        case "access-point":
+          return createAccessPoint(account, action, now);
+        case "task-definition":
+          return registerTaskDefinition(account, action, resolve, now);
+        case "service":
+          return putService(account, action, resolve, now);
+        case "ebs-snapshot":
+          return createSnapshot(account, action, resolve, now);
+        case "backup-job":
+          return startBackupJob(account, action, resolve, now);
       }
     }
     if (outcome === "delete" && kind === "service") return deleteService(account, action, now);
-    if (outcome === "delete" && kind === "task-definition") return deregisterTaskDefinitions(account, action);
-    throw new LabenvError("provider", `the sandbox does not ${outcome} ${kind} resources (${action.key}): storage is never deleted`);
+    if (outcome === "delete" && kind === "task-definition")
+      return deregisterTaskDefinitions(account, action);
+    throw new LabenvError(
+      "provider",
+      `the sandbox does not ${outcome} ${kind} resources (${action.key}): storage is never deleted`,
+    );
   }
 }

@@ -7,7 +7,9 @@ import type { CliIO } from "../io.js";
 export function registerAt(program: Command, io: CliIO): void {
   program
     .command("at")
-    .description("an environment and its lock as they were on main at a date (YYYY-MM-DD: end of that day, UTC) or at a commit")
+    .description(
+      "an environment and its lock as they were on main at a date (YYYY-MM-DD: end of that day, UTC) or at a commit",
+    )
     .argument("<date|commit>", "a date, a timestamp, or a commit id, branch or tag")
     .argument("<lab/env>", "the environment, e.g. genomics-core/rnaseq")
     .option("-C, --dir <path>", "repository directory", ".")

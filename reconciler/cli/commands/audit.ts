@@ -26,7 +26,9 @@ interface AuditOptions {
 export function registerAudit(program: Command, io: CliIO): void {
   program
     .command("audit")
-    .description("report what changed on main in a period, who changed it, and what skipped review (exit 1 on compliance findings)")
+    .description(
+      "report what changed on main in a period, who changed it, and what skipped review (exit 1 on compliance findings)",
+    )
     .option("-C, --dir <path>", "repository directory", ".")
     .option("--since <date>", "first day (YYYY-MM-DD, UTC) or timestamp of the period")
     .option("--until <date>", "last day (inclusive) or timestamp of the period")
@@ -35,11 +37,18 @@ export function registerAudit(program: Command, io: CliIO): void {
     .option("--funding <id>", "only environments paid by this funding source")
     .option("--format <format>", "md, json or csv", "md")
     .option("--json", "same as --format json")
-    .option("--github-token <token>", "check approvals and drift pull requests on GitHub (default: $GITHUB_TOKEN)")
+    .option(
+      "--github-token <token>",
+      "check approvals and drift pull requests on GitHub (default: $GITHUB_TOKEN)",
+    )
     .option("--repo <owner/name>", "the GitHub repository (default: from the origin remote)")
     .action(async (opts: AuditOptions) => {
       const format = opts.json ? "json" : opts.format;
-      if (!["md", "json", "csv"].includes(format)) throw new LabenvError("usage", `--format must be md, json or csv, not ${JSON.stringify(format)}`);
+      if (!["md", "json", "csv"].includes(format))
+        throw new LabenvError(
+          "usage",
+          `--format must be md, json or csv, not ${JSON.stringify(format)}`,
+        );
       const query = {
         ...(opts.since ? { since: isoSeconds(parseInstant(opts.since, "start", "--since")) } : {}),
         ...(opts.until ? { until: isoSeconds(parseInstant(opts.until, "end", "--until")) } : {}),
@@ -52,11 +61,28 @@ export function registerAudit(program: Command, io: CliIO): void {
       if (token) {
         const repo = opts.repo ?? (await gitHubRepositoryOf(opts.dir));
         const [owner, name] = repo?.split("/") ?? [];
-        if (!owner || !name) throw new LabenvError("usage", "a GitHub token was given but not the repository", { hint: "pass --repo owner/name (the origin remote is not on GitHub)" });
-        host = { label: `GitHub ${owner}/${name}`, pullRequests: gitHubPullRequests({ token, owner, repo: name, cache: fileCache(join(opts.dir, ".labenv", "cache", "github"), owner, name) }) };
+        if (!owner || !name)
+          throw new LabenvError("usage", "a GitHub token was given but not the repository", {
+            hint: "pass --repo owner/name (the origin remote is not on GitHub)",
+          });
+        host = {
+          label: `GitHub ${owner}/${name}`,
+          pullRequests: gitHubPullRequests({
+            token,
+            owner,
+            repo: name,
+            cache: fileCache(join(opts.dir, ".labenv", "cache", "github"), owner, name),
+          }),
+        };
       }
       const report = await readAudit(opts.dir, query, host);
-      io.out(format === "json" ? JSON.stringify(report, null, 2) : format === "csv" ? renderAuditCsv(report) : renderAuditMarkdown(report));
+      io.out(
+        format === "json"
+          ? JSON.stringify(report, null, 2)
+          : format === "csv"
+            ? renderAuditCsv(report)
+            : renderAuditMarkdown(report),
+      );
       io.exit(report.findings.length > 0 ? 1 : 0);
     });
 }

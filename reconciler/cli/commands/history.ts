@@ -9,14 +9,19 @@ import type { CliIO } from "../io.js";
 export function registerHistory(program: Command, io: CliIO): void {
   program
     .command("history")
-    .description("every change to an environment on main (its lock, snapshots, shares and successions), newest first")
+    .description(
+      "every change to an environment on main (its lock, snapshots, shares and successions), newest first",
+    )
     .argument("<lab/env>", "the environment, e.g. genomics-core/rnaseq")
     .option("-C, --dir <path>", "repository directory", ".")
     .option("--json", "print as JSON")
     .action(async (target: string, opts: { dir: string; json?: boolean }) => {
       const key = parseEnvironmentKey(target);
       const trail = await readEnvironmentTrail(opts.dir, key);
-      const history = environmentHistory((await readTimeline(opts.dir, trail.entries)).commits, trail.identities);
+      const history = environmentHistory(
+        (await readTimeline(opts.dir, trail.entries)).commits,
+        trail.identities,
+      );
       io.out(opts.json ? JSON.stringify(history, null, 2) : renderHistory(history));
     });
 }

@@ -15,12 +15,22 @@ import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import type { CliIO } from "../io.js";
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-type ImportOptions = { lab: string; name: string; owner: string; pack?: string; repo: string; write?: boolean; json?: boolean };
+type ImportOptions = {
+  lab: string;
+  name: string;
+  owner: string;
+  pack?: string;
+  repo: string;
+  write?: boolean;
+  json?: boolean;
+};
 
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command("import")
-    .description("turn requirements.txt, environment.yml, pip freeze, pip inspect or kernelspec lists into environment.yaml and its lock")
+    .description(
+      "turn requirements.txt, environment.yml, pip freeze, pip inspect or kernelspec lists into environment.yaml and its lock",
+    )
     .argument("<files...>", "files to import (the kind of each is read from its content)")
     .requiredOption("--lab <lab>", "the lab the environment belongs to")
     .requiredOption("--name <env>", "the new environment's name")
@@ -30,42 +40,89 @@ export function registerImport(program: Command, io: CliIO): void {
     .option("--write", "write both files, only when the repository stays valid with them")
     .option("--json", "print the report as JSON")
     .action(async (paths: string[], opts: ImportOptions) => {
-      for (const [flag, value] of [["--lab", opts.lab], ["--name", opts.name], ["--owner", opts.owner]] as const) {
-        if (!NAME.test(value)) throw new LabenvError("usage", `${flag} ${JSON.stringify(value)} is not a valid name`, { hint: "lowercase letters, digits and dashes, e.g. single-cell" });
+      for (const [flag, value] of [
+        ["--lab", opts.lab],
+        ["--name", opts.name],
+        ["--owner", opts.owner],
+      ] as const) {
+        if (!NAME.test(value))
+          throw new LabenvError("usage", `${flag} ${JSON.stringify(value)} is not a valid name`, {
+            hint: "lowercase letters, digits and dashes, e.g. single-cell",
+          });
       }
       const imports = paths.map((file) => {
         if (!isFile(file)) throw new LabenvError("usage", `${file} does not exist`);
-        const read = readImport({ file, text: readFileSync(file, "utf8"), readFile: (p) => (isFile(p) ? readFileSync(p, "utf8") : undefined) });
-        if (!read) throw new LabenvError("usage", `${file} is none of the files labenv imports`, { hint: "requirements.txt, pip freeze output, pip inspect JSON, conda environment.yml, or jupyter kernelspec list --json" });
+        const read = readImport({
+          file,
+          text: readFileSync(file, "utf8"),
+          readFile: (p) => (isFile(p) ? readFileSync(p, "utf8") : undefined),
+        });
+        if (!read)
+          throw new LabenvError("usage", `${file} is none of the files labenv imports`, {
+            hint: "requirements.txt, pip freeze output, pip inspect JSON, conda environment.yml, or jupyter kernelspec list --json",
+          });
         return read;
       });
       const files = readRepositoryFiles(opts.repo);
       const check = createSchemaValidator();
       const { repository } = loadRepository(files, check);
-      if (!repository.labs.has(opts.lab)) throw new LabenvError("usage", `lab ${opts.lab} does not exist`, { hint: `known labs: ${[...repository.labs.keys()].join(", ")}` });
+      if (!repository.labs.has(opts.lab))
+        throw new LabenvError("usage", `lab ${opts.lab} does not exist`, {
+          hint: `known labs: ${[...repository.labs.keys()].join(", ")}`,
+        });
       const pack = opts.pack === undefined ? undefined : resolvePack(repository, opts.pack);
       if (pack && !pack.ok) throw new LabenvError("usage", `--pack: ${pack.message}`);
       const source = openPackageIndex(opts.repo, repository);
-      const known = new Set((await Promise.all(namesToLookUp(imports).map(async (n) => ((await source.has(n)) ? [n] : [])))).flat());
-      const plan = planImport({ imports, lab: opts.lab, name: opts.name, owner: opts.owner, ...(opts.pack ? { pack: opts.pack } : {}), repository, knownPackages: known, indexName: source.name });
+      const known = new Set(
+        (
+          await Promise.all(
+            namesToLookUp(imports).map(async (n) => ((await source.has(n)) ? [n] : [])),
+          )
+        ).flat(),
+      );
+      const plan = planImport({
+        imports,
+        lab: opts.lab,
+        name: opts.name,
+        owner: opts.owner,
+        ...(opts.pack ? { pack: opts.pack } : {}),
+        repository,
+        knownPackages: known,
+        indexName: source.name,
+      });
       let index: PackageIndexData = new Map();
       let indexError: string | undefined;
       const chosen = plan.choice?.chosen.pack.doc.spec;
       if (chosen) {
         try {
-          index = await source.forEnvironment(plan.requirements, chosen.packages as Record<string, string>, chosen.python);
+          index = await source.forEnvironment(
+            plan.requirements,
+            chosen.packages as Record<string, string>,
+            chosen.python,
+          );
         } catch (e) {
           if (!isLabenvError(e) || e.code !== "config") throw e;
           indexError = e.message;
         }
       }
-      const result = checkImport({ plan, files, check, today: io.today(), index, ...(indexError ? { indexError } : {}) });
+      const result = checkImport({
+        plan,
+        files,
+        check,
+        today: io.today(),
+        index,
+        ...(indexError ? { indexError } : {}),
+      });
       const write = (opts.write ?? false) && result.ok;
       for (const f of write ? result.files : []) {
         mkdirSync(dirname(join(opts.repo, f.path)), { recursive: true });
         writeFileSync(join(opts.repo, f.path), f.text);
       }
-      io.out(opts.json ? JSON.stringify(importReportJson(plan, result, write), null, 2) : renderImportReport(plan, result, write));
+      io.out(
+        opts.json
+          ? JSON.stringify(importReportJson(plan, result, write), null, 2)
+          : renderImportReport(plan, result, write),
+      );
       io.exit(result.ok ? 0 : 1);
     });
 }

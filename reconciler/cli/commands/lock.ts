@@ -10,42 +10,91 @@ import { loadFromDisk } from "../load.js";
 export function registerLock(program: Command, io: CliIO): void {
   program
     .command("lock")
-    .description("write environment.lock.yaml for each environment, or --check that every lock is up to date")
+    .description(
+      "write environment.lock.yaml for each environment, or --check that every lock is up to date",
+    )
     .argument("[environments...]", "lab/env names (default: all)")
     .option("--repo <dir>", "repository directory", ".")
     .option("--check", "change nothing; exit 1 when any lock is missing or stale, and say why")
-    .option("--upgrade", "resolve again even where the current lock still satisfies the environment")
+    .option(
+      "--upgrade",
+      "resolve again even where the current lock still satisfies the environment",
+    )
     .option("--json", "print results as JSON")
-    .action(async (envs: string[], opts: { repo: string; check?: boolean; upgrade?: boolean; json?: boolean }) => {
-      const { repository } = loadFromDisk(opts.repo);
-      const unknown = envs.filter((e) => !repository.environments.has(e));
-      if (unknown.length > 0) throw new LabenvError("usage", `unknown environment ${unknown.join(", ")}`, { hint: `known: ${[...repository.environments.keys()].join(", ")}` });
-      const index = await indexForRepository(opts.repo, repository, { only: envs, upgrade: opts.upgrade ?? false });
-      if (opts.check) {
-        const results = [...repository.environments].filter(([k]) => envs.length === 0 || envs.includes(k)).map(([k, env]) => ({ environment: k, file: lockPath(env), ...lockFreshness(repository, env, index) }));
-        const bad = results.filter((r) => r.status !== "fresh");
-        if (opts.json) io.out(JSON.stringify({ ok: bad.length === 0, results }, null, 2));
-        else {
-          for (const r of bad) {
-            io.out(`✖ ${r.environment}: ${r.status === "missing" ? `no lock (${r.file})` : "lock is stale"}`);
-            if (r.status === "stale") for (const why of r.reasons) io.out(`    ${why}`);
+    .action(
+      async (
+        envs: string[],
+        opts: { repo: string; check?: boolean; upgrade?: boolean; json?: boolean },
+      ) => {
+        const { repository } = loadFromDisk(opts.repo);
+        const unknown = envs.filter((e) => !repository.environments.has(e));
+        if (unknown.length > 0)
+          throw new LabenvError("usage", `unknown environment ${unknown.join(", ")}`, {
+            hint: `known: ${[...repository.environments.keys()].join(", ")}`,
+          });
+        const index = await indexForRepository(opts.repo, repository, {
+          only: envs,
+          upgrade: opts.upgrade ?? false,
+        });
+        if (opts.check) {
+          const results = [...repository.environments]
+            .filter(([k]) => envs.length === 0 || envs.includes(k))
+            .map(([k, env]) => ({
+              environment: k,
+              file: lockPath(env),
+              ...lockFreshness(repository, env, index),
+            }));
+          const bad = results.filter((r) => r.status !== "fresh");
+          if (opts.json) io.out(JSON.stringify({ ok: bad.length === 0, results }, null, 2));
+          else {
+            for (const r of bad) {
+              io.out(
+                `✖ ${r.environment}: ${r.status === "missing" ? `no lock (${r.file})` : "lock is stale"}`,
+              );
+              if (r.status === "stale") for (const why of r.reasons) io.out(`    ${why}`);
+            }
+            io.out(
+              bad.length === 0
+                ? `✓ ${results.length} locks up to date`
+                : `${bad.length} of ${results.length} locks need \`labenv lock\``,
+            );
           }
-          io.out(bad.length === 0 ? `✓ ${results.length} locks up to date` : `${bad.length} of ${results.length} locks need \`labenv lock\``);
+          io.exit(bad.length === 0 ? 0 : 1);
+          return;
         }
-        io.exit(bad.length === 0 ? 0 : 1);
-        return;
-      }
-      const outcomes = lockRepository(repository, index, { only: envs, upgrade: opts.upgrade ?? false });
-      for (const o of outcomes) if (o.outcome === "created" || o.outcome === "updated") writeFileSync(join(opts.repo, o.file), o.text);
-      const failed = outcomes.filter((o) => o.outcome === "failed");
-      if (opts.json) io.out(JSON.stringify({ ok: failed.length === 0, outcomes: outcomes.map(({ ...o }) => ("text" in o ? { ...o, text: undefined } : o)) }, null, 2));
-      else {
-        for (const o of outcomes) {
-          if (o.outcome === "unchanged") io.out(`  unchanged  ${o.environment}`);
-          else if (o.outcome === "failed") io.out(`✖ failed     ${o.environment}\n${o.errors.map((e) => `    ${e}`).join("\n")}`);
-          else io.out(`  ${o.outcome.padEnd(9)}  ${o.environment} → ${o.file}${o.why.length ? `\n${o.why.map((w) => `    ${w}`).join("\n")}` : ""}`);
+        const outcomes = lockRepository(repository, index, {
+          only: envs,
+          upgrade: opts.upgrade ?? false,
+        });
+        for (const o of outcomes)
+          if (o.outcome === "created" || o.outcome === "updated")
+            writeFileSync(join(opts.repo, o.file), o.text);
+        const failed = outcomes.filter((o) => o.outcome === "failed");
+        if (opts.json)
+          io.out(
+            JSON.stringify(
+              {
+                ok: failed.length === 0,
+                outcomes: outcomes.map(({ ...o }) => ("text" in o ? { ...o, text: undefined } : o)),
+              },
+              null,
+              2,
+            ),
+          );
+        else {
+          for (const o of outcomes) {
+            if (o.outcome === "unchanged") io.out(`  unchanged  ${o.environment}`);
+            else if (o.outcome === "failed")
+              io.out(
+                `✖ failed     ${o.environment}\n${o.errors.map((e) => `    ${e}`).join("\n")}`,
+              );
+            else
+              io.out(
+                `  ${o.outcome.padEnd(9)}  ${o.environment} → ${o.file}${o.why.length ? `\n${o.why.map((w) => `    ${w}`).join("\n")}` : ""}`,
+              );
+          }
         }
-      }
-      io.exit(failed.length === 0 ? 0 : 1);
-    });
+        io.exit(failed.length === 0 ? 0 : 1);
+      },
+    );
 }

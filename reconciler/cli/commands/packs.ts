@@ -11,32 +11,64 @@ import type { CliIO } from "../io.js";
 import { loadFromDisk } from "../load.js";
 
 export function registerPacks(program: Command, io: CliIO): void {
-  const packs = program.command("packs").description("domain packs: index, list, show, search, verify");
-  const repoOpt = (c: Command) => c.option("--repo <dir>", "repository directory", ".").option("--json", "print as JSON");
+  const packs = program
+    .command("packs")
+    .description("domain packs: index, list, show, search, verify");
+  const repoOpt = (c: Command) =>
+    c.option("--repo <dir>", "repository directory", ".").option("--json", "print as JSON");
 
-  repoOpt(packs.command("index").description("write domain-packs/registry.yaml with every version's checksum")).action((o: { repo: string; json?: boolean }) => {
+  repoOpt(
+    packs
+      .command("index")
+      .description("write domain-packs/registry.yaml with every version's checksum"),
+  ).action((o: { repo: string; json?: boolean }) => {
     const { repository } = loadFromDisk(o.repo);
-    const problems = verifyRegistry(repository, repository.registry?.doc).filter((p) => !p.message.includes("not in the registry yet") && !p.message.includes("does not exist"));
+    const problems = verifyRegistry(repository, repository.registry?.doc).filter(
+      (p) =>
+        !p.message.includes("not in the registry yet") && !p.message.includes("does not exist"),
+    );
     if (problems.length > 0) {
       for (const p of problems) io.err(`✖ ${p.message}\n    ${p.hint}`);
-      throw new LabenvError("usage", "refusing to re-index: published versions changed or disappeared", { hint: "revert those edits; `labenv packs verify` lists them" });
+      throw new LabenvError(
+        "usage",
+        "refusing to re-index: published versions changed or disappeared",
+        { hint: "revert those edits; `labenv packs verify` lists them" },
+      );
     }
     const registry = buildRegistry(repository);
     writeFileSync(join(o.repo, "domain-packs/registry.yaml"), renderRegistry(registry));
-    const count = Object.values(registry.spec.packs).reduce((n, p) => n + Object.keys(p?.versions ?? {}).length, 0);
-    io.out(o.json ? JSON.stringify(registry, null, 2) : `wrote domain-packs/registry.yaml: ${Object.keys(registry.spec.packs).length} packs, ${count} versions`);
+    const count = Object.values(registry.spec.packs).reduce(
+      (n, p) => n + Object.keys(p?.versions ?? {}).length,
+      0,
+    );
+    io.out(
+      o.json
+        ? JSON.stringify(registry, null, 2)
+        : `wrote domain-packs/registry.yaml: ${Object.keys(registry.spec.packs).length} packs, ${count} versions`,
+    );
   });
 
-  repoOpt(packs.command("list").description("every pack with its latest version and trust level")).action((o: { repo: string; json?: boolean }) => {
+  repoOpt(
+    packs.command("list").description("every pack with its latest version and trust level"),
+  ).action((o: { repo: string; json?: boolean }) => {
     const registry = buildRegistry(loadFromDisk(o.repo).repository);
     if (o.json) return io.out(JSON.stringify(registry.spec.packs, null, 2));
     for (const [name, p] of Object.entries(registry.spec.packs)) {
-      const versions = Object.entries(p!.versions).map(([v, e]) => `${v}${e?.yanked ? " (yanked)" : e?.deprecated ? " (deprecated)" : ""}`);
-      io.out(`${name.padEnd(12)} latest ${p!.latest.padEnd(8)} ${p!.trust.padEnd(12)} ${versions.join(", ")}\n${" ".repeat(13)}${p!.description ?? ""}`);
+      const versions = Object.entries(p!.versions).map(
+        ([v, e]) => `${v}${e?.yanked ? " (yanked)" : e?.deprecated ? " (deprecated)" : ""}`,
+      );
+      io.out(
+        `${name.padEnd(12)} latest ${p!.latest.padEnd(8)} ${p!.trust.padEnd(12)} ${versions.join(", ")}\n${" ".repeat(13)}${p!.description ?? ""}`,
+      );
     }
   });
 
-  repoOpt(packs.command("show").description("one pack version: image, Python, kernels, every pinned package").argument("<pack>", "name or name@range")).action((ref: string, o: { repo: string; json?: boolean }) => {
+  repoOpt(
+    packs
+      .command("show")
+      .description("one pack version: image, Python, kernels, every pinned package")
+      .argument("<pack>", "name or name@range"),
+  ).action((ref: string, o: { repo: string; json?: boolean }) => {
     const { repository } = loadFromDisk(o.repo);
     const r = resolvePack(repository, ref.includes("@") ? ref : `${ref}@*`);
     if (!r.ok) throw new LabenvError("usage", r.message);
@@ -45,23 +77,52 @@ export function registerPacks(program: Command, io: CliIO): void {
     io.out(describePack(r.pack));
   });
 
-  repoOpt(packs.command("search").description("find packs whose name, description, packages or kernels match all words").argument("<words...>")).action((words: string[], o: { repo: string; json?: boolean }) => {
+  repoOpt(
+    packs
+      .command("search")
+      .description("find packs whose name, description, packages or kernels match all words")
+      .argument("<words...>"),
+  ).action((words: string[], o: { repo: string; json?: boolean }) => {
     const { repository } = loadFromDisk(o.repo);
     const needles = words.map((w) => w.toLowerCase());
-    const hits = [...repository.packs.values()].filter((p) => {
-      const hay = [p.doc.metadata.name, p.doc.spec.description, ...Object.keys(p.doc.spec.packages), ...p.doc.spec.kernels.map((k) => `${k.name} ${k.language}`)].join(" ").toLowerCase();
-      return needles.every((n) => hay.includes(n));
-    }).sort((a, b) => a.doc.metadata.name.localeCompare(b.doc.metadata.name) || semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
-    if (o.json) return io.out(JSON.stringify(hits.map((h) => `${h.doc.metadata.name}@${h.doc.metadata.version}`)));
+    const hits = [...repository.packs.values()]
+      .filter((p) => {
+        const hay = [
+          p.doc.metadata.name,
+          p.doc.spec.description,
+          ...Object.keys(p.doc.spec.packages),
+          ...p.doc.spec.kernels.map((k) => `${k.name} ${k.language}`),
+        ]
+          .join(" ")
+          .toLowerCase();
+        return needles.every((n) => hay.includes(n));
+      })
+      .sort(
+        (a, b) =>
+          a.doc.metadata.name.localeCompare(b.doc.metadata.name) ||
+          semver.rcompare(a.doc.metadata.version, b.doc.metadata.version),
+      );
+    if (o.json)
+      return io.out(
+        JSON.stringify(hits.map((h) => `${h.doc.metadata.name}@${h.doc.metadata.version}`)),
+      );
     if (hits.length === 0) io.out(`no pack matches ${words.join(" ")}`);
-    for (const h of hits) io.out(`${h.doc.metadata.name}@${h.doc.metadata.version}  ${h.doc.spec.trust}  ${h.doc.spec.description}`);
+    for (const h of hits)
+      io.out(
+        `${h.doc.metadata.name}@${h.doc.metadata.version}  ${h.doc.spec.trust}  ${h.doc.spec.description}`,
+      );
   });
 
-  repoOpt(packs.command("verify").description("recompute every checksum; fail when a published version changed")).action((o: { repo: string; json?: boolean }) => {
+  repoOpt(
+    packs
+      .command("verify")
+      .description("recompute every checksum; fail when a published version changed"),
+  ).action((o: { repo: string; json?: boolean }) => {
     const { repository } = loadFromDisk(o.repo);
     const problems = verifyRegistry(repository, repository.registry?.doc);
     if (o.json) io.out(JSON.stringify({ ok: problems.length === 0, problems }, null, 2));
-    else if (problems.length === 0) io.out(`✓ ${repository.packs.size} pack versions match domain-packs/registry.yaml`);
+    else if (problems.length === 0)
+      io.out(`✓ ${repository.packs.size} pack versions match domain-packs/registry.yaml`);
     else for (const p of problems) io.out(`✖ ${p.message}\n    ${p.hint}`);
     io.exit(problems.length === 0 ? 0 : 1);
   });
@@ -82,4 +143,3 @@ function describePack(pack: Loaded<"DomainPack">): string {
   ];
   return lines.join("\n");
 }
-

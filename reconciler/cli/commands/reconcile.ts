@@ -16,23 +16,72 @@ type Mode = "plan" | "apply" | "reconcile";
 /** `labenv plan`, `labenv apply` and `labenv reconcile`: one runbook, stopping at different stages. */
 export function registerReconcile(program: Command, io: CliIO): void {
   for (const mode of ["plan", "apply", "reconcile"] as Mode[]) {
-    const c = program.command(mode).option("--repo <dir>", "repository directory", ".").option("--json", "print the result as JSON").option("-v, --verbose", "list unchanged resources too");
-    if (mode === "plan") c.description("show what would change and why, with the monthly cost delta; changes nothing").option("--out <file>", "save the plan, to apply exactly it later");
-    if (mode === "apply") c.description("apply the plan (or exactly a saved plan with --plan): running it again changes nothing").option("--plan <file>", "a plan saved by `labenv plan --out`; refuse if what would be applied differs");
-    if (mode === "reconcile") c.description("the full loop: load, validate, lock check, desire, observe, plan, apply, record");
-    c.action(async (o: { repo: string; json?: boolean; verbose?: boolean; out?: string; plan?: string }) => {
-      const ctx = openContext(o.repo, io.now);
-      const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
-      if (!o.json) io.err(`labenv ${mode}: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
-      const result = await reconcile(
-        { files: ctx.files, commit: ctx.commit, today: io.today(), index: () => ctx.checkIndex, mode: mode === "plan" ? "plan" : "apply", trigger: `cli ${mode}`, ...(expectDigest ? { expectDigest } : {}) },
-        { provider: ctx.provider, state: ctx.state, check: ctx.check, now: io.now, runId: ctx.runId, owner: ctx.owner, progress: o.json ? undefined : ({ action, index, total, error }) => io.err(`  [${index + 1}/${total}] ${error ? "✖" : "✓"} ${action.outcome} ${action.key}${error ? `: ${error.message}` : ""}`) },
+    const c = program
+      .command(mode)
+      .option("--repo <dir>", "repository directory", ".")
+      .option("--json", "print the result as JSON")
+      .option("-v, --verbose", "list unchanged resources too");
+    if (mode === "plan")
+      c.description(
+        "show what would change and why, with the monthly cost delta; changes nothing",
+      ).option("--out <file>", "save the plan, to apply exactly it later");
+    if (mode === "apply")
+      c.description(
+        "apply the plan (or exactly a saved plan with --plan): running it again changes nothing",
+      ).option(
+        "--plan <file>",
+        "a plan saved by `labenv plan --out`; refuse if what would be applied differs",
       );
-      if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
-      // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
-      const drift = mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes") ? await driftStep(ctx, io) : undefined;
-      report(io, mode, result, o, drift);
-    });
+    if (mode === "reconcile")
+      c.description(
+        "the full loop: load, validate, lock check, desire, observe, plan, apply, record",
+      );
+    c.action(
+      async (o: {
+        repo: string;
+        json?: boolean;
+        verbose?: boolean;
+        out?: string;
+        plan?: string;
+      }) => {
+        const ctx = openContext(o.repo, io.now);
+        const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
+        if (!o.json)
+          io.err(`labenv ${mode}: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
+        const result = await reconcile(
+          {
+            files: ctx.files,
+            commit: ctx.commit,
+            today: io.today(),
+            index: () => ctx.checkIndex,
+            mode: mode === "plan" ? "plan" : "apply",
+            trigger: `cli ${mode}`,
+            ...(expectDigest ? { expectDigest } : {}),
+          },
+          {
+            provider: ctx.provider,
+            state: ctx.state,
+            check: ctx.check,
+            now: io.now,
+            runId: ctx.runId,
+            owner: ctx.owner,
+            progress: o.json
+              ? undefined
+              : ({ action, index, total, error }) =>
+                  io.err(
+                    `  [${index + 1}/${total}] ${error ? "✖" : "✓"} ${action.outcome} ${action.key}${error ? `: ${error.message}` : ""}`,
+                  ),
+          },
+        );
+        if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+        // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
+        const drift =
+          mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
+            ? await driftStep(ctx, io)
+            : undefined;
+        report(io, mode, result, o, drift);
+      },
+    );
   }
 }
 
@@ -50,16 +99,40 @@ function readPlanDigest(file: string): string {
   try {
     return (JSON.parse(readFileSync(file, "utf8")) as Plan).digest;
   } catch (e) {
-    throw new LabenvError("usage", `${file} is not a plan saved by \`labenv plan --out\``, { cause: e });
+    throw new LabenvError("usage", `${file} is not a plan saved by \`labenv plan --out\``, {
+      cause: e,
+    });
   }
 }
 
-function report(io: CliIO, mode: Mode, r: ReconcileResult, o: { json?: boolean; verbose?: boolean }, drift?: unknown): void {
+function report(
+  io: CliIO,
+  mode: Mode,
+  r: ReconcileResult,
+  o: { json?: boolean; verbose?: boolean },
+  drift?: unknown,
+): void {
   if (o.json) {
-    io.out(JSON.stringify({ outcome: r.outcome, stage: r.stage, reason: r.reason, applied: r.applied, plan: r.plan, diagnostics: r.diagnostics, ...(drift ? { drift } : {}) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          outcome: r.outcome,
+          stage: r.stage,
+          reason: r.reason,
+          applied: r.applied,
+          plan: r.plan,
+          diagnostics: r.diagnostics,
+          ...(drift ? { drift } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    if (r.diagnostics.length > 0 && r.outcome === "refused") io.out(renderDiagnostics(r.diagnostics));
-    if (r.plan && (mode === "plan" || r.outcome !== "refused")) io.out(renderPlan(r.plan, { verbose: o.verbose ?? false }));
+    if (r.diagnostics.length > 0 && r.outcome === "refused")
+      io.out(renderDiagnostics(r.diagnostics));
+    if (r.plan && (mode === "plan" || r.outcome !== "refused"))
+      io.out(renderPlan(r.plan, { verbose: o.verbose ?? false }));
     const verdict: Record<ReconcileResult["outcome"], string> = {
       planned: "plan only: nothing was changed",
       "no-changes": "✓ no changes: everything matches git",
@@ -68,7 +141,12 @@ function report(io: CliIO, mode: Mode, r: ReconcileResult, o: { json?: boolean; 
       failed: `✖ failed at ${r.stage} after ${r.applied} changes: ${r.reason} (safe to run again: it converges)`,
     };
     io.out(verdict[r.outcome]);
-    if (drift) io.out((drift as { skipped?: string }).skipped ? `drift: skipped — ${(drift as { skipped: string }).skipped}` : renderDriftRun(drift as DriftRunResult));
+    if (drift)
+      io.out(
+        (drift as { skipped?: string }).skipped
+          ? `drift: skipped — ${(drift as { skipped: string }).skipped}`
+          : renderDriftRun(drift as DriftRunResult),
+      );
   }
   io.exit(r.outcome === "refused" || r.outcome === "failed" ? 1 : 0);
 }

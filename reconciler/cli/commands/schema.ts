@@ -16,10 +16,13 @@ export function registerSchema(program: Command, io: CliIO): void {
     .option("--json", "print as JSON")
     .action((path: string, opts: { install?: boolean; json?: boolean }) => {
       const mapping: Record<string, string[]> = {};
-      for (const [kind, globs] of Object.entries(SCHEMA_GLOBS)) mapping[`./schemas/${SCHEMA_FILES[kind as Kind]}`] = globs;
+      for (const [kind, globs] of Object.entries(SCHEMA_GLOBS))
+        mapping[`./schemas/${SCHEMA_FILES[kind as Kind]}`] = globs;
       if (!opts.install) {
         if (opts.json) io.out(JSON.stringify(mapping, null, 2));
-        else for (const [schema, globs] of Object.entries(mapping)) io.out(`${schema.padEnd(44)} ${globs.join(", ")}`);
+        else
+          for (const [schema, globs] of Object.entries(mapping))
+            io.out(`${schema.padEnd(44)} ${globs.join(", ")}`);
         return;
       }
       const file = join(path, ".vscode", "settings.json");
@@ -29,13 +32,19 @@ export function registerSchema(program: Command, io: CliIO): void {
         try {
           settings = text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
         } catch (e) {
-          throw new LabenvError("io", `${file} is not plain JSON (${(e as Error).message}); nothing was changed`, { hint: `add this to "yaml.schemas" by hand:\n${JSON.stringify(mapping, null, 2)}` });
+          throw new LabenvError(
+            "io",
+            `${file} is not plain JSON (${(e as Error).message}); nothing was changed`,
+            { hint: `add this to "yaml.schemas" by hand:\n${JSON.stringify(mapping, null, 2)}` },
+          );
         }
       }
       const existing = (settings["yaml.schemas"] as Record<string, unknown> | undefined) ?? {};
       settings["yaml.schemas"] = { ...existing, ...mapping };
       mkdirSync(join(path, ".vscode"), { recursive: true });
       writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
-      io.out(`wrote ${file}: VS Code's YAML extension (redhat.vscode-yaml) now validates ${Object.keys(mapping).length} document kinds from schemas/`);
+      io.out(
+        `wrote ${file}: VS Code's YAML extension (redhat.vscode-yaml) now validates ${Object.keys(mapping).length} document kinds from schemas/`,
+      );
     });
 }

@@ -15,34 +15,59 @@ export function registerStatus(program: Command, io: CliIO): void {
     .option("--json", "print as JSON")
     .action(async (env: string | undefined, o: { repo: string; runs: string; json?: boolean }) => {
       const ctx = openContext(o.repo, io.now);
-      const [observed, applied, runs] = await Promise.all([ctx.provider.observe(), ctx.state.listApplied(), ctx.state.listRuns(Number(o.runs) || 10)]);
-      if (env && !applied.some((a) => a.environment === env) && !observed.resources.some((r) => r.environment === env)) {
-        throw new LabenvError("usage", `${env} has never been applied`, { hint: `applied: ${applied.map((a) => a.environment).join(", ") || "none yet (run labenv reconcile)"}` });
+      const [observed, applied, runs] = await Promise.all([
+        ctx.provider.observe(),
+        ctx.state.listApplied(),
+        ctx.state.listRuns(Number(o.runs) || 10),
+      ]);
+      if (
+        env &&
+        !applied.some((a) => a.environment === env) &&
+        !observed.resources.some((r) => r.environment === env)
+      ) {
+        throw new LabenvError("usage", `${env} has never been applied`, {
+          hint: `applied: ${applied.map((a) => a.environment).join(", ") || "none yet (run labenv reconcile)"}`,
+        });
       }
-      const rows = applied.filter((a) => !env || a.environment === env).map((a) => {
-        const mine = observed.resources.filter((r) => r.environment === a.environment);
-        const service = mine.find((r) => r.kind === "service") as ObservedResource<"service"> | undefined;
-        const td = mine.find((r) => r.kind === "task-definition") as ObservedResource<"task-definition"> | undefined;
-        return {
-          environment: a.environment,
-          running: service ? `${service.runningCount ?? 0}/${service.spec.desiredCount}` : "missing",
-          image: td?.spec.image ?? "",
-          commit: a.commit,
-          appliedAt: a.appliedAt,
-          lockDigest: a.lockDigest,
-          snapshots: mine.filter((r) => r.kind === "ebs-snapshot").map((r) => r.id),
-          monthlyCostUsd: a.monthlyCostUsd ?? null,
-        };
-      });
-      if (o.json) return io.out(JSON.stringify({ provider: ctx.provider.label, environments: rows, runs }, null, 2));
+      const rows = applied
+        .filter((a) => !env || a.environment === env)
+        .map((a) => {
+          const mine = observed.resources.filter((r) => r.environment === a.environment);
+          const service = mine.find((r) => r.kind === "service") as
+            ObservedResource<"service"> | undefined;
+          const td = mine.find((r) => r.kind === "task-definition") as
+            ObservedResource<"task-definition"> | undefined;
+          return {
+            environment: a.environment,
+            running: service
+              ? `${service.runningCount ?? 0}/${service.spec.desiredCount}`
+              : "missing",
+            image: td?.spec.image ?? "",
+            commit: a.commit,
+            appliedAt: a.appliedAt,
+            lockDigest: a.lockDigest,
+            snapshots: mine.filter((r) => r.kind === "ebs-snapshot").map((r) => r.id),
+            monthlyCostUsd: a.monthlyCostUsd ?? null,
+          };
+        });
+      if (o.json)
+        return io.out(
+          JSON.stringify({ provider: ctx.provider.label, environments: rows, runs }, null, 2),
+        );
       io.out(`provider: ${ctx.provider.label}`);
       for (const r of rows) {
-        io.out(`${r.environment.padEnd(40)} tasks ${r.running.padEnd(8)} applied ${r.commit.slice(0, 12)} at ${r.appliedAt}`);
-        io.out(`${"".padEnd(40)} image ${r.image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]+/, "@sha256:$1…")}  lock ${r.lockDigest.slice(7, 19)}…  snapshots ${r.snapshots.length}`);
+        io.out(
+          `${r.environment.padEnd(40)} tasks ${r.running.padEnd(8)} applied ${r.commit.slice(0, 12)} at ${r.appliedAt}`,
+        );
+        io.out(
+          `${"".padEnd(40)} image ${r.image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]+/, "@sha256:$1…")}  lock ${r.lockDigest.slice(7, 19)}…  snapshots ${r.snapshots.length}`,
+        );
       }
       io.out("\nrecent runs:");
       for (const r of runs) {
-        io.out(`  ${r.startedAt}  ${r.outcome.padEnd(10)} ${r.commit.slice(0, 12)}  ${r.trigger}${r.error ? `  ${r.error.stage}: ${r.error.message}` : ""}`);
+        io.out(
+          `  ${r.startedAt}  ${r.outcome.padEnd(10)} ${r.commit.slice(0, 12)}  ${r.trigger}${r.error ? `  ${r.error.stage}: ${r.error.message}` : ""}`,
+        );
       }
     });
 }

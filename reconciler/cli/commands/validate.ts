@@ -15,10 +15,18 @@ export function registerValidate(program: Command, io: CliIO): void {
     .description("check every document against its schema and the cross-document rules")
     .argument("[path]", "repository directory", ".")
     .option("--json", "print findings as JSON")
-    .option("--changed-from <ref>", "only report documents changed since this git ref, and what references them")
+    .option(
+      "--changed-from <ref>",
+      "only report documents changed since this git ref, and what references them",
+    )
     .action((path: string, opts: { json?: boolean; changedFrom?: string }) => {
       const files = readRepositoryFiles(path);
-      const { repository, diagnostics: all } = validateFiles(files, createSchemaValidator(), { today: io.today() }, extraRules(path));
+      const { repository, diagnostics: all } = validateFiles(
+        files,
+        createSchemaValidator(),
+        { today: io.today() },
+        extraRules(path),
+      );
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
       if (opts.changedFrom) {
@@ -27,13 +35,24 @@ export function registerValidate(program: Command, io: CliIO): void {
         scope = `${plural(affected.size, "changed or affected file")} since ${opts.changedFrom}`;
       }
       const counts = {
-        labs: repository.labs.size, environments: repository.environments.size, locks: repository.locks.size,
-        snapshots: repository.snapshots.size, shares: repository.shares.size, successions: repository.successions.size,
+        labs: repository.labs.size,
+        environments: repository.environments.size,
+        locks: repository.locks.size,
+        snapshots: repository.snapshots.size,
+        shares: repository.shares.size,
+        successions: repository.successions.size,
         domainPacks: repository.packs.size,
       };
-      if (opts.json) io.out(JSON.stringify({ ok: !hasErrors(diagnostics), counts, diagnostics }, null, 2));
-      else if (diagnostics.length > 0) io.out(`${renderDiagnostics(diagnostics)}\n\n${hasErrors(diagnostics) ? "✖" : "⚠"} ${countSummary(diagnostics)} (checked ${scope})`);
-      else io.out(`✓ valid: ${scope} — ${counts.labs} labs, ${counts.environments} environments, ${counts.locks} locks, ${counts.snapshots} snapshots, ${counts.shares} shares, ${counts.successions} successions, ${counts.domainPacks} domain pack versions`);
+      if (opts.json)
+        io.out(JSON.stringify({ ok: !hasErrors(diagnostics), counts, diagnostics }, null, 2));
+      else if (diagnostics.length > 0)
+        io.out(
+          `${renderDiagnostics(diagnostics)}\n\n${hasErrors(diagnostics) ? "✖" : "⚠"} ${countSummary(diagnostics)} (checked ${scope})`,
+        );
+      else
+        io.out(
+          `✓ valid: ${scope} — ${counts.labs} labs, ${counts.environments} environments, ${counts.locks} locks, ${counts.snapshots} snapshots, ${counts.shares} shares, ${counts.successions} successions, ${counts.domainPacks} domain pack versions`,
+        );
       io.exit(hasErrors(diagnostics) ? 1 : 0);
     });
 }

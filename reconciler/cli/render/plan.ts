@@ -2,12 +2,21 @@ import { formatDelta, formatUsd } from "../../core/cost/estimate.js";
 import type { Action, Outcome, Plan } from "../../core/model/plan.js";
 import { OUTCOMES } from "../../core/model/plan.js";
 
-const MARK: Record<Outcome, string> = { create: "+", update: "~", replace: "±", delete: "-", unchanged: "=", skipped: "·" };
+const MARK: Record<Outcome, string> = {
+  create: "+",
+  update: "~",
+  replace: "±",
+  delete: "-",
+  unchanged: "=",
+  skipped: "·",
+};
 
 /** The plan per environment: what changes and why, with the monthly cost before and after. */
 export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): string {
   const actions = plan.stages.flatMap((s) => s.actions);
-  const envs = [...new Set([...actions.map((a) => a.environment), ...plan.costs.map((c) => c.environment)])].sort();
+  const envs = [
+    ...new Set([...actions.map((a) => a.environment), ...plan.costs.map((c) => c.environment)]),
+  ].sort();
   const byEnvironment = new Map<string, Action[]>();
   for (const a of actions) {
     const list = byEnvironment.get(a.environment);
@@ -19,18 +28,32 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   for (const env of envs) {
     const mine = byEnvironment.get(env) ?? [];
     const cost = costs.get(env);
-    const changing = mine.filter((a) => a.outcome !== "unchanged" && (a.outcome !== "skipped" || options.verbose || a.kind === "access-point"));
+    const changing = mine.filter(
+      (a) =>
+        a.outcome !== "unchanged" &&
+        (a.outcome !== "skipped" || options.verbose || a.kind === "access-point"),
+    );
     const unchanged = mine.length - changing.length;
-    const costText = cost ? `${formatUsd(cost.beforeUsd)} → ${formatUsd(cost.afterUsd)}/month (${formatDelta(cost.afterUsd - cost.beforeUsd)})` : "";
-    lines.push(`${env.padEnd(44)} ${changing.length === 0 ? "no changes" : ""}${changing.length === 0 && costText ? "  " : ""}${costText}`);
+    const costText = cost
+      ? `${formatUsd(cost.beforeUsd)} → ${formatUsd(cost.afterUsd)}/month (${formatDelta(cost.afterUsd - cost.beforeUsd)})`
+      : "";
+    lines.push(
+      `${env.padEnd(44)} ${changing.length === 0 ? "no changes" : ""}${changing.length === 0 && costText ? "  " : ""}${costText}`,
+    );
     for (const a of changing) lines.push(`  ${MARK[a.outcome]} ${a.reason}`);
-    if (options.verbose && unchanged > 0) for (const a of mine.filter((x) => x.outcome === "unchanged")) lines.push(`  = ${a.kind} ${a.key}: ${a.reason}`);
+    if (options.verbose && unchanged > 0)
+      for (const a of mine.filter((x) => x.outcome === "unchanged"))
+        lines.push(`  = ${a.kind} ${a.key}: ${a.reason}`);
   }
   const totalBefore = plan.costs.reduce((s, c) => s + c.beforeUsd, 0);
   const totalAfter = plan.costs.reduce((s, c) => s + c.afterUsd, 0);
   lines.push("");
-  lines.push(`Summary: ${OUTCOMES.map((o) => `${plan.summary[o]} ${o === "skipped" || o === "unchanged" ? o : `to ${o}`}`).join(", ")}`);
-  lines.push(`Monthly cost: ${formatUsd(totalBefore)} → ${formatUsd(totalAfter)} (${formatDelta(totalAfter - totalBefore)})`);
+  lines.push(
+    `Summary: ${OUTCOMES.map((o) => `${plan.summary[o]} ${o === "skipped" || o === "unchanged" ? o : `to ${o}`}`).join(", ")}`,
+  );
+  lines.push(
+    `Monthly cost: ${formatUsd(totalBefore)} → ${formatUsd(totalAfter)} (${formatDelta(totalAfter - totalBefore)})`,
+  );
   lines.push(`Plan digest: ${plan.digest}`);
   if (plan.blocked) lines.push(`BLOCKED: ${plan.blocked}`);
   return lines.join("\n");

@@ -21,8 +21,11 @@ export function changedSubject(path: string): ChangedSubject {
   if (p[0] !== "environments" || !p[1] || p.length < 3) return { kind: "outside-labs", path };
   const lab = p[1];
   if (p.length === 3 && p[2] === "lab.yaml") return { kind: "lab", lab, path };
-  if (p.length === 4 && p[2] === "shares" && YAML.test(p[3]!)) return { kind: "share", lab, name: p[3]!.replace(YAML, ""), path };
-  if (p.length === 4 && p[2] === "successions" && YAML.test(p[3]!)) return { kind: "succession", lab, name: p[3]!.replace(YAML, ""), path };
-  if (p.length === 3 || p[2] === "shares" || p[2] === "successions") return { kind: "lab-file", lab, path };
+  if (p.length === 4 && p[2] === "shares" && YAML.test(p[3]!))
+    return { kind: "share", lab, name: p[3]!.replace(YAML, ""), path };
+  if (p.length === 4 && p[2] === "successions" && YAML.test(p[3]!))
+    return { kind: "succession", lab, name: p[3]!.replace(YAML, ""), path };
+  if (p.length === 3 || p[2] === "shares" || p[2] === "successions")
+    return { kind: "lab-file", lab, path };
   return { kind: "environment", lab, env: p[2]!, path };
 }

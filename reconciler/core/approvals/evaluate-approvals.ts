@@ -1,14 +1,25 @@
 import { describeRole, loginList } from "./lab-roles.js";
-import type { ApprovalContext, ApprovalEvaluation, ApprovalRequirement, CountedApproval, IgnoredReview, MissingApproval, Review } from "./requirement.js";
+import type {
+  ApprovalContext,
+  ApprovalEvaluation,
+  ApprovalRequirement,
+  CountedApproval,
+  IgnoredReview,
+  MissingApproval,
+  Review,
+} from "./requirement.js";
 
 /** Review states that replace a reviewer's earlier verdict; comments and pending reviews do not. */
 const VERDICTS = new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 
 /** Each reviewer's latest verdict (GitHub logins compared case-insensitively). */
 export function latestVerdicts(reviews: readonly Review[]): Map<string, Review> {
-  const ordered = [...reviews].sort((a, b) => (a.submitted_at ?? "").localeCompare(b.submitted_at ?? "") || a.id - b.id);
+  const ordered = [...reviews].sort(
+    (a, b) => (a.submitted_at ?? "").localeCompare(b.submitted_at ?? "") || a.id - b.id,
+  );
   const out = new Map<string, Review>();
-  for (const r of ordered) if (r.user && VERDICTS.has(r.state)) out.set(r.user.login.toLowerCase(), r);
+  for (const r of ordered)
+    if (r.user && VERDICTS.has(r.state)) out.set(r.user.login.toLowerCase(), r);
   return out;
 }
 
@@ -19,7 +30,11 @@ export function latestVerdicts(reviews: readonly Review[]): Map<string, Review> 
  * and comes from a login the base branch's lab.yaml maps to a member with the
  * role the requirement needs.
  */
-export function evaluateApprovals(requirements: readonly ApprovalRequirement[], reviews: readonly Review[], ctx: ApprovalContext): ApprovalEvaluation {
+export function evaluateApprovals(
+  requirements: readonly ApprovalRequirement[],
+  reviews: readonly Review[],
+  ctx: ApprovalContext,
+): ApprovalEvaluation {
   const author = ctx.author.toLowerCase();
   const valid = new Map<string, string>();
   const ignored: IgnoredReview[] = [];
@@ -27,8 +42,13 @@ export function evaluateApprovals(requirements: readonly ApprovalRequirement[], 
     const login = r.user!.login;
     if (r.state === "CHANGES_REQUESTED") ignored.push({ login, why: "requested changes" });
     else if (r.state === "DISMISSED") ignored.push({ login, why: "their approval was dismissed" });
-    else if (key === author) ignored.push({ login, why: "is the author: their own approval never counts" });
-    else if (r.commit_id !== ctx.headSha) ignored.push({ login, why: `approved ${short(r.commit_id)}, not the head commit ${short(ctx.headSha)}: approve again` });
+    else if (key === author)
+      ignored.push({ login, why: "is the author: their own approval never counts" });
+    else if (r.commit_id !== ctx.headSha)
+      ignored.push({
+        login,
+        why: `approved ${short(r.commit_id)}, not the head commit ${short(ctx.headSha)}: approve again`,
+      });
     else valid.set(key, login);
   }
   const admins = new Set([...(ctx.repositoryAdmins ?? [])].map((l) => l.toLowerCase()));
@@ -39,7 +59,11 @@ export function evaluateApprovals(requirements: readonly ApprovalRequirement[], 
     const match = req.anyOf.find((a) => valid.has(a.login.toLowerCase()));
     const admin = req.repositoryAdmin ? [...valid.keys()].find((l) => admins.has(l)) : undefined;
     if (match) {
-      counted.push({ requirement: req.id, login: valid.get(match.login.toLowerCase())!, as: describeRole(match) });
+      counted.push({
+        requirement: req.id,
+        login: valid.get(match.login.toLowerCase())!,
+        as: describeRole(match),
+      });
       used.add(match.login.toLowerCase());
     } else if (admin) {
       counted.push({ requirement: req.id, login: valid.get(admin)!, as: "repository admin" });
@@ -50,10 +74,19 @@ export function evaluateApprovals(requirements: readonly ApprovalRequirement[], 
   }
   if (requirements.length > 0) {
     for (const [key, login] of valid) {
-      if (!used.has(key)) ignored.push({ login, why: "is not a member with a role any requirement needs (per the base branch's lab.yaml)" });
+      if (!used.has(key))
+        ignored.push({
+          login,
+          why: "is not a member with a role any requirement needs (per the base branch's lab.yaml)",
+        });
     }
   }
-  return { satisfied: missing.length === 0, missing, counted, ignored: ignored.sort((a, b) => a.login.localeCompare(b.login)) };
+  return {
+    satisfied: missing.length === 0,
+    missing,
+    counted,
+    ignored: ignored.sort((a, b) => a.login.localeCompare(b.login)),
+  };
 }
 
 function missingWhy(req: ApprovalRequirement, author: string): string {

@@ -6,7 +6,9 @@ type Lab = Loaded<"Lab">;
 /** The lab's approvers, as GitHub logins mapped by its lab.yaml. */
 export function labApprovers(lab: Lab): Approver[] {
   const approvers = new Set(lab.doc.spec.approvers);
-  return lab.doc.spec.members.filter((m) => approvers.has(m.id)).map((m) => approver(lab, m.id, m.github, "approver"));
+  return lab.doc.spec.members
+    .filter((m) => approvers.has(m.id))
+    .map((m) => approver(lab, m.id, m.github, "approver"));
 }
 
 /** The lab's PI, when the PI is a member with a GitHub login. */
@@ -32,10 +34,14 @@ export function loginList(approvers: readonly Approver[]): string {
 
 export function describeRole(a: Approver): string {
   switch (a.role) {
-    case "approver": return `approver of ${a.lab}`;
-    case "pi": return `PI of ${a.lab}`;
-    case "owner": return `owner (${a.member}) in ${a.lab}`;
-    case "outgoing-researcher": return `outgoing researcher ${a.member} of ${a.lab}`;
+    case "approver":
+      return `approver of ${a.lab}`;
+    case "pi":
+      return `PI of ${a.lab}`;
+    case "owner":
+      return `owner (${a.member}) in ${a.lab}`;
+    case "outgoing-researcher":
+      return `outgoing researcher ${a.member} of ${a.lab}`;
   }
 }
 

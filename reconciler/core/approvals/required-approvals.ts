@@ -28,7 +28,12 @@ type Lab = Loaded<"Lab">;
  * Domain packs, labenv.yaml and schemas are reviewed through CODEOWNERS
  * (see `outsideLabs`), not by these rules.
  */
-export function requiredApprovals(changedFiles: readonly string[], base: Repository, head: Repository, plan: Plan): ApprovalRequirement[] {
+export function requiredApprovals(
+  changedFiles: readonly string[],
+  base: Repository,
+  head: Repository,
+  plan: Plan,
+): ApprovalRequirement[] {
   const out = new Map<string, ApprovalRequirement>();
   const add = (r: ApprovalRequirement) => void (out.has(r.id) || out.set(r.id, r));
   const envFiles = new Map<string, string[]>();
@@ -45,7 +50,8 @@ export function requiredApprovals(changedFiles: readonly string[], base: Reposit
     if (s.kind === "lab") add(labChange(lab, s.path, head));
     else if (s.kind === "lab-file") add(labFile(lab, s.path));
     else if (s.kind === "succession") successionRequirements(s, lab, base, head).forEach(add);
-    else if (s.kind === "environment") envFiles.set(envKey(s.lab, s.env), [...(envFiles.get(envKey(s.lab, s.env)) ?? []), s.path]);
+    else if (s.kind === "environment")
+      envFiles.set(envKey(s.lab, s.env), [...(envFiles.get(envKey(s.lab, s.env)) ?? []), s.path]);
   }
   const storage = storageActions(plan, touchedLabs, head);
   for (const [key, actions] of storage) {
@@ -69,7 +75,10 @@ export function outsideLabs(changedFiles: readonly string[]): string[] {
 function brokenInHead(key: string, head: Repository): boolean {
   if (!key.includes("/")) return false;
   const lock = `environments/${key}/environment.lock.yaml`;
-  return (head.files.has(envPath(key)) && !head.environments.has(key)) || (head.files.has(lock) && !head.locks.has(key));
+  return (
+    (head.files.has(envPath(key)) && !head.environments.has(key)) ||
+    (head.files.has(lock) && !head.locks.has(key))
+  );
 }
 
 function envPath(key: string): string {
@@ -83,10 +92,15 @@ function envPath(key: string): string {
  * out of the plan and looks removed; that is a validation failure, not a
  * deletion, and is not counted here.
  */
-function storageActions(plan: Plan, labs: ReadonlySet<string>, head: Repository): Map<string, Action[]> {
+function storageActions(
+  plan: Plan,
+  labs: ReadonlySet<string>,
+  head: Repository,
+): Map<string, Action[]> {
   const out = new Map<string, Action[]>();
   for (const a of changingActions(plan)) {
-    if (!(a.outcome === "delete" || (a.outcome === "replace" && a.kind === "access-point"))) continue;
+    if (!(a.outcome === "delete" || (a.outcome === "replace" && a.kind === "access-point")))
+      continue;
     if (!labs.has(a.environment.split("/")[0]!) || brokenInHead(a.environment, head)) continue;
     out.set(a.environment, [...(out.get(a.environment) ?? []), a]);
   }
@@ -95,7 +109,12 @@ function storageActions(plan: Plan, labs: ReadonlySet<string>, head: Repository)
 
 function newLab(lab: string): ApprovalRequirement {
   return {
-    id: `new-lab:${lab}`, kind: "new-lab", subject: `new lab ${lab}`, needs: "a repository admin", anyOf: [], repositoryAdmin: true,
+    id: `new-lab:${lab}`,
+    kind: "new-lab",
+    subject: `new lab ${lab}`,
+    needs: "a repository admin",
+    anyOf: [],
+    repositoryAdmin: true,
     why: `${lab} has no lab.yaml on the base branch, so none of its members can approve yet; an approver of another lab is not enough (CODEOWNERS: the catch-all owners of environments/)`,
   };
 }
@@ -104,20 +123,37 @@ function labChange(lab: Lab, path: string, head: Repository): ApprovalRequiremen
   const name = lab.doc.metadata.name;
   const removed = !head.files.has(path);
   return {
-    id: `lab-change:${name}`, kind: "lab-change", subject: `lab ${name}`, needs: `the PI of ${name}`, anyOf: labPi(lab),
-    why: removed ? `${path} is removed` : `${path} changes who belongs to, approves or pays for ${name}; approvals keep following the base branch's copy until it merges`,
+    id: `lab-change:${name}`,
+    kind: "lab-change",
+    subject: `lab ${name}`,
+    needs: `the PI of ${name}`,
+    anyOf: labPi(lab),
+    why: removed
+      ? `${path} is removed`
+      : `${path} changes who belongs to, approves or pays for ${name}; approvals keep following the base branch's copy until it merges`,
   };
 }
 
 function labFile(lab: Lab, path: string): ApprovalRequirement {
   const name = lab.doc.metadata.name;
-  return { id: `lab-file:${path}`, kind: "environment-change", subject: path, needs: `an approver of ${name}`, anyOf: labApprovers(lab), why: `${path} is in ${name}'s directory` };
+  return {
+    id: `lab-file:${path}`,
+    kind: "environment-change",
+    subject: path,
+    needs: `an approver of ${name}`,
+    anyOf: labApprovers(lab),
+    why: `${path} is in ${name}'s directory`,
+  };
 }
 
 function environmentDelete(lab: Lab, key: string): ApprovalRequirement {
   const name = lab.doc.metadata.name;
   return {
-    id: `environment-delete:${key}`, kind: "environment-delete", subject: `environment ${key}`, needs: `an approver of ${name}`, anyOf: labApprovers(lab),
+    id: `environment-delete:${key}`,
+    kind: "environment-delete",
+    subject: `environment ${key}`,
+    needs: `an approver of ${name}`,
+    anyOf: labApprovers(lab),
     why: `${key} is removed (its service stops; its EFS home and snapshots are kept)`,
   };
 }
@@ -125,62 +161,123 @@ function environmentDelete(lab: Lab, key: string): ApprovalRequirement {
 function storageChange(lab: Lab, key: string, actions: readonly Action[]): ApprovalRequirement {
   const name = lab.doc.metadata.name;
   return {
-    id: `storage-change:${key}`, kind: "storage-change", subject: key.includes("/") ? `environment ${key}` : `lab ${key} storage`, needs: `an approver of ${name}`, anyOf: labApprovers(lab),
+    id: `storage-change:${key}`,
+    kind: "storage-change",
+    subject: key.includes("/") ? `environment ${key}` : `lab ${key} storage`,
+    needs: `an approver of ${name}`,
+    anyOf: labApprovers(lab),
     why: `the plan ${actions.map((a) => `${a.outcome}s ${a.kind} ${a.key}`).join("; ")}`,
   };
 }
 
-function environmentChange(lab: Lab, key: string, files: readonly string[], before: Loaded<"Environment"> | undefined): ApprovalRequirement {
+function environmentChange(
+  lab: Lab,
+  key: string,
+  files: readonly string[],
+  before: Loaded<"Environment"> | undefined,
+): ApprovalRequirement {
   const name = lab.doc.metadata.name;
   const approverOnly = lab.doc.spec.approvals?.environmentChanges === "approver";
   const owner = before?.doc.spec.owner;
   const changed = files.map((f) => f.split("/").slice(3).join("/")).join(", ");
   if (approverOnly || !owner) {
     return {
-      id: `environment-change:${key}`, kind: "environment-change", subject: `environment ${key}`, needs: `an approver of ${name}`, anyOf: labApprovers(lab),
-      why: approverOnly ? `${changed} changed; ${name} requires an approver for every environment change (approvals.environmentChanges: approver)` : `${key} is new: it has no owner on the base branch yet`,
+      id: `environment-change:${key}`,
+      kind: "environment-change",
+      subject: `environment ${key}`,
+      needs: `an approver of ${name}`,
+      anyOf: labApprovers(lab),
+      why: approverOnly
+        ? `${changed} changed; ${name} requires an approver for every environment change (approvals.environmentChanges: approver)`
+        : `${key} is new: it has no owner on the base branch yet`,
     };
   }
   return {
-    id: `environment-change:${key}`, kind: "environment-change", subject: `environment ${key}`, needs: `its owner (${owner}) or an approver of ${name}`,
-    anyOf: [...memberAs(lab, owner, "owner"), ...labApprovers(lab)], why: `${changed} changed`,
+    id: `environment-change:${key}`,
+    kind: "environment-change",
+    subject: `environment ${key}`,
+    needs: `its owner (${owner}) or an approver of ${name}`,
+    anyOf: [...memberAs(lab, owner, "owner"), ...labApprovers(lab)],
+    why: `${changed} changed`,
   };
 }
 
-function shareRequirements(s: Extract<ChangedSubject, { kind: "share" }>, lab: Lab | undefined, base: Repository, head: Repository): ApprovalRequirement[] {
+function shareRequirements(
+  s: Extract<ChangedSubject, { kind: "share" }>,
+  lab: Lab | undefined,
+  base: Repository,
+  head: Repository,
+): ApprovalRequirement[] {
   const key = `${s.lab}/${s.name}`;
   const after = head.shares.get(key)?.doc;
   const before = base.shares.get(key)?.doc;
   const out: ApprovalRequirement[] = [];
   const revoked = !head.files.has(s.path);
   if (lab) {
-    const what = after ? `${s.lab} lends ${after.spec.environment}${after.spec.snapshot ? ` (snapshot ${after.spec.snapshot})` : ""} to ${after.spec.to.lab} (${after.spec.access})` : revoked ? `${s.lab} revokes the share` : `${s.path} changed`;
-    out.push({ id: `share-lender:${key}`, kind: "share-lender", subject: `share ${key}`, needs: `an approver of ${s.lab}`, anyOf: labApprovers(lab), why: what });
+    const what = after
+      ? `${s.lab} lends ${after.spec.environment}${after.spec.snapshot ? ` (snapshot ${after.spec.snapshot})` : ""} to ${after.spec.to.lab} (${after.spec.access})`
+      : revoked
+        ? `${s.lab} revokes the share`
+        : `${s.path} changed`;
+    out.push({
+      id: `share-lender:${key}`,
+      kind: "share-lender",
+      subject: `share ${key}`,
+      needs: `an approver of ${s.lab}`,
+      anyOf: labApprovers(lab),
+      why: what,
+    });
   }
   if (revoked) return out;
-  const receivers = new Set([after?.spec.to.lab, before?.spec.to.lab].filter((x): x is string => !!x));
+  const receivers = new Set(
+    [after?.spec.to.lab, before?.spec.to.lab].filter((x): x is string => !!x),
+  );
   for (const to of receivers) {
     const receiving = base.labs.get(to);
     out.push({
-      id: `share-receiver:${key}:${to}`, kind: "share-receiver", subject: `share ${key}`, needs: `an approver of ${to}`, anyOf: receiving ? labApprovers(receiving) : [],
-      why: receiving ? `${to} receives ${s.lab}'s environment${after ? ` ${after.spec.environment} (${after.spec.access})` : ""}` : `${to} has no lab.yaml on the base branch: add the lab first`,
+      id: `share-receiver:${key}:${to}`,
+      kind: "share-receiver",
+      subject: `share ${key}`,
+      needs: `an approver of ${to}`,
+      anyOf: receiving ? labApprovers(receiving) : [],
+      why: receiving
+        ? `${to} receives ${s.lab}'s environment${after ? ` ${after.spec.environment} (${after.spec.access})` : ""}`
+        : `${to} has no lab.yaml on the base branch: add the lab first`,
     });
   }
   return out;
 }
 
-function successionRequirements(s: Extract<ChangedSubject, { kind: "succession" }>, lab: Lab, base: Repository, head: Repository): ApprovalRequirement[] {
+function successionRequirements(
+  s: Extract<ChangedSubject, { kind: "succession" }>,
+  lab: Lab,
+  base: Repository,
+  head: Repository,
+): ApprovalRequirement[] {
   const key = `${s.lab}/${s.name}`;
   const doc = head.successions.get(key)?.doc ?? base.successions.get(key)?.doc;
-  const what = doc ? `${doc.spec.from} hands over ${(doc.spec.environments ?? []).join(", ") || "their environments"} to ${doc.spec.to} on ${doc.spec.effective}` : `${s.path} changed`;
+  const what = doc
+    ? `${doc.spec.from} hands over ${(doc.spec.environments ?? []).join(", ") || "their environments"} to ${doc.spec.to} on ${doc.spec.effective}`
+    : `${s.path} changed`;
   const pi = labPi(lab);
   const out: ApprovalRequirement[] = [
-    { id: `succession-pi:${key}`, kind: "succession-pi", subject: `succession ${key}`, needs: `the PI of ${s.lab} (${lab.doc.spec.pi})`, anyOf: pi, why: what },
+    {
+      id: `succession-pi:${key}`,
+      kind: "succession-pi",
+      subject: `succession ${key}`,
+      needs: `the PI of ${s.lab} (${lab.doc.spec.pi})`,
+      anyOf: pi,
+      why: what,
+    },
   ];
   if (doc && head.files.has(s.path) && isMember(lab, doc.spec.from)) {
     out.push({
-      id: `succession-outgoing:${key}`, kind: "succession-outgoing", subject: `succession ${key}`, needs: `${doc.spec.from}, who hands over`,
-      anyOf: memberAs(lab, doc.spec.from, "outgoing-researcher"), why: `${doc.spec.from} is still a member of ${s.lab} on the base branch (${loginList(memberAs(lab, doc.spec.from, "outgoing-researcher"))})`,
+      id: `succession-outgoing:${key}`,
+      kind: "succession-outgoing",
+      subject: `succession ${key}`,
+      needs: `${doc.spec.from}, who hands over`,
+      anyOf: memberAs(lab, doc.spec.from, "outgoing-researcher"),
+      why: `${doc.spec.from} is still a member of ${s.lab} on the base branch (${loginList(memberAs(lab, doc.spec.from, "outgoing-researcher"))})`,
     });
   }
   return out;

@@ -17,28 +17,64 @@ import type { TimelineCommit } from "./timeline-commit.js";
  * on the plan against the cloud at the time) and new labs (a repository
  * admin's approval; the audit does not know who the admins were).
  */
-export function approvalFindings(commits: readonly TimelineCommit[], pullRequests: ReadonlyMap<number, PullRequestRecord | undefined>): ComplianceFinding[] {
+export function approvalFindings(
+  commits: readonly TimelineCommit[],
+  pullRequests: ReadonlyMap<number, PullRequestRecord | undefined>,
+): ComplianceFinding[] {
   const out: ComplianceFinding[] = [];
   for (const c of commits) {
     if (c.origin.via !== "merge" && c.origin.via !== "squash") continue;
     const number = c.origin.pullRequest;
     if (!pullRequests.has(number)) continue;
     const pr = pullRequests.get(number);
-    const base = { commit: c.commit, date: c.date, author: c.author, pullRequest: number, environments: touched(c) };
+    const base = {
+      commit: c.commit,
+      date: c.date,
+      author: c.author,
+      pullRequest: number,
+      environments: touched(c),
+    };
     if (!pr) {
-      out.push({ ...base, code: "pull-request-unknown", message: `PR #${number} (commit ${c.commit.slice(0, 7)}) is not known to the git host: its approvals cannot be checked` });
+      out.push({
+        ...base,
+        code: "pull-request-unknown",
+        message: `PR #${number} (commit ${c.commit.slice(0, 7)}) is not known to the git host: its approvals cannot be checked`,
+      });
       continue;
     }
     const sides = approvalSides(c);
     for (const lab of sides.unreadableLabs) {
-      out.push({ ...base, author: pr.author, code: "approval-unverifiable", message: `PR #${number} "${pr.title}": ${lab}'s lab.yaml on main before the merge does not name a PI, approvers and members with GitHub logins, so who had to approve cannot be said` });
+      out.push({
+        ...base,
+        author: pr.author,
+        code: "approval-unverifiable",
+        message: `PR #${number} "${pr.title}": ${lab}'s lab.yaml on main before the merge does not name a PI, approvers and members with GitHub logins, so who had to approve cannot be said`,
+      });
     }
-    const requirements = requiredApprovals(sides.changedFiles, sides.base, sides.head, NO_PLAN).filter((r) => r.kind !== "new-lab" && !(r.kind === "share-receiver" && sides.unreadableLabs.includes(r.id.split(":").pop()!)));
+    const requirements = requiredApprovals(
+      sides.changedFiles,
+      sides.base,
+      sides.head,
+      NO_PLAN,
+    ).filter(
+      (r) =>
+        r.kind !== "new-lab" &&
+        !(r.kind === "share-receiver" && sides.unreadableLabs.includes(r.id.split(":").pop()!)),
+    );
     const mergedAt = pr.mergedAt === null ? Infinity : Date.parse(pr.mergedAt);
     const reviews = pr.reviews
       .filter((r) => r.submittedAt === null || Date.parse(r.submittedAt) <= mergedAt)
-      .map((r, i) => ({ id: i, user: { login: r.user }, state: r.state, commit_id: r.commitId, submitted_at: r.submittedAt }));
-    const evaluation = evaluateApprovals(requirements, reviews, { author: pr.author, headSha: pr.headSha });
+      .map((r, i) => ({
+        id: i,
+        user: { login: r.user },
+        state: r.state,
+        commit_id: r.commitId,
+        submitted_at: r.submittedAt,
+      }));
+    const evaluation = evaluateApprovals(requirements, reviews, {
+      author: pr.author,
+      headSha: pr.headSha,
+    });
     const counted = evaluation.counted.map((x) => `@${x.login} as ${x.as}`).join(", ") || "none";
     const ignored = evaluation.ignored.map((x) => `@${x.login} ${x.why}`).join("; ");
     for (const m of evaluation.missing) {
@@ -54,4 +90,10 @@ export function approvalFindings(commits: readonly TimelineCommit[], pullRequest
 }
 
 /** History has no plan: storage replacements are not re-judged (see above). */
-const NO_PLAN: Plan = { version: 1, stages: [], summary: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Plan["summary"], costs: [], digest: "" };
+const NO_PLAN: Plan = {
+  version: 1,
+  stages: [],
+  summary: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Plan["summary"],
+  costs: [],
+  digest: "",
+};

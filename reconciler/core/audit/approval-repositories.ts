@@ -30,14 +30,19 @@ export function approvalSides(commit: TimelineCommit): ApprovalSides {
     else unreadableLabs.push(lab);
   }
   for (const [key, doc] of Object.entries(commit.base.environments)) {
-    if (isRecord(doc) && isRecord(doc.spec)) base.environments.set(key, loaded("Environment", `environments/${key}/environment.yaml`, doc));
+    if (isRecord(doc) && isRecord(doc.spec))
+      base.environments.set(
+        key,
+        loaded("Environment", `environments/${key}/environment.yaml`, doc),
+      );
   }
   for (const c of commit.changes) {
     if (!c.documents || !c.lab || !c.name) continue;
     const key = `${c.lab}/${c.name}`;
     const put = (repo: Repository, doc: unknown) => {
       if (!isRecord(doc) || !isRecord(doc.spec)) return;
-      if (c.kind === "Share" && isRecord(doc.spec.to)) repo.shares.set(key, loaded("Share", c.path, doc));
+      if (c.kind === "Share" && isRecord(doc.spec.to))
+        repo.shares.set(key, loaded("Share", c.path, doc));
       if (c.kind === "Succession") repo.successions.set(key, loaded("Succession", c.path, doc));
     };
     put(base, c.documents.before);
@@ -45,14 +50,21 @@ export function approvalSides(commit: TimelineCommit): ApprovalSides {
   }
   for (const f of commit.files.before) base.files.add(f);
   for (const f of commit.files.after) head.files.add(f);
-  const changedFiles = [...new Set(commit.changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])))];
+  const changedFiles = [
+    ...new Set(commit.changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path]))),
+  ];
   return { base, head, changedFiles, unreadableLabs };
 }
 
 function isLabShape(doc: unknown): boolean {
   if (!isRecord(doc) || !isRecord(doc.spec)) return false;
   const { pi, approvers, members } = doc.spec;
-  return typeof pi === "string" && Array.isArray(approvers) && Array.isArray(members) && members.every((m) => isRecord(m) && typeof m.id === "string" && typeof m.github === "string");
+  return (
+    typeof pi === "string" &&
+    Array.isArray(approvers) &&
+    Array.isArray(members) &&
+    members.every((m) => isRecord(m) && typeof m.id === "string" && typeof m.github === "string")
+  );
 }
 
 /** A document from history in the loader's shape (no source positions: nothing here points at lines). */

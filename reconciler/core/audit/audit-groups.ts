@@ -9,27 +9,39 @@ export const NO_FUNDING = "(no funding source)";
  * award from the lab's `spec.funding` at the end of the period) and by
  * experiment, each with the environments and how much changed.
  */
-export function auditGroups(rows: readonly ChangeRow[], packages: readonly PackageEvent[], labs: Record<string, unknown>): { byFunding: FundingGroup[]; byExperiment: ExperimentGroup[] } {
+export function auditGroups(
+  rows: readonly ChangeRow[],
+  packages: readonly PackageEvent[],
+  labs: Record<string, unknown>,
+): { byFunding: FundingGroup[]; byExperiment: ExperimentGroup[] } {
   const attributed = rows.filter((r) => r.environment !== undefined);
   const counts = packageCounts(packages);
-  const byExperiment = groupBy(attributed, (r) => r.experiment ?? NO_EXPERIMENT).map(([experiment, rs]): ExperimentGroup => ({
-    experiment,
-    funding: unique(rs.map((r) => r.funding ?? NO_FUNDING)),
-    environments: unique(rs.map((r) => r.environment!)),
-    commits: new Set(rs.map((r) => r.commit)).size,
-    packageChanges: countPackages(counts, rs),
-  }));
-  const byFunding = groupBy(attributed, (r) => r.funding ?? NO_FUNDING).map(([funding, rs]): FundingGroup => {
-    const source = fundingSource(labs, unique(rs.map((r) => r.lab ?? r.environment!.split("/")[0]!)), funding);
-    return {
-      funding,
-      ...source,
-      experiments: unique(rs.map((r) => r.experiment ?? NO_EXPERIMENT)),
+  const byExperiment = groupBy(attributed, (r) => r.experiment ?? NO_EXPERIMENT).map(
+    ([experiment, rs]): ExperimentGroup => ({
+      experiment,
+      funding: unique(rs.map((r) => r.funding ?? NO_FUNDING)),
       environments: unique(rs.map((r) => r.environment!)),
       commits: new Set(rs.map((r) => r.commit)).size,
       packageChanges: countPackages(counts, rs),
-    };
-  });
+    }),
+  );
+  const byFunding = groupBy(attributed, (r) => r.funding ?? NO_FUNDING).map(
+    ([funding, rs]): FundingGroup => {
+      const source = fundingSource(
+        labs,
+        unique(rs.map((r) => r.lab ?? r.environment!.split("/")[0]!)),
+        funding,
+      );
+      return {
+        funding,
+        ...source,
+        experiments: unique(rs.map((r) => r.experiment ?? NO_EXPERIMENT)),
+        environments: unique(rs.map((r) => r.environment!)),
+        commits: new Set(rs.map((r) => r.commit)).size,
+        packageChanges: countPackages(counts, rs),
+      };
+    },
+  );
   return { byFunding, byExperiment };
 }
 
@@ -45,11 +57,16 @@ function packageCounts(packages: readonly PackageEvent[]): Map<string, number> {
 
 function countPackages(counts: ReadonlyMap<string, number>, rows: readonly ChangeRow[]): number {
   let n = 0;
-  for (const key of new Set(rows.map((r) => `${r.commit} ${r.environment}`))) n += counts.get(key) ?? 0;
+  for (const key of new Set(rows.map((r) => `${r.commit} ${r.environment}`)))
+    n += counts.get(key) ?? 0;
   return n;
 }
 
-function fundingSource(labs: Record<string, unknown>, labIds: string[], id: string): { funder?: string; award?: string } {
+function fundingSource(
+  labs: Record<string, unknown>,
+  labIds: string[],
+  id: string,
+): { funder?: string; award?: string } {
   for (const lab of labIds) {
     const list = field(labs[lab], "spec", "funding");
     const entry = Array.isArray(list) ? list.find((f) => isRecord(f) && f.id === id) : undefined;
@@ -70,7 +87,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): [string, T[]][]
     if (list) list.push(item);
     else map.set(k, [item]);
   }
-  return [...map.entries()].sort(([a], [b]) => (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || a.localeCompare(b));
+  return [...map.entries()].sort(
+    ([a], [b]) => (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || a.localeCompare(b),
+  );
 }
 
 function unique(xs: string[]): string[] {

@@ -137,7 +137,12 @@ export interface AuditReport {
     findings: number;
   };
   findings: ComplianceFinding[];
-  environments: { created: EnvironmentEvent[]; renamed: EnvironmentEvent[]; changed: EnvironmentActivity[]; deleted: EnvironmentEvent[] };
+  environments: {
+    created: EnvironmentEvent[];
+    renamed: EnvironmentEvent[];
+    changed: EnvironmentActivity[];
+    deleted: EnvironmentEvent[];
+  };
   packageChanges: PackageEvent[];
   snapshots: DocumentEvent[];
   shares: { granted: ShareEvent[]; changed: ShareEvent[]; revoked: ShareEvent[] };

@@ -5,11 +5,16 @@ import type { AttributedChange, TimelineCommit } from "./timeline-commit.js";
 export function inScope(change: AttributedChange, q: AuditQuery): boolean {
   if (q.lab !== undefined) {
     const lab = q.lab;
-    const ofLab = change.lab === lab || change.share?.to === lab || change.concerns.some((r) => r.key.startsWith(`${lab}/`));
+    const ofLab =
+      change.lab === lab ||
+      change.share?.to === lab ||
+      change.concerns.some((r) => r.key.startsWith(`${lab}/`));
     if (!ofLab) return false;
   }
-  if (q.experiment !== undefined && !change.concerns.some((r) => r.experiment === q.experiment)) return false;
-  if (q.funding !== undefined && !change.concerns.some((r) => r.funding === q.funding)) return false;
+  if (q.experiment !== undefined && !change.concerns.some((r) => r.experiment === q.experiment))
+    return false;
+  if (q.funding !== undefined && !change.concerns.some((r) => r.funding === q.funding))
+    return false;
   return true;
 }
 

@@ -22,10 +22,16 @@ export function commitOrigin(message: string, parentCount: number): CommitOrigin
     const from = merge[2]!;
     const slash = from.indexOf("/");
     const body = rest.map((l) => l.trim()).find((l) => l !== "");
-    return { via: "merge", pullRequest: Number(merge[1]), title: body ?? subject, branch: slash >= 0 ? from.slice(slash + 1) : from };
+    return {
+      via: "merge",
+      pullRequest: Number(merge[1]),
+      title: body ?? subject,
+      branch: slash >= 0 ? from.slice(slash + 1) : from,
+    };
   }
   const squash = SQUASH_PR.exec(subject.trim());
-  if (squash && parentCount <= 1) return { via: "squash", pullRequest: Number(squash[2]), title: squash[1]! };
+  if (squash && parentCount <= 1)
+    return { via: "squash", pullRequest: Number(squash[2]), title: squash[1]! };
   const branch = MERGE_BRANCH.exec(subject);
   if (branch && parentCount > 1) return { via: "branch-merge", branch: branch[1]! };
   return { via: "direct" };
@@ -44,7 +50,10 @@ export const DRIFT_BRANCH_PREFIX = "labenv/drift/";
 
 /** Whether the commit merged a drift pull request (`labenv/drift/<lab>/<env>`, title `drift: <lab>/<env>`). */
 export function driftTarget(origin: CommitOrigin): string | undefined {
-  if ((origin.via === "merge" || origin.via === "branch-merge") && origin.branch.startsWith(DRIFT_BRANCH_PREFIX)) {
+  if (
+    (origin.via === "merge" || origin.via === "branch-merge") &&
+    origin.branch.startsWith(DRIFT_BRANCH_PREFIX)
+  ) {
     return origin.branch.slice(DRIFT_BRANCH_PREFIX.length);
   }
   if (origin.via === "merge" || origin.via === "squash") {

@@ -1,5 +1,6 @@
 /** Something an auditor must look at: a change that skipped review, or a merge that lacked an approval. */
-export type FindingCode = "direct-push" | "missing-approval" | "approval-unverifiable" | "pull-request-unknown";
+export type FindingCode =
+  "direct-push" | "missing-approval" | "approval-unverifiable" | "pull-request-unknown";
 
 export interface ComplianceFinding {
   code: FindingCode;

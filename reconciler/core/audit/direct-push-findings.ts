@@ -13,8 +13,14 @@ export function directPushFindings(commits: readonly TimelineCommit[]): Complian
   for (const c of commits) {
     if (c.origin.via !== "direct" && c.origin.via !== "branch-merge") continue;
     const environments = touched(c);
-    const what = c.changes.flatMap((ch) => ch.words).slice(0, 3).join("; ");
-    const how = c.origin.via === "branch-merge" ? `merged branch ${c.origin.branch} into main without a pull request` : "pushed to main without a pull request";
+    const what = c.changes
+      .flatMap((ch) => ch.words)
+      .slice(0, 3)
+      .join("; ");
+    const how =
+      c.origin.via === "branch-merge"
+        ? `merged branch ${c.origin.branch} into main without a pull request`
+        : "pushed to main without a pull request";
     out.push({
       code: "direct-push",
       commit: c.commit,
@@ -28,5 +34,12 @@ export function directPushFindings(commits: readonly TimelineCommit[]): Complian
 }
 
 export function touched(c: TimelineCommit): string[] {
-  return [...new Set(c.changes.flatMap((ch) => [...(ch.environment ? [ch.environment] : []), ...ch.concerns.map((r) => r.key)]))].sort();
+  return [
+    ...new Set(
+      c.changes.flatMap((ch) => [
+        ...(ch.environment ? [ch.environment] : []),
+        ...ch.concerns.map((r) => r.key),
+      ]),
+    ),
+  ].sort();
 }

@@ -34,7 +34,13 @@ export interface DocumentChange {
   /** Locked package changes (locks only). */
   packages?: PackageChange[];
   /** For shares: the receiving lab and the shared environment (`lab/env`). */
-  share?: { environment?: string; to?: string; access?: string; expires?: string; snapshot?: string };
+  share?: {
+    environment?: string;
+    to?: string;
+    access?: string;
+    expires?: string;
+    snapshot?: string;
+  };
   /** For successions: who hands over to whom, and which environments (empty: all `from` owns). */
   succession?: { from?: string; to?: string; environments: string[]; effective?: string };
   /** Whether the document could be read as YAML on both sides. */

@@ -23,7 +23,9 @@ export interface DocumentReader {
   takeMissing(): string[];
 }
 
-export function createDocumentReader(objects: ReadonlyMap<string, string> = new Map()): DocumentReader {
+export function createDocumentReader(
+  objects: ReadonlyMap<string, string> = new Map(),
+): DocumentReader {
   const texts = new Map(objects);
   const parsed = new Map<string, unknown>();
   const missing = new Set<string>();

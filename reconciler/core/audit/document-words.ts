@@ -1,6 +1,13 @@
 import { field, fieldChanges, formatValue, stringField } from "./field-diff.js";
 
-const IDENTITY = ["apiVersion", "kind", "metadata.name", "metadata.lab", "metadata.environment", "metadata.version"];
+const IDENTITY = [
+  "apiVersion",
+  "kind",
+  "metadata.name",
+  "metadata.lab",
+  "metadata.environment",
+  "metadata.version",
+];
 
 /** Plain words for snapshots, shares, successions, labs and domain packs. */
 export function snapshotWords(name: string, before: unknown, after: unknown): string[] {
@@ -12,11 +19,27 @@ export function snapshotWords(name: string, before: unknown, after: unknown): st
 export function shareWords(name: string, before: unknown, after: unknown): string[] {
   if (before === undefined) {
     if (after === undefined) return [];
-    const details = [stringField(after, "spec", "access"), stringField(after, "spec", "snapshot") && `snapshot ${stringField(after, "spec", "snapshot")}`, stringField(after, "spec", "expires") && `until ${stringField(after, "spec", "expires")}`, members(after)];
-    return [`shared with ${stringField(after, "spec", "to", "lab") ?? "?"} as ${name} (${details.filter(Boolean).join(", ")})`];
+    const details = [
+      stringField(after, "spec", "access"),
+      stringField(after, "spec", "snapshot") &&
+        `snapshot ${stringField(after, "spec", "snapshot")}`,
+      stringField(after, "spec", "expires") && `until ${stringField(after, "spec", "expires")}`,
+      members(after),
+    ];
+    return [
+      `shared with ${stringField(after, "spec", "to", "lab") ?? "?"} as ${name} (${details.filter(Boolean).join(", ")})`,
+    ];
   }
-  if (after === undefined) return [`share ${name} with ${stringField(before, "spec", "to", "lab") ?? "?"} revoked`];
-  return prefixed(`share ${name}:`, fieldChanges(before, after, { ignore: [...IDENTITY, "spec.purpose"] }).concat(field(before, "spec", "purpose") !== field(after, "spec", "purpose") ? ["purpose changed"] : []));
+  if (after === undefined)
+    return [`share ${name} with ${stringField(before, "spec", "to", "lab") ?? "?"} revoked`];
+  return prefixed(
+    `share ${name}:`,
+    fieldChanges(before, after, { ignore: [...IDENTITY, "spec.purpose"] }).concat(
+      field(before, "spec", "purpose") !== field(after, "spec", "purpose")
+        ? ["purpose changed"]
+        : [],
+    ),
+  );
 }
 
 function members(share: unknown): string | undefined {
@@ -30,10 +53,15 @@ export function successionWords(name: string, before: unknown, after: unknown): 
     const envs = field(after, "spec", "environments");
     const scope = Array.isArray(envs) ? envs.join(", ") : "every environment they own";
     const effective = stringField(after, "spec", "effective");
-    return [`succession ${name}: ${stringField(after, "spec", "from") ?? "?"} → ${stringField(after, "spec", "to") ?? "?"} (${scope})${effective ? `, effective ${effective}` : ""}`];
+    return [
+      `succession ${name}: ${stringField(after, "spec", "from") ?? "?"} → ${stringField(after, "spec", "to") ?? "?"} (${scope})${effective ? `, effective ${effective}` : ""}`,
+    ];
   }
   if (after === undefined) return [`succession ${name} withdrawn`];
-  return prefixed(`succession ${name}:`, fieldChanges(before, after, { ignore: [...IDENTITY, "spec.reason"] }));
+  return prefixed(
+    `succession ${name}:`,
+    fieldChanges(before, after, { ignore: [...IDENTITY, "spec.reason"] }),
+  );
 }
 
 export function labWords(lab: string, before: unknown, after: unknown): string[] {
@@ -49,5 +77,7 @@ export function domainPackWords(label: string, before: unknown, after: unknown):
 }
 
 function prefixed(prefix: string, words: string[]): string[] {
-  return words.length === 0 ? [`${prefix.slice(0, -1)} rewritten (same content)`] : words.map((w) => `${prefix} ${w}`);
+  return words.length === 0
+    ? [`${prefix.slice(0, -1)} rewritten (same content)`]
+    : words.map((w) => `${prefix} ${w}`);
 }

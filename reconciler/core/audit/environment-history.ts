@@ -31,11 +31,17 @@ export interface EnvironmentHistory {
  * names: its environment, lock and snapshots, the shares that lend it and
  * the successions that hand it over.
  */
-export function environmentHistory(timeline: readonly TimelineCommit[], identities: readonly string[]): EnvironmentHistory {
+export function environmentHistory(
+  timeline: readonly TimelineCommit[],
+  identities: readonly string[],
+): EnvironmentHistory {
   const names = new Set(identities);
   const entries: HistoryEntry[] = [];
   for (const c of timeline) {
-    const relevant = c.changes.filter((ch) => (ch.environment && names.has(ch.environment)) || ch.concerns.some((r) => names.has(r.key)));
+    const relevant = c.changes.filter(
+      (ch) =>
+        (ch.environment && names.has(ch.environment)) || ch.concerns.some((r) => names.has(r.key)),
+    );
     if (relevant.length === 0) continue;
     const changes = [...new Set(relevant.flatMap((ch) => ch.words))];
     entries.push({
@@ -54,6 +60,10 @@ export function environmentHistory(timeline: readonly TimelineCommit[], identiti
   return { environment: identities[0]!, formerNames: identities.slice(1), entries };
 }
 
-export function pullRequestOf(origin: CommitOrigin): { pullRequest?: { number: number; title: string } } {
-  return origin.via === "merge" || origin.via === "squash" ? { pullRequest: { number: origin.pullRequest, title: origin.title } } : {};
+export function pullRequestOf(origin: CommitOrigin): {
+  pullRequest?: { number: number; title: string };
+} {
+  return origin.via === "merge" || origin.via === "squash"
+    ? { pullRequest: { number: origin.pullRequest, title: origin.title } }
+    : {};
 }

@@ -6,5 +6,7 @@ const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export function parseEnvironmentKey(text: string): string {
   const parts = text.replace(/\/+$/, "").split("/");
   if (parts.length === 2 && parts.every((p) => NAME.test(p))) return parts.join("/");
-  throw new LabenvError("usage", `not an environment: ${JSON.stringify(text)}`, { hint: "name it as <lab>/<env>, e.g. genomics-core/rnaseq" });
+  throw new LabenvError("usage", `not an environment: ${JSON.stringify(text)}`, {
+    hint: "name it as <lab>/<env>, e.g. genomics-core/rnaseq",
+  });
 }

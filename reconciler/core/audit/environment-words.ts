@@ -15,11 +15,24 @@ export function environmentWords(before: unknown, after: unknown): string[] {
   pair("funding", "metadata", "funding");
   pair("domain pack request", "spec", "domainPack");
   pair("state", "spec", "state");
-  if (field(before, "spec", "description") !== field(after, "spec", "description")) words.push("description changed");
+  if (field(before, "spec", "description") !== field(after, "spec", "description"))
+    words.push("description changed");
   words.push(...requestWords(field(before, "spec", "packages"), field(after, "spec", "packages")));
   words.push(
     ...fieldChanges(before, after, {
-      ignore: ["apiVersion", "kind", "metadata.name", "metadata.lab", "metadata.experiment", "metadata.funding", "spec.owner", "spec.domainPack", "spec.state", "spec.description", "spec.packages"],
+      ignore: [
+        "apiVersion",
+        "kind",
+        "metadata.name",
+        "metadata.lab",
+        "metadata.experiment",
+        "metadata.funding",
+        "spec.owner",
+        "spec.domainPack",
+        "spec.state",
+        "spec.description",
+        "spec.packages",
+      ],
     }),
   );
   return words;
@@ -32,7 +45,9 @@ function created(doc: unknown): string {
     ["experiment", stringField(doc, "metadata", "experiment")],
     ["funding", stringField(doc, "metadata", "funding")],
   ].filter(([, v]) => v !== undefined);
-  return details.length === 0 ? "environment created" : `environment created (${details.map(([k, v]) => `${k} ${v}`).join(", ")})`;
+  return details.length === 0
+    ? "environment created"
+    : `environment created (${details.map(([k, v]) => `${k} ${v}`).join(", ")})`;
 }
 
 /** Package requests (`scanpy>=1.10`) matched by distribution name. */

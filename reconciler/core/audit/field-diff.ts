@@ -11,13 +11,23 @@ export interface FieldDiffOptions {
   ignore?: readonly string[];
 }
 
-export function fieldChanges(before: unknown, after: unknown, options: FieldDiffOptions = {}): string[] {
+export function fieldChanges(
+  before: unknown,
+  after: unknown,
+  options: FieldDiffOptions = {},
+): string[] {
   const words: string[] = [];
   walk(before, after, [], words, options.ignore ?? []);
   return words;
 }
 
-function walk(a: unknown, b: unknown, path: FieldPath, out: string[], ignore: readonly string[]): void {
+function walk(
+  a: unknown,
+  b: unknown,
+  path: FieldPath,
+  out: string[],
+  ignore: readonly string[],
+): void {
   if (a === b) return;
   if (ignore.length > 0 && path.length > 0 && ignore.includes(path.join("."))) return;
   // Mappings are walked key by key, so an ignored subtree is never compared.
@@ -58,7 +68,9 @@ function keyedItems(v: unknown): { field: string; items: Record<string, unknown>
     const keys = v.map((item) => (item as Record<string, unknown>)[field]);
     if (keys.every((k) => typeof k === "string") && new Set(keys).size === keys.length) {
       const items: Record<string, unknown> = {};
-      v.forEach((item, i) => Object.defineProperty(items, keys[i] as string, { value: item, enumerable: true }));
+      v.forEach((item, i) =>
+        Object.defineProperty(items, keys[i] as string, { value: item, enumerable: true }),
+      );
       return { field, items };
     }
   }
@@ -69,7 +81,8 @@ export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return "none";
   if (typeof v === "string") return truncate(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return truncate(`[${v.map((x) => formatValue(x)).join(", ")}]`);
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object"))
+    return truncate(`[${v.map((x) => formatValue(x)).join(", ")}]`);
   return truncate(JSON.stringify(v));
 }
 
@@ -98,7 +111,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /** Reads `obj.a.b` safely from parsed YAML. */

@@ -17,7 +17,10 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 /** How a commit reached main, in words. */
-export function originLabel(pullRequest: { number: number; title: string } | undefined, via: string): string {
+export function originLabel(
+  pullRequest: { number: number; title: string } | undefined,
+  via: string,
+): string {
   if (pullRequest) return `PR #${pullRequest.number}: ${pullRequest.title}`;
   return via === "branch-merge" ? "merged branch, no pull request" : "direct push";
 }

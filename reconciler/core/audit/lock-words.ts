@@ -13,12 +13,25 @@ export interface LockDescription {
  * shows every pin); package changes are listed between two locks. Reads the lock defensively: a field in an
  * unexpected shape is compared generically rather than trusted.
  */
-export function lockWords(before: unknown, after: unknown, packages: { before?: Map<string, string> | undefined; after?: Map<string, string> | undefined } = {}): LockDescription {
-  if (after === undefined) return { words: before === undefined ? [] : ["lock removed"], packages: [] };
+export function lockWords(
+  before: unknown,
+  after: unknown,
+  packages: {
+    before?: Map<string, string> | undefined;
+    after?: Map<string, string> | undefined;
+  } = {},
+): LockDescription {
+  if (after === undefined)
+    return { words: before === undefined ? [] : ["lock removed"], packages: [] };
   if (before === undefined) {
     const pack = packLabel(after);
     const count = ("after" in packages ? packages.after : lockedPackages(after))?.size ?? 0;
-    return { words: [`lock created (${[pack && `domain pack ${pack}`, `${count} packages`].filter(Boolean).join(", ")})`], packages: [] };
+    return {
+      words: [
+        `lock created (${[pack && `domain pack ${pack}`, `${count} packages`].filter(Boolean).join(", ")})`,
+      ],
+      packages: [],
+    };
   }
   const mapBefore = "before" in packages ? packages.before : lockedPackages(before);
   const mapAfter = "after" in packages ? packages.after : lockedPackages(after);
@@ -33,11 +46,30 @@ export function lockWords(before: unknown, after: unknown, packages: { before?: 
   const image = [stringField(before, "spec", "image"), stringField(after, "spec", "image")];
   if (image[0] !== image[1]) words.push(`image ${shortImage(image[0])} → ${shortImage(image[1])}`);
   for (const p of changed) words.push(packageWords(p));
-  words.push(...namedVersions("kernel", field(before, "spec", "kernels"), field(after, "spec", "kernels")));
-  words.push(...namedVersions("extension", field(before, "spec", "extensions"), field(after, "spec", "extensions")));
+  words.push(
+    ...namedVersions("kernel", field(before, "spec", "kernels"), field(after, "spec", "kernels")),
+  );
+  words.push(
+    ...namedVersions(
+      "extension",
+      field(before, "spec", "extensions"),
+      field(after, "spec", "extensions"),
+    ),
+  );
   words.push(
     ...fieldChanges(before, after, {
-      ignore: ["apiVersion", "kind", "metadata", "spec.domainPack", "spec.python", "spec.image", ...(shaped ? ["spec.packages"] : []), "spec.kernels", "spec.extensions", "spec.inputDigest"],
+      ignore: [
+        "apiVersion",
+        "kind",
+        "metadata",
+        "spec.domainPack",
+        "spec.python",
+        "spec.image",
+        ...(shaped ? ["spec.packages"] : []),
+        "spec.kernels",
+        "spec.extensions",
+        "spec.inputDigest",
+      ],
     }),
   );
   if (words.length === 0) words.push("lock regenerated (nothing locked changed)");
@@ -54,7 +86,9 @@ export function packageWords(p: PackageChange): string {
 function packChange(a: string | undefined, b: string | undefined): string {
   const [nameA, versionA] = (a ?? "none").split(" ");
   const [nameB, versionB] = (b ?? "none").split(" ");
-  return a && b && nameA === nameB ? `domain pack ${nameA} ${versionA} → ${versionB}` : `domain pack ${a ?? "none"} → ${b ?? "none"}`;
+  return a && b && nameA === nameB
+    ? `domain pack ${nameA} ${versionA} → ${versionB}`
+    : `domain pack ${a ?? "none"} → ${b ?? "none"}`;
 }
 
 function packLabel(lock: unknown): string | undefined {
@@ -77,7 +111,10 @@ export function lockedPackages(lock: unknown): Map<string, string> | undefined {
     const name = p.name;
     const version = p.version;
     if (typeof name !== "string") return undefined;
-    out.set(name, typeof version === "string" ? version : typeof version === "number" ? String(version) : "?");
+    out.set(
+      name,
+      typeof version === "string" ? version : typeof version === "number" ? String(version) : "?",
+    );
   }
   return out;
 }
@@ -94,7 +131,13 @@ function packageChanges(a: Map<string, string>, b: Map<string, string>): Package
 }
 
 function namedVersions(what: string, before: unknown, after: unknown): string[] {
-  const map = (v: unknown) => new Map((Array.isArray(v) ? v.filter(isRecord) : []).map((x) => [String(x.name), x.version === undefined ? "" : String(x.version)]));
+  const map = (v: unknown) =>
+    new Map(
+      (Array.isArray(v) ? v.filter(isRecord) : []).map((x) => [
+        String(x.name),
+        x.version === undefined ? "" : String(x.version),
+      ]),
+    );
   const a = map(before);
   const b = map(after);
   const words: string[] = [];
@@ -103,7 +146,8 @@ function namedVersions(what: string, before: unknown, after: unknown): string[] 
     if (old === undefined) words.push(`${what} ${name}${version ? ` ${version}` : ""} added`);
     else if (old !== version) words.push(`${what} ${name} ${old || "?"} → ${version || "?"}`);
   }
-  for (const [name, version] of a) if (!b.has(name)) words.push(`${what} ${name}${version ? ` ${version}` : ""} removed`);
+  for (const [name, version] of a)
+    if (!b.has(name)) words.push(`${what} ${name}${version ? ` ${version}` : ""} removed`);
   return words;
 }
 

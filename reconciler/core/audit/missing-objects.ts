@@ -12,9 +12,14 @@ import { handedOver } from "./handed-over.js";
  * environments it names. `tree` is main's tree (path → blob) just before
  * the commit.
  */
-export function missingObjects(entry: LogEntry, tree: ReadonlyMap<string, string>, reader: DocumentReader): string[] {
+export function missingObjects(
+  entry: LogEntry,
+  tree: ReadonlyMap<string, string>,
+  reader: DocumentReader,
+): string[] {
   const wanted = new Set<string>();
-  const add = (id: string | undefined) => void (id !== undefined && !reader.has(id) && wanted.add(id));
+  const add = (id: string | undefined) =>
+    void (id !== undefined && !reader.has(id) && wanted.add(id));
   const after = new Map(entry.changes.map((c) => [c.path, c.newBlob]));
   const state = (path: string) => (after.has(path) ? after.get(path) : tree.get(path));
   const environment = (key: string) => {
@@ -31,7 +36,8 @@ export function missingObjects(entry: LogEntry, tree: ReadonlyMap<string, string
       const owner = id?.expect.lab ?? (id?.kind === "Lab" ? id.expect.name : undefined);
       if (!id || !owner) continue;
       lab(owner);
-      if (id.kind === "Environment" || id.kind === "EnvironmentLock") environment(`${owner}/${id.expect.name}`);
+      if (id.kind === "Environment" || id.kind === "EnvironmentLock")
+        environment(`${owner}/${id.expect.name}`);
       if (id.kind === "Snapshot") environment(`${owner}/${id.expect.environment}`);
       if (id.kind !== "Share" && id.kind !== "Succession") continue;
       const blob = c.newBlob ?? c.oldBlob;

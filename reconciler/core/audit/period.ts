@@ -16,7 +16,9 @@ export function parseInstant(text: string, edge: "start" | "end", option: string
   else if (INSTANT.test(t)) iso = /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`;
   const d = iso === undefined ? new Date(NaN) : new Date(iso);
   if (Number.isNaN(d.getTime()) || (DAY.test(t) && d.toISOString().slice(0, 10) !== t)) {
-    throw new LabenvError("usage", `${option}: not a date: ${JSON.stringify(text)}`, { hint: "write a date as YYYY-MM-DD, or a timestamp as 2026-03-01T14:00:00Z" });
+    throw new LabenvError("usage", `${option}: not a date: ${JSON.stringify(text)}`, {
+      hint: "write a date as YYYY-MM-DD, or a timestamp as 2026-03-01T14:00:00Z",
+    });
   }
   return d;
 }

@@ -8,10 +8,28 @@ import { handedOver } from "./handed-over.js";
 import { missingObjects } from "./missing-objects.js";
 import { utc } from "./format.js";
 import type { LogEntry, Person } from "./log-entry.js";
-import type { AttributedChange, BaseDocuments, EnvironmentRef, Timeline, TimelineCommit } from "./timeline-commit.js";
+import type {
+  AttributedChange,
+  BaseDocuments,
+  EnvironmentRef,
+  Timeline,
+  TimelineCommit,
+} from "./timeline-commit.js";
 
 /** The order changes are told within a commit: the environment first, then what hangs off it. */
-const KIND_ORDER: readonly AuditedKind[] = ["Environment", "EnvironmentLock", "Snapshot", "Share", "Succession", "Lab", "DomainPack", "DomainPackRegistry", "RepoConfig", "Observation", "File"];
+const KIND_ORDER: readonly AuditedKind[] = [
+  "Environment",
+  "EnvironmentLock",
+  "Snapshot",
+  "Share",
+  "Succession",
+  "Lab",
+  "DomainPack",
+  "DomainPackRegistry",
+  "RepoConfig",
+  "Observation",
+  "File",
+];
 
 /** Which commits to describe: those that landed within [since, until] (epoch ms, inclusive). */
 export interface TimelineWindow {
@@ -29,13 +47,19 @@ export interface TimelineWindow {
  * in the reader are noted there (`takeMissing`); callers fetch them and build
  * again until nothing is missing.
  */
-export function buildTimeline(entries: readonly LogEntry[], reader: DocumentReader, window: TimelineWindow = {}): Timeline {
+export function buildTimeline(
+  entries: readonly LogEntry[],
+  reader: DocumentReader,
+  window: TimelineWindow = {},
+): Timeline {
   const tree = new Map<string, string>();
   const out: TimelineCommit[] = [];
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i]!;
     const at = Date.parse(entry.committerDate);
-    const inWindow = (window.since === undefined || at >= window.since) && (window.until === undefined || at <= window.until);
+    const inWindow =
+      (window.since === undefined || at >= window.since) &&
+      (window.until === undefined || at <= window.until);
     if (!inWindow) {
       apply(tree, entry);
       continue;
@@ -48,12 +72,20 @@ export function buildTimeline(entries: readonly LogEntry[], reader: DocumentRead
       continue;
     }
     const base = baseDocuments(entry, tree, reader);
-    const before = new Map(entry.changes.map((c) => [c.oldPath ?? c.path, tree.get(c.oldPath ?? c.path)]));
-    const relevant = [...entry.changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])), ...Object.keys(base.environments).map((k) => `environments/${k}/environment.yaml`)];
+    const before = new Map(
+      entry.changes.map((c) => [c.oldPath ?? c.path, tree.get(c.oldPath ?? c.path)]),
+    );
+    const relevant = [
+      ...entry.changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])),
+      ...Object.keys(base.environments).map((k) => `environments/${k}/environment.yaml`),
+    ];
     const filesBefore = relevant.filter((p) => tree.has(p));
     apply(tree, entry);
     const commit = describeCommit(entry, tree, before, base, reader);
-    commit.files = { before: [...new Set(filesBefore)], after: [...new Set(relevant.filter((p) => tree.has(p)))] };
+    commit.files = {
+      before: [...new Set(filesBefore)],
+      after: [...new Set(relevant.filter((p) => tree.has(p)))],
+    };
     out.push(commit);
   }
   const labs: Record<string, unknown> = {};
@@ -72,17 +104,29 @@ function apply(tree: Map<string, string>, entry: LogEntry): void {
   }
 }
 
-function describeCommit(entry: LogEntry, tree: Map<string, string>, before: Map<string, string | undefined>, base: BaseDocuments, reader: DocumentReader): TimelineCommit {
+function describeCommit(
+  entry: LogEntry,
+  tree: Map<string, string>,
+  before: Map<string, string | undefined>,
+  base: BaseDocuments,
+  reader: DocumentReader,
+): TimelineCommit {
   const origin = commitOrigin(entry.message, entry.parents.length);
   const tip = entry.parents.length > 1 ? mergedTipAuthor(reader.text(entry.parents[1])) : undefined;
   const author = tip ?? entry.author;
   const changes: AttributedChange[] = entry.changes
     .map((c) => {
       const change = describeChange(c, reader);
-      const documents = change.kind === "Share" || change.kind === "Succession" ? { documents: { before: reader.document(c.oldBlob), after: reader.document(c.newBlob) } } : {};
+      const documents =
+        change.kind === "Share" || change.kind === "Succession"
+          ? { documents: { before: reader.document(c.oldBlob), after: reader.document(c.newBlob) } }
+          : {};
       return { ...change, concerns: concerns(change, tree, before, base, reader), ...documents };
     })
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path),
+    );
   const revertOf = revertedCommit(entry.message);
   const drift = driftTarget(origin);
   return {
@@ -103,13 +147,22 @@ function describeCommit(entry: LogEntry, tree: Map<string, string>, before: Map<
 }
 
 /** The environments a change concerns, labelled as they were after the commit (before it, for deletions). */
-function concerns(change: AttributedChange | Omit<AttributedChange, "concerns">, tree: Map<string, string>, before: Map<string, string | undefined>, base: BaseDocuments, reader: DocumentReader): EnvironmentRef[] {
+function concerns(
+  change: AttributedChange | Omit<AttributedChange, "concerns">,
+  tree: Map<string, string>,
+  before: Map<string, string | undefined>,
+  base: BaseDocuments,
+  reader: DocumentReader,
+): EnvironmentRef[] {
   const keys = new Set<string>();
   if (change.environment) keys.add(change.environment);
   if (change.share?.environment) keys.add(change.share.environment);
   if (change.succession) {
-    if (change.succession.environments.length > 0) change.succession.environments.forEach((k) => keys.add(k));
-    else for (const [key, doc] of Object.entries(base.environments)) if (stringField(doc, "spec", "owner") === change.succession.from) keys.add(key);
+    if (change.succession.environments.length > 0)
+      change.succession.environments.forEach((k) => keys.add(k));
+    else
+      for (const [key, doc] of Object.entries(base.environments))
+        if (stringField(doc, "spec", "owner") === change.succession.from) keys.add(key);
   }
   return [...keys].map((key) => {
     const path = `environments/${key}/environment.yaml`;
@@ -127,7 +180,11 @@ function concerns(change: AttributedChange | Omit<AttributedChange, "concerns">,
  * every environment its outgoing member owned, so the lab's environments are
  * all read for it.
  */
-function baseDocuments(entry: LogEntry, tree: Map<string, string>, reader: DocumentReader): BaseDocuments {
+function baseDocuments(
+  entry: LogEntry,
+  tree: Map<string, string>,
+  reader: DocumentReader,
+): BaseDocuments {
   const labs = new Set<string>();
   const envs = new Set<string>();
   for (const c of entry.changes) {
@@ -136,7 +193,8 @@ function baseDocuments(entry: LogEntry, tree: Map<string, string>, reader: Docum
       const lab = id?.expect.lab ?? (id?.kind === "Lab" ? id.expect.name : undefined);
       if (!id || !lab) continue;
       labs.add(lab);
-      if (id.kind === "Environment" || id.kind === "EnvironmentLock") envs.add(`${lab}/${id.expect.name}`);
+      if (id.kind === "Environment" || id.kind === "EnvironmentLock")
+        envs.add(`${lab}/${id.expect.name}`);
       if (id.kind === "Snapshot") envs.add(`${lab}/${id.expect.environment}`);
       if (id.kind === "Share" || id.kind === "Succession") {
         const doc = reader.document(c.newBlob) ?? reader.document(c.oldBlob);
@@ -149,13 +207,16 @@ function baseDocuments(entry: LogEntry, tree: Map<string, string>, reader: Docum
     }
   }
   const base: BaseDocuments = { labs: {}, environments: {} };
-  for (const lab of labs) base.labs[lab] = reader.document(tree.get(`environments/${lab}/lab.yaml`));
-  for (const key of envs) base.environments[key] = reader.document(tree.get(`environments/${key}/environment.yaml`));
+  for (const lab of labs)
+    base.labs[lab] = reader.document(tree.get(`environments/${lab}/lab.yaml`));
+  for (const key of envs)
+    base.environments[key] = reader.document(tree.get(`environments/${key}/environment.yaml`));
   return base;
 }
 
 /** `author Name <email> 1700000000 +0000` from a commit object's text. */
 function mergedTipAuthor(commitText: string | undefined): Person | undefined {
-  const m = commitText === undefined ? null : /^author (.*) <([^>]*)> \d+ [+-]\d{4}$/m.exec(commitText);
+  const m =
+    commitText === undefined ? null : /^author (.*) <([^>]*)> \d+ [+-]\d{4}$/m.exec(commitText);
   return m ? { name: m[1]!, email: m[2]! } : undefined;
 }

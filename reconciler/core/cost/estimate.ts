@@ -14,7 +14,8 @@ export const WEEKS_PER_MONTH = 52 / 12;
 /** Monthly cost of one environment: Fargate while it runs, its EBS volume always (snapshots not counted). */
 export function monthlyCost(c: CostInputs, prices: PriceTable): number {
   const hours = c.running ? Math.min(168, Math.max(0, c.hoursPerWeek)) * WEEKS_PER_MONTH : 0;
-  const compute = hours * ((c.cpu / 1024) * prices.fargateVcpuHour + (c.memory / 1024) * prices.fargateGbHour);
+  const compute =
+    hours * ((c.cpu / 1024) * prices.fargateVcpuHour + (c.memory / 1024) * prices.fargateGbHour);
   const storage = c.storageGiB * prices.ebsGp3GbMonth;
   return Math.round((compute + storage) * 100) / 100;
 }

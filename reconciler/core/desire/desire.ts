@@ -3,7 +3,14 @@ import { lockDigest } from "../lock/build-lock.js";
 import { monthlyCost } from "../cost/estimate.js";
 import { pricesFor } from "../cost/prices.js";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
-import { TAG, type DesiredEnvironment, type DesiredResource, type DesiredState, type ResourceKind, type SpecByKind } from "../model/resources.js";
+import {
+  TAG,
+  type DesiredEnvironment,
+  type DesiredResource,
+  type DesiredState,
+  type ResourceKind,
+  type SpecByKind,
+} from "../model/resources.js";
 import { resolvePack } from "../packs/resolve-pack.js";
 import { CONTAINER, ecsName, keys, paths } from "./names.js";
 
@@ -27,11 +34,15 @@ type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"][
 function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
   return {
     ...aws,
-    subnets: aws.subnets?.length ? aws.subnets : runtime.subnets ?? [],
-    securityGroups: aws.securityGroups?.length ? aws.securityGroups : runtime.securityGroups ?? [],
+    subnets: aws.subnets?.length ? aws.subnets : (runtime.subnets ?? []),
+    securityGroups: aws.securityGroups?.length
+      ? aws.securityGroups
+      : (runtime.securityGroups ?? []),
     taskRoleArns: { ...(runtime.taskRoleArns ?? {}), ...(aws.taskRoleArns ?? {}) },
-    ...(aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn ? { taskExecutionRoleArn: aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn } : {}),
-    ...(aws.logGroup ?? runtime.logGroup ? { logGroup: aws.logGroup ?? runtime.logGroup } : {}),
+    ...((aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn)
+      ? { taskExecutionRoleArn: aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn }
+      : {}),
+    ...((aws.logGroup ?? runtime.logGroup) ? { logGroup: aws.logGroup ?? runtime.logGroup } : {}),
   };
 }
 
@@ -41,16 +52,40 @@ function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
  * from the lock), a service (desired count from `state`), and the snapshots
  * and backups that snapshot and succession documents ask for. Pure.
  */
-export function desire(repo: Repository, runtime: RuntimeSettings = {}): { state: DesiredState; problems: string[] } {
+export function desire(
+  repo: Repository,
+  runtime: RuntimeSettings = {},
+): { state: DesiredState; problems: string[] } {
   const resources = new Map<string, DesiredResource>();
   const environments: DesiredEnvironment[] = [];
   const problems: string[] = [];
   const aws = withRuntime(repo.config?.doc.spec.aws ?? {}, runtime);
   const prices = pricesFor(aws.region);
-  const add = <K extends ResourceKind>(kind: K, key: string, environment: string, lab: string, spec: SpecByKind[K], dependsOn: string[] = []) => {
+  const add = <K extends ResourceKind>(
+    kind: K,
+    key: string,
+    environment: string,
+    lab: string,
+    spec: SpecByKind[K],
+    dependsOn: string[] = [],
+  ) => {
     const specHash = digestOf(spec).slice(7, 23);
-    const tags: Record<string, string> = { [TAG.lab]: lab, [TAG.environment]: environment, [TAG.resource]: key, [TAG.specHash]: specHash, [TAG.managedBy]: "labenv" };
-    resources.set(key, { kind, key, environment, spec, tags, specHash, dependsOn } as DesiredResource);
+    const tags: Record<string, string> = {
+      [TAG.lab]: lab,
+      [TAG.environment]: environment,
+      [TAG.resource]: key,
+      [TAG.specHash]: specHash,
+      [TAG.managedBy]: "labenv",
+    };
+    resources.set(key, {
+      kind,
+      key,
+      environment,
+      spec,
+      tags,
+      specHash,
+      dependsOn,
+    } as DesiredResource);
   };
 
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {
@@ -59,7 +94,9 @@ export function desire(repo: Repository, runtime: RuntimeSettings = {}): { state
     const lock = repo.locks.get(key);
     const owner = lab?.doc.spec.members.find((m) => m.id === env.doc.spec.owner);
     if (!lab || !owner || !lock) {
-      problems.push(`${key}: ${!lab ? "lab missing" : !owner ? "owner is not a member" : "no lock"}; left out of the desired state`);
+      problems.push(
+        `${key}: ${!lab ? "lab missing" : !owner ? "owner is not a member" : "no lock"}; left out of the desired state`,
+      );
       continue;
     }
     const gid = lab.doc.spec.posixGid;
@@ -69,7 +106,11 @@ export function desire(repo: Repository, runtime: RuntimeSettings = {}): { state
     add("access-point", home, key, labName, {
       purpose: "home",
       posixUser: { uid: owner.uid, gid },
-      rootDirectory: { path: paths.home(labName, name), owner: { uid: owner.uid, gid }, permissions: "0750" },
+      rootDirectory: {
+        path: paths.home(labName, name),
+        owner: { uid: owner.uid, gid },
+        permissions: "0750",
+      },
     });
     const datasets = [...(packDefaults?.mounts ?? []), ...(env.doc.spec.mounts ?? [])];
     const seen = new Set<string>();
@@ -82,69 +123,167 @@ export function desire(repo: Repository, runtime: RuntimeSettings = {}): { state
       add("access-point", dk, labName, labName, {
         purpose: `dataset:${m.dataset}`,
         posixUser: { uid: pi?.uid ?? owner.uid, gid },
-        rootDirectory: { path: paths.dataset(labName, m.dataset), owner: { uid: pi?.uid ?? owner.uid, gid }, permissions: "0750" },
+        rootDirectory: {
+          path: paths.dataset(labName, m.dataset),
+          owner: { uid: pi?.uid ?? owner.uid, gid },
+          permissions: "0750",
+        },
       });
       datasetMounts.push({ accessPoint: dk, path: m.path, readOnly: m.readOnly ?? true });
     }
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
     const digest = lockDigest(lock.doc);
-    add("task-definition", td, key, labName, {
-      family: ecsName(labName, name),
-      cpu, memory,
-      image: lock.doc.spec.image,
-      homeAccessPoint: home,
-      datasets: datasetMounts.sort((a, b) => a.path.localeCompare(b.path)),
-      environment: {
-        LABENV_LAB: labName,
-        LABENV_ENVIRONMENT: name,
-        LABENV_LOCK_DIGEST: digest,
-        JUPYTER_PORT: String(CONTAINER.port),
-        ...(env.doc.spec.schedule?.idleShutdownMinutes !== undefined ? { LABENV_IDLE_SHUTDOWN_MINUTES: String(env.doc.spec.schedule.idleShutdownMinutes) } : {}),
-        ...(packDefaults?.agent ? { LABENV_AGENT: packDefaults.agent.path } : {}),
+    add(
+      "task-definition",
+      td,
+      key,
+      labName,
+      {
+        family: ecsName(labName, name),
+        cpu,
+        memory,
+        image: lock.doc.spec.image,
+        homeAccessPoint: home,
+        datasets: datasetMounts.sort((a, b) => a.path.localeCompare(b.path)),
+        environment: {
+          LABENV_LAB: labName,
+          LABENV_ENVIRONMENT: name,
+          LABENV_LOCK_DIGEST: digest,
+          JUPYTER_PORT: String(CONTAINER.port),
+          ...(env.doc.spec.schedule?.idleShutdownMinutes !== undefined
+            ? { LABENV_IDLE_SHUTDOWN_MINUTES: String(env.doc.spec.schedule.idleShutdownMinutes) }
+            : {}),
+          ...(packDefaults?.agent ? { LABENV_AGENT: packDefaults.agent.path } : {}),
+        },
+        ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
+        ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
+        ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
       },
-      ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
-      ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
-      ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
-    }, [home, ...datasetMounts.map((d) => d.accessPoint)]);
-    const storageGiB = env.doc.spec.resources.storageGiB ?? packDefaults?.defaults?.resources?.storageGiB ?? DEFAULT_STORAGE_GIB;
+      [home, ...datasetMounts.map((d) => d.accessPoint)],
+    );
+    const storageGiB =
+      env.doc.spec.resources.storageGiB ??
+      packDefaults?.defaults?.resources?.storageGiB ??
+      DEFAULT_STORAGE_GIB;
     const running = (env.doc.spec.state ?? "running") === "running";
-    add("service", keys.service(labName, name), key, labName, {
-      name: ecsName(labName, name),
-      taskDefinition: td,
-      desiredCount: running ? 1 : 0,
-      volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
-      subnets: [...(aws.subnets ?? [])].sort(),
-      securityGroups: [...(aws.securityGroups ?? [])].sort(),
-    }, [td]);
+    add(
+      "service",
+      keys.service(labName, name),
+      key,
+      labName,
+      {
+        name: ecsName(labName, name),
+        taskDefinition: td,
+        desiredCount: running ? 1 : 0,
+        volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
+        subnets: [...(aws.subnets ?? [])].sort(),
+        securityGroups: [...(aws.securityGroups ?? [])].sort(),
+      },
+      [td],
+    );
     environments.push({
-      key, lab: labName, name, owner: owner.id, state: running ? "running" : "stopped", lockDigest: digest, image: lock.doc.spec.image,
-      monthlyCostUsd: monthlyCost({ cpu, memory, storageGiB, running, hoursPerWeek: env.doc.spec.schedule?.hoursPerWeek ?? 168 }, prices),
+      key,
+      lab: labName,
+      name,
+      owner: owner.id,
+      state: running ? "running" : "stopped",
+      lockDigest: digest,
+      image: lock.doc.spec.image,
+      monthlyCostUsd: monthlyCost(
+        {
+          cpu,
+          memory,
+          storageGiB,
+          running,
+          hoursPerWeek: env.doc.spec.schedule?.hoursPerWeek ?? 168,
+        },
+        prices,
+      ),
     });
   }
   for (const s of repo.snapshots.values()) addSnapshot(repo, s, add);
   for (const s of repo.successions.values()) {
     if (s.doc.spec.data?.snapshotFirst === false) continue;
     const lab = s.doc.metadata.lab;
-    const envs = s.doc.spec.environments ?? [...repo.environments.values()].filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === s.doc.spec.from).map((e) => e.doc.metadata.name);
+    const envs =
+      s.doc.spec.environments ??
+      [...repo.environments.values()]
+        .filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === s.doc.spec.from)
+        .map((e) => e.doc.metadata.name);
     for (const e of envs) {
       if (!repo.environments.has(envKey(lab, e))) continue;
       const name = `succession-${s.doc.metadata.name}`;
-      add("ebs-snapshot", keys.snapshot(lab, e, name), envKey(lab, e), lab, { service: keys.service(lab, e), description: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`, trigger: "succession" }, [keys.service(lab, e)]);
-      add("backup-job", keys.backup(lab, e, name), envKey(lab, e), lab, { accessPoint: keys.home(lab, e), description: `home before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`, trigger: "succession" }, [keys.home(lab, e)]);
+      add(
+        "ebs-snapshot",
+        keys.snapshot(lab, e, name),
+        envKey(lab, e),
+        lab,
+        {
+          service: keys.service(lab, e),
+          description: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
+          trigger: "succession",
+        },
+        [keys.service(lab, e)],
+      );
+      add(
+        "backup-job",
+        keys.backup(lab, e, name),
+        envKey(lab, e),
+        lab,
+        {
+          accessPoint: keys.home(lab, e),
+          description: `home before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
+          trigger: "succession",
+        },
+        [keys.home(lab, e)],
+      );
     }
   }
   return { state: { environments, resources: [...resources.values()] }, problems };
 }
 
-function addSnapshot(repo: Repository, s: Loaded<"Snapshot">, add: <K extends ResourceKind>(kind: K, key: string, environment: string, lab: string, spec: SpecByKind[K], dependsOn?: string[]) => void): void {
+function addSnapshot(
+  repo: Repository,
+  s: Loaded<"Snapshot">,
+  add: <K extends ResourceKind>(
+    kind: K,
+    key: string,
+    environment: string,
+    lab: string,
+    spec: SpecByKind[K],
+    dependsOn?: string[],
+  ) => void,
+): void {
   const { lab, environment, name } = s.doc.metadata;
   if (!repo.environments.has(envKey(lab, environment))) return;
   const env = envKey(lab, environment);
   if (s.doc.spec.include?.packages !== false) {
-    add("ebs-snapshot", keys.snapshot(lab, environment, name), env, lab, { service: keys.service(lab, environment), description: s.doc.spec.reason, trigger: "request" }, [keys.service(lab, environment)]);
+    add(
+      "ebs-snapshot",
+      keys.snapshot(lab, environment, name),
+      env,
+      lab,
+      {
+        service: keys.service(lab, environment),
+        description: s.doc.spec.reason,
+        trigger: "request",
+      },
+      [keys.service(lab, environment)],
+    );
   }
   if (s.doc.spec.include?.home) {
-    add("backup-job", keys.backup(lab, environment, name), env, lab, { accessPoint: keys.home(lab, environment), description: s.doc.spec.reason, trigger: "request" }, [keys.home(lab, environment)]);
+    add(
+      "backup-job",
+      keys.backup(lab, environment, name),
+      env,
+      lab,
+      {
+        accessPoint: keys.home(lab, environment),
+        description: s.doc.spec.reason,
+        trigger: "request",
+      },
+      [keys.home(lab, environment)],
+    );
   }
 }

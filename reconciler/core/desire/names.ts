@@ -18,4 +18,9 @@ export const paths = {
   dataset: (lab: string, dataset: string) => `/labs/${lab}/datasets/${dataset}`,
 };
 
-export const CONTAINER = { name: "jupyter", port: 8888, packagesPath: "/opt/jupyter", homePath: "/home/jovyan" } as const;
+export const CONTAINER = {
+  name: "jupyter",
+  port: 8888,
+  packagesPath: "/opt/jupyter",
+  homePath: "/home/jovyan",
+} as const;

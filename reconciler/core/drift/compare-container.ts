@@ -8,7 +8,10 @@ import type { DriftDifference } from "./drift-report.js";
  * are compared as PEP 440 versions (`1.8` is `1.8.0`); kernels by language
  * and runtime version (display names are cosmetic).
  */
-export function compareContainer(lock: EnvironmentLock, observation: Observation): DriftDifference[] {
+export function compareContainer(
+  lock: EnvironmentLock,
+  observation: Observation,
+): DriftDifference[] {
   return [
     ...comparePython(lock, observation),
     ...comparePackages(lock, observation),
@@ -21,7 +24,17 @@ export function compareContainer(lock: EnvironmentLock, observation: Observation
 function comparePython(lock: EnvironmentLock, o: Observation): DriftDifference[] {
   const seen = o.spec.python;
   if (seen === undefined || sameVersion(seen, lock.spec.python)) return [];
-  return [{ item: "package", change: "changed", name: "python", locked: lock.spec.python, observed: seen, pinned: true, source: "pack" }];
+  return [
+    {
+      item: "package",
+      change: "changed",
+      name: "python",
+      locked: lock.spec.python,
+      observed: seen,
+      pinned: true,
+      source: "pack",
+    },
+  ];
 }
 
 function comparePackages(lock: EnvironmentLock, o: Observation): DriftDifference[] {
@@ -31,13 +44,28 @@ function comparePackages(lock: EnvironmentLock, o: Observation): DriftDifference
   for (const p of lock.spec.packages) {
     const name = normalizeName(p.name);
     locked.add(name);
-    const base = { item: "package" as const, name, locked: p.version, pinned: p.source === "pack", source: p.source };
+    const base = {
+      item: "package" as const,
+      name,
+      locked: p.version,
+      pinned: p.source === "pack",
+      source: p.source,
+    };
     const seen = observed.get(name);
     if (!seen) out.push({ ...base, change: "removed" });
-    else if (!sameVersion(p.version, seen.version)) out.push({ ...base, change: "changed", observed: seen.version, ...requested(seen) });
+    else if (!sameVersion(p.version, seen.version))
+      out.push({ ...base, change: "changed", observed: seen.version, ...requested(seen) });
   }
   for (const [name, p] of observed) {
-    if (!locked.has(name)) out.push({ item: "package", change: "added", name, observed: p.version, pinned: false, ...requested(p) });
+    if (!locked.has(name))
+      out.push({
+        item: "package",
+        change: "added",
+        name,
+        observed: p.version,
+        pinned: false,
+        ...requested(p),
+      });
   }
   return out;
 }
@@ -49,29 +77,56 @@ function requested(p: { requested?: boolean }): { requested?: boolean } {
 function compareKernels(lock: EnvironmentLock, o: Observation): DriftDifference[] {
   const out: DriftDifference[] = [];
   const observed = new Map(o.spec.kernels.map((k) => [k.name, k]));
-  const describe = (k: { language: string; version?: string }) => (k.version ? `${k.language} ${k.version}` : k.language);
+  const describe = (k: { language: string; version?: string }) =>
+    k.version ? `${k.language} ${k.version}` : k.language;
   for (const k of lock.spec.kernels) {
     const seen = observed.get(k.name);
     if (!seen) out.push({ item: "kernel", change: "removed", name: k.name, locked: describe(k) });
-    else if (seen.language !== k.language || (seen.version !== undefined && k.version !== undefined && seen.version !== k.version)) {
-      out.push({ item: "kernel", change: "changed", name: k.name, locked: describe(k), observed: describe(seen) });
+    else if (
+      seen.language !== k.language ||
+      (seen.version !== undefined && k.version !== undefined && seen.version !== k.version)
+    ) {
+      out.push({
+        item: "kernel",
+        change: "changed",
+        name: k.name,
+        locked: describe(k),
+        observed: describe(seen),
+      });
     }
   }
   const locked = new Set(lock.spec.kernels.map((k) => k.name));
-  for (const k of o.spec.kernels) if (!locked.has(k.name)) out.push({ item: "kernel", change: "added", name: k.name, observed: describe(k) });
+  for (const k of o.spec.kernels)
+    if (!locked.has(k.name))
+      out.push({ item: "kernel", change: "added", name: k.name, observed: describe(k) });
   return out;
 }
 
 function compareExtensions(lock: EnvironmentLock, o: Observation): DriftDifference[] {
-  return compareByName(lock.spec.extensions.map((e) => [e.name, e.version]), o.spec.extensions.map((e) => [e.name, e.version]), "extension", (a, b) => a === b);
+  return compareByName(
+    lock.spec.extensions.map((e) => [e.name, e.version]),
+    o.spec.extensions.map((e) => [e.name, e.version]),
+    "extension",
+    (a, b) => a === b,
+  );
 }
 
 function compareConfig(lock: EnvironmentLock, o: Observation): DriftDifference[] {
   const short = (h: string) => `sha256:${h}`;
-  return compareByName(lock.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]), o.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]), "config", (a, b) => a === b);
+  return compareByName(
+    lock.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]),
+    o.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]),
+    "config",
+    (a, b) => a === b,
+  );
 }
 
-function compareByName(locked: [string, string][], observed: [string, string][], item: "extension" | "config", same: (a: string, b: string) => boolean): DriftDifference[] {
+function compareByName(
+  locked: [string, string][],
+  observed: [string, string][],
+  item: "extension" | "config",
+  same: (a: string, b: string) => boolean,
+): DriftDifference[] {
   const out: DriftDifference[] = [];
   const seen = new Map(observed);
   const known = new Set<string>();
@@ -79,9 +134,11 @@ function compareByName(locked: [string, string][], observed: [string, string][],
     known.add(name);
     const got = seen.get(name);
     if (got === undefined) out.push({ item, change: "removed", name, locked: value });
-    else if (!same(value, got)) out.push({ item, change: "changed", name, locked: value, observed: got });
+    else if (!same(value, got))
+      out.push({ item, change: "changed", name, locked: value, observed: got });
   }
-  for (const [name, value] of observed) if (!known.has(name)) out.push({ item, change: "added", name, observed: value });
+  for (const [name, value] of observed)
+    if (!known.has(name)) out.push({ item, change: "added", name, observed: value });
   return out;
 }
 

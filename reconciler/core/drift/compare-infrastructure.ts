@@ -34,17 +34,30 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
       out.push({ ...base, change: "removed", locked: r.id });
       continue;
     }
-    if (o.id !== r.id) out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });
+    if (o.id !== r.id)
+      out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });
     const d = desired.get(r.key);
     if (!d || d.specHash !== r.specHash) continue;
     const changes = sameValue(o.spec, d.spec) ? [] : describeChanges(o.spec, d.spec);
     if (changes.length > 0) {
-      out.push({ ...base, change: "changed", locked: changes.map((c) => `${c.field}=${c.to}`).join(", "), observed: changes.map((c) => `${c.field}=${c.from}`).join(", ") });
+      out.push({
+        ...base,
+        change: "changed",
+        locked: changes.map((c) => `${c.field}=${c.to}`).join(", "),
+        observed: changes.map((c) => `${c.field}=${c.from}`).join(", "),
+      });
     }
-    const tagKeys = [...new Set([...Object.keys(d.tags), ...Object.keys(o.tags)])].filter((k) => k.startsWith("labenv:")).sort();
+    const tagKeys = [...new Set([...Object.keys(d.tags), ...Object.keys(o.tags)])]
+      .filter((k) => k.startsWith("labenv:"))
+      .sort();
     const differing = tagKeys.filter((k) => d.tags[k] !== o.tags[k]);
     if (differing.length > 0) {
-      out.push({ ...base, change: "changed", locked: differing.map((k) => `tag ${k}=${d.tags[k] ?? "(none)"}`).join(", "), observed: differing.map((k) => `tag ${k}=${o.tags[k] ?? "(none)"}`).join(", ") });
+      out.push({
+        ...base,
+        change: "changed",
+        locked: differing.map((k) => `tag ${k}=${d.tags[k] ?? "(none)"}`).join(", "),
+        observed: differing.map((k) => `tag ${k}=${o.tags[k] ?? "(none)"}`).join(", "),
+      });
     }
   }
   return out;
@@ -53,8 +66,18 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
 /** Deep equality of plain data, without building strings (most resources are unchanged). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

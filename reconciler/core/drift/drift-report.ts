@@ -4,7 +4,13 @@
  * produced by `drift()`, read by the CLI, the drift pull request and the audit.
  */
 
-export const DRIFT_ITEM_KINDS = ["package", "kernel", "extension", "config", "infrastructure"] as const;
+export const DRIFT_ITEM_KINDS = [
+  "package",
+  "kernel",
+  "extension",
+  "config",
+  "infrastructure",
+] as const;
 export type DriftItemKind = (typeof DRIFT_ITEM_KINDS)[number];
 
 export const DRIFT_CHANGES = ["added", "removed", "changed"] as const;

@@ -1,4 +1,10 @@
-import { DRIFT_CHANGES, DRIFT_ITEM_KINDS, type DriftDifference, type DriftItemKind, type DriftReport } from "./drift-report.js";
+import {
+  DRIFT_CHANGES,
+  DRIFT_ITEM_KINDS,
+  type DriftDifference,
+  type DriftItemKind,
+  type DriftReport,
+} from "./drift-report.js";
 
 const NOUNS: Record<DriftItemKind, [string, string]> = {
   package: ["package", "packages"],
@@ -59,10 +65,26 @@ export function readFilesDigest(body: string | null | undefined): string | undef
 
 /** Whether an open drift pull request already says this drift: same fingerprint, same change, same title, every label there. */
 export function pullRequestUpToDate(
-  open: { state: string; title: string; fingerprint?: string; filesDigest?: string; labels: readonly string[] } | undefined,
+  open:
+    | {
+        state: string;
+        title: string;
+        fingerprint?: string;
+        filesDigest?: string;
+        labels: readonly string[];
+      }
+    | undefined,
   want: { title: string; fingerprint: string; filesDigest: string; labels: readonly string[] },
 ): boolean {
   if (!open || open.state !== "open") return false;
-  const staleSeverity = open.labels.some((l) => l.startsWith("labenv:drift-") && !want.labels.includes(l));
-  return open.fingerprint === want.fingerprint && open.filesDigest === want.filesDigest && open.title === want.title && want.labels.every((l) => open.labels.includes(l)) && !staleSeverity;
+  const staleSeverity = open.labels.some(
+    (l) => l.startsWith("labenv:drift-") && !want.labels.includes(l),
+  );
+  return (
+    open.fingerprint === want.fingerprint &&
+    open.filesDigest === want.filesDigest &&
+    open.title === want.title &&
+    want.labels.every((l) => open.labels.includes(l)) &&
+    !staleSeverity
+  );
 }

@@ -2,7 +2,16 @@ import { canonicalJson, sha256Hex } from "../lock/canonical.js";
 import type { EnvironmentLock, Observation } from "../model/documents.js";
 import { compareContainer } from "./compare-container.js";
 import { compareInfrastructure, type EnvironmentInfrastructure } from "./compare-infrastructure.js";
-import { DRIFT_CHANGES, DRIFT_ITEM_KINDS, statusOf, type DriftDifference, type DriftItem, type DriftReport, type DriftRule, type ObservationState } from "./drift-report.js";
+import {
+  DRIFT_CHANGES,
+  DRIFT_ITEM_KINDS,
+  statusOf,
+  type DriftDifference,
+  type DriftItem,
+  type DriftReport,
+  type DriftRule,
+  type ObservationState,
+} from "./drift-report.js";
 import { classify } from "./severity-rules.js";
 
 export interface DriftInput {
@@ -23,7 +32,8 @@ export interface DriftInput {
 export function drift(input: DriftInput): DriftReport {
   const { lock } = input;
   const environment = `${lock.metadata.lab}/${lock.metadata.name}`;
-  const state: ObservationState = input.observation === undefined ? "missing" : input.observationState ?? "present";
+  const state: ObservationState =
+    input.observation === undefined ? "missing" : (input.observationState ?? "present");
   const differences = [
     ...(state === "present" && input.observation ? compareContainer(lock, input.observation) : []),
     ...compareInfrastructure(input.infra),
@@ -43,13 +53,25 @@ export function drift(input: DriftInput): DriftReport {
     fingerprint: fingerprintOf(items),
     ignored,
     observation: state,
-    ...(o ? { observedAt: o.metadata.observedAt, source: o.metadata.source, ...(o.metadata.task ? { task: o.metadata.task } : {}) } : {}),
+    ...(o
+      ? {
+          observedAt: o.metadata.observedAt,
+          source: o.metadata.source,
+          ...(o.metadata.task ? { task: o.metadata.task } : {}),
+        }
+      : {}),
   };
 }
 
 /** sha256 over the sorted items, without severity and why: a change of rules is not a new drift. */
 export function fingerprintOf(items: readonly DriftDifference[]): string {
-  const keyed = items.map((i) => ({ item: i.item, change: i.change, name: i.name, locked: i.locked ?? null, observed: i.observed ?? null }));
+  const keyed = items.map((i) => ({
+    item: i.item,
+    change: i.change,
+    name: i.name,
+    locked: i.locked ?? null,
+    observed: i.observed ?? null,
+  }));
   return sha256Hex(canonicalJson(keyed));
 }
 

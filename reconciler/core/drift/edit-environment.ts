@@ -16,11 +16,16 @@ export function editEnvironmentText(text: string, edit: EnvironmentEdit): string
     const existing = doc.getIn(["spec", "packages"], true);
     if (isSeq(existing)) {
       const style = firstStyle(existing);
-      existing.items = existing.items.filter((n) => !(isScalar(n) && edit.packages!.remove.includes(String(n.value))));
+      existing.items = existing.items.filter(
+        (n) => !(isScalar(n) && edit.packages!.remove.includes(String(n.value))),
+      );
       for (const line of edit.packages.add) existing.items.push(scalar(line, style));
       if (existing.items.length === 0) doc.deleteIn(["spec", "packages"]);
     } else if (edit.packages.add.length > 0) {
-      doc.setIn(["spec", "packages"], doc.createNode(edit.packages.add.map((l) => scalar(l, Scalar.QUOTE_DOUBLE))));
+      doc.setIn(
+        ["spec", "packages"],
+        doc.createNode(edit.packages.add.map((l) => scalar(l, Scalar.QUOTE_DOUBLE))),
+      );
     }
   }
   if (edit.kernels) {

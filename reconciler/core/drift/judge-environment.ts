@@ -25,36 +25,80 @@ export interface EnvironmentFacts {
 
 export type Judgement =
   | { judged: false; reason: string }
-  | { judged: true; report: DriftReport; policy: DriftPolicy; proposal?: DriftProposal; proposalInput?: ProposalInput; packLabel: string; lockFile: string; running: boolean };
+  | {
+      judged: true;
+      report: DriftReport;
+      policy: DriftPolicy;
+      proposal?: DriftProposal;
+      proposalInput?: ProposalInput;
+      packLabel: string;
+      lockFile: string;
+      running: boolean;
+    };
 
 /**
  * One environment's drift, judged against what was applied: skipped when
  * nothing was applied yet or git has moved since (the next reconcile applies
  * it first); an observation older than the last apply or put-back is stale.
  */
-export function judgeEnvironment(repo: Repository, index: PackageIndexData, facts: EnvironmentFacts): Judgement {
+export function judgeEnvironment(
+  repo: Repository,
+  index: PackageIndexData,
+  facts: EnvironmentFacts,
+): Judgement {
   const { environment: env, applied } = facts;
   const key = `${env.doc.metadata.lab}/${env.doc.metadata.name}`;
   const lock = repo.locks.get(key);
   if (!lock) return { judged: false, reason: "no lock: run `labenv lock`" };
-  if (!applied) return { judged: false, reason: "not applied yet: `labenv reconcile` applies it first" };
-  if ((facts.lockDigest ?? lockDigest(lock.doc)) !== applied.lockDigest) return { judged: false, reason: "git changed since the last apply: drift is judged after the next reconcile" };
+  if (!applied)
+    return { judged: false, reason: "not applied yet: `labenv reconcile` applies it first" };
+  if ((facts.lockDigest ?? lockDigest(lock.doc)) !== applied.lockDigest)
+    return {
+      judged: false,
+      reason: "git changed since the last apply: drift is judged after the next reconcile",
+    };
   const since = [applied.appliedAt, facts.memory.revertedAt ?? ""].sort().pop()!;
   const stale = facts.observation !== undefined && facts.observation.metadata.observedAt < since;
   const appliedKeys = new Set(applied.resources.map((r) => r.key));
   const report = drift({
     lock: lock.doc,
-    ...(facts.observation ? { observation: facts.observation, observationState: stale ? "stale" as const : "present" as const } : {}),
-    infra: { desired: facts.desired, observed: [...appliedKeys].flatMap((k) => facts.observed.get(k) ?? []), applied },
+    ...(facts.observation
+      ? {
+          observation: facts.observation,
+          observationState: stale ? ("stale" as const) : ("present" as const),
+        }
+      : {}),
+    infra: {
+      desired: facts.desired,
+      observed: [...appliedKeys].flatMap((k) => facts.observed.get(k) ?? []),
+      applied,
+    },
     rules: effectiveRules(repo.labs.get(env.doc.metadata.lab)?.doc),
   });
   const { name, version } = lock.doc.spec.domainPack;
   const pack = repo.packs.get(`${name}@${version}`);
   const policy = env.doc.spec.drift?.policy ?? "pr";
   const service = facts.observed.get(`service:${key}`);
-  const proposalInput: ProposalInput | undefined = report.status !== "STABLE" && pack
-    ? { report, environment: { file: env.file, text: env.text, doc: env.doc }, lock: { file: lock.file, doc: lock.doc }, pack: pack.doc, packChecksum: packChecksum(pack.doc), index, ...(facts.observation && !stale ? { observation: facts.observation } : {}) }
-    : undefined;
+  const proposalInput: ProposalInput | undefined =
+    report.status !== "STABLE" && pack
+      ? {
+          report,
+          environment: { file: env.file, text: env.text, doc: env.doc },
+          lock: { file: lock.file, doc: lock.doc },
+          pack: pack.doc,
+          packChecksum: packChecksum(pack.doc),
+          index,
+          ...(facts.observation && !stale ? { observation: facts.observation } : {}),
+        }
+      : undefined;
   const proposal = proposalInput ? proposeDriftChange(proposalInput) : undefined;
-  return { judged: true, report, policy, ...(proposal && proposalInput ? { proposal, proposalInput } : {}), packLabel: `${name}@${version}`, lockFile: lockPath(env), running: (service?.runningCount ?? 0) > 0 };
+  return {
+    judged: true,
+    report,
+    policy,
+    ...(proposal && proposalInput ? { proposal, proposalInput } : {}),
+    packLabel: `${name}@${version}`,
+    lockFile: lockPath(env),
+    running: (service?.runningCount ?? 0) > 0,
+  };
 }

@@ -55,16 +55,23 @@ export function closureOf(input: ClosureInput): Closure {
 }
 
 /** Of packages nothing requires, those no other of them requires either: the ones to name in environment.yaml. */
-export function orphanRoots(orphans: readonly string[], input: Omit<ClosureInput, "pins" | "requirements">): string[] {
+export function orphanRoots(
+  orphans: readonly string[],
+  input: Omit<ClosureInput, "pins" | "requirements">,
+): string[] {
   const below = new Set<string>();
   for (const o of orphans) {
-    for (const name of closureOf({ ...input, pins: [o], requirements: [] }).needed.keys()) if (name !== o) below.add(name);
+    for (const name of closureOf({ ...input, pins: [o], requirements: [] }).needed.keys())
+      if (name !== o) below.add(name);
   }
   const roots = orphans.filter((o) => !below.has(o));
   return roots.length > 0 ? roots : orphans.slice(0, 1);
 }
 
-function applies(marker: Parameters<typeof evaluateMarker>[0] | undefined, env: Record<string, string>): boolean {
+function applies(
+  marker: Parameters<typeof evaluateMarker>[0] | undefined,
+  env: Record<string, string>,
+): boolean {
   if (!marker) return true;
   const m = evaluateMarker(marker, env);
   return !m.ok || m.value;

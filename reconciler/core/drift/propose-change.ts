@@ -27,7 +27,12 @@ export interface DriftProposal {
   /** sha256 of the change (its inputs and edits): the same digest always renders the same files. */
   digest: string;
   /** The edit itself, which `proposalFiles` renders. */
-  edit: { requirements: string[]; requirementsChanged: boolean; kernels?: string[]; packages: LockedPackage[] };
+  edit: {
+    requirements: string[];
+    requirementsChanged: boolean;
+    kernels?: string[];
+    packages: LockedPackage[];
+  };
   /** Items the changed files take over into git. */
   accepted: DriftItem[];
   /** Items git keeps as they are, each with why. */
@@ -55,27 +60,53 @@ export function proposeDriftChange(input: ProposalInput): DriftProposal {
   const kept: DriftProposal["kept"] = [];
   const removedDependencies: DriftItem[] = [];
   const packKernels = new Set(pack.spec.kernels.map((k) => k.name));
-  const nameOf = (text: string) => { const r = parseRequirement(text); return r.ok ? r.value.normalizedName : undefined; };
+  const nameOf = (text: string) => {
+    const r = parseRequirement(text);
+    return r.ok ? r.value.normalizedName : undefined;
+  };
 
   for (const item of report.items) {
     if (item.item === "package") {
-      if (item.pinned) { kept.push({ item, reason: item.name === "python" ? `the image's Python comes from ${packLabel}` : `pinned by ${packLabel}: a new pack version changes it` }); continue; }
+      if (item.pinned) {
+        kept.push({
+          item,
+          reason:
+            item.name === "python"
+              ? `the image's Python comes from ${packLabel}`
+              : `pinned by ${packLabel}: a new pack version changes it`,
+        });
+        continue;
+      }
       if (item.change === "added" || item.change === "changed") {
         versions.set(item.name, item.observed!);
         const own = requirements.filter((r) => nameOf(r) === item.name);
-        const unmet = own.some((r) => { const p = parseRequirement(r); return p.ok && !satisfies(item.observed!, p.value.specifier, { prereleases: true }); });
-        if (unmet) requirements = [...requirements.filter((r) => nameOf(r) !== item.name), `${item.name}==${item.observed}`];
-        else if (item.change === "added" && item.requested && own.length === 0) requirements.push(`${item.name}==${item.observed}`);
+        const unmet = own.some((r) => {
+          const p = parseRequirement(r);
+          return p.ok && !satisfies(item.observed!, p.value.specifier, { prereleases: true });
+        });
+        if (unmet)
+          requirements = [
+            ...requirements.filter((r) => nameOf(r) !== item.name),
+            `${item.name}==${item.observed}`,
+          ];
+        else if (item.change === "added" && item.requested && own.length === 0)
+          requirements.push(`${item.name}==${item.observed}`);
         accepted.push(item);
       } else {
         versions.delete(item.name);
         if (item.source === "dependency") removedDependencies.push(item);
-        else { requirements = requirements.filter((r) => nameOf(r) !== item.name); accepted.push(item); }
+        else {
+          requirements = requirements.filter((r) => nameOf(r) !== item.name);
+          accepted.push(item);
+        }
       }
       continue;
     }
     if (item.item === "kernel" && item.change !== "changed" && packKernels.has(item.name)) {
-      kernels = item.change === "removed" ? kernels.filter((k) => k !== item.name) : [...kernels, item.name];
+      kernels =
+        item.change === "removed"
+          ? kernels.filter((k) => k !== item.name)
+          : [...kernels, item.name];
       accepted.push(item);
       continue;
     }
@@ -85,9 +116,17 @@ export function proposeDriftChange(input: ProposalInput): DriftProposal {
   const python = lock.doc.spec.python;
   const closure = () => closureOf({ pins, requirements, versions, index: input.index, python });
   for (const item of removedDependencies) {
-    const by = closureOf({ pins, requirements, versions: new Map([...versions, [item.name, item.locked!]]), index: input.index, python }).needed.get(item.name);
-    if (by) { versions.set(item.name, item.locked!); kept.push({ item, reason: `${by} requires it: the lock cannot drop it` }); }
-    else accepted.push(item);
+    const by = closureOf({
+      pins,
+      requirements,
+      versions: new Map([...versions, [item.name, item.locked!]]),
+      index: input.index,
+      python,
+    }).needed.get(item.name);
+    if (by) {
+      versions.set(item.name, item.locked!);
+      kept.push({ item, reason: `${by} requires it: the lock cannot drop it` });
+    } else accepted.push(item);
   }
   const running = new Map((input.observation?.spec.packages ?? []).map((p) => [p.name, p.version]));
   for (let round = 0; round < 100; round++) {
@@ -97,68 +136,163 @@ export function proposeDriftChange(input: ProposalInput): DriftProposal {
     if (fill.length > 0) continue;
     const orphans = [...versions.keys()].filter((n) => !needed.has(n)).sort();
     if (orphans.length === 0) break;
-    for (const n of orphanRoots(orphans, { versions, index: input.index, python })) requirements.push(`${n}==${versions.get(n)}`);
+    for (const n of orphanRoots(orphans, { versions, index: input.index, python }))
+      requirements.push(`${n}==${versions.get(n)}`);
   }
   const original = input.environment.doc.spec.packages ?? [];
   const requirementsAdded = requirements.filter((r) => !original.includes(r));
   const requirementsRemoved = original.filter((r) => !requirements.includes(r));
-  const kernelsChanged = kernels.slice().sort().join() !== lock.doc.spec.kernels.map((k) => k.name).sort().join();
+  const kernelsChanged =
+    kernels.slice().sort().join() !==
+    lock.doc.spec.kernels
+      .map((k) => k.name)
+      .sort()
+      .join();
   const requirementsChanged = requirementsAdded.length + requirementsRemoved.length > 0;
-  const edit = { requirements, requirementsChanged, ...(kernelsChanged ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) } : {}), packages: lockedPackages(versions, pins, requirements, lock.doc, input.index) };
-  if (accepted.length === 0) return { paths: [], digest: sha256Hex("nothing"), edit, accepted, kept, requirementsAdded: [], requirementsRemoved: [] };
-  const paths = [...(requirementsChanged || kernelsChanged ? [input.environment.file] : []), input.lock.file];
-  const digest = sha256Hex(canonicalJson({ environment: [input.environment.file, input.environment.text], lock: input.lock.file, packChecksum: input.packChecksum, edit }));
+  const edit = {
+    requirements,
+    requirementsChanged,
+    ...(kernelsChanged
+      ? { kernels: orderKernels(kernels, input.environment.doc.spec.kernels, pack) }
+      : {}),
+    packages: lockedPackages(versions, pins, requirements, lock.doc, input.index),
+  };
+  if (accepted.length === 0)
+    return {
+      paths: [],
+      digest: sha256Hex("nothing"),
+      edit,
+      accepted,
+      kept,
+      requirementsAdded: [],
+      requirementsRemoved: [],
+    };
+  const paths = [
+    ...(requirementsChanged || kernelsChanged ? [input.environment.file] : []),
+    input.lock.file,
+  ];
+  const digest = sha256Hex(
+    canonicalJson({
+      environment: [input.environment.file, input.environment.text],
+      lock: input.lock.file,
+      packChecksum: input.packChecksum,
+      edit,
+    }),
+  );
   return { paths, digest, edit, accepted, kept, requirementsAdded, requirementsRemoved };
 }
 
 /** The files a proposal writes, in full: environment.yaml edited in place (comments kept) and the lock rendered anew. */
-export function proposalFiles(input: ProposalInput, proposal: DriftProposal): { path: string; content: string }[] {
+export function proposalFiles(
+  input: ProposalInput,
+  proposal: DriftProposal,
+): { path: string; content: string }[] {
   if (proposal.paths.length === 0) return [];
   const { edit } = proposal;
   const env = input.environment;
   const original = env.doc.spec.packages ?? [];
   const files: { path: string; content: string }[] = [];
   if (proposal.paths.includes(env.file)) {
-    files.push({ path: env.file, content: editEnvironmentText(env.text, {
-      ...(edit.requirementsChanged ? { packages: { add: edit.requirements.filter((r) => !original.includes(r)), remove: original.filter((r) => !edit.requirements.includes(r)) } } : {}),
-      ...(edit.kernels ? { kernels: edit.kernels } : {}),
-    }) });
+    files.push({
+      path: env.file,
+      content: editEnvironmentText(env.text, {
+        ...(edit.requirementsChanged
+          ? {
+              packages: {
+                add: edit.requirements.filter((r) => !original.includes(r)),
+                remove: original.filter((r) => !edit.requirements.includes(r)),
+              },
+            }
+          : {}),
+        ...(edit.kernels ? { kernels: edit.kernels } : {}),
+      }),
+    });
   }
   const environment: Environment = {
     ...env.doc,
-    spec: { ...env.doc.spec, ...(edit.requirements.length > 0 || env.doc.spec.packages ? { packages: edit.requirements } : {}), ...(edit.kernels ? { kernels: edit.kernels } : {}) },
+    spec: {
+      ...env.doc.spec,
+      ...(edit.requirements.length > 0 || env.doc.spec.packages
+        ? { packages: edit.requirements }
+        : {}),
+      ...(edit.kernels ? { kernels: edit.kernels } : {}),
+    },
   };
-  files.push({ path: input.lock.file, content: renderLock(assembleLock({ environment, pack: input.pack, packChecksum: input.packChecksum, index: input.index }, edit.packages)) });
+  files.push({
+    path: input.lock.file,
+    content: renderLock(
+      assembleLock(
+        { environment, pack: input.pack, packChecksum: input.packChecksum, index: input.index },
+        edit.packages,
+      ),
+    ),
+  });
   return files;
 }
 
 function keptReason(item: DriftItem, packLabel: string): string {
   switch (item.item) {
-    case "kernel": return item.change === "added" ? `${packLabel} offers no kernel named ${item.name}` : `kernels come from ${packLabel}'s image`;
-    case "extension": return `JupyterLab extensions come from ${packLabel}'s image`;
-    case "config": return "only a hash of the running value is known: set it in environment.yaml spec.jupyterConfig to keep it";
-    case "infrastructure": return "the next reconcile applies what git says";
-    default: return "cannot be written to the lock";
+    case "kernel":
+      return item.change === "added"
+        ? `${packLabel} offers no kernel named ${item.name}`
+        : `kernels come from ${packLabel}'s image`;
+    case "extension":
+      return `JupyterLab extensions come from ${packLabel}'s image`;
+    case "config":
+      return "only a hash of the running value is known: set it in environment.yaml spec.jupyterConfig to keep it";
+    case "infrastructure":
+      return "the next reconcile applies what git says";
+    default:
+      return "cannot be written to the lock";
   }
 }
 
 /** The selection in the order environment.yaml already uses, new kernels in the pack's order after them. */
-function orderKernels(selected: string[], written: string[] | undefined, pack: DomainPack): string[] {
+function orderKernels(
+  selected: string[],
+  written: string[] | undefined,
+  pack: DomainPack,
+): string[] {
   const keep = new Set(selected);
   const ordered = (written ?? pack.spec.kernels.map((k) => k.name)).filter((k) => keep.has(k));
-  for (const k of pack.spec.kernels.map((x) => x.name)) if (keep.has(k) && !ordered.includes(k)) ordered.push(k);
+  for (const k of pack.spec.kernels.map((x) => x.name))
+    if (keep.has(k) && !ordered.includes(k)) ordered.push(k);
   return ordered;
 }
 
-function lockedPackages(versions: Map<string, string>, pins: string[], requirements: string[], lock: EnvironmentLock, index: PackageIndexData): LockedPackage[] {
+function lockedPackages(
+  versions: Map<string, string>,
+  pins: string[],
+  requirements: string[],
+  lock: EnvironmentLock,
+  index: PackageIndexData,
+): LockedPackage[] {
   const before = new Map(lock.spec.packages.map((p) => [p.name, p]));
   const requested = new Map<string, string>();
-  for (const text of requirements) { const r = parseRequirement(text); if (r.ok) requested.set(r.value.normalizedName, text); }
+  for (const text of requirements) {
+    const r = parseRequirement(text);
+    if (r.ok) requested.set(r.value.normalizedName, text);
+  }
   const pinned = new Set(pins);
-  return [...versions].sort(([a], [b]) => a.localeCompare(b)).map(([name, version]) => {
-    const old = before.get(name);
-    const sha256 = old?.version === version ? old.sha256 : index.get(name)?.find((v) => v.version === version)?.sha256;
-    const source = pinned.has(name) ? "pack" as const : requested.has(name) ? "environment" as const : "dependency" as const;
-    return { name, version, source, ...(sha256 ? { sha256 } : {}), ...(requested.has(name) ? { requestedAs: requested.get(name)! } : {}) };
-  });
+  return [...versions]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, version]) => {
+      const old = before.get(name);
+      const sha256 =
+        old?.version === version
+          ? old.sha256
+          : index.get(name)?.find((v) => v.version === version)?.sha256;
+      const source = pinned.has(name)
+        ? ("pack" as const)
+        : requested.has(name)
+          ? ("environment" as const)
+          : ("dependency" as const);
+      return {
+        name,
+        version,
+        source,
+        ...(sha256 ? { sha256 } : {}),
+        ...(requested.has(name) ? { requestedAs: requested.get(name)! } : {}),
+      };
+    });
 }

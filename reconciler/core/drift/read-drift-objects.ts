@@ -7,27 +7,60 @@ import { EMPTY_MEMORY, type DriftMemory } from "./drift-decision.js";
 import { driftObjects } from "./drift-objects.js";
 
 /** The newest observation of an environment, if the agent (or the sandbox) wrote one for it; checked against its schema when `check` is given. */
-export async function readObservation(objects: ObjectStore, environment: string, check?: SchemaCheck): Promise<Observation | undefined> {
+export async function readObservation(
+  objects: ObjectStore,
+  environment: string,
+  check?: SchemaCheck,
+): Promise<Observation | undefined> {
   const key = driftObjects.observation(environment);
   const bytes = await objects.get(key);
   if (!bytes) return undefined;
   const doc = parseJson(bytes, key) as Observation;
-  const problems = check ? check("Observation", doc, key, PositionIndex.lazy(Buffer.from(bytes).toString("utf8"))) : [];
-  if (problems.length > 0) throw new LabenvError("io", `${key} is not a valid Observation: ${problems[0]!.path ?? ""} ${problems[0]!.message}`.replace(":  ", ": "), { hint: "the agent writes it (schemas/observation.schema.json)" });
+  const problems = check
+    ? check("Observation", doc, key, PositionIndex.lazy(Buffer.from(bytes).toString("utf8")))
+    : [];
+  if (problems.length > 0)
+    throw new LabenvError(
+      "io",
+      `${key} is not a valid Observation: ${problems[0]!.path ?? ""} ${problems[0]!.message}`.replace(
+        ":  ",
+        ": ",
+      ),
+      { hint: "the agent writes it (schemas/observation.schema.json)" },
+    );
   const [lab, env] = environment.split("/");
-  if (doc?.kind !== "Observation" || doc.metadata?.lab !== lab || doc.metadata?.environment !== env || !Array.isArray(doc.spec?.packages)) {
-    throw new LabenvError("io", `${driftObjects.observation(environment)} is not an Observation of ${environment}`, { hint: "the agent writes it; check its --lab/--environment" });
+  if (
+    doc?.kind !== "Observation" ||
+    doc.metadata?.lab !== lab ||
+    doc.metadata?.environment !== env ||
+    !Array.isArray(doc.spec?.packages)
+  ) {
+    throw new LabenvError(
+      "io",
+      `${driftObjects.observation(environment)} is not an Observation of ${environment}`,
+      { hint: "the agent writes it; check its --lab/--environment" },
+    );
   }
   return doc;
 }
 
 export async function readMemory(objects: ObjectStore, environment: string): Promise<DriftMemory> {
   const bytes = await objects.get(driftObjects.memory(environment));
-  return bytes ? { ...EMPTY_MEMORY, ...(parseJson(bytes, driftObjects.memory(environment)) as DriftMemory) } : EMPTY_MEMORY;
+  return bytes
+    ? { ...EMPTY_MEMORY, ...(parseJson(bytes, driftObjects.memory(environment)) as DriftMemory) }
+    : EMPTY_MEMORY;
 }
 
-export async function writeMemory(objects: ObjectStore, environment: string, memory: DriftMemory): Promise<void> {
-  await objects.put(driftObjects.memory(environment), `${JSON.stringify(memory, null, 2)}\n`, "application/json");
+export async function writeMemory(
+  objects: ObjectStore,
+  environment: string,
+  memory: DriftMemory,
+): Promise<void> {
+  await objects.put(
+    driftObjects.memory(environment),
+    `${JSON.stringify(memory, null, 2)}\n`,
+    "application/json",
+  );
 }
 
 function parseJson(bytes: Uint8Array, key: string): unknown {

@@ -23,7 +23,10 @@ export interface DriftPullRequestText {
 }
 
 /** The drift pull request's title and body: table, severity and why, when and where, and what merging or closing does. */
-export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacters = MAX_BODY_CHARACTERS): DriftPullRequestText {
+export function renderDriftPullRequest(
+  ctx: DriftPullRequestContext,
+  maxCharacters = MAX_BODY_CHARACTERS,
+): DriftPullRequestText {
   const { report, proposal } = ctx;
   const head = [
     fingerprintMarker(report.fingerprint),
@@ -34,7 +37,17 @@ export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacte
     "",
     "",
   ].join("\n");
-  const tail = ["", ...severity(report), "", ...observed(ctx), "", ...changes(ctx), "", ...decisions(report), ""].join("\n");
+  const tail = [
+    "",
+    ...severity(report),
+    "",
+    ...observed(ctx),
+    "",
+    ...changes(ctx),
+    "",
+    ...decisions(report),
+    "",
+  ].join("\n");
   const rows = report.items.map(row);
   const header = "| item | locked | observed | change |\n| --- | --- | --- | --- |";
   let table = [header, ...rows].join("\n");
@@ -47,7 +60,11 @@ export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacte
       kept.push(r);
       size += r.length + 1;
     }
-    table = [header, ...kept, `| … | | | ${rows.length - kept.length} more items: \`labenv drift ${report.environment} --json\` lists them all |`].join("\n");
+    table = [
+      header,
+      ...kept,
+      `| … | | | ${rows.length - kept.length} more items: \`labenv drift ${report.environment} --json\` lists them all |`,
+    ].join("\n");
   }
   return { title: driftTitle(report), body: `${head}${table}\n${tail}` };
 }
@@ -56,7 +73,9 @@ export function renderDriftPullRequest(ctx: DriftPullRequestContext, maxCharacte
 const LIST_LIMIT = 25;
 
 function some(entries: string[]): string {
-  return entries.length <= LIST_LIMIT ? entries.join(", ") : `${entries.slice(0, LIST_LIMIT).join(", ")} and ${entries.length - LIST_LIMIT} more`;
+  return entries.length <= LIST_LIMIT
+    ? entries.join(", ")
+    : `${entries.slice(0, LIST_LIMIT).join(", ")} and ${entries.length - LIST_LIMIT} more`;
 }
 
 function row(i: DriftItem): string {
@@ -80,8 +99,11 @@ function severity(report: DriftReport): string[] {
     if (!names.includes(i.name)) names.push(i.name);
     groups.set(key, names);
   }
-  const lines = [...groups].map(([why, names]) => `- ${why}: ${some(names.map((n) => `\`${cell(n)}\``))}`);
-  if (report.ignored > 0) lines.push(`- ${report.ignored} further differences are ignored by a rule`);
+  const lines = [...groups].map(
+    ([why, names]) => `- ${why}: ${some(names.map((n) => `\`${cell(n)}\``))}`,
+  );
+  if (report.ignored > 0)
+    lines.push(`- ${report.ignored} further differences are ignored by a rule`);
   return [`### Severity: ${report.status}`, "", ...lines];
 }
 
@@ -100,12 +122,19 @@ function observed(ctx: DriftPullRequestContext): string[] {
 function changes(ctx: DriftPullRequestContext): string[] {
   const p = ctx.proposal;
   const lines = ["### What this pull request changes", ""];
-  if (p.paths.length === 0) lines.push("Nothing in git: none of these differences can be written to a lock or environment.yaml.");
+  if (p.paths.length === 0)
+    lines.push(
+      "Nothing in git: none of these differences can be written to a lock or environment.yaml.",
+    );
   for (const path of p.paths) {
     if (path.endsWith("environment.yaml")) {
       const asked = new Set(p.accepted.filter((i) => i.requested).map((i) => i.name));
-      const why = (r: string) => (asked.has(r.split("==")[0]!) ? "" : " (installed, and nothing else requires it now)");
-      const parts = [...p.requirementsAdded.map((r) => `adds \`${r}\`${why(r)}`), ...p.requirementsRemoved.map((r) => `removes \`${r}\``)];
+      const why = (r: string) =>
+        asked.has(r.split("==")[0]!) ? "" : " (installed, and nothing else requires it now)";
+      const parts = [
+        ...p.requirementsAdded.map((r) => `adds \`${r}\`${why(r)}`),
+        ...p.requirementsRemoved.map((r) => `removes \`${r}\``),
+      ];
       if (p.accepted.some((i) => i.item === "kernel")) parts.push("changes `spec.kernels`");
       lines.push(`- \`${path}\`: ${parts.join(", ")}`);
     } else {
@@ -113,8 +142,12 @@ function changes(ctx: DriftPullRequestContext): string[] {
     }
   }
   if (p.kept.length > 0) {
-    lines.push("", "Not written to git (git keeps its value, and putting the environment back restores it):");
-    for (const k of p.kept.slice(0, LIST_LIMIT)) lines.push(`- ${k.item.item} \`${cell(k.item.name)}\` ${k.item.change}: ${k.reason}`);
+    lines.push(
+      "",
+      "Not written to git (git keeps its value, and putting the environment back restores it):",
+    );
+    for (const k of p.kept.slice(0, LIST_LIMIT))
+      lines.push(`- ${k.item.item} \`${cell(k.item.name)}\` ${k.item.change}: ${k.reason}`);
     if (p.kept.length > LIST_LIMIT) lines.push(`- … and ${p.kept.length - LIST_LIMIT} more`);
   }
   if (ctx.reviewers.length > 0) lines.push("", `Reviewers: ${ctx.reviewers.join(", ")}.`);

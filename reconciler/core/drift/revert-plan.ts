@@ -1,7 +1,13 @@
 import { digestOf } from "../lock/canonical.js";
 import type { Action, Plan } from "../model/plan.js";
 import { OUTCOMES } from "../model/plan.js";
-import { TAG, type DesiredResource, type EbsSnapshotSpec, type ObservedResource, type ServiceSpec } from "../model/resources.js";
+import {
+  TAG,
+  type DesiredResource,
+  type EbsSnapshotSpec,
+  type ObservedResource,
+  type ServiceSpec,
+} from "../model/resources.js";
 
 export interface RevertInput {
   /** `lab/env` */
@@ -23,33 +29,96 @@ export interface RevertInput {
 export function revertPlan(input: RevertInput): Plan | undefined {
   const [lab, env] = input.environment.split("/") as [string, string];
   const serviceKey = `service:${input.environment}`;
-  const service = input.desired.find((r): r is DesiredResource<"service"> => r.key === serviceKey && r.kind === "service");
+  const service = input.desired.find(
+    (r): r is DesiredResource<"service"> => r.key === serviceKey && r.kind === "service",
+  );
   const running = input.observed.find((r) => r.key === serviceKey);
-  if (!service || !running || (running.runningCount ?? 0) === 0 || service.spec.desiredCount === 0) return undefined;
+  if (!service || !running || (running.runningCount ?? 0) === 0 || service.spec.desiredCount === 0)
+    return undefined;
   const tag = digestOf([input.occasion, running.id]).slice(7, 19);
   const key = `ebs-snapshot:${lab}/${env}/before-replace-${tag}`;
-  const spec: EbsSnapshotSpec = { service: serviceKey, description: `before putting ${input.environment} back as locked: ${input.why}`.slice(0, 255), trigger: "before-replace" };
+  const spec: EbsSnapshotSpec = {
+    service: serviceKey,
+    description: `before putting ${input.environment} back as locked: ${input.why}`.slice(0, 255),
+    trigger: "before-replace",
+  };
   const specHash = digestOf(spec).slice(7, 23);
   const snapshot: DesiredResource<"ebs-snapshot"> = {
-    kind: "ebs-snapshot", key, environment: input.environment, spec, specHash, dependsOn: [serviceKey],
-    tags: { [TAG.lab]: lab, [TAG.environment]: input.environment, [TAG.resource]: key, [TAG.specHash]: specHash, [TAG.managedBy]: "labenv" },
+    kind: "ebs-snapshot",
+    key,
+    environment: input.environment,
+    spec,
+    specHash,
+    dependsOn: [serviceKey],
+    tags: {
+      [TAG.lab]: lab,
+      [TAG.environment]: input.environment,
+      [TAG.resource]: key,
+      [TAG.specHash]: specHash,
+      [TAG.managedBy]: "labenv",
+    },
   };
   const taken = input.observed.find((r) => r.key === key);
   const snapshotAction: Action = taken
-    ? { outcome: "unchanged", kind: "ebs-snapshot", key, environment: input.environment, desired: snapshot, observed: taken, changes: [], reason: `taken (${taken.id})` }
-    : { outcome: "create", kind: "ebs-snapshot", key, environment: input.environment, desired: snapshot, changes: [], reason: `snapshot ${input.environment}'s /opt/jupyter before its task is replaced` };
+    ? {
+        outcome: "unchanged",
+        kind: "ebs-snapshot",
+        key,
+        environment: input.environment,
+        desired: snapshot,
+        observed: taken,
+        changes: [],
+        reason: `taken (${taken.id})`,
+      }
+    : {
+        outcome: "create",
+        kind: "ebs-snapshot",
+        key,
+        environment: input.environment,
+        desired: snapshot,
+        changes: [],
+        reason: `snapshot ${input.environment}'s /opt/jupyter before its task is replaced`,
+      };
   const replace: Action = {
-    outcome: "replace", kind: "service", key: serviceKey, environment: input.environment, desired: service as DesiredResource<"service">, observed: running,
-    changes: [{ field: "task", from: "drifted task", to: `new task from ${(service.spec as ServiceSpec).taskDefinition}` }],
+    outcome: "replace",
+    kind: "service",
+    key: serviceKey,
+    environment: input.environment,
+    desired: service as DesiredResource<"service">,
+    observed: running,
+    changes: [
+      {
+        field: "task",
+        from: "drifted task",
+        to: `new task from ${(service.spec as ServiceSpec).taskDefinition}`,
+      },
+    ],
     reason: `put ${input.environment} back as locked: ${input.why}`,
   };
   const actions = [snapshotAction, replace];
-  const summary = Object.fromEntries(OUTCOMES.map((o) => [o, actions.filter((a) => a.outcome === o).length])) as Plan["summary"];
+  const summary = Object.fromEntries(
+    OUTCOMES.map((o) => [o, actions.filter((a) => a.outcome === o).length]),
+  ) as Plan["summary"];
   return {
     version: 1,
-    stages: [{ name: "storage", actions: [snapshotAction] }, { name: "task-definitions", actions: [] }, { name: "services", actions: [replace] }, { name: "snapshots", actions: [] }, { name: "retire", actions: [] }],
+    stages: [
+      { name: "storage", actions: [snapshotAction] },
+      { name: "task-definitions", actions: [] },
+      { name: "services", actions: [replace] },
+      { name: "snapshots", actions: [] },
+      { name: "retire", actions: [] },
+    ],
     summary,
     costs: [],
-    digest: digestOf(actions.filter((a) => a.outcome !== "unchanged").map((a) => ({ outcome: a.outcome, key: a.key, hash: a.desired?.specHash ?? null, occasion: input.occasion }))),
+    digest: digestOf(
+      actions
+        .filter((a) => a.outcome !== "unchanged")
+        .map((a) => ({
+          outcome: a.outcome,
+          key: a.key,
+          hash: a.desired?.specHash ?? null,
+          occasion: input.occasion,
+        })),
+    ),
   };
 }

@@ -53,7 +53,11 @@ export interface EnvironmentDrift {
   action?: DriftAction;
   /** What was done (or, in report mode, would be done). */
   outcome?: string;
-  pullRequest?: { number: number; outcome: "created" | "updated" | "unchanged" | "closed"; url?: string };
+  pullRequest?: {
+    number: number;
+    outcome: "created" | "updated" | "unchanged" | "closed";
+    url?: string;
+  };
   /** The files a drift pull request writes (what would be written, in report mode). */
   files?: string[];
 }
@@ -66,13 +70,18 @@ export interface DriftRunResult {
 export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promise<DriftRunResult> {
   const { repository: repo } = input;
   const desired = desire(repo).state;
-  const observed = new Map<string, ObservedResource>((await deps.provider.observe()).resources.map((r) => [r.key, r]));
+  const observed = new Map<string, ObservedResource>(
+    (await deps.provider.observe()).resources.map((r) => [r.key, r]),
+  );
   const applied = new Map((await deps.state.listApplied()).map((a) => [a.environment, a]));
   const pullRequests = deps.gitHost ? await deps.gitHost.listDriftPullRequests() : [];
   const newest = new Map<string, HostedPullRequest>();
-  for (const p of [...pullRequests].sort((a, b) => b.number - a.number)) if (!newest.has(p.branch)) newest.set(p.branch, p);
+  for (const p of [...pullRequests].sort((a, b) => b.number - a.number))
+    if (!newest.has(p.branch)) newest.set(p.branch, p);
   const openByLab = new Map<string, number>();
-  for (const p of newest.values()) if (p.state === "open") openByLab.set(p.branch.split("/")[2]!, (openByLab.get(p.branch.split("/")[2]!) ?? 0) + 1);
+  for (const p of newest.values())
+    if (p.state === "open")
+      openByLab.set(p.branch.split("/")[2]!, (openByLab.get(p.branch.split("/")[2]!) ?? 0) + 1);
   const lockDigests = new Map(desired.environments.map((e) => [e.key, e.lockDigest]));
   const desiredByEnv = new Map<string, typeof desired.resources>();
   for (const r of desired.resources) {
@@ -83,44 +92,77 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
   const effects: DriftEffects = { input, deps, openByLab };
   const out: EnvironmentDrift[] = [];
   try {
-  for (const [key, environment] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {
-    if (input.only && input.only.length > 0 && !input.only.includes(key)) continue;
-    const lab = environment.doc.metadata.lab;
-    let judgement;
-    try {
-      const memory = await readMemory(deps.objects, key);
-      const facts = {
-        environment, applied: applied.get(key), observation: await readObservation(deps.objects, key, deps.check), memory, observed, lockDigest: lockDigests.get(key),
-        desired: [...(desiredByEnv.get(key) ?? []), ...(desiredByEnv.get(lab) ?? [])],
+    for (const [key, environment] of [...repo.environments].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      if (input.only && input.only.length > 0 && !input.only.includes(key)) continue;
+      const lab = environment.doc.metadata.lab;
+      let judgement;
+      try {
+        const memory = await readMemory(deps.objects, key);
+        const facts = {
+          environment,
+          applied: applied.get(key),
+          observation: await readObservation(deps.objects, key, deps.check),
+          memory,
+          observed,
+          lockDigest: lockDigests.get(key),
+          desired: [...(desiredByEnv.get(key) ?? []), ...(desiredByEnv.get(lab) ?? [])],
+        };
+        judgement = { facts, result: judgeEnvironment(repo, input.index, facts) };
+      } catch (e) {
+        if (!isLabenvError(e) || e.code !== "io") throw e;
+        out.push({ environment: key, skipped: e.message });
+        continue;
+      }
+      const { facts, result } = judgement;
+      if (!result.judged) {
+        out.push({ environment: key, skipped: result.reason });
+        continue;
+      }
+      const pr = newest.get(driftBranch(key));
+      const labDoc = repo.labs.get(lab)?.doc;
+      const decision = decideDrift({
+        report: result.report,
+        policy: result.policy,
+        memory: facts.memory,
+        running: result.running,
+        ...(pr
+          ? {
+              pullRequest: {
+                number: pr.number,
+                state: pr.state,
+                ...(pr.fingerprint ? { fingerprint: pr.fingerprint } : {}),
+              },
+            }
+          : {}),
+        writable: (result.proposal?.accepted.length ?? 0) > 0,
+        openInLab: openByLab.get(lab) ?? 0,
+        maxOpenInLab: labDoc?.spec.drift?.maxOpenPullRequests ?? input.maxOpenPerLab,
+      });
+      const files = result.proposal?.paths;
+      const base: EnvironmentDrift = {
+        environment: key,
+        report: result.report,
+        action: decision.action,
+        ...(files && files.length > 0 ? { files } : {}),
       };
-      judgement = { facts, result: judgeEnvironment(repo, input.index, facts) };
-    } catch (e) {
-      if (!isLabenvError(e) || e.code !== "io") throw e;
-      out.push({ environment: key, skipped: e.message });
-      continue;
+      if (input.mode === "report") {
+        out.push({ ...base, outcome: `would ${describe(decision.action)}` });
+        continue;
+      }
+      out.push({
+        ...base,
+        ...(await actOnDrift(effects, {
+          key,
+          environment,
+          judgement: result,
+          decision,
+          facts,
+          pr,
+        })),
+      });
     }
-    const { facts, result } = judgement;
-    if (!result.judged) {
-      out.push({ environment: key, skipped: result.reason });
-      continue;
-    }
-    const pr = newest.get(driftBranch(key));
-    const labDoc = repo.labs.get(lab)?.doc;
-    const decision = decideDrift({
-      report: result.report, policy: result.policy, memory: facts.memory, running: result.running,
-      ...(pr ? { pullRequest: { number: pr.number, state: pr.state, ...(pr.fingerprint ? { fingerprint: pr.fingerprint } : {}) } } : {}),
-      writable: (result.proposal?.accepted.length ?? 0) > 0,
-      openInLab: openByLab.get(lab) ?? 0,
-      maxOpenInLab: labDoc?.spec.drift?.maxOpenPullRequests ?? input.maxOpenPerLab,
-    });
-    const files = result.proposal?.paths;
-    const base: EnvironmentDrift = { environment: key, report: result.report, action: decision.action, ...(files && files.length > 0 ? { files } : {}) };
-    if (input.mode === "report") {
-      out.push({ ...base, outcome: `would ${describe(decision.action)}` });
-      continue;
-    }
-    out.push({ ...base, ...(await actOnDrift(effects, { key, environment, judgement: result, decision, facts, pr })) });
-  }
   } finally {
     await releaseDriftLease(effects);
   }
@@ -129,11 +171,17 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
 
 function describe(a: DriftAction): string {
   switch (a.kind) {
-    case "none": return `do nothing (${a.reason})`;
-    case "alert": return `only report (${a.reason})`;
-    case "open-pr": return "open a drift pull request";
-    case "update-pr": return `update drift pull request #${a.number} if it changed`;
-    case "close-pr": return `close drift pull request #${a.number} (${a.reason})`;
-    case "revert": return `put it back as locked (${a.reason})`;
+    case "none":
+      return `do nothing (${a.reason})`;
+    case "alert":
+      return `only report (${a.reason})`;
+    case "open-pr":
+      return "open a drift pull request";
+    case "update-pr":
+      return `update drift pull request #${a.number} if it changed`;
+    case "close-pr":
+      return `close drift pull request #${a.number} (${a.reason})`;
+    case "revert":
+      return `put it back as locked (${a.reason})`;
   }
 }

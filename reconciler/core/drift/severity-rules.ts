@@ -10,12 +10,45 @@ export const INSTALLER_TOOLS = ["pip", "setuptools", "wheel"];
  */
 export function defaultRules(criticalPackages: readonly string[] = []): DriftRule[] {
   return [
-    { item: "package", pinned: true, severity: "critical", why: "default: the domain pack pins this package" },
-    ...(criticalPackages.length > 0 ? [{ item: "package" as const, names: [...criticalPackages], severity: "critical" as const, why: "default: listed in the lab's criticalPackages" }] : []),
-    { item: "kernel", change: "removed", severity: "critical", why: "default: a kernel the lock offers is gone" },
-    { item: "infrastructure", severity: "critical", why: "default: infrastructure differs from what was applied" },
-    { item: "package", names: [...INSTALLER_TOOLS], severity: "ignore", why: "default: installer tooling, not locked" },
-    { item: "package", change: "added", severity: "minor", why: "default: an added package nothing pins" },
+    {
+      item: "package",
+      pinned: true,
+      severity: "critical",
+      why: "default: the domain pack pins this package",
+    },
+    ...(criticalPackages.length > 0
+      ? [
+          {
+            item: "package" as const,
+            names: [...criticalPackages],
+            severity: "critical" as const,
+            why: "default: listed in the lab's criticalPackages",
+          },
+        ]
+      : []),
+    {
+      item: "kernel",
+      change: "removed",
+      severity: "critical",
+      why: "default: a kernel the lock offers is gone",
+    },
+    {
+      item: "infrastructure",
+      severity: "critical",
+      why: "default: infrastructure differs from what was applied",
+    },
+    {
+      item: "package",
+      names: [...INSTALLER_TOOLS],
+      severity: "ignore",
+      why: "default: installer tooling, not locked",
+    },
+    {
+      item: "package",
+      change: "added",
+      severity: "minor",
+      why: "default: an added package nothing pins",
+    },
     { item: "config", severity: "minor", why: "default: a Jupyter setting changed" },
     { severity: "minor", why: "default: any other difference" },
   ];
@@ -24,14 +57,18 @@ export function defaultRules(criticalPackages: readonly string[] = []): DriftRul
 /** A lab's rules first (in order), then the defaults. */
 export function effectiveRules(lab: Lab | undefined): DriftRule[] {
   const drift = lab?.spec.drift;
-  const own = (drift?.rules ?? []).map((r, i): DriftRule => ({ ...r, why: `lab ${lab!.metadata.name} rule ${i + 1} (${describeRule(r)})` }));
+  const own = (drift?.rules ?? []).map((r, i): DriftRule => ({
+    ...r,
+    why: `lab ${lab!.metadata.name} rule ${i + 1} (${describeRule(r)})`,
+  }));
   return [...own, ...defaultRules(drift?.criticalPackages ?? [])];
 }
 
 export function ruleMatches(rule: DriftRule, d: DriftDifference): boolean {
   if (rule.item !== undefined && rule.item !== d.item) return false;
   if (rule.change !== undefined && rule.change !== d.change) return false;
-  if (rule.pinned !== undefined && (d.item !== "package" || (d.pinned ?? false) !== rule.pinned)) return false;
+  if (rule.pinned !== undefined && (d.item !== "package" || (d.pinned ?? false) !== rule.pinned))
+    return false;
   if (rule.names !== undefined && !rule.names.includes(d.name)) return false;
   return true;
 }

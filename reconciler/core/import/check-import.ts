@@ -45,22 +45,50 @@ export interface ImportCheck {
 export function checkImport(input: ImportCheckInput): ImportCheck {
   const { plan } = input;
   const blocked = plan.conflicts.length > 0 || plan.problems.length > 0;
-  if (!plan.environment || !plan.choice) return { ok: false, files: [], lockErrors: [], findings: [], warnings: [] };
+  if (!plan.environment || !plan.choice)
+    return { ok: false, files: [], lockErrors: [], findings: [], warnings: [] };
   const envText = renderEnvironment(plan.environment, plan);
   const environment = parse(envText) as Environment;
   const pack = plan.choice.chosen.pack.doc;
-  const built = input.indexError !== undefined ? { ok: false as const, errors: [input.indexError] } : buildLock({ environment, pack, packChecksum: packChecksum(pack), index: input.index });
+  const built =
+    input.indexError !== undefined
+      ? { ok: false as const, errors: [input.indexError] }
+      : buildLock({ environment, pack, packChecksum: packChecksum(pack), index: input.index });
   const files = [{ path: plan.path, text: envText }];
-  if (built.ok) files.push({ path: plan.path.replace(/environment\.yaml$/, "environment.lock.yaml"), text: renderLock(built.lock) });
+  if (built.ok)
+    files.push({
+      path: plan.path.replace(/environment\.yaml$/, "environment.lock.yaml"),
+      text: renderLock(built.lock),
+    });
   const rules = [lockRules(() => input.index), packsImmutable];
   const ctx = { today: input.today };
-  const before = new Set(validateFiles(input.files, input.check, ctx, rules).diagnostics.filter((d) => d.severity === "error").map(key));
-  const after = validateFiles([...input.files, ...files.map((f) => ({ path: f.path, content: f.text }))], input.check, ctx, rules).diagnostics;
+  const before = new Set(
+    validateFiles(input.files, input.check, ctx, rules)
+      .diagnostics.filter((d) => d.severity === "error")
+      .map(key),
+  );
+  const after = validateFiles(
+    [...input.files, ...files.map((f) => ({ path: f.path, content: f.text }))],
+    input.check,
+    ctx,
+    rules,
+  ).diagnostics;
   const added = new Set(files.map((f) => f.path));
-  const findings = after.filter((d) => d.severity === "error" && !before.has(key(d)) && !(built.ok === false && d.code === "lock" && d.file === plan.path));
+  const findings = after.filter(
+    (d) =>
+      d.severity === "error" &&
+      !before.has(key(d)) &&
+      !(built.ok === false && d.code === "lock" && d.file === plan.path),
+  );
   const warnings = after.filter((d) => d.severity === "warning" && added.has(d.file));
   const lockErrors = built.ok ? [] : built.errors;
-  return { ok: !blocked && lockErrors.length === 0 && findings.length === 0, files, lockErrors, findings, warnings };
+  return {
+    ok: !blocked && lockErrors.length === 0 && findings.length === 0,
+    files,
+    lockErrors,
+    findings,
+    warnings,
+  };
 }
 
 function key(d: Diagnostic): string {

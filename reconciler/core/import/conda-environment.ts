@@ -33,21 +33,49 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
     unmapped: [],
     diagnostics: [],
   };
-  const report = (at: { line: number; col: number }, message: string, hint?: string, severity: "error" | "warning" = "error") =>
-    context.diagnostics.push(importDiagnostic("conda-environment", file, { line: at.line, column: at.col }, message, hint, severity));
+  const report = (
+    at: { line: number; col: number },
+    message: string,
+    hint?: string,
+    severity: "error" | "warning" = "error",
+  ) =>
+    context.diagnostics.push(
+      importDiagnostic(
+        "conda-environment",
+        file,
+        { line: at.line, column: at.col },
+        message,
+        hint,
+        severity,
+      ),
+    );
   const lineCounter = new LineCounter();
-  const doc = parseDocument(input.text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false, merge: false });
-  for (const problem of [...doc.errors, ...doc.warnings]) report(lineCounter.linePos(problem.pos[0]), `YAML: ${problem.message.split("\n")[0]}`);
+  const doc = parseDocument(input.text, {
+    lineCounter,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    merge: false,
+  });
+  for (const problem of [...doc.errors, ...doc.warnings])
+    report(lineCounter.linePos(problem.pos[0]), `YAML: ${problem.message.split("\n")[0]}`);
   if (context.diagnostics.length > 0) return finish(context, {});
   try {
     doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (problem) {
-    report({ line: 1, col: 1 }, `YAML could not be read: ${problem instanceof Error ? problem.message : String(problem)}`, "write the values out instead of using anchors and aliases");
+    report(
+      { line: 1, col: 1 },
+      `YAML could not be read: ${problem instanceof Error ? problem.message : String(problem)}`,
+      "write the values out instead of using anchors and aliases",
+    );
     return finish(context, {});
   }
   const at = (node: Node | null | undefined) => lineCounter.linePos(node?.range?.[0] ?? 0);
   if (!isMap(doc.contents)) {
-    report(at(doc.contents), "an environment file is a mapping with `name`, `channels` and `dependencies`");
+    report(
+      at(doc.contents),
+      "an environment file is a mapping with `name`, `channels` and `dependencies`",
+    );
     return finish(context, {});
   }
   const found: { name?: string; channels?: string[]; python?: string } = {};
@@ -62,7 +90,12 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
       else report(at(value), "`name` must be a string");
     } else if (key === "channels") {
       if (!isSeq(value)) report(at(value), "`channels` must be a list");
-      else found.channels = value.items.flatMap((item) => (isScalar(item) && typeof item.value === "string" ? [item.value] : (report(at(item as Node), "a channel must be a string"), [])));
+      else
+        found.channels = value.items.flatMap((item) =>
+          isScalar(item) && typeof item.value === "string"
+            ? [item.value]
+            : (report(at(item as Node), "a channel must be a string"), []),
+        );
     } else if (key === "dependencies") {
       if (!isSeq(value)) {
         report(at(value), "`dependencies` must be a list of match specs");
@@ -70,12 +103,22 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
       }
       for (const item of value.items as Node[]) {
         const source: SourceLine = { file, line: at(item).line };
-        if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]?.key) && item.items[0]?.key.value === "pip") {
+        if (
+          isMap(item) &&
+          item.items.length === 1 &&
+          isScalar(item.items[0]?.key) &&
+          item.items[0]?.key.value === "pip"
+        ) {
           pipSection = { node: item.items[0].value as Node };
         } else if (isScalar(item) && typeof item.value === "string") {
           const spec = convertCondaSpec(item.value);
           if (!spec.ok) {
-            context.unmapped.push({ kind: "conda-spec", text: item.value, reason: spec.reason, source });
+            context.unmapped.push({
+              kind: "conda-spec",
+              text: item.value,
+              reason: spec.reason,
+              source,
+            });
           } else if (spec.value.name === "python") {
             if (found.python !== undefined) report(at(item), "python is listed more than once");
             found.python = spec.value.specifier;
@@ -83,18 +126,40 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
             if (spec.value.name === "pip") hasPip = true;
             const parsed = parseSpecifierSet(spec.value.specifier);
             const exact = parsed.ok ? pinnedVersionOf(parsed.value) : undefined;
-            context.packages.push({ ...spec.value, ...(exact !== undefined ? { exact } : {}), source });
+            context.packages.push({
+              ...spec.value,
+              ...(exact !== undefined ? { exact } : {}),
+              source,
+            });
           }
         } else {
-          report(at(item), "a dependency must be a match spec string such as numpy=1.26, or a `pip:` list");
+          report(
+            at(item),
+            "a dependency must be a match spec string such as numpy=1.26, or a `pip:` list",
+          );
         }
       }
     } else if (key === "prefix") {
-      report(where, "`prefix` is a path on one machine and is not kept", "labenv decides where environments live", "warning");
+      report(
+        where,
+        "`prefix` is a path on one machine and is not kept",
+        "labenv decides where environments live",
+        "warning",
+      );
     } else if (key === "variables") {
-      report(where, "`variables` are not part of a package lock and are not kept", "set them in the labenv environment definition", "warning");
+      report(
+        where,
+        "`variables` are not part of a package lock and are not kept",
+        "set them in the labenv environment definition",
+        "warning",
+      );
     } else {
-      report(where, `unknown key \`${key}\` is not kept`, "conda reads name, channels, dependencies, prefix and variables", "warning");
+      report(
+        where,
+        `unknown key \`${key}\` is not kept`,
+        "conda reads name, channels, dependencies, prefix and variables",
+        "warning",
+      );
     }
   }
   if (pipSection) readPipSection(context, file, pipSection.node, at, report, hasPip);
@@ -106,10 +171,21 @@ function readPipSection(
   file: string,
   node: Node,
   at: (node: Node | null | undefined) => { line: number; col: number },
-  report: (at: { line: number; col: number }, message: string, hint?: string, severity?: "error" | "warning") => void,
+  report: (
+    at: { line: number; col: number },
+    message: string,
+    hint?: string,
+    severity?: "error" | "warning",
+  ) => void,
   hasPip: boolean,
 ): void {
-  if (!hasPip) report(at(node), "the `pip:` section is installed only when `pip` is among the dependencies", "add `- pip` to dependencies", "warning");
+  if (!hasPip)
+    report(
+      at(node),
+      "the `pip:` section is installed only when `pip` is among the dependencies",
+      "add `- pip` to dependencies",
+      "warning",
+    );
   if (!isSeq(node)) {
     report(at(node), "`pip:` must be a list of requirement lines");
     return;
@@ -123,12 +199,16 @@ function readPipSection(
     // so every diagnostic carries the environment file's own line and column.
     const position = at(item);
     const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE" ? 1 : 0;
-    const shadow = "\n".repeat(position.line - 1) + " ".repeat(position.col - 1 + quoted) + item.value;
+    const shadow =
+      "\n".repeat(position.line - 1) + " ".repeat(position.col - 1 + quoted) + item.value;
     readRequirementFile(context, file, shadow, false, [file]);
   }
 }
 
-function finish(context: RequirementFileContext, found: { name?: string; channels?: string[]; python?: string }): ImportResult {
+function finish(
+  context: RequirementFileContext,
+  found: { name?: string; channels?: string[]; python?: string },
+): ImportResult {
   return {
     packages: context.packages,
     ...(found.python !== undefined ? { python: found.python } : {}),

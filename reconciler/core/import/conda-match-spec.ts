@@ -17,13 +17,19 @@ export interface CondaSpec {
   readonly build?: string;
 }
 
-export type CondaSpecResult = { readonly ok: true; readonly value: CondaSpec } | { readonly ok: false; readonly reason: string };
+export type CondaSpecResult =
+  | { readonly ok: true; readonly value: CondaSpec }
+  | { readonly ok: false; readonly reason: string };
 
 /** conda names: letters, digits, `_`, `.`, `-`, `+`; never ending in a separator. */
 const NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.+-]*[A-Za-z0-9_+])?/;
 
 export function convertCondaSpec(text: string): CondaSpecResult {
-  if (text.includes("|")) return { ok: false, reason: `"|" (either one of) in ${JSON.stringify(text)} has no PEP 440 equivalent; list the one the project uses` };
+  if (text.includes("|"))
+    return {
+      ok: false,
+      reason: `"|" (either one of) in ${JSON.stringify(text)} has no PEP 440 equivalent; list the one the project uses`,
+    };
   let rest = text.trim();
   let channel: string | undefined;
   const separator = rest.lastIndexOf("::");
@@ -32,7 +38,8 @@ export function convertCondaSpec(text: string): CondaSpecResult {
     rest = rest.slice(separator + 2).trim();
   }
   const name = NAME.exec(rest)?.[0];
-  if (!name) return { ok: false, reason: `no package name at the start of ${JSON.stringify(text)}` };
+  if (!name)
+    return { ok: false, reason: `no package name at the start of ${JSON.stringify(text)}` };
   rest = rest.slice(name.length).trim();
   let version = "";
   let build: string | undefined;
@@ -42,24 +49,34 @@ export function convertCondaSpec(text: string): CondaSpecResult {
     ({ version, build } = bracket);
   } else if (rest !== "") {
     const words = rest.split(/\s+/);
-    if (words.length > 2) return { ok: false, reason: `expected "name version build" in ${JSON.stringify(text)}` };
+    if (words.length > 2)
+      return { ok: false, reason: `expected "name version build" in ${JSON.stringify(text)}` };
     const [versionWord = "", buildWord] = words;
     // `name=1.2=build` and `name==1.2=build` carry the build after a second '='.
     const equalsBuild = /^(==?[^=]+)=(.+)$/.exec(versionWord);
     version = equalsBuild ? (equalsBuild[1] ?? "") : versionWord;
     build = buildWord ?? equalsBuild?.[2];
-    if (equalsBuild && buildWord !== undefined) return { ok: false, reason: `two build strings in ${JSON.stringify(text)}` };
-    if (build?.includes("=")) return { ok: false, reason: `too many '=' in ${JSON.stringify(text)}` };
+    if (equalsBuild && buildWord !== undefined)
+      return { ok: false, reason: `two build strings in ${JSON.stringify(text)}` };
+    if (build?.includes("="))
+      return { ok: false, reason: `too many '=' in ${JSON.stringify(text)}` };
   }
   const specifier = versionToPep440(version);
   if (!specifier.ok) return specifier;
   return {
     ok: true,
-    value: { name: normalizeName(name), ...(channel ? { channel } : {}), specifier: specifier.value, ...(build ? { build } : {}) },
+    value: {
+      name: normalizeName(name),
+      ...(channel ? { channel } : {}),
+      specifier: specifier.value,
+      ...(build ? { build } : {}),
+    },
   };
 }
 
-function readBracket(rest: string): { ok: true; version: string; build?: string } | { ok: false; reason: string } {
+function readBracket(
+  rest: string,
+): { ok: true; version: string; build?: string } | { ok: false; reason: string } {
   if (!rest.endsWith("]")) return { ok: false, reason: "unclosed [ in match spec" };
   let version = "";
   let build: string | undefined;
@@ -74,7 +91,9 @@ function readBracket(rest: string): { ok: true; version: string; build?: string 
   return { ok: true, version, ...(build !== undefined ? { build } : {}) };
 }
 
-function versionToPep440(version: string): { ok: true; value: string } | { ok: false; reason: string } {
+function versionToPep440(
+  version: string,
+): { ok: true; value: string } | { ok: false; reason: string } {
   if (version === "" || version === "*") return { ok: true, value: "" };
   const clauses: string[] = [];
   for (const raw of version.split(",")) {
@@ -85,11 +104,16 @@ function versionToPep440(version: string): { ok: true; value: string } | { ok: f
     if (wildcard && prefix === "") continue;
     if (operator === "=" || (operator === "" && wildcard)) clauses.push(`==${prefix}.*`);
     else if (operator === "") clauses.push(`==${value}`);
-    else if (wildcard && (operator === "==" || operator === "!=")) clauses.push(`${operator}${prefix}.*`);
+    else if (wildcard && (operator === "==" || operator === "!="))
+      clauses.push(`${operator}${prefix}.*`);
     else if (wildcard) return { ok: false, reason: `${part} mixes a comparison with a wildcard` };
     else clauses.push(`${operator}${value}`);
   }
   const parsed = parseSpecifierSet(clauses.join(","));
-  if (!parsed.ok) return { ok: false, reason: `conda version ${JSON.stringify(version)} is not a PEP 440 version range` };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      reason: `conda version ${JSON.stringify(version)} is not a PEP 440 version range`,
+    };
   return { ok: true, value: formatSpecifierSet(parsed.value) };
 }

@@ -1,7 +1,8 @@
 import type { ImportDiagnostic } from "./types.js";
 
 /** Which reader found a problem; used as the diagnostic's `code`. */
-export type ImportFormat = "requirements-txt" | "pip-freeze" | "pip-inspect" | "conda-environment" | "kernelspec";
+export type ImportFormat =
+  "requirements-txt" | "pip-freeze" | "pip-inspect" | "conda-environment" | "kernelspec";
 
 export function importDiagnostic(
   code: ImportFormat,

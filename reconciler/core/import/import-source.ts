@@ -25,7 +25,8 @@ export interface ReadImport {
   readonly condaLines?: ReadonlySet<number>;
 }
 
-const FREEZE_LINE = /^\s*(?:#.*|-e\s+\S.*|--editable[=\s]\S.*|[A-Za-z0-9][A-Za-z0-9._-]*\s*===?\s*\S+|[A-Za-z0-9][A-Za-z0-9._-]*\s+@\s+\S+)?\s*$/;
+const FREEZE_LINE =
+  /^\s*(?:#.*|-e\s+\S.*|--editable[=\s]\S.*|[A-Za-z0-9][A-Za-z0-9._-]*\s*===?\s*\S+|[A-Za-z0-9][A-Za-z0-9._-]*\s+@\s+\S+)?\s*$/;
 
 /**
  * Which of the supported files this is, from its content first and its name
@@ -44,16 +45,28 @@ export function detectFormat(file: string, text: string): ImportFormat | undefin
   if (/\.ya?ml$/i.test(file) || /^dependencies\s*:/m.test(text)) return "conda-environment";
   const lines = text.split(/\r?\n/);
   const significant = lines.filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
-  if (significant.some((l) => l.includes("==")) && lines.every((l) => FREEZE_LINE.test(l))) return "pip-freeze";
+  if (significant.some((l) => l.includes("==")) && lines.every((l) => FREEZE_LINE.test(l)))
+    return "pip-freeze";
   return "requirements-txt";
 }
 
 /** Reads one file; `undefined` when it is none of the supported kinds. */
-export function readImport(input: ImportInput, format = detectFormat(input.file, input.text)): ReadImport | undefined {
+export function readImport(
+  input: ImportInput,
+  format = detectFormat(input.file, input.text),
+): ReadImport | undefined {
   const { file, text } = input;
   switch (format) {
     case "requirements-txt":
-      return { file, format, result: importRequirementsTxt({ file, text, ...(input.readFile ? { readFile: input.readFile } : {}) }) };
+      return {
+        file,
+        format,
+        result: importRequirementsTxt({
+          file,
+          text,
+          ...(input.readFile ? { readFile: input.readFile } : {}),
+        }),
+      };
     case "pip-freeze":
       return { file, format, result: importPipFreeze({ file, text }) };
     case "pip-inspect":
@@ -61,7 +74,16 @@ export function readImport(input: ImportInput, format = detectFormat(input.file,
     case "kernelspec":
       return { file, format, result: importKernelspecList({ file, text }) };
     case "conda-environment":
-      return { file, format, result: importCondaEnvironment({ file, text, ...(input.readFile ? { readFile: input.readFile } : {}) }), condaLines: condaSpecLines(text) };
+      return {
+        file,
+        format,
+        result: importCondaEnvironment({
+          file,
+          text,
+          ...(input.readFile ? { readFile: input.readFile } : {}),
+        }),
+        condaLines: condaSpecLines(text),
+      };
     default:
       return undefined;
   }
@@ -73,8 +95,10 @@ function condaSpecLines(text: string): Set<number> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   if (!isMap(doc.contents)) return lines;
-  const deps = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "dependencies")?.value as Node | undefined;
+  const deps = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "dependencies")
+    ?.value as Node | undefined;
   if (!isSeq(deps)) return lines;
-  for (const item of deps.items as Node[]) if (isScalar(item) && item.range) lines.add(counter.linePos(item.range[0]).line);
+  for (const item of deps.items as Node[])
+    if (isScalar(item) && item.range) lines.add(counter.linePos(item.range[0]).line);
   return lines;
 }

@@ -10,10 +10,21 @@ export interface JsonDocument {
   positionOf(path: readonly (string | number)[]): { line: number; column: number };
 }
 
-export type JsonResult = { ok: true; document: JsonDocument } | { ok: false; line: number; column: number; message: string };
+export type JsonResult =
+  | { ok: true; document: JsonDocument }
+  | { ok: false; line: number; column: number; message: string };
 
 const MAX_DEPTH = 256;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
 
 class JsonProblem extends Error {
   constructor(
@@ -95,7 +106,12 @@ export function parseJsonDocument(text: string): JsonResult {
         if (text[pos] !== ":") fail("expected ':' after the property name");
         pos += 1;
         const value = readValue(`${path}\u0000${key}`, depth + 1);
-        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         space();
         if (text[pos] === ",") pos += 1;
         else if (text[pos] === "}") {
@@ -123,10 +139,22 @@ export function parseJsonDocument(text: string): JsonResult {
       }
     }
     if (char === '"') return readString();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(pos, pos + 400))?.[0];
-    if (!literal) return fail(char === undefined ? "unexpected end of input" : `unexpected ${JSON.stringify(char)}`);
+    const literal =
+      /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(
+        text.slice(pos, pos + 400),
+      )?.[0];
+    if (!literal)
+      return fail(
+        char === undefined ? "unexpected end of input" : `unexpected ${JSON.stringify(char)}`,
+      );
     pos += literal.length;
-    return literal === "true" ? true : literal === "false" ? false : literal === "null" ? null : Number(literal);
+    return literal === "true"
+      ? true
+      : literal === "false"
+        ? false
+        : literal === "null"
+          ? null
+          : Number(literal);
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) pos = 1;
@@ -151,7 +179,8 @@ export function parseJsonDocument(text: string): JsonResult {
       },
     };
   } catch (problem) {
-    if (problem instanceof JsonProblem) return { ok: false, ...locate(problem.offset), message: problem.message };
+    if (problem instanceof JsonProblem)
+      return { ok: false, ...locate(problem.offset), message: problem.message };
     throw problem;
   }
 }

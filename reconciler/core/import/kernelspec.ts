@@ -19,13 +19,21 @@ export function importKernelspecList(input: KernelspecListInput): ImportResult {
     diagnostics.push(importDiagnostic("kernelspec", input.file, at, message, hint));
   const parsed = parseJsonDocument(input.text);
   if (!parsed.ok) {
-    report(parsed, `not valid JSON: ${parsed.message}`, "produce the file with `jupyter kernelspec list --json`");
+    report(
+      parsed,
+      `not valid JSON: ${parsed.message}`,
+      "produce the file with `jupyter kernelspec list --json`",
+    );
     return { packages: [], kernels: [], unmapped: [], diagnostics };
   }
   const doc = parsed.document;
   const specs = record(record(doc.value)?.kernelspecs);
   if (!specs) {
-    report(doc.positionOf(["kernelspecs"]), "expected an object with a `kernelspecs` object", "produce the file with `jupyter kernelspec list --json`");
+    report(
+      doc.positionOf(["kernelspecs"]),
+      "expected an object with a `kernelspecs` object",
+      "produce the file with `jupyter kernelspec list --json`",
+    );
     return { packages: [], kernels: [], unmapped: [], diagnostics };
   }
   const kernels: ImportedKernel[] = [];
@@ -36,14 +44,35 @@ export function importKernelspecList(input: KernelspecListInput): ImportResult {
     const argv = spec?.argv;
     const displayName = spec?.display_name;
     const language = spec?.language;
-    if (!spec || !Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === "string") || typeof displayName !== "string" || typeof language !== "string") {
-      report(at, `kernel ${JSON.stringify(name)} needs spec.argv (a non-empty list of strings), spec.display_name and spec.language`, "check the kernel's kernel.json");
+    if (
+      !spec ||
+      !Array.isArray(argv) ||
+      argv.length === 0 ||
+      !argv.every((a) => typeof a === "string") ||
+      typeof displayName !== "string" ||
+      typeof language !== "string"
+    ) {
+      report(
+        at,
+        `kernel ${JSON.stringify(name)} needs spec.argv (a non-empty list of strings), spec.display_name and spec.language`,
+        "check the kernel's kernel.json",
+      );
       continue;
     }
     const env = record(spec.env);
-    const stringEnv = env ? Object.fromEntries(Object.entries(env).filter((pair): pair is [string, string] => typeof pair[1] === "string")) : undefined;
+    const stringEnv = env
+      ? Object.fromEntries(
+          Object.entries(env).filter(
+            (pair): pair is [string, string] => typeof pair[1] === "string",
+          ),
+        )
+      : undefined;
     if (env && stringEnv && Object.keys(stringEnv).length !== Object.keys(env).length) {
-      report(doc.positionOf(["kernelspecs", name, "spec", "env"]), `kernel ${JSON.stringify(name)} has env values that are not strings`, "kernel environment values are strings");
+      report(
+        doc.positionOf(["kernelspecs", name, "spec", "env"]),
+        `kernel ${JSON.stringify(name)} has env values that are not strings`,
+        "kernel environment values are strings",
+      );
     }
     kernels.push({
       name,
@@ -60,5 +89,7 @@ export function importKernelspecList(input: KernelspecListInput): ImportResult {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

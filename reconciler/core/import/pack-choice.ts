@@ -37,7 +37,10 @@ export interface PackScore {
 /** Does the requirement apply on the pack's image (its markers, judged with the pack's Python on Linux x86_64)? */
 export function appliesOn(pack: Loaded<"DomainPack">, requirement: Requirement): boolean {
   if (!requirement.marker) return true;
-  const m = evaluateMarker(requirement.marker, { ...markerEnvironment(pack.doc.spec.python), extra: "" });
+  const m = evaluateMarker(requirement.marker, {
+    ...markerEnvironment(pack.doc.spec.python),
+    extra: "",
+  });
   return !m.ok || m.value;
 }
 
@@ -48,7 +51,10 @@ export function appliesOn(pack: Loaded<"DomainPack">, requirement: Requirement):
  * the same minor version, −100 for another; up to +20 for the imported kernels
  * it offers; −5 when deprecated.
  */
-export function scorePack(pack: Loaded<"DomainPack">, wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">): PackScore {
+export function scorePack(
+  pack: Loaded<"DomainPack">,
+  wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">,
+): PackScore {
   const pins = pack.doc.spec.packages as Record<string, string>;
   const exact: string[] = [];
   const within: string[] = [];
@@ -57,13 +63,19 @@ export function scorePack(pack: Loaded<"DomainPack">, wanted: Pick<WantedEnviron
   for (const w of applicable) {
     const pin = pins[w.name];
     if (pin === undefined) continue;
-    if (!satisfies(pin, w.requirement.specifier, { prereleases: true })) conflicts.push(conflict(w, pin, false));
+    if (!satisfies(pin, w.requirement.specifier, { prereleases: true }))
+      conflicts.push(conflict(w, pin, false));
     else if (w.exact !== undefined && samePin(w.exact, pin)) exact.push(w.name);
     else within.push(w.name);
   }
   for (const c of wanted.constraints) {
     const pin = pins[c.name];
-    if (pin !== undefined && appliesOn(pack, c.requirement) && !satisfies(pin, c.requirement.specifier, { prereleases: true })) conflicts.push(conflict(c, pin, true));
+    if (
+      pin !== undefined &&
+      appliesOn(pack, c.requirement) &&
+      !satisfies(pin, c.requirement.specifier, { prereleases: true })
+    )
+      conflicts.push(conflict(c, pin, true));
   }
   const n = Math.max(1, applicable.length);
   const python = pythonFit(pack.doc.spec.python, wanted.python);
@@ -71,41 +83,75 @@ export function scorePack(pack: Loaded<"DomainPack">, wanted: Pick<WantedEnviron
   const kernelsOffered = wanted.kernels.filter((k) => offered.has(k.name)).map((k) => k.name);
   const kernelsMissing = wanted.kernels.filter((k) => !offered.has(k.name)).map((k) => k.name);
   const deprecated = pack.doc.spec.deprecated !== undefined;
-  const score = 100 * ((exact.length + within.length / 2) / n - (2 * conflicts.length) / n)
-    + { match: 25, "same-minor": 15, unknown: 0, mismatch: -100 }[python]
-    + (wanted.kernels.length > 0 ? (20 * kernelsOffered.length) / wanted.kernels.length : 0)
-    - (deprecated ? 5 : 0);
+  const score =
+    100 * ((exact.length + within.length / 2) / n - (2 * conflicts.length) / n) +
+    { match: 25, "same-minor": 15, unknown: 0, mismatch: -100 }[python] +
+    (wanted.kernels.length > 0 ? (20 * kernelsOffered.length) / wanted.kernels.length : 0) -
+    (deprecated ? 5 : 0);
   return {
-    pack, label: `${pack.doc.metadata.name}@${pack.doc.metadata.version}`, score: Math.round(score * 10) / 10, python,
-    considered: applicable.length, exact, within, conflicts, kernelsOffered, kernelsMissing, deprecated,
+    pack,
+    label: `${pack.doc.metadata.name}@${pack.doc.metadata.version}`,
+    score: Math.round(score * 10) / 10,
+    python,
+    considered: applicable.length,
+    exact,
+    within,
+    conflicts,
+    kernelsOffered,
+    kernelsMissing,
+    deprecated,
   };
 }
 
 /** Every published, non-yanked pack version, best first; ties go to the highest version. */
-export function rankPacks(repo: Repository, wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">): PackScore[] {
+export function rankPacks(
+  repo: Repository,
+  wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">,
+): PackScore[] {
   return [...repo.packs.values()]
     .filter((p) => !p.doc.spec.yanked)
     .map((p) => scorePack(p, wanted))
-    .sort((a, b) => b.score - a.score
-      || semver.rcompare(a.pack.doc.metadata.version, b.pack.doc.metadata.version)
-      || a.pack.doc.metadata.name.localeCompare(b.pack.doc.metadata.name));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        semver.rcompare(a.pack.doc.metadata.version, b.pack.doc.metadata.version) ||
+        a.pack.doc.metadata.name.localeCompare(b.pack.doc.metadata.name),
+    );
 }
 
 /** Why a pack scored as it did, in a few sentences. */
 export function explainScore(s: PackScore, python: string | undefined): string[] {
   const out: string[] = [];
   const py = s.pack.doc.spec.python;
-  out.push(python === undefined ? `Python ${py} (the import names no Python version)`
-    : s.python === "match" ? `Python ${py} matches the import's ${python}`
-    : s.python === "same-minor" ? `Python ${py} is the same minor version as the import's ${python}`
-    : `Python ${py} does not match the import's ${python}`);
+  out.push(
+    python === undefined
+      ? `Python ${py} (the import names no Python version)`
+      : s.python === "match"
+        ? `Python ${py} matches the import's ${python}`
+        : s.python === "same-minor"
+          ? `Python ${py} is the same minor version as the import's ${python}`
+          : `Python ${py} does not match the import's ${python}`,
+  );
   if (s.considered > 0) {
-    const list = (names: readonly string[]) => (names.length > 6 ? `${names.slice(0, 6).join(", ")}, …` : names.join(", "));
-    out.push(`${s.exact.length} of ${s.considered} imported packages pinned at the same version${s.exact.length ? ` (${list(s.exact)})` : ""}${s.within.length ? `; ${s.within.length} more within the imported ranges (${list(s.within)})` : ""}`);
+    const list = (names: readonly string[]) =>
+      names.length > 6 ? `${names.slice(0, 6).join(", ")}, …` : names.join(", ");
+    out.push(
+      `${s.exact.length} of ${s.considered} imported packages pinned at the same version${s.exact.length ? ` (${list(s.exact)})` : ""}${s.within.length ? `; ${s.within.length} more within the imported ranges (${list(s.within)})` : ""}`,
+    );
   }
-  out.push(s.conflicts.length === 0 ? "no conflicts with its pins" : `${s.conflicts.length} conflict${s.conflicts.length > 1 ? "s" : ""}: ${s.conflicts.map((c) => `${c.asked} (pins ${c.pinned})`).join(", ")}`);
-  if (s.kernelsOffered.length + s.kernelsMissing.length > 0) out.push(`kernels: ${s.kernelsOffered.length ? `offers ${s.kernelsOffered.join(", ")}` : "offers none of the imported kernels"}${s.kernelsMissing.length ? `; not ${s.kernelsMissing.join(", ")}` : ""}`);
-  if (s.deprecated) out.push(`deprecated: ${s.pack.doc.spec.deprecated?.reason ?? `use ${s.pack.doc.spec.deprecated?.use}`}`);
+  out.push(
+    s.conflicts.length === 0
+      ? "no conflicts with its pins"
+      : `${s.conflicts.length} conflict${s.conflicts.length > 1 ? "s" : ""}: ${s.conflicts.map((c) => `${c.asked} (pins ${c.pinned})`).join(", ")}`,
+  );
+  if (s.kernelsOffered.length + s.kernelsMissing.length > 0)
+    out.push(
+      `kernels: ${s.kernelsOffered.length ? `offers ${s.kernelsOffered.join(", ")}` : "offers none of the imported kernels"}${s.kernelsMissing.length ? `; not ${s.kernelsMissing.join(", ")}` : ""}`,
+    );
+  if (s.deprecated)
+    out.push(
+      `deprecated: ${s.pack.doc.spec.deprecated?.reason ?? `use ${s.pack.doc.spec.deprecated?.use}`}`,
+    );
   return out;
 }
 

@@ -26,7 +26,14 @@ export function importPipFreeze(input: PipFreezeInput): ImportResult {
   for (const pkg of context.packages) {
     if (pkg.exact === undefined) {
       context.diagnostics.push(
-        importDiagnostic("pip-freeze", input.file, { line: pkg.source.line, column: 1 }, `${pkg.name} is not pinned to one version (${pkg.specifier || "any version"})`, "regenerate the file with `pip freeze` so that every line reads name==version", "warning"),
+        importDiagnostic(
+          "pip-freeze",
+          input.file,
+          { line: pkg.source.line, column: 1 },
+          `${pkg.name} is not pinned to one version (${pkg.specifier || "any version"})`,
+          "regenerate the file with `pip freeze` so that every line reads name==version",
+          "warning",
+        ),
       );
     }
   }

@@ -64,7 +64,8 @@ export function shellWords(text: string): { words: Word[]; problem?: OptionProbl
       else current += char;
     } else if (quote === '"') {
       if (char === '"') quote = undefined;
-      else if (char === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\")) current += text[++i] ?? "";
+      else if (char === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+        current += text[++i] ?? "";
       else current += char;
     } else if (/[ \t\r\n]/.test(char)) {
       if (current !== undefined) words.push({ text: current, offset: start });
@@ -78,48 +79,107 @@ export function shellWords(text: string): { words: Word[]; problem?: OptionProbl
         quote = char;
         quoteStart = i;
       } else if (char === "\\") {
-        if (i + 1 >= text.length) return { words, problem: { offset: i, message: "a backslash at the end escapes nothing", hint: "remove the trailing backslash" } };
+        if (i + 1 >= text.length)
+          return {
+            words,
+            problem: {
+              offset: i,
+              message: "a backslash at the end escapes nothing",
+              hint: "remove the trailing backslash",
+            },
+          };
         current += text[++i] ?? "";
       } else {
         current += char;
       }
     }
   }
-  if (quote) return { words, problem: { offset: quoteStart, message: `no closing ${quote} quotation`, hint: `close the ${quote} quote` } };
+  if (quote)
+    return {
+      words,
+      problem: {
+        offset: quoteStart,
+        message: `no closing ${quote} quotation`,
+        hint: `close the ${quote} quote`,
+      },
+    };
   if (current !== undefined) words.push({ text: current, offset: start });
   return { words };
 }
 
 function findSpec(flag: string): OptionSpec | OptionProblem | undefined {
-  const exact = PIP_FILE_OPTIONS.find((s) => s.name === flag || s.short === flag || s.aliases?.includes(flag));
+  const exact = PIP_FILE_OPTIONS.find(
+    (s) => s.name === flag || s.short === flag || s.aliases?.includes(flag),
+  );
   if (exact || !flag.startsWith("--")) return exact;
-  const prefixed = PIP_FILE_OPTIONS.filter((s) => [s.name, ...(s.aliases ?? [])].some((n) => n.startsWith(flag)));
+  const prefixed = PIP_FILE_OPTIONS.filter((s) =>
+    [s.name, ...(s.aliases ?? [])].some((n) => n.startsWith(flag)),
+  );
   if (prefixed.length > 1) {
-    return { offset: 0, message: `ambiguous option ${flag} (${prefixed.map((s) => s.name).join(", ")})`, hint: "write the option in full" };
+    return {
+      offset: 0,
+      message: `ambiguous option ${flag} (${prefixed.map((s) => s.name).join(", ")})`,
+      hint: "write the option in full",
+    };
   }
   return prefixed[0];
 }
 
 /** optparse over the words; stops at the first problem, as pip does. */
-export function parseOptions(words: readonly Word[]): { options: ParsedOption[]; problem?: OptionProblem } {
+export function parseOptions(words: readonly Word[]): {
+  options: ParsedOption[];
+  problem?: OptionProblem;
+} {
   const options: ParsedOption[] = [];
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
     if (!word) break;
     const long = word.text.startsWith("--");
     if (!word.text.startsWith("-") || word.text === "-") {
-      return { options, problem: { offset: word.offset, message: `unexpected ${JSON.stringify(word.text)} among options`, hint: "put the requirement before its options, one requirement per line" } };
+      return {
+        options,
+        problem: {
+          offset: word.offset,
+          message: `unexpected ${JSON.stringify(word.text)} among options`,
+          hint: "put the requirement before its options, one requirement per line",
+        },
+      };
     }
     const equals = long ? word.text.indexOf("=") : -1;
-    const flag = long ? (equals >= 0 ? word.text.slice(0, equals) : word.text) : word.text.slice(0, 2);
+    const flag = long
+      ? equals >= 0
+        ? word.text.slice(0, equals)
+        : word.text
+      : word.text.slice(0, 2);
     const found = findSpec(flag);
     if (found === undefined) {
-      return { options, problem: { offset: word.offset, message: `no such option: ${flag}`, hint: "see `pip install --help` for the options a requirements file may use" } };
+      return {
+        options,
+        problem: {
+          offset: word.offset,
+          message: `no such option: ${flag}`,
+          hint: "see `pip install --help` for the options a requirements file may use",
+        },
+      };
     }
     if (!("name" in found)) return { options, problem: { ...found, offset: word.offset } };
-    const attached = long ? (equals >= 0 ? word.text.slice(equals + 1) : undefined) : word.text.length > 2 ? word.text.slice(2) : undefined;
+    const attached = long
+      ? equals >= 0
+        ? word.text.slice(equals + 1)
+        : undefined
+      : word.text.length > 2
+        ? word.text.slice(2)
+        : undefined;
     if (!found.takesValue) {
-      if (attached !== undefined) return { options, problem: { offset: word.offset, message: `${found.name} option does not take a value`, hint: `write ${found.name} on its own` } };
+      if (attached !== undefined)
+        return {
+          options,
+          problem: {
+            offset: word.offset,
+            message: `${found.name} option does not take a value`,
+            hint: `write ${found.name} on its own`,
+          },
+        };
       options.push({ spec: found, offset: word.offset });
       continue;
     }
@@ -128,7 +188,15 @@ export function parseOptions(words: readonly Word[]): { options: ParsedOption[];
       continue;
     }
     const next = words[i + 1];
-    if (!next) return { options, problem: { offset: word.offset, message: `${flag} option requires an argument`, hint: `write ${found.name} <value>` } };
+    if (!next)
+      return {
+        options,
+        problem: {
+          offset: word.offset,
+          message: `${flag} option requires an argument`,
+          hint: `write ${found.name} <value>`,
+        },
+      };
     options.push({ spec: found, value: next.text, offset: word.offset });
     i += 1;
   }

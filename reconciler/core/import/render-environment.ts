@@ -4,10 +4,19 @@ import type { ImportPlan } from "./to-environment.js";
 import type { NotImported } from "./wanted-packages.js";
 
 const WHY: Readonly<Record<NotImported["kind"], string>> = {
-  editable: "editable install", vcs: "from version control", url: "direct URL", "local-path": "local file",
-  "remote-include": "remote include", "conda-spec": "conda spec with no PEP 440 equivalent", "not-pep440": "not a PEP 440 version",
-  tooling: "installer tooling", "r-package": "R package", "conda-only": "conda package not on the package index",
-  kernel: "kernel the pack does not offer", marker: "marker does not apply on the image", constraint: "constraint only",
+  editable: "editable install",
+  vcs: "from version control",
+  url: "direct URL",
+  "local-path": "local file",
+  "remote-include": "remote include",
+  "conda-spec": "conda spec with no PEP 440 equivalent",
+  "not-pep440": "not a PEP 440 version",
+  tooling: "installer tooling",
+  "r-package": "R package",
+  "conda-only": "conda package not on the package index",
+  kernel: "kernel the pack does not offer",
+  marker: "marker does not apply on the image",
+  constraint: "constraint only",
 };
 
 /**
@@ -15,7 +24,10 @@ const WHY: Readonly<Record<NotImported["kind"], string>> = {
  * where the import came from and what it did not carry over (as comments, so a
  * reviewer sees it in the pull request), then the document.
  */
-export function renderEnvironment(env: Environment, plan: Pick<ImportPlan, "sources" | "notImported">): string {
+export function renderEnvironment(
+  env: Environment,
+  plan: Pick<ImportPlan, "sources" | "notImported">,
+): string {
   const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
   const header = [
     "# yaml-language-server: $schema=../../../schemas/environment.schema.json",
@@ -23,15 +35,20 @@ export function renderEnvironment(env: Environment, plan: Pick<ImportPlan, "sour
   ];
   if (plan.notImported.length > 0) {
     header.push("# Not carried over (see the import report):");
-    for (const n of plan.notImported) header.push(`#   ${oneLine(n.text)}${n.source ? ` (${oneLine(n.source.file)}:${n.source.line})` : ""}: ${WHY[n.kind]}`);
+    for (const n of plan.notImported)
+      header.push(
+        `#   ${oneLine(n.text)}${n.source ? ` (${oneLine(n.source.file)}:${n.source.line})` : ""}: ${WHY[n.kind]}`,
+      );
   }
   const doc = new Document(env);
   visit(doc, {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key)) return;
       const key = String(pair.key.value);
-      if ((key === "description" || key === "domainPack") && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
-      if (key === "packages" && isSeq(pair.value)) for (const item of pair.value.items) if (isScalar(item)) item.type = "QUOTE_DOUBLE";
+      if ((key === "description" || key === "domainPack") && isScalar(pair.value))
+        pair.value.type = "QUOTE_DOUBLE";
+      if (key === "packages" && isSeq(pair.value))
+        for (const item of pair.value.items) if (isScalar(item)) item.type = "QUOTE_DOUBLE";
       if (key === "kernels" && isSeq(pair.value)) pair.value.flow = true;
     },
   });

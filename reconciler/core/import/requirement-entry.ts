@@ -1,4 +1,12 @@
-import { formatMarker, formatSpecifierSet, normalizeName, normalizeVersion, parseRequirement, type Requirement, type SpecifierSet } from "../pep440/index.js";
+import {
+  formatMarker,
+  formatSpecifierSet,
+  normalizeName,
+  normalizeVersion,
+  parseRequirement,
+  type Requirement,
+  type SpecifierSet,
+} from "../pep440/index.js";
 import type { ImportedPackage, SourceLine, Unmapped, UnmappedKind } from "./types.js";
 
 /**
@@ -10,29 +18,55 @@ import type { ImportedPackage, SourceLine, Unmapped, UnmappedKind } from "./type
 export type RequirementEntry =
   | { readonly kind: "package"; readonly value: ImportedPackage }
   | { readonly kind: "unmapped"; readonly value: Unmapped }
-  | { readonly kind: "invalid"; readonly column: number; readonly message: string; readonly expected: string };
+  | {
+      readonly kind: "invalid";
+      readonly column: number;
+      readonly message: string;
+      readonly expected: string;
+    };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const VCS_SCHEME = /^(git|hg|svn|bzr)\+/i;
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar|zip)$/i;
 const WINDOWS_PATH = /^[a-z]:[\\/]/i;
-const WHEEL_OR_SDIST_NAME = /^([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[^-]*?)(?:-[^/]*)?\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)$/;
+const WHEEL_OR_SDIST_NAME =
+  /^([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[^-]*?)(?:-[^/]*)?\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)$/;
 
-export function readRequirementEntry(text: string, source: SourceLine, hashes: readonly string[] = []): RequirementEntry {
-  if (looksLikeReference(text)) return { kind: "unmapped", value: directReference(text, text, source) };
+export function readRequirementEntry(
+  text: string,
+  source: SourceLine,
+  hashes: readonly string[] = [],
+): RequirementEntry {
+  if (looksLikeReference(text))
+    return { kind: "unmapped", value: directReference(text, text, source) };
   const parsed = parseRequirement(text);
   if (!parsed.ok) return { kind: "invalid", ...parsed.error };
   const requirement = parsed.value;
   if (!isProjectName(requirement.name)) {
-    return { kind: "invalid", column: 1, message: `${JSON.stringify(requirement.name)} is not a valid project name`, expected: "a name that starts and ends with a letter or digit" };
+    return {
+      kind: "invalid",
+      column: 1,
+      message: `${JSON.stringify(requirement.name)} is not a valid project name`,
+      expected: "a name that starts and ends with a letter or digit",
+    };
   }
   if (requirement.url !== undefined) {
-    return { kind: "unmapped", value: { ...directReference(text, requirement.url, source), name: requirement.normalizedName } };
+    return {
+      kind: "unmapped",
+      value: {
+        ...directReference(text, requirement.url, source),
+        name: requirement.normalizedName,
+      },
+    };
   }
   return { kind: "package", value: packageOf(requirement, source, hashes) };
 }
 
-export function packageOf(requirement: Requirement, source: SourceLine, hashes: readonly string[] = []): ImportedPackage {
+export function packageOf(
+  requirement: Requirement,
+  source: SourceLine,
+  hashes: readonly string[] = [],
+): ImportedPackage {
   const exact = pinnedVersionOf(requirement.specifier);
   return {
     name: requirement.normalizedName,
@@ -80,8 +114,19 @@ export function looksLikeReference(text: string): boolean {
 }
 
 /** Why a direct reference is not a lockable package, with its project name where the reference shows it. */
-export function directReference(text: string, target: string, source: SourceLine, editable = false): Unmapped {
-  const kind: UnmappedKind = editable ? "editable" : VCS_SCHEME.test(target) ? "vcs" : /^(https?|ftp):/i.test(target) ? "url" : "local-path";
+export function directReference(
+  text: string,
+  target: string,
+  source: SourceLine,
+  editable = false,
+): Unmapped {
+  const kind: UnmappedKind = editable
+    ? "editable"
+    : VCS_SCHEME.test(target)
+      ? "vcs"
+      : /^(https?|ftp):/i.test(target)
+        ? "url"
+        : "local-path";
   const named = nameFromReference(target);
   return {
     kind,
@@ -94,10 +139,12 @@ export function directReference(text: string, target: string, source: SourceLine
 }
 
 const REASONS: Readonly<Record<UnmappedKind, string>> = {
-  editable: "editable install of {target}: labenv builds environments from released packages, not from a working copy; publish the package to the lab's index or pin a released version",
+  editable:
+    "editable install of {target}: labenv builds environments from released packages, not from a working copy; publish the package to the lab's index or pin a released version",
   vcs: "installed from version control ({target}); a lock needs a released version from a package index; pin name==version of a release or publish a wheel",
   url: "direct URL reference ({target}); labenv resolves packages from an index so that the lock can be checked and rebuilt; pin a released version or mirror the file into the lab's index",
-  "local-path": "local file or directory ({target}) that exists only on the machine it was written on; publish it to the lab's index or pin a released version",
+  "local-path":
+    "local file or directory ({target}) that exists only on the machine it was written on; publish it to the lab's index or pin a released version",
   "remote-include": "{target}",
   "conda-spec": "{target}",
   "not-pep440": "{target}",

@@ -74,7 +74,10 @@ export function logicalLines(
 }
 
 function spanOf(text: string, line: number): Span {
-  return { text, origins: Array.from({ length: text.length }, (_unused, i) => ({ line, column: i + 1 })) };
+  return {
+    text,
+    origins: Array.from({ length: text.length }, (_unused, i) => ({ line, column: i + 1 })),
+  };
 }
 
 function slice(span: Span, start: number, end = span.text.length): Span {
@@ -127,7 +130,11 @@ function strip(span: Span): Span {
 }
 
 /** `${NAME}` is replaced when the environment has a non-empty value, as pip does; others stay and are reported. */
-function expandVariables(span: Span, environment: Readonly<Record<string, string>>, unset: UnsetVariable[]): Span {
+function expandVariables(
+  span: Span,
+  environment: Readonly<Record<string, string>>,
+  unset: UnsetVariable[],
+): Span {
   const out: Span = { text: "", origins: [] };
   let last = 0;
   for (const match of span.text.matchAll(ENV_VAR)) {
@@ -152,7 +159,11 @@ function expandVariables(span: Span, environment: Readonly<Record<string, string
  * `-` are the requirement (kept as written, markers may contain spaces); the rest
  * are options. `optionsOffset` is where the options start in `line.text`.
  */
-export function splitArgsAndOptions(text: string): { args: string; options: string; optionsOffset: number } {
+export function splitArgsAndOptions(text: string): {
+  args: string;
+  options: string;
+  optionsOffset: number;
+} {
   const tokens = text.split(" ");
   const firstOption = tokens.findIndex((token) => token.startsWith("-"));
   if (firstOption < 0) return { args: text, options: "", optionsOffset: text.length };
@@ -162,5 +173,10 @@ export function splitArgsAndOptions(text: string): { args: string; options: stri
 }
 
 export function positionAt(line: LogicalLine, offset: number): Position {
-  return line.origins[Math.min(Math.max(offset, 0), line.origins.length - 1)] ?? { line: line.line, column: 1 };
+  return (
+    line.origins[Math.min(Math.max(offset, 0), line.origins.length - 1)] ?? {
+      line: line.line,
+      column: 1,
+    }
+  );
 }

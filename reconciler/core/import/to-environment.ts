@@ -3,8 +3,22 @@ import { API_VERSION, envKey } from "../model/documents.js";
 import { satisfies } from "../pep440/index.js";
 import { resolvePack } from "../packs/resolve-pack.js";
 import type { ImportFormat, ReadImport } from "./import-source.js";
-import { appliesOn, explainScore, rankPacks, scorePack, type PackScore, type PinConflict } from "./pack-choice.js";
-import { joinSpecifiers, requirementText, wantedEnvironment, type ImportProblem, type NotImported, type WantedPackage } from "./wanted-packages.js";
+import {
+  appliesOn,
+  explainScore,
+  rankPacks,
+  scorePack,
+  type PackScore,
+  type PinConflict,
+} from "./pack-choice.js";
+import {
+  joinSpecifiers,
+  requirementText,
+  wantedEnvironment,
+  type ImportProblem,
+  type NotImported,
+  type WantedPackage,
+} from "./wanted-packages.js";
 
 export interface ImportRequest {
   readonly imports: readonly ReadImport[];
@@ -58,7 +72,9 @@ export interface ImportPlan {
 
 /** The conda packages whose presence on the package index decides whether they are Python packages. */
 export function namesToLookUp(imports: readonly ReadImport[]): string[] {
-  return wantedEnvironment(imports).packages.filter((w) => w.origin === "conda").map((w) => w.name);
+  return wantedEnvironment(imports)
+    .packages.filter((w) => w.origin === "conda")
+    .map((w) => w.name);
 }
 
 /**
@@ -70,76 +86,199 @@ export function namesToLookUp(imports: readonly ReadImport[]): string[] {
 export function planImport(request: ImportRequest): ImportPlan {
   const { repository: repo, lab, name } = request;
   const wanted = wantedEnvironment(request.imports);
-  const pinnedSomewhere = new Set([...repo.packs.values()].flatMap((p) => Object.keys(p.doc.spec.packages)));
-  const isPython = (w: WantedPackage) => w.origin === "pip" || pinnedSomewhere.has(w.name) || request.knownPackages.has(w.name);
+  const pinnedSomewhere = new Set(
+    [...repo.packs.values()].flatMap((p) => Object.keys(p.doc.spec.packages)),
+  );
+  const isPython = (w: WantedPackage) =>
+    w.origin === "pip" || pinnedSomewhere.has(w.name) || request.knownPackages.has(w.name);
   const python = { ...wanted, packages: wanted.packages.filter(isPython) };
   const path = `environments/${lab}/${name}/environment.yaml`;
   const problems: ImportProblem[] = [...wanted.problems];
   const warnings: ImportProblem[] = [...wanted.warnings];
   const notImported: NotImported[] = [...wanted.notImported];
-  const base = { path, indexName: request.indexName, sources: request.imports.map((i) => ({ file: i.file, format: i.format })), requirements: [], fromPack: [], conflicts: [] };
-  if (!repo.labs.has(lab)) problems.push({ message: `lab ${lab} does not exist`, hint: `known labs: ${[...repo.labs.keys()].join(", ")}` });
-  if (repo.environments.has(envKey(lab, name)) || repo.files.has(path)) problems.push({ message: `${path} already exists`, hint: "pick another --name; labenv import never overwrites an environment" });
+  const base = {
+    path,
+    indexName: request.indexName,
+    sources: request.imports.map((i) => ({ file: i.file, format: i.format })),
+    requirements: [],
+    fromPack: [],
+    conflicts: [],
+  };
+  if (!repo.labs.has(lab))
+    problems.push({
+      message: `lab ${lab} does not exist`,
+      hint: `known labs: ${[...repo.labs.keys()].join(", ")}`,
+    });
+  if (repo.environments.has(envKey(lab, name)) || repo.files.has(path))
+    problems.push({
+      message: `${path} already exists`,
+      hint: "pick another --name; labenv import never overwrites an environment",
+    });
   const ranking = rankPacks(repo, python);
   const choice = choose(repo, ranking, python, request.pack);
-  if ("problem" in choice) return { ...base, notImported, problems: [...problems, choice.problem], warnings };
+  if ("problem" in choice)
+    return { ...base, notImported, problems: [...problems, choice.problem], warnings };
   const pack = choice.chosen.pack;
   const pins = pack.doc.spec.packages as Record<string, string>;
-  if (choice.overridden && choice.chosen.python === "mismatch") warnings.push({ message: `the import was made with Python ${wanted.python}; ${choice.chosen.label} has Python ${pack.doc.spec.python}` });
+  if (choice.overridden && choice.chosen.python === "mismatch")
+    warnings.push({
+      message: `the import was made with Python ${wanted.python}; ${choice.chosen.label} has Python ${pack.doc.spec.python}`,
+    });
   // A package the files could not carry over may still be there: the pack may pin it.
   notImported.forEach((n, i) => {
-    if (n.name && pins[n.name] !== undefined) notImported[i] = { ...n, reason: `${n.reason}; ${choice.chosen.label} provides ${n.name}==${pins[n.name]}` };
+    if (n.name && pins[n.name] !== undefined)
+      notImported[i] = {
+        ...n,
+        reason: `${n.reason}; ${choice.chosen.label} provides ${n.name}==${pins[n.name]}`,
+      };
   });
   const requirements: string[] = [];
   const fromPack: FromPack[] = [];
   for (const w of wanted.packages) {
     const source = w.sources[0];
-    if (!isPython(w) || (w.origin === "conda" && pins[w.name] === undefined && !request.knownPackages.has(w.name))) {
-      notImported.push({ kind: "conda-only", text: `${w.written}${w.specifier}`, name: w.name, reason: `a conda package that is not on the package index (${request.indexName})${pinnedSomewhere.has(w.name) ? ` and not in ${choice.chosen.label}` : ""}: provided by the image or not supported`, ...(source ? { source } : {}) });
+    if (
+      !isPython(w) ||
+      (w.origin === "conda" && pins[w.name] === undefined && !request.knownPackages.has(w.name))
+    ) {
+      notImported.push({
+        kind: "conda-only",
+        text: `${w.written}${w.specifier}`,
+        name: w.name,
+        reason: `a conda package that is not on the package index (${request.indexName})${pinnedSomewhere.has(w.name) ? ` and not in ${choice.chosen.label}` : ""}: provided by the image or not supported`,
+        ...(source ? { source } : {}),
+      });
     } else if (!appliesOn(pack, w.requirement)) {
-      notImported.push({ kind: "marker", text: w.text, name: w.name, reason: `does not apply on the image (Python ${pack.doc.spec.python}, Linux x86_64)`, ...(source ? { source } : {}) });
+      notImported.push({
+        kind: "marker",
+        text: w.text,
+        name: w.name,
+        reason: `does not apply on the image (Python ${pack.doc.spec.python}, Linux x86_64)`,
+        ...(source ? { source } : {}),
+      });
     } else if (pins[w.name] !== undefined) {
-      if (satisfies(pins[w.name]!, w.requirement.specifier, { prereleases: true })) fromPack.push({ name: w.name, pinned: pins[w.name]!, asked: w.text });
+      if (satisfies(pins[w.name]!, w.requirement.specifier, { prereleases: true }))
+        fromPack.push({ name: w.name, pinned: pins[w.name]!, asked: w.text });
     } else {
-      const limits = wanted.constraints.filter((c) => c.name === w.name && appliesOn(pack, c.requirement)).map((c) => c.specifier);
-      requirements.push(limits.length === 0 ? w.text : requirementText(w.name, w.extras, joinSpecifiers([w.specifier, ...limits]), w.markers));
+      const limits = wanted.constraints
+        .filter((c) => c.name === w.name && appliesOn(pack, c.requirement))
+        .map((c) => c.specifier);
+      requirements.push(
+        limits.length === 0
+          ? w.text
+          : requirementText(w.name, w.extras, joinSpecifiers([w.specifier, ...limits]), w.markers),
+      );
     }
   }
   const requested = new Set(wanted.packages.map((w) => w.name));
   for (const c of wanted.constraints) {
     if (requested.has(c.name) || pins[c.name] !== undefined) continue;
-    notImported.push({ kind: "constraint", text: c.text, name: c.name, reason: "a constraint (-c) only limits versions and nothing imported asks for it, so there is nothing to keep", ...(c.sources[0] ? { source: c.sources[0] } : {}) });
+    notImported.push({
+      kind: "constraint",
+      text: c.text,
+      name: c.name,
+      reason:
+        "a constraint (-c) only limits versions and nothing imported asks for it, so there is nothing to keep",
+      ...(c.sources[0] ? { source: c.sources[0] } : {}),
+    });
   }
   const offered = new Map(pack.doc.spec.kernels.map((k) => [k.name, k]));
   for (const k of wanted.kernels) {
     if (offered.has(k.name)) continue;
-    const same = pack.doc.spec.kernels.filter((o) => o.language.toLowerCase() === k.language.toLowerCase()).map((o) => o.name);
-    notImported.push({ kind: "kernel", text: k.name, name: k.name, reason: `kernel ${k.name} (${k.language}) is not offered by ${choice.chosen.label}${same.length ? `; it offers ${same.join(", ")} for ${k.language}` : ` (it offers ${[...offered.keys()].join(", ")})`}`, source: k.source });
+    const same = pack.doc.spec.kernels
+      .filter((o) => o.language.toLowerCase() === k.language.toLowerCase())
+      .map((o) => o.name);
+    notImported.push({
+      kind: "kernel",
+      text: k.name,
+      name: k.name,
+      reason: `kernel ${k.name} (${k.language}) is not offered by ${choice.chosen.label}${same.length ? `; it offers ${same.join(", ")} for ${k.language}` : ` (it offers ${[...offered.keys()].join(", ")})`}`,
+      source: k.source,
+    });
   }
-  notImported.sort((a, b) => (a.source?.file ?? "\uffff").localeCompare(b.source?.file ?? "\uffff") || (a.source?.line ?? 0) - (b.source?.line ?? 0));
+  notImported.sort(
+    (a, b) =>
+      (a.source?.file ?? "\uffff").localeCompare(b.source?.file ?? "\uffff") ||
+      (a.source?.line ?? 0) - (b.source?.line ?? 0),
+  );
   const kernels = wanted.kernels.filter((k) => offered.has(k.name)).map((k) => k.name);
-  const environment = environmentDoc(request, pack, choice.reference, requirements.sort((a, b) => a.localeCompare(b)), kernels);
-  return { ...base, choice, environment, requirements, fromPack, notImported, conflicts: choice.chosen.conflicts, problems, warnings };
+  const environment = environmentDoc(
+    request,
+    pack,
+    choice.reference,
+    requirements.sort((a, b) => a.localeCompare(b)),
+    kernels,
+  );
+  return {
+    ...base,
+    choice,
+    environment,
+    requirements,
+    fromPack,
+    notImported,
+    conflicts: choice.chosen.conflicts,
+    problems,
+    warnings,
+  };
 }
 
-function choose(repo: Repository, ranking: PackScore[], wanted: Parameters<typeof scorePack>[1], override: string | undefined): PackChoice | { problem: ImportProblem } {
+function choose(
+  repo: Repository,
+  ranking: PackScore[],
+  wanted: Parameters<typeof scorePack>[1],
+  override: string | undefined,
+): PackChoice | { problem: ImportProblem } {
   if (override !== undefined) {
     const r = resolvePack(repo, override);
-    if (!r.ok) return { problem: { message: r.message, hint: "pass --pack as <pack>@<range>, e.g. genomics@^1.2" } };
+    if (!r.ok)
+      return {
+        problem: { message: r.message, hint: "pass --pack as <pack>@<range>, e.g. genomics@^1.2" },
+      };
     const chosen = ranking.find((s) => s.pack === r.pack) ?? scorePack(r.pack, wanted);
-    return { reference: override, chosen, ranking, overridden: true, reasons: [`chosen with --pack ${override}`, ...explainScore(chosen, wanted.python)] };
+    return {
+      reference: override,
+      chosen,
+      ranking,
+      overridden: true,
+      reasons: [`chosen with --pack ${override}`, ...explainScore(chosen, wanted.python)],
+    };
   }
   const best = ranking[0];
-  if (!best) return { problem: { message: "the repository publishes no domain pack to build on", hint: "add one under domain-packs/<pack>/<version>/pack.yaml" } };
+  if (!best)
+    return {
+      problem: {
+        message: "the repository publishes no domain pack to build on",
+        hint: "add one under domain-packs/<pack>/<version>/pack.yaml",
+      },
+    };
   const { name, version } = best.pack.doc.metadata;
   const tilde = `${name}@~${version}`;
   const r = resolvePack(repo, tilde);
   const reference = r.ok && r.version === version ? tilde : `${name}@${version}`;
-  const others = ranking.slice(1, 4).map((s) => `${s.label} (${s.score}${s.conflicts.length ? `, ${s.conflicts.length} conflict${s.conflicts.length > 1 ? "s" : ""}` : ""})`);
-  return { reference, chosen: best, ranking, overridden: false, reasons: [...explainScore(best, wanted.python), ...(others.length ? [`next: ${others.join(", ")}`] : [])] };
+  const others = ranking
+    .slice(1, 4)
+    .map(
+      (s) =>
+        `${s.label} (${s.score}${s.conflicts.length ? `, ${s.conflicts.length} conflict${s.conflicts.length > 1 ? "s" : ""}` : ""})`,
+    );
+  return {
+    reference,
+    chosen: best,
+    ranking,
+    overridden: false,
+    reasons: [
+      ...explainScore(best, wanted.python),
+      ...(others.length ? [`next: ${others.join(", ")}`] : []),
+    ],
+  };
 }
 
-function environmentDoc(request: ImportRequest, pack: Loaded<"DomainPack">, reference: string, packages: string[], kernels: string[]): Environment {
+function environmentDoc(
+  request: ImportRequest,
+  pack: Loaded<"DomainPack">,
+  reference: string,
+  packages: string[],
+  kernels: string[],
+): Environment {
   const files = request.imports.map((i) => i.file.split(/[\\/]/).pop()).join(", ");
   return {
     apiVersion: API_VERSION as Environment["apiVersion"],

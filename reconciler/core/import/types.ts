@@ -36,13 +36,7 @@ export interface ImportedPackage {
 }
 
 export type UnmappedKind =
-  | "editable"
-  | "vcs"
-  | "url"
-  | "local-path"
-  | "remote-include"
-  | "conda-spec"
-  | "not-pep440";
+  "editable" | "vcs" | "url" | "local-path" | "remote-include" | "conda-spec" | "not-pep440";
 
 /** Something that was read but cannot become a lockable package, and why. */
 export interface Unmapped {

@@ -1,4 +1,11 @@
-import { formatSpecifierSet, parseRequirement, parseSpecifierSet, versionsEqual, parseVersion, type Requirement } from "../pep440/index.js";
+import {
+  formatSpecifierSet,
+  parseRequirement,
+  parseSpecifierSet,
+  versionsEqual,
+  parseVersion,
+  type Requirement,
+} from "../pep440/index.js";
 import type { ImportFormat, ReadImport } from "./import-source.js";
 import type { ImportedKernel, ImportedPackage, SourceLine, UnmappedKind } from "./types.js";
 
@@ -23,7 +30,8 @@ export interface WantedPackage {
 
 /** Something read that does not become a requirement, and why. Never dropped silently. */
 export interface NotImported {
-  readonly kind: UnmappedKind | "tooling" | "r-package" | "conda-only" | "kernel" | "marker" | "constraint";
+  readonly kind:
+    UnmappedKind | "tooling" | "r-package" | "conda-only" | "kernel" | "marker" | "constraint";
   readonly text: string;
   readonly name?: string;
   readonly reason: string;
@@ -50,8 +58,16 @@ export interface WantedEnvironment {
 
 /** conda-forge names whose PyPI project is called differently. */
 const CONDA_TO_PYPI: Readonly<Record<string, string>> = {
-  "matplotlib-base": "matplotlib", pytorch: "torch", "pytorch-cpu": "torch", "pytorch-gpu": "torch", "py-opencv": "opencv-python",
-  "tensorflow-base": "tensorflow", "pyqt": "pyqt5", "msgpack-python": "msgpack", "python-graphviz": "graphviz", "ruamel_yaml": "ruamel-yaml",
+  "matplotlib-base": "matplotlib",
+  pytorch: "torch",
+  "pytorch-cpu": "torch",
+  "pytorch-gpu": "torch",
+  "py-opencv": "opencv-python",
+  "tensorflow-base": "tensorflow",
+  pyqt: "pyqt5",
+  "msgpack-python": "msgpack",
+  "python-graphviz": "graphviz",
+  ruamel_yaml: "ruamel-yaml",
 };
 /** Installer tooling a lock-like listing always shows; the image brings its own. */
 const TOOLING = new Set(["pip", "setuptools", "wheel"]);
@@ -59,8 +75,14 @@ const LOCK_LIKE: readonly ImportFormat[] = ["pip-freeze", "pip-inspect"];
 
 /** Merges what every file asks for: one entry per package, and everything else with its reason. */
 export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnvironment {
-  const mentions = new Map<string, { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[]>();
-  const constraintMentions = new Map<string, { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[]>();
+  const mentions = new Map<
+    string,
+    { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[]
+  >();
+  const constraintMentions = new Map<
+    string,
+    { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[]
+  >();
   const notImported: NotImported[] = [];
   const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
@@ -68,58 +90,126 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
   const pythons: string[] = [];
   for (const read of imports) {
     const r = read.result;
-    for (const d of r.diagnostics) (d.severity === "error" ? problems : warnings).push({ message: d.message, source: { file: d.file, line: d.line, column: d.column }, ...(d.hint ? { hint: d.hint } : {}) });
-    for (const u of r.unmapped) notImported.push({ kind: u.kind, text: u.text, ...(u.name ? { name: u.name } : {}), reason: u.reason, source: u.source });
+    for (const d of r.diagnostics)
+      (d.severity === "error" ? problems : warnings).push({
+        message: d.message,
+        source: { file: d.file, line: d.line, column: d.column },
+        ...(d.hint ? { hint: d.hint } : {}),
+      });
+    for (const u of r.unmapped)
+      notImported.push({
+        kind: u.kind,
+        text: u.text,
+        ...(u.name ? { name: u.name } : {}),
+        reason: u.reason,
+        source: u.source,
+      });
     if (r.python) pythons.push(r.python);
     for (const k of r.kernels ?? []) if (!kernels.has(k.name)) kernels.set(k.name, k);
-    for (const [list, into] of [[r.packages, mentions], [r.constraints ?? [], constraintMentions]] as const) {
+    for (const [list, into] of [
+      [r.packages, mentions],
+      [r.constraints ?? [], constraintMentions],
+    ] as const) {
       for (const pkg of list) {
-        const conda = read.condaLines?.has(pkg.source.line) === true && pkg.source.file === read.file;
+        const conda =
+          read.condaLines?.has(pkg.source.line) === true && pkg.source.file === read.file;
         const name = conda ? (CONDA_TO_PYPI[pkg.name] ?? pkg.name) : pkg.name;
         if (TOOLING.has(name) && (conda || LOCK_LIKE.includes(read.format))) {
-          notImported.push({ kind: "tooling", text: written(pkg), name, reason: "installer tooling: the image brings its own, and the lock adds it where a package needs it", source: pkg.source });
+          notImported.push({
+            kind: "tooling",
+            text: written(pkg),
+            name,
+            reason:
+              "installer tooling: the image brings its own, and the lock adds it where a package needs it",
+            source: pkg.source,
+          });
           continue;
         }
         if (conda && /^r-/.test(pkg.name)) {
-          notImported.push({ kind: "r-package", text: written(pkg), name: pkg.name, reason: "an R package from conda: R and its packages are provided by the image (with the pack's R kernel) or not supported", source: pkg.source });
+          notImported.push({
+            kind: "r-package",
+            text: written(pkg),
+            name: pkg.name,
+            reason:
+              "an R package from conda: R and its packages are provided by the image (with the pack's R kernel) or not supported",
+            source: pkg.source,
+          });
           continue;
         }
-        into.set(name, [...(into.get(name) ?? []), { pkg, origin: conda ? "conda" : "pip", written: pkg.name }]);
+        into.set(name, [
+          ...(into.get(name) ?? []),
+          { pkg, origin: conda ? "conda" : "pip", written: pkg.name },
+        ]);
       }
     }
   }
-  const merge = (map: typeof mentions) => [...map].sort(([a], [b]) => a.localeCompare(b)).flatMap(([name, ms]) => {
-    const merged = mergeMentions(name, ms, problems, warnings);
-    return merged ? [merged] : [];
-  });
-  const python = pythons.length === 0 ? undefined : pythons.length === 1 ? pythons[0] : joinSpecifiers(pythons);
-  return { packages: merge(mentions), constraints: merge(constraintMentions), ...(python ? { python } : {}), kernels: [...kernels.values()], notImported, problems, warnings };
+  const merge = (map: typeof mentions) =>
+    [...map]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([name, ms]) => {
+        const merged = mergeMentions(name, ms, problems, warnings);
+        return merged ? [merged] : [];
+      });
+  const python =
+    pythons.length === 0 ? undefined : pythons.length === 1 ? pythons[0] : joinSpecifiers(pythons);
+  return {
+    packages: merge(mentions),
+    constraints: merge(constraintMentions),
+    ...(python ? { python } : {}),
+    kernels: [...kernels.values()],
+    notImported,
+    problems,
+    warnings,
+  };
 }
 
-function mergeMentions(name: string, ms: { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[], problems: ImportProblem[], warnings: ImportProblem[]): WantedPackage | undefined {
+function mergeMentions(
+  name: string,
+  ms: { pkg: ImportedPackage; origin: "pip" | "conda"; written: string }[],
+  problems: ImportProblem[],
+  warnings: ImportProblem[],
+): WantedPackage | undefined {
   const exacts = ms.filter((m) => m.pkg.exact !== undefined);
   const first = exacts[0];
   for (const other of exacts.slice(1)) {
     if (!samePin(first!.pkg.exact!, other.pkg.exact!)) {
-      problems.push({ message: `the imported files disagree on ${name}: ${first!.pkg.exact} at ${where(first!.pkg.source)} and ${other.pkg.exact} at ${where(other.pkg.source)}`, source: other.pkg.source, hint: "keep one of the two pins" });
+      problems.push({
+        message: `the imported files disagree on ${name}: ${first!.pkg.exact} at ${where(first!.pkg.source)} and ${other.pkg.exact} at ${where(other.pkg.source)}`,
+        source: other.pkg.source,
+        hint: "keep one of the two pins",
+      });
       return undefined;
     }
   }
   const markerSet = new Set(ms.map((m) => m.pkg.markers ?? ""));
   const markers = markerSet.size === 1 ? ms[0]!.pkg.markers : undefined;
-  if (markerSet.size > 1) warnings.push({ message: `${name} is imported with different markers (${[...markerSet].map((m) => m || "none").join(" / ")}); it is kept without a marker`, source: ms[0]!.pkg.source });
+  if (markerSet.size > 1)
+    warnings.push({
+      message: `${name} is imported with different markers (${[...markerSet].map((m) => m || "none").join(" / ")}); it is kept without a marker`,
+      source: ms[0]!.pkg.source,
+    });
   const extras = [...new Set(ms.flatMap((m) => m.pkg.extras ?? []))].sort();
   const specifier = joinSpecifiers(ms.map((m) => m.pkg.specifier));
   const text = requirementText(name, extras, specifier, markers);
   const parsed = parseRequirement(text);
   if (!parsed.ok) {
-    problems.push({ message: `\`${text}\` (from ${where(ms[0]!.pkg.source)}) is not a valid PEP 508 requirement: ${parsed.error.message}`, source: ms[0]!.pkg.source });
+    problems.push({
+      message: `\`${text}\` (from ${where(ms[0]!.pkg.source)}) is not a valid PEP 508 requirement: ${parsed.error.message}`,
+      source: ms[0]!.pkg.source,
+    });
     return undefined;
   }
   return {
-    name, specifier, ...(first ? { exact: first.pkg.exact } : {}), extras, ...(markers ? { markers } : {}),
-    origin: ms.every((m) => m.origin === "conda") ? "conda" : "pip", written: ms[0]!.written,
-    sources: ms.map((m) => m.pkg.source), requirement: parsed.value, text,
+    name,
+    specifier,
+    ...(first ? { exact: first.pkg.exact } : {}),
+    extras,
+    ...(markers ? { markers } : {}),
+    origin: ms.every((m) => m.origin === "conda") ? "conda" : "pip",
+    written: ms[0]!.written,
+    sources: ms.map((m) => m.pkg.source),
+    requirement: parsed.value,
+    text,
   };
 }
 
@@ -131,7 +221,12 @@ export function samePin(a: string, b: string): boolean {
 }
 
 /** A PEP 508 requirement from its parts: `xarray[io]<2024.7,>=2024.1; python_version >= "3.10"`. */
-export function requirementText(name: string, extras: readonly string[], specifier: string, markers: string | undefined): string {
+export function requirementText(
+  name: string,
+  extras: readonly string[],
+  specifier: string,
+  markers: string | undefined,
+): string {
   return `${name}${extras.length ? `[${extras.join(",")}]` : ""}${specifier}${markers ? `; ${markers}` : ""}`;
 }
 

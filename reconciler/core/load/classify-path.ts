@@ -20,11 +20,14 @@ const YAML = /\.ya?ml$/;
  */
 export function classifyPath(path: string): PathIdentity | undefined {
   const parts = path.split("/");
-  if (parts.length === 1 && (path === "labenv.yaml" || path === "labenv.yml")) return { kind: "RepoConfig", expect: {} };
+  if (parts.length === 1 && (path === "labenv.yaml" || path === "labenv.yml"))
+    return { kind: "RepoConfig", expect: {} };
   if (parts[0] === "environments") return classifyEnvironmentsPath(parts.slice(1));
   if (parts[0] === "domain-packs") {
-    if (parts.length === 2 && parts[1] === "registry.yaml") return { kind: "DomainPackRegistry", expect: { name: "registry" } };
-    if (parts.length === 4 && parts[3] === "pack.yaml") return { kind: "DomainPack", expect: { name: parts[1]!, version: parts[2]! } };
+    if (parts.length === 2 && parts[1] === "registry.yaml")
+      return { kind: "DomainPackRegistry", expect: { name: "registry" } };
+    if (parts.length === 4 && parts[3] === "pack.yaml")
+      return { kind: "DomainPack", expect: { name: parts[1]!, version: parts[2]! } };
   }
   return undefined;
 }
@@ -33,11 +36,15 @@ function classifyEnvironmentsPath(p: string[]): PathIdentity | undefined {
   const [lab, second, third, fourth] = p;
   if (!lab) return undefined;
   if (p.length === 2 && second === "lab.yaml") return { kind: "Lab", expect: { name: lab } };
-  if (p.length === 3 && second === "shares" && third && YAML.test(third)) return { kind: "Share", expect: { lab, name: stem(third) } };
-  if (p.length === 3 && second === "successions" && third && YAML.test(third)) return { kind: "Succession", expect: { lab, name: stem(third) } };
+  if (p.length === 3 && second === "shares" && third && YAML.test(third))
+    return { kind: "Share", expect: { lab, name: stem(third) } };
+  if (p.length === 3 && second === "successions" && third && YAML.test(third))
+    return { kind: "Succession", expect: { lab, name: stem(third) } };
   if (!second || RESERVED_ENV_NAMES.has(second)) return undefined;
-  if (p.length === 3 && third === "environment.yaml") return { kind: "Environment", expect: { lab, name: second } };
-  if (p.length === 3 && third === "environment.lock.yaml") return { kind: "EnvironmentLock", expect: { lab, name: second } };
+  if (p.length === 3 && third === "environment.yaml")
+    return { kind: "Environment", expect: { lab, name: second } };
+  if (p.length === 3 && third === "environment.lock.yaml")
+    return { kind: "EnvironmentLock", expect: { lab, name: second } };
   if (p.length === 4 && third === "snapshots" && fourth && YAML.test(fourth)) {
     return { kind: "Snapshot", expect: { lab, environment: second, name: stem(fourth) } };
   }
@@ -50,10 +57,19 @@ function stem(file: string): string {
 
 /** Whether the loader reads this path at all. */
 export function isManagedPath(path: string): boolean {
-  return path === "labenv.yaml" || path === "labenv.yml" || path.startsWith("environments/") || path.startsWith("domain-packs/");
+  return (
+    path === "labenv.yaml" ||
+    path === "labenv.yml" ||
+    path.startsWith("environments/") ||
+    path.startsWith("domain-packs/")
+  );
 }
 
 /** Files that may sit in managed directories without being documents. */
 export function isNoteFile(path: string): boolean {
-  return /(^|\/)(README|NOTES|CHANGELOG|LICENSE)$/i.test(path) || /\.(md|txt|rst)$/i.test(path) || /(^|\/)\.gitkeep$/.test(path);
+  return (
+    /(^|\/)(README|NOTES|CHANGELOG|LICENSE)$/i.test(path) ||
+    /\.(md|txt|rst)$/i.test(path) ||
+    /(^|\/)\.gitkeep$/.test(path)
+  );
 }

@@ -57,16 +57,42 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
     }
     const { value, positions, text } = parsed.parsed;
     const at = (path: (string | number)[], key = false) => positions.at(path, { key });
-    const error = (path: (string | number)[], code: string, message: string, hint?: string, key = false): Diagnostic => ({
-      file: f.path, ...at(path, key), severity: "error", code, path: path.join("."), message, ...(hint ? { hint } : {}),
+    const error = (
+      path: (string | number)[],
+      code: string,
+      message: string,
+      hint?: string,
+      key = false,
+    ): Diagnostic => ({
+      file: f.path,
+      ...at(path, key),
+      severity: "error",
+      code,
+      path: path.join("."),
+      message,
+      ...(hint ? { hint } : {}),
     });
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      diagnostics.push(error([], "schema", "a labenv document must be a YAML mapping", `start with \`apiVersion: ${API_VERSION}\` and \`kind: ${identity.kind}\``));
+      diagnostics.push(
+        error(
+          [],
+          "schema",
+          "a labenv document must be a YAML mapping",
+          `start with \`apiVersion: ${API_VERSION}\` and \`kind: ${identity.kind}\``,
+        ),
+      );
       continue;
     }
     const record = value as Record<string, unknown>;
     if (record.kind !== identity.kind) {
-      diagnostics.push(error(["kind"], "path-identity", `${f.path} must hold a \`${identity.kind}\` document, found kind ${JSON.stringify(record.kind ?? null)}`, `set \`kind: ${identity.kind}\` or move the file to where ${String(record.kind)} documents live`));
+      diagnostics.push(
+        error(
+          ["kind"],
+          "path-identity",
+          `${f.path} must hold a \`${identity.kind}\` document, found kind ${JSON.stringify(record.kind ?? null)}`,
+          `set \`kind: ${identity.kind}\` or move the file to where ${String(record.kind)} documents live`,
+        ),
+      );
       continue;
     }
     const schemaDiagnostics = check(identity.kind, value, f.path, positions);
@@ -77,17 +103,35 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
     const metadata = record.metadata as Record<string, unknown>;
     const mismatches = Object.entries(identity.expect).filter(([k, v]) => metadata[k] !== v);
     for (const [k, v] of mismatches) {
-      diagnostics.push(error(["metadata", k], "path-identity", `metadata.${k} is ${JSON.stringify(metadata[k])} but the file's path says ${JSON.stringify(v)}`, `set \`metadata.${k}: ${v}\`, or move the file to match its name (paths are identity)`));
+      diagnostics.push(
+        error(
+          ["metadata", k],
+          "path-identity",
+          `metadata.${k} is ${JSON.stringify(metadata[k])} but the file's path says ${JSON.stringify(v)}`,
+          `set \`metadata.${k}: ${v}\`, or move the file to match its name (paths are identity)`,
+        ),
+      );
     }
     if (mismatches.length > 0) continue;
     const key = identityKey(identity.kind, identity.expect);
     const previous = seen.get(`${identity.kind}:${key}`);
     if (previous) {
-      diagnostics.push(error([], "duplicate-document", `duplicate ${identity.kind} ${key}: already defined in ${previous}`, "keep one of the two files"));
+      diagnostics.push(
+        error(
+          [],
+          "duplicate-document",
+          `duplicate ${identity.kind} ${key}: already defined in ${previous}`,
+          "keep one of the two files",
+        ),
+      );
       continue;
     }
     seen.set(`${identity.kind}:${key}`, f.path);
-    add(repository, { kind: identity.kind, file: f.path, doc: value as never, positions, text }, key);
+    add(
+      repository,
+      { kind: identity.kind, file: f.path, doc: value as never, positions, text },
+      key,
+    );
   }
   indexPacks(repository);
   diagnostics.sort(compareDiagnostics);
@@ -99,9 +143,13 @@ function indexPacks(repo: Repository): void {
   repo.packVersions.clear();
   for (const p of repo.packs.values()) {
     p.checksum = packChecksum(p.doc);
-    repo.packVersions.set(p.doc.metadata.name, [...(repo.packVersions.get(p.doc.metadata.name) ?? []), p]);
+    repo.packVersions.set(p.doc.metadata.name, [
+      ...(repo.packVersions.get(p.doc.metadata.name) ?? []),
+      p,
+    ]);
   }
-  for (const list of repo.packVersions.values()) list.sort((a, b) => semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
+  for (const list of repo.packVersions.values())
+    list.sort((a, b) => semver.rcompare(a.doc.metadata.version, b.doc.metadata.version));
 }
 
 function identityKey(kind: Kind, e: Record<string, string>): string {
@@ -124,24 +172,49 @@ function identityKey(kind: Kind, e: Record<string, string>): string {
 
 function add(repo: Repository, doc: Loaded, key: string): void {
   switch (doc.kind) {
-    case "Lab": repo.labs.set(key, doc as Loaded<"Lab">); break;
-    case "Environment": repo.environments.set(key, doc as Loaded<"Environment">); break;
-    case "EnvironmentLock": repo.locks.set(key, doc as Loaded<"EnvironmentLock">); break;
-    case "Snapshot": repo.snapshots.set(key, doc as Loaded<"Snapshot">); break;
-    case "Share": repo.shares.set(key, doc as Loaded<"Share">); break;
-    case "Succession": repo.successions.set(key, doc as Loaded<"Succession">); break;
-    case "DomainPack": repo.packs.set(key, doc as Loaded<"DomainPack">); break;
-    case "DomainPackRegistry": repo.registry = doc as Loaded<"DomainPackRegistry">; break;
-    case "RepoConfig": repo.config = doc as Loaded<"RepoConfig">; break;
-    case "Observation": break;
+    case "Lab":
+      repo.labs.set(key, doc as Loaded<"Lab">);
+      break;
+    case "Environment":
+      repo.environments.set(key, doc as Loaded<"Environment">);
+      break;
+    case "EnvironmentLock":
+      repo.locks.set(key, doc as Loaded<"EnvironmentLock">);
+      break;
+    case "Snapshot":
+      repo.snapshots.set(key, doc as Loaded<"Snapshot">);
+      break;
+    case "Share":
+      repo.shares.set(key, doc as Loaded<"Share">);
+      break;
+    case "Succession":
+      repo.successions.set(key, doc as Loaded<"Succession">);
+      break;
+    case "DomainPack":
+      repo.packs.set(key, doc as Loaded<"DomainPack">);
+      break;
+    case "DomainPackRegistry":
+      repo.registry = doc as Loaded<"DomainPackRegistry">;
+      break;
+    case "RepoConfig":
+      repo.config = doc as Loaded<"RepoConfig">;
+      break;
+    case "Observation":
+      break;
   }
 }
 
 function unknownFile(path: string): Diagnostic {
   const yaml = /\.ya?ml$/.test(path);
   return {
-    file: path, line: 1, column: 1, severity: yaml ? "error" : "warning", code: "unknown-file",
-    message: yaml ? `${path} is not at a place where labenv documents live` : `${path} is not a labenv document`,
+    file: path,
+    line: 1,
+    column: 1,
+    severity: yaml ? "error" : "warning",
+    code: "unknown-file",
+    message: yaml
+      ? `${path} is not at a place where labenv documents live`
+      : `${path} is not a labenv document`,
     hint: "documents live at environments/<lab>/lab.yaml, environments/<lab>/<env>/environment.yaml, environments/<lab>/<env>/snapshots/<name>.yaml, environments/<lab>/shares/<name>.yaml, environments/<lab>/successions/<name>.yaml, domain-packs/<pack>/<version>/pack.yaml",
   };
 }

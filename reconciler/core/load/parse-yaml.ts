@@ -15,7 +15,8 @@ export interface ParsedYaml {
   text: string;
 }
 
-export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
+export type ParseResult =
+  { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Parses one YAML file into plain data with source positions. Never throws:
@@ -26,11 +27,18 @@ export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagno
 export function parseYamlFile(file: string, content: Uint8Array | string): ParseResult {
   const fail = (line: number, column: number, message: string, hint?: string): ParseResult => ({
     ok: false,
-    diagnostics: [{ file, line, column, severity: "error", code: "yaml", message, ...(hint ? { hint } : {}) }],
+    diagnostics: [
+      { file, line, column, severity: "error", code: "yaml", message, ...(hint ? { hint } : {}) },
+    ],
   });
   const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
   if (size > MAX_FILE_BYTES) {
-    return fail(1, 1, `file is larger than ${MAX_FILE_BYTES} bytes (1 MiB), the most labenv reads as one document`, "split the document or remove generated content");
+    return fail(
+      1,
+      1,
+      `file is larger than ${MAX_FILE_BYTES} bytes (1 MiB), the most labenv reads as one document`,
+      "split the document or remove generated content",
+    );
   }
   let text: string;
   if (typeof content === "string") text = content;
@@ -47,7 +55,12 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const p = lineColOfOffset(text, nul);
-    return fail(p.line, p.column, "file contains binary data (a NUL byte)", "labenv documents are YAML text");
+    return fail(
+      p.line,
+      p.column,
+      "file contains binary data (a NUL byte)",
+      "labenv documents are YAML text",
+    );
   }
   // Fast path: the plain YAML subset labenv's files use, read ten times faster;
   // anything outside it (and every error) goes through the full parser below.
@@ -58,7 +71,14 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, stringKeys: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      merge: false,
+      stringKeys: false,
+    }) as Document.Parsed[];
   } catch (e) {
     return fail(1, 1, `YAML could not be parsed: ${(e as Error).message}`);
   }
@@ -67,29 +87,59 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
   for (const doc of docs) {
     for (const problem of [...doc.errors, ...doc.warnings]) {
       const p = lineCounter.linePos(problem.pos[0]);
-      diagnostics.push({ file, line: p.line, column: p.col, severity: "error", code: "yaml", message: yamlMessage(problem.code, problem.message) });
+      diagnostics.push({
+        file,
+        line: p.line,
+        column: p.col,
+        severity: "error",
+        code: "yaml",
+        message: yamlMessage(problem.code, problem.message),
+      });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   if (docs.length > 1) {
     const second = docs[1]?.range[0] ?? 0;
     const p = lineCounter.linePos(second);
-    return fail(p.line, p.col, `file holds ${docs.length} YAML documents; labenv expects exactly one per file`, "move each document to its own file");
+    return fail(
+      p.line,
+      p.col,
+      `file holds ${docs.length} YAML documents; labenv expects exactly one per file`,
+      "move each document to its own file",
+    );
   }
   const doc = docs[0];
-  if (!doc || doc.contents === null) return fail(1, 1, "file is empty", "a labenv document starts with `apiVersion: labenv.westtek.io/v1`");
+  if (!doc || doc.contents === null)
+    return fail(
+      1,
+      1,
+      "file is empty",
+      "a labenv document starts with `apiVersion: labenv.westtek.io/v1`",
+    );
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     const message = (e as Error).message;
-    return fail(1, 1, /alias/i.test(message) ? `too many YAML alias expansions (${message})` : `YAML could not be read: ${message}`, "write the values out instead of using anchors and aliases");
+    return fail(
+      1,
+      1,
+      /alias/i.test(message)
+        ? `too many YAML alias expansions (${message})`
+        : `YAML could not be read: ${message}`,
+      "write the values out instead of using anchors and aliases",
+    );
   }
   const positions = PositionIndex.of(doc, lineCounter);
   const bad = findForbiddenKey(value, []);
   if (bad) {
     const p = positions.at(bad, { key: true });
-    return fail(p.line, p.column, `key \`${String(bad[bad.length - 1])}\` is not allowed`, "rename the key; `__proto__`, `constructor` and `prototype` are reserved");
+    return fail(
+      p.line,
+      p.column,
+      `key \`${String(bad[bad.length - 1])}\` is not allowed`,
+      "rename the key; `__proto__`, `constructor` and `prototype` are reserved",
+    );
   }
   return { ok: true, parsed: { value, positions, text } };
 }
@@ -97,12 +147,16 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
 function yamlMessage(code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   if (code === "DUPLICATE_KEY") return `duplicate key: ${first}`;
-  if (code === "TAB_AS_INDENT" || /tab/i.test(first)) return `tabs are not allowed for indentation in YAML: ${first}`;
+  if (code === "TAB_AS_INDENT" || /tab/i.test(first))
+    return `tabs are not allowed for indentation in YAML: ${first}`;
   if (code === "TAG_RESOLVE_FAILED") return `unknown YAML tag: ${first}`;
   return first;
 }
 
-function findForbiddenKey(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+function findForbiddenKey(
+  value: unknown,
+  path: (string | number)[],
+): (string | number)[] | undefined {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findForbiddenKey(value[i], [...path, i]);
@@ -137,7 +191,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b <= 0xdf
+          ? 2
+          : b >= 0xe0 && b <= 0xef
+            ? 3
+            : b >= 0xf0 && b <= 0xf4
+              ? 4
+              : 0;
     if (len === 0 || i + len > bytes.length) return i;
     try {
       new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(i, i + len));

@@ -1,4 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from "yaml";
 
 export interface Position {
   line: number;
@@ -13,7 +22,12 @@ export interface Position {
 export class PositionIndex {
   private parsed: { document: Document.Parsed | undefined; lineCounter: LineCounter } | undefined;
 
-  private constructor(private readonly load: () => { document: Document.Parsed | undefined; lineCounter: LineCounter }) {}
+  private constructor(
+    private readonly load: () => {
+      document: Document.Parsed | undefined;
+      lineCounter: LineCounter;
+    },
+  ) {}
 
   /** Positions from a document the full parser already read. */
   static of(document: Document.Parsed | undefined, lineCounter: LineCounter): PositionIndex {
@@ -27,7 +41,10 @@ export class PositionIndex {
   static lazy(text: string): PositionIndex {
     return new PositionIndex(() => {
       const lineCounter = new LineCounter();
-      return { document: parseDocument(text, { lineCounter, uniqueKeys: false }) as Document.Parsed, lineCounter };
+      return {
+        document: parseDocument(text, { lineCounter, uniqueKeys: false }) as Document.Parsed,
+        lineCounter,
+      };
     });
   }
 
@@ -51,7 +68,9 @@ export class PositionIndex {
       const seg = path[i];
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
         if (!pair) break;
         if (last && options.key) {
           offset = rangeStart(pair.key) ?? offset;

@@ -20,7 +20,8 @@ export function parseInlineValue(text: string): unknown {
     if (afterValue(text, text.indexOf("}")) && text.startsWith("{}")) return {};
     unsupported();
   }
-  if ("&*!|>%@`,]}?:-#".includes(c) && !(c === "-" && text.length > 1 && text[1] !== " ")) unsupported();
+  if ("&*!|>%@`,]}?:-#".includes(c) && !(c === "-" && text.length > 1 && text[1] !== " "))
+    unsupported();
   return resolvePlain(plainText(text));
 }
 
@@ -90,7 +91,16 @@ const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 export function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Most scalars start with a letter that begins no null, boolean or number: a string.
-  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return text;
+  if (
+    ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) &&
+    c !== 110 &&
+    c !== 78 &&
+    c !== 116 &&
+    c !== 84 &&
+    c !== 102 &&
+    c !== 70
+  )
+    return text;
   // Digits with two dots (a version) are neither integer nor float.
   if (c >= 48 && c <= 57 && text.indexOf(".") !== text.lastIndexOf(".")) return text;
   if (NULLS.has(text)) return null;

@@ -1,4 +1,11 @@
-import { doubleQuotedEnd, parseInlineValue, resolvePlain, singleQuotedEnd, Unsupported, unsupported } from "./simple-yaml-scalars.js";
+import {
+  doubleQuotedEnd,
+  parseInlineValue,
+  resolvePlain,
+  singleQuotedEnd,
+  Unsupported,
+  unsupported,
+} from "./simple-yaml-scalars.js";
 
 /**
  * A fast reader for the plain subset of YAML that labenv's generated files
@@ -64,7 +71,8 @@ class LineCursor {
       if (c === 37 /* % */ || src.startsWith("...", first)) unsupported();
       if (c === 45 /* - */ && src.startsWith("---", first)) {
         // One document start marker, before any content: a second one is a second document.
-        if (this.seenContent || this.seenMarker || first > lineStart || end - first !== 3) unsupported();
+        if (this.seenContent || this.seenMarker || first > lineStart || end - first !== 3)
+          unsupported();
         this.seenMarker = true;
         continue;
       }
@@ -79,7 +87,10 @@ class LineCursor {
 
   /** Whether the current line is a block sequence item (`-` alone or `- …`). */
   isSequenceItem(): boolean {
-    return this.src.charCodeAt(this.start) === 45 && (this.end === this.start + 1 || this.src.charCodeAt(this.start + 1) === 32);
+    return (
+      this.src.charCodeAt(this.start) === 45 &&
+      (this.end === this.start + 1 || this.src.charCodeAt(this.start + 1) === 32)
+    );
   }
 }
 
@@ -102,7 +113,8 @@ function parseSequence(c: LineCursor, indent: number): unknown[] {
       continue;
     }
     const third = src.charCodeAt(restStart + 1);
-    if (src.charCodeAt(restStart) === 45 && (restStart + 1 === c.end || third === 32)) unsupported();
+    if (src.charCodeAt(restStart) === 45 && (restStart + 1 === c.end || third === 32))
+      unsupported();
     if (mappingKeyEnd(src, restStart, c.end) >= 0) {
       // `- key: value` opens a mapping whose keys line up with `key`.
       c.indent += restStart - c.start;
@@ -158,7 +170,10 @@ function mappingKeyEnd(src: string, start: number, end: number): number {
     const text = src.slice(start, end);
     const close = q === 34 ? doubleQuotedEnd(text) : singleQuotedEnd(text);
     if (close < 0) return -1;
-    return text.charCodeAt(close + 1) === 58 && (close + 2 === text.length || text.charCodeAt(close + 2) === 32) ? start + close + 1 : -1;
+    return text.charCodeAt(close + 1) === 58 &&
+      (close + 2 === text.length || text.charCodeAt(close + 2) === 32)
+      ? start + close + 1
+      : -1;
   }
   // Bounded scans: searching the whole text from every line would be quadratic.
   for (let i = start; i < end; i++) {
@@ -202,6 +217,7 @@ function parseKey(raw: string): string {
     if (typeof v !== "string" || FORBIDDEN_KEYS.has(v)) unsupported();
     return v;
   }
-  if (!PLAIN_KEY.test(text) || resolvePlain(text) !== text || FORBIDDEN_KEYS.has(text)) unsupported();
+  if (!PLAIN_KEY.test(text) || resolvePlain(text) !== text || FORBIDDEN_KEYS.has(text))
+    unsupported();
   return text;
 }

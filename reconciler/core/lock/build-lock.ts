@@ -20,7 +20,14 @@ export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false;
  */
 export function inputDigest(environment: Environment, packChecksum: string): string {
   const { domainPack, packages, kernels, jupyterConfig } = environment.spec;
-  return digestOf({ lockVersion: 1, domainPack, packages: packages ?? [], kernels: kernels ?? null, jupyterConfig: jupyterConfig ?? {}, packChecksum });
+  return digestOf({
+    lockVersion: 1,
+    domainPack,
+    packages: packages ?? [],
+    kernels: kernels ?? null,
+    jupyterConfig: jupyterConfig ?? {},
+    packChecksum,
+  });
 }
 
 /** Builds the lock for an environment on a resolved pack version; `keep` reuses versions of an existing lock. */
@@ -30,8 +37,11 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
   if (keep) packages = [...keep];
   else {
     const r = resolve({
-      requirements: env.spec.packages ?? [], pins: pack.spec.packages as Record<string, string>,
-      packLabel: `${pack.metadata.name}@${pack.metadata.version}`, python: pack.spec.python, index: inputs.index,
+      requirements: env.spec.packages ?? [],
+      pins: pack.spec.packages as Record<string, string>,
+      packLabel: `${pack.metadata.name}@${pack.metadata.version}`,
+      python: pack.spec.python,
+      index: inputs.index,
     });
     if (!r.ok) return r;
     packages = r.packages;
@@ -39,7 +49,10 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
   return { ok: true, lock: assembleLock(inputs, packages) };
 }
 
-export function assembleLock(inputs: LockInputs, packages: readonly LockedPackage[]): EnvironmentLock {
+export function assembleLock(
+  inputs: LockInputs,
+  packages: readonly LockedPackage[],
+): EnvironmentLock {
   const { environment: env, pack } = inputs;
   return {
     apiVersion: API_VERSION,
@@ -48,32 +61,57 @@ export function assembleLock(inputs: LockInputs, packages: readonly LockedPackag
     spec: {
       lockVersion: 1,
       inputDigest: inputDigest(env, inputs.packChecksum),
-      domainPack: { name: pack.metadata.name, version: pack.metadata.version, checksum: inputs.packChecksum },
+      domainPack: {
+        name: pack.metadata.name,
+        version: pack.metadata.version,
+        checksum: inputs.packChecksum,
+      },
       image: pack.spec.image,
       python: pack.spec.python,
       packages: packages.map((p) => ({
-        name: p.name, version: p.version, source: p.source,
-        ...(p.sha256 ? { sha256: p.sha256 } : {}), ...(p.requestedAs ? { requestedAs: p.requestedAs } : {}),
+        name: p.name,
+        version: p.version,
+        source: p.source,
+        ...(p.sha256 ? { sha256: p.sha256 } : {}),
+        ...(p.requestedAs ? { requestedAs: p.requestedAs } : {}),
       })),
       kernels: lockedKernels(env, pack),
-      extensions: [...(pack.spec.extensions ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((e) => ({ name: e.name, version: e.version })),
+      extensions: [...(pack.spec.extensions ?? [])]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((e) => ({ name: e.name, version: e.version })),
       jupyterConfig: lockedConfig(env, pack),
     },
   };
 }
 
-export function lockedKernels(env: Environment, pack: DomainPack): EnvironmentLock["spec"]["kernels"] {
+export function lockedKernels(
+  env: Environment,
+  pack: DomainPack,
+): EnvironmentLock["spec"]["kernels"] {
   const wanted = env.spec.kernels ? new Set(env.spec.kernels) : undefined;
   return pack.spec.kernels
     .filter((k) => !wanted || wanted.has(k.name))
-    .map((k) => ({ name: k.name, language: k.language, ...(k.displayName ? { displayName: k.displayName } : {}), ...(k.version ? { version: k.version } : {}) }))
+    .map((k) => ({
+      name: k.name,
+      language: k.language,
+      ...(k.displayName ? { displayName: k.displayName } : {}),
+      ...(k.version ? { version: k.version } : {}),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Each effective Jupyter setting (pack defaults overridden by the environment) as a hash of its value. */
-export function lockedConfig(env: Environment, pack: DomainPack): EnvironmentLock["spec"]["jupyterConfig"] {
-  const merged: Record<string, unknown> = { ...(pack.spec.defaults?.jupyterConfig ?? {}), ...(env.spec.jupyterConfig ?? {}) };
-  return Object.keys(merged).sort().map((key) => ({ key, sha256: sha256Hex(canonicalJson(merged[key])) }));
+export function lockedConfig(
+  env: Environment,
+  pack: DomainPack,
+): EnvironmentLock["spec"]["jupyterConfig"] {
+  const merged: Record<string, unknown> = {
+    ...(pack.spec.defaults?.jupyterConfig ?? {}),
+    ...(env.spec.jupyterConfig ?? {}),
+  };
+  return Object.keys(merged)
+    .sort()
+    .map((key) => ({ key, sha256: sha256Hex(canonicalJson(merged[key])) }));
 }
 
 /** The digest that identifies a lock's content, used by the reconciler and approvals. */

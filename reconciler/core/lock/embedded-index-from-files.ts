@@ -10,20 +10,33 @@ import { parseEmbeddedIndex, type PackageIndexData } from "./package-index.js";
  * `labenv lock` resolves against the remote index. `read` returns a file's
  * text, or undefined when it does not exist.
  */
-export function indexForChecks(repo: Repository, read: (path: string) => string | undefined): PackageIndexData | undefined {
+export function indexForChecks(
+  repo: Repository,
+  read: (path: string) => string | undefined,
+): PackageIndexData | undefined {
   const config = repo.config?.doc.spec.packageIndex;
   if (config?.kind === "pypi") return undefined;
   return readEmbeddedIndexWith(config?.path ?? "package-index.yaml", read);
 }
 
 /** The embedded index at `path`, with a clear error when it is missing or unreadable. */
-export function readEmbeddedIndexWith(path: string, read: (path: string) => string | undefined): PackageIndexData {
+export function readEmbeddedIndexWith(
+  path: string,
+  read: (path: string) => string | undefined,
+): PackageIndexData {
   const text = read(path);
-  if (text === undefined) throw new LabenvError("config", `the package index ${path} does not exist`, { hint: "create it, or set packageIndex in labenv.yaml" });
+  if (text === undefined)
+    throw new LabenvError("config", `the package index ${path} does not exist`, {
+      hint: "create it, or set packageIndex in labenv.yaml",
+    });
   try {
     return parseEmbeddedIndex(text, path);
   } catch (e) {
-    throw new LabenvError("config", `the package index ${path} cannot be read: ${(e as Error).message}`, { cause: e });
+    throw new LabenvError(
+      "config",
+      `the package index ${path} cannot be read: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
 }
 
@@ -31,6 +44,10 @@ export function readEmbeddedIndexWith(path: string, read: (path: string) => stri
 export function fromFiles(files: readonly RepoFile[]): (path: string) => string | undefined {
   return (path) => {
     const f = files.find((x) => x.path === path);
-    return f === undefined ? undefined : typeof f.content === "string" ? f.content : Buffer.from(f.content).toString("utf8");
+    return f === undefined
+      ? undefined
+      : typeof f.content === "string"
+        ? f.content
+        : Buffer.from(f.content).toString("utf8");
   };
 }

@@ -26,7 +26,9 @@ export function parseEmbeddedIndex(text: string, file = "package-index.yaml"): P
     const e = [...doc.errors, ...doc.warnings][0]!;
     throw new Error(`${file}: ${e.message.split("\n")[0]}`);
   }
-  const raw = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as { packages?: Record<string, Record<string, Partial<IndexVersion> | null>> };
+  const raw = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as {
+    packages?: Record<string, Record<string, Partial<IndexVersion> | null>>;
+  };
   const out = new Map<string, IndexVersion[]>();
   for (const [name, versions] of Object.entries(raw.packages ?? {})) {
     out.set(

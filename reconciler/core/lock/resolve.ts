@@ -32,7 +32,8 @@ export interface ResolveInput {
   index: PackageIndexData;
 }
 
-export type ResolveResult = { ok: true; packages: LockedPackage[] } | { ok: false; errors: string[] };
+export type ResolveResult =
+  { ok: true; packages: LockedPackage[] } | { ok: false; errors: string[] };
 
 /**
  * Resolves environment requirements on top of a fully pinned domain pack. Pack
@@ -67,44 +68,69 @@ export function resolve(input: ResolveInput): ResolveResult {
     const pin = input.pins[name];
     if (pin !== undefined) {
       if (!satisfies(pin, req.specifier, { prereleases: true })) {
-        errors.push(`${by ?? `environment.yaml asks for \`${text}\``}${by ? ` needs ${name}${formatSpec(text, req)}` : ""} but ${input.packLabel} pins ${name}==${pin}`);
+        errors.push(
+          `${by ?? `environment.yaml asks for \`${text}\``}${by ? ` needs ${name}${formatSpec(text, req)}` : ""} but ${input.packLabel} pins ${name}==${pin}`,
+        );
       }
       continue;
     }
     const current = chosen.get(name);
-    if (current && list.every((c) => satisfies(current.version, c.spec, { prereleases: true }))) continue;
-    const best = pick(input.index.get(name), list.map((c) => c.spec), input.python);
+    if (current && list.every((c) => satisfies(current.version, c.spec, { prereleases: true })))
+      continue;
+    const best = pick(
+      input.index.get(name),
+      list.map((c) => c.spec),
+      input.python,
+    );
     if (!best) {
       const known = input.index.get(name);
-      errors.push(known
-        ? `no version of ${name} satisfies ${list.map((c) => `${c.text} (from ${c.by})`).join(" and ")} with Python ${input.python} (index has: ${known.map((v) => v.version + (v.yanked ? " yanked" : "")).join(", ")})`
-        : `${name} (required by ${who}) is not in the package index`);
+      errors.push(
+        known
+          ? `no version of ${name} satisfies ${list.map((c) => `${c.text} (from ${c.by})`).join(" and ")} with Python ${input.python} (index has: ${known.map((v) => v.version + (v.yanked ? " yanked" : "")).join(", ")})`
+          : `${name} (required by ${who}) is not in the package index`,
+      );
       continue;
     }
     chosen.set(name, {
-      name, version: best.version, source: requestedAs.has(name) ? "environment" : "dependency",
+      name,
+      version: best.version,
+      source: requestedAs.has(name) ? "environment" : "dependency",
       ...(best.sha256 ? { sha256: best.sha256 } : {}),
       ...(requestedAs.has(name) ? { requestedAs: requestedAs.get(name)! } : {}),
     });
     for (const dep of best.requires) {
       const parsed = parseRequirement(dep);
       if (parsed.ok) queue.push({ req: parsed.value, text: dep, by: `${name}==${best.version}` });
-      else errors.push(`${name}==${best.version} has an unreadable requirement \`${dep}\` in the package index`);
+      else
+        errors.push(
+          `${name}==${best.version} has an unreadable requirement \`${dep}\` in the package index`,
+        );
     }
   }
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
   const packages: LockedPackage[] = Object.entries(input.pins).map(([name, version]) => ({
-    name, version, source: "pack" as const, ...(requestedAs.has(name) ? { requestedAs: requestedAs.get(name)! } : {}),
+    name,
+    version,
+    source: "pack" as const,
+    ...(requestedAs.has(name) ? { requestedAs: requestedAs.get(name)! } : {}),
   }));
   packages.push(...chosen.values());
   packages.sort((a, b) => a.name.localeCompare(b.name));
   return { ok: true, packages };
 }
 
-function pick(versions: readonly IndexVersion[] | undefined, specs: SpecifierSet[], python: string): IndexVersion | undefined {
+function pick(
+  versions: readonly IndexVersion[] | undefined,
+  specs: SpecifierSet[],
+  python: string,
+): IndexVersion | undefined {
   if (!versions) return undefined;
   const namesPre = specs.some(specifierSetNamesPrerelease);
-  const exact = new Set(specs.flatMap((s) => s.specifiers.filter((c) => c.operator === "==" || c.operator === "===").map((c) => c.version)));
+  const exact = new Set(
+    specs.flatMap((s) =>
+      s.specifiers.filter((c) => c.operator === "==" || c.operator === "===").map((c) => c.version),
+    ),
+  );
   const ok = versions.filter((v) => {
     if (v.yanked && !exact.has(v.version)) return false;
     if (v.requiresPython) {
@@ -130,8 +156,16 @@ function formatSpec(_text: string, req: Requirement): string {
 export function markerEnvironment(python: string): Record<string, string> {
   const [major, minor] = python.split(".");
   return {
-    python_version: `${major}.${minor}`, python_full_version: python, implementation_version: python,
-    implementation_name: "cpython", platform_python_implementation: "CPython", os_name: "posix",
-    sys_platform: "linux", platform_system: "Linux", platform_machine: "x86_64", platform_release: "", platform_version: "",
+    python_version: `${major}.${minor}`,
+    python_full_version: python,
+    implementation_version: python,
+    implementation_name: "cpython",
+    platform_python_implementation: "CPython",
+    os_name: "posix",
+    sys_platform: "linux",
+    platform_system: "Linux",
+    platform_machine: "x86_64",
+    platform_release: "",
+    platform_version: "",
   };
 }

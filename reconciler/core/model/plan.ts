@@ -46,5 +46,7 @@ export interface Plan {
 }
 
 export function changingActions(plan: Plan): Action[] {
-  return plan.stages.flatMap((s) => s.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped");
+  return plan.stages
+    .flatMap((s) => s.actions)
+    .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped");
 }

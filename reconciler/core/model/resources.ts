@@ -5,11 +5,21 @@
  */
 
 /** Kinds in apply order: storage first, then task definitions, then services. Deletes run in reverse. */
-export const RESOURCE_KINDS = ["access-point", "ebs-snapshot", "backup-job", "task-definition", "service"] as const;
+export const RESOURCE_KINDS = [
+  "access-point",
+  "ebs-snapshot",
+  "backup-job",
+  "task-definition",
+  "service",
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** Storage kinds are never deleted by a plan: research data is retained. */
-export const STORAGE_KINDS: ReadonlySet<ResourceKind> = new Set(["access-point", "ebs-snapshot", "backup-job"]);
+export const STORAGE_KINDS: ReadonlySet<ResourceKind> = new Set([
+  "access-point",
+  "ebs-snapshot",
+  "backup-job",
+]);
 
 export interface AccessPointSpec {
   /** `home` (the owner's home) or `dataset:<name>`. */

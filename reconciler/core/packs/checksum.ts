@@ -8,5 +8,11 @@ import { digestOf } from "../lock/canonical.js";
  */
 export function packChecksum(pack: DomainPack): string {
   const { deprecated: _d, yanked: _y, ...spec } = pack.spec;
-  return digestOf({ apiVersion: pack.apiVersion, kind: pack.kind, name: pack.metadata.name, version: pack.metadata.version, spec });
+  return digestOf({
+    apiVersion: pack.apiVersion,
+    kind: pack.kind,
+    name: pack.metadata.name,
+    version: pack.metadata.version,
+    spec,
+  });
 }

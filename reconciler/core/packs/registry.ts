@@ -7,12 +7,19 @@ import { packChecksum } from "./checksum.js";
 /** The registry of every pack version with its checksum, computed from the packs in the repository. */
 export function buildRegistry(repo: Repository): DomainPackRegistry {
   const byPack = new Map<string, Loaded<"DomainPack">[]>();
-  for (const p of repo.packs.values()) byPack.set(p.doc.metadata.name, [...(byPack.get(p.doc.metadata.name) ?? []), p]);
+  for (const p of repo.packs.values())
+    byPack.set(p.doc.metadata.name, [...(byPack.get(p.doc.metadata.name) ?? []), p]);
   const packs: DomainPackRegistry["spec"]["packs"] = {};
   for (const name of [...byPack.keys()].sort()) {
-    const versions = byPack.get(name)!.sort((a, b) => semver.compare(a.doc.metadata.version, b.doc.metadata.version));
-    const live = versions.filter((v) => !v.doc.spec.yanked && semver.prerelease(v.doc.metadata.version) === null);
-    const latest = (live.length > 0 ? live : versions)[(live.length > 0 ? live : versions).length - 1]!;
+    const versions = byPack
+      .get(name)!
+      .sort((a, b) => semver.compare(a.doc.metadata.version, b.doc.metadata.version));
+    const live = versions.filter(
+      (v) => !v.doc.spec.yanked && semver.prerelease(v.doc.metadata.version) === null,
+    );
+    const latest = (live.length > 0 ? live : versions)[
+      (live.length > 0 ? live : versions).length - 1
+    ]!;
     const entry: Record<string, { checksum: string; deprecated?: string; yanked?: boolean }> = {};
     for (const v of versions) {
       entry[v.doc.metadata.version] = {
@@ -21,9 +28,19 @@ export function buildRegistry(repo: Repository): DomainPackRegistry {
         ...(v.doc.spec.yanked ? { yanked: true } : {}),
       };
     }
-    packs[name] = { latest: latest.doc.metadata.version, trust: latest.doc.spec.trust, description: latest.doc.spec.description, versions: entry };
+    packs[name] = {
+      latest: latest.doc.metadata.version,
+      trust: latest.doc.spec.trust,
+      description: latest.doc.spec.description,
+      versions: entry,
+    };
   }
-  return { apiVersion: API_VERSION, kind: "DomainPackRegistry", metadata: { name: "registry" }, spec: { packs } };
+  return {
+    apiVersion: API_VERSION,
+    kind: "DomainPackRegistry",
+    metadata: { name: "registry" },
+    spec: { packs },
+  };
 }
 
 export function renderRegistry(registry: DomainPackRegistry): string {
@@ -45,20 +62,45 @@ export interface RegistryProblem {
  * content changed, a published version that disappeared, or a version not yet
  * indexed. Published versions are immutable: publish a new version instead.
  */
-export function verifyRegistry(repo: Repository, committed: DomainPackRegistry | undefined): RegistryProblem[] {
+export function verifyRegistry(
+  repo: Repository,
+  committed: DomainPackRegistry | undefined,
+): RegistryProblem[] {
   const now = buildRegistry(repo);
-  if (!committed) return [{ pack: "registry", message: "domain-packs/registry.yaml does not exist", hint: "run `labenv packs index` and commit it" }];
+  if (!committed)
+    return [
+      {
+        pack: "registry",
+        message: "domain-packs/registry.yaml does not exist",
+        hint: "run `labenv packs index` and commit it",
+      },
+    ];
   const problems: RegistryProblem[] = [];
   for (const [name, pack] of Object.entries(committed.spec.packs)) {
     for (const [version, v] of Object.entries(pack?.versions ?? {})) {
       const current = now.spec.packs[name]?.versions[version];
-      if (!current) problems.push({ pack: `${name}@${version}`, message: `${name}@${version} was published but its pack.yaml is gone`, hint: "published versions are never removed: restore it, or yank it with `spec.yanked`" });
-      else if (current.checksum !== v?.checksum) problems.push({ pack: `${name}@${version}`, message: `${name}@${version} changed after it was published (registry ${v?.checksum.slice(7, 19)}…, now ${current.checksum.slice(7, 19)}…)`, hint: "a published version is immutable: revert the edit and publish a new version instead" });
+      if (!current)
+        problems.push({
+          pack: `${name}@${version}`,
+          message: `${name}@${version} was published but its pack.yaml is gone`,
+          hint: "published versions are never removed: restore it, or yank it with `spec.yanked`",
+        });
+      else if (current.checksum !== v?.checksum)
+        problems.push({
+          pack: `${name}@${version}`,
+          message: `${name}@${version} changed after it was published (registry ${v?.checksum.slice(7, 19)}…, now ${current.checksum.slice(7, 19)}…)`,
+          hint: "a published version is immutable: revert the edit and publish a new version instead",
+        });
     }
   }
   for (const [name, pack] of Object.entries(now.spec.packs)) {
     for (const version of Object.keys(pack?.versions ?? {})) {
-      if (!committed.spec.packs[name]?.versions[version]) problems.push({ pack: `${name}@${version}`, message: `${name}@${version} is not in the registry yet`, hint: "run `labenv packs index` and commit domain-packs/registry.yaml" });
+      if (!committed.spec.packs[name]?.versions[version])
+        problems.push({
+          pack: `${name}@${version}`,
+          message: `${name}@${version} is not in the registry yet`,
+          hint: "run `labenv packs index` and commit domain-packs/registry.yaml",
+        });
     }
   }
   return problems;

@@ -18,7 +18,12 @@ export function parsePackReference(ref: string): PackReference | undefined {
 
 export type PackResolution =
   | { ok: true; pack: Loaded<"DomainPack">; version: string }
-  | { ok: false; reason: "bad-reference" | "unknown-pack" | "no-match"; message: string; published: string[] };
+  | {
+      ok: false;
+      reason: "bad-reference" | "unknown-pack" | "no-match";
+      message: string;
+      published: string[];
+    };
 
 /** Every published version of a pack, highest first (sorted once by the loader). */
 export function publishedVersions(repo: Repository, name: string): Loaded<"DomainPack">[] {
@@ -32,18 +37,42 @@ export function publishedVersions(repo: Repository, name: string): Loaded<"Domai
 export function resolvePack(repo: Repository, ref: string): PackResolution {
   const parsed = parsePackReference(ref);
   if (!parsed) {
-    return { ok: false, reason: "bad-reference", message: `\`${ref}\` is not \`<pack>@<semver range>\``, published: [] };
+    return {
+      ok: false,
+      reason: "bad-reference",
+      message: `\`${ref}\` is not \`<pack>@<semver range>\``,
+      published: [],
+    };
   }
   const versions = publishedVersions(repo, parsed.name);
   if (versions.length === 0) {
     const known = [...new Set([...repo.packs.values()].map((p) => p.doc.metadata.name))].sort();
-    return { ok: false, reason: "unknown-pack", message: `domain pack \`${parsed.name}\` does not exist (known packs: ${known.join(", ") || "none"})`, published: [] };
+    return {
+      ok: false,
+      reason: "unknown-pack",
+      message: `domain pack \`${parsed.name}\` does not exist (known packs: ${known.join(", ") || "none"})`,
+      published: [],
+    };
   }
   const candidates = versions.filter((p) => !p.doc.spec.yanked);
-  const best = semver.maxSatisfying(candidates.map((p) => p.doc.metadata.version), parsed.range);
-  const published = versions.map((p) => p.doc.metadata.version + (p.doc.spec.yanked ? " (yanked)" : ""));
+  const best = semver.maxSatisfying(
+    candidates.map((p) => p.doc.metadata.version),
+    parsed.range,
+  );
+  const published = versions.map(
+    (p) => p.doc.metadata.version + (p.doc.spec.yanked ? " (yanked)" : ""),
+  );
   if (!best) {
-    return { ok: false, reason: "no-match", message: `no published, non-yanked version of \`${parsed.name}\` matches \`${parsed.range}\` (published: ${published.join(", ")})`, published };
+    return {
+      ok: false,
+      reason: "no-match",
+      message: `no published, non-yanked version of \`${parsed.name}\` matches \`${parsed.range}\` (published: ${published.join(", ")})`,
+      published,
+    };
   }
-  return { ok: true, pack: candidates.find((p) => p.doc.metadata.version === best)!, version: best };
+  return {
+    ok: true,
+    pack: candidates.find((p) => p.doc.metadata.version === best)!,
+    version: best,
+  };
 }

@@ -33,7 +33,14 @@ export {
 export type { PrereleaseOption, Specifier, SpecifierOperator, SpecifierSet } from "./specifier.js";
 export { normalizeName } from "./name.js";
 export { formatMarker, parseMarker } from "./marker.js";
-export type { Marker, MarkerComparison, MarkerOperand, MarkerOperator, MarkerTerm, MarkerVariable } from "./marker.js";
+export type {
+  Marker,
+  MarkerComparison,
+  MarkerOperand,
+  MarkerOperator,
+  MarkerTerm,
+  MarkerVariable,
+} from "./marker.js";
 export { evaluateMarker } from "./marker-evaluate.js";
 export type { MarkerContext, MarkerEnvironment, MarkerEvaluationError } from "./marker-evaluate.js";
 export { formatRequirement, parseRequirement } from "./requirement.js";

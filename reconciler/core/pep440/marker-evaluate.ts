@@ -25,7 +25,12 @@ export interface MarkerEvaluationError {
 }
 
 /** Marker names whose values compare as PEP 440 versions when the other side is one. */
-const VERSION_NAMES = new Set(["implementation_version", "platform_release", "python_full_version", "python_version"]);
+const VERSION_NAMES = new Set([
+  "implementation_version",
+  "platform_release",
+  "python_full_version",
+  "python_version",
+]);
 const SET_NAMES = new Set(["extras", "dependency_groups"]);
 
 /**
@@ -44,7 +49,8 @@ export function evaluateMarker(
   Object.assign(env, environment);
   if (typeof env.extra === "string" && env.extra !== "") env.extra = normalizeName(env.extra);
   const fullVersion = env.python_full_version;
-  if (typeof fullVersion === "string" && fullVersion.endsWith("+")) env.python_full_version = `${fullVersion}local`;
+  if (typeof fullVersion === "string" && fullVersion.endsWith("+"))
+    env.python_full_version = `${fullVersion}local`;
   try {
     return success(evaluateTerm(marker, env));
   } catch (problem) {
@@ -77,12 +83,20 @@ function evaluateTerm(term: MarkerTerm, env: MarkerEnvironment): boolean {
 
 function evaluateComparison(comparison: MarkerComparison, env: MarkerEnvironment): boolean {
   const { left, operator, right } = comparison;
-  const name = left.kind === "variable" ? left.name : right.kind === "literal" ? right.value : right.name;
+  const name =
+    left.kind === "variable" ? left.name : right.kind === "literal" ? right.value : right.name;
   const value = env[name];
-  if (value === undefined) throw new UndefinedMarker({ message: `the environment has no value for ${JSON.stringify(name)}`, name });
+  if (value === undefined)
+    throw new UndefinedMarker({
+      message: `the environment has no value for ${JSON.stringify(name)}`,
+      name,
+    });
   const [lhs, rhs] = left.kind === "variable" ? [value, operandText(right)] : [left.value, value];
   if (typeof lhs !== "string") {
-    throw new UndefinedMarker({ message: `${name} is a set; compare it with \`"value" in ${name}\``, name });
+    throw new UndefinedMarker({
+      message: `${name} is a set; compare it with \`"value" in ${name}\``,
+      name,
+    });
   }
   if (SET_NAMES.has(name)) {
     const members = typeof rhs === "string" ? normalizeName(rhs) : rhs.map(normalizeName);
@@ -103,7 +117,12 @@ function operandText(operand: MarkerComparison["left"]): string {
 }
 
 /** PEP 508's string comparisons; `<` and `>` are never true, `<=`/`>=` mean equal. */
-function compareText(lhs: string, operator: MarkerOperator, rhs: string | readonly string[], name: string): boolean {
+function compareText(
+  lhs: string,
+  operator: MarkerOperator,
+  rhs: string | readonly string[],
+  name: string,
+): boolean {
   switch (operator) {
     case "in":
       return typeof rhs === "string" ? rhs.includes(lhs) : rhs.includes(lhs);
@@ -119,6 +138,9 @@ function compareText(lhs: string, operator: MarkerOperator, rhs: string | readon
     case ">":
       return false;
     default:
-      throw new UndefinedMarker({ message: `${operator} is not defined for ${name} with values ${JSON.stringify(lhs)} and ${JSON.stringify(rhs)}`, name });
+      throw new UndefinedMarker({
+        message: `${operator} is not defined for ${name} with values ${JSON.stringify(lhs)} and ${JSON.stringify(rhs)}`,
+        name,
+      });
   }
 }

@@ -22,7 +22,9 @@ export type MarkerVariable =
 
 export type MarkerOperator = "===" | "==" | "~=" | "!=" | "<=" | ">=" | "<" | ">" | "in" | "not in";
 
-export type MarkerOperand = { readonly kind: "variable"; readonly name: MarkerVariable } | { readonly kind: "literal"; readonly value: string };
+export type MarkerOperand =
+  | { readonly kind: "variable"; readonly name: MarkerVariable }
+  | { readonly kind: "literal"; readonly value: string };
 
 export interface MarkerComparison {
   readonly kind: "comparison";
@@ -91,7 +93,9 @@ function readComparison(scanner: RequirementScanner): MarkerComparison {
   return normalizeExtraComparison({ kind: "comparison", left, operator, right });
 }
 
-const VARIABLE_ALIASES: Readonly<Record<string, MarkerVariable>> = { python_implementation: "platform_python_implementation" };
+const VARIABLE_ALIASES: Readonly<Record<string, MarkerVariable>> = {
+  python_implementation: "platform_python_implementation",
+};
 
 function readOperand(scanner: RequirementScanner): MarkerOperand {
   const variable = scanner.accept("VARIABLE");
@@ -102,10 +106,14 @@ function readOperand(scanner: RequirementScanner): MarkerOperand {
   const quoted = scanner.accept("QUOTED_STRING");
   if (quoted) {
     const decoded = decodePythonStringLiteral(quoted.text, quoted.position + 1);
-    if (!decoded.ok) scanner.fail(decoded.error.message, decoded.error.expected, decoded.error.column - 1);
+    if (!decoded.ok)
+      scanner.fail(decoded.error.message, decoded.error.expected, decoded.error.column - 1);
     return { kind: "literal", value: decoded.value };
   }
-  return scanner.fail("Expected a marker variable or quoted string", "a marker variable (python_version, sys_platform, …) or a quoted string");
+  return scanner.fail(
+    "Expected a marker variable or quoted string",
+    "a marker variable (python_version, sys_platform, …) or a quoted string",
+  );
 }
 
 function readOperator(scanner: RequirementScanner): MarkerOperator {
@@ -127,13 +135,18 @@ function readOperator(scanner: RequirementScanner): MarkerOperator {
  */
 function normalizeExtraComparison(comparison: MarkerComparison): MarkerComparison {
   const { left, right } = comparison;
-  if (left.kind === "variable" && left.name === "extra") return { ...comparison, right: normalizedLiteral(right) };
-  if (right.kind === "variable" && right.name === "extra") return { ...comparison, left: normalizedLiteral(left) };
+  if (left.kind === "variable" && left.name === "extra")
+    return { ...comparison, right: normalizedLiteral(right) };
+  if (right.kind === "variable" && right.name === "extra")
+    return { ...comparison, left: normalizedLiteral(left) };
   return comparison;
 }
 
 function normalizedLiteral(operand: MarkerOperand): MarkerOperand {
-  return { kind: "literal", value: normalizeName(operand.kind === "literal" ? operand.value : operand.name) };
+  return {
+    kind: "literal",
+    value: normalizeName(operand.kind === "literal" ? operand.value : operand.name),
+  };
 }
 
 /** The marker as pip writes it back: `python_version < "3.11" and (os_name == "nt" or …)`. */
@@ -142,9 +155,13 @@ export function formatMarker(marker: Marker): string {
 }
 
 function formatTerm(term: MarkerTerm, outermost: boolean): string {
-  if (term.kind === "comparison") return `${formatOperand(term.left)} ${term.operator} ${formatOperand(term.right)}`;
+  if (term.kind === "comparison")
+    return `${formatOperand(term.left)} ${term.operator} ${formatOperand(term.right)}`;
   if (term.rest.length === 0) return formatTerm(term.first, outermost);
-  const text = [formatTerm(term.first, false), ...term.rest.flatMap((r) => [r.joiner, formatTerm(r.term, false)])].join(" ");
+  const text = [
+    formatTerm(term.first, false),
+    ...term.rest.flatMap((r) => [r.joiner, formatTerm(r.term, false)]),
+  ].join(" ");
   return outermost ? text : `(${text})`;
 }
 

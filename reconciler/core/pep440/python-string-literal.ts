@@ -30,15 +30,22 @@ export function decodePythonStringLiteral(literal: string, column: number): Resu
   while (i < body.length) {
     const char = body[i] ?? "";
     const at = column + 1 + i;
-    if (char === "\n" || char === "\r") return failure("unterminated string literal (line break inside quotes)", at, expected);
-    if (char === "\u0000") return failure("a NUL character is not allowed in a marker string", at, expected);
+    if (char === "\n" || char === "\r")
+      return failure("unterminated string literal (line break inside quotes)", at, expected);
+    if (char === "\u0000")
+      return failure("a NUL character is not allowed in a marker string", at, expected);
     if (char !== "\\") {
       value += char;
       i += 1;
       continue;
     }
     const next = body[i + 1];
-    if (next === undefined) return failure("unterminated string literal (the backslash escapes the closing quote)", at, expected);
+    if (next === undefined)
+      return failure(
+        "unterminated string literal (the backslash escapes the closing quote)",
+        at,
+        expected,
+      );
     if (next === "\n") {
       i += 2;
     } else if (next === "\r") {
@@ -53,8 +60,10 @@ export function decodePythonStringLiteral(literal: string, column: number): Resu
     } else if (HEX_LENGTH[next] !== undefined) {
       const length = HEX_LENGTH[next] ?? 0;
       const digits = body.slice(i + 2, i + 2 + length);
-      const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === length ? parseInt(digits, 16) : -1;
-      if (code < 0 || code > 0x10ffff) return failure(`invalid \\${next} escape in marker string`, at, expected);
+      const code =
+        /^[0-9a-fA-F]+$/.test(digits) && digits.length === length ? parseInt(digits, 16) : -1;
+      if (code < 0 || code > 0x10ffff)
+        return failure(`invalid \\${next} escape in marker string`, at, expected);
       value += String.fromCodePoint(code);
       i += 2 + length;
     } else if (next === "N") {

@@ -119,7 +119,10 @@ export class RequirementScanner {
     const value = body();
     if (opened && !this.accept(close)) {
       const closer = close === "RIGHT_PARENTHESIS" ? ")" : "]";
-      this.fail(`Expected matching ${close} for ${open}, after ${around}`, `${closer} closing the ${opened.text} at column ${opened.position + 1}`);
+      this.fail(
+        `Expected matching ${close} for ${open}, after ${around}`,
+        `${closer} closing the ${opened.text} at column ${opened.position + 1}`,
+      );
     }
     return value;
   }

@@ -35,7 +35,10 @@ export function parseRequirement(text: string): Result<Requirement> {
 /** requirement = WS? IDENTIFIER WS? extras WS? (AT URL (WS marker?)? | specifier WS? marker?) END */
 function readRequirement(scanner: RequirementScanner): Result<Requirement> {
   scanner.skipSpace();
-  const name = scanner.expect("IDENTIFIER", "package name at the start of dependency specifier").text;
+  const name = scanner.expect(
+    "IDENTIFIER",
+    "package name at the start of dependency specifier",
+  ).text;
   scanner.skipSpace();
   const extras = readExtras(scanner);
   scanner.skipSpace();
@@ -48,17 +51,23 @@ function readRequirement(scanner: RequirementScanner): Result<Requirement> {
     url = scanner.expect("URL", "URL after @").text;
     if (!scanner.check("END")) {
       scanner.expect("WS", "whitespace after URL");
-      if (!scanner.check("END")) marker = readRequirementMarker(scanner, "semicolon (after URL and whitespace)");
+      if (!scanner.check("END"))
+        marker = readRequirementMarker(scanner, "semicolon (after URL and whitespace)");
     }
   } else {
     const specifierStart = scanner.position;
     specifierColumn = specifierStart + 1;
-    specifierText = scanner.enclosed("LEFT_PARENTHESIS", "RIGHT_PARENTHESIS", "version specifier", () => {
-      scanner.skipSpace();
-      const text = readVersionMany(scanner);
-      scanner.skipSpace();
-      return text;
-    });
+    specifierText = scanner.enclosed(
+      "LEFT_PARENTHESIS",
+      "RIGHT_PARENTHESIS",
+      "version specifier",
+      () => {
+        scanner.skipSpace();
+        const text = readVersionMany(scanner);
+        scanner.skipSpace();
+        return text;
+      },
+    );
     scanner.skipSpace();
     if (!scanner.check("END")) {
       const expected = specifierText
@@ -70,7 +79,10 @@ function readRequirement(scanner: RequirementScanner): Result<Requirement> {
   scanner.expect("END", "end of dependency specifier");
   const specifier = parseSpecifierSet(specifierText);
   if (!specifier.ok) {
-    return { ok: false, error: { ...specifier.error, column: specifierColumn + specifier.error.column - 1 } };
+    return {
+      ok: false,
+      error: { ...specifier.error, column: specifierColumn + specifier.error.column - 1 },
+    };
   }
   return success({
     name,
@@ -83,7 +95,8 @@ function readRequirement(scanner: RequirementScanner): Result<Requirement> {
 }
 
 function readRequirementMarker(scanner: RequirementScanner, expected: string): Marker {
-  if (!scanner.accept("SEMICOLON")) scanner.fail(`Expected ${expected} or end`, `${expected} or end`);
+  if (!scanner.accept("SEMICOLON"))
+    scanner.fail(`Expected ${expected} or end`, `${expected} or end`);
   const marker = readMarker(scanner);
   scanner.skipSpace();
   return marker;
@@ -100,7 +113,8 @@ function readExtras(scanner: RequirementScanner): string[] {
       extras.push(first.text);
       for (;;) {
         scanner.skipSpace();
-        if (scanner.check("IDENTIFIER")) scanner.fail("Expected comma between extra names", "comma between extra names");
+        if (scanner.check("IDENTIFIER"))
+          scanner.fail("Expected comma between extra names", "comma between extra names");
         if (!scanner.accept("COMMA")) break;
         scanner.skipSpace();
         extras.push(scanner.expect("IDENTIFIER", "extra name after comma").text);
@@ -117,10 +131,16 @@ function readVersionMany(scanner: RequirementScanner): string {
   for (let clause = scanner.accept("SPECIFIER"); clause; clause = scanner.accept("SPECIFIER")) {
     text += clause.text;
     if (scanner.check("VERSION_PREFIX_TRAIL")) {
-      scanner.fail(".* suffix can only be used with `==` or `!=` operators", "`==` or `!=` before a .* suffix");
+      scanner.fail(
+        ".* suffix can only be used with `==` or `!=` operators",
+        "`==` or `!=` before a .* suffix",
+      );
     }
     if (scanner.check("VERSION_LOCAL_LABEL_TRAIL")) {
-      scanner.fail("Local version label can only be used with `==` or `!=` operators", "`==` or `!=` before a +local label");
+      scanner.fail(
+        "Local version label can only be used with `==` or `!=` operators",
+        "`==` or `!=` before a +local label",
+      );
     }
     scanner.skipSpace();
     const comma = scanner.accept("COMMA");
@@ -136,7 +156,8 @@ export function formatRequirement(requirement: Requirement): string {
   let text = requirement.name;
   if (requirement.extras.length > 0) text += `[${[...requirement.extras].sort().join(",")}]`;
   text += formatSpecifierSet(requirement.specifier);
-  if (requirement.url !== undefined) text += ` @ ${requirement.url}${requirement.marker ? " " : ""}`;
+  if (requirement.url !== undefined)
+    text += ` @ ${requirement.url}${requirement.marker ? " " : ""}`;
   if (requirement.marker) text += `; ${formatMarker(requirement.marker)}`;
   return text;
 }

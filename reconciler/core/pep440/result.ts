@@ -11,12 +11,17 @@ export interface Pep440Error {
   readonly expected: string;
 }
 
-export type Result<T, E = Pep440Error> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = Pep440Error> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export function success<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
-export function failure(message: string, column: number, expected: string): { readonly ok: false; readonly error: Pep440Error } {
+export function failure(
+  message: string,
+  column: number,
+  expected: string,
+): { readonly ok: false; readonly error: Pep440Error } {
   return { ok: false, error: { message, column, expected } };
 }

@@ -1,12 +1,23 @@
 import type { Specifier } from "./specifier-syntax.js";
 import { compatiblePrefixBody, matchesVersionPrefix } from "./version-prefix.js";
-import { compareVersions, isPostrelease, isPrerelease, parseVersion, publicVersion, type Version } from "./version.js";
+import {
+  compareVersions,
+  isPostrelease,
+  isPrerelease,
+  parseVersion,
+  publicVersion,
+  type Version,
+} from "./version.js";
 
 /**
  * Whether one clause admits a version, before any pre-release policy is applied.
  * `candidateText` is the text the version was written as; only `===` looks at it.
  */
-export function clauseMatches(specifier: Specifier, candidate: Version | undefined, candidateText: string): boolean {
+export function clauseMatches(
+  specifier: Specifier,
+  candidate: Version | undefined,
+  candidateText: string,
+): boolean {
   if (specifier.operator === "===") return arbitraryEquals(candidateText, specifier.version);
   if (candidate === undefined) return false;
   switch (specifier.operator) {
@@ -56,7 +67,10 @@ function equalTo(candidate: Version, version: string): boolean {
 function compatibleWith(candidate: Version, version: string): boolean {
   const parsed = parseVersion(version);
   if (!parsed.ok) return false;
-  return compareVersions(publicVersion(candidate), parsed.value) >= 0 && matchesVersionPrefix(candidate, compatiblePrefixBody(version));
+  return (
+    compareVersions(publicVersion(candidate), parsed.value) >= 0 &&
+    matchesVersionPrefix(candidate, compatiblePrefixBody(version))
+  );
 }
 
 /** `<V` refuses pre-releases of V itself (from V.dev0 up) unless V is a pre-release. */

@@ -1,10 +1,20 @@
 import { pythonStrip } from "./python-text.js";
 import { success, type Result } from "./result.js";
 import { clauseMatches } from "./specifier-match.js";
-import { canonicalSpecifier, formatSpecifier, parseSpecifier, type Specifier } from "./specifier-syntax.js";
+import {
+  canonicalSpecifier,
+  formatSpecifier,
+  parseSpecifier,
+  type Specifier,
+} from "./specifier-syntax.js";
 import { formatVersion, isPrerelease, parseVersion, type Version } from "./version.js";
 
-export { canonicalSpecifier, formatSpecifier, parseSpecifier, SPECIFIER_EXPECTED } from "./specifier-syntax.js";
+export {
+  canonicalSpecifier,
+  formatSpecifier,
+  parseSpecifier,
+  SPECIFIER_EXPECTED,
+} from "./specifier-syntax.js";
 export type { Specifier, SpecifierOperator } from "./specifier-syntax.js";
 
 /** Comma-separated clauses that must all hold, e.g. `>=1.2,!=1.3.*,<2`. Empty admits every version. */
@@ -30,7 +40,14 @@ export function parseSpecifierSet(text: string): Result<SpecifierSet> {
       const parsed = parseSpecifier(clause);
       if (!parsed.ok) {
         const column = offset + piece.indexOf(clause) + 1;
-        return { ok: false, error: { ...parsed.error, message: `invalid version specifier ${JSON.stringify(clause)}`, column } };
+        return {
+          ok: false,
+          error: {
+            ...parsed.error,
+            message: `invalid version specifier ${JSON.stringify(clause)}`,
+            column,
+          },
+        };
       }
       specifiers.push(parsed.value);
     }
@@ -43,7 +60,9 @@ export function parseSpecifierSet(text: string): Result<SpecifierSet> {
 export function formatSpecifierSet(set: SpecifierSet): string {
   const seen = new Set<string>();
   const kept: string[] = [];
-  for (const specifier of [...set.specifiers].sort((a, b) => compareText(formatSpecifier(a), formatSpecifier(b)))) {
+  for (const specifier of [...set.specifiers].sort((a, b) =>
+    compareText(formatSpecifier(a), formatSpecifier(b)),
+  )) {
     const key = canonicalSpecifier(specifier);
     if (!seen.has(key)) {
       seen.add(key);
@@ -70,7 +89,11 @@ export function specifierSetNamesPrerelease(set: SpecifierSet): boolean {
  * else are admitted only when the set names one. A `Version` value is matched
  * against `===` by its canonical spelling, a string by the string itself.
  */
-export function satisfies(version: string | Version, set: SpecifierSet, options: PrereleaseOption = {}): boolean {
+export function satisfies(
+  version: string | Version,
+  set: SpecifierSet,
+  options: PrereleaseOption = {},
+): boolean {
   const prereleases = options.prereleases ?? specifierSetNamesPrerelease(set);
   const text = typeof version === "string" ? version : formatVersion(version);
   return filterCandidates([{ text, parsed: toVersion(version) }], set, prereleases).length > 0;
@@ -82,7 +105,11 @@ export function satisfies(version: string | Version, set: SpecifierSet, options:
  * only when the set names one or when no final release matches.
  * Text that is not a version is kept only where `===` names it (or the set is empty).
  */
-export function filter(versions: readonly string[], set: SpecifierSet, options: PrereleaseOption = {}): string[] {
+export function filter(
+  versions: readonly string[],
+  set: SpecifierSet,
+  options: PrereleaseOption = {},
+): string[] {
   const prereleases = options.prereleases ?? (specifierSetNamesPrerelease(set) ? true : undefined);
   const candidates = versions.map((text) => ({ text, parsed: toVersion(text) }));
   return filterCandidates(candidates, set, prereleases).map((candidate) => candidate.text);
@@ -93,16 +120,23 @@ interface Candidate {
   readonly parsed: Version | undefined;
 }
 
-function filterCandidates(candidates: readonly Candidate[], set: SpecifierSet, prereleases: boolean | undefined): Candidate[] {
+function filterCandidates(
+  candidates: readonly Candidate[],
+  set: SpecifierSet,
+  prereleases: boolean | undefined,
+): Candidate[] {
   if (set.specifiers.length === 0) {
     if (prereleases === true) return [...candidates];
-    if (prereleases === false) return candidates.filter((c) => c.parsed === undefined || !isPrerelease(c.parsed));
+    if (prereleases === false)
+      return candidates.filter((c) => c.parsed === undefined || !isPrerelease(c.parsed));
     return preferFinalReleases(candidates);
   }
   const refusePrereleases = prereleases === false;
   const matching = candidates.filter((candidate) => {
     if (candidate.parsed === undefined) {
-      return set.specifiers.every((s) => s.operator === "===" && clauseMatches(s, undefined, candidate.text));
+      return set.specifiers.every(
+        (s) => s.operator === "===" && clauseMatches(s, undefined, candidate.text),
+      );
     }
     if (refusePrereleases && isPrerelease(candidate.parsed)) return false;
     return set.specifiers.every((s) => clauseMatches(s, candidate.parsed, candidate.text));
@@ -113,7 +147,9 @@ function filterCandidates(candidates: readonly Candidate[], set: SpecifierSet, p
 /** PEP 440's default: drop pre-releases when a final release is among the candidates. */
 function preferFinalReleases(candidates: readonly Candidate[]): Candidate[] {
   const hasFinal = candidates.some((c) => c.parsed !== undefined && !isPrerelease(c.parsed));
-  return hasFinal ? candidates.filter((c) => c.parsed === undefined || !isPrerelease(c.parsed)) : [...candidates];
+  return hasFinal
+    ? candidates.filter((c) => c.parsed === undefined || !isPrerelease(c.parsed))
+    : [...candidates];
 }
 
 function toVersion(version: string | Version): Version | undefined {

@@ -53,7 +53,11 @@ function compareSuffix(left: Version, right: Version): number {
 
 function suffixKey(version: Version): readonly bigint[] {
   const preRank =
-    version.pre !== undefined ? BigInt(PRE_RANK[version.pre.label]) : version.post === undefined && version.dev !== undefined ? -1n : 3n;
+    version.pre !== undefined
+      ? BigInt(PRE_RANK[version.pre.label])
+      : version.post === undefined && version.dev !== undefined
+        ? -1n
+        : 3n;
   return [
     preRank,
     version.pre?.number ?? 0n,

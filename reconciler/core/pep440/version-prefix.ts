@@ -53,7 +53,9 @@ export function matchesVersionPrefix(prospective: Version, body: string): boolea
     ...candidate.slice(candidateNumeric),
   ];
   const shortened = padded.slice(0, prefix.length);
-  return shortened.length === prefix.length && shortened.every((component, i) => component === prefix[i]);
+  return (
+    shortened.length === prefix.length && shortened.every((component, i) => component === prefix[i])
+  );
 }
 
 /** The `X.*` body that `~=text` implies: the release without its last component. */

@@ -30,7 +30,10 @@ const VERSION_BODY =
   "(?<dev>[._-]?dev[._-]?(?<devNumber>[0-9]+)?)?" +
   "(?:\\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*))?";
 
-const VERSION_TEXT = new RegExp(`^[${PYTHON_SPACE_CLASS}]*${VERSION_BODY}[${PYTHON_SPACE_CLASS}]*$`, "i");
+const VERSION_TEXT = new RegExp(
+  `^[${PYTHON_SPACE_CLASS}]*${VERSION_BODY}[${PYTHON_SPACE_CLASS}]*$`,
+  "i",
+);
 
 const PRE_LABELS: Readonly<Record<string, PreReleaseLabel>> = {
   a: "a",
@@ -43,7 +46,8 @@ const PRE_LABELS: Readonly<Record<string, PreReleaseLabel>> = {
   preview: "rc",
 };
 
-export const VERSION_EXPECTED = "a PEP 440 version such as 1.2.3, 2.0rc1, 1.0.post2, 1!2.0 or 2.1.0+cu121";
+export const VERSION_EXPECTED =
+  "a PEP 440 version such as 1.2.3, 2.0rc1, 1.0.post2, 1!2.0 or 2.1.0+cu121";
 
 export function parseVersion(text: string): Result<Version> {
   const match = VERSION_TEXT.exec(text);
@@ -66,10 +70,13 @@ export function parseVersion(text: string): Result<Version> {
     const label = PRE_LABELS[groups.preLabel.toLowerCase()] ?? "rc";
     version.pre = { label, number: BigInt(groups.preNumber ?? "0") };
   }
-  if (groups.post !== undefined) version.post = BigInt(groups.implicitPost ?? groups.postNumber ?? "0");
+  if (groups.post !== undefined)
+    version.post = BigInt(groups.implicitPost ?? groups.postNumber ?? "0");
   if (groups.dev !== undefined) version.dev = BigInt(groups.devNumber ?? "0");
   if (groups.local !== undefined) {
-    version.local = groups.local.split(/[._-]/).map((part) => (/^[0-9]+$/.test(part) ? BigInt(part) : part.toLowerCase()));
+    version.local = groups.local
+      .split(/[._-]/)
+      .map((part) => (/^[0-9]+$/.test(part) ? BigInt(part) : part.toLowerCase()));
   }
   return success(version);
 }

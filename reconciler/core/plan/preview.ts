@@ -10,7 +10,11 @@ import { plan } from "./plan.js";
  * says should run). Used by the GitHub App's plan comment; the reconciler
  * plans against what really runs.
  */
-export function previewPlan(base: Repository, head: Repository, options: { maxDeletes?: number; commit?: string } = {}): Plan {
+export function previewPlan(
+  base: Repository,
+  head: Repository,
+  options: { maxDeletes?: number; commit?: string } = {},
+): Plan {
   const before = desire(base).state;
   const after = desire(head).state;
   return plan(after, asObserved(before), {
@@ -24,8 +28,15 @@ export function previewPlan(base: Repository, head: Repository, options: { maxDe
 export function asObserved(state: DesiredState): ObservedState {
   return {
     resources: state.resources.map((r) => ({
-      kind: r.kind, key: r.key, environment: r.environment, id: r.key, spec: r.spec, tags: r.tags,
-      ...(r.kind === "service" ? { runningCount: (r.spec as { desiredCount: number }).desiredCount } : {}),
+      kind: r.kind,
+      key: r.key,
+      environment: r.environment,
+      id: r.key,
+      spec: r.spec,
+      tags: r.tags,
+      ...(r.kind === "service"
+        ? { runningCount: (r.spec as { desiredCount: number }).desiredCount }
+        : {}),
     })),
   };
 }

@@ -5,7 +5,13 @@ import type { ObservedState } from "../model/resources.js";
 import type { AppliedResource, Provider } from "../../ports/provider.js";
 
 export interface ApplyProgress {
-  (event: { action: Action; index: number; total: number; result?: AppliedResource; error?: Error }): void;
+  (event: {
+    action: Action;
+    index: number;
+    total: number;
+    result?: AppliedResource;
+    error?: Error;
+  }): void;
 }
 
 export interface ApplyResult {
@@ -19,7 +25,12 @@ export interface ApplyResult {
  * run. Stops at the first failure; what was confirmed before it is returned
  * so only confirmed effects are recorded.
  */
-export async function applyPlan(plan: Plan, observed: ObservedState, provider: Provider, progress?: ApplyProgress): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  observed: ObservedState,
+  provider: Provider,
+  progress?: ApplyProgress,
+): Promise<ApplyResult> {
   if (plan.blocked) throw new LabenvError("plan", plan.blocked);
   const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
   const actions = changingActions(plan);
@@ -31,7 +42,14 @@ export async function applyPlan(plan: Plan, observed: ObservedState, provider: P
       applied.push({ action, result });
       progress?.({ action, index, total: actions.length, result });
     } catch (e) {
-      const error = e instanceof LabenvError ? e : new LabenvError("provider", `${action.outcome} ${action.key} failed: ${(e as Error).message}`, { cause: e });
+      const error =
+        e instanceof LabenvError
+          ? e
+          : new LabenvError(
+              "provider",
+              `${action.outcome} ${action.key} failed: ${(e as Error).message}`,
+              { cause: e },
+            );
       progress?.({ action, index, total: actions.length, error });
       return { applied, failed: { action, error } };
     }

@@ -9,12 +9,23 @@ import type { StateStore } from "../../ports/state-store.js";
  * failed keeps its previous record, so the next run sees the truth.
  */
 export async function recordApplied(
-  state: StateStore, desired: DesiredState, observed: ObservedState, plan: Plan,
-  applied: { action: Action; result: AppliedResource }[], commit: string, now: Date, failedEnvironment?: string,
+  state: StateStore,
+  desired: DesiredState,
+  observed: ObservedState,
+  plan: Plan,
+  applied: { action: Action; result: AppliedResource }[],
+  commit: string,
+  now: Date,
+  failedEnvironment?: string,
 ): Promise<void> {
   const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
   for (const a of applied) ids.set(a.result.key, a.result.id);
-  const pending = new Set(plan.stages.flatMap((s) => s.actions).filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped").map((a) => a.key));
+  const pending = new Set(
+    plan.stages
+      .flatMap((s) => s.actions)
+      .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped")
+      .map((a) => a.key),
+  );
   for (const a of applied) pending.delete(a.action.key);
   // One read of every record (under the lease), not one per environment.
   const records = await state.listApplied();
@@ -29,20 +40,38 @@ export async function recordApplied(
   for (const env of desired.environments) {
     if (env.key === failedEnvironment) continue;
     // An environment's own resources, and the lab's dataset access points it mounts.
-    const resources = [...(resourcesOf.get(env.key) ?? []), ...(resourcesOf.get(env.lab) ?? []).filter((r) => r.kind === "access-point")]
-      .sort((a, b) => position.get(a.key)! - position.get(b.key)!);
+    const resources = [
+      ...(resourcesOf.get(env.key) ?? []),
+      ...(resourcesOf.get(env.lab) ?? []).filter((r) => r.kind === "access-point"),
+    ].sort((a, b) => position.get(a.key)! - position.get(b.key)!);
     if (resources.some((r) => pending.has(r.key))) continue;
     const previous = previousOf.get(env.key);
     const record = {
-      environment: env.key, commit, lockDigest: env.lockDigest, planDigest: plan.digest, appliedAt: now.toISOString(), monthlyCostUsd: env.monthlyCostUsd,
-      resources: resources.filter((r) => ids.has(r.key)).map((r) => ({ key: r.key, kind: r.kind, id: ids.get(r.key)!, specHash: r.specHash })),
+      environment: env.key,
+      commit,
+      lockDigest: env.lockDigest,
+      planDigest: plan.digest,
+      appliedAt: now.toISOString(),
+      monthlyCostUsd: env.monthlyCostUsd,
+      resources: resources
+        .filter((r) => ids.has(r.key))
+        .map((r) => ({ key: r.key, kind: r.kind, id: ids.get(r.key)!, specHash: r.specHash })),
     };
-    const same = previous && previous.lockDigest === record.lockDigest && JSON.stringify(previous.resources) === JSON.stringify(record.resources);
+    const same =
+      previous &&
+      previous.lockDigest === record.lockDigest &&
+      JSON.stringify(previous.resources) === JSON.stringify(record.resources);
     if (!same) await state.putApplied(record);
   }
   const kept = new Set(desired.environments.map((e) => e.key));
   for (const old of records) {
-    const gone = !kept.has(old.environment) && !plan.stages.some((s) => s.actions.some((a) => a.environment === old.environment && a.outcome === "delete" && pending.has(a.key)));
+    const gone =
+      !kept.has(old.environment) &&
+      !plan.stages.some((s) =>
+        s.actions.some(
+          (a) => a.environment === old.environment && a.outcome === "delete" && pending.has(a.key),
+        ),
+      );
     if (gone) await state.deleteApplied(old.environment);
   }
 }

@@ -28,7 +28,8 @@ export function affectedFiles(repo: Repository, changed: readonly string[]): Set
     } else if (p[0] === "domain-packs" && p[1]) changedPacks.add(p[1]);
     else if (classifyPath(path)?.kind === "RepoConfig") return new Set(repo.files);
   }
-  const touches = (lab: string, env?: string) => changedLabs.has(lab) || (env !== undefined && changedEnvs.has(envKey(lab, env)));
+  const touches = (lab: string, env?: string) =>
+    changedLabs.has(lab) || (env !== undefined && changedEnvs.has(envKey(lab, env)));
   for (const e of repo.environments.values()) {
     const { lab, name } = e.doc.metadata;
     const pack = parsePackReference(e.doc.spec.domainPack)?.name;
@@ -38,12 +39,18 @@ export function affectedFiles(repo: Repository, changed: readonly string[]): Set
       if (lock) out.add(lock.file);
     }
   }
-  for (const s of repo.snapshots.values()) if (touches(s.doc.metadata.lab, s.doc.metadata.environment)) out.add(s.file);
+  for (const s of repo.snapshots.values())
+    if (touches(s.doc.metadata.lab, s.doc.metadata.environment)) out.add(s.file);
   for (const s of repo.shares.values()) {
-    if (touches(s.doc.metadata.lab, s.doc.spec.environment) || changedLabs.has(s.doc.spec.to.lab)) out.add(s.file);
+    if (touches(s.doc.metadata.lab, s.doc.spec.environment) || changedLabs.has(s.doc.spec.to.lab))
+      out.add(s.file);
   }
   for (const s of repo.successions.values()) {
-    if (changedLabs.has(s.doc.metadata.lab) || (s.doc.spec.environments ?? []).some((e) => changedEnvs.has(envKey(s.doc.metadata.lab, e)))) out.add(s.file);
+    if (
+      changedLabs.has(s.doc.metadata.lab) ||
+      (s.doc.spec.environments ?? []).some((e) => changedEnvs.has(envKey(s.doc.metadata.lab, e)))
+    )
+      out.add(s.file);
   }
   for (const l of repo.labs.values()) if (changedLabs.has(l.doc.metadata.name)) out.add(l.file);
   for (const p of repo.packs.values()) if (changedPacks.has(p.doc.metadata.name)) out.add(p.file);

@@ -2,7 +2,10 @@
  * The cpu/memory combinations Fargate offers (Linux tasks): for each cpu value
  * (1024 units = 1 vCPU), the smallest and largest memory in MiB and the step.
  */
-export const FARGATE_SIZES: Record<number, { min: number; max: number; step: number; list?: number[] }> = {
+export const FARGATE_SIZES: Record<
+  number,
+  { min: number; max: number; step: number; list?: number[] }
+> = {
   256: { min: 512, max: 2048, step: 512, list: [512, 1024, 2048] },
   512: { min: 1024, max: 4096, step: 1024 },
   1024: { min: 2048, max: 8192, step: 1024 },

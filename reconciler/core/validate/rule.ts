@@ -45,7 +45,8 @@ export function memberIds(repo: Repository, lab: string): Set<string> {
 export const paths = {
   lab: (lab: string) => `environments/${lab}/lab.yaml`,
   environment: (lab: string, env: string) => `environments/${lab}/${env}/environment.yaml`,
-  snapshot: (lab: string, env: string, name: string) => `environments/${lab}/${env}/snapshots/${name}.yaml`,
+  snapshot: (lab: string, env: string, name: string) =>
+    `environments/${lab}/${env}/snapshots/${name}.yaml`,
 };
 
 /** True when the file exists but did not load: its own findings explain why. */

@@ -36,7 +36,12 @@ export const SCHEMA_FILES: Record<Kind, string> = Object.fromEntries(
   Object.entries(SCHEMAS).map(([kind, s]) => [kind, s.$id.split("/").pop()!]),
 ) as Record<Kind, string>;
 
-export type SchemaCheck = (kind: Kind, value: unknown, file: string, positions: PositionIndex) => Diagnostic[];
+export type SchemaCheck = (
+  kind: Kind,
+  value: unknown,
+  file: string,
+  positions: PositionIndex,
+) => Diagnostic[];
 
 /**
  * Compiles every schema once (about 200 ms) and returns a checker that maps
@@ -46,7 +51,8 @@ export function createSchemaValidator(): SchemaCheck {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
   const compiled = new Map<Kind, ValidateFunction>();
-  for (const [kind, schema] of Object.entries(SCHEMAS)) compiled.set(kind as Kind, ajv.compile(schema));
+  for (const [kind, schema] of Object.entries(SCHEMAS))
+    compiled.set(kind as Kind, ajv.compile(schema));
   return (kind, value, file, positions) => {
     const validate = compiled.get(kind)!;
     if (validate(value)) return [];
@@ -56,8 +62,13 @@ export function createSchemaValidator(): SchemaCheck {
 
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
   // A failed propertyNames check reports the inner failure and then itself; keep one.
-  const named = new Set(errors.filter((e) => e.keyword === "propertyNames").map((e) => e.instancePath));
-  return errors.filter((e) => !(named.has(e.instancePath) && e.propertyName !== undefined && e.keyword !== "propertyNames"));
+  const named = new Set(
+    errors.filter((e) => e.keyword === "propertyNames").map((e) => e.instancePath),
+  );
+  return errors.filter(
+    (e) =>
+      !(named.has(e.instancePath) && e.propertyName !== undefined && e.keyword !== "propertyNames"),
+  );
 }
 
 function toDiagnostic(e: ErrorObject, file: string, positions: PositionIndex): Diagnostic {
@@ -78,13 +89,17 @@ function toDiagnostic(e: ErrorObject, file: string, positions: PositionIndex): D
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       message = `unknown field \`${extra}\` in ${where}`;
       const near = closest(extra, allowed);
-      hint = near ? `did you mean \`${near}\`? Allowed: ${allowed.join(", ")}` : `allowed fields: ${allowed.join(", ")}`;
+      hint = near
+        ? `did you mean \`${near}\`? Allowed: ${allowed.join(", ")}`
+        : `allowed fields: ${allowed.join(", ")}`;
       break;
     }
     case "required": {
       const missing = String(e.params.missingProperty);
       message = `${where} is missing required field \`${missing}\``;
-      const sub = (e.parentSchema as { properties?: Record<string, unknown> })?.properties?.[missing];
+      const sub = (e.parentSchema as { properties?: Record<string, unknown> })?.properties?.[
+        missing
+      ];
       hint = describe(sub) ?? hint;
       break;
     }
@@ -93,7 +108,9 @@ function toDiagnostic(e: ErrorObject, file: string, positions: PositionIndex): D
       path.push(name);
       pointAtKey = true;
       message = `key \`${name}\` is not allowed in ${where}`;
-      hint = /[Ss]ecret|[Tt]oken|[Pp]ass/.test(JSON.stringify((e.parentSchema as { propertyNames?: unknown })?.propertyNames))
+      hint = /[Ss]ecret|[Tt]oken|[Pp]ass/.test(
+        JSON.stringify((e.parentSchema as { propertyNames?: unknown })?.propertyNames),
+      )
         ? "keys must not look like secrets (password, token, secret, api key, private key, credential) and must use letters, digits, `.`, `_`, `-`"
         : hint;
       break;
@@ -117,7 +134,16 @@ function toDiagnostic(e: ErrorObject, file: string, positions: PositionIndex): D
       message = `${where} ${e.message ?? "is invalid"}`;
   }
   const pos = positions.at(path, { key: pointAtKey });
-  return { file, line: pos.line, column: pos.column, severity: "error", code: "schema", path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  return {
+    file,
+    line: pos.line,
+    column: pos.column,
+    severity: "error",
+    code: "schema",
+    path: formatPath(path),
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 function describe(schema: unknown): string | undefined {

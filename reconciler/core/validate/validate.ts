@@ -10,7 +10,11 @@ import { labQuotas } from "./rules/lab-quotas.js";
 import { environmentReferences, labExists, labMembers } from "./rules/lab-references.js";
 import { noSecrets } from "./rules/no-secrets.js";
 import { shareExpiry } from "./rules/share-expiry.js";
-import { shareReferences, snapshotReferences, successionReferences } from "./rules/subject-references.js";
+import {
+  shareReferences,
+  snapshotReferences,
+  successionReferences,
+} from "./rules/subject-references.js";
 import { uniqueIds } from "./rules/unique-ids.js";
 import { packageRequirements } from "./rules/package-requirements.js";
 
@@ -48,9 +52,18 @@ export function validateFiles(
   extraRules: readonly Rule[] = [],
 ): ValidationResult {
   const { repository, diagnostics } = loadRepository(files, check);
-  return { repository, diagnostics: [...diagnostics, ...runRules(repository, ctx, [...RULES, ...extraRules])].sort(compareDiagnostics) };
+  return {
+    repository,
+    diagnostics: [...diagnostics, ...runRules(repository, ctx, [...RULES, ...extraRules])].sort(
+      compareDiagnostics,
+    ),
+  };
 }
 
-export function runRules(repo: Repository, ctx: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function runRules(
+  repo: Repository,
+  ctx: RuleContext,
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
   return rules.flatMap((r) => r.check(repo, ctx));
 }

@@ -5,21 +5,39 @@
 // response and expects the desired spec back. backup-job lives only here:
 // moto does not implement AWS Backup jobs.
 import { DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ListServicesCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ListServicesCommand,
+  ListTaskDefinitionsCommand,
+} from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand, type AccessPointDescription } from "@aws-sdk/client-efs";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import type { DesiredResource } from "../../../reconciler/core/model/resources.js";
-import { desiredResource, environmentResources, type EnvironmentResources } from "./fixtures/environment-resources.js";
-import { ACCOUNT, CONFIG, FILE_SYSTEM, REGION, mockedAws, type MockedAws } from "./fixtures/mocked-aws.js";
+import {
+  desiredResource,
+  environmentResources,
+  type EnvironmentResources,
+} from "./fixtures/environment-resources.js";
+import {
+  ACCOUNT,
+  CONFIG,
+  FILE_SYSTEM,
+  REGION,
+  mockedAws,
+  type MockedAws,
+} from "./fixtures/mocked-aws.js";
 
 const HOME_AP = "fsap-0a1b2c3d4e5f60718";
 const DATA_AP = "fsap-0f0e0d0c0b0a09080";
 const TD_ARN = `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/labenv-genomics-core-rnaseq:7`;
 const SERVICE_ARN = `arn:aws:ecs:${REGION}:${ACCOUNT}:service/labenv/labenv-genomics-core-rnaseq`;
-const lower = (tags: Record<string, string>) => Object.entries(tags).map(([key, value]) => ({ key, value }));
-const upper = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const lower = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([key, value]) => ({ key, value }));
+const upper = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 describe("AWS defaults are not drift (real AWS response shapes)", () => {
   let aws: MockedAws;
@@ -42,7 +60,9 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
     // By default the account holds nothing; each test adds one kind.
     aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [] });
     aws.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
-    aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [], PaginationToken: "" });
+    aws.tagging
+      .on(GetResourcesCommand)
+      .resolves({ ResourceTagMappingList: [], PaginationToken: "" });
     aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });
     aws.ecs.on(ListServicesCommand).resolves({ serviceArns: [] });
   });
@@ -56,26 +76,47 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
     return {
       ClientToken: "2f6c3a9e0b1d4c5e8f7a6b5c4d3e2f1a",
       Name: d.key,
-      Tags: upper({ Name: d.key, ...d.tags, "labenv:purpose": d.spec.purpose, "aws:cloudformation:stack-name": "unrelated" }),
+      Tags: upper({
+        Name: d.key,
+        ...d.tags,
+        "labenv:purpose": d.spec.purpose,
+        "aws:cloudformation:stack-name": "unrelated",
+      }),
       AccessPointId: id,
       AccessPointArn: `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:access-point/${id}`,
       FileSystemId: FILE_SYSTEM,
       PosixUser: { Uid: d.spec.posixUser.uid, Gid: d.spec.posixUser.gid, SecondaryGids: [] },
-      RootDirectory: { Path: d.spec.rootDirectory.path, CreationInfo: { OwnerUid: d.spec.rootDirectory.owner.uid, OwnerGid: d.spec.rootDirectory.owner.gid, Permissions: "0750" } },
+      RootDirectory: {
+        Path: d.spec.rootDirectory.path,
+        CreationInfo: {
+          OwnerUid: d.spec.rootDirectory.owner.uid,
+          OwnerGid: d.spec.rootDirectory.owner.gid,
+          Permissions: "0750",
+        },
+      },
       OwnerId: ACCOUNT,
       LifeCycleState: "available",
     };
   }
 
   it("access-point: Name tag, secondary gids, owner id, ARN and lifecycle are AWS's own", async () => {
-    aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [accessPoint(env.home, HOME_AP)] });
+    aws.efs
+      .on(DescribeAccessPointsCommand)
+      .resolves({ AccessPoints: [accessPoint(env.home, HOME_AP)] });
     expect(await observedSpec(env.home)).toEqual(env.home.spec);
   });
 
   it("task-definition: revision, requiresAttributes, compatibilities, registeredAt/By, cpu 0, hostPort, EFS root '/' and env order are AWS's own", async () => {
-    aws.efs.on(DescribeAccessPointsCommand).resolves({ AccessPoints: [accessPoint(env.home, HOME_AP), accessPoint(env.datasets[0]!, DATA_AP)] });
+    aws.efs.on(DescribeAccessPointsCommand).resolves({
+      AccessPoints: [accessPoint(env.home, HOME_AP), accessPoint(env.datasets[0]!, DATA_AP)],
+    });
     aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [TD_ARN] });
-    const efs = (accessPointId: string) => ({ fileSystemId: FILE_SYSTEM, rootDirectory: "/", transitEncryption: "ENABLED" as const, authorizationConfig: { accessPointId, iam: "ENABLED" as const } });
+    const efs = (accessPointId: string) => ({
+      fileSystemId: FILE_SYSTEM,
+      rootDirectory: "/",
+      transitEncryption: "ENABLED" as const,
+      authorizationConfig: { accessPointId, iam: "ENABLED" as const },
+    });
     aws.ecs.on(DescribeTaskDefinitionCommand).resolves({
       taskDefinition: {
         taskDefinitionArn: TD_ARN,
@@ -87,15 +128,29 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
             memory: 4096,
             portMappings: [{ containerPort: 8888, hostPort: 8888, protocol: "tcp" }],
             essential: true,
-            environment: Object.entries(env.taskDefinition.spec.environment).reverse().map(([name, value]) => ({ name, value })),
+            environment: Object.entries(env.taskDefinition.spec.environment)
+              .reverse()
+              .map(([name, value]) => ({ name, value })),
             environmentFiles: [],
             mountPoints: [
               { sourceVolume: "home", containerPath: "/home/jovyan", readOnly: false },
               { sourceVolume: "jupyter", containerPath: "/opt/jupyter", readOnly: false },
-              { sourceVolume: "dataset-1", containerPath: "/data/reference-genomes", readOnly: true },
+              {
+                sourceVolume: "dataset-1",
+                containerPath: "/data/reference-genomes",
+                readOnly: true,
+              },
             ],
             volumesFrom: [],
-            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/labenv/jupyter", "awslogs-region": REGION, "awslogs-stream-prefix": "jupyter" }, secretOptions: [] },
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: {
+                "awslogs-group": "/labenv/jupyter",
+                "awslogs-region": REGION,
+                "awslogs-stream-prefix": "jupyter",
+              },
+              secretOptions: [],
+            },
             systemControls: [],
           },
         ],
@@ -135,9 +190,22 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
 
   it("service: deployments, events, platform, roles, volume iops/throughput/filesystem and the revision ARN are AWS's own", async () => {
     aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [TD_ARN] });
-    aws.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: TD_ARN, family: "labenv-genomics-core-rnaseq", status: "ACTIVE" }, tags: lower(env.taskDefinition.tags) });
+    aws.ecs.on(DescribeTaskDefinitionCommand).resolves({
+      taskDefinition: {
+        taskDefinitionArn: TD_ARN,
+        family: "labenv-genomics-core-rnaseq",
+        status: "ACTIVE",
+      },
+      tags: lower(env.taskDefinition.tags),
+    });
     aws.ecs.on(ListServicesCommand).resolves({ serviceArns: [SERVICE_ARN] });
-    const network = { awsvpcConfiguration: { subnets: [...CONFIG.subnets], securityGroups: [...CONFIG.securityGroups], assignPublicIp: "DISABLED" as const } };
+    const network = {
+      awsvpcConfiguration: {
+        subnets: [...CONFIG.subnets],
+        securityGroups: [...CONFIG.securityGroups],
+        assignPublicIp: "DISABLED" as const,
+      },
+    };
     aws.ecs.on(DescribeServicesCommand).resolves({
       services: [
         {
@@ -154,7 +222,11 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
           platformVersion: "LATEST",
           platformFamily: "Linux",
           taskDefinition: TD_ARN,
-          deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false }, maximumPercent: 200, minimumHealthyPercent: 100 },
+          deploymentConfiguration: {
+            deploymentCircuitBreaker: { enable: false, rollback: false },
+            maximumPercent: 200,
+            minimumHealthyPercent: 100,
+          },
           deployments: [
             {
               id: "ecs-svc/1234567890123456789",
@@ -181,7 +253,13 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
                     sizeInGiB: 50,
                     iops: 3000,
                     throughput: 125,
-                    tagSpecifications: [{ resourceType: "volume", tags: [{ key: "labenv:service", value: env.service.key }], propagateTags: "NONE" }],
+                    tagSpecifications: [
+                      {
+                        resourceType: "volume",
+                        tags: [{ key: "labenv:service", value: env.service.key }],
+                        propagateTags: "NONE",
+                      },
+                    ],
                     roleArn: CONFIG.ebsRoleArn,
                     filesystemType: "xfs",
                   },
@@ -190,7 +268,13 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
             },
           ],
           roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
-          events: [{ id: "e1", createdAt: new Date("2026-11-20T09:15:00Z"), message: "(service labenv-genomics-core-rnaseq) has reached a steady state." }],
+          events: [
+            {
+              id: "e1",
+              createdAt: new Date("2026-11-20T09:15:00Z"),
+              message: "(service labenv-genomics-core-rnaseq) has reached a steady state.",
+            },
+          ],
           createdAt: new Date("2026-11-20T09:13:00Z"),
           placementConstraints: [],
           placementStrategy: [],
@@ -212,11 +296,17 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
   });
 
   it("ebs-snapshot: state, progress, size, encryption, KMS key, storage tier and the ASCII description are AWS's own", async () => {
-    const snapshot = desiredResource("ebs-snapshot", "ebs-snapshot:genomics-core/rnaseq/succession-lwu", "genomics-core/rnaseq", "genomics-core", {
-      service: env.service.key,
-      description: "before hand-over lwu → mchen",
-      trigger: "succession",
-    });
+    const snapshot = desiredResource(
+      "ebs-snapshot",
+      "ebs-snapshot:genomics-core/rnaseq/succession-lwu",
+      "genomics-core/rnaseq",
+      "genomics-core",
+      {
+        service: env.service.key,
+        description: "before hand-over lwu → mchen",
+        trigger: "succession",
+      },
+    );
     aws.ec2.on(DescribeSnapshotsCommand).resolves({
       Snapshots: [
         {
@@ -244,20 +334,34 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
   });
 
   it("backup-job (moto gap: no AWS Backup jobs): the recovery point's tags give the spec back", async () => {
-    const backup = desiredResource("backup-job", "backup-job:genomics-core/rnaseq/paper", "genomics-core/rnaseq", "genomics-core", {
-      accessPoint: env.home.key,
-      description: "home before the paper submission",
-      trigger: "request",
-    });
-    aws.tagging.on(GetResourcesCommand, { ResourceTypeFilters: ["backup:recovery-point"] }).resolves({
-      ResourceTagMappingList: [
-        {
-          ResourceARN: `arn:aws:backup:${REGION}:${ACCOUNT}:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`,
-          Tags: upper({ ...backup.tags, "labenv:access-point": env.home.key, "labenv:trigger": "request", "labenv:description": "home before the paper submission", "aws:backup:source-resource": FILE_SYSTEM }),
-        },
-      ],
-      PaginationToken: "",
-    });
+    const backup = desiredResource(
+      "backup-job",
+      "backup-job:genomics-core/rnaseq/paper",
+      "genomics-core/rnaseq",
+      "genomics-core",
+      {
+        accessPoint: env.home.key,
+        description: "home before the paper submission",
+        trigger: "request",
+      },
+    );
+    aws.tagging
+      .on(GetResourcesCommand, { ResourceTypeFilters: ["backup:recovery-point"] })
+      .resolves({
+        ResourceTagMappingList: [
+          {
+            ResourceARN: `arn:aws:backup:${REGION}:${ACCOUNT}:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`,
+            Tags: upper({
+              ...backup.tags,
+              "labenv:access-point": env.home.key,
+              "labenv:trigger": "request",
+              "labenv:description": "home before the paper submission",
+              "aws:backup:source-resource": FILE_SYSTEM,
+            }),
+          },
+        ],
+        PaginationToken: "",
+      });
     expect(await observedSpec(backup)).toEqual(backup.spec);
   });
 });

@@ -10,7 +10,10 @@ import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DesiredResource, ObservedState } from "../../../reconciler/core/model/resources.js";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
-import { ObjectStoreTaskDefinitionSpecCache, TASK_DEFINITION_SPECS_KEY } from "../../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
+import {
+  ObjectStoreTaskDefinitionSpecCache,
+  TASK_DEFINITION_SPECS_KEY,
+} from "../../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
 import { CountingObjectStore } from "./fixtures/counting-object-store.js";
 import { installFakeAccount, type FakeAccount } from "./fixtures/fake-account.js";
 import { CONFIG, mockedAws, type MockedAws } from "./fixtures/mocked-aws.js";
@@ -50,7 +53,11 @@ describe("observing 1,000 environments without a memo", () => {
   });
 
   it("costs a bounded number of calls per kind, following every page: 1,133", () => {
-    expect(aws.callCounts()).toEqual({ ...LISTS, ...SERVICE_BATCHES, "ecs.DescribeTaskDefinition": 1000 });
+    expect(aws.callCounts()).toEqual({
+      ...LISTS,
+      ...SERVICE_BATCHES,
+      "ecs.DescribeTaskDefinition": 1000,
+    });
     expect(aws.calls()).toHaveLength(1133);
   });
 
@@ -60,7 +67,10 @@ describe("observing 1,000 environments without a memo", () => {
       expect(call.args[0].input.include).toEqual(["TAGS"]);
     }
     for (const call of aws.ecs.commandCalls(DescribeTaskDefinitionCommand)) {
-      expect(call.args[0].input).toEqual({ taskDefinition: expect.stringMatching(/:task-definition\/labenv-[^:]+:\d+$/), include: ["TAGS"] });
+      expect(call.args[0].input).toEqual({
+        taskDefinition: expect.stringMatching(/:task-definition\/labenv-[^:]+:\d+$/),
+        include: ["TAGS"],
+      });
     }
   });
 });
@@ -91,9 +101,17 @@ describe("observing 1,000 environments with the memo in the object store", () =>
     const observeOnce = async (): Promise<Phase> => {
       aws.resetCalls();
       store.clear();
-      const provider = new AwsProvider(CONFIG, aws.clients, { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(store) });
+      const provider = new AwsProvider(CONFIG, aws.clients, {
+        taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(store),
+      });
       const observed = await provider.observe();
-      const phase = { desired: [...account.desired], observed, counts: aws.callCounts(), awsCalls: aws.calls().length, memoCalls: [...store.calls] };
+      const phase = {
+        desired: [...account.desired],
+        observed,
+        counts: aws.callCounts(),
+        awsCalls: aws.calls().length,
+        memoCalls: [...store.calls],
+      };
       return { ...phase, uncached: await uncachedProvider.observe() };
     };
     cold = await observeOnce();
@@ -103,8 +121,15 @@ describe("observing 1,000 environments with the memo in the object store", () =>
   });
 
   it("cold: describes every revision once, reads the missing memo and writes it once: 1,135 calls", () => {
-    expect(cold.counts).toEqual({ ...LISTS, ...SERVICE_BATCHES, "ecs.DescribeTaskDefinition": 1000 });
-    expect(cold.memoCalls).toEqual([`get ${TASK_DEFINITION_SPECS_KEY}`, `put ${TASK_DEFINITION_SPECS_KEY}`]);
+    expect(cold.counts).toEqual({
+      ...LISTS,
+      ...SERVICE_BATCHES,
+      "ecs.DescribeTaskDefinition": 1000,
+    });
+    expect(cold.memoCalls).toEqual([
+      `get ${TASK_DEFINITION_SPECS_KEY}`,
+      `put ${TASK_DEFINITION_SPECS_KEY}`,
+    ]);
     expect(cold.awsCalls + cold.memoCalls.length).toBe(1135);
   });
 
@@ -117,8 +142,16 @@ describe("observing 1,000 environments with the memo in the object store", () =>
   it("warm, 1% of environments on a new revision: describes only those 10, reads and writes the memo once: 146 calls", () => {
     expect(changedKeys).toHaveLength(10);
     // The superseded revisions stay ACTIVE: 1,010 ARNs are one more page.
-    expect(changed.counts).toEqual({ ...LISTS, "ecs.ListTaskDefinitions": 11, ...SERVICE_BATCHES, "ecs.DescribeTaskDefinition": 10 });
-    expect(changed.memoCalls).toEqual([`get ${TASK_DEFINITION_SPECS_KEY}`, `put ${TASK_DEFINITION_SPECS_KEY}`]);
+    expect(changed.counts).toEqual({
+      ...LISTS,
+      "ecs.ListTaskDefinitions": 11,
+      ...SERVICE_BATCHES,
+      "ecs.DescribeTaskDefinition": 10,
+    });
+    expect(changed.memoCalls).toEqual([
+      `get ${TASK_DEFINITION_SPECS_KEY}`,
+      `put ${TASK_DEFINITION_SPECS_KEY}`,
+    ]);
     expect(changed.awsCalls + changed.memoCalls.length).toBe(146);
   });
 
@@ -127,7 +160,9 @@ describe("observing 1,000 environments with the memo in the object store", () =>
       expectExactly(phase.observed, phase.desired);
       expect(phase.observed).toEqual(phase.uncached);
     }
-    const images = changed.observed.resources.filter((r) => changedKeys.includes(r.key)).map((r) => (r.spec as { image: string }).image);
+    const images = changed.observed.resources
+      .filter((r) => changedKeys.includes(r.key))
+      .map((r) => (r.spec as { image: string }).image);
     expect(images).toEqual(Array(10).fill(expect.stringMatching(/sha256:c{64}$/)));
   });
 

@@ -3,7 +3,10 @@
 // docs/aws-provider.md lists exactly it (test/infra checks the policy grants it).
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_REQUIRED_IAM_ACTIONS, AUTHORIZED_WITH_ANOTHER_CALL } from "../../../reconciler/adapters/aws/required-iam-actions.js";
+import {
+  ALL_REQUIRED_IAM_ACTIONS,
+  AUTHORIZED_WITH_ANOTHER_CALL,
+} from "../../../reconciler/adapters/aws/required-iam-actions.js";
 
 const ADAPTERS = new URL("../../../reconciler/adapters/aws/", import.meta.url);
 const DOCS = new URL("../../../docs/aws-provider.md", import.meta.url);
@@ -26,9 +29,12 @@ function calledActions(): string[] {
   const actions = new Set<string>();
   for (const file of readdirSync(ADAPTERS).filter((f) => f.endsWith(".ts"))) {
     const source = readFileSync(new URL(file, ADAPTERS), "utf8");
-    for (const [, names, pkg] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@aws-sdk\/client-([a-z0-9-]+)"/g)) {
+    for (const [, names, pkg] of source.matchAll(
+      /import\s*\{([^}]*)\}\s*from\s*"@aws-sdk\/client-([a-z0-9-]+)"/g,
+    )) {
       const prefix = IAM_PREFIX[pkg!];
-      if (prefix === undefined) throw new Error(`${file} imports @aws-sdk/client-${pkg}, which has no IAM prefix here`);
+      if (prefix === undefined)
+        throw new Error(`${file} imports @aws-sdk/client-${pkg}, which has no IAM prefix here`);
       for (const name of names!.split(",").map((n) => n.trim())) {
         const call = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
         if (call === undefined) continue;
@@ -47,7 +53,13 @@ function documentedActions(): string[] {
   const next = docs.slice(start + 3).search(/^#/m);
   const section = next < 0 ? docs.slice(start) : docs.slice(start, start + 3 + next);
   const prefixes = Object.values(IAM_PREFIX).concat("iam").join("|");
-  return [...new Set([...section.matchAll(new RegExp("`((?:" + prefixes + "):[A-Z]\\w*)`", "g"))].map((m) => m[1]!))].sort();
+  return [
+    ...new Set(
+      [...section.matchAll(new RegExp("`((?:" + prefixes + "):[A-Z]\\w*)`", "g"))].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ].sort();
 }
 
 describe("REQUIRED_IAM_ACTIONS", () => {
@@ -57,7 +69,11 @@ describe("REQUIRED_IAM_ACTIONS", () => {
 
   it("holds nothing they neither call nor need for another call", () => {
     const called = new Set(calledActions());
-    expect(ALL_REQUIRED_IAM_ACTIONS.filter((a) => !called.has(a) && AUTHORIZED_WITH_ANOTHER_CALL[a] === undefined)).toEqual([]);
+    expect(
+      ALL_REQUIRED_IAM_ACTIONS.filter(
+        (a) => !called.has(a) && AUTHORIZED_WITH_ANOTHER_CALL[a] === undefined,
+      ),
+    ).toEqual([]);
   });
 
   it("is exactly what docs/aws-provider.md lists as needed", () => {
@@ -65,6 +81,8 @@ describe("REQUIRED_IAM_ACTIONS", () => {
   });
 
   it("grants no delete of storage: access points, snapshots, volumes, backups and objects are kept", () => {
-    expect(ALL_REQUIRED_IAM_ACTIONS.filter((a) => /^(elasticfilesystem|ec2|backup|s3):Delete/.test(a))).toEqual([]);
+    expect(
+      ALL_REQUIRED_IAM_ACTIONS.filter((a) => /^(elasticfilesystem|ec2|backup|s3):Delete/.test(a)),
+    ).toEqual([]);
   });
 });

@@ -3,16 +3,33 @@
 // read as its own memo, or older than its maximum age, counts as empty.
 import { describe, expect, it } from "vitest";
 import { InMemoryTaskDefinitionSpecCache } from "../../../reconciler/adapters/aws/in-memory-task-definition-spec-cache.js";
-import { ObjectStoreTaskDefinitionSpecCache, TASK_DEFINITION_SPECS_KEY } from "../../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
+import {
+  ObjectStoreTaskDefinitionSpecCache,
+  TASK_DEFINITION_SPECS_KEY,
+} from "../../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
 import type { RememberedRevision } from "../../../reconciler/adapters/aws/task-definition-spec-cache.js";
 import { LabenvError } from "../../../reconciler/core/errors.js";
 import type { ObjectStore } from "../../../reconciler/ports/object-store.js";
 import { CountingObjectStore } from "./fixtures/counting-object-store.js";
 
-const ARN = (revision: number) => `arn:aws:ecs:eu-west-1:123456789012:task-definition/labenv-ml-vision-teaching:${revision}`;
+const ARN = (revision: number) =>
+  `arn:aws:ecs:eu-west-1:123456789012:task-definition/labenv-ml-vision-teaching:${revision}`;
 const revision = (image: string, specHash = "0123456789abcdef"): RememberedRevision => ({
-  spec: { family: "labenv-ml-vision-teaching", cpu: 1024, memory: 4096, image, homeAccessPoint: "fsap-0home", datasets: [], environment: { LABENV_LAB: "ml-vision" } },
-  tags: { "labenv:environment": "ml-vision/teaching", "labenv:lab": "ml-vision", "labenv:resource": "task-definition:ml-vision/teaching", "labenv:spec-hash": specHash },
+  spec: {
+    family: "labenv-ml-vision-teaching",
+    cpu: 1024,
+    memory: 4096,
+    image,
+    homeAccessPoint: "fsap-0home",
+    datasets: [],
+    environment: { LABENV_LAB: "ml-vision" },
+  },
+  tags: {
+    "labenv:environment": "ml-vision/teaching",
+    "labenv:lab": "ml-vision",
+    "labenv:resource": "task-definition:ml-vision/teaching",
+    "labenv:spec-hash": specHash,
+  },
 });
 const GET = `get ${TASK_DEFINITION_SPECS_KEY}`;
 const PUT = `put ${TASK_DEFINITION_SPECS_KEY}`;
@@ -22,7 +39,12 @@ describe("ObjectStoreTaskDefinitionSpecCache", () => {
     const store = new CountingObjectStore();
     const first = new ObjectStoreTaskDefinitionSpecCache(store);
     expect(await first.get([ARN(1), ARN(2)])).toEqual(new Map());
-    await first.put(new Map([[ARN(1), revision("img:1")], [ARN(2), revision("img:2")]]));
+    await first.put(
+      new Map([
+        [ARN(1), revision("img:1")],
+        [ARN(2), revision("img:2")],
+      ]),
+    );
     expect(store.calls).toEqual([GET, PUT]);
 
     store.clear();
@@ -47,34 +69,64 @@ describe("ObjectStoreTaskDefinitionSpecCache", () => {
     await cache.put(new Map([[ARN(1), revision("img:1", "aaaaaaaaaaaaaaaa")]]));
     await cache.put(new Map([[ARN(1), revision("img:1", "bbbbbbbbbbbbbbbb")]]));
     expect(store.calls).toEqual([GET, PUT, PUT]);
-    expect((await new ObjectStoreTaskDefinitionSpecCache(store).get([ARN(1)])).get(ARN(1))?.tags["labenv:spec-hash"]).toBe("bbbbbbbbbbbbbbbb");
+    expect(
+      (await new ObjectStoreTaskDefinitionSpecCache(store).get([ARN(1)])).get(ARN(1))?.tags[
+        "labenv:spec-hash"
+      ],
+    ).toBe("bbbbbbbbbbbbbbbb");
   });
 
   it.each([
     ["not JSON", "{"],
-    ["another format", JSON.stringify({ format: 2, startedAt: "2026-01-01T00:00:00Z", revisions: {} })],
-    ["a broken entry", JSON.stringify({ format: 1, startedAt: "2026-01-01T00:00:00Z", revisions: { x: { spec: "?" } } })],
-  ])("an object it cannot read as its memo (%s) counts as empty and is replaced on the next write", async (_what, body) => {
-    const store = new CountingObjectStore();
-    await store.put(TASK_DEFINITION_SPECS_KEY, body);
-    const cache = new ObjectStoreTaskDefinitionSpecCache(store, { now: () => new Date("2026-01-02T00:00:00Z") });
-    expect(await cache.get([ARN(1), "x"])).toEqual(new Map());
-    await cache.put(new Map([[ARN(1), revision("img:1")]]));
-    expect(JSON.parse(store.text(TASK_DEFINITION_SPECS_KEY)!)).toEqual({ format: 1, startedAt: "2026-01-02T00:00:00.000Z", revisions: { [ARN(1)]: revision("img:1") } });
-  });
+    [
+      "another format",
+      JSON.stringify({ format: 2, startedAt: "2026-01-01T00:00:00Z", revisions: {} }),
+    ],
+    [
+      "a broken entry",
+      JSON.stringify({
+        format: 1,
+        startedAt: "2026-01-01T00:00:00Z",
+        revisions: { x: { spec: "?" } },
+      }),
+    ],
+  ])(
+    "an object it cannot read as its memo (%s) counts as empty and is replaced on the next write",
+    async (_what, body) => {
+      const store = new CountingObjectStore();
+      await store.put(TASK_DEFINITION_SPECS_KEY, body);
+      const cache = new ObjectStoreTaskDefinitionSpecCache(store, {
+        now: () => new Date("2026-01-02T00:00:00Z"),
+      });
+      expect(await cache.get([ARN(1), "x"])).toEqual(new Map());
+      await cache.put(new Map([[ARN(1), revision("img:1")]]));
+      expect(JSON.parse(store.text(TASK_DEFINITION_SPECS_KEY)!)).toEqual({
+        format: 1,
+        startedAt: "2026-01-02T00:00:00.000Z",
+        revisions: { [ARN(1)]: revision("img:1") },
+      });
+    },
+  );
 
   it("starts over once older than its maximum age, so a tag edited by hand on a revision is seen again", async () => {
     const store = new CountingObjectStore();
     let now = new Date("2026-03-01T00:00:00Z");
     const options = { maxAgeMs: 24 * 60 * 60 * 1000, now: () => now };
-    await new ObjectStoreTaskDefinitionSpecCache(store, options).put(new Map([[ARN(1), revision("img:1")]]));
+    await new ObjectStoreTaskDefinitionSpecCache(store, options).put(
+      new Map([[ARN(1), revision("img:1")]]),
+    );
     now = new Date("2026-03-01T23:59:59Z");
-    expect((await new ObjectStoreTaskDefinitionSpecCache(store, options).get([ARN(1)])).size).toBe(1);
+    expect((await new ObjectStoreTaskDefinitionSpecCache(store, options).get([ARN(1)])).size).toBe(
+      1,
+    );
     now = new Date("2026-03-02T00:00:01Z");
     const expired = new ObjectStoreTaskDefinitionSpecCache(store, options);
     expect((await expired.get([ARN(1)])).size).toBe(0);
     await expired.put(new Map([[ARN(2), revision("img:2")]]));
-    const memo = JSON.parse(store.text(TASK_DEFINITION_SPECS_KEY)!) as { startedAt: string; revisions: object };
+    const memo = JSON.parse(store.text(TASK_DEFINITION_SPECS_KEY)!) as {
+      startedAt: string;
+      revisions: object;
+    };
     expect(memo.startedAt).toBe("2026-03-02T00:00:01.000Z");
     expect(Object.keys(memo.revisions)).toEqual([ARN(2)]); // the expired entries are gone
   });
@@ -84,14 +136,18 @@ describe("ObjectStoreTaskDefinitionSpecCache", () => {
     const inner = new CountingObjectStore();
     const store: ObjectStore = {
       get: async (key) => {
-        if (fail) throw new LabenvError("io", `S3 refused to read ${key}: AccessDenied: Access Denied`);
+        if (fail)
+          throw new LabenvError("io", `S3 refused to read ${key}: AccessDenied: Access Denied`);
         return inner.get(key);
       },
       put: (key, body) => inner.put(key, body),
       list: (prefix) => inner.list(prefix),
     };
     const cache = new ObjectStoreTaskDefinitionSpecCache(store);
-    await expect(cache.get([ARN(1)])).rejects.toMatchObject({ code: "io", message: `could not read the task definition memo ${TASK_DEFINITION_SPECS_KEY}: S3 refused to read ${TASK_DEFINITION_SPECS_KEY}: AccessDenied: Access Denied` });
+    await expect(cache.get([ARN(1)])).rejects.toMatchObject({
+      code: "io",
+      message: `could not read the task definition memo ${TASK_DEFINITION_SPECS_KEY}: S3 refused to read ${TASK_DEFINITION_SPECS_KEY}: AccessDenied: Access Denied`,
+    });
     fail = false;
     await cache.put(new Map([[ARN(1), revision("img:1")]]));
     expect(inner.calls).toEqual([GET, PUT]);

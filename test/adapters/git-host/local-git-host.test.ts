@@ -1,5 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +14,18 @@ import { LocalGitHost } from "../../../reconciler/adapters/git-host/local-git-ho
 import { commitOrigin, driftTarget } from "../../../reconciler/core/audit/commit-origin.js";
 import type { DriftPullRequestSpec } from "../../../reconciler/ports/git-host.js";
 
-const git = (dir: string, ...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } }).trim();
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@t",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@t",
+    },
+  }).trim();
 const LOCK = "environments/genomics-core/rnaseq/environment.lock.yaml";
 const ENV = "environments/genomics-core/rnaseq/environment.yaml";
 
@@ -25,21 +43,36 @@ function repo(): string {
 
 function spec(over: Partial<DriftPullRequestSpec> = {}): DriftPullRequestSpec {
   return {
-    environment: "genomics-core/rnaseq", branch: "labenv/drift/genomics-core/rnaseq", base: "main",
-    title: "drift: genomics-core/rnaseq — 5 packages added (MINOR_DRIFT)", body: "<!-- labenv:drift fingerprint=aaaa000011112222 -->\nbody\n",
-    files: [{ path: LOCK, content: "packages: [requests]\n" }, { path: ENV, content: "spec: {packages: [requests==2.32.3]}\n" }],
-    commitMessage: "drift: genomics-core/rnaseq\n\nfingerprint aaaa", labels: ["labenv:drift", "labenv:drift-minor"], reviewers: ["rpatel-bio"],
-    fingerprint: "aaaa000011112222", filesDigest: "d1", ...over,
+    environment: "genomics-core/rnaseq",
+    branch: "labenv/drift/genomics-core/rnaseq",
+    base: "main",
+    title: "drift: genomics-core/rnaseq — 5 packages added (MINOR_DRIFT)",
+    body: "<!-- labenv:drift fingerprint=aaaa000011112222 -->\nbody\n",
+    files: [
+      { path: LOCK, content: "packages: [requests]\n" },
+      { path: ENV, content: "spec: {packages: [requests==2.32.3]}\n" },
+    ],
+    commitMessage: "drift: genomics-core/rnaseq\n\nfingerprint aaaa",
+    labels: ["labenv:drift", "labenv:drift-minor"],
+    reviewers: ["rpatel-bio"],
+    fingerprint: "aaaa000011112222",
+    filesDigest: "d1",
+    ...over,
   };
 }
 
 /** Every file under .labenv/prs with its mtime and contents, and every ref: what a write would change. */
 function footprint(dir: string): string {
   const prs = join(dir, ".labenv/prs");
-  const files = readdirSync(prs, { recursive: true }).map(String).sort().map((f) => {
-    const p = join(prs, f);
-    return statSync(p).isDirectory() ? f : `${f} ${statSync(p).mtimeMs} ${readFileSync(p, "utf8").length}`;
-  });
+  const files = readdirSync(prs, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => {
+      const p = join(prs, f);
+      return statSync(p).isDirectory()
+        ? f
+        : `${f} ${statSync(p).mtimeMs} ${readFileSync(p, "utf8").length}`;
+    });
   return [...files, git(dir, "for-each-ref"), git(dir, "count-objects")].join("\n");
 }
 
@@ -59,11 +92,22 @@ describe("local git host (real git repositories)", () => {
     const tip = git(dir, "rev-parse", "labenv/drift/genomics-core/rnaseq");
     expect(git(dir, "rev-parse", `${tip}^`)).toBe(git(dir, "rev-parse", "main"));
     expect(git(dir, "show", `${tip}:${LOCK}`)).toBe("packages: [requests]");
-    expect(git(dir, "log", "-1", "--format=%an <%ae> %s", tip)).toBe("labenv <labenv@localhost> drift: genomics-core/rnaseq");
+    expect(git(dir, "log", "-1", "--format=%an <%ae> %s", tip)).toBe(
+      "labenv <labenv@localhost> drift: genomics-core/rnaseq",
+    );
     expect(readFileSync(join(dir, LOCK), "utf8")).toBe("packages: []\n");
     expect(git(dir, "status", "--porcelain")).toBe("");
-    expect(readFileSync(join(dir, ".labenv/prs/labenv__drift__genomics-core__rnaseq.md"), "utf8")).toContain("labenv:drift fingerprint=aaaa000011112222");
-    expect(await host.listDriftPullRequests()).toMatchObject([{ number: 1, state: "open", fingerprint: "aaaa000011112222", branch: "labenv/drift/genomics-core/rnaseq" }]);
+    expect(
+      readFileSync(join(dir, ".labenv/prs/labenv__drift__genomics-core__rnaseq.md"), "utf8"),
+    ).toContain("labenv:drift fingerprint=aaaa000011112222");
+    expect(await host.listDriftPullRequests()).toMatchObject([
+      {
+        number: 1,
+        state: "open",
+        fingerprint: "aaaa000011112222",
+        branch: "labenv/drift/genomics-core/rnaseq",
+      },
+    ]);
   });
 
   it("writes nothing when nothing changed", async () => {
@@ -71,7 +115,12 @@ describe("local git host (real git repositories)", () => {
     const before = footprint(dir);
     now = new Date("2026-11-23T12:15:00Z");
     const [open] = await host.listDriftPullRequests();
-    expect(await host.ensureDriftPullRequest(spec({ body: "newer observation time, same drift\n" }), open)).toMatchObject({ number: 1, outcome: "unchanged" });
+    expect(
+      await host.ensureDriftPullRequest(
+        spec({ body: "newer observation time, same drift\n" }),
+        open,
+      ),
+    ).toMatchObject({ number: 1, outcome: "unchanged" });
     expect(footprint(dir)).toBe(before);
   });
 
@@ -79,12 +128,24 @@ describe("local git host (real git repositories)", () => {
     await host.ensureDriftPullRequest(spec());
     const first = git(dir, "rev-parse", "labenv/drift/genomics-core/rnaseq");
     now = new Date("2026-11-23T12:15:00Z");
-    expect(await host.ensureDriftPullRequest(spec({ fingerprint: "bbbb", filesDigest: "d2", files: [{ path: LOCK, content: "packages: [requests, idna]\n" }] }))).toMatchObject({ number: 1, outcome: "updated" });
+    expect(
+      await host.ensureDriftPullRequest(
+        spec({
+          fingerprint: "bbbb",
+          filesDigest: "d2",
+          files: [{ path: LOCK, content: "packages: [requests, idna]\n" }],
+        }),
+      ),
+    ).toMatchObject({ number: 1, outcome: "updated" });
     const second = git(dir, "rev-parse", "labenv/drift/genomics-core/rnaseq");
     expect(second).not.toBe(first);
     expect(git(dir, "rev-list", "--count", `main..${second}`)).toBe("1");
     expect(git(dir, "show", `${second}:${LOCK}`)).toBe("packages: [requests, idna]");
-    expect(await host.ensureDriftPullRequest(spec({ fingerprint: "bbbb", filesDigest: "d2", title: "drift: renamed" }))).toMatchObject({ outcome: "updated" });
+    expect(
+      await host.ensureDriftPullRequest(
+        spec({ fingerprint: "bbbb", filesDigest: "d2", title: "drift: renamed" }),
+      ),
+    ).toMatchObject({ outcome: "updated" });
     expect(git(dir, "rev-parse", "labenv/drift/genomics-core/rnaseq")).toBe(second);
   });
 
@@ -92,19 +153,31 @@ describe("local git host (real git repositories)", () => {
     await host.ensureDriftPullRequest(spec());
     git(dir, "branch", "-D", "labenv/drift/genomics-core/rnaseq");
     expect((await host.listDriftPullRequests())[0]).toMatchObject({ number: 1, state: "closed" });
-    expect(await host.ensureDriftPullRequest(spec({ fingerprint: "cccc", filesDigest: "d3" }))).toMatchObject({ number: 2, outcome: "created" });
-    expect((await host.listDriftPullRequests()).map((p) => [p.number, p.state])).toEqual([[2, "open"], [1, "closed"]]);
-    expect(readFileSync(join(dir, ".labenv/prs/archive/1.md"), "utf8")).toContain("aaaa000011112222");
+    expect(
+      await host.ensureDriftPullRequest(spec({ fingerprint: "cccc", filesDigest: "d3" })),
+    ).toMatchObject({ number: 2, outcome: "created" });
+    expect((await host.listDriftPullRequests()).map((p) => [p.number, p.state])).toEqual([
+      [2, "open"],
+      [1, "closed"],
+    ]);
+    expect(readFileSync(join(dir, ".labenv/prs/archive/1.md"), "utf8")).toContain(
+      "aaaa000011112222",
+    );
   });
 
   it("closes: `labenv prs close` (a person) and labenv's own close with a comment both delete the branch", async () => {
     await host.ensureDriftPullRequest(spec());
-    expect(host.close(1, "labenv prs close")).toMatchObject({ state: "closed", closedBy: "labenv prs close" });
+    expect(host.close(1, "labenv prs close")).toMatchObject({
+      state: "closed",
+      closedBy: "labenv prs close",
+    });
     expect(git(dir, "branch", "--list", "labenv/*")).toBe("");
     await host.ensureDriftPullRequest(spec({ fingerprint: "dddd" }));
     await host.closePullRequest(2, "the drift went away");
     expect(host.records.byNumber(2)).toMatchObject({ state: "closed", closedBy: "labenv" });
-    expect(host.records.description(host.records.byNumber(2)!)).toContain("**labenv:** the drift went away");
+    expect(host.records.description(host.records.byNumber(2)!)).toContain(
+      "**labenv:** the drift went away",
+    );
     expect(() => host.close(2, "x")).toThrow(/already closed/);
   });
 

@@ -3,7 +3,10 @@ import { join } from "node:path";
 import nock from "nock";
 import { strictNock } from "../../helpers/strict-nock.js";
 import { describe, expect, it } from "vitest";
-import { indexForRepository, openPackageIndex } from "../../../reconciler/adapters/package-index/open-index.js";
+import {
+  indexForRepository,
+  openPackageIndex,
+} from "../../../reconciler/adapters/package-index/open-index.js";
 import { loadFromDisk } from "../../../reconciler/cli/load.js";
 import { runCli } from "../../helpers/cli.js";
 import { copyExampleRepo, repoRoot } from "../../helpers/example-repo.js";
@@ -11,8 +14,16 @@ import { fixtureSha, PYPI, servePypi } from "./pypi-fixtures.js";
 
 const RNASEQ = "environments/genomics-core/rnaseq";
 const PYDESEQ2_TREE = [
-  "pydeseq2", "pydeseq2/0.4.11", "formulaic", "formulaic/1.0.2", "interface-meta", "interface-meta/1.3.0",
-  "wrapt", "wrapt/1.16.0", "typing-extensions", "typing-extensions/4.12.2",
+  "pydeseq2",
+  "pydeseq2/0.4.11",
+  "formulaic",
+  "formulaic/1.0.2",
+  "interface-meta",
+  "interface-meta/1.3.0",
+  "wrapt",
+  "wrapt/1.16.0",
+  "typing-extensions",
+  "typing-extensions/4.12.2",
 ];
 
 strictNock();
@@ -21,7 +32,13 @@ strictNock();
 function pypiRepo(url = PYPI): string {
   const dir = copyExampleRepo();
   const config = join(dir, "labenv.yaml");
-  writeFileSync(config, readFileSync(config, "utf8").replace("kind: embedded\n    path: package-index.yaml", `kind: pypi\n    url: ${url}`));
+  writeFileSync(
+    config,
+    readFileSync(config, "utf8").replace(
+      "kind: embedded\n    path: package-index.yaml",
+      `kind: pypi\n    url: ${url}`,
+    ),
+  );
   return dir;
 }
 
@@ -35,7 +52,11 @@ describe("openPackageIndex", () => {
 
   it("pypi: a project that answers 404 is not on the index", async () => {
     const dir = pypiRepo();
-    nock(PYPI).get("/pypi/samtools/json").reply(404).get("/pypi/pydeseq2/json").reply(200, readFileSync(join(repoRoot, "test/fixtures/pypi/pydeseq2.json")));
+    nock(PYPI)
+      .get("/pypi/samtools/json")
+      .reply(404)
+      .get("/pypi/pydeseq2/json")
+      .reply(200, readFileSync(join(repoRoot, "test/fixtures/pypi/pydeseq2.json")));
     const source = openPackageIndex(dir, loadFromDisk(dir).repository);
     expect([source.kind, source.name]).toEqual(["pypi", PYPI]);
     expect([await source.has("samtools"), await source.has("pydeseq2")]).toEqual([false, true]);
@@ -43,12 +64,19 @@ describe("openPackageIndex", () => {
 
   it("sends LABENV_INDEX_AUTH as basic auth and refuses credentials in labenv.yaml", async () => {
     const dir = pypiRepo("https://pkgs.example.org/root/prod");
-    nock("https://pkgs.example.org", { reqheaders: { authorization: `Basic ${Buffer.from("labenv:s3cret").toString("base64")}` } })
-      .get("/root/prod/pypi/idna/json").reply(404);
-    const source = openPackageIndex(dir, loadFromDisk(dir).repository, { env: { LABENV_INDEX_AUTH: "labenv:s3cret" } });
+    nock("https://pkgs.example.org", {
+      reqheaders: { authorization: `Basic ${Buffer.from("labenv:s3cret").toString("base64")}` },
+    })
+      .get("/root/prod/pypi/idna/json")
+      .reply(404);
+    const source = openPackageIndex(dir, loadFromDisk(dir).repository, {
+      env: { LABENV_INDEX_AUTH: "labenv:s3cret" },
+    });
     expect(await source.has("idna")).toBe(false);
     const leaky = pypiRepo("https://labenv:s3cret@pkgs.example.org");
-    expect(() => openPackageIndex(leaky, loadFromDisk(leaky).repository)).toThrow(/carries credentials/);
+    expect(() => openPackageIndex(leaky, loadFromDisk(leaky).repository)).toThrow(
+      /carries credentials/,
+    );
   });
 });
 
@@ -67,20 +95,29 @@ describe("indexForRepository and `labenv lock` with packageIndex.kind: pypi", ()
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const lock = readFileSync(join(dir, RNASEQ, "environment.lock.yaml"), "utf8");
-    expect(lock).toContain(`- name: pydeseq2\n      version: 0.4.11\n      source: environment\n      sha256: ${fixtureSha("pydeseq2-0.4.11-py3-none-any.whl")}`);
-    expect(lock).toContain(`sha256: ${fixtureSha("wrapt-1.16.0-cp311-cp311-manylinux_2_5_x86_64.manylinux1_x86_64.manylinux_2_17_x86_64.manylinux2014_x86_64.whl")}`);
+    expect(lock).toContain(
+      `- name: pydeseq2\n      version: 0.4.11\n      source: environment\n      sha256: ${fixtureSha("pydeseq2-0.4.11-py3-none-any.whl")}`,
+    );
+    expect(lock).toContain(
+      `sha256: ${fixtureSha("wrapt-1.16.0-cp311-cp311-manylinux_2_5_x86_64.manylinux1_x86_64.manylinux_2_17_x86_64.manylinux2014_x86_64.whl")}`,
+    );
     expect((await runCli(["lock", "--check", "--repo", dir])).code).toBe(0);
   });
 
   it("a stale lock is judged against its locked releases, which the index may have lost", async () => {
     const dir = pypiRepo();
     const env = join(dir, RNASEQ, "environment.yaml");
-    writeFileSync(env, readFileSync(env, "utf8").replace('"pydeseq2>=0.4.10,<0.5"', '"pydeseq2>=0.4.10,<0.4.12"'));
+    writeFileSync(
+      env,
+      readFileSync(env, "utf8").replace('"pydeseq2>=0.4.10,<0.5"', '"pydeseq2>=0.4.10,<0.4.12"'),
+    );
     servePypi(PYDESEQ2_TREE); // the locked formulaic, interface-meta, wrapt and typing-extensions come from the same reads
     nock(PYPI).get("/pypi/pydeseq2/0.4.12/json").reply(404);
     const r = await runCli(["lock", "--check", "genomics-core/rnaseq", "--repo", dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2>=0.4.10,<0.4.12`");
+    expect(r.stdout).toContain(
+      "pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2>=0.4.10,<0.4.12`",
+    );
   });
 
   it("a pypi index without a url is a usage error with a hint", async () => {

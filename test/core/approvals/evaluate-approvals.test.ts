@@ -1,28 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { evaluateApprovals, latestVerdicts, type ApprovalRequirement, type Review } from "../../../reconciler/core/approvals/index.js";
+import {
+  evaluateApprovals,
+  latestVerdicts,
+  type ApprovalRequirement,
+  type Review,
+} from "../../../reconciler/core/approvals/index.js";
 
 const HEAD = "a".repeat(40);
 const OLD = "b".repeat(40);
 
 const shareLender: ApprovalRequirement = {
-  id: "share-lender:g/s", kind: "share-lender", subject: "share g/s", needs: "an approver of g", why: "g lends e to m",
-  anyOf: [{ login: "Alice-G", member: "alice", lab: "g", role: "approver" }, { login: "bob-g", member: "bob", lab: "g", role: "approver" }],
+  id: "share-lender:g/s",
+  kind: "share-lender",
+  subject: "share g/s",
+  needs: "an approver of g",
+  why: "g lends e to m",
+  anyOf: [
+    { login: "Alice-G", member: "alice", lab: "g", role: "approver" },
+    { login: "bob-g", member: "bob", lab: "g", role: "approver" },
+  ],
 };
 const shareReceiver: ApprovalRequirement = {
-  id: "share-receiver:g/s:m", kind: "share-receiver", subject: "share g/s", needs: "an approver of m", why: "m receives e",
+  id: "share-receiver:g/s:m",
+  kind: "share-receiver",
+  subject: "share g/s",
+  needs: "an approver of m",
+  why: "m receives e",
   anyOf: [{ login: "carol-m", member: "carol", lab: "m", role: "approver" }],
 };
-const newLab: ApprovalRequirement = { id: "new-lab:p", kind: "new-lab", subject: "new lab p", needs: "a repository admin", why: "p is new", anyOf: [], repositoryAdmin: true };
+const newLab: ApprovalRequirement = {
+  id: "new-lab:p",
+  kind: "new-lab",
+  subject: "new lab p",
+  needs: "a repository admin",
+  why: "p is new",
+  anyOf: [],
+  repositoryAdmin: true,
+};
 
 let nextId = 1;
-function review(login: string, state: string, commit = HEAD, at = `2026-11-23T10:00:${String(nextId).padStart(2, "0")}Z`): Review {
+function review(
+  login: string,
+  state: string,
+  commit = HEAD,
+  at = `2026-11-23T10:00:${String(nextId).padStart(2, "0")}Z`,
+): Review {
   return { id: nextId++, user: { login }, state, commit_id: commit, submitted_at: at };
 }
 const ctx = { author: "dave", headSha: HEAD };
 
 describe("evaluateApprovals", () => {
   it("is satisfied when every requirement has an approval on the head commit", () => {
-    const r = evaluateApprovals([shareLender, shareReceiver], [review("alice-g", "APPROVED"), review("carol-m", "APPROVED")], ctx);
+    const r = evaluateApprovals(
+      [shareLender, shareReceiver],
+      [review("alice-g", "APPROVED"), review("carol-m", "APPROVED")],
+      ctx,
+    );
     expect(r.satisfied).toBe(true);
     expect(r.missing).toEqual([]);
     expect(r.counted).toEqual([
@@ -34,32 +67,72 @@ describe("evaluateApprovals", () => {
   it("lists what is missing, who can give it and why", () => {
     const r = evaluateApprovals([shareLender, shareReceiver], [review("bob-g", "APPROVED")], ctx);
     expect(r.satisfied).toBe(false);
-    expect(r.missing).toEqual([{ requirement: "share-receiver:g/s:m", why: "share g/s: needs an approver of m (@carol-m) — m receives e" }]);
+    expect(r.missing).toEqual([
+      {
+        requirement: "share-receiver:g/s:m",
+        why: "share g/s: needs an approver of m (@carol-m) — m receives e",
+      },
+    ]);
   });
 
   it("never counts the author's own approval", () => {
-    const r = evaluateApprovals([shareLender], [review("bob-g", "APPROVED")], { author: "Bob-G", headSha: HEAD });
+    const r = evaluateApprovals([shareLender], [review("bob-g", "APPROVED")], {
+      author: "Bob-G",
+      headSha: HEAD,
+    });
     expect(r.satisfied).toBe(false);
-    expect(r.ignored).toEqual([{ login: "bob-g", why: "is the author: their own approval never counts" }]);
+    expect(r.ignored).toEqual([
+      { login: "bob-g", why: "is the author: their own approval never counts" },
+    ]);
     expect(r.missing[0]!.why).toContain("(@Alice-G)");
   });
 
   it("says when only the author could approve", () => {
-    const only: ApprovalRequirement = { ...shareReceiver, anyOf: [{ login: "dave", member: "d", lab: "m", role: "approver" }] };
-    expect(evaluateApprovals([only], [], ctx).missing[0]!.why).toContain("only @dave, the author, who cannot approve their own pull request");
+    const only: ApprovalRequirement = {
+      ...shareReceiver,
+      anyOf: [{ login: "dave", member: "d", lab: "m", role: "approver" }],
+    };
+    expect(evaluateApprovals([only], [], ctx).missing[0]!.why).toContain(
+      "only @dave, the author, who cannot approve their own pull request",
+    );
   });
 
   it("does not count an approval of an older commit", () => {
     const r = evaluateApprovals([shareLender], [review("alice-g", "APPROVED", OLD)], ctx);
     expect(r.satisfied).toBe(false);
-    expect(r.ignored).toEqual([{ login: "Alice-G".toLowerCase(), why: `approved bbbbbbb, not the head commit aaaaaaa: approve again` }]);
+    expect(r.ignored).toEqual([
+      {
+        login: "Alice-G".toLowerCase(),
+        why: `approved bbbbbbb, not the head commit aaaaaaa: approve again`,
+      },
+    ]);
   });
 
   it("takes each reviewer's latest verdict: a later change request or dismissal cancels, a comment does not", () => {
-    expect(evaluateApprovals([shareLender], [review("alice-g", "APPROVED"), review("alice-g", "CHANGES_REQUESTED")], ctx).satisfied).toBe(false);
-    expect(evaluateApprovals([shareLender], [review("alice-g", "APPROVED"), review("alice-g", "COMMENTED")], ctx).satisfied).toBe(true);
-    expect(evaluateApprovals([shareLender], [review("alice-g", "DISMISSED")], ctx).ignored).toEqual([{ login: "alice-g", why: "their approval was dismissed" }]);
-    expect(evaluateApprovals([shareLender], [review("alice-g", "CHANGES_REQUESTED"), review("alice-g", "APPROVED")], ctx).satisfied).toBe(true);
+    expect(
+      evaluateApprovals(
+        [shareLender],
+        [review("alice-g", "APPROVED"), review("alice-g", "CHANGES_REQUESTED")],
+        ctx,
+      ).satisfied,
+    ).toBe(false);
+    expect(
+      evaluateApprovals(
+        [shareLender],
+        [review("alice-g", "APPROVED"), review("alice-g", "COMMENTED")],
+        ctx,
+      ).satisfied,
+    ).toBe(true);
+    expect(evaluateApprovals([shareLender], [review("alice-g", "DISMISSED")], ctx).ignored).toEqual(
+      [{ login: "alice-g", why: "their approval was dismissed" }],
+    );
+    expect(
+      evaluateApprovals(
+        [shareLender],
+        [review("alice-g", "CHANGES_REQUESTED"), review("alice-g", "APPROVED")],
+        ctx,
+      ).satisfied,
+    ).toBe(true);
   });
 
   it("orders reviews by submission time, not by the order given", () => {
@@ -69,28 +142,57 @@ describe("evaluateApprovals", () => {
   });
 
   it("compares logins without case", () => {
-    expect(evaluateApprovals([shareLender], [review("ALICE-G", "APPROVED")], ctx).satisfied).toBe(true);
+    expect(evaluateApprovals([shareLender], [review("ALICE-G", "APPROVED")], ctx).satisfied).toBe(
+      true,
+    );
   });
 
   it("does not count an approver of the wrong lab", () => {
-    const r = evaluateApprovals([shareLender, shareReceiver], [review("alice-g", "APPROVED"), review("bob-g", "APPROVED")], ctx);
+    const r = evaluateApprovals(
+      [shareLender, shareReceiver],
+      [review("alice-g", "APPROVED"), review("bob-g", "APPROVED")],
+      ctx,
+    );
     expect(r.satisfied).toBe(false);
     expect(r.missing.map((m) => m.requirement)).toEqual(["share-receiver:g/s:m"]);
-    expect(r.ignored).toEqual([{ login: "bob-g", why: "is not a member with a role any requirement needs (per the base branch's lab.yaml)" }]);
+    expect(r.ignored).toEqual([
+      {
+        login: "bob-g",
+        why: "is not a member with a role any requirement needs (per the base branch's lab.yaml)",
+      },
+    ]);
   });
 
   it("counts a repository admin for a new lab, and nobody else", () => {
     expect(evaluateApprovals([newLab], [review("carol-m", "APPROVED")], ctx).satisfied).toBe(false);
-    const r = evaluateApprovals([newLab], [review("root", "APPROVED")], { ...ctx, repositoryAdmins: new Set(["Root"]) });
-    expect(r.counted).toEqual([{ requirement: "new-lab:p", login: "root", as: "repository admin" }]);
-    expect(evaluateApprovals([newLab], [], ctx).missing[0]!.why).toBe("new lab p: needs a repository admin (a repository admin) — p is new");
+    const r = evaluateApprovals([newLab], [review("root", "APPROVED")], {
+      ...ctx,
+      repositoryAdmins: new Set(["Root"]),
+    });
+    expect(r.counted).toEqual([
+      { requirement: "new-lab:p", login: "root", as: "repository admin" },
+    ]);
+    expect(evaluateApprovals([newLab], [], ctx).missing[0]!.why).toBe(
+      "new lab p: needs a repository admin (a repository admin) — p is new",
+    );
   });
 
   it("is satisfied with no requirements and ignores nothing then", () => {
-    expect(evaluateApprovals([], [review("x", "APPROVED")], ctx)).toEqual({ satisfied: true, missing: [], counted: [], ignored: [] });
+    expect(evaluateApprovals([], [review("x", "APPROVED")], ctx)).toEqual({
+      satisfied: true,
+      missing: [],
+      counted: [],
+      ignored: [],
+    });
   });
 
   it("skips reviews of deleted accounts", () => {
-    expect(evaluateApprovals([shareLender], [{ id: 1, user: null, state: "APPROVED", commit_id: HEAD }], ctx).satisfied).toBe(false);
+    expect(
+      evaluateApprovals(
+        [shareLender],
+        [{ id: 1, user: null, state: "APPROVED", commit_id: HEAD }],
+        ctx,
+      ).satisfied,
+    ).toBe(false);
   });
 });

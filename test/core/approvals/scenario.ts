@@ -15,7 +15,10 @@ export interface Scenario {
 }
 
 /** The example repository as the base branch, and a head branch made by `edit`. */
-export function scenario(edit: (files: RepoFile[]) => RepoFile[], baseEdit: (files: RepoFile[]) => RepoFile[] = (f) => f): Scenario {
+export function scenario(
+  edit: (files: RepoFile[]) => RepoFile[],
+  baseEdit: (files: RepoFile[]) => RepoFile[] = (f) => f,
+): Scenario {
   const baseFiles = baseEdit(exampleFiles());
   const headFiles = edit(baseFiles);
   const base = loadRepository(baseFiles, check).repository;

@@ -6,7 +6,10 @@ import type { EnvironmentInfrastructure } from "../../../reconciler/core/drift/c
 import type { DriftRule } from "../../../reconciler/core/drift/drift-report.js";
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import { lockDigest } from "../../../reconciler/core/lock/build-lock.js";
-import { parseEmbeddedIndex, type PackageIndexData } from "../../../reconciler/core/lock/package-index.js";
+import {
+  parseEmbeddedIndex,
+  type PackageIndexData,
+} from "../../../reconciler/core/lock/package-index.js";
 import type { Lab, Observation, Repository } from "../../../reconciler/core/model/documents.js";
 import type { ObservedResource } from "../../../reconciler/core/model/resources.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
@@ -20,7 +23,13 @@ export interface CaseInput {
   /** Replaces the lab's `spec.drift` fields given here. */
   lab?: { criticalPackages?: string[]; rules?: DriftRule[] };
   /** Changes to what the provider observes, starting from exactly what was applied. */
-  infra?: { key: string; gone?: boolean; id?: string; spec?: Record<string, unknown>; tags?: Record<string, string> }[];
+  infra?: {
+    key: string;
+    gone?: boolean;
+    id?: string;
+    spec?: Record<string, unknown>;
+    tags?: Record<string, string>;
+  }[];
 }
 
 export interface GoldenCase {
@@ -35,7 +44,9 @@ export interface GoldenCase {
 }
 
 export function caseNames(): string[] {
-  return readdirSync(CASES_DIR).filter((d) => existsSync(join(CASES_DIR, d, "input.yaml"))).sort();
+  return readdirSync(CASES_DIR)
+    .filter((d) => existsSync(join(CASES_DIR, d, "input.yaml")))
+    .sort();
 }
 
 export function loadCase(name: string): GoldenCase {
@@ -44,25 +55,70 @@ export function loadCase(name: string): GoldenCase {
   const { repository } = loadRepository(exampleFiles(), createSchemaValidator());
   const index = parseEmbeddedIndex(readFileSync(join(repoRoot, "package-index.yaml"), "utf8"));
   const obsFile = join(dir, "observation.yaml");
-  const observation = existsSync(obsFile) ? (parse(readFileSync(obsFile, "utf8")) as Observation) : undefined;
+  const observation = existsSync(obsFile)
+    ? (parse(readFileSync(obsFile, "utf8")) as Observation)
+    : undefined;
   const [labName] = input.environment.split("/") as [string];
   const labDoc = repository.labs.get(labName)?.doc;
-  const lab = labDoc && input.lab ? { ...labDoc, spec: { ...labDoc.spec, drift: { ...labDoc.spec.drift, ...input.lab } } } : labDoc;
-  return { name, dir, input, repository, index, observation, infra: infrastructure(repository, input), lab };
+  const lab =
+    labDoc && input.lab
+      ? { ...labDoc, spec: { ...labDoc.spec, drift: { ...labDoc.spec.drift, ...input.lab } } }
+      : labDoc;
+  return {
+    name,
+    dir,
+    input,
+    repository,
+    index,
+    observation,
+    infra: infrastructure(repository, input),
+    lab,
+  };
 }
 
 /** The environment's resources as applied, observed exactly so, then changed as the case says. */
 function infrastructure(repo: Repository, input: CaseInput): EnvironmentInfrastructure {
   const lab = input.environment.split("/")[0]!;
-  const desired = desire(repo).state.resources.filter((r) => r.environment === input.environment || (r.environment === lab && r.kind === "access-point"));
+  const desired = desire(repo).state.resources.filter(
+    (r) =>
+      r.environment === input.environment || (r.environment === lab && r.kind === "access-point"),
+  );
   const idOf = (key: string) => `id-of-${key.replace(/[:/]/g, "-")}`;
-  const applied = { resources: desired.map((r) => ({ key: r.key, kind: r.kind, id: idOf(r.key), specHash: r.specHash })) };
-  let observed: ObservedResource[] = desired.map((r) => ({ kind: r.kind, key: r.key, environment: r.environment, id: idOf(r.key), spec: structuredClone(r.spec), tags: { ...r.tags }, ...(r.kind === "service" ? { runningCount: 1 } : {}) }) as ObservedResource);
+  const applied = {
+    resources: desired.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      id: idOf(r.key),
+      specHash: r.specHash,
+    })),
+  };
+  let observed: ObservedResource[] = desired.map(
+    (r) =>
+      ({
+        kind: r.kind,
+        key: r.key,
+        environment: r.environment,
+        id: idOf(r.key),
+        spec: structuredClone(r.spec),
+        tags: { ...r.tags },
+        ...(r.kind === "service" ? { runningCount: 1 } : {}),
+      }) as ObservedResource,
+  );
   for (const change of input.infra ?? []) {
-    if (change.gone) { observed = observed.filter((o) => o.key !== change.key); continue; }
-    observed = observed.map((o) => o.key !== change.key ? o : {
-      ...o, ...(change.id ? { id: change.id } : {}), spec: { ...o.spec, ...(change.spec ?? {}) } as ObservedResource["spec"], tags: { ...o.tags, ...(change.tags ?? {}) },
-    });
+    if (change.gone) {
+      observed = observed.filter((o) => o.key !== change.key);
+      continue;
+    }
+    observed = observed.map((o) =>
+      o.key !== change.key
+        ? o
+        : {
+            ...o,
+            ...(change.id ? { id: change.id } : {}),
+            spec: { ...o.spec, ...(change.spec ?? {}) } as ObservedResource["spec"],
+            tags: { ...o.tags, ...(change.tags ?? {}) },
+          },
+    );
   }
   void lockDigest;
   return { desired, observed, applied };

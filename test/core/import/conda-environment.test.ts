@@ -24,7 +24,14 @@ describe("conda match specs", () => {
     expect(convertCondaSpec(text)).toMatchObject({ ok: true, value: { name, specifier } });
   });
 
-  it.each(["r-deseq2|r-edger", "numpy 1.2|1.3", "openssl=1.1.1w", "libfoo=2.0_1", "numpy>=1.2*", "x=1=2=3"])("%s does not carry over", (text) => {
+  it.each([
+    "r-deseq2|r-edger",
+    "numpy 1.2|1.3",
+    "openssl=1.1.1w",
+    "libfoo=2.0_1",
+    "numpy>=1.2*",
+    "x=1=2=3",
+  ])("%s does not carry over", (text) => {
     expect(convertCondaSpec(text)).toMatchObject({ ok: false, reason: expect.any(String) });
   });
 });
@@ -38,7 +45,15 @@ describe("conda environment.yml", () => {
     expect(result.python).toBe("==3.11.*");
     expect(result.environmentName).toBe("climate");
     expect(result.channels).toEqual(["conda-forge"]);
-    expect(result.packages.map((p) => [p.name, p.specifier, p.channel ?? null, p.build ?? null, `${p.source.file}:${p.source.line}`])).toEqual([
+    expect(
+      result.packages.map((p) => [
+        p.name,
+        p.specifier,
+        p.channel ?? null,
+        p.build ?? null,
+        `${p.source.file}:${p.source.line}`,
+      ]),
+    ).toEqual([
       ["cartopy", "==0.23.0.*", "conda-forge", "py311h*", "envs/environment.yml:5"],
       ["pip", "", null, null, "envs/environment.yml:6"],
       ["cmocean", "==4.0.3", null, null, "envs/environment.yml:8"],
@@ -49,24 +64,38 @@ describe("conda environment.yml", () => {
 
   it("points pip-section problems at the environment file's line and column", () => {
     const result = read('dependencies:\n  - pip\n  - pip:\n      - "numpy>=1.26.*"\n');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ file: "envs/environment.yml", line: 4, column: 21 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: "envs/environment.yml", line: 4, column: 21 }),
+    ]);
   });
 
   it("treats YAML warnings (unknown tags) and duplicate keys as errors with positions", () => {
     expect(read("name: x\nname: y\n").diagnostics[0]).toMatchObject({ line: 2, severity: "error" });
-    expect(read("dependencies:\n  - !weird numpy\n").diagnostics[0]).toMatchObject({ line: 2, severity: "error" });
+    expect(read("dependencies:\n  - !weird numpy\n").diagnostics[0]).toMatchObject({
+      line: 2,
+      severity: "error",
+    });
     expect(read("dependencies:\n  - numpy\n - [\n").diagnostics.length).toBeGreaterThan(0);
   });
 
   it("stops alias bombs", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 6; i += 1) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    for (let i = 0; i < 6; i += 1)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(", ")}]`,
+      );
     lines.push("dependencies: [numpy]");
-    expect(read(lines.join("\n")).diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining("YAML could not be read") })]);
+    expect(read(lines.join("\n")).diagnostics).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("YAML could not be read") }),
+    ]);
   });
 
   it("reports specs that do not convert, and entries that are not specs", () => {
-    const result = read("dependencies:\n  - openssl=1.1.1w\n  - 3.11\n  - {conda: numpy}\nprefix: /opt/conda/envs/x\n");
+    const result = read(
+      "dependencies:\n  - openssl=1.1.1w\n  - 3.11\n  - {conda: numpy}\nprefix: /opt/conda/envs/x\n",
+    );
     expect(result.unmapped.map((u) => [u.kind, u.source.line])).toEqual([["conda-spec", 2]]);
     expect(result.diagnostics.map((d) => [d.line, d.severity])).toEqual([
       [3, "error"],

@@ -22,7 +22,12 @@ const RUNS = 300;
 /** The included files, read once. */
 const INCLUDES = filesOf(
   Object.fromEntries(
-    ["requirements/base.txt", "requirements/common/notebook-extras.txt", "requirements/constraints.txt", "conda/requirements-extra.txt"].map((path) => [path, fixture(path)]),
+    [
+      "requirements/base.txt",
+      "requirements/common/notebook-extras.txt",
+      "requirements/constraints.txt",
+      "conda/requirements-extra.txt",
+    ].map((path) => [path, fixture(path)]),
   ),
 );
 
@@ -38,22 +43,81 @@ const READERS: Reader[] = [
     name: "requirements.txt",
     code: "requirements-txt",
     base: fixture("requirements/requirements.txt"),
-    read: (text) => importRequirementsTxt({ file: "requirements/requirements.txt", text, readFile: INCLUDES }),
+    read: (text) =>
+      importRequirementsTxt({ file: "requirements/requirements.txt", text, readFile: INCLUDES }),
   },
-  { name: "pip freeze", code: "pip-freeze", base: fixture("pip-freeze.txt"), read: (text) => importPipFreeze({ file: "pip-freeze.txt", text }) },
-  { name: "pip inspect", code: "pip-inspect", base: fixture("pip-inspect.json"), read: (text) => importPipInspect({ file: "pip-inspect.json", text }) },
+  {
+    name: "pip freeze",
+    code: "pip-freeze",
+    base: fixture("pip-freeze.txt"),
+    read: (text) => importPipFreeze({ file: "pip-freeze.txt", text }),
+  },
+  {
+    name: "pip inspect",
+    code: "pip-inspect",
+    base: fixture("pip-inspect.json"),
+    read: (text) => importPipInspect({ file: "pip-inspect.json", text }),
+  },
   {
     name: "environment.yml",
     code: "conda-environment",
     base: fixture("conda/environment.yml"),
-    read: (text) => importCondaEnvironment({ file: "conda/environment.yml", text, readFile: INCLUDES }),
+    read: (text) =>
+      importCondaEnvironment({ file: "conda/environment.yml", text, readFile: INCLUDES }),
   },
-  { name: "kernelspec list", code: "kernelspec", base: fixture("kernelspec-list.json"), read: (text) => importKernelspecList({ file: "kernelspec-list.json", text }) },
+  {
+    name: "kernelspec list",
+    code: "kernelspec",
+    base: fixture("kernelspec-list.json"),
+    read: (text) => importKernelspecList({ file: "kernelspec-list.json", text }),
+  },
 ];
 
 const noise = fc.constantFrom(
-  "\\", "\\\n", "\n", "\r\n", "\r", "\t", " ", "#", "-r ", "-c ", "-e ", "--hash=", "==", ">=", "~=", ".*", "+", "@", ";", "[", "]", "(", ")", "{", "}",
-  ",", ":", "'", '"', "&a", "*a", "!tag", "- ", "pip:", "\u0000", "\ufeff", "é", "\u2028", "${X}", "===", "::", "|", "\"\\u12", "9999999999999999999999",
+  "\\",
+  "\\\n",
+  "\n",
+  "\r\n",
+  "\r",
+  "\t",
+  " ",
+  "#",
+  "-r ",
+  "-c ",
+  "-e ",
+  "--hash=",
+  "==",
+  ">=",
+  "~=",
+  ".*",
+  "+",
+  "@",
+  ";",
+  "[",
+  "]",
+  "(",
+  ")",
+  "{",
+  "}",
+  ",",
+  ":",
+  "'",
+  '"',
+  "&a",
+  "*a",
+  "!tag",
+  "- ",
+  "pip:",
+  "\u0000",
+  "\ufeff",
+  "é",
+  "\u2028",
+  "${X}",
+  "===",
+  "::",
+  "|",
+  '"\\u12',
+  "9999999999999999999999",
 );
 
 /** One to four edits: insert noise, delete a stretch, duplicate or drop a line, cut the end. */
@@ -73,8 +137,10 @@ function mutated(base: string) {
       const l = at % Math.max(1, lines.length);
       if (kind === "insert") text = text.slice(0, i) + arg + text.slice(i);
       else if (kind === "delete") text = text.slice(0, i) + text.slice(i + Number(arg));
-      else if (kind === "duplicate-line") text = [...lines.slice(0, l + 1), ...lines.slice(l)].join("\n");
-      else if (kind === "drop-line") text = [...lines.slice(0, l), ...lines.slice(l + 1)].join("\n");
+      else if (kind === "duplicate-line")
+        text = [...lines.slice(0, l + 1), ...lines.slice(l)].join("\n");
+      else if (kind === "drop-line")
+        text = [...lines.slice(0, l), ...lines.slice(l + 1)].join("\n");
       else text = text.slice(0, i);
     }
     return text;
@@ -87,16 +153,31 @@ function malformations(result: ImportResult, text: string, code: string): string
   const problems: string[] = [];
   const rootFile = result.diagnostics[0]?.file;
   for (const d of result.diagnostics) {
-    const placed = Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1;
+    const placed =
+      Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1;
     const inside = d.file !== rootFile || d.line <= lineCount + 1;
-    if (!placed || !inside || d.message === "" || !["error", "warning"].includes(d.severity) || d.code !== code) problems.push(`diagnostic ${JSON.stringify(d)}`);
+    if (
+      !placed ||
+      !inside ||
+      d.message === "" ||
+      !["error", "warning"].includes(d.severity) ||
+      d.code !== code
+    )
+      problems.push(`diagnostic ${JSON.stringify(d)}`);
   }
-  for (const item of [...result.packages, ...(result.constraints ?? []), ...result.unmapped, ...(result.kernels ?? [])]) {
+  for (const item of [
+    ...result.packages,
+    ...(result.constraints ?? []),
+    ...result.unmapped,
+    ...(result.kernels ?? []),
+  ]) {
     if (!(item.source.line >= 1)) problems.push(`source ${JSON.stringify(item)}`);
   }
-  for (const u of result.unmapped) if (u.reason.length <= 10) problems.push(`reason ${JSON.stringify(u)}`);
+  for (const u of result.unmapped)
+    if (u.reason.length <= 10) problems.push(`reason ${JSON.stringify(u)}`);
   // PEP 503 names; conda's `_libgcc_mutex` style names normalize to a leading `-`.
-  for (const p of result.packages) if (!/^-?[a-z0-9+]([a-z0-9+-]*[a-z0-9+])?$/.test(p.name)) problems.push(`name ${p.name}`);
+  for (const p of result.packages)
+    if (!/^-?[a-z0-9+]([a-z0-9+-]*[a-z0-9+])?$/.test(p.name)) problems.push(`name ${p.name}`);
   return problems;
 }
 
@@ -126,7 +207,14 @@ describe("planted problems are reported at their line", () => {
         const lines = reader.base.split("\n");
         const text = [...lines.slice(0, spot), bad, ...lines.slice(spot)].join("\n");
         const result = reader.read(text);
-        expect(result.diagnostics.some((d) => d.line === spot + 1 && d.severity === "error" && d.file === result.diagnostics[0]?.file)).toBe(true);
+        expect(
+          result.diagnostics.some(
+            (d) =>
+              d.line === spot + 1 &&
+              d.severity === "error" &&
+              d.file === result.diagnostics[0]?.file,
+          ),
+        ).toBe(true);
       }),
       { seed: SEED, numRuns: 150 },
     );
@@ -139,8 +227,18 @@ describe("planted problems are reported at their line", () => {
       fc.property(fc.constantFrom(...spots), (spot) => {
         const lines = reader.base.split("\n");
         const text = [...lines.slice(0, spot), "name: duplicate", ...lines.slice(spot)].join("\n");
-        const lineOfSecondName = text.split("\n").findIndex((l, i) => l.startsWith("name:") && text.split("\n").slice(0, i).some((p) => p.startsWith("name:"))) + 1;
-        expect(reader.read(text).diagnostics).toContainEqual(expect.objectContaining({ line: lineOfSecondName, severity: "error" }));
+        const lineOfSecondName =
+          text.split("\n").findIndex(
+            (l, i) =>
+              l.startsWith("name:") &&
+              text
+                .split("\n")
+                .slice(0, i)
+                .some((p) => p.startsWith("name:")),
+          ) + 1;
+        expect(reader.read(text).diagnostics).toContainEqual(
+          expect.objectContaining({ line: lineOfSecondName, severity: "error" }),
+        );
       }),
       { seed: SEED, numRuns: 50 },
     );
@@ -176,8 +274,12 @@ describe("nothing is dropped silently", () => {
           ...result.diagnostics.map((d) => d.line),
         ]);
         const { lines } = logicalLines(text);
-        const dropped = lines.filter((line) => !accounted.has(line.line) && !line.origins.some((o) => accounted.has(o.line)));
-        expect(dropped.map((line) => `line ${line.line}: ${JSON.stringify(line.text)}`)).toEqual([]);
+        const dropped = lines.filter(
+          (line) => !accounted.has(line.line) && !line.origins.some((o) => accounted.has(o.line)),
+        );
+        expect(dropped.map((line) => `line ${line.line}: ${JSON.stringify(line.text)}`)).toEqual(
+          [],
+        );
       }),
       { seed: SEED + 1, numRuns: RUNS },
     );

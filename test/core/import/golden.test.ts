@@ -17,11 +17,37 @@ import { FIXTURES, fixture, readFixture } from "./fixture-files.js";
  * LABENV_UPDATE_GOLDEN=1 npx vitest run test/core/import/golden.test.ts
  */
 const CASES: { name: string; read: () => ImportResult }[] = [
-  { name: "requirements-txt", read: () => importRequirementsTxt({ file: "requirements/requirements.txt", text: fixture("requirements/requirements.txt"), readFile: readFixture }) },
-  { name: "pip-freeze", read: () => importPipFreeze({ file: "pip-freeze.txt", text: fixture("pip-freeze.txt") }) },
-  { name: "pip-inspect", read: () => importPipInspect({ file: "pip-inspect.json", text: fixture("pip-inspect.json") }) },
-  { name: "conda-environment", read: () => importCondaEnvironment({ file: "conda/environment.yml", text: fixture("conda/environment.yml"), readFile: readFixture }) },
-  { name: "kernelspec", read: () => importKernelspecList({ file: "kernelspec-list.json", text: fixture("kernelspec-list.json") }) },
+  {
+    name: "requirements-txt",
+    read: () =>
+      importRequirementsTxt({
+        file: "requirements/requirements.txt",
+        text: fixture("requirements/requirements.txt"),
+        readFile: readFixture,
+      }),
+  },
+  {
+    name: "pip-freeze",
+    read: () => importPipFreeze({ file: "pip-freeze.txt", text: fixture("pip-freeze.txt") }),
+  },
+  {
+    name: "pip-inspect",
+    read: () => importPipInspect({ file: "pip-inspect.json", text: fixture("pip-inspect.json") }),
+  },
+  {
+    name: "conda-environment",
+    read: () =>
+      importCondaEnvironment({
+        file: "conda/environment.yml",
+        text: fixture("conda/environment.yml"),
+        readFile: readFixture,
+      }),
+  },
+  {
+    name: "kernelspec",
+    read: () =>
+      importKernelspecList({ file: "kernelspec-list.json", text: fixture("kernelspec-list.json") }),
+  },
 ];
 
 describe("golden import results", () => {

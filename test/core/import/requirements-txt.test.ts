@@ -5,28 +5,52 @@ import { filesOf } from "./fixture-files.js";
 const HASH_A = "a".repeat(64);
 const HASH_B = "b".repeat(64);
 
-function read(text: string, files: Record<string, string> = {}, environment?: Record<string, string>) {
-  return importRequirementsTxt({ file: "env/requirements.txt", text, readFile: filesOf(files), ...(environment ? { environment } : {}) });
+function read(
+  text: string,
+  files: Record<string, string> = {},
+  environment?: Record<string, string>,
+) {
+  return importRequirementsTxt({
+    file: "env/requirements.txt",
+    text,
+    readFile: filesOf(files),
+    ...(environment ? { environment } : {}),
+  });
 }
 
 describe("requirements.txt", () => {
   it("joins continuation lines, keeps hashes and reports the first line", () => {
-    const result = read(`# pinned by pip-compile\nnumpy==1.26.4 \\\n    --hash=sha256:${HASH_A} \\\n    --hash=sha256:${HASH_B}\n`);
+    const result = read(
+      `# pinned by pip-compile\nnumpy==1.26.4 \\\n    --hash=sha256:${HASH_A} \\\n    --hash=sha256:${HASH_B}\n`,
+    );
     expect(result.diagnostics).toEqual([]);
     expect(result.packages).toEqual([
-      { name: "numpy", specifier: "==1.26.4", exact: "1.26.4", hashes: [`sha256:${HASH_A}`, `sha256:${HASH_B}`], source: { file: "env/requirements.txt", line: 2 } },
+      {
+        name: "numpy",
+        specifier: "==1.26.4",
+        exact: "1.26.4",
+        hashes: [`sha256:${HASH_A}`, `sha256:${HASH_B}`],
+        source: { file: "env/requirements.txt", line: 2 },
+      },
     ]);
   });
 
   it("drops comments only where pip does (a # inside a URL fragment is not a comment)", () => {
-    const result = read("pandas>=2.2  # the data frame library\nohc @ https://x.org/ohc-1.0.tar.gz#sha256=abc\n#whole line\n");
+    const result = read(
+      "pandas>=2.2  # the data frame library\nohc @ https://x.org/ohc-1.0.tar.gz#sha256=abc\n#whole line\n",
+    );
     expect(result.packages.map((p) => p.specifier)).toEqual([">=2.2"]);
     expect(result.unmapped[0]?.text).toBe("ohc @ https://x.org/ohc-1.0.tar.gz#sha256=abc");
   });
 
   it("keeps markers and extras, normalizes names", () => {
     const result = read('Dask[Distributed,Diagnostics]==2024.5.2; python_version >= "3.10"\n');
-    expect(result.packages[0]).toMatchObject({ name: "dask", extras: ["Distributed", "Diagnostics"], markers: 'python_version >= "3.10"', exact: "2024.5.2" });
+    expect(result.packages[0]).toMatchObject({
+      name: "dask",
+      extras: ["Distributed", "Diagnostics"],
+      markers: 'python_version >= "3.10"',
+      exact: "2024.5.2",
+    });
   });
 
   it("follows -r and -c relative to the including file; -r inside a constraints file reads requirements", () => {
@@ -47,16 +71,32 @@ describe("requirements.txt", () => {
   });
 
   it("detects include cycles and names the chain", () => {
-    const result = read("-r a.txt\n", { "env/a.txt": "numpy\n-r b.txt\n", "env/b.txt": "-r a.txt\nscipy\n" });
+    const result = read("-r a.txt\n", {
+      "env/a.txt": "numpy\n-r b.txt\n",
+      "env/b.txt": "-r a.txt\nscipy\n",
+    });
     expect(result.packages.map((p) => p.name)).toEqual(["numpy", "scipy"]);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ file: "env/b.txt", line: 1, column: 1, message: expect.stringContaining("env/requirements.txt → env/a.txt → env/b.txt → env/a.txt") }),
+      expect.objectContaining({
+        file: "env/b.txt",
+        line: 1,
+        column: 1,
+        message: expect.stringContaining(
+          "env/requirements.txt → env/a.txt → env/b.txt → env/a.txt",
+        ),
+      }),
     ]);
   });
 
   it("reports a missing include at the line that names it", () => {
     const result = read("numpy\n  -r missing.txt\n");
-    expect(result.diagnostics).toEqual([expect.objectContaining({ line: 2, column: 3, message: expect.stringContaining("env/missing.txt does not exist") })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 3,
+        message: expect.stringContaining("env/missing.txt does not exist"),
+      }),
+    ]);
   });
 
   it("reports editable, VCS, URL and path requirements as unmapped, with why", () => {
@@ -82,7 +122,9 @@ describe("requirements.txt", () => {
   });
 
   it("keeps pip options", () => {
-    const result = read("-i https://pypi.org/simple\n--extra-index-url=https://download.pytorch.org/whl/cpu\n--pre\n--find-links /wheels\n");
+    const result = read(
+      "-i https://pypi.org/simple\n--extra-index-url=https://download.pytorch.org/whl/cpu\n--pre\n--find-links /wheels\n",
+    );
     expect(result.options?.map((o) => [o.name, o.value ?? null])).toEqual([
       ["--index-url", "https://pypi.org/simple"],
       ["--extra-index-url", "https://download.pytorch.org/whl/cpu"],
@@ -94,13 +136,23 @@ describe("requirements.txt", () => {
   it("points at the column of a bad requirement, also on a continued line", () => {
     const result = read("numpy\nscipy >=1.11 \\\n  ,<1.14.*\n");
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ line: 3, column: 9, message: expect.stringContaining(".* suffix can only be used with `==` or `!=` operators") }),
+      expect.objectContaining({
+        line: 3,
+        column: 9,
+        message: expect.stringContaining(".* suffix can only be used with `==` or `!=` operators"),
+      }),
     ]);
-    expect(read("numpy==>1\n").diagnostics[0]).toMatchObject({ line: 1, column: 6, hint: expect.stringContaining("expected") });
+    expect(read("numpy==>1\n").diagnostics[0]).toMatchObject({
+      line: 1,
+      column: 6,
+      hint: expect.stringContaining("expected"),
+    });
   });
 
   it("refuses bad hashes and unknown options where they are written", () => {
-    const result = read(`numpy==1.26.4 --hash=md5:${"0".repeat(32)}\npandas --hash=sha256:xyz\n--frobnicate\nscipy --pre\n`);
+    const result = read(
+      `numpy==1.26.4 --hash=md5:${"0".repeat(32)}\npandas --hash=sha256:xyz\n--frobnicate\nscipy --pre\n`,
+    );
     expect(result.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([
       [1, 15, "error"],
       [2, 8, "error"],
@@ -111,8 +163,17 @@ describe("requirements.txt", () => {
   });
 
   it("expands ${VAR} from the given environment and reports unset ones", () => {
-    const result = read("--index-url https://${INDEX_HOST}/simple\n--extra-index-url https://${MIRROR}/simple\n", {}, { INDEX_HOST: "pypi.lab.example" });
-    expect(result.options?.map((o) => o.value)).toEqual(["https://pypi.lab.example/simple", "https://${MIRROR}/simple"]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ line: 2, column: 27, severity: "warning" })]);
+    const result = read(
+      "--index-url https://${INDEX_HOST}/simple\n--extra-index-url https://${MIRROR}/simple\n",
+      {},
+      { INDEX_HOST: "pypi.lab.example" },
+    );
+    expect(result.options?.map((o) => o.value)).toEqual([
+      "https://pypi.lab.example/simple",
+      "https://${MIRROR}/simple",
+    ]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ line: 2, column: 27, severity: "warning" }),
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { expectGolden } from "../../helpers/golden.js";
 import { describe, expect, it } from "vitest";
 import { readEmbeddedIndex } from "../../../reconciler/adapters/package-index/embedded-index.js";
 import { checkImport } from "../../../reconciler/core/import/check-import.js";
-import { detectFormat, readImport, type ReadImport } from "../../../reconciler/core/import/import-source.js";
+import {
+  detectFormat,
+  readImport,
+  type ReadImport,
+} from "../../../reconciler/core/import/import-source.js";
 import { planImport, type ImportRequest } from "../../../reconciler/core/import/to-environment.js";
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
@@ -20,7 +24,16 @@ function read(...paths: string[]): ReadImport[] {
 }
 
 function plan(imports: ReadImport[], overrides: Partial<ImportRequest> = {}) {
-  return planImport({ imports, lab: "genomics-core", name: "imported", owner: "ajones", repository, knownPackages: known, indexName: "package-index.yaml", ...overrides });
+  return planImport({
+    imports,
+    lab: "genomics-core",
+    name: "imported",
+    owner: "ajones",
+    repository,
+    knownPackages: known,
+    indexName: "package-index.yaml",
+    ...overrides,
+  });
 }
 
 describe("detectFormat", () => {
@@ -29,7 +42,9 @@ describe("detectFormat", () => {
     expect(detectFormat("inspect.out", fixture("pip-inspect.json"))).toBe("pip-inspect");
     expect(detectFormat("env.txt", fixture("conda/environment.yml"))).toBe("conda-environment");
     expect(detectFormat("freeze.out", fixture("pip-freeze.txt"))).toBe("pip-freeze");
-    expect(detectFormat("requirements.txt", fixture("requirements/requirements.txt"))).toBe("requirements-txt");
+    expect(detectFormat("requirements.txt", fixture("requirements/requirements.txt"))).toBe(
+      "requirements-txt",
+    );
     expect(detectFormat("requirements.txt", "numpy>=1.26\n")).toBe("requirements-txt");
     expect(detectFormat("other.json", '{"name": "x"}')).toBeUndefined();
   });
@@ -46,26 +61,48 @@ describe("planImport: choosing the domain pack", () => {
       "kernels: offers python3, ir; not bash",
       expect.stringMatching(/^next: ml@2\.0\.0 \(44\.2\), genomics@1\.1\.0 \(-5\.4, 2 conflicts\)/),
     ]);
-    expect(p.requirements).toEqual(["harmonypy==0.0.10", "leidenalg<0.11,>=0.10.1", "pydeseq2<0.5,>=0.4.10"]);
-    expect(p.fromPack.map((f) => `${f.asked}→${f.pinned}`)).toEqual(["anndata<0.11,>=0.10→0.10.9", "numpy==1.26.4→1.26.4", "pandas==2.2.2→2.2.2", "scanpy==1.10.2→1.10.2", "scikit-learn==1.5.1→1.5.1"]);
+    expect(p.requirements).toEqual([
+      "harmonypy==0.0.10",
+      "leidenalg<0.11,>=0.10.1",
+      "pydeseq2<0.5,>=0.4.10",
+    ]);
+    expect(p.fromPack.map((f) => `${f.asked}→${f.pinned}`)).toEqual([
+      "anndata<0.11,>=0.10→0.10.9",
+      "numpy==1.26.4→1.26.4",
+      "pandas==2.2.2→2.2.2",
+      "scanpy==1.10.2→1.10.2",
+      "scikit-learn==1.5.1→1.5.1",
+    ]);
     expect(p.environment?.spec.kernels).toEqual(["python3", "ir"]);
-    expect(p.notImported.map((n) => `${n.kind} ${n.name}`)).toEqual(["kernel bash", "editable sc-qc"]);
+    expect(p.notImported.map((n) => `${n.kind} ${n.name}`)).toEqual([
+      "kernel bash",
+      "editable sc-qc",
+    ]);
     expect([p.conflicts, p.problems]).toEqual([[], []]);
   });
 
   it("a conda environment uses its Python: climate@~1.2.0 (3.12.7) for python=3.12", () => {
-    const p = plan(read("climate-lab/environment.yml", "climate-lab/kernelspec-list.json"), { lab: "climate-dynamics", owner: "sbauer" });
+    const p = plan(read("climate-lab/environment.yml", "climate-lab/kernelspec-list.json"), {
+      lab: "climate-dynamics",
+      owner: "sbauer",
+    });
     expect(p.choice?.reference).toBe("climate@~1.2.0");
     expect(p.choice?.chosen.python).toBe("match");
     expect(p.choice?.ranking.find((s) => s.label === "genomics@1.2.0")?.python).toBe("mismatch");
     expect(p.requirements).toEqual(["nc-time-axis==1.4.1.*", "xskillscore==0.0.26"]);
     expect(p.environment?.spec.kernels).toEqual(["python3", "julia-1.10"]);
-    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual(["conda-only cdo==2.4.3.*", "conda-only nco", "tooling pip"]);
+    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
+      "conda-only cdo==2.4.3.*",
+      "conda-only nco",
+      "tooling pip",
+    ]);
   });
 
   it("ties go to the highest version: a kernelspec list alone fits four packs equally", () => {
     const p = plan(read("kernelspec-list.json"));
-    const top = p.choice!.ranking.filter((s) => s.score === p.choice!.chosen.score).map((s) => s.label);
+    const top = p
+      .choice!.ranking.filter((s) => s.score === p.choice!.chosen.score)
+      .map((s) => s.label);
     expect(top).toEqual(["genomics@2.0.0", "climate@1.2.0", "genomics@1.2.0", "genomics@1.1.0"]);
     expect(p.choice?.reference).toBe("genomics@~2.0.0");
   });
@@ -75,8 +112,12 @@ describe("planImport: choosing the domain pack", () => {
     expect(p.choice?.overridden).toBe(true);
     expect(p.choice?.reference).toBe("climate@^1.2");
     expect(p.choice?.reasons[0]).toBe("chosen with --pack climate@^1.2");
-    expect(p.warnings.map((w) => w.message)).toContain("the import was made with Python ==3.11.9; climate@1.2.0 has Python 3.12.7");
-    expect(plan(read("pip-inspect.json"), { pack: "nope@^1" }).problems.map((x) => x.message)).toEqual(["domain pack `nope` does not exist (known packs: climate, genomics, ml)"]);
+    expect(p.warnings.map((w) => w.message)).toContain(
+      "the import was made with Python ==3.11.9; climate@1.2.0 has Python 3.12.7",
+    );
+    expect(
+      plan(read("pip-inspect.json"), { pack: "nope@^1" }).problems.map((x) => x.message),
+    ).toEqual(["domain pack `nope` does not exist (known packs: climate, genomics, ml)"]);
   });
 });
 
@@ -84,13 +125,37 @@ describe("planImport: what goes where", () => {
   it("conda: Python packages the pack pins are left to it, non-Python packages are reported, pip entries become requirements", () => {
     const p = plan(read("conda/environment.yml"));
     expect(p.choice?.reference).toBe("genomics@~1.1.0");
-    expect(p.requirements).toEqual(["decoupler<1.7,>=1.6", 'gseapy==1.1.3; platform_system != "Windows"', "mygene>=3.2", "pydeseq2==0.4.9", "pyranges==0.0.129"]);
-    expect(p.fromPack.map((f) => f.name)).toEqual(["anndata", "ipykernel", "matplotlib", "numpy", "pandas", "pysam", "scanpy", "scipy", "seaborn", "statsmodels"]);
-    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
-      "conda-only htseq==2.0.5", "conda-only samtools==1.20.*", "r-package r-base==4.3.*", "conda-spec r-deseq2|r-edger",
-      "conda-spec openssl=1.1.1w", "tooling pip", expect.stringMatching(/^vcs git\+https:\/\/github.com\/genomics-core\/qc-reports/),
+    expect(p.requirements).toEqual([
+      "decoupler<1.7,>=1.6",
+      'gseapy==1.1.3; platform_system != "Windows"',
+      "mygene>=3.2",
+      "pydeseq2==0.4.9",
+      "pyranges==0.0.129",
     ]);
-    expect(p.notImported.find((n) => n.name === "samtools")?.reason).toBe("a conda package that is not on the package index (package-index.yaml): provided by the image or not supported");
+    expect(p.fromPack.map((f) => f.name)).toEqual([
+      "anndata",
+      "ipykernel",
+      "matplotlib",
+      "numpy",
+      "pandas",
+      "pysam",
+      "scanpy",
+      "scipy",
+      "seaborn",
+      "statsmodels",
+    ]);
+    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
+      "conda-only htseq==2.0.5",
+      "conda-only samtools==1.20.*",
+      "r-package r-base==4.3.*",
+      "conda-spec r-deseq2|r-edger",
+      "conda-spec openssl=1.1.1w",
+      "tooling pip",
+      expect.stringMatching(/^vcs git\+https:\/\/github.com\/genomics-core\/qc-reports/),
+    ]);
+    expect(p.notImported.find((n) => n.name === "samtools")?.reason).toBe(
+      "a conda package that is not on the package index (package-index.yaml): provided by the image or not supported",
+    );
   });
 
   it("requirements files keep their specifiers, extras and markers; constraints tighten or are reported", () => {
@@ -98,62 +163,107 @@ describe("planImport: what goes where", () => {
     expect(p.choice?.reference).toBe("genomics@~1.1.0");
     expect(p.requirements).toContain("xarray[io,parallel]<2024.7,>=2024.1");
     expect(p.requirements).toContain('typing-extensions>=4.10; python_version < "3.12"');
-    expect(p.notImported.filter((n) => n.kind === "constraint").map((n) => n.text)).toEqual(["pyarrow==16.1.0", 'urllib3<2; python_version < "3.10"']);
+    expect(p.notImported.filter((n) => n.kind === "constraint").map((n) => n.text)).toEqual([
+      "pyarrow==16.1.0",
+      'urllib3<2; python_version < "3.10"',
+    ]);
     const on312 = plan(read("requirements/requirements.txt"), { pack: "climate@~1.2.0" });
-    expect(on312.notImported.find((n) => n.kind === "marker")).toMatchObject({ name: "typing-extensions", reason: "does not apply on the image (Python 3.12.7, Linux x86_64)" });
-    expect(on312.conflicts.map((c) => `${c.asked}/${c.pinned}${c.constraint ? " (constraint)" : ""}`)).toEqual([
-      "dask[distributed]==2024.5.2/2024.9.1", "jupyterlab==4.2.2/4.2.5", 'netcdf4==1.6.5; platform_system != "Windows"/1.7.2',
-      "numpy<2.1,>=1.26/2.1.2", "pandas==2.2.2/2.2.3", "scipy<1.14,>=1.11/1.14.1", "xarray[io,parallel]<2024.7,>=2024.1/2024.9.0",
-      "numpy==1.26.4/2.1.2 (constraint)", "pandas==2.2.2/2.2.3 (constraint)",
+    expect(on312.notImported.find((n) => n.kind === "marker")).toMatchObject({
+      name: "typing-extensions",
+      reason: "does not apply on the image (Python 3.12.7, Linux x86_64)",
+    });
+    expect(
+      on312.conflicts.map((c) => `${c.asked}/${c.pinned}${c.constraint ? " (constraint)" : ""}`),
+    ).toEqual([
+      "dask[distributed]==2024.5.2/2024.9.1",
+      "jupyterlab==4.2.2/4.2.5",
+      'netcdf4==1.6.5; platform_system != "Windows"/1.7.2',
+      "numpy<2.1,>=1.26/2.1.2",
+      "pandas==2.2.2/2.2.3",
+      "scipy<1.14,>=1.11/1.14.1",
+      "xarray[io,parallel]<2024.7,>=2024.1/2024.9.0",
+      "numpy==1.26.4/2.1.2 (constraint)",
+      "pandas==2.2.2/2.2.3 (constraint)",
     ]);
   });
 
   it("pip freeze: exact pins; a version the pack pins differently is a conflict, not a repeated pin", () => {
     const p = plan(read("pip-freeze.txt"));
     expect(p.choice?.reference).toBe("genomics@~1.1.0");
-    expect(p.conflicts.map((c) => `${c.asked} pins ${c.pinned}`)).toEqual(["matplotlib==3.8.4 pins 3.9.0"]);
+    expect(p.conflicts.map((c) => `${c.asked} pins ${c.pinned}`)).toEqual([
+      "matplotlib==3.8.4 pins 3.9.0",
+    ]);
     expect(p.requirements.every((r) => /^[a-z0-9-]+==\S+$/.test(r))).toBe(true);
     expect(p.requirements).not.toContain("matplotlib==3.8.4");
-    expect(p.notImported.map((n) => n.kind)).toEqual(["local-path", "local-path", "editable", "editable"]);
+    expect(p.notImported.map((n) => n.kind)).toEqual([
+      "local-path",
+      "local-path",
+      "editable",
+      "editable",
+    ]);
   });
 
   it("a package the files could not carry over is marked as provided when the pack pins it", () => {
     const p = plan(read("pip-freeze.txt"), { pack: "climate@~1.1.0" });
-    expect(p.notImported.find((n) => n.name === "bottleneck")?.reason).toMatch(/; climate@1\.1\.0 provides bottleneck==1\.3\.8$/);
+    expect(p.notImported.find((n) => n.name === "bottleneck")?.reason).toMatch(
+      /; climate@1\.1\.0 provides bottleneck==1\.3\.8$/,
+    );
   });
 
   it("files that disagree on a pin, a name already taken and an unknown lab are problems", () => {
     const freeze = readImport({ file: "freeze.txt", text: "numpy==1.26.4\n" })!;
-    const inspect = readImport({ file: "inspect.json", text: fixture("pip-inspect.json").replace('"version": "1.26.4"', '"version": "1.26.3"') })!;
+    const inspect = readImport({
+      file: "inspect.json",
+      text: fixture("pip-inspect.json").replace('"version": "1.26.4"', '"version": "1.26.3"'),
+    })!;
     const p = plan([freeze, inspect], { name: "rnaseq", lab: "genomics-core" });
     expect(p.problems.map((x) => x.message)).toEqual([
       "the imported files disagree on numpy: 1.26.4 at freeze.txt:1 and 1.26.3 at inspect.json:5",
       "environments/genomics-core/rnaseq/environment.yaml already exists",
     ]);
-    expect(plan([freeze], { lab: "astro" }).problems.map((x) => x.message)).toEqual(["lab astro does not exist"]);
+    expect(plan([freeze], { lab: "astro" }).problems.map((x) => x.message)).toEqual([
+      "lab astro does not exist",
+    ]);
   });
 });
 
 describe("checkImport: nothing half-valid", () => {
   it("builds environment.yaml and its lock, and the repository validates with both", () => {
-    const p = plan(read("genomics-lab/requirements.txt", "genomics-lab/kernelspec-list.json"), { name: "sc-clustering" });
+    const p = plan(read("genomics-lab/requirements.txt", "genomics-lab/kernelspec-list.json"), {
+      name: "sc-clustering",
+    });
     const c = checkImport({ plan: p, files, check, today: TODAY, index });
     expect(c).toMatchObject({ ok: true, lockErrors: [], findings: [], warnings: [] });
-    expect(c.files.map((f) => f.path)).toEqual(["environments/genomics-core/sc-clustering/environment.yaml", "environments/genomics-core/sc-clustering/environment.lock.yaml"]);
+    expect(c.files.map((f) => f.path)).toEqual([
+      "environments/genomics-core/sc-clustering/environment.yaml",
+      "environments/genomics-core/sc-clustering/environment.lock.yaml",
+    ]);
     expectGolden(`${FIXTURES}genomics-lab/expected-environment.yaml`, c.files[0]!.text);
-    expect(c.files[1]!.text).toMatch(/- name: leidenalg\n {6}version: 0\.10\.2\n {6}source: environment\n {6}requestedAs: leidenalg<0\.11,>=0\.10\.1/);
+    expect(c.files[1]!.text).toMatch(
+      /- name: leidenalg\n {6}version: 0\.10\.2\n {6}source: environment\n {6}requestedAs: leidenalg<0\.11,>=0\.10\.1/,
+    );
   });
 
   it("a conflicting import is blocked, and a package the index lacks is a lock error", () => {
-    const c = checkImport({ plan: plan(read("pip-freeze.txt")), files, check, today: TODAY, index });
+    const c = checkImport({
+      plan: plan(read("pip-freeze.txt")),
+      files,
+      check,
+      today: TODAY,
+      index,
+    });
     expect(c.ok).toBe(false);
-    expect(c.lockErrors).toContain("anyio (required by `anyio==4.4.0`) is not in the package index");
+    expect(c.lockErrors).toContain(
+      "anyio (required by `anyio==4.4.0`) is not in the package index",
+    );
   });
 
   it("validation errors the new files bring block the import; errors already there do not count twice", () => {
     const p = plan(read("genomics-lab/requirements.txt"), { owner: "sbauer" });
     const c = checkImport({ plan: p, files, check, today: TODAY, index });
     expect(c.ok).toBe(false);
-    expect(c.findings.map((d) => `${d.code}: ${d.message}`)).toEqual(["environment-owner: owner `sbauer` is not a member of genomics-core"]);
+    expect(c.findings.map((d) => `${d.code}: ${d.message}`)).toEqual([
+      "environment-owner: owner `sbauer` is not a member of genomics-core",
+    ]);
   });
 });

@@ -14,7 +14,10 @@ describe("parseYamlFile", () => {
     if (!r.ok) return;
     expect(r.parsed.value).toEqual({ a: 1, spec: { resources: { cpu: 1024 } } });
     expect(r.parsed.positions.at(["spec", "resources", "cpu"])).toEqual({ line: 4, column: 10 });
-    expect(r.parsed.positions.at(["spec", "resources", "cpu"], { key: true })).toEqual({ line: 4, column: 5 });
+    expect(r.parsed.positions.at(["spec", "resources", "cpu"], { key: true })).toEqual({
+      line: 4,
+      column: 5,
+    });
     expect(r.parsed.positions.at(["spec", "missing", "deeper"])).toEqual({ line: 3, column: 3 });
   });
 
@@ -38,7 +41,12 @@ describe("parseYamlFile", () => {
 
   it("stops alias bombs instead of expanding them", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    for (let i = 0; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(", ")}]`,
+      );
     const [d] = problems(lines.join("\n"));
     expect(d!.message).toMatch(/alias/i);
   });
@@ -49,11 +57,14 @@ describe("parseYamlFile", () => {
     expect(d!.message).toMatch(/tag/i);
   });
 
-  it.each(["__proto__", "constructor", "prototype"])("rejects the key %s with its position", (key) => {
-    const [d] = problems(`spec:\n  labels:\n    ${key}: x\n`);
-    expect(d).toMatchObject({ line: 3, column: 5 });
-    expect(d!.message).toContain(key);
-  });
+  it.each(["__proto__", "constructor", "prototype"])(
+    "rejects the key %s with its position",
+    (key) => {
+      const [d] = problems(`spec:\n  labels:\n    ${key}: x\n`);
+      expect(d).toMatchObject({ line: 3, column: 5 });
+      expect(d!.message).toContain(key);
+    },
+  );
 
   it("refuses files over the size limit without parsing them", () => {
     const [d] = problems("a: " + "x".repeat(MAX_FILE_BYTES));

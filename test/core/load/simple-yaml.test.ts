@@ -30,13 +30,62 @@ const scalar = fc.oneof(
   word,
   word,
   fc.string(),
-  fc.constantFrom("1.10", "2.0", "007", "-5", "+3", "1e5", ".5", "1.", "true", "False", "null", "~", "", "yes", "2026-12-31", "a: b", "a #b", "#x", "- x", "'q'", '"d"', "x\ty", "é✓", "sha256:abc", "@x", "*a", "&a", "!t", "%p", "{}", "[]"),
+  fc.constantFrom(
+    "1.10",
+    "2.0",
+    "007",
+    "-5",
+    "+3",
+    "1e5",
+    ".5",
+    "1.",
+    "true",
+    "False",
+    "null",
+    "~",
+    "",
+    "yes",
+    "2026-12-31",
+    "a: b",
+    "a #b",
+    "#x",
+    "- x",
+    "'q'",
+    '"d"',
+    "x\ty",
+    "é✓",
+    "sha256:abc",
+    "@x",
+    "*a",
+    "&a",
+    "!t",
+    "%p",
+    "{}",
+    "[]",
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),
 );
-const key = fc.oneof(fc.stringMatching(/^[a-z][a-zA-Z0-9_.-]{0,10}$/), fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("name", "version", "spec", "ServerApp.timeout", "a-b", "a_b", "1", "true", "null", "__proto__", "x y", "k:"));
+const key = fc.oneof(
+  fc.stringMatching(/^[a-z][a-zA-Z0-9_.-]{0,10}$/),
+  fc.string({ minLength: 1, maxLength: 12 }),
+  fc.constantFrom(
+    "name",
+    "version",
+    "spec",
+    "ServerApp.timeout",
+    "a-b",
+    "a_b",
+    "1",
+    "true",
+    "null",
+    "__proto__",
+    "x y",
+    "k:",
+  ),
+);
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: "small" }, scalar, tie("list"), tie("map")),
   list: fc.array(tie("node"), { maxLength: 4 }),
@@ -47,23 +96,83 @@ describe("fast YAML subset reader", () => {
   it("reads what the YAML library writes exactly as the YAML library reads it", () => {
     let answered = 0;
     fc.assert(
-      fc.property(value, fc.constantFrom<StringifyOptions>({}, { indentSeq: false }, { indent: 4 }, { defaultStringType: "QUOTE_DOUBLE" }, { defaultStringType: "QUOTE_SINGLE" }, { collectionStyle: "flow" }), (v, options) => {
-        const text = stringify(v, null, options);
-        if (parseSimpleYaml(text) !== undefined) answered++;
-        agrees(text);
-      }),
+      fc.property(
+        value,
+        fc.constantFrom<StringifyOptions>(
+          {},
+          { indentSeq: false },
+          { indent: 4 },
+          { defaultStringType: "QUOTE_DOUBLE" },
+          { defaultStringType: "QUOTE_SINGLE" },
+          { collectionStyle: "flow" },
+        ),
+        (v, options) => {
+          const text = stringify(v, null, options);
+          if (parseSimpleYaml(text) !== undefined) answered++;
+          agrees(text);
+        },
+      ),
       { numRuns: 2000 },
     );
-    expect(answered, "the fast reader answers for a good share of generated documents").toBeGreaterThan(250);
+    expect(
+      answered,
+      "the fast reader answers for a good share of generated documents",
+    ).toBeGreaterThan(250);
   });
 
   it("never answers differently from the YAML library on arbitrary YAML-ish text", () => {
-    const token = fc.constantFrom("a", "b: ", "- ", "  ", "    ", ":", "#", " #c", "'", '"', "\\", "[", "]", "{", "}", ",", "1", ".5", "true", "null", "~", "&x", "*x", "!t", "|", ">", "\n", "\n", "\n", "---", "...", "%", "?", "\t", "\r\n", "é");
-    fc.assert(fc.property(fc.array(token, { maxLength: 40 }), (tokens) => agrees(tokens.join(""))), { numRuns: 5000 });
+    const token = fc.constantFrom(
+      "a",
+      "b: ",
+      "- ",
+      "  ",
+      "    ",
+      ":",
+      "#",
+      " #c",
+      "'",
+      '"',
+      "\\",
+      "[",
+      "]",
+      "{",
+      "}",
+      ",",
+      "1",
+      ".5",
+      "true",
+      "null",
+      "~",
+      "&x",
+      "*x",
+      "!t",
+      "|",
+      ">",
+      "\n",
+      "\n",
+      "\n",
+      "---",
+      "...",
+      "%",
+      "?",
+      "\t",
+      "\r\n",
+      "é",
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), (tokens) => agrees(tokens.join(""))),
+      { numRuns: 5000 },
+    );
   });
 
   it("reads every YAML file of the example repository (locks included) like the YAML library", () => {
-    const files = execFileSync("git", ["ls-files", "-z", "--", "environments", "domain-packs", "labenv.yaml"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter((f) => /\.ya?ml$/.test(f));
+    const files = execFileSync(
+      "git",
+      ["ls-files", "-z", "--", "environments", "domain-packs", "labenv.yaml"],
+      { cwd: repoRoot, encoding: "utf8" },
+    )
+      .split("\0")
+      .filter((f) => /\.ya?ml$/.test(f));
     let answered = 0;
     for (const f of files) {
       const text = readFileSync(join(repoRoot, f), "utf8");
@@ -75,15 +184,39 @@ describe("fast YAML subset reader", () => {
   });
 
   it("declines what it does not handle, leaving it to the full parser", () => {
-    for (const text of ["---\n---\n", "a: 1\n---\nb: 2\n", "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: !!str 1\n", "a: b\n  c\n", "a: [1, [2]]\n", "a: 0x10\n", "a: .inf\n", "a: 1\na: 2\n", "? a\n: b\n", "--- x\n", "a:\tb\n"]) {
+    for (const text of [
+      "---\n---\n",
+      "a: 1\n---\nb: 2\n",
+      "a: &x 1\nb: *x\n",
+      "a: |\n  text\n",
+      "a: !!str 1\n",
+      "a: b\n  c\n",
+      "a: [1, [2]]\n",
+      "a: 0x10\n",
+      "a: .inf\n",
+      "a: 1\na: 2\n",
+      "? a\n: b\n",
+      "--- x\n",
+      "a:\tb\n",
+    ]) {
       expect(parseSimpleYaml(text), text).toBeUndefined();
     }
   });
 
   it("reads a generated lock", () => {
-    expect(parseSimpleYaml('# c\napiVersion: v1\nspec:\n  packages:\n    - name: numpy\n      version: "1.10"\n      source: pack\n    - name: a\n      version: 2.0.1\n  extensions: []\n')).toEqual({
+    expect(
+      parseSimpleYaml(
+        '# c\napiVersion: v1\nspec:\n  packages:\n    - name: numpy\n      version: "1.10"\n      source: pack\n    - name: a\n      version: 2.0.1\n  extensions: []\n',
+      ),
+    ).toEqual({
       apiVersion: "v1",
-      spec: { packages: [{ name: "numpy", version: "1.10", source: "pack" }, { name: "a", version: "2.0.1" }], extensions: [] },
+      spec: {
+        packages: [
+          { name: "numpy", version: "1.10", source: "pack" },
+          { name: "a", version: "2.0.1" },
+        ],
+        extensions: [],
+      },
     });
   });
 });

@@ -27,13 +27,30 @@ describe("lockRepository", () => {
   });
 
   it("a reformatted environment.yaml is not a change", () => {
-    const files = exampleFiles().map((f) => (f.path === RNASEQ ? { path: f.path, content: text(exampleFiles(), RNASEQ).replace("  owner: rpatel", "  # reviewed 2026-11\n  owner:    rpatel") } : f));
+    const files = exampleFiles().map((f) =>
+      f.path === RNASEQ
+        ? {
+            path: f.path,
+            content: text(exampleFiles(), RNASEQ).replace(
+              "  owner: rpatel",
+              "  # reviewed 2026-11\n  owner:    rpatel",
+            ),
+          }
+        : f,
+    );
     const repo = load(files);
-    expect(lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index)).toEqual({ status: "fresh", via: "digest" });
+    expect(lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index)).toEqual({
+      status: "fresh",
+      via: "digest",
+    });
   });
 
   it("a reordered package list keeps the locked versions and only refreshes the input digest", () => {
-    const files = editYaml(exampleFiles(), "environments/genomics-core/single-cell/environment.yaml", (doc) => doc.setIn(["spec", "packages"], ["leidenalg~=0.10.2", "harmonypy==0.0.10"]));
+    const files = editYaml(
+      exampleFiles(),
+      "environments/genomics-core/single-cell/environment.yaml",
+      (doc) => doc.setIn(["spec", "packages"], ["leidenalg~=0.10.2", "harmonypy==0.0.10"]),
+    );
     const repo = load(files);
     const env = repo.environments.get("genomics-core/single-cell")!;
     expect(lockFreshness(repo, env, index)).toEqual({ status: "fresh", via: "satisfied" });
@@ -41,30 +58,51 @@ describe("lockRepository", () => {
     expect(o!.outcome).toBe("updated");
     if (o!.outcome === "updated") {
       expect(o.why[0]).toMatch(/versions kept/);
-      const before = text(exampleFiles(), "environments/genomics-core/single-cell/environment.lock.yaml");
+      const before = text(
+        exampleFiles(),
+        "environments/genomics-core/single-cell/environment.lock.yaml",
+      );
       expect(o.text.replace(/inputDigest: .*/, "")).toBe(before.replace(/inputDigest: .*/, ""));
     }
   });
 
   it("editing a pin makes the lock stale with a clear reason until it is re-locked", () => {
-    const files = editYaml(exampleFiles(), RNASEQ, (doc) => doc.setIn(["spec", "packages"], ["pydeseq2==0.4.10"]));
+    const files = editYaml(exampleFiles(), RNASEQ, (doc) =>
+      doc.setIn(["spec", "packages"], ["pydeseq2==0.4.10"]),
+    );
     const repo = load(files);
     const f = lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index);
-    expect(f).toEqual({ status: "stale", reasons: ["pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2==0.4.10`"] });
+    expect(f).toEqual({
+      status: "stale",
+      reasons: ["pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2==0.4.10`"],
+    });
     const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;
-    expect(o!.outcome === "updated" && o.text).toContain("version: 0.4.10\n      source: environment\n      requestedAs: pydeseq2==0.4.10");
+    expect(o!.outcome === "updated" && o.text).toContain(
+      "version: 0.4.10\n      source: environment\n      requestedAs: pydeseq2==0.4.10",
+    );
   });
 
   it("a conflict fails the environment and writes nothing for it", () => {
-    const files = editYaml(exampleFiles(), RNASEQ, (doc) => doc.setIn(["spec", "packages"], ["numpy>=2"]));
+    const files = editYaml(exampleFiles(), RNASEQ, (doc) =>
+      doc.setIn(["spec", "packages"], ["numpy>=2"]),
+    );
     const o = lockRepository(load(files), index, { only: ["genomics-core/rnaseq"] })[0]!;
-    expect(o).toEqual({ environment: "genomics-core/rnaseq", file: "environments/genomics-core/rnaseq/environment.lock.yaml", outcome: "failed", errors: ["environment.yaml asks for `numpy>=2` but genomics@1.2.0 pins numpy==1.26.4"] });
+    expect(o).toEqual({
+      environment: "genomics-core/rnaseq",
+      file: "environments/genomics-core/rnaseq/environment.lock.yaml",
+      outcome: "failed",
+      errors: ["environment.yaml asks for `numpy>=2` but genomics@1.2.0 pins numpy==1.26.4"],
+    });
   });
 
   it("a pack version edited in place makes its locks stale", () => {
-    const files = editYaml(exampleFiles(), "domain-packs/genomics/1.2.0/pack.yaml", (doc) => doc.setIn(["spec", "packages", "numpy"], "1.26.3"));
+    const files = editYaml(exampleFiles(), "domain-packs/genomics/1.2.0/pack.yaml", (doc) =>
+      doc.setIn(["spec", "packages", "numpy"], "1.26.3"),
+    );
     const repo = load(files);
     const f = lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index);
-    expect(f.status === "stale" && f.reasons.join("\n")).toMatch(/changed after the lock was made[\s\S]*numpy is locked at 1.26.4 but the pack pins 1.26.3/);
+    expect(f.status === "stale" && f.reasons.join("\n")).toMatch(
+      /changed after the lock was made[\s\S]*numpy is locked at 1.26.4 but the pack pins 1.26.3/,
+    );
   });
 });

@@ -6,7 +6,9 @@ import { generatedDir, renderTypes } from "../../../scripts/gen-types.js";
 describe("types generated from schemas/", () => {
   it("are up to date (run `npm run gen:types` after editing a schema)", async () => {
     const rendered = await renderTypes();
-    const onDisk = readdirSync(generatedDir).filter((f) => f.endsWith(".ts")).sort();
+    const onDisk = readdirSync(generatedDir)
+      .filter((f) => f.endsWith(".ts"))
+      .sort();
     expect(onDisk).toEqual([...rendered.keys()].sort());
     for (const [name, source] of rendered) {
       expect(readFileSync(join(generatedDir, name), "utf8"), `${name} is stale`).toBe(source);

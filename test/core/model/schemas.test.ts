@@ -7,7 +7,11 @@ import { repoRoot } from "../../helpers/example-repo.js";
 const dir = join(repoRoot, "schemas");
 const files = readdirSync(dir).filter((f) => f.endsWith(".schema.json"));
 
-function walk(node: unknown, visit: (n: Record<string, unknown>, path: string) => void, path = "#"): void {
+function walk(
+  node: unknown,
+  visit: (n: Record<string, unknown>, path: string) => void,
+  path = "#",
+): void {
   if (Array.isArray(node)) node.forEach((n, i) => walk(n, visit, `${path}/${i}`));
   else if (node && typeof node === "object") {
     visit(node as Record<string, unknown>, path);
@@ -34,7 +38,10 @@ describe("schemas/", () => {
         const props = node.properties as Record<string, Record<string, unknown>> | undefined;
         if (!props) return;
         for (const [name, sub] of Object.entries(props)) {
-          const described = typeof sub.description === "string" || (sub.type === "object" && sub.properties) || sub.$ref;
+          const described =
+            typeof sub.description === "string" ||
+            (sub.type === "object" && sub.properties) ||
+            sub.$ref;
           expect(described, `${f} ${path}/properties/${name} has no description`).toBeTruthy();
         }
       });
@@ -45,7 +52,8 @@ describe("schemas/", () => {
     for (const f of files) {
       const s = JSON.parse(readFileSync(join(dir, f), "utf8"));
       walk(s, (node, path) => {
-        if (node.type === "object" && node.properties) expect(node.additionalProperties, `${f} ${path}`).toBe(false);
+        if (node.type === "object" && node.properties)
+          expect(node.additionalProperties, `${f} ${path}`).toBe(false);
       });
     }
   });

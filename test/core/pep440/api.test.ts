@@ -24,9 +24,17 @@ describe("versions", () => {
     const parsed = parseVersion("2!1.20240101123456789.0rc1.post2.dev3+CU121.x");
     expect(parsed).toEqual({
       ok: true,
-      value: { epoch: 2n, release: [1n, 20240101123456789n, 0n], pre: { label: "rc", number: 1n }, post: 2n, dev: 3n, local: ["cu121", "x"] },
+      value: {
+        epoch: 2n,
+        release: [1n, 20240101123456789n, 0n],
+        pre: { label: "rc", number: 1n },
+        post: 2n,
+        dev: 3n,
+        local: ["cu121", "x"],
+      },
     });
-    if (parsed.ok) expect(formatVersion(parsed.value)).toBe("2!1.20240101123456789.0rc1.post2.dev3+cu121.x");
+    if (parsed.ok)
+      expect(formatVersion(parsed.value)).toBe("2!1.20240101123456789.0rc1.post2.dev3+cu121.x");
   });
 
   it("reports an invalid version as a value, not an exception", () => {
@@ -65,18 +73,27 @@ describe("specifier sets", () => {
 
 describe("requirements", () => {
   it("reads the parts of a PEP 508 line", () => {
-    const parsed = parseRequirement('Scikit_Learn[plot, Docs] (>=1.3,<1.6) ; python_version < "3.12"');
+    const parsed = parseRequirement(
+      'Scikit_Learn[plot, Docs] (>=1.3,<1.6) ; python_version < "3.12"',
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.normalizedName).toBe("scikit-learn");
     expect(parsed.value.extras).toEqual(["plot", "Docs"]);
-    expect(formatRequirement(parsed.value)).toBe('Scikit_Learn[Docs,plot]<1.6,>=1.3; python_version < "3.12"');
+    expect(formatRequirement(parsed.value)).toBe(
+      'Scikit_Learn[Docs,plot]<1.6,>=1.3; python_version < "3.12"',
+    );
   });
 
   it("reads direct references", () => {
-    expect(parseRequirement("xarray @ file:///srv/wheels/xarray-2024.1.0-py3-none-any.whl")).toMatchObject({
+    expect(
+      parseRequirement("xarray @ file:///srv/wheels/xarray-2024.1.0-py3-none-any.whl"),
+    ).toMatchObject({
       ok: true,
-      value: { normalizedName: "xarray", url: "file:///srv/wheels/xarray-2024.1.0-py3-none-any.whl" },
+      value: {
+        normalizedName: "xarray",
+        url: "file:///srv/wheels/xarray-2024.1.0-py3-none-any.whl",
+      },
     });
   });
 
@@ -84,13 +101,20 @@ describe("requirements", () => {
     expect(parseRequirement("numpy >=1.26 python_version")).toEqual({
       ok: false,
       error: {
-        message: "Expected comma (within version specifier), semicolon (after version specifier) or end",
+        message:
+          "Expected comma (within version specifier), semicolon (after version specifier) or end",
         column: 14,
         expected: "comma (within version specifier), semicolon (after version specifier) or end",
       },
     });
-    expect(parseRequirement("numpy>=1.26.*")).toMatchObject({ ok: false, error: { column: 12, expected: "`==` or `!=` before a .* suffix" } });
-    expect(parseRequirement("")).toMatchObject({ ok: false, error: { column: 1, expected: "package name at the start of dependency specifier" } });
+    expect(parseRequirement("numpy>=1.26.*")).toMatchObject({
+      ok: false,
+      error: { column: 12, expected: "`==` or `!=` before a .* suffix" },
+    });
+    expect(parseRequirement("")).toMatchObject({
+      ok: false,
+      error: { column: 1, expected: "package name at the start of dependency specifier" },
+    });
   });
 
   it("normalizes names per PEP 503", () => {
@@ -99,24 +123,42 @@ describe("requirements", () => {
 });
 
 describe("markers", () => {
-  const linux = { python_version: "3.11", python_full_version: "3.11.7", sys_platform: "linux", platform_machine: "x86_64", implementation_name: "cpython" };
+  const linux = {
+    python_version: "3.11",
+    python_full_version: "3.11.7",
+    sys_platform: "linux",
+    platform_machine: "x86_64",
+    implementation_name: "cpython",
+  };
 
   it("evaluates against a given environment", () => {
-    const marker = parseMarker('python_version < "3.12" and (sys_platform == "linux" or platform_machine == "arm64")');
+    const marker = parseMarker(
+      'python_version < "3.12" and (sys_platform == "linux" or platform_machine == "arm64")',
+    );
     expect(marker.ok && evaluateMarker(marker.value, linux)).toEqual({ ok: true, value: true });
-    expect(marker.ok && evaluateMarker(marker.value, { ...linux, python_version: "3.12" })).toEqual({ ok: true, value: false });
+    expect(marker.ok && evaluateMarker(marker.value, { ...linux, python_version: "3.12" })).toEqual(
+      { ok: true, value: false },
+    );
   });
 
   it("normalizes extra names on both sides, also inside parentheses (PEP 685)", () => {
     const marker = parseMarker('(extra == "Plot_Tools" and python_version >= "3")');
-    expect(marker.ok && evaluateMarker(marker.value, { ...linux, extra: "plot.tools" })).toEqual({ ok: true, value: true });
+    expect(marker.ok && evaluateMarker(marker.value, { ...linux, extra: "plot.tools" })).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 
   it("returns an error value for a missing name or an undefined comparison", () => {
     const missing = parseMarker('os_name == "nt"');
-    expect(missing.ok && evaluateMarker(missing.value, linux)).toMatchObject({ ok: false, error: { name: "os_name" } });
+    expect(missing.ok && evaluateMarker(missing.value, linux)).toMatchObject({
+      ok: false,
+      error: { name: "os_name" },
+    });
     const undefinedComparison = parseMarker('sys_platform ~= "linux"');
-    expect(undefinedComparison.ok && evaluateMarker(undefinedComparison.value, linux)).toMatchObject({ ok: false, error: { name: "sys_platform" } });
+    expect(
+      undefinedComparison.ok && evaluateMarker(undefinedComparison.value, linux),
+    ).toMatchObject({ ok: false, error: { name: "sys_platform" } });
   });
 
   it("reads quoted strings as Python literals", () => {

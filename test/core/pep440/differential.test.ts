@@ -16,7 +16,12 @@ import {
   type MarkerTerm,
 } from "../../../reconciler/core/pep440/index.js";
 import { askPackaging, type OracleAnswers, type OracleQuestions } from "./packaging-oracle.js";
-import { looseVersionText, releaseText, versionAndSpecifierSet, versionText } from "./pep440-arbitraries.js";
+import {
+  looseVersionText,
+  releaseText,
+  versionAndSpecifierSet,
+  versionText,
+} from "./pep440-arbitraries.js";
 import { markerText, requirementText } from "./pep508-arbitraries.js";
 
 /**
@@ -110,7 +115,7 @@ const EDGE_REQUIREMENTS = [
   "name==1.0\n",
   "name==1.0\n\n",
   "name; os_name == 'a\\qb'",
-  "name; os_name == \"\\x41\"",
+  'name; os_name == "\\x41"',
   "name; os_name == 'a\\'",
   "prompt_",
   "foo.",
@@ -126,32 +131,63 @@ const EDGE_REQUIREMENTS = [
 
 function buildQuestions(): OracleQuestions {
   const pairs = fc.sample(versionAndSpecifierSet, { seed: SEED, numRuns: 5_400 });
-  const loosePairs = fc.sample(fc.tuple(looseVersionText, versionAndSpecifierSet.map(([, s]) => s)), { seed: SEED + 1, numRuns: 600 });
+  const loosePairs = fc.sample(
+    fc.tuple(
+      looseVersionText,
+      versionAndSpecifierSet.map(([, s]) => s),
+    ),
+    { seed: SEED + 1, numRuns: 600 },
+  );
   const candidateLists = fc.sample(
-    releaseText(1).chain((base) => fc.tuple(fc.array(versionText({ near: base }), { minLength: 1, maxLength: 6 }), versionAndSpecifierSet.map(([, s]) => s))),
+    releaseText(1).chain((base) =>
+      fc.tuple(
+        fc.array(versionText({ near: base }), { minLength: 1, maxLength: 6 }),
+        versionAndSpecifierSet.map(([, s]) => s),
+      ),
+    ),
     { seed: SEED + 2, numRuns: 1_000 },
   );
   const flags = [null, true, false] as const;
   const orderingVersions = fc.sample(versionText(), { seed: SEED + 3, numRuns: 1_500 });
   const closePairs = fc.sample(
-    releaseText(1).chain((base) => fc.tuple(versionText({ near: base }), versionText({ near: base }))),
+    releaseText(1).chain((base) =>
+      fc.tuple(versionText({ near: base }), versionText({ near: base })),
+    ),
     { seed: SEED + 7, numRuns: 1_500 },
   );
   const markers = fc.sample(markerText, { seed: SEED + 6, numRuns: 600 });
   return {
-    specifierChecks: [...pairs, ...loosePairs, ...EDGE_SPECIFIER_CHECKS].map(([version, specifier]) => ({ version, specifier })),
-    filters: candidateLists.map(([versions, specifier], i) => ({ versions, specifier, prereleases: flags[i % 3] ?? null })),
-    orderings: [...orderingVersions.map((v, i): [string, string] => [v, orderingVersions[(i * 7 + 3) % orderingVersions.length] ?? v]), ...closePairs],
+    specifierChecks: [...pairs, ...loosePairs, ...EDGE_SPECIFIER_CHECKS].map(
+      ([version, specifier]) => ({ version, specifier }),
+    ),
+    filters: candidateLists.map(([versions, specifier], i) => ({
+      versions,
+      specifier,
+      prereleases: flags[i % 3] ?? null,
+    })),
+    orderings: [
+      ...orderingVersions.map((v, i): [string, string] => [
+        v,
+        orderingVersions[(i * 7 + 3) % orderingVersions.length] ?? v,
+      ]),
+      ...closePairs,
+    ],
     normalizations: fc.sample(looseVersionText, { seed: SEED + 4, numRuns: 3_000 }),
-    requirements: [...fc.sample(requirementText, { seed: SEED + 5, numRuns: 1_500 }), ...EDGE_REQUIREMENTS],
-    markerEvaluations: markers.flatMap((marker) => ENVIRONMENTS.map((environment) => ({ marker, environment }))),
+    requirements: [
+      ...fc.sample(requirementText, { seed: SEED + 5, numRuns: 1_500 }),
+      ...EDGE_REQUIREMENTS,
+    ],
+    markerEvaluations: markers.flatMap((marker) =>
+      ENVIRONMENTS.map((environment) => ({ marker, environment })),
+    ),
   };
 }
 
 /** The marker in packaging's internal shape: lists for chains, {cmp} for comparisons. */
 function markerTree(term: MarkerTerm): unknown {
   if (term.kind === "comparison") {
-    const side = (o: MarkerOperand) => (o.kind === "variable" ? { variable: o.name } : { literal: o.value });
+    const side = (o: MarkerOperand) =>
+      o.kind === "variable" ? { variable: o.name } : { literal: o.value };
     return { cmp: [side(term.left), term.operator, side(term.right)] };
   }
   return [markerTree(term.first), ...term.rest.flatMap((r) => [r.joiner, markerTree(r.term)])];
@@ -167,7 +203,10 @@ beforeAll(() => {
 
 /** Fails with the first few disagreements spelled out. */
 function expectAgreement(what: string, disagreements: string[], total: number): void {
-  if (disagreements.length > 0) console.log(`${what}: ${disagreements.length} of ${total} disagree; first ones:\n${disagreements.slice(0, 8).join("\n")}`);
+  if (disagreements.length > 0)
+    console.log(
+      `${what}: ${disagreements.length} of ${total} disagree; first ones:\n${disagreements.slice(0, 8).join("\n")}`,
+    );
   expect(disagreements.slice(0, 8)).toEqual([]);
 }
 
@@ -185,11 +224,16 @@ describe(`differential against Python packaging`, () => {
       const expected = answers.specifierChecks[i];
       const parsed = parseSpecifierSet(specifier);
       if (!expected || !expected.valid) {
-        if (parsed.ok) disagreements.push(`${JSON.stringify(specifier)}: packaging refuses it, labenv accepts it`);
+        if (parsed.ok)
+          disagreements.push(
+            `${JSON.stringify(specifier)}: packaging refuses it, labenv accepts it`,
+          );
         return;
       }
       if (!parsed.ok) {
-        disagreements.push(`${JSON.stringify(specifier)}: labenv refuses it (${parsed.error.message})`);
+        disagreements.push(
+          `${JSON.stringify(specifier)}: labenv refuses it (${parsed.error.message})`,
+        );
         return;
       }
       const set = parsed.value;
@@ -201,7 +245,9 @@ describe(`differential against Python packaging`, () => {
         onlyCandidate: filter([version], set).length > 0,
       };
       if (JSON.stringify(ours) !== JSON.stringify(expected)) {
-        disagreements.push(`${JSON.stringify(version)} in ${JSON.stringify(specifier)}: packaging ${JSON.stringify(expected)}, labenv ${JSON.stringify(ours)}`);
+        disagreements.push(
+          `${JSON.stringify(version)} in ${JSON.stringify(specifier)}: packaging ${JSON.stringify(expected)}, labenv ${JSON.stringify(ours)}`,
+        );
       }
     });
     expectAgreement("specifier checks", disagreements, questions.specifierChecks.length);
@@ -213,12 +259,15 @@ describe(`differential against Python packaging`, () => {
       const expected = answers.filters[i];
       const parsed = parseSpecifierSet(specifier);
       if (!expected?.valid || !parsed.ok) {
-        if (expected?.valid !== parsed.ok) disagreements.push(`${JSON.stringify(specifier)}: validity differs`);
+        if (expected?.valid !== parsed.ok)
+          disagreements.push(`${JSON.stringify(specifier)}: validity differs`);
         return;
       }
       const kept = filter(versions, parsed.value, prereleases === null ? {} : { prereleases });
       if (JSON.stringify(kept) !== JSON.stringify(expected.kept)) {
-        disagreements.push(`filter(${JSON.stringify(versions)}, ${JSON.stringify(specifier)}, ${prereleases}): packaging ${JSON.stringify(expected.kept)}, labenv ${JSON.stringify(kept)}`);
+        disagreements.push(
+          `filter(${JSON.stringify(versions)}, ${JSON.stringify(specifier)}, ${prereleases}): packaging ${JSON.stringify(expected.kept)}, labenv ${JSON.stringify(kept)}`,
+        );
       }
     });
     expectAgreement("filters", disagreements, questions.filters.length);
@@ -230,7 +279,8 @@ describe(`differential against Python packaging`, () => {
       const left = parseVersion(a);
       const right = parseVersion(b);
       const ours = left.ok && right.ok ? Math.sign(compareVersions(left.value, right.value)) : null;
-      if (ours !== answers.orderings[i]) disagreements.push(`${a} vs ${b}: packaging ${answers.orderings[i]}, labenv ${ours}`);
+      if (ours !== answers.orderings[i])
+        disagreements.push(`${a} vs ${b}: packaging ${answers.orderings[i]}, labenv ${ours}`);
     });
     expectAgreement("orderings", disagreements, questions.orderings.length);
   });
@@ -240,7 +290,10 @@ describe(`differential against Python packaging`, () => {
     questions.normalizations.forEach((text, i) => {
       const ours = normalizeVersion(text);
       const value = ours.ok ? ours.value : null;
-      if (value !== answers.normalizations[i]) disagreements.push(`${JSON.stringify(text)}: packaging ${answers.normalizations[i]}, labenv ${value}`);
+      if (value !== answers.normalizations[i])
+        disagreements.push(
+          `${JSON.stringify(text)}: packaging ${answers.normalizations[i]}, labenv ${value}`,
+        );
     });
     expectAgreement("normalizations", disagreements, questions.normalizations.length);
   });
@@ -252,14 +305,21 @@ describe(`differential against Python packaging`, () => {
       const ours = parseRequirement(text);
       if (!expected) return;
       if (!expected.valid) {
-        if (ours.ok) disagreements.push(`${JSON.stringify(text)}: packaging refuses it (${expected.message}), labenv accepts it`);
+        if (ours.ok)
+          disagreements.push(
+            `${JSON.stringify(text)}: packaging refuses it (${expected.message}), labenv accepts it`,
+          );
         else if (expected.position !== null && ours.error.column !== expected.position + 1) {
-          disagreements.push(`${JSON.stringify(text)}: error at column ${expected.position + 1} (${expected.message}), labenv says ${ours.error.column} (${ours.error.message})`);
+          disagreements.push(
+            `${JSON.stringify(text)}: error at column ${expected.position + 1} (${expected.message}), labenv says ${ours.error.column} (${ours.error.message})`,
+          );
         }
         return;
       }
       if (!ours.ok) {
-        disagreements.push(`${JSON.stringify(text)}: labenv refuses it (${ours.error.message} at ${ours.error.column})`);
+        disagreements.push(
+          `${JSON.stringify(text)}: labenv refuses it (${ours.error.message} at ${ours.error.column})`,
+        );
         return;
       }
       const marker = ours.value.marker;
@@ -271,11 +331,17 @@ describe(`differential against Python packaging`, () => {
         url: ours.value.url ?? null,
         // packaging's str() drops the parentheses of `((a or b)) and c`, changing its meaning; labenv keeps
         // them, so the written form is compared only where packaging's is faithful, the tree always.
-        marker: marker && (expected.markerStrFaithful || expected.marker === null) ? formatMarker(marker) : expected.marker,
+        marker:
+          marker && (expected.markerStrFaithful || expected.marker === null)
+            ? formatMarker(marker)
+            : expected.marker,
         markerTree: marker ? markerTree(marker) : null,
         markerStrFaithful: expected.markerStrFaithful,
       };
-      if (JSON.stringify(mine) !== JSON.stringify(expected)) disagreements.push(`${JSON.stringify(text)}: packaging ${JSON.stringify(expected)}, labenv ${JSON.stringify(mine)}`);
+      if (JSON.stringify(mine) !== JSON.stringify(expected))
+        disagreements.push(
+          `${JSON.stringify(text)}: packaging ${JSON.stringify(expected)}, labenv ${JSON.stringify(mine)}`,
+        );
     });
     const valid = answers.requirements.filter((r) => r.valid).length;
     expect(valid).toBeGreaterThan(300);
@@ -293,7 +359,9 @@ describe(`differential against Python packaging`, () => {
         ours = evaluated.ok ? evaluated.value : "error";
       }
       if (ours !== answers.markerEvaluations[i]) {
-        disagreements.push(`${JSON.stringify(marker)} in ${environment.sys_platform}: packaging ${answers.markerEvaluations[i]}, labenv ${ours}`);
+        disagreements.push(
+          `${JSON.stringify(marker)} in ${environment.sys_platform}: packaging ${answers.markerEvaluations[i]}, labenv ${ours}`,
+        );
       }
     });
     expectAgreement("marker evaluations", disagreements, questions.markerEvaluations.length);

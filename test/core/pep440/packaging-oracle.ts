@@ -17,7 +17,16 @@ export interface OracleQuestions {
 
 export interface OracleAnswers {
   packagingVersion: string;
-  specifierChecks: ({ valid: false } | { valid: true; namesDefault: boolean; allowed: boolean; refused: boolean; onlyCandidate: boolean })[];
+  specifierChecks: (
+    | { valid: false }
+    | {
+        valid: true;
+        namesDefault: boolean;
+        allowed: boolean;
+        refused: boolean;
+        onlyCandidate: boolean;
+      }
+  )[];
   filters: ({ valid: false } | { valid: true; kept: string[] })[];
   orderings: (number | null)[];
   normalizations: (string | null)[];
@@ -144,7 +153,9 @@ export function askPackaging(questions: OracleQuestions): OracleAnswers {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (run.status !== 0) {
-    throw new Error(`python3 packaging oracle failed (exit ${run.status}): ${run.error?.message ?? run.stderr}`);
+    throw new Error(
+      `python3 packaging oracle failed (exit ${run.status}): ${run.error?.message ?? run.stderr}`,
+    );
   }
   return JSON.parse(run.stdout) as OracleAnswers;
 }

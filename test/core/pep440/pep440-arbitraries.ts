@@ -14,10 +14,16 @@ const number = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("20240101", "18446744073709551617") },
 );
 const separator = fc.constantFrom("", "", "", ".", "-", "_");
-const optionalNumber = fc.oneof({ weight: 4, arbitrary: number }, { weight: 1, arbitrary: fc.constant("") });
+const optionalNumber = fc.oneof(
+  { weight: 4, arbitrary: number },
+  { weight: 1, arbitrary: fc.constant("") },
+);
 const caseOf = (word: string) => fc.constantFrom(word, word, word, word.toUpperCase());
 
-const epoch = fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 2, arbitrary: fc.constantFrom("1!", "0!", "2!") });
+const epoch = fc.oneof(
+  { weight: 6, arbitrary: fc.constant("") },
+  { weight: 2, arbitrary: fc.constantFrom("1!", "0!", "2!") },
+);
 
 export function releaseText(minimum: number) {
   return fc.array(number, { minLength: minimum, maxLength: 4 }).map((parts) => parts.join("."));
@@ -26,9 +32,21 @@ export function releaseText(minimum: number) {
 /** A release close to `base`: the same, zero-padded, truncated, or with its last component bumped. */
 function nearRelease(base: string, minimum: number) {
   const parts = base.split(".");
-  const bumped = [...parts.slice(0, -1), String(Number(parts[parts.length - 1] ?? "0") + 1)].join(".");
-  const options = [base, base, base, `${base}.0`, bumped, parts.slice(0, Math.max(minimum, parts.length - 1)).join(".")];
-  return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...options) }, { weight: 1, arbitrary: releaseText(minimum) });
+  const bumped = [...parts.slice(0, -1), String(Number(parts[parts.length - 1] ?? "0") + 1)].join(
+    ".",
+  );
+  const options = [
+    base,
+    base,
+    base,
+    `${base}.0`,
+    bumped,
+    parts.slice(0, Math.max(minimum, parts.length - 1)).join("."),
+  ];
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...options) },
+    { weight: 1, arbitrary: releaseText(minimum) },
+  );
 }
 
 const preRelease = fc.oneof(
@@ -36,7 +54,12 @@ const preRelease = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .tuple(separator, fc.constantFrom("a", "b", "rc", "c", "alpha", "beta", "pre", "preview").chain(caseOf), separator, optionalNumber)
+      .tuple(
+        separator,
+        fc.constantFrom("a", "b", "rc", "c", "alpha", "beta", "pre", "preview").chain(caseOf),
+        separator,
+        optionalNumber,
+      )
       .map(([s1, label, s2, n]) => (n === "" ? `${s1}${label}` : `${s1}${label}${s2}${n}`)),
   },
 );
@@ -46,17 +69,39 @@ const postRelease = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(separator, fc.constantFrom("post", "post", "r", "rev").chain(caseOf), separator, optionalNumber)
+      .tuple(
+        separator,
+        fc.constantFrom("post", "post", "r", "rev").chain(caseOf),
+        separator,
+        optionalNumber,
+      )
       .map(([s1, label, s2, n]) => (n === "" ? `${s1}${label}` : `${s1}${label}${s2}${n}`)),
   },
 );
 const devRelease = fc.oneof(
   { weight: 6, arbitrary: fc.constant("") },
-  { weight: 3, arbitrary: fc.tuple(separator, caseOf("dev"), separator, optionalNumber).map(([s1, l, s2, n]) => (n === "" ? `${s1}${l}` : `${s1}${l}${s2}${n}`)) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(separator, caseOf("dev"), separator, optionalNumber)
+      .map(([s1, l, s2, n]) => (n === "" ? `${s1}${l}` : `${s1}${l}${s2}${n}`)),
+  },
 );
 export const localLabel = fc.oneof(
   { weight: 6, arbitrary: fc.constant("") },
-  { weight: 3, arbitrary: fc.constantFrom("+cpu", "+cu121", "+ubuntu.1", "+1.2", "+abc-01", "+CPU", "+deadbeef.0", "+1") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "+cpu",
+      "+cu121",
+      "+ubuntu.1",
+      "+1.2",
+      "+abc-01",
+      "+CPU",
+      "+deadbeef.0",
+      "+1",
+    ),
+  },
 );
 
 export interface VersionShape {
@@ -92,13 +137,45 @@ export const looseVersionText = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(versionText(), fc.nat(12), fc.constantFrom("..", "+", "-", "!", " ", "*", "x", "_", "++", "\t", "\n", "a.", "1!"))
+      .tuple(
+        versionText(),
+        fc.nat(12),
+        fc.constantFrom("..", "+", "-", "!", " ", "*", "x", "_", "++", "\t", "\n", "a.", "1!"),
+      )
       .map(([text, at, insert]) => text.slice(0, at) + insert + text.slice(at)),
   },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "lolwat", "1.0-", ".1", "1..0", "1.0+", "1.0+_x", " 1.0 ", "v", "1!") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      " ",
+      "lolwat",
+      "1.0-",
+      ".1",
+      "1..0",
+      "1.0+",
+      "1.0+_x",
+      " 1.0 ",
+      "v",
+      "1!",
+    ),
+  },
 );
 
-const operator = fc.constantFrom("==", "==", "!=", "~=", "~=", "<", "<", "<=", ">", ">", ">=", "===");
+const operator = fc.constantFrom(
+  "==",
+  "==",
+  "!=",
+  "~=",
+  "~=",
+  "<",
+  "<",
+  "<=",
+  ">",
+  ">",
+  ">=",
+  "===",
+);
 
 /** One clause, usually well-formed for its operator, sometimes not; its version is near `base` when given. */
 export function clauseText(base?: string) {
@@ -113,7 +190,12 @@ function clauseFor(op: string, base: string | undefined) {
     case "!=":
       version = fc.oneof(
         { weight: 3, arbitrary: versionText(near(base)) },
-        { weight: 2, arbitrary: fc.tuple(epoch, base === undefined ? releaseText(1) : nearRelease(base, 1)).map(([e, r]) => `${e}${r}.*`) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(epoch, base === undefined ? releaseText(1) : nearRelease(base, 1))
+            .map(([e, r]) => `${e}${r}.*`),
+        },
       );
       break;
     case "~=":
@@ -125,8 +207,31 @@ function clauseFor(op: string, base: string | undefined) {
     default:
       version = versionText({ local: false, ...near(base) });
   }
-  const slightlyWrong = fc.constantFrom("", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ".*", "+local");
-  return fc.tuple(space, version, space, slightlyWrong).map(([s1, v, s2, extra]) => `${s1}${op}${s1}${v}${extra}${s2}`);
+  const slightlyWrong = fc.constantFrom(
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    ".*",
+    "+local",
+  );
+  return fc
+    .tuple(space, version, space, slightlyWrong)
+    .map(([s1, v, s2, extra]) => `${s1}${op}${s1}${v}${extra}${s2}`);
 }
 
 function near(base: string | undefined): { near?: string } {
@@ -138,9 +243,13 @@ export function specifierSetText(base?: string) {
   return fc
     .tuple(clauseText(base), fc.array(clauseText(), { minLength: 0, maxLength: 2 }), fc.nat(9))
     .chain(([first, others, emptyRoll]) =>
-      fc.constantFrom(",", ", ", " ,").map((joiner) => (emptyRoll === 0 ? "" : [first, ...others].join(joiner))),
+      fc
+        .constantFrom(",", ", ", " ,")
+        .map((joiner) => (emptyRoll === 0 ? "" : [first, ...others].join(joiner))),
     );
 }
 
 /** A version and a specifier set built around the same release, so that boundaries are hit. */
-export const versionAndSpecifierSet = releaseText(1).chain((base) => fc.tuple(versionText({ near: base }), specifierSetText(base)));
+export const versionAndSpecifierSet = releaseText(1).chain((base) =>
+  fc.tuple(versionText({ near: base }), specifierSetText(base)),
+);

@@ -11,7 +11,21 @@ import { specifierSetText } from "./pep440-arbitraries.js";
 const space = fc.constantFrom("", "", "", " ", "  ", "\t");
 
 export const projectName = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("numpy", "scikit-learn", "Django", "zope.interface", "typing_extensions", "A", "x1", "ruamel.yaml.clib", "Pillow", "jupyter-server") },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      "numpy",
+      "scikit-learn",
+      "Django",
+      "zope.interface",
+      "typing_extensions",
+      "A",
+      "x1",
+      "ruamel.yaml.clib",
+      "Pillow",
+      "jupyter-server",
+    ),
+  },
   { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,8}[A-Za-z0-9]$/) },
   { weight: 1, arbitrary: fc.constantFrom("-bad", "bad-", "bad.", "_x", "ünï", "a b", "") },
 );
@@ -23,7 +37,11 @@ const extras = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.array(extraName, { minLength: 0, maxLength: 3 }), space, fc.constantFrom(",", ", ", " ,"))
+      .tuple(
+        fc.array(extraName, { minLength: 0, maxLength: 3 }),
+        space,
+        fc.constantFrom(",", ", ", " ,"),
+      )
       .map(([names, s, joiner]) => `[${s}${names.join(joiner)}${s}]`),
   },
   { weight: 1, arbitrary: fc.constantFrom("[gpu dev]", "[gpu,]", "[", "[gpu", "[,gpu]", "[]") },
@@ -75,23 +93,61 @@ const markerValue = fc.constantFrom(
   "lolwat",
 );
 
-const quoted = fc.tuple(markerValue, fc.constantFrom('"', '"', "'")).map(([value, q]) => `${q}${value}${q}`);
-const markerOperator = fc.constantFrom("==", "!=", "<", "<=", ">", ">=", "~=", "===", "in", "not in", "not  in");
+const quoted = fc
+  .tuple(markerValue, fc.constantFrom('"', '"', "'"))
+  .map(([value, q]) => `${q}${value}${q}`);
+const markerOperator = fc.constantFrom(
+  "==",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "~=",
+  "===",
+  "in",
+  "not in",
+  "not  in",
+);
 
 /** `extra` is compared with already-normalized names (see the note on nested extras in the docs). */
-const extraValue = fc.tuple(fc.constantFrom("gpu", "dev", "test", ""), fc.constantFrom('"', "'")).map(([value, q]) => `${q}${value}${q}`);
+const extraValue = fc
+  .tuple(fc.constantFrom("gpu", "dev", "test", ""), fc.constantFrom('"', "'"))
+  .map(([value, q]) => `${q}${value}${q}`);
 
 const comparison = markerVariable
-  .chain((variable) => fc.tuple(fc.boolean(), fc.constant(variable), markerOperator, variable === "extra" ? extraValue : quoted, space, space))
-  .map(([variableFirst, variable, op, value, s1, s2]) => (variableFirst ? `${variable}${s1}${op}${s2}${value}` : `${value}${s1}${op}${s2}${variable}`));
+  .chain((variable) =>
+    fc.tuple(
+      fc.boolean(),
+      fc.constant(variable),
+      markerOperator,
+      variable === "extra" ? extraValue : quoted,
+      space,
+      space,
+    ),
+  )
+  .map(([variableFirst, variable, op, value, s1, s2]) =>
+    variableFirst ? `${variable}${s1}${op}${s2}${value}` : `${value}${s1}${op}${s2}${variable}`,
+  );
 
 /** Markers of up to three levels, with parentheses only around groups of two or more terms. */
-export const markerText: fc.Arbitrary<string> = fc.letrec<{ marker: string; term: string }>((tie) => ({
-  term: fc.oneof({ depthSize: "small", withCrossShrink: true }, comparison, tie("marker").map((m) => (m.includes(" and ") || m.includes(" or ") ? `(${m})` : m))),
-  marker: fc
-    .tuple(tie("term"), fc.array(fc.tuple(fc.constantFrom(" and ", " or ", " and ", "  or  "), tie("term")), { maxLength: 2 }))
-    .map(([first, rest]) => first + rest.map(([joiner, term]) => joiner + term).join("")),
-})).marker;
+export const markerText: fc.Arbitrary<string> = fc.letrec<{ marker: string; term: string }>(
+  (tie) => ({
+    term: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      comparison,
+      tie("marker").map((m) => (m.includes(" and ") || m.includes(" or ") ? `(${m})` : m)),
+    ),
+    marker: fc
+      .tuple(
+        tie("term"),
+        fc.array(fc.tuple(fc.constantFrom(" and ", " or ", " and ", "  or  "), tie("term")), {
+          maxLength: 2,
+        }),
+      )
+      .map(([first, rest]) => first + rest.map(([joiner, term]) => joiner + term).join("")),
+  }),
+).marker;
 
 const url = fc.constantFrom(
   "https://files.example.org/pkg-1.0-py3-none-any.whl",
@@ -101,7 +157,12 @@ const url = fc.constantFrom(
 );
 
 const details = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.boolean(), specifierSetText()).map(([paren, spec]) => (paren ? `(${spec})` : spec)) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.boolean(), specifierSetText())
+      .map(([paren, spec]) => (paren ? `(${spec})` : spec)),
+  },
   { weight: 2, arbitrary: url.map((u) => `@ ${u}`) },
 );
 
@@ -111,22 +172,53 @@ const markerPart = fc.oneof(
 );
 
 const wellFormedRequirement = fc
-  .tuple(space, projectName, space, extras, space, details, markerPart, fc.constantFrom("", "", "", "", " ", "\n"))
+  .tuple(
+    space,
+    projectName,
+    space,
+    extras,
+    space,
+    details,
+    markerPart,
+    fc.constantFrom("", "", "", "", " ", "\n"),
+  )
   .map(([s1, name, s2, ex, s3, detail, marker, tail]) => {
     const separator = detail.startsWith("@") && marker !== "" ? " " : "";
     return `${s1}${name}${s2}${ex}${s3}${detail}${separator}${marker}${tail}`;
   });
 
-const damage = fc.constantFrom("(", ")", "[", "]", ",", ";", "@", " ", "'", '"', "=", "<", ".*", "+x", "\n", "not", "and");
+const damage = fc.constantFrom(
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  ";",
+  "@",
+  " ",
+  "'",
+  '"',
+  "=",
+  "<",
+  ".*",
+  "+x",
+  "\n",
+  "not",
+  "and",
+);
 
 /** Requirement text, about a third of it damaged by one inserted or deleted character. */
 export const requirementText = fc.oneof(
   { weight: 2, arbitrary: wellFormedRequirement },
   {
     weight: 1,
-    arbitrary: fc.tuple(wellFormedRequirement, fc.nat(60), damage, fc.boolean()).map(([text, at, insert, remove]) => {
-      const i = at % (text.length + 1);
-      return remove ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + insert + text.slice(i);
-    }),
+    arbitrary: fc
+      .tuple(wellFormedRequirement, fc.nat(60), damage, fc.boolean())
+      .map(([text, at, insert, remove]) => {
+        const i = at % (text.length + 1);
+        return remove
+          ? text.slice(0, i) + text.slice(i + 1)
+          : text.slice(0, i) + insert + text.slice(i);
+      }),
   },
 );

@@ -10,15 +10,60 @@ import { parseSpecifierSet, satisfies } from "../../../reconciler/core/pep440/in
  * single-clause checks near boundaries.
  */
 const CASES: { version: string; specifier: string; packaging: boolean; why: string }[] = [
-  { version: "2.1.0+cpu", specifier: "==2.1.0+cu121", packaging: false, why: "== with a local label must match that label" },
-  { version: "1.0+deadbeef", specifier: "!=1.0+cu121", packaging: true, why: "!= with a local label excludes only that label" },
-  { version: "1.0b1", specifier: "<1.0.post1", packaging: true, why: "<V refuses only pre-releases of V itself" },
-  { version: "1.0", specifier: ">1.0.dev3", packaging: true, why: "1.0 is greater than its own dev release" },
-  { version: "1.0", specifier: ">1.0rc1", packaging: true, why: "a final release is greater than its release candidate" },
-  { version: "1.0.post1", specifier: ">1.0.post1.dev1", packaging: true, why: ">V where V is a dev release of a post-release" },
-  { version: "0", specifier: "==0.0.*", packaging: true, why: "prefix matching pads the release with zeros" },
-  { version: "1.18446744073709551618", specifier: ">1.18446744073709551617", packaging: true, why: "release numbers beyond 2^53 compare exactly" },
-  { version: "1.1", specifier: "~=1.0.RC1", packaging: false, why: "~= takes its prefix from the text as written" },
+  {
+    version: "2.1.0+cpu",
+    specifier: "==2.1.0+cu121",
+    packaging: false,
+    why: "== with a local label must match that label",
+  },
+  {
+    version: "1.0+deadbeef",
+    specifier: "!=1.0+cu121",
+    packaging: true,
+    why: "!= with a local label excludes only that label",
+  },
+  {
+    version: "1.0b1",
+    specifier: "<1.0.post1",
+    packaging: true,
+    why: "<V refuses only pre-releases of V itself",
+  },
+  {
+    version: "1.0",
+    specifier: ">1.0.dev3",
+    packaging: true,
+    why: "1.0 is greater than its own dev release",
+  },
+  {
+    version: "1.0",
+    specifier: ">1.0rc1",
+    packaging: true,
+    why: "a final release is greater than its release candidate",
+  },
+  {
+    version: "1.0.post1",
+    specifier: ">1.0.post1.dev1",
+    packaging: true,
+    why: ">V where V is a dev release of a post-release",
+  },
+  {
+    version: "0",
+    specifier: "==0.0.*",
+    packaging: true,
+    why: "prefix matching pads the release with zeros",
+  },
+  {
+    version: "1.18446744073709551618",
+    specifier: ">1.18446744073709551617",
+    packaging: true,
+    why: "release numbers beyond 2^53 compare exactly",
+  },
+  {
+    version: "1.1",
+    specifier: "~=1.0.RC1",
+    packaging: false,
+    why: "~= takes its prefix from the text as written",
+  },
 ];
 
 describe("@renovatebot/pep440 disagrees with packaging where labenv agrees", () => {

@@ -22,28 +22,62 @@ const base = exampleFiles();
 const running: ObservedState = asObserved(desired(base));
 const RNASEQ = "environments/genomics-core/rnaseq/environment.yaml";
 
-const cases: Record<string, { files: RepoFile[]; observed?: ObservedState; maxDeletes?: number }> = {
-  "empty-account": { files: base, observed: { resources: [] } },
-  "no-changes": { files: base },
-  "memory-change-snapshots-first": { files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "resources", "memory"], 6144)) },
-  "stop-environment": { files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "state"], "stopped")) },
-  "owner-change-replaces-access-point": { files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ajones")) },
-  "environment-removed-keeps-data": {
-    files: withoutFile(withoutFile(withoutFile(withoutFile(base, RNASEQ), RNASEQ.replace("environment.yaml", "environment.lock.yaml")), "environments/genomics-core/rnaseq/snapshots/before-genomics-2.yaml"), "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml"),
-  },
-  "mass-delete-blocked": { files: base.filter((f) => !f.path.startsWith("environments/ml-vision/")), maxDeletes: 2 },
-  "aws-defaults-are-not-drift": {
-    files: base,
-    // What a provider reports after normalizing: same specs, extra tags AWS or people added, other ids.
-    observed: { resources: running.resources.map((r) => ({ ...r, id: `arn:aws:example:${r.key}`, tags: { ...r.tags, Name: r.key, "aws:cloudformation:stack-name": "x" }, status: "ACTIVE" })) },
-  },
-};
+const cases: Record<string, { files: RepoFile[]; observed?: ObservedState; maxDeletes?: number }> =
+  {
+    "empty-account": { files: base, observed: { resources: [] } },
+    "no-changes": { files: base },
+    "memory-change-snapshots-first": {
+      files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "resources", "memory"], 6144)),
+    },
+    "stop-environment": {
+      files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "state"], "stopped")),
+    },
+    "owner-change-replaces-access-point": {
+      files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ajones")),
+    },
+    "environment-removed-keeps-data": {
+      files: withoutFile(
+        withoutFile(
+          withoutFile(
+            withoutFile(base, RNASEQ),
+            RNASEQ.replace("environment.yaml", "environment.lock.yaml"),
+          ),
+          "environments/genomics-core/rnaseq/snapshots/before-genomics-2.yaml",
+        ),
+        "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml",
+      ),
+    },
+    "mass-delete-blocked": {
+      files: base.filter((f) => !f.path.startsWith("environments/ml-vision/")),
+      maxDeletes: 2,
+    },
+    "aws-defaults-are-not-drift": {
+      files: base,
+      // What a provider reports after normalizing: same specs, extra tags AWS or people added, other ids.
+      observed: {
+        resources: running.resources.map((r) => ({
+          ...r,
+          id: `arn:aws:example:${r.key}`,
+          tags: { ...r.tags, Name: r.key, "aws:cloudformation:stack-name": "x" },
+          status: "ACTIVE",
+        })),
+      },
+    },
+  };
 
 describe("plan golden cases", () => {
   for (const [name, c] of Object.entries(cases)) {
     it(name, () => {
-      const costsBefore = Object.fromEntries(desired(base).environments.map((e) => [e.key, c.observed?.resources.length === 0 ? 0 : e.monthlyCostUsd]));
-      const p = plan(desired(c.files), c.observed ?? running, { maxDeletes: c.maxDeletes ?? 5, costsBefore });
+      const costsBefore = Object.fromEntries(
+        desired(base).environments.map((e) => [
+          e.key,
+          c.observed?.resources.length === 0 ? 0 : e.monthlyCostUsd,
+        ]),
+      );
+      const p = plan(desired(c.files), c.observed ?? running, {
+        maxDeletes: c.maxDeletes ?? 5,
+        costsBefore,
+      });
       const actual = `${renderPlan(p)}\n`;
       expectGolden(join(repoRoot, "test/fixtures/plan", name, "expected.txt"), actual);
     });
@@ -51,20 +85,51 @@ describe("plan golden cases", () => {
 
   it("the plan is a pure value: same inputs, same digest", () => {
     const files = editYaml(base, RNASEQ, (d) => d.setIn(["spec", "resources", "memory"], 6144));
-    expect(plan(desired(files), running, { maxDeletes: 5 }).digest).toBe(plan(desired(files), running, { maxDeletes: 5 }).digest);
-    expect(plan(desired(files), running, { maxDeletes: 5 }).digest).not.toBe(plan(desired(base), running, { maxDeletes: 5 }).digest);
+    expect(plan(desired(files), running, { maxDeletes: 5 }).digest).toBe(
+      plan(desired(files), running, { maxDeletes: 5 }).digest,
+    );
+    expect(plan(desired(files), running, { maxDeletes: 5 }).digest).not.toBe(
+      plan(desired(base), running, { maxDeletes: 5 }).digest,
+    );
   });
 
   it("storage is never deleted and deletes run in reverse order", () => {
     const files = cases["environment-removed-keeps-data"]!.files;
     const p = plan(desired(files), running, { maxDeletes: 5 });
-    const retire = p.stages.find((s) => s.name === "retire")!.actions.filter((a) => a.environment === "genomics-core/rnaseq");
-    expect(retire.map((a) => `${a.outcome} ${a.kind}`)).toEqual(["create ebs-snapshot", "delete service", "delete task-definition", "skipped access-point"]);
-    expect(p.stages.flatMap((s) => s.actions).some((a) => a.outcome === "delete" && (a.kind === "access-point" || a.kind === "ebs-snapshot" || a.kind === "backup-job"))).toBe(false);
+    const retire = p.stages
+      .find((s) => s.name === "retire")!
+      .actions.filter((a) => a.environment === "genomics-core/rnaseq");
+    expect(retire.map((a) => `${a.outcome} ${a.kind}`)).toEqual([
+      "create ebs-snapshot",
+      "delete service",
+      "delete task-definition",
+      "skipped access-point",
+    ]);
+    expect(
+      p.stages
+        .flatMap((s) => s.actions)
+        .some(
+          (a) =>
+            a.outcome === "delete" &&
+            (a.kind === "access-point" || a.kind === "ebs-snapshot" || a.kind === "backup-job"),
+        ),
+    ).toBe(false);
   });
 
   it("a yaml comment in environment.yaml changes nothing", () => {
-    const files = base.map((f) => (f.path === RNASEQ ? { path: f.path, content: `# note\n${parseDocument(Buffer.from(f.content).toString()).toString()}` } : f));
-    expect(plan(desired(files), running, { maxDeletes: 5 }).summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+    const files = base.map((f) =>
+      f.path === RNASEQ
+        ? {
+            path: f.path,
+            content: `# note\n${parseDocument(Buffer.from(f.content).toString()).toString()}`,
+          }
+        : f,
+    );
+    expect(plan(desired(files), running, { maxDeletes: 5 }).summary).toMatchObject({
+      create: 0,
+      update: 0,
+      replace: 0,
+      delete: 0,
+    });
   });
 });

@@ -6,16 +6,40 @@ import { editYaml, exampleFiles } from "../../helpers/example-repo.js";
 import { run, sandbox } from "../../helpers/sandbox.js";
 
 const base = exampleFiles();
-const ENVS = [...new Set(base.map((f) => /^environments\/([^/]+\/[^/]+)\/environment\.yaml$/.exec(f.path)?.[1]).filter((x): x is string => !!x))];
-const SIZES: [number, number][] = [[512, 2048], [1024, 4096], [1024, 8192], [2048, 8192], [2048, 16384], [4096, 16384]];
+const ENVS = [
+  ...new Set(
+    base
+      .map((f) => /^environments\/([^/]+\/[^/]+)\/environment\.yaml$/.exec(f.path)?.[1])
+      .filter((x): x is string => !!x),
+  ),
+];
+const SIZES: [number, number][] = [
+  [512, 2048],
+  [1024, 4096],
+  [1024, 8192],
+  [2048, 8192],
+  [2048, 16384],
+  [4096, 16384],
+];
 
 /** A random repository: some environments left out, others stopped, resized or given another owner. */
 const repository = fc.record({
   drop: fc.subarray(ENVS, { maxLength: 3 }),
-  edits: fc.array(fc.record({ env: fc.constantFrom(...ENVS), state: fc.constantFrom("running", "stopped"), size: fc.constantFrom(...SIZES), storage: fc.integer({ min: 20, max: 60 }) }), { maxLength: 4 }),
+  edits: fc.array(
+    fc.record({
+      env: fc.constantFrom(...ENVS),
+      state: fc.constantFrom("running", "stopped"),
+      size: fc.constantFrom(...SIZES),
+      storage: fc.integer({ min: 20, max: 60 }),
+    }),
+    { maxLength: 4 },
+  ),
 });
 
-function materialize(r: { drop: string[]; edits: { env: string; state: string; size: [number, number]; storage: number }[] }): RepoFile[] {
+function materialize(r: {
+  drop: string[];
+  edits: { env: string; state: string; size: [number, number]; storage: number }[];
+}): RepoFile[] {
   let files = base.filter((f) => !r.drop.some((d) => f.path.startsWith(`environments/${d}/`)));
   // Shares, successions and snapshots that name a dropped environment go with it.
   files = files.filter((f) => !(/shares|successions/.test(f.path) && r.drop.length > 0));

@@ -8,7 +8,13 @@ const RNASEQ = "environments/genomics-core/rnaseq/environment.yaml";
 
 function counts(s: ReturnType<typeof sandbox>) {
   const a = s.provider.account();
-  return { accessPoints: a.accessPoints.length, services: a.services.filter((x) => x.status === "ACTIVE").length, snapshots: a.snapshots.length, backups: a.backupJobs.length, runningTasks: a.tasks.filter((t) => t.lastStatus === "RUNNING").length };
+  return {
+    accessPoints: a.accessPoints.length,
+    services: a.services.filter((x) => x.status === "ACTIVE").length,
+    snapshots: a.snapshots.length,
+    backups: a.backupJobs.length,
+    runningTasks: a.tasks.filter((t) => t.lastStatus === "RUNNING").length,
+  };
 }
 
 describe("reconcile on the sandbox", () => {
@@ -16,7 +22,13 @@ describe("reconcile on the sandbox", () => {
     const s = sandbox();
     const first = await run(base, s);
     expect(first.outcome).toBe("applied");
-    expect(counts(s)).toEqual({ accessPoints: 13, services: 9, snapshots: 2, backups: 3, runningTasks: 6 });
+    expect(counts(s)).toEqual({
+      accessPoints: 13,
+      services: 9,
+      snapshots: 2,
+      backups: 3,
+      runningTasks: 6,
+    });
     const second = await run(base, s);
     expect(second.outcome).toBe("no-changes");
     expect(changingActions(second.plan!)).toEqual([]);
@@ -36,24 +48,35 @@ describe("reconcile on the sandbox", () => {
 
   it("refuses to apply when validation fails, naming the stage", async () => {
     const s = sandbox();
-    const r = await run(editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ghost")), s);
+    const r = await run(
+      editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ghost")),
+      s,
+    );
     expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
     expect(counts(s).services).toBe(0);
   });
 
   it("refuses to apply when a lock is stale", async () => {
     const s = sandbox();
-    const r = await run(editYaml(base, RNASEQ, (d) => d.setIn(["spec", "packages"], ["pydeseq2==0.4.9"])), s);
+    const r = await run(
+      editYaml(base, RNASEQ, (d) => d.setIn(["spec", "packages"], ["pydeseq2==0.4.9"])),
+      s,
+    );
     expect(r).toMatchObject({ outcome: "refused", stage: "lock-check" });
   });
 
   it("snapshots the volume before replacing a task, and restores new tasks from it", async () => {
     const s = sandbox();
     await run(base, s);
-    const r = await run(editYaml(base, RNASEQ, (d) => d.setIn(["spec", "resources", "memory"], 6144)), s);
+    const r = await run(
+      editYaml(base, RNASEQ, (d) => d.setIn(["spec", "resources", "memory"], 6144)),
+      s,
+    );
     expect(r.outcome).toBe("applied");
     const a = s.provider.account();
-    const snap = a.snapshots.find((x) => x.tags["labenv:resource"]!.includes("rnaseq/before-replace"));
+    const snap = a.snapshots.find((x) =>
+      x.tags["labenv:resource"]!.includes("rnaseq/before-replace"),
+    );
     expect(snap).toBeDefined();
     const service = a.services.find((x) => x.name === "labenv-genomics-core-rnaseq")!;
     const task = a.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")!;
@@ -67,16 +90,31 @@ describe("reconcile on the sandbox", () => {
     const r = await run(files, s);
     expect(r.outcome).toBe("applied");
     const a = s.provider.account();
-    expect(a.services.find((x) => x.name === "labenv-ml-vision-self-supervised")!.status).toBe("INACTIVE");
-    expect(a.accessPoints.some((x) => x.tags["labenv:resource"] === "access-point:ml-vision/self-supervised/home")).toBe(true);
-    expect(a.snapshots.some((x) => x.tags["labenv:resource"]!.startsWith("ebs-snapshot:ml-vision/self-supervised/before-delete"))).toBe(true);
+    expect(a.services.find((x) => x.name === "labenv-ml-vision-self-supervised")!.status).toBe(
+      "INACTIVE",
+    );
+    expect(
+      a.accessPoints.some(
+        (x) => x.tags["labenv:resource"] === "access-point:ml-vision/self-supervised/home",
+      ),
+    ).toBe(true);
+    expect(
+      a.snapshots.some((x) =>
+        x.tags["labenv:resource"]!.startsWith(
+          "ebs-snapshot:ml-vision/self-supervised/before-delete",
+        ),
+      ),
+    ).toBe(true);
     expect(await s.state.getApplied("ml-vision/self-supervised")).toBeUndefined();
     expect((await run(files, s)).outcome).toBe("no-changes");
   });
 
   it("two concurrent reconciles never apply at once", async () => {
     const s = sandbox();
-    const [a, b] = await Promise.all([run(base, s, { owner: "one" }), run(base, s, { owner: "two" })]);
+    const [a, b] = await Promise.all([
+      run(base, s, { owner: "one" }),
+      run(base, s, { owner: "two" }),
+    ]);
     const outcomes = [a.outcome, b.outcome].sort();
     expect(outcomes).toEqual(["applied", "refused"]);
     const refused = a.outcome === "refused" ? a : b;
@@ -95,7 +133,13 @@ describe("reconcile on the sandbox", () => {
         runs += 1;
       } while (result.outcome !== "no-changes" && runs < 100);
       expect(result.outcome).toBe("no-changes");
-      expect(counts(s)).toEqual({ accessPoints: 13, services: 9, snapshots: 2, backups: 3, runningTasks: 6 });
+      expect(counts(s)).toEqual({
+        accessPoints: 13,
+        services: 9,
+        snapshots: 2,
+        backups: 3,
+        runningTasks: 6,
+      });
     }
   });
 
@@ -115,6 +159,12 @@ describe("reconcile on the sandbox", () => {
       if (result.outcome === "no-changes") break;
     }
     expect(result!.outcome, result!.reason).toBe("no-changes");
-    expect(counts(s)).toEqual({ accessPoints: 13, services: 9, snapshots: 2, backups: 3, runningTasks: 6 });
+    expect(counts(s)).toEqual({
+      accessPoints: 13,
+      services: 9,
+      snapshots: 2,
+      backups: 3,
+      runningTasks: 6,
+    });
   });
 });

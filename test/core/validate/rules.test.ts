@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { RepoFile } from "../../../reconciler/core/load/load-repository.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { validateFiles } from "../../../reconciler/core/validate/validate.js";
-import { editYaml, exampleFiles, TODAY, withFile, withoutFile } from "../../helpers/example-repo.js";
+import {
+  editYaml,
+  exampleFiles,
+  TODAY,
+  withFile,
+  withoutFile,
+} from "../../helpers/example-repo.js";
 
 const check = createSchemaValidator();
 const RNASEQ = "environments/genomics-core/rnaseq/environment.yaml";
@@ -23,62 +29,96 @@ describe("cross-document rules", () => {
   });
 
   it("funding must be one of the lab's sources", () => {
-    const [d] = errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["metadata", "funding"], "nsf-ags-2231234")));
+    const [d] = errors(
+      editYaml(base, RNASEQ, (doc) => doc.setIn(["metadata", "funding"], "nsf-ags-2231234")),
+    );
     expect(d).toMatchObject({ code: "environment-funding", line: 8 });
   });
 
   it("domain pack must exist and the range must match a published version", () => {
-    expect(errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "domainPack"], "proteomics@^1")))[0]!.message).toMatch(/`proteomics` does not exist/);
-    const [d] = errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "domainPack"], "genomics@^3")));
-    expect(d!.message).toMatch(/no published, non-yanked version of `genomics` matches `\^3` \(published: 2.0.0, 1.2.0, 1.1.0, 1.0.0\)/);
+    expect(
+      errors(
+        editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "domainPack"], "proteomics@^1")),
+      )[0]!.message,
+    ).toMatch(/`proteomics` does not exist/);
+    const [d] = errors(
+      editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "domainPack"], "genomics@^3")),
+    );
+    expect(d!.message).toMatch(
+      /no published, non-yanked version of `genomics` matches `\^3` \(published: 2.0.0, 1.2.0, 1.1.0, 1.0.0\)/,
+    );
   });
 
   it("a yanked pack version is never chosen", () => {
     const pack = "domain-packs/genomics/1.2.0/pack.yaml";
-    const files = editYaml(base, pack, (doc) => doc.setIn(["spec", "yanked"], { reason: "broken pysam build" }));
-    const env = editYaml(files, RNASEQ, (doc) => doc.setIn(["spec", "domainPack"], "genomics@~1.2.0"));
+    const files = editYaml(base, pack, (doc) =>
+      doc.setIn(["spec", "yanked"], { reason: "broken pysam build" }),
+    );
+    const env = editYaml(files, RNASEQ, (doc) =>
+      doc.setIn(["spec", "domainPack"], "genomics@~1.2.0"),
+    );
     const d = errors(env).find((e) => e.file === RNASEQ);
     expect(d!.message).toMatch(/1.2.0 \(yanked\)/);
   });
 
   it("kernels must be offered by the pack", () => {
-    const [d] = errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "kernels"], ["python3", "julia-1.10"])));
+    const [d] = errors(
+      editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "kernels"], ["python3", "julia-1.10"])),
+    );
     expect(d).toMatchObject({ code: "kernel", path: "spec.kernels[1]" });
   });
 
   it("POSIX uids are unique across labs, ids and logins within a lab", () => {
-    const files = editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "members", 1, "uid"], 21001));
+    const files = editYaml(base, GENOMICS, (doc) =>
+      doc.setIn(["spec", "members", 1, "uid"], 21001),
+    );
     const [d] = errors(files);
     expect(d).toMatchObject({ code: "unique-ids", path: "spec.members[1].uid" });
     expect(d!.message).toContain("already used by @ofernandez-climate in climate-dynamics");
-    const dupId = editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "members", 2, "id"], "rpatel"));
+    const dupId = editYaml(base, GENOMICS, (doc) =>
+      doc.setIn(["spec", "members", 2, "id"], "rpatel"),
+    );
     expect(errors(dupId).map((e) => e.code)).toContain("unique-ids");
   });
 
   it("approvers and the PI are members", () => {
-    const [d] = errors(editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "approvers"], ["mchen", "nobody"])));
+    const [d] = errors(
+      editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "approvers"], ["mchen", "nobody"])),
+    );
     expect(d).toMatchObject({ code: "lab-members", path: "spec.approvers[1]" });
   });
 
   it("lab quotas are not exceeded", () => {
-    const [d] = errors(editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "quotas", "cpu"], 2048)));
+    const [d] = errors(
+      editYaml(base, GENOMICS, (doc) => doc.setIn(["spec", "quotas", "cpu"], 2048)),
+    );
     expect(d).toMatchObject({ code: "lab-quotas", path: "spec.quotas.cpu" });
     expect(d!.message).toContain("uses 3072 cpu units (running), over its quota of 2048");
   });
 
   it("Fargate cpu/memory pairs are checked with the allowed range in the message", () => {
-    const [d] = errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "resources", "memory"], 16384)));
-    expect(d!.message).toBe("spec.resources: Fargate does not offer cpu 1024 with memory 16384 MiB (allowed with 1024: 2048–8192 in steps of 1024)");
+    const [d] = errors(
+      editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "resources", "memory"], 16384)),
+    );
+    expect(d!.message).toBe(
+      "spec.resources: Fargate does not offer cpu 1024 with memory 16384 MiB (allowed with 1024: 2048–8192 in steps of 1024)",
+    );
   });
 
   it("snapshot, share and succession subjects exist", () => {
     const noEnv = withoutFile(base, "environments/genomics-core/rnaseq/environment.yaml");
     const codes = errors(noEnv).map((e) => `${e.file} ${e.code}`);
-    expect(codes).toContain("environments/genomics-core/rnaseq/snapshots/before-genomics-2.yaml snapshot-subject");
+    expect(codes).toContain(
+      "environments/genomics-core/rnaseq/snapshots/before-genomics-2.yaml snapshot-subject",
+    );
     expect(codes).toContain(`${SHARE} share-subject`);
-    const toSelf = errors(editYaml(base, SHARE, (doc) => doc.setIn(["spec", "to", "lab"], "genomics-core")));
+    const toSelf = errors(
+      editYaml(base, SHARE, (doc) => doc.setIn(["spec", "to", "lab"], "genomics-core")),
+    );
     expect(toSelf[0]!.message).toMatch(/another lab/);
-    const wrongMember = errors(editYaml(base, SHARE, (doc) => doc.setIn(["spec", "to", "members"], ["dsato", "rpatel"])));
+    const wrongMember = errors(
+      editYaml(base, SHARE, (doc) => doc.setIn(["spec", "to", "members"], ["dsato", "rpatel"])),
+    );
     expect(wrongMember[0]).toMatchObject({ path: "spec.to.members[1]" });
   });
 
@@ -93,11 +133,20 @@ describe("cross-document rules", () => {
   });
 
   it("secret-looking values and keys are rejected anywhere", () => {
-    const files = editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "description"], "key AKIAIOSFODNN7EXAMPLE for s3"));
+    const files = editYaml(base, RNASEQ, (doc) =>
+      doc.setIn(["spec", "description"], "key AKIAIOSFODNN7EXAMPLE for s3"),
+    );
     expect(errors(files)[0]).toMatchObject({ code: "no-secrets", path: "spec.description" });
-    const key = editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "jupyterConfig", "ServerApp.token"], "abc"));
-    expect(errors(key)[0]).toMatchObject({ code: "schema", path: "spec.jupyterConfig.ServerApp.token" });
-    const label = editYaml(base, RNASEQ, (doc) => doc.setIn(["metadata", "labels"], { "db-password": "x" }));
+    const key = editYaml(base, RNASEQ, (doc) =>
+      doc.setIn(["spec", "jupyterConfig", "ServerApp.token"], "abc"),
+    );
+    expect(errors(key)[0]).toMatchObject({
+      code: "schema",
+      path: "spec.jupyterConfig.ServerApp.token",
+    });
+    const label = editYaml(base, RNASEQ, (doc) =>
+      doc.setIn(["metadata", "labels"], { "db-password": "x" }),
+    );
     expect(errors(label).map((e) => e.code)).toContain("schema");
   });
 
@@ -109,8 +158,13 @@ describe("cross-document rules", () => {
 
   it("unknown files under environments/ are reported, not ignored", () => {
     const files = withFile(base, "environments/genomics-core/rnaseq/scratch.yaml", "a: 1\n");
-    expect(errors(files)[0]).toMatchObject({ code: "unknown-file", file: "environments/genomics-core/rnaseq/scratch.yaml" });
-    const other = validateFiles(withFile(base, "environments/genomics-core/data.csv", "x"), check, { today: TODAY }).diagnostics;
+    expect(errors(files)[0]).toMatchObject({
+      code: "unknown-file",
+      file: "environments/genomics-core/rnaseq/scratch.yaml",
+    });
+    const other = validateFiles(withFile(base, "environments/genomics-core/data.csv", "x"), check, {
+      today: TODAY,
+    }).diagnostics;
     expect(other.find((d) => d.file.endsWith("data.csv"))).toMatchObject({ severity: "warning" });
   });
 
@@ -133,7 +187,8 @@ describe("cross-document rules", () => {
 });
 
 describe("package requirements", () => {
-  const pkgs = (list: string[]) => errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "packages"], list)));
+  const pkgs = (list: string[]) =>
+    errors(editYaml(base, RNASEQ, (doc) => doc.setIn(["spec", "packages"], list)));
 
   it("are valid PEP 508, with the column of the problem", () => {
     const [d] = pkgs(["pydeseq2>=0.4.10,<0.5", "scanpy>=>1.10"]);
@@ -142,17 +197,23 @@ describe("package requirements", () => {
   });
 
   it("name a package once, after PEP 503 normalization", () => {
-    const [d] = pkgs(["Py_DESeq2>=0.4", "pydeseq2<0.5"].map((s) => s.replace("Py_DESeq2", "PyDESeq2")));
+    const [d] = pkgs(
+      ["Py_DESeq2>=0.4", "pydeseq2<0.5"].map((s) => s.replace("Py_DESeq2", "PyDESeq2")),
+    );
     expect(d!.message).toMatch(/`pydeseq2` is listed twice/);
   });
 
   it("cannot come from a direct URL", () => {
-    expect(pkgs(["mytool @ https://example.org/mytool-1.0.tar.gz"])[0]!.message).toMatch(/direct URL/);
+    expect(pkgs(["mytool @ https://example.org/mytool-1.0.tar.gz"])[0]!.message).toMatch(
+      /direct URL/,
+    );
   });
 
   it("must agree with what the domain pack pins, naming both sides", () => {
     const [d] = pkgs(["numpy>=2"]);
-    expect(d!.message).toBe("`numpy>=2` conflicts with the domain pack: genomics@1.2.0 pins numpy==1.26.4");
+    expect(d!.message).toBe(
+      "`numpy>=2` conflicts with the domain pack: genomics@1.2.0 pins numpy==1.26.4",
+    );
     expect(pkgs(["numpy>=1.26,<2"])).toEqual([]);
   });
 });

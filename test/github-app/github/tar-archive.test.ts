@@ -9,7 +9,11 @@ import { LabenvError } from "../../../reconciler/core/errors.js";
 import { tarball } from "../helpers/tarball.js";
 
 function git(cwd: string, ...args: string[]): Buffer {
-  return execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", ...args], { cwd });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", ...args],
+    { cwd },
+  );
 }
 
 describe("unpackTarball", () => {
@@ -24,21 +28,44 @@ describe("unpackTarball", () => {
     git(dir, "add", "-A");
     git(dir, "commit", "-q", "-m", "x");
     const sha = git(dir, "rev-parse", "HEAD").toString().trim();
-    const gz = git(dir, "archive", "--format=tar.gz", `--prefix=octo-labs-${sha.slice(0, 7)}/`, "HEAD");
+    const gz = git(
+      dir,
+      "archive",
+      "--format=tar.gz",
+      `--prefix=octo-labs-${sha.slice(0, 7)}/`,
+      "HEAD",
+    );
     const entries = await unpackTarball(gz);
     expect(entries.map((e) => e.path).sort()).toEqual([deep, "labenv.yaml", "link.yaml"]);
-    expect(Buffer.from(entries.find((e) => e.path === deep)!.content).toString()).toBe("kind: Environment\n");
+    expect(Buffer.from(entries.find((e) => e.path === deep)!.content).toString()).toBe(
+      "kind: Environment\n",
+    );
     expect(entries.find((e) => e.path === "link.yaml")!.symlink).toBe(true);
   });
 
   it("reads the test helper's GitHub-shaped tarballs", async () => {
     const long = `environments/lab/${"x".repeat(120)}.yaml`;
-    const entries = await unpackTarball(tarball([{ path: "labenv.yaml", content: "a: 1\n" }, { path: long, content: "b" }], "f".repeat(40)));
-    expect(entries.map((e) => [e.path, Buffer.from(e.content).toString()])).toEqual([[long, "b"], ["labenv.yaml", "a: 1\n"]]);
+    const entries = await unpackTarball(
+      tarball(
+        [
+          { path: "labenv.yaml", content: "a: 1\n" },
+          { path: long, content: "b" },
+        ],
+        "f".repeat(40),
+      ),
+    );
+    expect(entries.map((e) => [e.path, Buffer.from(e.content).toString()])).toEqual([
+      [long, "b"],
+      ["labenv.yaml", "a: 1\n"],
+    ]);
   });
 
   it("refuses an archive that unpacks to more than the limit, and one that is not gzip", async () => {
-    await expect(unpackTarball(gzipSync(Buffer.alloc(4096)), { maxBytes: 1024 })).rejects.toBeInstanceOf(LabenvError);
-    await expect(unpackTarball(Buffer.from("<html>not found</html>"))).rejects.toThrow(/cannot be unpacked/);
+    await expect(
+      unpackTarball(gzipSync(Buffer.alloc(4096)), { maxBytes: 1024 }),
+    ).rejects.toBeInstanceOf(LabenvError);
+    await expect(unpackTarball(Buffer.from("<html>not found</html>"))).rejects.toThrow(
+      /cannot be unpacked/,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
 
-const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as WebhookDefinition[];
+const examples = createRequire(import.meta.url)(
+  "@octokit/webhooks-examples",
+) as WebhookDefinition[];
 
 export const OWNER = "westtek-research";
 export const REPO = "labs";
@@ -56,14 +58,21 @@ function pullRequest(pr: Json, f: PullRequestFields): Json {
   return pr;
 }
 
-export function pullRequestEvent(action: "opened" | "synchronize" | "reopened" | "closed", f: PullRequestFields): Json {
+export function pullRequestEvent(
+  action: "opened" | "synchronize" | "reopened" | "closed",
+  f: PullRequestFields,
+): Json {
   const p = inRepository(example("pull_request", action));
   p.number = f.number ?? 7;
   pullRequest(p.pull_request, f);
   return p;
 }
 
-export function pullRequestReviewEvent(action: "submitted" | "dismissed", f: PullRequestFields, review: { login: string; state: string; commit: string }): Json {
+export function pullRequestReviewEvent(
+  action: "submitted" | "dismissed",
+  f: PullRequestFields,
+  review: { login: string; state: string; commit: string },
+): Json {
   const p = inRepository(example("pull_request_review", action));
   pullRequest(p.pull_request, f);
   p.review.user.login = review.login;
@@ -80,11 +89,24 @@ export function pushEvent(f: { ref: string; after: string; deleted?: boolean }):
   return p;
 }
 
-export function checkRunRerequestedEvent(f: { name: string; head: string; base: string; number: number }): Json {
+export function checkRunRerequestedEvent(f: {
+  name: string;
+  head: string;
+  base: string;
+  number: number;
+}): Json {
   const p = inRepository(example("check_run", "rerequested"));
   p.check_run.name = f.name;
   p.check_run.head_sha = f.head;
-  p.check_run.pull_requests = [{ number: f.number, id: 1, url: "", head: { ref: "x", sha: f.head, repo: { id: 1, url: "", name: REPO } }, base: { ref: "main", sha: f.base, repo: { id: 1, url: "", name: REPO } } }];
+  p.check_run.pull_requests = [
+    {
+      number: f.number,
+      id: 1,
+      url: "",
+      head: { ref: "x", sha: f.head, repo: { id: 1, url: "", name: REPO } },
+      base: { ref: "main", sha: f.base, repo: { id: 1, url: "", name: REPO } },
+    },
+  ];
   return p;
 }
 

@@ -19,7 +19,11 @@ export function textOf(files: readonly RepoFile[], path: string): string {
 }
 
 /** The files with `path` replaced by `edit(text)`. */
-export function editText(files: readonly RepoFile[], path: string, edit: (text: string) => string): RepoFile[] {
+export function editText(
+  files: readonly RepoFile[],
+  path: string,
+  edit: (text: string) => string,
+): RepoFile[] {
   const before = textOf(files, path);
   const after = edit(before);
   if (after === before) throw new Error(`edit of ${path} changed nothing`);

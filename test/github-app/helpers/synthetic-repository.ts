@@ -30,7 +30,10 @@ export interface SyntheticRepository {
 export function syntheticRepository(labs = 50, perLab = 20): SyntheticRepository {
   const example = exampleFiles();
   const shared = example.filter((f) => !f.path.startsWith("environments/"));
-  const files: RepoFile[] = [...shared, { path: "package-index.yaml", content: readFileSync(join(repoRoot, "package-index.yaml")) }];
+  const files: RepoFile[] = [
+    ...shared,
+    { path: "package-index.yaml", content: readFileSync(join(repoRoot, "package-index.yaml")) },
+  ];
   const labNames: string[] = [];
   const environments: string[] = [];
   for (let l = 0; l < labs; l++) {
@@ -41,8 +44,18 @@ export function syntheticRepository(labs = 50, perLab = 20): SyntheticRepository
       const name = `env-${String(e).padStart(2, "0")}`;
       const template = TEMPLATES[(l + e) % TEMPLATES.length]!;
       const rename = (t: string) => renameDocument(t, lab, name);
-      files.push({ path: `environments/${lab}/${name}/environment.yaml`, content: ownedBy(rename(text(example, `environments/${template}/environment.yaml`)), `m${l}-1`, "grant") });
-      files.push({ path: `environments/${lab}/${name}/environment.lock.yaml`, content: rename(text(example, `environments/${template}/environment.lock.yaml`)) });
+      files.push({
+        path: `environments/${lab}/${name}/environment.yaml`,
+        content: ownedBy(
+          rename(text(example, `environments/${template}/environment.yaml`)),
+          `m${l}-1`,
+          "grant",
+        ),
+      });
+      files.push({
+        path: `environments/${lab}/${name}/environment.lock.yaml`,
+        content: rename(text(example, `environments/${template}/environment.lock.yaml`)),
+      });
       environments.push(`${lab}/${name}`);
     }
   }
@@ -55,7 +68,12 @@ export function syntheticLogin(l: number, i: number): string {
 }
 
 function labYaml(lab: string, l: number): string {
-  const members = [0, 1, 2].map((i) => `    - id: m${l}-${i}\n      github: ${syntheticLogin(l, i)}\n      uid: ${40000 + l * 10 + i}\n      role: ${i === 0 ? "pi" : "researcher"}\n`).join("");
+  const members = [0, 1, 2]
+    .map(
+      (i) =>
+        `    - id: m${l}-${i}\n      github: ${syntheticLogin(l, i)}\n      uid: ${40000 + l * 10 + i}\n      role: ${i === 0 ? "pi" : "researcher"}\n`,
+    )
+    .join("");
   return `apiVersion: labenv.westtek.io/v1
 kind: Lab
 metadata:
@@ -72,9 +90,13 @@ ${members}  funding:
 }
 
 function renameDocument(source: string, lab: string, name: string): string {
-  return source.replace(/^(metadata:\n(?:[ \t].*\n)*?)  name: .*$/m, `$1  name: ${name}`).replace(/^  lab: .*$/m, `  lab: ${lab}`);
+  return source
+    .replace(/^(metadata:\n(?:[ \t].*\n)*?)  name: .*$/m, `$1  name: ${name}`)
+    .replace(/^  lab: .*$/m, `  lab: ${lab}`);
 }
 
 function ownedBy(source: string, owner: string, funding: string): string {
-  return source.replace(/^  owner: .*$/m, `  owner: ${owner}`).replace(/^  funding: .*$/m, `  funding: ${funding}`);
+  return source
+    .replace(/^  owner: .*$/m, `  owner: ${owner}`)
+    .replace(/^  funding: .*$/m, `  funding: ${funding}`);
 }

@@ -6,13 +6,18 @@ import type { RepoFile } from "../../../reconciler/core/load/load-repository.js"
  * with the commit, then every file under `owner-repo-<sha7>/` (ustar; a pax
  * extended header when a name is longer than 100 bytes).
  */
-export function tarball(files: readonly RepoFile[], sha: string, top = `octo-labs-${sha.slice(0, 7)}`): Buffer {
+export function tarball(
+  files: readonly RepoFile[],
+  sha: string,
+  top = `octo-labs-${sha.slice(0, 7)}`,
+): Buffer {
   const blocks: Buffer[] = [entry("pax_global_header", Buffer.from(pax("comment", sha)), "g")];
   blocks.push(entry(`${top}/`, Buffer.alloc(0), "5"));
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = `${top}/${f.path}`;
     const body = typeof f.content === "string" ? Buffer.from(f.content) : Buffer.from(f.content);
-    if (Buffer.byteLength(name) > 100) blocks.push(entry("PaxHeader", Buffer.from(pax("path", name)), "x"));
+    if (Buffer.byteLength(name) > 100)
+      blocks.push(entry("PaxHeader", Buffer.from(pax("path", name)), "x"));
     blocks.push(entry(name.slice(0, 100), body, "0"));
   }
   blocks.push(Buffer.alloc(1024));
@@ -41,6 +46,7 @@ function entry(name: string, body: Buffer, type: string): Buffer {
 function pax(key: string, value: string): string {
   const record = ` ${key}=${value}\n`;
   let len = Buffer.byteLength(record) + 1;
-  while (String(len).length + Buffer.byteLength(record) !== len) len = String(len).length + Buffer.byteLength(record);
+  while (String(len).length + Buffer.byteLength(record) !== len)
+    len = String(len).length + Buffer.byteLength(record);
   return `${len}${record}`;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { environmentsOutside, inScope, reviewScope, touchesLabenv } from "../../../github-app/review/review-scope.js";
+import {
+  environmentsOutside,
+  inScope,
+  reviewScope,
+  touchesLabenv,
+} from "../../../github-app/review/review-scope.js";
 import { reviewPullRequest } from "../../../github-app/review/review-pull-request.js";
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import { changingActions } from "../../../reconciler/core/model/plan.js";
@@ -10,8 +15,20 @@ const check = createSchemaValidator();
 
 describe("reviewScope", () => {
   it("opens only the labs a change is confined to; anything wider reads everything", () => {
-    expect(reviewScope(["environments/a/x/environment.yaml", "environments/b/shares/s.yaml", "README.md"])).toEqual({ kind: "labs", labs: new Set(["a", "b"]) });
-    for (const wide of ["labenv.yaml", "domain-packs/ml/2.1.0/pack.yaml", "schemas/lab.schema.json", "environments/a/lab.yaml", "package-index.yaml"]) {
+    expect(
+      reviewScope([
+        "environments/a/x/environment.yaml",
+        "environments/b/shares/s.yaml",
+        "README.md",
+      ]),
+    ).toEqual({ kind: "labs", labs: new Set(["a", "b"]) });
+    for (const wide of [
+      "labenv.yaml",
+      "domain-packs/ml/2.1.0/pack.yaml",
+      "schemas/lab.schema.json",
+      "environments/a/lab.yaml",
+      "package-index.yaml",
+    ]) {
       expect(reviewScope(["environments/a/x/environment.yaml", wide]).kind).toBe("all");
     }
   });
@@ -19,9 +36,25 @@ describe("reviewScope", () => {
   it("keeps every lab.yaml, the packs, the config and index, and the opened labs", () => {
     const scope = reviewScope(["environments/a/x/environment.yaml"]);
     const keep = (p: string) => inScope(scope, p, "indexes/pypi.yaml");
-    expect(["environments/b/lab.yaml", "environments/a/y/environment.lock.yaml", "domain-packs/registry.yaml", "labenv.yaml", "indexes/pypi.yaml"].every(keep)).toBe(true);
-    expect(["environments/b/y/environment.yaml", "README.md", "package-index.yaml"].some(keep)).toBe(false);
-    expect(environmentsOutside(scope, ["environments/a/x/environment.yaml", "environments/b/y/environment.yaml", "environments/b/lab.yaml"])).toBe(1);
+    expect(
+      [
+        "environments/b/lab.yaml",
+        "environments/a/y/environment.lock.yaml",
+        "domain-packs/registry.yaml",
+        "labenv.yaml",
+        "indexes/pypi.yaml",
+      ].every(keep),
+    ).toBe(true);
+    expect(
+      ["environments/b/y/environment.yaml", "README.md", "package-index.yaml"].some(keep),
+    ).toBe(false);
+    expect(
+      environmentsOutside(scope, [
+        "environments/a/x/environment.yaml",
+        "environments/b/y/environment.yaml",
+        "environments/b/lab.yaml",
+      ]),
+    ).toBe(1);
   });
 
   it("says which pull requests labenv reviews", () => {
@@ -34,18 +67,48 @@ describe("reviewScope", () => {
 describe("a review confined to the touched labs", () => {
   it("finds what a review of the whole repository finds: same findings, same changing actions, same plan digest, same approvals", () => {
     const repo = syntheticRepository(6, 4);
-    const changed = ["environments/lab-02/env-01/environment.yaml", "environments/lab-02/env-03/environment.yaml", "environments/lab-02/env-00/environment.lock.yaml"];
+    const changed = [
+      "environments/lab-02/env-01/environment.yaml",
+      "environments/lab-02/env-03/environment.yaml",
+      "environments/lab-02/env-00/environment.lock.yaml",
+    ];
     const head = repo.files.map((f) => {
       const text = Buffer.from(f.content).toString("utf8");
-      if (f.path === changed[0]) return { path: f.path, content: text.replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 60") };
-      if (f.path === changed[1]) return { path: f.path, content: text.replace(/    cpu: \d+/, "    cpu: 3000") };
-      if (f.path === changed[2]) return { path: f.path, content: text.replace(/inputDigest: .*/, `inputDigest: sha256:${"0".repeat(64)}`) };
+      if (f.path === changed[0])
+        return {
+          path: f.path,
+          content: text.replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 60"),
+        };
+      if (f.path === changed[1])
+        return { path: f.path, content: text.replace(/    cpu: \d+/, "    cpu: 3000") };
+      if (f.path === changed[2])
+        return {
+          path: f.path,
+          content: text.replace(/inputDigest: .*/, `inputDigest: sha256:${"0".repeat(64)}`),
+        };
       return f;
     });
     const scope = reviewScope(changed);
-    const pick = (files: typeof repo.files) => files.filter((f) => inScope(scope, f.path, "package-index.yaml"));
-    const full = reviewPullRequest({ changed, base: loadRepository(repo.files, check).repository, head, headSha: "a".repeat(40) }, { check, today: "2026-11-23" });
-    const scoped = reviewPullRequest({ changed, base: loadRepository(pick(repo.files), check).repository, head: pick(head), headSha: "a".repeat(40) }, { check, today: "2026-11-23" });
+    const pick = (files: typeof repo.files) =>
+      files.filter((f) => inScope(scope, f.path, "package-index.yaml"));
+    const full = reviewPullRequest(
+      {
+        changed,
+        base: loadRepository(repo.files, check).repository,
+        head,
+        headSha: "a".repeat(40),
+      },
+      { check, today: "2026-11-23" },
+    );
+    const scoped = reviewPullRequest(
+      {
+        changed,
+        base: loadRepository(pick(repo.files), check).repository,
+        head: pick(head),
+        headSha: "a".repeat(40),
+      },
+      { check, today: "2026-11-23" },
+    );
     expect(pick(head).length).toBeLessThan(head.length / 2);
     expect(scoped.findings).toEqual(full.findings);
     expect(scoped.findings.some((d) => d.severity === "error")).toBe(true);
@@ -57,7 +120,15 @@ describe("a review confined to the touched labs", () => {
 
   it("the generated repository is valid", () => {
     const repo = syntheticRepository(3, 4);
-    const r = reviewPullRequest({ changed: ["environments/lab-00/env-00/environment.yaml"], base: loadRepository(repo.files, check).repository, head: repo.files, headSha: "a".repeat(40) }, { check, today: "2026-11-23" });
+    const r = reviewPullRequest(
+      {
+        changed: ["environments/lab-00/env-00/environment.yaml"],
+        base: loadRepository(repo.files, check).repository,
+        head: repo.files,
+        headSha: "a".repeat(40),
+      },
+      { check, today: "2026-11-23" },
+    );
     expect(r.findings.filter((d) => d.severity === "error")).toEqual([]);
     expect(r.findingsElsewhere).toBeGreaterThanOrEqual(0);
   });

@@ -3,31 +3,54 @@ import { readAppCredentials } from "../../../github-app/secrets/app-credentials.
 import { LabenvError } from "../../../reconciler/core/errors.js";
 import { fakeSecrets } from "../helpers/secrets-manager.js";
 
-const ARN = (name: string) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:labenv/${name}-AbCdEf`;
-const arns = { LABENV_GITHUB_APP_ID_SECRET_ARN: ARN("app-id"), LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN: ARN("key"), LABENV_GITHUB_WEBHOOK_SECRET_ARN: ARN("hook") };
+const ARN = (name: string) =>
+  `arn:aws:secretsmanager:eu-west-1:123456789012:secret:labenv/${name}-AbCdEf`;
+const arns = {
+  LABENV_GITHUB_APP_ID_SECRET_ARN: ARN("app-id"),
+  LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN: ARN("key"),
+  LABENV_GITHUB_WEBHOOK_SECRET_ARN: ARN("hook"),
+};
 let restore = () => {};
 afterEach(() => restore());
 
 describe("readAppCredentials", () => {
   it("reads the three secrets from Secrets Manager by the ARNs infra/ sets, in the ARN's region", async () => {
-    const secrets = fakeSecrets({ [ARN("app-id")]: "123456\n", [ARN("key")]: "-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----", [ARN("hook")]: "hook-secret" });
+    const secrets = fakeSecrets({
+      [ARN("app-id")]: "123456\n",
+      [ARN("key")]: "-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----",
+      [ARN("hook")]: "hook-secret",
+    });
     restore = secrets.restore;
     const creds = await readAppCredentials(arns, secrets.read);
-    expect(creds).toEqual({ appId: "123456", privateKey: "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----", webhookSecret: "hook-secret" });
+    expect(creds).toEqual({
+      appId: "123456",
+      privateKey: "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----",
+      webhookSecret: "hook-secret",
+    });
     expect(secrets.regions).toEqual(["eu-west-1"]);
     expect(secrets.calls()).toBe(3);
   });
 
   it("falls back to Probot's plain variables, and names what is missing", async () => {
-    const read = async () => { throw new Error("not called"); };
-    expect(await readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, read)).toEqual({ appId: "1", privateKey: "k", webhookSecret: "s" });
-    await expect(readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k" }, read)).rejects.toThrow("no webhookSecret: set LABENV_GITHUB_WEBHOOK_SECRET_ARN (a Secrets Manager ARN) or WEBHOOK_SECRET");
+    const read = async () => {
+      throw new Error("not called");
+    };
+    expect(
+      await readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, read),
+    ).toEqual({ appId: "1", privateKey: "k", webhookSecret: "s" });
+    await expect(readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k" }, read)).rejects.toThrow(
+      "no webhookSecret: set LABENV_GITHUB_WEBHOOK_SECRET_ARN (a Secrets Manager ARN) or WEBHOOK_SECRET",
+    );
   });
 
   it("refuses a secret that still holds the deploy's placeholder", async () => {
-    const secrets = fakeSecrets({ [ARN("app-id")]: "UNSET: fill in as described in docs/deploy-aws.md" });
+    const secrets = fakeSecrets({
+      [ARN("app-id")]: "UNSET: fill in as described in docs/deploy-aws.md",
+    });
     restore = secrets.restore;
-    await expect(readAppCredentials({ LABENV_GITHUB_APP_ID_SECRET_ARN: ARN("app-id") }, secrets.read)).rejects.toThrow(/still holds the placeholder/);
+    await expect(
+      readAppCredentials({ LABENV_GITHUB_APP_ID_SECRET_ARN: ARN("app-id") }, secrets.read),
+    ).rejects.toThrow(/still holds the placeholder/);
   });
 
   it("reports Secrets Manager's refusal and a malformed ARN as configuration errors", async () => {
@@ -36,6 +59,8 @@ describe("readAppCredentials", () => {
     const error = await secrets.read(ARN("hook")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LabenvError);
     expect((error as Error).message).toContain("Secrets Manager refused");
-    await expect(secrets.read("labenv/hook")).rejects.toThrow("is not a Secrets Manager secret ARN");
+    await expect(secrets.read("labenv/hook")).rejects.toThrow(
+      "is not a Secrets Manager secret ARN",
+    );
   });
 });

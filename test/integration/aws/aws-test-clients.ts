@@ -13,12 +13,24 @@ export const REGION = "eu-west-1";
 export const CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
 
 export function testSettings(endpoint: string, extra: { maxAttempts?: number } = {}) {
-  return { region: REGION, endpoint, credentials: CREDENTIALS, retryMode: "adaptive" as const, maxAttempts: extra.maxAttempts ?? 3 };
+  return {
+    region: REGION,
+    endpoint,
+    credentials: CREDENTIALS,
+    retryMode: "adaptive" as const,
+    maxAttempts: extra.maxAttempts ?? 3,
+  };
 }
 
 export function testClients(endpoint: string, extra: { maxAttempts?: number } = {}): AwsClients {
   const s = testSettings(endpoint, extra);
-  return { ecs: new ECSClient(s), efs: new EFSClient(s), ec2: new EC2Client(s), backup: new BackupClient(s), tagging: new ResourceGroupsTaggingAPIClient(s) };
+  return {
+    ecs: new ECSClient(s),
+    efs: new EFSClient(s),
+    ec2: new EC2Client(s),
+    backup: new BackupClient(s),
+    tagging: new ResourceGroupsTaggingAPIClient(s),
+  };
 }
 
 export function dynamoClient(endpoint: string): DynamoDBClient {
@@ -40,7 +52,10 @@ export interface CallLog {
 interface Recordable {
   middlewareStack: {
     add(
-      middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
       options: { step: "initialize"; name: string },
     ): void;
   };

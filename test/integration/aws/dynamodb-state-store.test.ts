@@ -22,8 +22,14 @@ describe("DynamoStateStore (moto)", () => {
       new CreateTableCommand({
         TableName: TABLE,
         BillingMode: "PAY_PER_REQUEST",
-        AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, { AttributeName: "sk", AttributeType: "S" }],
-        KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+        AttributeDefinitions: [
+          { AttributeName: "pk", AttributeType: "S" },
+          { AttributeName: "sk", AttributeType: "S" },
+        ],
+        KeySchema: [
+          { AttributeName: "pk", KeyType: "HASH" },
+          { AttributeName: "sk", KeyType: "RANGE" },
+        ],
       }),
     );
     store = new DynamoStateStore({ client, table: TABLE });
@@ -35,7 +41,14 @@ describe("DynamoStateStore (moto)", () => {
     lockDigest: "sha256:1",
     planDigest: "sha256:2",
     appliedAt: T0.toISOString(),
-    resources: [{ key: `service:${environment}`, kind: "service", id: `arn:aws:ecs:eu-west-1:123456789012:service/labenv/${environment}`, specHash: "0123" }],
+    resources: [
+      {
+        key: `service:${environment}`,
+        kind: "service",
+        id: `arn:aws:ecs:eu-west-1:123456789012:service/labenv/${environment}`,
+        specHash: "0123",
+      },
+    ],
   });
 
   it("keeps, replaces, lists and forgets applied records", async () => {
@@ -43,14 +56,23 @@ describe("DynamoStateStore (moto)", () => {
     await store.putApplied(record("genomics-core/rnaseq"));
     await store.putApplied(record("ml-vision/teaching"));
     await store.putApplied(record("genomics-core/rnaseq", "def456"));
-    expect(await store.getApplied("genomics-core/rnaseq")).toEqual(record("genomics-core/rnaseq", "def456"));
-    expect((await store.listApplied()).map((r) => r.environment)).toEqual(["genomics-core/rnaseq", "ml-vision/teaching"]);
+    expect(await store.getApplied("genomics-core/rnaseq")).toEqual(
+      record("genomics-core/rnaseq", "def456"),
+    );
+    expect((await store.listApplied()).map((r) => r.environment)).toEqual([
+      "genomics-core/rnaseq",
+      "ml-vision/teaching",
+    ]);
     await store.deleteApplied("genomics-core/rnaseq");
     expect((await store.listApplied()).map((r) => r.environment)).toEqual(["ml-vision/teaching"]);
   });
 
   it("lists runs newest first, up to the limit, and a finished run replaces its running record", async () => {
-    const run = (id: string, minute: number, outcome: RunRecord["outcome"] = "succeeded"): RunRecord => ({
+    const run = (
+      id: string,
+      minute: number,
+      outcome: RunRecord["outcome"] = "succeeded",
+    ): RunRecord => ({
       id,
       startedAt: later(minute * 60_000).toISOString(),
       commit: "abc",
@@ -61,9 +83,17 @@ describe("DynamoStateStore (moto)", () => {
     await store.putRun(run("r1", 0));
     await store.putRun(run("r2", 1, "running"));
     await store.putRun(run("r3", 2));
-    await store.putRun({ ...run("r2", 1), finishedAt: later(90_000).toISOString(), outcome: "failed", error: { stage: "apply", message: "AWS refused" } });
+    await store.putRun({
+      ...run("r2", 1),
+      finishedAt: later(90_000).toISOString(),
+      outcome: "failed",
+      error: { stage: "apply", message: "AWS refused" },
+    });
     const runs = await store.listRuns(2);
-    expect(runs.map((r) => [r.id, r.outcome])).toEqual([["r3", "succeeded"], ["r2", "failed"]]);
+    expect(runs.map((r) => [r.id, r.outcome])).toEqual([
+      ["r3", "succeeded"],
+      ["r2", "failed"],
+    ]);
     expect(await store.listRuns(10)).toHaveLength(3);
   });
 
@@ -71,7 +101,11 @@ describe("DynamoStateStore (moto)", () => {
     const a = await store.acquireLease("reconciler-a", 60_000, T0);
     expect(a.acquired).toBe(true);
     const b = await store.acquireLease("reconciler-b", 60_000, later(1000));
-    expect(b).toEqual({ acquired: false, heldBy: "reconciler-a", expiresAt: later(60_000).toISOString() });
+    expect(b).toEqual({
+      acquired: false,
+      heldBy: "reconciler-a",
+      expiresAt: later(60_000).toISOString(),
+    });
   });
 
   it("lets the same owner take its lease again (a retried invocation)", async () => {
@@ -93,7 +127,13 @@ describe("DynamoStateStore (moto)", () => {
     const b = await store.acquireLease("reconciler-b", 60_000, later(120_000));
     if (!b.acquired) throw new Error("expected the expired lease to be taken");
     await store.releaseLease(a.lease);
-    const held = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "lease" }, sk: { S: "reconcile" } }, ConsistentRead: true }));
+    const held = await client.send(
+      new GetItemCommand({
+        TableName: TABLE,
+        Key: { pk: { S: "lease" }, sk: { S: "reconcile" } },
+        ConsistentRead: true,
+      }),
+    );
     expect(held.Item?.owner?.S).toBe("reconciler-b");
 
     await store.releaseLease(b.lease);
@@ -103,6 +143,10 @@ describe("DynamoStateStore (moto)", () => {
 
   it("fails with a state error that names the table's problem", async () => {
     const missing = new DynamoStateStore({ client, table: "no-such-table" });
-    await expect(missing.listApplied()).rejects.toMatchObject({ name: "LabenvError", code: "state", message: expect.stringContaining("ResourceNotFoundException") });
+    await expect(missing.listApplied()).rejects.toMatchObject({
+      name: "LabenvError",
+      code: "state",
+      message: expect.stringContaining("ResourceNotFoundException"),
+    });
   });
 });

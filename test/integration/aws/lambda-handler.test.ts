@@ -22,18 +22,40 @@ afterEach(() => void (process.env = { ...saved }));
 async function prepare() {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
-  await dynamoClient(moto.endpoint).send(new CreateTableCommand({
-    TableName: "labenv-state", BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, { AttributeName: "sk", AttributeType: "S" }],
-    KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
-  }));
+  await dynamoClient(moto.endpoint).send(
+    new CreateTableCommand({
+      TableName: "labenv-state",
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "S" },
+      ],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+    }),
+  );
   const dir = copyExampleRepo();
-  for (const p of ["environments/genomics-core", "environments/climate-dynamics", "environments/ml-vision/self-supervised", "environments/ml-vision/teaching"]) rmSync(join(dir, p), { recursive: true });
+  for (const p of [
+    "environments/genomics-core",
+    "environments/climate-dynamics",
+    "environments/ml-vision/self-supervised",
+    "environments/ml-vision/teaching",
+  ])
+    rmSync(join(dir, p), { recursive: true });
   Object.assign(process.env, {
-    AWS_REGION: account.region, AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing",
-    LABENV_AWS_ENDPOINT: moto.endpoint, LABENV_REPO_PATH: dir, LABENV_CLUSTER: account.cluster,
-    LABENV_TASK_SUBNETS: account.subnets.join(","), LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-    LABENV_FILE_SYSTEM_ID: account.fileSystemId, LABENV_STATE_TABLE: "labenv-state", LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
+    AWS_REGION: account.region,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    LABENV_AWS_ENDPOINT: moto.endpoint,
+    LABENV_REPO_PATH: dir,
+    LABENV_CLUSTER: account.cluster,
+    LABENV_TASK_SUBNETS: account.subnets.join(","),
+    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
+    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
+    LABENV_STATE_TABLE: "labenv-state",
+    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
   });
   return { clients, account };
 }
@@ -41,25 +63,61 @@ async function prepare() {
 describe("reconciler Lambda handler on moto", () => {
   it("applies the repository, then a second invocation changes nothing", async () => {
     const { clients, account } = await prepare();
-    const first = await handler({ source: "aws.events", "detail-type": "Scheduled Event" }, { awsRequestId: "req-1" });
+    const first = await handler(
+      { source: "aws.events", "detail-type": "Scheduled Event" },
+      { awsRequestId: "req-1" },
+    );
     expect(first).toMatchObject({ outcome: "applied", commit: "uncommitted" });
-    const arns = (await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ?? [];
-    const services = (await clients.ecs.send(new DescribeServicesCommand({ cluster: account.cluster, services: arns, include: ["TAGS"] }))).services ?? [];
+    const arns =
+      (await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ??
+      [];
+    const services =
+      (
+        await clients.ecs.send(
+          new DescribeServicesCommand({
+            cluster: account.cluster,
+            services: arns,
+            include: ["TAGS"],
+          }),
+        )
+      ).services ?? [];
     expect(services.map((s) => s.serviceName)).toEqual(["labenv-ml-vision-segmentation"]);
-    expect(services[0]!.tags).toEqual(expect.arrayContaining([{ key: "labenv:environment", value: "ml-vision/segmentation" }]));
-    const aps = (await clients.efs.send(new DescribeAccessPointsCommand({ FileSystemId: account.fileSystemId }))).AccessPoints ?? [];
-    expect(aps.map((a) => a.RootDirectory?.Path).sort()).toEqual(["/labs/ml-vision/datasets/imagenet-subset", "/labs/ml-vision/environments/segmentation"]);
-    const second = await handler({ source: "aws.ecs", "detail-type": "ECS Task State Change" }, { awsRequestId: "req-2" });
+    expect(services[0]!.tags).toEqual(
+      expect.arrayContaining([{ key: "labenv:environment", value: "ml-vision/segmentation" }]),
+    );
+    const aps =
+      (
+        await clients.efs.send(
+          new DescribeAccessPointsCommand({ FileSystemId: account.fileSystemId }),
+        )
+      ).AccessPoints ?? [];
+    expect(aps.map((a) => a.RootDirectory?.Path).sort()).toEqual([
+      "/labs/ml-vision/datasets/imagenet-subset",
+      "/labs/ml-vision/environments/segmentation",
+    ]);
+    const second = await handler(
+      { source: "aws.ecs", "detail-type": "ECS Task State Change" },
+      { awsRequestId: "req-2" },
+    );
     expect(second.plan?.changes).toEqual([]);
     expect(second).toMatchObject({ outcome: "no-changes" });
   });
 
   it("refuses a repository that does not validate, changing nothing", async () => {
     await prepare();
-    writeFileSync(join(process.env.LABENV_REPO_PATH!, "environments/ml-vision/segmentation/environment.yaml"), "apiVersion: labenv.westtek.io/v1\nkind: Environment\n");
+    writeFileSync(
+      join(process.env.LABENV_REPO_PATH!, "environments/ml-vision/segmentation/environment.yaml"),
+      "apiVersion: labenv.westtek.io/v1\nkind: Environment\n",
+    );
     const r = await handler({ source: "aws.events" });
     expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
-    const { clients, account } = { clients: testClients(moto.endpoint), account: { cluster: "labenv" } };
-    expect((await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ?? []).toEqual([]);
+    const { clients, account } = {
+      clients: testClients(moto.endpoint),
+      account: { cluster: "labenv" },
+    };
+    expect(
+      (await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ??
+        [],
+    ).toEqual([]);
   });
 });

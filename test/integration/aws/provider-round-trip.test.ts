@@ -5,13 +5,22 @@ import { CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAwsClients, sdkClientSettings } from "../../../reconciler/adapters/aws/aws-clients.js";
+import {
+  createAwsClients,
+  sdkClientSettings,
+} from "../../../reconciler/adapters/aws/aws-clients.js";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
 import type { DesiredResource, ObservedState } from "../../../reconciler/core/model/resources.js";
 import { plan } from "../../../reconciler/core/plan/plan.js";
-import { applyAll, createAction, desiredResource, environmentResources, type EnvironmentResources } from "../../adapters/aws/fixtures/environment-resources.js";
+import {
+  applyAll,
+  createAction,
+  desiredResource,
+  environmentResources,
+  type EnvironmentResources,
+} from "../../adapters/aws/fixtures/environment-resources.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { CREDENTIALS, REGION, recordCalls, testClients, warmUpMoto } from "./aws-test-clients.js";
@@ -45,34 +54,80 @@ describe("AWS provider against moto: one environment", () => {
     const provider = new AwsProvider(config, clients);
     const ids = await applyAll(provider, env.all.map(createAction));
 
-    const aps = await clients.efs.send(new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }));
+    const aps = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
     expect(aps.AccessPoints).toHaveLength(2);
     const home = aps.AccessPoints?.find((a) => a.AccessPointId === ids.get(env.home.key));
     expect(home?.PosixUser).toMatchObject({ Uid: 20001, Gid: 5001 });
-    expect(home?.RootDirectory).toEqual({ Path: "/labs/genomics-core/environments/rnaseq", CreationInfo: { OwnerUid: 20001, OwnerGid: 5001, Permissions: "0750" } });
+    expect(home?.RootDirectory).toEqual({
+      Path: "/labs/genomics-core/environments/rnaseq",
+      CreationInfo: { OwnerUid: 20001, OwnerGid: 5001, Permissions: "0750" },
+    });
 
-    const { taskDefinition: td, tags: tdTags } = await clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: "labenv-genomics-core-rnaseq", include: ["TAGS"] }));
+    const { taskDefinition: td, tags: tdTags } = await clients.ecs.send(
+      new DescribeTaskDefinitionCommand({
+        taskDefinition: "labenv-genomics-core-rnaseq",
+        include: ["TAGS"],
+      }),
+    );
     expect(td?.requiresCompatibilities).toEqual(["FARGATE"]);
     expect(td?.networkMode).toBe("awsvpc");
-    expect(td?.containerDefinitions?.[0]).toMatchObject({ name: "jupyter", image: env.taskDefinition.spec.image, memory: 4096, portMappings: [{ containerPort: 8888 }] });
+    expect(td?.containerDefinitions?.[0]).toMatchObject({
+      name: "jupyter",
+      image: env.taskDefinition.spec.image,
+      memory: 4096,
+      portMappings: [{ containerPort: 8888 }],
+    });
     expect(td?.volumes).toEqual([
-      { name: "home", efsVolumeConfiguration: expect.objectContaining({ fileSystemId: config.fileSystemId, transitEncryption: "ENABLED", authorizationConfig: { accessPointId: ids.get(env.home.key), iam: "ENABLED" } }) },
+      {
+        name: "home",
+        efsVolumeConfiguration: expect.objectContaining({
+          fileSystemId: config.fileSystemId,
+          transitEncryption: "ENABLED",
+          authorizationConfig: { accessPointId: ids.get(env.home.key), iam: "ENABLED" },
+        }),
+      },
       { name: "jupyter", configuredAtLaunch: true },
-      { name: "dataset-1", efsVolumeConfiguration: expect.objectContaining({ authorizationConfig: { accessPointId: ids.get(env.datasets[0]!.key), iam: "ENABLED" } }) },
+      {
+        name: "dataset-1",
+        efsVolumeConfiguration: expect.objectContaining({
+          authorizationConfig: { accessPointId: ids.get(env.datasets[0]!.key), iam: "ENABLED" },
+        }),
+      },
     ]);
-    expect(td?.containerDefinitions?.[0]?.mountPoints).toContainEqual({ sourceVolume: "dataset-1", containerPath: "/data/reference-genomes", readOnly: true });
+    expect(td?.containerDefinitions?.[0]?.mountPoints).toContainEqual({
+      sourceVolume: "dataset-1",
+      containerPath: "/data/reference-genomes",
+      readOnly: true,
+    });
     expect(tdTags).toContainEqual({ key: "labenv:resource", value: env.taskDefinition.key });
 
-    const { services } = await clients.ecs.send(new DescribeServicesCommand({ cluster: config.cluster, services: ["labenv-genomics-core-rnaseq"], include: ["TAGS"] }));
+    const { services } = await clients.ecs.send(
+      new DescribeServicesCommand({
+        cluster: config.cluster,
+        services: ["labenv-genomics-core-rnaseq"],
+        include: ["TAGS"],
+      }),
+    );
     expect(services?.[0]).toMatchObject({
       status: "ACTIVE",
       launchType: "FARGATE",
       desiredCount: 1,
       taskDefinition: ids.get(env.taskDefinition.key),
-      networkConfiguration: { awsvpcConfiguration: { subnets: config.subnets, securityGroups: config.securityGroups, assignPublicIp: "DISABLED" } },
+      networkConfiguration: {
+        awsvpcConfiguration: {
+          subnets: config.subnets,
+          securityGroups: config.securityGroups,
+          assignPublicIp: "DISABLED",
+        },
+      },
       propagateTags: "SERVICE",
     });
-    expect(services?.[0]?.tags).toContainEqual({ key: "labenv:spec-hash", value: env.service.specHash });
+    expect(services?.[0]?.tags).toContainEqual({
+      key: "labenv:spec-hash",
+      value: env.service.specHash,
+    });
   });
 
   it("observes exactly the specs and tags it was given, so the core plans nothing", async () => {
@@ -83,12 +138,22 @@ describe("AWS provider against moto: one environment", () => {
     expect(observed.resources.map((r) => r.key).sort()).toEqual(env.all.map((d) => d.key).sort());
     for (const desired of env.all) {
       const o = observed.resources.find((r) => r.key === desired.key);
-      expect(o, desired.key).toMatchObject({ kind: desired.kind, environment: desired.environment, id: ids.get(desired.key) });
+      expect(o, desired.key).toMatchObject({
+        kind: desired.kind,
+        environment: desired.environment,
+        id: ids.get(desired.key),
+      });
       expect(o?.spec, desired.key).toEqual(desired.spec);
       expect(o?.tags, desired.key).toEqual(desired.tags);
     }
     const p = plan({ environments: [], resources: env.all }, observed, { maxDeletes: 5 });
-    expect(p.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0, unchanged: env.all.length });
+    expect(p.summary).toMatchObject({
+      create: 0,
+      update: 0,
+      replace: 0,
+      delete: 0,
+      unchanged: env.all.length,
+    });
   });
 
   it("applies the same create actions again without a single mutating call", async () => {
@@ -113,7 +178,10 @@ describe("AWS provider against moto: one environment", () => {
   it("refuses an action whose dependency was never applied, naming it", async () => {
     const provider = new AwsProvider(config, clients);
     const td = createAction(env.taskDefinition as DesiredResource);
-    await expect(provider.apply(td, () => undefined)).rejects.toMatchObject({ code: "plan", message: expect.stringContaining(env.home.key) });
+    await expect(provider.apply(td, () => undefined)).rejects.toMatchObject({
+      code: "plan",
+      message: expect.stringContaining(env.home.key),
+    });
   });
 });
 
@@ -173,14 +241,28 @@ describe("AWS defaults are not drift (moto), one kind at a time", () => {
         AvailabilityZone: `${config.region}a`,
         Size: 50,
         VolumeType: "gp3",
-        TagSpecifications: [{ ResourceType: "volume", Tags: [{ Key: "labenv:service", Value: env.service.key }, { Key: "labenv:lab", Value: "ml-vision" }] }],
+        TagSpecifications: [
+          {
+            ResourceType: "volume",
+            Tags: [
+              { Key: "labenv:service", Value: env.service.key },
+              { Key: "labenv:lab", Value: "ml-vision" },
+            ],
+          },
+        ],
       }),
     );
-    const snapshot = desiredResource("ebs-snapshot", "ebs-snapshot:ml-vision/segmentation/succession-hand-over", env.service.environment, "ml-vision", {
-      service: env.service.key,
-      description: "before hand-over alice → bob (packages in /opt/jupyter)",
-      trigger: "succession",
-    });
+    const snapshot = desiredResource(
+      "ebs-snapshot",
+      "ebs-snapshot:ml-vision/segmentation/succession-hand-over",
+      env.service.environment,
+      "ml-vision",
+      {
+        service: env.service.key,
+        description: "before hand-over alice → bob (packages in /opt/jupyter)",
+        trigger: "succession",
+      },
+    );
     await applyAll(provider, [createAction(snapshot)], ids);
     expect(await observedSpecOf(snapshot)).toEqual(snapshot.spec);
   });
@@ -200,16 +282,33 @@ describe("throttling on 30% of calls", () => {
   it("still creates an environment and observes it exactly", { timeout: 120_000 }, async () => {
     const config = await createAccountFixtures(testClients(moto.endpoint), moto.endpoint);
     proxy = await startThrottlingProxy(moto.endpoint, 0.3);
-    const throttledConfig = { ...config, endpoint: proxy.endpoint, credentials: CREDENTIALS, region: REGION };
-    expect(sdkClientSettings(throttledConfig)).toMatchObject({ retryMode: "adaptive", maxAttempts: 8 });
+    const throttledConfig = {
+      ...config,
+      endpoint: proxy.endpoint,
+      credentials: CREDENTIALS,
+      region: REGION,
+    };
+    expect(sdkClientSettings(throttledConfig)).toMatchObject({
+      retryMode: "adaptive",
+      maxAttempts: 8,
+    });
     const provider = new AwsProvider(throttledConfig, createAwsClients(throttledConfig));
 
-    const desired = environmentResources({ lab: "genomics-core", env: "rnaseq", uid: 20001, gid: 5001, subnets: config.subnets, securityGroups: config.securityGroups }).all;
+    const desired = environmentResources({
+      lab: "genomics-core",
+      env: "rnaseq",
+      uid: 20001,
+      gid: 5001,
+      subnets: config.subnets,
+      securityGroups: config.securityGroups,
+    }).all;
     const ids = await applyAll(provider, desired.map(createAction));
     const observed = await provider.observe();
 
     expect(proxy.throttled).toBeGreaterThanOrEqual(3);
     expect(observed.resources.map((r) => r.id).sort()).toEqual([...ids.values()].sort());
-    expect(plan({ environments: [], resources: desired }, observed, { maxDeletes: 5 }).summary).toMatchObject({ unchanged: desired.length });
+    expect(
+      plan({ environments: [], resources: desired }, observed, { maxDeletes: 5 }).summary,
+    ).toMatchObject({ unchanged: desired.length });
   });
 });

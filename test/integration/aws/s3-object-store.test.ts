@@ -1,5 +1,10 @@
 // The S3 object store against moto, on a versioned bucket.
-import { CreateBucketCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
 import { useMoto } from "../moto.js";
@@ -14,16 +19,32 @@ describe("S3ObjectStore (moto, versioning on)", () => {
 
   beforeEach(async () => {
     client = s3Client(moto.endpoint);
-    await client.send(new CreateBucketCommand({ Bucket: BUCKET, CreateBucketConfiguration: { LocationConstraint: REGION } }));
-    await client.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: "Enabled" } }));
+    await client.send(
+      new CreateBucketCommand({
+        Bucket: BUCKET,
+        CreateBucketConfiguration: { LocationConstraint: REGION },
+      }),
+    );
+    await client.send(
+      new PutBucketVersioningCommand({
+        Bucket: BUCKET,
+        VersioningConfiguration: { Status: "Enabled" },
+      }),
+    );
     store = new S3ObjectStore({ client, bucket: BUCKET, prefix: "labenv/" });
   });
 
   it("returns exactly the bytes it was given, text and binary", async () => {
     const binary = new Uint8Array([0, 1, 2, 250, 255]);
-    await store.put("snapshots/genomics-core/rnaseq/paper.json", '{"image":"sha256:…"}', "application/json");
+    await store.put(
+      "snapshots/genomics-core/rnaseq/paper.json",
+      '{"image":"sha256:…"}',
+      "application/json",
+    );
     await store.put("observations/blob.bin", binary);
-    expect(new TextDecoder().decode(await store.get("snapshots/genomics-core/rnaseq/paper.json"))).toBe('{"image":"sha256:…"}');
+    expect(
+      new TextDecoder().decode(await store.get("snapshots/genomics-core/rnaseq/paper.json")),
+    ).toBe('{"image":"sha256:…"}');
     expect(await store.get("observations/blob.bin")).toEqual(binary);
   });
 
@@ -31,7 +52,9 @@ describe("S3ObjectStore (moto, versioning on)", () => {
     await store.put("observations/rnaseq.json", "v1");
     await store.put("observations/rnaseq.json", "v2");
     expect(new TextDecoder().decode(await store.get("observations/rnaseq.json"))).toBe("v2");
-    const versions = await client.send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: "labenv/observations/rnaseq.json" }));
+    const versions = await client.send(
+      new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: "labenv/observations/rnaseq.json" }),
+    );
     expect(versions.Versions).toHaveLength(2);
   });
 
@@ -45,6 +68,10 @@ describe("S3ObjectStore (moto, versioning on)", () => {
 
   it("fails with an io error when the bucket is missing", async () => {
     const missing = new S3ObjectStore({ client, bucket: "no-such-bucket" });
-    await expect(missing.put("x", "y")).rejects.toMatchObject({ name: "LabenvError", code: "io", message: expect.stringContaining("NoSuchBucket") });
+    await expect(missing.put("x", "y")).rejects.toMatchObject({
+      name: "LabenvError",
+      code: "io",
+      message: expect.stringContaining("NoSuchBucket"),
+    });
   });
 });

@@ -1,7 +1,13 @@
 // An HTTP proxy in front of moto that answers a share of requests with AWS's
 // throttling errors, in each protocol's own shape, so the SDK's real retry
 // middleware (not a stub) has to cope.
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ThrottlingProxy {
@@ -23,7 +29,11 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function startThrottlingProxy(target: string, share: number, seed = 42): Promise<ThrottlingProxy> {
+export async function startThrottlingProxy(
+  target: string,
+  share: number,
+  seed = 42,
+): Promise<ThrottlingProxy> {
   const random = seeded(seed);
   const upstream = new URL(target);
   const counts = { throttled: 0, forwarded: 0 };
@@ -39,7 +49,13 @@ export async function startThrottlingProxy(target: string, share: number, seed =
       }
       counts.forwarded++;
       const forward = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
         (up: IncomingMessage) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
@@ -71,10 +87,15 @@ function throttle(req: IncomingMessage, res: ServerResponse): void {
   if (type.includes("x-www-form-urlencoded")) {
     // EC2's query protocol
     res.writeHead(503, { "content-type": "text/xml" });
-    res.end("<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>throttled</RequestID></Response>");
+    res.end(
+      "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>throttled</RequestID></Response>",
+    );
     return;
   }
   // JSON protocols (ECS, Tagging API: awsJson1_1; EFS: restJson1)
-  res.writeHead(type.includes("x-amz-json") ? 400 : 429, { "content-type": "application/json", "x-amzn-errortype": "ThrottlingException" });
+  res.writeHead(type.includes("x-amz-json") ? 400 : 429, {
+    "content-type": "application/json",
+    "x-amzn-errortype": "ThrottlingException",
+  });
   res.end(JSON.stringify({ __type: "ThrottlingException", message: "Rate exceeded" }));
 }

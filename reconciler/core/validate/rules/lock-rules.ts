@@ -17,15 +17,43 @@ export function lockRules(index: (repo: Repository) => PackageIndexData | undefi
       for (const env of repo.environments.values()) {
         const f = lockFreshness(repo, env, data);
         if (f.status === "missing") {
-          if (!isBroken(repo, lockPath(env))) out.push(finding(env, ["spec"], "lock", `${env.doc.metadata.lab}/${env.doc.metadata.name} has no lock (${lockPath(env)})`, "run `labenv lock` and commit the lockfile"));
+          if (!isBroken(repo, lockPath(env)))
+            out.push(
+              finding(
+                env,
+                ["spec"],
+                "lock",
+                `${env.doc.metadata.lab}/${env.doc.metadata.name} has no lock (${lockPath(env)})`,
+                "run `labenv lock` and commit the lockfile",
+              ),
+            );
         } else if (f.status === "stale") {
           const lock = repo.locks.get(`${env.doc.metadata.lab}/${env.doc.metadata.name}`)!;
-          out.push(finding(lock, ["spec", "inputDigest"], "lock-stale", `lock is stale: ${f.reasons.join("; ")}`, "run `labenv lock` and commit the lockfile"));
+          out.push(
+            finding(
+              lock,
+              ["spec", "inputDigest"],
+              "lock-stale",
+              `lock is stale: ${f.reasons.join("; ")}`,
+              "run `labenv lock` and commit the lockfile",
+            ),
+          );
         }
       }
       for (const lock of repo.locks.values()) {
-        if (!repo.environments.has(`${lock.doc.metadata.lab}/${lock.doc.metadata.name}`) && !isBroken(repo, lock.file.replace(/\.lock\.yaml$/, ".yaml"))) {
-          out.push(finding(lock, ["metadata", "name"], "lock", "lock without an environment.yaml", "delete the lockfile, or restore environment.yaml"));
+        if (
+          !repo.environments.has(`${lock.doc.metadata.lab}/${lock.doc.metadata.name}`) &&
+          !isBroken(repo, lock.file.replace(/\.lock\.yaml$/, ".yaml"))
+        ) {
+          out.push(
+            finding(
+              lock,
+              ["metadata", "name"],
+              "lock",
+              "lock without an environment.yaml",
+              "delete the lockfile, or restore environment.yaml",
+            ),
+          );
         }
       }
       return out;
@@ -38,10 +66,21 @@ export const packsImmutable: Rule = {
   name: "packs-immutable",
   description: "Domain pack versions match their checksums in domain-packs/registry.yaml.",
   check(repo) {
-    if (!repo.registry && !isBroken(repo, "domain-packs/registry.yaml") && repo.packs.size === 0) return [];
+    if (!repo.registry && !isBroken(repo, "domain-packs/registry.yaml") && repo.packs.size === 0)
+      return [];
     return verifyRegistry(repo, repo.registry?.doc).map((p) => {
       const pack = repo.packs.get(p.pack);
-      const d = pack ? finding(pack, ["spec"], "pack-immutable", p.message, p.hint) : { file: "domain-packs/registry.yaml", line: 1, column: 1, severity: "error" as const, code: "pack-immutable", message: p.message, hint: p.hint };
+      const d = pack
+        ? finding(pack, ["spec"], "pack-immutable", p.message, p.hint)
+        : {
+            file: "domain-packs/registry.yaml",
+            line: 1,
+            column: 1,
+            severity: "error" as const,
+            code: "pack-immutable",
+            message: p.message,
+            hint: p.hint,
+          };
       return d;
     });
   },

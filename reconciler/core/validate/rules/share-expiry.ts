@@ -9,7 +9,15 @@ export const shareExpiry: Rule = {
     const out: Diagnostic[] = [];
     for (const sh of repo.shares.values()) {
       if (sh.doc.spec.expires <= ctx.today) {
-        out.push(finding(sh, ["spec", "expires"], "share-expiry", `share expired on ${sh.doc.spec.expires} (today is ${ctx.today})`, "set a future date to renew it, or delete the file to revoke the share"));
+        out.push(
+          finding(
+            sh,
+            ["spec", "expires"],
+            "share-expiry",
+            `share expired on ${sh.doc.spec.expires} (today is ${ctx.today})`,
+            "set a future date to renew it, or delete the file to revoke the share",
+          ),
+        );
       }
     }
     return out;

@@ -10,11 +10,29 @@ export const snapshotReferences: Rule = {
     const out: Diagnostic[] = [];
     for (const s of repo.snapshots.values()) {
       const { lab, environment } = s.doc.metadata;
-      if (!repo.environments.has(envKey(lab, environment)) && !isBroken(repo, paths.environment(lab, environment))) {
-        out.push(finding(s, ["metadata", "environment"], "snapshot-subject", `environment ${lab}/${environment} does not exist`, "snapshots live next to the environment.yaml they capture"));
+      if (
+        !repo.environments.has(envKey(lab, environment)) &&
+        !isBroken(repo, paths.environment(lab, environment))
+      ) {
+        out.push(
+          finding(
+            s,
+            ["metadata", "environment"],
+            "snapshot-subject",
+            `environment ${lab}/${environment} does not exist`,
+            "snapshots live next to the environment.yaml they capture",
+          ),
+        );
       }
       if (repo.labs.has(lab) && !memberIds(repo, lab).has(s.doc.spec.requestedBy)) {
-        out.push(finding(s, ["spec", "requestedBy"], "snapshot-subject", `\`${s.doc.spec.requestedBy}\` is not a member of ${lab}`));
+        out.push(
+          finding(
+            s,
+            ["spec", "requestedBy"],
+            "snapshot-subject",
+            `\`${s.doc.spec.requestedBy}\` is not a member of ${lab}`,
+          ),
+        );
       }
     }
     return out;
@@ -24,27 +42,71 @@ export const snapshotReferences: Rule = {
 /** Shares lend an existing environment (or snapshot) to another, existing lab. */
 export const shareReferences: Rule = {
   name: "share-references",
-  description: "A share names an existing environment and snapshot of its lab, and another existing lab with its members.",
+  description:
+    "A share names an existing environment and snapshot of its lab, and another existing lab with its members.",
   check(repo) {
     const out: Diagnostic[] = [];
     for (const sh of repo.shares.values()) {
       const lab = sh.doc.metadata.lab;
       const { environment, snapshot, to } = sh.doc.spec;
       if (!repo.environments.has(envKey(lab, environment))) {
-        if (!isBroken(repo, paths.environment(lab, environment))) out.push(finding(sh, ["spec", "environment"], "share-subject", `environment ${lab}/${environment} does not exist`, "a lab can only share its own environments"));
-      } else if (snapshot && !repo.snapshots.has(`${lab}/${environment}/${snapshot}`) && !isBroken(repo, paths.snapshot(lab, environment, snapshot))) {
-        out.push(finding(sh, ["spec", "snapshot"], "share-subject", `snapshot ${lab}/${environment}/${snapshot} does not exist`));
+        if (!isBroken(repo, paths.environment(lab, environment)))
+          out.push(
+            finding(
+              sh,
+              ["spec", "environment"],
+              "share-subject",
+              `environment ${lab}/${environment} does not exist`,
+              "a lab can only share its own environments",
+            ),
+          );
+      } else if (
+        snapshot &&
+        !repo.snapshots.has(`${lab}/${environment}/${snapshot}`) &&
+        !isBroken(repo, paths.snapshot(lab, environment, snapshot))
+      ) {
+        out.push(
+          finding(
+            sh,
+            ["spec", "snapshot"],
+            "share-subject",
+            `snapshot ${lab}/${environment}/${snapshot} does not exist`,
+          ),
+        );
       }
       if (to.lab === lab) {
-        out.push(finding(sh, ["spec", "to", "lab"], "share-subject", "a share goes to another lab, not the owning lab", "members of the same lab already have access"));
+        out.push(
+          finding(
+            sh,
+            ["spec", "to", "lab"],
+            "share-subject",
+            "a share goes to another lab, not the owning lab",
+            "members of the same lab already have access",
+          ),
+        );
       } else if (!repo.labs.has(to.lab)) {
         if (!isBroken(repo, paths.lab(to.lab))) {
-          out.push(finding(sh, ["spec", "to", "lab"], "share-subject", `receiving lab \`${to.lab}\` does not exist`));
+          out.push(
+            finding(
+              sh,
+              ["spec", "to", "lab"],
+              "share-subject",
+              `receiving lab \`${to.lab}\` does not exist`,
+            ),
+          );
         }
       } else {
         const members = memberIds(repo, to.lab);
         (to.members ?? []).forEach((m, i) => {
-          if (!members.has(m)) out.push(finding(sh, ["spec", "to", "members", i], "share-subject", `\`${m}\` is not a member of ${to.lab}`));
+          if (!members.has(m))
+            out.push(
+              finding(
+                sh,
+                ["spec", "to", "members", i],
+                "share-subject",
+                `\`${m}\` is not a member of ${to.lab}`,
+              ),
+            );
         });
       }
     }
@@ -63,15 +125,58 @@ export const successionReferences: Rule = {
       if (!repo.labs.has(lab)) continue;
       const members = memberIds(repo, lab);
       const { from, to } = s.doc.spec;
-      if (!members.has(from)) out.push(finding(s, ["spec", "from"], "succession-members", `outgoing researcher \`${from}\` is not a member of ${lab}`, "keep them in lab.yaml until the hand-over is merged"));
-      if (!members.has(to)) out.push(finding(s, ["spec", "to"], "succession-members", `incoming researcher \`${to}\` is not a member of ${lab}`, "add them to lab.yaml first"));
-      if (from === to) out.push(finding(s, ["spec", "to"], "succession-members", "a succession hands over to a different member"));
+      if (!members.has(from))
+        out.push(
+          finding(
+            s,
+            ["spec", "from"],
+            "succession-members",
+            `outgoing researcher \`${from}\` is not a member of ${lab}`,
+            "keep them in lab.yaml until the hand-over is merged",
+          ),
+        );
+      if (!members.has(to))
+        out.push(
+          finding(
+            s,
+            ["spec", "to"],
+            "succession-members",
+            `incoming researcher \`${to}\` is not a member of ${lab}`,
+            "add them to lab.yaml first",
+          ),
+        );
+      if (from === to)
+        out.push(
+          finding(
+            s,
+            ["spec", "to"],
+            "succession-members",
+            "a succession hands over to a different member",
+          ),
+        );
       (s.doc.spec.environments ?? []).forEach((e, i) => {
         const env = repo.environments.get(envKey(lab, e));
         if (!env) {
-          if (!isBroken(repo, paths.environment(lab, e))) out.push(finding(s, ["spec", "environments", i], "succession-subject", `environment ${lab}/${e} does not exist`));
+          if (!isBroken(repo, paths.environment(lab, e)))
+            out.push(
+              finding(
+                s,
+                ["spec", "environments", i],
+                "succession-subject",
+                `environment ${lab}/${e} does not exist`,
+              ),
+            );
         } else if (env.doc.spec.owner !== from && env.doc.spec.owner !== to) {
-          out.push(finding(s, ["spec", "environments", i], "succession-subject", `${lab}/${e} is owned by \`${env.doc.spec.owner}\`, not by \`${from}\``, "hand over only what the outgoing researcher owns", { severity: "warning" }));
+          out.push(
+            finding(
+              s,
+              ["spec", "environments", i],
+              "succession-subject",
+              `${lab}/${e} is owned by \`${env.doc.spec.owner}\`, not by \`${from}\``,
+              "hand over only what the outgoing researcher owns",
+              { severity: "warning" },
+            ),
+          );
         }
       });
     }
