@@ -1,10 +1,10 @@
-import { digestOf } from "../lock/canonical.js";
 import { lockDigest } from "../lock/build-lock.js";
 import { monthlyCost } from "../cost/estimate.js";
 import { pricesFor } from "../cost/prices.js";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
+import { newResource } from "../kinds/new-resource.js";
+import { KINDS } from "../kinds/registry.js";
 import {
-  TAG,
   type DesiredEnvironment,
   type DesiredResource,
   type DesiredState,
@@ -67,25 +67,12 @@ export function desire(
     environment: string,
     lab: string,
     spec: SpecByKind[K],
-    dependsOn: string[] = [],
   ) => {
-    const specHash = digestOf(spec).slice(7, 23);
-    const tags: Record<string, string> = {
-      [TAG.lab]: lab,
-      [TAG.environment]: environment,
-      [TAG.resource]: key,
-      [TAG.specHash]: specHash,
-      [TAG.managedBy]: "labenv",
-    };
-    resources.set(key, {
-      kind,
+    const dependsOn = KINDS[kind].dependencies(spec);
+    resources.set(
       key,
-      environment,
-      spec,
-      tags,
-      specHash,
-      dependsOn,
-    } as DesiredResource);
+      newResource(kind, key, environment, lab, spec, dependsOn) as DesiredResource,
+    );
   };
 
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {
@@ -134,54 +121,40 @@ export function desire(
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
     const digest = lockDigest(lock.doc);
-    add(
-      "task-definition",
-      td,
-      key,
-      labName,
-      {
-        family: ecsName(labName, name),
-        cpu,
-        memory,
-        image: lock.doc.spec.image,
-        homeAccessPoint: home,
-        datasets: datasetMounts.sort((a, b) => a.path.localeCompare(b.path)),
-        environment: {
-          LABENV_LAB: labName,
-          LABENV_ENVIRONMENT: name,
-          LABENV_LOCK_DIGEST: digest,
-          JUPYTER_PORT: String(CONTAINER.port),
-          ...(env.doc.spec.schedule?.idleShutdownMinutes !== undefined
-            ? { LABENV_IDLE_SHUTDOWN_MINUTES: String(env.doc.spec.schedule.idleShutdownMinutes) }
-            : {}),
-          ...(packDefaults?.agent ? { LABENV_AGENT: packDefaults.agent.path } : {}),
-        },
-        ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
-        ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
-        ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
+    add("task-definition", td, key, labName, {
+      family: ecsName(labName, name),
+      cpu,
+      memory,
+      image: lock.doc.spec.image,
+      homeAccessPoint: home,
+      datasets: datasetMounts.sort((a, b) => a.path.localeCompare(b.path)),
+      environment: {
+        LABENV_LAB: labName,
+        LABENV_ENVIRONMENT: name,
+        LABENV_LOCK_DIGEST: digest,
+        JUPYTER_PORT: String(CONTAINER.port),
+        ...(env.doc.spec.schedule?.idleShutdownMinutes !== undefined
+          ? { LABENV_IDLE_SHUTDOWN_MINUTES: String(env.doc.spec.schedule.idleShutdownMinutes) }
+          : {}),
+        ...(packDefaults?.agent ? { LABENV_AGENT: packDefaults.agent.path } : {}),
       },
-      [home, ...datasetMounts.map((d) => d.accessPoint)],
-    );
+      ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
+      ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
+      ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
+    });
     const storageGiB =
       env.doc.spec.resources.storageGiB ??
       packDefaults?.defaults?.resources?.storageGiB ??
       DEFAULT_STORAGE_GIB;
     const running = (env.doc.spec.state ?? "running") === "running";
-    add(
-      "service",
-      keys.service(labName, name),
-      key,
-      labName,
-      {
-        name: ecsName(labName, name),
-        taskDefinition: td,
-        desiredCount: running ? 1 : 0,
-        volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
-        subnets: [...(aws.subnets ?? [])].sort(),
-        securityGroups: [...(aws.securityGroups ?? [])].sort(),
-      },
-      [td],
-    );
+    add("service", keys.service(labName, name), key, labName, {
+      name: ecsName(labName, name),
+      taskDefinition: td,
+      desiredCount: running ? 1 : 0,
+      volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
+      subnets: [...(aws.subnets ?? [])].sort(),
+      securityGroups: [...(aws.securityGroups ?? [])].sort(),
+    });
     environments.push({
       key,
       lab: labName,
@@ -214,30 +187,16 @@ export function desire(
     for (const e of envs) {
       if (!repo.environments.has(envKey(lab, e))) continue;
       const name = `succession-${s.doc.metadata.name}`;
-      add(
-        "ebs-snapshot",
-        keys.snapshot(lab, e, name),
-        envKey(lab, e),
-        lab,
-        {
-          service: keys.service(lab, e),
-          description: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
-          trigger: "succession",
-        },
-        [keys.service(lab, e)],
-      );
-      add(
-        "backup-job",
-        keys.backup(lab, e, name),
-        envKey(lab, e),
-        lab,
-        {
-          accessPoint: keys.home(lab, e),
-          description: `home before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
-          trigger: "succession",
-        },
-        [keys.home(lab, e)],
-      );
+      add("ebs-snapshot", keys.snapshot(lab, e, name), envKey(lab, e), lab, {
+        service: keys.service(lab, e),
+        description: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
+        trigger: "succession",
+      });
+      add("backup-job", keys.backup(lab, e, name), envKey(lab, e), lab, {
+        accessPoint: keys.home(lab, e),
+        description: `home before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,
+        trigger: "succession",
+      });
     }
   }
   return { state: { environments, resources: [...resources.values()] }, problems };
@@ -252,38 +211,23 @@ function addSnapshot(
     environment: string,
     lab: string,
     spec: SpecByKind[K],
-    dependsOn?: string[],
   ) => void,
 ): void {
   const { lab, environment, name } = s.doc.metadata;
   if (!repo.environments.has(envKey(lab, environment))) return;
   const env = envKey(lab, environment);
   if (s.doc.spec.include?.packages !== false) {
-    add(
-      "ebs-snapshot",
-      keys.snapshot(lab, environment, name),
-      env,
-      lab,
-      {
-        service: keys.service(lab, environment),
-        description: s.doc.spec.reason,
-        trigger: "request",
-      },
-      [keys.service(lab, environment)],
-    );
+    add("ebs-snapshot", keys.snapshot(lab, environment, name), env, lab, {
+      service: keys.service(lab, environment),
+      description: s.doc.spec.reason,
+      trigger: "request",
+    });
   }
   if (s.doc.spec.include?.home) {
-    add(
-      "backup-job",
-      keys.backup(lab, environment, name),
-      env,
-      lab,
-      {
-        accessPoint: keys.home(lab, environment),
-        description: s.doc.spec.reason,
-        trigger: "request",
-      },
-      [keys.home(lab, environment)],
-    );
+    add("backup-job", keys.backup(lab, environment, name), env, lab, {
+      accessPoint: keys.home(lab, environment),
+      description: s.doc.spec.reason,
+      trigger: "request",
+    });
   }
 }

@@ -23,7 +23,14 @@ export interface Action {
 }
 
 /** Apply order: storage, task definitions, services, then requested snapshots and backups, then retiring. */
-export type StageName = "storage" | "task-definitions" | "services" | "snapshots" | "retire";
+export const STAGE_NAMES = [
+  "storage",
+  "task-definitions",
+  "services",
+  "snapshots",
+  "retire",
+] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface PlanStage {
   name: StageName;

@@ -4,73 +4,20 @@
  * SDK shapes. Providers translate them to API calls.
  */
 
-/** Kinds in apply order: storage first, then task definitions, then services. Deletes run in reverse. */
-export const RESOURCE_KINDS = [
-  "access-point",
-  "ebs-snapshot",
-  "backup-job",
-  "task-definition",
-  "service",
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+import type { AccessPointSpec } from "../kinds/access-point.js";
+import type { BackupJobSpec } from "../kinds/backup-job.js";
+import type { EbsSnapshotSpec } from "../kinds/ebs-snapshot.js";
+import type { ServiceSpec } from "../kinds/service.js";
+import type { TaskDefinitionSpec } from "../kinds/task-definition.js";
 
-/** Storage kinds are never deleted by a plan: research data is retained. */
-export const STORAGE_KINDS: ReadonlySet<ResourceKind> = new Set([
-  "access-point",
-  "ebs-snapshot",
-  "backup-job",
-]);
+export type { AccessPointSpec, BackupJobSpec, EbsSnapshotSpec, ServiceSpec, TaskDefinitionSpec };
+export { RESOURCE_KINDS, STORAGE_KINDS } from "../kinds/registry.js";
+export { TAG } from "./tags.js";
 
-export interface AccessPointSpec {
-  /** `home` (the owner's home) or `dataset:<name>`. */
-  purpose: string;
-  posixUser: { uid: number; gid: number };
-  rootDirectory: { path: string; owner: { uid: number; gid: number }; permissions: string };
-}
-
-export interface TaskDefinitionSpec {
-  family: string;
-  cpu: number;
-  memory: number;
-  image: string;
-  /** The resource key of the home access point (resolved to its id by the provider). */
-  homeAccessPoint: string;
-  /** Dataset mounts: access point resource key → container path (read-only). */
-  datasets: { accessPoint: string; path: string; readOnly: boolean }[];
-  /** Environment variables for the container (never secrets). */
-  environment: Record<string, string>;
-  /** The lab's task role (from labenv.yaml `aws.taskRoleArns`), if any. */
-  taskRoleArn?: string;
-  executionRoleArn?: string;
-  logGroup?: string;
-}
-
-export interface ServiceSpec {
-  name: string;
-  /** The resource key of the task definition this service runs. */
-  taskDefinition: string;
-  desiredCount: 0 | 1;
-  /** EBS volume at /opt/jupyter, created per task at launch. */
-  volume: { sizeGiB: number; volumeType: "gp3"; encrypted: true; fromSnapshot?: string };
-  subnets: string[];
-  securityGroups: string[];
-}
-
-export interface EbsSnapshotSpec {
-  /** The service whose task's /opt/jupyter volume is captured. */
-  service: string;
-  description: string;
-  /** Why: a Snapshot document, a task replacement or an environment removal. */
-  trigger: "request" | "before-replace" | "before-delete" | "succession";
-}
-
-export interface BackupJobSpec {
-  /** The access point whose directory is backed up. */
-  accessPoint: string;
-  description: string;
-  trigger: "request" | "before-delete" | "succession";
-}
-
+/**
+ * The spec of each resource kind, declared in the kind's module under `core/kinds/`.
+ * A kind listed here must be registered in `core/kinds/registry.ts`, or nothing compiles.
+ */
 export interface SpecByKind {
   "access-point": AccessPointSpec;
   "ebs-snapshot": EbsSnapshotSpec;
@@ -78,6 +25,7 @@ export interface SpecByKind {
   "task-definition": TaskDefinitionSpec;
   service: ServiceSpec;
 }
+export type ResourceKind = keyof SpecByKind;
 
 /** A resource as git wants it to be. */
 export interface DesiredResource<K extends ResourceKind = ResourceKind> {
@@ -131,13 +79,3 @@ export interface DesiredState {
 export interface ObservedState {
   resources: ObservedResource[];
 }
-
-export const TAG = {
-  lab: "labenv:lab",
-  environment: "labenv:environment",
-  resource: "labenv:resource",
-  specHash: "labenv:spec-hash",
-  managedBy: "labenv:managed-by",
-  /** Set on an access point that was replaced: kept with its data, no longer used or observed. */
-  retired: "labenv:retired",
-} as const;

@@ -1,9 +1,9 @@
 import { digestOf } from "../lock/canonical.js";
-import type { Action, Outcome, Plan, PlanStage, StageName } from "../model/plan.js";
-import { OUTCOMES } from "../model/plan.js";
+import type { PlanContext } from "../kinds/kind.js";
+import { kindModule, RESOURCE_KINDS } from "../kinds/registry.js";
+import type { Action, Outcome, Plan, PlanStage } from "../model/plan.js";
+import { OUTCOMES, STAGE_NAMES } from "../model/plan.js";
 import {
-  RESOURCE_KINDS,
-  STORAGE_KINDS,
   TAG,
   type DesiredResource,
   type DesiredState,
@@ -24,18 +24,21 @@ const OWNED_TAGS = [TAG.lab, TAG.environment, TAG.resource, TAG.specHash];
 
 /**
  * DesiredState × ObservedState → Plan: one outcome per resource with a human
- * reason, in dependency order (storage, task definitions, services; retiring
- * in reverse). Storage is never deleted; a running task's volume is
- * snapshotted before the task is replaced or removed; too many deletions block
- * the plan. Pure: the same inputs always give the same plan and digest.
+ * reason, in dependency order (each kind in its stage; retiring in reverse).
+ * What a kind means — its reasons, whether a change replaces it, whether it is
+ * storage that is never deleted, what must happen before it changes — comes
+ * from its module in `core/kinds/`; this is the algorithm alone. Too many
+ * deletions block the plan. Pure: the same inputs always give the same plan
+ * and digest.
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
   const seen = new Map(observed.resources.map((r) => [r.key, r]));
+  const ctx: PlanContext = { desired, seen };
   const byKind = new Map<string, Action[]>(RESOURCE_KINDS.map((k) => [k, []]));
   /** Keys of resources this plan creates or changes: whatever depends on them must follow. */
   const changed = new Set<string>();
-  /** Snapshots of running volumes taken before their task is replaced: they go first, with storage. */
-  const beforeReplace: Action[] = [];
+  /** What must happen before a change (a running volume's snapshot): it goes first, with storage. */
+  const precautions: Action[] = [];
   const sorted = [...desired.resources].sort(
     (a, b) =>
       RESOURCE_KINDS.indexOf(a.kind) - RESOURCE_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key),
@@ -45,23 +48,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     const action = compare(d, o, changed);
     if (action.outcome === "create" || action.outcome === "update" || action.outcome === "replace")
       changed.add(d.key);
-    if (d.kind === "service" && o && (o.runningCount ?? 0) > 0 && replacesTask(action)) {
-      const td = desired.resources.find(
-        (r) => r.key === (d.spec as { taskDefinition: string }).taskDefinition,
-      );
-      // Unique per replacement: what runs now (its task definition revision) and what replaces it.
-      const running = seen.get((d.spec as { taskDefinition: string }).taskDefinition)?.id ?? "";
-      const version = digestOf([d.specHash, td?.specHash ?? "", running, o.spec]).slice(7, 23);
-      beforeReplace.push(
-        snapshotFirst(
-          version,
-          o,
-          "before-replace",
-          `snapshot ${d.environment}'s /opt/jupyter before its task is replaced (installed packages survive only through a snapshot)`,
-          seen,
-        ),
-      );
-    }
+    if (o) precautions.push(...kindModule(d.kind).precautionsBefore(action, o, ctx));
     byKind.get(d.kind)!.push(action);
   }
   const retire: Action[] = [];
@@ -74,9 +61,10 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
         a.key.localeCompare(b.key),
     );
   for (const o of orphans) {
-    // Snapshots and backups are records: never changed, never deleted, not repeated in every plan.
-    if (o.kind === "ebs-snapshot" || o.kind === "backup-job") continue;
-    if (STORAGE_KINDS.has(o.kind)) {
+    const kind = kindModule(o.kind);
+    // Records (snapshots, backups) are never changed, never deleted, not repeated in every plan.
+    if (kind.lifecycle === "record") continue;
+    if (kind.lifecycle === "storage") {
       retire.push({
         outcome: "skipped",
         kind: o.kind,
@@ -88,17 +76,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       });
       continue;
     }
-    if (o.kind === "service" && (o.runningCount ?? 0) > 0) {
-      retire.push(
-        snapshotFirst(
-          o.tags[TAG.specHash] ?? "gone",
-          o,
-          "before-delete",
-          `snapshot ${o.environment}'s /opt/jupyter before its task goes away`,
-          seen,
-        ),
-      );
-    }
+    retire.push(...kind.precautionsBeforeDelete(o, ctx));
     retire.push({
       outcome: "delete",
       kind: o.kind,
@@ -106,20 +84,16 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       environment: o.environment,
       observed: o,
       changes: [],
-      reason: `${o.environment} was removed from git; ${o.kind === "service" ? "the service stops (its EFS home and snapshots are kept)" : "the task definition is deregistered"}`,
+      reason: kind.deleteReason(o),
     });
   }
-  const requested = [...byKind.get("ebs-snapshot")!, ...byKind.get("backup-job")!];
-  const stages: PlanStage[] = [
-    stage("storage", [...byKind.get("access-point")!, ...beforeReplace]),
-    stage("task-definitions", byKind.get("task-definition")!),
-    stage("services", byKind.get("service")!),
-    stage(
-      "snapshots",
-      requested.map((a) => waitForTask(a, desired)),
-    ),
-    stage("retire", retire),
-  ];
+  const stages: PlanStage[] = STAGE_NAMES.map((name, i) => {
+    if (name === "retire") return { name, actions: retire };
+    const actions = RESOURCE_KINDS.filter((k) => kindModule(k).stage === name).flatMap((k) =>
+      byKind.get(k)!.map((a) => kindModule(k).settle(a, ctx)),
+    );
+    return { name, actions: i === 0 ? [...actions, ...precautions] : actions };
+  });
   const actions = stages.flatMap((s) => s.actions);
   const summary = Object.fromEntries(
     OUTCOMES.map((o) => [o, actions.filter((a) => a.outcome === o).length]),
@@ -157,29 +131,23 @@ function compare(
   o: ObservedResource | undefined,
   changed: Set<string>,
 ): Action {
+  const kind = kindModule(d.kind);
   const base = { kind: d.kind, key: d.key, environment: d.environment, desired: d };
-  if (!o) return { ...base, outcome: "create", changes: [], reason: createReason(d) };
-  if (d.kind === "ebs-snapshot" || d.kind === "backup-job") {
+  if (!o) return { ...base, outcome: "create", changes: [], reason: kind.createReason(d) };
+  if (kind.lifecycle === "record") {
     return { ...base, observed: o, outcome: "unchanged", changes: [], reason: `taken (${o.id})` };
   }
   const changes = describeChanges(o.spec, d.spec);
   const tagsDiffer = OWNED_TAGS.some((t) => t !== TAG.specHash && o.tags[t] !== d.tags[t]);
   const moved = d.dependsOn.filter((k) => changed.has(k));
-  if (
-    (d.kind === "service" || d.kind === "task-definition") &&
-    changes.length === 0 &&
-    moved.length > 0
-  ) {
-    const reason =
-      d.kind === "service"
-        ? `update service ${d.environment}: runs the new task definition revision`
-        : `update task definition ${d.environment}: uses the new ${moved.map((k) => k.split(":")[0]).join(", ")} ${moved.map((k) => k.split(":")[1]).join(", ")}`;
+  const follow = changes.length === 0 && moved.length > 0 ? kind.followReason(d, moved) : undefined;
+  if (follow !== undefined) {
     return {
       ...base,
       observed: o,
       outcome: "update",
       changes: moved.map((k) => ({ field: k, from: "current", to: "new" })),
-      reason,
+      reason: follow,
     };
   }
   if (changes.length === 0 && !tagsDiffer)
@@ -192,112 +160,11 @@ function compare(
       changes: [],
       reason: `update tags of ${d.kind} ${d.environment}`,
     };
-  const what = formatChanges(changes);
-  if (d.kind === "access-point") {
-    return {
-      ...base,
-      observed: o,
-      outcome: "replace",
-      changes,
-      reason: `replace access point ${d.key.split(":")[1]}: ${what} (access points are immutable; the old one and its directory are kept)`,
-    };
-  }
-  const noun = d.kind === "service" ? "service" : "task definition";
   return {
     ...base,
     observed: o,
-    outcome: "update",
+    outcome: kind.onChange,
     changes,
-    reason: `update ${noun} ${d.environment}: ${what}`,
+    reason: kind.changeReason(d, formatChanges(changes)),
   };
-}
-
-function createReason(d: DesiredResource): string {
-  switch (d.kind) {
-    case "access-point":
-      return `create access point ${d.key.split(":")[1]} (${(d.spec as { rootDirectory: { path: string } }).rootDirectory.path})`;
-    case "task-definition":
-      return `register task definition for ${d.environment}`;
-    case "service":
-      return `create service ${d.environment} (${(d.spec as { desiredCount: number }).desiredCount === 1 ? "running" : "stopped"})`;
-    case "ebs-snapshot":
-      return `snapshot ${d.environment}'s /opt/jupyter: ${(d.spec as { description: string }).description}`;
-    case "backup-job":
-      return `back up ${d.environment}'s home: ${(d.spec as { description: string }).description}`;
-  }
-}
-
-function replacesTask(a: Action): boolean {
-  return (
-    a.outcome === "update" && a.changes.some((c) => c.field !== "desiredCount" || c.to === "0")
-  );
-}
-
-/** A snapshot action taken before a task goes away; its key is stable, so a re-run never takes it twice. */
-function snapshotFirst(
-  version: string,
-  o: ObservedResource,
-  trigger: "before-replace" | "before-delete",
-  reason: string,
-  seen: Map<string, ObservedResource>,
-): Action {
-  const [lab, env] = o.environment.split("/");
-  const tag = version.slice(0, 12);
-  const key = `ebs-snapshot:${lab}/${env}/${trigger}-${tag}`;
-  const spec = { service: o.key, description: reason, trigger };
-  const specHash = digestOf(spec).slice(7, 23);
-  const desired: DesiredResource<"ebs-snapshot"> = {
-    kind: "ebs-snapshot",
-    key,
-    environment: o.environment,
-    spec,
-    specHash,
-    dependsOn: [o.key],
-    tags: {
-      [TAG.lab]: lab!,
-      [TAG.environment]: o.environment,
-      [TAG.resource]: key,
-      [TAG.specHash]: specHash,
-      [TAG.managedBy]: "labenv",
-    },
-  };
-  const taken = seen.get(key);
-  if (taken)
-    return {
-      outcome: "unchanged",
-      kind: "ebs-snapshot",
-      key,
-      environment: o.environment,
-      desired,
-      observed: taken,
-      changes: [],
-      reason: `taken (${taken.id})`,
-    };
-  return {
-    outcome: "create",
-    kind: "ebs-snapshot",
-    key,
-    environment: o.environment,
-    desired,
-    changes: [],
-    reason,
-  };
-}
-
-/** A requested volume snapshot needs a running task; a stopped environment's volume was captured when it stopped. */
-function waitForTask(a: Action, desired: DesiredState): Action {
-  if (a.kind !== "ebs-snapshot" || a.outcome !== "create") return a;
-  const service = desired.resources.find(
-    (r) => r.key === (a.desired!.spec as { service: string }).service,
-  );
-  if (service && (service.spec as { desiredCount: number }).desiredCount === 1) return a;
-  return {
-    ...a,
-    outcome: "skipped",
-    reason: `waiting: ${a.environment} is stopped, so there is no volume to snapshot; it is taken when the environment runs again`,
-  };
-}
-
-function stage(name: StageName, actions: Action[]): PlanStage {
-  return { name, actions };
 }

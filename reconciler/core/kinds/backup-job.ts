@@ -1,0 +1,23 @@
+import { KIND_DEFAULTS, type KindModule } from "./kind.js";
+
+/** An AWS Backup job of the directory behind an access point (EFS has no snapshot API). */
+export interface BackupJobSpec {
+  /** The access point whose directory is backed up. */
+  accessPoint: string;
+  description: string;
+  trigger: "request" | "before-delete" | "succession";
+}
+
+/** A record: started once, then only ever reported as taken. */
+export const backupJob: KindModule<"backup-job"> = {
+  ...KIND_DEFAULTS,
+  kind: "backup-job",
+  stage: "snapshots",
+  dependsOnKinds: ["access-point"],
+  lifecycle: "record",
+  onChange: "update",
+  dependencies: (spec) => [spec.accessPoint],
+  createReason: (d) => `back up ${d.environment}'s home: ${d.spec.description}`,
+  changeReason: (d, what) => `update backup job ${d.key}: ${what}`,
+  deleteReason: (o) => `${o.environment} was removed from git`,
+};
