@@ -307,4 +307,23 @@ describe("labenv import", () => {
     );
     expect(lock).toContain(`sha256: ${fixtureSha("pydeseq2-0.4.11-py3-none-any.whl")}`);
   });
+
+  it("a marker nested thousands of parentheses deep is bad input: positioned, exit 2, no stack trace", async () => {
+    const dir = copyExampleRepo();
+    const file = join(dir, "requirements.txt");
+    const deep = `${"(".repeat(5000)}python_version < "3.11"${")".repeat(5000)}`;
+    writeFileSync(file, `pandas==2.2.2\nnumpy==1.26.4 ; ${deep}\n`);
+    const r = await runCli([
+      "import",
+      file,
+      ...who("genomics-core", "deep", "ajones"),
+      "--repo",
+      dir,
+    ]);
+    expect(r.stderr).not.toMatch(/internal error|RangeError/);
+    expect(r.stdout).toContain(
+      `✖ ${file}:2:81: Marker parentheses nested more than 64 deep in "numpy==1.26.4 ; (`,
+    );
+    expect(r.code).toBe(2);
+  });
 });

@@ -123,7 +123,7 @@ export function registerImport(program: Command, io: CliIO): void {
           ? JSON.stringify(importReportJson(plan, result, write), null, 2)
           : renderImportReport(plan, result, write),
       );
-      io.exit(result.ok ? 0 : 1);
+      io.exit(plan.problems.some((p) => p.input) ? 2 : result.ok ? 0 : 1);
     });
 }
 

@@ -184,10 +184,15 @@ function readRequirementLine(
       context,
       file,
       positionAt(line, leading + entry.column - 1),
-      `${entry.message} in ${JSON.stringify(args.trim())}`,
+      `${entry.message} in ${JSON.stringify(excerpt(args.trim()))}`,
       `expected ${entry.expected}`,
     );
   }
+}
+
+/** A long line quoted in a message: its start, so a 10,000-character line stays a readable message. */
+function excerpt(text: string): string {
+  return text.length <= 100 ? text : `${text.slice(0, 80)}…`;
 }
 
 function hashProblem(value: string): string | undefined {

@@ -41,6 +41,8 @@ export interface NotImported {
 /** A problem with the input itself; errors block the import. */
 export interface ImportProblem {
   readonly message: string;
+  /** The imported files themselves are wrong or cannot be imported (exit 2), not the repository or the pack (exit 1). */
+  readonly input?: boolean;
   readonly source?: SourceLine & { column?: number };
   readonly hint?: string;
 }
@@ -93,6 +95,7 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
     for (const d of r.diagnostics)
       (d.severity === "error" ? problems : warnings).push({
         message: d.message,
+        ...(d.severity === "error" ? { input: true } : {}),
         source: { file: d.file, line: d.line, column: d.column },
         ...(d.hint ? { hint: d.hint } : {}),
       });

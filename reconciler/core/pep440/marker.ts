@@ -42,6 +42,13 @@ export interface Marker {
 
 export type MarkerTerm = MarkerComparison | Marker;
 
+/**
+ * How deeply parentheses may nest. Real markers nest two or three levels; the
+ * cap keeps the recursive parser (and everything that walks a marker) far from
+ * the stack limit, so a hostile line is a positioned error, not a crash.
+ */
+export const MAX_MARKER_DEPTH = 64;
+
 /** Reads a whole marker expression such as `python_version < "3.11" and sys_platform == "linux"`. */
 export function parseMarker(text: string): Result<Marker> {
   const scanner = new RequirementScanner(text);
@@ -56,22 +63,27 @@ export function parseMarker(text: string): Result<Marker> {
 }
 
 /** marker = atom (("and" | "or") atom)*; used by the requirement parser after `;`. */
-export function readMarker(scanner: RequirementScanner): Marker {
-  const first = readAtom(scanner);
+export function readMarker(scanner: RequirementScanner, depth = 0): Marker {
+  const first = readAtom(scanner, depth);
   const rest: { joiner: "and" | "or"; term: MarkerTerm }[] = [];
   for (let joiner = scanner.accept("BOOLOP"); joiner; joiner = scanner.accept("BOOLOP")) {
-    rest.push({ joiner: joiner.text === "and" ? "and" : "or", term: readAtom(scanner) });
+    rest.push({ joiner: joiner.text === "and" ? "and" : "or", term: readAtom(scanner, depth) });
   }
   return { kind: "chain", first, rest };
 }
 
-function readAtom(scanner: RequirementScanner): MarkerTerm {
+function readAtom(scanner: RequirementScanner, depth: number): MarkerTerm {
   scanner.skipSpace();
   let term: MarkerTerm;
   if (scanner.check("LEFT_PARENTHESIS")) {
+    if (depth >= MAX_MARKER_DEPTH)
+      scanner.fail(
+        `Marker parentheses nested more than ${MAX_MARKER_DEPTH} deep`,
+        `at most ${MAX_MARKER_DEPTH} nested parentheses; remove the redundant ones`,
+      );
     term = scanner.enclosed("LEFT_PARENTHESIS", "RIGHT_PARENTHESIS", "marker expression", () => {
       scanner.skipSpace();
-      const inner = readMarker(scanner);
+      const inner = readMarker(scanner, depth + 1);
       scanner.skipSpace();
       return inner;
     });

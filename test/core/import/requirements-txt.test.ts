@@ -176,4 +176,21 @@ describe("requirements.txt", () => {
       expect.objectContaining({ line: 2, column: 27, severity: "warning" }),
     ]);
   });
+
+  it("a marker nested thousands of parentheses deep is a positioned error with a short excerpt", () => {
+    const deep = `${"(".repeat(5000)}python_version < "3.11"${")".repeat(5000)}`;
+    const result = read(`pandas==2.2.2\nnumpy==1.26.4 ; ${deep}\n`);
+    expect(result.packages.map((p) => p.name)).toEqual(["pandas"]);
+    expect(result.diagnostics).toHaveLength(1);
+    const [d] = result.diagnostics;
+    expect(d).toMatchObject({
+      file: "env/requirements.txt",
+      line: 2,
+      column: 81,
+      severity: "error",
+    });
+    expect(d?.message).toMatch(
+      /^Marker parentheses nested more than 64 deep in "numpy==1\.26\.4 ; \(+…"$/,
+    );
+  });
 });

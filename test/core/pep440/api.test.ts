@@ -166,4 +166,19 @@ describe("markers", () => {
     expect(marker.ok && evaluateMarker(marker.value, linux)).toEqual({ ok: true, value: true });
     expect(parseMarker('sys_platform == "a\\"')).toMatchObject({ ok: false });
   });
+
+  it("refuses parentheses nested thousands deep with a positioned error, not a stack overflow", () => {
+    const deep = `${"(".repeat(5000)}python_version < "3.11"${")".repeat(5000)}`;
+    expect(parseMarker(deep)).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        column: 65,
+        message: "Marker parentheses nested more than 64 deep",
+      }) as unknown,
+    });
+    const requirement = parseRequirement(`numpy==1.26.4 ; ${deep}`);
+    expect(requirement).toMatchObject({ ok: false, error: { column: 17 + 64 } });
+    const allowed = `${"(".repeat(64)}python_version < "3.11"${")".repeat(64)}`;
+    expect(parseMarker(allowed).ok).toBe(true);
+  });
 });
