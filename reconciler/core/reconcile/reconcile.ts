@@ -3,6 +3,7 @@ import { hasErrors } from "../model/diagnostic.js";
 import type { Plan } from "../model/plan.js";
 import { changingActions } from "../model/plan.js";
 import type { Repository } from "../model/documents.js";
+import type { DesiredState, ObservedState } from "../model/resources.js";
 import type { RepoFile } from "../load/load-repository.js";
 import { desire, type RuntimeSettings } from "../desire/desire.js";
 import type { PackageIndexData } from "../lock/package-index.js";
@@ -54,7 +55,7 @@ export interface ReconcileResult {
   applied: number;
 }
 
-/** The runbook: load → validate → lock check → desire → observe → plan → apply → record. */
+/** The runbook: load → validate → lock check → desire → lease → observe → plan → apply → record. */
 export async function reconcile(
   input: ReconcileInput,
   deps: ReconcileDeps,
@@ -89,24 +90,13 @@ export async function reconcile(
   const desired = desire(repository, input.runtime ?? {});
   if (desired.problems.length > 0)
     return fail("refused", "desire", desired.problems.join("; "), { repository });
-  const observed = await deps.provider.observe();
-  const applied = await deps.state.listApplied();
-  const plan = makePlan(desired.state, observed, {
-    maxDeletes: repository.config?.doc.spec.plan?.maxDeletes ?? 5,
-    commit: input.commit,
-    costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
-  });
-  const base = { diagnostics, plan, repository, applied: 0 };
-  if (input.mode === "plan") return { outcome: "planned", ...base };
-  if (plan.blocked) return fail("refused", "plan", plan.blocked, base);
-  if (input.expectDigest && input.expectDigest !== plan.digest) {
-    return fail(
-      "refused",
-      "plan",
-      `the plan changed since it was approved (expected ${input.expectDigest.slice(0, 19)}…, now ${plan.digest.slice(0, 19)}…): plan again`,
-      base,
-    );
+  if (input.mode === "plan") {
+    // A dry run only reads: it takes no lease.
+    const { plan } = await observeAndPlan(input, deps, desired.state, repository);
+    return { outcome: "planned", diagnostics, plan, repository, applied: 0 };
   }
+  // The lease comes before observing: the plan must be computed from a world
+  // no other reconcile can change until this one has applied it.
   const startedAt = deps.now().toISOString();
   const lease = await deps.state.acquireLease(
     deps.owner,
@@ -118,8 +108,55 @@ export async function reconcile(
       "refused",
       "lease",
       `another reconcile (${lease.heldBy}) holds the lease until ${lease.expiresAt}; try again later`,
-      base,
+      { diagnostics, repository },
     );
+  try {
+    return await applyUnderLease(input, deps, desired.state, repository, diagnostics, startedAt);
+  } finally {
+    await deps.state.releaseLease(lease.lease);
+  }
+}
+
+async function observeAndPlan(
+  input: ReconcileInput,
+  deps: ReconcileDeps,
+  desired: DesiredState,
+  repository: Repository,
+): Promise<{ observed: ObservedState; plan: Plan }> {
+  const observed = await deps.provider.observe();
+  const applied = await deps.state.listApplied();
+  const plan = makePlan(desired, observed, {
+    maxDeletes: repository.config?.doc.spec.plan?.maxDeletes ?? 5,
+    commit: input.commit,
+    costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
+  });
+  return { observed, plan };
+}
+
+/** Observe, plan, apply and record, holding the lease. */
+async function applyUnderLease(
+  input: ReconcileInput,
+  deps: ReconcileDeps,
+  desired: DesiredState,
+  repository: Repository,
+  diagnostics: Diagnostic[],
+  startedAt: string,
+): Promise<ReconcileResult> {
+  const { observed, plan } = await observeAndPlan(input, deps, desired, repository);
+  const base = { diagnostics, plan, repository, applied: 0 };
+  const fail = (stage: ReconcileStage, reason: string): ReconcileResult => ({
+    ...base,
+    outcome: "refused",
+    stage,
+    reason,
+  });
+  if (plan.blocked) return fail("plan", plan.blocked);
+  if (input.expectDigest && input.expectDigest !== plan.digest) {
+    return fail(
+      "plan",
+      `the plan changed since it was approved (expected ${input.expectDigest.slice(0, 19)}…, now ${plan.digest.slice(0, 19)}…): plan again`,
+    );
+  }
   const run: RunRecord = {
     id: deps.runId,
     startedAt,
@@ -128,41 +165,37 @@ export async function reconcile(
     outcome: "running",
     summary: plan.summary,
   };
-  try {
-    if (changingActions(plan).length === 0) {
-      await recordApplied(deps.state, desired.state, observed, plan, [], input.commit, deps.now());
-      await deps.state.putRun({
-        ...run,
-        outcome: "no-changes",
-        finishedAt: deps.now().toISOString(),
-      });
-      return { outcome: "no-changes", ...base };
-    }
-    await deps.state.putRun(run);
-    const result = await applyPlan(plan, observed, deps.provider, deps.progress);
-    await recordApplied(
-      deps.state,
-      desired.state,
-      observed,
-      plan,
-      result.applied,
-      input.commit,
-      deps.now(),
-      result.failed?.action.environment,
-    );
-    if (result.failed) {
-      const reason = `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`;
-      await deps.state.putRun({
-        ...run,
-        outcome: "failed",
-        finishedAt: deps.now().toISOString(),
-        error: { stage: "apply", message: reason },
-      });
-      return { ...base, outcome: "failed", stage: "apply", reason, applied: result.applied.length };
-    }
-    await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
-    return { ...base, outcome: "applied", applied: result.applied.length };
-  } finally {
-    await deps.state.releaseLease(lease.lease);
+  if (changingActions(plan).length === 0) {
+    await recordApplied(deps.state, desired, observed, plan, [], input.commit, deps.now());
+    await deps.state.putRun({
+      ...run,
+      outcome: "no-changes",
+      finishedAt: deps.now().toISOString(),
+    });
+    return { outcome: "no-changes", ...base };
   }
+  await deps.state.putRun(run);
+  const result = await applyPlan(plan, observed, deps.provider, deps.progress);
+  await recordApplied(
+    deps.state,
+    desired,
+    observed,
+    plan,
+    result.applied,
+    input.commit,
+    deps.now(),
+    result.failed?.action.environment,
+  );
+  if (result.failed) {
+    const reason = `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`;
+    await deps.state.putRun({
+      ...run,
+      outcome: "failed",
+      finishedAt: deps.now().toISOString(),
+      error: { stage: "apply", message: reason },
+    });
+    return { ...base, outcome: "failed", stage: "apply", reason, applied: result.applied.length };
+  }
+  await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
+  return { ...base, outcome: "applied", applied: result.applied.length };
 }
