@@ -4,7 +4,7 @@ import { reconcile } from "../core/reconcile/reconcile.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { awsContext } from "./aws-context.js";
 import { readLambdaEnv } from "./lambda-env.js";
-import { readRepository } from "./repository-source.js";
+import { foreignRepositoryRefusal, readRepository } from "./repository-source.js";
 
 /** What invokes the reconciler: the GitHub App after a merge, the schedule, or an ECS task state change. */
 export type ReconcilerEvent =
@@ -29,6 +29,16 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
           ...(event.installationId ? { installationId: event.installationId } : {}),
         }
       : {};
+  const foreign = foreignRepositoryRefusal(env, want);
+  if (foreign)
+    return {
+      outcome: "refused" as const,
+      stage: "source",
+      reason: foreign,
+      commit: event.source === "labenv.github-app" ? event.commit : "",
+      applied: 0,
+      plan: undefined,
+    };
   const repo = await readRepository(env, want);
   const { provider, state } = awsContext(env);
   const now = () => new Date();
@@ -56,6 +66,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       now,
       runId: context?.awsRequestId ?? randomUUID(),
       owner: `lambda:${context?.awsRequestId ?? "local"}`,
+      isAncestor: repo.isAncestor,
     },
   );
   const summary = {

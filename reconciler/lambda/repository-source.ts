@@ -6,10 +6,34 @@ import { LabenvError } from "../core/errors.js";
 import type { RepoFile } from "../core/load/load-repository.js";
 import { readRepositoryAt } from "../../github-app/github/read-repository.js";
 import type { LambdaEnv } from "./lambda-env.js";
+import { gitIsAncestor } from "../adapters/git/is-ancestor.js";
+import { githubIsAncestor } from "../adapters/github/commit-ancestry.js";
+import type { IsAncestor } from "../core/reconcile/commit-order.js";
 
 export interface RepositoryAt {
   commit: string;
   files: RepoFile[];
+  /** Ancestry in that repository's history, to refuse a commit older than the last applied one. */
+  isAncestor: IsAncestor;
+}
+
+/**
+ * Why a job must be refused, or undefined: the reconciler acts only on the
+ * repository it is configured for (LABENV_GITHUB_REPOSITORY), whatever
+ * repository a job names — a push to another repository of the same
+ * installation must not reconcile that repository into this account.
+ */
+export function foreignRepositoryRefusal(
+  env: LambdaEnv,
+  want: { repository?: string },
+): string | undefined {
+  if (!want.repository) return undefined;
+  const configured = env.githubRepository;
+  if (configured && configured.toLowerCase() === want.repository.toLowerCase()) return undefined;
+  if (!configured && env.repoPath) return undefined; // a local checkout is read, not the job's repository
+  return configured
+    ? `the job is for ${want.repository}, but this reconciler manages ${configured}: nothing is applied`
+    : `the job is for ${want.repository}, but this reconciler is configured for no repository (LABENV_GITHUB_REPOSITORY): nothing is applied`;
 }
 
 const MANAGED = /^(environments\/|domain-packs\/|labenv\.ya?ml$|package-index\.yaml$)/;
@@ -23,8 +47,14 @@ export async function readRepository(
   want: { commit?: string; repository?: string; installationId?: number },
 ): Promise<RepositoryAt> {
   if (env.repoPath)
-    return { commit: currentCommit(env.repoPath), files: readRepositoryFiles(env.repoPath) };
-  const full = want.repository ?? env.githubRepository;
+    return {
+      commit: currentCommit(env.repoPath),
+      files: readRepositoryFiles(env.repoPath),
+      isAncestor: gitIsAncestor(env.repoPath),
+    };
+  const refusal = foreignRepositoryRefusal(env, want);
+  if (refusal) throw new LabenvError("usage", refusal);
+  const full = env.githubRepository;
   const installationId = want.installationId ?? env.githubInstallationId;
   if (!full || !installationId || !env.githubAppIdSecretArn || !env.githubPrivateKeySecretArn) {
     throw new LabenvError("config", "the reconciler knows no repository to read", {
@@ -44,7 +74,11 @@ export async function readRepository(
     sha,
     () => (path) => MANAGED.test(path),
   );
-  return { commit: snapshot.sha, files: snapshot.files };
+  return {
+    commit: snapshot.sha,
+    files: snapshot.files,
+    isAncestor: githubIsAncestor(octokit as never, { owner, repo }),
+  };
 }
 
 /** An Octokit acting as the GitHub App's installation, its id and key read from Secrets Manager. */

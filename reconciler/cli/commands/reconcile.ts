@@ -4,6 +4,7 @@ import { LabenvError } from "../../core/errors.js";
 import type { Plan } from "../../core/model/plan.js";
 import { reconcile, type ReconcileResult } from "../../core/reconcile/reconcile.js";
 import type { CliIO } from "../io.js";
+import { gitIsAncestor } from "../../adapters/git/is-ancestor.js";
 import { openContext, type RunContext } from "../context.js";
 import { runDriftAfterReconcile } from "../drift-loop.js";
 import { renderDriftRun } from "../../core/drift/render-drift-run.js";
@@ -65,6 +66,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
             now: io.now,
             runId: ctx.runId,
             owner: ctx.owner,
+            isAncestor: gitIsAncestor(ctx.dir),
             progress: o.json
               ? undefined
               : ({ action, index, total, error }) =>

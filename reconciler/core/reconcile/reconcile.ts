@@ -15,9 +15,19 @@ import type { Provider } from "../../ports/provider.js";
 import type { RunRecord, StateStore } from "../../ports/state-store.js";
 import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
+import { olderCommitRefusal, type IsAncestor } from "./commit-order.js";
 
 export type ReconcileStage =
-  "load" | "validate" | "lock-check" | "desire" | "observe" | "plan" | "lease" | "apply" | "record";
+  | "load"
+  | "validate"
+  | "lock-check"
+  | "desire"
+  | "lease"
+  | "order"
+  | "observe"
+  | "plan"
+  | "apply"
+  | "record";
 
 export interface ReconcileInput {
   files: readonly RepoFile[];
@@ -43,6 +53,8 @@ export interface ReconcileDeps {
   owner: string;
   leaseTtlMs?: number;
   progress?: ApplyProgress;
+  /** Tells whether a commit is an ancestor of another (git): an older commit than the last applied one is refused. */
+  isAncestor?: IsAncestor;
 }
 
 export interface ReconcileResult {
@@ -55,7 +67,10 @@ export interface ReconcileResult {
   applied: number;
 }
 
-/** The runbook: load → validate → lock check → desire → lease → observe → plan → apply → record. */
+/** How many recent runs are read to find the last applied commit. */
+const RUNS_TO_SCAN = 50;
+
+/** The runbook: load → validate → lock check → desire → lease → order → observe → plan → apply → record. */
 export async function reconcile(
   input: ReconcileInput,
   deps: ReconcileDeps,
@@ -142,6 +157,31 @@ async function applyUnderLease(
   diagnostics: Diagnostic[],
   startedAt: string,
 ): Promise<ReconcileResult> {
+  const older = await olderCommitRefusal(
+    input.commit,
+    await deps.state.listRuns(RUNS_TO_SCAN),
+    deps.isAncestor,
+  );
+  if (older) {
+    await deps.state.putRun({
+      id: deps.runId,
+      startedAt,
+      finishedAt: deps.now().toISOString(),
+      commit: input.commit,
+      trigger: input.trigger,
+      outcome: "refused",
+      summary: {},
+      error: { stage: "order", message: older },
+    });
+    return {
+      outcome: "refused",
+      stage: "order",
+      reason: older,
+      diagnostics,
+      repository,
+      applied: 0,
+    };
+  }
   const { observed, plan } = await observeAndPlan(input, deps, desired, repository);
   const base = { diagnostics, plan, repository, applied: 0 };
   const fail = (stage: ReconcileStage, reason: string): ReconcileResult => ({
