@@ -16,6 +16,7 @@ import {
   successionReferences,
 } from "./rules/subject-references.js";
 import { uniqueIds } from "./rules/unique-ids.js";
+import { ecsNames } from "./rules/ecs-names.js";
 import { packageRequirements } from "./rules/package-requirements.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   labExists,
   labMembers,
   uniqueIds,
+  ecsNames,
   environmentReferences,
   domainPackReferences,
   fargateResources,
