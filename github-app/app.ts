@@ -11,6 +11,8 @@ import { installationHandler } from "./handlers/installation.js";
 import { pullRequestReviewHandler } from "./handlers/pull-request-review.js";
 import { pullRequestHandler } from "./handlers/pull-request.js";
 import { pushHandler } from "./handlers/push.js";
+import { appIdentityReader } from "./github/app-identity.js";
+import { KeyedQueue } from "./keyed-queue.js";
 import { inProcessTrigger, type ReconcileTrigger } from "./reconcile-trigger.js";
 import { RecentDeliveries } from "./recent-deliveries.js";
 import { ReviewMemory } from "./review/review-memory.js";
@@ -31,6 +33,12 @@ export interface LabenvAppOptions {
   work?: "await" | "background";
   /** How many delivery ids to remember for de-duplication. */
   recentDeliveries?: number;
+  /**
+   * `owner/name` of the one repository labenv governs (LABENV_GITHUB_REPOSITORY).
+   * Events from any other repository of the installation are ignored: a
+   * push there must never start a reconcile.
+   */
+  repository?: string;
 }
 
 const HANDLERS = [
@@ -58,10 +66,21 @@ export function createLabenvApp(options: LabenvAppOptions = {}): LabenvApp {
       now: options.now ?? (() => new Date()),
       trigger: options.trigger ?? inProcessTrigger(),
       memory: new ReviewMemory(),
+      identity: appIdentityReader(probot),
+      serial: new KeyedQueue(),
+      ...(options.repository ? { repository: options.repository } : {}),
     };
     const ready = deps;
     for (const handler of HANDLERS) {
       probot.on(handler.events, async (context: Context) => {
+        const from = eventRepository(context);
+        if (ready.repository && from && from.toLowerCase() !== ready.repository.toLowerCase()) {
+          context.log.info(
+            { delivery: context.id, repository: from, governs: ready.repository },
+            "labenv ignores an event from a repository it does not govern",
+          );
+          return;
+        }
         const key = `${context.id}:${handler.name}`;
         if (!deliveries.begin(key)) {
           context.log.info(
@@ -88,6 +107,12 @@ export function createLabenvApp(options: LabenvAppOptions = {}): LabenvApp {
       while (running.size > 0) await Promise.all([...running]);
     },
   });
+}
+
+/** `owner/name` of the repository an event is about (undefined for installation events). */
+function eventRepository(context: Context): string | undefined {
+  const repository = (context.payload as { repository?: { full_name?: string } }).repository;
+  return repository?.full_name;
 }
 
 /**

@@ -18,7 +18,8 @@ export interface CheckRunReport {
 
 /**
  * Publishes a check run on the head commit. With `reuse`, the latest run of
- * that name on the commit is updated in place (the approvals check follows
+ * that name that this app created on the commit (`reuse.appId`: another
+ * app's run of the same name is never touched) is updated in place (the approvals check follows
  * reviews on one run), unless it is completed and the new report is not
  * (then a new run supersedes it). Annotations go 50 per request: the run is
  * created with the first batch and each further batch is an update, the
@@ -28,7 +29,7 @@ export async function publishCheckRun(
   github: GitHubClient,
   repo: RepoRef,
   report: CheckRunReport,
-  options: { reuse?: boolean } = {},
+  options: { reuse?: { appId: number } } = {},
 ): Promise<number> {
   try {
     const batches = chunk(report.annotations ?? [], ANNOTATIONS_PER_REQUEST);
@@ -41,7 +42,9 @@ export async function publishCheckRun(
       ...report.output,
       ...(annotations && annotations.length > 0 ? { annotations: [...annotations] } : {}),
     });
-    const existing = options.reuse ? await latestRun(github, repo, report) : undefined;
+    const existing = options.reuse
+      ? await latestRun(github, repo, report, options.reuse.appId)
+      : undefined;
     let id: number;
     if (existing !== undefined) {
       await github.rest.checks.update({
@@ -83,15 +86,17 @@ async function latestRun(
   github: GitHubClient,
   repo: RepoRef,
   report: CheckRunReport,
+  appId: number,
 ): Promise<number | undefined> {
   const { data } = await github.rest.checks.listForRef({
     ...repo,
     ref: report.headSha,
     check_name: report.name,
+    app_id: appId,
     filter: "latest",
     per_page: 1,
   });
-  const run = data.check_runs[0];
+  const run = data.check_runs.find((r) => r.app?.id === appId);
   if (!run) return undefined;
   return run.status === "completed" && report.status !== "completed" ? undefined : run.id;
 }

@@ -8,8 +8,9 @@ import {
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
 /**
- * Writes the plan comment of a pull request: finds the bot's comment by its
- * hidden marker, then creates, updates in place, or leaves it (identical, or
+ * Writes the plan comment of a pull request: finds this app's comment (its
+ * bot's login, `botLogin`: another bot's comment carrying the same marker is
+ * not ours to edit) by its hidden marker, then creates, updates in place, or leaves it (identical, or
  * already showing a newer push). Safe to repeat.
  */
 export async function upsertPlanComment(
@@ -17,6 +18,7 @@ export async function upsertPlanComment(
   pr: RepoRef & { number: number },
   body: string,
   marker: PlanMarker,
+  botLogin: string,
 ): Promise<StickyDecision> {
   const issue = { owner: pr.owner, repo: pr.repo, issue_number: pr.number };
   try {
@@ -25,7 +27,10 @@ export async function upsertPlanComment(
       per_page: 100,
     });
     const mine = comments.find(
-      (c) => c.user?.type === "Bot" && (c.body ?? "").includes(PLAN_MARKER_PREFIX),
+      (c) =>
+        c.user?.type === "Bot" &&
+        c.user.login === botLogin &&
+        (c.body ?? "").includes(PLAN_MARKER_PREFIX),
     );
     const decision = decideStickyComment(
       mine ? { id: mine.id, body: mine.body ?? "" } : undefined,

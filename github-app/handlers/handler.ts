@@ -1,6 +1,9 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
+import type { AppIdentity } from "../github/app-identity.js";
+import type { JudgeContext } from "../github/judge-approvals.js";
+import type { KeyedQueue } from "../keyed-queue.js";
 import type { ReconcileTrigger } from "../reconcile-trigger.js";
 import type { ReviewMemory } from "../review/review-memory.js";
 
@@ -10,6 +13,12 @@ export interface AppDeps {
   now(): Date;
   trigger: ReconcileTrigger;
   memory: ReviewMemory;
+  /** This app on GitHub (its id and bot login), read once per instance. */
+  identity(): Promise<AppIdentity>;
+  /** Judgements of one head commit run one after another. */
+  serial: KeyedQueue;
+  /** `owner/name` of the one repository labenv governs; undefined: not configured. */
+  repository?: string;
 }
 
 /**
@@ -37,4 +46,9 @@ export function reviewContext(deps: AppDeps): {
   memory: ReviewMemory;
 } {
   return { check: deps.check, today: deps.now().toISOString().slice(0, 10), memory: deps.memory };
+}
+
+/** What judging approvals needs from the deps, with the app's identity. */
+export function judgeContext(deps: AppDeps, identity: AppIdentity): JudgeContext {
+  return { ...reviewContext(deps), identity };
 }

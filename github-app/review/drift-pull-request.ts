@@ -11,21 +11,38 @@ export interface DriftPullRequest {
 
 interface ClosedPullRequest {
   head: { ref: string; repo: { full_name: string } | null };
-  user: { type?: string } | null;
+  base: { ref: string };
+  user: { login: string; type?: string } | null;
   body: string | null;
+}
+
+/** Where a drift pull request must come from to be one: this repository, its default branch, this app's bot. */
+export interface DriftOrigin {
+  repository: string;
+  defaultBranch: string;
+  /** This app's bot login (`<slug>[bot]`): any other bot can open a branch of that name. */
+  botLogin: string;
 }
 
 /**
  * A drift pull request is one labenv opened itself: its branch is
- * `labenv/drift/<lab>/<env>` in this repository (not a fork) and its author is
- * a bot. Its body carries `<!-- labenv:drift fingerprint=… -->`.
+ * `labenv/drift/<lab>/<env>` in this repository (not a fork), it is into the
+ * default branch, and its author is this app's bot (not merely a bot). Its
+ * body carries `<!-- labenv:drift fingerprint=… -->`.
  */
 export function driftPullRequest(
   pr: ClosedPullRequest,
-  repository: string,
+  origin: DriftOrigin,
 ): DriftPullRequest | undefined {
   const m = /^labenv\/drift\/([^/]+)\/([^/]+)$/.exec(pr.head.ref);
-  if (!m || pr.head.repo?.full_name !== repository || pr.user?.type !== "Bot") return undefined;
+  if (
+    !m ||
+    pr.head.repo?.full_name !== origin.repository ||
+    pr.base.ref !== origin.defaultBranch ||
+    pr.user?.type !== "Bot" ||
+    pr.user.login !== origin.botLogin
+  )
+    return undefined;
   const fingerprint = /<!-- labenv:drift fingerprint=([^\s>]+) -->/.exec(pr.body ?? "")?.[1];
   return { environment: `${m[1]}/${m[2]}`, ...(fingerprint ? { fingerprint } : {}) };
 }

@@ -3,10 +3,13 @@ import { createLabenvApp } from "../../github-app/app.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import {
+  mockBranch,
   mockChangedFiles,
   mockComments,
   mockCreateCheckRun,
   mockCreateComment,
+  mockApp,
+  mockJudgement,
   mockLatestCheckRun,
   mockPermission,
   mockReviewReads,
@@ -44,6 +47,8 @@ interface Case {
   latestRun?: { id: number; status: string };
   action?: "submitted" | "dismissed";
   admins?: Record<string, "admin" | "write">;
+  /** Who pushed the head commit (default: the author). */
+  pusher?: string;
 }
 
 /** A review event on the share pull request: returns the approvals check as written. */
@@ -57,10 +62,15 @@ async function judge(c: Case): Promise<Record<string, any>> {
     c.head ?? sharePr,
     c.changed ?? [SHARE],
   );
-  mockReviews(
-    7,
-    c.reviews.map((r) => ({ ...r, commit: r.commit ?? HEAD })),
-  );
+  mockApp();
+  const judgement = mockJudgement({
+    number: 7,
+    head: HEAD,
+    tip: BASE,
+    author: pr.author,
+    pusher: c.pusher ?? pr.author,
+    reviews: c.reviews.map((r) => ({ ...r, commit: r.commit ?? HEAD })),
+  });
   for (const [login, permission] of Object.entries(c.admins ?? {}))
     mockPermission(login, permission);
   mockLatestCheckRun(HEAD, "labenv/approvals", c.latestRun);
@@ -78,6 +88,7 @@ async function judge(c: Case): Promise<Record<string, any>> {
       commit: HEAD,
     }),
   } as never);
+  judgement.settle();
   expect(writes).toHaveLength(1);
   return writes[0]!;
 }
@@ -225,14 +236,23 @@ describe("a new push after an approval", () => {
   it("makes the approvals check pending again: approvals count only on the head commit", async () => {
     const writes: Captured = [];
     mockToken();
+    mockApp();
+    mockBranch("main", BASE);
     mockReviewReads({ number: 7, head: NEW_HEAD, base: BASE }, base, sharePr, [SHARE]);
     mockCreateCheckRun(writes);
     mockComments(7, []);
     mockCreateComment(7, []);
-    mockReviews(7, [
-      { login: "meichen-lab", state: "APPROVED", commit: HEAD },
-      { login: "dsato-ml", state: "APPROVED", commit: HEAD },
-    ]);
+    const judgement = mockJudgement({
+      number: 7,
+      head: NEW_HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [
+        { login: "meichen-lab", state: "APPROVED", commit: HEAD },
+        { login: "dsato-ml", state: "APPROVED", commit: HEAD },
+      ],
+    });
     mockLatestCheckRun(NEW_HEAD, "labenv/approvals");
     mockCreateCheckRun(writes);
     const probot = await testProbot(createLabenvApp({ now }));
@@ -246,6 +266,7 @@ describe("a new push after an approval", () => {
         updatedAt: "2026-11-23T11:30:00Z",
       }),
     } as never);
+    judgement.settle();
     const approvals = writes.find((w) => w.name === "labenv/approvals")!;
     expect(approvals).toMatchObject({ head_sha: NEW_HEAD, status: "in_progress" });
     expect(approvals.output.summary).toContain(
@@ -259,11 +280,20 @@ describe("one app instance", () => {
   it("judges a review right after the push from memory: no commit is read again", async () => {
     const checks: Captured = [];
     mockToken();
+    mockApp();
+    mockBranch("main", BASE);
     mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, sharePr, [SHARE]);
     mockCreateCheckRun(checks);
     mockComments(7, []);
     mockCreateComment(7, []);
-    mockReviews(7, []);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [],
+    }).settle(); // no reviews: nothing to approve, the check stays pending, no re-read
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks, 700);
     const probot = await testProbot(createLabenvApp({ now }));
@@ -274,10 +304,16 @@ describe("one app instance", () => {
     } as never);
 
     mockChangedFiles(7, [SHARE]);
-    mockReviews(7, [
-      { login: "meichen-lab", state: "APPROVED", commit: HEAD },
-      { login: "epetrov", state: "APPROVED", commit: HEAD },
-    ]);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      author: "ajones-sc",
+      reviews: [
+        { login: "meichen-lab", state: "APPROVED", commit: HEAD },
+        { login: "epetrov", state: "APPROVED", commit: HEAD },
+      ],
+    });
     mockLatestCheckRun(HEAD, "labenv/approvals", { id: 700, status: "in_progress" });
     mockUpdateCheckRun(700, checks);
     await probot.receive({

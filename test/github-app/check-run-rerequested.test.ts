@@ -1,17 +1,18 @@
-import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import {
-  API,
+  mockApp,
+  mockBranch,
   mockCreateCheckRun,
+  mockJudgement,
+  mockPullsOfCommit,
   mockLatestCheckRun,
   mockReviewReads,
-  mockReviews,
   mockToken,
   type Captured,
 } from "./helpers/github-api.js";
-import { checkRunRerequestedEvent, installationEvent, OWNER, REPO } from "./helpers/payloads.js";
+import { checkRunRerequestedEvent, installationEvent } from "./helpers/payloads.js";
 import { strictNock } from "../helpers/strict-nock.js";
 import { testProbot } from "./helpers/test-probot.js";
 
@@ -23,24 +24,18 @@ const ENV = "environments/ml-vision/teaching/environment.yaml";
 const base = exampleRepository();
 const head = editText(base, ENV, (t) => t.replace("    memory: 2048", "    memory: 3000"));
 
-function mockPull(): void {
-  nock(API)
-    .get(`/repos/${OWNER}/${REPO}/pulls/12`)
-    .reply(200, {
-      number: 12,
-      head: { sha: HEAD },
-      base: { sha: BASE },
-      user: { login: "vraman-teach" },
-      updated_at: "2026-11-23T09:00:00Z",
-    });
-}
-
-async function rerun(name: string) {
+async function rerun(name: string, appId?: number) {
   const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
   await probot.receive({
     id: `d-${name}`,
     name: "check_run",
-    payload: checkRunRerequestedEvent({ name, head: HEAD, base: BASE, number: 12 }),
+    payload: checkRunRerequestedEvent({
+      name,
+      head: HEAD,
+      base: BASE,
+      number: 12,
+      ...(appId !== undefined ? { appId } : {}),
+    }),
   } as never);
 }
 
@@ -48,7 +43,9 @@ describe("check_run.rerequested", () => {
   it("re-runs validation for that head commit", async () => {
     const checks: Captured = [];
     mockToken();
-    mockPull();
+    mockApp();
+    mockPullsOfCommit(HEAD, [{ number: 12, head: HEAD, author: "vraman-teach" }]);
+    mockBranch("main", BASE);
     mockReviewReads({ number: 12, head: HEAD, base: BASE }, base, head, [ENV]);
     mockCreateCheckRun(checks);
     await rerun("labenv/validate");
@@ -72,12 +69,19 @@ describe("check_run.rerequested", () => {
   it("re-runs the approvals check", async () => {
     const checks: Captured = [];
     mockToken();
-    mockPull();
+    mockApp();
+    const judgement = mockJudgement({
+      number: 12,
+      head: HEAD,
+      tip: BASE,
+      author: "vraman-teach",
+      reviews: [{ login: "dsato-ml", state: "APPROVED", commit: HEAD }],
+    });
     mockReviewReads({ number: 12, head: HEAD, base: BASE }, base, head, [ENV]);
-    mockReviews(12, [{ login: "dsato-ml", state: "APPROVED", commit: HEAD }]);
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks);
     await rerun("labenv/approvals");
+    judgement.settle();
     expect(checks[0]).toMatchObject({
       name: "labenv/approvals",
       status: "completed",
@@ -85,8 +89,10 @@ describe("check_run.rerequested", () => {
     });
   });
 
-  it("leaves other apps' checks alone", async () => {
+  it("leaves other apps' checks alone, also one another app named labenv/approvals", async () => {
+    mockApp();
     await rerun("ci/build");
+    await rerun("labenv/approvals", 999);
   });
 });
 

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createLabenvApp } from "../../github-app/app.js";
 import { editText, exampleRepository } from "./helpers/repositories.js";
 import {
+  mockApp,
+  mockBranch,
   mockComments,
+  mockJudgement,
   mockCreateCheckRun,
   mockCreateComment,
   mockLatestCheckRun,
   mockReviewReads,
-  mockReviews,
   mockToken,
   mockUpdateComment,
   type Captured,
@@ -28,17 +30,26 @@ const now = () => new Date("2026-11-23T12:00:00Z");
 async function push(
   sha: string,
   updatedAt: string,
-  existing: { id: number; body: string; bot?: boolean }[],
+  existing: { id: number; body: string; bot?: boolean; login?: string }[],
   expectWrite: "create" | { update: number } | "none",
 ): Promise<Captured> {
   const writes: Captured = [];
   mockToken();
+  mockApp();
+  mockBranch("main", BASE);
   mockReviewReads({ number: 7, head: sha, base: BASE }, base, head, [RNASEQ]);
   mockCreateCheckRun([]);
   mockComments(7, existing);
   if (expectWrite === "create") mockCreateComment(7, writes);
   else if (expectWrite !== "none") mockUpdateComment(expectWrite.update, writes);
-  mockReviews(7, []);
+  const judgement = mockJudgement({
+    number: 7,
+    head: sha,
+    tip: BASE,
+    tipKnown: true,
+    author: "rpatel-bio",
+    reviews: [],
+  });
   mockLatestCheckRun(sha, "labenv/approvals");
   mockCreateCheckRun([]);
   const probot = await testProbot(createLabenvApp({ now }));
@@ -52,12 +63,24 @@ async function push(
       updatedAt,
     }),
   } as never);
+  judgement.settle();
   return writes;
 }
 
 describe("the sticky plan comment", () => {
   const A = "a".repeat(40);
   const B = "b".repeat(40);
+
+  it("is never taken from another bot's comment carrying the marker: the real plan is posted", async () => {
+    const forged = `<!-- labenv:plan head=${B} at=2099-01-01T00:00:00Z -->\nnothing to see here`;
+    const [c] = await push(
+      A,
+      "2026-11-23T10:00:00Z",
+      [{ id: 13, body: forged, login: "mallory-app[bot]" }],
+      "create",
+    );
+    expect(c!.body).toContain("## labenv plan for `aaaaaaa`");
+  });
 
   it("is created on the first push, with the plan per environment", async () => {
     const [c] = await push(

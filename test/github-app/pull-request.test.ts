@@ -7,9 +7,11 @@ import {
   mockCreateComment,
   mockLatestCheckRun,
   mockReviewReads,
-  mockReviews,
   mockToken,
   mockChangedFiles,
+  mockApp,
+  mockBranch,
+  mockJudgement,
   type Captured,
 } from "./helpers/github-api.js";
 import { pullRequestEvent } from "./helpers/payloads.js";
@@ -35,11 +37,20 @@ describe("pull_request opened", () => {
     const checks: Captured = [];
     const comments: Captured = [];
     mockToken();
+    mockApp();
+    mockBranch("main", BASE);
     mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [SINGLE_CELL]);
     mockCreateCheckRun(checks);
     mockComments(7, []);
     mockCreateComment(7, comments);
-    mockReviews(7, []);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [],
+    });
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks);
     await deliver(pullRequestEvent("opened", { head: HEAD, base: BASE, author: "ajones-sc" }));
@@ -87,11 +98,20 @@ describe("pull_request opened", () => {
     );
     const checks: Captured = [];
     mockToken();
+    mockApp();
+    mockBranch("main", BASE);
     mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [SINGLE_CELL]);
     mockCreateCheckRun(checks);
     mockComments(7, []);
     mockCreateComment(7, []);
-    mockReviews(7, []);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [],
+    });
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks);
     await deliver(pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "ajones-sc" }));
@@ -108,8 +128,11 @@ describe("pull_request opened", () => {
   it("reports both checks on a pull request that touches nothing labenv manages, without reading the repository", async () => {
     const checks: Captured = [];
     mockToken();
+    mockApp();
+    mockBranch("main", BASE);
     mockChangedFiles(7, ["README.md", "docs/notes.md"]);
     mockCreateCheckRun(checks);
+    mockJudgement({ number: 7, head: HEAD, tip: BASE, tipKnown: true, author: "someone" });
     mockLatestCheckRun(HEAD, "labenv/approvals");
     mockCreateCheckRun(checks);
     await deliver(pullRequestEvent("opened", { head: HEAD, base: BASE, author: "someone" }));

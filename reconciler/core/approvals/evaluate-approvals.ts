@@ -26,7 +26,8 @@ export function latestVerdicts(reviews: readonly Review[]): Map<string, Review> 
 /**
  * Which requirements the reviews satisfy. An approval counts only when it is
  * the reviewer's latest verdict (a later change request or a dismissal
- * cancels it), was given on the head commit, does not come from the author,
+ * cancels it), was given on the head commit, does not come from the author
+ * nor from whoever pushed the head commit,
  * and comes from a login the base branch's lab.yaml maps to a member with the
  * role the requirement needs.
  */
@@ -36,6 +37,7 @@ export function evaluateApprovals(
   ctx: ApprovalContext,
 ): ApprovalEvaluation {
   const author = ctx.author.toLowerCase();
+  const pusher = ctx.lastPusher?.toLowerCase();
   const valid = new Map<string, string>();
   const ignored: IgnoredReview[] = [];
   for (const [key, r] of latestVerdicts(reviews)) {
@@ -44,6 +46,16 @@ export function evaluateApprovals(
     else if (r.state === "DISMISSED") ignored.push({ login, why: "their approval was dismissed" });
     else if (key === author)
       ignored.push({ login, why: "is the author: their own approval never counts" });
+    else if (ctx.lastPusher === null)
+      ignored.push({
+        login,
+        why: `cannot count: ${ctx.lastPusherUnknown ?? "who pushed the head commit is unknown"}`,
+      });
+    else if (key === pusher)
+      ignored.push({
+        login,
+        why: "pushed the head commit: whoever pushed the latest commit cannot approve it",
+      });
     else if (r.commit_id !== ctx.headSha)
       ignored.push({
         login,
@@ -69,7 +81,7 @@ export function evaluateApprovals(
       counted.push({ requirement: req.id, login: valid.get(admin)!, as: "repository admin" });
       used.add(admin);
     } else {
-      missing.push({ requirement: req.id, why: missingWhy(req, author) });
+      missing.push({ requirement: req.id, why: missingWhy(req, author, pusher) });
     }
   }
   if (requirements.length > 0) {
@@ -89,15 +101,18 @@ export function evaluateApprovals(
   };
 }
 
-function missingWhy(req: ApprovalRequirement, author: string): string {
+function missingWhy(req: ApprovalRequirement, author: string, pusher?: string): string {
   const others = req.anyOf.filter((a) => a.login.toLowerCase() !== author);
+  const notPusher = others.filter((a) => a.login.toLowerCase() !== pusher);
   const who = req.repositoryAdmin
     ? "a repository admin"
     : req.anyOf.length === 0
       ? "nobody can approve yet"
       : others.length === 0
         ? `only ${loginList(req.anyOf)}, the author, who cannot approve their own pull request`
-        : loginList(others);
+        : notPusher.length === 0
+          ? `only ${loginList(others)}, who pushed the head commit and cannot approve it`
+          : loginList(notPusher);
   return `${req.subject}: needs ${req.needs} (${who}) — ${req.why}`;
 }
 

@@ -63,6 +63,14 @@ export interface ApprovalContext {
   headSha: string;
   /** Logins with admin permission on the repository (only needed for new labs). */
   repositoryAdmins?: ReadonlySet<string>;
+  /**
+   * Who pushed the head commit: their approval never counts (GitHub's
+   * "approval of the most recent reviewable push"). `null` when it could not
+   * be found out: then no approval counts. Absent: not checked (audit).
+   */
+  lastPusher?: string | null;
+  /** Why the pusher is unknown (shown on each approval that does not count). */
+  lastPusherUnknown?: string;
 }
 
 export interface CountedApproval {

@@ -196,3 +196,36 @@ describe("evaluateApprovals", () => {
     ).toBe(false);
   });
 });
+
+describe("the last pusher", () => {
+  it("cannot approve the commit they pushed, even into someone else's pull request", () => {
+    const r = evaluateApprovals([shareLender], [review("alice-g", "APPROVED")], {
+      ...ctx,
+      lastPusher: "ALICE-G",
+    });
+    expect(r.satisfied).toBe(false);
+    expect(r.ignored).toEqual([
+      {
+        login: "alice-g",
+        why: "pushed the head commit: whoever pushed the latest commit cannot approve it",
+      },
+    ]);
+    expect(r.missing[0]!.why).toContain("(@bob-g)");
+  });
+
+  it("counts nobody's approval when the pusher is unknown", () => {
+    const r = evaluateApprovals([shareLender], [review("bob-g", "APPROVED")], {
+      ...ctx,
+      lastPusher: null,
+      lastPusherUnknown: "no push of aaaaaaa was found",
+    });
+    expect(r.satisfied).toBe(false);
+    expect(r.ignored[0]!.why).toBe("cannot count: no push of aaaaaaa was found");
+  });
+
+  it("says so when the only approver left is the pusher", () => {
+    const only = { ...shareReceiver };
+    const r = evaluateApprovals([only], [], { ...ctx, lastPusher: "carol-m" });
+    expect(r.missing[0]!.why).toContain("only @carol-m, who pushed the head commit");
+  });
+});

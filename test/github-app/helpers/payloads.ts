@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
+import { APP_ID } from "./test-probot.js";
 
 const examples = createRequire(import.meta.url)(
   "@octokit/webhooks-examples",
@@ -40,6 +41,9 @@ export interface PullRequestFields {
   merged?: boolean;
   authorType?: "User" | "Bot";
   headRepo?: string;
+  /** The branch the pull request is into (default `main`, the default branch). */
+  baseRef?: string;
+  maintainerCanModify?: boolean;
 }
 
 function pullRequest(pr: Json, f: PullRequestFields): Json {
@@ -48,7 +52,8 @@ function pullRequest(pr: Json, f: PullRequestFields): Json {
   pr.head.ref = f.headRef ?? "add-atac";
   pr.head.repo.full_name = f.headRepo ?? `${OWNER}/${REPO}`;
   pr.base.sha = f.base;
-  pr.base.ref = "main";
+  pr.base.ref = f.baseRef ?? "main";
+  pr.maintainer_can_modify = f.maintainerCanModify ?? false;
   pr.base.repo.full_name = `${OWNER}/${REPO}`;
   pr.user.login = f.author;
   pr.user.type = f.authorType ?? "User";
@@ -65,6 +70,19 @@ export function pullRequestEvent(
   const p = inRepository(example("pull_request", action));
   p.number = f.number ?? 7;
   pullRequest(p.pull_request, f);
+  return p;
+}
+
+/** `pull_request.edited`: with `fromBase`, GitHub's shape for a changed base branch (`changes.base`). */
+export function pullRequestEditedEvent(f: PullRequestFields, fromBase?: string): Json {
+  // The examples package has no `edited`: GitHub sends the `opened` shape with `changes`.
+  const p = inRepository(example("pull_request", "opened"));
+  p.action = "edited";
+  p.number = f.number ?? 7;
+  pullRequest(p.pull_request, f);
+  p.changes = fromBase
+    ? { base: { ref: { from: fromBase }, sha: { from: "9".repeat(40) } } }
+    : { title: { from: "an older title" } };
   return p;
 }
 
@@ -94,9 +112,12 @@ export function checkRunRerequestedEvent(f: {
   head: string;
   base: string;
   number: number;
+  /** The app that created the run (default: the test app). */
+  appId?: number;
 }): Json {
   const p = inRepository(example("check_run", "rerequested"));
   p.check_run.name = f.name;
+  p.check_run.app.id = f.appId ?? APP_ID;
   p.check_run.head_sha = f.head;
   p.check_run.pull_requests = [
     {
