@@ -55,14 +55,17 @@ export function openPackageIndex(
 
 /**
  * The index data `labenv lock` needs for the environments in scope: the
- * embedded file as it is, or from a PyPI-compatible API what resolving each
- * environment can need plus the releases its lock holds (for `--check`).
- * Environments whose lock is fresh by digest need nothing unless `upgrade`.
+ * embedded file as it is, or from a PyPI-compatible API every release each
+ * lock holds (pins included: the check proves each one exists with the
+ * index's sha256 and that the set is closed under its dependencies) plus, for
+ * a lock that is not what `labenv lock` writes (or with `upgrade`), what
+ * resolving the environment can need (never for `check`: judging a lock
+ * needs only its releases).
  */
 export async function indexForRepository(
   repoDir: string,
   repo: Repository,
-  scope: { only?: readonly string[]; upgrade?: boolean } = {},
+  scope: { only?: readonly string[]; upgrade?: boolean; check?: boolean } = {},
   options: OpenIndexOptions = {},
 ): Promise<PackageIndexData> {
   const config = repo.config?.doc.spec.packageIndex;
@@ -78,30 +81,36 @@ export async function indexForRepository(
       merged.set(name, known);
     }
   };
+  const releases = async (packages: readonly { name: string; version: string }[], python: string) =>
+    new Map(
+      (
+        await Promise.all(
+          packages.map(
+            async (p) => [p.name, await index.releaseIfExists(p.name, p.version, python)] as const,
+          ),
+        )
+      ).flatMap(([name, v]) => (v ? [[name, [v]] as const] : [])),
+    );
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {
     if (scope.only && scope.only.length > 0 && !scope.only.includes(key)) continue;
-    const freshness = lockFreshness(repo, env, new Map());
-    if (!scope.upgrade && freshness.status === "fresh" && freshness.via === "digest") continue;
-    const pack = resolvePack(repo, env.doc.spec.domainPack);
-    if (pack.ok)
-      add(
-        await index.loadIndexFor(
-          env.doc.spec.packages ?? [],
-          pack.pack.doc.spec.packages as Record<string, string>,
-          pack.pack.doc.spec.python,
-        ),
-      );
-    // `--check` and a lock that still satisfies its environment judge the locked releases; a release the index lost is left out (the lock then reads as stale).
+    // The locked releases; a release the index lost is left out (the lock then reads as stale).
     const lock = repo.locks.get(envKey(env.doc.metadata.lab, env.doc.metadata.name));
-    if (!lock || scope.upgrade) continue;
-    const own = lock.doc.spec.packages.filter((p) => p.source !== "pack");
-    const releases = await Promise.all(
-      own.map(
-        async (p) =>
-          [p.name, await index.releaseIfExists(p.name, p.version, lock.doc.spec.python)] as const,
+    if (lock && !scope.upgrade) {
+      const own = await releases(lock.doc.spec.packages, lock.doc.spec.python);
+      add(own);
+      if (scope.check || lockFreshness(repo, env, own).status === "fresh") continue;
+    }
+    const pack = resolvePack(repo, env.doc.spec.domainPack);
+    if (!pack.ok) continue;
+    const pins = pack.pack.doc.spec.packages as Record<string, string>;
+    const python = pack.pack.doc.spec.python;
+    add(await index.loadIndexFor(env.doc.spec.packages ?? [], pins, python));
+    add(
+      await releases(
+        Object.entries(pins).map(([name, version]) => ({ name, version })),
+        python,
       ),
     );
-    add(new Map(releases.flatMap(([name, v]) => (v ? [[name, [v]] as const] : []))));
   }
   return new Map([...merged].map(([name, versions]) => [name, [...versions.values()]]));
 }

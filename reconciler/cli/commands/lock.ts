@@ -4,6 +4,8 @@ import type { Command } from "commander";
 import { indexForRepository } from "../../adapters/package-index/open-index.js";
 import { lockFreshness, lockPath, lockRepository } from "../../core/lock/lock-repository.js";
 import { LabenvError } from "../../core/errors.js";
+import { lockFindings } from "../../core/validate/rules/lock-rules.js";
+import type { RequirementCache } from "../../core/lock/check-lock.js";
 import type { CliIO } from "../io.js";
 import { loadFromDisk } from "../load.js";
 
@@ -35,23 +37,38 @@ export function registerLock(program: Command, io: CliIO): void {
         const index = await indexForRepository(opts.repo, repository, {
           only: envs,
           upgrade: opts.upgrade ?? false,
+          check: opts.check ?? false,
         });
         if (opts.check) {
+          const parsed: RequirementCache = new Map();
           const results = [...repository.environments]
             .filter(([k]) => envs.length === 0 || envs.includes(k))
-            .map(([k, env]) => ({
-              environment: k,
-              file: lockPath(env),
-              ...lockFreshness(repository, env, index),
-            }));
+            .map(([k, env]) => {
+              const f = lockFreshness(repository, env, index, parsed);
+              const lock = repository.locks.get(k);
+              return {
+                environment: k,
+                file: lockPath(env),
+                ...f,
+                ...(f.status === "stale" || f.status === "edited"
+                  ? { diagnostics: lockFindings(lock!, f.findings) }
+                  : {}),
+              };
+            });
           const bad = results.filter((r) => r.status !== "fresh");
           if (opts.json) io.out(JSON.stringify({ ok: bad.length === 0, results }, null, 2));
           else {
             for (const r of bad) {
               io.out(
-                `✖ ${r.environment}: ${r.status === "missing" ? `no lock (${r.file})` : "lock is stale"}`,
+                `✖ ${r.environment}: ${r.status === "missing" ? `no lock (${r.file})` : r.status === "edited" ? "lock was edited by hand" : "lock is stale"}`,
               );
-              if (r.status === "stale") for (const why of r.reasons) io.out(`    ${why}`);
+              if (r.status === "stale" || r.status === "edited")
+                for (const d of r.diagnostics ?? [])
+                  io.out(
+                    d.code === "lock-edited"
+                      ? `    ${d.file}:${d.line}:${d.column} error ${d.message} [${d.code}]`
+                      : `    ${d.message.replace(/^lock is stale: /, "")}`,
+                  );
             }
             io.out(
               bad.length === 0

@@ -2,6 +2,7 @@ import type { DomainPack, Environment, EnvironmentLock } from "../model/document
 import { API_VERSION } from "../model/documents.js";
 import { canonicalJson, digestOf, sha256Hex } from "./canonical.js";
 import type { PackageIndexData } from "./package-index.js";
+import { parseRequirement } from "../pep440/index.js";
 import { resolve, type LockedPackage } from "./resolve.js";
 
 export interface LockInputs {
@@ -47,6 +48,39 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
     packages = r.packages;
   }
   return { ok: true, lock: assembleLock(inputs, packages) };
+}
+
+/**
+ * Locked versions as `labenv lock` writes them for these inputs, in the given
+ * order: `source` and `requestedAs` from the pack's pins and environment.yaml
+ * (as the resolver assigns them), `sha256` from the index (kept as locked when
+ * there is no index to ask).
+ */
+export function keptPackages(
+  locked: readonly { name: string; version: string; sha256?: string | undefined }[],
+  requirements: readonly string[],
+  pack: DomainPack,
+  index: PackageIndexData | undefined,
+): LockedPackage[] {
+  const requested = new Map<string, string>();
+  for (const text of requirements) {
+    const r = parseRequirement(text);
+    if (r.ok) requested.set(r.value.normalizedName, text);
+  }
+  const pins = pack.spec.packages as Record<string, string>;
+  return locked.map((p) => {
+    const sha256 = index
+      ? index.get(p.name)?.find((v) => v.version === p.version)?.sha256
+      : p.sha256;
+    const requestedAs = requested.get(p.name);
+    return {
+      name: p.name,
+      version: p.version,
+      source: pins[p.name] !== undefined ? "pack" : requestedAs ? "environment" : "dependency",
+      ...(sha256 ? { sha256 } : {}),
+      ...(requestedAs ? { requestedAs } : {}),
+    };
+  });
 }
 
 export function assembleLock(

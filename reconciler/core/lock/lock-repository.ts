@@ -1,8 +1,8 @@
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { packChecksum } from "../packs/checksum.js";
 import { resolvePack } from "../packs/resolve-pack.js";
-import { buildLock, type LockInputs } from "./build-lock.js";
-import { checkLock, type LockFreshness } from "./check-lock.js";
+import { buildLock, keptPackages, type LockInputs } from "./build-lock.js";
+import { checkLock, type LockFreshness, type RequirementCache } from "./check-lock.js";
 import type { PackageIndexData } from "./package-index.js";
 import { renderLock } from "./render-lock.js";
 import type { LockedPackage } from "./resolve.js";
@@ -28,25 +28,37 @@ export function lockFreshness(
   repo: Repository,
   env: Loaded<"Environment">,
   index: PackageIndexData | undefined,
+  parsed?: RequirementCache,
 ): LockFreshness | { status: "missing" } {
   const key = envKey(env.doc.metadata.lab, env.doc.metadata.name);
   const lock = repo.locks.get(key);
   if (!lock) return { status: "missing" };
   const locked = lock.doc.spec.domainPack;
   const pack = repo.packs.get(`${locked.name}@${locked.version}`);
-  return checkLock(
-    env.doc,
-    lock.doc,
-    pack?.doc,
-    pack ? (pack.checksum ?? packChecksum(pack.doc)) : undefined,
+  return checkLock({
+    env: env.doc,
+    lock: lock.doc,
+    pack: pack?.doc,
+    packChecksum: pack ? (pack.checksum ?? packChecksum(pack.doc)) : undefined,
+    registryChecksum:
+      repo.registry?.doc.spec.packs[locked.name]?.versions[locked.version]?.checksum,
+    versionWithChecksum: (checksum) => {
+      const v = (repo.packVersions.get(locked.name) ?? []).find(
+        (p) => (p.checksum ?? packChecksum(p.doc)) === checksum,
+      );
+      return v && `${v.doc.metadata.name}@${v.doc.metadata.version}`;
+    },
     index,
-  );
+    ...(parsed ? { parsed } : {}),
+  });
 }
 
 /**
- * Locks the chosen environments (all by default). A lock that still satisfies
- * its environment keeps its versions (only the input digest is refreshed);
- * a stale or missing one is resolved again; `upgrade` re-resolves every one.
+ * Locks the chosen environments (all by default). A lock that is what
+ * `labenv lock` writes is left alone; one whose versions still form a valid
+ * resolution of changed inputs keeps them (the fields derived from the inputs
+ * are rewritten); an edited, stale or missing one is resolved again;
+ * `upgrade` re-resolves every one.
  */
 export function lockRepository(
   repo: Repository,
@@ -54,23 +66,35 @@ export function lockRepository(
   options: { only?: readonly string[]; upgrade?: boolean } = {},
 ): LockOutcome[] {
   const out: LockOutcome[] = [];
+  const parsed: RequirementCache = new Map();
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {
     if (options.only && options.only.length > 0 && !options.only.includes(key)) continue;
     const file = lockPath(env);
     const existing = repo.locks.get(key);
-    const freshness = lockFreshness(repo, env, index);
-    if (!options.upgrade && freshness.status === "fresh" && freshness.via === "digest") {
+    const freshness = lockFreshness(repo, env, index, parsed);
+    if (!options.upgrade && freshness.status === "fresh") {
       out.push({ environment: key, file, outcome: "unchanged" });
       continue;
     }
     let pack: Loaded<"DomainPack">;
     let keep: LockedPackage[] | undefined;
     const why: string[] = [];
-    if (!options.upgrade && existing && freshness.status === "fresh") {
+    if (
+      !options.upgrade &&
+      existing &&
+      freshness.status === "stale" &&
+      freshness.versionsHold &&
+      repo.packs.has(`${existing.doc.spec.domainPack.name}@${existing.doc.spec.domainPack.version}`)
+    ) {
       pack = repo.packs.get(
         `${existing.doc.spec.domainPack.name}@${existing.doc.spec.domainPack.version}`,
       )!;
-      keep = existing.doc.spec.packages.map((p) => ({ ...p }));
+      keep = keptPackages(
+        existing.doc.spec.packages,
+        env.doc.spec.packages ?? [],
+        pack.doc,
+        index,
+      ).sort((a, b) => a.name.localeCompare(b.name));
       why.push(
         "inputs changed but the locked versions still satisfy them: versions kept, input digest refreshed",
       );
@@ -81,7 +105,8 @@ export function lockRepository(
         continue;
       }
       pack = r.pack;
-      if (freshness.status === "stale") why.push(...freshness.reasons);
+      if (freshness.status === "stale" || freshness.status === "edited")
+        why.push(...freshness.reasons);
       else if (freshness.status === "missing") why.push("no lock yet");
       else why.push("--upgrade");
     }

@@ -108,12 +108,16 @@ export function resolve(input: ResolveInput): ResolveResult {
     }
   }
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
-  const packages: LockedPackage[] = Object.entries(input.pins).map(([name, version]) => ({
-    name,
-    version,
-    source: "pack" as const,
-    ...(requestedAs.has(name) ? { requestedAs: requestedAs.get(name)! } : {}),
-  }));
+  const packages: LockedPackage[] = Object.entries(input.pins).map(([name, version]) => {
+    const sha256 = input.index.get(name)?.find((v) => v.version === version)?.sha256;
+    return {
+      name,
+      version,
+      source: "pack" as const,
+      ...(sha256 ? { sha256 } : {}),
+      ...(requestedAs.has(name) ? { requestedAs: requestedAs.get(name)! } : {}),
+    };
+  });
   packages.push(...chosen.values());
   packages.sort((a, b) => a.name.localeCompare(b.name));
   return { ok: true, packages };

@@ -9,6 +9,7 @@ import {
 } from "../../../reconciler/adapters/package-index/open-index.js";
 import { loadFromDisk } from "../../../reconciler/cli/load.js";
 import { runCli } from "../../helpers/cli.js";
+import { pypiServer } from "../../helpers/pypi-server.js";
 import { copyExampleRepo, repoRoot } from "../../helpers/example-repo.js";
 import { fixtureSha, PYPI, servePypi } from "./pypi-fixtures.js";
 
@@ -81,43 +82,74 @@ describe("openPackageIndex", () => {
 });
 
 describe("indexForRepository and `labenv lock` with packageIndex.kind: pypi", () => {
-  it("fetches nothing for locks that are fresh by digest", async () => {
-    const dir = pypiRepo();
-    expect((await indexForRepository(dir, loadFromDisk(dir).repository)).size).toBe(0);
-    const check = await runCli(["lock", "--check", "--repo", dir]);
-    expect(check.stdout).toMatch(/✓ 9 locks up to date/);
+  it("`lock --check` asks the index for every locked release, pins included, and nothing else", async () => {
+    const server = await pypiServer({}, { fixtures: true });
+    try {
+      const dir = pypiRepo(server.url);
+      const r = await runCli(["lock", "--check", "genomics-core/rnaseq", "--repo", dir]);
+      expect(r.code).toBe(1);
+      // The example locks were made from the embedded index, whose pydeseq2 0.4.12 this index lacks.
+      expect(r.stdout).toMatch(
+        /environment\.lock\.yaml:77:16 error spec\.packages\[19\]\.version: the lock says pydeseq2 0\.4\.12 but the package index has no such release/,
+      );
+      expect(server.requests).toContain("/pypi/numpy/1.26.4/json");
+      expect(server.requests).toContain("/pypi/wrapt/1.16.0/json");
+      expect(server.requests.filter((p) => /^\/pypi\/[^/]+\/json$/.test(p))).toEqual([]);
+      expect(new Set(server.requests).size).toBe(server.requests.length);
+    } finally {
+      await server.close();
+    }
   });
 
-  it("`lock --upgrade` resolves from the API and locks the sha256 of the wheel for the image", async () => {
-    const dir = pypiRepo();
-    servePypi(PYDESEQ2_TREE);
-    const r = await runCli(["lock", "genomics-core/rnaseq", "--upgrade", "--repo", dir]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    const lock = readFileSync(join(dir, RNASEQ, "environment.lock.yaml"), "utf8");
-    expect(lock).toContain(
-      `- name: pydeseq2\n      version: 0.4.11\n      source: environment\n      sha256: ${fixtureSha("pydeseq2-0.4.11-py3-none-any.whl")}`,
-    );
-    expect(lock).toContain(
-      `sha256: ${fixtureSha("wrapt-1.16.0-cp311-cp311-manylinux_2_5_x86_64.manylinux1_x86_64.manylinux_2_17_x86_64.manylinux2014_x86_64.whl")}`,
-    );
-    expect((await runCli(["lock", "--check", "--repo", dir])).code).toBe(0);
+  it("`lock --upgrade` resolves from the API and locks the sha256 of the wheel for the image; --check then passes and catches an edited hash", async () => {
+    const server = await pypiServer({}, { fixtures: true });
+    try {
+      const dir = pypiRepo(server.url);
+      const r = await runCli(["lock", "genomics-core/rnaseq", "--upgrade", "--repo", dir]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const file = join(dir, RNASEQ, "environment.lock.yaml");
+      const lock = readFileSync(file, "utf8");
+      expect(lock).toContain(
+        `- name: pydeseq2\n      version: 0.4.11\n      source: environment\n      sha256: ${fixtureSha("pydeseq2-0.4.11-py3-none-any.whl")}`,
+      );
+      const wrapt = fixtureSha(
+        "wrapt-1.16.0-cp311-cp311-manylinux_2_5_x86_64.manylinux1_x86_64.manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+      );
+      expect(lock).toContain(`sha256: ${wrapt}`);
+      const check = ["lock", "--check", "genomics-core/rnaseq", "--repo", dir];
+      expect((await runCli(check)).code).toBe(0);
+      writeFileSync(file, lock.replace(wrapt, "a".repeat(64)));
+      const edited = await runCli(check);
+      expect(edited.code).toBe(1);
+      expect(edited.stdout).toMatch(
+        new RegExp(
+          `error spec\\.packages\\[\\d+\\]\\.sha256: the lock says aaaaaaaaaaaa but the package index gives ${wrapt.slice(0, 12)} for wrapt 1\\.16\\.0 .*\\[lock-edited\\]`,
+        ),
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it("a stale lock is judged against its locked releases, which the index may have lost", async () => {
-    const dir = pypiRepo();
-    const env = join(dir, RNASEQ, "environment.yaml");
-    writeFileSync(
-      env,
-      readFileSync(env, "utf8").replace('"pydeseq2>=0.4.10,<0.5"', '"pydeseq2>=0.4.10,<0.4.12"'),
-    );
-    servePypi(PYDESEQ2_TREE); // the locked formulaic, interface-meta, wrapt and typing-extensions come from the same reads
-    nock(PYPI).get("/pypi/pydeseq2/0.4.12/json").reply(404);
-    const r = await runCli(["lock", "--check", "genomics-core/rnaseq", "--repo", dir]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(
-      "pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2>=0.4.10,<0.4.12`",
-    );
+    const server = await pypiServer({}, { fixtures: true });
+    try {
+      const dir = pypiRepo(server.url);
+      const env = join(dir, RNASEQ, "environment.yaml");
+      writeFileSync(
+        env,
+        readFileSync(env, "utf8").replace('"pydeseq2>=0.4.10,<0.5"', '"pydeseq2>=0.4.10,<0.4.12"'),
+      );
+      const r = await runCli(["lock", "--check", "genomics-core/rnaseq", "--repo", dir]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        "pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2>=0.4.10,<0.4.12`",
+      );
+      expect(r.stdout).toContain("pydeseq2==0.4.12 is no longer in the package index");
+    } finally {
+      await server.close();
+    }
   });
 
   it("a pypi index without a url is a usage error with a hint", async () => {

@@ -41,11 +41,10 @@ describe("lockRepository", () => {
     const repo = load(files);
     expect(lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index)).toEqual({
       status: "fresh",
-      via: "digest",
     });
   });
 
-  it("a reordered package list keeps the locked versions and only refreshes the input digest", () => {
+  it("a reordered package list fails the check until re-locked, which keeps the versions and refreshes only the input digest", () => {
     const files = editYaml(
       exampleFiles(),
       "environments/genomics-core/single-cell/environment.yaml",
@@ -53,7 +52,12 @@ describe("lockRepository", () => {
     );
     const repo = load(files);
     const env = repo.environments.get("genomics-core/single-cell")!;
-    expect(lockFreshness(repo, env, index)).toEqual({ status: "fresh", via: "satisfied" });
+    const f = lockFreshness(repo, env, index);
+    expect(f.status).toBe("stale");
+    expect(f.status === "stale" && f.versionsHold).toBe(true);
+    expect(f.status === "stale" && f.findings.map((x) => x.path.join("."))).toEqual([
+      "spec.inputDigest",
+    ]);
     const o = lockRepository(repo, index, { only: ["genomics-core/single-cell"] })[0]!;
     expect(o!.outcome).toBe("updated");
     if (o!.outcome === "updated") {
@@ -72,8 +76,9 @@ describe("lockRepository", () => {
     );
     const repo = load(files);
     const f = lockFreshness(repo, repo.environments.get("genomics-core/rnaseq")!, index);
-    expect(f).toEqual({
+    expect(f).toMatchObject({
       status: "stale",
+      versionsHold: false,
       reasons: ["pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2==0.4.10`"],
     });
     const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;

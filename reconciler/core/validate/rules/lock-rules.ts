@@ -1,12 +1,19 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Repository } from "../../model/documents.js";
+import type { Loaded, Repository } from "../../model/documents.js";
+import type { LockFinding, RequirementCache } from "../../lock/check-lock.js";
 import type { PackageIndexData } from "../../lock/package-index.js";
 import { lockFreshness, lockPath } from "../../lock/lock-repository.js";
 import { verifyRegistry } from "../../packs/registry.js";
 import { finding, isBroken, type Rule } from "../rule.js";
 
-/** Every environment has a lock that parses and still satisfies it; every lock has its environment. */
-/** `index` may answer undefined (a remote index): the check then skips the dependency walk. */
+/**
+ * Every environment has a lock that is what `labenv lock` writes for it (see
+ * `checkLock`), and every lock has its environment. Each finding points at the
+ * lock field it is about: `lock-edited` when the lock says what `labenv lock`
+ * never writes from the inputs it records, `lock-stale` when the inputs
+ * changed since. `index` may answer undefined (a remote index that is not
+ * asked): what needs the index is then not judged.
+ */
 export function lockRules(index: (repo: Repository) => PackageIndexData | undefined): Rule {
   return {
     name: "lock-matches-environment",
@@ -14,8 +21,9 @@ export function lockRules(index: (repo: Repository) => PackageIndexData | undefi
     check(repo) {
       const out: Diagnostic[] = [];
       const data = index(repo);
+      const parsed: RequirementCache = new Map();
       for (const env of repo.environments.values()) {
-        const f = lockFreshness(repo, env, data);
+        const f = lockFreshness(repo, env, data, parsed);
         if (f.status === "missing") {
           if (!isBroken(repo, lockPath(env)))
             out.push(
@@ -27,17 +35,9 @@ export function lockRules(index: (repo: Repository) => PackageIndexData | undefi
                 "run `labenv lock` and commit the lockfile",
               ),
             );
-        } else if (f.status === "stale") {
+        } else if (f.status !== "fresh") {
           const lock = repo.locks.get(`${env.doc.metadata.lab}/${env.doc.metadata.name}`)!;
-          out.push(
-            finding(
-              lock,
-              ["spec", "inputDigest"],
-              "lock-stale",
-              `lock is stale: ${f.reasons.join("; ")}`,
-              "run `labenv lock` and commit the lockfile",
-            ),
-          );
+          out.push(...lockFindings(lock, f.findings));
         }
       }
       for (const lock of repo.locks.values()) {
@@ -59,6 +59,24 @@ export function lockRules(index: (repo: Repository) => PackageIndexData | undefi
       return out;
     },
   };
+}
+
+/** A lock check's findings as diagnostics at the fields they are about. */
+export function lockFindings(
+  lock: Loaded<"EnvironmentLock">,
+  findings: readonly LockFinding[],
+): Diagnostic[] {
+  return findings.map((f) =>
+    f.edited
+      ? finding(lock, f.path, "lock-edited", f.message)
+      : finding(
+          lock,
+          f.path,
+          "lock-stale",
+          `lock is stale: ${f.message}`,
+          "run `labenv lock` and commit the lockfile",
+        ),
+  );
 }
 
 /** Published domain pack versions are immutable: the registry's checksums must still match. */
