@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import { readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
 import { FileStateStore } from "../adapters/file/file-state-store.js";
 import { DirectoryObjectStore } from "../adapters/file/directory-object-store.js";
@@ -17,6 +16,7 @@ import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 import { loadRepository } from "../core/load/load-repository.js";
 import type { LambdaEnv } from "../lambda/lambda-env.js";
+import { leaseOwner } from "./lease-holder.js";
 
 /** Everything a command that talks to the provider needs, built from labenv.yaml. */
 export interface RunContext {
@@ -123,6 +123,6 @@ export function openContext(dir: string, now: () => Date): RunContext {
     objects,
     check,
     runId: randomBytes(6).toString("hex"),
-    owner: `${hostname()}:${process.pid}`,
+    owner: leaseOwner(),
   };
 }

@@ -12,6 +12,7 @@ import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerReconcile } from "./commands/reconcile.js";
 import { registerStatus } from "./commands/status.js";
+import { registerLease } from "./commands/lease.js";
 import { registerCost } from "./commands/cost.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
@@ -41,6 +42,7 @@ export async function main(
   registerSandbox(program, io);
   registerPrs(program, io);
   registerStatus(program, io);
+  registerLease(program, io);
   registerCost(program, io);
   registerHistory(program, io);
   registerAt(program, io);

@@ -18,7 +18,8 @@ export interface RunRecord {
   finishedAt?: string;
   commit: string;
   trigger: string;
-  outcome: "succeeded" | "failed" | "no-changes" | "refused" | "running";
+  /** `abandoned`: the run stopped without finishing (crashed, killed) and its lease was broken or ran out. */
+  outcome: "succeeded" | "failed" | "no-changes" | "refused" | "running" | "abandoned";
   summary: Partial<Record<Outcome, number>>;
   /** The stage that failed and why, when it failed. */
   error?: { stage: string; message: string };
@@ -28,10 +29,13 @@ export interface Lease {
   owner: string;
   token: string;
   expiresAt: string;
+  /** The run that holds it, so a broken or expired lease can mark its run abandoned. */
+  runId?: string;
 }
 
 export type LeaseResult =
-  { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: string };
+  | { acquired: true; lease: Lease }
+  | { acquired: false; heldBy: string; expiresAt: string; held?: Lease };
 
 /**
  * Applied state, run history and the reconcile lease. The file store keeps
@@ -45,7 +49,13 @@ export interface StateStore {
   putRun(run: RunRecord): Promise<void>;
   listRuns(limit: number): Promise<RunRecord[]>;
   /** Takes the lease unless another unexpired owner holds it. */
-  acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult>;
+  acquireLease(owner: string, ttlMs: number, now: Date, runId?: string): Promise<LeaseResult>;
+  /** Extends a lease still held (same token) to `now + ttlMs`; undefined when it was lost. */
+  renewLease(lease: Lease, ttlMs: number, now: Date): Promise<Lease | undefined>;
+  /** The lease as stored, expired or not; undefined when no one holds it. */
+  readLease(): Promise<Lease | undefined>;
+  /** Removes the lease with this token (whoever holds it); returns it, or undefined when it was gone. */
+  breakLease(token: string): Promise<Lease | undefined>;
   /** Gives the lease back; a no-op when it was lost. */
   releaseLease(lease: Lease): Promise<void>;
 }

@@ -4,6 +4,7 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   paginateQuery,
   type AttributeValue,
   type DynamoDBClient,
@@ -82,11 +83,17 @@ export class DynamoStateStore implements StateStore {
     return (await this.query(RUN, false, limit)).map((item) => body<RunRecord>(item));
   }
 
-  async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
+  async acquireLease(
+    owner: string,
+    ttlMs: number,
+    now: Date,
+    runId?: string,
+  ): Promise<LeaseResult> {
     const lease: Lease = {
       owner,
       token: randomUUID(),
       expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+      ...(runId ? { runId } : {}),
     };
     try {
       await this.options.client.send(
@@ -98,6 +105,7 @@ export class DynamoStateStore implements StateStore {
             token: { S: lease.token },
             expiresAt: { S: lease.expiresAt },
             expiresAtMs: { N: String(now.getTime() + ttlMs) },
+            ...(runId ? { runId: { S: runId } } : {}),
           },
           ConditionExpression: "attribute_not_exists(pk) OR expiresAtMs < :now OR #owner = :owner",
           ExpressionAttributeNames: { "#owner": "owner" },
@@ -112,12 +120,62 @@ export class DynamoStateStore implements StateStore {
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException))
         throw stateFailure("take the reconcile lease", e);
-      const held = e.Item ?? (await this.currentLease());
+      const item = e.Item ?? (await this.currentLease());
+      const held = item ? leaseOf(item) : undefined;
       return {
         acquired: false,
-        heldBy: held?.owner?.S ?? "unknown",
-        expiresAt: held?.expiresAt?.S ?? "",
+        heldBy: held?.owner ?? "unknown",
+        expiresAt: held?.expiresAt ?? "",
+        ...(held ? { held } : {}),
       };
+    }
+  }
+
+  async renewLease(lease: Lease, ttlMs: number, now: Date): Promise<Lease | undefined> {
+    const renewed = { ...lease, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    try {
+      await this.options.client.send(
+        new UpdateItemCommand({
+          TableName: this.options.table,
+          Key: LEASE,
+          UpdateExpression: "SET expiresAt = :at, expiresAtMs = :ms",
+          ConditionExpression: "#token = :token",
+          ExpressionAttributeNames: { "#token": "token" },
+          ExpressionAttributeValues: {
+            ":token": { S: lease.token },
+            ":at": { S: renewed.expiresAt },
+            ":ms": { N: String(now.getTime() + ttlMs) },
+          },
+        }),
+      );
+      return renewed;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined; // lost: someone broke or took it
+      throw stateFailure("renew the reconcile lease", e);
+    }
+  }
+
+  async readLease(): Promise<Lease | undefined> {
+    const item = await this.currentLease();
+    return item ? leaseOf(item) : undefined;
+  }
+
+  async breakLease(token: string): Promise<Lease | undefined> {
+    try {
+      const out = await this.options.client.send(
+        new DeleteItemCommand({
+          TableName: this.options.table,
+          Key: LEASE,
+          ConditionExpression: "#token = :token",
+          ExpressionAttributeNames: { "#token": "token" },
+          ExpressionAttributeValues: { ":token": { S: token } },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      return out.Attributes ? leaseOf(out.Attributes) : undefined;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined;
+      throw stateFailure("break the reconcile lease", e);
     }
   }
 
@@ -194,6 +252,20 @@ function key(pk: string, sk: string): Item {
 
 function body<T>(item: Item): T {
   return JSON.parse(item.body?.S ?? "null") as T;
+}
+
+/** The lease item as a Lease; a record missing its owner, token or expiry is corrupt. */
+function leaseOf(item: Item): Lease {
+  const owner = item.owner?.S;
+  const token = item.token?.S;
+  const expiresAt = item.expiresAt?.S;
+  if (!owner || !token || !expiresAt)
+    throw new LabenvError(
+      "state",
+      "the DynamoDB item pk=lease, sk=reconcile is corrupt: it lacks owner, token or expiresAt",
+      { hint: "delete that item (no reconcile is running if no run says so), then run again" },
+    );
+  return { owner, token, expiresAt, ...(item.runId?.S ? { runId: item.runId.S } : {}) };
 }
 
 function stateFailure(doing: string, e: unknown): LabenvError {

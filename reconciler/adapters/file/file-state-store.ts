@@ -67,13 +67,19 @@ export class FileStateStore implements StateStore {
       .filter(Boolean);
   }
 
-  async acquireLease(owner: string, ttlMs: number, now: Date): Promise<LeaseResult> {
+  async acquireLease(
+    owner: string,
+    ttlMs: number,
+    now: Date,
+    runId?: string,
+  ): Promise<LeaseResult> {
     const path = this.file("lease.json");
     mkdirSync(this.dir, { recursive: true });
     const lease: Lease = {
       owner,
       token: randomBytes(8).toString("hex"),
       expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+      ...(runId ? { runId } : {}),
     };
     try {
       writeFileSync(path, JSON.stringify(lease), { flag: "wx" });
@@ -84,13 +90,33 @@ export class FileStateStore implements StateStore {
     }
     const held = readJson<Lease>(path);
     if (held && new Date(held.expiresAt) > now)
-      return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt };
+      return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt, held };
     // The holder crashed: its lease expired. Take it over, then make sure no one else did at the same moment.
     writeFileAtomic(path, JSON.stringify(lease));
     const check = readJson<Lease>(path);
     return check?.token === lease.token
       ? { acquired: true, lease }
       : { acquired: false, heldBy: check?.owner ?? "unknown", expiresAt: check?.expiresAt ?? "" };
+  }
+
+  async renewLease(lease: Lease, ttlMs: number, now: Date): Promise<Lease | undefined> {
+    const path = this.file("lease.json");
+    if (readJson<Lease>(path)?.token !== lease.token) return undefined;
+    const renewed = { ...lease, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    writeFileAtomic(path, JSON.stringify(renewed));
+    return renewed;
+  }
+
+  async readLease(): Promise<Lease | undefined> {
+    return readJson<Lease>(this.file("lease.json"));
+  }
+
+  async breakLease(token: string): Promise<Lease | undefined> {
+    const path = this.file("lease.json");
+    const held = readJson<Lease>(path);
+    if (held?.token !== token) return undefined;
+    rmSync(path, { force: true });
+    return held;
   }
 
   async releaseLease(lease: Lease): Promise<void> {

@@ -5,6 +5,7 @@ import type { Plan } from "../../core/model/plan.js";
 import { reconcile, type ReconcileResult } from "../../core/reconcile/reconcile.js";
 import type { CliIO } from "../io.js";
 import { gitIsAncestor } from "../../adapters/git/is-ancestor.js";
+import { holderIsDeadOnThisHost } from "../lease-holder.js";
 import { openContext, type RunContext } from "../context.js";
 import { runDriftAfterReconcile } from "../drift-loop.js";
 import { renderDriftRun } from "../../core/drift/render-drift-run.js";
@@ -67,6 +68,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
             runId: ctx.runId,
             owner: ctx.owner,
             isAncestor: gitIsAncestor(ctx.dir),
+            holderIsDead: holderIsDeadOnThisHost,
             progress: o.json
               ? undefined
               : ({ action, index, total, error }) =>

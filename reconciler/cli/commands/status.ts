@@ -3,6 +3,7 @@ import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
 import type { CliIO } from "../io.js";
 import { openContext } from "../context.js";
+import { markAbandoned } from "../../core/reconcile/lease.js";
 
 /** `labenv status [env]`: what runs, what was last applied from which commit, and the run history. */
 export function registerStatus(program: Command, io: CliIO): void {
@@ -15,11 +16,14 @@ export function registerStatus(program: Command, io: CliIO): void {
     .option("--json", "print as JSON")
     .action(async (env: string | undefined, o: { repo: string; runs: string; json?: boolean }) => {
       const ctx = openContext(o.repo, io.now);
-      const [observed, applied, runs] = await Promise.all([
+      const [observed, applied, recorded, lease] = await Promise.all([
         ctx.provider.observe(),
         ctx.state.listApplied(),
         ctx.state.listRuns(Number(o.runs) || 10),
+        ctx.state.readLease(),
       ]);
+      // A run still "running" without a live lease was killed or crashed: show it as abandoned.
+      const runs = markAbandoned(recorded, lease, io.now());
       if (
         env &&
         !applied.some((a) => a.environment === env) &&

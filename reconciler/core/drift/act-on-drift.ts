@@ -1,6 +1,6 @@
 import { applyPlan } from "../reconcile/apply-plan.js";
 import type { Loaded } from "../model/documents.js";
-import type { Lease } from "../../ports/state-store.js";
+import { takeLease, type HeldLease } from "../reconcile/lease.js";
 import type { DriftPullRequestSpec, HostedPullRequest } from "../../ports/git-host.js";
 import { remembered, type DriftDecision } from "./drift-decision.js";
 import { driftObjects } from "./drift-objects.js";
@@ -23,7 +23,7 @@ export interface DriftEffects {
   input: DriftRunInput;
   deps: DriftRunDeps;
   openByLab: Map<string, number>;
-  lease?: Lease | { refused: string };
+  lease?: { held: HeldLease } | { refused: string };
 }
 
 export interface DriftSubject {
@@ -125,7 +125,7 @@ export async function actOnDrift(
 }
 
 export async function releaseDriftLease(fx: DriftEffects): Promise<void> {
-  if (fx.lease && "token" in fx.lease) await fx.deps.state.releaseLease(fx.lease);
+  if (fx.lease && "held" in fx.lease) await fx.lease.held.release();
 }
 
 async function putBack(
@@ -144,16 +144,7 @@ async function putBack(
   });
   if (!plan)
     return { ok: true, outcome: `${reason}; no task runs, so there is nothing to put back` };
-  if (!fx.lease) {
-    const got = await deps.state.acquireLease(
-      `${deps.owner} (drift)`,
-      deps.leaseTtlMs ?? 15 * 60_000,
-      deps.now(),
-    );
-    fx.lease = got.acquired
-      ? got.lease
-      : { refused: `another reconcile (${got.heldBy}) holds the lease until ${got.expiresAt}` };
-  }
+  fx.lease ??= await takeLease({ ...deps, owner: `${deps.owner} (drift)` });
   if ("refused" in fx.lease)
     return { ok: false, outcome: `not put back: ${fx.lease.refused}; the next run tries again` };
   const startedAt = deps.now().toISOString();
@@ -164,7 +155,14 @@ async function putBack(
     trigger: `drift revert ${s.key}`,
     summary: plan.summary,
   };
-  const applied = await applyPlan(plan, { resources: observed }, deps.provider);
+  const held = fx.lease.held;
+  const applied = await applyPlan(
+    plan,
+    { resources: observed },
+    deps.provider,
+    undefined,
+    held.lost,
+  );
   if (applied.failed) {
     const message = `${applied.failed.action.outcome} ${applied.failed.action.key} failed: ${applied.failed.error.message}`;
     await deps.state.putRun({

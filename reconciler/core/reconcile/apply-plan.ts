@@ -30,12 +30,16 @@ export async function applyPlan(
   observed: ObservedState,
   provider: Provider,
   progress?: ApplyProgress,
+  /** Checked before each action: a reason to stop (the lease was lost) ends the run there. */
+  stopped?: () => string | undefined,
 ): Promise<ApplyResult> {
   if (plan.blocked) throw new LabenvError("plan", plan.blocked);
   const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
   const actions = changingActions(plan);
   const applied: ApplyResult["applied"] = [];
   for (const [index, action] of actions.entries()) {
+    const stop = stopped?.();
+    if (stop) return { applied, failed: { action, error: new LabenvError("lease", stop) } };
     try {
       const result = await provider.apply(action, (key) => ids.get(key));
       ids.set(result.key, result.id);

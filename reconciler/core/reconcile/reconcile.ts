@@ -15,6 +15,7 @@ import type { Provider } from "../../ports/provider.js";
 import type { RunRecord, StateStore } from "../../ports/state-store.js";
 import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
+import { takeLease, type HeldLease, type LeaseDeps } from "./lease.js";
 import { olderCommitRefusal, type IsAncestor } from "./commit-order.js";
 
 export type ReconcileStage =
@@ -44,13 +45,14 @@ export interface ReconcileInput {
   runtime?: RuntimeSettings;
 }
 
-export interface ReconcileDeps {
+export interface ReconcileDeps extends LeaseDeps {
   provider: Provider;
   state: StateStore;
   check: SchemaCheck;
   now: () => Date;
   runId: string;
   owner: string;
+  /** The lease's time to live (default two minutes); it is renewed every third of it while the run works. */
   leaseTtlMs?: number;
   progress?: ApplyProgress;
   /** Tells whether a commit is an ancestor of another (git): an older commit than the last applied one is refused. */
@@ -113,22 +115,21 @@ export async function reconcile(
   // The lease comes before observing: the plan must be computed from a world
   // no other reconcile can change until this one has applied it.
   const startedAt = deps.now().toISOString();
-  const lease = await deps.state.acquireLease(
-    deps.owner,
-    deps.leaseTtlMs ?? 15 * 60_000,
-    deps.now(),
-  );
-  if (!lease.acquired)
-    return fail(
-      "refused",
-      "lease",
-      `another reconcile (${lease.heldBy}) holds the lease until ${lease.expiresAt}; try again later`,
-      { diagnostics, repository },
-    );
+  const lease = await takeLease(deps);
+  if ("refused" in lease)
+    return fail("refused", "lease", lease.refused, { diagnostics, repository });
   try {
-    return await applyUnderLease(input, deps, desired.state, repository, diagnostics, startedAt);
+    return await applyUnderLease(
+      input,
+      deps,
+      desired.state,
+      repository,
+      diagnostics,
+      startedAt,
+      lease.held,
+    );
   } finally {
-    await deps.state.releaseLease(lease.lease);
+    await lease.held.release();
   }
 }
 
@@ -156,6 +157,7 @@ async function applyUnderLease(
   repository: Repository,
   diagnostics: Diagnostic[],
   startedAt: string,
+  lease: HeldLease,
 ): Promise<ReconcileResult> {
   const older = await olderCommitRefusal(
     input.commit,
@@ -215,26 +217,32 @@ async function applyUnderLease(
     return { outcome: "no-changes", ...base };
   }
   await deps.state.putRun(run);
-  const result = await applyPlan(plan, observed, deps.provider, deps.progress);
-  await recordApplied(
-    deps.state,
-    desired,
-    observed,
-    plan,
-    result.applied,
-    input.commit,
-    deps.now(),
-    result.failed?.action.environment,
-  );
+  const result = await applyPlan(plan, observed, deps.provider, deps.progress, lease.lost);
+  // Without the lease, records are left to whoever holds it now (the next run observes the truth).
+  if (!lease.lost())
+    await recordApplied(
+      deps.state,
+      desired,
+      observed,
+      plan,
+      result.applied,
+      input.commit,
+      deps.now(),
+      result.failed?.action.environment,
+    );
   if (result.failed) {
-    const reason = `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`;
+    const stage = result.failed.error.code === "lease" ? "lease" : "apply";
+    const reason =
+      stage === "lease"
+        ? `${result.failed.error.message}: stopped before ${result.failed.action.outcome} ${result.failed.action.key}`
+        : `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`;
     await deps.state.putRun({
       ...run,
       outcome: "failed",
       finishedAt: deps.now().toISOString(),
-      error: { stage: "apply", message: reason },
+      error: { stage, message: reason },
     });
-    return { ...base, outcome: "failed", stage: "apply", reason, applied: result.applied.length };
+    return { ...base, outcome: "failed", stage, reason, applied: result.applied.length };
   }
   await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
   return { ...base, outcome: "applied", applied: result.applied.length };

@@ -113,6 +113,19 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
     async releaseLease() {
       lease = undefined;
     },
+    async renewLease(l: Lease, ttl: number, now: Date) {
+      if (lease?.token !== l.token) return undefined;
+      lease = { ...l, expiresAt: new Date(now.getTime() + ttl).toISOString() };
+      return lease;
+    },
+    async readLease() {
+      return lease;
+    },
+    async breakLease(token: string) {
+      const held = lease?.token === token ? lease : undefined;
+      if (held) lease = undefined;
+      return held;
+    },
   };
   const data = new Map<string, string>();
   const objects = {

@@ -101,11 +101,40 @@ describe("DynamoStateStore (moto)", () => {
     const a = await store.acquireLease("reconciler-a", 60_000, T0);
     expect(a.acquired).toBe(true);
     const b = await store.acquireLease("reconciler-b", 60_000, later(1000));
-    expect(b).toEqual({
+    expect(b).toMatchObject({
       acquired: false,
       heldBy: "reconciler-a",
       expiresAt: later(60_000).toISOString(),
+      held: { owner: "reconciler-a", expiresAt: later(60_000).toISOString() },
     });
+  });
+
+  it("renews a lease it still holds (a heartbeat), and not one it lost", async () => {
+    const a = await store.acquireLease("reconciler-a", 60_000, T0, "run-a");
+    if (!a.acquired) throw new Error("expected the lease");
+    const renewed = await store.renewLease(a.lease, 60_000, later(50_000));
+    expect(renewed).toMatchObject({
+      owner: "reconciler-a",
+      expiresAt: later(110_000).toISOString(),
+    });
+    // Renewed: another owner is refused after the first expiry would have passed.
+    expect((await store.acquireLease("reconciler-b", 60_000, later(70_000))).acquired).toBe(false);
+    expect(await store.readLease()).toMatchObject({ owner: "reconciler-a", runId: "run-a" });
+    const b = await store.acquireLease("reconciler-b", 60_000, later(200_000));
+    expect(b.acquired).toBe(true);
+    expect(await store.renewLease(a.lease, 60_000, later(201_000))).toBeUndefined();
+  });
+
+  it("breaks the lease with its token and says what it broke", async () => {
+    const a = await store.acquireLease("reconciler-a", 60_000, T0, "run-a");
+    if (!a.acquired) throw new Error("expected the lease");
+    expect(await store.breakLease("not-the-token")).toBeUndefined();
+    expect(await store.breakLease(a.lease.token)).toMatchObject({
+      owner: "reconciler-a",
+      runId: "run-a",
+    });
+    expect(await store.readLease()).toBeUndefined();
+    expect((await store.acquireLease("reconciler-b", 60_000, later(1000))).acquired).toBe(true);
   });
 
   it("lets the same owner take its lease again (a retried invocation)", async () => {
