@@ -69,11 +69,17 @@ export function validateCheck(
 /** What is stale or missing in the locks, environment by environment. */
 function lockLines(findings: readonly Diagnostic[]): string[] {
   return findings
-    .filter((d) => d.code === "lock-stale" || d.code === "lock" || d.code === "package-index")
+    .filter(
+      (d) =>
+        d.code === "lock-stale" ||
+        d.code === "lock-edited" ||
+        d.code === "lock" ||
+        d.code === "package-index",
+    )
     .map((d) => {
       const env = /^environments\/([^/]+\/[^/]+)\//.exec(d.file)?.[1];
       const fix =
-        d.code === "package-index"
+        d.code === "package-index" || d.code === "lock-edited"
           ? ""
           : ` — run \`labenv lock${env ? ` ${env}` : ""}\` and commit the lockfile`;
       return `- ${code(d.file)}: ${d.message}${fix}`;

@@ -91,6 +91,47 @@ describe("pull_request opened", () => {
     );
   });
 
+  it("fails labenv/validate on a lock edited by hand, annotating the edited field", async () => {
+    const base = exampleRepository();
+    const LOCK = SINGLE_CELL.replace("environment.yaml", "environment.lock.yaml");
+    const head = editText(base, LOCK, (t) =>
+      t.replace(
+        /image: ghcr\.io\/\S+/,
+        `image: docker.io/someone-else/notebook@sha256:${"0".repeat(64)}`,
+      ),
+    );
+    const checks: Captured = [];
+    mockToken();
+    mockApp();
+    mockBranch("main", BASE);
+    mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [LOCK]);
+    mockCreateCheckRun(checks);
+    mockComments(7, []);
+    mockCreateComment(7, []);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [],
+    });
+    mockLatestCheckRun(HEAD, "labenv/approvals");
+    mockCreateCheckRun(checks);
+    await deliver(pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "ajones-sc" }));
+    expect(checks[0]!.conclusion).toBe("failure");
+    expect(checks[0]!.output.summary).toContain(
+      "`environments/genomics-core/single-cell/environment.lock.yaml`: spec.image: the lock says docker.io/someone-else/notebook@sha256:",
+    );
+    expect(checks[0]!.output.annotations).toContainEqual(
+      expect.objectContaining({
+        path: LOCK,
+        start_line: 16,
+        title: "labenv lock-edited (spec.image)",
+      }),
+    );
+  });
+
   it("says what is stale in a lock", async () => {
     const base = exampleRepository();
     const head = editText(base, SINGLE_CELL, (t) =>

@@ -56,6 +56,21 @@ describe("reconcile on the sandbox", () => {
     expect(counts(s).services).toBe(0);
   });
 
+  it("refuses to apply a lock whose image was replaced by hand, naming the field", async () => {
+    const s = sandbox();
+    const r = await run(
+      editYaml(base, RNASEQ.replace("environment.yaml", "environment.lock.yaml"), (d) =>
+        d.setIn(["spec", "image"], `docker.io/someone-else/notebook@sha256:${"0".repeat(64)}`),
+      ),
+      s,
+    );
+    expect(r).toMatchObject({ outcome: "refused", stage: "lock-check" });
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "lock-edited", path: "spec.image", line: 16, column: 10 }),
+    );
+    expect(counts(s).services).toBe(0);
+  });
+
   it("refuses to apply when a lock is stale", async () => {
     const s = sandbox();
     const r = await run(
