@@ -21,10 +21,15 @@ function render(v: unknown): string {
   return shorten(JSON.stringify(v));
 }
 
-/** `repo@sha256:abcdef…` → `sha256:abcdef12…`: digests are shown short, as people read them. */
+/**
+ * Digests are shown short, as people read them, and an image keeps its
+ * repository (`ghcr.io/lab/notebook@sha256:abcdef123456…`): a digest alone
+ * would hide that an image now comes from somewhere else.
+ */
 function shorten(s: string): string {
-  const digest = /sha256:([a-f0-9]{64})/.exec(s);
-  if (digest) return `sha256:${digest[1]!.slice(0, 12)}…`;
+  const digest = /^(.*?)sha256:([a-f0-9]{64})/.exec(s);
+  if (digest)
+    return `${digest[1]!.endsWith("@") ? digest[1] : ""}sha256:${digest[2]!.slice(0, 12)}…`;
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
@@ -33,7 +38,7 @@ export function formatChanges(changes: readonly FieldChange[]): string {
 }
 
 const LABELS: Record<string, string> = {
-  image: "image digest",
+  image: "image",
   desiredCount: "desired count",
   "volume.sizeGiB": "volume size (GiB)",
   "posixUser.uid": "owner uid",
