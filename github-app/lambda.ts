@@ -60,8 +60,13 @@ export function createLambdaHandler(
     const handle = adapter.createLambdaFunction(() => undefined, {
       probot: probot as never,
     }) as unknown as AdapterFunction;
+    const repository = env.LABENV_GITHUB_REPOSITORY?.trim();
     await probot.load(
-      createLabenvApp({ trigger: reconcileTriggerFromEnv(env, deps.lambda), ...deps.app }),
+      createLabenvApp({
+        trigger: reconcileTriggerFromEnv(env, deps.lambda),
+        ...(repository ? { repository } : {}),
+        ...deps.app,
+      }),
     );
     return handle;
   };

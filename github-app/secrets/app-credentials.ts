@@ -1,4 +1,5 @@
 import { LabenvError } from "../../reconciler/core/errors.js";
+import { checkAppId, checkPrivateKey } from "./credential-checks.js";
 import type { SecretReader } from "./secrets-manager.js";
 
 /** What Probot needs to act as the app. */
@@ -27,7 +28,8 @@ const UNFILLED = /^UNSET\b/;
 /**
  * The app's credentials: each from Secrets Manager when its `…_SECRET_ARN`
  * variable is set, else from the plain Probot variable. A secret still
- * holding the deploy's placeholder is refused with a message saying so.
+ * holding the deploy's placeholder is refused with a message saying so, and
+ * so are an app id that is not a number and a key that does not parse.
  */
 export async function readAppCredentials(
   env: NodeJS.ProcessEnv,
@@ -46,7 +48,13 @@ export async function readAppCredentials(
       throw new LabenvError("config", `the ${key} secret ${arn} still holds the placeholder`, {
         hint: "write the GitHub App's value into it (docs/github-app.md)",
       });
-    out[key] = key === "privateKey" ? value.replace(/\\n/g, "\n") : value;
+    const from = arn ? `the ${key} secret ${arn}` : PLAIN_VARIABLES[key];
+    out[key] =
+      key === "privateKey"
+        ? checkPrivateKey(value, from)
+        : key === "appId"
+          ? String(checkAppId(value, from))
+          : value;
   }
   return out as AppCredentials;
 }

@@ -97,3 +97,31 @@ describe("push to the default branch", () => {
     await push(trigger, "refs/heads/main", true);
   });
 });
+
+describe("the repository labenv governs", () => {
+  it("a push to another repository of the installation starts nothing; one to the configured repository does", async () => {
+    const jobs: ReconcileJob[] = [];
+    const trigger = inProcessTrigger(
+      async (job) => (jobs.push(job), { state: "success", description: "applied" }),
+    );
+    const probot = await testProbot(
+      createLabenvApp({ trigger, repository: "Westtek-Research/labs" }),
+    );
+    const elsewhere = pushEvent({ ref: "refs/heads/main", after: SHA });
+    elsewhere.repository.name = "scratch";
+    elsewhere.repository.full_name = "westtek-research/scratch";
+    await probot.receive({ id: "d-elsewhere", name: "push", payload: elsewhere } as never);
+    expect(jobs).toEqual([]);
+
+    const statuses: Captured = [];
+    mockToken();
+    mockCommitStatus(SHA, statuses);
+    mockCommitStatus(SHA, statuses);
+    await probot.receive({
+      id: "d-here",
+      name: "push",
+      payload: pushEvent({ ref: "refs/heads/main", after: SHA }),
+    } as never);
+    expect(jobs.map((j) => j.repository)).toEqual(["westtek-research/labs"]);
+  });
+});

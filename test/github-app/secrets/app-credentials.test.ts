@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readAppCredentials } from "../../../github-app/secrets/app-credentials.js";
 import { LabenvError } from "../../../reconciler/core/errors.js";
 import { fakeSecrets } from "../helpers/secrets-manager.js";
+import { privateKey } from "../helpers/test-probot.js";
 
 const ARN = (name: string) =>
   `arn:aws:secretsmanager:eu-west-1:123456789012:secret:labenv/${name}-AbCdEf`;
@@ -17,14 +18,14 @@ describe("readAppCredentials", () => {
   it("reads the three secrets from Secrets Manager by the ARNs infra/ sets, in the ARN's region", async () => {
     const secrets = fakeSecrets({
       [ARN("app-id")]: "123456\n",
-      [ARN("key")]: "-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----",
+      [ARN("key")]: privateKey().trim().replace(/\n/g, "\\n"), // as pasted into one line
       [ARN("hook")]: "hook-secret",
     });
     restore = secrets.restore;
     const creds = await readAppCredentials(arns, secrets.read);
     expect(creds).toEqual({
       appId: "123456",
-      privateKey: "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----",
+      privateKey: privateKey(),
       webhookSecret: "hook-secret",
     });
     expect(secrets.regions).toEqual(["eu-west-1"]);
@@ -36,11 +37,31 @@ describe("readAppCredentials", () => {
       throw new Error("not called");
     };
     expect(
-      await readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, read),
-    ).toEqual({ appId: "1", privateKey: "k", webhookSecret: "s" });
-    await expect(readAppCredentials({ APP_ID: "1", PRIVATE_KEY: "k" }, read)).rejects.toThrow(
+      await readAppCredentials(
+        { APP_ID: "1", PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: "s" },
+        read,
+      ),
+    ).toEqual({ appId: "1", privateKey: privateKey(), webhookSecret: "s" });
+    await expect(
+      readAppCredentials({ APP_ID: "1", PRIVATE_KEY: privateKey() }, read),
+    ).rejects.toThrow(
       "no webhookSecret: set LABENV_GITHUB_WEBHOOK_SECRET_ARN (a Secrets Manager ARN) or WEBHOOK_SECRET",
     );
+  });
+
+  it("refuses an app id that is not a number and a key that does not parse, naming where each came from", async () => {
+    const read = async () => {
+      throw new Error("not called");
+    };
+    await expect(
+      readAppCredentials(
+        { APP_ID: "labenv", PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: "s" },
+        read,
+      ),
+    ).rejects.toThrow(`APP_ID must be the app's numeric id, not "labenv"`);
+    await expect(
+      readAppCredentials({ APP_ID: "7", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, read),
+    ).rejects.toThrow("PRIVATE_KEY does not hold an RSA private key in PEM form");
   });
 
   it("refuses a secret that still holds the deploy's placeholder", async () => {
