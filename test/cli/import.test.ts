@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { strictNock } from "../helpers/strict-nock.js";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { loopbackSha, startLoopbackPypi, type LoopbackPypi } from "../helpers/loopback-pypi.js";
 import { copyExampleRepo, repoRoot } from "../helpers/example-repo.js";
 import { fixtureSha, PYPI, servePypi } from "../adapters/package-index/pypi-fixtures.js";
 
@@ -26,6 +27,25 @@ function extendIndex(dir: string, releases: Record<string, string>): void {
       .map(([name, v]) => `  ${name}:\n    "${v}": {}\n`)
       .join(""),
   );
+}
+
+/** Publishes a copy of `from` as `version` with `extra` spec lines (e.g. `provides:`), and re-indexes the registry. */
+async function publishPack(
+  dir: string,
+  pack: string,
+  from: string,
+  version: string,
+  extra: string,
+): Promise<void> {
+  const source = readFileSync(join(dir, `domain-packs/${pack}/${from}/pack.yaml`), "utf8");
+  mkdirSync(join(dir, `domain-packs/${pack}/${version}`));
+  writeFileSync(
+    join(dir, `domain-packs/${pack}/${version}/pack.yaml`),
+    source
+      .replace(`version: ${from}`, `version: ${version}`)
+      .replace("\nspec:\n", `\nspec:\n${extra}`),
+  );
+  expect((await runCli(["packs", "index", "--repo", dir])).code).toBe(0);
 }
 
 async function validAfterwards(dir: string): Promise<void> {
@@ -75,25 +95,42 @@ describe("labenv import", () => {
     );
   });
 
-  it("without --write prints both files and writes nothing", async () => {
+  it("conda tools no index lists block the import; a pack that provides them takes them, and without --write nothing is written", async () => {
     const dir = copyExampleRepo();
-    const r = await runCli([
+    const args = [
       "import",
       fx("climate-lab/environment.yml"),
       fx("climate-lab/kernelspec-list.json"),
       ...who("climate-dynamics", "arctic-amplification", "sbauer"),
       "--repo",
       dir,
-    ]);
+    ];
+    const blocked = await runCli(args);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toMatch(
+      /✖ .*climate-lab\/environment\.yml:14: cdo==2\.4\.3\.\* is a conda package that the package index \(package-index\.yaml\) does not list and climate@1\.2\.0 does not provide, so labenv cannot tell whether it is a Python package\n {6}if it is on PyPI, add cdo to package-index\.yaml or set packageIndex\.kind: pypi/,
+    );
+    expect(blocked.stdout).toContain("climate-lab/environment.yml:15: nco is a conda package");
+    expect(blocked.stdout).not.toContain("✓");
+    await publishPack(
+      dir,
+      "climate",
+      "1.2.0",
+      "1.3.0",
+      "  provides:\n    system:\n      cdo: 2.4.3\n      nco: 5.2.8\n",
+    );
+    const r = await runCli(args);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Domain pack: climate@~1.2.0");
+    expect(r.stdout).toContain("Domain pack: climate@~1.3.0");
+    expect(r.stdout).toMatch(
+      /Provided by climate@1\.3\.0 \(its image has them; nothing to add\):\n {2}= cdo==2\.4\.3\.\* \(.*:14\) → system package cdo 2\.4\.3\n {2}= nco \(.*:15\) → system package nco 5\.2\.8\n/,
+    );
     expect(r.stdout).toContain(
       "--- environments/climate-dynamics/arctic-amplification/environment.yaml\n# yaml-language-server",
     );
     expect(r.stdout).toContain(
       "--- environments/climate-dynamics/arctic-amplification/environment.lock.yaml\n# yaml-language-server",
     );
-    expect(r.stdout).toContain("  - cdo==2.4.3.* (");
     expect(existsSync(join(dir, "environments/climate-dynamics/arctic-amplification"))).toBe(false);
     const written = await runCli([
       "import",
@@ -298,8 +335,8 @@ describe("labenv import", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("  - samtools==1.20.* (");
-    expect(r.stdout).toContain(
-      "a conda package that is not on the package index (https://pypi.org)",
+    expect(r.stdout).toMatch(
+      /- samtools==1\.20\.\* \(.*:6\): a conda package that is not on the package index \(https:\/\/pypi\.org has no project samtools\), so not a PyPI package, and genomics@\S+ does not provide it \(spec\.provides\.system of the pack\): not supported/,
     );
     const lock = readFileSync(
       join(dir, "environments/genomics-core/bulk-de/environment.lock.yaml"),
@@ -325,5 +362,289 @@ describe("labenv import", () => {
       `✖ ${file}:2:81: Marker parentheses nested more than 64 deep in "numpy==1.26.4 ; (`,
     );
     expect(r.code).toBe(2);
+  });
+});
+
+/** Points a copy's labenv.yaml at a PyPI-compatible JSON API. */
+function usePypi(dir: string, url: string): void {
+  const config = join(dir, "labenv.yaml");
+  writeFileSync(
+    config,
+    readFileSync(config, "utf8").replace(
+      "kind: embedded\n    path: package-index.yaml",
+      `kind: pypi\n    url: ${url}`,
+    ),
+  );
+}
+
+describe("labenv import: files that are not requirements, and nothing lost quietly", () => {
+  let pypi: LoopbackPypi;
+  beforeAll(async () => {
+    pypi = await startLoopbackPypi({
+      psutil: { "5.9.8": {}, "6.0.0": { requiresPython: ">=3.6" } },
+      dill: { "0.3.8": {}, "0.3.9": { requiresPython: ">=3.8" } },
+      bokeh: {
+        "3.5.2": { requires: ["numpy>=1.16", "pandas>=1.2", "xyzservices>=2021.09.1"] },
+      },
+      xyzservices: { "2024.9.0": {} },
+      xskillscore: { "0.0.26": { requires: ["numpy", "xarray"] } },
+      pip: { "24.2": {} },
+    });
+  });
+  afterAll(() => pypi.close());
+  beforeEach(() => {
+    pypi.requests.length = 0;
+  });
+
+  it("runtime.txt chooses the Python, apt.txt entries are system packages, and every pip option is honoured or reported", async () => {
+    const dir = copyExampleRepo();
+    const r = await runCli([
+      "import",
+      fx("binder-viz/runtime.txt"),
+      fx("binder-viz/requirements.txt"),
+      fx("binder-viz/apt.txt"),
+      ...who("climate-dynamics", "ohc-viz", "sbauer"),
+      "--repo",
+      dir,
+    ]);
+    expect(r.stdout).toMatch(
+      /Read: .*runtime\.txt \(runtime-txt\), .*requirements\.txt \(requirements-txt\), .*apt\.txt \(apt-txt\)/,
+    );
+    expect(r.stdout).toContain("  - Python 3.12.7 matches the import's ==3.12.*");
+    expect(r.stdout).not.toMatch(/python-3-12|python-3\.12[^.]/);
+    for (const [line, name] of [
+      [2, "ffmpeg"],
+      [3, "graphviz"],
+      [4, "libgl1-mesa-glx"],
+    ] as const)
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `- ${name} \\(.*apt\\.txt:${line}\\): a system \\(apt\\) package: .* climate@1\\.2\\.0 does not provide it`,
+        ),
+      );
+    expect(r.stdout).toMatch(
+      /- --index-url https:\/\/pypi\.org\/simple \(.*requirements\.txt:3\): labenv resolves every package from package-index\.yaml/,
+    );
+    expect(r.stdout).toMatch(
+      /- --extra-index-url https:\/\/download\.pytorch\.org\/whl\/cpu \(.*requirements\.txt:4\): /,
+    );
+    expect(r.stdout).toMatch(
+      /- --pre \(.*requirements\.txt:5\): labenv takes a pre-release only for a requirement that names one/,
+    );
+    expect(r.stdout).toMatch(
+      /Options honoured:\n {2}= --prefer-binary \(.*requirements\.txt:6\): /,
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("a Python no pack offers fails the import with exit 2: runtime.txt python-2.7 and conda python=2.7", async () => {
+    for (const files of [
+      ["binder-py27/runtime.txt", "binder-py27/requirements.txt"],
+      ["conda-py2/environment.yml"],
+    ]) {
+      const r = await runCli([
+        "import",
+        ...files.map(fx),
+        ...who("climate-dynamics", "legacy", "sbauer"),
+        "--repo",
+        repoRoot,
+      ]);
+      expect(r.stdout).toMatch(
+        /✖ .*:\d+: the import asks for Python 2\.7, and no domain pack offers it \(the packs offer Python 3\.11\.8, 3\.11\.9, 3\.12\.7, 3\.12\.8, 3\.12\.9\)/,
+      );
+      expect(r.stdout).not.toContain("✓");
+      expect(r.code, files.join(" ")).toBe(2);
+    }
+  });
+
+  it("install.R and an R runtime.txt choose a pack with R; R packages the pack declares are provided, the rest reported", async () => {
+    const dir = copyExampleRepo();
+    const args = [
+      "import",
+      fx("binder-r/runtime.txt"),
+      fx("binder-r/install.R"),
+      ...who("genomics-core", "dge-r", "ajones"),
+      "--repo",
+      dir,
+    ];
+    const before = await runCli(args);
+    expect(before.stdout).toContain("Domain pack: genomics@~2.0.0");
+    expect(before.stdout).toMatch(/= r-4\.4-2024-06-01 \(.*runtime\.txt:1\) → R 4\.4\.2/);
+    expect(before.stdout).toMatch(
+      /- BiocManager::install\("DESeq2"\) \(.*install\.R:5\): an R package from Bioconductor: .*genomics@2\.0\.0 does not provide it/,
+    );
+    expect(before.stdout).toMatch(
+      /- options\(timeout = 600\) \(.*install\.R:7\): R code that installs no package/,
+    );
+    await publishPack(
+      dir,
+      "genomics",
+      "2.0.0",
+      "2.1.0",
+      "  provides:\n    r:\n      ggplot2: 3.5.1\n      dplyr: 1.1.4\n      DESeq2: 1.44.0\n",
+    );
+    const after = await runCli(args);
+    expect(after.stdout).toContain("Domain pack: genomics@~2.1.0");
+    expect(after.stdout).toMatch(
+      /= install\.packages\("ggplot2"\) \(.*install\.R:2\) → R package ggplot2 3\.5\.1/,
+    );
+    expect(after.stdout).toMatch(
+      /= BiocManager::install\("DESeq2"\) \(.*install\.R:5\) → R package DESeq2 1\.44\.0/,
+    );
+    expect(after.stdout).toMatch(
+      /- install\.packages\("pheatmap"\) \(.*install\.R:3\): .*genomics@2\.1\.0 does not provide it/,
+    );
+    expect(after.code).toBe(0);
+  });
+
+  it("Pipfile and Pipfile.lock are read: packages, dev-packages, python_version, sources, git entries and scripts", async () => {
+    const dir = copyExampleRepo();
+    const r = await runCli([
+      "import",
+      fx("binder-pipenv/Pipfile"),
+      fx("binder-pipenv/Pipfile.lock"),
+      ...who("genomics-core", "pipenv-dge", "ajones"),
+      "--repo",
+      dir,
+      "--write",
+    ]);
+    expect(r.stdout).toContain("  - Python 3.11.9 matches the import's ==3.11.*");
+    expect(r.stdout).toContain("  + harmonypy==0.0.10\n  + pydeseq2<0.5,==0.4.11,>=0.4.10\n");
+    expect(r.stdout).toContain("  = scanpy[leiden]==1.10.2 → scanpy==1.10.2 from the pack");
+    expect(r.stdout).toContain("  = ipykernel==6.29.5 → ipykernel==6.29.5 from the pack");
+    expect(r.stdout).toMatch(
+      /- qc-tools = \{git = "https:\/\/github\.com\/genomics-core\/qc-tools\.git"\} \(.*Pipfile:12\): installed from version control/,
+    );
+    expect(r.stdout).toMatch(/- notebooks = "jupyter lab" \(.*Pipfile:21\): a pipenv script/);
+    expect(r.stdout).toMatch(/- --index-url https:\/\/pypi\.org\/simple \(.*Pipfile\.lock:11\): /);
+    expect(r.code).toBe(0);
+    await validAfterwards(dir);
+  });
+
+  it("files labenv does not import are refused with exit 2 and what to do instead", async () => {
+    const r = await runCli([
+      "import",
+      fx("binder-postbuild/postBuild"),
+      ...who("genomics-core", "x", "ajones"),
+      "--repo",
+      repoRoot,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /postBuild is not supported: a shell script Binder runs in the image; labenv runs no scripts at build time/,
+    );
+    expect(r.stdout).toBe("");
+  });
+
+  it("with the embedded index, ordinary conda packages it does not list are errors with a hint, never ✓ valid", async () => {
+    const r = await runCli([
+      "import",
+      fx("conda-mixed/environment.yml"),
+      ...who("climate-dynamics", "dash", "sbauer"),
+      "--repo",
+      copyExampleRepo(),
+    ]);
+    for (const [line, text] of [
+      [9, "psutil==6.0.0.*"],
+      [10, "dill"],
+      [11, "bokeh==3.5.*"],
+      [12, "gdal==3.9.*"],
+      [13, "ffmpeg"],
+    ] as const)
+      expect(r.stdout).toContain(
+        `environment.yml:${line}: ${text} is a conda package that the package index (package-index.yaml) does not list`,
+      );
+    expect(r.stdout).not.toContain("✓");
+    expect(r.code).toBe(1);
+  });
+
+  it("with a PyPI-compatible index, conda packages on PyPI are locked and conda-only ones reported", async () => {
+    const dir = copyExampleRepo();
+    usePypi(dir, pypi.url);
+    const r = await runCli([
+      "import",
+      fx("conda-mixed/environment.yml"),
+      ...who("climate-dynamics", "dash", "sbauer"),
+      "--repo",
+      dir,
+      "--write",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(
+      "  + bokeh==3.5.*\n  + dill\n  + psutil==6.0.0.*\n  + xskillscore==0.0.26\n",
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `- gdal==3\\.9\\.\\* \\(.*:12\\): a conda package that is not on the package index \\(${pypi.url.replaceAll(".", "\\.")} has no project gdal\\)`,
+      ),
+    );
+    expect(r.stdout).toMatch(
+      /- ffmpeg \(.*:13\): a conda package that is not on the package index/,
+    );
+    expect(r.code).toBe(0);
+    const lock = readFileSync(
+      join(dir, "environments/climate-dynamics/dash/environment.lock.yaml"),
+      "utf8",
+    );
+    expect(lock).toContain(`sha256: ${loopbackSha("psutil-6.0.0-py3-none-any.whl")}`);
+    expect(lock).toContain(`sha256: ${loopbackSha("dill-0.3.9-py3-none-any.whl")}`);
+    expect(pypi.requests).toContain("/pypi/gdal/json");
+  });
+
+  it("a conda package list (conda list --export) is read as exact conda pins, the Python included", async () => {
+    const dir = copyExampleRepo();
+    usePypi(dir, pypi.url);
+    const r = await runCli([
+      "import",
+      fx("conda-lists/packages.txt"),
+      ...who("climate-dynamics", "exported", "sbauer"),
+      "--repo",
+      dir,
+    ]);
+    expect(r.stdout).toMatch(/Read: .*packages\.txt \(conda-list\)/);
+    expect(r.stdout).toContain("  - Python 3.12.7 matches the import's ==3.12.7");
+    expect(r.stdout).toContain("  + psutil==6.0.0\n");
+    expect(r.stdout).toContain("  = numpy==2.1.2 → numpy==2.1.2 from the pack");
+    expect(r.stdout).toMatch(
+      /- _libgcc_mutex=0\.1=conda_forge \(.*:4\): _libgcc_mutex is conda's own bookkeeping package/,
+    );
+    expect(r.stdout).toMatch(
+      /- samtools==1\.21 \(.*:12\): a conda package that is not on the package index/,
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("an index URL that answers 404 for everything is named as such, not as missing packages (exit 2)", async () => {
+    for (const files of [["conda-mixed/environment.yml"], ["binder-viz/requirements.txt"]]) {
+      const dir = copyExampleRepo();
+      usePypi(dir, `${pypi.url}/mirror`);
+      const r = await runCli([
+        "import",
+        ...files.map(fx),
+        ...who("climate-dynamics", "dash", "sbauer"),
+        "--repo",
+        dir,
+      ]);
+      expect(r.stderr).toContain(
+        `package index ${pypi.url}/mirror answered 404 for every package asked (`,
+      );
+      expect(r.stderr).toContain("and for pip: it does not serve a PyPI JSON API");
+      expect(r.stdout).not.toMatch(/not on the package index|does not exist on/);
+      expect(r.code, files.join(" ")).toBe(2);
+    }
+    const dir = copyExampleRepo();
+    usePypi(dir, `${pypi.url}/simple`);
+    const simple = await runCli([
+      "import",
+      fx("conda-mixed/environment.yml"),
+      ...who("climate-dynamics", "dash", "sbauer"),
+      "--repo",
+      dir,
+    ]);
+    expect(simple.stderr).toContain(
+      `packageIndex.url ${pypi.url}/simple is a "simple" API (PEP 503) URL; labenv reads the JSON API, at the index's base URL`,
+    );
+    expect(simple.stderr).toContain(`set packageIndex.url to ${pypi.url} `);
+    expect(simple.code).toBe(2);
   });
 });

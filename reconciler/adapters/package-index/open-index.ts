@@ -19,7 +19,16 @@ export interface PackageIndexSource {
   ): Promise<PackageIndexData>;
   /** Does the index have a project of this name? */
   has(name: string): Promise<boolean>;
+  /**
+   * Called when every name in `asked` was missing: throws a config error
+   * naming the URL when it is no package index at all (it answers 404 for
+   * everything), so that a wrong URL is not reported as missing packages.
+   */
+  checkAnswers(asked: readonly string[]): Promise<void>;
 }
+
+/** The configured URL is not a package index at all: no command can go on with it. */
+export class NotAPackageIndex extends LabenvError {}
 
 export interface OpenIndexOptions {
   fetch?: typeof fetch;
@@ -42,14 +51,35 @@ export function openPackageIndex(
       name: config?.path ?? "package-index.yaml",
       forEnvironment: async () => data,
       has: async (name) => data.has(name),
+      checkAnswers: async () => {},
     };
   }
   const index = pypiFrom(config.url, options);
+  const checkAnswers = async (asked: readonly string[]) => {
+    if (await index.servesJsonApi()) return;
+    const shown = asked.slice(0, 5).join(", ") + (asked.length > 5 ? ", …" : "");
+    throw new NotAPackageIndex(
+      "config",
+      `package index ${index.url} answered 404 for every package asked (${shown}) and for pip: it does not serve a PyPI JSON API (labenv reads GET ${index.url}/pypi/<name>/json)`,
+      {
+        hint: "set packageIndex.url in labenv.yaml to the index's base URL, the one whose /pypi/<name>/json answers (https://pypi.org for PyPI)",
+      },
+    );
+  };
   return {
     kind: "pypi",
     name: index.url,
-    forEnvironment: (requirements, pins, python) => index.loadIndexFor(requirements, pins, python),
+    forEnvironment: async (requirements, pins, python) => {
+      try {
+        return await index.loadIndexFor(requirements, pins, python);
+      } catch (e) {
+        const missing = /^package (\S+) does not exist on /.exec((e as Error).message)?.[1];
+        if (missing) await checkAnswers([missing]);
+        throw e;
+      }
+    },
     has: async (name) => (await index.project(name)) !== undefined,
+    checkAnswers,
   };
 }
 
@@ -121,6 +151,14 @@ function pypiFrom(url: string | undefined, options: OpenIndexOptions): PypiIndex
       hint: "set packageIndex.url in labenv.yaml, e.g. https://pypi.org",
     });
   const parsed = new URL(url);
+  if (/\/(simple|\+simple)\/?$/i.test(parsed.pathname))
+    throw new LabenvError(
+      "config",
+      `packageIndex.url ${url} is a "simple" API (PEP 503) URL; labenv reads the JSON API, at the index's base URL`,
+      {
+        hint: `set packageIndex.url to ${url.replace(/\/\+?simple\/?$/i, "")} (labenv asks GET <url>/pypi/<name>/json)`,
+      },
+    );
   if (parsed.username || parsed.password) {
     throw new LabenvError(
       "config",

@@ -62,6 +62,9 @@ export class PypiIndex {
     Promise<(IndexVersion & { files: ReleaseFile[] }) | undefined>
   >();
   private readonly summaries = new WeakSet<IndexVersion>();
+  /** True once any request was answered with JSON: the URL serves the JSON API. */
+  private answered = false;
+  private probe: Promise<boolean> | undefined;
 
   constructor(options: PypiIndexOptions) {
     this.url = options.url.replace(/\/+$/, "");
@@ -216,6 +219,17 @@ export class PypiIndex {
     return undefined;
   }
 
+  /**
+   * Does the URL serve a PyPI JSON API at all? True once anything was
+   * answered; otherwise asks for `pip`, which every PyPI mirror has. A URL
+   * that answers 404 for that too is no JSON API (a `/simple` URL, a typo).
+   */
+  servesJsonApi(): Promise<boolean> {
+    if (this.answered) return Promise.resolve(true);
+    this.probe ??= this.getJson("/pypi/pip/json", "project pip").then((doc) => doc !== undefined);
+    return this.probe;
+  }
+
   /** True for a release described from the project JSON only (no Requires-Dist read): see `loadIndexFor`. */
   isSummary(v: IndexVersion): boolean {
     return this.summaries.has(v);
@@ -255,7 +269,9 @@ export class PypiIndex {
         );
       const text = await response.text();
       try {
-        return JSON.parse(text) as unknown;
+        const doc = JSON.parse(text) as unknown;
+        this.answered = true;
+        return doc;
       } catch (e) {
         throw new LabenvError(
           "io",

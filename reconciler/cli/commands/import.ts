@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { readRepositoryFiles } from "../../adapters/fs/read-repository-files.js";
-import { openPackageIndex } from "../../adapters/package-index/open-index.js";
+import { NotAPackageIndex, openPackageIndex } from "../../adapters/package-index/open-index.js";
 import { isLabenvError, LabenvError } from "../../core/errors.js";
 import { checkImport } from "../../core/import/check-import.js";
-import { readImport } from "../../core/import/import-source.js";
+import { readImport, unsupportedFile } from "../../core/import/import-source.js";
 import { importReportJson, renderImportReport } from "../../core/import/render-import-report.js";
 import { namesToLookUp, planImport } from "../../core/import/to-environment.js";
 import { loadRepository } from "../../core/load/load-repository.js";
@@ -52,6 +52,11 @@ export function registerImport(program: Command, io: CliIO): void {
       }
       const imports = paths.map((file) => {
         if (!isFile(file)) throw new LabenvError("usage", `${file} does not exist`);
+        const refused = unsupportedFile(file);
+        if (refused)
+          throw new LabenvError("usage", `${file} is not supported: ${refused.reason}`, {
+            hint: refused.hint,
+          });
         const read = readImport({
           file,
           text: readFileSync(file, "utf8"),
@@ -59,7 +64,7 @@ export function registerImport(program: Command, io: CliIO): void {
         });
         if (!read)
           throw new LabenvError("usage", `${file} is none of the files labenv imports`, {
-            hint: "requirements.txt, pip freeze output, pip inspect JSON, conda environment.yml, or jupyter kernelspec list --json",
+            hint: "requirements.txt, pip freeze output, pip inspect JSON, conda environment.yml or package list, Pipfile, Pipfile.lock, runtime.txt, apt.txt, install.R, or jupyter kernelspec list --json",
           });
         return read;
       });
@@ -73,13 +78,11 @@ export function registerImport(program: Command, io: CliIO): void {
       const pack = opts.pack === undefined ? undefined : resolvePack(repository, opts.pack);
       if (pack && !pack.ok) throw new LabenvError("usage", `--pack: ${pack.message}`);
       const source = openPackageIndex(opts.repo, repository);
+      const asked = namesToLookUp(imports);
       const known = new Set(
-        (
-          await Promise.all(
-            namesToLookUp(imports).map(async (n) => ((await source.has(n)) ? [n] : [])),
-          )
-        ).flat(),
+        (await Promise.all(asked.map(async (n) => ((await source.has(n)) ? [n] : [])))).flat(),
       );
+      if (asked.length > 0 && known.size === 0) await source.checkAnswers(asked);
       const plan = planImport({
         imports,
         lab: opts.lab,
@@ -89,6 +92,7 @@ export function registerImport(program: Command, io: CliIO): void {
         repository,
         knownPackages: known,
         indexName: source.name,
+        indexKind: source.kind,
       });
       let index: PackageIndexData = new Map();
       let indexError: string | undefined;
@@ -101,7 +105,7 @@ export function registerImport(program: Command, io: CliIO): void {
             chosen.python,
           );
         } catch (e) {
-          if (!isLabenvError(e) || e.code !== "config") throw e;
+          if (!isLabenvError(e) || e.code !== "config" || e instanceof NotAPackageIndex) throw e;
           indexError = e.message;
         }
       }

@@ -78,7 +78,7 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
     );
     return finish(context, {});
   }
-  const found: { name?: string; channels?: string[]; python?: string } = {};
+  const found: { name?: string; channels?: string[]; python?: string; pythonLine?: number } = {};
   let hasPip = false;
   let pipSection: { node: Node } | undefined;
   for (const pair of doc.contents.items) {
@@ -122,6 +122,7 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
           } else if (spec.value.name === "python") {
             if (found.python !== undefined) report(at(item), "python is listed more than once");
             found.python = spec.value.specifier;
+            found.pythonLine = source.line;
           } else {
             if (spec.value.name === "pip") hasPip = true;
             const parsed = parseSpecifierSet(spec.value.specifier);
@@ -163,7 +164,7 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
     }
   }
   if (pipSection) readPipSection(context, file, pipSection.node, at, report, hasPip);
-  return finish(context, found);
+  return finish(context, found, file);
 }
 
 function readPipSection(
@@ -207,11 +208,13 @@ function readPipSection(
 
 function finish(
   context: RequirementFileContext,
-  found: { name?: string; channels?: string[]; python?: string },
+  found: { name?: string; channels?: string[]; python?: string; pythonLine?: number },
+  file = "",
 ): ImportResult {
   return {
     packages: context.packages,
     ...(found.python !== undefined ? { python: found.python } : {}),
+    ...(found.pythonLine !== undefined ? { pythonSource: { file, line: found.pythonLine } } : {}),
     ...(context.constraints.length > 0 ? { constraints: context.constraints } : {}),
     ...(context.options.length > 0 ? { options: context.options } : {}),
     ...(found.name !== undefined ? { environmentName: found.name } : {}),

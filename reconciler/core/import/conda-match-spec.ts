@@ -40,6 +40,11 @@ export function convertCondaSpec(text: string): CondaSpecResult {
   const name = NAME.exec(rest)?.[0];
   if (!name)
     return { ok: false, reason: `no package name at the start of ${JSON.stringify(text)}` };
+  if (name.startsWith("_"))
+    return {
+      ok: false,
+      reason: `${name} is conda's own bookkeeping package (its name starts with _); it means nothing outside conda`,
+    };
   rest = rest.slice(name.length).trim();
   let version = "";
   let build: string | undefined;

@@ -2,7 +2,17 @@ import type { ImportDiagnostic } from "./types.js";
 
 /** Which reader found a problem; used as the diagnostic's `code`. */
 export type ImportFormat =
-  "requirements-txt" | "pip-freeze" | "pip-inspect" | "conda-environment" | "kernelspec";
+  | "requirements-txt"
+  | "pip-freeze"
+  | "pip-inspect"
+  | "conda-environment"
+  | "conda-list"
+  | "kernelspec"
+  | "runtime-txt"
+  | "apt-txt"
+  | "install-r"
+  | "pipfile"
+  | "pipfile-lock";
 
 export function importDiagnostic(
   code: ImportFormat,

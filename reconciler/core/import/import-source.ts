@@ -1,5 +1,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { importAptTxt } from "./apt-txt.js";
 import { importCondaEnvironment } from "./conda-environment.js";
+import { importCondaList } from "./conda-list.js";
+import { importInstallR } from "./install-r.js";
+import { importPipfile } from "./pipfile.js";
+import { importPipfileLock } from "./pipfile-lock.js";
+import { importRuntimeTxt } from "./runtime-txt.js";
 import type { ImportFormat } from "./diagnostic.js";
 import { importKernelspecList } from "./kernelspec.js";
 import { importPipFreeze } from "./pip-freeze.js";
@@ -28,22 +34,86 @@ export interface ReadImport {
 const FREEZE_LINE =
   /^\s*(?:#.*|-e\s+\S.*|--editable[=\s]\S.*|[A-Za-z0-9][A-Za-z0-9._-]*\s*===?\s*\S+|[A-Za-z0-9][A-Za-z0-9._-]*\s+@\s+\S+)?\s*$/;
 
+const CONDA_EXPORT_LINE = /^\s*(?:#.*|[A-Za-z0-9_][A-Za-z0-9_.+-]*=[^=\s]+(?:=[^=\s]+)?)?\s*$/;
+
+/** Binder and project files that are named for what they are, whatever their content looks like. */
+const BY_NAME: Readonly<Record<string, ImportFormat>> = {
+  "runtime.txt": "runtime-txt",
+  "apt.txt": "apt-txt",
+  "install.R": "install-r",
+  Pipfile: "pipfile",
+  "Pipfile.lock": "pipfile-lock",
+};
+
+/** Files researchers have next to their requirements that labenv does not import, and what to do instead. */
+const NOT_SUPPORTED: readonly [RegExp, string, string][] = [
+  [
+    /^postBuild$|^start$/,
+    "a shell script Binder runs in the image; labenv runs no scripts at build time",
+    "put what it installs into the domain pack's image, or its Python packages into a requirements file",
+  ],
+  [
+    /^Dockerfile$|\.dockerfile$/i,
+    "a Dockerfile builds an image; labenv environments build on a domain pack's image",
+    "turn the image into a domain pack (docs/domain-packs.md), then import its requirements",
+  ],
+  [
+    /^default\.nix$|^flake\.nix$|^shell\.nix$/,
+    "a Nix expression; labenv does not read Nix",
+    "list the Python packages in a requirements file",
+  ],
+  [
+    /^setup\.py$|^setup\.cfg$|^pyproject\.toml$/,
+    "a Python project's build file, not an environment: it describes a package to build",
+    "publish the package to the lab's index and require it by name, or list its dependencies in a requirements file",
+  ],
+  [
+    /^Project\.toml$|^Manifest\.toml$|^REQUIRE$/,
+    "a Julia project; Julia and its packages come with the pack's image",
+    "choose a pack with the Julia kernel (labenv packs list)",
+  ],
+  [
+    /^DESCRIPTION$|^renv\.lock$/,
+    "an R project; R and its packages come with the pack's image",
+    "choose a pack with the R kernel, and import install.R to see which R packages it provides",
+  ],
+];
+
+/** Why a file cannot be imported, judged from its name; `undefined` for files labenv may read. */
+export function unsupportedFile(file: string): { reason: string; hint: string } | undefined {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const hit = NOT_SUPPORTED.find(([name]) => name.test(base));
+  return hit ? { reason: hit[1], hint: hit[2] } : undefined;
+}
+
 /**
- * Which of the supported files this is, from its content first and its name
- * second: JSON with `kernelspecs` (kernelspec list) or `installed` (pip
- * inspect); YAML with `dependencies` (conda); text whose every line is a pin,
- * a `name @ url` or an `-e` line (pip freeze); any other text is a
- * requirements file. Both text readers give the same packages for such a file.
+ * Which of the supported files this is: by name for the files whose name says
+ * what they are (runtime.txt, apt.txt, install.R, Pipfile, Pipfile.lock), else
+ * from the content: JSON with `kernelspecs` (kernelspec list), `installed`
+ * (pip inspect) or `_meta` (Pipfile.lock); YAML with `dependencies` (conda);
+ * `@EXPLICIT` or `name=version=build` lines (a conda package list); text whose
+ * every line is a pin, a `name @ url` or an `-e` line (pip freeze); any other
+ * text is a requirements file.
  */
 export function detectFormat(file: string, text: string): ImportFormat | undefined {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  if (Object.hasOwn(BY_NAME, base)) return BY_NAME[base];
+  if (unsupportedFile(file)) return undefined;
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{")) {
     if (/"kernelspecs"\s*:/.test(text)) return "kernelspec";
     if (/"installed"\s*:/.test(text)) return "pip-inspect";
+    if (/"_meta"\s*:/.test(text) && /"default"\s*:/.test(text)) return "pipfile-lock";
     return undefined;
   }
   if (/\.ya?ml$/i.test(file) || /^dependencies\s*:/m.test(text)) return "conda-environment";
   const lines = text.split(/\r?\n/);
+  if (/^@EXPLICIT\s*$/m.test(text)) return "conda-list";
+  if (
+    lines.some((l) => /=[^=\s]*=/.test(l) || /^[^=<>!~\s]+=[^=]/.test(l.trim())) &&
+    lines.every((l) => CONDA_EXPORT_LINE.test(l))
+  )
+    return "conda-list";
   const significant = lines.filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   if (significant.some((l) => l.includes("==")) && lines.every((l) => FREEZE_LINE.test(l)))
     return "pip-freeze";
@@ -73,6 +143,25 @@ export function readImport(
       return { file, format, result: importPipInspect({ file, text }) };
     case "kernelspec":
       return { file, format, result: importKernelspecList({ file, text }) };
+    case "runtime-txt":
+      return { file, format, result: importRuntimeTxt({ file, text }) };
+    case "apt-txt":
+      return { file, format, result: importAptTxt({ file, text }) };
+    case "install-r":
+      return { file, format, result: importInstallR({ file, text }) };
+    case "pipfile":
+      return { file, format, result: importPipfile({ file, text }) };
+    case "pipfile-lock":
+      return { file, format, result: importPipfileLock({ file, text }) };
+    case "conda-list": {
+      const result = importCondaList({ file, text });
+      return {
+        file,
+        format,
+        result,
+        condaLines: new Set(result.packages.map((p) => p.source.line)),
+      };
+    }
     case "conda-environment":
       return {
         file,

@@ -2,6 +2,7 @@ import semver from "semver";
 import { markerEnvironment } from "../lock/resolve.js";
 import type { Loaded, Repository } from "../model/documents.js";
 import { evaluateMarker, parseSpecifierSet, satisfies, type Requirement } from "../pep440/index.js";
+import { packProvides } from "./pack-provides.js";
 import type { SourceLine } from "./types.js";
 import { samePin, type WantedEnvironment, type WantedPackage } from "./wanted-packages.js";
 
@@ -31,8 +32,16 @@ export interface PackScore {
   readonly conflicts: readonly PinConflict[];
   readonly kernelsOffered: readonly string[];
   readonly kernelsMissing: readonly string[];
+  /** System and R software the files name (apt.txt, install.R, runtime.txt `r-…`), and how much of it the pack provides. */
+  readonly softwareAsked: number;
+  readonly softwareProvided: number;
+  /** The files ask for R and the pack has none. */
+  readonly lacksR: boolean;
   readonly deprecated: boolean;
 }
+
+type Wanted = Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels"> &
+  Partial<Pick<WantedEnvironment, "notImported">>;
 
 /** Does the requirement apply on the pack's image (its markers, judged with the pack's Python on Linux x86_64)? */
 export function appliesOn(pack: Loaded<"DomainPack">, requirement: Requirement): boolean {
@@ -49,12 +58,10 @@ export function appliesOn(pack: Loaded<"DomainPack">, requirement: Requirement):
  * imported version (an exact pin counts 1, a satisfied range ½), minus twice
  * the share that conflict; +25 when its Python satisfies the import's, +15 for
  * the same minor version, −100 for another; up to +20 for the imported kernels
- * it offers; −5 when deprecated.
+ * it offers; up to +20 for the system and R software it provides, −100 when
+ * the files ask for R and it has none; −5 when deprecated.
  */
-export function scorePack(
-  pack: Loaded<"DomainPack">,
-  wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">,
-): PackScore {
+export function scorePack(pack: Loaded<"DomainPack">, wanted: Wanted): PackScore {
   const pins = pack.doc.spec.packages as Record<string, string>;
   const exact: string[] = [];
   const within: string[] = [];
@@ -83,7 +90,17 @@ export function scorePack(
   const kernelsOffered = wanted.kernels.filter((k) => offered.has(k.name)).map((k) => k.name);
   const kernelsMissing = wanted.kernels.filter((k) => !offered.has(k.name)).map((k) => k.name);
   const deprecated = pack.doc.spec.deprecated !== undefined;
+  const software = (wanted.notImported ?? []).filter(
+    (n) => (n.kind === "system-package" || n.kind === "r-package") && n.name,
+  );
+  const provided = software.filter(
+    (n) => packProvides(pack, n.kind === "system-package" ? "system" : "r", n.name!) !== undefined,
+  ).length;
+  const lacksR =
+    software.some((n) => n.kind === "r-package") && packProvides(pack, "r", "R") === undefined;
   const score =
+    (software.length > 0 ? (20 * provided) / software.length : 0) -
+    (lacksR ? 100 : 0) +
     100 * ((exact.length + within.length / 2) / n - (2 * conflicts.length) / n) +
     { match: 25, "same-minor": 15, unknown: 0, mismatch: -100 }[python] +
     (wanted.kernels.length > 0 ? (20 * kernelsOffered.length) / wanted.kernels.length : 0) -
@@ -99,15 +116,15 @@ export function scorePack(
     conflicts,
     kernelsOffered,
     kernelsMissing,
+    softwareAsked: software.length,
+    softwareProvided: provided,
+    lacksR,
     deprecated,
   };
 }
 
 /** Every published, non-yanked pack version, best first; ties go to the highest version. */
-export function rankPacks(
-  repo: Repository,
-  wanted: Pick<WantedEnvironment, "packages" | "constraints" | "python" | "kernels">,
-): PackScore[] {
+export function rankPacks(repo: Repository, wanted: Wanted): PackScore[] {
   return [...repo.packs.values()]
     .filter((p) => !p.doc.spec.yanked)
     .map((p) => scorePack(p, wanted))
@@ -147,6 +164,10 @@ export function explainScore(s: PackScore, python: string | undefined): string[]
   if (s.kernelsOffered.length + s.kernelsMissing.length > 0)
     out.push(
       `kernels: ${s.kernelsOffered.length ? `offers ${s.kernelsOffered.join(", ")}` : "offers none of the imported kernels"}${s.kernelsMissing.length ? `; not ${s.kernelsMissing.join(", ")}` : ""}`,
+    );
+  if (s.softwareAsked > 0)
+    out.push(
+      `provides ${s.softwareProvided} of the ${s.softwareAsked} system and R packages the files name${s.lacksR ? "; has no R, which the files ask for" : ""}`,
     );
   if (s.deprecated)
     out.push(

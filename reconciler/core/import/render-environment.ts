@@ -13,10 +13,13 @@ const WHY: Readonly<Record<NotImported["kind"], string>> = {
   "not-pep440": "not a PEP 440 version",
   tooling: "installer tooling",
   "r-package": "R package",
+  "system-package": "system package",
+  script: "not a package",
   "conda-only": "conda package not on the package index",
   kernel: "kernel the pack does not offer",
   marker: "marker does not apply on the image",
   constraint: "constraint only",
+  option: "pip option not kept",
 };
 
 /**

@@ -28,6 +28,23 @@ export function renderImportReport(plan: ImportPlan, check: ImportCheck, written
           plan.fromPack.map((f) => `  = ${f.asked} → ${f.name}==${f.pinned} from the pack`),
         ),
       );
+    if (plan.provided.length > 0)
+      out.push(
+        "",
+        `Provided by ${choice.chosen.label} (its image has them; nothing to add):`,
+        ...capped(
+          plan.provided.map(
+            (p) =>
+              `  = ${p.text}${p.source ? ` (${where(p.source)})` : ""} → ${p.kind === "r" ? (p.name === "R" ? "" : "R package ") : "system package "}${p.name} ${p.version}`,
+          ),
+        ),
+      );
+    if (plan.honoured.length > 0)
+      out.push(
+        "",
+        "Options honoured:",
+        ...capped(plan.honoured.map((h) => `  = ${h.text} (${where(h.source)}): ${h.reason}`)),
+      );
     const kernels = plan.environment?.spec.kernels;
     out.push(
       `Kernels: ${kernels ? kernels.join(", ") : `every kernel of ${choice.chosen.label} (${choice.chosen.pack.doc.spec.kernels.map((k) => k.name).join(", ")})`}`,
@@ -113,6 +130,8 @@ export function importReportJson(plan: ImportPlan, check: ImportCheck, written: 
       : null,
     requirements: plan.requirements,
     fromPack: plan.fromPack,
+    provided: plan.provided,
+    honoured: plan.honoured,
     kernels: plan.environment?.spec.kernels ?? null,
     notImported: plan.notImported,
     conflicts: plan.conflicts,

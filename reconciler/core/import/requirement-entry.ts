@@ -148,6 +148,9 @@ const REASONS: Readonly<Record<UnmappedKind, string>> = {
   "remote-include": "{target}",
   "conda-spec": "{target}",
   "not-pep440": "{target}",
+  "system-package": "{target}",
+  "r-package": "{target}",
+  script: "{target}",
 };
 
 /** `#egg=name`, or the name and version in a wheel or sdist file name. */

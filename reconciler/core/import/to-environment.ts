@@ -3,6 +3,8 @@ import { API_VERSION, envKey } from "../model/documents.js";
 import { satisfies } from "../pep440/index.js";
 import { resolvePack } from "../packs/resolve-pack.js";
 import type { ImportFormat, ReadImport } from "./import-source.js";
+import { judgeOption, packProvides } from "./pack-provides.js";
+import type { SourceLine } from "./types.js";
 import {
   appliesOn,
   explainScore,
@@ -32,6 +34,29 @@ export interface ImportRequest {
   readonly knownPackages: ReadonlySet<string>;
   /** The index, for messages (`package-index.yaml`, `https://pypi.org`). */
   readonly indexName: string;
+  /**
+   * `pypi`: the index answers for any name, so a conda package it lacks is not
+   * a PyPI package. `embedded` (the default): it lists only what the lab put
+   * in it, so it cannot tell, and such a package is an error.
+   */
+  readonly indexKind?: "embedded" | "pypi";
+}
+
+/** Something the imported files ask for that the pack's image already has (system or R software). */
+export interface ProvidedByPack {
+  readonly kind: "system" | "r" | "conda";
+  readonly text: string;
+  readonly name: string;
+  /** The version the pack provides. */
+  readonly version: string;
+  readonly source?: SourceLine;
+}
+
+/** A pip option of an imported file that labenv already does (`--index-url` of the lab's own index). */
+export interface HonouredOption {
+  readonly text: string;
+  readonly reason: string;
+  readonly source: SourceLine;
 }
 
 export interface PackChoice {
@@ -60,6 +85,9 @@ export interface ImportPlan {
   readonly environment?: Environment;
   readonly requirements: readonly string[];
   readonly fromPack: readonly FromPack[];
+  /** System and R software, and conda-only packages, the pack's image provides. */
+  readonly provided: readonly ProvidedByPack[];
+  readonly honoured: readonly HonouredOption[];
   readonly notImported: readonly NotImported[];
   /** Blocking: an imported version the pack pins differently. */
   readonly conflicts: readonly PinConflict[];
@@ -102,6 +130,8 @@ export function planImport(request: ImportRequest): ImportPlan {
     sources: request.imports.map((i) => ({ file: i.file, format: i.format })),
     requirements: [],
     fromPack: [],
+    provided: [],
+    honoured: [],
     conflicts: [],
   };
   if (!repo.labs.has(lab))
@@ -114,16 +144,99 @@ export function planImport(request: ImportRequest): ImportPlan {
       message: `${path} already exists`,
       hint: "pick another --name; labenv import never overwrites an environment",
     });
-  const ranking = rankPacks(repo, python);
-  const choice = choose(repo, ranking, python, request.pack);
-  if ("problem" in choice)
-    return { ...base, notImported, problems: [...problems, choice.problem], warnings };
+  const allRanked = rankPacks(repo, python);
+  // The Python the files name chooses the pack: only packs with that Python are candidates.
+  const withPython =
+    wanted.python === undefined ? allRanked : allRanked.filter((s) => s.python !== "mismatch");
+  // Likewise R: files that ask for R (runtime.txt `r-…`, install.R, conda r-*) need a pack with R.
+  const ranking = withPython.filter((s) => !s.lacksR);
+  const pythonAt = wanted.pythonSources[0];
+  const rAt = wanted.notImported.find((n) => n.kind === "r-package")?.source;
+  if (ranking.length === 0 && withPython.length > 0)
+    return {
+      ...base,
+      notImported,
+      problems: [
+        ...problems,
+        {
+          input: true,
+          message: `the import asks for R${wanted.python !== undefined ? ` with Python ${pythonLabel(wanted.python)}` : ""}, and no domain pack offers it (packs with R: ${
+            allRanked
+              .filter((s) => !s.lacksR)
+              .map((s) => `${s.label} (Python ${s.pack.doc.spec.python})`)
+              .join(", ") || "none"
+          })`,
+          ...(rAt ? { source: rAt } : {}),
+          hint: "choose the Python of a pack with an R kernel, or publish a pack with R (docs/domain-packs.md)",
+        },
+      ],
+      warnings,
+    };
+  if (wanted.python !== undefined && ranking.length === 0 && allRanked.length > 0)
+    return {
+      ...base,
+      notImported,
+      problems: [
+        ...problems,
+        {
+          input: true,
+          message: `the import asks for Python ${pythonLabel(wanted.python)}, and no domain pack offers it (the packs offer Python ${[...new Set(allRanked.map((s) => s.pack.doc.spec.python))].sort().join(", ")})`,
+          ...(pythonAt ? { source: pythonAt } : {}),
+          hint: "name a Python that a pack offers, or publish a pack with this Python (docs/domain-packs.md)",
+        },
+      ],
+      warnings,
+    };
+  const chosen = choose(repo, request.pack ? allRanked : ranking, python, request.pack);
+  if ("problem" in chosen)
+    return { ...base, notImported, problems: [...problems, chosen.problem], warnings };
+  const choice: PackChoice = { ...chosen, ranking: allRanked };
   const pack = choice.chosen.pack;
   const pins = pack.doc.spec.packages as Record<string, string>;
-  if (choice.overridden && choice.chosen.python === "mismatch")
-    warnings.push({
-      message: `the import was made with Python ${wanted.python}; ${choice.chosen.label} has Python ${pack.doc.spec.python}`,
+  if (choice.chosen.lacksR)
+    problems.push({
+      input: true,
+      message: `the import asks for R; ${choice.chosen.label} (--pack ${request.pack ?? ""}) has no R`,
+      ...(rAt ? { source: rAt } : {}),
+      hint: `drop --pack to choose among the packs with R${ranking[0] ? ` (best: ${ranking[0].label})` : ""}`,
     });
+  if (choice.chosen.python === "mismatch")
+    problems.push({
+      input: true,
+      message: `the import asks for Python ${pythonLabel(wanted.python ?? "")}; ${choice.chosen.label} (--pack ${request.pack ?? ""}) has Python ${pack.doc.spec.python}`,
+      ...(pythonAt ? { source: pythonAt } : {}),
+      hint: `drop --pack to choose among the packs with that Python${ranking[0] ? ` (best: ${ranking[0].label})` : ""}`,
+    });
+  const provided: ProvidedByPack[] = [];
+  const honoured: HonouredOption[] = [];
+  const label = choice.chosen.label;
+  // System and R software the files name: the pack's image provides it, or it is not carried over.
+  for (let i = notImported.length - 1; i >= 0; i -= 1) {
+    const n = notImported[i]!;
+    if ((n.kind !== "system-package" && n.kind !== "r-package") || !n.name) continue;
+    const kind = n.kind === "system-package" ? "system" : "r";
+    const version = packProvides(pack, kind, n.name);
+    if (version !== undefined) {
+      provided.push({
+        kind,
+        text: n.text,
+        name: n.name,
+        version,
+        ...(n.source ? { source: n.source } : {}),
+      });
+      notImported.splice(i, 1);
+    } else
+      notImported[i] = {
+        ...n,
+        reason: `${n.reason}, and ${label} does not provide it (spec.provides.${kind} of the pack): not supported`,
+      };
+  }
+  for (const option of wanted.options) {
+    const judged = judgeOption(option, request.indexName);
+    const text = `${option.name}${option.value !== undefined ? ` ${option.value}` : ""}`;
+    if (judged.honoured) honoured.push({ text, reason: judged.reason, source: option.source });
+    else notImported.push({ kind: "option", text, reason: judged.reason, source: option.source });
+  }
   // A package the files could not carry over may still be there: the pack may pin it.
   notImported.forEach((n, i) => {
     if (n.name && pins[n.name] !== undefined)
@@ -136,17 +249,32 @@ export function planImport(request: ImportRequest): ImportPlan {
   const fromPack: FromPack[] = [];
   for (const w of wanted.packages) {
     const source = w.sources[0];
-    if (
-      !isPython(w) ||
-      (w.origin === "conda" && pins[w.name] === undefined && !request.knownPackages.has(w.name))
-    ) {
-      notImported.push({
-        kind: "conda-only",
-        text: `${w.written}${w.specifier}`,
-        name: w.name,
-        reason: `a conda package that is not on the package index (${request.indexName})${pinnedSomewhere.has(w.name) ? ` and not in ${choice.chosen.label}` : ""}: provided by the image or not supported`,
-        ...(source ? { source } : {}),
-      });
+    if (w.origin === "conda" && pins[w.name] === undefined && !request.knownPackages.has(w.name)) {
+      const text = `${w.written}${w.specifier}`;
+      const version =
+        packProvides(pack, "system", w.written) ?? packProvides(pack, "system", w.name);
+      if (version !== undefined)
+        provided.push({
+          kind: "conda",
+          text,
+          name: w.written,
+          version,
+          ...(source ? { source } : {}),
+        });
+      else if (request.indexKind === "pypi")
+        notImported.push({
+          kind: "conda-only",
+          text,
+          name: w.name,
+          reason: `a conda package that is not on the package index (${request.indexName} has no project ${w.name}), so not a PyPI package, and ${label} does not provide it (spec.provides.system of the pack): not supported`,
+          ...(source ? { source } : {}),
+        });
+      else
+        problems.push({
+          message: `${text} is a conda package that the package index (${request.indexName}) does not list and ${label} does not provide, so labenv cannot tell whether it is a Python package`,
+          ...(source ? { source } : {}),
+          hint: `if it is on PyPI, add ${w.name} to ${request.indexName} or set packageIndex.kind: pypi in labenv.yaml; if it is not a Python package, use a pack that provides it (spec.provides.system) or remove the line (docs/import-and-index.md)`,
+        });
     } else if (!appliesOn(pack, w.requirement)) {
       notImported.push({
         kind: "marker",
@@ -214,11 +342,22 @@ export function planImport(request: ImportRequest): ImportPlan {
     environment,
     requirements,
     fromPack,
+    provided: provided.sort(
+      (a, b) =>
+        (a.source?.file ?? "").localeCompare(b.source?.file ?? "") ||
+        (a.source?.line ?? 0) - (b.source?.line ?? 0),
+    ),
+    honoured,
     notImported,
     conflicts: choice.chosen.conflicts,
     problems,
     warnings,
   };
+}
+
+/** `==3.11.*` → `3.11`, `==3.11.7` → `3.11.7`; other specifiers as written. */
+function pythonLabel(spec: string): string {
+  return /^==[\d.]+(\.\*)?$/.test(spec) ? spec.slice(2).replace(/\.\*$/, "") : spec;
 }
 
 function choose(

@@ -36,7 +36,19 @@ export interface ImportedPackage {
 }
 
 export type UnmappedKind =
-  "editable" | "vcs" | "url" | "local-path" | "remote-include" | "conda-spec" | "not-pep440";
+  | "editable"
+  | "vcs"
+  | "url"
+  | "local-path"
+  | "remote-include"
+  | "conda-spec"
+  | "not-pep440"
+  /** apt.txt lines and non-Python conda packages: software the pack's image must provide. */
+  | "system-package"
+  /** install.R, conda `r-*` and runtime.txt `r-…`: R (`R` itself) or an R package the image must provide. */
+  | "r-package"
+  /** A line of a file that is not a package at all (R code, Pipfile scripts): labenv runs nothing at build time. */
+  | "script";
 
 /** Something that was read but cannot become a lockable package, and why. */
 export interface Unmapped {
@@ -87,6 +99,8 @@ export interface ImportResult {
   readonly packages: readonly ImportedPackage[];
   /** The interpreter as a PEP 440 specifier (`==3.11.*` from conda's `python=3.11`, `==3.11.7` from pip inspect). */
   readonly python?: string;
+  /** Where the Python was named (`python=3.11`, runtime.txt's line, `[requires]`). */
+  readonly pythonSource?: SourceLine;
   readonly kernels?: readonly ImportedKernel[];
   /** Packages from `-c` constraints files: they limit versions but do not ask for installation. */
   readonly constraints?: readonly ImportedPackage[];

@@ -7,7 +7,13 @@ import {
   type Requirement,
 } from "../pep440/index.js";
 import type { ImportFormat, ReadImport } from "./import-source.js";
-import type { ImportedKernel, ImportedPackage, SourceLine, UnmappedKind } from "./types.js";
+import type {
+  ImportedKernel,
+  ImportedOption,
+  ImportedPackage,
+  SourceLine,
+  UnmappedKind,
+} from "./types.js";
 
 /** A package the imported files ask for, merged over every file that names it. */
 export interface WantedPackage {
@@ -31,7 +37,7 @@ export interface WantedPackage {
 /** Something read that does not become a requirement, and why. Never dropped silently. */
 export interface NotImported {
   readonly kind:
-    UnmappedKind | "tooling" | "r-package" | "conda-only" | "kernel" | "marker" | "constraint";
+    UnmappedKind | "tooling" | "conda-only" | "kernel" | "marker" | "constraint" | "option";
   readonly text: string;
   readonly name?: string;
   readonly reason: string;
@@ -52,6 +58,10 @@ export interface WantedEnvironment {
   readonly constraints: readonly WantedPackage[];
   /** The interpreter the files were made with, as a PEP 440 specifier. */
   readonly python?: string;
+  /** Where each file named its Python. */
+  readonly pythonSources: readonly SourceLine[];
+  /** pip options of requirements files (and Pipfile sources): each is honoured or reported by the planner. */
+  readonly options: readonly ImportedOption[];
   readonly kernels: readonly ImportedKernel[];
   readonly notImported: readonly NotImported[];
   readonly problems: readonly ImportProblem[];
@@ -90,6 +100,8 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
   const warnings: ImportProblem[] = [];
   const kernels = new Map<string, ImportedKernel>();
   const pythons: string[] = [];
+  const pythonSources: SourceLine[] = [];
+  const options: ImportedOption[] = [];
   for (const read of imports) {
     const r = read.result;
     for (const d of r.diagnostics)
@@ -108,6 +120,8 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
         source: u.source,
       });
     if (r.python) pythons.push(r.python);
+    if (r.pythonSource) pythonSources.push(r.pythonSource);
+    options.push(...(r.options ?? []));
     for (const k of r.kernels ?? []) if (!kernels.has(k.name)) kernels.set(k.name, k);
     for (const [list, into] of [
       [r.packages, mentions],
@@ -128,13 +142,13 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
           });
           continue;
         }
-        if (conda && /^r-/.test(pkg.name)) {
+        if (conda && /^(r|bioconductor)-/.test(pkg.name)) {
+          const rName = pkg.name === "r-base" ? "R" : pkg.name.replace(/^(r|bioconductor)-/, "");
           notImported.push({
             kind: "r-package",
             text: written(pkg),
-            name: pkg.name,
-            reason:
-              "an R package from conda: R and its packages are provided by the image (with the pack's R kernel) or not supported",
+            name: rName,
+            reason: `${rName === "R" ? "R itself" : "an R package"} from conda: R and its packages come with the pack's image, not with the environment`,
             source: pkg.source,
           });
           continue;
@@ -146,6 +160,15 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
       }
     }
   }
+  const hashed = new Map<string, number>();
+  for (const ms of mentions.values())
+    for (const m of ms)
+      if (m.pkg.hashes?.length)
+        hashed.set(m.pkg.source.file, (hashed.get(m.pkg.source.file) ?? 0) + 1);
+  for (const [file, count] of hashed)
+    warnings.push({
+      message: `${count} requirement${count === 1 ? "" : "s"} in ${file} carr${count === 1 ? "ies" : "y"} hashes (--hash): they are not copied; the lock records the sha256 of each file as the package index gives it`,
+    });
   const merge = (map: typeof mentions) =>
     [...map]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -159,6 +182,8 @@ export function wantedEnvironment(imports: readonly ReadImport[]): WantedEnviron
     packages: merge(mentions),
     constraints: merge(constraintMentions),
     ...(python ? { python } : {}),
+    pythonSources,
+    options,
     kernels: [...kernels.values()],
     notImported,
     problems,

@@ -91,10 +91,11 @@ describe("planImport: choosing the domain pack", () => {
     expect(p.choice?.ranking.find((s) => s.label === "genomics@1.2.0")?.python).toBe("mismatch");
     expect(p.requirements).toEqual(["nc-time-axis==1.4.1.*", "xskillscore==0.0.26"]);
     expect(p.environment?.spec.kernels).toEqual(["python3", "julia-1.10"]);
-    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
-      "conda-only cdo==2.4.3.*",
-      "conda-only nco",
-      "tooling pip",
+    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual(["tooling pip"]);
+    // cdo and nco are neither in the embedded index nor provided by the pack: labenv cannot tell what they are.
+    expect(p.problems.map((x) => `${x.source?.line} ${x.message}`)).toEqual([
+      "14 cdo==2.4.3.* is a conda package that the package index (package-index.yaml) does not list and climate@1.2.0 does not provide, so labenv cannot tell whether it is a Python package",
+      "15 nco is a conda package that the package index (package-index.yaml) does not list and climate@1.2.0 does not provide, so labenv cannot tell whether it is a Python package",
     ]);
   });
 
@@ -112,9 +113,10 @@ describe("planImport: choosing the domain pack", () => {
     expect(p.choice?.overridden).toBe(true);
     expect(p.choice?.reference).toBe("climate@^1.2");
     expect(p.choice?.reasons[0]).toBe("chosen with --pack climate@^1.2");
-    expect(p.warnings.map((w) => w.message)).toContain(
-      "the import was made with Python ==3.11.9; climate@1.2.0 has Python 3.12.7",
-    );
+    expect(p.problems.map((w) => [w.input, w.message])).toContainEqual([
+      true,
+      "the import asks for Python 3.11.9; climate@1.2.0 (--pack climate@^1.2) has Python 3.12.7",
+    ]);
     expect(
       plan(read("pip-inspect.json"), { pack: "nope@^1" }).problems.map((x) => x.message),
     ).toEqual(["domain pack `nope` does not exist (known packs: climate, genomics, ml)"]);
@@ -145,17 +147,27 @@ describe("planImport: what goes where", () => {
       "statsmodels",
     ]);
     expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
-      "conda-only htseq==2.0.5",
-      "conda-only samtools==1.20.*",
-      "r-package r-base==4.3.*",
       "conda-spec r-deseq2|r-edger",
       "conda-spec openssl=1.1.1w",
       "tooling pip",
       expect.stringMatching(/^vcs git\+https:\/\/github.com\/genomics-core\/qc-reports/),
     ]);
-    expect(p.notImported.find((n) => n.name === "samtools")?.reason).toBe(
-      "a conda package that is not on the package index (package-index.yaml): provided by the image or not supported",
-    );
+    // R itself comes with the pack's R kernel.
+    expect(p.provided).toEqual([
+      {
+        kind: "r",
+        text: "r-base==4.3.*",
+        name: "R",
+        version: "4.4.0",
+        source: { file: "conda/environment.yml", line: 20 },
+      },
+    ]);
+    // Conda packages the embedded index does not list are errors, with a hint, not a silent drop.
+    expect(p.problems.map((x) => `${x.source?.line} ${x.message.split(" is ")[0]}`)).toEqual([
+      "14 htseq==2.0.5",
+      "19 samtools==1.20.*",
+    ]);
+    expect(p.problems[0]?.hint).toMatch(/^if it is on PyPI, add htseq to package-index\.yaml/);
   });
 
   it("requirements files keep their specifiers, extras and markers; constraints tighten or are reported", () => {

@@ -72,6 +72,29 @@ export interface DomainPack {
       [k: string]: string | undefined;
     };
     /**
+     * Software in the image that is not a Python package, so that `labenv import` can tell a researcher which of their apt.txt, install.R and conda entries the pack already provides. Names as the package manager spells them.
+     */
+    provides?: {
+      /**
+       * System packages (Debian apt and conda names, e.g. `cdo`, `libgdal-dev`) with their versions.
+       */
+      system?: {
+        /**
+         * The version in the image, as its package manager reports it.
+         */
+        [k: string]: string | undefined;
+      };
+      /**
+       * R packages (CRAN/Bioconductor names, e.g. `ggplot2`, `DESeq2`) with their versions; `R` itself for the R version.
+       */
+      r?: {
+        /**
+         * The version in the image, as its package manager reports it.
+         */
+        [k: string]: string | undefined;
+      };
+    };
+    /**
      * The kernels the image provides.
      *
      * @minItems 1
