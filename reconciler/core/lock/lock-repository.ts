@@ -96,7 +96,8 @@ export function lockRepository(
         index,
       ).sort((a, b) => a.name.localeCompare(b.name));
       why.push(
-        "inputs changed but the locked versions still satisfy them: versions kept, input digest refreshed",
+        "the locked versions still satisfy the inputs: versions kept, the fields derived from the inputs rewritten",
+        ...freshness.reasons,
       );
     } else {
       const r = resolvePack(repo, env.doc.spec.domainPack);

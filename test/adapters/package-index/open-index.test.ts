@@ -90,7 +90,7 @@ describe("indexForRepository and `labenv lock` with packageIndex.kind: pypi", ()
       expect(r.code).toBe(1);
       // The example locks were made from the embedded index, whose pydeseq2 0.4.12 this index lacks.
       expect(r.stdout).toMatch(
-        /environment\.lock\.yaml:77:16 error spec\.packages\[19\]\.version: the lock says pydeseq2 0\.4\.12 but the package index has no such release/,
+        /environment\.lock\.yaml:80:16 error spec\.packages\[19\]\.version: the lock says pydeseq2 0\.4\.12 but the package index has no such release/,
       );
       expect(server.requests).toContain("/pypi/numpy/1.26.4/json");
       expect(server.requests).toContain("/pypi/wrapt/1.16.0/json");

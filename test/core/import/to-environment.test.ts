@@ -252,7 +252,7 @@ describe("checkImport: nothing half-valid", () => {
     ]);
     expectGolden(`${FIXTURES}genomics-lab/expected-environment.yaml`, c.files[0]!.text);
     expect(c.files[1]!.text).toMatch(
-      /- name: leidenalg\n {6}version: 0\.10\.2\n {6}source: environment\n {6}requestedAs: leidenalg<0\.11,>=0\.10\.1/,
+      /- name: leidenalg\n {6}version: 0\.10\.2\n {6}source: environment\n {6}sha256: [0-9a-f]{64}\n {6}requestedAs: leidenalg<0\.11,>=0\.10\.1/,
     );
   });
 

@@ -83,7 +83,9 @@ describe("lockRepository", () => {
     });
     const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;
     expect(o!.outcome === "updated" && o.text).toContain(
-      "version: 0.4.10\n      source: environment\n      requestedAs: pydeseq2==0.4.10",
+      "version: 0.4.10\n      source: environment\n      sha256: " +
+        index.get("pydeseq2")!.find((v) => v.version === "0.4.10")!.sha256! +
+        "\n      requestedAs: pydeseq2==0.4.10",
     );
   });
 
