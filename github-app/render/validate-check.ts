@@ -25,7 +25,22 @@ export interface ValidateCheck {
   annotations: CheckAnnotation[];
 }
 
-/** The `labenv/validate` check: a title, a summary that says what is stale in the locks, and one annotation per finding on its line. */
+/**
+ * At most this many annotations per check (three writes of 50): GitHub allows
+ * about 80 content-creating requests a minute per app, and 16,000 findings
+ * would otherwise take 321 writes. Errors are annotated first.
+ */
+export const MAX_ANNOTATIONS = 150;
+/** At most this many rows in the summary's findings table. */
+export const MAX_FINDING_ROWS = 200;
+/** Files named in the summary of what was not annotated. */
+const MAX_FILES_LISTED = 20;
+
+/**
+ * The `labenv/validate` check: a title, a summary that says what is stale in
+ * the locks, and one annotation per finding on its line, up to
+ * MAX_ANNOTATIONS (errors first); the summary counts the rest, file by file.
+ */
 export function validateCheck(
   review: PullRequestReview,
   read: { files: number; environmentsNotRead: number },
@@ -49,9 +64,15 @@ export function validateCheck(
       ? "### Locks\nEvery lock of a changed environment is up to date."
       : `### Locks\n${locks.join("\n")}`,
   );
+  const ordered = [
+    ...findings.filter((d) => d.severity === "error"),
+    ...findings.filter((d) => d.severity !== "error"),
+  ];
+  if (findings.length > MAX_ANNOTATIONS) parts.push(notAnnotated(ordered.slice(MAX_ANNOTATIONS)));
   if (findings.length > 0) {
+    const more = findings.length - MAX_FINDING_ROWS;
     parts.push(
-      `### Findings\n| file | line | severity | finding |\n|---|---|---|---|\n${findings.map(row).join("\n")}`,
+      `### Findings\n| file | line | severity | finding |\n|---|---|---|---|\n${ordered.slice(0, MAX_FINDING_ROWS).map(row).join("\n")}${more > 0 ? `\n\n… and ${plural(more, "more finding")}: run \`labenv validate\` for every one.` : ""}`,
     );
   }
   if (review.findingsElsewhere > 0) {
@@ -62,8 +83,19 @@ export function validateCheck(
   return {
     conclusion: errors > 0 ? "failure" : "success",
     output: { title, summary: capText(parts.join("\n\n")) },
-    annotations: findings.map(annotation),
+    annotations: ordered.slice(0, MAX_ANNOTATIONS).map(annotation),
   };
+}
+
+/** What was left without an annotation, counted by file. */
+function notAnnotated(rest: readonly Diagnostic[]): string {
+  const byFile = new Map<string, number>();
+  for (const d of rest) byFile.set(d.file, (byFile.get(d.file) ?? 0) + 1);
+  const files = [...byFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const listed = files.slice(0, MAX_FILES_LISTED).map(([f, n]) => `- ${code(f)}: ${n}`);
+  if (files.length > MAX_FILES_LISTED)
+    listed.push(`- and ${plural(files.length - MAX_FILES_LISTED, "more file")}`);
+  return `### Not annotated\n${plural(rest.length, "finding")} beyond the first ${MAX_ANNOTATIONS} (errors first) ${rest.length === 1 ? "has" : "have"} no annotation: labenv writes at most ${MAX_ANNOTATIONS / 50} requests per check, as GitHub limits how fast an app may write. Run \`labenv validate\` for every one. By file:\n${listed.join("\n")}`;
 }
 
 /** What is stale or missing in the locks, environment by environment. */
