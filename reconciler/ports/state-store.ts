@@ -23,6 +23,8 @@ export interface RunRecord {
   summary: Partial<Record<Outcome, number>>;
   /** The stage that failed and why, when it failed. */
   error?: { stage: string; message: string };
+  /** `plan.maxDeletes` of the commit this run applied: the next commit's deletions are capped by it. */
+  maxDeletes?: number;
 }
 
 export interface Lease {

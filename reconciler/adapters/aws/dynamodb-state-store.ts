@@ -10,6 +10,7 @@ import {
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { LabenvError, isLabenvError } from "../../core/errors.js";
+import { checkedRecord } from "../shape/state-records.js";
 import type {
   AppliedRecord,
   Lease,
@@ -48,11 +49,11 @@ export class DynamoStateStore implements StateStore {
         }),
       ),
     );
-    return out.Item === undefined ? undefined : body<AppliedRecord>(out.Item);
+    return out.Item === undefined ? undefined : this.body("applied", out.Item);
   }
 
   async listApplied(): Promise<AppliedRecord[]> {
-    return (await this.query(APPLIED, true)).map((item) => body<AppliedRecord>(item));
+    return (await this.query(APPLIED, true)).map((item) => this.body("applied", item));
   }
 
   async putApplied(record: AppliedRecord): Promise<void> {
@@ -80,7 +81,7 @@ export class DynamoStateStore implements StateStore {
   /** The newest runs first. */
   async listRuns(limit: number): Promise<RunRecord[]> {
     if (limit <= 0) return [];
-    return (await this.query(RUN, false, limit)).map((item) => body<RunRecord>(item));
+    return (await this.query(RUN, false, limit)).map((item) => this.body("run", item));
   }
 
   async acquireLease(
@@ -121,7 +122,7 @@ export class DynamoStateStore implements StateStore {
       if (!(e instanceof ConditionalCheckFailedException))
         throw stateFailure("take the reconcile lease", e);
       const item = e.Item ?? (await this.currentLease());
-      const held = item ? leaseOf(item) : undefined;
+      const held = item ? this.leaseOf(item) : undefined;
       return {
         acquired: false,
         heldBy: held?.owner ?? "unknown",
@@ -157,7 +158,7 @@ export class DynamoStateStore implements StateStore {
 
   async readLease(): Promise<Lease | undefined> {
     const item = await this.currentLease();
-    return item ? leaseOf(item) : undefined;
+    return item ? this.leaseOf(item) : undefined;
   }
 
   async breakLease(token: string): Promise<Lease | undefined> {
@@ -172,7 +173,7 @@ export class DynamoStateStore implements StateStore {
           ReturnValues: "ALL_OLD",
         }),
       );
-      return out.Attributes ? leaseOf(out.Attributes) : undefined;
+      return out.Attributes ? this.leaseOf(out.Attributes) : undefined;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) return undefined;
       throw stateFailure("break the reconcile lease", e);
@@ -237,6 +238,46 @@ export class DynamoStateStore implements StateStore {
     });
   }
 
+  /** A stored record, checked: a body that is not JSON, or not a record of its kind, names its item. */
+  private body<K extends "applied" | "run">(kind: K, item: Item) {
+    const corrupt = (problem: string) => this.corrupt(item, problem);
+    const text = item.body?.S;
+    if (text === undefined) throw corrupt("it has no string attribute `body`");
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw Object.assign(corrupt(`its body is not valid JSON (${(e as Error).message})`), {
+        cause: e,
+      });
+    }
+    return checkedRecord(kind, value, (p) =>
+      corrupt(`its body is not a valid ${kind} record: ${p}`),
+    );
+  }
+
+  /** The lease item as a Lease; an item missing its owner, token or expiry is corrupt. */
+  private leaseOf(item: Item): Lease {
+    const value = {
+      owner: item.owner?.S,
+      token: item.token?.S,
+      expiresAt: item.expiresAt?.S,
+      ...(item.runId?.S ? { runId: item.runId.S } : {}),
+    };
+    return checkedRecord("lease", value, (p) => this.corrupt(item, `it is not a lease: ${p}`));
+  }
+
+  private corrupt(item: Item, problem: string): LabenvError {
+    const where = `pk=${item.pk?.S ?? "?"}, sk=${item.sk?.S ?? "?"}`;
+    return new LabenvError(
+      "state",
+      `the DynamoDB item ${where} in table ${this.options.table} is corrupt: ${problem}`,
+      {
+        hint: "restore it from the table's point-in-time recovery, or delete that item (a reconcile observes the account again and records it)",
+      },
+    );
+  }
+
   private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -248,24 +289,6 @@ export class DynamoStateStore implements StateStore {
 
 function key(pk: string, sk: string): Item {
   return { pk: { S: pk }, sk: { S: sk } };
-}
-
-function body<T>(item: Item): T {
-  return JSON.parse(item.body?.S ?? "null") as T;
-}
-
-/** The lease item as a Lease; a record missing its owner, token or expiry is corrupt. */
-function leaseOf(item: Item): Lease {
-  const owner = item.owner?.S;
-  const token = item.token?.S;
-  const expiresAt = item.expiresAt?.S;
-  if (!owner || !token || !expiresAt)
-    throw new LabenvError(
-      "state",
-      "the DynamoDB item pk=lease, sk=reconcile is corrupt: it lacks owner, token or expiresAt",
-      { hint: "delete that item (no reconcile is running if no run says so), then run again" },
-    );
-  return { owner, token, expiresAt, ...(item.runId?.S ? { runId: item.runId.S } : {}) };
 }
 
 function stateFailure(doing: string, e: unknown): LabenvError {

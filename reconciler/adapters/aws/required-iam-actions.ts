@@ -34,7 +34,13 @@ export const REQUIRED_IAM_ACTIONS = {
     "backup:TagResource",
     "iam:PassRole",
   ],
-  stateStore: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"],
+  stateStore: [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem", // the lease heartbeat
+    "dynamodb:DeleteItem",
+    "dynamodb:Query",
+  ],
   objectStore: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
 } as const;
 

@@ -10,6 +10,7 @@ import type {
   StateStore,
 } from "../../ports/state-store.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { checkedRecord, type RecordKind } from "../shape/state-records.js";
 
 /**
  * The state store under `.labenv/state/`: one JSON file per environment's
@@ -24,7 +25,7 @@ export class FileStateStore implements StateStore {
   }
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {
-    return readJson<AppliedRecord>(this.file("applied", `${environment.replace("/", "__")}.json`));
+    return readJson(this.file("applied", `${environment.replace("/", "__")}.json`), "applied");
   }
 
   async listApplied(): Promise<AppliedRecord[]> {
@@ -33,7 +34,7 @@ export class FileStateStore implements StateStore {
     return readdirSync(dir)
       .filter((f) => f.endsWith(".json"))
       .sort()
-      .map((f) => readJson<AppliedRecord>(join(dir, f))!)
+      .map((f) => readJson(join(dir, f), "applied")!)
       .filter(Boolean);
   }
 
@@ -63,7 +64,7 @@ export class FileStateStore implements StateStore {
       .sort()
       .reverse()
       .slice(0, limit)
-      .map((f) => readJson<RunRecord>(join(dir, f))!)
+      .map((f) => readJson(join(dir, f), "run")!)
       .filter(Boolean);
   }
 
@@ -88,12 +89,12 @@ export class FileStateStore implements StateStore {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST")
         throw new LabenvError("state", `cannot create ${path}`, { cause: e });
     }
-    const held = readJson<Lease>(path);
+    const held = readJson(path, "lease");
     if (held && new Date(held.expiresAt) > now)
       return { acquired: false, heldBy: held.owner, expiresAt: held.expiresAt, held };
     // The holder crashed: its lease expired. Take it over, then make sure no one else did at the same moment.
     writeFileAtomic(path, JSON.stringify(lease));
-    const check = readJson<Lease>(path);
+    const check = readJson(path, "lease");
     return check?.token === lease.token
       ? { acquired: true, lease }
       : { acquired: false, heldBy: check?.owner ?? "unknown", expiresAt: check?.expiresAt ?? "" };
@@ -101,19 +102,19 @@ export class FileStateStore implements StateStore {
 
   async renewLease(lease: Lease, ttlMs: number, now: Date): Promise<Lease | undefined> {
     const path = this.file("lease.json");
-    if (readJson<Lease>(path)?.token !== lease.token) return undefined;
+    if (readJson(path, "lease")?.token !== lease.token) return undefined;
     const renewed = { ...lease, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
     writeFileAtomic(path, JSON.stringify(renewed));
     return renewed;
   }
 
   async readLease(): Promise<Lease | undefined> {
-    return readJson<Lease>(this.file("lease.json"));
+    return readJson(this.file("lease.json"), "lease");
   }
 
   async breakLease(token: string): Promise<Lease | undefined> {
     const path = this.file("lease.json");
-    const held = readJson<Lease>(path);
+    const held = readJson(path, "lease");
     if (held?.token !== token) return undefined;
     rmSync(path, { force: true });
     return held;
@@ -121,18 +122,27 @@ export class FileStateStore implements StateStore {
 
   async releaseLease(lease: Lease): Promise<void> {
     const path = this.file("lease.json");
-    if (readJson<Lease>(path)?.token === lease.token) rmSync(path, { force: true });
+    if (readJson(path, "lease")?.token === lease.token) rmSync(path, { force: true });
   }
 }
 
-function readJson<T>(path: string): T | undefined {
+function readJson<K extends RecordKind>(path: string, kind: K) {
   if (!existsSync(path)) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as T;
+    value = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
     throw new LabenvError("state", `${path} is not valid JSON`, {
       cause: e,
       hint: "restore it from backup or delete it (labenv will observe the cloud again)",
     });
   }
+  return checkedRecord(
+    kind,
+    value,
+    (problem) =>
+      new LabenvError("state", `${path} is not a valid ${kind} record: ${problem}`, {
+        hint: "restore it from backup or delete it (labenv will observe the cloud again)",
+      }),
+  );
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { LabenvError } from "../../core/errors.js";
 import { writeFileAtomic } from "../file/atomic-write.js";
+import { shapeProblem, type Shape } from "../shape/shape.js";
 
 /**
  * The sandbox: a local simulation of the AWS resources labenv manages,
@@ -86,16 +87,122 @@ export function newAccount(region: string, cluster: string): SandboxAccount {
   };
 }
 
+const TAGS = "string-map" as const;
+
+/** What a sandbox account file must hold: every field the simulation reads, with its type. */
+const ACCOUNT_SHAPE: Shape = {
+  version: "number",
+  accountId: "string",
+  region: "string",
+  cluster: "string",
+  fileSystemId: "string",
+  sequence: "number",
+  accessPoints: {
+    arrayOf: {
+      id: "string",
+      arn: "string",
+      clientToken: "string",
+      posixUser: { uid: "number", gid: "number" },
+      rootDirectory: {
+        path: "string",
+        owner: { uid: "number", gid: "number" },
+        permissions: "string",
+      },
+      tags: TAGS,
+    },
+  },
+  taskDefinitions: {
+    arrayOf: {
+      arn: "string",
+      family: "string",
+      revision: "number",
+      status: { oneOf: ["ACTIVE", "INACTIVE"] },
+      body: "object",
+      tags: TAGS,
+    },
+  },
+  services: {
+    arrayOf: {
+      arn: "string",
+      name: "string",
+      status: { oneOf: ["ACTIVE", "INACTIVE"] },
+      taskDefinitionArn: "string",
+      desiredCount: "number",
+      body: "object",
+      tags: TAGS,
+    },
+  },
+  tasks: {
+    arrayOf: {
+      arn: "string",
+      serviceArn: "string",
+      taskDefinitionArn: "string",
+      lastStatus: { oneOf: ["RUNNING", "STOPPED"] },
+      volumeId: "string",
+      startedAt: "string",
+      stoppedAt: { optional: "string" },
+    },
+  },
+  volumes: {
+    arrayOf: {
+      id: "string",
+      sizeGiB: "number",
+      fromSnapshot: { optional: "string" },
+      state: { oneOf: ["in-use", "deleted"] },
+    },
+  },
+  snapshots: {
+    arrayOf: {
+      id: "string",
+      volumeId: "string",
+      description: "string",
+      state: "string",
+      startTime: "string",
+      tags: TAGS,
+    },
+  },
+  backupJobs: {
+    arrayOf: {
+      id: "string",
+      resourceArn: "string",
+      recoveryPointArn: "string",
+      state: "string",
+      creationDate: "string",
+      tags: TAGS,
+    },
+  },
+};
+
+/**
+ * Reads the sandbox account. A file that is not JSON, or not an account (a
+ * field missing or of the wrong type), is a named error with the file and
+ * the field, never a TypeError later in the simulation.
+ */
 export function loadAccount(path: string, region: string, cluster: string): SandboxAccount {
   if (!existsSync(path)) return newAccount(region, cluster);
+  const hint =
+    "fix that field, or delete .labenv/sandbox to start a fresh simulation (nothing real is lost: it is a simulation)";
+  let value: unknown;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as SandboxAccount;
+    value = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
     throw new LabenvError("provider", `the sandbox account ${path} is not valid JSON`, {
       cause: e,
-      hint: "delete .labenv/sandbox to start a fresh simulation",
+      hint,
     });
   }
+  const problem = shapeProblem(value, ACCOUNT_SHAPE);
+  if (problem)
+    throw new LabenvError("provider", `the sandbox account ${path} is corrupt: ${problem}`, {
+      hint,
+    });
+  if ((value as { version: number }).version !== 1)
+    throw new LabenvError(
+      "provider",
+      `the sandbox account ${path} has version ${(value as { version: number }).version}; this labenv reads version 1`,
+      { hint },
+    );
+  return value as SandboxAccount;
 }
 
 export function saveAccount(path: string, account: SandboxAccount): void {

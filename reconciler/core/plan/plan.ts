@@ -13,8 +13,10 @@ import {
 import { describeChanges, formatChanges } from "./describe-changes.js";
 
 export interface PlanOptions {
-  /** More deletions than this block the plan (labenv.yaml `plan.maxDeletes`). */
+  /** Deleting more environments than this blocks the plan (labenv.yaml `plan.maxDeletes`). */
   maxDeletes: number;
+  /** Where the cap was read, for the blocked message (e.g. "as last applied"). */
+  capFrom?: string;
   commit?: string;
   /** Monthly cost per environment before the plan, when known (from what was last applied). */
   costsBefore?: Record<string, number>;
@@ -101,7 +103,10 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const changing = actions
     .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped")
     .map((a) => ({ outcome: a.outcome, key: a.key, hash: a.desired?.specHash ?? null }));
-  const deletes = summary.delete;
+  // The cap counts environments (each deletes a service and a task definition), not resources.
+  const deleted = [
+    ...new Set(actions.filter((a) => a.outcome === "delete").map((a) => a.environment)),
+  ].sort();
   const envs = new Set([
     ...desired.environments.map((e) => e.key),
     ...Object.keys(options.costsBefore ?? {}),
@@ -118,9 +123,9 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       afterUsd: after.get(e) ?? 0,
     })),
     digest: digestOf(changing),
-    ...(deletes > options.maxDeletes
+    ...(deleted.length > options.maxDeletes
       ? {
-          blocked: `the plan deletes ${deletes} resources, more than the cap of ${options.maxDeletes} (plan.maxDeletes in labenv.yaml): refusing a mass delete`,
+          blocked: `the plan deletes ${deleted.length} environments (${deleted.join(", ")}), more than the cap of ${options.maxDeletes} (plan.maxDeletes in labenv.yaml${options.capFrom ? `, ${options.capFrom}` : ""}): refusing a mass delete`,
         }
       : {}),
   };

@@ -18,7 +18,13 @@ export function previewPlan(
   const before = desire(base).state;
   const after = desire(head).state;
   return plan(after, asObserved(before), {
-    maxDeletes: options.maxDeletes ?? head.config?.doc.spec.plan?.maxDeletes ?? 5,
+    // The cap comes from the base: a pull request cannot raise its own (the lower of the two holds).
+    maxDeletes:
+      options.maxDeletes ??
+      Math.min(
+        base.config?.doc.spec.plan?.maxDeletes ?? 5,
+        head.config?.doc.spec.plan?.maxDeletes ?? 5,
+      ),
     ...(options.commit ? { commit: options.commit } : {}),
     costsBefore: Object.fromEntries(before.environments.map((e) => [e.key, e.monthlyCostUsd])),
   });

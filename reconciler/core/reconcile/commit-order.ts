@@ -9,9 +9,14 @@ export type IsAncestor = (commit: string, of: string) => Promise<boolean | undef
 /** Run outcomes after which the run's commit counts as applied (a failed run applied part of it). */
 const APPLIED_OUTCOMES = new Set<RunRecord["outcome"]>(["succeeded", "no-changes", "failed"]);
 
+/** The newest run that applied something (runs newest first). */
+export function lastAppliedRun(runs: readonly RunRecord[]): RunRecord | undefined {
+  return runs.find((r) => APPLIED_OUTCOMES.has(r.outcome) && r.commit);
+}
+
 /** The commit of the newest run that applied something (runs newest first). */
 export function lastAppliedCommit(runs: readonly RunRecord[]): string | undefined {
-  return runs.find((r) => APPLIED_OUTCOMES.has(r.outcome) && r.commit)?.commit;
+  return lastAppliedRun(runs)?.commit;
 }
 
 /**

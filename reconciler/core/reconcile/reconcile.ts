@@ -16,7 +16,7 @@ import type { RunRecord, StateStore } from "../../ports/state-store.js";
 import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
 import { takeLease, type HeldLease, type LeaseDeps } from "./lease.js";
-import { olderCommitRefusal, type IsAncestor } from "./commit-order.js";
+import { lastAppliedRun, olderCommitRefusal, type IsAncestor } from "./commit-order.js";
 
 export type ReconcileStage =
   | "load"
@@ -109,7 +109,8 @@ export async function reconcile(
     return fail("refused", "desire", desired.problems.join("; "), { repository });
   if (input.mode === "plan") {
     // A dry run only reads: it takes no lease.
-    const { plan } = await observeAndPlan(input, deps, desired.state, repository);
+    const runs = await deps.state.listRuns(RUNS_TO_SCAN);
+    const { plan } = await observeAndPlan(input, deps, desired.state, repository, runs);
     return { outcome: "planned", diagnostics, plan, repository, applied: 0 };
   }
   // The lease comes before observing: the plan must be computed from a world
@@ -138,15 +139,39 @@ async function observeAndPlan(
   deps: ReconcileDeps,
   desired: DesiredState,
   repository: Repository,
+  runs: readonly RunRecord[],
 ): Promise<{ observed: ObservedState; plan: Plan }> {
   const observed = await deps.provider.observe();
   const applied = await deps.state.listApplied();
   const plan = makePlan(desired, observed, {
-    maxDeletes: repository.config?.doc.spec.plan?.maxDeletes ?? 5,
+    ...deleteCap(repository, runs),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
   return { observed, plan };
+}
+
+/** `plan.maxDeletes` as this commit says (default 5). */
+function commitCap(repository: Repository): number {
+  return repository.config?.doc.spec.plan?.maxDeletes ?? 5;
+}
+
+/**
+ * The deletion cap is read from the base — the last applied commit — so a
+ * commit cannot raise its own cap: the lower of the two holds. A raise takes
+ * effect once it was applied on its own.
+ */
+function deleteCap(
+  repository: Repository,
+  runs: readonly RunRecord[],
+): { maxDeletes: number; capFrom?: string } {
+  const own = commitCap(repository);
+  const last = lastAppliedRun(runs);
+  if (last?.maxDeletes === undefined || last.maxDeletes >= own) return { maxDeletes: own };
+  return {
+    maxDeletes: last.maxDeletes,
+    capFrom: `as last applied at ${last.commit.slice(0, 12)}: a commit cannot raise its own cap to ${own}; merge the raise on its own first, then the deletions`,
+  };
 }
 
 /** Observe, plan, apply and record, holding the lease. */
@@ -159,11 +184,8 @@ async function applyUnderLease(
   startedAt: string,
   lease: HeldLease,
 ): Promise<ReconcileResult> {
-  const older = await olderCommitRefusal(
-    input.commit,
-    await deps.state.listRuns(RUNS_TO_SCAN),
-    deps.isAncestor,
-  );
+  const runs = await deps.state.listRuns(RUNS_TO_SCAN);
+  const older = await olderCommitRefusal(input.commit, runs, deps.isAncestor);
   if (older) {
     await deps.state.putRun({
       id: deps.runId,
@@ -184,7 +206,7 @@ async function applyUnderLease(
       applied: 0,
     };
   }
-  const { observed, plan } = await observeAndPlan(input, deps, desired, repository);
+  const { observed, plan } = await observeAndPlan(input, deps, desired, repository, runs);
   const base = { diagnostics, plan, repository, applied: 0 };
   const fail = (stage: ReconcileStage, reason: string): ReconcileResult => ({
     ...base,
@@ -206,6 +228,7 @@ async function applyUnderLease(
     trigger: input.trigger,
     outcome: "running",
     summary: plan.summary,
+    maxDeletes: commitCap(repository),
   };
   if (changingActions(plan).length === 0) {
     await recordApplied(deps.state, desired, observed, plan, [], input.commit, deps.now());

@@ -1,6 +1,11 @@
 // The DynamoDB state store against moto: records, runs, and the reconcile
 // lease with its conditional writes.
-import { CreateTableCommand, GetItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DynamoStateStore } from "../../../reconciler/adapters/aws/dynamodb-state-store.js";
 import type { AppliedRecord, RunRecord } from "../../../reconciler/ports/state-store.js";
@@ -168,6 +173,44 @@ describe("DynamoStateStore (moto)", () => {
     await store.releaseLease(b.lease);
     const c = await store.acquireLease("reconciler-c", 60_000, later(121_000));
     expect(c.acquired).toBe(true);
+  });
+
+  it("a corrupt record is a named error with its key, not a bare JSON error (issue 14, item 21)", async () => {
+    const put = (sk: string, pk: string, body: string) =>
+      client.send(
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: { pk: { S: pk }, sk: { S: sk }, body: { S: body } },
+        }),
+      );
+    await put("genomics-core/rnaseq", "applied", '{"environment": "genomics-core/rnaseq", ');
+    await expect(store.listApplied()).rejects.toMatchObject({
+      code: "state",
+      message: expect.stringMatching(
+        /^the DynamoDB item pk=applied, sk=genomics-core\/rnaseq in table labenv-state is corrupt: its body is not valid JSON/,
+      ),
+    });
+    await put(
+      "genomics-core/rnaseq",
+      "applied",
+      JSON.stringify({ ...record("genomics-core/rnaseq"), resources: [{ key: "k", kind: 3 }] }),
+    );
+    await expect(store.getApplied("genomics-core/rnaseq")).rejects.toThrow(
+      "pk=applied, sk=genomics-core/rnaseq in table labenv-state is corrupt: its body is not a valid applied record: resources[0].kind is a number (3), expected a string",
+    );
+    await put("2026-11-23T12:00:00Z#r9", "run", "[]");
+    await expect(store.listRuns(5)).rejects.toThrow(
+      "pk=run, sk=2026-11-23T12:00:00Z#r9 in table labenv-state is corrupt: its body is not a valid run record: the value is a list, expected an object",
+    );
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { pk: { S: "lease" }, sk: { S: "reconcile" }, owner: { S: "a" } },
+      }),
+    );
+    await expect(store.readLease()).rejects.toThrow(
+      "pk=lease, sk=reconcile in table labenv-state is corrupt: it is not a lease: token is missing, expected a string",
+    );
   });
 
   it("fails with a state error that names the table's problem", async () => {

@@ -1,0 +1,56 @@
+import type { AppliedRecord, Lease, RunRecord } from "../../ports/state-store.js";
+import { shapeProblem, type Shape } from "./shape.js";
+
+const APPLIED: Shape = {
+  environment: "string",
+  commit: "string",
+  lockDigest: "string",
+  planDigest: "string",
+  appliedAt: "string",
+  resources: { arrayOf: { key: "string", kind: "string", id: "string", specHash: "string" } },
+  monthlyCostUsd: { optional: "number" },
+};
+
+const RUN: Shape = {
+  id: "string",
+  startedAt: "string",
+  finishedAt: { optional: "string" },
+  commit: "string",
+  trigger: "string",
+  outcome: { oneOf: ["succeeded", "failed", "no-changes", "refused", "running", "abandoned"] },
+  summary: "object",
+  error: { optional: { stage: "string", message: "string" } },
+  maxDeletes: { optional: "number" },
+};
+
+const LEASE: Shape = {
+  owner: "string",
+  token: "string",
+  expiresAt: "string",
+  runId: { optional: "string" },
+};
+
+const SHAPES = { applied: APPLIED, run: RUN, lease: LEASE };
+
+export type RecordKind = keyof typeof SHAPES;
+type RecordOf<K extends RecordKind> = K extends "applied"
+  ? AppliedRecord
+  : K extends "run"
+    ? RunRecord
+    : Lease;
+
+/** Why a stored record is not a record of its kind (`resources[0].id is missing, expected a string`), or undefined. */
+export function recordProblem(kind: RecordKind, value: unknown): string | undefined {
+  return shapeProblem(value, SHAPES[kind]);
+}
+
+/** The record, or a thrown error from `corrupt(problem)` naming what is wrong with it. */
+export function checkedRecord<K extends RecordKind>(
+  kind: K,
+  value: unknown,
+  corrupt: (problem: string) => Error,
+): RecordOf<K> {
+  const problem = recordProblem(kind, value);
+  if (problem) throw corrupt(problem);
+  return value as RecordOf<K>;
+}
