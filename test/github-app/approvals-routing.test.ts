@@ -23,6 +23,7 @@ import {
 import {
   OWNER,
   REPO,
+  checkRunRerequestedEvent,
   pullRequestEditedEvent,
   pullRequestReviewEvent,
   type PullRequestFields,
@@ -147,6 +148,48 @@ describe("1. the base branch", () => {
   });
 });
 
+describe("1. Re-run on a head two pull requests share", () => {
+  it("judges every open pull request into the default branch, not the one GitHub lists first", async () => {
+    const checks: Captured = [];
+    mockToken();
+    mockApp();
+    mockBranch("main", TIP);
+    mockPullsOfCommit(HEAD, [
+      { number: 7, head: HEAD, author: "ajones-sc" },
+      { number: 9, head: HEAD, author: "ajones-sc", headRef: "copy-of-add-atac" },
+      { number: 11, head: HEAD, author: "ajones-sc", baseRef: "feature" },
+    ]);
+    mockChangedFiles(7, [SHARE]);
+    mockChangedFiles(9, [SHARE]);
+    mockTarball(HEAD, sharePr);
+    mockTarball(TIP, base);
+    mockActivity("add-atac", [{ after: HEAD, actor: "ajones-sc" }]);
+    mockActivity("copy-of-add-atac", [{ after: HEAD, actor: "ajones-sc" }]);
+    mockReviews(7, BOTH_LABS);
+    mockReviews(9, [{ login: "meichen-lab", state: "APPROVED", commit: HEAD }]);
+    mockLatestCheckRun(HEAD, "labenv/approvals", { id: 70, status: "completed" });
+    mockCreateCheckRun(checks);
+    const probot = await testProbot(createLabenvApp({ now }));
+    await probot.receive({
+      id: "d-rerun",
+      name: "check_run",
+      // GitHub lists the approved #7 first.
+      payload: checkRunRerequestedEvent({
+        name: "labenv/approvals",
+        head: HEAD,
+        base: STALE,
+        number: 7,
+      }),
+    } as never);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ status: "in_progress" });
+    expect(checks[0]!.output.title).toBe("waiting: #9 (waiting for 1 approval)");
+    expect(checks[0]!.output.summary).toContain(
+      "head of 2 open pull requests into `main` (#7, #9)",
+    );
+  });
+});
+
 describe("3. the last pusher", () => {
   it("a PI who pushed into a labmate's pull request cannot approve it", async () => {
     const checks: Captured = [];
@@ -167,6 +210,31 @@ describe("3. the last pusher", () => {
     expect(checks[0]).toMatchObject({ status: "in_progress" });
     expect(checks[0]!.output.summary).toContain(
       "@meichen-lab pushed the head commit: whoever pushed the latest commit cannot approve it",
+    );
+  });
+});
+
+describe("3. a fork's head", () => {
+  it("that maintainers may push to: labenv cannot see the pusher, so no approval counts", async () => {
+    const checks: Captured = [];
+    mockToken();
+    mockApp();
+    mockBranch("main", TIP);
+    mockPullsOfCommit(HEAD, []); // GitHub's list lags: the event's pull request is kept
+    mockReviewReads({ number: 7, head: HEAD, base: TIP }, base, sharePr, [SHARE]);
+    mockReviews(7, BOTH_LABS);
+    mockLatestCheckRun(HEAD, "labenv/approvals");
+    mockCreateCheckRun(checks);
+    await review({
+      head: HEAD,
+      base: TIP,
+      author: "ajones-sc",
+      headRepo: "ajones-sc/labs",
+      maintainerCanModify: true,
+    });
+    expect(checks[0]).toMatchObject({ status: "in_progress" });
+    expect(checks[0]!.output.summary).toContain(
+      "@meichen-lab cannot count: the head of #7 is in the fork ajones-sc/labs, which this repository's maintainers may push to",
     );
   });
 });
