@@ -126,6 +126,27 @@ describe("the Lambda handler", () => {
     ]);
   });
 
+  it("with LABENV_GITHUB_REPOSITORY, a push to another repository of the installation invokes nothing", async () => {
+    const secrets = appSecrets();
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const handler = createLambdaHandler({
+      env: { ...env, LABENV_GITHUB_REPOSITORY: "westtek-research/labs" },
+      Octokit: TestOctokit,
+      lambda: client(),
+      readSecret: secrets.read,
+    });
+    const push = pushEvent({ ref: "refs/heads/main", after: SHA });
+    push.repository.name = "scratch";
+    push.repository.full_name = "westtek-research/scratch";
+    const body = JSON.stringify(push);
+    const answer = await handler(
+      functionUrlEvent("push", "d-elsewhere", body, sign(body, WEBHOOK_SECRET)),
+      {},
+    );
+    expect(answer.statusCode).toBe(200);
+    expect(lambdaMock.commandCalls(InvokeCommand)).toHaveLength(0);
+  });
+
   it("fails the invocation (an alarm, a redelivery) when the app itself fails", async () => {
     const secrets = appSecrets();
     lambdaMock.on(InvokeCommand).rejects(new Error("AccessDenied"));

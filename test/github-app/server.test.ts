@@ -25,6 +25,10 @@ describe("bad credentials", () => {
       /PRIVATE_KEY does not hold an RSA private key/,
     ],
     [{ WEBHOOK_SECRET: "" }, /WEBHOOK_SECRET is not set/],
+    [
+      { LABENV_GITHUB_REPOSITORY: "", LABENV_RECONCILER_FUNCTION: "labenv-reconciler" },
+      /LABENV_RECONCILER_FUNCTION is set but LABENV_GITHUB_REPOSITORY is not/,
+    ],
   ])(
     "%o: refuses to start (exit 2) instead of Probot's setup mode",
     async (extra, message) => {
