@@ -1,5 +1,5 @@
 import { LabenvError } from "../../core/errors.js";
-import { lockFreshness } from "../../core/lock/lock-repository.js";
+import { lockFreshness, releaseCutoff, type LockOptions } from "../../core/lock/lock-repository.js";
 import type { IndexVersion, PackageIndexData } from "../../core/lock/package-index.js";
 import { envKey, type Repository } from "../../core/model/documents.js";
 import { resolvePack } from "../../core/packs/resolve-pack.js";
@@ -95,7 +95,7 @@ export function openPackageIndex(
 export async function indexForRepository(
   repoDir: string,
   repo: Repository,
-  scope: { only?: readonly string[]; upgrade?: boolean; check?: boolean } = {},
+  scope: LockOptions & { check?: boolean } = {},
   options: OpenIndexOptions = {},
 ): Promise<PackageIndexData> {
   const config = repo.config?.doc.spec.packageIndex;
@@ -134,7 +134,14 @@ export async function indexForRepository(
     if (!pack.ok) continue;
     const pins = pack.pack.doc.spec.packages as Record<string, string>;
     const python = pack.pack.doc.spec.python;
-    add(await index.loadIndexFor(env.doc.spec.packages ?? [], pins, python));
+    add(
+      await index.loadIndexFor(
+        env.doc.spec.packages ?? [],
+        pins,
+        python,
+        releaseCutoff(repo, env, scope),
+      ),
+    );
     add(
       await releases(
         Object.entries(pins).map(([name, version]) => ({ name, version })),

@@ -1,6 +1,6 @@
 import { LabenvError } from "../../core/errors.js";
 import type { IndexVersion, PackageIndexData } from "../../core/lock/package-index.js";
-import { markerEnvironment } from "../../core/lock/resolve.js";
+import { markerEnvironment, uploadedBy as releasedBy } from "../../core/lock/resolve.js";
 import {
   compareVersions,
   evaluateMarker,
@@ -42,6 +42,8 @@ interface ReleaseFile {
   sha256?: string;
   yanked: boolean;
   requiresPython?: string;
+  /** `upload_time_iso_8601`, when the index gives it. */
+  uploadTime?: string;
 }
 
 interface ProjectReleases {
@@ -92,18 +94,28 @@ export class PypiIndex {
   }
 
   /** One release with its Requires-Dist and the sha256 of the file labenv locks (see `chooseFile`). */
-  async release(name: string, version: string, python: string): Promise<IndexVersion> {
-    const found = await this.releaseIfExists(name, version, python);
+  async release(
+    name: string,
+    version: string,
+    python: string,
+    excludeNewer?: string,
+  ): Promise<IndexVersion> {
+    const found = await this.releaseIfExists(name, version, python, excludeNewer);
     if (!found)
       throw new LabenvError("config", `package ${name} ${version} does not exist on ${this.url}`);
     return found;
   }
 
-  /** Like `release`, but `undefined` when the index no longer has that release (HTTP 404). */
+  /**
+   * Like `release`, but `undefined` when the index no longer has that release
+   * (HTTP 404). With `excludeNewer`, only files uploaded by then are chosen
+   * from (none: the release has no `uploadTime`, so resolution skips it).
+   */
   async releaseIfExists(
     name: string,
     version: string,
     python: string,
+    excludeNewer?: string,
   ): Promise<IndexVersion | undefined> {
     const key = `${normalizeName(name)}@${version}`;
     let p = this.versions.get(key);
@@ -117,8 +129,12 @@ export class PypiIndex {
     const found = await p;
     if (!found) return undefined;
     const { files, ...v } = found;
-    const file = chooseFile(files, python, this.options.glibc);
-    return { ...v, ...(file?.sha256 ? { sha256: file.sha256 } : {}) };
+    const file = chooseFile(uploadedBy(files, excludeNewer), python, this.options.glibc);
+    return {
+      ...v,
+      ...(file?.sha256 ? { sha256: file.sha256 } : {}),
+      ...(file?.uploadTime ? { uploadTime: file.uploadTime } : {}),
+    };
   }
 
   /**
@@ -134,6 +150,7 @@ export class PypiIndex {
     requirements: readonly string[],
     pins: Readonly<Record<string, string>>,
     python: string,
+    excludeNewer?: string,
   ): Promise<PackageIndexData> {
     const env = { ...markerEnvironment(python), extra: "" };
     const constraints = new Map<string, SpecifierSet[]>();
@@ -167,7 +184,7 @@ export class PypiIndex {
           const current = chosen.get(name);
           if (current && specs.every((s) => satisfies(current.version, s, { prereleases: true })))
             continue;
-          const release = await this.pick(name, specs, python, step.by, out);
+          const release = await this.pick(name, specs, python, step.by, out, excludeNewer);
           if (!release) continue;
           chosen.set(name, release);
           next.push({
@@ -195,6 +212,7 @@ export class PypiIndex {
     python: string,
     by: string,
     out: Map<string, Map<string, IndexVersion>>,
+    excludeNewer: string | undefined,
   ): Promise<IndexVersion | undefined> {
     const project = await this.project(name);
     if (!project)
@@ -205,14 +223,15 @@ export class PypiIndex {
       );
     const seen = out.get(name) ?? new Map<string, IndexVersion>();
     out.set(name, seen);
-    for (const version of candidates(project, specs, python)) {
-      const release = seen.get(version) ?? (await this.release(name, version, python));
+    for (const version of candidates(project, specs, python, excludeNewer)) {
+      const release =
+        seen.get(version) ?? (await this.release(name, version, python, excludeNewer));
       seen.set(version, release);
-      if (fits(release, specs, python)) return release;
+      if (fits(release, specs, python, excludeNewer)) return release;
     }
     for (const [version, files] of project.releases) {
       if (seen.has(version)) continue;
-      const v = summary(version, files);
+      const v = summary(version, files, excludeNewer);
       this.summaries.add(v);
       seen.set(version, v);
     }
@@ -294,8 +313,9 @@ export function loadIndexFor(
   pins: Readonly<Record<string, string>>,
   python: string,
   options: PypiIndexOptions,
+  excludeNewer?: string,
 ): Promise<PackageIndexData> {
-  return new PypiIndex(options).loadIndexFor(requirements, pins, python);
+  return new PypiIndex(options).loadIndexFor(requirements, pins, python, excludeNewer);
 }
 
 function readProject(name: string, doc: unknown, url: string): ProjectReleases {
@@ -346,6 +366,14 @@ function readFile(raw: unknown, url: string, what: string): ReleaseFile {
   if (!f || typeof f.filename !== "string")
     throw malformed(url, what, "a file entry has no `filename`");
   const sha256 = record(f.digests)?.sha256;
+  const uploaded =
+    typeof f.upload_time_iso_8601 === "string"
+      ? f.upload_time_iso_8601
+      : typeof f.upload_time === "string"
+        ? `${f.upload_time}Z`
+        : undefined;
+  const uploadTime =
+    uploaded !== undefined && Number.isFinite(Date.parse(uploaded)) ? uploaded : undefined;
   return {
     filename: f.filename,
     packagetype: String(f.packagetype ?? ""),
@@ -354,6 +382,7 @@ function readFile(raw: unknown, url: string, what: string): ReleaseFile {
     ...(typeof f.requires_python === "string" && f.requires_python.trim() !== ""
       ? { requiresPython: f.requires_python }
       : {}),
+    ...(uploadTime ? { uploadTime } : {}),
   };
 }
 
@@ -361,21 +390,48 @@ function malformed(url: string, what: string, detail: string): LabenvError {
   return new LabenvError("io", `package index ${url} sent malformed JSON for ${what}: ${detail}`);
 }
 
+/** The files uploaded by `excludeNewer` (all of them without one). */
+function uploadedBy(
+  files: readonly ReleaseFile[],
+  excludeNewer: string | undefined,
+): ReleaseFile[] {
+  if (excludeNewer === undefined) return [...files];
+  const cutoff = Date.parse(excludeNewer);
+  return files.filter((f) => f.uploadTime !== undefined && Date.parse(f.uploadTime) <= cutoff);
+}
+
 /** A release as the project JSON describes it, for messages about versions that do not fit. */
-function summary(version: string, files: ReleaseFile[]): IndexVersion {
-  const requiresPython = files.find((f) => f.requiresPython)?.requiresPython;
+function summary(
+  version: string,
+  all: ReleaseFile[],
+  excludeNewer: string | undefined,
+): IndexVersion {
+  const files = uploadedBy(all, excludeNewer);
+  const requiresPython = all.find((f) => f.requiresPython)?.requiresPython;
+  const uploadTime = files
+    .map((f) => f.uploadTime)
+    .filter((t): t is string => t !== undefined)
+    .sort()[0];
   return {
     version,
     requires: [],
-    ...(files.every((f) => f.yanked) ? { yanked: true } : {}),
+    ...(all.every((f) => f.yanked) ? { yanked: true } : {}),
     ...(requiresPython ? { requiresPython } : {}),
+    ...(uploadTime ? { uploadTime } : {}),
   };
 }
 
 /** Versions the resolver could pick, newest first, judged from the project JSON alone. */
-function candidates(project: ProjectReleases, specs: SpecifierSet[], python: string): string[] {
+function candidates(
+  project: ProjectReleases,
+  specs: SpecifierSet[],
+  python: string,
+  excludeNewer: string | undefined,
+): string[] {
   return [...project.releases]
-    .filter(([version, files]) => fits(summary(version, files), specs, python))
+    .filter(([version, files]) =>
+      fits(summary(version, files, excludeNewer), specs, python, excludeNewer),
+    )
     .flatMap(([version]) => {
       const parsed = parseVersion(version);
       return parsed.ok ? [{ version, parsed: parsed.value }] : [];
@@ -384,8 +440,14 @@ function candidates(project: ProjectReleases, specs: SpecifierSet[], python: str
     .map((c) => c.version);
 }
 
-/** The resolver's rule: not yanked unless asked for with `==`, supports the Python, meets every specifier. */
-function fits(v: IndexVersion, specs: SpecifierSet[], python: string): boolean {
+/** The resolver's rule: not yanked unless asked for with `==`, uploaded in time, supports the Python, meets every specifier. */
+function fits(
+  v: IndexVersion,
+  specs: SpecifierSet[],
+  python: string,
+  excludeNewer?: string,
+): boolean {
+  if (excludeNewer !== undefined && !releasedBy(v, Date.parse(excludeNewer))) return false;
   const namesPre = specs.some(specifierSetNamesPrerelease);
   const exact = specs.some((s) =>
     s.specifiers.some(
@@ -410,6 +472,8 @@ export function chooseFile(
   python: string,
   glibc: readonly [number, number] = [2, 35],
 ): ReleaseFile | undefined {
+  // A yanked file is chosen only when every file of the release is yanked (PEP 592).
+  if (files.some((f) => !f.yanked)) files = files.filter((f) => !f.yanked);
   const [major, minor] = python.split(".").map(Number) as [number, number];
   let best: { file: ReleaseFile; rank: number[] } | undefined;
   for (const file of files) {

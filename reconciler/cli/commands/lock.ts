@@ -22,21 +22,38 @@ export function registerLock(program: Command, io: CliIO): void {
       "--upgrade",
       "resolve again even where the current lock still satisfies the environment",
     )
+    .option(
+      "--exclude-newer <date>",
+      "resolve as the package index stood then (a date, 00:00 UTC, or an RFC 3339 time), from each file's upload time",
+    )
     .option("--json", "print results as JSON")
     .action(
       async (
         envs: string[],
-        opts: { repo: string; check?: boolean; upgrade?: boolean; json?: boolean },
+        opts: {
+          repo: string;
+          check?: boolean;
+          upgrade?: boolean;
+          json?: boolean;
+          excludeNewer?: string;
+        },
       ) => {
+        const excludeNewer =
+          opts.excludeNewer === undefined ? undefined : parseInstant(opts.excludeNewer);
         const { repository } = loadFromDisk(opts.repo);
         const unknown = envs.filter((e) => !repository.environments.has(e));
         if (unknown.length > 0)
           throw new LabenvError("usage", `unknown environment ${unknown.join(", ")}`, {
             hint: `known: ${[...repository.environments.keys()].join(", ")}`,
           });
-        const index = await indexForRepository(opts.repo, repository, {
+        const scope = {
           only: envs,
           upgrade: opts.upgrade ?? false,
+          today: io.today(),
+          ...(excludeNewer ? { excludeNewer } : {}),
+        };
+        const index = await indexForRepository(opts.repo, repository, {
+          ...scope,
           check: opts.check ?? false,
         });
         if (opts.check) {
@@ -79,10 +96,7 @@ export function registerLock(program: Command, io: CliIO): void {
           io.exit(bad.length === 0 ? 0 : 1);
           return;
         }
-        const outcomes = lockRepository(repository, index, {
-          only: envs,
-          upgrade: opts.upgrade ?? false,
-        });
+        const outcomes = lockRepository(repository, index, scope);
         for (const o of outcomes)
           if (o.outcome === "created" || o.outcome === "updated")
             writeFileSync(join(opts.repo, o.file), o.text);
@@ -114,4 +128,22 @@ export function registerLock(program: Command, io: CliIO): void {
         io.exit(failed.length === 0 ? 0 : 1);
       },
     );
+}
+
+/** `2024-06-01` (00:00 UTC that day) or an RFC 3339 time, as an ISO 8601 instant. */
+function parseInstant(text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const time = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/.test(
+    text,
+  );
+  const ms = Date.parse(day ? `${text}T00:00:00Z` : text);
+  if ((!day && !time) || !Number.isFinite(ms))
+    throw new LabenvError(
+      "usage",
+      `--exclude-newer: \`${text}\` is not a date or an RFC 3339 time`,
+      {
+        hint: "e.g. --exclude-newer 2024-06-01 or --exclude-newer 2024-06-01T12:00:00Z",
+      },
+    );
+  return new Date(ms).toISOString();
 }

@@ -10,6 +10,8 @@ export interface LockInputs {
   pack: DomainPack;
   packChecksum: string;
   index: PackageIndexData;
+  /** Resolve as the index stood then (ISO 8601); see `ResolveInput.excludeNewer`. */
+  excludeNewer?: string;
 }
 
 export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false; errors: string[] };
@@ -43,6 +45,7 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
       packLabel: `${pack.metadata.name}@${pack.metadata.version}`,
       python: pack.spec.python,
       index: inputs.index,
+      ...(inputs.excludeNewer ? { excludeNewer: inputs.excludeNewer } : {}),
     });
     if (!r.ok) return r;
     packages = r.packages;

@@ -18,6 +18,35 @@ export type LockOutcome =
     }
   | { environment: string; file: string; outcome: "failed"; errors: string[] };
 
+export interface LockOptions {
+  only?: readonly string[];
+  upgrade?: boolean;
+  /** `--exclude-newer`: resolve as the index stood at this instant (ISO 8601). */
+  excludeNewer?: string;
+  /** Today (`YYYY-MM-DD`, from the caller: the core reads no clock), for a lab's `minimumReleaseAgeDays`. */
+  today?: string;
+}
+
+/**
+ * The instant an environment resolves at: the earlier of `--exclude-newer`
+ * and, when its lab sets `minimumReleaseAgeDays`, that many days before
+ * today (00:00 UTC). Undefined when neither applies.
+ */
+export function releaseCutoff(
+  repo: Repository,
+  env: Loaded<"Environment">,
+  options: Pick<LockOptions, "excludeNewer" | "today">,
+): string | undefined {
+  const days = repo.labs.get(env.doc.metadata.lab)?.doc.spec.minimumReleaseAgeDays;
+  const times = [
+    ...(options.excludeNewer ? [Date.parse(options.excludeNewer)] : []),
+    ...(days !== undefined && options.today
+      ? [Date.parse(`${options.today}T00:00:00Z`) - days * 86_400_000]
+      : []),
+  ].filter(Number.isFinite);
+  return times.length === 0 ? undefined : new Date(Math.min(...times)).toISOString();
+}
+
 /** Where an environment's lock lives. */
 export function lockPath(env: Loaded<"Environment">): string {
   return env.file.replace(/environment\.yaml$/, "environment.lock.yaml");
@@ -63,7 +92,7 @@ export function lockFreshness(
 export function lockRepository(
   repo: Repository,
   index: PackageIndexData,
-  options: { only?: readonly string[]; upgrade?: boolean } = {},
+  options: LockOptions = {},
 ): LockOutcome[] {
   const out: LockOutcome[] = [];
   const parsed: RequirementCache = new Map();
@@ -111,11 +140,13 @@ export function lockRepository(
       else if (freshness.status === "missing") why.push("no lock yet");
       else why.push("--upgrade");
     }
+    const cutoff = releaseCutoff(repo, env, options);
     const inputs: LockInputs = {
       environment: env.doc,
       pack: pack.doc,
       packChecksum: pack.checksum ?? packChecksum(pack.doc),
       index,
+      ...(cutoff ? { excludeNewer: cutoff } : {}),
     };
     const built = buildLock(inputs, keep);
     if (!built.ok) {

@@ -10,6 +10,8 @@ export interface IndexVersion {
   requiresPython?: string;
   /** sha256 of the distribution file, when the index provides it. */
   sha256?: string;
+  /** When that file was uploaded (ISO 8601), when the index says: for `--exclude-newer`. */
+  uploadTime?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function parseEmbeddedIndex(text: string, file = "package-index.yaml"): P
         ...(v?.yanked ? { yanked: true } : {}),
         ...(v?.requiresPython ? { requiresPython: String(v.requiresPython) } : {}),
         ...(v?.sha256 ? { sha256: String(v.sha256) } : {}),
+        ...(v?.uploadTime ? { uploadTime: String(v.uploadTime) } : {}),
       })),
     );
   }

@@ -30,6 +30,12 @@ export interface ResolveInput {
   /** The exact Python version of the image (e.g. 3.11.9): markers and Requires-Python are judged against it. */
   python: string;
   index: PackageIndexData;
+  /**
+   * Resolve as the index stood at this instant (ISO 8601): a release counts
+   * only when the index gives its file's upload time and it is not later
+   * (uv's `exclude-newer`, Renovate's `minimumReleaseAge`). Pins are exempt.
+   */
+  excludeNewer?: string;
 }
 
 export type ResolveResult =
@@ -81,12 +87,13 @@ export function resolve(input: ResolveInput): ResolveResult {
       input.index.get(name),
       list.map((c) => c.spec),
       input.python,
+      input.excludeNewer,
     );
     if (!best) {
       const known = input.index.get(name);
       errors.push(
         known
-          ? `no version of ${name} satisfies ${list.map((c) => `${c.text} (from ${c.by})`).join(" and ")} with Python ${input.python} (index has: ${known.map((v) => v.version + (v.yanked ? " yanked" : "")).join(", ")})`
+          ? `no version of ${name} satisfies ${list.map((c) => `${c.text} (from ${c.by})`).join(" and ")} with Python ${input.python}${input.excludeNewer ? ` uploaded by ${input.excludeNewer}` : ""} (index has: ${known.map((v) => v.version + (v.yanked ? " yanked" : "") + (input.excludeNewer ? (v.uploadTime ? ` uploaded ${v.uploadTime}` : " with no upload time") : "")).join(", ")})`
           : `${name} (required by ${who}) is not in the package index`,
       );
       continue;
@@ -127,8 +134,10 @@ function pick(
   versions: readonly IndexVersion[] | undefined,
   specs: SpecifierSet[],
   python: string,
+  excludeNewer: string | undefined,
 ): IndexVersion | undefined {
   if (!versions) return undefined;
+  const cutoff = excludeNewer === undefined ? undefined : Date.parse(excludeNewer);
   const namesPre = specs.some(specifierSetNamesPrerelease);
   const exact = new Set(
     specs.flatMap((s) =>
@@ -137,6 +146,7 @@ function pick(
   );
   const ok = versions.filter((v) => {
     if (v.yanked && !exact.has(v.version)) return false;
+    if (cutoff !== undefined && !uploadedBy(v, cutoff)) return false;
     if (v.requiresPython) {
       const rp = parseSpecifierSet(v.requiresPython);
       if (rp.ok && !satisfies(python, rp.value, { prereleases: true })) return false;
@@ -144,6 +154,13 @@ function pick(
     return specs.every((s) => filter([v.version], s, { prereleases: namesPre }).length === 1);
   });
   return ok.sort((a, b) => compareText(b.version, a.version))[0];
+}
+
+/** The release's file was uploaded at or before `cutoff` (ms); unknown upload times never are. */
+export function uploadedBy(v: { uploadTime?: string | undefined }, cutoff: number): boolean {
+  if (!v.uploadTime) return false;
+  const t = Date.parse(v.uploadTime);
+  return Number.isFinite(t) && t <= cutoff;
 }
 
 function compareText(a: string, b: string): number {

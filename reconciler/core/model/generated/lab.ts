@@ -134,6 +134,10 @@ export interface Lab {
       environments?: number;
     };
     /**
+     * `labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run.
+     */
+    minimumReleaseAgeDays?: number;
+    /**
      * Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.
      */
     funding?: {
