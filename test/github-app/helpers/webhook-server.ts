@@ -1,28 +1,20 @@
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, type ApplicationFunction, type Probot } from "probot";
+import type { Probot } from "probot";
+import type { LabenvApp } from "../../../github-app/app.js";
+import { startWebServer } from "../../../github-app/web-server.js";
 
 /** `sha256=<hex>` as GitHub signs a delivery body. */
 export function sign(body: string, secret: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
-/** The app behind Probot's own Node middleware on a loopback port. */
+/** The app behind labenv's own web server (`npm run app`'s, with its body limit) on a loopback port. */
 export async function webhookServer(
-  app: ApplicationFunction,
+  app: LabenvApp,
   probot: Probot,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const middleware = await createNodeMiddleware(app, { probot });
-  const server: Server = createServer((req, res) => {
-    void middleware(req, res, () => res.writeHead(404).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/github/webhooks`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const server = await startWebServer(app, probot, { host: "127.0.0.1", port: 0 });
+  return { url: server.url, close: () => server.stop() };
 }
 
 export async function post(
