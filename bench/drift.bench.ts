@@ -124,8 +124,8 @@ export default async function driftBench(): Promise<Measurement[]> {
   nock("https://api.github.com")
     .get("/repos/westtek-research/labs/pulls")
     .query(true)
-    .reply(200, function () {
-      requests.push(`GET ${this.req.path}`);
+    .reply(200, (uri: string) => {
+      requests.push(`GET ${uri}`);
       return pulls;
     });
   const octokit = new Octokit({

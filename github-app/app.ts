@@ -122,7 +122,7 @@ function eventRepository(context: Context): string | undefined {
  */
 async function boundary(handler: LabenvHandler, context: Context, deps: AppDeps): Promise<void> {
   try {
-    await handler.run(context as never, deps);
+    await handler.run(context, deps);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     context.log.error(

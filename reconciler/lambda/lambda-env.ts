@@ -53,7 +53,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     }
   }
   const opt = <K extends string>(key: K, name: string) =>
-    (env[name] ? { [key]: env[name]! } : {}) as Partial<Record<K, string>>;
+    (env[name] ? { [key]: env[name] } : {}) as Partial<Record<K, string>>;
   return {
     region: need("AWS_REGION"),
     cluster: need("LABENV_CLUSTER"),

@@ -69,7 +69,7 @@ export async function readRepository(
     sha = (await octokit.rest.repos.getBranch({ owner, repo, branch })).data.commit.sha;
   }
   const snapshot = await readRepositoryAt(
-    octokit as never,
+    octokit,
     { owner, repo },
     sha,
     () => (path) => MANAGED.test(path),

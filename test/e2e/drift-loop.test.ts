@@ -35,7 +35,7 @@ async function reconcileWithDrift(
     today: () => "2026-11-23",
     now: () => new Date((clock += 1000)),
   };
-  await runDriftAfterReconcile(await openContext(dir, io.now), io);
+  await runDriftAfterReconcile(openContext(dir, io.now), io);
   // Once `labenv reconcile` runs the drift step itself, it acted first and this second call finds nothing new: read both.
   return { code: r.code, stdout: r.stdout, drift: `${r.stdout}${out}` };
 }

@@ -218,7 +218,7 @@ describe("alarms", () => {
     expect(functions[drift]!.Properties.Timeout).toBe(600);
     const topic = logicalId(
       labenv.stack,
-      labenv.stack.node.findChild("Alarms").node.findChild("Topic") as never,
+      labenv.stack.node.findChild("Alarms").node.findChild("Topic"),
     );
     for (const alarm of Object.values(template.findResources("AWS::CloudWatch::Alarm"))) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);

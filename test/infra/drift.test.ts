@@ -287,7 +287,7 @@ describe("its dead-letter queue and alarms", () => {
     });
     const topic = logicalId(
       labenv.stack,
-      labenv.stack.node.findChild("Alarms").node.findChild("Topic") as never,
+      labenv.stack.node.findChild("Alarms").node.findChild("Topic"),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
   });

@@ -1,22 +1,10 @@
 import { join } from "node:path";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
-import type { ObservedState } from "../../core/model/resources.js";
+import type { ObservedResource, ObservedState } from "../../core/model/resources.js";
 import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
 import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
-import {
-  deleteService,
-  deregisterTaskDefinitions,
-  observeEcs,
-  putService,
-  registerTaskDefinition,
-} from "./sandbox-ecs.js";
-import {
-  createAccessPoint,
-  createSnapshot,
-  observeStorage,
-  startBackupJob,
-} from "./sandbox-storage.js";
+import { SANDBOX_DRIVERS, sandboxDriver } from "./drivers/index.js";
 
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
@@ -46,7 +34,11 @@ export class SandboxProvider implements Provider {
 
   async observe(): Promise<ObservedState> {
     const account = this.account();
-    return { resources: [...observeStorage(account), ...observeEcs(account)] };
+    return {
+      resources: Object.values(SANDBOX_DRIVERS).flatMap((d): ObservedResource[] =>
+        d.observe(account),
+      ),
+    };
   }
 
   async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
@@ -81,23 +73,10 @@ export class SandboxProvider implements Provider {
     now: Date,
   ): AppliedResource {
     const { outcome, kind } = action;
-    if (outcome === "create" || outcome === "update" || outcome === "replace") {
-      switch (kind) {
-        case "access-point":
-          return createAccessPoint(account, action, now);
-        case "task-definition":
-          return registerTaskDefinition(account, action, resolve, now);
-        case "service":
-          return putService(account, action, resolve, now);
-        case "ebs-snapshot":
-          return createSnapshot(account, action, resolve, now);
-        case "backup-job":
-          return startBackupJob(account, action, resolve, now);
-      }
-    }
-    if (outcome === "delete" && kind === "service") return deleteService(account, action, now);
-    if (outcome === "delete" && kind === "task-definition")
-      return deregisterTaskDefinitions(account, action);
+    const driver = sandboxDriver(kind);
+    if (outcome === "create" || outcome === "update" || outcome === "replace")
+      return driver.apply(account, action, resolve, now);
+    if (outcome === "delete" && driver.remove) return driver.remove(account, action, now);
     throw new LabenvError(
       "provider",
       `the sandbox does not ${outcome} ${kind} resources (${action.key}): storage is never deleted`,

@@ -24,7 +24,7 @@ export function registerDrift(program: Command, io: CliIO): void {
         environments: string[],
         o: { repo: string; json?: boolean; openPrs?: boolean; verbose?: boolean },
       ) => {
-        const ctx = await openContext(o.repo, io.now);
+        const ctx = openContext(o.repo, io.now);
         if (!o.json)
           io.err(`labenv drift: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
         const result = await runDriftForContext(ctx, io, {

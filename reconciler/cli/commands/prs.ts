@@ -13,7 +13,7 @@ export function registerPrs(program: Command, io: CliIO): void {
       "pull requests on the local git host (a branch plus a description under .labenv/prs/)",
     );
   const host = async (repo: string): Promise<LocalGitHost> => {
-    const h = openGitHost(await openContext(repo, io.now), io.now);
+    const h = openGitHost(openContext(repo, io.now), io.now);
     if (!(h instanceof LocalGitHost))
       throw new LabenvError(
         "usage",

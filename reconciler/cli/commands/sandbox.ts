@@ -27,7 +27,7 @@ export function registerSandbox(program: Command, io: CliIO): void {
     .option("--json", "print the change and the observation as JSON")
     .allowUnknownOption()
     .action(async (environment: string, words: string[], o: { repo: string; json?: boolean }) => {
-      const ctx = await openContext(o.repo, io.now);
+      const ctx = openContext(o.repo, io.now);
       if (!(ctx.provider instanceof SandboxProvider))
         throw new LabenvError("usage", "labenv sandbox exec works on target: sandbox only");
       const provider = ctx.provider;

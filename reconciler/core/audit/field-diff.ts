@@ -65,7 +65,7 @@ const KEY_FIELDS = ["name", "id", "key", "dataset"];
 function keyedItems(v: unknown): { field: string; items: Record<string, unknown> } | undefined {
   if (!Array.isArray(v) || v.length === 0 || !v.every(isRecord)) return undefined;
   for (const field of KEY_FIELDS) {
-    const keys = v.map((item) => (item as Record<string, unknown>)[field]);
+    const keys = v.map((item) => item[field]);
     if (keys.every((k) => typeof k === "string") && new Set(keys).size === keys.length) {
       const items: Record<string, unknown> = {};
       v.forEach((item, i) =>

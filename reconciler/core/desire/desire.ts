@@ -69,10 +69,7 @@ export function desire(
     spec: SpecByKind[K],
   ) => {
     const dependsOn = KINDS[kind].dependencies(spec);
-    resources.set(
-      key,
-      newResource(kind, key, environment, lab, spec, dependsOn) as DesiredResource,
-    );
+    resources.set(key, newResource(kind, key, environment, lab, spec, dependsOn));
   };
 
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => a.localeCompare(b))) {

@@ -84,13 +84,13 @@ export function revertPlan(input: RevertInput): Plan | undefined {
     kind: "service",
     key: serviceKey,
     environment: input.environment,
-    desired: service as DesiredResource<"service">,
+    desired: service,
     observed: running,
     changes: [
       {
         field: "task",
         from: "drifted task",
-        to: `new task from ${(service.spec as ServiceSpec).taskDefinition}`,
+        to: `new task from ${service.spec.taskDefinition}`,
       },
     ],
     reason: `put ${input.environment} back as locked: ${input.why}`,

@@ -84,7 +84,7 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const value = pair.value as Node | null;
-    const where = at(pair.key as Node);
+    const where = at(pair.key);
     if (key === "name") {
       if (isScalar(value) && typeof value.value === "string") found.name = value.value;
       else report(at(value), "`name` must be a string");

@@ -78,7 +78,7 @@ export function importKernelspecList(input: KernelspecListInput): ImportResult {
       name,
       displayName,
       language,
-      argv: argv as string[],
+      argv: argv,
       ...(typeof resourceDir === "string" ? { resourceDir } : {}),
       ...(typeof spec.interrupt_mode === "string" ? { interruptMode: spec.interrupt_mode } : {}),
       ...(stringEnv && Object.keys(stringEnv).length > 0 ? { env: stringEnv } : {}),

@@ -420,7 +420,7 @@ function environmentDoc(
 ): Environment {
   const files = request.imports.map((i) => i.file.split(/[\\/]/).pop()).join(", ");
   return {
-    apiVersion: API_VERSION as Environment["apiVersion"],
+    apiVersion: API_VERSION,
     kind: "Environment",
     metadata: { name: request.name, lab: request.lab },
     spec: {

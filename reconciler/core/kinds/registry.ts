@@ -29,5 +29,5 @@ export const STORAGE_KINDS: ReadonlySet<ResourceKind> = new Set(
 
 /** The module of a kind, widened for code that handles every kind alike. */
 export function kindModule(kind: ResourceKind): KindModule {
-  return KINDS[kind] as KindModule;
+  return KINDS[kind];
 }

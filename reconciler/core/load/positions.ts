@@ -42,7 +42,7 @@ export class PositionIndex {
     return new PositionIndex(() => {
       const lineCounter = new LineCounter();
       return {
-        document: parseDocument(text, { lineCounter, uniqueKeys: false }) as Document.Parsed,
+        document: parseDocument(text, { lineCounter, uniqueKeys: false }),
         lineCounter,
       };
     });

@@ -121,7 +121,7 @@ describe("SDK clients", () => {
       expect(await client.config.maxAttempts()).toBe(8);
       expect(await client.config.region()).toBe("eu-west-1");
     }
-    const endpoint = await (clients.ecs as ECSClient).config.endpoint?.();
+    const endpoint = await clients.ecs.config.endpoint?.();
     expect(endpoint?.hostname).toBe("127.0.0.1");
   });
 });

@@ -27,18 +27,15 @@ export interface DriftWorld {
 
 export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00:00Z"): DriftWorld {
   const desired = desire(repository).state;
-  const observed: ObservedResource[] = desired.resources.map(
-    (r) =>
-      ({
-        kind: r.kind,
-        key: r.key,
-        environment: r.environment,
-        id: `id:${r.key}`,
-        spec: structuredClone(r.spec),
-        tags: { ...r.tags },
-        ...(r.kind === "service" ? { runningCount: 1 } : {}),
-      }) as ObservedResource,
-  );
+  const observed: ObservedResource[] = desired.resources.map((r) => ({
+    kind: r.kind,
+    key: r.key,
+    environment: r.environment,
+    id: `id:${r.key}`,
+    spec: structuredClone(r.spec),
+    tags: { ...r.tags },
+    ...(r.kind === "service" ? { runningCount: 1 } : {}),
+  }));
   const applied = new Map<string, AppliedRecord>();
   for (const env of desired.environments) {
     const resources = desired.resources.filter(
@@ -76,7 +73,7 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
           id: `snap-${providerApplied.length}`,
           spec: action.desired!.spec,
           tags: action.desired!.tags,
-        } as ObservedResource);
+        });
       return {
         key: action.key,
         id: action.kind === "ebs-snapshot" ? `snap-${providerApplied.length}` : `id:${action.key}`,
@@ -134,7 +131,7 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
       data.set(key, typeof body === "string" ? body : Buffer.from(body).toString("utf8"));
     },
     async get(key: string) {
-      return data.has(key) ? new TextEncoder().encode(data.get(key)!) : undefined;
+      return data.has(key) ? new TextEncoder().encode(data.get(key)) : undefined;
     },
     async list(prefix: string) {
       return [...data.keys()].filter((k) => k.startsWith(prefix)).sort();

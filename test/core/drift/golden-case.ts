@@ -92,18 +92,15 @@ function infrastructure(repo: Repository, input: CaseInput): EnvironmentInfrastr
       specHash: r.specHash,
     })),
   };
-  let observed: ObservedResource[] = desired.map(
-    (r) =>
-      ({
-        kind: r.kind,
-        key: r.key,
-        environment: r.environment,
-        id: idOf(r.key),
-        spec: structuredClone(r.spec),
-        tags: { ...r.tags },
-        ...(r.kind === "service" ? { runningCount: 1 } : {}),
-      }) as ObservedResource,
-  );
+  let observed: ObservedResource[] = desired.map((r) => ({
+    kind: r.kind,
+    key: r.key,
+    environment: r.environment,
+    id: idOf(r.key),
+    spec: structuredClone(r.spec),
+    tags: { ...r.tags },
+    ...(r.kind === "service" ? { runningCount: 1 } : {}),
+  }));
   for (const change of input.infra ?? []) {
     if (change.gone) {
       observed = observed.filter((o) => o.key !== change.key);
@@ -115,7 +112,7 @@ function infrastructure(repo: Repository, input: CaseInput): EnvironmentInfrastr
         : {
             ...o,
             ...(change.id ? { id: change.id } : {}),
-            spec: { ...o.spec, ...(change.spec ?? {}) } as ObservedResource["spec"],
+            spec: { ...o.spec, ...(change.spec ?? {}) },
             tags: { ...o.tags, ...(change.tags ?? {}) },
           },
     );

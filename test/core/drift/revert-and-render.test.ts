@@ -23,18 +23,15 @@ describe("revert plan", () => {
   const desired = desire(repository).state.resources.filter(
     (r) => r.environment === "genomics-core/rnaseq",
   );
-  const observed = desired.map(
-    (r) =>
-      ({
-        kind: r.kind,
-        key: r.key,
-        environment: r.environment,
-        id: `id:${r.key}`,
-        spec: r.spec,
-        tags: r.tags,
-        ...(r.kind === "service" ? { runningCount: 1 } : {}),
-      }) as ObservedResource,
-  );
+  const observed = desired.map((r) => ({
+    kind: r.kind,
+    key: r.key,
+    environment: r.environment,
+    id: `id:${r.key}`,
+    spec: r.spec,
+    tags: r.tags,
+    ...(r.kind === "service" ? { runningCount: 1 } : {}),
+  }));
 
   it("snapshots /opt/jupyter first, then replaces the task; the same occasion takes no second snapshot", () => {
     const plan = revertPlan({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DRIVERS } from "../../../reconciler/adapters/aws/drivers.js";
+import { DRIVERS, OBSERVE_STAGES } from "../../../reconciler/adapters/aws/drivers.js";
+import { SANDBOX_DRIVERS } from "../../../reconciler/adapters/sandbox/drivers/index.js";
 import { KINDS, RESOURCE_KINDS, STORAGE_KINDS } from "../../../reconciler/core/kinds/registry.js";
 import { STAGE_NAMES } from "../../../reconciler/core/model/plan.js";
 
@@ -13,6 +14,21 @@ describe("resource kind registry", () => {
   it("has an AWS driver for every kind and none for an unknown one", () => {
     expect(Object.keys(DRIVERS).sort()).toEqual([...RESOURCE_KINDS].sort());
     for (const kind of RESOURCE_KINDS) expect(DRIVERS[kind].kind).toBe(kind);
+  });
+
+  it("has a sandbox driver for every kind, and only disposable kinds can be deleted there", () => {
+    expect(Object.keys(SANDBOX_DRIVERS).sort()).toEqual([...RESOURCE_KINDS].sort());
+    for (const kind of RESOURCE_KINDS) {
+      expect(SANDBOX_DRIVERS[kind].kind).toBe(kind);
+      expect(SANDBOX_DRIVERS[kind].remove !== undefined, kind).toBe(
+        KINDS[kind].lifecycle === "disposable",
+      );
+    }
+  });
+
+  it("observes in the sandbox in the order the AWS provider does: ids of earlier kinds map back to keys", () => {
+    const awsOrder = OBSERVE_STAGES.flat();
+    expect(Object.keys(SANDBOX_DRIVERS)).toEqual(awsOrder);
   });
 
   it("orders kinds so that what a kind depends on is applied in the same stage or earlier", () => {

@@ -59,8 +59,8 @@ describe("lockRepository", () => {
       "spec.inputDigest",
     ]);
     const o = lockRepository(repo, index, { only: ["genomics-core/single-cell"] })[0]!;
-    expect(o!.outcome).toBe("updated");
-    if (o!.outcome === "updated") {
+    expect(o.outcome).toBe("updated");
+    if (o.outcome === "updated") {
       expect(o.why[0]).toMatch(/versions kept/);
       const before = text(
         exampleFiles(),
@@ -82,7 +82,7 @@ describe("lockRepository", () => {
       reasons: ["pydeseq2 is locked at 0.4.12, which does not satisfy `pydeseq2==0.4.10`"],
     });
     const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;
-    expect(o!.outcome === "updated" && o.text).toContain(
+    expect(o.outcome === "updated" && o.text).toContain(
       "version: 0.4.10\n      source: environment\n      sha256: " +
         index.get("pydeseq2")!.find((v) => v.version === "0.4.10")!.sha256! +
         "\n      requestedAs: pydeseq2==0.4.10",

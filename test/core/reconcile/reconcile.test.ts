@@ -168,7 +168,7 @@ describe("reconcile on the sandbox", () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    let result;
+    let result: Awaited<ReturnType<typeof run>> | undefined;
     for (let runs = 0; runs < 200; runs++) {
       result = await run(base, s, { provider: failing(s.provider, () => uniform() < 0.3) });
       if (result.outcome === "no-changes") break;

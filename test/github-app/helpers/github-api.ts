@@ -77,7 +77,7 @@ export type Captured = Record<string, any>[];
 export function mockCreateCheckRun(into: Captured, id = 5000 + into.length): void {
   nock(API)
     .post(`${R}/check-runs`)
-    .reply(201, (_uri, body) => {
+    .reply(201, (_uri: string, body: unknown) => {
       into.push(body as Record<string, any>);
       return { id };
     });
@@ -86,7 +86,7 @@ export function mockCreateCheckRun(into: Captured, id = 5000 + into.length): voi
 export function mockUpdateCheckRun(id: number, into: Captured): void {
   nock(API)
     .patch(`${R}/check-runs/${id}`)
-    .reply(200, (_uri, body) => {
+    .reply(200, (_uri: string, body: unknown) => {
       into.push({ id, ...(body as Record<string, any>) });
       return { id };
     });
@@ -231,7 +231,7 @@ export function mockComments(
 export function mockCreateComment(number: number, into: Captured): void {
   nock(API)
     .post(`${R}/issues/${number}/comments`)
-    .reply(201, (_uri, body) => {
+    .reply(201, (_uri: string, body: unknown) => {
       into.push(body as Record<string, any>);
       return { id: 777 };
     });
@@ -240,7 +240,7 @@ export function mockCreateComment(number: number, into: Captured): void {
 export function mockUpdateComment(id: number, into: Captured): void {
   nock(API)
     .patch(`${R}/issues/comments/${id}`)
-    .reply(200, (_uri, body) => {
+    .reply(200, (_uri: string, body: unknown) => {
       into.push({ id, ...(body as Record<string, any>) });
       return { id };
     });
@@ -249,7 +249,7 @@ export function mockUpdateComment(id: number, into: Captured): void {
 export function mockCommitStatus(sha: string, into: Captured): void {
   nock(API)
     .post(`${R}/statuses/${sha}`)
-    .reply(201, (_uri, body) => {
+    .reply(201, (_uri: string, body: unknown) => {
       into.push(body as Record<string, any>);
       return { id: 1 };
     });

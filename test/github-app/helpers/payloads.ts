@@ -17,7 +17,7 @@ export function example(name: string, action?: string): Json {
   const def = examples.find((e) => e.name === name);
   const found = def?.examples.find((x) => action === undefined || (x as Json).action === action);
   if (!found) throw new Error(`no example ${name}.${action}`);
-  return structuredClone(found) as Json;
+  return structuredClone(found);
 }
 
 /** Points a payload at the test repository and installation. */

@@ -177,7 +177,7 @@ describe("AWS provider against moto: one environment", () => {
 
   it("refuses an action whose dependency was never applied, naming it", async () => {
     const provider = new AwsProvider(config, clients);
-    const td = createAction(env.taskDefinition as DesiredResource);
+    const td = createAction(env.taskDefinition);
     await expect(provider.apply(td, () => undefined)).rejects.toMatchObject({
       code: "plan",
       message: expect.stringContaining(env.home.key),

@@ -1,18 +1,17 @@
-import type { Action } from "../../core/model/plan.js";
-import type {
-  ObservedResource,
-  ServiceSpec,
-  TaskDefinitionSpec,
-} from "../../core/model/resources.js";
-import { TAG } from "../../core/model/resources.js";
-import { allowedMemory, isFargateSize } from "../../core/validate/fargate.js";
-import { CONTAINER } from "../../core/desire/names.js";
-import type { AppliedResource, ResolveId } from "../../ports/provider.js";
-import { arn, awsError, checkTags, nextId, type SandboxAccount } from "./sandbox-account.js";
-import { owned } from "./sandbox-storage.js";
+import type { Action } from "../../../core/model/plan.js";
+import {
+  TAG,
+  type ObservedResource,
+  type TaskDefinitionSpec,
+} from "../../../core/model/resources.js";
+import { allowedMemory, isFargateSize } from "../../../core/validate/fargate.js";
+import { CONTAINER } from "../../../core/desire/names.js";
+import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
+import { arn, awsError, checkTags, type SandboxAccount } from "../sandbox-account.js";
+import { owned, type SandboxDriver } from "./sandbox-driver.js";
 
 /** ECS RegisterTaskDefinition: a new revision of the family; the previous one is deregistered. */
-export function registerTaskDefinition(
+function registerTaskDefinition(
   account: SandboxAccount,
   action: Action,
   resolve: ResolveId,
@@ -116,144 +115,22 @@ export function registerTaskDefinition(
   return { key: action.key, id: taskArn };
 }
 
-/** ECS CreateService / UpdateService: one Jupyter task when desiredCount is 1, its volume restored from the latest snapshot. */
-export function putService(
+function deregisterTaskDefinitions(
   account: SandboxAccount,
   action: Action,
-  resolve: ResolveId,
-  now: Date,
-): AppliedResource {
-  const spec = action.desired!.spec as ServiceSpec;
-  const tdArn = resolve(spec.taskDefinition);
-  if (!tdArn || !account.taskDefinitions.some((t) => t.arn === tdArn && t.status === "ACTIVE"))
-    throw awsError(
-      "ClientException",
-      `TaskDefinition not found or inactive: ${spec.taskDefinition}`,
-    );
-  checkTags(action.desired!.tags);
-  let service = account.services.find((s) => s.name === spec.name && s.status === "ACTIVE");
-  const body = {
-    launchType: "FARGATE",
-    schedulingStrategy: "REPLICA",
-    platformVersion: "LATEST",
-    deploymentConfiguration: { maximumPercent: 100, minimumHealthyPercent: 0 },
-    networkConfiguration: {
-      awsvpcConfiguration: {
-        subnets: spec.subnets,
-        securityGroups: spec.securityGroups,
-        assignPublicIp: "DISABLED",
-      },
-    },
-    volumeConfigurations: [
-      {
-        name: "jupyter",
-        managedEBSVolume: {
-          sizeInGiB: spec.volume.sizeGiB,
-          volumeType: spec.volume.volumeType,
-          encrypted: spec.volume.encrypted,
-        },
-      },
-    ],
-  };
-  if (!service) {
-    service = {
-      arn: arn(account, "ecs", `service/${account.cluster}/${spec.name}`),
-      name: spec.name,
-      status: "ACTIVE",
-      taskDefinitionArn: tdArn,
-      desiredCount: spec.desiredCount,
-      body,
-      tags: { ...action.desired!.tags },
-    };
-    account.services.push(service);
-  }
-  // `replace` (drift revert) forces a new task, like UpdateService with forceNewDeployment.
-  const replace =
-    action.outcome === "replace" ||
-    service.taskDefinitionArn !== tdArn ||
-    JSON.stringify(service.body) !== JSON.stringify(body);
-  Object.assign(service, {
-    taskDefinitionArn: tdArn,
-    desiredCount: spec.desiredCount,
-    body,
-    tags: { ...action.desired!.tags },
-  });
-  const running = account.tasks.filter(
-    (t) => t.serviceArn === service!.arn && t.lastStatus === "RUNNING",
-  );
-  if (spec.desiredCount === 0 || replace) for (const t of running) stopTask(account, t, now);
-  if (spec.desiredCount === 1 && (replace || running.length === 0))
-    startTask(account, service.arn, tdArn, spec, now);
-  return { key: action.key, id: service.arn };
-}
-
-export function deleteService(account: SandboxAccount, action: Action, now: Date): AppliedResource {
-  const s = account.services.find((x) => x.arn === action.observed!.id && x.status === "ACTIVE");
-  if (s) {
-    for (const t of account.tasks.filter(
-      (t) => t.serviceArn === s.arn && t.lastStatus === "RUNNING",
-    ))
-      stopTask(account, t, now);
-    s.desiredCount = 0;
-    s.status = "INACTIVE";
-  }
-  return { key: action.key, id: action.observed!.id };
-}
-
-export function deregisterTaskDefinitions(
-  account: SandboxAccount,
-  action: Action,
+  _now: Date,
 ): AppliedResource {
   const family = (action.observed!.spec as TaskDefinitionSpec).family;
   for (const t of account.taskDefinitions) if (t.family === family) t.status = "INACTIVE";
   return { key: action.key, id: action.observed!.id };
 }
 
-function startTask(
-  account: SandboxAccount,
-  serviceArn: string,
-  tdArn: string,
-  spec: ServiceSpec,
-  now: Date,
-): void {
-  const env = account.services.find((s) => s.arn === serviceArn)?.tags[TAG.environment];
-  const latest = account.snapshots
-    .filter((s) => s.tags[TAG.environment] === env)
-    .sort((a, b) => a.startTime.localeCompare(b.startTime))
-    .pop();
-  const volumeId = nextId(account, "vol-", 17);
-  account.volumes.push({
-    id: volumeId,
-    sizeGiB: spec.volume.sizeGiB,
-    state: "in-use",
-    ...(latest ? { fromSnapshot: latest.id } : {}),
-  });
-  account.tasks.push({
-    arn: arn(account, "ecs", `task/${account.cluster}/${nextId(account, "", 32)}`),
-    serviceArn,
-    taskDefinitionArn: tdArn,
-    lastStatus: "RUNNING",
-    volumeId,
-    startedAt: now.toISOString(),
-  });
-}
-
-function stopTask(account: SandboxAccount, task: SandboxAccount["tasks"][number], now: Date): void {
-  task.lastStatus = "STOPPED";
-  task.stoppedAt = now.toISOString();
-  const v = account.volumes.find((x) => x.id === task.volumeId);
-  if (v) v.state = "deleted";
-}
-
 /** Reads ECS back into specs; what ECS fills in by itself (revision, registeredAt, compatibilities…) is dropped. */
-export function observeEcs(account: SandboxAccount): ObservedResource[] {
+function observe(account: SandboxAccount): ObservedResource<"task-definition">[] {
   const keyOfAccessPoint = new Map(
     account.accessPoints.map((a) => [a.id, a.tags[TAG.resource] ?? a.id]),
   );
-  const keyOfTd = new Map(
-    account.taskDefinitions.map((t) => [t.arn, t.tags[TAG.resource] ?? t.arn]),
-  );
-  const out: ObservedResource[] = [];
+  const out: ObservedResource<"task-definition">[] = [];
   for (const t of account.taskDefinitions.filter(
     (x) => x.status === "ACTIVE" && x.tags[TAG.resource],
   )) {
@@ -310,38 +187,13 @@ export function observeEcs(account: SandboxAccount): ObservedResource[] {
       status: t.status,
     });
   }
-  for (const s of account.services.filter((x) => x.status === "ACTIVE" && x.tags[TAG.resource])) {
-    const b = s.body as {
-      networkConfiguration: {
-        awsvpcConfiguration: { subnets: string[]; securityGroups: string[] };
-      };
-      volumeConfigurations: { managedEBSVolume: { sizeInGiB: number } }[];
-    };
-    const spec: ServiceSpec = {
-      name: s.name,
-      taskDefinition: keyOfTd.get(s.taskDefinitionArn) ?? s.taskDefinitionArn,
-      desiredCount: s.desiredCount === 1 ? 1 : 0,
-      volume: {
-        sizeGiB: b.volumeConfigurations[0]!.managedEBSVolume.sizeInGiB,
-        volumeType: "gp3",
-        encrypted: true,
-      },
-      subnets: [...b.networkConfiguration.awsvpcConfiguration.subnets].sort(),
-      securityGroups: [...b.networkConfiguration.awsvpcConfiguration.securityGroups].sort(),
-    };
-    const runningCount = account.tasks.filter(
-      (t) => t.serviceArn === s.arn && t.lastStatus === "RUNNING",
-    ).length;
-    out.push({
-      kind: "service",
-      key: s.tags[TAG.resource]!,
-      environment: s.tags[TAG.environment] ?? "",
-      id: s.arn,
-      spec,
-      tags: owned(s.tags),
-      status: s.status,
-      runningCount,
-    });
-  }
   return out;
 }
+
+/** ECS task definitions: one family per environment, a new revision per change. */
+export const taskDefinitionDriver: SandboxDriver<"task-definition"> = {
+  kind: "task-definition",
+  observe,
+  apply: registerTaskDefinition,
+  remove: deregisterTaskDefinitions,
+};

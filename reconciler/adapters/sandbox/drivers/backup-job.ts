@@ -1,0 +1,60 @@
+import type { Action } from "../../../core/model/plan.js";
+import { TAG, type ObservedResource, type BackupJobSpec } from "../../../core/model/resources.js";
+import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
+import { arn, awsError, nextId, type SandboxAccount } from "../sandbox-account.js";
+import { owned, type SandboxDriver } from "./sandbox-driver.js";
+
+/** AWS Backup StartBackupJob on the file system that holds the access point's directory. */
+function startBackupJob(
+  account: SandboxAccount,
+  action: Action,
+  resolve: ResolveId,
+  now: Date,
+): AppliedResource {
+  const spec = action.desired!.spec as BackupJobSpec;
+  const existing = account.backupJobs.find((b) => b.tags[TAG.resource] === action.key);
+  if (existing) return { key: action.key, id: existing.id };
+  const ap = account.accessPoints.find((a) => a.id === resolve(spec.accessPoint));
+  if (!ap)
+    throw awsError(
+      "ResourceNotFoundException",
+      `access point for ${spec.accessPoint} does not exist`,
+    );
+  const id = nextId(account, "", 32)
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")
+    .toUpperCase();
+  account.backupJobs.push({
+    id,
+    resourceArn: arn(account, "elasticfilesystem", `file-system/${account.fileSystemId}`),
+    state: "COMPLETED",
+    creationDate: now.toISOString(),
+    recoveryPointArn: arn(account, "backup", `recovery-point:${id}`),
+    tags: { ...action.desired!.tags, "labenv:root-directory": ap.rootDirectory.path },
+  });
+  return { key: action.key, id };
+}
+
+function observe(account: SandboxAccount): ObservedResource<"backup-job">[] {
+  const out: ObservedResource<"backup-job">[] = [];
+  for (const b of account.backupJobs) {
+    const key = b.tags[TAG.resource];
+    if (!key) continue;
+    out.push({
+      kind: "backup-job",
+      key,
+      environment: b.tags[TAG.environment] ?? "",
+      id: b.id,
+      spec: { accessPoint: "", description: "", trigger: "request" },
+      tags: owned(b.tags),
+      status: b.state,
+    });
+  }
+  return out;
+}
+
+/** AWS Backup jobs of the EFS file system. */
+export const backupJobDriver: SandboxDriver<"backup-job"> = {
+  kind: "backup-job",
+  observe,
+  apply: startBackupJob,
+};

@@ -1,0 +1,60 @@
+import type { Action } from "../../../core/model/plan.js";
+import { TAG, type ObservedResource, type EbsSnapshotSpec } from "../../../core/model/resources.js";
+import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
+import { awsError, checkTags, nextId, type SandboxAccount } from "../sandbox-account.js";
+import { owned, type SandboxDriver } from "./sandbox-driver.js";
+
+/** EC2 CreateSnapshot of the volume attached to the service's running task. */
+function createSnapshot(
+  account: SandboxAccount,
+  action: Action,
+  resolve: ResolveId,
+  now: Date,
+): AppliedResource {
+  const spec = action.desired!.spec as EbsSnapshotSpec;
+  const existing = account.snapshots.find((s) => s.tags[TAG.resource] === action.key);
+  if (existing) return { key: action.key, id: existing.id };
+  const serviceArn = resolve(spec.service);
+  const task = account.tasks.find((t) => t.serviceArn === serviceArn && t.lastStatus === "RUNNING");
+  if (!task)
+    throw awsError(
+      "IncorrectState",
+      `service ${spec.service} has no running task, so there is no volume to snapshot`,
+    );
+  checkTags(action.desired!.tags);
+  const id = nextId(account, "snap-", 17);
+  account.snapshots.push({
+    id,
+    volumeId: task.volumeId,
+    description: spec.description.slice(0, 255),
+    state: "completed",
+    startTime: now.toISOString(),
+    tags: { ...action.desired!.tags },
+  });
+  return { key: action.key, id };
+}
+
+function observe(account: SandboxAccount): ObservedResource<"ebs-snapshot">[] {
+  const out: ObservedResource<"ebs-snapshot">[] = [];
+  for (const s of account.snapshots) {
+    const key = s.tags[TAG.resource];
+    if (!key) continue;
+    out.push({
+      kind: "ebs-snapshot",
+      key,
+      environment: s.tags[TAG.environment] ?? "",
+      id: s.id,
+      spec: { service: "", description: s.description, trigger: "request" },
+      tags: owned(s.tags),
+      status: s.state,
+    });
+  }
+  return out;
+}
+
+/** EBS snapshots of the volume a running task has attached. */
+export const ebsSnapshotDriver: SandboxDriver<"ebs-snapshot"> = {
+  kind: "ebs-snapshot",
+  observe,
+  apply: createSnapshot,
+};
