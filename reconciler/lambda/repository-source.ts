@@ -77,7 +77,7 @@ export async function readRepository(
   return {
     commit: snapshot.sha,
     files: snapshot.files,
-    isAncestor: githubIsAncestor(octokit as never, { owner, repo }),
+    isAncestor: githubIsAncestor(octokit, { owner, repo }),
   };
 }
 

@@ -36,11 +36,11 @@ export function shapeProblem(value: unknown, shape: Shape, at = ""): string | un
     }
   }
   if ("optional" in shape && Object.keys(shape).length === 1)
-    return value === undefined ? undefined : shapeProblem(value, shape.optional as Shape, at);
+    return value === undefined ? undefined : shapeProblem(value, shape.optional, at);
   if ("arrayOf" in shape && Object.keys(shape).length === 1) {
     if (!Array.isArray(value)) return `${here} is ${describe(value)}, expected a list`;
     for (const [i, item] of value.entries()) {
-      const problem = shapeProblem(item, shape.arrayOf as Shape, `${at}[${i}]`);
+      const problem = shapeProblem(item, shape.arrayOf, `${at}[${i}]`);
       if (problem) return problem;
     }
     return undefined;

@@ -62,12 +62,12 @@ export function startApp(env: NodeJS.ProcessEnv, command = appCommand()): AppPro
   let err = "";
   let resolveUrl!: (u: string) => void;
   const url = new Promise<string>((resolve) => (resolveUrl = resolve));
-  child.stdout!.on("data", (d: Buffer) => {
+  child.stdout.on("data", (d: Buffer) => {
     out += d.toString();
     const m = /labenv app listening on (http:\/\/\S+?)["\s]/.exec(out);
     if (m) resolveUrl(m[1]!);
   });
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const proc: AppProcess = {
     child,
     exitCode: undefined,
