@@ -38,6 +38,10 @@ export async function lastPusher(github: GitHubClient, pr: PullRequestRef): Prom
       };
     return { login: push.actor.login };
   } catch (e) {
+    if ((e as { status?: number }).status === 404)
+      return {
+        unknown: `this GitHub has no repository activity API (GET /repos/{owner}/{repo}/activity), so labenv cannot tell who pushed ${short}`,
+      };
     throw new LabenvError(
       "git",
       `cannot read who pushed ${short} to ${pr.headRef}: ${(e as Error).message}`,

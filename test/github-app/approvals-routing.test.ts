@@ -214,6 +214,27 @@ describe("3. the last pusher", () => {
   });
 });
 
+describe("3. no activity API (an older GitHub Enterprise Server)", () => {
+  it("the pusher is unknown, so no approval counts", async () => {
+    const checks: Captured = [];
+    mockToken();
+    mockApp();
+    mockBranch("main", TIP);
+    mockPullsOfCommit(HEAD, [{ number: 7, head: HEAD, author: "ajones-sc" }]);
+    mockReviewReads({ number: 7, head: HEAD, base: TIP }, base, sharePr, [SHARE]);
+    nock(API)
+      .get(`/repos/${OWNER}/${REPO}/activity`)
+      .query(true)
+      .reply(404, { message: "Not Found" });
+    mockReviews(7, BOTH_LABS);
+    mockLatestCheckRun(HEAD, "labenv/approvals");
+    mockCreateCheckRun(checks);
+    await review({ head: HEAD, base: TIP, author: "ajones-sc" });
+    expect(checks[0]).toMatchObject({ status: "in_progress" });
+    expect(checks[0]!.output.summary).toContain("this GitHub has no repository activity API");
+  });
+});
+
 describe("3. a fork's head", () => {
   it("that maintainers may push to: labenv cannot see the pusher, so no approval counts", async () => {
     const checks: Captured = [];
