@@ -15,6 +15,7 @@ import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 import { loadRepository } from "../core/load/load-repository.js";
+import { requireUsableConfig } from "../core/load/repo-config.js";
 import type { LambdaEnv } from "../lambda/lambda-env.js";
 import { leaseOwner } from "./lease-holder.js";
 
@@ -91,7 +92,9 @@ export function openContext(dir: string, now: () => Date): RunContext {
   // Read and check the files once; the schema validator compiles once (≈200 ms).
   const files = readRepositoryFiles(dir);
   const check = createSchemaValidator();
-  const { repository } = loadRepository(files, check);
+  const { repository, diagnostics } = loadRepository(files, check);
+  // Everything below is built from labenv.yaml: never from a guess when it has errors.
+  requireUsableConfig(diagnostics);
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
   const objects = new DirectoryObjectStore(join(stateDir, "objects"));

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { requireUsableConfig } from "../core/load/repo-config.js";
 import { join } from "node:path";
 import { GitHubGitHost } from "../adapters/git-host/github-git-host.js";
 import { LocalGitHost } from "../adapters/git-host/local-git-host.js";
@@ -38,7 +39,8 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
   return async (event: DriftEvent, context?: { awsRequestId?: string }) => {
     const rt = await open(event);
     const check = createSchemaValidator();
-    const { repository } = loadRepository(rt.files, check);
+    const { repository, diagnostics } = loadRepository(rt.files, check);
+    requireUsableConfig(diagnostics);
     const config = repository.config?.doc.spec;
     const result = await runDrift(
       {

@@ -102,4 +102,31 @@ describe("the drift Lambda handler", () => {
       ["req-2-revert-genomics-core-rnaseq", "drift revert genomics-core/rnaseq", "succeeded"],
     ]);
   });
+
+  it("refuses to judge or act when labenv.yaml has errors (issue 14, item 14)", async () => {
+    const files = exampleFiles().map((f) =>
+      f.path === "labenv.yaml"
+        ? { ...f, content: String(f.content).replace("  target: sandbox", "  targt: aws") }
+        : f,
+    );
+    const { repository } = loadRepository(exampleFiles(), createSchemaValidator());
+    const world = driftWorld(repository);
+    const host = memoryHost();
+    const handler = createDriftHandler(async () => ({
+      files,
+      commit: "c".repeat(40),
+      ...world,
+      gitHost: host,
+      now: () => new Date("2026-11-23T12:00:00Z"),
+      where: "aws eu-west-1 / cluster labenv",
+    }));
+    await expect(
+      handler({ source: "aws.events" }, { awsRequestId: "req-3" }),
+    ).rejects.toMatchObject({
+      code: "config",
+      message: expect.stringMatching(/^labenv\.yaml has \d+ errors?/),
+    });
+    expect(host.pulls).toEqual([]);
+    expect(world.provider.applied).toEqual([]);
+  });
 });

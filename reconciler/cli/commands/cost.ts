@@ -3,7 +3,7 @@ import { formatUsd } from "../../core/cost/estimate.js";
 import { pricesFor } from "../../core/cost/prices.js";
 import { desire } from "../../core/desire/desire.js";
 import type { CliIO } from "../io.js";
-import { loadFromDisk } from "../load.js";
+import { loadWithConfig } from "../load.js";
 
 /** `labenv cost`: the monthly estimate per environment, lab and funding source, from the checked-in price table. */
 export function registerCost(program: Command, io: CliIO): void {
@@ -13,7 +13,7 @@ export function registerCost(program: Command, io: CliIO): void {
     .option("--repo <dir>", "repository directory", ".")
     .option("--json", "print as JSON")
     .action((o: { repo: string; json?: boolean }) => {
-      const { repository } = loadFromDisk(o.repo);
+      const { repository } = loadWithConfig(o.repo);
       const prices = pricesFor(repository.config?.doc.spec.aws?.region);
       const { state } = desire(repository);
       const rows = state.environments.map((e) => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { readRepositoryFiles } from "../../adapters/fs/read-repository-files.js";
+import { requireUsableConfig } from "../../core/load/repo-config.js";
 import { NotAPackageIndex, openPackageIndex } from "../../adapters/package-index/open-index.js";
 import { isLabenvError, LabenvError } from "../../core/errors.js";
 import { checkImport } from "../../core/import/check-import.js";
@@ -70,7 +71,8 @@ export function registerImport(program: Command, io: CliIO): void {
       });
       const files = readRepositoryFiles(opts.repo);
       const check = createSchemaValidator();
-      const { repository } = loadRepository(files, check);
+      const { repository, diagnostics } = loadRepository(files, check);
+      requireUsableConfig(diagnostics); // the package index to resolve against is named there
       if (!repository.labs.has(opts.lab))
         throw new LabenvError("usage", `lab ${opts.lab} does not exist`, {
           hint: `known labs: ${[...repository.labs.keys()].join(", ")}`,

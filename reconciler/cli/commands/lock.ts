@@ -7,7 +7,7 @@ import { LabenvError } from "../../core/errors.js";
 import { lockFindings } from "../../core/validate/rules/lock-rules.js";
 import type { RequirementCache } from "../../core/lock/check-lock.js";
 import type { CliIO } from "../io.js";
-import { loadFromDisk } from "../load.js";
+import { loadWithConfig } from "../load.js";
 
 export function registerLock(program: Command, io: CliIO): void {
   program
@@ -40,7 +40,7 @@ export function registerLock(program: Command, io: CliIO): void {
       ) => {
         const excludeNewer =
           opts.excludeNewer === undefined ? undefined : parseInstant(opts.excludeNewer);
-        const { repository } = loadFromDisk(opts.repo);
+        const { repository } = loadWithConfig(opts.repo);
         const unknown = envs.filter((e) => !repository.environments.has(e));
         if (unknown.length > 0)
           throw new LabenvError("usage", `unknown environment ${unknown.join(", ")}`, {
