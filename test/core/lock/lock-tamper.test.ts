@@ -272,3 +272,77 @@ describe("property: lock then check always passes; any single-field edit always 
     );
   });
 });
+
+describe("property: for generated environments, lock then check passes and a single edit fails", () => {
+  const RNASEQ = "environments/genomics-core/rnaseq/environment.yaml";
+  const RNASEQ_LOCK = "environments/genomics-core/rnaseq/environment.lock.yaml";
+  const names = [...index.keys()];
+  const requirement = fc
+    .tuple(fc.constantFrom(...names), fc.nat(), fc.constantFrom("", ">=", "==", "<="))
+    .map(([name, i, op]) => {
+      const versions = index.get(name)!;
+      return op === "" ? name : `${name}${op}${versions[i % versions.length]!.version}`;
+    });
+
+  it("holds for random requirement sets on the genomics pack", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(requirement, {
+          minLength: 1,
+          maxLength: 4,
+          selector: (r) => r.split(/[<>=]/)[0],
+        }),
+        fc.nat(),
+        fc.nat({ max: 7 }),
+        (requirements, pick, salt) => {
+          const files = exampleFiles().map((f) => {
+            if (f.path !== RNASEQ) return f;
+            const doc = parseDocument(Buffer.from(f.content).toString("utf8"));
+            doc.setIn(["spec", "packages"], requirements);
+            return { path: f.path, content: doc.toString() };
+          });
+          const repo = loadRepository(files, check).repository;
+          const o = lockRepository(repo, index, { only: ["genomics-core/rnaseq"] })[0]!;
+          if (o.outcome === "failed") return; // a conflict: nothing is written
+          const text = o.outcome === "unchanged" ? undefined : o.text;
+          const locked = text
+            ? [...files.filter((f) => f.path !== RNASEQ_LOCK), { path: RNASEQ_LOCK, content: text }]
+            : files;
+          const relocked = loadRepository(locked, check).repository;
+          const env = relocked.environments.get("genomics-core/rnaseq")!;
+          expect(lockFreshness(relocked, env, index), requirements.join(" ")).toEqual({
+            status: "fresh",
+          });
+          checked++;
+          const lock = relocked.locks.get("genomics-core/rnaseq")!;
+          const fields = leaves(lock.doc).filter(
+            (l) => l.path[0] === "spec" && l.path[1] !== "lockVersion",
+          );
+          const field = fields[pick % fields.length]!;
+          const value = changed(field.value, salt);
+          if (value === field.value) return;
+          const edited = locked.map((f) => {
+            if (f.path !== RNASEQ_LOCK) return f;
+            const doc = parseDocument(Buffer.from(f.content).toString("utf8"));
+            doc.setIn(field.path, value);
+            return { path: f.path, content: doc.toString() };
+          });
+          const after = loadRepository(edited, check);
+          if (after.diagnostics.some((d) => d.severity === "error")) return; // the schema refuses it
+          const f = lockFreshness(
+            after.repository,
+            after.repository.environments.get("genomics-core/rnaseq")!,
+            index,
+          );
+          expect(
+            f.status,
+            `${requirements.join(" ")}: ${formatPath(field.path)} = ${String(value)}`,
+          ).not.toBe("fresh");
+        },
+      ),
+      { numRuns: 120 },
+    );
+    expect(checked).toBeGreaterThan(30);
+  });
+});
