@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { PositionIndex } from "./positions.js";
 import { parseSimpleYaml } from "./simple-yaml.js";
+import { countNodes, firstDuplicateKey, MAX_DOCUMENT_NODES, nodeCapOffset } from "./yaml-limits.js";
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -64,16 +65,32 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
   }
   // Fast path: the plain YAML subset labenv's files use, read ten times faster;
   // anything outside it (and every error) goes through the full parser below.
+  const tooMany = (offset: number): ParseResult => {
+    const p = lineColOfOffset(text, offset);
+    return fail(
+      p.line,
+      p.column,
+      `file holds more than ${MAX_DOCUMENT_NODES} YAML nodes (keys, values and aliases), the most labenv reads in one document`,
+      "split the document or remove generated content",
+    );
+  };
   const fast = parseSimpleYaml(text);
   if (fast !== null && typeof fast === "object" && !findForbiddenKey(fast, [])) {
+    if (countNodes(fast, MAX_DOCUMENT_NODES) > MAX_DOCUMENT_NODES)
+      return tooMany(nodeCapOffset(text, MAX_DOCUMENT_NODES) ?? 0);
     return { ok: true, parsed: { value: fast, positions: PositionIndex.lazy(text), text } };
   }
+  // Count before the full parse (one linear lexer pass): its cost must stay bounded.
+  const over = nodeCapOffset(text, MAX_DOCUMENT_NODES);
+  if (over !== undefined) return tooMany(over);
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
       lineCounter,
-      uniqueKeys: true,
+      // The parser's own check compares each key with every earlier one
+      // (quadratic); duplicates are found below with one set per mapping.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       merge: false,
@@ -109,6 +126,16 @@ export function parseYamlFile(file: string, content: Uint8Array | string): Parse
     );
   }
   const doc = docs[0];
+  const duplicate = doc ? firstDuplicateKey(doc) : undefined;
+  if (duplicate) {
+    const p = lineCounter.linePos(duplicate.offset);
+    return fail(
+      p.line,
+      p.col,
+      `duplicate key: Map keys must be unique (\`${duplicate.key}\` appears twice in one mapping)`,
+      "keep one of them",
+    );
+  }
   if (!doc || doc.contents === null)
     return fail(
       1,

@@ -7,6 +7,8 @@ import {
   parseDocument,
   type Document,
   type Node,
+  type Pair,
+  type YAMLMap,
 } from "yaml";
 
 export interface Position {
@@ -68,9 +70,7 @@ export class PositionIndex {
       const seg = path[i];
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-        );
+        const pair = this.pairsOf(node).get(String(seg));
         if (!pair) break;
         if (last && options.key) {
           offset = rangeStart(pair.key) ?? offset;
@@ -86,6 +86,21 @@ export class PositionIndex {
       } else break;
     }
     return this.position(offset);
+  }
+
+  /** Each mapping's pairs by key, indexed once on first use: locating many findings stays linear. */
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let index = this.keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items)
+        if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
+          index.set(String(p.key.value), p as Pair);
+      this.keyIndex.set(map, index);
+    }
+    return index;
   }
 
   /** Line and column of a character offset in the source. */

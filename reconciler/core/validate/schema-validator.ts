@@ -4,6 +4,7 @@ import type { Kind } from "../model/documents.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { formatPath } from "../model/diagnostic.js";
 import type { PositionIndex } from "../load/positions.js";
+import { capFindingsPerFile, MAX_FINDINGS_PER_FILE } from "../load/yaml-limits.js";
 import lab from "../../../schemas/lab.schema.json" with { type: "json" };
 import environment from "../../../schemas/environment.schema.json" with { type: "json" };
 import environmentLock from "../../../schemas/environment-lock.schema.json" with { type: "json" };
@@ -56,7 +57,18 @@ export function createSchemaValidator(): SchemaCheck {
   return (kind, value, file, positions) => {
     const validate = compiled.get(kind)!;
     if (validate(value)) return [];
-    return dedupe(validate.errors ?? []).map((e) => toDiagnostic(e, file, positions));
+    // Only the findings that will be shown are located (one more says how many were left out).
+    const errors = dedupe(validate.errors ?? []);
+    return capFindingsPerFile(
+      errors.slice(0, MAX_FINDINGS_PER_FILE + 1).map((e) => toDiagnostic(e, file, positions)),
+    ).map((d) =>
+      d.code === "too-many-findings"
+        ? {
+            ...d,
+            message: `${errors.length - MAX_FINDINGS_PER_FILE} more schema findings in this file are not listed: only the first ${MAX_FINDINGS_PER_FILE} are`,
+          }
+        : d,
+    );
   };
 }
 

@@ -3,6 +3,7 @@ import { compareDiagnostics } from "../model/diagnostic.js";
 import type { Repository } from "../model/documents.js";
 import { loadRepository, type RepoFile } from "../load/load-repository.js";
 import type { Rule, RuleContext } from "./rule.js";
+import { capFindingsPerFile } from "../load/yaml-limits.js";
 import type { SchemaCheck } from "./schema-validator.js";
 import { domainPackReferences } from "./rules/domain-pack-references.js";
 import { fargateResources } from "./rules/fargate-resources.js";
@@ -56,8 +57,11 @@ export function validateFiles(
   const { repository, diagnostics } = loadRepository(files, check);
   return {
     repository,
-    diagnostics: [...diagnostics, ...runRules(repository, ctx, [...RULES, ...extraRules])].sort(
-      compareDiagnostics,
+    // At most MAX_FINDINGS_PER_FILE findings per file: one hostile file cannot flood a report.
+    diagnostics: capFindingsPerFile(
+      [...diagnostics, ...runRules(repository, ctx, [...RULES, ...extraRules])].sort(
+        compareDiagnostics,
+      ),
     ),
   };
 }
