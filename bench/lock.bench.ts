@@ -2,9 +2,10 @@
 // environments with locks, shares and snapshots, on 100 domain pack versions)
 // against the embedded package index. Measures, in-process, a full re-lock
 // (`labenv lock --upgrade`: every environment resolved again) and
-// `labenv lock --check`, both through the command line (reading and parsing
-// the files included) and in the core alone (repository already loaded).
-import { mkdtempSync, rmSync } from "node:fs";
+// `labenv lock --check` (also with one lock edited by hand, which it must
+// catch), both through the command line (reading and parsing the files
+// included) and in the core alone (repository already loaded).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../reconciler/cli/main.js";
@@ -56,6 +57,22 @@ export default async function lockBench(): Promise<Measurement[]> {
       if (outcomes.some((o) => o.outcome !== "unchanged"))
         throw new Error("a full re-lock changed a committed lock");
     });
+    // One lock edited by hand (its image replaced): the check finds it among 1,000 and exits 1.
+    const edited = [...repository.locks.values()][Math.floor(repository.locks.size / 2)]!;
+    const original = readFileSync(join(dir, edited.file), "utf8");
+    writeFileSync(
+      join(dir, edited.file),
+      original.replace(
+        /image: \S+/,
+        `image: docker.io/someone-else/notebook@sha256:${"0".repeat(64)}`,
+      ),
+    );
+    const checkEditedCli = await median(async () => {
+      const r = await cli(["lock", "--check", "--repo", dir]);
+      expectCode(r, 1);
+      if (!r.out.includes("[lock-edited]")) throw new Error("the edited lock was not caught");
+    });
+    writeFileSync(join(dir, edited.file), original);
     const checkCore = await median(async () => {
       const parsed = new Map();
       for (const env of repository.environments.values())
@@ -88,6 +105,13 @@ export default async function lockBench(): Promise<Measurement[]> {
         unit: "s",
         goal: "< 1 s",
         met: checkCli < 1,
+      },
+      {
+        name: `lock: labenv lock --check, ${envs} environments, one edited by hand (in-process CLI, exit 1)`,
+        value: checkEditedCli,
+        unit: "s",
+        goal: "< 1 s",
+        met: checkEditedCli < 1,
       },
       {
         name: `lock: core re-resolve of ${envs} environments (repository loaded)`,
