@@ -109,9 +109,10 @@ export function detectFormat(file: string, text: string): ImportFormat | undefin
   if (/\.ya?ml$/i.test(file) || /^dependencies\s*:/m.test(text)) return "conda-environment";
   const lines = text.split(/\r?\n/);
   if (/^@EXPLICIT\s*$/m.test(text)) return "conda-list";
+  // conda list --export: name=version=build lines, and nothing that only pip would write.
   if (
-    lines.some((l) => /=[^=\s]*=/.test(l) || /^[^=<>!~\s]+=[^=]/.test(l.trim())) &&
-    lines.every((l) => CONDA_EXPORT_LINE.test(l))
+    lines.some((l) => CONDA_EXPORT_LINE.test(l) && /=[^=\s]+=/.test(l)) &&
+    !lines.some((l) => /==|>=|<=|~=|!=|\s@\s|^\s*-/.test(l.replace(/#.*$/, "")))
   )
     return "conda-list";
   const significant = lines.filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));

@@ -29,7 +29,7 @@ const WHY: Readonly<Record<NotImported["kind"], string>> = {
  */
 export function renderEnvironment(
   env: Environment,
-  plan: Pick<ImportPlan, "sources" | "notImported">,
+  plan: Pick<ImportPlan, "sources" | "notImported"> & Partial<Pick<ImportPlan, "provided">>,
 ): string {
   const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
   const header = [
@@ -41,6 +41,13 @@ export function renderEnvironment(
     for (const n of plan.notImported)
       header.push(
         `#   ${oneLine(n.text)}${n.source ? ` (${oneLine(n.source.file)}:${n.source.line})` : ""}: ${WHY[n.kind]}`,
+      );
+  }
+  if (plan.provided && plan.provided.length > 0) {
+    header.push("# Provided by the domain pack's image:");
+    for (const p of plan.provided)
+      header.push(
+        `#   ${oneLine(p.text)}${p.source ? ` (${oneLine(p.source.file)}:${p.source.line})` : ""}: ${p.name} ${oneLine(p.version)}`,
       );
   }
   const doc = new Document(env);

@@ -8,7 +8,15 @@ import {
   importRequirementsTxt,
   type ImportResult,
 } from "../../../reconciler/core/import/index.js";
+import { readImport } from "../../../reconciler/core/import/import-source.js";
 import { FIXTURES, fixture, readFixture } from "./fixture-files.js";
+
+/** Read through format detection, as `labenv import` reads it. */
+const detected = (file: string) => () => {
+  const read = readImport({ file, text: fixture(file), readFile: readFixture });
+  if (!read) throw new Error(`${file} was not recognised`);
+  return { format: read.format, ...read.result } as ImportResult;
+};
 
 /**
  * Golden cases: each fixture under test/fixtures/import and what labenv reads
@@ -43,6 +51,16 @@ const CASES: { name: string; read: () => ImportResult }[] = [
         readFile: readFixture,
       }),
   },
+  { name: "runtime-txt", read: detected("binder-viz/runtime.txt") },
+  { name: "runtime-txt-r", read: detected("binder-r/runtime.txt") },
+  { name: "apt-txt", read: detected("binder-viz/apt.txt") },
+  { name: "requirements-txt-options", read: detected("binder-viz/requirements.txt") },
+  { name: "install-r", read: detected("binder-r/install.R") },
+  { name: "pipfile", read: detected("binder-pipenv/Pipfile") },
+  { name: "pipfile-lock", read: detected("binder-pipenv/Pipfile.lock") },
+  { name: "conda-list-export", read: detected("conda-lists/packages.txt") },
+  { name: "conda-list-explicit", read: detected("conda-lists/spec-file.txt") },
+  { name: "conda-environment-mixed", read: detected("conda-mixed/environment.yml") },
   {
     name: "kernelspec",
     read: () =>
