@@ -129,4 +129,55 @@ describe("the drift Lambda handler", () => {
     expect(host.pulls).toEqual([]);
     expect(world.provider.applied).toEqual([]);
   });
+
+  it("a put-back plans under the lease from what runs then, not from the judgement's observation (issue 14, item 15)", async () => {
+    const files = exampleFiles();
+    const { repository } = loadRepository(files, createSchemaValidator());
+    const world = driftWorld(repository);
+    const host = memoryHost();
+    await putObservation(
+      world.objects,
+      observationOf(
+        repository.locks.get("genomics-core/rnaseq")!.doc,
+        "2026-11-23T11:45:00Z",
+        withRequests,
+      ),
+    );
+    const handler = createDriftHandler(async () => ({
+      files,
+      commit: "c".repeat(40),
+      ...world,
+      gitHost: host,
+      now: () => new Date("2026-11-23T12:00:00Z"),
+      where: "aws eu-west-1 / cluster labenv",
+    }));
+    await handler({ source: "aws.events" }, { awsRequestId: "req-1" });
+    host.pulls[0]!.state = "closed";
+    // The judgement observes the task running; by the time the lease is held, someone stopped it.
+    const observe = world.provider.observe.bind(world.provider);
+    let calls = 0;
+    world.provider.observe = async () => {
+      const world = await observe();
+      calls += 1;
+      if (calls === 1) return world;
+      return {
+        resources: world.resources.map((r) =>
+          r.key === "service:genomics-core/rnaseq" ? { ...r, runningCount: 0 } : r,
+        ),
+      };
+    };
+    const revert = await handler(
+      {
+        source: "labenv.github-app",
+        revert: "genomics-core/rnaseq",
+        fingerprint: host.pulls[0]!.fingerprint!,
+      },
+      { awsRequestId: "req-2" },
+    );
+    expect(calls).toBe(2);
+    expect(revert.environments[0]!.outcome).toMatch(
+      /no task runs any more, so there is nothing to put back/,
+    );
+    expect(world.provider.applied).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { applyPlan } from "../reconcile/apply-plan.js";
 import type { Loaded } from "../model/documents.js";
+import type { ObservedResource } from "../model/resources.js";
 import { takeLease, type HeldLease } from "../reconcile/lease.js";
 import type { DriftPullRequestSpec, HostedPullRequest } from "../../ports/git-host.js";
 import { remembered, type DriftDecision } from "./drift-decision.js";
@@ -134,19 +135,27 @@ async function putBack(
 ): Promise<{ ok: boolean; outcome: string }> {
   const { deps } = fx;
   const reason = s.decision.action.reason;
-  const observed = [...s.facts.observed.values()];
-  const plan = revertPlan({
-    environment: s.key,
-    desired: s.facts.desired,
-    observed,
-    occasion: `${s.judgement.report.fingerprint}@${s.judgement.report.observedAt ?? ""}`,
-    why: reason,
-  });
-  if (!plan)
+  const planFrom = (observed: readonly ObservedResource[]) =>
+    revertPlan({
+      environment: s.key,
+      desired: s.facts.desired,
+      observed,
+      occasion: `${s.judgement.report.fingerprint}@${s.judgement.report.observedAt ?? ""}`,
+      why: reason,
+    });
+  if (!planFrom([...s.facts.observed.values()]))
     return { ok: true, outcome: `${reason}; no task runs, so there is nothing to put back` };
   fx.lease ??= await takeLease({ ...deps, owner: `${deps.owner} (drift)` });
   if ("refused" in fx.lease)
     return { ok: false, outcome: `not put back: ${fx.lease.refused}; the next run tries again` };
+  // Under the lease, plan from what runs now: the world the judgement observed may have changed since.
+  const observed = (await deps.provider.observe()).resources;
+  const plan = planFrom(observed);
+  if (!plan)
+    return {
+      ok: true,
+      outcome: `${reason}; no task runs any more, so there is nothing to put back`,
+    };
   const startedAt = deps.now().toISOString();
   const run = {
     id: `${deps.runId}-revert-${s.key.replace("/", "-")}`,

@@ -63,7 +63,16 @@ export async function writeMemory(
   );
 }
 
+/** The largest drift object (an observation, a memory) labenv reads: an agent's output is input from outside. */
+export const MAX_DRIFT_OBJECT_BYTES = 16 * 1024 * 1024;
+
 function parseJson(bytes: Uint8Array, key: string): unknown {
+  if (bytes.byteLength > MAX_DRIFT_OBJECT_BYTES)
+    throw new LabenvError(
+      "io",
+      `${key} is ${bytes.byteLength} bytes, more than the ${MAX_DRIFT_OBJECT_BYTES} (16 MiB) labenv reads as one drift object`,
+      { hint: "the agent writes it: check what it reports (schemas/observation.schema.json)" },
+    );
   try {
     return JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch (e) {
