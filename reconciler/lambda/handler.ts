@@ -1,3 +1,4 @@
+import { remoteIndexForChecks } from "../adapters/package-index/open-index.js";
 import { randomUUID } from "node:crypto";
 import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
 import { reconcile } from "../core/reconcile/reconcile.js";
@@ -47,7 +48,9 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       files: repo.files,
       commit: repo.commit,
       today: now().toISOString().slice(0, 10),
-      index: (repository) => indexForChecks(repository, fromFiles(repo.files)),
+      index: async (repository) =>
+        (await remoteIndexForChecks(repository)) ??
+        indexForChecks(repository, fromFiles(repo.files)),
       mode: "apply",
       runtime: {
         subnets: env.subnets,

@@ -152,6 +152,20 @@ export async function indexForRepository(
   return new Map([...merged].map(([name, versions]) => [name, [...versions.values()]]));
 }
 
+/**
+ * For a remote index, what it answers for every release the repository's
+ * locks hold (what `lock --check` reads), so a check that applies (the
+ * reconciler) proves hashes, releases and dependencies too; undefined for the
+ * embedded index, which the caller already has.
+ */
+export async function remoteIndexForChecks(
+  repo: Repository,
+  options: OpenIndexOptions = {},
+): Promise<PackageIndexData | undefined> {
+  if (repo.config?.doc.spec.packageIndex?.kind !== "pypi") return undefined;
+  return indexForRepository("", repo, { check: true }, options);
+}
+
 function pypiFrom(url: string | undefined, options: OpenIndexOptions): PypiIndex {
   if (!url)
     throw new LabenvError("config", "packageIndex.kind is pypi but packageIndex.url is not set", {

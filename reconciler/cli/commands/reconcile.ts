@@ -1,3 +1,4 @@
+import { remoteIndexForChecks } from "../../adapters/package-index/open-index.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
@@ -55,7 +56,11 @@ export function registerReconcile(program: Command, io: CliIO): void {
             files: ctx.files,
             commit: ctx.commit,
             today: io.today(),
-            index: () => ctx.checkIndex,
+            // Before applying, a remote index is asked for every locked release; a plan stays offline.
+            index: async (repository) =>
+              mode === "plan"
+                ? ctx.checkIndex
+                : ((await remoteIndexForChecks(repository)) ?? ctx.checkIndex),
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
             ...(expectDigest ? { expectDigest } : {}),

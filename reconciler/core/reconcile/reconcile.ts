@@ -34,8 +34,15 @@ export interface ReconcileInput {
   files: readonly RepoFile[];
   commit: string;
   today: string;
-  /** The package index for lock checks, given the loaded repository; undefined for a remote index (the dependency walk is skipped). */
-  index: (repository: Repository) => PackageIndexData | undefined;
+  /**
+   * The package index for lock checks, given the loaded repository: the
+   * embedded file, or what a remote index answered for the locked releases;
+   * undefined when a remote index is not asked (what needs the index is then
+   * not judged).
+   */
+  index: (
+    repository: Repository,
+  ) => PackageIndexData | undefined | Promise<PackageIndexData | undefined>;
   /** `plan` stops after planning: a dry run is "compute the plan and stop". */
   mode: "plan" | "apply";
   trigger: string;
@@ -96,7 +103,8 @@ export async function reconcile(
       `validation failed with ${diagnostics.filter((d) => d.severity === "error").length} errors: nothing is applied`,
       { diagnostics, repository },
     );
-  const stale = lockRules(input.index).check(repository, { today: input.today });
+  const index = await input.index(repository);
+  const stale = lockRules(() => index).check(repository, { today: input.today });
   if (stale.length > 0)
     return fail(
       "refused",
