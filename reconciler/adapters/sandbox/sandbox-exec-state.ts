@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { LabenvError } from "../../core/errors.js";
 import { writeFileAtomic } from "../file/atomic-write.js";
+import { shapeProblem, type Shape } from "../shape/shape.js";
 
 /** One change someone made inside a running sandbox task, as the container would report it. */
 export type SandboxChange =
@@ -28,16 +29,48 @@ export interface SandboxExecState {
   >;
 }
 
+const EXEC_STATE_SHAPE: Shape = {
+  version: "number",
+  environments: {
+    valuesOf: {
+      task: "string",
+      changes: {
+        arrayOf: {
+          op: {
+            oneOf: [
+              "pip-install",
+              "pip-uninstall",
+              "kernel-remove",
+              "extension-install",
+              "config-set",
+            ],
+          },
+          at: "string",
+        },
+      },
+    },
+  },
+};
+
+/** Reads the exec record; a file that is not JSON or not a record names the file and the field. */
 export function loadExecState(file: string): SandboxExecState {
   if (!existsSync(file)) return { version: 1, environments: {} };
+  const hint = "delete it to forget what was done inside sandbox tasks";
+  let value: unknown;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as SandboxExecState;
+    value = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new LabenvError("provider", `the sandbox exec record ${file} is not valid JSON`, {
       cause: e,
-      hint: "delete it to forget what was done inside sandbox tasks",
+      hint,
     });
   }
+  const problem = shapeProblem(value, EXEC_STATE_SHAPE);
+  if (problem)
+    throw new LabenvError("provider", `the sandbox exec record ${file} is corrupt: ${problem}`, {
+      hint,
+    });
+  return value as SandboxExecState;
 }
 
 export function saveExecState(file: string, state: SandboxExecState): void {

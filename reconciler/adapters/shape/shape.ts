@@ -13,6 +13,7 @@ export type Shape =
   | { optional: Shape }
   | { arrayOf: Shape }
   | { oneOf: readonly string[] }
+  | { valuesOf: Shape }
   | { [field: string]: Shape };
 
 /** Where `value` first differs from `shape` and how (`resources[2].id is a number, expected a string`), or undefined. */
@@ -50,6 +51,14 @@ export function shapeProblem(value: unknown, shape: Shape, at = ""): string | un
     return typeof value === "string" && allowed.includes(value)
       ? undefined
       : `${here} is ${describe(value)}, expected one of ${allowed.join(", ")}`;
+  }
+  if ("valuesOf" in shape && Object.keys(shape).length === 1) {
+    if (!isObject(value)) return `${here} is ${describe(value)}, expected an object`;
+    for (const [field, item] of Object.entries(value)) {
+      const problem = shapeProblem(item, shape.valuesOf as Shape, join(at, field));
+      if (problem) return problem;
+    }
+    return undefined;
   }
   if (!isObject(value)) return `${here} is ${describe(value)}, expected an object`;
   for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {

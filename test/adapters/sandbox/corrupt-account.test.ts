@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadExecState } from "../../../reconciler/adapters/sandbox/sandbox-exec-state.js";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { copyExampleRepo, exampleFiles } from "../../helpers/example-repo.js";
@@ -61,5 +63,21 @@ describe("a corrupt sandbox account is a named error (issue 14, item 21)", () =>
     );
     expect(out.stderr).toMatch(/delete \.labenv\/sandbox to start a fresh simulation/);
     expect(out.stderr).not.toMatch(/TypeError|at .*\.ts:\d+/);
+  });
+
+  it("the sandbox exec record is checked the same way", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "labenv-exec-")), "exec.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        environments: {
+          "genomics-core/rnaseq": { task: "arn:task", changes: [{ op: "pip-fly" }] },
+        },
+      }),
+    );
+    expect(() => loadExecState(file)).toThrow(
+      `the sandbox exec record ${file} is corrupt: environments.genomics-core/rnaseq.changes[0].op is a string ("pip-fly"), expected one of pip-install`,
+    );
   });
 });
