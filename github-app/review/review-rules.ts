@@ -57,7 +57,9 @@ function affectedEnvironments(repo: Repository, changed: readonly string[]): Rep
 function readIndex(
   repo: Repository,
   files: ReadonlyMap<string, RepoFile["content"]>,
-): { data: PackageIndexData } | { problem: string } {
+): { data: PackageIndexData | undefined } | { problem: string } {
+  // A remote index is not asked here (the check stays offline): what needs it is left to `labenv lock --check` and the reconciler.
+  if (repo.config?.doc.spec.packageIndex?.kind === "pypi") return { data: undefined };
   const path =
     repo.config?.doc.spec.packageIndex?.path?.replace(/^\.\//, "") ?? "package-index.yaml";
   const content = files.get(path);

@@ -132,6 +132,46 @@ describe("pull_request opened", () => {
     );
   });
 
+  it("with a remote package index, still catches a replaced image without the embedded file", async () => {
+    const LOCK = SINGLE_CELL.replace("environment.yaml", "environment.lock.yaml");
+    const base = editText(exampleRepository(), "labenv.yaml", (t) =>
+      t.replace(
+        /kind: embedded\n {4}path: package-index.yaml/,
+        "kind: pypi\n    url: https://pypi.invalid",
+      ),
+    ).filter((f) => f.path !== "package-index.yaml");
+    const head = editText(base, LOCK, (t) =>
+      t.replace(
+        /image: ghcr\.io\/\S+/,
+        `image: docker.io/someone-else/notebook@sha256:${"0".repeat(64)}`,
+      ),
+    );
+    const checks: Captured = [];
+    mockToken();
+    mockApp();
+    mockBranch("main", BASE);
+    mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [LOCK]);
+    mockCreateCheckRun(checks);
+    mockComments(7, []);
+    mockCreateComment(7, []);
+    mockJudgement({
+      number: 7,
+      head: HEAD,
+      tip: BASE,
+      tipKnown: true,
+      author: "ajones-sc",
+      reviews: [],
+    });
+    mockLatestCheckRun(HEAD, "labenv/approvals");
+    mockCreateCheckRun(checks);
+    await deliver(pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "ajones-sc" }));
+    expect(checks[0]!.conclusion).toBe("failure");
+    expect(checks[0]!.output.summary).not.toContain("package-index.yaml does not exist");
+    expect(checks[0]!.output.annotations).toContainEqual(
+      expect.objectContaining({ path: LOCK, title: "labenv lock-edited (spec.image)" }),
+    );
+  });
+
   it("says what is stale in a lock", async () => {
     const base = exampleRepository();
     const head = editText(base, SINGLE_CELL, (t) =>
