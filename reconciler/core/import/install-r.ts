@@ -13,6 +13,8 @@ interface Token {
   readonly column: number;
 }
 
+const NAME = /[A-Za-z._][A-Za-z0-9._]*(?:::[A-Za-z._][A-Za-z0-9._]*)?/y;
+
 /** The calls that install R packages, and where they install from. */
 const INSTALLERS: Readonly<Record<string, "cran" | "bioc" | "github" | "version">> = {
   "install.packages": "cran",
@@ -79,7 +81,11 @@ export function importInstallR(input: InstallRInput): ImportResult {
     i = end;
   }
   const byLine = new Map<number, Token[]>();
-  for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  for (const t of tokens) {
+    const on = byLine.get(t.line);
+    if (on) on.push(t);
+    else byLine.set(t.line, [t]);
+  }
   const lines = input.text.split(/\r?\n/);
   for (const [line, ts] of byLine) {
     if (covered.has(line)) continue;
@@ -127,7 +133,8 @@ function tokenize(
       tokens.push({ kind: "string", text: value, line, column: start - lineStart + 1 });
       i += 1;
     } else if (/[A-Za-z._]/.test(c)) {
-      const m = /^[A-Za-z._][A-Za-z0-9._]*(?:::[A-Za-z._][A-Za-z0-9._]*)?/.exec(text.slice(i))!;
+      NAME.lastIndex = i;
+      const m = NAME.exec(text)!;
       tokens.push({ kind: "name", text: m[0], line, column: i - lineStart + 1 });
       i += m[0].length;
     } else {

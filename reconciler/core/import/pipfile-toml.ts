@@ -36,6 +36,8 @@ export type TomlResult =
   | { readonly ok: false; readonly at: At; readonly message: string };
 
 const MAX_DEPTH = 32;
+const BARE_KEY = /[A-Za-z0-9_-]+/y;
+const NUMBER = /[+-]?\d[\d_]*(?:\.\d+)?/y;
 
 class TomlProblem extends Error {
   constructor(
@@ -48,10 +50,17 @@ class TomlProblem extends Error {
 
 export function parseToml(text: string): TomlResult {
   let pos = 0;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text[i] === "\n") lineStarts.push(i + 1);
   const at = (offset: number): At => {
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    return { line, column: offset - before.lastIndexOf("\n") };
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
   };
   const fail = (message: string, offset = pos): never => {
     throw new TomlProblem(offset, message);
@@ -70,7 +79,8 @@ export function parseToml(text: string): TomlResult {
       const v = string();
       return v.value;
     }
-    const m = /^[A-Za-z0-9_-]+/.exec(text.slice(pos));
+    BARE_KEY.lastIndex = pos;
+    const m = BARE_KEY.exec(text);
     if (!m) return fail("expected a key");
     pos += m[0].length;
     return m[0];
@@ -119,7 +129,8 @@ export function parseToml(text: string): TomlResult {
       pos += v ? 4 : 5;
       return { kind: "boolean", value: v, at: at(start) };
     }
-    const number = /^[+-]?\d[\d_]*(?:\.\d+)?/.exec(text.slice(pos));
+    NUMBER.lastIndex = pos;
+    const number = NUMBER.exec(text);
     if (number) {
       pos += number[0].length;
       return { kind: "number", value: Number(number[0].replaceAll("_", "")), at: at(start) };
@@ -161,7 +172,13 @@ export function parseToml(text: string): TomlResult {
     }
     return fail("expected a value: a string, true/false, a number, [array] or {table}");
   };
-  const sections: { name: string; array: boolean; at: At; entries: TomlEntry[] }[] = [];
+  const sections: {
+    name: string;
+    array: boolean;
+    at: At;
+    entries: TomlEntry[];
+    keys: Set<string>;
+  }[] = [];
   try {
     let current: (typeof sections)[number] | undefined;
     for (;;) {
@@ -177,7 +194,7 @@ export function parseToml(text: string): TomlResult {
         pos += array ? 2 : 1;
         if (!array && sections.some((s) => s.name === name && !s.array))
           fail(`table [${name}] is defined twice`, start);
-        current = { name, array, at: at(start), entries: [] };
+        current = { name, array, at: at(start), entries: [], keys: new Set() };
         sections.push(current);
       } else {
         const keyAt = at(pos);
@@ -186,10 +203,11 @@ export function parseToml(text: string): TomlResult {
         pos += 1;
         blank(false);
         if (!current) {
-          current = { name: "", array: false, at: at(0), entries: [] };
+          current = { name: "", array: false, at: at(0), entries: [], keys: new Set() };
           sections.push(current);
         }
-        if (current.entries.some((e) => e.key === k)) fail(`duplicate key ${k}`, start);
+        if (current.keys.has(k)) fail(`duplicate key ${k}`, start);
+        current.keys.add(k);
         current.entries.push({ key: k, at: keyAt, value: value(0) });
       }
       blank(false);
@@ -199,5 +217,5 @@ export function parseToml(text: string): TomlResult {
     if (e instanceof TomlProblem) return { ok: false, at: at(e.offset), message: e.message };
     throw e;
   }
-  return { ok: true, sections };
+  return { ok: true, sections: sections.map(({ keys: _keys, ...section }) => section) };
 }

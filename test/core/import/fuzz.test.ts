@@ -9,6 +9,12 @@ import {
   type ImportResult,
 } from "../../../reconciler/core/import/index.js";
 import { logicalLines } from "../../../reconciler/core/import/requirement-lines.js";
+import { importAptTxt } from "../../../reconciler/core/import/apt-txt.js";
+import { importCondaList } from "../../../reconciler/core/import/conda-list.js";
+import { importInstallR } from "../../../reconciler/core/import/install-r.js";
+import { importPipfile } from "../../../reconciler/core/import/pipfile.js";
+import { importPipfileLock } from "../../../reconciler/core/import/pipfile-lock.js";
+import { importRuntimeTxt } from "../../../reconciler/core/import/runtime-txt.js";
 import { filesOf, fixture } from "./fixture-files.js";
 
 /**
@@ -71,6 +77,22 @@ const READERS: Reader[] = [
     base: fixture("kernelspec-list.json"),
     read: (text) => importKernelspecList({ file: "kernelspec-list.json", text }),
   },
+  ...(
+    [
+      ["runtime.txt", "runtime-txt", "binder-viz/runtime.txt", importRuntimeTxt],
+      ["apt.txt", "apt-txt", "binder-viz/apt.txt", importAptTxt],
+      ["install.R", "install-r", "binder-r/install.R", importInstallR],
+      ["Pipfile", "pipfile", "binder-pipenv/Pipfile", importPipfile],
+      ["Pipfile.lock", "pipfile-lock", "binder-pipenv/Pipfile.lock", importPipfileLock],
+      ["conda list --export", "conda-list", "conda-lists/packages.txt", importCondaList],
+      ["conda list --explicit", "conda-list", "conda-lists/spec-file.txt", importCondaList],
+    ] as const
+  ).map(([name, code, file, reader]) => ({
+    name,
+    code,
+    base: fixture(file),
+    read: (text: string) => reader({ file, text }),
+  })),
 ];
 
 const noise = fc.constantFrom(
