@@ -55,7 +55,7 @@ const NOT_SUPPORTED: readonly [RegExp, string, string][] = [
   [
     /^Dockerfile$|\.dockerfile$/i,
     "a Dockerfile builds an image; labenv environments build on a domain pack's image",
-    "turn the image into a domain pack (docs/domain-packs.md), then import its requirements",
+    "turn the image into a domain pack (README: Domain packs and lockfiles), then import its requirements",
   ],
   [
     /^default\.nix$|^flake\.nix$|^shell\.nix$/,

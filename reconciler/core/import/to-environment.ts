@@ -167,7 +167,7 @@ export function planImport(request: ImportRequest): ImportPlan {
               .join(", ") || "none"
           })`,
           ...(rAt ? { source: rAt } : {}),
-          hint: "choose the Python of a pack with an R kernel, or publish a pack with R (docs/domain-packs.md)",
+          hint: "choose the Python of a pack with an R kernel, or publish a pack with R (README: Domain packs and lockfiles)",
         },
       ],
       warnings,
@@ -182,7 +182,7 @@ export function planImport(request: ImportRequest): ImportPlan {
           input: true,
           message: `the import asks for Python ${pythonLabel(wanted.python)}, and no domain pack offers it (the packs offer Python ${[...new Set(allRanked.map((s) => s.pack.doc.spec.python))].sort().join(", ")})`,
           ...(pythonAt ? { source: pythonAt } : {}),
-          hint: "name a Python that a pack offers, or publish a pack with this Python (docs/domain-packs.md)",
+          hint: "name a Python that a pack offers, or publish a pack with this Python (README: Domain packs and lockfiles)",
         },
       ],
       warnings,
