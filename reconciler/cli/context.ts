@@ -5,6 +5,7 @@ import { FileStateStore } from "../adapters/file/file-state-store.js";
 import { DirectoryObjectStore } from "../adapters/file/directory-object-store.js";
 import { currentCommit } from "../adapters/git/current-commit.js";
 import { indexForChecks } from "../adapters/package-index/embedded-index.js";
+import { packImageRegistry } from "../adapters/sandbox/sandbox-image.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { LabenvError } from "../core/errors.js";
 import type { RepoFile } from "../core/load/load-repository.js";
@@ -108,6 +109,7 @@ export function openContext(dir: string, now: () => Date): RunContext {
           ...(config.aws?.region ? { region: config.aws.region } : {}),
           ...(config.aws?.cluster ? { cluster: config.aws.cluster } : {}),
           now,
+          registry: packImageRegistry(repository),
         })
       : aws!.provider;
   const state: StateStore =

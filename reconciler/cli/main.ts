@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isLabenvError } from "../core/errors.js";
 import { registerAt } from "./commands/at.js";
 import { registerAudit } from "./commands/audit.js";
+import { registerBuild } from "./commands/build.js";
 import { registerCodeowners } from "./commands/codeowners.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
@@ -42,6 +43,7 @@ export async function main(
   registerSandbox(program, io);
   registerPrs(program, io);
   registerStatus(program, io);
+  registerBuild(program, io);
   registerLease(program, io);
   registerCost(program, io);
   registerHistory(program, io);

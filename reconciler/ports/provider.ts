@@ -18,6 +18,8 @@ export interface Provider {
   readonly name: "sandbox" | "aws";
   /** Human label, e.g. `sandbox (local simulation of AWS)` or `aws eu-west-1 / cluster labenv`. */
   readonly label: string;
+  /** Whether it builds each environment's image from its lock (the `image-build` kind). */
+  readonly buildsImages?: boolean;
   observe(): Promise<ObservedState>;
   apply(action: Action, resolve: ResolveId): Promise<AppliedResource>;
 }

@@ -8,9 +8,15 @@ import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { reconcile, type ReconcileResult } from "../../reconciler/core/reconcile/reconcile.js";
 import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
 import type { Provider } from "../../reconciler/ports/provider.js";
-import { repoRoot } from "./example-repo.js";
+import { exampleFiles, repoRoot } from "./example-repo.js";
+import { packImageRegistry } from "../../reconciler/adapters/sandbox/sandbox-image.js";
+import { loadRepository } from "../../reconciler/core/load/load-repository.js";
 
 export const check = createSchemaValidator();
+/** The pack images published upstream: the example repository's packs. */
+export const packImages = packImageRegistry(
+  loadRepository(exampleFiles(), createSchemaValidator()).repository,
+);
 export const index = parseEmbeddedIndex(readFileSync(join(repoRoot, "package-index.yaml"), "utf8"));
 
 /** A fresh sandbox account and file state store in a temp directory. */
@@ -20,7 +26,7 @@ export function sandbox() {
   const now = () => new Date((clock += 1000));
   return {
     dir,
-    provider: new SandboxProvider(dir, { now }),
+    provider: new SandboxProvider(dir, { now, registry: packImages }),
     state: new FileStateStore(join(dir, "state")),
     now,
   };

@@ -2,6 +2,7 @@ import type { ResourceKind } from "../../core/model/resources.js";
 import { accessPointDriver } from "./access-point-driver.js";
 import { backupJobDriver } from "./backup-job-driver.js";
 import { ebsSnapshotDriver } from "./ebs-snapshot-driver.js";
+import { imageBuildDriver } from "./image-build-driver.js";
 import type { ResourceDriver } from "./resource-driver.js";
 import { serviceDriver } from "./service-driver.js";
 import { taskDefinitionDriver } from "./task-definition-driver.js";
@@ -11,6 +12,7 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
   "access-point": accessPointDriver,
   "ebs-snapshot": ebsSnapshotDriver,
   "backup-job": backupJobDriver,
+  "image-build": imageBuildDriver,
   "task-definition": taskDefinitionDriver,
   service: serviceDriver,
 };
@@ -21,7 +23,7 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
  * back to the keys an earlier stage found.
  */
 export const OBSERVE_STAGES: readonly (readonly ResourceKind[])[] = [
-  ["access-point", "ebs-snapshot", "backup-job"],
+  ["access-point", "ebs-snapshot", "backup-job", "image-build"],
   ["task-definition"],
   ["service"],
 ];

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { LabenvError } from "../../core/errors.js";
 import { writeFileAtomic } from "../file/atomic-write.js";
 import { shapeProblem, type Shape } from "../shape/shape.js";
+import type { ImageContents } from "./sandbox-image.js";
 
 /**
  * The sandbox: a local simulation of the AWS resources labenv manages,
@@ -67,6 +68,23 @@ export interface SandboxAccount {
     creationDate: string;
     tags: Record<string, string>;
   }[];
+  /** Images pushed to the account's registry (ECR): absent in accounts made before image builds. */
+  images?: SandboxImage[];
+}
+
+/** One pushed image: its reference by digest, the tag it was pushed under, and what it holds. */
+export interface SandboxImage {
+  /** `<registry>/<repository>@sha256:…`, what a task definition runs. */
+  id: string;
+  repository: string;
+  tag: string;
+  digest: string;
+  contextDigest: string;
+  base: string;
+  summary: string;
+  pushedAt: string;
+  tags: Record<string, string>;
+  contents: ImageContents;
 }
 
 export function newAccount(region: string, cluster: string): SandboxAccount {
@@ -169,6 +187,28 @@ const ACCOUNT_SHAPE: Shape = {
       state: "string",
       creationDate: "string",
       tags: TAGS,
+    },
+  },
+  images: {
+    optional: {
+      arrayOf: {
+        id: "string",
+        repository: "string",
+        tag: "string",
+        digest: "string",
+        contextDigest: "string",
+        base: "string",
+        summary: "string",
+        pushedAt: "string",
+        tags: TAGS,
+        contents: {
+          python: "string",
+          packages: { arrayOf: { name: "string", version: "string", requested: "boolean" } },
+          kernels: { arrayOf: { name: "string", language: "string" } },
+          extensions: { arrayOf: { name: "string", version: "string" } },
+          config: { arrayOf: { key: "string", sha256: "string" } },
+        },
+      },
     },
   },
 };

@@ -1,7 +1,8 @@
 import type { EnvironmentLock, Observation } from "../../core/model/documents.js";
 import type { SandboxChange } from "./sandbox-exec-state.js";
+import type { ImageContents } from "./sandbox-image.js";
 
-/** What a simulated container has installed: the lock it started from with the recorded changes applied in order. */
+/** What a simulated container has installed: the image it started from with the recorded changes applied in order. */
 export interface InstalledState {
   python: string;
   packages: Map<string, { version: string; requested: boolean }>;
@@ -11,20 +12,17 @@ export interface InstalledState {
 }
 
 export function installedState(
-  lock: EnvironmentLock,
+  image: ImageContents,
   changes: readonly SandboxChange[],
 ): InstalledState {
   const s: InstalledState = {
-    python: lock.spec.python,
+    python: image.python,
     packages: new Map(
-      lock.spec.packages.map((p) => [
-        p.name,
-        { version: p.version, requested: p.source !== "dependency" },
-      ]),
+      image.packages.map((p) => [p.name, { version: p.version, requested: p.requested }]),
     ),
-    kernels: new Map(lock.spec.kernels.map((k) => [k.name, k])),
-    extensions: new Map(lock.spec.extensions.map((e) => [e.name, e.version])),
-    config: new Map(lock.spec.jupyterConfig.map((c) => [c.key, c.sha256])),
+    kernels: new Map(image.kernels.map((k) => [k.name, k])),
+    extensions: new Map(image.extensions.map((e) => [e.name, e.version])),
+    config: new Map(image.config.map((c) => [c.key, c.sha256])),
   };
   for (const c of changes) {
     switch (c.op) {

@@ -12,6 +12,7 @@ import type { SandboxAccount } from "./sandbox-account.js";
 import { changesFor, loadExecState, saveExecState } from "./sandbox-exec-state.js";
 import { execCommand } from "./sandbox-exec.js";
 import { installedState, observationOf } from "./sandbox-installed.js";
+import { packImageRegistry, type ImageContents, type ImageRegistry } from "./sandbox-image.js";
 import type { SandboxChange } from "./sandbox-exec-state.js";
 
 export interface SandboxContainersDeps {
@@ -33,6 +34,7 @@ export interface SandboxContainersDeps {
  */
 export class SandboxContainers {
   private readonly execFile: string;
+  private upstream: ImageRegistry | undefined;
 
   constructor(private readonly deps: SandboxContainersDeps) {
     this.execFile = join(deps.stateDir, "sandbox", "exec.json");
@@ -49,22 +51,22 @@ export class SandboxContainers {
       throw new LabenvError("usage", `${environment} has no running sandbox task`, {
         hint: "run `labenv reconcile` first (and check that the environment's state is running)",
       });
-    const lock = await this.appliedLock(environment);
-    if (!lock)
-      throw new LabenvError("state", `the lock applied to ${environment} cannot be found`, {
+    const image = this.imageOf(task);
+    if (!image)
+      throw new LabenvError("state", `the image ${environment}'s task runs cannot be found`, {
         hint: "run `labenv reconcile`",
       });
     const state = loadExecState(this.execFile);
     const entry = state.environments[environment];
     const changes = entry && entry.task === task ? entry.changes : [];
-    const change = execCommand(words, installedState(lock, changes), index);
+    const change = execCommand(words, installedState(image, changes), index);
     const at = this.deps.now().toISOString();
     state.environments[environment] = { task, changes: [...changes, { ...change, at }] };
     saveExecState(this.execFile, state);
     const observation = observationOf(
       environment,
       task,
-      installedState(lock, [...changes, change]),
+      installedState(image, [...changes, change]),
       at,
     );
     await this.deps.objects.put(
@@ -84,12 +86,12 @@ export class SandboxContainers {
     for (const environment of [...this.deps.repository.environments.keys()].sort()) {
       const task = this.runningTask(environment, account);
       if (!task) continue;
-      const lock = await this.appliedLock(environment);
-      if (!lock) continue;
+      const image = this.imageOf(task, account);
+      if (!image) continue;
       const observation = observationOf(
         environment,
         task,
-        installedState(lock, changesFor(state, environment, task)),
+        installedState(image, changesFor(state, environment, task)),
         at,
       );
       await this.deps.objects.put(
@@ -113,6 +115,22 @@ export class SandboxContainers {
       service &&
       account.tasks.find((t) => t.serviceArn === service.arn && t.lastStatus === "RUNNING")?.arn
     );
+  }
+
+  /**
+   * What the image a task runs holds: an image the sandbox built (from its build context), or a
+   * pack image from the upstream registry when the task runs one directly.
+   */
+  imageOf(task: string, account: SandboxAccount = this.deps.account()): ImageContents | undefined {
+    const t = account.tasks.find((x) => x.arn === task);
+    const td = account.taskDefinitions.find((x) => x.arn === t?.taskDefinitionArn);
+    const ref = (td?.body as { containerDefinitions?: { image?: string }[] } | undefined)
+      ?.containerDefinitions?.[0]?.image;
+    if (!ref) return undefined;
+    const built = (account.images ?? []).find((i) => i.id === ref);
+    if (built) return built.contents;
+    this.upstream ??= packImageRegistry(this.deps.repository);
+    return this.upstream(ref);
   }
 
   /** The lock the running task was started from: git's, or the one at the applied commit when git has moved since. */

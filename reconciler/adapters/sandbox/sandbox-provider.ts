@@ -4,7 +4,9 @@ import type { Action } from "../../core/model/plan.js";
 import type { ObservedResource, ObservedState } from "../../core/model/resources.js";
 import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
 import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
-import { SANDBOX_DRIVERS, sandboxDriver } from "./drivers/index.js";
+import { sandboxDrivers } from "./drivers/index.js";
+import type { SandboxDriver } from "./drivers/sandbox-driver.js";
+import type { ImageRegistry } from "./sandbox-image.js";
 
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
@@ -13,14 +15,23 @@ import { SANDBOX_DRIVERS, sandboxDriver } from "./drivers/index.js";
  */
 export class SandboxProvider implements Provider {
   readonly name = "sandbox" as const;
+  readonly buildsImages = true;
   readonly label: string;
   private readonly file: string;
+  private readonly drivers: ReturnType<typeof sandboxDrivers>;
 
   constructor(
     dir: string,
-    private readonly options: { region?: string; cluster?: string; now?: () => Date } = {},
+    private readonly options: {
+      region?: string;
+      cluster?: string;
+      now?: () => Date;
+      /** The upstream registry image builds pull their base (pack) images from. */
+      registry?: ImageRegistry;
+    } = {},
   ) {
     this.file = join(dir, "sandbox", "account.json");
+    this.drivers = sandboxDrivers(options.registry ?? (() => undefined));
     this.label = `sandbox (local simulation of AWS in ${join(dir, "sandbox")})`;
   }
 
@@ -35,9 +46,7 @@ export class SandboxProvider implements Provider {
   async observe(): Promise<ObservedState> {
     const account = this.account();
     return {
-      resources: Object.values(SANDBOX_DRIVERS).flatMap((d): ObservedResource[] =>
-        d.observe(account),
-      ),
+      resources: Object.values(this.drivers).flatMap((d): ObservedResource[] => d.observe(account)),
     };
   }
 
@@ -73,7 +82,7 @@ export class SandboxProvider implements Provider {
     now: Date,
   ): AppliedResource {
     const { outcome, kind } = action;
-    const driver = sandboxDriver(kind);
+    const driver = this.drivers[kind] as unknown as SandboxDriver;
     if (outcome === "create" || outcome === "update" || outcome === "replace")
       return driver.apply(account, action, resolve, now);
     if (outcome === "delete" && driver.remove) return driver.remove(account, action, now);

@@ -46,7 +46,11 @@ export function registerStatus(program: Command, io: CliIO): void {
             running: service
               ? `${service.runningCount ?? 0}/${service.spec.desiredCount}`
               : "missing",
-            image: td?.spec.image ?? "",
+            // The image by digest: an environment's own build resolves to what was pushed.
+            image:
+              mine.find((r) => r.kind === "image-build" && r.key === td?.spec.image)?.id ??
+              td?.spec.image ??
+              "",
             commit: a.commit,
             appliedAt: a.appliedAt,
             lockDigest: a.lockDigest,

@@ -11,7 +11,9 @@ import {
   type ResourceKind,
   type SpecByKind,
 } from "../model/resources.js";
-import { resolvePack } from "../packs/resolve-pack.js";
+import { publishedVersions, resolvePack } from "../packs/resolve-pack.js";
+import { buildContext } from "../image/build-context.js";
+import { imageBuildKey } from "../kinds/image-build.js";
 import { CONTAINER, ecsName, keys, paths } from "./names.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
@@ -27,6 +29,11 @@ export interface RuntimeSettings {
   taskRoleArns?: Record<string, string>;
   taskExecutionRoleArn?: string;
   logGroup?: string;
+  /**
+   * Whether the provider builds environment images (the sandbox does; CodeBuild on AWS is not
+   * built yet). Without it: when labenv.yaml's target is the sandbox.
+   */
+  imageBuilds?: boolean;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -61,6 +68,31 @@ export function desire(
   const problems: string[] = [];
   const aws = withRuntime(repo.config?.doc.spec.aws ?? {}, runtime);
   const prices = pricesFor(aws.region);
+  // The sandbox builds each environment's own image from its lock; on AWS (CodeBuild) that is
+  // not built yet, and the task runs the pack image the lock names.
+  const buildImages =
+    runtime.imageBuilds ?? (repo.config?.doc.spec.target ?? "sandbox") === "sandbox";
+  /** The image build of an environment's lock, added to the desired state; its key is what the task runs. */
+  const environmentImage = (labName: string, name: string): string => {
+    const key = envKey(labName, name);
+    const env = repo.environments.get(key)!;
+    const lock = repo.locks.get(key)!.doc;
+    const pack = publishedVersions(repo, lock.spec.domainPack.name).find(
+      (p) => p.doc.metadata.version === lock.spec.domainPack.version,
+    );
+    if (!pack) return lock.spec.image;
+    const ctx = buildContext({ lock, environment: env.doc, pack: pack.doc });
+    const buildKey = imageBuildKey(labName, name, ctx.tag);
+    add("image-build", buildKey, key, labName, {
+      repository: `labenv/${labName}`,
+      tag: ctx.tag,
+      contextDigest: ctx.digest,
+      base: ctx.base,
+      summary: ctx.summary,
+      files: ctx.files,
+    });
+    return buildKey;
+  };
   const add = <K extends ResourceKind>(
     kind: K,
     key: string,
@@ -118,11 +150,12 @@ export function desire(
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
     const digest = lockDigest(lock.doc);
+    const image = buildImages ? environmentImage(labName, name) : lock.doc.spec.image;
     add("task-definition", td, key, labName, {
       family: ecsName(labName, name),
       cpu,
       memory,
-      image: lock.doc.spec.image,
+      image,
       homeAccessPoint: home,
       datasets: datasetMounts.sort((a, b) => a.path.localeCompare(b.path)),
       environment: {

@@ -1,5 +1,6 @@
 import { describeChanges } from "../plan/describe-changes.js";
-import type { DesiredResource, ObservedResource } from "../model/resources.js";
+import { KINDS } from "../kinds/registry.js";
+import type { DesiredResource, ObservedResource, ResourceKind } from "../model/resources.js";
 import type { DriftDifference } from "./drift-report.js";
 
 /** What infrastructure drift is judged on, for one environment. */
@@ -12,8 +13,9 @@ export interface EnvironmentInfrastructure {
   applied?: { resources: readonly { key: string; kind: string; id: string; specHash: string }[] };
 }
 
-/** Records of an event, not running infrastructure: never drift. */
-const RECORD_KINDS = new Set(["ebs-snapshot", "backup-job"]);
+/** Records (snapshots, backups, image builds) are never changed, only taken: only their loss is drift. */
+const isRecord = (kind: string) =>
+  kind in KINDS && KINDS[kind as ResourceKind].lifecycle === "record";
 
 /**
  * Observed resources against what was last applied: a resource that is gone,
@@ -27,13 +29,13 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
   const desired = new Map(infra.desired.map((d) => [d.key, d]));
   const out: DriftDifference[] = [];
   for (const r of [...infra.applied.resources].sort((a, b) => a.key.localeCompare(b.key))) {
-    if (RECORD_KINDS.has(r.kind)) continue;
     const base = { item: "infrastructure" as const, name: r.key };
     const o = observed.get(r.key);
     if (!o) {
       out.push({ ...base, change: "removed", locked: r.id });
       continue;
     }
+    if (isRecord(r.kind)) continue;
     if (o.id !== r.id)
       out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });
     const d = desired.get(r.key);

@@ -69,7 +69,7 @@ export interface DriftRunResult {
 /** The drift runbook: desire → observe → per environment: judge → decide → act (pull request, put back, alert). */
 export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promise<DriftRunResult> {
   const { repository: repo } = input;
-  const desired = desire(repo).state;
+  const desired = desire(repo, { imageBuilds: deps.provider.buildsImages ?? false }).state;
   const observed = new Map<string, ObservedResource>(
     (await deps.provider.observe()).resources.map((r) => [r.key, r]),
   );

@@ -2,6 +2,7 @@ import type { ResourceKind } from "../model/resources.js";
 import { accessPoint } from "./access-point.js";
 import { backupJob } from "./backup-job.js";
 import { ebsSnapshot } from "./ebs-snapshot.js";
+import { imageBuild } from "./image-build.js";
 import type { KindModule } from "./kind.js";
 import { service } from "./service.js";
 import { taskDefinition } from "./task-definition.js";
@@ -15,6 +16,7 @@ export const KINDS: { readonly [K in ResourceKind]: KindModule<K> } = {
   "access-point": accessPoint,
   "ebs-snapshot": ebsSnapshot,
   "backup-job": backupJob,
+  "image-build": imageBuild,
   "task-definition": taskDefinition,
   service,
 };

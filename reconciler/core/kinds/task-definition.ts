@@ -1,3 +1,4 @@
+import { isImageBuildKey } from "./image-build.js";
 import { KIND_DEFAULTS, type KindModule } from "./kind.js";
 
 /** An ECS task definition: the image (by digest) and what it mounts. */
@@ -5,6 +6,7 @@ export interface TaskDefinitionSpec {
   family: string;
   cpu: number;
   memory: number;
+  /** The image by digest, or the key of the image build whose result it runs. */
   image: string;
   /** The resource key of the home access point (resolved to its id by the provider). */
   homeAccessPoint: string;
@@ -23,10 +25,14 @@ export const taskDefinition: KindModule<"task-definition"> = {
   ...KIND_DEFAULTS,
   kind: "task-definition",
   stage: "task-definitions",
-  dependsOnKinds: ["access-point"],
+  dependsOnKinds: ["access-point", "image-build"],
   lifecycle: "disposable",
   onChange: "update",
-  dependencies: (spec) => [spec.homeAccessPoint, ...spec.datasets.map((d) => d.accessPoint)],
+  dependencies: (spec) => [
+    ...(isImageBuildKey(spec.image) ? [spec.image] : []),
+    spec.homeAccessPoint,
+    ...spec.datasets.map((d) => d.accessPoint),
+  ],
   createReason: (d) => `register task definition for ${d.environment}`,
   changeReason: (d, what) => `update task definition ${d.environment}: ${what}`,
   followReason: (d, moved) =>

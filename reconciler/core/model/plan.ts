@@ -22,9 +22,10 @@ export interface Action {
   observed?: ObservedResource;
 }
 
-/** Apply order: storage, task definitions, services, then requested snapshots and backups, then retiring. */
+/** Apply order: storage, image builds, task definitions, services, then requested snapshots and backups, then retiring. */
 export const STAGE_NAMES = [
   "storage",
+  "images",
   "task-definitions",
   "services",
   "snapshots",

@@ -7,10 +7,18 @@
 import type { AccessPointSpec } from "../kinds/access-point.js";
 import type { BackupJobSpec } from "../kinds/backup-job.js";
 import type { EbsSnapshotSpec } from "../kinds/ebs-snapshot.js";
+import type { ImageBuildSpec } from "../kinds/image-build.js";
 import type { ServiceSpec } from "../kinds/service.js";
 import type { TaskDefinitionSpec } from "../kinds/task-definition.js";
 
-export type { AccessPointSpec, BackupJobSpec, EbsSnapshotSpec, ServiceSpec, TaskDefinitionSpec };
+export type {
+  AccessPointSpec,
+  BackupJobSpec,
+  EbsSnapshotSpec,
+  ImageBuildSpec,
+  ServiceSpec,
+  TaskDefinitionSpec,
+};
 export { RESOURCE_KINDS, STORAGE_KINDS } from "../kinds/registry.js";
 export { TAG } from "./tags.js";
 
@@ -22,6 +30,7 @@ export interface SpecByKind {
   "access-point": AccessPointSpec;
   "ebs-snapshot": EbsSnapshotSpec;
   "backup-job": BackupJobSpec;
+  "image-build": ImageBuildSpec;
   "task-definition": TaskDefinitionSpec;
   service: ServiceSpec;
 }

@@ -112,7 +112,10 @@ export async function reconcile(
       `${stale.length} locks are missing or stale: run \`labenv lock\` and commit`,
       { diagnostics: stale, repository },
     );
-  const desired = desire(repository, input.runtime ?? {});
+  const desired = desire(repository, {
+    ...input.runtime,
+    imageBuilds: deps.provider.buildsImages ?? false,
+  });
   if (desired.problems.length > 0)
     return fail("refused", "desire", desired.problems.join("; "), { repository });
   if (input.mode === "plan") {

@@ -47,6 +47,11 @@ describe("resource kind registry", () => {
   it("retires nothing that holds research data", () => {
     for (const kind of RESOURCE_KINDS)
       expect(STORAGE_KINDS.has(kind), kind).toBe(KINDS[kind].lifecycle !== "disposable");
-    expect([...STORAGE_KINDS].sort()).toEqual(["access-point", "backup-job", "ebs-snapshot"]);
+    expect([...STORAGE_KINDS].sort()).toEqual([
+      "access-point",
+      "backup-job",
+      "ebs-snapshot",
+      "image-build",
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from "../../../core/model/resources.js";
 import { allowedMemory, isFargateSize } from "../../../core/validate/fargate.js";
 import { CONTAINER } from "../../../core/desire/names.js";
+import { isImageBuildKey } from "../../../core/kinds/image-build.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, checkTags, type SandboxAccount } from "../sandbox-account.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
@@ -30,6 +31,12 @@ function registerTaskDefinition(
   const home = resolve(spec.homeAccessPoint);
   if (!home)
     throw awsError("ClientException", `access point ${spec.homeAccessPoint} does not exist`);
+  const image = isImageBuildKey(spec.image) ? resolve(spec.image) : spec.image;
+  if (
+    !image ||
+    (isImageBuildKey(spec.image) && !(account.images ?? []).some((i) => i.id === image))
+  )
+    throw awsError("ClientException", `the image of ${spec.image} has not been pushed`);
   const latest = account.taskDefinitions
     .filter((t) => t.family === spec.family)
     .reduce((m, t) => Math.max(m, t.revision), 0);
@@ -56,7 +63,7 @@ function registerTaskDefinition(
     containerDefinitions: [
       {
         name: CONTAINER.name,
-        image: spec.image,
+        image,
         essential: true,
         cpu: 0,
         memory: spec.memory,
@@ -130,6 +137,11 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
   const keyOfAccessPoint = new Map(
     account.accessPoints.map((a) => [a.id, a.tags[TAG.resource] ?? a.id]),
   );
+  const keyOfImage = new Map(
+    (account.images ?? []).flatMap((i) =>
+      i.tags[TAG.resource] ? [[i.id, i.tags[TAG.resource]] as const] : [],
+    ),
+  );
   const out: ObservedResource<"task-definition">[] = [];
   for (const t of account.taskDefinitions.filter(
     (x) => x.status === "ACTIVE" && x.tags[TAG.resource],
@@ -160,7 +172,7 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
       family: t.family,
       cpu: Number(b.cpu),
       memory: Number(b.memory),
-      image: c.image,
+      image: keyOfImage.get(c.image) ?? c.image,
       homeAccessPoint: apOf("home"),
       datasets: c.mountPoints
         .filter((m) => m.sourceVolume.startsWith("dataset-"))

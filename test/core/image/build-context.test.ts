@@ -1,0 +1,71 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContext, contextDigest } from "../../../reconciler/core/image/build-context.js";
+import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
+import type { Repository } from "../../../reconciler/core/model/documents.js";
+import { publishedVersions } from "../../../reconciler/core/packs/resolve-pack.js";
+import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
+import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
+import { expectGolden } from "../../helpers/golden.js";
+
+const repo = loadRepository(exampleFiles(), createSchemaValidator()).repository;
+
+function contextOf(r: Repository, key: string) {
+  const lock = r.locks.get(key)!.doc;
+  const pack = publishedVersions(r, lock.spec.domainPack.name).find(
+    (p) => p.doc.metadata.version === lock.spec.domainPack.version,
+  )!;
+  return buildContext({ lock, environment: r.environments.get(key)!.doc, pack: pack.doc });
+}
+
+describe("build context: the lock becomes the files an image is built from", () => {
+  it.each([...repo.environments.keys()].sort())("%s", (key) => {
+    const ctx = contextOf(repo, key);
+    const dir = join(repoRoot, "test/fixtures/images", key);
+    for (const f of ctx.files) expectGolden(join(dir, f.path), f.content);
+    expectGolden(
+      join(dir, "context.txt"),
+      `digest: ${ctx.digest}\ntag: ${ctx.tag}\nbase: ${ctx.base}\nsummary: ${ctx.summary}\n`,
+    );
+  });
+
+  it("is deterministic, and its digest covers every byte of every file", () => {
+    const a = contextOf(repo, "genomics-core/rnaseq");
+    const b = contextOf(repo, "genomics-core/rnaseq");
+    expect(b).toEqual(a);
+    expect(contextDigest(a.files)).toBe(a.digest);
+    const edited = a.files.map((f) =>
+      f.path === "requirements.txt" ? { ...f, content: `${f.content} ` } : f,
+    );
+    expect(contextDigest(edited)).not.toBe(a.digest);
+  });
+
+  it("installs exactly what the pack image lacks, by hash, and removes the kernels not asked for", () => {
+    const ctx = contextOf(repo, "genomics-core/rnaseq");
+    const lock = repo.locks.get("genomics-core/rnaseq")!.doc;
+    const file = (p: string) => ctx.files.find((f) => f.path === p)!.content;
+    const added = lock.spec.packages.filter((p) => p.source !== "pack");
+    const lines = [...file("requirements.txt").split("\n"), ...file("dependencies.txt").split("\n")]
+      .filter(Boolean)
+      .sort();
+    expect(lines).toEqual(
+      added.map((p) => `${p.name}==${p.version} --hash=sha256:${p.sha256}`).sort(),
+    );
+    expect(file("Dockerfile")).toContain(`FROM ${lock.spec.image}\n`);
+    expect(file("Dockerfile")).toContain(
+      "--no-deps --require-hashes -r /tmp/labenv/requirements.txt",
+    );
+    // An environment that asks for python3 only: the pack's R kernel is removed from its image.
+    const pythonOnly = structuredClone(lock);
+    pythonOnly.spec.kernels = lock.spec.kernels.filter((k) => k.name === "python3");
+    const pack = publishedVersions(repo, "genomics").find(
+      (p) => p.doc.metadata.version === "1.2.0",
+    )!;
+    const env = repo.environments.get("genomics-core/rnaseq")!.doc;
+    const ctx2 = buildContext({ lock: pythonOnly, environment: env, pack: pack.doc });
+    expect(ctx2.files.find((f) => f.path === "Dockerfile")!.content).toContain(
+      "RUN jupyter kernelspec remove -y ir",
+    );
+    expect(ctx2.digest).not.toBe(ctx.digest);
+  });
+});
