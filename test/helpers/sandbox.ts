@@ -71,6 +71,7 @@ export function failing(
   return {
     name: inner.name,
     label: inner.label,
+    buildsImages: inner.buildsImages ?? false,
     observe: () => inner.observe(),
     apply: async (action, resolve) => {
       n += 1;

@@ -26,8 +26,8 @@ export interface ContextFile {
   content: string;
 }
 
-/** Where the image's Jupyter settings are written (Jupyter reads every `*.json` under it). */
-export const CONFIG_FILE = "etc/jupyter/jupyter_server_config.d/labenv.json";
+/** Where the image's Jupyter settings are written: the full effective settings, replacing any the pack image ships. */
+export const CONFIG_FILE = "etc/jupyter/jupyter_server_config.json";
 /** The packages the environment asks for, installed exactly, without resolving again. */
 export const REQUIREMENTS_FILE = "requirements.txt";
 /** The packages those depend on that the pack image does not hold. */

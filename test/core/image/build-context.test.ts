@@ -1,6 +1,13 @@
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildContext, contextDigest } from "../../../reconciler/core/image/build-context.js";
+import {
+  CONFIG_FILE,
+  buildContext,
+  contextDigest,
+} from "../../../reconciler/core/image/build-context.js";
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import type { Repository } from "../../../reconciler/core/model/documents.js";
 import { publishedVersions } from "../../../reconciler/core/packs/resolve-pack.js";
@@ -67,5 +74,36 @@ describe("build context: the lock becomes the files an image is built from", () 
       "RUN jupyter kernelspec remove -y ir",
     );
     expect(ctx2.digest).not.toBe(ctx.digest);
+  });
+});
+
+describe("the settings file, read by the labenv agent that runs in the container", () => {
+  it("hashes to exactly the lock's jupyterConfig entries", () => {
+    const ctx = contextOf(repo, "genomics-core/rnaseq");
+    const etc = mkdtempSync(join(tmpdir(), "labenv-etc-"));
+    const file = ctx.files.find((f) => f.path === CONFIG_FILE)!;
+    writeFileSync(join(etc, basename(CONFIG_FILE)), file.content);
+    const empty = mkdtempSync(join(tmpdir(), "labenv-empty-"));
+    const r = spawnSync(
+      "python3",
+      [
+        join(repoRoot, "reconciler/agent/observe.py"),
+        "--lab=genomics-core",
+        "--environment=rnaseq",
+        `--site-packages=${empty}`,
+        `--kernel-dir=${empty}`,
+        `--labextensions-dir=${empty}`,
+        `--config-dir=${etc}`,
+        "--task=t",
+        "--python-version=3.11.9",
+        "--observed-at=2026-11-23T12:00:00Z",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const observation = JSON.parse(r.stdout) as { spec: { jupyterConfig: unknown[] } };
+    expect(observation.spec.jupyterConfig).toEqual(
+      repo.locks.get("genomics-core/rnaseq")!.doc.spec.jupyterConfig,
+    );
   });
 });

@@ -14,6 +14,7 @@ function pausedAfterObserve(inner: Provider) {
   const provider: Provider = {
     name: inner.name,
     label: inner.label,
+    buildsImages: inner.buildsImages ?? false,
     observe: async () => {
       const world = await inner.observe();
       observed();

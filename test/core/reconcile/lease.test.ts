@@ -17,6 +17,7 @@ function slow(inner: Provider, ms: number) {
   const provider: Provider = {
     name: inner.name,
     label: inner.label,
+    buildsImages: inner.buildsImages ?? false,
     observe: () => inner.observe(),
     apply: async (action, resolve) => {
       await new Promise((r) => setTimeout(r, ms));
@@ -71,11 +72,11 @@ function deadPid(): number {
 describe("leases (issue 14, item 19)", () => {
   it("a heartbeat keeps a short lease through an apply longer than its time to live", async () => {
     const s = sandbox();
-    const long = slow(s.provider, 60); // 36 actions: over 2 s, about four times the lease's 600 ms
+    const long = slow(s.provider, 60); // 45 actions: over 2 s, about four times the lease's 600 ms
     const first = reconcileWith(s, { provider: long.provider, owner: "first", leaseTtlMs: 600 });
     await until(() => long.applied() > 0);
     await new Promise((r) => setTimeout(r, 800)); // the lease, unrenewed, would have expired by now
-    expect(long.applied()).toBeLessThan(36);
+    expect(long.applied()).toBeLessThan(45);
     const second = await reconcileWith(s, { owner: "second", leaseTtlMs: 600 });
     expect(second).toMatchObject({ outcome: "refused", stage: "lease" });
     expect((await first).outcome).toBe("applied");
@@ -98,7 +99,7 @@ describe("leases (issue 14, item 19)", () => {
     const r = await holder;
     expect(r).toMatchObject({ outcome: "failed", stage: "lease" });
     expect(r.reason).toMatch(/lost the lease/);
-    expect(long.applied()).toBeLessThan(36);
+    expect(long.applied()).toBeLessThan(45);
     let next = await reconcileWith(s, { owner: "next" });
     if (next.outcome === "applied") next = await reconcileWith(s, { owner: "after" });
     expect(next.outcome).toBe("no-changes");
