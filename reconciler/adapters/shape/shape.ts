@@ -55,7 +55,7 @@ export function shapeProblem(value: unknown, shape: Shape, at = ""): string | un
   if ("valuesOf" in shape && Object.keys(shape).length === 1) {
     if (!isObject(value)) return `${here} is ${describe(value)}, expected an object`;
     for (const [field, item] of Object.entries(value)) {
-      const problem = shapeProblem(item, shape.valuesOf as Shape, join(at, field));
+      const problem = shapeProblem(item, shape.valuesOf, join(at, field));
       if (problem) return problem;
     }
     return undefined;

@@ -97,7 +97,7 @@ export class PositionIndex {
       index = new Map();
       for (const p of map.items)
         if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
-          index.set(String(p.key.value), p as Pair);
+          index.set(String(p.key.value), p);
       this.keyIndex.set(map, index);
     }
     return index;
