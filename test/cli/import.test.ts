@@ -123,7 +123,7 @@ describe("labenv import", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Domain pack: climate@~1.3.0");
     expect(r.stdout).toMatch(
-      /Provided by climate@1\.3\.0 \(its image has them; nothing to add\):\n {2}= cdo==2\.4\.3\.\* \(.*:14\) → system package cdo 2\.4\.3\n {2}= nco \(.*:15\) → system package nco 5\.2\.8\n/,
+      /Provided by climate@1\.3\.0 \(its image has them; nothing to add\):\n {2}= python 3\.12 \(.*:8\) → Python 3\.12\.\d+\n {2}= cdo==2\.4\.3\.\* \(.*:14\) → system package cdo 2\.4\.3\n {2}= nco \(.*:15\) → system package nco 5\.2\.8\n/,
     );
     expect(r.stdout).toContain(
       "--- environments/climate-dynamics/arctic-amplification/environment.yaml\n# yaml-language-server",

@@ -86,16 +86,33 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
     const value = pair.value as Node | null;
     const where = at(pair.key);
     if (key === "name") {
-      if (isScalar(value) && typeof value.value === "string") found.name = value.value;
-      else report(at(value), "`name` must be a string");
+      if (isScalar(value) && typeof value.value === "string") {
+        found.name = value.value;
+        context.unmapped.push({
+          kind: "conda-name",
+          text: `name: ${value.value}`,
+          reason:
+            "the conda environment's name is not kept: labenv names the environment with labenv import --name (environments/<lab>/<name>/)",
+          source: { file, line: where.line },
+        });
+      } else report(at(value), "`name` must be a string");
     } else if (key === "channels") {
       if (!isSeq(value)) report(at(value), "`channels` must be a list");
       else
-        found.channels = value.items.flatMap((item) =>
-          isScalar(item) && typeof item.value === "string"
-            ? [item.value]
-            : (report(at(item as Node), "a channel must be a string"), []),
-        );
+        found.channels = value.items.flatMap((item) => {
+          if (!isScalar(item) || typeof item.value !== "string") {
+            report(at(item as Node), "a channel must be a string");
+            return [];
+          }
+          context.unmapped.push({
+            kind: "conda-channel",
+            text: `channel ${item.value}`,
+            reason:
+              "a conda channel: labenv installs from the package index (packageIndex in labenv.yaml), not from conda channels; each conda package is matched to its PyPI project or to what the pack's image provides: not supported",
+            source: { file, line: at(item).line },
+          });
+          return [item.value];
+        });
     } else if (key === "dependencies") {
       if (!isSeq(value)) {
         report(at(value), "`dependencies` must be a list of match specs");

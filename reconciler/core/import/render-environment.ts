@@ -20,6 +20,8 @@ const WHY: Readonly<Record<NotImported["kind"], string>> = {
   marker: "marker does not apply on the image",
   constraint: "constraint only",
   option: "pip option not kept",
+  "conda-channel": "conda channel: packages come from the package index",
+  "conda-name": "conda environment name: named by --name",
 };
 
 /**

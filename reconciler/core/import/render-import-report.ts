@@ -35,7 +35,7 @@ export function renderImportReport(plan: ImportPlan, check: ImportCheck, written
         ...capped(
           plan.provided.map(
             (p) =>
-              `  = ${p.text}${p.source ? ` (${where(p.source)})` : ""} → ${p.kind === "r" ? (p.name === "R" ? "" : "R package ") : "system package "}${p.name} ${p.version}`,
+              `  = ${p.text}${p.source ? ` (${where(p.source)})` : ""} → ${p.kind === "r" ? (p.name === "R" ? "" : "R package ") : p.kind === "python" ? "" : "system package "}${p.name} ${p.version}`,
           ),
         ),
       );

@@ -151,6 +151,8 @@ const REASONS: Readonly<Record<UnmappedKind, string>> = {
   "system-package": "{target}",
   "r-package": "{target}",
   script: "{target}",
+  "conda-channel": "{target}",
+  "conda-name": "{target}",
 };
 
 /** `#egg=name`, or the name and version in a wheel or sdist file name. */

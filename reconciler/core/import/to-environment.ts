@@ -44,7 +44,8 @@ export interface ImportRequest {
 
 /** Something the imported files ask for that the pack's image already has (system or R software). */
 export interface ProvidedByPack {
-  readonly kind: "system" | "r" | "conda";
+  /** `python`: the Python a file names (conda `python=`, runtime.txt, `[requires]`) is the pack's. */
+  readonly kind: "system" | "r" | "conda" | "python";
   readonly text: string;
   readonly name: string;
   /** The version the pack provides. */
@@ -210,6 +211,16 @@ export function planImport(request: ImportRequest): ImportPlan {
   const provided: ProvidedByPack[] = [];
   const honoured: HonouredOption[] = [];
   const label = choice.chosen.label;
+  // The Python the files name chose the pack: each line that names it is the pack's Python.
+  if (wanted.python !== undefined && choice.chosen.python !== "mismatch")
+    for (const source of wanted.pythonSources)
+      provided.push({
+        kind: "python",
+        text: `python ${pythonLabel(wanted.python)}`,
+        name: "Python",
+        version: pack.doc.spec.python,
+        source,
+      });
   // System and R software the files name: the pack's image provides it, or it is not carried over.
   for (let i = notImported.length - 1; i >= 0; i -= 1) {
     const n = notImported[i]!;

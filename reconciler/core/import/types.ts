@@ -48,7 +48,11 @@ export type UnmappedKind =
   /** install.R, conda `r-*` and runtime.txt `r-…`: R (`R` itself) or an R package the image must provide. */
   | "r-package"
   /** A line of a file that is not a package at all (R code, Pipfile scripts): labenv runs nothing at build time. */
-  | "script";
+  | "script"
+  /** conda `channels:` entries: labenv installs from the package index, not from conda channels. */
+  | "conda-channel"
+  /** conda `name:`: the environment is named with `labenv import --name`. */
+  | "conda-name";
 
 /** Something that was read but cannot become a lockable package, and why. */
 export interface Unmapped {

@@ -8,6 +8,7 @@ import {
   type ReadImport,
 } from "../../../reconciler/core/import/import-source.js";
 import { planImport, type ImportRequest } from "../../../reconciler/core/import/to-environment.js";
+import { wantedEnvironment } from "../../../reconciler/core/import/wanted-packages.js";
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { exampleFiles, repoRoot, TODAY } from "../../helpers/example-repo.js";
@@ -91,7 +92,12 @@ describe("planImport: choosing the domain pack", () => {
     expect(p.choice?.ranking.find((s) => s.label === "genomics@1.2.0")?.python).toBe("mismatch");
     expect(p.requirements).toEqual(["nc-time-axis==1.4.1.*", "xskillscore==0.0.26"]);
     expect(p.environment?.spec.kernels).toEqual(["python3", "julia-1.10"]);
-    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual(["tooling pip"]);
+    expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
+      "conda-name name: arctic-amplification",
+      "conda-channel channel conda-forge",
+      "conda-channel channel nodefaults",
+      "tooling pip",
+    ]);
     // cdo and nco are neither in the embedded index nor provided by the pack: labenv cannot tell what they are.
     expect(p.problems.map((x) => `${x.source?.line} ${x.message}`)).toEqual([
       "14 cdo==2.4.3.* is a conda package that the package index (package-index.yaml) does not list and climate@1.2.0 does not provide, so labenv cannot tell whether it is a Python package",
@@ -147,6 +153,10 @@ describe("planImport: what goes where", () => {
       "statsmodels",
     ]);
     expect(p.notImported.map((n) => `${n.kind} ${n.text}`)).toEqual([
+      "conda-name name: rnaseq-dge",
+      "conda-channel channel conda-forge",
+      "conda-channel channel bioconda",
+      "conda-channel channel nodefaults",
       "conda-spec r-deseq2|r-edger",
       "conda-spec openssl=1.1.1w",
       "tooling pip",
@@ -154,6 +164,13 @@ describe("planImport: what goes where", () => {
     ]);
     // R itself comes with the pack's R kernel.
     expect(p.provided).toEqual([
+      {
+        kind: "python",
+        text: "python 3.11",
+        name: "Python",
+        version: "3.11.9",
+        source: { file: "conda/environment.yml", line: 8 },
+      },
       {
         kind: "r",
         text: "r-base==4.3.*",
@@ -277,5 +294,65 @@ describe("checkImport: nothing half-valid", () => {
     expect(c.findings.map((d) => `${d.code}: ${d.message}`)).toEqual([
       "environment-owner: owner `sbauer` is not a member of genomics-core",
     ]);
+  });
+});
+
+describe("planImport: every line of a conda environment file is reported", () => {
+  /** Each place a plan reports an input line: carried over, provided by the pack, not carried over, or blocking. */
+  function reportedLines(p: ReturnType<typeof plan>, file: string): Set<number> {
+    const lines = [
+      ...p.notImported.map((n) => n.source),
+      ...p.provided.map((x) => x.source),
+      ...p.problems.map((x) => x.source),
+      ...p.warnings.map((x) => x.source),
+      ...p.conflicts.flatMap((c) => c.sources),
+    ].flatMap((s) => (s && s.file === file ? [s.line] : []));
+    for (const w of wantedEnvironment(read(file)).packages)
+      if (
+        p.requirements.some((r) => r.startsWith(w.name)) ||
+        p.fromPack.some((f) => f.name === w.name)
+      )
+        lines.push(...w.sources.flatMap((s) => (s.file === file ? [s.line] : [])));
+    return new Set(lines);
+  }
+  /**
+   * The entry lines: not comments, blank lines or the `channels:`/`dependencies:`/`- pip:`
+   * headers; not `-r` includes (the included file's lines are reported) nor the values under
+   * `variables:` (reported once, at the key).
+   */
+  function entryLines(file: string): number[] {
+    return fixture(file)
+      .split("\n")
+      .flatMap((text, i) =>
+        /^\s*(#|$)/.test(text) ||
+        /^\s*(-\s*)?(channels|dependencies|pip):\s*$/.test(text) ||
+        /^\s*-\s*-[rc]\s/.test(text) ||
+        /^\s+[\w.]+:\s/.test(text)
+          ? []
+          : [i + 1],
+      );
+  }
+  it.each(["conda-mixed/environment.yml", "conda/environment.yml", "climate-lab/environment.yml"])(
+    "%s: name, channels, python and every dependency have a line in the report",
+    (file) => {
+      const p = plan(read(file));
+      const reported = reportedLines(p, file);
+      expect(entryLines(file).filter((line) => !reported.has(line))).toEqual([]);
+    },
+  );
+  it("channels are not supported, and say that labenv installs from the package index", () => {
+    const p = plan(read("conda-mixed/environment.yml"));
+    const channel = p.notImported.find((n) => n.kind === "conda-channel");
+    expect(channel).toMatchObject({
+      text: "channel conda-forge",
+      source: { file: "conda-mixed/environment.yml", line: 4 },
+    });
+    expect(channel?.reason).toContain("labenv installs from the package index");
+    expect(channel?.reason).toMatch(/not supported$/);
+    expect(p.notImported.find((n) => n.kind === "conda-name")?.source?.line).toBe(2);
+    expect(p.provided.find((x) => x.kind === "python")).toMatchObject({
+      version: "3.12.7",
+      source: { line: 6 },
+    });
   });
 });
