@@ -151,9 +151,13 @@ function namedVersions(what: string, before: unknown, after: unknown): string[] 
   return words;
 }
 
-/** `registry/repo@sha256:61ee0cb2d675…` → `sha256:61ee0cb2d675`. */
+/**
+ * `ghcr.io/lab/notebook@sha256:61ee0cb2d675…`: the repository and the digest, short, as plans
+ * show it (core/plan/describe-changes.ts). A digest alone would hide that the image now comes
+ * from somewhere else.
+ */
 function shortImage(image: string | undefined): string {
   if (image === undefined) return "none";
-  const digest = /@sha256:([0-9a-f]{12})/.exec(image);
-  return digest ? `sha256:${digest[1]}` : image;
+  const digest = /^(.*)@sha256:([0-9a-f]{12})[0-9a-f]*$/.exec(image);
+  return digest ? `${digest[1]}@sha256:${digest[2]}…` : image;
 }

@@ -86,7 +86,7 @@ describe("plain words for lock changes", () => {
     const d = lockWords(before, after);
     expect(d.words).toEqual([
       "domain pack genomics 1.1.0 → 1.2.0",
-      "image sha256:111111111111 → sha256:222222222222",
+      "image r/g@sha256:111111111111… → r/g@sha256:222222222222…",
       "anndata 0.10.9 added",
       "numpy 1.26.4 → 2.0.1",
       "old 1.0 removed",
@@ -95,6 +95,21 @@ describe("plain words for lock changes", () => {
       { name: "anndata", to: "0.10.9" },
       { name: "numpy", from: "1.26.4", to: "2.0.1" },
       { name: "old", from: "1.0" },
+    ]);
+  });
+
+  it("a changed image shows its repository, never a digest alone", () => {
+    const digest = "sha256:" + "0".repeat(64);
+    const words = (a: string, b: string) =>
+      lockWords(
+        lock([["a", "1"]], "1.1.0", { image: a }),
+        lock([["a", "1"]], "1.1.0", { image: b }),
+      ).words;
+    // Only the repository changed: the digest alone would read as no change at all.
+    expect(
+      words(`ghcr.io/lab/notebook@${digest}`, `docker.io/someone-else/notebook@${digest}`),
+    ).toEqual([
+      "image ghcr.io/lab/notebook@sha256:000000000000… → docker.io/someone-else/notebook@sha256:000000000000…",
     ]);
   });
 
