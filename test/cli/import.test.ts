@@ -4,7 +4,7 @@ import nock from "nock";
 import { strictNock } from "../helpers/strict-nock.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { loopbackSha, startLoopbackPypi, type LoopbackPypi } from "../helpers/loopback-pypi.js";
+import { nameSha, pypiServer, type PypiServer } from "../helpers/pypi-server.js";
 import { copyExampleRepo, repoRoot } from "../helpers/example-repo.js";
 import { fixtureSha, PYPI, servePypi } from "../adapters/package-index/pypi-fixtures.js";
 
@@ -378,17 +378,17 @@ function usePypi(dir: string, url: string): void {
 }
 
 describe("labenv import: files that are not requirements, and nothing lost quietly", () => {
-  let pypi: LoopbackPypi;
+  let pypi: PypiServer;
   beforeAll(async () => {
-    pypi = await startLoopbackPypi({
-      psutil: { "5.9.8": {}, "6.0.0": { requiresPython: ">=3.6" } },
-      dill: { "0.3.8": {}, "0.3.9": { requiresPython: ">=3.8" } },
-      bokeh: {
-        "3.5.2": { requires: ["numpy>=1.16", "pandas>=1.2", "xyzservices>=2021.09.1"] },
-      },
-      xyzservices: { "2024.9.0": {} },
-      xskillscore: { "0.0.26": { requires: ["numpy", "xarray"] } },
-      pip: { "24.2": {} },
+    pypi = await pypiServer({
+      psutil: [{ version: "5.9.8" }, { version: "6.0.0", requiresPython: ">=3.6" }],
+      dill: [{ version: "0.3.8" }, { version: "0.3.9", requiresPython: ">=3.8" }],
+      bokeh: [
+        { version: "3.5.2", requires: ["numpy>=1.16", "pandas>=1.2", "xyzservices>=2021.09.1"] },
+      ],
+      xyzservices: [{ version: "2024.9.0" }],
+      xskillscore: [{ version: "0.0.26", requires: ["numpy", "xarray"] }],
+      pip: [{ version: "24.2" }],
     });
   });
   afterAll(() => pypi.close());
@@ -586,8 +586,8 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
       join(dir, "environments/climate-dynamics/dash/environment.lock.yaml"),
       "utf8",
     );
-    expect(lock).toContain(`sha256: ${loopbackSha("psutil-6.0.0-py3-none-any.whl")}`);
-    expect(lock).toContain(`sha256: ${loopbackSha("dill-0.3.9-py3-none-any.whl")}`);
+    expect(lock).toContain(`sha256: ${nameSha("psutil-6.0.0-py3-none-any.whl")}`);
+    expect(lock).toContain(`sha256: ${nameSha("dill-0.3.9-py3-none-any.whl")}`);
     expect(pypi.requests).toContain("/pypi/gdal/json");
   });
 

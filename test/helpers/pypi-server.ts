@@ -41,10 +41,12 @@ export function nameSha(filename: string): string {
 }
 
 /**
- * A PyPI-compatible JSON API on a loopback port: `GET /pypi/<name>/json` and
- * `GET /pypi/<name>/<version>/json`, answered from `projects` (built into the
- * JSON API's shape) or else from test/fixtures/pypi/ when `fixtures` is set;
- * anything else is 404, as on pypi.org.
+ * The one PyPI-compatible index the tests use, on a loopback port (127.0.0.1; nothing reaches the
+ * internet). The JSON API — `GET /pypi/<name>/json` and `GET /pypi/<name>/<version>/json` —
+ * is answered from `projects` (built into the JSON API's shape) or else from
+ * test/fixtures/pypi/ when `fixtures` is set; the simple API (`GET /simple/<name>/`, PEP 503
+ * HTML) lists the files of `projects`. Anything else is 404 `{"message": "Not Found"}`, as on
+ * pypi.org. A query string is ignored, as PyPI ignores it.
  */
 export async function pypiServer(
   projects: Record<string, ServedRelease[]>,
@@ -52,10 +54,18 @@ export async function pypiServer(
 ): Promise<PypiServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
-    const path = req.url ?? "";
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     requests.push(path);
+    const page = simplePage(projects, path);
+    if (page !== undefined) {
+      res.writeHead(200, { "Content-Type": "text/html" }).end(page);
+      return;
+    }
     const body = answer(projects, options.fixtures ?? false, path);
-    if (body === undefined) res.writeHead(404, { "Content-Type": "text/plain" }).end("Not Found");
+    if (body === undefined)
+      res
+        .writeHead(404, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ message: "Not Found" }));
     else res.writeHead(200, { "Content-Type": "application/json" }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -67,6 +77,17 @@ export async function pypiServer(
   };
 }
 
+/** PEP 503: one anchor per file of every release, for `/simple/<name>/`. */
+function simplePage(projects: Record<string, ServedRelease[]>, path: string): string | undefined {
+  const name = /^\/simple\/([^/]+)\/$/.exec(path)?.[1];
+  const releases = name !== undefined && Object.hasOwn(projects, name) ? projects[name] : undefined;
+  if (!name || !releases) return undefined;
+  const anchors = releases
+    .flatMap((r) => files(name, r))
+    .map((f) => `<a href="${f.url}#sha256=${f.digests.sha256}">${f.filename}</a>`);
+  return `<!DOCTYPE html><html><body>${anchors.join("")}</body></html>`;
+}
+
 function answer(
   projects: Record<string, ServedRelease[]>,
   fixtures: boolean,
@@ -76,7 +97,7 @@ function answer(
   if (!m) return undefined;
   const name = m[1]!;
   const version = m[2] && decodeURIComponent(m[2]);
-  const releases = projects[name];
+  const releases = Object.hasOwn(projects, name) ? projects[name] : undefined;
   if (releases) {
     if (version === undefined) return JSON.stringify(projectJson(name, releases));
     const r = releases.find((x) => x.version === version);
