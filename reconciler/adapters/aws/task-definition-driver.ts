@@ -11,6 +11,7 @@ import type { Action } from "../../core/model/plan.js";
 import { TAG, type ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
+import { createOnce, withoutBlindRetry } from "./create-once.js";
 import { fromLowerTags, staleTags, toLowerTags } from "./labenv-tags.js";
 import { sameSpec } from "./same-spec.js";
 import {
@@ -20,8 +21,10 @@ import {
   type ObserveContext,
   type ResourceDriver,
 } from "./resource-driver.js";
+import type { RememberedRevision } from "./task-definition-spec-cache.js";
 import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
 import {
+  familyOf,
   latestRevisionArns,
   observedRevision,
   readRevisions,
@@ -40,14 +43,15 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
   kind: "task-definition",
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"task-definition">[]> {
-    const arns = await latestRevisionArns(ctx.clients.ecs);
-    const revisions = await readRevisions(ctx, arns);
-    return arns.flatMap((arn) => {
+    const { latest, older } = await latestRevisionArns(ctx.clients.ecs);
+    const below = latest.flatMap((arn) => older.get(familyOf(arn) ?? "")?.[0] ?? []);
+    const revisions = await readRevisions(ctx, [...latest, ...below]);
+    const observed = latest.flatMap((arn) => {
       const revision = revisions.get(arn);
-      const observed =
-        revision === undefined ? undefined : observedRevision(arn, revision, ctx.keyOf);
-      return observed === undefined ? [] : [observed];
+      const seen = revision === undefined ? undefined : observedRevision(arn, revision, ctx.keyOf);
+      return seen === undefined ? [] : [seen];
     });
+    return withDuplicateRevisions(ctx, observed, older, revisions);
   },
 
   async apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource> {
@@ -89,12 +93,60 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
         return { key: desired.key, id: arn };
       }
     }
-    const registered = await ctx.clients.ecs.send(
-      new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)),
+    // RegisterTaskDefinition takes no idempotency token: after a lost reply, look for the revision by its tags before registering again.
+    const id = await createOnce(
+      `register ${family}`,
+      async () => {
+        const registered = await ctx.clients.ecs.send(
+          withoutBlindRetry(
+            new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)),
+          ),
+        );
+        return registered.taskDefinition?.taskDefinitionArn as string;
+      },
+      async () => {
+        const made = await describeLatest(ctx, family);
+        const tags = fromLowerTags(made?.tags);
+        return made?.taskDefinition?.status === "ACTIVE" &&
+          tags[TAG.resource] === desired.key &&
+          tags[TAG.specHash] === desired.specHash
+          ? made.taskDefinition.taskDefinitionArn
+          : undefined;
+      },
     );
-    return { key: desired.key, id: registered.taskDefinition?.taskDefinitionArn as string };
+    return { key: desired.key, id };
   },
 };
+
+/**
+ * Older ACTIVE revisions just below the latest that carry its key and spec hash are
+ * duplicates (a RegisterTaskDefinition repeated after a lost reply registers the same
+ * thing again, one revision after the other). The revision below each latest is read
+ * with the latest ones (from the cache once described); deeper ones only while they
+ * keep matching.
+ */
+async function withDuplicateRevisions(
+  ctx: ObserveContext,
+  observed: ObservedResource<"task-definition">[],
+  older: Map<string, string[]>,
+  revisions: Map<string, RememberedRevision>,
+): Promise<ObservedResource<"task-definition">[]> {
+  return Promise.all(
+    observed.map(async (o) => {
+      const duplicates: string[] = [];
+      for (const arn of older.get(familyOf(o.id) ?? "") ?? []) {
+        const revision = revisions.get(arn) ?? (await readRevisions(ctx, [arn])).get(arn);
+        if (
+          revision?.tags[TAG.resource] !== o.key ||
+          revision.tags[TAG.specHash] !== o.tags[TAG.specHash]
+        )
+          break;
+        duplicates.push(arn);
+      }
+      return duplicates.length === 0 ? o : { ...o, duplicates: duplicates.sort() };
+    }),
+  );
+}
 
 /** The latest ACTIVE revision of a family with its tags, or nothing when the family has none. */
 async function describeLatest(

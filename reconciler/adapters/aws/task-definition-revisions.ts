@@ -21,19 +21,39 @@ const REVISION_ARN = /:task-definition\/([^:/]+):(\d+)$/;
  * filter by family prefix here, so other families' ARNs are listed and
  * dropped without being described).
  */
-export async function latestRevisionArns(ecs: ECSClient): Promise<string[]> {
+export async function latestRevisionArns(ecs: ECSClient): Promise<ActiveRevisions> {
   const latest = new Map<string, { arn: string; revision: number }>();
+  const older = new Map<string, string[]>();
   const pages = paginateListTaskDefinitions({ client: ecs }, { status: "ACTIVE", maxResults: 100 });
   for await (const page of pages) {
     for (const arn of page.taskDefinitionArns ?? []) {
       const [, family, revision] = REVISION_ARN.exec(arn) ?? [];
       if (family === undefined || !family.startsWith(FAMILY_PREFIX)) continue;
       const seen = latest.get(family);
-      if (seen === undefined || Number(revision) > seen.revision)
+      if (seen === undefined || Number(revision) > seen.revision) {
         latest.set(family, { arn, revision: Number(revision) });
+        if (seen !== undefined) older.set(family, [...(older.get(family) ?? []), seen.arn]);
+      } else older.set(family, [...(older.get(family) ?? []), arn]);
     }
   }
-  return [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r.arn);
+  const revisionOf = (arn: string) => Number(REVISION_ARN.exec(arn)?.[2] ?? 0);
+  for (const arns of older.values()) arns.sort((a, b) => revisionOf(b) - revisionOf(a));
+  return {
+    latest: [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r.arn),
+    older,
+  };
+}
+
+/** The latest ACTIVE revision of each labenv family, and the family's other ACTIVE revisions. */
+export interface ActiveRevisions {
+  latest: string[];
+  /** By family name: the ACTIVE revisions older than the latest, newest first. */
+  older: Map<string, string[]>;
+}
+
+/** The family name in a revision ARN. */
+export function familyOf(arn: string): string | undefined {
+  return REVISION_ARN.exec(arn)?.[1];
 }
 
 /**

@@ -21,7 +21,8 @@ const isRecord = (kind: string) =>
  * Observed resources against what was last applied: a resource that is gone,
  * one replaced behind labenv's back (a new task definition revision, a new
  * access point id), a spec that differs from git while git is still what was
- * applied (desired count, image digest…), and labenv's own tags changed.
+ * applied (desired count, image digest…), labenv's own tags changed, and
+ * every duplicate the provider found for a key.
  */
 export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDifference[] {
   if (!infra.applied) return [];
@@ -35,6 +36,9 @@ export function compareInfrastructure(infra: EnvironmentInfrastructure): DriftDi
       out.push({ ...base, change: "removed", locked: r.id });
       continue;
     }
+    // Extra live resources for one key (a retried create, a replacement cut short) are never hidden.
+    for (const id of o.duplicates ?? [])
+      out.push({ ...base, change: "added", observed: `duplicate ${r.kind} ${id} (kept ${o.id})` });
     if (isRecord(r.kind)) continue;
     if (o.id !== r.id)
       out.push({ ...base, change: "changed", locked: `id ${r.id}`, observed: `id ${o.id}` });

@@ -65,6 +65,14 @@ export interface ObservedResource<K extends ResourceKind = ResourceKind> {
   status?: string;
   /** For services: what runs now. */
   runningCount?: number;
+  /**
+   * Provider ids of further live resources carrying this key (for task definitions and
+   * snapshots: and this spec hash), sorted. A reply lost after the effect (a retried
+   * RegisterTaskDefinition or CreateSnapshot) or a replacement cut short leaves them; observe
+   * keeps one and reports the others here, never hiding them. Drift reports each; the plan
+   * retires extra access points (their data is kept).
+   */
+  duplicates?: string[];
 }
 
 export interface DesiredEnvironment {
