@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
+import { packImageRegistry } from "../reconciler/adapters/sandbox/sandbox-image.js";
 import { SandboxProvider } from "../reconciler/adapters/sandbox/sandbox-provider.js";
 import { desire } from "../reconciler/core/desire/desire.js";
 import { loadRepository, type RepoFile } from "../reconciler/core/load/load-repository.js";
@@ -21,7 +22,7 @@ export default async function planBench(): Promise<Measurement[]> {
     const check = createSchemaValidator();
     const files = syntheticFiles({ labs: 50, envsPerLab: 20, packVersions: 100 });
     const base = loadRepository(files, check).repository;
-    const sandbox = new SandboxProvider(dir);
+    const sandbox = new SandboxProvider(dir, { registry: packImageRegistry(base) });
     const seed = plan(desire(base).state, { resources: [] }, { maxDeletes: 5 });
     await sandbox.applyMany(changingActions(seed), () => undefined);
     const changed = changeOnePercent(files);
