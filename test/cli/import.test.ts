@@ -434,7 +434,47 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
     expect(r.stdout).toMatch(
       /Options honoured:\n {2}= --prefer-binary \(.*requirements\.txt:6\): /,
     );
-    expect(r.code).toBe(0);
+    // System packages no pack provides are not lost quietly: the import fails and lists them.
+    expect(r.stdout).toMatch(
+      /✖ .*apt\.txt:2: 3 system packages the files name are not provided by climate@1\.2\.0, so the environment would run without them: ffmpeg \(.*apt\.txt:2\), graphviz \(.*apt\.txt:3\), libgl1-mesa-glx \(.*apt\.txt:4\)\n {6}no domain pack provides them all: choose a pack that provides what matters with --pack/,
+    );
+    expect(r.stdout).toContain("✖ nothing written: the import is blocked");
+    expect(r.code).toBe(1);
+    // A pack that provides them: the hint names it for a --pack that lacks them, and by default it is chosen.
+    await publishPack(
+      dir,
+      "climate",
+      "1.2.0",
+      "1.2.1",
+      '  provides:\n    system:\n      ffmpeg: "7.1"\n      graphviz: 2.42.2\n      libgl1-mesa-glx: 23.0.4\n',
+    );
+    const files = ["runtime.txt", "requirements.txt", "apt.txt"].map((f) => fx(`binder-viz/${f}`));
+    const pinned = await runCli([
+      "import",
+      ...files,
+      ...who("climate-dynamics", "ohc-viz", "sbauer"),
+      "--pack",
+      "climate@1.2.0",
+      "--repo",
+      dir,
+    ]);
+    expect(pinned.stdout).toContain(
+      "choose a pack that provides them all with --pack (climate@1.2.1), or remove the lines the environment does not need",
+    );
+    expect(pinned.code).toBe(1);
+    const provided = await runCli([
+      "import",
+      ...files,
+      ...who("climate-dynamics", "ohc-viz", "sbauer"),
+      "--write",
+      "--repo",
+      dir,
+    ]);
+    expect(provided.stdout).toContain("Domain pack: climate@~1.2.1");
+    expect(provided.stdout).toMatch(/= ffmpeg \(.*apt\.txt:2\) → system package ffmpeg 7\.1/);
+    expect(provided.stdout).not.toContain("Blocking");
+    expect(provided.code).toBe(0);
+    await validAfterwards(dir);
   });
 
   it("a Python no pack offers fails the import with exit 2: runtime.txt python-2.7 and conda python=2.7", async () => {
@@ -469,6 +509,7 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
     ];
     const before = await runCli(args);
     expect(before.stdout).toContain("Domain pack: genomics@~2.0.0");
+    expect(before.code).toBe(1);
     expect(before.stdout).toMatch(/= r-4\.4-2024-06-01 \(.*runtime\.txt:1\) → R 4\.4\.2/);
     expect(before.stdout).toMatch(
       /- BiocManager::install\("DESeq2"\) \(.*install\.R:5\): an R package from Bioconductor: .*genomics@2\.0\.0 does not provide it/,
@@ -494,7 +535,12 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
     expect(after.stdout).toMatch(
       /- install\.packages\("pheatmap"\) \(.*install\.R:3\): .*genomics@2\.1\.0 does not provide it/,
     );
-    expect(after.code).toBe(0);
+    // What the pack still lacks fails the import, listed with the lines that ask for it.
+    expect(after.stdout).toMatch(
+      /✖ .*install\.R:3: 3 R packages the files name are not provided by genomics@2\.1\.0, so the environment would run without them: pheatmap \(.*install\.R:3\), BiocManager \(.*install\.R:4\), seurat-wrappers \(.*install\.R:6\)/,
+    );
+    expect(after.code).toBe(1);
+    expect(existsSync(join(dir, "environments/genomics-core/dge-r"))).toBe(false);
   });
 
   it("Pipfile and Pipfile.lock are read: packages, dev-packages, python_version, sources, git entries and scripts", async () => {

@@ -20,6 +20,7 @@ import {
   type ImportProblem,
   type NotImported,
   type WantedPackage,
+  where,
 } from "./wanted-packages.js";
 
 export interface ImportRequest {
@@ -242,6 +243,10 @@ export function planImport(request: ImportRequest): ImportPlan {
         reason: `${n.reason}, and ${label} does not provide it (spec.provides.${kind} of the pack): not supported`,
       };
   }
+  const missing = notImported.filter(
+    (n) => (n.kind === "system-package" || n.kind === "r-package") && n.name !== undefined,
+  );
+  if (missing.length > 0) problems.push(notProvided(repo, label, missing));
   for (const option of wanted.options) {
     const judged = judgeOption(option, request.indexName);
     const text = `${option.name}${option.value !== undefined ? ` ${option.value}` : ""}`;
@@ -363,6 +368,34 @@ export function planImport(request: ImportRequest): ImportPlan {
     conflicts: choice.chosen.conflicts,
     problems,
     warnings,
+  };
+}
+
+/**
+ * System and R software the files name that the chosen pack does not provide blocks the import
+ * (exit 1): the environment would run without it. The message lists every one, with its line;
+ * the hint names the packs that provide them all, when there are any.
+ */
+function notProvided(
+  repo: Repository,
+  label: string,
+  missing: readonly NotImported[],
+): ImportProblem {
+  const kindOf = (n: NotImported) => (n.kind === "system-package" ? "system" : "r");
+  const listed = missing
+    .map((n) => `${n.name}${n.source ? ` (${where(n.source)})` : ""}`)
+    .join(", ");
+  const all = [...repo.packs.values()]
+    .filter((p) => missing.every((n) => packProvides(p, kindOf(n), n.name!) !== undefined))
+    .map((p) => `${p.doc.metadata.name}@${p.doc.metadata.version}`)
+    .sort();
+  const kinds = [...new Set(missing.map((n) => (kindOf(n) === "system" ? "system" : "R")))].join(
+    " and ",
+  );
+  return {
+    message: `${missing.length === 1 ? `1 ${kinds} package the files name is` : `${missing.length} ${kinds} packages the files name are`} not provided by ${label}, so the environment would run without ${missing.length === 1 ? "it" : "them"}: ${listed}`,
+    ...(missing[0]!.source ? { source: missing[0]!.source } : {}),
+    hint: `${all.length > 0 ? `choose a pack that provides ${missing.length === 1 ? "it" : "them all"} with --pack (${all.join(", ")})` : "no domain pack provides them all: choose a pack that provides what matters with --pack, or publish a pack version that declares them in spec.provides (README: Domain packs and lockfiles)"}, or remove the lines the environment does not need`,
   };
 }
 
