@@ -44,6 +44,7 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"access-point">[]> {
     const byKey = new Map<string, ObservedResource<"access-point">>();
+    const extra = new Map<string, string[]>();
     const pages = paginateDescribeAccessPoints(
       { client: ctx.clients.efs },
       { FileSystemId: ctx.config.fileSystemId },
@@ -51,32 +52,40 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
     for await (const page of pages) {
       for (const ap of page.AccessPoints ?? []) {
         const observed = observedAccessPoint(ap);
-        if (observed !== undefined && !byKey.has(observed.key)) byKey.set(observed.key, observed);
+        if (observed === undefined) continue;
+        if (!byKey.has(observed.key)) byKey.set(observed.key, observed);
+        else extra.set(observed.key, [...(extra.get(observed.key) ?? []), observed.id]);
       }
     }
-    return [...byKey.values()];
+    // A replacement cut short (created, not yet retired) leaves two live access points for one key: the first is kept, the others reported.
+    return [...byKey.values()].map((o) => {
+      const duplicates = extra.get(o.key);
+      return duplicates === undefined ? o : { ...o, duplicates: duplicates.sort() };
+    });
   },
 
   async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
     const desired = desiredOf(action, "access-point");
-    const current = await findCurrent(ctx, desired.key);
-    if (
-      current !== undefined &&
-      current.tags[TAG.specHash] === desired.specHash &&
-      sameSpec(current.spec, desired.spec)
-    ) {
+    const live = await findLive(ctx, desired.key);
+    const current = live.find(
+      (c) => c.tags[TAG.specHash] === desired.specHash && sameSpec(c.spec, desired.spec),
+    );
+    let id: string;
+    if (current !== undefined) {
       const stale = staleTags(current.tags, desired.tags);
       if (Object.keys(stale).length > 0)
         await ctx.clients.efs.send(
           new TagResourceCommand({ ResourceId: current.id, Tags: toUpperTags(stale) }),
         );
-      return { key: desired.key, id: current.id };
+      id = current.id;
+    } else {
+      const created = await ctx.clients.efs.send(
+        new CreateAccessPointCommand(createInput(ctx, desired)),
+      );
+      id = created.AccessPointId as string;
     }
-    const created = await ctx.clients.efs.send(
-      new CreateAccessPointCommand(createInput(ctx, desired)),
-    );
-    const id = created.AccessPointId as string;
-    if (current !== undefined && current.id !== id) await retire(ctx, current.arn, id);
+    // Every other live access point of the key is retired: the one replaced, and any a replacement cut short left behind.
+    for (const other of live) if (other.id !== id) await retire(ctx, other.arn, id);
     return { key: desired.key, id };
   },
 };
@@ -139,22 +148,20 @@ interface CurrentAccessPoint {
 }
 
 /**
- * The live access point carrying this key: found through the Tagging API (one
- * call, however many access points), then described, since the Tagging API
- * lags behind and its tags may be stale.
+ * Every live (not retired) access point carrying this key: found through the
+ * Tagging API (one call, however many access points), then described, since the
+ * Tagging API lags behind and its tags may be stale.
  */
-async function findCurrent(
-  ctx: DriverContext,
-  key: string,
-): Promise<CurrentAccessPoint | undefined> {
+async function findLive(ctx: DriverContext, key: string): Promise<CurrentAccessPoint[]> {
+  const live: CurrentAccessPoint[] = [];
   for (const { arn } of await findTagged(ctx, "elasticfilesystem:access-point", key)) {
     const ap = await describeOne(ctx, arn.slice(arn.lastIndexOf("/") + 1));
     if (ap === undefined || ap.FileSystemId !== ctx.config.fileSystemId) continue;
     const observed = observedAccessPoint(ap);
     if (observed === undefined || observed.key !== key) continue;
-    return { id: observed.id, arn, tags: fromUpperTags(ap.Tags), spec: observed.spec };
+    live.push({ id: observed.id, arn, tags: fromUpperTags(ap.Tags), spec: observed.spec });
   }
-  return undefined;
+  return live;
 }
 
 async function describeOne(

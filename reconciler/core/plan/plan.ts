@@ -48,7 +48,12 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   for (const d of sorted) {
     const o = seen.get(d.key);
     const action = compare(d, o, changed);
-    if (action.outcome === "create" || action.outcome === "update" || action.outcome === "replace")
+    const retiresOnly =
+      action.changes.length > 0 && action.changes.every((c) => c.field === "duplicate");
+    if (
+      !retiresOnly &&
+      (action.outcome === "create" || action.outcome === "update" || action.outcome === "replace")
+    )
       changed.add(d.key);
     if (o) precautions.push(...kindModule(d.kind).precautionsBefore(action, o, ctx));
     byKind.get(d.kind)!.push(action);
@@ -155,6 +160,16 @@ function compare(
       reason: follow,
     };
   }
+  const extra = kind.lifecycle === "storage" ? (o.duplicates ?? []) : [];
+  if (changes.length === 0 && extra.length > 0)
+    // A replacement cut short left more than one live resource for this key: retire the others (their data stays).
+    return {
+      ...base,
+      observed: o,
+      outcome: "update",
+      changes: extra.map((id) => ({ field: "duplicate", from: id, to: "retired" })),
+      reason: `retire ${extra.length === 1 ? "an extra" : `${extra.length} extra`} ${d.kind} for ${d.key} (${extra.join(", ")}), left live by a replacement cut short; its data is kept`,
+    };
   if (changes.length === 0 && !tagsDiffer)
     return { ...base, observed: o, outcome: "unchanged", changes: [], reason: "matches git" };
   if (changes.length === 0)

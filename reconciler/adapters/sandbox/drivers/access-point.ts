@@ -14,7 +14,10 @@ function createAccessPoint(
   const spec = action.desired!.spec as AccessPointSpec;
   const token = `${action.key}#${action.desired!.specHash}`.slice(0, 64);
   const existing = account.accessPoints.find((a) => a.clientToken === token);
-  if (existing) return { key: action.key, id: existing.id };
+  if (existing) {
+    if (!existing.tags[TAG.retired]) retireOthers(account, action.key, existing.id, now);
+    return { key: action.key, id: existing.id };
+  }
   checkTags(action.desired!.tags);
   if (!spec.rootDirectory.path.startsWith("/"))
     throw awsError("BadRequest", "RootDirectory Path must be an absolute path");
@@ -23,11 +26,6 @@ function createAccessPoint(
       "AccessPointLimitExceeded",
       "You have reached the maximum number of access points for this file system",
     );
-  if (action.outcome === "replace" && action.observed) {
-    // Access points are immutable: the old one (and its directory) is kept, tagged as retired.
-    const old = account.accessPoints.find((a) => a.id === action.observed!.id);
-    if (old) old.tags = { ...old.tags, [TAG.retired]: now.toISOString() };
-  }
   const id = nextId(account, "fsap-", 17);
   account.accessPoints.push({
     id,
@@ -37,7 +35,18 @@ function createAccessPoint(
     rootDirectory: JSON.parse(JSON.stringify(spec.rootDirectory)),
     tags: { ...action.desired!.tags, Name: action.key.split(":")[1]! },
   });
+  retireOthers(account, action.key, id, now);
   return { key: action.key, id };
+}
+
+/**
+ * Access points are immutable: the one replaced, and any other live one of the key (a replacement
+ * cut short leaves two), is kept with its directory and tagged retired, as the AWS driver does.
+ */
+function retireOthers(account: SandboxAccount, key: string, keep: string, now: Date): void {
+  for (const a of account.accessPoints)
+    if (a.id !== keep && a.tags[TAG.resource] === key && !a.tags[TAG.retired])
+      a.tags = { ...a.tags, [TAG.retired]: now.toISOString() };
 }
 
 function observe(account: SandboxAccount): ObservedResource<"access-point">[] {
@@ -45,6 +54,12 @@ function observe(account: SandboxAccount): ObservedResource<"access-point">[] {
   for (const a of account.accessPoints) {
     const key = a.tags[TAG.resource];
     if (!key || a.tags[TAG.retired]) continue;
+    const kept = out.find((o) => o.key === key);
+    if (kept) {
+      // Two live access points for one key (a replacement cut short): the first is kept, the others reported.
+      kept.duplicates = [...(kept.duplicates ?? []), a.id].sort();
+      continue;
+    }
     const purpose = key.endsWith("/home") ? "home" : `dataset:${key.split("/dataset/")[1]}`;
     const spec: AccessPointSpec = {
       purpose,
