@@ -40,11 +40,14 @@ function registerTaskDefinition(
   const latest = account.taskDefinitions
     .filter((t) => t.family === spec.family)
     .reduce((m, t) => Math.max(m, t.revision), 0);
+  // As on AWS, a revision is the same only when it mounts the access points the keys resolve to now (a replaced one has a new id).
+  const mounts = [home, ...spec.datasets.map((d) => resolve(d.accessPoint))];
   const already = account.taskDefinitions.find(
     (t) =>
       t.family === spec.family &&
       t.status === "ACTIVE" &&
-      t.tags[TAG.specHash] === action.desired!.specHash,
+      t.tags[TAG.specHash] === action.desired!.specHash &&
+      sameValues(mountedAccessPoints(t.body), mounts),
   );
   if (already) return { key: action.key, id: already.arn };
   for (const t of account.taskDefinitions) if (t.family === spec.family) t.status = "INACTIVE";
@@ -122,6 +125,20 @@ function registerTaskDefinition(
   return { key: action.key, id: taskArn };
 }
 
+/** The access point ids a registered revision mounts, home first, then each dataset volume in order. */
+function mountedAccessPoints(body: Record<string, unknown>): (string | undefined)[] {
+  const volumes = (body.volumes ?? []) as {
+    efsVolumeConfiguration?: { authorizationConfig?: { accessPointId?: string } };
+  }[];
+  return volumes
+    .filter((v) => v.efsVolumeConfiguration !== undefined)
+    .map((v) => v.efsVolumeConfiguration?.authorizationConfig?.accessPointId);
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function deregisterTaskDefinitions(
   account: SandboxAccount,
   action: Action,
@@ -134,8 +151,11 @@ function deregisterTaskDefinitions(
 
 /** Reads ECS back into specs; what ECS fills in by itself (revision, registeredAt, compatibilities…) is dropped. */
 function observe(account: SandboxAccount): ObservedResource<"task-definition">[] {
+  // Only live access points map back to their key, as on AWS: a revision that still mounts a retired one shows its id (drift).
   const keyOfAccessPoint = new Map(
-    account.accessPoints.map((a) => [a.id, a.tags[TAG.resource] ?? a.id]),
+    account.accessPoints
+      .filter((a) => !a.tags[TAG.retired])
+      .map((a) => [a.id, a.tags[TAG.resource] ?? a.id]),
   );
   const keyOfImage = new Map(
     (account.images ?? []).flatMap((i) =>
@@ -163,11 +183,12 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
       }[];
     };
     const c = b.containerDefinitions[0]!;
-    const apOf = (volume: string) =>
-      keyOfAccessPoint.get(
+    const apOf = (volume: string) => {
+      const id =
         b.volumes.find((v) => v.name === volume)?.efsVolumeConfiguration?.authorizationConfig
-          .accessPointId ?? "",
-      ) ?? "";
+          .accessPointId ?? "";
+      return keyOfAccessPoint.get(id) ?? id;
+    };
     const spec: TaskDefinitionSpec = {
       family: t.family,
       cpu: Number(b.cpu),
