@@ -70,6 +70,20 @@ export interface SandboxAccount {
   }[];
   /** Images pushed to the account's registry (ECR): absent in accounts made before image builds. */
   images?: SandboxImage[];
+  /**
+   * EFS directories made as access points' root directories. EFS applies an access point's
+   * CreationInfo (owner, permissions) only when it creates the directory; a later access point
+   * for the same path never changes its owner. Absent in accounts made before this was modelled
+   * (see `sandbox-efs.ts`).
+   */
+  directories?: SandboxDirectory[];
+}
+
+/** A directory on the file system: its path from the file system root, owner and mode. */
+export interface SandboxDirectory {
+  path: string;
+  owner: { uid: number; gid: number };
+  permissions: string;
 }
 
 /** One pushed image: its reference by digest, the tag it was pushed under, and what it holds. */
@@ -187,6 +201,11 @@ const ACCOUNT_SHAPE: Shape = {
       state: "string",
       creationDate: "string",
       tags: TAGS,
+    },
+  },
+  directories: {
+    optional: {
+      arrayOf: { path: "string", owner: { uid: "number", gid: "number" }, permissions: "string" },
     },
   },
   images: {

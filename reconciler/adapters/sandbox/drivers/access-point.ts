@@ -2,6 +2,7 @@ import type { Action } from "../../../core/model/plan.js";
 import { TAG, type ObservedResource, type AccessPointSpec } from "../../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, checkTags, nextId, type SandboxAccount } from "../sandbox-account.js";
+import { ensureDirectory } from "../sandbox-efs.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
 
 /** EFS CreateAccessPoint: a ClientToken seen before returns the access point it created. */
@@ -27,6 +28,12 @@ function createAccessPoint(
       "You have reached the maximum number of access points for this file system",
     );
   const id = nextId(account, "fsap-", 17);
+  // EFS makes the root directory with CreationInfo only if it is not there yet.
+  ensureDirectory(account, {
+    path: spec.rootDirectory.path,
+    owner: { ...spec.rootDirectory.owner },
+    permissions: spec.rootDirectory.permissions,
+  });
   account.accessPoints.push({
     id,
     arn: arn(account, "elasticfilesystem", `access-point/${id}`),
