@@ -45,7 +45,7 @@ describe("two live access points for one key, against moto (item 18)", () => {
   it("observe reports the extra one; plan and apply retire it, and both access points remain", async () => {
     const provider = new AwsProvider(config, clients);
     const ids = await applyAll(provider, [createAction(env.home)]);
-    const spec = (env.home as DesiredResource<"access-point">).spec;
+    const spec = env.home.spec;
     const extra = await clients.efs.send(
       new CreateAccessPointCommand({
         ClientToken: "a replacement cut short",
