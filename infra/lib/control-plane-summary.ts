@@ -19,6 +19,7 @@ export function controlPlaneSummary(
       logGroup: values.taskLogGroup,
       backupVaultName: values.backupVault,
       backupRoleArn: values.backupRoleArn,
+      infrastructureRoleArn: values.infrastructureRoleArn,
     },
     state: { store: "dynamodb", table: values.stateTable },
     objects: { store: "s3", bucket: values.objectBucket },

@@ -70,6 +70,7 @@ function lazyAws(
     ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
     ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}),
     ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
+    ...(aws.infrastructureRoleArn ? { ebsRoleArn: aws.infrastructureRoleArn } : {}),
   };
   let ports: Promise<ReturnType<typeof import("../lambda/aws-context.js").awsContext>> | undefined;
   const load = () =>

@@ -91,8 +91,10 @@ export const serviceDriver: ResourceDriver<"service"> = {
     if (ebsRoleArn === undefined) {
       throw new LabenvError(
         "config",
-        `${neededBy} needs the ECS infrastructure role for managed EBS volumes`,
-        { hint: "Set ebsRoleArn in the AWS provider configuration (an output of infra/)." },
+        `${neededBy} needs the ECS infrastructure role for managed EBS volumes: set aws.infrastructureRoleArn in labenv.yaml (LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)`,
+        {
+          hint: "the role is an output of infra/ (InfrastructureRoleArn, and in LabenvYamlAws)",
+        },
       );
     }
     const tags = { ...desired.tags, ...volumeTags(spec) };

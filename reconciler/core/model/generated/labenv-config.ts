@@ -66,6 +66,10 @@ export interface RepoConfig {
        */
       backupVaultName?: string;
       /**
+       * The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda).
+       */
+      infrastructureRoleArn?: string;
+      /**
        * The role AWS Backup assumes to back up and restore EFS.
        */
       backupRoleArn?: string;
