@@ -48,7 +48,6 @@ export function openGitHost(
 export async function observeSandbox(
   ctx: RunContext,
   repository: Repository,
-  gitHost: GitHost,
   now: () => Date,
 ): Promise<SandboxContainers | undefined> {
   if (!(ctx.provider instanceof SandboxProvider)) return undefined;
@@ -57,9 +56,7 @@ export async function observeSandbox(
     stateDir: stateDirOf(ctx),
     account: () => provider.account(),
     repository,
-    state: ctx.state,
     objects: ctx.objects,
-    readAt: (commit, path) => gitHost.readFile(commit, path),
     now,
   });
   await containers.observeAll();
@@ -80,7 +77,7 @@ export async function runDriftForContext(
       });
   }
   const gitHost = openGitHost(ctx, io.now);
-  await observeSandbox(ctx, repository, gitHost, io.now);
+  await observeSandbox(ctx, repository, io.now);
   return runDrift(
     {
       repository,

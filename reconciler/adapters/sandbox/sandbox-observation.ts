@@ -1,13 +1,10 @@
 import { join } from "node:path";
-import { parse } from "yaml";
 import { LabenvError } from "../../core/errors.js";
 import { driftObjects } from "../../core/drift/drift-objects.js";
-import { lockDigest } from "../../core/lock/build-lock.js";
 import type { PackageIndexData } from "../../core/lock/package-index.js";
-import type { EnvironmentLock, Observation, Repository } from "../../core/model/documents.js";
+import type { Observation, Repository } from "../../core/model/documents.js";
 import { TAG } from "../../core/model/resources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { AppliedRecord, StateStore } from "../../ports/state-store.js";
 import type { SandboxAccount } from "./sandbox-account.js";
 import { changesFor, loadExecState, saveExecState } from "./sandbox-exec-state.js";
 import { execCommand } from "./sandbox-exec.js";
@@ -20,10 +17,7 @@ export interface SandboxContainersDeps {
   stateDir: string;
   account: () => SandboxAccount;
   repository: Repository;
-  state: StateStore;
   objects: ObjectStore;
-  /** A file's text at a commit (to find the lock that was applied when git has moved since). */
-  readAt: (commit: string, path: string) => Promise<string | undefined>;
   now: () => Date;
 }
 
@@ -131,18 +125,5 @@ export class SandboxContainers {
     if (built) return built.contents;
     this.upstream ??= packImageRegistry(this.deps.repository);
     return this.upstream(ref);
-  }
-
-  /** The lock the running task was started from: git's, or the one at the applied commit when git has moved since. */
-  async appliedLock(environment: string): Promise<EnvironmentLock | undefined> {
-    const applied: AppliedRecord | undefined = await this.deps.state.getApplied(environment);
-    if (!applied) return undefined;
-    const current = this.deps.repository.locks.get(environment);
-    if (current && lockDigest(current.doc) === applied.lockDigest) return current.doc;
-    const commit = applied.commit.replace(/-dirty$/, "");
-    if (!/^[0-9a-f]{40}$/.test(commit) || !current) return undefined;
-    const text = await this.deps.readAt(commit, current.file);
-    const old = text === undefined ? undefined : (parse(text) as EnvironmentLock);
-    return old && lockDigest(old) === applied.lockDigest ? old : undefined;
   }
 }

@@ -5,7 +5,7 @@ import { EXEC_USAGE } from "../../adapters/sandbox/sandbox-exec.js";
 import { driftObjects } from "../../core/drift/drift-objects.js";
 import { LabenvError } from "../../core/errors.js";
 import { openContext } from "../context.js";
-import { openGitHost, stateDirOf } from "../drift-loop.js";
+import { stateDirOf } from "../drift-loop.js";
 import type { CliIO } from "../io.js";
 
 /** `labenv sandbox exec <lab/env> <command…>`: change what a simulated container runs, as a researcher would in a terminal. */
@@ -34,14 +34,11 @@ export function registerSandbox(program: Command, io: CliIO): void {
       const repository = ctx.repository;
       if (!repository.environments.has(environment))
         throw new LabenvError("usage", `there is no environment ${environment}`);
-      const gitHost = openGitHost(ctx, io.now);
       const containers = new SandboxContainers({
         stateDir: stateDirOf(ctx),
         account: () => provider.account(),
         repository,
-        state: ctx.state,
         objects: ctx.objects,
-        readAt: (commit, path) => gitHost.readFile(commit, path),
         now: io.now,
       });
       const { change, observation } = await containers.exec(
