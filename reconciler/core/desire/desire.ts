@@ -1,7 +1,7 @@
 import { lockDigest } from "../lock/build-lock.js";
 import { monthlyCost } from "../cost/estimate.js";
 import { pricesFor } from "../cost/prices.js";
-import { envKey, type Loaded, type Repository } from "../model/documents.js";
+import { envKey, type EnvironmentLock, type Loaded, type Repository } from "../model/documents.js";
 import { newResource } from "../kinds/new-resource.js";
 import { KINDS } from "../kinds/registry.js";
 import {
@@ -73,10 +73,12 @@ export function desire(
   const buildImages =
     runtime.imageBuilds ?? (repo.config?.doc.spec.target ?? "sandbox") === "sandbox";
   /** The image build of an environment's lock, added to the desired state; its key is what the task runs. */
-  const environmentImage = (labName: string, name: string): string => {
-    const key = envKey(labName, name);
-    const env = repo.environments.get(key)!;
-    const lock = repo.locks.get(key)!.doc;
+  const environmentImage = (
+    key: string,
+    env: Loaded<"Environment">,
+    lock: EnvironmentLock,
+  ): string => {
+    const { lab: labName, name } = env.doc.metadata;
     const pack = publishedVersions(repo, lock.spec.domainPack.name).find(
       (p) => p.doc.metadata.version === lock.spec.domainPack.version,
     );
@@ -150,7 +152,7 @@ export function desire(
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
     const digest = lockDigest(lock.doc);
-    const image = buildImages ? environmentImage(labName, name) : lock.doc.spec.image;
+    const image = buildImages ? environmentImage(key, env, lock.doc) : lock.doc.spec.image;
     add("task-definition", td, key, labName, {
       family: ecsName(labName, name),
       cpu,
