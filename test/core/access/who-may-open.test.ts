@@ -1,37 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAccess, type AccessSources } from "../../../reconciler/core/access/who-may-open.js";
-import type { Kind, KindMap, Loaded } from "../../../reconciler/core/model/documents.js";
-
-function loaded<K extends Kind>(kind: K, file: string, doc: unknown): Loaded<K> {
-  return { kind, file, doc: doc as KindMap[K], positions: {} as never, text: "" };
-}
-
-const member = (id: string, name: string, uid: number, until?: string) => ({
-  id,
-  name,
-  github: id,
-  uid,
-  role: "researcher",
-  ...(until ? { until } : {}),
-});
-
-function lab(name: string, approvers: string[], members: ReturnType<typeof member>[]) {
-  return loaded("Lab", `environments/${name}/lab.yaml`, {
-    metadata: { name },
-    spec: { pi: approvers[0], approvers, posixGid: 1, members },
-  });
-}
-
-function share(
-  lab: string,
-  name: string,
-  spec: { environment: string; to: { lab: string; members?: string[] } } & Record<string, unknown>,
-) {
-  return loaded("Share", `environments/${lab}/shares/${name}.yaml`, {
-    metadata: { lab, name },
-    spec: { access: "read-only", expires: "2027-06-30", purpose: "joint paper", ...spec },
-  });
-}
+import { lab, loaded, member, share } from "../../helpers/access-sources.js";
 
 const sources: AccessSources = {
   labs: new Map([
