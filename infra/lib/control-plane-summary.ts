@@ -20,6 +20,8 @@ export function controlPlaneSummary(
       backupVaultName: values.backupVault,
       backupRoleArn: values.backupRoleArn,
       infrastructureRoleArn: values.infrastructureRoleArn,
+      imageBuildProject: values.imageBuildProject,
+      buildContextBucket: values.objectBucket,
     },
     state: { store: "dynamodb", table: values.stateTable },
     objects: { store: "s3", bucket: values.objectBucket },

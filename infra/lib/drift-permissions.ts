@@ -38,6 +38,8 @@ import {
 export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]>> = {
   // Observe, and the looks a put-back takes first (ListTasks, DescribeTasks, DescribeVolumes).
   ObserveLabenvResources: "all",
+  // Observe maps each task's image back to its build: one ListImages per lab repository.
+  LookUpLabImages: ["ecr:ListImages"],
   // The service is there (a put-back needs a running task); CreateService only if it vanished meanwhile.
   CreateLabServices: ["ecs:CreateService"],
   ChangeLabServices: ["ecs:UpdateService"],

@@ -20,6 +20,7 @@ import { LabenvCompute } from "./compute.js";
 import { LabenvDataKey } from "./data-key.js";
 import { Drift, DRIFT_OBJECT_PREFIXES } from "./drift.js";
 import { requireEntryFile } from "./entry-file.js";
+import { EnvironmentImages } from "./environment-images.js";
 import { GithubApp, GithubAppSecrets } from "./github-app.js";
 import { listenerPort } from "./jupyter-load-balancer.js";
 import {
@@ -54,6 +55,7 @@ export class LabenvStack extends Stack {
   readonly reconciler: Reconciler;
   readonly drift: Drift;
   readonly githubApp: GithubApp;
+  readonly images: EnvironmentImages;
 
   constructor(scope: Construct, id: string, props: LabenvStackProps = {}) {
     super(scope, id, { analyticsReporting: false, ...props });
@@ -119,6 +121,12 @@ export class LabenvStack extends Stack {
       );
     }
 
+    this.images = new EnvironmentImages(this, "Images", {
+      labs,
+      objects: this.objects,
+      encryptionKey: key,
+    });
+
     const alarms = new AlarmTopic(this, "Alarms", {
       encryptionKey: key,
       ...(props.alarmEmail !== undefined && { email: props.alarmEmail }),
@@ -148,6 +156,7 @@ export class LabenvStack extends Stack {
       leasesTable: this.state.leases.tableName,
       driftTable: this.state.drift.tableName,
       objectBucket: this.objects.objectBucket.bucketName,
+      imageBuildProject: this.images.project.projectName,
       githubAppIdSecretArn: secrets.appId.secretArn,
       githubPrivateKeySecretArn: secrets.privateKey.secretArn,
       githubWebhookSecretArn: secrets.webhookSecret.secretArn,
@@ -174,6 +183,8 @@ export class LabenvStack extends Stack {
       taskRoleArns: [...taskRoleArns.values(), compute.executionRole.roleArn],
       infrastructureRoleArn: compute.infrastructureRole.roleArn,
       backupRoleArn: this.research.backupRole.roleArn,
+      imageBuildProjectArn: this.images.project.projectArn,
+      imageRepositoryArns: [...this.images.repositories.values()].map((r) => r.repositoryArn),
     };
 
     this.reconciler = new Reconciler(this, "Reconciler", {

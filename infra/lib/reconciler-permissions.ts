@@ -82,6 +82,16 @@ export const CONTROL_PLANE_ACTIONS: readonly string[] = [
   "lambda:CreateFunction",
   "lambda:UpdateFunctionCode",
   "lambda:UpdateFunctionConfiguration",
+  "codebuild:CreateProject",
+  "codebuild:UpdateProject",
+  "codebuild:DeleteProject",
+  "ecr:CreateRepository",
+  "ecr:DeleteRepository",
+  "ecr:PutLifecyclePolicy",
+  "ecr:DeleteLifecyclePolicy",
+  "ecr:PutImageTagMutability",
+  "ecr:SetRepositoryPolicy",
+  "ecr:BatchDeleteImage",
 ];
 
 export interface ReconcilerPermissionsProps {
@@ -98,6 +108,10 @@ export interface ReconcilerPermissionsProps {
   readonly infrastructureRoleArn: string;
   /** Passed to AWS Backup for on-demand jobs and restores. */
   readonly backupRoleArn: string;
+  /** The image build project: builds are started and read, the project is never changed. */
+  readonly imageBuildProjectArn: string;
+  /** The labs' image repositories (`labenv/<lab>`): listed and looked up, never written. */
+  readonly imageRepositoryArns: readonly string[];
 }
 
 /** The wildcard ARNs of the data-plane policy: resources that do not exist until the reconciler creates them. */
@@ -206,8 +220,21 @@ export function reconcilerStatements(
         "ec2:DescribeSnapshots",
         "ec2:DescribeVolumes",
         "tag:GetResources",
+        "ecr:DescribeRepositories",
       ],
       ["*"],
+    ),
+    // Which images the labs' repositories hold; the reconciler never pushes or deletes one.
+    allow(
+      "LookUpLabImages",
+      ["ecr:ListImages", "ecr:DescribeImages"],
+      [...props.imageRepositoryArns],
+    ),
+    // Start a build of the infra/ project and read its result; UpdateProject is never granted.
+    allow(
+      "StartImageBuilds",
+      ["codebuild:StartBuild", "codebuild:BatchGetBuilds", "codebuild:ListBuildsForProject"],
+      [props.imageBuildProjectArn],
     ),
 
     allow("RegisterLabTaskDefinitions", ["ecs:RegisterTaskDefinition"], ["*"], {

@@ -26,6 +26,8 @@ export const ENV = {
   leasesTable: "LABENV_LEASES_TABLE",
   driftTable: "LABENV_DRIFT_TABLE",
   objectBucket: "LABENV_OBJECT_BUCKET",
+  imageBuildProject: "LABENV_IMAGE_BUILD_PROJECT",
+  buildContextBucket: "LABENV_BUILD_CONTEXT_BUCKET",
   githubAppIdSecretArn: "LABENV_GITHUB_APP_ID_SECRET_ARN",
   githubPrivateKeySecretArn: "LABENV_GITHUB_PRIVATE_KEY_SECRET_ARN",
   githubWebhookSecretArn: "LABENV_GITHUB_WEBHOOK_SECRET_ARN",
@@ -60,6 +62,8 @@ export interface ControlPlaneValues {
   readonly leasesTable: string;
   readonly driftTable: string;
   readonly objectBucket: string;
+  /** The CodeBuild project that builds environment images (contexts go to the object bucket). */
+  readonly imageBuildProject: string;
   readonly githubAppIdSecretArn: string;
   readonly githubPrivateKeySecretArn: string;
   readonly githubWebhookSecretArn: string;
@@ -94,6 +98,8 @@ export function controlPlaneEnvironment(
     [ENV.leasesTable]: values.leasesTable,
     [ENV.driftTable]: values.driftTable,
     [ENV.objectBucket]: values.objectBucket,
+    [ENV.imageBuildProject]: values.imageBuildProject,
+    [ENV.buildContextBucket]: values.objectBucket,
     [ENV.githubAppIdSecretArn]: values.githubAppIdSecretArn,
     [ENV.githubPrivateKeySecretArn]: values.githubPrivateKeySecretArn,
     [ENV.githubWebhookSecretArn]: values.githubWebhookSecretArn,

@@ -71,13 +71,22 @@ function lazyAws(
     ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}),
     ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
     ...(aws.infrastructureRoleArn ? { ebsRoleArn: aws.infrastructureRoleArn } : {}),
+    ...(aws.imageBuildProject ? { imageBuildProject: aws.imageBuildProject } : {}),
+    ...(aws.buildContextBucket ? { buildContextBucket: aws.buildContextBucket } : {}),
   };
+  if (!!env.imageBuildProject !== !!env.buildContextBucket)
+    throw new LabenvError(
+      "config",
+      `aws.${env.imageBuildProject ? "imageBuildProject" : "buildContextBucket"} in labenv.yaml needs aws.${env.imageBuildProject ? "buildContextBucket" : "imageBuildProject"} too`,
+      { hint: "copy both from the LabenvYamlAws output of the infra/ stack" },
+    );
   let ports: Promise<ReturnType<typeof import("../lambda/aws-context.js").awsContext>> | undefined;
   const load = () =>
     (ports ??= import("../lambda/aws-context.js").then((m) => m.awsContext(env, objects)));
   const provider: Provider = {
     name: "aws",
     label: `aws ${env.region} / cluster ${env.cluster}`,
+    buildsImages: env.imageBuildProject !== undefined,
     observe: async () => (await load()).provider.observe(),
     apply: async (action, resolve) => (await load()).provider.apply(action, resolve),
   };

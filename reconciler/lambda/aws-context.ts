@@ -46,6 +46,15 @@ export function awsContext(
       ...(env.ebsRoleArn ? { ebsRoleArn: env.ebsRoleArn } : {}),
       ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
       ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
+      ...(env.imageBuildProject && env.buildContextBucket
+        ? {
+            imageBuild: {
+              project: env.imageBuildProject,
+              contextBucket: env.buildContextBucket,
+              ...(env.endpoint ? { pollMilliseconds: 50 } : {}),
+            },
+          }
+        : {}),
     },
     undefined,
     memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {},

@@ -15,6 +15,9 @@ export interface LambdaEnv {
   backupRoleArn?: string;
   stateTable: string;
   objectBucket?: string;
+  /** The CodeBuild project and bucket that build environment images (both, or no image builds). */
+  imageBuildProject?: string;
+  buildContextBucket?: string;
   /** A local checkout to reconcile (tests, or a repository mounted into the function). */
   repoPath?: string;
   /** `owner/name` on GitHub, read at a commit through the GitHub App's installation. */
@@ -68,6 +71,8 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     ...opt("backupVaultName", "LABENV_BACKUP_VAULT"),
     ...opt("backupRoleArn", "LABENV_BACKUP_ROLE_ARN"),
     ...opt("objectBucket", "LABENV_OBJECT_BUCKET"),
+    ...opt("imageBuildProject", "LABENV_IMAGE_BUILD_PROJECT"),
+    ...opt("buildContextBucket", "LABENV_BUILD_CONTEXT_BUCKET"),
     ...opt("repoPath", "LABENV_REPO_PATH"),
     ...opt("githubRepository", "LABENV_GITHUB_REPOSITORY"),
     ...opt("githubAppIdSecretArn", "LABENV_GITHUB_APP_ID_SECRET_ARN"),

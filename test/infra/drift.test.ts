@@ -68,6 +68,11 @@ const NOT_FOR_DRIFT = [
   "elasticfilesystem:TagResource",
   "backup:StartBackupJob",
   "backup:TagResource",
+  // A put-back registers nothing new, so it builds no image.
+  "ecr:DescribeImages",
+  "codebuild:StartBuild",
+  "codebuild:BatchGetBuilds",
+  "codebuild:ListBuildsForProject",
 ];
 
 let labenv: SynthesizedLabenv;

@@ -1,8 +1,11 @@
 import { BackupClient } from "@aws-sdk/client-backup";
+import { CodeBuildClient } from "@aws-sdk/client-codebuild";
+import { ECRClient } from "@aws-sdk/client-ecr";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
+import { S3Client } from "@aws-sdk/client-s3";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 
 /** The SDK clients the provider calls. Tests pass their own (pointed at moto or mocked). */
@@ -12,6 +15,10 @@ export interface AwsClients {
   ec2: EC2Client;
   backup: BackupClient;
   tagging: ResourceGroupsTaggingAPIClient;
+  /** Image builds: the lab repositories, the build project, the build context bucket. */
+  ecr: ECRClient;
+  codebuild: CodeBuildClient;
+  s3: S3Client;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -37,5 +44,8 @@ export function createAwsClients(config: AwsProviderConfig): AwsClients {
     ec2: new EC2Client(settings),
     backup: new BackupClient(settings),
     tagging: new ResourceGroupsTaggingAPIClient(settings),
+    ecr: new ECRClient(settings),
+    codebuild: new CodeBuildClient(settings),
+    s3: new S3Client({ ...settings, forcePathStyle: config.endpoint !== undefined }),
   };
 }

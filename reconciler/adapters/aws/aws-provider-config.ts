@@ -1,3 +1,5 @@
+import type { ImageBuildConfig } from "./image-build-names.js";
+
 /** Where the AWS provider points: outputs of the infra/ stacks, from `labenv.yaml` `spec.aws`. */
 export interface AwsProviderConfig {
   region: string;
@@ -17,6 +19,8 @@ export interface AwsProviderConfig {
   /** AWS Backup vault and role for on-demand EFS backups (required for backup jobs). */
   backupVaultName?: string;
   backupRoleArn?: string;
+  /** The CodeBuild project and context bucket that build environment images (without them, no images are built). */
+  imageBuild?: ImageBuildConfig;
   /** Upper bound of attempts per call under throttling (adaptive retry). Default 8. */
   maxAttempts?: number;
   /** Concurrent describe calls while observing. Default 8. */

@@ -29,6 +29,7 @@ export interface AwsProviderPorts {
 export class AwsProvider implements Provider {
   readonly name = "aws" as const;
   readonly label: string;
+  readonly buildsImages: boolean;
   private readonly context: DriverContext;
 
   constructor(
@@ -43,6 +44,7 @@ export class AwsProvider implements Provider {
         taskDefinitionSpecs: ports.taskDefinitionSpecs,
       }),
     };
+    this.buildsImages = config.imageBuild !== undefined;
     this.label = `aws ${config.region} / cluster ${config.cluster}`;
   }
 

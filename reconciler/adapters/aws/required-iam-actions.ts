@@ -14,6 +14,8 @@ export const REQUIRED_IAM_ACTIONS = {
     "elasticfilesystem:DescribeAccessPoints",
     "ec2:DescribeSnapshots",
     "tag:GetResources",
+    "ecr:DescribeRepositories",
+    "ecr:ListImages",
   ],
   apply: [
     "elasticfilesystem:CreateAccessPoint",
@@ -33,6 +35,10 @@ export const REQUIRED_IAM_ACTIONS = {
     "backup:StartBackupJob",
     "backup:TagResource",
     "iam:PassRole",
+    "ecr:DescribeImages",
+    "codebuild:StartBuild",
+    "codebuild:BatchGetBuilds",
+    "codebuild:ListBuildsForProject",
   ],
   stateStore: [
     "dynamodb:GetItem",
@@ -41,6 +47,7 @@ export const REQUIRED_IAM_ACTIONS = {
     "dynamodb:DeleteItem",
     "dynamodb:Query",
   ],
+  // Also the image build's context upload (build-contexts/ in the object bucket).
   objectStore: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
 } as const;
 

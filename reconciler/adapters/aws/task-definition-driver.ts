@@ -6,6 +6,7 @@ import {
   paginateListTaskDefinitions,
   type DescribeTaskDefinitionCommandOutput,
 } from "@aws-sdk/client-ecs";
+import { isImageBuildKey } from "../../core/kinds/image-build.js";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
 import { TAG, type ObservedResource } from "../../core/model/resources.js";
@@ -69,11 +70,16 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
       home: resolveRequired(resolve, desired.spec.homeAccessPoint, neededBy),
       datasets: desired.spec.datasets.map((d) => resolveRequired(resolve, d.accessPoint, neededBy)),
     };
+    // An environment's own image is a build key: the task runs what the build pushed, by digest.
+    const image = isImageBuildKey(desired.spec.image)
+      ? resolveRequired(resolve, desired.spec.image, neededBy)
+      : desired.spec.image;
     const latest = await describeLatest(ctx, family);
     if (latest?.taskDefinition?.status === "ACTIVE") {
       const arn = latest.taskDefinition.taskDefinitionArn as string;
       const tags = fromLowerTags(latest.tags);
       const idToKey = new Map([
+        [image, desired.spec.image],
         [accessPoints.home, desired.spec.homeAccessPoint],
         ...desired.spec.datasets.map(
           (d, i) => [accessPoints.datasets[i] as string, d.accessPoint] as const,
@@ -99,7 +105,13 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
       async () => {
         const registered = await ctx.clients.ecs.send(
           withoutBlindRetry(
-            new RegisterTaskDefinitionCommand(registerInput(desired, accessPoints, ctx.config)),
+            new RegisterTaskDefinitionCommand(
+              registerInput(
+                { ...desired, spec: { ...desired.spec, image } },
+                accessPoints,
+                ctx.config,
+              ),
+            ),
           ),
         );
         return registered.taskDefinition?.taskDefinitionArn as string;

@@ -129,6 +129,7 @@ function withAccessPointKeys(
   const key = (id: string) => keyOf(id) ?? id;
   return {
     ...spec,
+    image: key(spec.image),
     homeAccessPoint: key(spec.homeAccessPoint),
     datasets: spec.datasets.map((d) => ({ ...d, accessPoint: key(d.accessPoint) })),
     environment: { ...spec.environment },

@@ -125,7 +125,7 @@ export function taskDefinitionSpecOf(
     family: td.family ?? "",
     cpu: Number(td.cpu ?? 0),
     memory: Number(td.memory ?? container?.memory ?? 0),
-    image: container?.image ?? "",
+    image: keyOf(container?.image ?? "") ?? container?.image ?? "",
     homeAccessPoint: accessPointKey(HOME_VOLUME),
     datasets,
     environment: environmentOf(container?.environment),

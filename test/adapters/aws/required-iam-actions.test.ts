@@ -20,6 +20,8 @@ const IAM_PREFIX: Record<string, string> = {
   "resource-groups-tagging-api": "tag",
   dynamodb: "dynamodb",
   s3: "s3",
+  ecr: "ecr",
+  codebuild: "codebuild",
 };
 /** Calls whose IAM action has another name. */
 const ACTION_OF_CALL: Record<string, string> = { "s3:ListObjectsV2": "s3:ListBucket" };

@@ -1,6 +1,8 @@
 // SDK clients for tests: a local endpoint, a fixed region, dummy credentials,
 // and a recorder of every call that reaches the wire.
 import { BackupClient } from "@aws-sdk/client-backup";
+import { CodeBuildClient } from "@aws-sdk/client-codebuild";
+import { ECRClient } from "@aws-sdk/client-ecr";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
@@ -30,6 +32,9 @@ export function testClients(endpoint: string, extra: { maxAttempts?: number } = 
     ec2: new EC2Client(s),
     backup: new BackupClient(s),
     tagging: new ResourceGroupsTaggingAPIClient(s),
+    ecr: new ECRClient(s),
+    codebuild: new CodeBuildClient(s),
+    s3: new S3Client({ ...s, forcePathStyle: true }),
   };
 }
 

@@ -74,6 +74,14 @@ export interface RepoConfig {
        */
       backupRoleArn?: string;
       /**
+       * The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock.
+       */
+      imageBuildProject?: string;
+      /**
+       * The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda).
+       */
+      buildContextBucket?: string;
+      /**
        * Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests).
        */
       endpoint?: string;
