@@ -17,6 +17,7 @@ import argparse
 import email.parser
 import glob
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -25,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import datetime, timezone
 
@@ -273,6 +276,110 @@ def ecs_task_arn():
         return None
 
 
+# --- upload to S3 (SigV4 with the task role's container credentials) ------
+
+CONTAINER_CREDENTIALS_HOST = "http://169.254.170.2"
+
+
+def container_credentials(environ=None):
+    """The task role's credentials from the ECS container credentials endpoint."""
+    env = os.environ if environ is None else environ
+    full = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+    relative = env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+    if full:
+        uri = full
+    elif relative:
+        uri = CONTAINER_CREDENTIALS_HOST + relative
+    else:
+        raise AgentError("no task role credentials: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set")
+    request = urllib.request.Request(uri)
+    token = env.get("AWS_CONTAINER_AUTHORIZATION_TOKEN")
+    token_file = env.get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
+    if token_file:
+        with open(token_file, encoding="utf-8") as f:
+            token = f.read().strip()
+    if token:
+        request.add_header("Authorization", token)
+    with urllib.request.urlopen(request, timeout=5) as r:
+        body = json.load(r)
+    for field in ("AccessKeyId", "SecretAccessKey"):
+        if not body.get(field):
+            raise AgentError("the container credentials endpoint returned no %s" % field)
+    return body
+
+
+def _hmac(key, text):
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).digest()
+
+
+def sigv4_headers(method, url, region, credentials, body, content_type, now=None):
+    """Headers that sign an S3 request with AWS Signature Version 4 (path-style URL)."""
+    parsed = urllib.parse.urlsplit(url)
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    day = stamp[:8]
+    payload = hashlib.sha256(body).hexdigest()
+    headers = {
+        "content-type": content_type,
+        "host": parsed.netloc,
+        "x-amz-content-sha256": payload,
+        "x-amz-date": stamp,
+    }
+    if credentials.get("Token"):
+        headers["x-amz-security-token"] = credentials["Token"]
+    names = sorted(headers)
+    canonical = "\n".join([
+        method,
+        urllib.parse.quote(parsed.path or "/", safe="/-_.~"),
+        parsed.query,
+        "".join("%s:%s\n" % (n, headers[n].strip()) for n in names),
+        ";".join(names),
+        payload,
+    ])
+    scope = "%s/%s/s3/aws4_request" % (day, region)
+    to_sign = "\n".join(["AWS4-HMAC-SHA256", stamp, scope, hashlib.sha256(canonical.encode("utf-8")).hexdigest()])
+    key = _hmac(("AWS4" + credentials["SecretAccessKey"]).encode("utf-8"), day)
+    for part in (region, "s3", "aws4_request"):
+        key = _hmac(key, part)
+    signature = hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    headers["authorization"] = "AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s" % (
+        credentials["AccessKeyId"], scope, ";".join(names), signature)
+    return headers
+
+
+def put_object(endpoint, region, bucket, key, body, content_type="application/json", attempts=5, delay=1.0, environ=None):
+    """PutObject, signed with fresh container credentials; retried on network errors, 5xx, throttling and expired credentials."""
+    url = "%s/%s/%s" % (endpoint.rstrip("/"), bucket, urllib.parse.quote(key, safe="/-_.~"))
+    last = None
+    for attempt in range(attempts):
+        try:
+            credentials = container_credentials(environ)
+            request = urllib.request.Request(url, data=body, method="PUT",
+                                             headers=sigv4_headers("PUT", url, region, credentials, body, content_type))
+            with urllib.request.urlopen(request, timeout=30) as r:
+                return r.status
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace")[:300]
+            last = "S3 answered %d: %s" % (e.code, detail)
+            retryable = e.code >= 500 or e.code == 429 or "ExpiredToken" in detail or "RequestTimeTooSkewed" in detail
+            if not retryable:
+                raise AgentError("could not upload s3://%s/%s: %s" % (bucket, key, last))
+        except (urllib.error.URLError, OSError, ValueError) as e:
+            last = str(e)
+        if attempt + 1 < attempts:
+            warn("upload attempt %d failed (%s); retrying" % (attempt + 1, last))
+            time.sleep(delay * (2 ** attempt))
+    raise AgentError("could not upload s3://%s/%s after %d attempts: %s" % (bucket, key, attempts, last))
+
+
+def observation_key(lab, environment):
+    """Where drift reads an environment's newest observation (core/drift/drift-objects.ts)."""
+    return "observations/%s/%s/latest.json" % (lab, environment)
+
+
+def s3_endpoint(region):
+    return os.environ.get("LABENV_S3_ENDPOINT") or "https://s3.%s.amazonaws.com" % region
+
+
 # --- output ---------------------------------------------------------------
 
 def to_yaml(value, indent=0):
@@ -367,6 +474,13 @@ def observe(args):
     return {"apiVersion": API_VERSION, "kind": "Observation", "metadata": metadata, "spec": spec}
 
 
+def _minutes(value):
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="observe.py", description="Write a labenv Observation of this Jupyter container.")
     p.add_argument("--lab", default=os.environ.get("LABENV_LAB"), help="lab id (default: $LABENV_LAB)")
@@ -384,12 +498,18 @@ def parse_args(argv):
     p.add_argument("--task", help="task ARN (default: from the ECS metadata endpoint)")
     p.add_argument("--host", help="host name to record (default: this host's)")
     p.add_argument("--observed-at", help="timestamp to record (default: now, UTC)")
-    p.add_argument("--every", type=float, metavar="MINUTES", help="observe again every MINUTES until stopped")
+    p.add_argument("--every", type=float, metavar="MINUTES", default=_minutes(os.environ.get("LABENV_AGENT_INTERVAL_MINUTES")), help="observe again every MINUTES until stopped (default: $LABENV_AGENT_INTERVAL_MINUTES)")
+    p.add_argument("--s3-bucket", default=os.environ.get("LABENV_OBSERVATION_BUCKET"), help="also upload the observation (JSON) to this bucket, signed with the task role (default: $LABENV_OBSERVATION_BUCKET)")
+    p.add_argument("--s3-key", help="object key (default: observations/<lab>/<environment>/latest.json)")
+    p.add_argument("--region", default=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"), help="the bucket's region (default: $AWS_REGION)")
+    p.add_argument("--retry-seconds", type=float, default=1.0, help="first wait between upload attempts (doubles each time)")
     args = p.parse_args(argv)
     for flag in ("lab", "environment"):
         value = getattr(args, flag)
         if not value or not NAME.match(value):
             p.error("--%s (or $LABENV_%s) must be a labenv name, got %r" % (flag, flag.upper(), value))
+    if args.s3_bucket and not args.region:
+        p.error("--s3-bucket needs --region (or $AWS_REGION)")
     return args
 
 
@@ -397,7 +517,12 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     while True:
         try:
-            write_output(render(observe(args), args.format), args.output)
+            document = observe(args)
+            write_output(render(document, args.format), args.output)
+            if args.s3_bucket:
+                key = args.s3_key or observation_key(args.lab, args.environment)
+                put_object(s3_endpoint(args.region), args.region, args.s3_bucket, key,
+                           render(document, "json").encode("utf-8"), delay=args.retry_seconds)
         except (AgentError, OSError, ValueError) as e:
             warn(str(e))
             if args.every is None:

@@ -123,8 +123,8 @@ describe("the CodeBuild project", () => {
     const fns = template.findResources("AWS::Lambda::Function");
     const env = Object.values(fns).map(
       (f) =>
-        ((f as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties
-          .Environment?.Variables ?? {}),
+        (f as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties
+          .Environment?.Variables ?? {},
     );
     expect(env.some((v) => v.LABENV_IMAGE_BUILD_PROJECT !== undefined)).toBe(true);
     expect(env.some((v) => v.LABENV_BUILD_CONTEXT_BUCKET !== undefined)).toBe(true);

@@ -47,7 +47,7 @@ export async function authorize(
     throw e;
   }
   const claim = opts.memberClaim ?? DEFAULT_MEMBER_CLAIM;
-  const member = typeof claims[claim] === "string" ? (claims[claim]) : "";
+  const member = typeof claims[claim] === "string" ? claims[claim] : "";
   const shownAs =
     typeof claims.email === "string" ? claims.email : member || String(claims.sub ?? "unknown");
   const today = (opts.now ?? (() => new Date()))().toISOString().slice(0, 10);
