@@ -3,6 +3,7 @@ import { isLabenvError } from "../core/errors.js";
 import { registerAt } from "./commands/at.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerBuild } from "./commands/build.js";
+import { registerWhich } from "./commands/which.js";
 import { registerCodeowners } from "./commands/codeowners.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
@@ -44,6 +45,7 @@ export async function main(
   registerPrs(program, io);
   registerStatus(program, io);
   registerBuild(program, io);
+  registerWhich(program, io);
   registerLease(program, io);
   registerCost(program, io);
   registerHistory(program, io);

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { parse } from "yaml";
+import { runGit } from "../../adapters/git/run-git.js";
+import { LabenvError } from "../../core/errors.js";
+import {
+  readNotebookProvenance,
+  renderWhich,
+  whichVersion,
+  type LockVersion,
+} from "../../core/image/notebook-provenance.js";
+import { lockDigest } from "../../core/lock/build-lock.js";
+import type { EnvironmentLock } from "../../core/model/documents.js";
+import type { CliIO } from "../io.js";
+
+/** `labenv which <notebook.ipynb>`: the environment version a notebook was saved under, and how to get it back. */
+export function registerWhich(program: Command, io: CliIO): void {
+  program
+    .command("which")
+    .description("which environment version a notebook was saved under, and how to get it back")
+    .argument("<notebook>", "a .ipynb file saved in a labenv environment")
+    .option("-C, --dir <path>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action(async (file: string, o: { dir: string; json?: boolean }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        throw new LabenvError("usage", `cannot read ${file}: ${(e as Error).message}`);
+      }
+      const provenance = readNotebookProvenance(file, text);
+      const history = await lockHistory(o.dir, `${provenance.lab}/${provenance.environment}`);
+      const answer = whichVersion(file, provenance, history);
+      io.out(o.json ? JSON.stringify(answer, null, 2) : renderWhich(answer));
+    });
+}
+
+/** Every version of the environment's lock on HEAD's history, newest first, with its digest. */
+async function lockHistory(dir: string, env: string): Promise<LockVersion[]> {
+  const path = `environments/${env}/environment.lock.yaml`;
+  const log = await runGit(dir, ["log", "--format=%H %cI", "--", path]);
+  const versions: LockVersion[] = [];
+  for (const line of log.split("\n").filter(Boolean)) {
+    const [commit, date] = line.split(" ") as [string, string];
+    const yaml = await runGit(dir, ["show", `${commit}:${path}`]).catch(() => undefined);
+    if (yaml === undefined) continue;
+    versions.push({ commit, date, digest: lockDigest(parse(yaml) as EnvironmentLock) });
+  }
+  return versions;
+}
