@@ -4,7 +4,14 @@
 // so the example's snapshot requests are left out (the sandbox tests cover them).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ListServicesCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
+import { CreateProjectCommand, ListBuildsForProjectCommand } from "@aws-sdk/client-codebuild";
+import { CreateRepositoryCommand, PutImageCommand } from "@aws-sdk/client-ecr";
+import {
+  DescribeTaskDefinitionCommand,
+  ListServicesCommand,
+  ListTaskDefinitionsCommand,
+} from "@aws-sdk/client-ecs";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
@@ -16,7 +23,7 @@ const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
 afterEach(() => void (process.env = { ...saved }));
 
-async function workstation(withRole: boolean) {
+async function workstation(withRole: boolean, extra: string[] = []) {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
   const dir = copyExampleRepo();
@@ -37,6 +44,7 @@ async function workstation(withRole: boolean) {
     `    subnets: [${account.subnets.join(", ")}]`,
     `    securityGroups: [${account.securityGroups.join(", ")}]`,
     ...(withRole ? [`    infrastructureRoleArn: ${account.ebsRoleArn}`] : []),
+    ...extra,
   ].join("\n");
   writeFileSync(
     file,
@@ -76,5 +84,78 @@ describe("labenv apply with target: aws from the CLI (moto)", () => {
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/needs the ECS infrastructure role/);
     expect(`${r.stdout}${r.stderr}`).toMatch(/aws\.infrastructureRoleArn in labenv\.yaml/);
+  }, 120_000);
+
+  it("with the image build project, registers the task definition running the environment's image by digest", async () => {
+    const extra = [
+      "    imageBuildProject: labenv-image-build",
+      "    buildContextBucket: labenv-objects",
+    ];
+    const { clients, account, dir } = await workstation(true, extra);
+    await clients.ecr.send(
+      new CreateRepositoryCommand({
+        repositoryName: "labenv/ml-vision",
+        imageTagMutability: "IMMUTABLE",
+      }),
+    );
+    await clients.s3.send(
+      new CreateBucketCommand({
+        Bucket: "labenv-objects",
+        CreateBucketConfiguration: { LocationConstraint: account.region as "eu-west-1" },
+      }),
+    );
+    await clients.codebuild.send(
+      new CreateProjectCommand({
+        name: "labenv-image-build",
+        source: { type: "S3", location: "labenv-objects/build-contexts/" },
+        artifacts: { type: "NO_ARTIFACTS" },
+        environment: {
+          type: "LINUX_CONTAINER",
+          image: "aws/codebuild/standard:7.0",
+          computeType: "BUILD_GENERAL1_MEDIUM",
+        },
+        serviceRole: "arn:aws:iam::123456789012:role/labenv-image-build",
+      }),
+    );
+    const shown = await runCli(["build", "ml-vision/segmentation", "--repo", dir, "--json"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const [row] = (JSON.parse(shown.stdout) as { builds: { tag: string; status: string }[] })
+      .builds;
+    expect(row!.status).toBe("to build");
+    // What the build would push (moto runs no build): the image under the context's immutable tag.
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.docker.distribution.manifest.v2+json",
+      config: {
+        mediaType: "application/vnd.docker.container.image.v1+json",
+        size: 1,
+        digest: `sha256:${"1".repeat(64)}`,
+      },
+      layers: [],
+    });
+    const pushed = await clients.ecr.send(
+      new PutImageCommand({
+        repositoryName: "labenv/ml-vision",
+        imageManifest: manifest,
+        imageTag: `segmentation-${row!.tag}`,
+      }),
+    );
+    const digest = pushed.image!.imageId!.imageDigest!;
+
+    const r = await runCli(["apply", "--repo", dir]);
+    expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
+    const td = await clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: "labenv-ml-vision-segmentation" }),
+    );
+    expect(td.taskDefinition?.containerDefinitions?.[0]?.image).toMatch(
+      new RegExp(`/labenv/ml-vision@${digest}$`),
+    );
+    const builds = await clients.codebuild.send(
+      new ListBuildsForProjectCommand({ projectName: "labenv-image-build" }),
+    );
+    expect(builds.ids ?? []).toEqual([]);
+    const again = await runCli(["apply", "--repo", dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("no changes");
   }, 120_000);
 });
