@@ -99,6 +99,22 @@ function lazyAws(
   return { provider, state };
 }
 
+/** Reads the index lock checks use at most once; throws its error on every read when it is unusable. */
+function readIndexOnce(dir: string, repository: Repository): () => PackageIndexData | undefined {
+  let result: { data: PackageIndexData | undefined } | { error: unknown } | undefined;
+  return () => {
+    if (!result) {
+      try {
+        result = { data: indexForChecks(dir, repository) };
+      } catch (error) {
+        result = { error };
+      }
+    }
+    if ("error" in result) throw result.error;
+    return result.data;
+  };
+}
+
 export function openContext(dir: string, now: () => Date): RunContext {
   // Read and check the files once; the schema validator compiles once (≈200 ms).
   const files = readRepositoryFiles(dir);
@@ -124,15 +140,21 @@ export function openContext(dir: string, now: () => Date): RunContext {
       : aws!.provider;
   const state: StateStore =
     config.state?.store === "dynamodb" ? aws!.state : new FileStateStore(join(stateDir, "state"));
-  const checkIndex = indexForChecks(dir, repository);
+  // An unusable index is thrown when a command reads it, not here: the reconciler holds back
+  // every environment (each lock is checked against it) and says why, instead of stopping.
+  const read = readIndexOnce(dir, repository);
   return {
     dir,
     files,
     repository,
     config,
     commit: currentCommit(dir),
-    index: checkIndex ?? new Map(),
-    checkIndex,
+    get index() {
+      return read() ?? new Map();
+    },
+    get checkIndex() {
+      return read();
+    },
     provider,
     state,
     objects,

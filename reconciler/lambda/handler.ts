@@ -86,6 +86,8 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
             .flatMap((st) => st.actions)
             .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped")
             .map((a) => a.reason),
+          // What findings held back (left exactly as it runs), and why.
+          ...(result.plan.heldBack ? { heldBack: result.plan.heldBack } : {}),
         }
       : undefined,
   };

@@ -1,4 +1,4 @@
-import type { Outcome } from "../core/model/plan.js";
+import type { HeldBack, Outcome } from "../core/model/plan.js";
 
 /** What was last applied for one environment, recorded only after every effect was confirmed. */
 export interface AppliedRecord {
@@ -25,6 +25,8 @@ export interface RunRecord {
   error?: { stage: string; message: string };
   /** `plan.maxDeletes` of the commit this run applied: the next commit's deletions are capped by it. */
   maxDeletes?: number;
+  /** Environments this run left as they run because findings hold them back, and why. */
+  heldBack?: HeldBack[];
 }
 
 export interface Lease {

@@ -64,7 +64,7 @@ describe("labenv reconcile with a remote package index", () => {
     expect(server.requests).toContain("/pypi/pydeseq2/0.4.12/json");
   });
 
-  it("refuses a lock whose sha256 was edited, naming the field; a plan stays offline", async () => {
+  it("holds back a lock whose sha256 was edited, naming the field; a plan stays offline", async () => {
     const dir = remoteRepo();
     const file = join(dir, LOCK);
     const text = readFileSync(file, "utf8");
@@ -77,10 +77,10 @@ describe("labenv reconcile with a remote package index", () => {
     const r = await runCli(["reconcile", "--repo", dir, "--json"], NOW);
     expect(r.code).not.toBe(0);
     const out = JSON.parse(r.stdout) as {
-      stage: string;
+      plan: { heldBack: { environment: string }[] };
       diagnostics: { code: string; path: string; file: string; message: string }[];
     };
-    expect(out.stage).toBe("lock-check");
+    expect(out.plan.heldBack.map((h) => h.environment)).toEqual(["genomics-core/rnaseq"]);
     expect(out.diagnostics).toContainEqual(
       expect.objectContaining({
         file: LOCK,

@@ -138,7 +138,7 @@ function report(
       ),
     );
   } else {
-    if (r.diagnostics.length > 0 && r.outcome === "refused")
+    if (r.diagnostics.length > 0 && (r.outcome === "refused" || r.plan?.heldBack))
       io.out(renderDiagnostics(r.diagnostics));
     if (r.plan && (mode === "plan" || r.outcome !== "refused"))
       io.out(renderPlan(r.plan, { verbose: o.verbose ?? false }));
@@ -150,6 +150,10 @@ function report(
       failed: `✖ failed at ${r.stage} after ${r.applied} changes: ${r.reason} (safe to run again: it converges)`,
     };
     io.out(verdict[r.outcome]);
+    if (r.plan?.heldBack)
+      io.out(
+        `✖ held back ${r.plan.heldBack.length} ${r.plan.heldBack.length === 1 ? "environment" : "environments"} (${r.plan.heldBack.map((h) => h.environment).join(", ")}): fix the findings above; everything else ${mode === "plan" ? "is planned" : "was applied"}`,
+      );
     if (drift)
       io.out(
         (drift as { skipped?: string }).skipped
@@ -157,5 +161,6 @@ function report(
           : renderDriftRun(drift as DriftRunResult),
       );
   }
-  io.exit(r.outcome === "refused" || r.outcome === "failed" ? 1 : 0);
+  // Findings that hold back an environment are findings: exit 1, though the rest was applied.
+  io.exit(r.outcome === "refused" || r.outcome === "failed" || r.plan?.heldBack ? 1 : 0);
 }

@@ -56,5 +56,22 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   );
   lines.push(`Plan digest: ${plan.digest}`);
   if (plan.blocked) lines.push(`BLOCKED: ${plan.blocked}`);
+  if (plan.heldBack) lines.push("", ...renderHeldBack(plan.heldBack));
   return lines.join("\n");
+}
+
+/** What the plan holds back and why: each environment with the findings that stop it. */
+export function renderHeldBack(held: NonNullable<Plan["heldBack"]>): string[] {
+  const lines = [
+    `HELD BACK: ${held.length} ${held.length === 1 ? "environment" : "environments"} left exactly as ${held.length === 1 ? "it runs" : "they run"} until these findings are fixed (nothing of ${held.length === 1 ? "it" : "theirs"} is planned):`,
+  ];
+  for (const h of held) {
+    lines.push(
+      `  ${h.environment} (${h.kept > 0 ? `${h.kept} resources kept as they are` : "not created"})`,
+    );
+    for (const r of h.reasons) lines.push(`    ${r}`);
+    if (h.findings > h.reasons.length)
+      lines.push(`    … and ${h.findings - h.reasons.length} more (labenv validate lists them)`);
+  }
+  return lines;
 }

@@ -51,6 +51,24 @@ export interface Plan {
   digest: string;
   /** Findings that stop the plan from being applied (e.g. too many deletions). */
   blocked?: string;
+  /**
+   * Environments left exactly as they run because their documents (or their lab's, their pack's,
+   * the package index) have findings: nothing of theirs is planned, created, changed or deleted.
+   * Absent when nothing is held back.
+   */
+  heldBack?: HeldBack[];
+}
+
+/** An environment a reconcile holds back, and why (positioned findings, at most a few). */
+export interface HeldBack {
+  /** `lab/env` */
+  environment: string;
+  /** `file:line:col message [code]`, the first few of the findings that hold it back. */
+  reasons: string[];
+  /** How many findings hold it back in all. */
+  findings: number;
+  /** How many of its resources run and are left as they are (0: it is not created). */
+  kept: number;
 }
 
 export function changingActions(plan: Plan): Action[] {

@@ -1,5 +1,4 @@
 import type { Diagnostic } from "../model/diagnostic.js";
-import { hasErrors } from "../model/diagnostic.js";
 import type { Plan } from "../model/plan.js";
 import { changingActions } from "../model/plan.js";
 import type { Repository } from "../model/documents.js";
@@ -17,6 +16,9 @@ import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
 import { takeLease, type HeldLease, type LeaseDeps } from "./lease.js";
 import { lastAppliedRun, olderCommitRefusal, type IsAncestor } from "./commit-order.js";
+import { heldBack, isolate, splitObserved, withHeldBack, type Isolation } from "./hold-back.js";
+import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
+import { LabenvError } from "../errors.js";
 
 export type ReconcileStage =
   | "load"
@@ -90,29 +92,28 @@ export async function reconcile(
     reason: string,
     rest: Partial<ReconcileResult> = {},
   ): ReconcileResult => ({ outcome, stage, reason, diagnostics: [], applied: 0, ...rest });
-  const { repository, diagnostics } = validateFiles(
-    input.files,
-    deps.check,
-    { today: input.today },
-    [packsImmutable],
-  );
-  if (hasErrors(diagnostics))
+  const validated = validateFiles(input.files, deps.check, { today: input.today }, [
+    packsImmutable,
+  ]);
+  const { repository } = validated;
+  const index = await indexOrProblem(input, repository);
+  const diagnostics = [
+    ...validated.diagnostics,
+    ...("problem" in index
+      ? [index.problem]
+      : lockRules(() => index.data).check(repository, { today: input.today })),
+  ];
+  // Each finding holds back only what depends on it (its environment, its lab, its pack's
+  // environments, every environment for the index); labenv.yaml holds back everything.
+  const isolation = isolate(repository, diagnostics);
+  if (isolation.everything.length > 0)
     return fail(
       "refused",
       "validate",
-      `validation failed with ${diagnostics.filter((d) => d.severity === "error").length} errors: nothing is applied`,
+      `labenv.yaml has ${isolation.everything.length} errors: nothing is applied`,
       { diagnostics, repository },
     );
-  const index = await input.index(repository);
-  const stale = lockRules(() => index).check(repository, { today: input.today });
-  if (stale.length > 0)
-    return fail(
-      "refused",
-      "lock-check",
-      `${stale.length} locks are missing or stale: run \`labenv lock\` and commit`,
-      { diagnostics: stale, repository },
-    );
-  const desired = desire(repository, {
+  const desired = desire(isolation.repository, {
     ...input.runtime,
     imageBuilds: deps.provider.buildsImages ?? false,
   });
@@ -121,7 +122,7 @@ export async function reconcile(
   if (input.mode === "plan") {
     // A dry run only reads: it takes no lease.
     const runs = await deps.state.listRuns(RUNS_TO_SCAN);
-    const { plan } = await observeAndPlan(input, deps, desired.state, repository, runs);
+    const { plan } = await observeAndPlan(input, deps, desired.state, repository, runs, isolation);
     return { outcome: "planned", diagnostics, plan, repository, applied: 0 };
   }
   // The lease comes before observing: the plan must be computed from a world
@@ -139,6 +140,7 @@ export async function reconcile(
       diagnostics,
       startedAt,
       lease.held,
+      isolation,
     );
   } finally {
     await lease.held.release();
@@ -151,15 +153,46 @@ async function observeAndPlan(
   desired: DesiredState,
   repository: Repository,
   runs: readonly RunRecord[],
+  isolation: Isolation,
 ): Promise<{ observed: ObservedState; plan: Plan }> {
   const observed = await deps.provider.observe();
-  const applied = await deps.state.listApplied();
-  const plan = makePlan(desired, observed, {
+  // What is held back is not planned at all: it stays exactly as it runs.
+  const { planned } = splitObserved(observed, desired, isolation, environmentKeysOf(repository));
+  const applied = (await deps.state.listApplied()).filter(
+    (a) => isolation.heldBy(a.environment).length === 0,
+  );
+  const plan = makePlan(desired, planned, {
     ...deleteCap(repository, runs),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
-  return { observed, plan };
+  return { observed, plan: withHeldBack(plan, heldBack(repository, isolation, observed)) };
+}
+
+/**
+ * The package index for lock checks, or the finding that it is unusable (missing, unreadable,
+ * not an index): that holds back every environment, since every lock is checked against it.
+ */
+async function indexOrProblem(
+  input: ReconcileInput,
+  repository: Repository,
+): Promise<{ data: PackageIndexData | undefined } | { problem: Diagnostic }> {
+  try {
+    return { data: await input.index(repository) };
+  } catch (e) {
+    if (!(e instanceof LabenvError) || e.code !== "config") throw e;
+    return {
+      problem: {
+        file: embeddedIndexPath(repository) ?? repository.config?.file ?? "labenv.yaml",
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "package-index",
+        message: e.message,
+        ...(e.hint ? { hint: e.hint } : {}),
+      },
+    };
+  }
 }
 
 /** `plan.maxDeletes` as this commit says (default 5). */
@@ -194,6 +227,7 @@ async function applyUnderLease(
   diagnostics: Diagnostic[],
   startedAt: string,
   lease: HeldLease,
+  isolation: Isolation,
 ): Promise<ReconcileResult> {
   const runs = await deps.state.listRuns(RUNS_TO_SCAN);
   const older = await olderCommitRefusal(input.commit, runs, deps.isAncestor);
@@ -217,8 +251,16 @@ async function applyUnderLease(
       applied: 0,
     };
   }
-  const { observed, plan } = await observeAndPlan(input, deps, desired, repository, runs);
+  const { observed, plan } = await observeAndPlan(
+    input,
+    deps,
+    desired,
+    repository,
+    runs,
+    isolation,
+  );
   const base = { diagnostics, plan, repository, applied: 0 };
+  const held = (environment: string) => isolation.heldBy(environment).length > 0;
   const fail = (stage: ReconcileStage, reason: string): ReconcileResult => ({
     ...base,
     outcome: "refused",
@@ -240,9 +282,12 @@ async function applyUnderLease(
     outcome: "running",
     summary: plan.summary,
     maxDeletes: commitCap(repository),
+    ...(plan.heldBack ? { heldBack: plan.heldBack } : {}),
   };
   if (changingActions(plan).length === 0) {
-    await recordApplied(deps.state, desired, observed, plan, [], input.commit, deps.now());
+    await recordApplied(deps.state, desired, observed, plan, [], input.commit, deps.now(), {
+      held,
+    });
     await deps.state.putRun({
       ...run,
       outcome: "no-changes",
@@ -262,7 +307,7 @@ async function applyUnderLease(
       result.applied,
       input.commit,
       deps.now(),
-      result.failed?.action.environment,
+      { held, ...(result.failed ? { failedEnvironment: result.failed.action.environment } : {}) },
     );
   if (result.failed) {
     const stage = result.failed.error.code === "lease" ? "lease" : "apply";

@@ -6,7 +6,8 @@ import type { StateStore } from "../../ports/state-store.js";
 /**
  * Records, per environment, what is now applied — only for environments
  * whose every changing action was confirmed. An environment whose action
- * failed keeps its previous record, so the next run sees the truth.
+ * failed keeps its previous record, so the next run sees the truth; so does a
+ * held-back one (`held`), which is not desired yet still runs.
  */
 export async function recordApplied(
   state: StateStore,
@@ -16,8 +17,9 @@ export async function recordApplied(
   applied: { action: Action; result: AppliedResource }[],
   commit: string,
   now: Date,
-  failedEnvironment?: string,
+  options: { failedEnvironment?: string; held?: (environment: string) => boolean } = {},
 ): Promise<void> {
+  const { failedEnvironment, held = () => false } = options;
   const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
   for (const a of applied) ids.set(a.result.key, a.result.id);
   const pending = new Set(
@@ -67,6 +69,7 @@ export async function recordApplied(
   for (const old of records) {
     const gone =
       !kept.has(old.environment) &&
+      !held(old.environment) &&
       !plan.stages.some((s) =>
         s.actions.some(
           (a) => a.environment === old.environment && a.outcome === "delete" && pending.has(a.key),

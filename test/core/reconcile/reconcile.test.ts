@@ -46,17 +46,24 @@ describe("reconcile on the sandbox", () => {
     expect(await s.state.listRuns(5)).toEqual([]);
   });
 
-  it("refuses to apply when validation fails, naming the stage", async () => {
+  it("holds back an environment that fails validation, naming why, and applies the rest", async () => {
     const s = sandbox();
     const r = await run(
       editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ghost")),
       s,
     );
-    expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
-    expect(counts(s).services).toBe(0);
+    expect(r.outcome).toBe("applied");
+    expect(r.plan!.heldBack!.map((h) => h.environment)).toEqual(["genomics-core/rnaseq"]);
+    expect(r.plan!.heldBack![0]!.reasons.join("\n")).toMatch(
+      /rnaseq\/environment\.yaml:\d+:\d+ .*ghost/,
+    );
+    expect(counts(s).services).toBe(8);
+    expect(s.provider.account().services.map((x) => x.name)).not.toContain(
+      "labenv-genomics-core-rnaseq",
+    );
   });
 
-  it("refuses to apply a lock whose image was replaced by hand, naming the field", async () => {
+  it("holds back a lock whose image was replaced by hand, naming the field", async () => {
     const s = sandbox();
     const r = await run(
       editYaml(base, RNASEQ.replace("environment.yaml", "environment.lock.yaml"), (d) =>
@@ -64,20 +71,31 @@ describe("reconcile on the sandbox", () => {
       ),
       s,
     );
-    expect(r).toMatchObject({ outcome: "refused", stage: "lock-check" });
+    expect(r.outcome).toBe("applied");
     expect(r.diagnostics).toContainEqual(
       expect.objectContaining({ code: "lock-edited", path: "spec.image", line: 16, column: 10 }),
     );
-    expect(counts(s).services).toBe(0);
+    expect(r.plan!.heldBack).toEqual([
+      expect.objectContaining({
+        environment: "genomics-core/rnaseq",
+        kept: 0,
+        reasons: [expect.stringMatching(/environment\.lock\.yaml:16:10 .*\[lock-edited\]$/)],
+      }),
+    ]);
+    expect(s.provider.account().services.map((x) => x.name)).not.toContain(
+      "labenv-genomics-core-rnaseq",
+    );
   });
 
-  it("refuses to apply when a lock is stale", async () => {
+  it("holds back an environment whose lock is stale", async () => {
     const s = sandbox();
     const r = await run(
       editYaml(base, RNASEQ, (d) => d.setIn(["spec", "packages"], ["pydeseq2==0.4.9"])),
       s,
     );
-    expect(r).toMatchObject({ outcome: "refused", stage: "lock-check" });
+    expect(r.outcome).toBe("applied");
+    expect(r.plan!.heldBack!.map((h) => h.environment)).toEqual(["genomics-core/rnaseq"]);
+    expect(r.diagnostics.some((d) => d.code === "lock-stale")).toBe(true);
   });
 
   it("snapshots the volume before replacing a task, and restores new tasks from it", async () => {

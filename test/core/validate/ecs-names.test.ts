@@ -47,11 +47,16 @@ describe("ECS names never collide (issue 14, item 16)", () => {
     expect(ok.filter((d) => d.code === "ecs-names")).toEqual([]);
   });
 
-  it("a reconcile of a colliding repository is refused at validation and changes nothing", async () => {
+  it("a reconcile holds back both colliding environments and creates neither (issue 14 item 8)", async () => {
     const s = sandbox();
     const r = await run(withCollidingLab(base), s);
-    expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
     expect(r.diagnostics.some((d) => d.code === "ecs-names")).toBe(true);
-    expect(s.provider.account().services).toEqual([]);
+    const held = r.plan!.heldBack!.map((h) => h.environment);
+    expect(held).toContain("ml-vision/teaching");
+    expect(held).toContain("ml/vision-teaching");
+    const names = s.provider.account().services.map((x) => x.name);
+    expect(names).not.toContain("labenv-ml-vision-teaching");
+    // The other labs are not stopped by the collision.
+    expect(names).toContain("labenv-genomics-core-rnaseq");
   });
 });

@@ -103,14 +103,17 @@ describe("reconciler Lambda handler on moto", () => {
     expect(second).toMatchObject({ outcome: "no-changes" });
   });
 
-  it("refuses a repository that does not validate, changing nothing", async () => {
+  it("holds back an environment that does not validate, creating nothing of it", async () => {
     await prepare();
     writeFileSync(
       join(process.env.LABENV_REPO_PATH!, "environments/ml-vision/segmentation/environment.yaml"),
       "apiVersion: labenv.westtek.io/v1\nkind: Environment\n",
     );
     const r = await handler({ source: "aws.events" });
-    expect(r).toMatchObject({ outcome: "refused", stage: "validate" });
+    expect(r).toMatchObject({ outcome: "no-changes" });
+    expect(r.plan?.heldBack).toEqual([
+      expect.objectContaining({ environment: "ml-vision/segmentation", kept: 0 }),
+    ]);
     const { clients, account } = {
       clients: testClients(moto.endpoint),
       account: { cluster: "labenv" },

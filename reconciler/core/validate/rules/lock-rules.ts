@@ -88,17 +88,30 @@ export const packsImmutable: Rule = {
       return [];
     return verifyRegistry(repo, repo.registry?.doc).map((p) => {
       const pack = repo.packs.get(p.pack);
+      const [name, version] = p.pack.split("@");
+      // A version the registry lists but that did not load: at its registry entry, so the
+      // finding holds back only that pack's environments.
+      const entry = repo.registry?.doc.spec.packs?.[name!]?.versions?.[version!];
       const d = pack
         ? finding(pack, ["spec"], "pack-immutable", p.message, p.hint)
-        : {
-            file: "domain-packs/registry.yaml",
-            line: 1,
-            column: 1,
-            severity: "error" as const,
-            code: "pack-immutable",
-            message: p.message,
-            hint: p.hint,
-          };
+        : repo.registry && entry
+          ? finding(
+              repo.registry,
+              ["spec", "packs", name!, "versions", version!],
+              "pack-immutable",
+              p.message,
+              p.hint,
+              { key: true },
+            )
+          : {
+              file: "domain-packs/registry.yaml",
+              line: 1,
+              column: 1,
+              severity: "error" as const,
+              code: "pack-immutable",
+              message: p.message,
+              hint: p.hint,
+            };
       return d;
     });
   },
