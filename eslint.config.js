@@ -14,6 +14,7 @@ export default tseslint.config(
       ".bench/",
       "test/fixtures/",
       "reconciler/core/model/generated/",
+      "reconciler/core/image/generated/",
       "**/*.js",
       "**/*.mjs",
     ],

@@ -1,3 +1,5 @@
+import { LABENV_SERVER_SETTINGS } from "../image/build-context.js";
+import { canonicalJson, sha256Hex } from "../lock/canonical.js";
 import type { EnvironmentLock, Observation } from "../model/documents.js";
 import { compareVersions, normalizeName, parseVersion } from "../pep440/index.js";
 import type { DriftDifference } from "./drift-report.js";
@@ -115,9 +117,19 @@ function compareConfig(lock: EnvironmentLock, o: Observation): DriftDifference[]
   const short = (h: string) => `sha256:${h}`;
   return compareByName(
     lock.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]),
-    o.spec.jupyterConfig.map((c) => [c.key, short(c.sha256)]),
+    o.spec.jupyterConfig
+      .filter((c) => !isLabenvSetting(c.key, c.sha256))
+      .map((c) => [c.key, short(c.sha256)]),
     "config",
     (a, b) => a === b,
+  );
+}
+
+/** labenv's own settings in every image (the provenance hook): not the researcher's config while they hold labenv's values. */
+function isLabenvSetting(key: string, sha256: string): boolean {
+  return (
+    Object.hasOwn(LABENV_SERVER_SETTINGS, key) &&
+    sha256Hex(canonicalJson(LABENV_SERVER_SETTINGS[key])) === sha256
   );
 }
 

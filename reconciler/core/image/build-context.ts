@@ -1,3 +1,4 @@
+import { AGENT_FILES } from "./generated/agent-files.js";
 import { canonicalJson, digestOf, sha256Hex } from "../lock/canonical.js";
 import { lockDigest } from "../lock/build-lock.js";
 import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
@@ -32,6 +33,21 @@ export const CONFIG_FILE = "etc/jupyter/jupyter_server_config.json";
 export const REQUIREMENTS_FILE = "requirements.txt";
 /** The packages those depend on that the pack image does not hold. */
 export const DEPENDENCIES_FILE = "dependencies.txt";
+/** labenv's own server settings (the provenance hook, the server extension that starts the agent). */
+export const LABENV_SETTINGS_FILE = "etc/jupyter/jupyter_server_config.d/labenv.json";
+export const AGENT_FILE = "labenv/agent/observe.py";
+export const HOOK_FILE = "labenv/python/labenv_jupyter.py";
+const HOOK_DIR = "/opt/labenv/python";
+const DEFAULT_AGENT_PATH = "/opt/labenv/agent/observe.py";
+
+/**
+ * Settings labenv writes into every image, apart from the environment's own: drift does not
+ * count them as the researcher's config when they hold exactly these values.
+ */
+export const LABENV_SERVER_SETTINGS: Readonly<Record<string, unknown>> = {
+  "ContentsManager.pre_save_hook": "labenv_jupyter.pre_save_hook",
+  "ServerApp.jpserver_extensions": { labenv_jupyter: true },
+};
 
 export interface BuildInputs {
   lock: EnvironmentLock;
@@ -56,7 +72,15 @@ export function buildContext({ lock, environment, pack }: BuildInputs): BuildCon
     { path: REQUIREMENTS_FILE, content: requirementLines(requested) },
     { path: DEPENDENCIES_FILE, content: requirementLines(dependencies) },
     { path: CONFIG_FILE, content: `${JSON.stringify(nestSettings(settings), null, 2)}\n` },
+    {
+      path: LABENV_SETTINGS_FILE,
+      content: `${JSON.stringify(nestSettings(LABENV_SERVER_SETTINGS), null, 2)}\n`,
+    },
+    { path: AGENT_FILE, content: AGENT_FILES["observe.py"] },
+    { path: HOOK_FILE, content: AGENT_FILES["labenv_jupyter.py"] },
   ];
+  const agentPath = pack.spec.agent?.path ?? DEFAULT_AGENT_PATH;
+  const interval = pack.spec.agent?.intervalMinutes ?? 15;
   const pip = (file: string) =>
     `RUN python -m pip install --no-cache-dir --no-deps${hashed ? " --require-hashes" : ""} -r /tmp/labenv/${file}`;
   const dockerfile = [
@@ -76,7 +100,11 @@ export function buildContext({ lock, environment, pack }: BuildInputs): BuildCon
       ? [`RUN jupyter kernelspec remove -y ${removedKernels.join(" ")}`]
       : []),
     `COPY ${CONFIG_FILE} /${CONFIG_FILE}`,
-    `ENV LABENV_LAB=${lab} LABENV_ENVIRONMENT=${name} LABENV_LOCK_DIGEST=${lockDigest(lock)}`,
+    `COPY ${LABENV_SETTINGS_FILE} /${LABENV_SETTINGS_FILE}`,
+    `COPY ${AGENT_FILE} ${agentPath}`,
+    `COPY ${HOOK_FILE} ${HOOK_DIR}/labenv_jupyter.py`,
+    `ENV LABENV_LAB=${lab} LABENV_ENVIRONMENT=${name} LABENV_LOCK_DIGEST=${lockDigest(lock)} \\`,
+    `    LABENV_AGENT_INTERVAL_MINUTES=${interval} PYTHONPATH=${HOOK_DIR}`,
     "",
   ].join("\n");
   files.push({ path: "Dockerfile", content: dockerfile });

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  AGENT_FILE,
   CONFIG_FILE,
+  HOOK_FILE,
   buildContext,
   contextDigest,
 } from "../../../reconciler/core/image/build-context.js";
@@ -29,7 +31,16 @@ describe("build context: the lock becomes the files an image is built from", () 
   it.each([...repo.environments.keys()].sort())("%s", (key) => {
     const ctx = contextOf(repo, key);
     const dir = join(repoRoot, "test/fixtures/images", key);
-    for (const f of ctx.files) expectGolden(join(dir, f.path), f.content);
+    // The agent and the hook are the same bytes in every context: compared with their sources, not kept nine times.
+    for (const f of ctx.files.filter((f) => !f.path.startsWith("labenv/")))
+      expectGolden(join(dir, f.path), f.content);
+    for (const [path, source] of [
+      [AGENT_FILE, "observe.py"],
+      [HOOK_FILE, "labenv_jupyter.py"],
+    ] as const)
+      expect(ctx.files.find((f) => f.path === path)?.content).toBe(
+        readFileSync(join(repoRoot, "reconciler/agent", source), "utf8"),
+      );
     expectGolden(
       join(dir, "context.txt"),
       `digest: ${ctx.digest}\ntag: ${ctx.tag}\nbase: ${ctx.base}\nsummary: ${ctx.summary}\n`,
