@@ -4,20 +4,20 @@
 // so the example's snapshot requests are left out (the sandbox tests cover them).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateProjectCommand, ListBuildsForProjectCommand } from "@aws-sdk/client-codebuild";
-import { CreateRepositoryCommand, PutImageCommand } from "@aws-sdk/client-ecr";
+import { ListBuildsForProjectCommand } from "@aws-sdk/client-codebuild";
+import { PutImageCommand } from "@aws-sdk/client-ecr";
 import {
   DescribeTaskDefinitionCommand,
   ListServicesCommand,
   ListTaskDefinitionsCommand,
 } from "@aws-sdk/client-ecs";
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { testClients, warmUpMoto } from "./aws-test-clients.js";
+import { IMAGE_MANIFEST, createImageBuildInfrastructure } from "./image-build-fixtures.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
@@ -91,52 +91,18 @@ describe("labenv apply with target: aws from the CLI (moto)", () => {
       "    imageBuildProject: labenv-image-build",
       "    buildContextBucket: labenv-objects",
     ];
-    const { clients, account, dir } = await workstation(true, extra);
-    await clients.ecr.send(
-      new CreateRepositoryCommand({
-        repositoryName: "labenv/ml-vision",
-        imageTagMutability: "IMMUTABLE",
-      }),
-    );
-    await clients.s3.send(
-      new CreateBucketCommand({
-        Bucket: "labenv-objects",
-        CreateBucketConfiguration: { LocationConstraint: account.region as "eu-west-1" },
-      }),
-    );
-    await clients.codebuild.send(
-      new CreateProjectCommand({
-        name: "labenv-image-build",
-        source: { type: "S3", location: "labenv-objects/build-contexts/" },
-        artifacts: { type: "NO_ARTIFACTS" },
-        environment: {
-          type: "LINUX_CONTAINER",
-          image: "aws/codebuild/standard:7.0",
-          computeType: "BUILD_GENERAL1_MEDIUM",
-        },
-        serviceRole: "arn:aws:iam::123456789012:role/labenv-image-build",
-      }),
-    );
+    const { clients, dir } = await workstation(true, extra);
+    await createImageBuildInfrastructure(clients, "ml-vision");
     const shown = await runCli(["build", "ml-vision/segmentation", "--repo", dir, "--json"]);
     expect(shown.code, shown.stderr).toBe(0);
     const [row] = (JSON.parse(shown.stdout) as { builds: { tag: string; status: string }[] })
       .builds;
     expect(row!.status).toBe("to build");
     // What the build would push (moto runs no build): the image under the context's immutable tag.
-    const manifest = JSON.stringify({
-      schemaVersion: 2,
-      mediaType: "application/vnd.docker.distribution.manifest.v2+json",
-      config: {
-        mediaType: "application/vnd.docker.container.image.v1+json",
-        size: 1,
-        digest: `sha256:${"1".repeat(64)}`,
-      },
-      layers: [],
-    });
     const pushed = await clients.ecr.send(
       new PutImageCommand({
         repositoryName: "labenv/ml-vision",
-        imageManifest: manifest,
+        imageManifest: IMAGE_MANIFEST,
         imageTag: `segmentation-${row!.tag}`,
       }),
     );

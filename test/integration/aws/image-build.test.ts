@@ -1,13 +1,9 @@
 // The image build against moto's ECR, CodeBuild and S3: an image already under the context's
 // tag is used and no build starts; otherwise the context lands in S3 under its digest, one build
 // of the project starts, and the digest ECR holds afterwards is the result.
-import {
-  BatchGetBuildsCommand,
-  CreateProjectCommand,
-  ListBuildsForProjectCommand,
-} from "@aws-sdk/client-codebuild";
-import { CreateRepositoryCommand, PutImageCommand } from "@aws-sdk/client-ecr";
-import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
+import { BatchGetBuildsCommand, ListBuildsForProjectCommand } from "@aws-sdk/client-codebuild";
+import { PutImageCommand } from "@aws-sdk/client-ecr";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
@@ -16,6 +12,12 @@ import { createAction } from "../../adapters/aws/fixtures/environment-resources.
 import { imageBuildResource } from "../../adapters/aws/fixtures/image-build-resource.js";
 import { useMoto } from "../moto.js";
 import { CREDENTIALS, REGION, testClients } from "./aws-test-clients.js";
+import {
+  BUILD_PROJECT,
+  CONTEXT_BUCKET,
+  IMAGE_MANIFEST,
+  createImageBuildInfrastructure,
+} from "./image-build-fixtures.js";
 
 const moto = useMoto();
 
@@ -45,18 +47,9 @@ function withEpochTimestamps(client: AwsClients["codebuild"]): void {
     { relation: "after", toMiddleware: "deserializerMiddleware", name: "motoEpochTimestamps" },
   );
 }
-const PROJECT = "labenv-image-build";
-const BUCKET = "labenv-objects";
-const MANIFEST = JSON.stringify({
-  schemaVersion: 2,
-  mediaType: "application/vnd.docker.distribution.manifest.v2+json",
-  config: {
-    mediaType: "application/vnd.docker.container.image.v1+json",
-    size: 1,
-    digest: `sha256:${"1".repeat(64)}`,
-  },
-  layers: [],
-});
+const PROJECT = BUILD_PROJECT;
+const BUCKET = CONTEXT_BUCKET;
+const MANIFEST = IMAGE_MANIFEST;
 
 describe("image build (moto: ECR, CodeBuild, S3)", () => {
   let clients: AwsClients;
@@ -67,32 +60,7 @@ describe("image build (moto: ECR, CodeBuild, S3)", () => {
   beforeEach(async () => {
     clients = testClients(moto.endpoint);
     withEpochTimestamps(clients.codebuild);
-    await clients.ecr.send(
-      new CreateRepositoryCommand({
-        repositoryName: "labenv/genomics-core",
-        imageTagMutability: "IMMUTABLE",
-      }),
-    );
-    await clients.s3.send(
-      new CreateBucketCommand({
-        Bucket: BUCKET,
-        CreateBucketConfiguration: { LocationConstraint: REGION },
-      }),
-    );
-    await clients.codebuild.send(
-      new CreateProjectCommand({
-        name: PROJECT,
-        source: { type: "S3", location: `${BUCKET}/build-contexts/` },
-        artifacts: { type: "NO_ARTIFACTS" },
-        environment: {
-          type: "LINUX_CONTAINER",
-          image: "aws/codebuild/standard:7.0",
-          computeType: "BUILD_GENERAL1_MEDIUM",
-          privilegedMode: true,
-        },
-        serviceRole: "arn:aws:iam::123456789012:role/labenv-image-build",
-      }),
-    );
+    await createImageBuildInfrastructure(clients, "genomics-core");
     provider = new AwsProvider(
       {
         region: REGION,
