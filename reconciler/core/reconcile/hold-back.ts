@@ -1,8 +1,8 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Repository } from "../model/documents.js";
 import type { HeldBack, Plan } from "../model/plan.js";
-import type { DesiredState, ObservedResource, ObservedState } from "../model/resources.js";
-import { environmentKeysOf, heldBy, holdsFrom, type Holds } from "../validate/units.js";
+import type { DesiredState, ObservedState } from "../model/resources.js";
+import { heldBy, holdsFrom, type Holds } from "../validate/units.js";
 
 /** How many findings a held-back environment lists (the rest are counted). */
 const REASONS_SHOWN = 5;
@@ -51,38 +51,40 @@ function labOf(environment: string): string {
 }
 
 /**
- * Observed resources split into those the plan may touch and those it must
- * leave alone: a held environment's, a held lab's, and a lab's shared resource
- * (a dataset access point) that only a held environment may still want.
+ * The observed resources the plan may touch: all but a held environment's, a
+ * held lab's, and a lab's shared resource (a dataset access point) that only a
+ * held environment may still want. Those stay exactly as they run.
  */
-export function splitObserved(
+export function plannable(
   observed: ObservedState,
   desired: DesiredState,
   isolation: Isolation,
   environmentKeys: ReadonlySet<string>,
-): { planned: ObservedState; held: ObservedResource[] } {
+): ObservedState {
   const wanted = new Set(desired.resources.map((r) => r.key));
   const labsWithHeld = new Set(
     [...environmentKeys].filter((k) => isolation.heldBy(k).length > 0).map(labOf),
   );
-  const planned: ObservedResource[] = [];
-  const held: ObservedResource[] = [];
-  for (const r of observed.resources) {
-    const own = isolation.heldBy(r.environment).length > 0;
-    const shared =
-      !r.environment.includes("/") && !wanted.has(r.key) && labsWithHeld.has(r.environment);
-    (own || shared ? held : planned).push(r);
-  }
-  return { planned: { resources: planned }, held };
+  return {
+    resources: observed.resources.filter((r) => {
+      const own = isolation.heldBy(r.environment).length > 0;
+      const shared =
+        !r.environment.includes("/") && !wanted.has(r.key) && labsWithHeld.has(r.environment);
+      return !own && !shared;
+    }),
+  };
 }
 
-/** The held-back environments — named in git or running — with why, in key order. */
+/**
+ * The held-back environments — named in git (`environmentKeys`, from
+ * `environmentKeysOf`) or running — with why, in key order.
+ */
 export function heldBack(
-  repo: Repository,
+  environmentKeys: ReadonlySet<string>,
   isolation: Isolation,
   observed: ObservedState,
 ): HeldBack[] {
-  const keys = environmentKeysOf(repo);
+  const keys = new Set(environmentKeys);
   for (const r of observed.resources) if (r.environment.includes("/")) keys.add(r.environment);
   const out: HeldBack[] = [];
   for (const key of [...keys].sort()) {

@@ -16,7 +16,7 @@ import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
 import { takeLease, type HeldLease, type LeaseDeps } from "./lease.js";
 import { lastAppliedRun, olderCommitRefusal, type IsAncestor } from "./commit-order.js";
-import { heldBack, isolate, splitObserved, withHeldBack, type Isolation } from "./hold-back.js";
+import { heldBack, isolate, plannable, withHeldBack, type Isolation } from "./hold-back.js";
 import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
 import { LabenvError } from "../errors.js";
 
@@ -157,7 +157,8 @@ async function observeAndPlan(
 ): Promise<{ observed: ObservedState; plan: Plan }> {
   const observed = await deps.provider.observe();
   // What is held back is not planned at all: it stays exactly as it runs.
-  const { planned } = splitObserved(observed, desired, isolation, environmentKeysOf(repository));
+  const environmentKeys = environmentKeysOf(repository);
+  const planned = plannable(observed, desired, isolation, environmentKeys);
   const applied = (await deps.state.listApplied()).filter(
     (a) => isolation.heldBy(a.environment).length === 0,
   );
@@ -166,7 +167,7 @@ async function observeAndPlan(
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
-  return { observed, plan: withHeldBack(plan, heldBack(repository, isolation, observed)) };
+  return { observed, plan: withHeldBack(plan, heldBack(environmentKeys, isolation, observed)) };
 }
 
 /**
