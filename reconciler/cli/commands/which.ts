@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { parse } from "yaml";
+import { readGitObjects } from "../../adapters/git/cat-file.js";
 import { runGit } from "../../adapters/git/run-git.js";
 import { LabenvError } from "../../core/errors.js";
 import {
@@ -39,12 +40,21 @@ export function registerWhich(program: Command, io: CliIO): void {
 async function lockHistory(dir: string, env: string): Promise<LockVersion[]> {
   const path = `environments/${env}/environment.lock.yaml`;
   const log = await runGit(dir, ["log", "--format=%H %cI", "--", path]);
+  const commits = log
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split(" ") as [string, string]);
+  // Every version in one git process (a commit that deleted the lock names no object).
+  const objects = await readGitObjects(
+    dir,
+    commits.map(([commit]) => `${commit}:${path}`),
+  );
   const versions: LockVersion[] = [];
-  for (const line of log.split("\n").filter(Boolean)) {
-    const [commit, date] = line.split(" ") as [string, string];
-    const yaml = await runGit(dir, ["show", `${commit}:${path}`]).catch(() => undefined);
-    if (yaml === undefined) continue;
-    versions.push({ commit, date, digest: lockDigest(parse(yaml) as EnvironmentLock) });
+  for (const [commit, date] of commits) {
+    const object = objects.get(`${commit}:${path}`);
+    if (object === undefined) continue;
+    const lock = parse(object.content.toString("utf8")) as EnvironmentLock;
+    versions.push({ commit, date, digest: lockDigest(lock) });
   }
   return versions;
 }
