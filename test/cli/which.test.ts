@@ -1,7 +1,7 @@
 // `labenv which <notebook>`: a notebook saved through the image's pre-save hook (run with
 // python3, as Jupyter calls it) is traced back to the lock version on main it was saved under.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +34,7 @@ function saveNotebook(dir: string, name: string, digest: string): string {
   execFileSync("python3", ["-c", script], {
     env: {
       PATH: process.env.PATH ?? "",
+      PYTHONDONTWRITEBYTECODE: "1",
       LABENV_LAB: "genomics-core",
       LABENV_ENVIRONMENT: "rnaseq",
       LABENV_LOCK_DIGEST: digest,
@@ -112,5 +113,17 @@ describe("labenv which", () => {
     const bad = await runCli(["which", nb, "-C", dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${nb}:1:1: not a notebook`);
+  });
+
+  it("refuses a notebook over 256 MiB before reading it, with what to do", async () => {
+    const nb = join(dir, "huge.ipynb");
+    // Sparse: the size is real to stat, no disk is written.
+    const fd = openSync(nb, "w");
+    ftruncateSync(fd, 256 * 1024 * 1024 + 1);
+    closeSync(fd);
+    const r = await runCli(["which", nb, "-C", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${nb}:1:1: the notebook is 268435457 bytes`);
+    expect(r.stderr).toContain("--clear-output");
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { parse } from "yaml";
 import { readGitObjects } from "../../adapters/git/cat-file.js";
@@ -14,6 +14,9 @@ import { lockDigest } from "../../core/lock/build-lock.js";
 import type { EnvironmentLock } from "../../core/model/documents.js";
 import type { CliIO } from "../io.js";
 
+/** The largest notebook read: outputs can be large, but the whole file is parsed to find its metadata. */
+const MAX_NOTEBOOK_BYTES = 256 * 1024 * 1024;
+
 /** `labenv which <notebook.ipynb>`: the environment version a notebook was saved under, and how to get it back. */
 export function registerWhich(program: Command, io: CliIO): void {
   program
@@ -25,8 +28,18 @@ export function registerWhich(program: Command, io: CliIO): void {
     .action(async (file: string, o: { dir: string; json?: boolean }) => {
       let text: string;
       try {
+        const bytes = statSync(file).size;
+        if (bytes > MAX_NOTEBOOK_BYTES)
+          throw new LabenvError(
+            "usage",
+            `${file}:1:1: the notebook is ${bytes} bytes, more than the ${MAX_NOTEBOOK_BYTES} (256 MiB) labenv which reads`,
+            {
+              hint: "clear its outputs (jupyter nbconvert --clear-output) and save it again; the provenance is in its metadata",
+            },
+          );
         text = readFileSync(file, "utf8");
       } catch (e) {
+        if (e instanceof LabenvError) throw e;
         throw new LabenvError("usage", `cannot read ${file}: ${(e as Error).message}`);
       }
       const provenance = readNotebookProvenance(file, text);
