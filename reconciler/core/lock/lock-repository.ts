@@ -1,3 +1,4 @@
+import semver from "semver";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { packChecksum } from "../packs/checksum.js";
 import { resolvePack } from "../packs/resolve-pack.js";
@@ -108,16 +109,15 @@ export function lockRepository(
     let pack: Loaded<"DomainPack">;
     let keep: LockedPackage[] | undefined;
     const why: string[] = [];
+    const kept = existing && keptPack(repo, env, existing.doc.spec.domainPack);
     if (
       !options.upgrade &&
       existing &&
+      kept &&
       freshness.status === "stale" &&
-      freshness.versionsHold &&
-      repo.packs.has(`${existing.doc.spec.domainPack.name}@${existing.doc.spec.domainPack.version}`)
+      freshness.versionsHold
     ) {
-      pack = repo.packs.get(
-        `${existing.doc.spec.domainPack.name}@${existing.doc.spec.domainPack.version}`,
-      )!;
+      pack = kept;
       keep = keptPackages(
         existing.doc.spec.packages,
         env.doc.spec.packages ?? [],
@@ -159,4 +159,23 @@ export function lockRepository(
     else out.push({ environment: key, file, outcome: existing ? "updated" : "created", text, why });
   }
   return out;
+}
+
+/**
+ * The pack version a lock may keep: the one it names, while it is still
+ * published and not yanked, and environment.yaml still asks for that pack in
+ * a range that admits that version. Otherwise the lock is resolved again (a
+ * kept version outside the range would be a lock `lock --check` refuses).
+ */
+function keptPack(
+  repo: Repository,
+  env: Loaded<"Environment">,
+  locked: { name: string; version: string },
+): Loaded<"DomainPack"> | undefined {
+  const pack = repo.packs.get(`${locked.name}@${locked.version}`);
+  if (!pack || pack.doc.spec.yanked) return undefined;
+  const asked = env.doc.spec.domainPack;
+  const at = asked.lastIndexOf("@");
+  if (asked.slice(0, at) !== locked.name) return undefined;
+  return semver.satisfies(locked.version, asked.slice(at + 1)) ? pack : undefined;
 }

@@ -112,4 +112,56 @@ describe("lockRepository", () => {
       /changed after the lock was made[\s\S]*numpy is locked at 1.26.4 but the pack pins 1.26.3/,
     );
   });
+
+  /** Locks one environment, writes the result back into the files and checks it as `lock --check` does. */
+  const relockAndCheck = (files: ReturnType<typeof exampleFiles>, key: string) => {
+    const o = lockRepository(load(files), index, { only: [key] })[0]!;
+    expect(o.outcome, JSON.stringify(o)).toBe("updated");
+    const lockFile = o.file;
+    const after = files.map((f) =>
+      f.path === lockFile && o.outcome === "updated" ? { path: f.path, content: o.text } : f,
+    );
+    const repo = load(after);
+    return { o, freshness: lockFreshness(repo, repo.environments.get(key)!, index) };
+  };
+
+  it("an environment that moves to another pack is locked on that pack, and the new lock passes the check", () => {
+    const files = editYaml(
+      exampleFiles(),
+      "environments/ml-vision/teaching/environment.yaml",
+      (doc) => doc.setIn(["spec", "domainPack"], "genomics@^1.2"),
+    );
+    const before = lockFreshness(
+      load(files),
+      load(files).environments.get("ml-vision/teaching")!,
+      index,
+    );
+    expect(before.status).toBe("stale");
+    const { o, freshness } = relockAndCheck(files, "ml-vision/teaching");
+    expect(o.outcome === "updated" && o.text).toMatch(
+      /domainPack:\n    name: genomics\n    version: 1\.2\.0/,
+    );
+    expect(o.outcome === "updated" && o.why.join("\n")).not.toMatch(/versions kept/);
+    expect(freshness).toEqual({ status: "fresh" });
+  });
+
+  it("an environment whose range no longer admits the locked pack version moves to one it admits, and the new lock passes the check", () => {
+    const files = editYaml(
+      exampleFiles(),
+      "environments/genomics-core/variant-calling/environment.yaml",
+      (doc) => doc.setIn(["spec", "domainPack"], "genomics@~1.2.0"),
+    );
+    const { o, freshness } = relockAndCheck(files, "genomics-core/variant-calling");
+    expect(o.outcome === "updated" && o.text).toMatch(/name: genomics\n    version: 1\.2\.0/);
+    expect(freshness).toEqual({ status: "fresh" });
+  });
+
+  it("a yanked pack version is not kept: the lock moves to a published one and passes the check", () => {
+    const files = editYaml(exampleFiles(), "domain-packs/genomics/1.2.0/pack.yaml", (doc) =>
+      doc.setIn(["spec", "yanked"], { reason: "broken R kernel" }),
+    );
+    const { o, freshness } = relockAndCheck(files, "genomics-core/rnaseq");
+    expect(o.outcome === "updated" && o.text).toMatch(/name: genomics\n    version: 1\.1\.0/);
+    expect(freshness).toEqual({ status: "fresh" });
+  });
 });

@@ -222,7 +222,7 @@ export interface DomainPack {
       reason?: string;
     };
     /**
-     * A yanked version is never chosen by a range; existing locks keep working.
+     * A yanked version is never chosen by a range; a lock on it is stale until `labenv lock` moves it to the highest version in the range that is not yanked.
      */
     yanked?: {
       /**
