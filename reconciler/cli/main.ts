@@ -8,6 +8,7 @@ import { registerCodeowners } from "./commands/codeowners.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
 import { registerSandbox } from "./commands/sandbox.js";
+import { registerSnapshot } from "./commands/snapshot.js";
 import { registerHistory } from "./commands/history.js";
 import { registerImport } from "./commands/import.js";
 import { registerLock } from "./commands/lock.js";
@@ -42,6 +43,7 @@ export async function main(
   registerReconcile(program, io);
   registerDrift(program, io);
   registerSandbox(program, io);
+  registerSnapshot(program, io);
   registerPrs(program, io);
   registerStatus(program, io);
   registerBuild(program, io);

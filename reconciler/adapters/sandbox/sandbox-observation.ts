@@ -98,6 +98,24 @@ export class SandboxContainers {
     return written;
   }
 
+  /** What the agent in the environment's running task reports at this moment (undefined when it does not run). */
+  observe(
+    environment: string,
+    account: SandboxAccount = this.deps.account(),
+  ): Observation | undefined {
+    const task = this.runningTask(environment, account);
+    if (!task) return undefined;
+    const image = this.imageOf(task, account);
+    if (!image) return undefined;
+    const changes = changesFor(loadExecState(this.execFile), environment, task);
+    return observationOf(
+      environment,
+      task,
+      installedState(image, changes),
+      this.deps.now().toISOString(),
+    );
+  }
+
   runningTask(
     environment: string,
     account: SandboxAccount = this.deps.account(),

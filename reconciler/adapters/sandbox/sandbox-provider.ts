@@ -7,6 +7,7 @@ import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account
 import { sandboxDrivers } from "./drivers/index.js";
 import type { SandboxDriver } from "./drivers/sandbox-driver.js";
 import type { ImageRegistry } from "./sandbox-image.js";
+import { SandboxStorage } from "./sandbox-storage.js";
 
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
@@ -19,6 +20,8 @@ export class SandboxProvider implements Provider {
   readonly label: string;
   private readonly file: string;
   private readonly drivers: ReturnType<typeof sandboxDrivers>;
+  /** The simulated EFS file system and AWS Backup's recovery points, as real files. */
+  readonly storage: SandboxStorage;
 
   constructor(
     dir: string,
@@ -31,7 +34,8 @@ export class SandboxProvider implements Provider {
     } = {},
   ) {
     this.file = join(dir, "sandbox", "account.json");
-    this.drivers = sandboxDrivers(options.registry ?? (() => undefined));
+    this.storage = new SandboxStorage(join(dir, "sandbox"));
+    this.drivers = sandboxDrivers(options.registry ?? (() => undefined), this.storage);
     this.label = `sandbox (local simulation of AWS in ${join(dir, "sandbox")})`;
   }
 

@@ -13,6 +13,9 @@ import { renderDriftRun } from "../../core/drift/render-drift-run.js";
 import type { DriftRunResult } from "../../core/drift/run-drift.js";
 import { renderDiagnostics } from "../render/diagnostics.js";
 import { renderPlan } from "../render/plan.js";
+import { SandboxProvider } from "../../adapters/sandbox/sandbox-provider.js";
+import type { CaptureResult } from "../../core/snapshots/capture.js";
+import { captureForContext, renderCapture } from "../snapshot-sources.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -83,12 +86,19 @@ export function registerReconcile(program: Command, io: CliIO): void {
           },
         );
         if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+        // Then snapshots whose parts were taken get their manifest (objects first, manifest last).
+        const snapshots =
+          mode !== "plan" &&
+          ctx.provider instanceof SandboxProvider &&
+          (result.outcome === "applied" || result.outcome === "no-changes")
+            ? await captureForContext(ctx, io.now)
+            : undefined;
         // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
         const drift =
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, drift);
+        report(io, mode, result, o, drift, snapshots);
       },
     );
   }
@@ -120,6 +130,7 @@ function report(
   r: ReconcileResult,
   o: { json?: boolean; verbose?: boolean },
   drift?: unknown,
+  snapshots?: CaptureResult[],
 ): void {
   if (o.json) {
     io.out(
@@ -131,6 +142,7 @@ function report(
           applied: r.applied,
           plan: r.plan,
           diagnostics: r.diagnostics,
+          ...(snapshots ? { snapshots } : {}),
           ...(drift ? { drift } : {}),
         },
         null,
@@ -154,6 +166,7 @@ function report(
       io.out(
         `✖ held back ${r.plan.heldBack.length} ${r.plan.heldBack.length === 1 ? "environment" : "environments"} (${r.plan.heldBack.map((h) => h.environment).join(", ")}): fix the findings above; everything else ${mode === "plan" ? "is planned" : "was applied"}`,
       );
+    if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
     if (drift)
       io.out(
         (drift as { skipped?: string }).skipped
@@ -162,5 +175,12 @@ function report(
       );
   }
   // Findings that hold back an environment are findings: exit 1, though the rest was applied.
-  io.exit(r.outcome === "refused" || r.outcome === "failed" || r.plan?.heldBack ? 1 : 0);
+  io.exit(
+    r.outcome === "refused" ||
+      r.outcome === "failed" ||
+      r.plan?.heldBack ||
+      snapshots?.some((s) => s.outcome === "failed")
+      ? 1
+      : 0,
+  );
 }

@@ -2,10 +2,16 @@ import type { Action } from "../../../core/model/plan.js";
 import { TAG, type ObservedResource, type BackupJobSpec } from "../../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, nextId, type SandboxAccount } from "../sandbox-account.js";
+import type { SandboxStorage } from "../sandbox-storage.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
 
-/** AWS Backup StartBackupJob on the file system that holds the access point's directory. */
+/**
+ * AWS Backup StartBackupJob on the file system that holds the access point's directory. With
+ * `storage`, the whole file system's files are really stored as the recovery point (what a
+ * snapshot's manifest lists and a restore brings back).
+ */
 function startBackupJob(
+  storage: SandboxStorage | undefined,
   account: SandboxAccount,
   action: Action,
   resolve: ResolveId,
@@ -23,6 +29,7 @@ function startBackupJob(
   const id = nextId(account, "", 32)
     .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")
     .toUpperCase();
+  storage?.backUp(id, now.toISOString());
   account.backupJobs.push({
     id,
     resourceArn: arn(account, "elasticfilesystem", `file-system/${account.fileSystemId}`),
@@ -52,9 +59,12 @@ function observe(account: SandboxAccount): ObservedResource<"backup-job">[] {
   return out;
 }
 
-/** AWS Backup jobs of the EFS file system. */
-export const backupJobDriver: SandboxDriver<"backup-job"> = {
-  kind: "backup-job",
-  observe,
-  apply: startBackupJob,
-};
+/** AWS Backup jobs of the EFS file system; with `storage`, recovery points hold real files. */
+export function backupJobDriver(storage?: SandboxStorage): SandboxDriver<"backup-job"> {
+  return {
+    kind: "backup-job",
+    observe,
+    apply: (account, action, resolve, now) =>
+      startBackupJob(storage, account, action, resolve, now),
+  };
+}

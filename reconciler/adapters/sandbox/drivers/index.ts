@@ -5,6 +5,7 @@ import { backupJobDriver } from "./backup-job.js";
 import { ebsSnapshotDriver } from "./ebs-snapshot.js";
 import { imageBuildDriver } from "./image-build.js";
 import type { SandboxDriver } from "./sandbox-driver.js";
+import type { SandboxStorage } from "../sandbox-storage.js";
 import { serviceDriver } from "./service.js";
 import { taskDefinitionDriver } from "./task-definition.js";
 
@@ -13,13 +14,14 @@ type Drivers = { readonly [K in ResourceKind]: SandboxDriver<K> };
 /**
  * One sandbox driver per resource kind, in the order observe reads them (storage and images
  * first, so later kinds can map the ids they hold back to keys). A kind with no entry here does
- * not compile. Image builds pull their base images from `registry`.
+ * not compile. Image builds pull their base images from `registry`. With `storage`, access points
+ * make real directories and backups store real files (`.labenv/sandbox/efs/`, `…/backup/`).
  */
-export function sandboxDrivers(registry: ImageRegistry): Drivers {
+export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage): Drivers {
   return {
-    "access-point": accessPointDriver,
+    "access-point": storage ? withDirectories(accessPointDriver, storage) : accessPointDriver,
     "ebs-snapshot": ebsSnapshotDriver,
-    "backup-job": backupJobDriver,
+    "backup-job": backupJobDriver(storage),
     "image-build": imageBuildDriver(registry),
     "task-definition": taskDefinitionDriver,
     service: serviceDriver,
@@ -28,3 +30,19 @@ export function sandboxDrivers(registry: ImageRegistry): Drivers {
 
 /** The drivers with an empty upstream registry (every image build fails: nothing to build on). */
 export const SANDBOX_DRIVERS: Drivers = sandboxDrivers(() => undefined);
+
+/** An access point whose root directory is really made on the sandbox file system. */
+function withDirectories(
+  driver: SandboxDriver<"access-point">,
+  storage: SandboxStorage,
+): SandboxDriver<"access-point"> {
+  return {
+    ...driver,
+    apply: (account, action, resolve, now) => {
+      const applied = driver.apply(account, action, resolve, now);
+      const ap = account.accessPoints.find((a) => a.id === applied.id);
+      if (ap) storage.ensureDirectory(ap.rootDirectory.path);
+      return applied;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { Command } from "commander";
+import { LabenvError } from "../../core/errors.js";
+import { parseManifest, snapshotObjects } from "../../core/snapshots/manifest.js";
+import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
+import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
+import { openContext } from "../context.js";
+import type { CliIO } from "../io.js";
+import { captureForContext, openSnapshotSources, renderCapture } from "../snapshot-sources.js";
+
+type Opts = { repo: string; json?: boolean };
+
+/** `labenv snapshot list | show | verify | capture`. */
+export function registerSnapshot(program: Command, io: CliIO): void {
+  const snapshot = program
+    .command("snapshot")
+    .description("snapshots: what was captured, its manifest, proof of every checksum");
+  snapshot
+    .command("list")
+    .description("every snapshot: captured, requested (and why it waits) or failed")
+    .argument("[environment]", "only this lab/env")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print JSON")
+    .action(async (environment: string | undefined, o: Opts) => {
+      const ctx = openContext(o.repo, io.now);
+      const observed = await ctx.provider.observe();
+      const rows = (await listSnapshots(ctx.repository, observed.resources, ctx.objects)).filter(
+        (r) => !environment || r.id.startsWith(`${environment}/`),
+      );
+      if (o.json) return io.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return io.out("no snapshots");
+      for (const r of rows) {
+        const keep = `${r.keepUntil ? `  keep until ${r.keepUntil}` : ""}${r.legalHold ? "  legal hold" : ""}`;
+        io.out(
+          r.state === "captured" || r.state === "kept"
+            ? `${r.state.padEnd(9)} ${r.id}  ${r.capturedAt}  ${r.files} files, ${r.bytes} bytes  ${r.digest!.slice(0, 19)}…${keep}${r.state === "kept" ? "  (its document left git; the data is kept)" : ""}`
+            : `${r.state.padEnd(9)} ${r.id}: ${r.reason}${keep}`,
+        );
+      }
+    });
+  snapshot
+    .command("show")
+    .description("a snapshot's manifest: lock, image, volume snapshot, recovery point, every file")
+    .argument("<snapshot>", "lab/env/name")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print the manifest as JSON")
+    .action(async (id: string, o: Opts) => {
+      const ctx = openContext(o.repo, io.now);
+      const bytes = await ctx.objects.get(snapshotObjects.manifest(id));
+      if (!bytes)
+        throw new LabenvError("usage", `${id} has no manifest: it was not captured`, {
+          hint: "`labenv snapshot list` says why a snapshot waits",
+        });
+      const parsed = parseManifest(bytes);
+      if ("problem" in parsed)
+        throw new LabenvError("state", `the manifest of ${id} is unreadable: ${parsed.problem}`, {
+          hint: "`labenv snapshot verify` reports what is damaged",
+        });
+      const m = parsed.manifest;
+      if (o.json) return io.out(JSON.stringify(m, null, 2));
+      io.out(
+        `snapshot ${m.id} — captured ${m.capturedAt} at ${m.commit.slice(0, 12)} (${m.provider})`,
+      );
+      io.out(`  requested by ${m.request.requestedBy}: ${m.request.reason}`);
+      io.out(`  lock         ${m.lock.file} ${m.lock.digest} (${m.lock.domainPack})`);
+      if (m.image) io.out(`  image        ${m.image}`);
+      if (m.volume) io.out(`  /opt/jupyter EBS snapshot ${m.volume.snapshotId}`);
+      if (m.observation)
+        io.out(
+          `  observation  ${m.observation.packages} packages, observed ${m.observation.observedAt}`,
+        );
+      if (m.home) {
+        io.out(`  home         ${m.home.path} in ${m.home.recoveryPointArn}`);
+        io.out(`               ${m.home.fileCount} files, ${m.home.totalBytes} bytes`);
+        for (const f of m.home.files.slice(0, 20))
+          io.out(
+            `               ${f.sha256.slice(0, 12)}  ${String(f.size).padStart(10)}  ${f.path}`,
+          );
+        if (m.home.files.length > 20)
+          io.out(`               … and ${m.home.files.length - 20} more (--json lists all)`);
+      }
+      if (m.request.retention) io.out(`  retention    ${JSON.stringify(m.request.retention)}`);
+    });
+  snapshot
+    .command("verify")
+    .description(
+      "re-read the manifest and every object and file it names; prove each checksum (exit 1 on any finding)",
+    )
+    .argument("[snapshots...]", "lab/env/name (default: every captured snapshot)")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print JSON")
+    .action(async (ids: string[], o: Opts) => {
+      const ctx = openContext(o.repo, io.now);
+      const sources = openSnapshotSources(ctx, io.now);
+      const all =
+        ids.length > 0
+          ? ids
+          : (await ctx.objects.list(snapshotObjects.prefix))
+              .filter((k) => k.endsWith("/manifest.json"))
+              .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length));
+      const reports: VerifyReport[] = [];
+      for (const id of all)
+        reports.push(await verifySnapshot(id, { objects: ctx.objects, sources }));
+      if (o.json) io.out(JSON.stringify(reports, null, 2));
+      else if (reports.length === 0) io.out("no captured snapshots to verify");
+      else for (const r of reports) io.out(renderVerify(r));
+      if (reports.some((r) => !r.ok)) io.exit(1);
+    });
+  snapshot
+    .command("capture")
+    .description(
+      "write the manifest of every snapshot whose parts are taken (what `labenv reconcile` ends with)",
+    )
+    .argument("[snapshots...]", "lab/env/name (default: all)")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print JSON")
+    .action(async (ids: string[], o: Opts) => {
+      const ctx = openContext(o.repo, io.now);
+      for (const id of ids)
+        if (!ctx.repository.snapshots.has(id))
+          throw new LabenvError("usage", `there is no Snapshot document ${id}`, {
+            hint: `known: ${[...ctx.repository.snapshots.keys()].sort().join(", ") || "none"}`,
+          });
+      const results = await captureForContext(ctx, io.now, ids.length > 0 ? ids : undefined);
+      io.out(o.json ? JSON.stringify(results, null, 2) : renderCapture(results));
+      if (results.some((r) => r.outcome === "failed")) io.exit(1);
+    });
+}
+
+function renderVerify(r: VerifyReport): string {
+  const head = `${r.ok ? "✓" : "✖"} ${r.id}: ${r.checked.objects} objects and ${r.checked.files} files (${r.checked.bytes} bytes) ${r.ok ? "match their checksums" : `checked, ${r.findings.length} ${r.findings.length === 1 ? "problem" : "problems"}`}`;
+  const lines = r.findings.map(
+    (f) =>
+      `    ${f.object}: ${f.problem}${f.expected ? `, expected ${f.expected}` : ""}${f.actual ? `, found ${f.actual}` : ""}`,
+  );
+  return [head, ...lines].join("\n");
+}

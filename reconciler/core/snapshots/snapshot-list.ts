@@ -1,0 +1,85 @@
+import { envKey, type Repository } from "../model/documents.js";
+import type { ObservedResource } from "../model/resources.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import { decideCapture } from "./capture-decision.js";
+import {
+  manifestBytes,
+  parseManifest,
+  snapshotObjects,
+  type SnapshotManifest,
+} from "./manifest.js";
+
+/** One snapshot as `labenv snapshot list` shows it. */
+export interface SnapshotRow {
+  id: string;
+  /** `captured`, `requested` (waiting, and why), `failed` (why); `kept` when git no longer asks for it but its data is kept. */
+  state: "captured" | "requested" | "failed" | "kept";
+  reason?: string;
+  capturedAt?: string;
+  digest?: string;
+  files?: number;
+  bytes?: number;
+  keepUntil?: string;
+  legalHold?: boolean;
+}
+
+/** Every Snapshot document's state, and every manifest whose document is gone (its data is kept). */
+export async function listSnapshots(
+  repository: Repository,
+  observed: readonly ObservedResource[],
+  objects: ObjectStore,
+): Promise<SnapshotRow[]> {
+  const byKey = new Map(observed.map((o) => [o.key, o]));
+  const manifests = new Map<string, SnapshotManifest>();
+  const digests = new Map<string, string>();
+  for (const key of await objects.list(snapshotObjects.prefix)) {
+    if (!key.endsWith("/manifest.json")) continue;
+    const bytes = await objects.get(key);
+    const parsed = bytes && parseManifest(bytes);
+    if (!parsed || "problem" in parsed) continue;
+    manifests.set(parsed.manifest.id, parsed.manifest);
+    digests.set(parsed.manifest.id, manifestBytes(parsed.manifest).digest);
+  }
+  const rows: SnapshotRow[] = [];
+  const ids = new Set([...repository.snapshots.keys(), ...manifests.keys()]);
+  for (const id of [...ids].sort()) {
+    const m = manifests.get(id);
+    const doc = repository.snapshots.get(id);
+    const retention = m?.request.retention ?? doc?.doc.spec.retention;
+    const facts = {
+      ...(retention?.keepUntil ? { keepUntil: retention.keepUntil } : {}),
+      ...(retention?.legalHold ? { legalHold: true } : {}),
+    };
+    if (m) {
+      rows.push({
+        id,
+        state: doc ? "captured" : "kept",
+        capturedAt: m.capturedAt,
+        digest: digests.get(id)!,
+        files: m.home?.fileCount ?? 0,
+        bytes: m.home?.totalBytes ?? 0,
+        ...facts,
+      });
+      continue;
+    }
+    const { lab, environment } = doc!.doc.metadata;
+    const env = repository.environments.get(envKey(lab, environment));
+    const d = decideCapture({
+      snapshot: doc!,
+      environment: !env ? "absent" : (env.doc.spec.state ?? "running"),
+      observed: byKey,
+    });
+    rows.push({
+      id,
+      state: d.outcome === "failed" ? "failed" : "requested",
+      reason:
+        d.outcome === "capture"
+          ? "ready: the next reconcile or `labenv snapshot capture` writes its manifest"
+          : "reason" in d
+            ? d.reason
+            : "",
+      ...facts,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,30 @@
+import type { Observation } from "../core/model/documents.js";
+
+/** One file of a home as it was stored: path relative to the home, size in bytes, sha256 (hex). */
+export interface StoredFileSum {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Where a snapshot's evidence comes from, read back from what the provider really stored: the
+ * sandbox reads its recovery points' files and its containers; on AWS the EBS and Backup APIs and
+ * the agent's report. Everything here is read, never assumed from a record that says it happened.
+ */
+export interface SnapshotSources {
+  /** The EBS snapshot's state (`completed`, `pending`, `error`), or undefined when it does not exist. */
+  volumeSnapshot(id: string): Promise<{ state: string; volumeId?: string } | undefined>;
+  /** The backup job's state and the recovery point it made, or undefined when there is no such job. */
+  backupJob(id: string): Promise<{ state: string; recoveryPointArn?: string } | undefined>;
+  /**
+   * Every file under `path` (from the file system root) in the recovery point, each size and sum
+   * computed from the stored bytes; undefined when the recovery point does not exist. A file the
+   * point lists whose content is gone has size -1.
+   */
+  recoveryPointFiles(recoveryPointArn: string, path: string): Promise<StoredFileSum[] | undefined>;
+  /** What the environment's container reports now (the agent's observation at this moment). */
+  observation(environment: string): Promise<Observation | undefined>;
+  /** The image the environment's running task runs (`repo@sha256:…`), if it runs. */
+  runningImage(environment: string): Promise<string | undefined>;
+}

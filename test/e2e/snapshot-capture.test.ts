@@ -1,0 +1,141 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { exampleGitRepo, git } from "./temp-git-repo.js";
+
+const ID = "genomics-core/rnaseq/thesis";
+const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
+const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+
+/** A home with notebooks and data, and a Snapshot document asking for packages and home, committed. */
+async function capturedThesis(): Promise<string> {
+  const dir = exampleGitRepo();
+  expect((await cli(dir, "reconcile")).code).toBe(0);
+  mkdirSync(join(dir, HOME, "data"), { recursive: true });
+  writeFileSync(join(dir, HOME, "analysis.ipynb"), '{"cells": [], "nbformat": 4}\n');
+  writeFileSync(join(dir, HOME, "data/counts.tsv"), "gene\tcount\nTP53\t17\n".repeat(500));
+  mkdirSync(join(dir, "environments/genomics-core/rnaseq/snapshots"), { recursive: true });
+  writeFileSync(
+    join(dir, "environments/genomics-core/rnaseq/snapshots/thesis.yaml"),
+    [
+      "apiVersion: labenv.westtek.io/v1",
+      "kind: Snapshot",
+      "metadata: { name: thesis, lab: genomics-core, environment: rnaseq }",
+      "spec:",
+      "  requestedBy: rpatel",
+      "  reason: Figures of thesis chapter 3",
+      "  include: { packages: true, home: true }",
+      "",
+    ].join("\n"),
+  );
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
+  return dir;
+}
+
+describe("snapshot capture and verify on the sandbox (real files in the simulated EFS and its recovery points)", () => {
+  it("a reconcile captures the snapshot: the manifest lists every file of the home with its sum, the lock and the observation", async () => {
+    const dir = await capturedThesis();
+    const r = await cli(dir, "reconcile");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✓ captured {3}genomics-core\/rnaseq\/thesis {2}manifest sha256:/);
+
+    const show = JSON.parse((await cli(dir, "snapshot", "show", ID, "--json")).stdout);
+    expect(show.home.files.map((f: { path: string }) => f.path)).toEqual([
+      "analysis.ipynb",
+      "data/counts.tsv",
+    ]);
+    expect(show.home.files[1]).toMatchObject({ size: 9500 });
+    expect(show.home.path).toBe("/labs/genomics-core/environments/rnaseq");
+    expect(show.home.recoveryPointArn).toMatch(
+      /^arn:aws:backup:eu-west-1:000000000000:recovery-point:/,
+    );
+    expect(show.volume.snapshotId).toMatch(/^snap-[0-9a-f]{17}$/);
+    expect(show.image).toMatch(/labenv\/genomics-core@sha256:[0-9a-f]{64}$/);
+    expect(show.lock.file).toBe("environments/genomics-core/rnaseq/environment.lock.yaml");
+    expect(show.commit).toBe(git(dir, "rev-parse", "HEAD"));
+    // The lock object holds the lock's exact committed bytes.
+    const lockObject = readFileSync(join(dir, ".labenv/objects", show.lock.key), "utf8");
+    expect(lockObject).toBe(
+      git(dir, "show", "HEAD:environments/genomics-core/rnaseq/environment.lock.yaml") + "\n",
+    );
+
+    // A file written after the capture is not in it: the recovery point is a point in time.
+    writeFileSync(join(dir, HOME, "later.ipynb"), "{}\n");
+    const again = await cli(dir, "reconcile");
+    expect(again.stdout).toMatch(/· captured {3}genomics-core\/rnaseq\/thesis/);
+    const ok = await cli(dir, "snapshot", "verify", ID);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(
+      /✓ genomics-core\/rnaseq\/thesis: 3 objects and 2 files \(\d+ bytes\) match their checksums/,
+    );
+    const list = await cli(dir, "snapshot", "list", "genomics-core/rnaseq");
+    expect(list.stdout).toMatch(
+      /^captured {2}genomics-core\/rnaseq\/thesis {2}\S+ {2}2 files, 9529 bytes/m,
+    );
+  });
+
+  it("verify names a planted corruption: the stored file, the sum expected and the sum found", async () => {
+    const dir = await capturedThesis();
+    await cli(dir, "reconcile");
+    const m = JSON.parse((await cli(dir, "snapshot", "show", ID, "--json")).stdout);
+    const counts = m.home.files.find((f: { path: string }) => f.path === "data/counts.tsv");
+    const blob = join(
+      dir,
+      ".labenv/sandbox/backup/blobs",
+      counts.sha256.slice(0, 2),
+      counts.sha256,
+    );
+    chmodSync(blob, 0o644);
+    writeFileSync(blob, readFileSync(blob, "utf8").replace("TP53\t17", "TP53\t71"));
+    const bad = await cli(dir, "snapshot", "verify", ID);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(
+      `home:/labs/genomics-core/environments/rnaseq/data/counts.tsv: checksum, expected ${counts.sha256}, found `,
+    );
+    // The lock object damaged too: named by its key.
+    writeFileSync(join(dir, ".labenv/objects", m.lock.key), "edited\n");
+    const worse = JSON.parse((await cli(dir, "snapshot", "verify", ID, "--json")).stdout);
+    expect(
+      worse[0].findings.map((f: { object: string; problem: string }) => `${f.problem} ${f.object}`),
+    ).toEqual([
+      `checksum ${m.lock.key}`,
+      "checksum home:/labs/genomics-core/environments/rnaseq/data/counts.tsv",
+    ]);
+  });
+
+  it("a hand-edited manifest is not its canonical self, and the other snapshots still verify", async () => {
+    const dir = await capturedThesis();
+    await cli(dir, "reconcile");
+    const key = join(dir, ".labenv/objects/snapshots", ID, "manifest.json");
+    const text = readFileSync(key, "utf8");
+    writeFileSync(
+      key,
+      text.replace('"requestedBy":"rpatel"', '"requestedBy":"mchen"').replace("}", "} "),
+    );
+    const r = JSON.parse((await cli(dir, "snapshot", "verify", "--json")).stdout);
+    const byId = Object.fromEntries(r.map((x: { id: string; ok: boolean }) => [x.id, x.ok]));
+    expect(byId).toEqual({
+      "climate-dynamics/cmip6-analysis/paper-submission": true,
+      "genomics-core/rnaseq/before-genomics-2": true,
+      [ID]: false,
+    });
+  });
+
+  it("a stopped environment's snapshot stays requested and says why", async () => {
+    const dir = exampleGitRepo();
+    const env = join(dir, "environments/ml-vision/teaching");
+    mkdirSync(join(env, "snapshots"), { recursive: true });
+    writeFileSync(
+      join(env, "snapshots/term-end.yaml"),
+      "apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata: { name: term-end, lab: ml-vision, environment: teaching }\nspec: { requestedBy: vraman, reason: end of term }\n",
+    );
+    const r = await cli(dir, "reconcile");
+    expect(r.stdout).toMatch(
+      /… requested {2}ml-vision\/teaching\/term-end: ml-vision\/teaching is stopped, so there is no volume to snapshot/,
+    );
+    const list = await cli(dir, "snapshot", "list", "ml-vision/teaching");
+    expect(list.stdout).toMatch(/^requested ml-vision\/teaching\/term-end: .* is stopped/m);
+  });
+});
