@@ -9,11 +9,13 @@ import { packChecksum } from "../../core/packs/checksum.js";
 import type { Loaded } from "../../core/model/documents.js";
 import type { CliIO } from "../io.js";
 import { loadFromDisk } from "../load.js";
+import { registerPackRegistry } from "./pack-registry.js";
+import { packSources } from "../../core/validate/rules/pack-sources.js";
 
 export function registerPacks(program: Command, io: CliIO): void {
   const packs = program
     .command("packs")
-    .description("domain packs: index, list, show, search, verify");
+    .description("domain packs: index, list, show, search, verify; browse and add from registries");
   const repoOpt = (c: Command) =>
     c.option("--repo <dir>", "repository directory", ".").option("--json", "print as JSON");
 
@@ -116,16 +118,30 @@ export function registerPacks(program: Command, io: CliIO): void {
   repoOpt(
     packs
       .command("verify")
-      .description("recompute every checksum; fail when a published version changed"),
+      .description(
+        "recompute every checksum and check vendored packs' signatures; fail when a published version changed",
+      ),
   ).action((o: { repo: string; json?: boolean }) => {
     const { repository } = loadFromDisk(o.repo);
-    const problems = verifyRegistry(repository, repository.registry?.doc);
+    const problems = [
+      ...verifyRegistry(repository, repository.registry?.doc),
+      // Vendored versions: still what their registry published, signed by a trusted key.
+      ...packSources
+        .check(repository, { today: io.today() })
+        .filter((d) => d.severity === "error")
+        .map((d) => ({ pack: d.file, message: d.message, hint: d.hint ?? "" })),
+    ];
+    const vendored = [...repository.packs.values()].filter((p) => p.doc.spec.source).length;
     if (o.json) io.out(JSON.stringify({ ok: problems.length === 0, problems }, null, 2));
     else if (problems.length === 0)
-      io.out(`✓ ${repository.packs.size} pack versions match domain-packs/registry.yaml`);
+      io.out(
+        `✓ ${repository.packs.size} pack versions match domain-packs/registry.yaml${vendored ? `; ${vendored} from registries match their published checksums and trusted signatures` : ""}`,
+      );
     else for (const p of problems) io.out(`✖ ${p.message}\n    ${p.hint}`);
     io.exit(problems.length === 0 ? 0 : 1);
   });
+
+  registerPackRegistry(packs, io);
 }
 
 function describePack(pack: Loaded<"DomainPack">): string {

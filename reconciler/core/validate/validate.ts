@@ -19,6 +19,7 @@ import {
 import { uniqueIds } from "./rules/unique-ids.js";
 import { ecsNames } from "./rules/ecs-names.js";
 import { packageRequirements } from "./rules/package-requirements.js";
+import { packSources } from "./rules/pack-sources.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
 export const RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   ecsNames,
   environmentReferences,
   domainPackReferences,
+  packSources,
   fargateResources,
   labQuotas,
   packageRequirements,

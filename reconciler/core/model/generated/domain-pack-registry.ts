@@ -61,6 +61,19 @@ export interface DomainPackRegistry {
                      * True when the version is yanked: ranges never choose it.
                      */
                     yanked?: boolean;
+                    /**
+                     * The publisher's Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (written by `labenv packs publish`).
+                     */
+                    signature?: {
+                      /**
+                       * The signing key's id.
+                       */
+                      keyId: string;
+                      /**
+                       * The 64-byte signature in base64url.
+                       */
+                      value: string;
+                    };
                   }
                 | undefined;
             };

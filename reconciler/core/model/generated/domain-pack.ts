@@ -230,5 +230,35 @@ export interface DomainPack {
        */
       reason: string;
     };
+    /**
+     * Where a vendored version came from, written by `labenv packs add`/`update`; absent for packs written in this repository. Not part of the checksum.
+     */
+    source?: {
+      /**
+       * The `packRegistries` entry in labenv.yaml it was added from.
+       */
+      registry: string;
+      /**
+       * The file it was read from.
+       */
+      url: string;
+      /**
+       * The checksum the registry published for it; `validate` and `packs verify` fail when the vendored copy no longer matches.
+       */
+      checksum: string;
+      /**
+       * An Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (one per line).
+       */
+      signature?: {
+        /**
+         * The signing key's id (see `packTrust.keys` in labenv.yaml).
+         */
+        keyId: string;
+        /**
+         * The 64-byte signature in base64url.
+         */
+        value: string;
+      };
+    };
   };
 }

@@ -170,5 +170,70 @@ export interface RepoConfig {
        */
       scheduleMinutes?: number;
     };
+    /**
+     * Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, or `file://` for a directory or a checkout.
+     */
+    packRegistries?: {
+      /**
+       * How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry.
+       */
+      name: string;
+      /**
+       * Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/` or `file:///…/`.
+       */
+      url: string;
+      /**
+       * The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway.
+       *
+       * @minItems 1
+       */
+      trust?: [
+        "verified" | "community" | "experimental",
+        ...("verified" | "community" | "experimental")[]
+      ];
+      /**
+       * The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git.
+       */
+      tokenEnv?: string;
+    }[];
+    /**
+     * The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.
+     */
+    packTrust?: {
+      /**
+       * Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature.
+       */
+      requireSignatures?: boolean;
+      /**
+       * Trusted signing keys.
+       */
+      keys?: {
+        /**
+         * The key's name, as signatures carry it (`spec.source.signature.keyId`).
+         */
+        id: string;
+        /**
+         * The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints).
+         */
+        publicKey: string;
+        /**
+         * The registries this key may sign for (default: all configured registries).
+         */
+        registries?: string[];
+        /**
+         * A revoked key: nothing it signed is trusted any more, whenever it was signed.
+         */
+        revoked?: {
+          /**
+           * Why (lost, leaked, rotated).
+           */
+          reason: string;
+          /**
+           * When it was revoked, for the record.
+           */
+          on?: string;
+        };
+      }[];
+    };
   };
 }

@@ -1,0 +1,198 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { generateSigningKey, parsePrivateKey } from "../../core/packs/pack-signature.js";
+import { publishRegistry } from "../../core/packs/publish-registry.js";
+import { LabenvError } from "../../core/errors.js";
+import { indexedPacks } from "../../core/packs/hosted-index.js";
+import { parsePackReference } from "../../core/packs/resolve-pack.js";
+import { acceptedTrust } from "../../core/packs/trust-policy.js";
+import type { CliIO } from "../io.js";
+import { loadWithConfig } from "../load.js";
+import { addFromRegistry, openRegistries } from "../pack-registries.js";
+
+/** `labenv packs browse` and `packs add`: domain packs from the registries labenv.yaml configures. */
+export function registerPackRegistry(packs: Command, io: CliIO): void {
+  packs
+    .command("browse")
+    .description("every pack a configured registry publishes: versions, trust, signatures")
+    .option("--registry <name>", "only this registry")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action(async (o: { registry?: string; repo: string; json?: boolean }) => {
+      const { repository } = loadWithConfig(o.repo);
+      const out = [];
+      for (const registry of openRegistries(repository, o.registry)) {
+        const index = await registry.index();
+        const accepted = acceptedTrust(registry.config);
+        const packs = indexedPacks(index).map(([name, p]) => ({
+          name,
+          latest: p.latest,
+          trust: p.trust,
+          accepted: accepted.includes(p.trust),
+          description: p.description ?? "",
+          vendored: (repository.packVersions.get(name) ?? [])
+            .filter((v) => v.doc.spec.source?.registry === registry.config.name)
+            .map((v) => v.doc.metadata.version),
+          versions: Object.entries(p.versions).map(([version, v]) => ({
+            version,
+            signedBy: v?.signature?.keyId,
+            ...(v?.yanked ? { yanked: true } : {}),
+            ...(v?.deprecated ? { deprecated: v.deprecated } : {}),
+          })),
+        }));
+        out.push({ registry: registry.config.name, url: registry.config.url, packs });
+      }
+      if (o.json) return io.out(JSON.stringify(out, null, 2));
+      for (const r of out) {
+        io.out(`${r.registry}  ${r.url}`);
+        if (r.packs.length === 0) io.out("  (publishes no packs)");
+        for (const p of r.packs) {
+          const versions = p.versions.map(
+            (v) =>
+              `${v.version}${v.yanked ? " (yanked)" : v.deprecated ? " (deprecated)" : ""}${v.signedBy ? "" : " (unsigned)"}`,
+          );
+          io.out(
+            `  ${p.name.padEnd(12)} latest ${p.latest.padEnd(8)} ${p.trust}${p.accepted ? "" : " (not accepted from this registry)"}  ${versions.join(", ")}` +
+              `\n  ${" ".repeat(12)} ${p.description}` +
+              (p.vendored.length
+                ? `\n  ${" ".repeat(12)} in this repository: ${p.vendored.join(", ")}`
+                : ""),
+          );
+        }
+      }
+    });
+
+  packs
+    .command("add")
+    .description(
+      "vendor a pack version from a registry into domain-packs/ (checksum, signature and source recorded)",
+    )
+    .argument("<pack>", "name or name@range, e.g. genomics@^1.2")
+    .option("--registry <name>", "the registry to take it from (needed when several publish it)")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action(async (ref: string, o: { registry?: string; repo: string; json?: boolean }) => {
+      const parsed = parsePackReference(ref.includes("@") ? ref : `${ref}@*`);
+      if (!parsed)
+        throw new LabenvError(
+          "usage",
+          `\`${ref}\` is not \`<pack>\` or \`<pack>@<semver range>\``,
+          {
+            hint: "e.g. labenv packs add genomics@^1.2",
+          },
+        );
+      const { repository } = loadWithConfig(o.repo);
+      const registries = openRegistries(repository, o.registry);
+      let registry = registries[0]!;
+      if (registries.length > 1) {
+        const publishing = [];
+        for (const r of registries)
+          if ((await r.index()).spec.packs[parsed.name]) publishing.push(r);
+        if (publishing.length === 0)
+          throw new LabenvError("usage", `no configured registry publishes \`${parsed.name}\``, {
+            hint: "`labenv packs browse` lists every registry's packs",
+          });
+        if (publishing.length > 1)
+          throw new LabenvError(
+            "usage",
+            `\`${parsed.name}\` is published by ${publishing.map((r) => r.config.name).join(" and ")}`,
+            { hint: "say which with --registry <name>" },
+          );
+        registry = publishing[0]!;
+      }
+      const added = await addFromRegistry(o.repo, registry, parsed.name, parsed.range);
+      if (o.json) return io.out(JSON.stringify(added, null, 2));
+      const id = `${added.pack}@${added.version}`;
+      const how = `${added.trust}, ${added.signedBy ? `signed by ${added.signedBy}` : "unsigned"}`;
+      io.out(
+        added.outcome === "created"
+          ? `+ added ${id} from ${added.registry} (${how}) → ${added.file}\n  environments choose it through their domainPack range: run \`labenv lock\``
+          : `  unchanged ${id}: already in ${added.file} (${how})`,
+      );
+      if (added.deprecated) io.out(`⚠ ${id} is deprecated: move to \`${added.deprecated}\``);
+      for (const w of added.warnings) io.out(`⚠ ${w}`);
+    });
+
+  packs
+    .command("publish")
+    .description(
+      "write this repository's domain-packs/ as a registry others can add from (index, pack files, checksums, signatures)",
+    )
+    .requiredOption(
+      "--out <dir>",
+      "the directory to write (serve it over HTTPS, or use it as file://)",
+    )
+    .option("--key <file>", "the Ed25519 private key (PEM) to sign every version with")
+    .option("--key-id <id>", "the key's id, as consumers list it in packTrust.keys")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action((o: { out: string; key?: string; keyId?: string; repo: string; json?: boolean }) => {
+      if (!!o.key !== !!o.keyId)
+        throw new LabenvError("usage", "--key and --key-id go together", {
+          hint: "e.g. labenv packs publish --out site/ --key ~/.labenv/rc.pem --key-id westtek-rc-2026",
+        });
+      let signer;
+      if (o.key) {
+        const privateKey = existsSync(o.key)
+          ? parsePrivateKey(readFileSync(o.key, "utf8"))
+          : undefined;
+        if (!privateKey)
+          throw new LabenvError("usage", `${o.key} is not an Ed25519 private key (PEM)`, {
+            hint: "make one with `labenv packs keygen --id <id> --out <file>`",
+          });
+        signer = { keyId: o.keyId!, privateKey };
+      }
+      const { repository } = loadWithConfig(o.repo);
+      const files = publishRegistry(repository, signer);
+      for (const [path, text] of files) {
+        const target = join(o.out, path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      }
+      const versions = files.size - 1;
+      if (o.json)
+        return io.out(
+          JSON.stringify({ out: o.out, versions, signedBy: signer?.keyId ?? null }, null, 2),
+        );
+      io.out(
+        `wrote ${o.out}: registry.yaml and ${versions} pack versions, ${signer ? `signed by ${signer.keyId}` : "unsigned (consumers with packTrust.requireSignatures will refuse them)"}`,
+      );
+    });
+
+  packs
+    .command("keygen")
+    .description(
+      "make an Ed25519 signing key for `packs publish`; prints the public key for labenv.yaml",
+    )
+    .requiredOption("--id <id>", "the key's id, e.g. westtek-rc-2026")
+    .requiredOption("--out <file>", "where to write the private key (keep it out of Git)")
+    .option("--json", "print as JSON")
+    .action((o: { id: string; out: string; json?: boolean }) => {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(o.id))
+        throw new LabenvError("usage", `\`${o.id}\` is not a key id`, {
+          hint: "letters, digits, `.`, `_` and `-`, at most 64",
+        });
+      if (existsSync(o.out))
+        throw new LabenvError("usage", `${o.out} exists: refusing to overwrite a key`, {
+          hint: "choose another --out",
+        });
+      const key = generateSigningKey();
+      mkdirSync(dirname(o.out), { recursive: true });
+      writeFileSync(o.out, key.privateKeyPem, { mode: 0o600 });
+      if (o.json)
+        return io.out(
+          JSON.stringify({ id: o.id, publicKey: key.publicKey, privateKeyFile: o.out }, null, 2),
+        );
+      io.out(
+        [
+          `wrote the private key to ${o.out} (mode 600): keep it secret and out of Git`,
+          "consumers trust it with, in labenv.yaml under spec:",
+          "  packTrust:",
+          "    keys:",
+          `      - id: ${o.id}`,
+          `        publicKey: ${key.publicKey}`,
+        ].join("\n"),
+      );
+    });
+}

@@ -1,0 +1,120 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  HostedRegistry,
+  type HostedRegistryOptions,
+} from "../adapters/pack-registry/hosted-registry.js";
+import { LabenvError } from "../core/errors.js";
+import type { Repository } from "../core/model/documents.js";
+import { packChecksum } from "../core/packs/checksum.js";
+import { chooseVersion } from "../core/packs/hosted-index.js";
+import { buildRegistry, renderRegistry, verifyRegistry } from "../core/packs/registry.js";
+import { judgePack } from "../core/packs/trust-policy.js";
+import { vendorPack, type PackSource } from "../core/packs/vendor-pack.js";
+import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import { loadWithConfig } from "./load.js";
+
+/** The registries labenv.yaml configures (one when `only` names it). */
+export function openRegistries(
+  repository: Repository,
+  only?: string,
+  options: HostedRegistryOptions = {},
+): HostedRegistry[] {
+  const configured = repository.config?.doc.spec.packRegistries ?? [];
+  if (configured.length === 0)
+    throw new LabenvError("usage", "labenv.yaml configures no pack registry", {
+      hint: "add `packRegistries: [{ name: <name>, url: https://…/ }]` under spec in labenv.yaml",
+    });
+  const chosen = only ? configured.filter((r) => r.name === only) : configured;
+  if (chosen.length === 0)
+    throw new LabenvError("usage", `labenv.yaml configures no pack registry \`${only}\``, {
+      hint: `configured: ${configured.map((r) => r.name).join(", ")}`,
+    });
+  const check = createSchemaValidator();
+  return chosen.map((r) => new HostedRegistry(r, check, options));
+}
+
+export interface AddedPack {
+  pack: string;
+  version: string;
+  registry: string;
+  outcome: "created" | "unchanged";
+  file: string;
+  trust: string;
+  signedBy: string | undefined;
+  deprecated?: string;
+  warnings: string[];
+}
+
+/**
+ * Fetches one version from a registry, checks it against its published checksum
+ * and labenv.yaml's trust policy, and vendors it into the repository with its
+ * source recorded; the local index (domain-packs/registry.yaml) is rewritten.
+ * Nothing is written unless every check passes.
+ */
+export async function addFromRegistry(
+  dir: string,
+  registry: HostedRegistry,
+  name: string,
+  range: string,
+): Promise<AddedPack> {
+  const { repository } = loadWithConfig(dir);
+  const index = await registry.index();
+  const choice = chooseVersion(index, registry.config.name, name, range);
+  if (!choice.ok)
+    throw new LabenvError("usage", choice.message, {
+      hint:
+        choice.reason === "unknown-pack"
+          ? "`labenv packs browse` lists every registry's packs"
+          : "pick another range; `labenv packs browse` lists the versions",
+    });
+  const fetched = await registry.pack(name, choice.version);
+  const checksum = packChecksum(fetched.pack.doc);
+  const source: PackSource = {
+    registry: registry.config.name,
+    url: fetched.url,
+    checksum: choice.entry.checksum,
+    ...(choice.entry.signature ? { signature: choice.entry.signature } : {}),
+  };
+  const verdict = judgePack(
+    repository.config?.doc.spec,
+    { name, version: choice.version, trust: fetched.pack.doc.spec.trust, checksum },
+    source,
+  );
+  if (!verdict.ok)
+    throw new LabenvError("config", `refusing ${name}@${choice.version}: ${verdict.message}`, {
+      hint: `nothing was changed; ${verdict.hint}`,
+    });
+  const decision = vendorPack(repository, fetched, source);
+  if (decision.outcome === "refused")
+    throw new LabenvError("usage", `refusing ${name}@${choice.version}: ${decision.message}`, {
+      hint: `nothing was changed; ${decision.hint}`,
+    });
+  if (decision.outcome === "created") {
+    const changed = verifyRegistry(repository, repository.registry?.doc).filter(
+      (p) => !p.message.includes("not in the registry yet"),
+    );
+    if (repository.registry && changed.length > 0)
+      throw new LabenvError(
+        "usage",
+        `refusing to add ${name}@${choice.version}: domain-packs/registry.yaml disagrees with the packs (${changed[0]!.message})`,
+        { hint: "nothing was changed; `labenv packs verify` lists the problems" },
+      );
+    const path = join(dir, decision.file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, decision.text);
+    const after = loadWithConfig(dir).repository;
+    writeFileSync(join(dir, "domain-packs/registry.yaml"), renderRegistry(buildRegistry(after)));
+  }
+  return {
+    pack: name,
+    version: choice.version,
+    registry: registry.config.name,
+    outcome: decision.outcome,
+    file: decision.file,
+    trust: fetched.pack.doc.spec.trust,
+    signedBy: verdict.signedBy,
+    ...(choice.entry.deprecated ? { deprecated: choice.entry.deprecated } : {}),
+    warnings: verdict.warnings,
+  };
+}

@@ -1,0 +1,39 @@
+import type { KeyObject } from "node:crypto";
+import { stringify } from "yaml";
+import type { Repository } from "../model/documents.js";
+import { signPack } from "./pack-signature.js";
+import { buildRegistry } from "./registry.js";
+
+export interface RegistrySigner {
+  keyId: string;
+  privateKey: KeyObject;
+}
+
+/**
+ * The files of a hosted registry built from this repository's domain packs:
+ * `registry.yaml` (every version with its checksum and, with a signer, its
+ * Ed25519 signature) and `<pack>/<version>/pack.yaml` for each version as
+ * committed here. Path → text; the caller writes them wherever it hosts them.
+ */
+export function publishRegistry(repo: Repository, signer?: RegistrySigner): Map<string, string> {
+  const registry = buildRegistry(repo);
+  const files = new Map<string, string>();
+  for (const [name, pack] of Object.entries(registry.spec.packs)) {
+    for (const [version, entry] of Object.entries(pack?.versions ?? {})) {
+      if (!entry) continue;
+      if (signer)
+        entry.signature = signPack(signer.privateKey, signer.keyId, name, version, entry.checksum);
+      const loaded = repo.packs.get(`${name}@${version}`)!;
+      files.set(`${name}/${version}/pack.yaml`, loaded.text);
+    }
+  }
+  files.set(
+    "registry.yaml",
+    [
+      "# yaml-language-server: $schema=https://labenv.westtek.io/schemas/v1/domain-pack-registry.schema.json",
+      "# A labenv domain pack registry, written by `labenv packs publish`.",
+      stringify(registry, { lineWidth: 0 }),
+    ].join("\n"),
+  );
+  return files;
+}

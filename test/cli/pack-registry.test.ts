@@ -1,0 +1,291 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli } from "../helpers/cli.js";
+import {
+  makeConsumer,
+  makePublisher,
+  serveRegistry,
+  type Publisher,
+  type RegistryServer,
+} from "../helpers/pack-registry.js";
+
+let pub: Publisher;
+let server: RegistryServer;
+
+beforeAll(async () => {
+  pub = await makePublisher();
+  server = await serveRegistry(pub.site);
+});
+afterAll(async () => server?.close());
+
+const trusted = () => [{ id: pub.keyId, publicKey: pub.publicKey }];
+const registry = (extra: Record<string, unknown> = {}) => ({
+  name: "astro-rc",
+  url: server.url,
+  trust: ["verified", "community"],
+  ...extra,
+});
+const packText = (repo: string, name: string, version: string) =>
+  readFileSync(join(repo, "domain-packs", name, version, "pack.yaml"), "utf8");
+
+describe("labenv packs publish", () => {
+  it("writes an index with every version's checksum and signature, and the pack files", () => {
+    const index = parse(readFileSync(join(pub.site, "registry.yaml"), "utf8")) as {
+      spec: { packs: Record<string, { latest: string; versions: Record<string, unknown> }> };
+    };
+    expect(index.spec.packs.astro!.latest).toBe("1.3.0");
+    expect(index.spec.packs.astro!.versions["1.2.0"]).toMatchObject({ yanked: true });
+    expect(index.spec.packs.astro!.versions["1.1.0"]).toMatchObject({
+      checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      signature: { keyId: pub.keyId, value: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/) },
+    });
+    expect(existsSync(join(pub.site, "astro/1.1.0/pack.yaml"))).toBe(true);
+  });
+});
+
+describe("labenv packs browse", () => {
+  it("lists a registry's packs with versions, trust and what is already vendored", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const r = await runCli(["packs", "browse", "--repo", repo]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`astro-rc  ${server.url}`);
+    expect(r.stdout).toMatch(
+      /astro\s+latest 1\.3\.0\s+verified\s+1\.0\.0 \(deprecated\), 1\.1\.0, 1\.2\.0 \(yanked\), 1\.3\.0/,
+    );
+    expect(r.stdout).toMatch(/chem\s+latest 0\.3\.0\s+community/);
+    const json = JSON.parse((await runCli(["packs", "browse", "--repo", repo, "--json"])).stdout);
+    expect(json[0].packs.find((p: { name: string }) => p.name === "chem")).toMatchObject({
+      trust: "community",
+      accepted: true,
+      vendored: [],
+    });
+  });
+
+  it("marks a trust level the registry is not trusted for", async () => {
+    const repo = makeConsumer([registry({ trust: ["verified"] })], trusted());
+    const r = await runCli(["packs", "browse", "--repo", repo]);
+    expect(r.stdout).toMatch(
+      /chem\s+latest 0\.3\.0\s+community \(not accepted from this registry\)/,
+    );
+  });
+
+  it("says there is no registry configured", async () => {
+    const repo = makeConsumer([], trusted());
+    const r = await runCli(["packs", "browse", "--repo", repo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("labenv.yaml configures no pack registry");
+  });
+});
+
+describe("labenv packs add", () => {
+  it("vendors the highest non-yanked match with its source, checksum and signature; validate and packs verify accept it", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const r = await runCli(["packs", "add", "astro@^1.1", "--repo", repo]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `+ added astro@1.3.0 from astro-rc (verified, signed by ${pub.keyId}) → domain-packs/astro/1.3.0/pack.yaml`,
+    );
+    const vendored = parse(packText(repo, "astro", "1.3.0")) as {
+      spec: { source: Record<string, unknown> };
+    };
+    const published = parse(readFileSync(join(pub.site, "registry.yaml"), "utf8")) as {
+      spec: { packs: { astro: { versions: Record<string, { checksum: string }> } } };
+    };
+    expect(vendored.spec.source).toEqual({
+      registry: "astro-rc",
+      url: `${server.url}astro/1.3.0/pack.yaml`,
+      checksum: published.spec.packs.astro.versions["1.3.0"]!.checksum,
+      signature: { keyId: pub.keyId, value: expect.any(String) },
+    });
+    // The local index lists it with the same checksum the registry published.
+    const local = readFileSync(join(repo, "domain-packs/registry.yaml"), "utf8");
+    expect(local).toContain(published.spec.packs.astro.versions["1.3.0"]!.checksum);
+    const verify = await runCli(["packs", "verify", "--repo", repo]);
+    expect(verify.stdout).toContain(
+      "1 from registries match their published checksums and trusted signatures",
+    );
+    expect(verify.code).toBe(0);
+    const v = await runCli(["validate", repo]);
+    expect(v.stdout).toContain("0 errors");
+    expect(v.code).toBe(0);
+    // Adding it again changes nothing.
+    const again = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("unchanged astro@1.3.0");
+  });
+
+  it("works with the registry down once vendored: validate reads only the repository", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    expect((await runCli(["packs", "add", "astro@1.1.0", "--repo", repo])).code).toBe(0);
+    server.mode = "reset";
+    try {
+      const down = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
+      expect(down.code).toBe(2);
+      expect(down.stderr).toContain("pack registry `astro-rc` is down or unreachable");
+      expect(down.stderr).toContain("the connection was closed before the answer was complete");
+      expect(down.stderr).toContain("the packs already in domain-packs/ keep working");
+      expect(down.stderr).not.toContain("internal error");
+      expect((await runCli(["validate", repo])).code).toBe(0);
+      server.mode = "500";
+      const busy = await runCli(["packs", "browse", "--repo", repo]);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain("is down or unreachable");
+      expect(busy.stderr).toContain("HTTP 503");
+    } finally {
+      server.mode = "ok";
+    }
+    expect(existsSync(join(repo, "domain-packs/astro/1.3.0"))).toBe(false);
+  });
+
+  it("a registry that never answers times out with the same message", async () => {
+    server.mode = "hang";
+    try {
+      const { HostedRegistry } =
+        await import("../../reconciler/adapters/pack-registry/hosted-registry.js");
+      const { createSchemaValidator } =
+        await import("../../reconciler/core/validate/schema-validator.js");
+      const reg = new HostedRegistry(
+        { name: "astro-rc", url: server.url },
+        createSchemaValidator(),
+        { timeoutMs: 300 },
+      );
+      await expect(reg.index()).rejects.toThrow(/is down or unreachable .*no answer within 0\.3 s/);
+    } finally {
+      server.mode = "ok";
+    }
+  });
+
+  it("refuses a yanked version and says why; a deprecated one is added with a warning", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const yanked = await runCli(["packs", "add", "astro@1.2.0", "--repo", repo]);
+    expect(yanked.code).toBe(2);
+    expect(yanked.stderr).toContain("astro@1.2.0 is yanked in registry `astro-rc`");
+    const old = await runCli(["packs", "add", "astro@1.0.0", "--repo", repo]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toContain("⚠ astro@1.0.0 is deprecated: move to `astro@^1.1`");
+    const none = await runCli(["packs", "add", "astro@^3", "--repo", repo]);
+    expect(none.stderr).toContain(
+      "no non-yanked version of `astro` in registry `astro-rc` matches `^3` (published: 1.3.0, 1.2.0 (yanked), 1.1.0, 1.0.0)",
+    );
+  });
+
+  it("refuses a pack whose trust level the registry is not trusted for", async () => {
+    const repo = makeConsumer([registry({ trust: ["verified"] })], trusted());
+    const r = await runCli(["packs", "add", "chem", "--repo", repo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "refusing chem@0.3.0: chem@0.3.0 is `community`, and registry `astro-rc` is trusted only for verified",
+    );
+    expect(existsSync(join(repo, "domain-packs/chem"))).toBe(false);
+  });
+
+  it("refuses a signature by a key labenv.yaml does not trust, and by a revoked key", async () => {
+    const unknown = makeConsumer([registry()], []);
+    const r = await runCli(["packs", "add", "astro", "--repo", unknown]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `astro@1.3.0 is signed by key \`${pub.keyId}\`, which is not in \`packTrust.keys\``,
+    );
+    const revoked = makeConsumer(
+      [registry()],
+      [{ ...trusted()[0], revoked: { reason: "laptop stolen", on: "2026-11-20" } }],
+    );
+    const rv = await runCli(["packs", "add", "astro", "--repo", revoked]);
+    expect(rv.code).toBe(2);
+    expect(rv.stderr).toContain(
+      `astro@1.3.0 is signed by key \`${pub.keyId}\`, revoked on 2026-11-20: laptop stolen`,
+    );
+    expect(existsSync(join(revoked, "domain-packs/astro"))).toBe(false);
+  });
+
+  it("refuses a pack name that already has another origin here", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const r = await runCli(["packs", "add", "genomics@2.1.0", "--repo", repo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "pack `genomics` in this repository is written here (domain-packs/genomics/",
+    );
+  });
+
+  it("reads a registry from a file:// directory", async () => {
+    const repo = makeConsumer(
+      [{ name: "astro-files", url: pathToFileURL(pub.site).toString(), trust: ["verified"] }],
+      trusted(),
+    );
+    const r = await runCli(["packs", "add", "astro@~1.1", "--repo", repo]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("+ added astro@1.1.0 from astro-files");
+  });
+});
+
+describe("tampered registries", () => {
+  it("refuses a pack file changed after it was signed, and a re-computed checksum whose signature fails", async () => {
+    const tampered = await makePublisher();
+    const file = join(tampered.site, "astro/1.3.0/pack.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace('scipy: "1.14.1"', 'scipy: "1.11.0"'));
+    const evil = await serveRegistry(tampered.site);
+    try {
+      const repo = makeConsumer(
+        [{ name: "astro-rc", url: evil.url }],
+        [{ id: tampered.keyId, publicKey: tampered.publicKey }],
+      );
+      const r = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("astro@1.3.0 does not match the checksum `astro-rc` published");
+      // The attacker also rewrites the index's checksum: the signature no longer verifies.
+      const { packChecksum } = await import("../../reconciler/core/packs/checksum.js");
+      const { parseDocument } = await import("yaml");
+      const doc = parseDocument(readFileSync(file, "utf8"));
+      const sum = packChecksum(doc.toJS());
+      const index = join(tampered.site, "registry.yaml");
+      const idx = parseDocument(readFileSync(index, "utf8"));
+      idx.setIn(["spec", "packs", "astro", "versions", "1.3.0", "checksum"], sum);
+      writeFileSync(index, idx.toString());
+      const r2 = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
+      expect(r2.code).toBe(2);
+      expect(r2.stderr).toContain(
+        `astro@1.3.0's signature does not verify with key \`${tampered.keyId}\``,
+      );
+      expect(existsSync(join(repo, "domain-packs/astro"))).toBe(false);
+    } finally {
+      await evil.close();
+    }
+  });
+
+  it("validate flags a vendored copy edited afterwards, and one whose key was revoked since", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    expect((await runCli(["packs", "add", "astro@1.1.0", "--repo", repo])).code).toBe(0);
+    const path = join(repo, "domain-packs/astro/1.1.0/pack.yaml");
+    const original = readFileSync(path, "utf8");
+    writeFileSync(path, original.replace('scipy: "1.14.1"', 'scipy: "1.11.0"'));
+    const edited = await runCli(["validate", repo]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toMatch(
+      /domain-packs\/astro\/1\.1\.0\/pack\.yaml:\d+:\d+ error astro@1\.1\.0 does not match the checksum `astro-rc` published .*\[pack-checksum\]/,
+    );
+    const verify = await runCli(["packs", "verify", "--repo", repo]);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain(
+      "✖ astro@1.1.0 does not match the checksum `astro-rc` published",
+    );
+    writeFileSync(path, original);
+    const config = join(repo, "labenv.yaml");
+    writeFileSync(
+      config,
+      readFileSync(config, "utf8").replace(
+        `publicKey: ${pub.publicKey}`,
+        `publicKey: ${pub.publicKey}\n        revoked: { reason: key leaked }`,
+      ),
+    );
+    const revoked = await runCli(["validate", repo]);
+    expect(revoked.code).toBe(1);
+    expect(revoked.stdout).toContain(
+      `signed by key \`${pub.keyId}\`, revoked: key leaked [pack-key-revoked]`,
+    );
+  });
+});
