@@ -12,6 +12,8 @@ import { buildRegistry, renderRegistry, verifyRegistry } from "../core/packs/reg
 import { judgePack } from "../core/packs/trust-policy.js";
 import { vendorPack, type PackSource } from "../core/packs/vendor-pack.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import { readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
+import { loadRepository } from "../core/load/load-repository.js";
 import { loadWithConfig } from "./load.js";
 
 /** The registries labenv.yaml configures (one when `only` names it). */
@@ -46,19 +48,24 @@ export interface AddedPack {
   warnings: string[];
 }
 
+export interface PreparedPack extends AddedPack {
+  /** The files vendoring writes (the pack and the rewritten local index); none when unchanged. */
+  files: { path: string; content: string }[];
+}
+
 /**
  * Fetches one version from a registry, checks it against its published checksum
- * and labenv.yaml's trust policy, and vendors it into the repository with its
- * source recorded; the local index (domain-packs/registry.yaml) is rewritten.
- * Nothing is written unless every check passes.
+ * and labenv.yaml's trust policy, and says which files vendoring it writes
+ * (the pack with its source recorded, and domain-packs/registry.yaml). Writes
+ * nothing; throws, saying why, when any check fails.
  */
-export async function addFromRegistry(
+export async function prepareFromRegistry(
   dir: string,
+  repository: Repository,
   registry: HostedRegistry,
   name: string,
   range: string,
-): Promise<AddedPack> {
-  const { repository } = loadWithConfig(dir);
+): Promise<PreparedPack> {
   const index = await registry.index();
   const choice = chooseVersion(index, registry.config.name, name, range);
   if (!choice.ok)
@@ -90,6 +97,7 @@ export async function addFromRegistry(
     throw new LabenvError("usage", `refusing ${name}@${choice.version}: ${decision.message}`, {
       hint: `nothing was changed; ${decision.hint}`,
     });
+  const files: PreparedPack["files"] = [];
   if (decision.outcome === "created") {
     const changed = verifyRegistry(repository, repository.registry?.doc).filter(
       (p) => !p.message.includes("not in the registry yet"),
@@ -100,11 +108,12 @@ export async function addFromRegistry(
         `refusing to add ${name}@${choice.version}: domain-packs/registry.yaml disagrees with the packs (${changed[0]!.message})`,
         { hint: "nothing was changed; `labenv packs verify` lists the problems" },
       );
-    const path = join(dir, decision.file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, decision.text);
-    const after = loadWithConfig(dir).repository;
-    writeFileSync(join(dir, "domain-packs/registry.yaml"), renderRegistry(buildRegistry(after)));
+    files.push({ path: decision.file, content: decision.text });
+    const after = withFiles(dir, files);
+    files.push({
+      path: "domain-packs/registry.yaml",
+      content: renderRegistry(buildRegistry(after)),
+    });
   }
   return {
     pack: name,
@@ -116,5 +125,32 @@ export async function addFromRegistry(
     signedBy: verdict.signedBy,
     ...(choice.entry.deprecated ? { deprecated: choice.entry.deprecated } : {}),
     warnings: verdict.warnings,
+    files,
   };
+}
+
+/** The repository on disk with some files replaced or added, loaded (nothing is written). */
+export function withFiles(dir: string, files: readonly { path: string; content: string }[]) {
+  const replaced = new Set(files.map((f) => f.path));
+  return loadRepository(
+    [...readRepositoryFiles(dir).filter((f) => !replaced.has(f.path)), ...files],
+    createSchemaValidator(),
+  ).repository;
+}
+
+/** `labenv packs add`: prepare, then write the files. */
+export async function addFromRegistry(
+  dir: string,
+  registry: HostedRegistry,
+  name: string,
+  range: string,
+): Promise<AddedPack> {
+  const { repository } = loadWithConfig(dir);
+  const { files, ...added } = await prepareFromRegistry(dir, repository, registry, name, range);
+  for (const f of files) {
+    const path = join(dir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+  }
+  return added;
 }

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
 import { runCli } from "../helpers/cli.js";
 import {
   makeConsumer,
@@ -287,5 +289,137 @@ describe("tampered registries", () => {
     expect(revoked.stdout).toContain(
       `signed by key \`${pub.keyId}\`, revoked: key leaked [pack-key-revoked]`,
     );
+  });
+});
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+    },
+  });
+}
+
+/** A consumer in git with astro@1.1.0 vendored: rnaseq on `astro@^1.1`, variant-calling pinned to 1.1.0. */
+async function consumerOnAstro(): Promise<string> {
+  const repo = makeConsumer([registry()], trusted());
+  expect((await runCli(["packs", "add", "astro@1.1.0", "--repo", repo])).code).toBe(0);
+  for (const [env, range] of [
+    ["rnaseq", "astro@^1.1"],
+    ["variant-calling", "astro@1.1.0"],
+  ] as const) {
+    const path = join(repo, "environments/genomics-core", env, "environment.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(/domainPack: "[^"]+"/, `domainPack: "${range}"`),
+    );
+  }
+  const lock = await runCli([
+    "lock",
+    "genomics-core/rnaseq",
+    "genomics-core/variant-calling",
+    "--repo",
+    repo,
+  ]);
+  expect(lock.stdout + lock.stderr).not.toContain("failed");
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "astro 1.1.0");
+  return repo;
+}
+
+describe("labenv packs outdated and update", () => {
+  it("outdated names the newer version, who moves and who is pinned; update opens a pull request that re-locks only those", async () => {
+    const repo = await consumerOnAstro();
+    const out = await runCli(["packs", "outdated", "--repo", repo]);
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("↑ astro        1.1.0 → 1.3.0  (astro-rc)");
+    expect(out.stdout).toContain("genomics-core/rnaseq  astro@^1.1: 1.1.0 → 1.3.0");
+    expect(out.stdout).toContain(
+      "genomics-core/variant-calling  astro@1.1.0: 1.1.0 (pinned by its range)",
+    );
+
+    const up = await runCli(["packs", "update", "--repo", repo]);
+    expect(up.stderr).toBe("");
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain(
+      "↑ astro 1.1.0 → 1.3.0 (astro-rc): created pull request #1 labenv/packs/astro",
+    );
+    expect(up.stdout).toContain("re-locked: genomics-core/rnaseq");
+    expect(up.stdout).toContain("stays: genomics-core/variant-calling (astro@1.1.0 → 1.1.0)");
+    // The working tree is untouched: the change is on the branch.
+    expect(existsSync(join(repo, "domain-packs/astro/1.3.0"))).toBe(false);
+    const onBranch = (path: string) => git(repo, "show", `labenv/packs/astro:${path}`);
+    expect(onBranch("domain-packs/astro/1.3.0/pack.yaml")).toContain("registry: astro-rc");
+    expect(onBranch("environments/genomics-core/rnaseq/environment.lock.yaml")).toMatch(
+      /domainPack:\n\s+name: astro\n\s+version: 1\.3\.0/,
+    );
+    expect(
+      git(repo, "diff", "--name-only", "main", "labenv/packs/astro").trim().split("\n"),
+    ).toEqual([
+      "domain-packs/astro/1.3.0/pack.yaml",
+      "domain-packs/registry.yaml",
+      "environments/genomics-core/rnaseq/environment.lock.yaml",
+    ]);
+    // Running it again changes nothing; merged, everything checks.
+    const again = await runCli(["packs", "update", "--repo", repo]);
+    expect(again.stdout).toContain("pull request #1 labenv/packs/astro");
+    expect(again.stdout).not.toContain("created");
+    expect((await runCli(["prs", "merge", "1", "--repo", repo])).code).toBe(0);
+    expect((await runCli(["lock", "--check", "--repo", repo])).code).toBe(0);
+    expect((await runCli(["validate", repo])).code).toBe(0);
+    const after = await runCli(["packs", "outdated", "--repo", repo]);
+    expect(after.stdout).toContain("astro        1.3.0 is the latest");
+    expect(after.code).toBe(0);
+  });
+
+  it("--write puts the files in the working tree instead", async () => {
+    const repo = await consumerOnAstro();
+    const up = await runCli(["packs", "update", "astro", "--write", "--repo", repo]);
+    expect(up.stdout).toContain("↑ astro 1.1.0 → 1.3.0 (astro-rc): wrote 3 files");
+    expect(existsSync(join(repo, "domain-packs/astro/1.3.0/pack.yaml"))).toBe(true);
+    expect((await runCli(["lock", "--check", "--repo", repo])).code).toBe(0);
+  });
+
+  it("a registry rolled back, a vendored version yanked upstream or changed upstream is reported, never followed", async () => {
+    const repo = await consumerOnAstro();
+    const site = mkdtempSync(join(tmpdir(), "labenv-site-rolled-"));
+    cpSync(pub.site, site, { recursive: true });
+    const index = join(site, "registry.yaml");
+    const doc = parseDocument(readFileSync(index, "utf8"));
+    doc.deleteIn(["spec", "packs", "astro", "versions", "1.3.0"]);
+    doc.setIn(["spec", "packs", "astro", "latest"], "1.0.0");
+    doc.setIn(["spec", "packs", "astro", "versions", "1.1.0", "yanked"], true);
+    doc.setIn(
+      ["spec", "packs", "astro", "versions", "1.1.0", "checksum"],
+      `sha256:${"0".repeat(64)}`,
+    );
+    writeFileSync(index, doc.toString());
+    const rolled = await serveRegistry(site);
+    try {
+      const config = join(repo, "labenv.yaml");
+      writeFileSync(config, readFileSync(config, "utf8").replace(server.url, rolled.url));
+      const out = await runCli(["packs", "outdated", "--repo", repo]);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toContain("⚠ astro@1.1.0 was yanked upstream");
+      expect(out.stdout).toContain(
+        "`astro-rc` now publishes astro@1.1.0 with another checksum than the vendored copy",
+      );
+      expect(out.stdout).toContain(
+        "`astro-rc` offers astro only up to 1.0.0, below the vendored 1.1.0: labenv never moves down",
+      );
+      const up = await runCli(["packs", "update", "--repo", repo]);
+      expect(up.stdout).toContain("✓ 1 vendored packs are up to date");
+      expect(git(repo, "branch", "--list", "labenv/packs/*")).toBe("");
+    } finally {
+      await rolled.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { acceptedTrust } from "../../core/packs/trust-policy.js";
 import type { CliIO } from "../io.js";
 import { loadWithConfig } from "../load.js";
 import { addFromRegistry, openRegistries } from "../pack-registries.js";
+import { updatePacks, vendoredStatuses } from "../pack-update.js";
 
 /** `labenv packs browse` and `packs add`: domain packs from the registries labenv.yaml configures. */
 export function registerPackRegistry(packs: Command, io: CliIO): void {
@@ -195,4 +196,64 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
         ].join("\n"),
       );
     });
+
+  packs
+    .command("outdated")
+    .description(
+      "vendored packs with a newer version in their registry, the environments it would move, and what changed upstream",
+    )
+    .argument("[pack]", "only this pack")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action(async (only: string | undefined, o: { repo: string; json?: boolean }) => {
+      const { repository } = loadWithConfig(o.repo);
+      const statuses = await vendoredStatuses(repository, only);
+      const findings = statuses.filter((s) => s.update || s.warnings.length > 0);
+      if (o.json) io.out(JSON.stringify(statuses, null, 2));
+      else if (statuses.length === 0) io.out("no pack here is vendored from a registry");
+      else
+        for (const s of statuses) {
+          io.out(
+            s.update
+              ? `↑ ${s.pack.padEnd(12)} ${s.vendored[0]} → ${s.update}  (${s.registry})`
+              : `  ${s.pack.padEnd(12)} ${s.vendored[0]} is the latest  (${s.registry})`,
+          );
+          for (const e of s.environments)
+            io.out(
+              `    ${e.environment}  ${s.pack}@${e.range}: ${e.now ?? "none"}${e.next !== e.now ? ` → ${e.next}` : s.update ? " (pinned by its range)" : ""}`,
+            );
+          for (const w of s.warnings) io.out(`  ⚠ ${w}`);
+        }
+      io.exit(findings.length === 0 ? 0 : 1);
+    });
+
+  packs
+    .command("update")
+    .description(
+      "vendor each pack's newer version and re-lock the environments it moves, in one pull request per pack",
+    )
+    .argument("[pack]", "only this pack")
+    .option("--write", "write the files into the working tree instead of opening a pull request")
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print as JSON")
+    .action(
+      async (only: string | undefined, o: { repo: string; write?: boolean; json?: boolean }) => {
+        const { updates, statuses } = await updatePacks(o.repo, io, {
+          ...(only ? { only } : {}),
+          write: o.write ?? false,
+        });
+        if (o.json) return io.out(JSON.stringify({ updates }, null, 2));
+        if (updates.length === 0) io.out(`✓ ${statuses.length} vendored packs are up to date`);
+        for (const u of updates) {
+          const where = u.pullRequest
+            ? `${u.pullRequest.outcome === "unchanged" ? "pull request" : `${u.pullRequest.outcome} pull request`} #${u.pullRequest.number} ${u.pullRequest.branch}`
+            : `wrote ${u.files.length} files`;
+          io.out(`↑ ${u.pack} ${u.from} → ${u.to} (${u.registry}): ${where}`);
+          if (u.relocked.length) io.out(`    re-locked: ${u.relocked.join(", ")}`);
+          for (const p of u.pinned)
+            io.out(`    stays: ${p.environment} (${u.pack}@${p.range} → ${p.stays ?? "none"})`);
+        }
+        for (const s of statuses) for (const w of s.warnings) io.out(`⚠ ${w}`);
+      },
+    );
 }
