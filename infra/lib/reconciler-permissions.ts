@@ -14,7 +14,7 @@
 // with the request), `aws:ResourceTag/labenv:lab` on change and delete.
 // Objects (the task definition memo among them) and the state table are
 // granted where infra/ makes them (object-storage.ts, state-tables.ts).
-import { ArnFormat, type Stack } from "aws-cdk-lib";
+import { ArnFormat, Fn, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
 import { LAB_TAG } from "./tags.js";
@@ -100,7 +100,7 @@ export interface ReconcilerPermissionsProps {
   readonly clusterArn: string;
   readonly fileSystemArn: string;
   readonly backupVaultArn: string;
-  /** The Jupyter listener. No statement uses it: the provider does not route environments through the load balancer. */
+  /** The Jupyter listener: the reconciler adds, changes and deletes one rule per environment on it. */
   readonly listenerArn?: string;
   /** Task roles and the execution role: passed to ECS tasks. */
   readonly taskRoleArns: readonly string[];
@@ -289,11 +289,94 @@ export function reconcilerStatements(
       StringEquals: { "iam:PassedToService": "backup.amazonaws.com" },
     }),
 
+    ...(props.listenerArn !== undefined
+      ? routingStatements(stack, props.listenerArn, { requestTag, resourceTag, retag }, allow)
+      : []),
+
     new iam.PolicyStatement({
       sid: "DenyControlPlaneChanges",
       effect: iam.Effect.DENY,
       actions: [...CONTROL_PLANE_ACTIONS],
       resources: ["*"],
     }),
+  ];
+}
+
+/** The rules of a listener: `…:listener-rule/app/<lb>/<id>/<listener>/*`, from its ARN. */
+export function listenerRulesArn(listenerArn: string): string {
+  const parts = Fn.split(":listener/", listenerArn);
+  return Fn.join("", [Fn.select(0, parts), ":listener-rule/", Fn.select(1, parts), "/*"]);
+}
+
+/** labenv's target groups (`labenv-*`): they do not exist until the reconciler creates them. */
+export function labenvTargetGroupsArn(stack: Stack): string {
+  return stack.formatArn({
+    service: "elasticloadbalancing",
+    resource: "targetgroup",
+    resourceName: "labenv-*/*",
+  });
+}
+
+/**
+ * Researcher access: one target group and one rule on the Jupyter listener per environment,
+ * created with a `labenv:lab` request tag and changed or deleted only while they carry one.
+ * Describe calls have no resource-level permissions (granted with observe, on `*`).
+ */
+function routingStatements(
+  stack: Stack,
+  listenerArn: string,
+  tags: {
+    requestTag: Record<string, string[]>;
+    resourceTag: Record<string, string[]>;
+    retag: Record<string, unknown>;
+  },
+  allow: (
+    sid: string,
+    actions: string[],
+    resources: string[],
+    conditions?: Record<string, unknown>,
+  ) => iam.PolicyStatement,
+): iam.PolicyStatement[] {
+  const targetGroups = labenvTargetGroupsArn(stack);
+  const rules = listenerRulesArn(listenerArn);
+  return [
+    allow(
+      "ObserveLabenvRouting",
+      [
+        "elasticloadbalancing:DescribeTargetGroups",
+        "elasticloadbalancing:DescribeRules",
+        "elasticloadbalancing:DescribeTags",
+      ],
+      ["*"],
+    ),
+    allow("CreateLabTargetGroups", ["elasticloadbalancing:CreateTargetGroup"], [targetGroups], {
+      StringEquals: tags.requestTag,
+    }),
+    allow(
+      "ChangeLabTargetGroups",
+      ["elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:DeleteTargetGroup"],
+      [targetGroups],
+      { StringEquals: tags.resourceTag },
+    ),
+    allow("CreateLabListenerRules", ["elasticloadbalancing:CreateRule"], [listenerArn, rules], {
+      StringEquals: tags.requestTag,
+    }),
+    allow(
+      "ChangeLabListenerRules",
+      [
+        "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:SetRulePriorities",
+        "elasticloadbalancing:DeleteRule",
+      ],
+      [rules],
+      { StringEquals: tags.resourceTag },
+    ),
+    allow("TagLabRoutingOnCreate", ["elasticloadbalancing:AddTags"], [targetGroups, rules], {
+      StringEquals: {
+        ...tags.requestTag,
+        "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateRule"],
+      },
+    }),
+    allow("RetagLabRouting", ["elasticloadbalancing:AddTags"], [targetGroups, rules], tags.retag),
   ];
 }

@@ -73,7 +73,18 @@ function lazyAws(
     ...(aws.infrastructureRoleArn ? { ebsRoleArn: aws.infrastructureRoleArn } : {}),
     ...(aws.imageBuildProject ? { imageBuildProject: aws.imageBuildProject } : {}),
     ...(aws.buildContextBucket ? { buildContextBucket: aws.buildContextBucket } : {}),
+    ...(aws.vpcId ? { vpcId: aws.vpcId } : {}),
+    ...(aws.listenerArn ? { listenerArn: aws.listenerArn } : {}),
+    ...(aws.wakeTargetGroupArn ? { wakeTargetGroupArn: aws.wakeTargetGroupArn } : {}),
   };
+  const routing = ["vpcId", "listenerArn", "wakeTargetGroupArn"] as const;
+  const lacking = routing.filter((k) => !aws[k]);
+  if (config.access && lacking.length > 0)
+    throw new LabenvError(
+      "config",
+      `access: in labenv.yaml routes every environment through the load balancer, and target: aws then needs aws.${lacking.join(", aws.")}`,
+      { hint: "copy them from the LabenvYamlAws output of the infra/ stack" },
+    );
   if (!!env.imageBuildProject !== !!env.buildContextBucket)
     throw new LabenvError(
       "config",

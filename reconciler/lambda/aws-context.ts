@@ -55,6 +55,15 @@ export function awsContext(
             },
           }
         : {}),
+      ...(env.vpcId && env.listenerArn && env.wakeTargetGroupArn
+        ? {
+            access: {
+              vpcId: env.vpcId,
+              listenerArn: env.listenerArn,
+              wakeTargetGroupArn: env.wakeTargetGroupArn,
+            },
+          }
+        : {}),
     },
     undefined,
     memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {},

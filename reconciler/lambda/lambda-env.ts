@@ -18,6 +18,10 @@ export interface LambdaEnv {
   /** The CodeBuild project and bucket that build environment images (both, or no image builds). */
   imageBuildProject?: string;
   buildContextBucket?: string;
+  /** Researcher access: the VPC, the Jupyter listener and the wake page's target group (all three, or nothing is routed). */
+  vpcId?: string;
+  listenerArn?: string;
+  wakeTargetGroupArn?: string;
   /** A local checkout to reconcile (tests, or a repository mounted into the function). */
   repoPath?: string;
   /** `owner/name` on GitHub, read at a commit through the GitHub App's installation. */
@@ -73,6 +77,9 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     ...opt("objectBucket", "LABENV_OBJECT_BUCKET"),
     ...opt("imageBuildProject", "LABENV_IMAGE_BUILD_PROJECT"),
     ...opt("buildContextBucket", "LABENV_BUILD_CONTEXT_BUCKET"),
+    ...opt("vpcId", "LABENV_VPC_ID"),
+    ...opt("listenerArn", "LABENV_LISTENER_ARN"),
+    ...opt("wakeTargetGroupArn", "LABENV_WAKE_TARGET_GROUP_ARN"),
     ...opt("repoPath", "LABENV_REPO_PATH"),
     ...opt("githubRepository", "LABENV_GITHUB_REPOSITORY"),
     ...opt("githubAppIdSecretArn", "LABENV_GITHUB_APP_ID_SECRET_ARN"),

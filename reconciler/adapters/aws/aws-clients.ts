@@ -4,6 +4,7 @@ import { ECRClient } from "@aws-sdk/client-ecr";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
@@ -19,6 +20,8 @@ export interface AwsClients {
   ecr: ECRClient;
   codebuild: CodeBuildClient;
   s3: S3Client;
+  /** Researcher access: target groups and listener rules. */
+  elbv2: ElasticLoadBalancingV2Client;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -47,5 +50,6 @@ export function createAwsClients(config: AwsProviderConfig): AwsClients {
     ecr: new ECRClient(settings),
     codebuild: new CodeBuildClient(settings),
     s3: new S3Client({ ...settings, forcePathStyle: config.endpoint !== undefined }),
+    elbv2: new ElasticLoadBalancingV2Client(settings),
   };
 }

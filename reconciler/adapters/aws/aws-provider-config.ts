@@ -21,6 +21,8 @@ export interface AwsProviderConfig {
   backupRoleArn?: string;
   /** The CodeBuild project and context bucket that build environment images (without them, no images are built). */
   imageBuild?: ImageBuildConfig;
+  /** The load balancer researchers reach environments through (without it, nothing is routed or observed there). */
+  access?: { vpcId: string; listenerArn: string; wakeTargetGroupArn: string };
   /** Upper bound of attempts per call under throttling (adaptive retry). Default 8. */
   maxAttempts?: number;
   /** Concurrent describe calls while observing. Default 8. */

@@ -3,8 +3,10 @@ import { accessPointDriver } from "./access-point-driver.js";
 import { backupJobDriver } from "./backup-job-driver.js";
 import { ebsSnapshotDriver } from "./ebs-snapshot-driver.js";
 import { imageBuildDriver } from "./image-build-driver.js";
+import { listenerRuleDriver } from "./listener-rule-driver.js";
 import type { ResourceDriver } from "./resource-driver.js";
 import { serviceDriver } from "./service-driver.js";
+import { targetGroupDriver } from "./target-group-driver.js";
 import { taskDefinitionDriver } from "./task-definition-driver.js";
 
 /** One driver per resource kind. A new kind is one new file and one line here. */
@@ -14,6 +16,8 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
   "backup-job": backupJobDriver,
   "image-build": imageBuildDriver,
   "task-definition": taskDefinitionDriver,
+  "target-group": targetGroupDriver,
+  "listener-rule": listenerRuleDriver,
   service: serviceDriver,
 };
 
@@ -23,7 +27,7 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
  * back to the keys an earlier stage found.
  */
 export const OBSERVE_STAGES: readonly (readonly ResourceKind[])[] = [
-  ["access-point", "ebs-snapshot", "backup-job", "image-build"],
-  ["task-definition"],
+  ["access-point", "ebs-snapshot", "backup-job", "image-build", "target-group"],
+  ["task-definition", "listener-rule"],
   ["service"],
 ];

@@ -16,6 +16,9 @@ export const REQUIRED_IAM_ACTIONS = {
     "tag:GetResources",
     "ecr:DescribeRepositories",
     "ecr:ListImages",
+    "elasticloadbalancing:DescribeTargetGroups",
+    "elasticloadbalancing:DescribeRules", // also before creating a rule (a lost reply)
+    "elasticloadbalancing:DescribeTags",
   ],
   apply: [
     "elasticfilesystem:CreateAccessPoint",
@@ -39,6 +42,14 @@ export const REQUIRED_IAM_ACTIONS = {
     "codebuild:StartBuild",
     "codebuild:BatchGetBuilds",
     "codebuild:ListBuildsForProject",
+    "elasticloadbalancing:CreateTargetGroup",
+    "elasticloadbalancing:ModifyTargetGroup",
+    "elasticloadbalancing:DeleteTargetGroup",
+    "elasticloadbalancing:CreateRule",
+    "elasticloadbalancing:ModifyRule",
+    "elasticloadbalancing:SetRulePriorities",
+    "elasticloadbalancing:DeleteRule",
+    "elasticloadbalancing:AddTags",
   ],
   stateStore: [
     "dynamodb:GetItem",

@@ -97,6 +97,8 @@ export const serviceDriver: ResourceDriver<"service"> = {
         },
       );
     }
+    const lb = spec.loadBalancer;
+    const targetGroupArn = lb ? resolveRequired(resolve, lb.targetGroup, neededBy) : undefined;
     const tags = { ...desired.tags, ...volumeTags(spec) };
     const common = {
       cluster: ctx.config.cluster,
@@ -106,6 +108,11 @@ export const serviceDriver: ResourceDriver<"service"> = {
       volumeConfigurations: volumeConfigurations(desired, snapshotId, ebsRoleArn),
       propagateTags: "SERVICE" as const,
       enableECSManagedTags: true,
+      ...(lb && {
+        loadBalancers: [
+          { targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort },
+        ],
+      }),
     };
     const current = await describeService(ctx, spec.name);
     if (current === undefined) {
@@ -124,6 +131,7 @@ export const serviceDriver: ResourceDriver<"service"> = {
     const liveTags = fromLowerTags(current.tags);
     const idToKey = new Map<string, string>([[taskDefinitionArn, spec.taskDefinition]]);
     if (snapshotId !== undefined && from !== undefined) idToKey.set(snapshotId, from);
+    if (lb && targetGroupArn !== undefined) idToKey.set(targetGroupArn, lb.targetGroup);
     const live = serviceSpecOf(current, liveTags, (id) => idToKey.get(id));
     const unchangedSpec = sameSpec(live, spec);
     // `replace` puts a service back as locked (drift revert): a new task must start even when the spec is unchanged.

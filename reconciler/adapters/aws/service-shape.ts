@@ -64,7 +64,7 @@ export function volumeTags(spec: ServiceSpec): Record<string, string> {
 
 /**
  * A described service mapped back to the spec. Dropped as AWS's own: ARNs,
- * deployments, events, load balancer and registry lists, scheduling strategy,
+ * deployments, events, registry lists, scheduling strategy,
  * the deployment controller, platform version, volume iops/throughput/
  * filesystem defaults and the EBS role. Ids map back to keys through `keyOf`.
  */
@@ -82,6 +82,24 @@ export function serviceSpecOf(
     volume: volumeOf(service, tags, keyOf),
     subnets: [...(vpc?.subnets ?? [])],
     securityGroups: [...(vpc?.securityGroups ?? [])],
+    ...loadBalancerOf(service, keyOf),
+  };
+}
+
+/** The service's target group attachment (researcher access), mapped back to the target group's key. */
+function loadBalancerOf(
+  service: Service,
+  keyOf: (id: string) => string | undefined,
+): Pick<ServiceSpec, "loadBalancer"> {
+  const lb = service.loadBalancers?.find((l) => l.targetGroupArn !== undefined);
+  if (lb === undefined) return {};
+  const arn = lb.targetGroupArn as string;
+  return {
+    loadBalancer: {
+      targetGroup: keyOf(arn) ?? arn,
+      containerName: lb.containerName ?? "",
+      containerPort: lb.containerPort ?? 0,
+    },
   };
 }
 

@@ -77,6 +77,31 @@ export interface SandboxAccount {
    * (see `sandbox-efs.ts`).
    */
   directories?: SandboxDirectory[];
+  /** ELBv2 target groups (absent in accounts made before researcher access). */
+  targetGroups?: SandboxTargetGroup[];
+  /** The rules of the sandbox's one listener (absent in accounts made before researcher access). */
+  listenerRules?: SandboxListenerRule[];
+}
+
+/** A target group: ECS registers a running task's address in it. */
+export interface SandboxTargetGroup {
+  arn: string;
+  name: string;
+  protocol: string;
+  port: number;
+  targetType: string;
+  healthCheckPath: string;
+  tags: Record<string, string>;
+}
+
+/** A listener rule: path patterns at a priority, forwarding to a target group ARN or to the wake target. */
+export interface SandboxListenerRule {
+  arn: string;
+  priority: number;
+  paths: string[];
+  /** A target group ARN, or the listener's wake target ARN. */
+  forward: string;
+  tags: Record<string, string>;
 }
 
 /** A directory on the file system: its path from the file system root, owner and mode. */
@@ -206,6 +231,30 @@ const ACCOUNT_SHAPE: Shape = {
   directories: {
     optional: {
       arrayOf: { path: "string", owner: { uid: "number", gid: "number" }, permissions: "string" },
+    },
+  },
+  targetGroups: {
+    optional: {
+      arrayOf: {
+        arn: "string",
+        name: "string",
+        protocol: "string",
+        port: "number",
+        targetType: "string",
+        healthCheckPath: "string",
+        tags: TAGS,
+      },
+    },
+  },
+  listenerRules: {
+    optional: {
+      arrayOf: {
+        arn: "string",
+        priority: "number",
+        paths: { arrayOf: "string" },
+        forward: "string",
+        tags: TAGS,
+      },
     },
   },
   images: {

@@ -14,7 +14,10 @@ import {
 import { publishedVersions, resolvePack } from "../packs/resolve-pack.js";
 import { buildContext } from "../image/build-context.js";
 import { imageBuildKey } from "../kinds/image-build.js";
-import { CONTAINER, ecsName, keys, paths } from "./names.js";
+import { AUTHORIZER, CONTAINER, ecsName, keys, paths } from "./names.js";
+import { environmentPath, rulePriorities } from "../access/environment-address.js";
+import { targetGroupName } from "../kinds/target-group.js";
+import { WAKE_TARGET } from "../kinds/listener-rule.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -68,6 +71,13 @@ export function desire(
   const problems: string[] = [];
   const aws = withRuntime(repo.config?.doc.spec.aws ?? {}, runtime);
   const prices = pricesFor(aws.region);
+  // Researcher access: routing per environment only when labenv.yaml has an `access` section.
+  // Priorities come from every environment in git (held-back ones too), so none moves when
+  // another is held back.
+  const access = repo.config?.doc.spec.access;
+  const priorities = access
+    ? rulePriorities([...repo.environments.keys()])
+    : new Map<string, number>();
   // The sandbox builds each environment's own image from its lock; on AWS (CodeBuild) that is
   // not built yet, and the task runs the pack image the lock names.
   const buildImages =
@@ -179,6 +189,22 @@ export function desire(
       packDefaults?.defaults?.resources?.storageGiB ??
       DEFAULT_STORAGE_GIB;
     const running = (env.doc.spec.state ?? "running") === "running";
+    const targetGroup = keys.targetGroup(labName, name);
+    if (access) {
+      const path = environmentPath(labName, name);
+      add("target-group", targetGroup, key, labName, {
+        name: targetGroupName(targetGroup),
+        protocol: "HTTP",
+        port: AUTHORIZER.port,
+        targetType: "ip",
+        healthCheckPath: `${path}${AUTHORIZER.healthPath}`,
+      });
+      add("listener-rule", keys.listenerRule(labName, name), key, labName, {
+        priority: priorities.get(key)!,
+        paths: [path.slice(0, -1), `${path}*`],
+        forward: running ? targetGroup : WAKE_TARGET,
+      });
+    }
     add("service", keys.service(labName, name), key, labName, {
       name: ecsName(labName, name),
       taskDefinition: td,
@@ -186,6 +212,15 @@ export function desire(
       volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
       subnets: [...(aws.subnets ?? [])].sort(),
       securityGroups: [...(aws.securityGroups ?? [])].sort(),
+      ...(access
+        ? {
+            loadBalancer: {
+              targetGroup,
+              containerName: AUTHORIZER.name,
+              containerPort: AUTHORIZER.port,
+            },
+          }
+        : {}),
     });
     environments.push({
       key,

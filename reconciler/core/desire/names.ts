@@ -4,6 +4,8 @@ export const keys = {
   dataset: (lab: string, dataset: string) => `access-point:${lab}/dataset/${dataset}`,
   taskDefinition: (lab: string, env: string) => `task-definition:${lab}/${env}`,
   service: (lab: string, env: string) => `service:${lab}/${env}`,
+  targetGroup: (lab: string, env: string) => `target-group:${lab}/${env}`,
+  listenerRule: (lab: string, env: string) => `listener-rule:${lab}/${env}`,
   snapshot: (lab: string, env: string, name: string) => `ebs-snapshot:${lab}/${env}/${name}`,
   backup: (lab: string, env: string, name: string) => `backup-job:${lab}/${env}/${name}`,
 };
@@ -23,4 +25,12 @@ export const CONTAINER = {
   port: 8888,
   packagesPath: "/opt/jupyter",
   homePath: "/home/jovyan",
+} as const;
+
+/** The authorizer in front of Jupyter in every task with researcher access: the only port the load balancer reaches. */
+export const AUTHORIZER = {
+  name: "authorizer",
+  port: 8080,
+  /** Under the environment's path; answered without sign-in while Jupyter answers. */
+  healthPath: "_labenv/health",
 } as const;

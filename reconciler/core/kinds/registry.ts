@@ -4,7 +4,9 @@ import { backupJob } from "./backup-job.js";
 import { ebsSnapshot } from "./ebs-snapshot.js";
 import { imageBuild } from "./image-build.js";
 import type { KindModule } from "./kind.js";
+import { listenerRule } from "./listener-rule.js";
 import { service } from "./service.js";
+import { targetGroup } from "./target-group.js";
 import { taskDefinition } from "./task-definition.js";
 
 /**
@@ -18,6 +20,8 @@ export const KINDS: { readonly [K in ResourceKind]: KindModule<K> } = {
   "backup-job": backupJob,
   "image-build": imageBuild,
   "task-definition": taskDefinition,
+  "target-group": targetGroup,
+  "listener-rule": listenerRule,
   service,
 };
 

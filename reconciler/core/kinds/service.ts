@@ -14,6 +14,8 @@ export interface ServiceSpec {
   volume: { sizeGiB: number; volumeType: "gp3"; encrypted: true; fromSnapshot?: string };
   subnets: string[];
   securityGroups: string[];
+  /** With researcher access: ECS registers the task's address in this target group (its key), on the authorizer's port. */
+  loadBalancer?: { targetGroup: string; containerName: string; containerPort: number };
 }
 
 /**
@@ -24,10 +26,13 @@ export const service: KindModule<"service"> = {
   ...KIND_DEFAULTS,
   kind: "service",
   stage: "services",
-  dependsOnKinds: ["task-definition"],
+  dependsOnKinds: ["task-definition", "target-group"],
   lifecycle: "disposable",
   onChange: "update",
-  dependencies: (spec) => [spec.taskDefinition],
+  dependencies: (spec) => [
+    spec.taskDefinition,
+    ...(spec.loadBalancer ? [spec.loadBalancer.targetGroup] : []),
+  ],
   createReason: (d) =>
     `create service ${d.environment} (${d.spec.desiredCount === 1 ? "running" : "stopped"})`,
   changeReason: (d, what) => `update service ${d.environment}: ${what}`,

@@ -8,7 +8,9 @@ import type { AccessPointSpec } from "../kinds/access-point.js";
 import type { BackupJobSpec } from "../kinds/backup-job.js";
 import type { EbsSnapshotSpec } from "../kinds/ebs-snapshot.js";
 import type { ImageBuildSpec } from "../kinds/image-build.js";
+import type { ListenerRuleSpec } from "../kinds/listener-rule.js";
 import type { ServiceSpec } from "../kinds/service.js";
+import type { TargetGroupSpec } from "../kinds/target-group.js";
 import type { TaskDefinitionSpec } from "../kinds/task-definition.js";
 
 export type {
@@ -16,7 +18,9 @@ export type {
   BackupJobSpec,
   EbsSnapshotSpec,
   ImageBuildSpec,
+  ListenerRuleSpec,
   ServiceSpec,
+  TargetGroupSpec,
   TaskDefinitionSpec,
 };
 export { RESOURCE_KINDS, STORAGE_KINDS } from "../kinds/registry.js";
@@ -32,6 +36,8 @@ export interface SpecByKind {
   "backup-job": BackupJobSpec;
   "image-build": ImageBuildSpec;
   "task-definition": TaskDefinitionSpec;
+  "target-group": TargetGroupSpec;
+  "listener-rule": ListenerRuleSpec;
   service: ServiceSpec;
 }
 export type ResourceKind = keyof SpecByKind;

@@ -22,6 +22,7 @@ const IAM_PREFIX: Record<string, string> = {
   s3: "s3",
   ecr: "ecr",
   codebuild: "codebuild",
+  "elastic-load-balancing-v2": "elasticloadbalancing",
 };
 /** Calls whose IAM action has another name. */
 const ACTION_OF_CALL: Record<string, string> = { "s3:ListObjectsV2": "s3:ListBucket" };

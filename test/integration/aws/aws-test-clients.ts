@@ -7,6 +7,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
@@ -35,6 +36,7 @@ export function testClients(endpoint: string, extra: { maxAttempts?: number } = 
     ecr: new ECRClient(s),
     codebuild: new CodeBuildClient(s),
     s3: new S3Client({ ...s, forcePathStyle: true }),
+    elbv2: new ElasticLoadBalancingV2Client(s),
   };
 }
 

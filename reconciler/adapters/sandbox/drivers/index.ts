@@ -4,9 +4,11 @@ import { accessPointDriver } from "./access-point.js";
 import { backupJobDriver } from "./backup-job.js";
 import { ebsSnapshotDriver } from "./ebs-snapshot.js";
 import { imageBuildDriver } from "./image-build.js";
+import { listenerRuleDriver } from "./listener-rule.js";
 import type { SandboxDriver } from "./sandbox-driver.js";
 import type { SandboxStorage } from "../sandbox-storage.js";
 import { serviceDriver } from "./service.js";
+import { targetGroupDriver } from "./target-group.js";
 import { taskDefinitionDriver } from "./task-definition.js";
 
 type Drivers = { readonly [K in ResourceKind]: SandboxDriver<K> };
@@ -23,7 +25,9 @@ export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage
     "ebs-snapshot": ebsSnapshotDriver,
     "backup-job": backupJobDriver(storage),
     "image-build": imageBuildDriver(registry),
+    "target-group": targetGroupDriver,
     "task-definition": taskDefinitionDriver,
+    "listener-rule": listenerRuleDriver,
     service: serviceDriver,
   };
 }

@@ -19,6 +19,10 @@ function putService(
       `TaskDefinition not found or inactive: ${spec.taskDefinition}`,
     );
   checkTags(action.desired!.tags);
+  const lb = spec.loadBalancer;
+  const targetGroupArn = lb ? resolve(lb.targetGroup) : undefined;
+  if (lb && !(account.targetGroups ?? []).some((g) => g.arn === targetGroupArn))
+    throw awsError("ClientException", `Target group ${lb.targetGroup} does not exist`);
   let service = account.services.find((s) => s.name === spec.name && s.status === "ACTIVE");
   const body = {
     launchType: "FARGATE",
@@ -42,6 +46,13 @@ function putService(
         },
       },
     ],
+    ...(lb
+      ? {
+          loadBalancers: [
+            { targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort },
+          ],
+        }
+      : {}),
   };
   if (!service) {
     service = {
@@ -128,6 +139,9 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
   const keyOfTd = new Map(
     account.taskDefinitions.map((t) => [t.arn, t.tags[TAG.resource] ?? t.arn]),
   );
+  const keyOfTg = new Map(
+    (account.targetGroups ?? []).map((g) => [g.arn, g.tags[TAG.resource] ?? g.arn]),
+  );
   const out: ObservedResource<"service">[] = [];
   for (const s of account.services.filter((x) => x.status === "ACTIVE" && x.tags[TAG.resource])) {
     const b = s.body as {
@@ -135,7 +149,9 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
         awsvpcConfiguration: { subnets: string[]; securityGroups: string[] };
       };
       volumeConfigurations: { managedEBSVolume: { sizeInGiB: number } }[];
+      loadBalancers?: { targetGroupArn: string; containerName: string; containerPort: number }[];
     };
+    const lb = b.loadBalancers?.[0];
     const spec: ServiceSpec = {
       name: s.name,
       taskDefinition: keyOfTd.get(s.taskDefinitionArn) ?? s.taskDefinitionArn,
@@ -147,6 +163,15 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
       },
       subnets: [...b.networkConfiguration.awsvpcConfiguration.subnets].sort(),
       securityGroups: [...b.networkConfiguration.awsvpcConfiguration.securityGroups].sort(),
+      ...(lb
+        ? {
+            loadBalancer: {
+              targetGroup: keyOfTg.get(lb.targetGroupArn) ?? lb.targetGroupArn,
+              containerName: lb.containerName,
+              containerPort: lb.containerPort,
+            },
+          }
+        : {}),
     };
     const runningCount = account.tasks.filter(
       (t) => t.serviceArn === s.arn && t.lastStatus === "RUNNING",

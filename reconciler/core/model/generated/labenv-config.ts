@@ -85,6 +85,31 @@ export interface RepoConfig {
        * Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests).
        */
       endpoint?: string;
+      /**
+       * The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/).
+       */
+      vpcId?: string;
+      /**
+       * The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda).
+       */
+      listenerArn?: string;
+      /**
+       * The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda).
+       */
+      wakeTargetGroupArn?: string;
+    };
+    /**
+     * Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.
+     */
+    access?: {
+      /**
+       * Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used.
+       */
+      address?: string;
+      /**
+       * The claim of the signed-in identity that holds the `lab.yaml` member id.
+       */
+      memberClaim?: string;
     };
     /**
      * Where applied state, run history and the reconcile lease live.

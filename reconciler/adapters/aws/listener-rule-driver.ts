@@ -1,0 +1,149 @@
+import {
+  AddTagsCommand,
+  CreateRuleCommand,
+  DeleteRuleCommand,
+  DescribeRulesCommand,
+  ModifyRuleCommand,
+  SetRulePrioritiesCommand,
+  type Rule,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+import { WAKE_TARGET } from "../../core/kinds/listener-rule.js";
+import type { Action } from "../../core/model/plan.js";
+import type { ListenerRuleSpec, ObservedResource } from "../../core/model/resources.js";
+import type { AppliedResource } from "../../ports/provider.js";
+import { identityOf, ownedTags, staleTags, toUpperTags } from "./labenv-tags.js";
+import { isLoadBalancerNotFound, loadBalancerTags } from "./load-balancer-tags.js";
+import {
+  desiredOf,
+  resolveRequired,
+  type DriverContext,
+  type ResourceDriver,
+} from "./resource-driver.js";
+import { sameSpec } from "./same-spec.js";
+import { accessConfig } from "./target-group-driver.js";
+
+async function listenerRules(ctx: DriverContext, listenerArn: string): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await ctx.clients.elbv2.send(
+      new DescribeRulesCommand({
+        ListenerArn: listenerArn,
+        PageSize: 400,
+        ...(marker ? { Marker: marker } : {}),
+      }),
+    );
+    rules.push(...(page.Rules ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  return rules.filter((r) => !r.IsDefault);
+}
+
+function pathsOf(r: Rule): string[] {
+  const c = r.Conditions?.find((x) => x.Field === "path-pattern");
+  return [...(c?.PathPatternConfig?.Values ?? c?.Values ?? [])];
+}
+
+function forwardOf(r: Rule): string {
+  const a = r.Actions?.find((x) => x.Type === "forward");
+  return a?.TargetGroupArn ?? a?.ForwardConfig?.TargetGroups?.[0]?.TargetGroupArn ?? "";
+}
+
+/** The rule as labenv writes it: one path-pattern condition, one forward action. */
+function ruleBody(spec: ListenerRuleSpec, targetGroupArn: string) {
+  return {
+    Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: [...spec.paths] } }],
+    Actions: [{ Type: "forward" as const, TargetGroupArn: targetGroupArn }],
+  };
+}
+
+/**
+ * One rule per environment on the Jupyter listener, found by its `labenv:resource` tag (and,
+ * before creating, by its path patterns, so a lost reply creates no second rule). It forwards
+ * to the environment's target group, or to infra/'s wake target group while the environment
+ * is stopped. A changed priority is SetRulePriorities; changed paths or target, ModifyRule.
+ */
+export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
+  kind: "listener-rule",
+
+  async observe(ctx) {
+    const access = ctx.config.access;
+    if (access === undefined) return [];
+    const rules = await listenerRules(ctx, access.listenerArn);
+    const tags = await loadBalancerTags(
+      ctx.clients.elbv2,
+      rules.map((r) => r.RuleArn as string),
+      ctx.config.describeConcurrency ?? 8,
+    );
+    return rules.flatMap((r): ObservedResource<"listener-rule">[] => {
+      const t = tags.get(r.RuleArn as string) ?? {};
+      const identity = identityOf(t);
+      if (identity === undefined) return [];
+      const forward = forwardOf(r);
+      return [
+        {
+          kind: "listener-rule",
+          ...identity,
+          id: r.RuleArn as string,
+          spec: {
+            priority: Number(r.Priority),
+            paths: pathsOf(r),
+            forward:
+              forward === access.wakeTargetGroupArn ? WAKE_TARGET : (ctx.keyOf(forward) ?? forward),
+          },
+          tags: ownedTags(t),
+        },
+      ];
+    });
+  },
+
+  async apply(action: Action, resolve, ctx): Promise<AppliedResource> {
+    if (action.outcome === "delete") {
+      try {
+        await ctx.clients.elbv2.send(new DeleteRuleCommand({ RuleArn: action.observed!.id }));
+      } catch (e) {
+        if (!isLoadBalancerNotFound(e)) throw e;
+      }
+      return { key: action.key, id: action.observed!.id };
+    }
+    const desired = desiredOf(action, "listener-rule");
+    const spec = desired.spec;
+    const access = accessConfig(ctx, `listener rule ${desired.key}`);
+    const target =
+      spec.forward === WAKE_TARGET
+        ? access.wakeTargetGroupArn
+        : resolveRequired(resolve, spec.forward, `listener rule ${desired.key}`);
+    const body = ruleBody(spec, target);
+    const rules = await listenerRules(ctx, access.listenerArn);
+    const current =
+      rules.find((r) => r.RuleArn === action.observed?.id) ??
+      rules.find((r) => sameSpec([...pathsOf(r)].sort(), [...spec.paths].sort()));
+    if (current === undefined) {
+      const created = await ctx.clients.elbv2.send(
+        new CreateRuleCommand({
+          ListenerArn: access.listenerArn,
+          Priority: spec.priority,
+          ...body,
+          Tags: toUpperTags(desired.tags),
+        }),
+      );
+      return { key: desired.key, id: created.Rules?.[0]?.RuleArn as string };
+    }
+    const arn = current.RuleArn as string;
+    if (Number(current.Priority) !== spec.priority)
+      await ctx.clients.elbv2.send(
+        new SetRulePrioritiesCommand({
+          RulePriorities: [{ RuleArn: arn, Priority: spec.priority }],
+        }),
+      );
+    if (!sameSpec(pathsOf(current), spec.paths) || forwardOf(current) !== target)
+      await ctx.clients.elbv2.send(new ModifyRuleCommand({ RuleArn: arn, ...body }));
+    const liveTags = (await loadBalancerTags(ctx.clients.elbv2, [arn], 1)).get(arn) ?? {};
+    const stale = staleTags(liveTags, desired.tags);
+    if (Object.keys(stale).length > 0)
+      await ctx.clients.elbv2.send(
+        new AddTagsCommand({ ResourceArns: [arn], Tags: toUpperTags(stale) }),
+      );
+    return { key: desired.key, id: arn };
+  },
+};

@@ -1,0 +1,169 @@
+// Researcher access on AWS (moto): with `access:` in labenv.yaml and the load balancer from
+// infra/, each environment gets a target group and a rule on the Jupyter listener at a stable
+// priority, its service registers in the target group, a stopped environment's rule forwards
+// to the wake page, and removing it from git removes its routing. moto implements ELBv2.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import {
+  DescribeRulesCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+import { afterEach, describe, expect, it } from "vitest";
+import { preferredPriority } from "../../../reconciler/core/access/environment-address.js";
+import { runCli } from "../../helpers/cli.js";
+import { copyExampleRepo } from "../../helpers/example-repo.js";
+import { useMoto } from "../moto.js";
+import { createAccountFixtures } from "./account-fixtures.js";
+import { recordCalls, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { createRoutingFixtures } from "./routing-fixtures.js";
+
+const moto = useMoto({ warmUp: warmUpMoto });
+const saved = { ...process.env };
+afterEach(() => void (process.env = { ...saved }));
+
+async function workstation() {
+  const clients = testClients(moto.endpoint);
+  const account = await createAccountFixtures(clients, moto.endpoint);
+  const routing = await createRoutingFixtures(clients, account.subnets[0]!);
+  const dir = copyExampleRepo();
+  for (const p of [
+    "environments/genomics-core",
+    "environments/climate-dynamics",
+    "environments/ml-vision/self-supervised",
+    "environments/ml-vision/teaching",
+  ])
+    rmSync(join(dir, p), { recursive: true });
+  const file = join(dir, "labenv.yaml");
+  const aws = [
+    "  access:",
+    "    address: https://jupyter.westtek.example",
+    "  aws:",
+    `    region: ${account.region}`,
+    `    cluster: ${account.cluster}`,
+    `    endpoint: ${moto.endpoint}`,
+    `    fileSystemId: ${account.fileSystemId}`,
+    `    subnets: [${account.subnets.join(", ")}]`,
+    `    securityGroups: [${account.securityGroups.join(", ")}]`,
+    `    infrastructureRoleArn: ${account.ebsRoleArn}`,
+    `    vpcId: ${routing.vpcId}`,
+    `    listenerArn: ${routing.listenerArn}`,
+    `    wakeTargetGroupArn: ${routing.wakeTargetGroupArn}`,
+  ].join("\n");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8")
+      .replace("  target: sandbox", "  target: aws")
+      .replace(/ {2}aws:\n {4}region: eu-west-1\n {4}cluster: labenv/, aws),
+  );
+  Object.assign(process.env, {
+    AWS_REGION: account.region,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+  });
+  return { clients, account, routing, dir };
+}
+
+const ENV_FILE = "environments/ml-vision/segmentation/environment.yaml";
+
+describe("researcher access routing on AWS (moto)", () => {
+  it("creates the target group, the rule at the environment's priority and the service's attachment; a second apply changes nothing; stop routes to the wake page and a restart routes back, keeping rule and priority", async () => {
+    const { clients, account, routing, dir } = await workstation();
+    const applied = await runCli(["apply", "--repo", dir]);
+    expect(applied.code, `${applied.stdout}${applied.stderr}`).toBe(0);
+    expect(applied.stdout).toContain("route /ml-vision/segmentation/ to ml-vision/segmentation");
+
+    const groups = (await clients.elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups!;
+    const group = groups.find(
+      (g) => g.TargetGroupName?.startsWith("labenv-") && g !== undefined && g.TargetType === "ip",
+    );
+    expect(group).toMatchObject({
+      Protocol: "HTTP",
+      Port: 8080,
+      TargetType: "ip",
+      VpcId: routing.vpcId,
+      HealthCheckPath: "/ml-vision/segmentation/_labenv/health",
+    });
+    const rules = async () =>
+      (
+        (await clients.elbv2.send(new DescribeRulesCommand({ ListenerArn: routing.listenerArn })))
+          .Rules ?? []
+      ).filter((r) => !r.IsDefault);
+    const [rule] = await rules();
+    expect(Number(rule!.Priority)).toBe(preferredPriority("ml-vision/segmentation"));
+    expect(
+      rule!.Conditions?.[0]?.PathPatternConfig?.Values ?? rule!.Conditions?.[0]?.Values,
+    ).toEqual(["/ml-vision/segmentation", "/ml-vision/segmentation/*"]);
+    expect(rule!.Actions?.[0]?.TargetGroupArn).toBe(group!.TargetGroupArn);
+    const tags = await clients.elbv2.send(
+      new DescribeTagsCommand({ ResourceArns: [rule!.RuleArn!] }),
+    );
+    expect(tags.TagDescriptions?.[0]?.Tags).toContainEqual({
+      Key: "labenv:resource",
+      Value: "listener-rule:ml-vision/segmentation",
+    });
+    const service = (
+      await clients.ecs.send(
+        new DescribeServicesCommand({
+          cluster: account.cluster,
+          services: ["labenv-ml-vision-segmentation"],
+        }),
+      )
+    ).services![0]!;
+    expect(service.loadBalancers).toEqual([
+      { targetGroupArn: group!.TargetGroupArn, containerName: "authorizer", containerPort: 8080 },
+    ]);
+
+    // Second run: nothing to change, and no mutating call at all.
+    const log = recordCalls(clients);
+    const again = await runCli(["plan", "--repo", dir, "--json"]);
+    expect(again.code, again.stderr).toBe(0);
+    const summary = (JSON.parse(again.stdout) as { plan: { summary: Record<string, number> } }).plan
+      .summary;
+    expect(summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+    const reapplied = await runCli(["apply", "--repo", dir]);
+    expect(reapplied.stdout).toContain("no changes");
+    expect(log.mutating()).toEqual([]);
+
+    // Stopped: the rule forwards to the wake page; the address (paths, priority) stays.
+    const envFile = join(dir, ENV_FILE);
+    writeFileSync(
+      envFile,
+      readFileSync(envFile, "utf8").replace("state: running", "state: stopped"),
+    );
+    const stopped = await runCli(["apply", "--repo", dir]);
+    expect(stopped.code, `${stopped.stdout}${stopped.stderr}`).toBe(0);
+    const [asleep] = await rules();
+    expect(asleep!.Actions?.[0]?.TargetGroupArn).toBe(routing.wakeTargetGroupArn);
+    expect(asleep!.Priority).toBe(rule!.Priority);
+    expect(asleep!.RuleArn).toBe(rule!.RuleArn);
+
+    // Started again: back to its own target group, same rule, same address.
+    writeFileSync(
+      envFile,
+      readFileSync(envFile, "utf8").replace("state: stopped", "state: running"),
+    );
+    expect((await runCli(["apply", "--repo", dir])).code).toBe(0);
+    const [awake] = await rules();
+    expect(awake).toMatchObject({ RuleArn: rule!.RuleArn, Priority: rule!.Priority });
+    expect(awake!.Actions?.[0]?.TargetGroupArn).toBe(group!.TargetGroupArn);
+  }, 180_000);
+
+  it("removing the environment from git deletes its rule, then its target group", async () => {
+    const { clients, routing, dir } = await workstation();
+    expect((await runCli(["apply", "--repo", dir])).code).toBe(0);
+    rmSync(join(dir, "environments/ml-vision/segmentation"), { recursive: true });
+    const removed = await runCli(["apply", "--repo", dir]);
+    expect(removed.code, `${removed.stdout}${removed.stderr}`).toBe(0);
+    expect(removed.stdout).toContain(
+      "its address /ml-vision/segmentation/ no longer routes anywhere",
+    );
+    const rules = (
+      await clients.elbv2.send(new DescribeRulesCommand({ ListenerArn: routing.listenerArn }))
+    ).Rules!;
+    expect(rules.filter((r) => !r.IsDefault)).toEqual([]);
+    const left = (await clients.elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups!;
+    expect(left.map((g) => g.TargetGroupName)).toEqual(["labenv-wake-page"]);
+  }, 180_000);
+});
