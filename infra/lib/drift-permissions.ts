@@ -38,6 +38,8 @@ import {
 export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]>> = {
   // Observe, and the looks a put-back takes first (ListTasks, DescribeTasks, DescribeVolumes).
   ObserveLabenvResources: "all",
+  // Observe lists the environments' target groups and listener rules (researcher access).
+  ObserveLabenvRouting: "all",
   // Observe maps each task's image back to its build: one ListImages per lab repository.
   LookUpLabImages: ["ecr:ListImages"],
   // The service is there (a put-back needs a running task); CreateService only if it vanished meanwhile.
@@ -92,7 +94,7 @@ export function driftWildcards(
       .flatMap((s) => s.resources)
       .map((arn) => JSON.stringify(stack.resolve(arn))),
   );
-  return dataPlaneWildcards(stack, props.clusterName).filter((w) =>
+  return dataPlaneWildcards(stack, props.clusterName, props.listenerArn).filter((w) =>
     named.has(JSON.stringify(stack.resolve(w.arn))),
   );
 }

@@ -139,9 +139,29 @@ export function dataPlaneArns(stack: Stack, clusterName: string) {
 }
 
 /** Why each wildcard in the data-plane policy cannot be narrower. */
-export function dataPlaneWildcards(stack: Stack, clusterName: string): WildcardResource[] {
+export function dataPlaneWildcards(
+  stack: Stack,
+  clusterName: string,
+  listenerArn?: string,
+): WildcardResource[] {
   const arns = dataPlaneArns(stack, clusterName);
+  const routing: WildcardResource[] =
+    listenerArn === undefined
+      ? []
+      : [
+          {
+            arn: labenvTargetGroupsArn(stack),
+            reason:
+              "Target groups are created per environment at run time (labenv-<hash> names, random ids); every call needs a labenv:lab tag.",
+          },
+          {
+            arn: listenerRulesArn(listenerArn),
+            reason:
+              "Listener rules are created per environment on the one Jupyter listener, with ids AWS assigns; every call needs a labenv:lab tag.",
+          },
+        ];
   return [
+    ...routing,
     {
       arn: "*",
       reason:

@@ -83,7 +83,11 @@ export class Reconciler extends Construct {
     this.function.role.addManagedPolicy(this.dataPlanePolicy);
     acknowledgeWildcardResources(
       this.dataPlanePolicy,
-      dataPlaneWildcards(Stack.of(this), props.permissions.clusterName),
+      dataPlaneWildcards(
+        Stack.of(this),
+        props.permissions.clusterName,
+        props.permissions.listenerArn,
+      ),
     );
 
     const target = new targets.LambdaFunction(this.function.function, {

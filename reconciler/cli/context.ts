@@ -79,6 +79,14 @@ function lazyAws(
   };
   const routing = ["vpcId", "listenerArn", "wakeTargetGroupArn"] as const;
   const lacking = routing.filter((k) => !aws[k]);
+  if (config.access && !config.access.authorizerImage)
+    throw new LabenvError(
+      "config",
+      "access: in labenv.yaml with target: aws needs access.authorizerImage: the authorizer that runs in front of Jupyter in every task (an image by digest)",
+      {
+        hint: "build it from reconciler/adapters/access/Dockerfile and push it to ECR (docs/deploy-aws.md)",
+      },
+    );
   if (config.access && lacking.length > 0)
     throw new LabenvError(
       "config",

@@ -73,6 +73,15 @@ const NOT_FOR_DRIFT = [
   "codebuild:StartBuild",
   "codebuild:BatchGetBuilds",
   "codebuild:ListBuildsForProject",
+  // A put-back replaces the task; the environment's routing stays as it is.
+  "elasticloadbalancing:CreateTargetGroup",
+  "elasticloadbalancing:ModifyTargetGroup",
+  "elasticloadbalancing:DeleteTargetGroup",
+  "elasticloadbalancing:CreateRule",
+  "elasticloadbalancing:ModifyRule",
+  "elasticloadbalancing:SetRulePriorities",
+  "elasticloadbalancing:DeleteRule",
+  "elasticloadbalancing:AddTags",
 ];
 
 let labenv: SynthesizedLabenv;

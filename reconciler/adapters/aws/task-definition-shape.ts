@@ -4,6 +4,8 @@ import type {
   TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import type { DesiredResource, TaskDefinitionSpec } from "../../core/model/resources.js";
+import { jupyterCommand } from "../../core/access/task-access.js";
+import { AUTHORIZER } from "../../core/desire/names.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { toLowerTags } from "./labenv-tags.js";
 
@@ -17,6 +19,8 @@ export const HOME_PATH = "/home/jovyan";
 export const JUPYTER_VOLUME = "jupyter";
 export const JUPYTER_PATH = "/opt/jupyter";
 const LOG_STREAM_PREFIX = "jupyter";
+/** With researcher access, the authorizer's share of the task's memory (MiB), taken from Jupyter's hard limit. */
+export const AUTHORIZER_MEMORY = 128;
 
 /** Access point ids the spec's keys resolved to. */
 export interface ResolvedAccessPoints {
@@ -50,11 +54,10 @@ export function registerInput(
         image: spec.image,
         essential: true,
         // Fargate needs only the task-level memory; the container limit is set too because moto's RunTask requires it.
-        memory: spec.memory,
+        memory: spec.access ? spec.memory - AUTHORIZER_MEMORY : spec.memory,
+        ...(spec.access && { command: jupyterCommand(spec.access.basePath) }),
         portMappings: [{ containerPort: JUPYTER_PORT, protocol: "tcp" }],
-        environment: Object.entries(spec.environment)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([name, value]) => ({ name, value })),
+        environment: sortedPairs(spec.environment),
         mountPoints: [
           { sourceVolume: HOME_VOLUME, containerPath: HOME_PATH, readOnly: false },
           { sourceVolume: JUPYTER_VOLUME, containerPath: JUPYTER_PATH, readOnly: false },
@@ -75,6 +78,28 @@ export function registerInput(
           },
         }),
       },
+      ...(spec.access
+        ? [
+            {
+              name: AUTHORIZER.name,
+              image: spec.access.authorizerImage,
+              essential: true,
+              memory: AUTHORIZER_MEMORY,
+              portMappings: [{ containerPort: AUTHORIZER.port, protocol: "tcp" as const }],
+              environment: sortedPairs(spec.access.authorizerEnvironment),
+              ...(spec.logGroup !== undefined && {
+                logConfiguration: {
+                  logDriver: "awslogs" as const,
+                  options: {
+                    "awslogs-group": spec.logGroup,
+                    "awslogs-region": config.region,
+                    "awslogs-stream-prefix": AUTHORIZER.name,
+                  },
+                },
+              }),
+            },
+          ]
+        : []),
     ],
     volumes: [
       { name: HOME_VOLUME, efsVolumeConfiguration: efs(accessPoints.home) },
@@ -121,6 +146,8 @@ export function taskDefinitionSpecOf(
     container?.logConfiguration?.logDriver === "awslogs"
       ? container.logConfiguration.options
       : undefined;
+  const authorizer = td.containerDefinitions?.find((c) => c.name === AUTHORIZER.name);
+  const authorizerEnv = environmentOf(authorizer?.environment);
   return {
     family: td.family ?? "",
     cpu: Number(td.cpu ?? 0),
@@ -133,7 +160,20 @@ export function taskDefinitionSpecOf(
     ...(td.executionRoleArn !== undefined &&
       td.executionRoleArn !== "" && { executionRoleArn: td.executionRoleArn }),
     ...(logOptions?.["awslogs-group"] !== undefined && { logGroup: logOptions["awslogs-group"] }),
+    ...(authorizer !== undefined && {
+      access: {
+        basePath: authorizerEnv.LABENV_BASE_PATH ?? "",
+        authorizerImage: authorizer.image ?? "",
+        authorizerEnvironment: authorizerEnv,
+      },
+    }),
   };
+}
+
+function sortedPairs(env: Record<string, string>): KeyValuePair[] {
+  return Object.entries(env)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ({ name, value }));
 }
 
 function environmentOf(pairs: KeyValuePair[] | undefined): Record<string, string> {

@@ -18,6 +18,13 @@ import { AUTHORIZER, CONTAINER, ecsName, keys, paths } from "./names.js";
 import { environmentPath, rulePriorities } from "../access/environment-address.js";
 import { targetGroupName } from "../kinds/target-group.js";
 import { WAKE_TARGET } from "../kinds/listener-rule.js";
+import { accessListFor } from "../access/access-list.js";
+import {
+  authorizerEnvironment,
+  loadBalancerOfListener,
+  SANDBOX_AUTHORIZER_IMAGE,
+  SANDBOX_LOAD_BALANCER_ARN,
+} from "../access/task-access.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -183,6 +190,22 @@ export function desire(
       ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
       ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
       ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
+      ...(access
+        ? {
+            access: {
+              basePath: environmentPath(labName, name),
+              authorizerImage: access.authorizerImage ?? SANDBOX_AUTHORIZER_IMAGE,
+              authorizerEnvironment: authorizerEnvironment({
+                basePath: environmentPath(labName, name),
+                loadBalancerArn: aws.listenerArn
+                  ? loadBalancerOfListener(aws.listenerArn)
+                  : SANDBOX_LOAD_BALANCER_ARN,
+                memberClaim: access.memberClaim ?? "preferred_username",
+                accessList: JSON.stringify(accessListFor(repo, labName, name)),
+              }),
+            },
+          }
+        : {}),
     });
     const storageGiB =
       env.doc.spec.resources.storageGiB ??

@@ -1,3 +1,4 @@
+import type { TaskAccess } from "../access/task-access.js";
 import { isImageBuildKey } from "./image-build.js";
 import { KIND_DEFAULTS, type KindModule } from "./kind.js";
 
@@ -18,6 +19,8 @@ export interface TaskDefinitionSpec {
   taskRoleArn?: string;
   executionRoleArn?: string;
   logGroup?: string;
+  /** Researcher access: the authorizer container in front of Jupyter, and Jupyter's base_url. */
+  access?: TaskAccess;
 }
 
 /** A new revision whenever it or an access point it mounts changes; deregistered when its environment goes. */

@@ -41,6 +41,24 @@ describe("sandbox: researcher access routing", () => {
       },
     ]);
 
+    const td = account.taskDefinitions.find((t) => t.arn === svc.taskDefinitionArn)!.body as {
+      containerDefinitions: {
+        name: string;
+        command?: string[];
+        environment: { name: string; value: string }[];
+      }[];
+    };
+    const [jupyter, authorizer] = td.containerDefinitions;
+    expect(jupyter!.command).toContain("--ServerApp.base_url=/genomics-core/rnaseq/");
+    expect(jupyter!.command).toContain("--ServerApp.ip=127.0.0.1");
+    expect(authorizer!.name).toBe("authorizer");
+    const access = JSON.parse(
+      authorizer!.environment.find((e) => e.name === "LABENV_ACCESS")!.value,
+    ) as { owner: string; labs: { name: string }[] };
+    expect(access.owner).toBe("rpatel");
+    // rnaseq-to-ml-vision shares a snapshot, not the live environment: ml-vision gets no way in.
+    expect(access.labs.map((l) => l.name)).toEqual(["genomics-core"]);
+
     const second = await run(withAccess(), s, { mode: "plan" });
     expect(second.plan?.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
   });

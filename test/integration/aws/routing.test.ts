@@ -4,7 +4,7 @@
 // to the wake page, and removing it from git removes its routing. moto implements ELBv2.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import {
   DescribeRulesCommand,
   DescribeTagsCommand,
@@ -39,6 +39,7 @@ async function workstation() {
   const aws = [
     "  access:",
     "    address: https://jupyter.westtek.example",
+    `    authorizerImage: ${AUTHORIZER_IMAGE}`,
     "  aws:",
     `    region: ${account.region}`,
     `    cluster: ${account.cluster}`,
@@ -65,6 +66,7 @@ async function workstation() {
   return { clients, account, routing, dir };
 }
 
+const AUTHORIZER_IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv-authorizer@sha256:${"a".repeat(64)}`;
 const ENV_FILE = "environments/ml-vision/segmentation/environment.yaml";
 
 describe("researcher access routing on AWS (moto)", () => {
@@ -114,6 +116,31 @@ describe("researcher access routing on AWS (moto)", () => {
     expect(service.loadBalancers).toEqual([
       { targetGroupArn: group!.TargetGroupArn, containerName: "authorizer", containerPort: 8080 },
     ]);
+
+    // The task: Jupyter on loopback under the environment's path, the authorizer in front of it.
+    const td = (
+      await clients.ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: "labenv-ml-vision-segmentation" }),
+      )
+    ).taskDefinition!;
+    const [jupyter, authorizer] = td.containerDefinitions!;
+    expect(jupyter!.command).toEqual(
+      expect.arrayContaining([
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.base_url=/ml-vision/segmentation/",
+      ]),
+    );
+    expect(authorizer).toMatchObject({
+      name: "authorizer",
+      image: AUTHORIZER_IMAGE,
+      portMappings: [expect.objectContaining({ containerPort: 8080 })],
+    });
+    const env = Object.fromEntries(authorizer!.environment!.map((e) => [e.name, e.value]));
+    expect(env.LABENV_LOAD_BALANCER_ARN).toMatch(/:loadbalancer\/app\/labenv-jupyter\//);
+    expect(JSON.parse(env.LABENV_ACCESS)).toMatchObject({
+      environment: "ml-vision/segmentation",
+      owner: "epetrov",
+    });
 
     // Second run: nothing to change, and no mutating call at all.
     const log = recordCalls(clients);

@@ -5,7 +5,8 @@ import {
   type TaskDefinitionSpec,
 } from "../../../core/model/resources.js";
 import { allowedMemory, isFargateSize } from "../../../core/validate/fargate.js";
-import { CONTAINER } from "../../../core/desire/names.js";
+import { AUTHORIZER, CONTAINER } from "../../../core/desire/names.js";
+import { jupyterCommand } from "../../../core/access/task-access.js";
 import { isImageBuildKey } from "../../../core/kinds/image-build.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, checkTags, type SandboxAccount } from "../sandbox-account.js";
@@ -91,7 +92,26 @@ function registerTaskDefinition(
               },
             }
           : {}),
+        ...(spec.access ? { command: jupyterCommand(spec.access.basePath) } : {}),
       },
+      ...(spec.access
+        ? [
+            {
+              name: AUTHORIZER.name,
+              image: spec.access.authorizerImage,
+              essential: true,
+              cpu: 0,
+              memory: 128,
+              portMappings: [
+                { containerPort: AUTHORIZER.port, hostPort: AUTHORIZER.port, protocol: "tcp" },
+              ],
+              environment: Object.entries(spec.access.authorizerEnvironment).map(
+                ([name, value]) => ({ name, value }),
+              ),
+              mountPoints: [],
+            },
+          ]
+        : []),
     ],
     volumes: [
       {
@@ -183,6 +203,18 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
       }[];
     };
     const c = b.containerDefinitions[0]!;
+    const authorizer = (
+      b.containerDefinitions as {
+        name?: string;
+        image: string;
+        environment: { name: string; value: string }[];
+      }[]
+    ).find((x) => x.name === AUTHORIZER.name);
+    const authorizerEnv = Object.fromEntries(
+      (authorizer?.environment ?? [])
+        .map((e) => [e.name, e.value])
+        .sort(([x], [y]) => x!.localeCompare(y!)),
+    ) as Record<string, string>;
     const apOf = (volume: string) => {
       const id =
         b.volumes.find((v) => v.name === volume)?.efsVolumeConfiguration?.authorizationConfig
@@ -209,6 +241,15 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
       ...(b.taskRoleArn ? { taskRoleArn: b.taskRoleArn } : {}),
       ...(b.executionRoleArn ? { executionRoleArn: b.executionRoleArn } : {}),
       ...(c.logConfiguration ? { logGroup: c.logConfiguration.options["awslogs-group"]! } : {}),
+      ...(authorizer
+        ? {
+            access: {
+              basePath: authorizerEnv.LABENV_BASE_PATH ?? "",
+              authorizerImage: authorizer.image,
+              authorizerEnvironment: authorizerEnv,
+            },
+          }
+        : {}),
     };
     out.push({
       kind: "task-definition",

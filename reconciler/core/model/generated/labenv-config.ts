@@ -110,6 +110,10 @@ export interface RepoConfig {
        * The claim of the signed-in identity that holds the `lab.yaml` member id.
        */
       memberClaim?: string;
+      /**
+       * The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it).
+       */
+      authorizerImage?: string;
     };
     /**
      * Where applied state, run history and the reconcile lease live.
