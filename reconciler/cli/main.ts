@@ -4,6 +4,7 @@ import { registerAt } from "./commands/at.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerBuild } from "./commands/build.js";
 import { registerWhich } from "./commands/which.js";
+import { registerOpen } from "./commands/open.js";
 import { registerCodeowners } from "./commands/codeowners.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
@@ -48,6 +49,7 @@ export async function main(
   registerStatus(program, io);
   registerBuild(program, io);
   registerWhich(program, io);
+  registerOpen(program, io);
   registerLease(program, io);
   registerCost(program, io);
   registerHistory(program, io);
