@@ -18,6 +18,7 @@ import { registerReconcile } from "./commands/reconcile.js";
 import { registerStatus } from "./commands/status.js";
 import { registerLease } from "./commands/lease.js";
 import { registerCost } from "./commands/cost.js";
+import { registerDashboard } from "./commands/dashboard.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
 import { processIO, type CliIO } from "./io.js";
@@ -55,6 +56,7 @@ export async function main(
   registerHistory(program, io);
   registerAt(program, io);
   registerAudit(program, io);
+  registerDashboard(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return io.code;
