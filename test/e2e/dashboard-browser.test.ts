@@ -77,8 +77,11 @@ describe("the dashboard in a browser", () => {
     await expect.poll(() => rnaseq.locator(".badge").textContent()).toBe("minor drift");
     expect(await page.locator("#fleet-count").textContent()).toBe("Showing 9 of 9 environments");
     await page.screenshot({ path: join(ARTIFACTS, "fleet.png"), fullPage: true });
-    if (process.env.LABENV_UPDATE_SCREENSHOTS === "1")
+    // The README's picture of the fleet page: LABENV_UPDATE_SCREENSHOTS=1 makes it again.
+    if (process.env.LABENV_UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(join(repoRoot, "docs/images"), { recursive: true });
       await page.screenshot({ path: join(repoRoot, "docs/images/dashboard-fleet.png") });
+    }
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
   });

@@ -4,7 +4,6 @@ import { buildAuditReport } from "../audit/build-audit-report.js";
 import { environmentHistory } from "../audit/environment-history.js";
 import type { Timeline } from "../audit/timeline-commit.js";
 import type { PriceTable } from "../cost/prices.js";
-import { desire } from "../desire/desire.js";
 import { keys } from "../desire/names.js";
 import type { DriftReport } from "../drift/drift-report.js";
 import { lockDigest } from "../lock/build-lock.js";
@@ -13,6 +12,7 @@ import type { Loaded, Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { AppliedRecord, RunRecord } from "../../ports/state-store.js";
 import { costByMonth } from "./cost-by-month.js";
+import { environmentCost } from "./environment-cost.js";
 import type {
   DashboardData,
   DriftView,
@@ -100,8 +100,12 @@ function driftView(
 /** The dashboard's data from labenv's records. Pure: the same inputs give the same data. */
 export function assembleDashboard(input: DashboardInputs): DashboardData {
   const { repository: repo, now } = input;
-  const { state: desired } = desire(repo);
-  const desiredByKey = new Map(desired.environments.map((e) => [e.key, e]));
+  const costOf = (doc: unknown) => environmentCost(repo, doc, input.prices);
+  const snapshotsOf = new Map<string, Loaded<"Snapshot">[]>();
+  for (const s of repo.snapshots.values()) {
+    const key = `${s.doc.metadata.lab}/${s.doc.metadata.environment}`;
+    snapshotsOf.set(key, [...(snapshotsOf.get(key) ?? []), s]);
+  }
   const applied = new Map(input.applied.map((a) => [a.environment, a]));
   const commits = input.timeline?.commits ?? [];
   const prUrl = (n: number) =>
@@ -120,15 +124,13 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
       const { metadata, spec } = env.doc;
       const lab = repo.labs.get(metadata.lab)?.doc;
       const lock = repo.locks.get(key)?.doc;
-      const d = desiredByKey.get(key);
       const a = applied.get(key);
       const mine = input.observed.filter((r) => r.environment === key);
       const service = mine.find((r) => r.kind === "service");
       const member = (id: string) => lab?.spec.members.find((m) => m.id === id);
       const history = environmentHistory(commits, [key]);
       const lockPath = `environments/${key}/environment.lock.yaml`;
-      const snapshots: SnapshotView[] = [...repo.snapshots.values()]
-        .filter((s) => `${s.doc.metadata.lab}/${s.doc.metadata.environment}` === key)
+      const snapshots: SnapshotView[] = (snapshotsOf.get(key) ?? [])
         .map((s) => {
           const taken = mine.find(
             (r) =>
@@ -207,7 +209,7 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
         drift: driftView(key, input.driftReports.get(key), input.observedAt.get(key)),
         snapshots,
         ...(lastTaken ? { lastSnapshot: lastTaken.requested ?? lastTaken.name } : {}),
-        monthlyCostUsd: d?.monthlyCostUsd ?? 0,
+        monthlyCostUsd: costOf(env.doc),
         resources: {
           cpu: spec.resources.cpu,
           memory: spec.resources.memory,
@@ -319,7 +321,7 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
   const current = new Map<string, unknown>(
     [...repo.environments].map(([k, e]) => [k, e.doc as unknown]),
   );
-  const byMonth = costByMonth(current, commits, input.prices, now, own);
+  const byMonth = costByMonth(current, commits, costOf, now, own);
   const sourceOf = new Map(
     [...repo.labs.values()].flatMap((l) => (l.doc.spec.funding ?? []).map((f) => [f.id, f])),
   );

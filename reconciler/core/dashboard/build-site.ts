@@ -52,7 +52,7 @@ export function buildSite(data: DashboardData, assets: SiteAssets): Map<string, 
   put("assets/dashboard.css", STYLESHEET);
   put("assets/dashboard.js", SCRIPT);
   put("assets/chart.umd.min.js", assets.chartJs);
-  put("data/dashboard.json", `${JSON.stringify(data, null, 2)}\n`);
+  put("data/dashboard.json", `${JSON.stringify(data)}\n`);
   put("build.json", `${JSON.stringify({ build, generatedAt: data.generatedAt })}\n`);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -1,7 +1,5 @@
-import { field, stringField } from "../audit/field-diff.js";
+import { stringField } from "../audit/field-diff.js";
 import type { TimelineCommit } from "../audit/timeline-commit.js";
-import { monthlyCost } from "../cost/estimate.js";
-import type { PriceTable } from "../cost/prices.js";
 import type { FundingView } from "./dashboard-data.js";
 
 export const NO_FUNDING = "(no funding source)";
@@ -39,24 +37,6 @@ function versions(
   return out;
 }
 
-function costOf(doc: unknown, prices: PriceTable): number {
-  const n = (...path: string[]) => {
-    const v = field(doc, "spec", ...path);
-    return typeof v === "number" ? v : 0;
-  };
-  const hours = field(doc, "spec", "schedule", "hoursPerWeek");
-  return monthlyCost(
-    {
-      cpu: n("resources", "cpu"),
-      memory: n("resources", "memory"),
-      storageGiB: n("resources", "storageGiB"),
-      running: stringField(doc, "spec", "state") !== "stopped",
-      hoursPerWeek: typeof hours === "number" ? hours : 168,
-    },
-    prices,
-  );
-}
-
 function monthsBetween(first: Date, last: Date): string[] {
   const months: string[] = [];
   let y = first.getUTCFullYear();
@@ -77,13 +57,13 @@ function monthEnd(month: string, now: number): number {
 /**
  * Estimated monthly cost per funding source and per experiment, month by
  * month: each environment as main described it at the end of the month (its
- * resources, state, schedule, funding and experiment then), priced with
- * today's table — the same estimate `labenv cost` gives for the current month.
+ * resources, state, schedule, funding and experiment then), priced by `costOf`
+ * with today's table — the same estimate `labenv cost` gives for the current month.
  */
 export function costByMonth(
   current: ReadonlyMap<string, unknown>,
   commits: readonly TimelineCommit[],
-  prices: PriceTable,
+  costOf: (doc: unknown) => number,
   now: Date,
   keep: (environment: string) => boolean = () => true,
 ): Pick<FundingView, "months" | "bySource" | "byExperiment"> {
@@ -105,7 +85,7 @@ export function costByMonth(
       // Newest first: the first version that began by then is the one in effect.
       const doc = list.find((v) => v.from <= at)?.doc;
       if (doc === undefined) continue;
-      const cost = costOf(doc, prices);
+      const cost = costOf(doc);
       addTo(sources, stringField(doc, "metadata", "funding") ?? NO_FUNDING, i, cost);
       addTo(experiments, stringField(doc, "metadata", "experiment") ?? NO_EXPERIMENT, i, cost);
     }
