@@ -52,7 +52,7 @@ export function reviewPullRequest(
   const head = validated.repository;
   const affected = affectedFiles(head, input.changed);
   const findings = validated.diagnostics.filter((d) => affected.has(d.file));
-  const plan = previewPlan(input.base, head, { commit: input.headSha });
+  const plan = previewPlan(input.base, head, { commit: input.headSha, today: ctx.today });
   return {
     findings,
     findingsElsewhere: validated.diagnostics.length - findings.length,

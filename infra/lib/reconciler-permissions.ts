@@ -4,7 +4,9 @@
 // only data-plane resources carrying a `labenv:lab` tag from the configured
 // labs: services, task definitions, access points, EBS snapshots, backup jobs.
 // Storage (access points, snapshots, recovery points) is never deleted, so no
-// delete of it is granted. It may pass only the roles infra/ made for it, and
+// delete of it is granted — except DeleteAccessPoint on an access point tagged
+// `labenv:share` (a share's read-only way in, which stores nothing: revoking a
+// share deletes it; the directory it opened onto stays). It may pass only the roles infra/ made for it, and
 // it can never touch the frozen control plane (roles, VPCs, clusters, tables,
 // buckets, file systems, keys): those actions are absent from every Allow and
 // named again in an explicit Deny, so a policy attached later by hand cannot
@@ -287,6 +289,11 @@ export function reconcilerStatements(
       StringEquals: { ...requestTag, "elasticfilesystem:CreateAction": "CreateAccessPoint" },
     }),
     allow("RetagLabAccessPoints", ["elasticfilesystem:TagResource"], [accessPoints], retag),
+    // Only a share's access point (tagged labenv:share) of a configured lab: homes and datasets never.
+    allow("RevokeLabShareAccessPoints", ["elasticfilesystem:DeleteAccessPoint"], [accessPoints], {
+      StringEquals: resourceTag,
+      Null: { "aws:ResourceTag/labenv:share": "false" },
+    }),
 
     allow("SnapshotLabVolumes", ["ec2:CreateSnapshot"], [volumes], { StringEquals: resourceTag }),
     allow("CreateLabSnapshots", ["ec2:CreateSnapshot"], [snapshots], { StringEquals: requestTag }),

@@ -87,6 +87,7 @@ export async function runDriftForContext(
       mode: options.mode,
       where: ctx.provider.label,
       maxOpenPerLab: ctx.config.drift?.maxOpenPullRequestsPerLab ?? 5,
+      today: io.today(),
       ...(options.only ? { only: options.only } : {}),
     },
     {

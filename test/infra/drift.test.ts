@@ -65,6 +65,7 @@ const NOT_FOR_DRIFT = [
   "ecs:DeregisterTaskDefinition",
   "ecs:DeleteService",
   "elasticfilesystem:CreateAccessPoint",
+  "elasticfilesystem:DeleteAccessPoint",
   "elasticfilesystem:TagResource",
   "backup:StartBackupJob",
   "backup:TagResource",

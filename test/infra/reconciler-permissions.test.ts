@@ -48,9 +48,9 @@ const CONTROL_PLANE = [
 ];
 
 // Deleting research data or its history, written out here on purpose too:
-// labenv keeps access points, snapshots, volumes and backups forever.
+// labenv keeps access points, snapshots, volumes and backups forever. The one
+// exception, a share's access point (it stores nothing), is checked on its own.
 const STORAGE_DELETES = [
-  "elasticfilesystem:DeleteAccessPoint",
   "elasticfilesystem:DeleteFileSystem",
   "elasticfilesystem:DeleteMountTarget",
   "ec2:DeleteSnapshot",
@@ -248,11 +248,24 @@ describe("what the AWS provider calls", () => {
     ).toEqual([]);
   });
 
-  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3", () => {
+  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3 but a share's access point", () => {
     const deletes = allows()
       .flatMap(actionsOf)
       .filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
-    expect(deletes).toEqual([]);
+    expect(deletes).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
+  });
+
+  it("deletes an access point only when it is a share's (tagged labenv:share) of a configured lab", () => {
+    const grants = allows().filter((s) =>
+      actionsOf(s).some((pattern) => matches(pattern, "elasticfilesystem:DeleteAccessPoint")),
+    );
+    expect(grants).toHaveLength(1);
+    expect(actionsOf(grants[0]!)).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
+    expect(grants[0]!.Condition).toEqual({
+      StringEquals: { [LAB_TAG_VALUES.resource]: [...TEST_LABS] },
+      Null: { "aws:ResourceTag/labenv:share": "false" },
+    });
+    expect(JSON.stringify(grants[0]!.Resource)).toContain(":access-point/*");
   });
 
   it(`reads and writes the task definition memo (${TASK_DEFINITION_SPECS_KEY}) in the object bucket`, () => {

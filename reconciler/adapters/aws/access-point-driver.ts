@@ -2,7 +2,6 @@ import {
   CreateAccessPointCommand,
   DescribeAccessPointsCommand,
   TagResourceCommand,
-  paginateDescribeAccessPoints,
   type AccessPointDescription,
 } from "@aws-sdk/client-efs";
 import type { Action } from "../../core/model/plan.js";
@@ -31,6 +30,7 @@ import {
   type ResourceDriver,
 } from "./resource-driver.js";
 import { findTagged } from "./tagged-resources.js";
+import { observedAccessPoints } from "./file-system-access-points.js";
 
 const GONE = new Set(["deleting", "deleted", "error"]);
 
@@ -45,17 +45,11 @@ export const accessPointDriver: ResourceDriver<"access-point"> = {
   async observe(ctx: ObserveContext): Promise<ObservedResource<"access-point">[]> {
     const byKey = new Map<string, ObservedResource<"access-point">>();
     const extra = new Map<string, string[]>();
-    const pages = paginateDescribeAccessPoints(
-      { client: ctx.clients.efs },
-      { FileSystemId: ctx.config.fileSystemId },
-    );
-    for await (const page of pages) {
-      for (const ap of page.AccessPoints ?? []) {
-        const observed = observedAccessPoint(ap);
-        if (observed === undefined) continue;
-        if (!byKey.has(observed.key)) byKey.set(observed.key, observed);
-        else extra.set(observed.key, [...(extra.get(observed.key) ?? []), observed.id]);
-      }
+    for (const ap of await observedAccessPoints(ctx)) {
+      const observed = observedAccessPoint(ap);
+      if (observed === undefined) continue;
+      if (!byKey.has(observed.key)) byKey.set(observed.key, observed);
+      else extra.set(observed.key, [...(extra.get(observed.key) ?? []), observed.id]);
     }
     // A replacement cut short (created, not yet retired) leaves two live access points for one key: the first is kept, the others reported.
     return [...byKey.values()].map((o) => {
@@ -116,6 +110,8 @@ export function observedAccessPoint(
   const identity = identityOf(tags);
   if (
     identity === undefined ||
+    // A share's access points are their own kind (share-access-driver.ts).
+    !identity.key.startsWith("access-point:") ||
     tags[TAG.retired] !== undefined ||
     GONE.has(ap.LifeCycleState ?? "")
   )

@@ -1,3 +1,4 @@
+import type { AccessPointDescription } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
 import {
@@ -12,6 +13,7 @@ import { createAwsClients, type AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { providerFailure } from "./aws-failure.js";
 import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
+import { listAccessPoints } from "./file-system-access-points.js";
 import type { DriverContext, ObserveContext } from "./resource-driver.js";
 import type { TaskDefinitionSpecCache } from "./task-definition-spec-cache.js";
 
@@ -50,7 +52,12 @@ export class AwsProvider implements Provider {
 
   async observe(): Promise<ObservedState> {
     const keys = new Map<string, string>();
-    const ctx: ObserveContext = { ...this.context, keyOf: (id: string) => keys.get(id) };
+    let accessPoints: Promise<AccessPointDescription[]> | undefined;
+    const ctx: ObserveContext = {
+      ...this.context,
+      keyOf: (id: string) => keys.get(id),
+      accessPoints: () => (accessPoints ??= listAccessPoints(this.context)),
+    };
     const resources: ObservedResource[] = [];
     for (const stage of OBSERVE_STAGES) {
       const found = await Promise.all(stage.map((kind) => observeKind(kind, ctx)));

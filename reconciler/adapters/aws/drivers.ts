@@ -7,11 +7,13 @@ import { listenerRuleDriver } from "./listener-rule-driver.js";
 import type { ResourceDriver } from "./resource-driver.js";
 import { serviceDriver } from "./service-driver.js";
 import { targetGroupDriver } from "./target-group-driver.js";
+import { shareAccessDriver } from "./share-access-driver.js";
 import { taskDefinitionDriver } from "./task-definition-driver.js";
 
 /** One driver per resource kind. A new kind is one new file and one line here. */
 export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
   "access-point": accessPointDriver,
+  "share-access": shareAccessDriver,
   "ebs-snapshot": ebsSnapshotDriver,
   "backup-job": backupJobDriver,
   "image-build": imageBuildDriver,
@@ -27,7 +29,7 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
  * back to the keys an earlier stage found.
  */
 export const OBSERVE_STAGES: readonly (readonly ResourceKind[])[] = [
-  ["access-point", "ebs-snapshot", "backup-job", "image-build", "target-group"],
+  ["access-point", "share-access", "ebs-snapshot", "backup-job", "image-build", "target-group"],
   ["task-definition", "listener-rule"],
   ["service"],
 ];

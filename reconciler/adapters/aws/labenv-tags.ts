@@ -13,6 +13,10 @@ export const PROVIDER_TAG = {
   description: "labenv:description",
   volume: "labenv:volume",
   fromSnapshot: "labenv:from-snapshot",
+  /** On a share's access point: the share (`lab/name`); DeleteAccessPoint is granted only with it. */
+  share: "labenv:share",
+  /** On a share's access point: the receiving `lab/member`. */
+  shareMember: "labenv:share-member",
 } as const;
 
 const CONTRACT_TAGS: ReadonlySet<string> = new Set(Object.values(TAG));

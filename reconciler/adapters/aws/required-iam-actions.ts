@@ -22,6 +22,7 @@ export const REQUIRED_IAM_ACTIONS = {
   ],
   apply: [
     "elasticfilesystem:CreateAccessPoint",
+    "elasticfilesystem:DeleteAccessPoint", // only a share's (tagged labenv:share), when it ends
     "elasticfilesystem:TagResource",
     "elasticfilesystem:DescribeFileSystems",
     "ecs:RegisterTaskDefinition",

@@ -1,3 +1,4 @@
+import type { AccessPointDescription } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
 import type {
@@ -20,6 +21,8 @@ export interface DriverContext {
 export interface ObserveContext extends DriverContext {
   /** The key of a resource observed earlier in this pass, by its provider id (`fsap-…`, a task definition ARN, `snap-…`). */
   keyOf(id: string): string | undefined;
+  /** The file system's access points, listed once per pass for every kind that is one. */
+  accessPoints?(): Promise<AccessPointDescription[]>;
 }
 
 /**

@@ -22,7 +22,8 @@ export interface SandboxAccount {
     arn: string;
     clientToken: string;
     posixUser: { uid: number; gid: number };
-    rootDirectory: { path: string; owner: { uid: number; gid: number }; permissions: string };
+    /** CreationInfo (owner, permissions) is absent on an access point that never creates its directory (a share's). */
+    rootDirectory: { path: string; owner?: { uid: number; gid: number }; permissions?: string };
     tags: Record<string, string>;
   }[];
   taskDefinitions: {
@@ -162,8 +163,8 @@ const ACCOUNT_SHAPE: Shape = {
       posixUser: { uid: "number", gid: "number" },
       rootDirectory: {
         path: "string",
-        owner: { uid: "number", gid: "number" },
-        permissions: "string",
+        owner: { optional: { uid: "number", gid: "number" } },
+        permissions: { optional: "string" },
       },
       tags: TAGS,
     },

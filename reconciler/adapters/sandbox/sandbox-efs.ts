@@ -18,10 +18,12 @@ export function ensureDirectory(account: SandboxAccount, wanted: SandboxDirector
 export function directoryAt(account: SandboxAccount, path: string): SandboxDirectory | undefined {
   const recorded = (account.directories ?? []).find((d) => d.path === path);
   if (recorded !== undefined) return recorded;
-  const first = account.accessPoints.find((a) => a.rootDirectory.path === path);
+  const first = account.accessPoints.find(
+    (a) => a.rootDirectory.path === path && a.rootDirectory.owner !== undefined,
+  );
   if (first === undefined) return undefined;
   const { owner, permissions } = first.rootDirectory;
-  return { path, owner: { ...owner }, permissions };
+  return { path, owner: { ...owner! }, permissions: permissions ?? "0755" };
 }
 
 /**
@@ -30,16 +32,24 @@ export function directoryAt(account: SandboxAccount, path: string): SandboxDirec
  * others' write bit, as POSIX checks it (uid 0 is not special through an access point).
  */
 export function canWriteRoot(account: SandboxAccount, accessPointId: string): boolean {
+  return (rootBits(account, accessPointId) & 0o3) === 0o3;
+}
+
+/** Whether a process using this access point may list and read its root directory (r-x). */
+export function canReadRoot(account: SandboxAccount, accessPointId: string): boolean {
+  return (rootBits(account, accessPointId) & 0o5) === 0o5;
+}
+
+/** The permission bits (rwx) the access point's POSIX user has on its root directory; 0 when it has none. */
+function rootBits(account: SandboxAccount, accessPointId: string): number {
   const ap = account.accessPoints.find((a) => a.id === accessPointId);
-  if (ap === undefined) return false;
+  if (ap === undefined) return 0;
   const dir = directoryAt(account, ap.rootDirectory.path);
-  if (dir === undefined) return false;
+  if (dir === undefined) return 0;
   const mode = Number.parseInt(dir.permissions, 8);
-  const bits =
-    ap.posixUser.uid === dir.owner.uid
-      ? (mode >> 6) & 7
-      : ap.posixUser.gid === dir.owner.gid
-        ? (mode >> 3) & 7
-        : mode & 7;
-  return (bits & 0o3) === 0o3;
+  return ap.posixUser.uid === dir.owner.uid
+    ? (mode >> 6) & 7
+    : ap.posixUser.gid === dir.owner.gid
+      ? (mode >> 3) & 7
+      : mode & 7;
 }

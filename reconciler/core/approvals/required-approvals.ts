@@ -11,7 +11,8 @@ type Lab = Loaded<"Lab">;
  * lab.yaml (a pull request cannot name its own approvers):
  *
  * - a share needs an approver of the lending lab and one of the receiving
- *   lab (revoking a share needs only the lending lab);
+ *   lab (revoking a share needs only the lending lab); a share that says
+ *   `allowRestricted` also needs the lending lab's PI;
  * - a succession needs the lab's PI, and the researcher handing over while
  *   they are still a member on the base branch;
  * - removing an environment, or a plan that replaces an access point or
@@ -229,6 +230,15 @@ function shareRequirements(
     });
   }
   if (revoked) return out;
+  if (lab && after?.spec.allowRestricted === true)
+    out.push({
+      id: `share-restricted:${key}`,
+      kind: "share-restricted",
+      subject: `share ${key}`,
+      needs: `the PI of ${s.lab} (${lab.doc.spec.pi})`,
+      anyOf: labPi(lab),
+      why: `the share says allowRestricted: ${s.lab}/${after.spec.environment} may hold restricted data`,
+    });
   const receivers = new Set(
     [after?.spec.to.lab, before?.spec.to.lab].filter((x): x is string => !!x),
   );

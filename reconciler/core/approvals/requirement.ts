@@ -21,6 +21,7 @@ export interface Approver {
 export type RequirementKind =
   | "share-lender" // an approver of the lab that lends an environment
   | "share-receiver" // an approver of the lab that receives it
+  | "share-restricted" // the lending lab's PI: a restricted environment is shared (allowRestricted)
   | "succession-pi" // the lab's PI
   | "succession-outgoing" // the researcher handing over, while still a member
   | "environment-delete" // a lab approver

@@ -25,6 +25,7 @@ import {
   SANDBOX_AUTHORIZER_IMAGE,
   SANDBOX_LOAD_BALANCER_ARN,
 } from "../access/task-access.js";
+import { shareGrants } from "./share-grants.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -67,11 +68,14 @@ function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
  * Repository + locks → the resources every environment needs: its owner's
  * EFS access point, dataset access points, a task definition (image by digest
  * from the lock), a service (desired count from `state`), and the snapshots
- * and backups that snapshot and succession documents ask for. Pure.
+ * and backups that snapshot and succession documents ask for, and each read-only share's
+ * access points, mounted in the receiving members' task definitions. `today` decides which
+ * shares have expired (without it none has). Pure.
  */
 export function desire(
   repo: Repository,
   runtime: RuntimeSettings = {},
+  options: { today?: string } = {},
 ): { state: DesiredState; problems: string[] } {
   const resources = new Map<string, DesiredResource>();
   const environments: DesiredEnvironment[] = [];
@@ -85,6 +89,14 @@ export function desire(
   const priorities = access
     ? rulePriorities([...repo.environments.keys()])
     : new Map<string, number>();
+  const shares = shareGrants(repo, options.today);
+  const shareMounts = new Map<string, SpecByKind["task-definition"]["datasets"]>();
+  for (const g of shares.grants)
+    for (const e of g.mountedIn)
+      shareMounts.set(e, [
+        ...(shareMounts.get(e) ?? []),
+        { accessPoint: g.key, path: g.mountPath, readOnly: true },
+      ]);
   // The sandbox builds each environment's own image from its lock; on AWS (CodeBuild) that is
   // not built yet, and the task runs the pack image the lock names.
   const buildImages =
@@ -165,6 +177,11 @@ export function desire(
         },
       });
       datasetMounts.push({ accessPoint: dk, path: m.path, readOnly: m.readOnly ?? true });
+    }
+    for (const m of shareMounts.get(key) ?? []) {
+      if (seen.has(m.path)) continue;
+      seen.add(m.path);
+      datasetMounts.push(m);
     }
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
@@ -265,6 +282,16 @@ export function desire(
       ),
     });
   }
+  for (const g of shares.grants) {
+    if (!environments.some((e) => e.key === g.environment)) continue;
+    add("share-access", g.key, g.environment, g.ownerLab, {
+      share: g.share,
+      lab: g.lab,
+      member: g.member,
+      posixUser: { uid: g.uid, gid: g.gid },
+      rootDirectory: { path: g.rootPath },
+    });
+  }
   for (const s of repo.snapshots.values()) addSnapshot(repo, s, add);
   for (const s of repo.successions.values()) {
     if (s.doc.spec.data?.snapshotFirst === false) continue;
@@ -289,7 +316,12 @@ export function desire(
       });
     }
   }
-  return { state: { environments, resources: [...resources.values()] }, problems };
+  const expiredShares =
+    Object.keys(shares.expired).length > 0 ? { expiredShares: shares.expired } : {};
+  return {
+    state: { environments, resources: [...resources.values()], ...expiredShares },
+    problems,
+  };
 }
 
 function addSnapshot(

@@ -29,6 +29,8 @@ export interface DriftRunInput {
   where: string;
   /** labenv.yaml `drift.maxOpenPullRequestsPerLab`; a lab's own `maxOpenPullRequests` wins. */
   maxOpenPerLab: number;
+  /** Today (`YYYY-MM-DD`), for which shares have expired; by default the date of `deps.now()`. */
+  today?: string;
 }
 
 export interface DriftRunDeps {
@@ -69,7 +71,12 @@ export interface DriftRunResult {
 /** The drift runbook: desire → observe → per environment: judge → decide → act (pull request, put back, alert). */
 export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promise<DriftRunResult> {
   const { repository: repo } = input;
-  const desired = desire(repo, { imageBuilds: deps.provider.buildsImages ?? false }).state;
+  const today = input.today ?? deps.now().toISOString().slice(0, 10);
+  const desired = desire(
+    repo,
+    { imageBuilds: deps.provider.buildsImages ?? false },
+    { today },
+  ).state;
   const observed = new Map<string, ObservedResource>(
     (await deps.provider.observe()).resources.map((r) => [r.key, r]),
   );

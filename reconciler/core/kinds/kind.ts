@@ -47,8 +47,8 @@ export interface KindModule<K extends ResourceKind = ResourceKind> {
    * updated too, or undefined when it does not follow its dependencies.
    */
   followReason(d: DesiredResource<K>, moved: readonly string[]): string | undefined;
-  /** The human reason for deleting it after its environment left git (disposable kinds). */
-  deleteReason(o: ObservedResource<K>): string;
+  /** The human reason for deleting it after its environment (or the document that wants it) left git (disposable kinds). */
+  deleteReason(o: ObservedResource<K>, ctx: PlanContext): string;
   /** Actions that must happen, first of all, before `action` changes the observed resource. */
   precautionsBefore(action: Action, o: ObservedResource<K>, ctx: PlanContext): Action[];
   /** Actions that must happen before the observed resource is deleted. */

@@ -7,6 +7,7 @@ import type { KindModule } from "./kind.js";
 import { listenerRule } from "./listener-rule.js";
 import { service } from "./service.js";
 import { targetGroup } from "./target-group.js";
+import { shareAccess } from "./share-access.js";
 import { taskDefinition } from "./task-definition.js";
 
 /**
@@ -16,6 +17,7 @@ import { taskDefinition } from "./task-definition.js";
  */
 export const KINDS: { readonly [K in ResourceKind]: KindModule<K> } = {
   "access-point": accessPoint,
+  "share-access": shareAccess,
   "ebs-snapshot": ebsSnapshot,
   "backup-job": backupJob,
   "image-build": imageBuild,

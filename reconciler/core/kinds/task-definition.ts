@@ -11,7 +11,10 @@ export interface TaskDefinitionSpec {
   image: string;
   /** The resource key of the home access point (resolved to its id by the provider). */
   homeAccessPoint: string;
-  /** Dataset mounts: access point resource key → container path (read-only). */
+  /**
+   * Further EFS mounts: access point resource key → container path. Lab datasets (read-only by
+   * default) and read-only shares from other labs (`share-access:` keys).
+   */
   datasets: { accessPoint: string; path: string; readOnly: boolean }[];
   /** Environment variables for the container (never secrets). */
   environment: Record<string, string>;
@@ -28,7 +31,7 @@ export const taskDefinition: KindModule<"task-definition"> = {
   ...KIND_DEFAULTS,
   kind: "task-definition",
   stage: "task-definitions",
-  dependsOnKinds: ["access-point", "image-build"],
+  dependsOnKinds: ["access-point", "share-access", "image-build"],
   lifecycle: "disposable",
   onChange: "update",
   dependencies: (spec) => [

@@ -11,6 +11,7 @@ import type { ImageBuildSpec } from "../kinds/image-build.js";
 import type { ListenerRuleSpec } from "../kinds/listener-rule.js";
 import type { ServiceSpec } from "../kinds/service.js";
 import type { TargetGroupSpec } from "../kinds/target-group.js";
+import type { ShareAccessSpec } from "../kinds/share-access.js";
 import type { TaskDefinitionSpec } from "../kinds/task-definition.js";
 
 export type {
@@ -21,6 +22,7 @@ export type {
   ListenerRuleSpec,
   ServiceSpec,
   TargetGroupSpec,
+  ShareAccessSpec,
   TaskDefinitionSpec,
 };
 export { RESOURCE_KINDS, STORAGE_KINDS } from "../kinds/registry.js";
@@ -32,6 +34,7 @@ export { TAG } from "./tags.js";
  */
 export interface SpecByKind {
   "access-point": AccessPointSpec;
+  "share-access": ShareAccessSpec;
   "ebs-snapshot": EbsSnapshotSpec;
   "backup-job": BackupJobSpec;
   "image-build": ImageBuildSpec;
@@ -97,6 +100,8 @@ export interface DesiredEnvironment {
 export interface DesiredState {
   environments: DesiredEnvironment[];
   resources: DesiredResource[];
+  /** Shares (`lab/name`) that git still holds but that expired, with their last day: revoked. */
+  expiredShares?: Record<string, string>;
 }
 
 export interface ObservedState {

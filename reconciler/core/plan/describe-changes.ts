@@ -6,9 +6,37 @@ export function describeChanges(before: unknown, after: unknown, prefix = ""): F
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => describeChanges(before[k], after[k], prefix ? `${prefix}.${k}` : k));
   }
-  const a = render(before);
-  const b = render(after);
-  return a === b ? [] : [{ field: prefix || "value", from: a, to: b }];
+  // Compared in full: the rendered forms are shortened for reading, and two long values that
+  // share their first 77 characters (two mount lists) would otherwise look alike.
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const mounts = mountChanges(before, after);
+  if (mounts) return [{ field: prefix || "value", ...mounts }];
+  return [{ field: prefix || "value", from: render(before), to: render(after) }];
+}
+
+type Mount = { path: string; accessPoint?: string };
+
+function isMountList(v: unknown): v is Mount[] {
+  return Array.isArray(v) && v.every((m) => isPlainObject(m) && typeof m.path === "string");
+}
+
+/**
+ * Two mount lists (`{ path, accessPoint, … }`) as what is mounted where: the paths added, removed
+ * or changed, so a dropped share reads `/shared/genomics-core/rnaseq (share-access:…) → (none)`.
+ */
+function mountChanges(before: unknown, after: unknown): { from: string; to: string } | undefined {
+  if (!isMountList(before) || !isMountList(after)) return undefined;
+  const show = (m: Mount | undefined) =>
+    m === undefined ? "(none)" : `${m.path}${m.accessPoint ? ` (${m.accessPoint})` : ""}`;
+  const paths = [...new Set([...before, ...after].map((m) => m.path))].sort();
+  const changed = paths.filter(
+    (p) =>
+      JSON.stringify(before.find((m) => m.path === p)) !==
+      JSON.stringify(after.find((m) => m.path === p)),
+  );
+  const side = (list: Mount[]) =>
+    changed.map((p) => show(list.find((m) => m.path === p))).join(", ");
+  return { from: side(before), to: side(after) };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

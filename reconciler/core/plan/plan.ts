@@ -91,7 +91,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       environment: o.environment,
       observed: o,
       changes: [],
-      reason: kind.deleteReason(o),
+      reason: kind.deleteReason(o, ctx),
     });
   }
   const stages: PlanStage[] = STAGE_NAMES.map((name, i) => {

@@ -13,10 +13,11 @@ import { plan } from "./plan.js";
 export function previewPlan(
   base: Repository,
   head: Repository,
-  options: { maxDeletes?: number; commit?: string } = {},
+  options: { maxDeletes?: number; commit?: string; today?: string } = {},
 ): Plan {
-  const before = desire(base).state;
-  const after = desire(head).state;
+  const when = options.today !== undefined ? { today: options.today } : {};
+  const before = desire(base, {}, when).state;
+  const after = desire(head, {}, when).state;
   return plan(after, asObserved(before), {
     // The cap comes from the base: a pull request cannot raise its own (the lower of the two holds).
     maxDeletes:

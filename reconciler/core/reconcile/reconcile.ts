@@ -113,10 +113,11 @@ export async function reconcile(
       `labenv.yaml has ${isolation.everything.length} errors: nothing is applied`,
       { diagnostics, repository },
     );
-  const desired = desire(isolation.repository, {
-    ...input.runtime,
-    imageBuilds: deps.provider.buildsImages ?? false,
-  });
+  const desired = desire(
+    isolation.repository,
+    { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
+    { today: input.today },
+  );
   if (desired.problems.length > 0)
     return fail("refused", "desire", desired.problems.join("; "), { repository });
   if (input.mode === "plan") {

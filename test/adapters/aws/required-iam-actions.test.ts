@@ -83,9 +83,9 @@ describe("REQUIRED_IAM_ACTIONS", () => {
     expect(documentedActions()).toEqual([...ALL_REQUIRED_IAM_ACTIONS].sort());
   });
 
-  it("grants no delete of storage: access points, snapshots, volumes, backups and objects are kept", () => {
+  it("grants no delete of storage: snapshots, volumes, backups and objects are kept; only a share's access point goes", () => {
     expect(
       ALL_REQUIRED_IAM_ACTIONS.filter((a) => /^(elasticfilesystem|ec2|backup|s3):Delete/.test(a)),
-    ).toEqual([]);
+    ).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
   });
 });

@@ -166,6 +166,20 @@ describe("shares", () => {
     expect(rs.map((r) => r.id)).toEqual(["share-lender:genomics-core/rnaseq-to-ml-vision"]);
     expect(rs[0]!.why).toBe("genomics-core revokes the share");
   });
+
+  it("a share that says allowRestricted also needs the lending lab's PI", () => {
+    const s = scenario((f) =>
+      editYaml(f, "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml", (d) =>
+        d.setIn(["spec", "allowRestricted"], true),
+      ),
+    );
+    const r = required(s).find((x) => x.kind === "share-restricted");
+    expect(r).toMatchObject({
+      id: "share-restricted:genomics-core/rnaseq-to-ml-vision",
+      needs: "the PI of genomics-core (mchen)",
+    });
+    expect(r!.anyOf.map((a) => `${a.login} ${a.role}`)).toEqual(["meichen-lab pi"]);
+  });
 });
 
 describe("successions", () => {

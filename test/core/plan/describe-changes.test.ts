@@ -20,4 +20,19 @@ describe("describeChanges", () => {
       "h sha256:aaaaaaaaaaaa… → sha256:000000000000…",
     );
   });
+
+  it("sees a change past the first 80 characters of a long value (a mount dropped from a list)", () => {
+    const one = {
+      accessPoint: "access-point:ml-vision/dataset/imagenet-subset",
+      path: "/data/imagenet",
+      readOnly: true,
+    };
+    const two = {
+      accessPoint: "share-access:genomics-core/rnaseq-to-ml-vision/epetrov",
+      path: "/shared/genomics-core/rnaseq",
+      readOnly: true,
+    };
+    const changes = describeChanges({ datasets: [one, two] }, { datasets: [one] });
+    expect(changes.map((c) => c.field)).toEqual(["datasets"]);
+  });
 });

@@ -127,9 +127,44 @@ describe("cross-document rules", () => {
     expect(d).toMatchObject({ code: "succession-members", path: "spec.to" });
   });
 
-  it("an expired share is an error", () => {
-    const d = errors(base, "2029-07-01").find((e) => e.file === SHARE);
-    expect(d).toMatchObject({ code: "share-expiry", file: SHARE });
+  it("an expired share is a warning, never an error: it is revoked, nothing is held back", () => {
+    expect(errors(base, "2029-07-01").filter((e) => e.file === SHARE)).toEqual([]);
+    const all = (today: string) =>
+      validateFiles(base, check, { today }).diagnostics.filter(
+        (d) => d.code === "share-expiry" && d.file === SHARE,
+      );
+    expect(all("2029-07-01")[0]).toMatchObject({ severity: "warning", file: SHARE, line: 14 });
+    expect(all("2029-07-01")[0]!.message).toMatch(
+      /expired on 2029-06-30 .*the next reconcile revokes it/,
+    );
+    // `expires` is the last day of the share.
+    expect(all("2029-06-30")).toEqual([]);
+  });
+
+  it("a restricted environment is shared only with allowRestricted", () => {
+    const restricted = editYaml(base, RNASEQ, (doc) =>
+      doc.setIn(["spec", "criticality"], "restricted"),
+    );
+    const [d] = errors(restricted).filter((e) => e.file === SHARE);
+    expect(d).toMatchObject({ code: "share-restricted", path: "spec.environment" });
+    expect(d!.hint).toMatch(/PI must then approve/);
+    const allowed = editYaml(restricted, SHARE, (doc) =>
+      doc.setIn(["spec", "allowRestricted"], true),
+    );
+    expect(errors(allowed).filter((e) => e.file === SHARE)).toEqual([]);
+  });
+
+  it("a share's mount path is free in the receiving environments", () => {
+    const live = editYaml(base, SHARE, (doc) => doc.deleteIn(["spec", "snapshot"]));
+    expect(errors(live).filter((e) => e.file === SHARE)).toEqual([]);
+    const clash = editYaml(live, SHARE, (doc) =>
+      doc.setIn(["spec", "mountPath"], "/data/imagenet"),
+    );
+    const [d] = errors(clash).filter((e) => e.file === SHARE);
+    expect(d).toMatchObject({ code: "share-mount-path", path: "spec.mountPath" });
+    expect(d!.message).toMatch(/a dataset of ml-vision\/segmentation/);
+    const home = editYaml(live, SHARE, (doc) => doc.setIn(["spec", "mountPath"], "/home/jovyan/x"));
+    expect(errors(home)[0]).toMatchObject({ code: "schema", file: SHARE });
   });
 
   it("secret-looking values and keys are rejected anywhere", () => {

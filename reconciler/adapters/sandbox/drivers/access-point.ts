@@ -60,7 +60,8 @@ function observe(account: SandboxAccount): ObservedResource<"access-point">[] {
   const out: ObservedResource<"access-point">[] = [];
   for (const a of account.accessPoints) {
     const key = a.tags[TAG.resource];
-    if (!key || a.tags[TAG.retired]) continue;
+    // A share's access points are their own kind (share-access).
+    if (!key?.startsWith("access-point:") || a.tags[TAG.retired]) continue;
     const kept = out.find((o) => o.key === key);
     if (kept) {
       // Two live access points for one key (a replacement cut short): the first is kept, the others reported.
@@ -71,7 +72,9 @@ function observe(account: SandboxAccount): ObservedResource<"access-point">[] {
     const spec: AccessPointSpec = {
       purpose,
       posixUser: { ...a.posixUser },
-      rootDirectory: JSON.parse(JSON.stringify(a.rootDirectory)),
+      rootDirectory: JSON.parse(
+        JSON.stringify(a.rootDirectory),
+      ) as AccessPointSpec["rootDirectory"],
     };
     out.push({
       kind: "access-point",

@@ -9,6 +9,7 @@ import type { SandboxDriver } from "./sandbox-driver.js";
 import type { SandboxStorage } from "../sandbox-storage.js";
 import { serviceDriver } from "./service.js";
 import { targetGroupDriver } from "./target-group.js";
+import { shareAccessDriver } from "./share-access.js";
 import { taskDefinitionDriver } from "./task-definition.js";
 
 type Drivers = { readonly [K in ResourceKind]: SandboxDriver<K> };
@@ -22,6 +23,7 @@ type Drivers = { readonly [K in ResourceKind]: SandboxDriver<K> };
 export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage): Drivers {
   return {
     "access-point": storage ? withDirectories(accessPointDriver, storage) : accessPointDriver,
+    "share-access": shareAccessDriver,
     "ebs-snapshot": ebsSnapshotDriver,
     "backup-job": backupJobDriver(storage),
     "image-build": imageBuildDriver(registry),

@@ -46,6 +46,10 @@ export interface Environment {
      */
     description?: string;
     /**
+     * How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval.
+     */
+    criticality?: "standard" | "restricted";
+    /**
      * The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked.
      */
     domainPack: string;

@@ -53,16 +53,24 @@ export interface Share {
       members?: string[];
     };
     /**
-     * `read-only`: the receiving lab can start the environment but not change it; `clone`: it may copy the lock into an environment of its own.
+     * `read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends).
      */
     access: "read-only" | "clone";
     /**
-     * The last day of the share. Must be in the future when the share is created or changed.
+     * Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`.
+     */
+    mountPath?: string;
+    /**
+     * The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal.
      */
     expires: string;
     /**
      * Why the environment is shared (collaboration, reproduction of a paper).
      */
     purpose: string;
+    /**
+     * Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request.
+     */
+    allowRestricted?: boolean;
   };
 }
