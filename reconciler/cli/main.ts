@@ -10,6 +10,7 @@ import { registerDrift } from "./commands/drift.js";
 import { registerPrs } from "./commands/prs.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerSnapshot } from "./commands/snapshot.js";
+import { registerRestore } from "./commands/restore.js";
 import { registerHistory } from "./commands/history.js";
 import { registerImport } from "./commands/import.js";
 import { registerLock } from "./commands/lock.js";
@@ -46,6 +47,7 @@ export async function main(
   registerDrift(program, io);
   registerSandbox(program, io);
   registerSnapshot(program, io);
+  registerRestore(program, io);
   registerPrs(program, io);
   registerStatus(program, io);
   registerBuild(program, io);

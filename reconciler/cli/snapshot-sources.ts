@@ -3,12 +3,19 @@ import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { SandboxSnapshotSources } from "../adapters/sandbox/sandbox-snapshot-sources.js";
 import { captureSnapshots, type CaptureResult } from "../core/snapshots/capture.js";
 import { LabenvError } from "../core/errors.js";
-import type { SnapshotSources } from "../ports/snapshot-sources.js";
+import type { Repository } from "../core/model/documents.js";
+import type { SnapshotManifest } from "../core/snapshots/manifest.js";
+import { decideRestore, type RestorePin } from "../core/snapshots/restore-decision.js";
+import { completeRestores, type RestoreResult } from "../core/snapshots/restore.js";
+import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
 import type { RunContext } from "./context.js";
 import { stateDirOf } from "./drift-loop.js";
 
 /** Where the provider of `ctx` keeps a snapshot's evidence (the sandbox today; AWS is not built yet). */
-export function openSnapshotSources(ctx: RunContext, now: () => Date): SnapshotSources {
+export function openSnapshotSources(
+  ctx: RunContext,
+  now: () => Date,
+): SnapshotSources & HomeRestorer {
   if (!(ctx.provider instanceof SandboxProvider))
     throw new LabenvError(
       "config",
@@ -23,7 +30,7 @@ export function openSnapshotSources(ctx: RunContext, now: () => Date): SnapshotS
     objects: ctx.objects,
     now,
   });
-  return new SandboxSnapshotSources(provider, containers);
+  return new SandboxSnapshotSources(provider, containers, now);
 }
 
 /** The capture pass over every Snapshot document (or `only`), as `labenv reconcile` ends with it. */
@@ -64,4 +71,61 @@ export function renderCapture(results: readonly CaptureResult[]): string {
     }
   });
   return ["snapshots:", ...lines].join("\n");
+}
+
+type Manifests = ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>;
+
+/** The image and volume each restoring environment runs: what desire pins for it. */
+export function restorePinsFor(
+  repository: Repository,
+  manifests: Manifests,
+): Map<string, RestorePin> {
+  const pins = new Map<string, RestorePin>();
+  for (const [key, env] of repository.environments) {
+    const id = env.doc.spec.restoreFrom?.snapshot;
+    const d = id
+      ? decideRestore(env, repository.locks.get(key), manifests.get(id)?.manifest)
+      : undefined;
+    if (d?.outcome === "pin") pins.set(key, d.pin);
+  }
+  return pins;
+}
+
+/** The restore step after capture: each restoring environment's home and packages, checked and measured. */
+export async function restoreForContext(
+  ctx: RunContext,
+  now: () => Date,
+  manifests: Manifests,
+  startedAt: Date,
+): Promise<RestoreResult[]> {
+  if (![...ctx.repository.environments.values()].some((e) => e.doc.spec.restoreFrom)) return [];
+  const sources = openSnapshotSources(ctx, now);
+  return completeRestores(
+    { repository: ctx.repository, manifests, startedAt },
+    { objects: ctx.objects, sources, restorer: sources, now },
+  );
+}
+
+/** One line per restoring environment (and its differences, if any). */
+export function renderRestores(results: readonly RestoreResult[]): string {
+  const lines = results.flatMap((r) => {
+    if (r.outcome !== "restored")
+      return [
+        `  ${r.outcome === "failed" ? "✖" : "…"} ${r.outcome.padEnd(9)} ${r.environment} from ${r.snapshot}: ${r.reason}`,
+      ];
+    const rec = r.record;
+    const home = rec.home
+      ? `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
+      : "";
+    const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
+    return [
+      head,
+      ...rec.packages.differences.map((d) => `      ${d}`),
+      ...(rec.home?.findings ?? []).map(
+        (f) =>
+          `      ${f.object}: ${f.problem}${f.expected ? `, expected ${f.expected}` : ""}${f.actual ? `, found ${f.actual}` : ""}`,
+      ),
+    ];
+  });
+  return ["restores:", ...lines].join("\n");
 }

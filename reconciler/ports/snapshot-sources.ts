@@ -28,3 +28,23 @@ export interface SnapshotSources {
   /** The image the environment's running task runs (`repo@sha256:…`), if it runs. */
   runningImage(environment: string): Promise<string | undefined>;
 }
+
+/** Where a restored home's files landed, each summed from the bytes written there. */
+export interface RestoredHome {
+  /** The directory AWS Backup restored into, off the file system root (`/aws-backup-restore_<time>`). */
+  restoreDirectory: string;
+  /** `home`: moved into the environment's empty home; `beside`: the home has files, so they stay in the restore directory. */
+  placed: "home" | "beside";
+  /** The directory the files are in now (the home, or the home's path inside the restore directory). */
+  path: string;
+  files: StoredFileSum[];
+}
+
+/**
+ * Brings a home back from a recovery point, as AWS Backup does: an item-level restore of the
+ * home's path into a new `aws-backup-restore_<time>` directory (never in place), then a one-off
+ * move into the environment's home when it holds no files. Existing files are never overwritten.
+ */
+export interface HomeRestorer {
+  restoreHome(recoveryPointArn: string, fromPath: string, toPath: string): Promise<RestoredHome>;
+}

@@ -4,6 +4,7 @@ import { LabenvError } from "../../core/errors.js";
 import { writeFileAtomic } from "../file/atomic-write.js";
 import { shapeProblem, type Shape } from "../shape/shape.js";
 import type { ImageContents } from "./sandbox-image.js";
+import type { SandboxChange } from "./sandbox-exec-state.js";
 
 /**
  * The sandbox: a local simulation of the AWS resources labenv manages,
@@ -52,7 +53,14 @@ export interface SandboxAccount {
     startedAt: string;
     stoppedAt?: string;
   }[];
-  volumes: { id: string; sizeGiB: number; fromSnapshot?: string; state: "in-use" | "deleted" }[];
+  volumes: {
+    id: string;
+    sizeGiB: number;
+    fromSnapshot?: string;
+    /** Created from a snapshot named in the service (a restore): it holds what that volume held. */
+    restored?: boolean;
+    state: "in-use" | "deleted";
+  }[];
   snapshots: {
     id: string;
     volumeId: string;
@@ -60,6 +68,8 @@ export interface SandboxAccount {
     state: "completed";
     startTime: string;
     tags: Record<string, string>;
+    /** What was installed on the volume beyond the image (`labenv sandbox exec`) when it was taken. */
+    changes?: (SandboxChange & { at: string })[];
   }[];
   backupJobs: {
     id: string;

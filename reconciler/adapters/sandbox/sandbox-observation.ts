@@ -11,6 +11,7 @@ import { execCommand } from "./sandbox-exec.js";
 import { installedState, observationOf } from "./sandbox-installed.js";
 import { packImageRegistry, type ImageContents, type ImageRegistry } from "./sandbox-image.js";
 import type { SandboxChange } from "./sandbox-exec-state.js";
+import { volumeChangesOf } from "./drivers/ebs-snapshot.js";
 
 export interface SandboxContainersDeps {
   /** The sandbox's state directory (`.labenv`). */
@@ -53,14 +54,15 @@ export class SandboxContainers {
     const state = loadExecState(this.execFile);
     const entry = state.environments[environment];
     const changes = entry && entry.task === task ? entry.changes : [];
-    const change = execCommand(words, installedState(image, changes), index);
+    const held = this.volumeChanges(task);
+    const change = execCommand(words, installedState(image, [...held, ...changes]), index);
     const at = this.deps.now().toISOString();
     state.environments[environment] = { task, changes: [...changes, { ...change, at }] };
     saveExecState(this.execFile, state);
     const observation = observationOf(
       environment,
       task,
-      installedState(image, [...changes, change]),
+      installedState(image, [...held, ...changes, change]),
       at,
     );
     await this.deps.objects.put(
@@ -85,7 +87,10 @@ export class SandboxContainers {
       const observation = observationOf(
         environment,
         task,
-        installedState(image, changesFor(state, environment, task)),
+        installedState(image, [
+          ...this.volumeChanges(task, account),
+          ...changesFor(state, environment, task),
+        ]),
         at,
       );
       await this.deps.objects.put(
@@ -111,9 +116,18 @@ export class SandboxContainers {
     return observationOf(
       environment,
       task,
-      installedState(image, changes),
+      installedState(image, [...this.volumeChanges(task, account), ...changes]),
       this.deps.now().toISOString(),
     );
+  }
+
+  /** What the task's volume holds beyond the image: a volume restored from a snapshot holds its changes. */
+  private volumeChanges(
+    task: string,
+    account: SandboxAccount = this.deps.account(),
+  ): SandboxChange[] {
+    const t = account.tasks.find((x) => x.arn === task);
+    return t ? volumeChangesOf(account, t.volumeId) : [];
   }
 
   runningTask(

@@ -1,5 +1,12 @@
 import type { Observation } from "../../core/model/documents.js";
-import type { SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type {
+  HomeRestorer,
+  RestoredHome,
+  SnapshotSources,
+  StoredFileSum,
+} from "../../ports/snapshot-sources.js";
 import type { SandboxContainers } from "./sandbox-observation.js";
 import type { SandboxProvider } from "./sandbox-provider.js";
 
@@ -8,11 +15,39 @@ import type { SandboxProvider } from "./sandbox-provider.js";
  * snapshots and backup jobs in its account, the recovery points' files (summed from their stored
  * bytes) and what its containers run.
  */
-export class SandboxSnapshotSources implements SnapshotSources {
+export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer {
   constructor(
     private readonly provider: SandboxProvider,
     private readonly containers: SandboxContainers,
+    private readonly now: () => Date,
   ) {}
+
+  /**
+   * AWS Backup's item-level restore into `/aws-backup-restore_<time>`, then the one-off move into
+   * the environment's home — only when the home holds no files; otherwise they stay beside it.
+   */
+  async restoreHome(arn: string, fromPath: string, toPath: string): Promise<RestoredHome> {
+    const storage = this.provider.storage;
+    const restoreDirectory = storage.restoreItems(arn.split(":").pop() ?? "", fromPath, this.now());
+    const restored = `${restoreDirectory}/${fromPath.replace(/^\/+/, "")}`;
+    if (storage.listFiles(toPath).length > 0)
+      return {
+        restoreDirectory,
+        placed: "beside",
+        path: restored,
+        files: storage.listFiles(restored),
+      };
+    const from = storage.efsPath(restored);
+    const to = storage.efsPath(toPath);
+    mkdirSync(to, { recursive: true });
+    if (existsSync(from))
+      for (const name of readdirSync(from)) {
+        if (existsSync(join(to, name))) rmSync(join(to, name), { recursive: true });
+        renameSync(join(from, name), join(to, name));
+      }
+    rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
+    return { restoreDirectory, placed: "home", path: toPath, files: storage.listFiles(toPath) };
+  }
 
   async volumeSnapshot(id: string): Promise<{ state: string; volumeId?: string } | undefined> {
     const s = this.provider.account().snapshots.find((x) => x.id === id);

@@ -39,10 +39,13 @@ export interface SandboxRecoveryPoint {
 export class SandboxStorage {
   readonly efsRoot: string;
   readonly backupRoot: string;
+  /** What was done inside the tasks (`labenv sandbox exec`): what a volume snapshot holds beyond the image. */
+  readonly execFile: string;
 
   constructor(sandboxDir: string) {
     this.efsRoot = join(sandboxDir, "efs");
     this.backupRoot = join(sandboxDir, "backup");
+    this.execFile = join(sandboxDir, "exec.json");
   }
 
   /** The real directory of an EFS path (`/labs/…`). */

@@ -15,7 +15,14 @@ import { renderDiagnostics } from "../render/diagnostics.js";
 import { renderPlan } from "../render/plan.js";
 import { SandboxProvider } from "../../adapters/sandbox/sandbox-provider.js";
 import type { CaptureResult } from "../../core/snapshots/capture.js";
-import { captureForContext, renderCapture } from "../snapshot-sources.js";
+import {
+  captureForContext,
+  renderCapture,
+  renderRestores,
+  restoreForContext,
+  restorePinsFor,
+} from "../snapshot-sources.js";
+import { manifestsFor, type RestoreResult } from "../../core/snapshots/restore.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -51,6 +58,10 @@ export function registerReconcile(program: Command, io: CliIO): void {
         plan?: string;
       }) => {
         const ctx = openContext(o.repo, io.now);
+        const startedAt = io.now();
+        // Environments restored from a snapshot run its image and volume (read from its manifest).
+        const manifests = await manifestsFor(ctx.repository, ctx.objects);
+        const restorePins = restorePinsFor(ctx.repository, manifests);
         const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
         if (!o.json)
           io.err(`labenv ${mode}: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
@@ -66,6 +77,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
                 : ((await remoteIndexForChecks(repository)) ?? ctx.checkIndex),
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
+            ...(restorePins.size > 0 ? { runtime: { restorePins } } : {}),
             ...(expectDigest ? { expectDigest } : {}),
           },
           {
@@ -93,12 +105,15 @@ export function registerReconcile(program: Command, io: CliIO): void {
           (result.outcome === "applied" || result.outcome === "no-changes")
             ? await captureForContext(ctx, io.now)
             : undefined;
+        const restores = snapshots
+          ? await restoreForContext(ctx, io.now, manifests, startedAt)
+          : undefined;
         // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
         const drift =
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, drift, snapshots);
+        report(io, mode, result, o, drift, snapshots, restores);
       },
     );
   }
@@ -131,6 +146,7 @@ function report(
   o: { json?: boolean; verbose?: boolean },
   drift?: unknown,
   snapshots?: CaptureResult[],
+  restores?: RestoreResult[],
 ): void {
   if (o.json) {
     io.out(
@@ -143,6 +159,7 @@ function report(
           plan: r.plan,
           diagnostics: r.diagnostics,
           ...(snapshots ? { snapshots } : {}),
+          ...(restores && restores.length > 0 ? { restores } : {}),
           ...(drift ? { drift } : {}),
         },
         null,
@@ -167,6 +184,7 @@ function report(
         `✖ held back ${r.plan.heldBack.length} ${r.plan.heldBack.length === 1 ? "environment" : "environments"} (${r.plan.heldBack.map((h) => h.environment).join(", ")}): fix the findings above; everything else ${mode === "plan" ? "is planned" : "was applied"}`,
       );
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
+    if (restores && restores.length > 0) io.out(renderRestores(restores));
     if (drift)
       io.out(
         (drift as { skipped?: string }).skipped
@@ -179,7 +197,8 @@ function report(
     r.outcome === "refused" ||
       r.outcome === "failed" ||
       r.plan?.heldBack ||
-      snapshots?.some((s) => s.outcome === "failed")
+      snapshots?.some((s) => s.outcome === "failed") ||
+      restores?.some((s) => s.outcome === "failed" || (s.outcome === "restored" && !s.record.ok))
       ? 1
       : 0,
   );

@@ -26,6 +26,7 @@ import {
   SANDBOX_LOAD_BALANCER_ARN,
 } from "../access/task-access.js";
 import { shareGrants } from "./share-grants.js";
+import type { RestorePin } from "../snapshots/restore-decision.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -45,6 +46,11 @@ export interface RuntimeSettings {
    * built yet). Without it: when labenv.yaml's target is the sandbox.
    */
   imageBuilds?: boolean;
+  /**
+   * Environments restored from a snapshot (`spec.restoreFrom`, decided by `decideRestore`): their
+   * task runs the snapshot's image by digest and their volume is created from its EBS snapshot.
+   */
+  restorePins?: ReadonlyMap<string, RestorePin>;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -186,7 +192,12 @@ export function desire(
     const td = keys.taskDefinition(labName, name);
     const { cpu, memory } = env.doc.spec.resources;
     const digest = lockDigest(lock.doc);
-    const image = buildImages ? environmentImage(key, env, lock.doc) : lock.doc.spec.image;
+    const pin = runtime.restorePins?.get(key);
+    const image = pin
+      ? pin.image
+      : buildImages
+        ? environmentImage(key, env, lock.doc)
+        : lock.doc.spec.image;
     add("task-definition", td, key, labName, {
       family: ecsName(labName, name),
       cpu,
@@ -249,7 +260,12 @@ export function desire(
       name: ecsName(labName, name),
       taskDefinition: td,
       desiredCount: running ? 1 : 0,
-      volume: { sizeGiB: storageGiB, volumeType: "gp3", encrypted: true },
+      volume: {
+        sizeGiB: storageGiB,
+        volumeType: "gp3",
+        encrypted: true,
+        ...(pin?.volumeSnapshotId ? { fromSnapshot: pin.volumeSnapshotId } : {}),
+      },
       subnets: [...(aws.subnets ?? [])].sort(),
       securityGroups: [...(aws.securityGroups ?? [])].sort(),
       ...(access

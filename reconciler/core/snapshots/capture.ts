@@ -5,6 +5,7 @@ import { paths } from "../desire/names.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { SnapshotSources } from "../../ports/snapshot-sources.js";
 import { decideCapture, type CaptureDecision } from "./capture-decision.js";
+import { lockSpecDigest } from "./restore-decision.js";
 import { contentRef, manifestBytes, snapshotObjects, type SnapshotManifest } from "./manifest.js";
 
 export interface CaptureInput {
@@ -127,6 +128,7 @@ async function captureOne(
       ...lockRef,
       file: lock.file,
       digest: lockDigest(lock.doc),
+      specDigest: lockSpecDigest(lock.doc),
       domainPack: `${lock.doc.spec.domainPack.name}@${lock.doc.spec.domainPack.version}`,
       image: lock.doc.spec.image,
     },

@@ -30,7 +30,14 @@ export interface SnapshotManifest {
   commit: string;
   provider: string;
   /** The environment's lock then: its digest, the object holding its exact bytes, pack and image. */
-  lock: ObjectRef & { file: string; digest: string; domainPack: string; image: string };
+  lock: ObjectRef & {
+    file: string;
+    digest: string;
+    /** The digest of the lock's spec alone: what a restored environment's lock must equal. */
+    specDigest: string;
+    domainPack: string;
+    image: string;
+  };
   /** The image the task ran, by digest (the one built from the lock). */
   image?: string;
   /** The EBS snapshot of `/opt/jupyter` (installed packages). */

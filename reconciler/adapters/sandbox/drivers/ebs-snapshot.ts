@@ -3,9 +3,15 @@ import { TAG, type ObservedResource, type EbsSnapshotSpec } from "../../../core/
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { awsError, checkTags, nextId, type SandboxAccount } from "../sandbox-account.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
+import type { SandboxStorage } from "../sandbox-storage.js";
+import { loadExecState } from "../sandbox-exec-state.js";
 
-/** EC2 CreateSnapshot of the volume attached to the service's running task. */
+/**
+ * EC2 CreateSnapshot of the volume attached to the service's running task. With `storage`, the
+ * snapshot holds what was installed on the volume beyond the image (`labenv sandbox exec`).
+ */
 function createSnapshot(
+  storage: SandboxStorage | undefined,
   account: SandboxAccount,
   action: Action,
   resolve: ResolveId,
@@ -23,6 +29,10 @@ function createSnapshot(
     );
   checkTags(action.desired!.tags);
   const id = nextId(account, "snap-", 17);
+  const env = action.desired!.tags[TAG.environment] ?? "";
+  const exec = storage ? loadExecState(storage.execFile).environments[env] : undefined;
+  const held = volumeChangesOf(account, task.volumeId);
+  const own = exec && exec.task === task.arn ? exec.changes : [];
   account.snapshots.push({
     id,
     volumeId: task.volumeId,
@@ -30,6 +40,7 @@ function createSnapshot(
     state: "completed",
     startTime: now.toISOString(),
     tags: { ...action.desired!.tags },
+    ...(held.length + own.length > 0 ? { changes: [...held, ...own] } : {}),
   });
   return { key: action.key, id };
 }
@@ -52,9 +63,22 @@ function observe(account: SandboxAccount): ObservedResource<"ebs-snapshot">[] {
   return out;
 }
 
+/** What a volume holds beyond the image: the changes of the snapshot it was restored from. */
+export function volumeChangesOf(
+  account: SandboxAccount,
+  volumeId: string,
+): NonNullable<SandboxAccount["snapshots"][number]["changes"]> {
+  const v = account.volumes.find((x) => x.id === volumeId);
+  if (!v?.restored || !v.fromSnapshot) return [];
+  return account.snapshots.find((s) => s.id === v.fromSnapshot)?.changes ?? [];
+}
+
 /** EBS snapshots of the volume a running task has attached. */
-export const ebsSnapshotDriver: SandboxDriver<"ebs-snapshot"> = {
-  kind: "ebs-snapshot",
-  observe,
-  apply: createSnapshot,
-};
+export function ebsSnapshotDriver(storage?: SandboxStorage): SandboxDriver<"ebs-snapshot"> {
+  return {
+    kind: "ebs-snapshot",
+    observe,
+    apply: (account, action, resolve, now) =>
+      createSnapshot(storage, account, action, resolve, now),
+  };
+}

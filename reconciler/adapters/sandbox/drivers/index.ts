@@ -24,7 +24,7 @@ export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage
   return {
     "access-point": storage ? withDirectories(accessPointDriver, storage) : accessPointDriver,
     "share-access": shareAccessDriver,
-    "ebs-snapshot": ebsSnapshotDriver,
+    "ebs-snapshot": ebsSnapshotDriver(storage),
     "backup-job": backupJobDriver(storage),
     "image-build": imageBuildDriver(registry),
     "target-group": targetGroupDriver,

@@ -43,6 +43,9 @@ function putService(
           sizeInGiB: spec.volume.sizeGiB,
           volumeType: spec.volume.volumeType,
           encrypted: spec.volume.encrypted,
+          ...(spec.volume.fromSnapshot
+            ? { snapshotId: fromSnapshotId(account, spec, resolve) }
+            : {}),
         },
       },
     ],
@@ -107,16 +110,24 @@ function startTask(
   now: Date,
 ): void {
   const env = account.services.find((s) => s.arn === serviceArn)?.tags[TAG.environment];
-  const latest = account.snapshots
-    .filter((s) => s.tags[TAG.environment] === env)
-    .sort((a, b) => a.startTime.localeCompare(b.startTime))
-    .pop();
+  // A volume restored from a named snapshot (a restore), else from the environment's latest.
+  const service = account.services.find((s) => s.arn === serviceArn);
+  const named = (
+    service?.body as { volumeConfigurations?: { managedEBSVolume: { snapshotId?: string } }[] }
+  )?.volumeConfigurations?.[0]?.managedEBSVolume.snapshotId;
+  const latest = named
+    ? account.snapshots.find((s) => s.id === named)
+    : account.snapshots
+        .filter((s) => s.tags[TAG.environment] === env)
+        .sort((a, b) => a.startTime.localeCompare(b.startTime))
+        .pop();
   const volumeId = nextId(account, "vol-", 17);
   account.volumes.push({
     id: volumeId,
     sizeGiB: spec.volume.sizeGiB,
     state: "in-use",
     ...(latest ? { fromSnapshot: latest.id } : {}),
+    ...(latest && named ? { restored: true } : {}),
   });
   account.tasks.push({
     arn: arn(account, "ecs", `task/${account.cluster}/${nextId(account, "", 32)}`),
@@ -148,10 +159,11 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
       networkConfiguration: {
         awsvpcConfiguration: { subnets: string[]; securityGroups: string[] };
       };
-      volumeConfigurations: { managedEBSVolume: { sizeInGiB: number } }[];
+      volumeConfigurations: { managedEBSVolume: { sizeInGiB: number; snapshotId?: string } }[];
       loadBalancers?: { targetGroupArn: string; containerName: string; containerPort: number }[];
     };
     const lb = b.loadBalancers?.[0];
+    const snapshotId = b.volumeConfigurations[0]!.managedEBSVolume.snapshotId;
     const spec: ServiceSpec = {
       name: s.name,
       taskDefinition: keyOfTd.get(s.taskDefinitionArn) ?? s.taskDefinitionArn,
@@ -160,6 +172,7 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
         sizeGiB: b.volumeConfigurations[0]!.managedEBSVolume.sizeInGiB,
         volumeType: "gp3",
         encrypted: true,
+        ...(snapshotId ? { fromSnapshot: snapshotId } : {}),
       },
       subnets: [...b.networkConfiguration.awsvpcConfiguration.subnets].sort(),
       securityGroups: [...b.networkConfiguration.awsvpcConfiguration.securityGroups].sort(),
@@ -197,3 +210,12 @@ export const serviceDriver: SandboxDriver<"service"> = {
   apply: putService,
   remove: deleteService,
 };
+
+/** The EBS snapshot a volume is created from: an id, or the key of a snapshot taken earlier. */
+function fromSnapshotId(account: SandboxAccount, spec: ServiceSpec, resolve: ResolveId): string {
+  const from = spec.volume.fromSnapshot!;
+  const id = from.startsWith("snap-") ? from : resolve(from);
+  if (!id || !account.snapshots.some((s) => s.id === id))
+    throw awsError("InvalidSnapshot.NotFound", `The snapshot '${from}' does not exist.`);
+  return id;
+}

@@ -12,6 +12,9 @@ import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, checkTags, type SandboxAccount } from "../sandbox-account.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
 
+/** The sandbox's own record of an image named by digest in the spec (not a labenv: tag, so never compared). */
+const IMAGE_AS_NAMED = "sandbox:image";
+
 /** ECS RegisterTaskDefinition: a new revision of the family; the previous one is deregistered. */
 function registerTaskDefinition(
   account: SandboxAccount,
@@ -140,7 +143,12 @@ function registerTaskDefinition(
     revision,
     status: "ACTIVE",
     body,
-    tags: { ...action.desired!.tags },
+    // An image named by digest (a restore runs the snapshot's) is remembered as named, as the AWS
+    // driver remembers the spec it registered: it never reads back as another environment's build.
+    tags: {
+      ...action.desired!.tags,
+      ...(isImageBuildKey(spec.image) ? {} : { [IMAGE_AS_NAMED]: spec.image }),
+    },
   });
   return { key: action.key, id: taskArn };
 }
@@ -225,7 +233,7 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
       family: t.family,
       cpu: Number(b.cpu),
       memory: Number(b.memory),
-      image: keyOfImage.get(c.image) ?? c.image,
+      image: t.tags[IMAGE_AS_NAMED] ?? keyOfImage.get(c.image) ?? c.image,
       homeAccessPoint: apOf("home"),
       datasets: c.mountPoints
         .filter((m) => m.sourceVolume.startsWith("dataset-"))

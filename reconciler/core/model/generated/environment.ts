@@ -58,6 +58,15 @@ export interface Environment {
      */
     state?: "running" | "stopped";
     /**
+     * Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.
+     */
+    restoreFrom?: {
+      /**
+       * The snapshot: `<lab>/<environment>/<name>`.
+       */
+      snapshot: string;
+    };
+    /**
      * Compute and storage for the Jupyter task.
      */
     resources: {

@@ -1,0 +1,218 @@
+import { paths } from "../desire/names.js";
+import type { Observation, Repository } from "../model/documents.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { HomeRestorer, SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
+import {
+  manifestBytes,
+  parseManifest,
+  snapshotObjects,
+  type SnapshotManifest,
+} from "./manifest.js";
+import { decideRestore, type RestoreDecision } from "./restore-decision.js";
+import type { VerifyFinding } from "./verify.js";
+
+/** What a restore did, measured: written once it is done, read by `labenv status`. */
+export interface RestoreRecord {
+  environment: string;
+  snapshot: string;
+  manifestDigest: string;
+  image: string;
+  volumeSnapshotId?: string;
+  /** From the start of the reconcile that applied the restore to the last file checked. */
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  home?: {
+    restoreDirectory: string;
+    placed: "home" | "beside";
+    path: string;
+    files: number;
+    identical: number;
+    findings: VerifyFinding[];
+  };
+  /** The restored container against the snapshot's observation, package for package. */
+  packages: { matched: number; total: number; differences: string[] };
+  ok: boolean;
+}
+
+export type RestoreResult =
+  | (Exclude<RestoreDecision, { outcome: "pin" }> & { record?: undefined })
+  | {
+      environment: string;
+      snapshot: string;
+      outcome: "restored";
+      record: RestoreRecord;
+      now: boolean;
+    };
+
+export const restoreObjects = {
+  record: (environment: string, snapshot: string) =>
+    `restores/${environment}/from/${snapshot}.json`,
+};
+
+/** The manifests the restores in `repository` name, read from the object store. */
+export async function manifestsFor(
+  repository: Repository,
+  objects: ObjectStore,
+): Promise<Map<string, { manifest: SnapshotManifest; digest: string }>> {
+  const out = new Map<string, { manifest: SnapshotManifest; digest: string }>();
+  for (const env of repository.environments.values()) {
+    const id = env.doc.spec.restoreFrom?.snapshot;
+    if (!id || out.has(id)) continue;
+    const bytes = await objects.get(snapshotObjects.manifest(id));
+    const parsed = bytes && parseManifest(bytes);
+    if (parsed && "manifest" in parsed)
+      out.set(id, { manifest: parsed.manifest, digest: manifestBytes(parsed.manifest).digest });
+  }
+  return out;
+}
+
+/**
+ * Completes each restore once its environment runs the snapshot's image: the home is restored
+ * from the recovery point (beside existing files, never over them) and every file is checked
+ * against the manifest where it landed; the container is compared with the snapshot's
+ * observation package for package; the measured record is written. A restore done is not redone.
+ */
+export async function completeRestores(
+  input: {
+    repository: Repository;
+    manifests: ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>;
+    startedAt: Date;
+  },
+  deps: { objects: ObjectStore; sources: SnapshotSources; restorer: HomeRestorer; now: () => Date },
+): Promise<RestoreResult[]> {
+  const out: RestoreResult[] = [];
+  for (const [key, env] of [...input.repository.environments].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    const found =
+      env.doc.spec.restoreFrom && input.manifests.get(env.doc.spec.restoreFrom.snapshot);
+    const decision = decideRestore(env, input.repository.locks.get(key), found?.manifest);
+    if (!decision) continue;
+    if (decision.outcome !== "pin") {
+      out.push(decision);
+      continue;
+    }
+    const { snapshot, pin } = decision;
+    const recordKey = restoreObjects.record(key, snapshot);
+    const previous = await deps.objects.get(recordKey);
+    if (previous) {
+      const record = JSON.parse(Buffer.from(previous).toString("utf8")) as RestoreRecord;
+      out.push({ environment: key, snapshot, outcome: "restored", record, now: false });
+      continue;
+    }
+    if ((await deps.sources.runningImage(key)) !== pin.image) {
+      out.push({
+        environment: key,
+        snapshot,
+        outcome: "waiting",
+        reason: `${key}'s task does not run the snapshot's image yet`,
+      });
+      continue;
+    }
+    const m = found!.manifest;
+    let home: RestoreRecord["home"];
+    if (m.home) {
+      const { lab, name } = env.doc.metadata;
+      const landed = await deps.restorer.restoreHome(
+        m.home.recoveryPointArn,
+        m.home.path,
+        paths.home(lab, name),
+      );
+      const findings = compareFiles(m.home.files, landed.files, landed.path);
+      home = {
+        restoreDirectory: landed.restoreDirectory,
+        placed: landed.placed,
+        path: landed.path,
+        files: m.home.files.length,
+        identical: m.home.files.length - findings.filter((f) => f.problem !== "unexpected").length,
+        findings,
+      };
+    }
+    const packages = comparePackages(
+      await snapshotObservation(m, deps.objects),
+      await deps.sources.observation(key),
+    );
+    const finished = deps.now();
+    const record: RestoreRecord = {
+      environment: key,
+      snapshot,
+      manifestDigest: found!.digest,
+      image: pin.image,
+      ...(pin.volumeSnapshotId ? { volumeSnapshotId: pin.volumeSnapshotId } : {}),
+      startedAt: input.startedAt.toISOString(),
+      finishedAt: finished.toISOString(),
+      seconds: Math.max(0, (finished.getTime() - input.startedAt.getTime()) / 1000),
+      ...(home ? { home } : {}),
+      packages,
+      ok: packages.differences.length === 0 && (home?.findings.length ?? 0) === 0,
+    };
+    await deps.objects.put(recordKey, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+    out.push({ environment: key, snapshot, outcome: "restored", record, now: true });
+  }
+  return out;
+}
+
+async function snapshotObservation(
+  m: SnapshotManifest,
+  objects: ObjectStore,
+): Promise<Observation | undefined> {
+  if (!m.observation) return undefined;
+  const bytes = await objects.get(m.observation.key);
+  return bytes ? (JSON.parse(Buffer.from(bytes).toString("utf8")) as Observation) : undefined;
+}
+
+/** Each file of the manifest against the file where it landed. */
+export function compareFiles(
+  wanted: readonly StoredFileSum[],
+  landed: readonly StoredFileSum[],
+  where: string,
+): VerifyFinding[] {
+  const byPath = new Map(landed.map((f) => [f.path, f]));
+  const findings: VerifyFinding[] = [];
+  for (const f of wanted) {
+    const l = byPath.get(f.path);
+    byPath.delete(f.path);
+    const object = `${where}/${f.path}`;
+    if (!l) findings.push({ object, problem: "missing", expected: f.sha256 });
+    else if (l.sha256 !== f.sha256)
+      findings.push({ object, problem: "checksum", expected: f.sha256, actual: l.sha256 });
+  }
+  for (const extra of byPath.values())
+    findings.push({
+      object: `${where}/${extra.path}`,
+      problem: "unexpected",
+      actual: extra.sha256,
+    });
+  return findings;
+}
+
+/** The snapshot's packages against the restored container's, by name and version. Pure. */
+export function comparePackages(
+  then: Observation | undefined,
+  now: Observation | undefined,
+): RestoreRecord["packages"] {
+  if (!then || !now)
+    return {
+      matched: 0,
+      total: then?.spec.packages.length ?? 0,
+      differences: [
+        !then ? "the snapshot's observation is missing" : "the restored container did not report",
+      ],
+    };
+  const was = new Map(then.spec.packages.map((p) => [p.name, p.version]));
+  const is = new Map(now.spec.packages.map((p) => [p.name, p.version]));
+  const differences: string[] = [];
+  let matched = 0;
+  for (const [name, version] of [...was].sort()) {
+    const v = is.get(name);
+    if (v === version) matched += 1;
+    else
+      differences.push(
+        v === undefined ? `${name} ${version} is missing` : `${name} ${version} → ${v}`,
+      );
+  }
+  for (const [name, version] of [...is].sort())
+    if (!was.has(name)) differences.push(`${name} ${version} was not in the snapshot`);
+  return { matched, total: was.size, differences };
+}

@@ -1,0 +1,189 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli } from "../helpers/cli.js";
+import { exampleGitRepo, git } from "./temp-git-repo.js";
+
+const ID = "genomics-core/rnaseq/thesis";
+const EFS = ".labenv/sandbox/efs";
+const HOME = `${EFS}/labs/genomics-core/environments/rnaseq`;
+const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+
+const NOTEBOOK = '{"cells": [{"cell_type": "code", "source": "import pydeseq2"}], "nbformat": 4}\n';
+const COUNTS = "gene\tcount\nTP53\t17\n".repeat(400);
+
+/** rnaseq with a notebook and data in its home, captured by the Snapshot document `thesis`. */
+async function captured(options: { pipInstall?: string } = {}): Promise<string> {
+  const dir = exampleGitRepo();
+  expect((await cli(dir, "reconcile")).code).toBe(0);
+  if (options.pipInstall)
+    expect(
+      (
+        await cli(
+          dir,
+          "sandbox",
+          "exec",
+          "genomics-core/rnaseq",
+          "pip",
+          "install",
+          options.pipInstall,
+        )
+      ).code,
+    ).toBe(0);
+  mkdirSync(join(dir, HOME, "data"), { recursive: true });
+  writeFileSync(join(dir, HOME, "analysis.ipynb"), NOTEBOOK);
+  writeFileSync(join(dir, HOME, "data/counts.tsv"), COUNTS);
+  const snapshots = join(dir, "environments/genomics-core/rnaseq/snapshots");
+  writeFileSync(
+    join(snapshots, "thesis.yaml"),
+    "apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata: { name: thesis, lab: genomics-core, environment: rnaseq }\nspec: { requestedBy: rpatel, reason: Figures of thesis chapter 3, include: { packages: true, home: true } }\n",
+  );
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
+  const r = await cli(dir, "reconcile");
+  expect(r.stdout).toMatch(/✓ captured {3}genomics-core\/rnaseq\/thesis/);
+  return dir;
+}
+
+describe("restore on the sandbox: capture → destroy → restore → observe", () => {
+  it("brings the environment back with the snapshot's lock, image and volume, every package and every home file identical", async () => {
+    // A package installed in the running container lives on /opt/jupyter: the volume snapshot keeps it.
+    const dir = await captured({ pipInstall: "requests==2.32.3" });
+    const manifest = JSON.parse((await cli(dir, "snapshot", "show", ID, "--json")).stdout);
+
+    // Destroy: the environment leaves git (its snapshots and its share with it) and its home's files are lost.
+    git(
+      dir,
+      "rm",
+      "-rq",
+      "environments/genomics-core/rnaseq",
+      "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml",
+    );
+    git(dir, "commit", "-qm", "rnaseq: retired");
+    const retired = await cli(dir, "reconcile");
+    expect(retired.code, retired.stdout).toBe(0);
+    rmSync(join(dir, HOME), { recursive: true });
+    // The manifest outlives its document: the data is kept.
+    expect((await cli(dir, "snapshot", "list")).stdout).toMatch(
+      /^kept {6}genomics-core\/rnaseq\/thesis/m,
+    );
+
+    // Restore into a new environment, written as it was then, through a commit (a pull request).
+    const w = await cli(dir, "restore", ID, "--as", "rnaseq-thesis");
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain(
+      "✓ wrote genomics-core/rnaseq-thesis, restored from genomics-core/rnaseq/thesis",
+    );
+    const env = parse(
+      readFileSync(join(dir, "environments/genomics-core/rnaseq-thesis/environment.yaml"), "utf8"),
+    );
+    expect(env.metadata.name).toBe("rnaseq-thesis");
+    expect(env.spec.restoreFrom).toEqual({ snapshot: ID });
+    const lockText = readFileSync(
+      join(dir, "environments/genomics-core/rnaseq-thesis/environment.lock.yaml"),
+      "utf8",
+    );
+    const oldLock = readFileSync(join(dir, ".labenv/objects", manifest.lock.key), "utf8");
+    expect(lockText).toBe(oldLock.replace("name: rnaseq\n", "name: rnaseq-thesis\n"));
+    expect((await cli(dir, "lock", "--check")).code).toBe(0);
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "rnaseq-thesis: restored from the thesis snapshot");
+
+    const plan = await cli(dir, "plan", "--json");
+    const actions = JSON.parse(plan.stdout).plan.stages.flatMap(
+      (s: { actions: unknown[] }) => s.actions,
+    ) as {
+      key: string;
+      outcome: string;
+      desired?: { spec: { image?: string; volume?: { fromSnapshot?: string } } };
+    }[];
+    const restored = actions.filter((a) => a.key.includes("genomics-core/rnaseq-thesis"));
+    // No image build: the task runs the snapshot's image by digest; the volume comes from its EBS snapshot.
+    expect(restored.map((a) => a.key).some((k) => k.startsWith("image-build:"))).toBe(false);
+    expect(restored.find((a) => a.key.startsWith("task-definition:"))!.desired!.spec.image).toBe(
+      manifest.image,
+    );
+    expect(
+      restored.find((a) => a.key.startsWith("service:"))!.desired!.spec.volume!.fromSnapshot,
+    ).toBe(manifest.volume.snapshotId);
+
+    const r = await cli(dir, "reconcile");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /✓ restored {2}genomics-core\/rnaseq-thesis from genomics-core\/rnaseq\/thesis: (\d+)\/\1 packages match, 2\/2 files identical in its home, in [\d.]+ s/,
+    );
+    // What was installed beside the lock came back too, so drift says so, as it did for the original.
+    expect(r.stdout).toMatch(/genomics-core\/rnaseq-thesis +MINOR_DRIFT 5 packages added/);
+    const observed = JSON.parse(
+      readFileSync(
+        join(dir, ".labenv/objects/observations/genomics-core/rnaseq-thesis/latest.json"),
+        "utf8",
+      ),
+    );
+    expect(
+      observed.spec.packages.find((p: { name: string }) => p.name === "requests")?.version,
+    ).toBe("2.32.3");
+    // Every file is back, byte for byte, in the new environment's home.
+    const home = join(dir, EFS, "labs/genomics-core/environments/rnaseq-thesis");
+    expect(readFileSync(join(home, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+    expect(readFileSync(join(home, "data/counts.tsv"), "utf8")).toBe(COUNTS);
+    // AWS Backup's restore directory was emptied into the home and removed.
+    expect(
+      existsSync(join(dir, EFS)) && readFileSync(join(dir, ".labenv/sandbox/account.json"), "utf8"),
+    ).toBeTruthy();
+    const again = await cli(dir, "reconcile");
+    expect(again.stdout).toMatch(/✓ restored {2}genomics-core\/rnaseq-thesis .* \(earlier\)/);
+    expect(again.stdout).toContain("✓ no changes: everything matches git");
+  });
+
+  it("never overwrites a researcher's files: into the same environment, the restored files land beside them", async () => {
+    const dir = await captured();
+    // The researcher keeps working after the snapshot; then asks for the snapshot back in place.
+    writeFileSync(join(dir, HOME, "analysis.ipynb"), '{"cells": [], "edited": true}\n');
+    const path = join(dir, "environments/genomics-core/rnaseq/environment.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        /\nspec:\n/,
+        `\nspec:\n  restoreFrom: { snapshot: ${ID} }\n`,
+      ),
+    );
+    git(dir, "commit", "-qam", "rnaseq: back to the thesis snapshot");
+    const r = await cli(dir, "reconcile");
+    expect(r.code).toBe(0);
+    const m = r.stdout.match(
+      /2\/2 files identical beside its files, in (\/aws-backup-restore_\d{8}T\d{6}Z)\/labs\/genomics-core\/environments\/rnaseq/,
+    );
+    expect(m, r.stdout).not.toBeNull();
+    expect(readFileSync(join(dir, HOME, "analysis.ipynb"), "utf8")).toBe(
+      '{"cells": [], "edited": true}\n',
+    );
+    expect(
+      readFileSync(
+        join(dir, EFS, m![1]!, "labs/genomics-core/environments/rnaseq/analysis.ipynb"),
+        "utf8",
+      ),
+    ).toBe(NOTEBOOK);
+    // The environment now runs the snapshot's image by digest, and keeps running it: nothing to change.
+    expect((await cli(dir, "reconcile")).stdout).toContain("✓ no changes: everything matches git");
+  });
+
+  it("a restore whose lock is not the snapshot's is refused with what to do", async () => {
+    const dir = await captured();
+    const path = join(dir, "environments/genomics-core/single-cell/environment.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        /\nspec:\n/,
+        `\nspec:\n  restoreFrom: { snapshot: ${ID} }\n`,
+      ),
+    );
+    git(dir, "commit", "-qam", "single-cell: from rnaseq's snapshot");
+    const r = await cli(dir, "reconcile");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /✖ failed +genomics-core\/single-cell from genomics-core\/rnaseq\/thesis: the lock of genomics-core\/single-cell is not the snapshot's lock .*labenv restore genomics-core\/rnaseq\/thesis --as single-cell/,
+    );
+  });
+});
