@@ -48,7 +48,7 @@ describe("labenv history", () => {
     expect(first.changes).toContain(
       "environment created (owner rpatel, domain pack genomics@^1.1, experiment EXP-2026-014, funding nih-r01-hg012345)",
     );
-    expect(first.changes).toContain("snapshot before-genomics-2 captured");
+    expect(first.changes).toContain("snapshot before-genomics-2 requested");
   });
 
   it("refuses a malformed environment name with exit 2", async () => {

@@ -11,7 +11,8 @@ const IDENTITY = [
 
 /** Plain words for snapshots, shares, successions, labs and domain packs. */
 export function snapshotWords(name: string, before: unknown, after: unknown): string[] {
-  if (before === undefined) return after === undefined ? [] : [`snapshot ${name} captured`];
+  // Git holds the request; whether it was captured is the manifest's to say (`labenv snapshot list`).
+  if (before === undefined) return after === undefined ? [] : [`snapshot ${name} requested`];
   if (after === undefined) return [`snapshot ${name} deleted`];
   return prefixed(`snapshot ${name}:`, fieldChanges(before, after, { ignore: IDENTITY }));
 }

@@ -36,7 +36,7 @@ export function renderAuditMarkdown(r: AuditReport): string {
         ["environments changed", s.environmentsChanged],
         ["environments deleted", s.environmentsDeleted],
         ["locked package changes", s.packageChanges],
-        ["snapshots captured", s.snapshots],
+        ["snapshots requested", s.snapshots],
         ["shares granted", s.sharesGranted],
         ["shares revoked", s.sharesRevoked],
         ["successions", s.successions],

@@ -139,9 +139,9 @@ describe("plain words for snapshots, shares and successions", () => {
       purpose: "p",
     },
   };
-  it("says captured, granted, revoked and handed over", () => {
+  it("says requested (git holds the request, not the capture), granted, revoked and handed over", () => {
     expect(snapshotWords("before-upgrade", undefined, {})).toEqual([
-      "snapshot before-upgrade captured",
+      "snapshot before-upgrade requested",
     ]);
     expect(shareWords("s", undefined, share)).toEqual([
       "shared with ml-vision as s (read-only, until 2027-06-30, members [dsato])",
