@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import { parseManifest, snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
+import { decideRetention } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -23,13 +24,13 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .action(async (environment: string | undefined, o: Opts) => {
       const ctx = openContext(o.repo, io.now);
       const observed = await ctx.provider.observe();
-      const rows = (await listSnapshots(ctx.repository, observed.resources, ctx.objects)).filter(
-        (r) => !environment || r.id.startsWith(`${environment}/`),
-      );
+      const rows = (
+        await listSnapshots(ctx.repository, observed.resources, ctx.objects, io.today())
+      ).filter((r) => !environment || r.id.startsWith(`${environment}/`));
       if (o.json) return io.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return io.out("no snapshots");
       for (const r of rows) {
-        const keep = `${r.keepUntil ? `  keep until ${r.keepUntil}` : ""}${r.legalHold ? "  legal hold" : ""}`;
+        const keep = `${r.tier ? `  ${r.tier}` : ""}${r.keepUntil ? `  keep until ${r.keepUntil}` : ""}${r.legalHold ? "  legal hold" : ""}`;
         io.out(
           r.state === "captured" || r.state === "kept"
             ? `${r.state.padEnd(9)} ${r.id}  ${r.capturedAt}  ${r.files} files, ${r.bytes} bytes  ${r.digest!.slice(0, 19)}…${keep}${r.state === "kept" ? "  (its document left git; the data is kept)" : ""}`
@@ -78,7 +79,10 @@ export function registerSnapshot(program: Command, io: CliIO): void {
         if (m.home.files.length > 20)
           io.out(`               … and ${m.home.files.length - 20} more (--json lists all)`);
       }
-      if (m.request.retention) io.out(`  retention    ${JSON.stringify(m.request.retention)}`);
+      const r = decideRetention(m.capturedAt, m.request.retention, io.today());
+      io.out(
+        `  retention    ${r.tier} now; ${r.why}; a restore from here waits for ${r.restoreWait}`,
+      );
     });
   snapshot
     .command("verify")

@@ -2,6 +2,7 @@ import { envKey, type Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import { decideCapture } from "./capture-decision.js";
+import { decideRetention, type Tier } from "./retention.js";
 import {
   manifestBytes,
   parseManifest,
@@ -21,6 +22,10 @@ export interface SnapshotRow {
   bytes?: number;
   keepUntil?: string;
   legalHold?: boolean;
+  /** For captured data: where it lives now, and what a restore from there waits for. */
+  tier?: Tier;
+  restoreWait?: string;
+  deletable?: boolean;
 }
 
 /** Every Snapshot document's state, and every manifest whose document is gone (its data is kept). */
@@ -28,6 +33,7 @@ export async function listSnapshots(
   repository: Repository,
   observed: readonly ObservedResource[],
   objects: ObjectStore,
+  today: string,
 ): Promise<SnapshotRow[]> {
   const byKey = new Map(observed.map((o) => [o.key, o]));
   const manifests = new Map<string, SnapshotManifest>();
@@ -51,6 +57,7 @@ export async function listSnapshots(
       ...(retention?.legalHold ? { legalHold: true } : {}),
     };
     if (m) {
+      const r = decideRetention(m.capturedAt, retention, today);
       rows.push({
         id,
         state: doc ? "captured" : "kept",
@@ -59,6 +66,10 @@ export async function listSnapshots(
         files: m.home?.fileCount ?? 0,
         bytes: m.home?.totalBytes ?? 0,
         ...facts,
+        keepUntil: r.keepUntil,
+        tier: r.tier,
+        restoreWait: r.restoreWait,
+        deletable: r.deletable,
       });
       continue;
     }
