@@ -111,12 +111,26 @@ export async function indexForRepository(
       merged.set(name, known);
     }
   };
-  const releases = async (packages: readonly { name: string; version: string }[], python: string) =>
+  /** The releases as the index gives them; with a cut-off, every one but the pack's pins as it stood then. */
+  const releases = async (
+    packages: readonly { name: string; version: string; source?: string }[],
+    python: string,
+    excludeNewer?: string,
+  ) =>
     new Map(
       (
         await Promise.all(
           packages.map(
-            async (p) => [p.name, await index.releaseIfExists(p.name, p.version, python)] as const,
+            async (p) =>
+              [
+                p.name,
+                await index.releaseIfExists(
+                  p.name,
+                  p.version,
+                  python,
+                  p.source === "pack" ? undefined : excludeNewer,
+                ),
+              ] as const,
           ),
         )
       ).flatMap(([name, v]) => (v ? [[name, [v]] as const] : [])),
@@ -126,7 +140,11 @@ export async function indexForRepository(
     // The locked releases; a release the index lost is left out (the lock then reads as stale).
     const lock = repo.locks.get(envKey(env.doc.metadata.lab, env.doc.metadata.name));
     if (lock && !scope.upgrade) {
-      const own = await releases(lock.doc.spec.packages, lock.doc.spec.python);
+      const own = await releases(
+        lock.doc.spec.packages,
+        lock.doc.spec.python,
+        lock.doc.spec.excludeNewer,
+      );
       add(own);
       if (scope.check || lockFreshness(repo, env, own).status === "fresh") continue;
     }

@@ -105,6 +105,7 @@ export function assembleLock(
       },
       image: pack.spec.image,
       python: pack.spec.python,
+      ...(inputs.excludeNewer ? { excludeNewer: inputs.excludeNewer } : {}),
       packages: packages.map((p) => ({
         name: p.name,
         version: p.version,

@@ -5,7 +5,7 @@ import { evaluateMarker, parseRequirement, satisfies } from "../pep440/index.js"
 import { assembleLock, inputDigest, keptPackages } from "./build-lock.js";
 import { canonicalJson } from "./canonical.js";
 import type { PackageIndexData } from "./package-index.js";
-import { markerEnvironment } from "./resolve.js";
+import { markerEnvironment, uploadedBy } from "./resolve.js";
 
 /** One thing wrong with a lock, at the lock field it is about. */
 export interface LockFinding {
@@ -306,6 +306,21 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
         }
       }
     }
+    // Every package labenv resolved (not a pin) was uploaded by the cut-off the lock records.
+    const cutoff = lock.spec.excludeNewer;
+    if (cutoff !== undefined)
+      for (const p of lock.spec.packages) {
+        if (pins[p.name] !== undefined) continue;
+        const release = index.get(p.name)?.find((v) => v.version === p.version);
+        if (!release || uploadedBy(release, Date.parse(cutoff))) continue;
+        edit(
+          pkgPath(p.name, "version"),
+          `${p.name} ${p.version}`,
+          release.uploadTime
+            ? `it was uploaded ${release.uploadTime}, after the lock's excludeNewer ${cutoff}`
+            : `the package index gives no upload time for it (none by the lock's excludeNewer ${cutoff})`,
+        );
+      }
     while (pending.length > 0) {
       const name = pending.pop()!;
       const version = byName.get(name)!.p.version;
@@ -366,6 +381,7 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
       pack,
       packChecksum: input.packChecksum ?? locked.checksum,
       index: new Map(),
+      ...(lock.spec.excludeNewer !== undefined ? { excludeNewer: lock.spec.excludeNewer } : {}),
     },
     [...kept].sort((a, b) => a.name.localeCompare(b.name)),
   ).spec;

@@ -102,7 +102,11 @@ export function lockRepository(
     const file = lockPath(env);
     const existing = repo.locks.get(key);
     const freshness = lockFreshness(repo, env, index, parsed);
-    if (!options.upgrade && freshness.status === "fresh") {
+    const cutoff = releaseCutoff(repo, env, options);
+    const recorded = existing?.doc.spec.excludeNewer;
+    // An `--exclude-newer` other than the one the lock records asks for another resolution.
+    const newCutoff = options.excludeNewer !== undefined && existing && cutoff !== recorded;
+    if (!options.upgrade && !newCutoff && freshness.status === "fresh") {
       out.push({ environment: key, file, outcome: "unchanged" });
       continue;
     }
@@ -112,6 +116,7 @@ export function lockRepository(
     const kept = existing && keptPack(repo, env, existing.doc.spec.domainPack);
     if (
       !options.upgrade &&
+      !newCutoff &&
       existing &&
       kept &&
       freshness.status === "stale" &&
@@ -135,18 +140,23 @@ export function lockRepository(
         continue;
       }
       pack = r.pack;
+      if (newCutoff)
+        why.push(
+          `resolved as the package index stood at ${cutoff} (the lock ${recorded ? `was resolved as it stood at ${recorded}` : "took the newest releases"})`,
+        );
       if (freshness.status === "stale" || freshness.status === "edited")
         why.push(...freshness.reasons);
       else if (freshness.status === "missing") why.push("no lock yet");
-      else why.push("--upgrade");
+      else if (options.upgrade) why.push("--upgrade");
     }
-    const cutoff = releaseCutoff(repo, env, options);
+    // Kept versions keep the cut-off they were resolved at; a new resolution records its own.
+    const resolvedAt = keep ? recorded : cutoff;
     const inputs: LockInputs = {
       environment: env.doc,
       pack: pack.doc,
       packChecksum: pack.checksum ?? packChecksum(pack.doc),
       index,
-      ...(cutoff ? { excludeNewer: cutoff } : {}),
+      ...(resolvedAt ? { excludeNewer: resolvedAt } : {}),
     };
     const built = buildLock(inputs, keep);
     if (!built.ok) {

@@ -79,8 +79,14 @@ describe("labenv lock against a PyPI-compatible JSON API", () => {
     expect((await runCli([...lock, "--exclude-newer", "2024-03-01"])).code).toBe(0);
     expect(entry(lockText(dir), "tool")).toContain(`sha256: ${nameSha(sdist.filename)}`);
     expect(entry(lockText(dir), "other")).toContain(`sha256: ${nameSha("other-2.0.tar.gz")}`);
+    // The lock records its cut-off, so --check asks the index for the files of that date too.
+    expect(lockText(dir)).toContain("\n  excludeNewer: 2024-03-01T00:00:00.000Z\n");
+    const check = await runCli(["lock", "--check", "genomics-core/rnaseq", "--repo", dir]);
+    expect(check.stdout).toContain("✓ 1 locks up to date");
+    expect(check.code).toBe(0);
     expect((await runCli(lock)).code).toBe(0);
     expect(entry(lockText(dir), "tool")).toContain(`sha256: ${nameSha(wheel.filename)}`);
+    expect(lockText(dir)).not.toContain("excludeNewer");
   });
 
   it("skips a yanked release unless asked for exactly, and refuses a release the date hides", async () => {

@@ -63,6 +63,10 @@ export interface EnvironmentLock {
      */
     python: string;
     /**
+     * The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken.
+     */
+    excludeNewer?: string;
+    /**
      * Every Python package, sorted by name, with its exact version and where the requirement came from.
      */
     packages: {
