@@ -108,9 +108,9 @@ describe("labenv import", () => {
     const blocked = await runCli(args);
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(
-      /✖ .*climate-lab\/environment\.yml:14: cdo==2\.4\.3\.\* is a conda package that the package index \(package-index\.yaml\) does not list and climate@1\.2\.0 does not provide, so labenv cannot tell whether it is a Python package\n {6}if it is on PyPI, add cdo to package-index\.yaml or set packageIndex\.kind: pypi/,
+      /✖ .*climate-lab\/environment\.yml:14:5: cdo==2\.4\.3\.\* is a conda package that the package index \(package-index\.yaml\) does not list and climate@1\.2\.0 does not provide, so labenv cannot tell whether it is a Python package\n {6}if it is on PyPI, add cdo to package-index\.yaml or set packageIndex\.kind: pypi/,
     );
-    expect(blocked.stdout).toContain("climate-lab/environment.yml:15: nco is a conda package");
+    expect(blocked.stdout).toContain("climate-lab/environment.yml:15:5: nco is a conda package");
     expect(blocked.stdout).not.toContain("✓");
     await publishPack(
       dir,
@@ -306,9 +306,8 @@ describe("labenv import", () => {
     const env = join(dir, "environment.yml");
     writeFileSync(
       env,
-      "name: bulk-de\nchannels: [conda-forge, bioconda]\ndependencies:\n  - python=3.11\n  - pydeseq2=0.4.11\n  - samtools=1.20\n  - scanpy=1.10.2\n",
+      "name: bulk-de\nchannels: [conda-forge, bioconda]\ndependencies:\n  - python=3.11\n  - pydeseq2=0.4.11\n  - scanpy=1.10.2\n",
     );
-    nock(PYPI).get("/pypi/samtools/json").reply(404);
     servePypi([
       "pydeseq2",
       "pydeseq2/0.4.11",
@@ -334,10 +333,6 @@ describe("labenv import", () => {
     ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("  - samtools==1.20.* (");
-    expect(r.stdout).toMatch(
-      /- samtools==1\.20\.\* \(.*:6\): a conda package that is not on the package index \(https:\/\/pypi\.org has no project samtools\), so not a PyPI package, and genomics@\S+ does not provide it \(spec\.provides\.system of the pack\): not supported/,
-    );
     const lock = readFileSync(
       join(dir, "environments/genomics-core/bulk-de/environment.lock.yaml"),
       "utf8",
@@ -598,13 +593,13 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
       [13, "ffmpeg"],
     ] as const)
       expect(r.stdout).toContain(
-        `environment.yml:${line}: ${text} is a conda package that the package index (package-index.yaml) does not list`,
+        `environment.yml:${line}:5: ${text} is a conda package that the package index (package-index.yaml) does not list`,
       );
     expect(r.stdout).not.toContain("✓");
     expect(r.code).toBe(1);
   });
 
-  it("with a PyPI-compatible index, conda packages on PyPI are locked and conda-only ones reported", async () => {
+  it("with a PyPI-compatible index, a conda package it has no project for blocks the import at its line, with what was expected and how to fix it", async () => {
     const dir = copyExampleRepo();
     usePypi(dir, pypi.url);
     const r = await runCli([
@@ -616,16 +611,44 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
       "--write",
     ]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain(
-      "  + bokeh==3.5.*\n  + dill\n  + psutil==6.0.0.*\n  + xskillscore==0.0.26\n",
-    );
-    expect(r.stdout).toMatch(
-      new RegExp(
-        `- gdal==3\\.9\\.\\* \\(.*:12\\): a conda package that is not on the package index \\(${pypi.url.replaceAll(".", "\\.")} has no project gdal\\)`,
+    const url = pypi.url.replaceAll(".", "\\.");
+    for (const [line, text, name] of [
+      [12, "gdal==3\\.9\\.\\*", "gdal"],
+      [13, "ffmpeg", "ffmpeg"],
+    ] as const)
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `✖ \\S*conda-mixed/environment\\.yml:${line}:5: ${text} is a conda package that is not on the package index \\(${url} has no project ${name}\\), so it is no PyPI package, and climate@\\S+ does not provide it \\(spec\\.provides\\.system of the pack\\): the environment would run without it\\. Expected a PyPI project or software the pack's image provides\\n {6}no domain pack provides it: publish a pack version that declares it in spec\\.provides\\.system; if the PyPI project has another name, write that name in a pip: entry; if the environment does not need it, remove the line`,
+        ),
+      );
+    expect(r.stdout).toContain("✖ nothing written");
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, "environments/climate-dynamics/dash"))).toBe(false);
+    expect(pypi.requests).toContain("/pypi/gdal/json");
+  });
+
+  it("with a PyPI-compatible index, conda packages on PyPI are locked with the API's sha256", async () => {
+    const dir = copyExampleRepo();
+    usePypi(dir, pypi.url);
+    const file = join(dir, "environment.yml");
+    writeFileSync(
+      file,
+      readFileSync(fx("conda-mixed/environment.yml"), "utf8").replace(
+        /  - gdal=3\.9\n  - ffmpeg\n/,
+        "",
       ),
     );
-    expect(r.stdout).toMatch(
-      /- ffmpeg \(.*:13\): a conda package that is not on the package index/,
+    const r = await runCli([
+      "import",
+      file,
+      ...who("climate-dynamics", "dash", "sbauer"),
+      "--repo",
+      dir,
+      "--write",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(
+      "  + bokeh==3.5.*\n  + dill\n  + psutil==6.0.0.*\n  + xskillscore==0.0.26\n",
     );
     expect(r.code).toBe(0);
     const lock = readFileSync(
@@ -634,7 +657,6 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
     );
     expect(lock).toContain(`sha256: ${nameSha("psutil-6.0.0-py3-none-any.whl")}`);
     expect(lock).toContain(`sha256: ${nameSha("dill-0.3.9-py3-none-any.whl")}`);
-    expect(pypi.requests).toContain("/pypi/gdal/json");
   });
 
   it("a conda package list (conda list --export) is read as exact conda pins, the Python included", async () => {
@@ -655,9 +677,22 @@ describe("labenv import: files that are not requirements, and nothing lost quiet
       /- _libgcc_mutex=0\.1=conda_forge \(.*:4\): _libgcc_mutex is conda's own bookkeeping package/,
     );
     expect(r.stdout).toMatch(
-      /- samtools==1\.21 \(.*:12\): a conda package that is not on the package index/,
+      /- # platform: linux-64 \(.*:3\): the platform conda made the list on/,
     );
-    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /- the build strings of 8 packages \(.*:5\): conda build strings \(lines 5–13\) are not kept/,
+    );
+    // Conda-only packages (system libraries and tools) would be missing from the image: they block.
+    for (const [line, text] of [
+      [5, "bzip2==1.0.8"],
+      [12, "samtools==1.21"],
+    ] as const)
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `✖ \\S*packages\\.txt:${line}:1: ${text.replaceAll(".", "\\.")} is a conda package that is not on the package index`,
+        ),
+      );
+    expect(r.code).toBe(1);
   });
 
   it("an index URL that answers 404 for everything is named as such, not as missing packages (exit 2)", async () => {

@@ -119,7 +119,8 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
         continue;
       }
       for (const item of value.items as Node[]) {
-        const source: SourceLine = { file, line: at(item).line };
+        const position = at(item);
+        const source: SourceLine = { file, line: position.line, column: position.col };
         if (
           isMap(item) &&
           item.items.length === 1 &&
@@ -149,6 +150,15 @@ export function importCondaEnvironment(input: CondaEnvironmentInput): ImportResu
               ...(exact !== undefined ? { exact } : {}),
               source,
             });
+            const dropped = droppedParts(spec.value);
+            if (dropped)
+              context.unmapped.push({
+                kind: spec.value.channel ? "conda-channel" : "conda-build",
+                text: item.value,
+                name: spec.value.name,
+                reason: dropped,
+                source,
+              });
           }
         } else {
           report(
@@ -239,4 +249,22 @@ function finish(
     unmapped: context.unmapped,
     diagnostics: context.diagnostics,
   };
+}
+
+/**
+ * What of a carried-over conda spec is not kept: a `channel::` prefix and a
+ * build string. The package is judged on its own (a PyPI project, or what the
+ * pack provides); these parts have no meaning outside conda.
+ */
+function droppedParts(spec: {
+  name: string;
+  channel?: string;
+  build?: string;
+}): string | undefined {
+  const parts = [
+    ...(spec.channel ? [`the channel prefix \`${spec.channel}::\``] : []),
+    ...(spec.build ? [`the build string \`${spec.build}\``] : []),
+  ];
+  if (parts.length === 0) return undefined;
+  return `${parts.join(" and ")} ${parts.length === 1 ? "is" : "are"} not kept: labenv installs ${spec.name} from the package index (or leaves it to the pack), never ${spec.channel ? `from the ${spec.channel} channel` : "a conda build"}; the lock records the file it installs and its sha256`;
 }

@@ -15,12 +15,13 @@ const WHY: Readonly<Record<NotImported["kind"], string>> = {
   "r-package": "R package",
   "system-package": "system package",
   script: "not a package",
-  "conda-only": "conda package not on the package index",
   kernel: "kernel the pack does not offer",
   marker: "marker does not apply on the image",
   constraint: "constraint only",
   option: "pip option not kept",
   "conda-channel": "conda channel: packages come from the package index",
+  "conda-build": "conda build string: the lock records the file installed",
+  "conda-header": "conda list header",
   "conda-name": "conda environment name: named by --name",
 };
 

@@ -152,6 +152,8 @@ const REASONS: Readonly<Record<UnmappedKind, string>> = {
   "r-package": "{target}",
   script: "{target}",
   "conda-channel": "{target}",
+  "conda-build": "{target}",
+  "conda-header": "{target}",
   "conda-name": "{target}",
 };
 

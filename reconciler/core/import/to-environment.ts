@@ -87,7 +87,7 @@ export interface ImportPlan {
   readonly environment?: Environment;
   readonly requirements: readonly string[];
   readonly fromPack: readonly FromPack[];
-  /** System and R software, and conda-only packages, the pack's image provides. */
+  /** System and R software, and conda packages that are not Python packages, the pack's image provides. */
   readonly provided: readonly ProvidedByPack[];
   readonly honoured: readonly HonouredOption[];
   readonly notImported: readonly NotImported[];
@@ -277,20 +277,7 @@ export function planImport(request: ImportRequest): ImportPlan {
           version,
           ...(source ? { source } : {}),
         });
-      else if (request.indexKind === "pypi")
-        notImported.push({
-          kind: "conda-only",
-          text,
-          name: w.name,
-          reason: `a conda package that is not on the package index (${request.indexName} has no project ${w.name}), so not a PyPI package, and ${label} does not provide it (spec.provides.system of the pack): not supported`,
-          ...(source ? { source } : {}),
-        });
-      else
-        problems.push({
-          message: `${text} is a conda package that the package index (${request.indexName}) does not list and ${label} does not provide, so labenv cannot tell whether it is a Python package`,
-          ...(source ? { source } : {}),
-          hint: `if it is on PyPI, add ${w.name} to ${request.indexName} or set packageIndex.kind: pypi in labenv.yaml; if it is not a Python package, use a pack that provides it (spec.provides.system) or remove the line (docs/import-and-index.md)`,
-        });
+      else problems.push(condaOnly(repo, request, label, w, text));
     } else if (!appliesOn(pack, w.requirement)) {
       notImported.push({
         kind: "marker",
@@ -476,4 +463,44 @@ function environmentDoc(
       ...(kernels.length > 0 ? { kernels } : {}),
     },
   };
+}
+
+/**
+ * A conda package that is neither on the package index nor provided by the
+ * pack: the environment would run without it, so the import stops at its
+ * line. With a PyPI-compatible index the index's 404 says it is no PyPI
+ * project; the embedded index lists only what the lab put in it, so labenv
+ * cannot tell.
+ */
+function condaOnly(
+  repo: Repository,
+  request: ImportRequest,
+  label: string,
+  w: WantedPackage,
+  text: string,
+): ImportProblem {
+  const source = w.sources[0];
+  const providers = [...repo.packs.values()]
+    .filter(
+      (p) =>
+        packProvides(p, "system", w.written) !== undefined ||
+        packProvides(p, "system", w.name) !== undefined,
+    )
+    .map((p) => `${p.doc.metadata.name}@${p.doc.metadata.version}`)
+    .sort();
+  const byPack =
+    providers.length > 0
+      ? `choose a pack that provides it with --pack (${providers.join(", ")})`
+      : "no domain pack provides it: publish a pack version that declares it in spec.provides.system";
+  return request.indexKind === "pypi"
+    ? {
+        message: `${text} is a conda package that is not on the package index (${request.indexName} has no project ${w.name}), so it is no PyPI package, and ${label} does not provide it (spec.provides.system of the pack): the environment would run without it. Expected a PyPI project or software the pack's image provides`,
+        ...(source ? { source } : {}),
+        hint: `${byPack}; if the PyPI project has another name, write that name in a pip: entry; if the environment does not need it, remove the line (docs/import-and-index.md)`,
+      }
+    : {
+        message: `${text} is a conda package that the package index (${request.indexName}) does not list and ${label} does not provide, so labenv cannot tell whether it is a Python package`,
+        ...(source ? { source } : {}),
+        hint: `if it is on PyPI, add ${w.name} to ${request.indexName} or set packageIndex.kind: pypi in labenv.yaml; if it is not a Python package, ${providers.length > 0 ? `choose a pack that provides it with --pack (${providers.join(", ")})` : "use a pack that provides it (spec.provides.system)"} or remove the line (docs/import-and-index.md)`,
+      };
 }

@@ -11,6 +11,8 @@ export interface SourceLine {
   readonly file: string;
   /** 1-based. */
   readonly line: number;
+  /** 1-based, where the reader knows where on the line the entry starts (conda specs). */
+  readonly column?: number;
 }
 
 export interface ImportedPackage {
@@ -49,8 +51,12 @@ export type UnmappedKind =
   | "r-package"
   /** A line of a file that is not a package at all (R code, Pipfile scripts): labenv runs nothing at build time. */
   | "script"
-  /** conda `channels:` entries: labenv installs from the package index, not from conda channels. */
+  /** conda `channels:` entries and `channel::name` prefixes: labenv installs from the package index, not from conda channels. */
   | "conda-channel"
+  /** conda build strings (`htseq 2.0.5 py311h*`, `name=version=build`, the builds an explicit list's URLs name). */
+  | "conda-build"
+  /** The header lines of a conda package list: `# platform: …` and `@EXPLICIT`. */
+  | "conda-header"
   /** conda `name:`: the environment is named with `labenv import --name`. */
   | "conda-name";
 

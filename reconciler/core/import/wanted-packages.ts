@@ -36,8 +36,7 @@ export interface WantedPackage {
 
 /** Something read that does not become a requirement, and why. Never dropped silently. */
 export interface NotImported {
-  readonly kind:
-    UnmappedKind | "tooling" | "conda-only" | "kernel" | "marker" | "constraint" | "option";
+  readonly kind: UnmappedKind | "tooling" | "kernel" | "marker" | "constraint" | "option";
   readonly text: string;
   readonly name?: string;
   readonly reason: string;

@@ -151,4 +151,29 @@ describe("files that are named for what they are", () => {
     ]);
     expect(at(explicit)).toEqual(['3:1 error "not-a-url" is not a conda package URL']);
   });
+
+  it("conda lists: the # platform: and @EXPLICIT lines, builds and URLs are reported, never dropped silently", () => {
+    const explicit = read(
+      "spec.txt",
+      "# This file may be used to create an environment using:\n# platform: osx-arm64\n@EXPLICIT\nhttps://conda.anaconda.org/conda-forge/osx-arm64/numpy-2.1.2-py312h58c1407_0.conda#b7e9\nhttps://conda.anaconda.org/bioconda/noarch/pysam-0.22.1-py312h1_0.tar.bz2\n",
+    );
+    const notes = explicit.result.unmapped.map((u) => `${u.source.line} ${u.kind} ${u.text}`);
+    expect(notes).toEqual([
+      "2 conda-header # platform: osx-arm64",
+      "3 conda-header @EXPLICIT",
+      "4 conda-channel the download URLs of 2 packages (channels bioconda, conda-forge)",
+    ]);
+    expect(explicit.result.unmapped[0]!.reason).toMatch(
+      /made on osx-arm64, and labenv's images are Linux x86_64/,
+    );
+    expect(at(explicit)).toEqual([
+      "2:1 warning the list was made on osx-arm64, not linux-64: the environment is resolved for Linux x86_64",
+    ]);
+    const linux = read("packages.txt", "# platform: linux-64\nnumpy=1.26.4=py311h64a7726_0\n");
+    expect(at(linux)).toEqual([]);
+    expect(linux.result.unmapped.map((u) => `${u.source.line} ${u.kind} ${u.text}`)).toEqual([
+      "1 conda-header # platform: linux-64",
+      "2 conda-build the build strings of 1 package",
+    ]);
+  });
 });

@@ -157,6 +157,9 @@ describe("planImport: what goes where", () => {
       "conda-channel channel conda-forge",
       "conda-channel channel bioconda",
       "conda-channel channel nodefaults",
+      "conda-channel bioconda::pysam=0.22.1",
+      "conda-channel bioconda::htseq 2.0.5 py311h*",
+      "conda-channel conda-forge::scanpy=1.10.*",
       "conda-spec r-deseq2|r-edger",
       "conda-spec openssl=1.1.1w",
       "tooling pip",
@@ -176,14 +179,13 @@ describe("planImport: what goes where", () => {
         text: "r-base==4.3.*",
         name: "R",
         version: "4.4.0",
-        source: { file: "conda/environment.yml", line: 20 },
+        source: { file: "conda/environment.yml", line: 20, column: 5 },
       },
     ]);
     // Conda packages the embedded index does not list are errors, with a hint, not a silent drop.
-    expect(p.problems.map((x) => `${x.source?.line} ${x.message.split(" is ")[0]}`)).toEqual([
-      "14 htseq==2.0.5",
-      "19 samtools==1.20.*",
-    ]);
+    expect(
+      p.problems.map((x) => `${x.source?.line}:${x.source?.column} ${x.message.split(" is ")[0]}`),
+    ).toEqual(["14:5 htseq==2.0.5", "19:5 samtools==1.20.*"]);
     expect(p.problems[0]?.hint).toMatch(/^if it is on PyPI, add htseq to package-index\.yaml/);
   });
 
