@@ -4,7 +4,7 @@ import type { IndexVersion, PackageIndexData } from "../../core/lock/package-ind
 import { envKey, type Repository } from "../../core/model/documents.js";
 import { resolvePack } from "../../core/packs/resolve-pack.js";
 import { readEmbeddedIndex } from "./embedded-index.js";
-import { PypiIndex } from "./pypi-index.js";
+import { PypiIndex, type PypiIndexOptions } from "./pypi-index.js";
 
 /** Where `labenv.yaml` says package versions come from: the checked-in file or a PyPI-compatible JSON API. */
 export interface PackageIndexSource {
@@ -36,6 +36,8 @@ export interface OpenIndexOptions {
   env?: Readonly<Record<string, string | undefined>>;
   retries?: number;
   backoffMs?: number;
+  /** Limits for a run that must finish whatever the index does (see `PypiIndexOptions`). */
+  bounds?: Pick<PypiIndexOptions, "maxResponseBytes" | "maxRequests" | "deadlineMs" | "timeoutMs">;
 }
 
 export function openPackageIndex(
@@ -179,9 +181,10 @@ export async function indexForRepository(
 export async function remoteIndexForChecks(
   repo: Repository,
   options: OpenIndexOptions = {},
+  only?: readonly string[],
 ): Promise<PackageIndexData | undefined> {
   if (repo.config?.doc.spec.packageIndex?.kind !== "pypi") return undefined;
-  return indexForRepository("", repo, { check: true }, options);
+  return indexForRepository("", repo, { check: true, ...(only ? { only } : {}) }, options);
 }
 
 function pypiFrom(url: string | undefined, options: OpenIndexOptions): PypiIndex {
@@ -213,6 +216,7 @@ function pypiFrom(url: string | undefined, options: OpenIndexOptions): PypiIndex
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+    ...options.bounds,
     ...(auth
       ? { headers: { Authorization: `Basic ${Buffer.from(auth).toString("base64")}` } }
       : {}),

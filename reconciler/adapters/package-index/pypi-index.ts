@@ -33,6 +33,15 @@ export interface PypiIndexOptions {
   headers?: Record<string, string>;
   /** Newest manylinux glibc the images run (default 2.35): wheels needing a newer one are not considered. */
   glibc?: readonly [number, number];
+  /**
+   * Bounds for a caller that must finish (`labenv validate --against-index`):
+   * the largest JSON answer read (bytes, default 64 MiB), the most requests
+   * sent, and a time limit for everything this instance asks (ms from its
+   * creation). Going over any is an `io` error that names the bound.
+   */
+  maxResponseBytes?: number;
+  maxRequests?: number;
+  deadlineMs?: number;
 }
 
 /** One distribution file of a release, as the JSON API lists it. */
@@ -56,8 +65,13 @@ type Step = { req: Requirement; by: string };
 
 export class PypiIndex {
   readonly url: string;
-  private readonly options: Required<Omit<PypiIndexOptions, "headers" | "fetch">> &
-    Pick<PypiIndexOptions, "headers" | "fetch">;
+  private readonly options: Required<
+    Omit<PypiIndexOptions, "headers" | "fetch" | "maxRequests" | "deadlineMs">
+  > &
+    Pick<PypiIndexOptions, "headers" | "fetch" | "maxRequests" | "deadlineMs">;
+  /** When the deadline passes (epoch ms), if there is one. */
+  private readonly deadline: number | undefined;
+  private sent = 0;
   private readonly projects = new Map<string, Promise<ProjectReleases | undefined>>();
   private readonly versions = new Map<
     string,
@@ -76,8 +90,10 @@ export class PypiIndex {
       backoffMs: 500,
       timeoutMs: 30_000,
       glibc: [2, 35],
+      maxResponseBytes: 64 * 1024 * 1024,
       ...options,
     };
+    this.deadline = options.deadlineMs === undefined ? undefined : Date.now() + options.deadlineMs;
   }
 
   /** The project's releases, or `undefined` when the index has no such project (HTTP 404). */
@@ -254,20 +270,44 @@ export class PypiIndex {
     return this.summaries.has(v);
   }
 
+  /** Counts one more request against the bounds and gives its timeout; throws when a bound is reached. */
+  private withinBounds(what: string): number {
+    const { maxRequests, deadlineMs } = this.options;
+    if (maxRequests !== undefined && this.sent >= maxRequests)
+      throw new LabenvError(
+        "io",
+        `package index ${this.url}: asking for ${what} would take more than ${maxRequests} requests, the limit of this run`,
+        { hint: "check fewer locks at once (--changed-from), or raise the limit" },
+      );
+    const left = this.deadline === undefined ? Infinity : this.deadline - Date.now();
+    if (left <= 0)
+      throw new LabenvError(
+        "io",
+        `package index ${this.url} did not answer everything within ${(deadlineMs ?? 0) / 1000} s (stopped at ${what})`,
+        {
+          hint: "the index is slow or unreachable: run again later, or check fewer locks at once (--changed-from)",
+        },
+      );
+    this.sent += 1;
+    return Math.max(1, Math.min(this.options.timeoutMs, left));
+  }
+
   private async getJson(path: string, what: string): Promise<unknown> {
     const url = `${this.url}${path}`;
     const doFetch = this.options.fetch ?? fetch;
     let last = "";
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       if (attempt > 0) await sleep(this.options.backoffMs * 2 ** (attempt - 1));
+      const timeout = this.withinBounds(what);
       let response: Response;
       try {
         response = await doFetch(url, {
           headers: { Accept: "application/json", ...this.options.headers },
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: AbortSignal.timeout(timeout),
         });
       } catch (e) {
         last = (e as Error).message;
+        if (this.deadline !== undefined && Date.now() >= this.deadline) this.withinBounds(what);
         continue;
       }
       if (response.status === 404) return undefined;
@@ -286,7 +326,9 @@ export class PypiIndex {
                 : undefined,
           },
         );
-      const text = await response.text();
+      const text = await readCapped(response, this.options.maxResponseBytes, () =>
+        tooBig(this.url, what, this.options.maxResponseBytes),
+      );
       try {
         const doc = JSON.parse(text) as unknown;
         this.answered = true;
@@ -561,6 +603,40 @@ async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** The body as text, refused as soon as it is longer than `max` bytes (by its Content-Length, or while it streams). */
+async function readCapped(response: Response, max: number, refuse: () => Error): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel();
+    throw refuse();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw refuse();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooBig(url: string, what: string, max: number): LabenvError {
+  return new LabenvError(
+    "io",
+    `package index ${url} sent more than ${(max / 1024 / 1024).toFixed(0)} MiB for ${what}; labenv reads no larger answer`,
+    {
+      hint: "check packageIndex.url in labenv.yaml: a JSON API answer for one release is far smaller",
+    },
+  );
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,10 +1,16 @@
 import type { Command } from "commander";
 import { readRepositoryFiles } from "../../adapters/fs/read-repository-files.js";
 import { changedFilesSince } from "../../adapters/git/changed-files.js";
+import { LabenvError } from "../../core/errors.js";
 import { hasErrors } from "../../core/model/diagnostic.js";
 import { affectedFiles } from "../../core/validate/affected.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
+import { remoteIndexForChecks } from "../../adapters/package-index/open-index.js";
+import { loadRepository } from "../../core/load/load-repository.js";
+import { lockPath } from "../../core/lock/lock-repository.js";
+import type { PackageIndexData } from "../../core/lock/package-index.js";
+import { lockRules, packsImmutable } from "../../core/validate/rules/lock-rules.js";
 import { extraRules } from "../extra-rules.js";
 import { countSummary, plural, renderDiagnostics } from "../render/diagnostics.js";
 import type { CliIO } from "../io.js";
@@ -19,13 +25,24 @@ export function registerValidate(program: Command, io: CliIO): void {
       "--changed-from <ref>",
       "only report documents changed since this git ref, and what references them",
     )
-    .action((path: string, opts: { json?: boolean; changedFrom?: string }) => {
+    .option(
+      "--against-index",
+      "with a remote package index (packageIndex.kind: pypi), ask it for every locked release (only the changed locks' with --changed-from) and prove releases, hashes and dependencies too; bounded in requests, answer size and time",
+    )
+    .option(
+      "--index-time-limit <seconds>",
+      "with --against-index: give up (exit 2) when the index has not answered everything by then",
+      "120",
+    )
+    .action(async (path: string, opts: ValidateOptions) => {
       const files = readRepositoryFiles(path);
+      const check = createSchemaValidator();
+      const remote = opts.againstIndex ? await askIndex(path, files, check, opts) : undefined;
       const { repository, diagnostics: all } = validateFiles(
         files,
-        createSchemaValidator(),
+        check,
         { today: io.today() },
-        extraRules(path),
+        remote ? [lockRules(() => remote), packsImmutable] : extraRules(path),
       );
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
@@ -34,6 +51,8 @@ export function registerValidate(program: Command, io: CliIO): void {
         diagnostics = all.filter((d) => affected.has(d.file));
         scope = `${plural(affected.size, "changed or affected file")} since ${opts.changedFrom}`;
       }
+      if (remote)
+        scope += `, locks proven against ${repository.config?.doc.spec.packageIndex?.url}`;
       const counts = {
         labs: repository.labs.size,
         environments: repository.environments.size,
@@ -55,4 +74,50 @@ export function registerValidate(program: Command, io: CliIO): void {
         );
       io.exit(hasErrors(diagnostics) ? 1 : 0);
     });
+}
+
+interface ValidateOptions {
+  json?: boolean;
+  changedFrom?: string;
+  againstIndex?: boolean;
+  indexTimeLimit: string;
+}
+
+/** What `--against-index` asks at most: it must finish whatever the index does. */
+const AGAINST_INDEX = { maxRequests: 5_000, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 15_000 };
+
+/**
+ * `--against-index`: the remote index's answer for every locked release of
+ * the locks in scope (all, or those --changed-from affects), within bounds;
+ * undefined with the embedded index, which validate always checks in full.
+ */
+async function askIndex(
+  path: string,
+  files: ReturnType<typeof readRepositoryFiles>,
+  check: ReturnType<typeof createSchemaValidator>,
+  opts: ValidateOptions,
+): Promise<PackageIndexData | undefined> {
+  const seconds = Number(opts.indexTimeLimit);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new LabenvError(
+      "usage",
+      `--index-time-limit: \`${opts.indexTimeLimit}\` is not a number of seconds`,
+      {
+        hint: "e.g. --index-time-limit 60",
+      },
+    );
+  const { repository } = loadRepository(files, check);
+  let only: string[] | undefined;
+  if (opts.changedFrom) {
+    const affected = affectedFiles(repository, changedFilesSince(path, opts.changedFrom));
+    only = [...repository.environments]
+      .filter(([, env]) => affected.has(env.file) || affected.has(lockPath(env)))
+      .map(([key]) => key);
+    if (only.length === 0) return undefined;
+  }
+  return remoteIndexForChecks(
+    repository,
+    { bounds: { ...AGAINST_INDEX, deadlineMs: seconds * 1000 } },
+    only,
+  );
 }
