@@ -11,7 +11,8 @@ import type { RepoFile } from "../core/load/load-repository.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import type { GitHost } from "../ports/git-host.js";
 import { awsContext } from "./aws-context.js";
-import { readLambdaEnv, type LambdaEnv } from "./lambda-env.js";
+import { readLambdaEnv, runtimeSettings, type LambdaEnv } from "./lambda-env.js";
+import type { RuntimeSettings } from "../core/desire/desire.js";
 import { installationOctokit, readRepository } from "./repository-source.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
@@ -28,6 +29,8 @@ export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
   files: RepoFile[];
   commit: string;
   where: string;
+  /** What infra/ told the function (as the reconciler gets it). */
+  runtime?: RuntimeSettings;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
         mode: "act",
         where: rt.where,
         maxOpenPerLab: config?.drift?.maxOpenPullRequestsPerLab ?? 5,
+        ...(rt.runtime ? { runtime: rt.runtime } : {}),
         ...(event.revert ? { only: [event.revert] } : {}),
       },
       {
@@ -101,6 +105,7 @@ export async function openFromEnvironment(
     gitHost: await gitHostFor(env),
     now: () => new Date(),
     where: provider.label,
+    runtime: runtimeSettings(env),
   };
 }
 

@@ -4,7 +4,7 @@ import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-file
 import { reconcile } from "../core/reconcile/reconcile.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { awsContext } from "./aws-context.js";
-import { readLambdaEnv } from "./lambda-env.js";
+import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
 import { foreignRepositoryRefusal, readRepository } from "./repository-source.js";
 
 /** What invokes the reconciler: the GitHub App after a merge, the schedule, or an ECS task state change. */
@@ -52,13 +52,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         (await remoteIndexForChecks(repository)) ??
         indexForChecks(repository, fromFiles(repo.files)),
       mode: "apply",
-      runtime: {
-        subnets: env.subnets,
-        securityGroups: env.securityGroups,
-        taskRoleArns: env.taskRoleArns,
-        ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}),
-        ...(env.logGroup ? { logGroup: env.logGroup } : {}),
-      },
+      runtime: runtimeSettings(env),
       trigger:
         event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source),
     },

@@ -1,3 +1,4 @@
+import type { RuntimeSettings } from "../core/desire/desire.js";
 import { LabenvError } from "../core/errors.js";
 
 /** What the reconciler Lambda is told by infra/ through environment variables (never secrets, only their ARNs). */
@@ -88,5 +89,17 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     ...(env.LABENV_GITHUB_INSTALLATION_ID
       ? { githubInstallationId: Number(env.LABENV_GITHUB_INSTALLATION_ID) }
       : {}),
+  };
+}
+
+/** What infra/ told the function that labenv.yaml may leave out (the same for the reconciler and drift, so both desire alike). */
+export function runtimeSettings(env: LambdaEnv): RuntimeSettings {
+  return {
+    subnets: env.subnets,
+    securityGroups: env.securityGroups,
+    taskRoleArns: env.taskRoleArns,
+    ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}),
+    ...(env.logGroup ? { logGroup: env.logGroup } : {}),
+    ...(env.objectBucket ? { observationBucket: env.objectBucket } : {}),
   };
 }

@@ -23,7 +23,12 @@ import {
   type ResourceDriver,
 } from "./resource-driver.js";
 import type { RememberedRevision } from "./task-definition-spec-cache.js";
-import { FAMILY_PREFIX, registerInput, taskDefinitionSpecOf } from "./task-definition-shape.js";
+import {
+  FAMILY_PREFIX,
+  naming,
+  registerInput,
+  taskDefinitionSpecOf,
+} from "./task-definition-shape.js";
 import {
   familyOf,
   latestRevisionArns,
@@ -107,7 +112,14 @@ export const taskDefinitionDriver: ResourceDriver<"task-definition"> = {
           withoutBlindRetry(
             new RegisterTaskDefinitionCommand(
               registerInput(
-                { ...desired, spec: { ...desired.spec, image } },
+                {
+                  ...desired,
+                  spec: {
+                    ...desired.spec,
+                    image,
+                    environment: naming(desired.spec.environment, desired.spec.image, image),
+                  },
+                },
                 accessPoints,
                 ctx.config,
               ),

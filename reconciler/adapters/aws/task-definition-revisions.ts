@@ -10,7 +10,7 @@ import { mapConcurrently } from "./concurrency.js";
 import { fromLowerTags, identityOf, ownedTags } from "./labenv-tags.js";
 import type { ObserveContext } from "./resource-driver.js";
 import type { RememberedRevision } from "./task-definition-spec-cache.js";
-import { FAMILY_PREFIX, taskDefinitionSpecOf } from "./task-definition-shape.js";
+import { FAMILY_PREFIX, naming, taskDefinitionSpecOf } from "./task-definition-shape.js";
 
 const REVISION_ARN = /:task-definition\/([^:/]+):(\d+)$/;
 
@@ -132,6 +132,6 @@ function withAccessPointKeys(
     image: key(spec.image),
     homeAccessPoint: key(spec.homeAccessPoint),
     datasets: spec.datasets.map((d) => ({ ...d, accessPoint: key(d.accessPoint) })),
-    environment: { ...spec.environment },
+    environment: naming(spec.environment, spec.image, key(spec.image)),
   };
 }

@@ -148,14 +148,15 @@ export function taskDefinitionSpecOf(
       : undefined;
   const authorizer = td.containerDefinitions?.find((c) => c.name === AUTHORIZER.name);
   const authorizerEnv = environmentOf(authorizer?.environment);
+  const image = keyOf(container?.image ?? "") ?? container?.image ?? "";
   return {
     family: td.family ?? "",
     cpu: Number(td.cpu ?? 0),
     memory: Number(td.memory ?? container?.memory ?? 0),
-    image: keyOf(container?.image ?? "") ?? container?.image ?? "",
+    image,
     homeAccessPoint: accessPointKey(HOME_VOLUME),
     datasets,
-    environment: environmentOf(container?.environment),
+    environment: naming(environmentOf(container?.environment), container?.image ?? "", image),
     ...(td.taskRoleArn !== undefined && td.taskRoleArn !== "" && { taskRoleArn: td.taskRoleArn }),
     ...(td.executionRoleArn !== undefined &&
       td.executionRoleArn !== "" && { executionRoleArn: td.executionRoleArn }),
@@ -174,6 +175,21 @@ function sortedPairs(env: Record<string, string>): KeyValuePair[] {
   return Object.entries(env)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => ({ name, value }));
+}
+
+/**
+ * The environment with every value that names the image `from` naming `to` instead: the task's
+ * `LABENV_IMAGE` is the image it runs, so it resolves (build key → digest) and maps back with it.
+ */
+export function naming(
+  environment: Record<string, string>,
+  from: string,
+  to: string,
+): Record<string, string> {
+  if (from === to || from === "") return environment;
+  return Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [name, value === from ? to : value]),
+  );
 }
 
 function environmentOf(pairs: KeyValuePair[] | undefined): Record<string, string> {

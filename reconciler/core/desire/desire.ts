@@ -51,6 +51,11 @@ export interface RuntimeSettings {
    * task runs the snapshot's image by digest and their volume is created from its EBS snapshot.
    */
   restorePins?: ReadonlyMap<string, RestorePin>;
+  /**
+   * The bucket the in-container agent reports observations to (the Lambda's object bucket);
+   * labenv.yaml `objects: { store: s3, bucket }` wins.
+   */
+  observationBucket?: string;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -103,6 +108,7 @@ export function desire(
         ...(shareMounts.get(e) ?? []),
         { accessPoint: g.key, path: g.mountPath, readOnly: true },
       ]);
+  const agentReport = agentReportEnvironment(repo, runtime, aws.region);
   // The sandbox builds each environment's own image from its lock; on AWS (CodeBuild) that is
   // not built yet, and the task runs the pack image the lock names.
   const buildImages =
@@ -209,6 +215,9 @@ export function desire(
         LABENV_LAB: labName,
         LABENV_ENVIRONMENT: name,
         LABENV_LOCK_DIGEST: digest,
+        // The image the task runs (a build key the provider resolves to its digest, like `image`).
+        LABENV_IMAGE: image,
+        ...agentReport,
         JUPYTER_PORT: String(CONTAINER.port),
         ...(env.doc.spec.schedule?.idleShutdownMinutes !== undefined
           ? { LABENV_IDLE_SHUTDOWN_MINUTES: String(env.doc.spec.schedule.idleShutdownMinutes) }
@@ -338,6 +347,23 @@ export function desire(
     state: { environments, resources: [...resources.values()], ...expiredShares },
     problems,
   };
+}
+
+/**
+ * Where the agent in every task reports its observations: the bucket (where drift reads them,
+ * `observations/<lab>/<env>/latest.json`) and its region. Nothing without a bucket (the sandbox
+ * writes its containers' observations itself).
+ */
+function agentReportEnvironment(
+  repo: Repository,
+  runtime: RuntimeSettings,
+  region: string | undefined,
+): Record<string, string> {
+  const objects = repo.config?.doc.spec.objects;
+  const bucket =
+    objects?.store === "s3" && objects.bucket ? objects.bucket : runtime.observationBucket;
+  if (!bucket) return {};
+  return { LABENV_OBSERVATION_BUCKET: bucket, ...(region ? { AWS_REGION: region } : {}) };
 }
 
 function addSnapshot(

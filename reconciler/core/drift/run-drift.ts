@@ -1,4 +1,4 @@
-import { desire } from "../desire/desire.js";
+import { desire, type RuntimeSettings } from "../desire/desire.js";
 import { isLabenvError } from "../errors.js";
 import type { PackageIndexData } from "../lock/package-index.js";
 import type { Repository } from "../model/documents.js";
@@ -31,6 +31,8 @@ export interface DriftRunInput {
   maxOpenPerLab: number;
   /** Today (`YYYY-MM-DD`), for which shares have expired; by default the date of `deps.now()`. */
   today?: string;
+  /** What the runtime tells the reconciler (subnets, roles, the observation bucket): drift desires alike. */
+  runtime?: RuntimeSettings;
 }
 
 export interface DriftRunDeps {
@@ -74,7 +76,7 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
   const today = input.today ?? deps.now().toISOString().slice(0, 10);
   const desired = desire(
     repo,
-    { imageBuilds: deps.provider.buildsImages ?? false },
+    { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
     { today },
   ).state;
   const observed = new Map<string, ObservedResource>(

@@ -77,7 +77,11 @@ function registerTaskDefinition(
         portMappings: [
           { containerPort: CONTAINER.port, hostPort: CONTAINER.port, protocol: "tcp" },
         ],
-        environment: Object.entries(spec.environment).map(([name, value]) => ({ name, value })),
+        // LABENV_IMAGE names the image the task runs: resolved like `image`.
+        environment: Object.entries(spec.environment).map(([name, value]) => ({
+          name,
+          value: value === spec.image ? image : value,
+        })),
         mountPoints: [
           { sourceVolume: "home", containerPath: CONTAINER.homePath, readOnly: false },
           { sourceVolume: "jupyter", containerPath: CONTAINER.packagesPath, readOnly: false },
@@ -229,11 +233,12 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
           .accessPointId ?? "";
       return keyOfAccessPoint.get(id) ?? id;
     };
+    const image = t.tags[IMAGE_AS_NAMED] ?? keyOfImage.get(c.image) ?? c.image;
     const spec: TaskDefinitionSpec = {
       family: t.family,
       cpu: Number(b.cpu),
       memory: Number(b.memory),
-      image: t.tags[IMAGE_AS_NAMED] ?? keyOfImage.get(c.image) ?? c.image,
+      image,
       homeAccessPoint: apOf("home"),
       datasets: c.mountPoints
         .filter((m) => m.sourceVolume.startsWith("dataset-"))
@@ -244,7 +249,9 @@ function observe(account: SandboxAccount): ObservedResource<"task-definition">[]
         }))
         .sort((x, y) => x.path.localeCompare(y.path)),
       environment: Object.fromEntries(
-        c.environment.map((e) => [e.name, e.value]).sort(([x], [y]) => x!.localeCompare(y!)),
+        c.environment
+          .map((e) => [e.name, e.value === c.image ? image : e.value])
+          .sort(([x], [y]) => x!.localeCompare(y!)),
       ),
       ...(b.taskRoleArn ? { taskRoleArn: b.taskRoleArn } : {}),
       ...(b.executionRoleArn ? { executionRoleArn: b.executionRoleArn } : {}),
