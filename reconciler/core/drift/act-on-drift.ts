@@ -172,8 +172,9 @@ async function putBack(
     undefined,
     held.lost,
   );
-  if (applied.failed) {
-    const message = `${applied.failed.action.outcome} ${applied.failed.action.key} failed: ${applied.failed.error.message}`;
+  const failed = applied.failed ?? applied.failedBuilds?.[0];
+  if (failed) {
+    const message = `${failed.action.outcome} ${failed.action.key} failed: ${failed.error.message}`;
     await deps.state.putRun({
       ...run,
       outcome: "failed",

@@ -16,14 +16,22 @@ export interface ApplyProgress {
 
 export interface ApplyResult {
   applied: { action: Action; result: AppliedResource }[];
+  /** The failure that stopped the run. */
   failed?: { action: Action; error: LabenvError };
+  /**
+   * Image builds that failed. Each fails only its environment: its later actions (task
+   * definition, service, snapshots) are left out, so its task runs on as it was, and every
+   * other environment is still applied.
+   */
+  failedBuilds?: { action: Action; error: LabenvError }[];
 }
 
 /**
  * Executes a plan, and only that plan: its changing actions in stage order,
  * one at a time, resolving references to resources created earlier in the
- * run. Stops at the first failure; what was confirmed before it is returned
- * so only confirmed effects are recorded.
+ * run. Stops at the first failure, except a failed image build, which only
+ * leaves out the rest of its environment; what was confirmed is returned so
+ * only confirmed effects are recorded.
  */
 export async function applyPlan(
   plan: Plan,
@@ -37,9 +45,13 @@ export async function applyPlan(
   const ids = new Map(observed.resources.map((r) => [r.key, r.id]));
   const actions = changingActions(plan);
   const applied: ApplyResult["applied"] = [];
+  const failedBuilds: NonNullable<ApplyResult["failedBuilds"]> = [];
+  const builds = () => (failedBuilds.length > 0 ? { failedBuilds } : {});
   for (const [index, action] of actions.entries()) {
+    if (failedBuilds.some((f) => f.action.environment === action.environment)) continue;
     const stop = stopped?.();
-    if (stop) return { applied, failed: { action, error: new LabenvError("lease", stop) } };
+    if (stop)
+      return { applied, failed: { action, error: new LabenvError("lease", stop) }, ...builds() };
     try {
       const result = await provider.apply(action, (key) => ids.get(key));
       ids.set(result.key, result.id);
@@ -55,8 +67,12 @@ export async function applyPlan(
               { cause: e },
             );
       progress?.({ action, index, total: actions.length, error });
-      return { applied, failed: { action, error } };
+      if (action.kind === "image-build") {
+        failedBuilds.push({ action, error });
+        continue;
+      }
+      return { applied, failed: { action, error }, ...builds() };
     }
   }
-  return { applied };
+  return { applied, ...builds() };
 }

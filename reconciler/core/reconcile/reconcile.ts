@@ -311,12 +311,19 @@ async function applyUnderLease(
       deps.now(),
       { held, ...(result.failed ? { failedEnvironment: result.failed.action.environment } : {}) },
     );
+  // A failed image build fails only its environment, which keeps running as it was.
+  const builds = (result.failedBuilds ?? []).map(
+    (f) =>
+      `${f.action.environment} was not applied (its task runs on unchanged): ${f.error.message}`,
+  );
   if (result.failed) {
     const stage = result.failed.error.code === "lease" ? "lease" : "apply";
-    const reason =
+    const reason = [
       stage === "lease"
         ? `${result.failed.error.message}: stopped before ${result.failed.action.outcome} ${result.failed.action.key}`
-        : `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`;
+        : `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`,
+      ...builds,
+    ].join("; ");
     await deps.state.putRun({
       ...run,
       outcome: "failed",
@@ -324,6 +331,16 @@ async function applyUnderLease(
       error: { stage, message: reason },
     });
     return { ...base, outcome: "failed", stage, reason, applied: result.applied.length };
+  }
+  if (builds.length > 0) {
+    const reason = builds.join("; ");
+    await deps.state.putRun({
+      ...run,
+      outcome: "failed",
+      finishedAt: deps.now().toISOString(),
+      error: { stage: "apply", message: reason },
+    });
+    return { ...base, outcome: "failed", stage: "apply", reason, applied: result.applied.length };
   }
   await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
   return { ...base, outcome: "applied", applied: result.applied.length };
