@@ -7,6 +7,9 @@ import { renderDriftRun } from "../core/drift/render-drift-run.js";
 import { runDrift, type DriftRunResult } from "../core/drift/run-drift.js";
 import { LabenvError } from "../core/errors.js";
 import type { Repository } from "../core/model/documents.js";
+import { isolate } from "../core/reconcile/hold-back.js";
+import { validateFiles } from "../core/validate/validate.js";
+import { extraRules } from "./extra-rules.js";
 import type { GitHost } from "../ports/git-host.js";
 import type { RunContext } from "./context.js";
 import type { CliIO } from "./io.js";
@@ -77,6 +80,11 @@ export async function runDriftForContext(
       });
   }
   const gitHost = openGitHost(ctx, io.now);
+  // What the reconciler holds back (a finding in its documents) drift leaves alone too.
+  const isolation = isolate(
+    repository,
+    validateFiles(ctx.files, ctx.check, { today: io.today() }, extraRules(ctx.dir)).diagnostics,
+  );
   await observeSandbox(ctx, repository, io.now);
   return runDrift(
     {
@@ -88,6 +96,7 @@ export async function runDriftForContext(
       where: ctx.provider.label,
       maxOpenPerLab: ctx.config.drift?.maxOpenPullRequestsPerLab ?? 5,
       today: io.today(),
+      heldBy: isolation.heldBy,
       ...(options.only ? { only: options.only } : {}),
     },
     {

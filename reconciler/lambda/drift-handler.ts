@@ -8,7 +8,10 @@ import { LabenvError } from "../core/errors.js";
 import { loadRepository } from "../core/load/load-repository.js";
 import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
 import type { RepoFile } from "../core/load/load-repository.js";
+import { isolate } from "../core/reconcile/hold-back.js";
+import { lockRules, packsImmutable } from "../core/validate/rules/lock-rules.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import { validateFiles } from "../core/validate/validate.js";
 import type { GitHost } from "../ports/git-host.js";
 import { awsContext } from "./aws-context.js";
 import { readLambdaEnv, runtimeSettings, type LambdaEnv } from "./lambda-env.js";
@@ -45,10 +48,20 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
     const { repository, diagnostics } = loadRepository(rt.files, check);
     requireUsableConfig(diagnostics);
     const config = repository.config?.doc.spec;
+    const index = indexForChecks(repository, fromFiles(rt.files));
+    // What the reconciler holds back (a finding in its documents) drift leaves alone too.
+    const isolation = isolate(
+      repository,
+      validateFiles(rt.files, check, { today: rt.now().toISOString().slice(0, 10) }, [
+        lockRules(() => index),
+        packsImmutable,
+      ]).diagnostics,
+    );
     const result = await runDrift(
       {
         repository,
-        index: indexForChecks(repository, fromFiles(rt.files)) ?? new Map(),
+        heldBy: isolation.heldBy,
+        index: index ?? new Map(),
         commit: rt.commit,
         baseBranch: config?.git?.defaultBranch ?? "main",
         mode: "act",

@@ -58,9 +58,23 @@ export function registerStatus(program: Command, io: CliIO): void {
             monthlyCostUsd: a.monthlyCostUsd ?? null,
           };
         });
+      // What the last finished reconcile held back (left as it runs, or not created) and why.
+      const last = runs.find((r) => r.outcome === "succeeded" || r.outcome === "no-changes");
+      const heldBack = (last?.heldBack ?? []).filter((h) => !env || h.environment === env);
       if (o.json)
         return io.out(
-          JSON.stringify({ provider: ctx.provider.label, environments: rows, runs }, null, 2),
+          JSON.stringify(
+            {
+              provider: ctx.provider.label,
+              environments: rows,
+              heldBack: last
+                ? { runId: last.id, commit: last.commit, environments: heldBack }
+                : null,
+              runs,
+            },
+            null,
+            2,
+          ),
         );
       io.out(`provider: ${ctx.provider.label}`);
       for (const r of rows) {
@@ -70,6 +84,15 @@ export function registerStatus(program: Command, io: CliIO): void {
         io.out(
           `${"".padEnd(40)} image ${r.image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]+/, "@sha256:$1…")}  lock ${r.lockDigest.slice(7, 19)}…  snapshots ${r.snapshots.length}`,
         );
+      }
+      if (last && heldBack.length > 0) {
+        io.out(
+          `\nheld back by the last reconcile (${last.commit.slice(0, 12)} at ${last.startedAt}): fix the findings, the next reconcile applies them`,
+        );
+        for (const h of heldBack)
+          io.out(
+            `  ✖ ${h.environment} (${h.kept > 0 ? "left as it runs" : "not created"}): ${h.reasons[0]}${h.findings > 1 ? ` (+${h.findings - 1} more)` : ""}`,
+          );
       }
       io.out("\nrecent runs:");
       for (const r of runs) {

@@ -1,6 +1,7 @@
 import { desire, type RuntimeSettings } from "../desire/desire.js";
 import { isLabenvError } from "../errors.js";
 import type { PackageIndexData } from "../lock/package-index.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { GitHost, HostedPullRequest } from "../../ports/git-host.js";
@@ -33,6 +34,13 @@ export interface DriftRunInput {
   today?: string;
   /** What the runtime tells the reconciler (subnets, roles, the observation bucket): drift desires alike. */
   runtime?: RuntimeSettings;
+  /**
+   * The findings that hold an environment back (see `isolate`): the
+   * reconciler leaves such an environment as it runs, so drift neither judges
+   * it nor acts on it — a drift pull request or a put-back would work from a
+   * document that does not validate.
+   */
+  heldBy?: (key: string) => readonly Diagnostic[];
 }
 
 export interface DriftRunDeps {
@@ -106,6 +114,15 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
     )) {
       if (input.only && input.only.length > 0 && !input.only.includes(key)) continue;
       const lab = environment.doc.metadata.lab;
+      const held = input.heldBy?.(key) ?? [];
+      if (held.length > 0) {
+        const first = held[0]!;
+        out.push({
+          environment: key,
+          skipped: `held back: ${first.file}:${first.line}:${first.column} ${first.message} [${first.code}]${held.length > 1 ? ` (+${held.length - 1} more)` : ""} — fix it and the next reconcile applies it; drift judges it after that`,
+        });
+        continue;
+      }
       let judgement;
       try {
         const memory = await readMemory(deps.objects, key);
