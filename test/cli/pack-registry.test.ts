@@ -225,6 +225,35 @@ describe("labenv packs add", () => {
   });
 });
 
+describe("a registry kept in a git repository", () => {
+  it("is read at a ref and directory with git, never checked out; a missing repository is down", async () => {
+    const holder = mkdtempSync(join(tmpdir(), "labenv-registry-git-"));
+    cpSync(pub.site, join(holder, "site"), { recursive: true });
+    git(holder, "init", "-q", "-b", "main");
+    git(holder, "add", "-A");
+    git(holder, "commit", "-q", "-m", "publish");
+    // A later commit that is not on the ref read changes nothing.
+    writeFileSync(join(holder, "site/registry.yaml"), "not: a registry\n");
+    const url = `git+${pathToFileURL(holder).toString()}#main:site`;
+    const repo = makeConsumer([{ name: "astro-git", url, trust: ["verified"] }], trusted());
+    const r = await runCli(["packs", "add", "astro@^1.1", "--repo", repo]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(
+      `+ added astro@1.3.0 from astro-git (verified, signed by ${pub.keyId})`,
+    );
+    expect(packText(repo, "astro", "1.3.0")).toContain(
+      `url: ${url.split("#")[0]}#main:site/astro/1.3.0/pack.yaml`,
+    );
+    const gone = makeConsumer(
+      [{ name: "astro-git", url: `git+${pathToFileURL(join(holder, "nope")).toString()}#main` }],
+      trusted(),
+    );
+    const down = await runCli(["packs", "browse", "--repo", gone]);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain("pack registry `astro-git` is down or unreachable");
+  });
+});
+
 describe("tampered registries", () => {
   it("refuses a pack file changed after it was signed, and a re-computed checksum whose signature fails", async () => {
     const tampered = await makePublisher();

@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
 import type { DomainPackRegistry, Loaded } from "../../core/model/documents.js";
 import type { PackRegistryConfig } from "../../core/packs/trust-policy.js";
 import type { SchemaCheck } from "../../core/validate/schema-validator.js";
+import { parseGitLocation, readGitFile, type GitLocation } from "./git-location.js";
 
 export interface HostedRegistryOptions {
   /** Per request, body included (default 10 s). */
@@ -33,6 +34,7 @@ export interface FetchedPack {
  */
 export class HostedRegistry {
   private readonly base: string;
+  private readonly git: GitLocation | undefined;
 
   constructor(
     readonly config: PackRegistryConfig,
@@ -40,9 +42,12 @@ export class HostedRegistry {
     private readonly options: HostedRegistryOptions = {},
   ) {
     this.base = config.url.endsWith("/") ? config.url : `${config.url}/`;
+    this.git = parseGitLocation(config.url);
   }
 
   urlOf(path: string): string {
+    if (this.git)
+      return `${this.config.url.split("#")[0]}#${this.git.ref}:${this.git.dir ? `${this.git.dir}/` : ""}${path}`;
     return new URL(path, this.base).toString();
   }
 
@@ -100,6 +105,7 @@ export class HostedRegistry {
   }
 
   private async read(url: string, what: string): Promise<string> {
+    if (this.git) return this.readGit(url, what);
     if (url.startsWith("file:")) return this.readFile(url, what);
     const headers: Record<string, string> = { Accept: "application/yaml, text/plain, */*" };
     if (this.config.tokenEnv) {
@@ -157,6 +163,28 @@ export class HostedRegistry {
       if (e instanceof LabenvError) throw e;
       throw this.down(url, networkReason(e, timeoutMs), e);
     }
+  }
+
+  private async readGit(url: string, what: string): Promise<string> {
+    const at = this.git!;
+    const path = url
+      .slice(url.indexOf("#") + 1)
+      .split(":")
+      .slice(1)
+      .join(":");
+    const rel = at.dir ? path.slice(at.dir.length + 1) : path;
+    const r = await readGitFile(at, rel, MAX_FILE_BYTES, this.options.timeoutMs ?? 10_000);
+    if (r.ok) return r.text;
+    if (r.reason === "too-large") throw this.tooLarge(url, r.size);
+    if (r.reason === "missing")
+      throw new LabenvError(
+        "usage",
+        `pack registry \`${this.config.name}\` has no ${what} (${url})`,
+        {
+          hint: "check the registry's url in labenv.yaml: git+file:///<repository>#<ref>[:<directory holding registry.yaml>]",
+        },
+      );
+    throw this.down(url, r.detail);
   }
 
   private readFile(url: string, what: string): string {

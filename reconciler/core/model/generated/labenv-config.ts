@@ -200,7 +200,7 @@ export interface RepoConfig {
       scheduleMinutes?: number;
     };
     /**
-     * Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, or `file://` for a directory or a checkout.
+     * Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).
      */
     packRegistries?: {
       /**
@@ -208,7 +208,7 @@ export interface RepoConfig {
        */
       name: string;
       /**
-       * Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/` or `file:///…/`.
+       * Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`.
        */
       url: string;
       /**
