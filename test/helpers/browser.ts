@@ -4,9 +4,11 @@
 // the flags that keep Chromium off the (closed) network. Pages may reach only
 // loopback addresses: anything else is aborted and counted, so a test can
 // assert that a page made no outside request.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { repoRoot } from "./example-repo.js";
 
 export const CHROMIUM = process.env.LABENV_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -113,4 +115,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => n.target.join(" ")),
     }));
   });
+}
+
+/** Where screenshots of pages are kept as test artifacts (test-artifacts/, ignored by git). */
+export function screenshotPath(name: string): string {
+  const dir = join(repoRoot, "test-artifacts");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
