@@ -187,3 +187,25 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
     );
   });
 });
+
+describe("snapshot references on the command line", () => {
+  it("a reference that is not lab/env/name, or a snapshot never captured, is a usage error that writes nothing", async () => {
+    const dir = exampleGitRepo();
+    for (const args of [
+      ["restore", "genomics-core"],
+      ["restore", "genomics-core/rnaseq/thesis/extra"],
+      ["snapshot", "show", "Genomics/rnaseq/thesis"],
+      ["snapshot", "verify", "genomics-core//thesis"],
+    ]) {
+      const r = await cli(dir, ...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/is not a snapshot: expected lab\/env\/name/);
+    }
+    const never = await cli(dir, "restore", ID);
+    expect(never.code).toBe(2);
+    expect(never.stderr).toMatch(
+      /genomics-core\/rnaseq\/thesis has no manifest: it was never captured/,
+    );
+    expect(git(dir, "status", "--porcelain")).toBe("");
+  });
+});

@@ -4,9 +4,9 @@ import type { Command } from "commander";
 import { parseDocument } from "yaml";
 import { runGit } from "../../adapters/git/run-git.js";
 import { LabenvError } from "../../core/errors.js";
-import { parseManifest, snapshotObjects } from "../../core/snapshots/manifest.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
+import { parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -28,16 +28,8 @@ export function registerRestore(program: Command, io: CliIO): void {
     .option("--json", "print what was written as JSON")
     .action(async (id: string, o: { as?: string; repo: string; json?: boolean }) => {
       const ctx = openContext(o.repo, io.now);
-      const bytes = await ctx.objects.get(snapshotObjects.manifest(id));
-      if (!bytes)
-        throw new LabenvError("usage", `${id} has no manifest: it was never captured`, {
-          hint: "`labenv snapshot list` shows what was captured",
-        });
-      const parsed = parseManifest(bytes);
-      if ("problem" in parsed)
-        throw new LabenvError("state", `the manifest of ${id} is unreadable: ${parsed.problem}`);
-      const m = parsed.manifest;
-      const [lab, env, snap] = id.split("/") as [string, string, string];
+      const m = await readManifest(ctx.objects, id);
+      const { lab, env, name: snap } = parseSnapshotRef(id);
       const name = o.as ?? `${env}-${snap}`.slice(0, 63).replace(/-+$/, "");
       if (!NAME.test(name))
         throw new LabenvError("usage", `--as ${name} is not a lower-case DNS label`);

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
-import { parseManifest, snapshotObjects } from "../../core/snapshots/manifest.js";
+import { snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
 import { decideRetention } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
+import { parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
 import { captureForContext, openSnapshotSources, renderCapture } from "../snapshot-sources.js";
 
 type Opts = { repo: string; json?: boolean };
@@ -46,17 +47,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .option("--json", "print the manifest as JSON")
     .action(async (id: string, o: Opts) => {
       const ctx = openContext(o.repo, io.now);
-      const bytes = await ctx.objects.get(snapshotObjects.manifest(id));
-      if (!bytes)
-        throw new LabenvError("usage", `${id} has no manifest: it was not captured`, {
-          hint: "`labenv snapshot list` says why a snapshot waits",
-        });
-      const parsed = parseManifest(bytes);
-      if ("problem" in parsed)
-        throw new LabenvError("state", `the manifest of ${id} is unreadable: ${parsed.problem}`, {
-          hint: "`labenv snapshot verify` reports what is damaged",
-        });
-      const m = parsed.manifest;
+      const m = await readManifest(ctx.objects, id);
       if (o.json) return io.out(JSON.stringify(m, null, 2));
       io.out(
         `snapshot ${m.id} — captured ${m.capturedAt} at ${m.commit.slice(0, 12)} (${m.provider})`,
@@ -97,7 +88,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       const sources = openSnapshotSources(ctx, io.now);
       const all =
         ids.length > 0
-          ? ids
+          ? ids.map((id) => (parseSnapshotRef(id), id))
           : (await ctx.objects.list(snapshotObjects.prefix))
               .filter((k) => k.endsWith("/manifest.json"))
               .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length));
