@@ -1,5 +1,6 @@
 import type { DriftItem, DriftStatus } from "../drift/drift-report.js";
 import type { RunRecord } from "../../ports/state-store.js";
+import type { FundingGroup } from "../audit/audit-report.js";
 
 /**
  * Everything the dashboard shows, as plain data: assembled once from labenv's
@@ -148,13 +149,5 @@ export interface FundingView {
   bySource: { funding: string; funder?: string; award?: string; costs: number[] }[];
   byExperiment: { experiment: string; costs: number[] }[];
   /** The same groups `labenv audit --funding` reports for all of history. */
-  audit: {
-    funding: string;
-    funder?: string;
-    award?: string;
-    experiments: string[];
-    environments: string[];
-    commits: number;
-    packageChanges: number;
-  }[];
+  audit: FundingGroup[];
 }
