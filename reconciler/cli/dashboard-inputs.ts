@@ -7,6 +7,8 @@ import { driftObjects } from "../core/drift/drift-objects.js";
 import type { DriftReport } from "../core/drift/drift-report.js";
 import { LabenvError } from "../core/errors.js";
 import { markAbandoned } from "../core/reconcile/lease.js";
+import { listSnapshots } from "../core/snapshots/snapshot-list.js";
+import { latestVerification, type VerificationRecord } from "../core/snapshots/verification.js";
 import type { RunContext } from "./context.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import { AUDITED_PATHS } from "../adapters/git/read-audit.js";
@@ -64,6 +66,18 @@ export async function readDashboardInputs(
     const at = observation?.metadata?.observedAt;
     if (typeof at === "string") observedAt.set(key, at);
   }
+  const snapshots = await listSnapshots(
+    ctx.repository,
+    observed.resources,
+    ctx.objects,
+    now.toISOString().slice(0, 10),
+  );
+  const verifications = new Map<string, { record: VerificationRecord } | { problem: string }>();
+  for (const r of snapshots) {
+    if (r.state !== "captured" && r.state !== "kept") continue;
+    const v = await latestVerification(ctx.objects, r.id);
+    if (v) verifications.set(r.id, v);
+  }
   let timeline;
   try {
     const head = await headCommit(ctx.dir);
@@ -83,6 +97,8 @@ export async function readDashboardInputs(
     observed: observed.resources,
     driftReports,
     observedAt,
+    snapshots,
+    verifications,
     ...(timeline ? { timeline } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(git?.host === "github" && git.repository ? { gitHubRepository: git.repository } : {}),

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -103,6 +103,31 @@ describe("snapshot capture and verify on the sandbox (real files in the simulate
       `checksum ${m.lock.key}`,
       "checksum home:/labs/genomics-core/environments/rnaseq/data/counts.tsv",
     ]);
+  });
+
+  it("every verify is kept, and the dashboard shows the last one: proved, then damaged", async () => {
+    const dir = await capturedThesis();
+    await cli(dir, "reconcile");
+    const page = async () => {
+      expect((await cli(dir, "dashboard", "--out", "site")).code).toBe(0);
+      return readFileSync(join(dir, "site/environments/genomics-core/rnaseq.html"), "utf8");
+    };
+    expect(await page()).not.toMatch(/files proved/);
+    expect((await cli(dir, "snapshot", "verify", ID)).code).toBe(0);
+    expect(await page()).toMatch(/✓ \d{4}-\d\d-\d\d: 3 objects, 2 files proved/);
+
+    const m = JSON.parse((await cli(dir, "snapshot", "show", ID, "--json")).stdout);
+    writeFileSync(join(dir, ".labenv/objects", m.lock.key), "edited\n");
+    expect((await cli(dir, "snapshot", "verify", ID)).code).toBe(1);
+    const damaged = await page();
+    expect(damaged).toMatch(/✗ \d{4}-\d\d-\d\d: 1 finding \(labenv snapshot verify\)/);
+    const runs = readdirSync(join(dir, ".labenv/objects/verifications", ID)).sort();
+    expect(runs).toHaveLength(3); // two runs by their time, and latest.json
+    expect(runs).toContain("latest.json");
+    const latest = JSON.parse(
+      readFileSync(join(dir, ".labenv/objects/verifications", ID, "latest.json"), "utf8"),
+    );
+    expect(latest).toMatchObject({ id: ID, ok: false, by: "labenv snapshot verify" });
   });
 
   it("a hand-edited manifest is not its canonical self, and the other snapshots still verify", async () => {

@@ -4,6 +4,7 @@ import { snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
 import { decideRetention } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
+import { recordVerification, type VerificationRecord } from "../../core/snapshots/verification.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
@@ -78,7 +79,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
   snapshot
     .command("verify")
     .description(
-      "re-read the manifest and every object and file it names; prove each checksum (exit 1 on any finding)",
+      "re-read the manifest and every object and file it names; prove each checksum and keep the result (exit 1 on any finding)",
     )
     .argument("[snapshots...]", "lab/env/name (default: every captured snapshot)")
     .option("--repo <dir>", "repository directory", ".")
@@ -92,9 +93,17 @@ export function registerSnapshot(program: Command, io: CliIO): void {
           : (await ctx.objects.list(snapshotObjects.prefix))
               .filter((k) => k.endsWith("/manifest.json"))
               .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length));
-      const reports: VerifyReport[] = [];
+      const reports: VerificationRecord[] = [];
+      // Each result is kept (verifications/<id>/), so "when was it last proved intact" has an answer.
       for (const id of all)
-        reports.push(await verifySnapshot(id, { objects: ctx.objects, sources }));
+        reports.push(
+          await recordVerification(
+            ctx.objects,
+            await verifySnapshot(id, { objects: ctx.objects, sources }),
+            io.now(),
+            "labenv snapshot verify",
+          ),
+        );
       if (o.json) io.out(JSON.stringify(reports, null, 2));
       else if (reports.length === 0) io.out("no captured snapshots to verify");
       else for (const r of reports) io.out(renderVerify(r));

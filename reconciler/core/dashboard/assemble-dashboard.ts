@@ -11,6 +11,8 @@ import { LabenvError } from "../errors.js";
 import type { Loaded, Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { AppliedRecord, RunRecord } from "../../ports/state-store.js";
+import type { SnapshotRow } from "../snapshots/snapshot-list.js";
+import type { VerificationRecord } from "../snapshots/verification.js";
 import { costByMonth } from "./cost-by-month.js";
 import { environmentCost } from "./environment-cost.js";
 import type {
@@ -21,6 +23,7 @@ import type {
   ShareView,
   SnapshotView,
   TimelineView,
+  VerifiedView,
 } from "./dashboard-data.js";
 
 /** What labenv already has, read by the CLI (or the reconciler) and handed to the pure assembly. */
@@ -38,6 +41,10 @@ export interface DashboardInputs {
   driftReports: ReadonlyMap<string, DriftReport>;
   /** When each environment's agent (or the sandbox) last reported. */
   observedAt: ReadonlyMap<string, string>;
+  /** Every snapshot as `labenv snapshot list` reads it (documents and manifests); none when absent. */
+  snapshots?: readonly SnapshotRow[];
+  /** The last verify record per snapshot id (`lab/env/name`), or why it cannot be read. */
+  verifications?: ReadonlyMap<string, { record: VerificationRecord } | { problem: string }>;
   /** Main's history of environments/ and domain-packs/; absent outside a git checkout. */
   timeline?: Timeline;
   /** `https://jupyter.example.edu`: environments' full addresses; without it, their paths. */
@@ -106,6 +113,11 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
     const key = `${s.doc.metadata.lab}/${s.doc.metadata.environment}`;
     snapshotsOf.set(key, [...(snapshotsOf.get(key) ?? []), s]);
   }
+  const rowsOf = new Map<string, SnapshotRow[]>();
+  for (const r of input.snapshots ?? []) {
+    const key = r.id.split("/").slice(0, 2).join("/");
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
+  }
   const applied = new Map(input.applied.map((a) => [a.environment, a]));
   const commits = input.timeline?.commits ?? [];
   const prUrl = (n: number) =>
@@ -130,32 +142,19 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
       const member = (id: string) => lab?.spec.members.find((m) => m.id === id);
       const history = environmentHistory(commits, [key]);
       const lockPath = `environments/${key}/environment.lock.yaml`;
-      const snapshots: SnapshotView[] = (snapshotsOf.get(key) ?? [])
-        .map((s) => {
-          const taken = mine.find(
+      const snapshots: SnapshotView[] = snapshotViews(
+        key,
+        snapshotsOf.get(key) ?? [],
+        (name) =>
+          mine.find(
             (r) =>
               r.kind === "ebs-snapshot" &&
-              r.key === keys.snapshot(metadata.lab, metadata.name, s.doc.metadata.name),
-          );
-          const created = history.entries.filter((h) => h.files.includes(s.file)).at(-1)?.date;
-          return {
-            name: s.doc.metadata.name,
-            requestedBy: s.doc.spec.requestedBy,
-            reason: s.doc.spec.reason,
-            ...(created ? { requested: created } : {}),
-            ...(s.doc.spec.retention?.keepUntil
-              ? { keepUntil: s.doc.spec.retention.keepUntil }
-              : {}),
-            legalHold: s.doc.spec.retention?.legalHold ?? false,
-            ...(taken
-              ? { taken: { id: taken.id, ...(taken.status ? { status: taken.status } : {}) } }
-              : {}),
-          };
-        })
-        .sort(
-          (x, y) =>
-            (y.requested ?? "").localeCompare(x.requested ?? "") || x.name.localeCompare(y.name),
-        );
+              r.key === keys.snapshot(metadata.lab, metadata.name, name),
+          ),
+        (file) => history.entries.filter((h) => h.files.includes(file)).at(-1)?.date,
+        rowsOf.get(key) ?? [],
+        input.verifications,
+      );
       const digest = lock ? lockDigest(lock) : "";
       const grantors = [spec.owner, ...(lab?.spec.approvers ?? []).filter((x) => x !== spec.owner)];
       const timeline: TimelineView[] = history.entries.map((h) => ({
@@ -175,7 +174,16 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
         subject: h.subject,
         changes: h.changes,
       }));
-      const lastTaken = snapshots.find((s) => s.taken);
+      const lastTaken = snapshots
+        .filter((s) => s.captured || s.taken)
+        .map((s) => s.captured?.at ?? s.requested ?? s.name)
+        .sort()
+        .at(-1);
+      const lastVerified = snapshots
+        .filter((s) => s.captured && s.verified && "ok" in s.verified && s.verified.ok)
+        .map((s) => s.captured!.at)
+        .sort()
+        .at(-1);
       return {
         key,
         lab: metadata.lab,
@@ -208,7 +216,8 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
           : {}),
         drift: driftView(key, input.driftReports.get(key), input.observedAt.get(key)),
         snapshots,
-        ...(lastTaken ? { lastSnapshot: lastTaken.requested ?? lastTaken.name } : {}),
+        ...(lastTaken ? { lastSnapshot: lastTaken } : {}),
+        ...(lastVerified ? { lastVerifiedSnapshot: lastVerified } : {}),
         monthlyCostUsd: costOf(env.doc),
         resources: {
           cpu: spec.resources.cpu,
@@ -357,4 +366,86 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
       audit,
     },
   };
+}
+
+/**
+ * One environment's snapshots: each Snapshot document with what its manifest and last verify
+ * say, and each kept snapshot (its document left git, its manifest and data stay). Newest first.
+ */
+function snapshotViews(
+  key: string,
+  docs: readonly Loaded<"Snapshot">[],
+  taken: (name: string) => ObservedResource | undefined,
+  requestedOn: (file: string) => string | undefined,
+  rows: readonly SnapshotRow[],
+  verifications: DashboardInputs["verifications"],
+): SnapshotView[] {
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const facts = (
+    id: string,
+  ): Omit<SnapshotView, "name" | "requestedBy" | "reason" | "legalHold"> => {
+    const row = rowById.get(id);
+    const v = verifications?.get(id);
+    const verified: VerifiedView | undefined = !v
+      ? undefined
+      : "problem" in v
+        ? { problem: v.problem }
+        : {
+            at: v.record.verifiedAt,
+            ok: v.record.ok,
+            findings: v.record.findings.length,
+            files: v.record.checked.files,
+            objects: v.record.checked.objects,
+          };
+    return {
+      state: row?.state ?? "requested",
+      ...(row?.state === "requested" || row?.state === "failed"
+        ? { waiting: row.reason ?? "" }
+        : {}),
+      ...(row?.capturedAt
+        ? {
+            captured: {
+              at: row.capturedAt,
+              digest: row.digest ?? "",
+              files: row.files ?? 0,
+              bytes: row.bytes ?? 0,
+              ...(row.tier ? { tier: row.tier } : {}),
+              ...(row.restoreWait ? { restoreWait: row.restoreWait } : {}),
+            },
+          }
+        : {}),
+      ...(verified ? { verified } : {}),
+    };
+  };
+  const views: SnapshotView[] = docs.map((s) => {
+    const name = s.doc.metadata.name;
+    const t = taken(name);
+    const created = requestedOn(s.file);
+    return {
+      name,
+      requestedBy: s.doc.spec.requestedBy,
+      reason: s.doc.spec.reason,
+      ...(created ? { requested: created } : {}),
+      ...(s.doc.spec.retention?.keepUntil ? { keepUntil: s.doc.spec.retention.keepUntil } : {}),
+      legalHold: s.doc.spec.retention?.legalHold ?? false,
+      ...(t ? { taken: { id: t.id, ...(t.status ? { status: t.status } : {}) } } : {}),
+      ...facts(`${key}/${name}`),
+    };
+  });
+  const named = new Set(docs.map((s) => `${key}/${s.doc.metadata.name}`));
+  for (const r of rows)
+    if (r.state === "kept" && !named.has(r.id))
+      views.push({
+        name: r.id.split("/")[2]!,
+        requestedBy: r.request?.requestedBy ?? "—",
+        reason: r.request?.reason ?? "—",
+        ...(r.keepUntil ? { keepUntil: r.keepUntil } : {}),
+        legalHold: r.legalHold ?? false,
+        ...facts(r.id),
+      });
+  return views.sort(
+    (x, y) =>
+      (y.captured?.at ?? y.requested ?? "").localeCompare(x.captured?.at ?? x.requested ?? "") ||
+      x.name.localeCompare(y.name),
+  );
 }

@@ -47,8 +47,10 @@ export interface EnvironmentView {
   applied?: { commit: string; at: string; lockDigest: string; current: boolean };
   drift: DriftView;
   snapshots: SnapshotView[];
-  /** The newest snapshot that was taken (observed), if any. */
+  /** When the newest snapshot was captured (or, before its manifest, requested), if any was taken. */
   lastSnapshot?: string;
+  /** When the newest snapshot whose last verify proved every checksum was captured. */
+  lastVerifiedSnapshot?: string;
   monthlyCostUsd: number;
   resources: { cpu: number; memory: number; storageGiB: number; hoursPerWeek: number };
   /** The path (or the full address, with a base URL) the environment is reached at. */
@@ -79,7 +81,29 @@ export interface SnapshotView {
   legalHold: boolean;
   /** The provider's id once taken (`snap-…`), with its status. */
   taken?: { id: string; status?: string };
+  /**
+   * As `labenv snapshot list` says: `captured` (its manifest was written), `requested` (waiting:
+   * `waiting` says for what), `failed`, or `kept` (its document left git; the data is kept).
+   */
+  state: "captured" | "requested" | "failed" | "kept";
+  waiting?: string;
+  /** From the manifest, once captured. */
+  captured?: {
+    at: string;
+    digest: string;
+    files: number;
+    bytes: number;
+    tier?: string;
+    restoreWait?: string;
+  };
+  /** The last `labenv snapshot verify` of it; absent when it was never verified. */
+  verified?: VerifiedView;
 }
+
+/** A verify run as kept (`verifications/<id>/latest.json`), or why that record cannot be read. */
+export type VerifiedView =
+  | { at: string; ok: boolean; findings: number; files: number; objects: number }
+  | { problem: string };
 
 export interface AccessView {
   owner: { id: string; name: string };

@@ -26,6 +26,8 @@ export interface SnapshotRow {
   tier?: Tier;
   restoreWait?: string;
   deletable?: boolean;
+  /** Who asked for it and why, as the manifest recorded (for a kept snapshot, whose document is gone). */
+  request?: { requestedBy: string; reason: string };
 }
 
 /** Every Snapshot document's state, and every manifest whose document is gone (its data is kept). */
@@ -70,6 +72,7 @@ export async function listSnapshots(
         tier: r.tier,
         restoreWait: r.restoreWait,
         deletable: r.deletable,
+        request: { requestedBy: m.request.requestedBy, reason: m.request.reason },
       });
       continue;
     }

@@ -115,6 +115,37 @@ export function exampleInputs(
       ["genomics-core/rnaseq", "2026-12-03T11:50:00Z"],
       ["ml-vision/segmentation", "2026-12-03T11:50:00Z"],
     ]),
+    snapshots: [
+      {
+        id: "genomics-core/rnaseq/before-genomics-2",
+        state: "captured",
+        capturedAt: "2026-12-03T11:41:00Z",
+        digest: `sha256:${"a".repeat(64)}`,
+        files: 12,
+        bytes: 3_500_000,
+        keepUntil: "2036-12-03",
+        tier: "hot",
+        restoreWait: "minutes",
+        deletable: false,
+      },
+    ],
+    verifications: new Map([
+      [
+        "genomics-core/rnaseq/before-genomics-2",
+        {
+          record: {
+            id: "genomics-core/rnaseq/before-genomics-2",
+            manifestKey: "snapshots/genomics-core/rnaseq/before-genomics-2/manifest.json",
+            digest: `sha256:${"a".repeat(64)}`,
+            checked: { objects: 3, files: 12, bytes: 3_500_900 },
+            findings: [],
+            ok: true,
+            verifiedAt: "2026-12-03T12:00:00Z",
+            by: "labenv snapshot verify",
+          },
+        },
+      ],
+    ]),
     ...(timeline ? { timeline } : {}),
     gitHubRepository: "westtek/labenv-example",
   };
@@ -177,6 +208,81 @@ describe("dashboard site for the example repository", () => {
       changes: ["resources memory 8192 → 6144"],
     });
     expect(rnaseq.timeline.at(-1)).toMatchObject({ via: "direct" });
+  });
+
+  it("shows each snapshot's manifest and last verify, and how old the last verified snapshot is", () => {
+    const ID = "genomics-core/rnaseq/before-genomics-2";
+    const of = (i: DashboardInputs) =>
+      assembleDashboard(i).environments.find((e) => e.key === "genomics-core/rnaseq")!;
+    const ok = of(inputs);
+    expect(ok.snapshots[0]).toMatchObject({
+      name: "before-genomics-2",
+      state: "captured",
+      captured: { at: "2026-12-03T11:41:00Z", files: 12, tier: "hot" },
+      verified: { at: "2026-12-03T12:00:00Z", ok: true, findings: 0, files: 12 },
+    });
+    expect(ok.lastSnapshot).toBe("2026-12-03T11:41:00Z");
+    expect(ok.lastVerifiedSnapshot).toBe("2026-12-03T11:41:00Z");
+    const page = buildSite(assembleDashboard(inputs), { chartJs: CHART_JS }).get(
+      "environments/genomics-core/rnaseq.html",
+    )!;
+    expect(page).toContain("✓ 2026-12-03: 3 objects, 12 files proved");
+
+    // A verify that found a damaged file: shown as such, and the snapshot no longer counts as verified.
+    const record = inputs.verifications!.get(ID)!;
+    const failed = of({
+      ...inputs,
+      verifications: new Map([
+        [
+          ID,
+          {
+            record: {
+              ...("record" in record ? record.record : ({} as never)),
+              ok: false,
+              findings: [{ object: "home:/x/analysis.ipynb", problem: "checksum" }],
+            },
+          },
+        ],
+      ]),
+    });
+    expect(failed.snapshots[0]!.verified).toMatchObject({ ok: false, findings: 1 });
+    expect(failed.lastSnapshot).toBe("2026-12-03T11:41:00Z");
+    expect(failed.lastVerifiedSnapshot).toBeUndefined();
+    const failedPage = buildSite(
+      assembleDashboard({
+        ...inputs,
+        verifications: new Map([[ID, { problem: "latest.json is not JSON" }]]),
+      }),
+      { chartJs: CHART_JS },
+    ).get("environments/genomics-core/rnaseq.html")!;
+    expect(failedPage).toContain("unreadable record: latest.json is not JSON");
+
+    // Never verified: "never", and no verified age on the fleet.
+    const never = of({ ...inputs, verifications: new Map() });
+    expect(never.snapshots[0]!.verified).toBeUndefined();
+    expect(never.lastVerifiedSnapshot).toBeUndefined();
+
+    // A snapshot whose document left git is still listed: its data is kept.
+    const kept = of({
+      ...inputs,
+      snapshots: [
+        ...inputs.snapshots!,
+        {
+          id: "genomics-core/rnaseq/thesis",
+          state: "kept",
+          capturedAt: "2026-11-01T08:00:00Z",
+          digest: `sha256:${"b".repeat(64)}`,
+          files: 3,
+          bytes: 900,
+          request: { requestedBy: "rpatel", reason: "Figures of thesis chapter 3" },
+        },
+      ],
+    });
+    expect(kept.snapshots.map((x) => [x.name, x.state])).toEqual([
+      ["before-genomics-2", "captured"],
+      ["thesis", "kept"],
+    ]);
+    expect(kept.snapshots[1]).toMatchObject({ requestedBy: "rpatel" });
   });
 
   it("shows only a lab's own environments and those shared with it on the lab's site", () => {

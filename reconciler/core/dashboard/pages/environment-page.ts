@@ -1,6 +1,11 @@
-import type { DashboardData, EnvironmentView } from "../dashboard-data.js";
+import type {
+  DashboardData,
+  EnvironmentView,
+  SnapshotView,
+  VerifiedView,
+} from "../dashboard-data.js";
 import { html, type Html } from "../html.js";
-import { cell, renderTable, type TableSpec } from "../table.js";
+import { cell, renderTable, type Cell, type TableSpec } from "../table.js";
 import { day, driftBadge, labLink, layout, short, usd, when, type Page } from "./layout.js";
 
 const ROOT = "../../";
@@ -88,7 +93,11 @@ export function environmentPage(data: DashboardData, e: EnvironmentView, build: 
       { label: "Requested" },
       { label: "By" },
       { label: "Reason" },
-      { label: "Taken" },
+      { label: "State" },
+      { label: "Captured" },
+      { label: "Home files", numeric: true },
+      { label: "Last verified" },
+      { label: "Tier" },
       { label: "Keep until" },
       { label: "Legal hold" },
     ],
@@ -97,7 +106,19 @@ export function environmentPage(data: DashboardData, e: EnvironmentView, build: 
       cell(day(s.requested), { sort: s.requested ?? "" }),
       cell(s.requestedBy),
       cell(s.reason),
-      cell(s.taken ? `${s.taken.id}${s.taken.status ? ` (${s.taken.status})` : ""}` : "not yet"),
+      cell(snapshotState(s)),
+      cell(s.captured ? `${day(s.captured.at)} ${s.captured.digest.slice(0, 19)}…` : "not yet", {
+        sort: s.captured?.at ?? "",
+      }),
+      cell(s.captured ? `${s.captured.files} (${bytes(s.captured.bytes)})` : "—", {
+        sort: s.captured?.files ?? -1,
+      }),
+      verifiedCell(s.verified),
+      cell(
+        s.captured?.tier
+          ? `${s.captured.tier}${s.captured.restoreWait ? ` (${s.captured.restoreWait})` : ""}`
+          : "—",
+      ),
       cell(s.keepUntil ?? "—"),
       cell(s.legalHold ? "yes" : "no"),
     ]),
@@ -180,4 +201,33 @@ export function environmentPage(data: DashboardData, e: EnvironmentView, build: 
     html: layout({ title: e.key, root: ROOT, data, build, current: "environment" }, body),
     tables,
   };
+}
+
+function snapshotState(s: SnapshotView): string {
+  if (s.state === "kept") return "kept (its document left git; the data is kept)";
+  if (s.state === "captured") return `captured${s.taken ? `, ${s.taken.id}` : ""}`;
+  const taken = s.taken ? `${s.taken.id}${s.taken.status ? ` (${s.taken.status})` : ""}; ` : "";
+  return `${s.state}: ${taken}${s.waiting ?? ""}`;
+}
+
+/** "never", the date with ✓ and what was proved, or ✗ with how many findings. */
+function verifiedCell(v: VerifiedView | undefined): Cell {
+  if (!v) return cell("never", { sort: "" });
+  if ("problem" in v) return cell(`unreadable record: ${v.problem}`, { sort: "" });
+  const text = v.ok
+    ? `✓ ${day(v.at)}: ${v.objects} objects, ${v.files} files proved`
+    : `✗ ${day(v.at)}: ${v.findings} finding${v.findings === 1 ? "" : "s"} (labenv snapshot verify)`;
+  return cell(text, { sort: v.at, value: v.ok ? `verified ${v.at}` : `FAILED ${v.at}` });
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
 }

@@ -30,6 +30,7 @@ export function fleetPage(data: DashboardData, build: string): Page {
       { label: "Lock changed" },
       { label: "Drift" },
       { label: "Last snapshot" },
+      { label: "Last verified snapshot" },
       { label: "Monthly cost", numeric: true },
     ],
     rows: envs.map((e) => [
@@ -46,6 +47,7 @@ export function fleetPage(data: DashboardData, build: string): Page {
         value: e.drift.status,
       }),
       cell(day(e.lastSnapshot), { sort: e.lastSnapshot ?? "" }),
+      cell(day(e.lastVerifiedSnapshot), { sort: e.lastVerifiedSnapshot ?? "" }),
       cell(usd(e.monthlyCostUsd), { sort: e.monthlyCostUsd }),
     ]),
   };
