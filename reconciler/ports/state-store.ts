@@ -10,6 +10,11 @@ export interface AppliedRecord {
   resources: { key: string; kind: string; id: string; specHash: string }[];
   /** Monthly cost estimate (USD) of the environment as applied. */
   monthlyCostUsd?: number;
+  /**
+   * The POSIX user and group the environment's home directory was created with (its home access
+   * point's), kept for its life: an owner change never re-owns the home (see `homeOwnersOf`).
+   */
+  homeOwner?: { uid: number; gid: number };
 }
 
 export interface RunRecord {

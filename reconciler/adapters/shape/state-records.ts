@@ -9,6 +9,7 @@ const APPLIED: Shape = {
   appliedAt: "string",
   resources: { arrayOf: { key: "string", kind: "string", id: "string", specHash: "string" } },
   monthlyCostUsd: { optional: "number" },
+  homeOwner: { optional: { uid: "number", gid: "number" } },
 };
 
 const RUN: Shape = {

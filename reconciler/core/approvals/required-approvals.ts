@@ -15,8 +15,8 @@ type Lab = Loaded<"Lab">;
  *   `allowRestricted` also needs the lending lab's PI;
  * - a succession needs the lab's PI, and the researcher handing over while
  *   they are still a member on the base branch;
- * - removing an environment, or a plan that replaces an access point or
- *   deletes anything, needs a lab approver;
+ * - removing an environment, changing its owner, or a plan that replaces an
+ *   access point or deletes anything, needs a lab approver;
  * - other environment changes need the owner or a lab approver (only an
  *   approver when the lab says `approvals.environmentChanges: approver`, or
  *   when the environment is new and has no owner on the base branch yet);
@@ -63,7 +63,10 @@ export function requiredApprovals(
     const lab = base.labs.get(key.split("/")[0]!)!;
     const removed = base.files.has(envPath(key)) && !head.files.has(envPath(key));
     if (removed) add(environmentDelete(lab, key));
-    else if (!storage.has(key)) add(environmentChange(lab, key, files, base.environments.get(key)));
+    else if (!storage.has(key))
+      add(
+        environmentChange(lab, key, files, base.environments.get(key), head.environments.get(key)),
+      );
   }
   return [...out.values()];
 }
@@ -176,21 +179,27 @@ function environmentChange(
   key: string,
   files: readonly string[],
   before: Loaded<"Environment"> | undefined,
+  after: Loaded<"Environment"> | undefined,
 ): ApprovalRequirement {
   const name = lab.doc.metadata.name;
   const approverOnly = lab.doc.spec.approvals?.environmentChanges === "approver";
   const owner = before?.doc.spec.owner;
+  const next = after?.doc.spec.owner;
+  // An owner change hands the environment and its home to someone else: never the owner's call alone.
+  const handedOver = owner !== undefined && next !== undefined && next !== owner;
   const changed = files.map((f) => f.split("/").slice(3).join("/")).join(", ");
-  if (approverOnly || !owner) {
+  if (approverOnly || !owner || handedOver) {
     return {
       id: `environment-change:${key}`,
       kind: "environment-change",
       subject: `environment ${key}`,
       needs: `an approver of ${name}`,
       anyOf: labApprovers(lab),
-      why: approverOnly
-        ? `${changed} changed; ${name} requires an approver for every environment change (approvals.environmentChanges: approver)`
-        : `${key} is new: it has no owner on the base branch yet`,
+      why: handedOver
+        ? `its owner changes from ${owner} to ${next}: who may open it and its home changes`
+        : approverOnly
+          ? `${changed} changed; ${name} requires an approver for every environment change (approvals.environmentChanges: approver)`
+          : `${key} is new: it has no owner on the base branch yet`,
     };
   }
   return {

@@ -1,3 +1,4 @@
+import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 import { desire, type RuntimeSettings } from "../desire/desire.js";
 import { isLabenvError } from "../errors.js";
 import type { PackageIndexData } from "../lock/package-index.js";
@@ -82,7 +83,7 @@ export interface DriftRunResult {
 export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promise<DriftRunResult> {
   const { repository: repo } = input;
   const today = input.today ?? deps.now().toISOString().slice(0, 10);
-  const desired = desire(
+  const wanted = desire(
     repo,
     { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
     { today },
@@ -90,7 +91,10 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
   const observed = new Map<string, ObservedResource>(
     (await deps.provider.observe()).resources.map((r) => [r.key, r]),
   );
-  const applied = new Map((await deps.state.listApplied()).map((a) => [a.environment, a]));
+  const records = await deps.state.listApplied();
+  const applied = new Map(records.map((a) => [a.environment, a]));
+  // As reconcile plans it: every existing home keeps the identity it was created with.
+  const desired = keepHomeOwners(wanted, homeOwnersOf(observed.values(), records));
   const pullRequests = deps.gitHost ? await deps.gitHost.listDriftPullRequests() : [];
   const newest = new Map<string, HostedPullRequest>();
   for (const p of [...pullRequests].sort((a, b) => b.number - a.number))

@@ -3,6 +3,7 @@ import type { Plan } from "../model/plan.js";
 import type { DesiredState, ObservedState } from "../model/resources.js";
 import { desire } from "../desire/desire.js";
 import { plan } from "./plan.js";
+import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 
 /**
  * What a pull request would change, before it merges: the head branch's
@@ -17,8 +18,10 @@ export function previewPlan(
 ): Plan {
   const when = options.today !== undefined ? { today: options.today } : {};
   const before = desire(base, {}, when).state;
-  const after = desire(head, {}, when).state;
-  return plan(after, asObserved(before), {
+  const running = asObserved(before);
+  // A home that main already has keeps the identity it was made with, as the reconciler keeps it.
+  const after = keepHomeOwners(desire(head, {}, when).state, homeOwnersOf(running.resources, []));
+  return plan(after, running, {
     // The cap comes from the base: a pull request cannot raise its own (the lower of the two holds).
     maxDeletes:
       options.maxDeletes ??

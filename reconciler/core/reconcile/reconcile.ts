@@ -19,6 +19,7 @@ import { lastAppliedRun, olderCommitRefusal, type IsAncestor } from "./commit-or
 import { heldBack, isolate, plannable, withHeldBack, type Isolation } from "./hold-back.js";
 import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
 import { LabenvError } from "../errors.js";
+import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 
 export type ReconcileStage =
   | "load"
@@ -151,24 +152,29 @@ export async function reconcile(
 async function observeAndPlan(
   input: ReconcileInput,
   deps: ReconcileDeps,
-  desired: DesiredState,
+  wanted: DesiredState,
   repository: Repository,
   runs: readonly RunRecord[],
   isolation: Isolation,
-): Promise<{ observed: ObservedState; plan: Plan }> {
+): Promise<{ observed: ObservedState; plan: Plan; desired: DesiredState }> {
   const observed = await deps.provider.observe();
+  const records = await deps.state.listApplied();
+  // Every existing home keeps the identity it was created with (an owner change never re-owns it).
+  const desired = keepHomeOwners(wanted, homeOwnersOf(observed.resources, records));
   // What is held back is not planned at all: it stays exactly as it runs.
   const environmentKeys = environmentKeysOf(repository);
   const planned = plannable(observed, desired, isolation, environmentKeys);
-  const applied = (await deps.state.listApplied()).filter(
-    (a) => isolation.heldBy(a.environment).length === 0,
-  );
+  const applied = records.filter((a) => isolation.heldBy(a.environment).length === 0);
   const plan = makePlan(desired, planned, {
     ...deleteCap(repository, runs),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
-  return { observed, plan: withHeldBack(plan, heldBack(environmentKeys, isolation, observed)) };
+  return {
+    observed,
+    desired,
+    plan: withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
+  };
 }
 
 /**
@@ -224,7 +230,7 @@ function deleteCap(
 async function applyUnderLease(
   input: ReconcileInput,
   deps: ReconcileDeps,
-  desired: DesiredState,
+  wanted: DesiredState,
   repository: Repository,
   diagnostics: Diagnostic[],
   startedAt: string,
@@ -253,10 +259,10 @@ async function applyUnderLease(
       applied: 0,
     };
   }
-  const { observed, plan } = await observeAndPlan(
+  const { observed, plan, desired } = await observeAndPlan(
     input,
     deps,
-    desired,
+    wanted,
     repository,
     runs,
     isolation,

@@ -2,6 +2,7 @@ import type { Action, Plan } from "../model/plan.js";
 import type { DesiredState, ObservedState } from "../model/resources.js";
 import type { AppliedResource } from "../../ports/provider.js";
 import type { StateStore } from "../../ports/state-store.js";
+import { desiredHomeOwner } from "../desire/home-owners.js";
 
 /**
  * Records, per environment, what is now applied — only for environments
@@ -48,6 +49,7 @@ export async function recordApplied(
     ].sort((a, b) => position.get(a.key)! - position.get(b.key)!);
     if (resources.some((r) => pending.has(r.key))) continue;
     const previous = previousOf.get(env.key);
+    const homeOwner = desiredHomeOwner(desired, env.key);
     const record = {
       environment: env.key,
       commit,
@@ -58,11 +60,13 @@ export async function recordApplied(
       resources: resources
         .filter((r) => ids.has(r.key))
         .map((r) => ({ key: r.key, kind: r.kind, id: ids.get(r.key)!, specHash: r.specHash })),
+      ...(homeOwner ? { homeOwner } : {}),
     };
     const same =
       previous &&
       previous.lockDigest === record.lockDigest &&
-      JSON.stringify(previous.resources) === JSON.stringify(record.resources);
+      JSON.stringify(previous.resources) === JSON.stringify(record.resources) &&
+      JSON.stringify(previous.homeOwner) === JSON.stringify(record.homeOwner);
     if (!same) await state.putApplied(record);
   }
   const kept = new Set(desired.environments.map((e) => e.key));

@@ -90,7 +90,7 @@ spec:
     expect(rs.some((r) => r.kind === "environment-change")).toBe(false);
   });
 
-  it("a plan that replaces an access point needs a lab approver, not just the owner", () => {
+  it("an owner change needs a lab approver, not just the owner (its home is kept, so no access point is replaced)", () => {
     const s = scenario((f) =>
       editYaml(f, "environments/genomics-core/single-cell/environment.yaml", (d) =>
         d.setIn(["spec", "owner"], "tkim"),
@@ -100,11 +100,12 @@ spec:
       s.plan.stages
         .flatMap((x) => x.actions)
         .some((a) => a.outcome === "replace" && a.kind === "access-point"),
-    ).toBe(true);
+    ).toBe(false);
     const rs = required(s);
-    expect(rs.map((r) => r.id)).toEqual(["storage-change:genomics-core/single-cell"]);
+    expect(rs.map((r) => r.id)).toEqual(["environment-change:genomics-core/single-cell"]);
     expect(rs[0]!.needs).toBe("an approver of genomics-core");
-    expect(rs[0]!.why).toContain("replaces access-point");
+    expect(logins(rs[0]!)).not.toContain("ajones-sc");
+    expect(rs[0]!.why).toContain("owner changes from ajones to tkim");
   });
 });
 

@@ -7,6 +7,7 @@ import { loadRepository, type RepoFile } from "../../../reconciler/core/load/loa
 import type { ObservedState } from "../../../reconciler/core/model/resources.js";
 import { asObserved } from "../../../reconciler/core/plan/preview.js";
 import { plan } from "../../../reconciler/core/plan/plan.js";
+import { homeOwnersOf, keepHomeOwners } from "../../../reconciler/core/desire/home-owners.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { editYaml, exampleFiles, repoRoot, withoutFile } from "../../helpers/example-repo.js";
 import { expectGolden } from "../../helpers/golden.js";
@@ -32,7 +33,8 @@ const cases: Record<string, { files: RepoFile[]; observed?: ObservedState; maxDe
     "stop-environment": {
       files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "state"], "stopped")),
     },
-    "owner-change-replaces-access-point": {
+    // The home keeps the uid it was made with (issue 14 item 20): an owner change replaces nothing.
+    "owner-change-keeps-home": {
       files: editYaml(base, RNASEQ, (d) => d.setIn(["spec", "owner"], "ajones")),
     },
     "environment-removed-keeps-data": {
@@ -74,7 +76,10 @@ describe("plan golden cases", () => {
           c.observed?.resources.length === 0 ? 0 : e.monthlyCostUsd,
         ]),
       );
-      const p = plan(desired(c.files), c.observed ?? running, {
+      const observed = c.observed ?? running;
+      // As reconcile plans: every existing home keeps the identity it was created with.
+      const wanted = keepHomeOwners(desired(c.files), homeOwnersOf(observed.resources, []));
+      const p = plan(wanted, observed, {
         maxDeletes: c.maxDeletes ?? 5,
         costsBefore,
       });
