@@ -51,13 +51,14 @@ export function validateCheck(
   const title =
     findings.length === 0
       ? "valid"
-      : `${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")} in changed files`;
+      : `${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")} this merge would bring`;
   const parts = [
     findings.length === 0
-      ? "✓ Every changed document and every document that refers to one is valid."
-      : `${errors > 0 ? "✖" : "⚠"} **${title}**.`,
+      ? "✓ Every changed document, every document that refers to one, and everything the merge would affect (the lab's quotas, the environments of a changed pack, index or labenv.yaml) is valid."
+      : `${errors > 0 ? "✖" : "⚠"} **${title}**: findings in the changed documents, in those that refer to them, and wherever else the merge affects (a quota on lab.yaml, every environment for the package index or labenv.yaml).`,
     `Read ${plural(read.files, "file")} at the head commit${read.environmentsNotRead > 0 ? `; ${plural(read.environmentsNotRead, "environment")} in labs this pull request does not touch were not read (nothing there changes)` : ""}.`,
   ];
+  if (review.heldBack.length > 0) parts.push(heldBackLines(review.heldBack));
   const locks = lockLines(findings);
   parts.push(
     locks.length === 0
@@ -77,7 +78,7 @@ export function validateCheck(
   }
   if (review.findingsElsewhere > 0) {
     parts.push(
-      `${plural(review.findingsElsewhere, "finding")} in files this pull request neither changes nor affects ${review.findingsElsewhere === 1 ? "is" : "are"} not reported here: run \`labenv validate\`.`,
+      `ℹ ${plural(review.findingsElsewhere, "finding")} elsewhere ${review.findingsElsewhere === 1 ? "is" : "are"} already on the base branch and not affected by this pull request (nothing ${review.findingsElsewhere === 1 ? "it depends" : "they depend"} on changes): not counted here; \`labenv validate\` lists ${review.findingsElsewhere === 1 ? "it" : "them"}.`,
     );
   }
   return {
@@ -85,6 +86,17 @@ export function validateCheck(
     output: { title, summary: capText(parts.join("\n\n")) },
     annotations: ordered.slice(0, MAX_ANNOTATIONS).map(annotation),
   };
+}
+
+/** Environments named in the held-back section at most (the rest are counted). */
+const MAX_HELD_LISTED = 30;
+
+/** The environments a merge would leave held back (not applied) until the errors are fixed. */
+function heldBackLines(held: readonly string[]): string {
+  const listed = held.slice(0, MAX_HELD_LISTED).map(code).join(", ");
+  const more = held.length > MAX_HELD_LISTED ? ` and ${held.length - MAX_HELD_LISTED} more` : "";
+  return `### Held back after a merge
+Merged as it is, the reconciler would hold back ${plural(held.length, "environment")} (not apply ${held.length === 1 ? "it" : "them"}, leave what runs as it is): ${listed}${more}.`;
 }
 
 /** What was left without an annotation, counted by file. */

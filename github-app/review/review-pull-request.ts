@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../reconciler/core/model/diagnostic.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
 import type { Plan } from "../../reconciler/core/model/plan.js";
 import { previewPlan } from "../../reconciler/core/plan/preview.js";
-import { affectedFiles } from "../../reconciler/core/validate/affected.js";
+import { mergeFindings } from "../../reconciler/core/validate/merge-findings.js";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
 import { validateFiles } from "../../reconciler/core/validate/validate.js";
 import { reviewRules } from "./review-rules.js";
@@ -23,10 +23,15 @@ export interface ReviewInput {
 }
 
 export interface PullRequestReview {
-  /** Findings in the changed files and the documents that refer to them. */
+  /**
+   * Every finding the merge would cause or that holds back what it changes
+   * (see `mergeFindings`), in changed files or not: these fail the check.
+   */
   findings: Diagnostic[];
-  /** Findings elsewhere (not caused by this pull request, not reported on it). */
+  /** Findings elsewhere: nothing they depend on changes, so they are on the base already (a notice, never a failure). */
   findingsElsewhere: number;
+  /** The environments the reported errors would hold back after the merge (`lab/env`, sorted). */
+  heldBack: string[];
   plan: Plan;
   requirements: ApprovalRequirement[];
   /** Changed paths outside the labs' directories: reviewed through CODEOWNERS. */
@@ -50,12 +55,12 @@ export function reviewPullRequest(
     reviewRules(input.head, input.changed),
   );
   const head = validated.repository;
-  const affected = affectedFiles(head, input.changed);
-  const findings = validated.diagnostics.filter((d) => affected.has(d.file));
+  const merge = mergeFindings(head, validated.diagnostics, input.changed);
   const plan = previewPlan(input.base, head, { commit: input.headSha, today: ctx.today });
   return {
-    findings,
-    findingsElsewhere: validated.diagnostics.length - findings.length,
+    findings: merge.findings,
+    findingsElsewhere: merge.elsewhere.length,
+    heldBack: merge.heldBack,
     plan,
     requirements: requiredApprovals(input.changed, input.base, head, plan),
     outsideLabs: outsideLabs(input.changed),

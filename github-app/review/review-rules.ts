@@ -4,7 +4,7 @@ import {
   type PackageIndexData,
 } from "../../reconciler/core/lock/package-index.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
-import { affectedFiles } from "../../reconciler/core/validate/affected.js";
+import { environmentsAffected } from "../../reconciler/core/validate/merge-findings.js";
 import type { Rule } from "../../reconciler/core/validate/rule.js";
 import { lockRules, packsImmutable } from "../../reconciler/core/validate/rules/lock-rules.js";
 
@@ -14,7 +14,8 @@ import { lockRules, packsImmutable } from "../../reconciler/core/validate/rules/
  * memory instead of a directory. Locks are checked for the environments the
  * pull request changes or affects (only their findings are reported, and a
  * lock check costs milliseconds each). A missing or broken index is one
- * finding on labenv.yaml instead of lock findings that would all be wrong.
+ * finding (on the index, or on labenv.yaml when it is missing) instead of
+ * lock findings that would all be wrong; it holds back every environment.
  */
 export function reviewRules(files: readonly RepoFile[], changed: readonly string[]): Rule[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
@@ -26,7 +27,7 @@ export function reviewRules(files: readonly RepoFile[], changed: readonly string
       if ("problem" in index) {
         return [
           {
-            file: repo.config?.file ?? "labenv.yaml",
+            file: index.file ?? repo.config?.file ?? "labenv.yaml",
             line: 1,
             column: 1,
             severity: "error",
@@ -42,13 +43,21 @@ export function reviewRules(files: readonly RepoFile[], changed: readonly string
   return [locks, packsImmutable];
 }
 
-/** The repository with only the environments (and their locks) whose files the change affects; orphaned locks it affects stay. */
+/**
+ * The repository with only the environments (and their locks) the change
+ * affects — every one when it changes labenv.yaml, the package index or the
+ * pack registry —; orphaned locks it changes stay.
+ */
 function affectedEnvironments(repo: Repository, changed: readonly string[]): Repository {
-  const affected = affectedFiles(repo, changed);
-  const environments = new Map([...repo.environments].filter(([, e]) => affected.has(e.file)));
+  const affected = environmentsAffected(repo, changed);
+  const changedFiles = new Set(changed);
+  const environments = new Map([...repo.environments].filter(([key]) => affected.has(key)));
   const locks = new Map(
     [...repo.locks].filter(
-      ([key, l]) => environments.has(key) || (affected.has(l.file) && !repo.environments.has(key)),
+      ([key, l]) =>
+        environments.has(key) ||
+        (!repo.environments.has(key) &&
+          (changedFiles.has(l.file) || changedFiles.has(l.file.replace(/\.lock\.yaml$/, ".yaml")))),
     ),
   );
   return { ...repo, environments, locks };
@@ -57,7 +66,7 @@ function affectedEnvironments(repo: Repository, changed: readonly string[]): Rep
 function readIndex(
   repo: Repository,
   files: ReadonlyMap<string, RepoFile["content"]>,
-): { data: PackageIndexData | undefined } | { problem: string } {
+): { data: PackageIndexData | undefined } | { problem: string; file?: string } {
   // A remote index is not asked here (the check stays offline): what needs it is left to `labenv lock --check` and the reconciler.
   if (repo.config?.doc.spec.packageIndex?.kind === "pypi") return { data: undefined };
   const path =
@@ -73,6 +82,9 @@ function readIndex(
       ),
     };
   } catch (e) {
-    return { problem: `the package index ${path} cannot be read: ${(e as Error).message}` };
+    return {
+      problem: `the package index ${path} cannot be read: ${(e as Error).message}`,
+      file: path,
+    };
   }
 }

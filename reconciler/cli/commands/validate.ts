@@ -3,12 +3,11 @@ import { readRepositoryFiles } from "../../adapters/fs/read-repository-files.js"
 import { changedFilesSince } from "../../adapters/git/changed-files.js";
 import { LabenvError } from "../../core/errors.js";
 import { hasErrors } from "../../core/model/diagnostic.js";
-import { affectedFiles } from "../../core/validate/affected.js";
+import { environmentsAffected, mergeFindings } from "../../core/validate/merge-findings.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
 import { remoteIndexForChecks } from "../../adapters/package-index/open-index.js";
 import { loadRepository } from "../../core/load/load-repository.js";
-import { lockPath } from "../../core/lock/lock-repository.js";
 import type { PackageIndexData } from "../../core/lock/package-index.js";
 import { lockRules, packsImmutable } from "../../core/validate/rules/lock-rules.js";
 import { extraRules } from "../extra-rules.js";
@@ -23,7 +22,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .option("--json", "print findings as JSON")
     .option(
       "--changed-from <ref>",
-      "only report documents changed since this git ref, and what references them",
+      "only report what merging the changes since this git ref would cause: findings in changed documents, in those that refer to them, and wherever the change reaches (its lab's quotas, every environment for a changed index or labenv.yaml)",
     )
     .option(
       "--against-index",
@@ -46,10 +45,15 @@ export function registerValidate(program: Command, io: CliIO): void {
       );
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
+      let elsewhere = 0;
+      let heldBack: string[] = [];
       if (opts.changedFrom) {
-        const affected = affectedFiles(repository, changedFilesSince(path, opts.changedFrom));
-        diagnostics = all.filter((d) => affected.has(d.file));
-        scope = `${plural(affected.size, "changed or affected file")} since ${opts.changedFrom}`;
+        const changed = changedFilesSince(path, opts.changedFrom);
+        const merge = mergeFindings(repository, all, changed);
+        diagnostics = merge.findings;
+        elsewhere = merge.elsewhere.length;
+        heldBack = merge.heldBack;
+        scope = `${plural(changed.length, "changed file")} since ${opts.changedFrom} and what they affect`;
       }
       if (remote)
         scope += `, locks proven against ${repository.config?.doc.spec.packageIndex?.url}`;
@@ -62,15 +66,38 @@ export function registerValidate(program: Command, io: CliIO): void {
         successions: repository.successions.size,
         domainPacks: repository.packs.size,
       };
+      const notes = [
+        ...(heldBack.length > 0
+          ? [
+              `merged as it is, the reconciler would hold back ${plural(heldBack.length, "environment")}: ${heldBack.join(", ")}`,
+            ]
+          : []),
+        ...(elsewhere > 0
+          ? [
+              `ℹ ${plural(elsewhere, "finding")} elsewhere not affected by the change (already on ${opts.changedFrom}): not counted; run without --changed-from to list ${elsewhere === 1 ? "it" : "them"}`,
+            ]
+          : []),
+      ].map((l) => `\n${l}`);
       if (opts.json)
-        io.out(JSON.stringify({ ok: !hasErrors(diagnostics), counts, diagnostics }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              ok: !hasErrors(diagnostics),
+              counts,
+              diagnostics,
+              ...(opts.changedFrom ? { heldBack, findingsElsewhere: elsewhere } : {}),
+            },
+            null,
+            2,
+          ),
+        );
       else if (diagnostics.length > 0)
         io.out(
-          `${renderDiagnostics(diagnostics)}\n\n${hasErrors(diagnostics) ? "✖" : "⚠"} ${countSummary(diagnostics)} (checked ${scope})`,
+          `${renderDiagnostics(diagnostics)}\n\n${hasErrors(diagnostics) ? "✖" : "⚠"} ${countSummary(diagnostics)} (checked ${scope})${notes.join("")}`,
         );
       else
         io.out(
-          `✓ valid: ${scope} — ${counts.labs} labs, ${counts.environments} environments, ${counts.locks} locks, ${counts.snapshots} snapshots, ${counts.shares} shares, ${counts.successions} successions, ${counts.domainPacks} domain pack versions`,
+          `✓ valid: ${scope} — ${counts.labs} labs, ${counts.environments} environments, ${counts.locks} locks, ${counts.snapshots} snapshots, ${counts.shares} shares, ${counts.successions} successions, ${counts.domainPacks} domain pack versions${notes.join("")}`,
         );
       io.exit(hasErrors(diagnostics) ? 1 : 0);
     });
@@ -109,10 +136,7 @@ async function askIndex(
   const { repository } = loadRepository(files, check);
   let only: string[] | undefined;
   if (opts.changedFrom) {
-    const affected = affectedFiles(repository, changedFilesSince(path, opts.changedFrom));
-    only = [...repository.environments]
-      .filter(([, env]) => affected.has(env.file) || affected.has(lockPath(env)))
-      .map(([key]) => key);
+    only = [...environmentsAffected(repository, changedFilesSince(path, opts.changedFrom))];
     if (only.length === 0) return undefined;
   }
   return remoteIndexForChecks(
