@@ -7,7 +7,7 @@ import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.j
 import { recordVerification, type VerificationRecord } from "../../core/snapshots/verification.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
-import { parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
+import { exportRoCrate, parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
 import { captureForContext, openSnapshotSources, renderCapture } from "../snapshot-sources.js";
 
 type Opts = { repo: string; json?: boolean };
@@ -109,6 +109,33 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       else for (const r of reports) io.out(renderVerify(r));
       if (reports.some((r) => !r.ok)) io.exit(1);
     });
+  snapshot
+    .command("export")
+    .description(
+      "write a snapshot as an RO-Crate (ro-crate-metadata.json with its lock, manifest and observation) ready to deposit",
+    )
+    .argument("<snapshot>", "lab/env/name")
+    .requiredOption("--ro-crate", "the format: an RO-Crate 1.1 directory (the only one)")
+    .option("--out <dir>", "the directory to write (default: <env>-<name>-ro-crate)")
+    .option(
+      "--license <spdx>",
+      "the crate's licence as an SPDX id (CC-BY-4.0): deposit services ask for one",
+    )
+    .option("--repo <dir>", "repository directory", ".")
+    .option("--json", "print what was written as JSON")
+    .action(
+      async (id: string, o: { out?: string; license?: string; repo: string; json?: boolean }) => {
+        const ctx = openContext(o.repo, io.now);
+        const written = await exportRoCrate(ctx, id, o, openSnapshotSources(ctx, io.now));
+        if (o.json) return io.out(JSON.stringify(written, null, 2));
+        io.out(`✓ ${id} written as an RO-Crate to ${written.out}`);
+        for (const f of written.files) io.out(`    ${f}`);
+        if (!o.license)
+          io.out(
+            "  no licence given: deposit services (Zenodo, WorkflowHub) ask for one — --license CC-BY-4.0",
+          );
+      },
+    );
   snapshot
     .command("capture")
     .description(
