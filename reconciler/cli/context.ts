@@ -19,6 +19,7 @@ import { loadRepository } from "../core/load/load-repository.js";
 import { requireUsableConfig } from "../core/load/repo-config.js";
 import type { LambdaEnv } from "../lambda/lambda-env.js";
 import { leaseOwner } from "./lease-holder.js";
+import { awsApplyLanes } from "../adapters/aws/aws-apply-lanes.js";
 
 /** Everything a command that talks to the provider needs, built from labenv.yaml. */
 export interface RunContext {
@@ -106,6 +107,7 @@ function lazyAws(
     name: "aws",
     label: `aws ${env.region} / cluster ${env.cluster}`,
     buildsImages: env.imageBuildProject !== undefined,
+    lanes: awsApplyLanes(),
     observe: async () => (await load()).provider.observe(),
     apply: async (action, resolve) => (await load()).provider.apply(action, resolve),
   };

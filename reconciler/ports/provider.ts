@@ -10,9 +10,20 @@ export interface AppliedResource {
 }
 
 /**
+ * How many actions may be applied at once: each action goes to one lane (an
+ * AWS service: EFS, ECS, EC2, ELBv2, Backup, CodeBuild), and a lane never has
+ * more than its limit in flight.
+ */
+export interface ApplyLanes {
+  laneOf(action: Action): string;
+  limitOf(lane: string): number;
+}
+
+/**
  * Where environments run. `sandbox` simulates AWS on disk; `aws` calls the
- * AWS SDK. Both observe everything labenv owns (by tag) and apply one action
- * at a time; applying the same action twice must not create a duplicate.
+ * AWS SDK. Both observe everything labenv owns (by tag); `apply` must be safe
+ * to call for independent actions at the same time (within `lanes`), and
+ * applying the same action twice must not create a duplicate.
  */
 export interface Provider {
   readonly name: "sandbox" | "aws";
@@ -20,6 +31,8 @@ export interface Provider {
   readonly label: string;
   /** Whether it builds each environment's image from its lock (the `image-build` kind). */
   readonly buildsImages?: boolean;
+  /** How many independent actions may be in flight; without lanes, one at a time. */
+  readonly lanes?: ApplyLanes;
   observe(): Promise<ObservedState>;
   apply(action: Action, resolve: ResolveId): Promise<AppliedResource>;
 }

@@ -72,6 +72,7 @@ export function failing(
     name: inner.name,
     label: inner.label,
     buildsImages: inner.buildsImages ?? false,
+    ...(inner.lanes !== undefined && { lanes: inner.lanes }),
     observe: () => inner.observe(),
     apply: async (action, resolve) => {
       n += 1;

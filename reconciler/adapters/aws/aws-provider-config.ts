@@ -1,3 +1,4 @@
+import type { AwsLane } from "./aws-apply-lanes.js";
 import type { ImageBuildConfig } from "./image-build-names.js";
 
 /** Where the AWS provider points: outputs of the infra/ stacks, from `labenv.yaml` `spec.aws`. */
@@ -27,4 +28,6 @@ export interface AwsProviderConfig {
   maxAttempts?: number;
   /** Concurrent describe calls while observing. Default 8. */
   describeConcurrency?: number;
+  /** Actions in flight per AWS service while applying; defaults in `aws-apply-lanes.ts`. */
+  applyConcurrency?: Partial<Record<AwsLane, number>>;
 }

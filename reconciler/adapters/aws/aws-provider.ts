@@ -8,7 +8,8 @@ import {
   type ObservedState,
   type ResourceKind,
 } from "../../core/model/resources.js";
-import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
+import type { AppliedResource, ApplyLanes, Provider, ResolveId } from "../../ports/provider.js";
+import { awsApplyLanes } from "./aws-apply-lanes.js";
 import { createAwsClients, type AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { providerFailure } from "./aws-failure.js";
@@ -32,6 +33,8 @@ export class AwsProvider implements Provider {
   readonly name = "aws" as const;
   readonly label: string;
   readonly buildsImages: boolean;
+  /** Independent actions run at the same time, a bounded number per AWS service. */
+  readonly lanes: ApplyLanes;
   private readonly context: DriverContext;
 
   constructor(
@@ -47,6 +50,7 @@ export class AwsProvider implements Provider {
       }),
     };
     this.buildsImages = config.imageBuild !== undefined;
+    this.lanes = awsApplyLanes(config.applyConcurrency);
     this.label = `aws ${config.region} / cluster ${config.cluster}`;
   }
 

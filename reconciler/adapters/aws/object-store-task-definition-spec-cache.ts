@@ -35,6 +35,9 @@ export class ObjectStoreTaskDefinitionSpecCache implements TaskDefinitionSpecCac
   private readonly now: () => Date;
   /** The memo as last read (or started) by this instance. */
   private memo: Promise<Memo> | undefined;
+  /** The write in progress (settled when none), and a write waiting behind it. */
+  private writing: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
 
   constructor(
     private readonly objects: ObjectStore,
@@ -66,11 +69,27 @@ export class ObjectStoreTaskDefinitionSpecCache implements TaskDefinitionSpecCac
       changed = true;
     }
     if (!changed) return;
-    try {
-      await this.objects.put(this.key, serialize(memo), "application/json");
-    } catch (e) {
-      throw failure(`write the task definition memo ${this.key}`, e);
-    }
+    await this.write(memo);
+  }
+
+  /**
+   * Writes the memo after any write in progress, as it stands when the write starts: puts made
+   * at the same time (actions applied concurrently) join one write, and a slower older write
+   * never lands after a newer one.
+   */
+  private write(memo: Memo): Promise<void> {
+    if (this.queued !== undefined) return this.queued;
+    const write = this.writing.then(async () => {
+      this.queued = undefined;
+      try {
+        await this.objects.put(this.key, serialize(memo), "application/json");
+      } catch (e) {
+        throw failure(`write the task definition memo ${this.key}`, e);
+      }
+    });
+    this.queued = write;
+    this.writing = write.catch(() => undefined);
+    return write;
   }
 
   private load(): Promise<Memo> {

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
 import type { ObservedResource, ObservedState } from "../../core/model/resources.js";
-import type { AppliedResource, Provider, ResolveId } from "../../ports/provider.js";
+import type { AppliedResource, ApplyLanes, Provider, ResolveId } from "../../ports/provider.js";
 import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
 import { sandboxDrivers } from "./drivers/index.js";
 import type { SandboxDriver } from "./drivers/sandbox-driver.js";
@@ -12,7 +12,10 @@ import { SandboxStorage } from "./sandbox-storage.js";
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
  * kept in `.labenv/sandbox/account.json`, so the whole loop runs with no AWS
- * account. Every effect is written to disk before `apply` returns.
+ * account. Every effect is written to disk before `apply` returns. Applies
+ * are serialised (each reads, changes and writes the whole account), so
+ * actions applied at the same time never lose each other's writes; it applies
+ * one at a time unless given `lanes`.
  */
 export class SandboxProvider implements Provider {
   readonly name = "sandbox" as const;
@@ -22,6 +25,9 @@ export class SandboxProvider implements Provider {
   private readonly drivers: ReturnType<typeof sandboxDrivers>;
   /** The simulated EFS file system and AWS Backup's recovery points, as real files. */
   readonly storage: SandboxStorage;
+  readonly lanes?: ApplyLanes;
+  /** The applies queued so far: each one starts when the one before it has written the account. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     dir: string,
@@ -31,8 +37,11 @@ export class SandboxProvider implements Provider {
       now?: () => Date;
       /** The upstream registry image builds pull their base (pack) images from. */
       registry?: ImageRegistry;
+      /** Let the applier run independent actions at the same time (their effects are still serialised). */
+      lanes?: ApplyLanes;
     } = {},
   ) {
+    if (options.lanes !== undefined) this.lanes = options.lanes;
     this.file = join(dir, "sandbox", "account.json");
     this.storage = new SandboxStorage(join(dir, "sandbox"));
     this.drivers = sandboxDrivers(options.registry ?? (() => undefined), this.storage);
@@ -54,19 +63,32 @@ export class SandboxProvider implements Provider {
     };
   }
 
-  async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
-    const account = this.account();
-    const now = this.options.now?.() ?? new Date();
-    const result = this.dispatch(account, action, resolve, now);
-    saveAccount(this.file, account);
-    return result;
+  apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {
+    return this.serialised(() => {
+      const account = this.account();
+      const now = this.options.now?.() ?? new Date();
+      const result = this.dispatch(account, action, resolve, now);
+      saveAccount(this.file, account);
+      return result;
+    });
+  }
+
+  /** Runs `fn` after every apply queued before it has finished (read, change, write of account.json). */
+  private serialised<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.writes.then(fn);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   /**
    * Applies many actions with one read and one write of the account (for
    * seeding large simulations); ids created earlier in the batch resolve.
    */
-  async applyMany(actions: readonly Action[], resolve: ResolveId): Promise<AppliedResource[]> {
+  applyMany(actions: readonly Action[], resolve: ResolveId): Promise<AppliedResource[]> {
+    return this.serialised(() => this.applyAll(actions, resolve));
+  }
+
+  private applyAll(actions: readonly Action[], resolve: ResolveId): AppliedResource[] {
     const account = this.account();
     const now = this.options.now?.() ?? new Date();
     const ids = new Map<string, string>();

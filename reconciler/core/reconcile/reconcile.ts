@@ -324,11 +324,23 @@ async function applyUnderLease(
   );
   if (result.failed) {
     const stage = result.failed.error.code === "lease" ? "lease" : "apply";
+    // Each failure left out only what depends on it; everything else was applied.
+    const failures = (result.failures ?? []).map((f) => {
+      const doing = `${f.action.outcome} ${f.action.key} failed: `;
+      return f.error.message.startsWith(doing) ? f.error.message : `${doing}${f.error.message}`;
+    });
+    const leftOut = result.leftOut?.length ?? 0;
     const reason = [
-      stage === "lease"
-        ? `${result.failed.error.message}: stopped before ${result.failed.action.outcome} ${result.failed.action.key}`
-        : `${result.failed.action.outcome} ${result.failed.action.key} failed: ${result.failed.error.message}`,
+      ...(stage === "lease"
+        ? [
+            `${result.failed.error.message}: stopped before ${result.failed.action.outcome} ${result.failed.action.key}`,
+          ]
+        : []),
+      ...failures,
       ...builds,
+      ...(leftOut > 0
+        ? [`${leftOut} dependent action${leftOut === 1 ? "" : "s"} left out (safe to run again)`]
+        : []),
     ].join("; ");
     await deps.state.putRun({
       ...run,

@@ -35,6 +35,37 @@ const GET = `get ${TASK_DEFINITION_SPECS_KEY}`;
 const PUT = `put ${TASK_DEFINITION_SPECS_KEY}`;
 
 describe("ObjectStoreTaskDefinitionSpecCache", () => {
+  it("puts made at the same time (actions applied concurrently) all land, whatever order the writes finish in", async () => {
+    /** A store whose first write is slower than the ones after it, as S3 may be. */
+    class SlowFirstWrite extends CountingObjectStore {
+      private writes = 0;
+      override async put(key: string, body: string | Uint8Array): Promise<void> {
+        const turns = this.writes++ === 0 ? 20 : 1;
+        for (let t = 0; t < turns; t++) await new Promise((r) => setImmediate(r));
+        return super.put(key, body);
+      }
+    }
+    const store = new SlowFirstWrite();
+    const memo = new ObjectStoreTaskDefinitionSpecCache(store);
+    await memo.get([]);
+    const first = memo.put(new Map([[ARN(1), revision("img:1")]]));
+    // The first write is in flight when the others come.
+    for (let t = 0; t < 3; t++) await new Promise((r) => setImmediate(r));
+    await Promise.all([
+      first,
+      ...[2, 3, 4].map((n) => memo.put(new Map([[ARN(n), revision(`img:${n}`)]]))),
+    ]);
+    const again = new ObjectStoreTaskDefinitionSpecCache(store);
+    expect([...(await again.get([ARN(1), ARN(2), ARN(3), ARN(4)])).keys()]).toEqual([
+      ARN(1),
+      ARN(2),
+      ARN(3),
+      ARN(4),
+    ]);
+    // The first write, then one for the three that came while it was in flight.
+    expect(store.calls.filter((c) => c === PUT)).toHaveLength(2);
+  });
+
   it("remembers revisions across instances in one object: one read per get, one write per put that adds something", async () => {
     const store = new CountingObjectStore();
     const first = new ObjectStoreTaskDefinitionSpecCache(store);
