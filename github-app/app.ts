@@ -15,6 +15,7 @@ import { appIdentityReader } from "./github/app-identity.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { inProcessTrigger, type ReconcileTrigger } from "./reconcile-trigger.js";
 import { RecentDeliveries } from "./recent-deliveries.js";
+import type { LockProofOptions } from "./review/lock-proof.js";
 import { ReviewMemory } from "./review/review-memory.js";
 
 export interface LabenvAppOptions {
@@ -39,6 +40,8 @@ export interface LabenvAppOptions {
    * push there must never start a reconcile.
    */
   repository?: string;
+  /** How `app.lockProof: index` asks the package index (default: 20 s in all, 3 retries). */
+  lockProof?: LockProofOptions;
 }
 
 const HANDLERS = [
@@ -69,6 +72,7 @@ export function createLabenvApp(options: LabenvAppOptions = {}): LabenvApp {
       identity: appIdentityReader(probot),
       serial: new KeyedQueue(),
       ...(options.repository ? { repository: options.repository } : {}),
+      ...(options.lockProof ? { lockProof: options.lockProof } : {}),
     };
     const ready = deps;
     for (const handler of HANDLERS) {

@@ -12,6 +12,7 @@ import {
   type ApprovalsCheck,
 } from "../render/approvals-check.js";
 import type { PullRequestRef } from "../review/pull-request-ref.js";
+import type { LockProofOptions } from "../review/lock-proof.js";
 import type { ReviewMemory } from "../review/review-memory.js";
 import type { AppIdentity } from "./app-identity.js";
 import { publishCheckRun } from "./check-runs.js";
@@ -39,6 +40,7 @@ export interface JudgeContext {
   today: string;
   memory: ReviewMemory;
   identity: AppIdentity;
+  lockProof?: LockProofOptions;
 }
 
 /** How often reviews may change under a success before labenv gives up for this event. */

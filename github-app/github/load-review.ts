@@ -1,6 +1,8 @@
-import { loadRepository } from "../../reconciler/core/load/load-repository.js";
+import { loadRepository, type RepoFile } from "../../reconciler/core/load/load-repository.js";
+import type { Repository } from "../../reconciler/core/model/documents.js";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
 import { diffPaths } from "../review/diff-paths.js";
+import { proveLocks, wantsLockProof, type LockProofOptions } from "../review/lock-proof.js";
 import { packageIndexPath } from "../review/package-index-path.js";
 import type { PullRequestRef } from "../review/pull-request-ref.js";
 import { reviewPullRequest } from "../review/review-pull-request.js";
@@ -28,7 +30,7 @@ export type LoadedReview = RememberedReview;
 export async function loadReview(
   github: GitHubClient,
   pr: PullRequestRef,
-  ctx: { check: SchemaCheck; today: string; memory: ReviewMemory },
+  ctx: { check: SchemaCheck; today: string; memory: ReviewMemory; lockProof?: LockProofOptions },
 ): Promise<LoadedReview | undefined> {
   const listed = await changedFiles(github, pr);
   if (listed.complete && !touchesLabenv(listed.paths)) return undefined;
@@ -50,15 +52,39 @@ export async function loadReview(
   const baseRepository = knownBase ?? loadRepository(base!.files, ctx.check).repository;
   if (!knownBase) ctx.memory.bases.set(baseKey, baseRepository);
   const changed = listed.complete ? listed.paths : diffPaths(base?.files ?? [], head.files);
+  const proved = await lockProofFor(baseRepository, head.files, changed, ctx);
   const review = reviewPullRequest(
-    { changed, base: baseRepository, head: head.files, headSha: pr.headSha },
+    {
+      changed,
+      base: baseRepository,
+      head: head.files,
+      headSha: pr.headSha,
+      ...(proved?.index ? { remoteIndex: proved.index } : {}),
+    },
     ctx,
   );
   const loaded = {
-    review,
+    review: proved ? { ...review, lockProof: proved.proof } : review,
     filesRead: head.files.length,
     environmentsNotRead: environmentsOutside(scope, head.paths),
   };
-  ctx.memory.reviews.set(key, loaded);
+  // A proof the index could not give is asked again on the next delivery or re-run.
+  if (proved?.proof.proven !== false) ctx.memory.reviews.set(key, loaded);
   return loaded;
+}
+
+/**
+ * With `app.lockProof: index` and a remote index, the index's answer for the
+ * locks the change affects; undefined when the review stays offline. Only
+ * labenv.yaml is loaded to decide, the whole head only when the proof is on.
+ */
+async function lockProofFor(
+  base: Repository,
+  head: readonly RepoFile[],
+  changed: readonly string[],
+  ctx: { check: SchemaCheck; lockProof?: LockProofOptions },
+): Promise<Awaited<ReturnType<typeof proveLocks>> | undefined> {
+  const config = head.filter((f) => f.path === "labenv.yaml" || f.path === "labenv.yml");
+  if (!wantsLockProof(base, loadRepository(config, ctx.check).repository)) return undefined;
+  return proveLocks(loadRepository(head, ctx.check).repository, changed, ctx.lockProof);
 }

@@ -5,6 +5,7 @@ import type { AppIdentity } from "../github/app-identity.js";
 import type { JudgeContext } from "../github/judge-approvals.js";
 import type { KeyedQueue } from "../keyed-queue.js";
 import type { ReconcileTrigger } from "../reconcile-trigger.js";
+import type { LockProofOptions } from "../review/lock-proof.js";
 import type { ReviewMemory } from "../review/review-memory.js";
 
 /** What handlers need besides the event: compiled schemas, the clock, the reconcile port, the instance's memory. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   serial: KeyedQueue;
   /** `owner/name` of the one repository labenv governs; undefined: not configured. */
   repository?: string;
+  /** How `app.lockProof: index` asks the package index (time limit, retries). */
+  lockProof?: LockProofOptions;
 }
 
 /**
@@ -39,13 +42,19 @@ export function defineHandler<E extends EmitterWebhookEventName>(
   return h;
 }
 
-/** What a pull request review needs from the deps: schemas, today (UTC), memory. */
+/** What a pull request review needs from the deps: schemas, today (UTC), memory, how to ask the index. */
 export function reviewContext(deps: AppDeps): {
   check: SchemaCheck;
   today: string;
   memory: ReviewMemory;
+  lockProof?: LockProofOptions;
 } {
-  return { check: deps.check, today: deps.now().toISOString().slice(0, 10), memory: deps.memory };
+  return {
+    check: deps.check,
+    today: deps.now().toISOString().slice(0, 10),
+    memory: deps.memory,
+    ...(deps.lockProof ? { lockProof: deps.lockProof } : {}),
+  };
 }
 
 /** What judging approvals needs from the deps, with the app's identity. */

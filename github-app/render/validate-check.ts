@@ -45,25 +45,34 @@ export function validateCheck(
   review: PullRequestReview,
   read: { files: number; environmentsNotRead: number },
 ): ValidateCheck {
-  const { findings } = review;
+  const { findings, lockProof } = review;
+  const unproven = lockProof?.proven === false ? lockProof : undefined;
   const errors = findings.filter((d) => d.severity === "error").length;
   const warnings = findings.length - errors;
-  const title =
+  const found =
     findings.length === 0
       ? "valid"
       : `${[errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean).join(", ")} this merge would bring`;
+  const title = unproven ? `locks not proven: ${unproven.problem}`.slice(0, MAX_TITLE) : found;
   const parts = [
+    ...(unproven
+      ? [
+          `✖ **The locks this pull request changes or affects could not be proven against ${unproven.url}** (\`app.lockProof: index\`, ${plural(unproven.environments, "environment")}): ${unproven.problem}${unproven.hint ? ` — ${unproven.hint}` : ""}.\n\nA lock that cannot be proven never passes: re-run this check, or push again, once the index answers. What follows is what the offline checks found.`,
+        ]
+      : []),
     findings.length === 0
       ? "✓ Every changed document, every document that refers to one, and everything the merge would affect (the lab's quotas, the environments of a changed pack, index or labenv.yaml) is valid."
-      : `${errors > 0 ? "✖" : "⚠"} **${title}**: findings in the changed documents, in those that refer to them, and wherever else the merge affects (a quota on lab.yaml, every environment for the package index or labenv.yaml).`,
+      : `${errors > 0 ? "✖" : "⚠"} **${found}**: findings in the changed documents, in those that refer to them, and wherever else the merge affects (a quota on lab.yaml, every environment for the package index or labenv.yaml).`,
     `Read ${plural(read.files, "file")} at the head commit${read.environmentsNotRead > 0 ? `; ${plural(read.environmentsNotRead, "environment")} in labs this pull request does not touch were not read (nothing there changes)` : ""}.`,
   ];
   if (review.heldBack.length > 0) parts.push(heldBackLines(review.heldBack));
   const locks = lockLines(findings);
   parts.push(
-    locks.length === 0
-      ? "### Locks\nEvery lock of a changed environment is up to date."
-      : `### Locks\n${locks.join("\n")}`,
+    `${
+      locks.length === 0
+        ? "### Locks\nEvery lock of a changed environment is up to date."
+        : `### Locks\n${locks.join("\n")}`
+    }${lockProof?.proven ? `\n\n${provenLine(lockProof.url, lockProof.environments)}` : ""}`,
   );
   const ordered = [
     ...findings.filter((d) => d.severity === "error"),
@@ -82,10 +91,20 @@ export function validateCheck(
     );
   }
   return {
-    conclusion: errors > 0 ? "failure" : "success",
+    conclusion: errors > 0 || unproven ? "failure" : "success",
     output: { title, summary: capText(parts.join("\n\n")) },
     annotations: ordered.slice(0, MAX_ANNOTATIONS).map(annotation),
   };
+}
+
+/** GitHub shows a check's title on one line: the reason of a proof that failed is cut there. */
+const MAX_TITLE = 200;
+
+/** What `app.lockProof: index` proved. */
+function provenLine(url: string, environments: number): string {
+  return environments === 0
+    ? `Proven against ${url} (\`app.lockProof: index\`): no lock changed or is affected, nothing was asked.`
+    : `Proven against ${url} (\`app.lockProof: index\`): releases, hashes, upload times and the dependency closure of the locks of ${plural(environments, "environment")}.`;
 }
 
 /** Environments named in the held-back section at most (the rest are counted). */

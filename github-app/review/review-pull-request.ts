@@ -6,11 +6,13 @@ import {
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import type { Diagnostic } from "../../reconciler/core/model/diagnostic.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
+import type { PackageIndexData } from "../../reconciler/core/lock/package-index.js";
 import type { Plan } from "../../reconciler/core/model/plan.js";
 import { previewPlan } from "../../reconciler/core/plan/preview.js";
 import { mergeFindings } from "../../reconciler/core/validate/merge-findings.js";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
 import { validateFiles } from "../../reconciler/core/validate/validate.js";
+import type { LockProof } from "./lock-proof.js";
 import { reviewRules } from "./review-rules.js";
 
 export interface ReviewInput {
@@ -20,6 +22,8 @@ export interface ReviewInput {
   base: Repository;
   head: readonly RepoFile[];
   headSha: string;
+  /** A remote index's answer for the affected locks (`app.lockProof: index`); absent: offline. */
+  remoteIndex?: PackageIndexData;
 }
 
 export interface PullRequestReview {
@@ -36,6 +40,8 @@ export interface PullRequestReview {
   requirements: ApprovalRequirement[];
   /** Changed paths outside the labs' directories: reviewed through CODEOWNERS. */
   outsideLabs: string[];
+  /** What was proven against the remote index (`app.lockProof: index`); absent: offline. */
+  lockProof?: LockProof;
 }
 
 /**
@@ -52,7 +58,7 @@ export function reviewPullRequest(
     input.head,
     ctx.check,
     { today: ctx.today },
-    reviewRules(input.head, input.changed),
+    reviewRules(input.head, input.changed, input.remoteIndex),
   );
   const head = validated.repository;
   const merge = mergeFindings(head, validated.diagnostics, input.changed);

@@ -16,14 +16,20 @@ import { lockRules, packsImmutable } from "../../reconciler/core/validate/rules/
  * lock check costs milliseconds each). A missing or broken index is one
  * finding (on the index, or on labenv.yaml when it is missing) instead of
  * lock findings that would all be wrong; it holds back every environment.
+ * With a remote index, `remote` is what it answered for the affected locks
+ * (`app.lockProof: index`); without it what needs the index is not judged.
  */
-export function reviewRules(files: readonly RepoFile[], changed: readonly string[]): Rule[] {
+export function reviewRules(
+  files: readonly RepoFile[],
+  changed: readonly string[],
+  remote?: PackageIndexData,
+): Rule[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const locks: Rule = {
     name: "lock-matches-environment",
     description: "Each environment has an up-to-date environment.lock.yaml.",
     check(repo, ctx) {
-      const index = readIndex(repo, byPath);
+      const index = readIndex(repo, byPath, remote);
       if ("problem" in index) {
         return [
           {
@@ -66,9 +72,11 @@ function affectedEnvironments(repo: Repository, changed: readonly string[]): Rep
 function readIndex(
   repo: Repository,
   files: ReadonlyMap<string, RepoFile["content"]>,
+  remote: PackageIndexData | undefined,
 ): { data: PackageIndexData | undefined } | { problem: string; file?: string } {
-  // A remote index is not asked here (the check stays offline): what needs it is left to `labenv lock --check` and the reconciler.
-  if (repo.config?.doc.spec.packageIndex?.kind === "pypi") return { data: undefined };
+  // A remote index is not asked here: the caller asked it (app.lockProof: index), or what needs it
+  // is left to `labenv lock --check` and the reconciler.
+  if (repo.config?.doc.spec.packageIndex?.kind === "pypi") return { data: remote };
   const path =
     repo.config?.doc.spec.packageIndex?.path?.replace(/^\.\//, "") ?? "package-index.yaml";
   const content = files.get(path);

@@ -6,7 +6,7 @@ import { hasErrors } from "../../core/model/diagnostic.js";
 import { environmentsAffected, mergeFindings } from "../../core/validate/merge-findings.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
-import { remoteIndexForChecks } from "../../adapters/package-index/open-index.js";
+import { indexForLockProof } from "../../adapters/package-index/against-index.js";
 import { loadRepository } from "../../core/load/load-repository.js";
 import type { PackageIndexData } from "../../core/lock/package-index.js";
 import { lockRules, packsImmutable } from "../../core/validate/rules/lock-rules.js";
@@ -110,9 +110,6 @@ interface ValidateOptions {
   indexTimeLimit: string;
 }
 
-/** What `--against-index` asks at most: it must finish whatever the index does. */
-const AGAINST_INDEX = { maxRequests: 5_000, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 15_000 };
-
 /**
  * `--against-index`: the remote index's answer for every locked release of
  * the locks in scope (all, or those --changed-from affects), within bounds;
@@ -134,14 +131,8 @@ async function askIndex(
       },
     );
   const { repository } = loadRepository(files, check);
-  let only: string[] | undefined;
-  if (opts.changedFrom) {
-    only = [...environmentsAffected(repository, changedFilesSince(path, opts.changedFrom))];
-    if (only.length === 0) return undefined;
-  }
-  return remoteIndexForChecks(
-    repository,
-    { bounds: { ...AGAINST_INDEX, deadlineMs: seconds * 1000 } },
-    only,
-  );
+  const only = opts.changedFrom
+    ? [...environmentsAffected(repository, changedFilesSince(path, opts.changedFrom))]
+    : undefined;
+  return indexForLockProof(repository, only, { deadlineMs: seconds * 1000 });
 }

@@ -183,6 +183,15 @@ export interface RepoConfig {
        */
       url?: string;
     };
+    /**
+     * What the GitHub App's checks do that needs more than the pull request's files.
+     */
+    app?: {
+      /**
+       * How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field.
+       */
+      lockProof?: "offline" | "index";
+    };
     plan?: {
       /**
        * A plan with more deletions than this fails instead of applying.
