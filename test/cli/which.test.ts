@@ -126,4 +126,30 @@ describe("labenv which", () => {
     expect(r.stderr).toContain(`${nb}:1:1: the notebook is 268435457 bytes`);
     expect(r.stderr).toContain("--clear-output");
   });
+
+  it("--restore writes the version a notebook was saved under as a new environment (restore --at its commit)", async () => {
+    const nb = saveNotebook(dir, "paper-again.ipynb", first.digest);
+    const r = await runCli(["which", nb, "-C", dir, "--restore", "--as", "rnaseq-paper"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `✓ wrote genomics-core/rnaseq-paper: genomics-core/rnaseq as on main at ${first.commit.slice(0, 12)}`,
+    );
+    expect(r.stdout).toContain(
+      "no snapshot restores its home: no snapshot of it was ever captured",
+    );
+    const written = parse(
+      readFileSync(
+        join(dir, "environments/genomics-core/rnaseq-paper/environment.lock.yaml"),
+        "utf8",
+      ),
+    ) as EnvironmentLock;
+    const original = parse(git(dir, "show", `${first.commit}:${LOCK}`)) as EnvironmentLock;
+    expect(written.spec).toEqual(original.spec);
+    expect(lockDigest({ ...written, metadata: original.metadata })).toBe(first.digest);
+
+    const never = saveNotebook(dir, "never.ipynb", `sha256:${"8".repeat(64)}`);
+    const none = await runCli(["which", never, "-C", dir, "--restore"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no commit on main has the lock it was saved under");
+  });
 });

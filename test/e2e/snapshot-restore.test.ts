@@ -209,3 +209,119 @@ describe("snapshot references on the command line", () => {
     expect(git(dir, "status", "--porcelain")).toBe("");
   });
 });
+
+describe("time travel: labenv restore --at <date|commit> <lab/env>", () => {
+  it("writes the environment as main had it then, restored from the snapshot that holds that lock, or from its lock alone", async () => {
+    const dir = await captured();
+    const then = git(dir, "rev-parse", "HEAD");
+    const lockThen = parse(
+      git(dir, "show", `${then}:environments/genomics-core/rnaseq/environment.lock.yaml`),
+    );
+    // Later: rnaseq gains a package, is locked again and applied.
+    const envFile = join(dir, "environments/genomics-core/rnaseq/environment.yaml");
+    writeFileSync(
+      envFile,
+      readFileSync(envFile, "utf8").replace(
+        '    - "pydeseq2>=0.4.10,<0.5"\n',
+        '    - "pydeseq2>=0.4.10,<0.5"\n    - "requests>=2.31"\n',
+      ),
+    );
+    expect((await cli(dir, "lock")).code).toBe(0);
+    git(dir, "commit", "-qam", "rnaseq: requests");
+    expect((await cli(dir, "reconcile")).code).toBe(0);
+
+    // At the earlier commit: that lock, restored from the newest snapshot with the same lock
+    // captured by then (the CLI's test clock runs before git's dates: both snapshots count, thesis
+    // is the newer; which one when one came after is the pure test's case).
+    const past = await cli(dir, "restore", "--at", then.slice(0, 10), "genomics-core/rnaseq");
+    expect(past.code, past.stderr).toBe(0);
+    const name = `rnaseq-${then.slice(0, 7)}`;
+    expect(past.stdout).toContain(
+      `✓ wrote genomics-core/${name}: genomics-core/rnaseq as on main at ${then.slice(0, 12)}`,
+    );
+    expect(past.stdout).toContain(`restored from ${ID}`);
+    const env = parse(
+      readFileSync(join(dir, `environments/genomics-core/${name}/environment.yaml`), "utf8"),
+    );
+    expect(env.spec.packages).toEqual(["pydeseq2>=0.4.10,<0.5"]);
+    expect(env.spec.restoreFrom).toEqual({ snapshot: ID });
+    const lock = parse(
+      readFileSync(join(dir, `environments/genomics-core/${name}/environment.lock.yaml`), "utf8"),
+    );
+    expect(lock.spec).toEqual(lockThen.spec);
+    expect(lock.metadata.name).toBe(name);
+
+    // Today: the lock with requests, which no snapshot holds — written from its lock alone.
+    const today = new Date().toISOString().slice(0, 10);
+    const now = await cli(
+      dir,
+      "restore",
+      "--at",
+      today,
+      "genomics-core/rnaseq",
+      "--as",
+      "rnaseq-now",
+      "--json",
+    );
+    expect(now.code, now.stderr).toBe(0);
+    expect(JSON.parse(now.stdout)).toMatchObject({
+      environment: "genomics-core/rnaseq-now",
+      commit: git(dir, "rev-parse", "HEAD"),
+    });
+    const nowEnv = parse(
+      readFileSync(join(dir, "environments/genomics-core/rnaseq-now/environment.yaml"), "utf8"),
+    );
+    expect(nowEnv.spec.restoreFrom).toBeUndefined();
+    expect(nowEnv.spec.packages).toContain("requests>=2.31");
+    const text = await cli(
+      dir,
+      "restore",
+      "--at",
+      today,
+      "genomics-core/rnaseq",
+      "--as",
+      "rnaseq-now2",
+    );
+    expect(text.stdout).toContain(
+      "no snapshot restores its home: none of its 2 snapshots holds the lock it had then",
+    );
+
+    // What was written is what labenv lock writes: both locks check.
+    const check = await cli(dir, "lock", "--check");
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
+  it("refuses a date before main, a commit not on main, a name that exists, and a snapshot id with --at", async () => {
+    const dir = exampleGitRepo();
+    const early = await cli(dir, "restore", "--at", "2001-01-01", "genomics-core/rnaseq");
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("main has no commit at or before 2001-01-01T23:59:59.000Z");
+    git(dir, "checkout", "-qb", "elsewhere");
+    git(dir, "commit", "-q", "--allow-empty", "-m", "not on main");
+    const other = git(dir, "rev-parse", "HEAD");
+    git(dir, "checkout", "-q", "main");
+    const off = await cli(dir, "restore", "--at", other, "genomics-core/rnaseq");
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain("is not on main's history");
+    const taken = await cli(
+      dir,
+      "restore",
+      "--at",
+      "HEAD",
+      "genomics-core/rnaseq",
+      "--as",
+      "single-cell",
+    );
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain(
+      "environments/genomics-core/single-cell/environment.yaml exists",
+    );
+    const id = await cli(dir, "restore", "--at", "HEAD", ID);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain("is not an environment: --at takes lab/env");
+    const gone = await cli(dir, "restore", "--at", "HEAD", "genomics-core/nothing");
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain("genomics-core/nothing had no environment.yaml on main");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+  });
+});

@@ -12,7 +12,9 @@ import {
 } from "../../core/image/notebook-provenance.js";
 import { lockDigest } from "../../core/lock/build-lock.js";
 import type { EnvironmentLock } from "../../core/model/documents.js";
+import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
+import { fromPast, type Say } from "./restore.js";
 
 /** The largest notebook read: outputs can be large, but the whole file is parsed to find its metadata. */
 const MAX_NOTEBOOK_BYTES = 256 * 1024 * 1024;
@@ -25,28 +27,52 @@ export function registerWhich(program: Command, io: CliIO): void {
     .argument("<notebook>", "a .ipynb file saved in a labenv environment")
     .option("-C, --dir <path>", "repository directory", ".")
     .option("--json", "print as JSON")
-    .action(async (file: string, o: { dir: string; json?: boolean }) => {
-      let text: string;
-      try {
-        const bytes = statSync(file).size;
-        if (bytes > MAX_NOTEBOOK_BYTES)
+    .option(
+      "--restore",
+      "also write that environment version as a new environment (labenv restore --at its commit)",
+    )
+    .option("--as <name>", "with --restore: the new environment's name")
+    .action(
+      async (file: string, o: { dir: string; json?: boolean; restore?: boolean; as?: string }) => {
+        let text: string;
+        try {
+          const bytes = statSync(file).size;
+          if (bytes > MAX_NOTEBOOK_BYTES)
+            throw new LabenvError(
+              "usage",
+              `${file}:1:1: the notebook is ${bytes} bytes, more than the ${MAX_NOTEBOOK_BYTES} (256 MiB) labenv which reads`,
+              {
+                hint: "clear its outputs (jupyter nbconvert --clear-output) and save it again; the provenance is in its metadata",
+              },
+            );
+          text = readFileSync(file, "utf8");
+        } catch (e) {
+          if (e instanceof LabenvError) throw e;
+          throw new LabenvError("usage", `cannot read ${file}: ${(e as Error).message}`);
+        }
+        const provenance = readNotebookProvenance(file, text);
+        const history = await lockHistory(o.dir, `${provenance.lab}/${provenance.environment}`);
+        const answer = whichVersion(file, provenance, history);
+        if (!o.restore)
+          return io.out(o.json ? JSON.stringify(answer, null, 2) : renderWhich(answer));
+        if (!answer.commit)
           throw new LabenvError(
             "usage",
-            `${file}:1:1: the notebook is ${bytes} bytes, more than the ${MAX_NOTEBOOK_BYTES} (256 MiB) labenv which reads`,
-            {
-              hint: "clear its outputs (jupyter nbconvert --clear-output) and save it again; the provenance is in its metadata",
-            },
+            `${file}: no commit on main has the lock it was saved under (${provenance.lockDigest}), so there is nothing to restore`,
+            { hint: "`labenv which` without --restore says what is known about it" },
           );
-        text = readFileSync(file, "utf8");
-      } catch (e) {
-        if (e instanceof LabenvError) throw e;
-        throw new LabenvError("usage", `cannot read ${file}: ${(e as Error).message}`);
-      }
-      const provenance = readNotebookProvenance(file, text);
-      const history = await lockHistory(o.dir, `${provenance.lab}/${provenance.environment}`);
-      const answer = whichVersion(file, provenance, history);
-      io.out(o.json ? JSON.stringify(answer, null, 2) : renderWhich(answer));
-    });
+        const say: Say = o.json ? () => undefined : (line) => io.out(line);
+        if (!o.json) io.out(renderWhich(answer));
+        const written = await fromPast(
+          openContext(o.dir, io.now),
+          `${provenance.lab}/${provenance.environment}`,
+          answer.commit,
+          o.as,
+          say,
+        );
+        if (o.json) io.out(JSON.stringify({ ...answer, restored: written }, null, 2));
+      },
+    );
 }
 
 /** Every version of the environment's lock on HEAD's history, newest first, with its digest. */
