@@ -7,7 +7,10 @@ import { isManagedPath } from "../../reconciler/core/load/classify-path.js";
  * rule labenv has looks no further than a lab (quotas, owners, shares and
  * successions are per lab; uids across labs need only the lab.yaml files),
  * and environments in other labs are the same on both sides, so the plan's
- * changing actions and digest are those of the whole repository. Anything
+ * changing actions and digest are those of the whole repository — except
+ * ECS names (`labenv-<lab>-<env>`), which can collide across labs whose
+ * names extend one another (`ml` and `ml-vision`): those labs are opened
+ * too (see `opens`). Anything
  * else (labenv.yaml, domain packs, schemas, a lab.yaml, the package index)
  * can touch every environment: the whole repository is read.
  */
@@ -35,13 +38,25 @@ export function reviewScope(changed: readonly string[]): ReviewScope {
   return { kind: "labs", labs };
 }
 
+/**
+ * Whether a change confined to `scope.labs` reads lab `lab`'s directory: one
+ * of them, or a lab whose environments' ECS names can equal theirs (`ml` and
+ * `ml-vision`: `labenv-ml-vision-teaching` is ml/vision-teaching and
+ * ml-vision/teaching), so the collision is found on both.
+ */
+function opens(labs: ReadonlySet<string>, lab: string): boolean {
+  if (labs.has(lab)) return true;
+  for (const l of labs) if (lab.startsWith(`${l}-`) || l.startsWith(`${lab}-`)) return true;
+  return false;
+}
+
 /** Whether the review reads this file (`packageIndexPath` from labenv.yaml). */
 export function inScope(scope: ReviewScope, path: string, packageIndexPath: string): boolean {
   if (path === packageIndexPath) return true;
   if (!isManagedPath(path)) return false;
   if (scope.kind === "all" || !path.startsWith("environments/")) return true;
   const p = path.split("/");
-  return (p.length === 3 && p[2] === "lab.yaml") || scope.labs.has(p[1]!);
+  return (p.length === 3 && p[2] === "lab.yaml") || opens(scope.labs, p[1]!);
 }
 
 /** Environments the review did not read (in labs it had no reason to open). */
@@ -50,6 +65,6 @@ export function environmentsOutside(scope: ReviewScope, paths: readonly string[]
   return paths.filter(
     (p) =>
       /^environments\/[^/]+\/[^/]+\/environment\.yaml$/.test(p) &&
-      !scope.labs.has(p.split("/")[1]!),
+      !opens(scope.labs, p.split("/")[1]!),
   ).length;
 }

@@ -87,7 +87,55 @@ async function validateCheck(
   return validate;
 }
 
+/** `files` plus `environment` (a copy of `from` under another lab or name) and its lock, as `labenv lock` writes it. */
+function withLockedCopy(
+  files: readonly RepoFile[],
+  from: string,
+  to: { lab: string; name: string },
+): RepoFile[] {
+  const [, lab, name] = from.split("/") as [string, string, string];
+  const env = textOf(files, `${from}/environment.yaml`)
+    .replace(`name: ${name}`, `name: ${to.name}`)
+    .replace(`lab: ${lab}`, `lab: ${to.lab}`);
+  const path = `environments/${to.lab}/${to.name}/environment.yaml`;
+  const added = [...files, { path, content: env }];
+  const repo = loadRepository(added, createSchemaValidator()).repository;
+  const index = parseEmbeddedIndex(textOf(files, "package-index.yaml"));
+  const [outcome] = lockRepository(repo, index, { only: [`${to.lab}/${to.name}`] });
+  if (outcome?.outcome !== "created") throw new Error(`${path} not locked: ${outcome?.outcome}`);
+  return [...added, { path: outcome.file, content: outcome.text }];
+}
+
 describe("labenv/validate reports what the merge would cause", () => {
+  it("fails an environment whose ECS name collides with one of another lab, annotating both", async () => {
+    // Lab `ml` exists on the base; the pull request adds ml/vision-teaching, which ECS would name
+    // labenv-ml-vision-teaching — the name of ml-vision/teaching, in a lab the change does not touch.
+    const ML = "environments/ml/lab.yaml";
+    const base = [
+      ...exampleRepository(),
+      {
+        path: ML,
+        content: textOf(exampleRepository(), "environments/ml-vision/lab.yaml")
+          .replace("name: ml-vision", "name: ml")
+          .replace("posixGid: 22000", "posixGid: 22900"),
+      },
+    ];
+    const head = withLockedCopy(base, "environments/ml-vision/teaching", {
+      lab: "ml",
+      name: "vision-teaching",
+    });
+    const added = head.filter((f) => !base.some((b) => b.path === f.path)).map((f) => f.path);
+    const check = await validateCheck(base, head, added);
+    expect(check.conclusion).toBe("failure");
+    const ecs = check.output.annotations
+      .filter((a: { title: string }) => a.title === "labenv ecs-names (metadata.name)")
+      .map((a: { path: string }) => a.path);
+    expect(ecs).toEqual([
+      "environments/ml-vision/teaching/environment.yaml",
+      "environments/ml/vision-teaching/environment.yaml",
+    ]);
+  });
+
   it("fails a pull request that adds an environment overrunning its lab's quota, annotating lab.yaml", async () => {
     const base = exampleRepository();
     const head = withBigEnvironment(base);

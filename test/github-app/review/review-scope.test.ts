@@ -57,6 +57,16 @@ describe("reviewScope", () => {
     ).toBe(1);
   });
 
+  it("also opens the labs whose ECS names can collide with an opened lab's (ml and ml-vision)", () => {
+    const scope = reviewScope(["environments/ml/vision-teaching/environment.yaml"]);
+    const keep = (p: string) => inScope(scope, p, "package-index.yaml");
+    expect(keep("environments/ml-vision/teaching/environment.yaml")).toBe(true);
+    expect(keep("environments/mlx/teaching/environment.yaml")).toBe(false);
+    expect(keep("environments/m/l-teaching/environment.yaml")).toBe(false);
+    const inner = reviewScope(["environments/ml-vision/teaching/environment.yaml"]);
+    expect(inScope(inner, "environments/ml/vision-teaching/environment.yaml", "x")).toBe(true);
+  });
+
   it("says which pull requests labenv reviews", () => {
     expect(touchesLabenv(["docs/a.md", "README.md"])).toBe(false);
     expect(touchesLabenv(["schemas/lab.schema.json"])).toBe(true);
