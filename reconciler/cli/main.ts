@@ -17,6 +17,7 @@ import { registerLock } from "./commands/lock.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerReconcile } from "./commands/reconcile.js";
 import { registerStatus } from "./commands/status.js";
+import { registerSuccessions } from "./commands/successions.js";
 import { registerLease } from "./commands/lease.js";
 import { registerCost } from "./commands/cost.js";
 import { registerDashboard } from "./commands/dashboard.js";
@@ -49,6 +50,7 @@ export async function main(
   registerSnapshot(program, io);
   registerRestore(program, io);
   registerPrs(program, io);
+  registerSuccessions(program, io);
   registerStatus(program, io);
   registerBuild(program, io);
   registerWhich(program, io);

@@ -34,6 +34,44 @@ export interface RunRecord {
   heldBack?: HeldBack[];
 }
 
+/** The steps of a succession, in the order they are carried out. */
+export const SUCCESSION_STEPS = ["snapshot", "package", "ownership"] as const;
+export type SuccessionStep = (typeof SUCCESSION_STEPS)[number];
+
+/** One step of a succession that is done: when, and what it left (ids, object keys, a pull request). */
+export interface SuccessionStepDone {
+  step: SuccessionStep;
+  doneAt: string;
+  /** One line: what was done. */
+  detail: string;
+  /** What it left: snapshot ids (`lab/env/name`), object keys, `#<number>` of a pull request. */
+  refs: string[];
+}
+
+/**
+ * How far a succession has been carried out. Written after each step is confirmed, so a run
+ * that stops anywhere continues from the first step not recorded.
+ */
+export interface SuccessionRecord {
+  /** `<lab>/<name>` of the Succession document. */
+  succession: string;
+  from: string;
+  to: string;
+  effective: string;
+  /** The environments handed over (`lab/env`), fixed when the succession started. */
+  environments: string[];
+  startedAt: string;
+  updatedAt: string;
+  /** The steps done, in order. */
+  done: SuccessionStepDone[];
+  /** The ownership pull request once it was opened (the step is done when git says `to` owns them). */
+  pullRequest?: { number: number; url?: string; openedAt: string };
+  /** What the first step not done waits for (outside labenv), as the last run saw it. */
+  waiting?: { step: SuccessionStep; at: string; reason: string };
+  /** The last attempt of a step that failed; cleared when it succeeds. */
+  failed?: { step: SuccessionStep; at: string; message: string };
+}
+
 export interface Lease {
   owner: string;
   token: string;
@@ -67,4 +105,10 @@ export interface StateStore {
   breakLease(token: string): Promise<Lease | undefined>;
   /** Gives the lease back; a no-op when it was lost. */
   releaseLease(lease: Lease): Promise<void>;
+  /** A succession's progress (`lab/name`), or undefined when it has not started. */
+  getSuccession(succession: string): Promise<SuccessionRecord | undefined>;
+  /** Every succession's progress, by name. */
+  listSuccessions(): Promise<SuccessionRecord[]>;
+  /** Records a succession's progress (replacing what was recorded). */
+  putSuccession(record: SuccessionRecord): Promise<void>;
 }

@@ -35,13 +35,13 @@ export function sandbox() {
 export async function run(
   files: readonly RepoFile[],
   s: ReturnType<typeof sandbox>,
-  options: { provider?: Provider; mode?: "plan" | "apply"; owner?: string } = {},
+  options: { provider?: Provider; mode?: "plan" | "apply"; owner?: string; today?: string } = {},
 ): Promise<ReconcileResult> {
   return reconcile(
     {
       files,
       commit: "c0ffee",
-      today: "2026-11-23",
+      today: options.today ?? "2026-11-23",
       index: () => index,
       mode: options.mode ?? "apply",
       trigger: "test",

@@ -17,6 +17,7 @@ import type {
   LeaseResult,
   RunRecord,
   StateStore,
+  SuccessionRecord,
 } from "../../ports/state-store.js";
 
 export interface DynamoStateStoreOptions {
@@ -29,6 +30,7 @@ type Item = Record<string, AttributeValue>;
 
 const APPLIED = "applied";
 const RUN = "run";
+const SUCCESSION = "succession";
 const LEASE = { pk: { S: "lease" }, sk: { S: "reconcile" } };
 
 /**
@@ -54,6 +56,30 @@ export class DynamoStateStore implements StateStore {
 
   async listApplied(): Promise<AppliedRecord[]> {
     return (await this.query(APPLIED, true)).map((item) => this.body("applied", item));
+  }
+
+  async getSuccession(succession: string): Promise<SuccessionRecord | undefined> {
+    const out = await this.call(`read the progress of succession ${succession}`, () =>
+      this.options.client.send(
+        new GetItemCommand({
+          TableName: this.options.table,
+          Key: key(SUCCESSION, succession),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return out.Item === undefined ? undefined : this.body("succession", out.Item);
+  }
+
+  async listSuccessions(): Promise<SuccessionRecord[]> {
+    return (await this.query(SUCCESSION, true)).map((item) => this.body("succession", item));
+  }
+
+  async putSuccession(record: SuccessionRecord): Promise<void> {
+    await this.put(`record the progress of succession ${record.succession}`, {
+      ...key(SUCCESSION, record.succession),
+      body: { S: JSON.stringify(record) },
+    });
   }
 
   async putApplied(record: AppliedRecord): Promise<void> {
@@ -239,7 +265,7 @@ export class DynamoStateStore implements StateStore {
   }
 
   /** A stored record, checked: a body that is not JSON, or not a record of its kind, names its item. */
-  private body<K extends "applied" | "run">(kind: K, item: Item) {
+  private body<K extends "applied" | "run" | "succession">(kind: K, item: Item) {
     const corrupt = (problem: string) => this.corrupt(item, problem);
     const text = item.body?.S;
     if (text === undefined) throw corrupt("it has no string attribute `body`");

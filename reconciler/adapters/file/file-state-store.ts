@@ -8,6 +8,7 @@ import type {
   LeaseResult,
   RunRecord,
   StateStore,
+  SuccessionRecord,
 } from "../../ports/state-store.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { checkedRecord, type RecordKind } from "../shape/state-records.js";
@@ -22,6 +23,29 @@ export class FileStateStore implements StateStore {
 
   private file(...parts: string[]): string {
     return join(this.dir, ...parts);
+  }
+
+  async getSuccession(succession: string): Promise<SuccessionRecord | undefined> {
+    return readJson(
+      this.file("successions", `${succession.replace("/", "__")}.json`),
+      "succession",
+    );
+  }
+
+  async listSuccessions(): Promise<SuccessionRecord[]> {
+    const dir = this.file("successions");
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readJson(join(dir, f), "succession")!);
+  }
+
+  async putSuccession(record: SuccessionRecord): Promise<void> {
+    writeFileAtomic(
+      this.file("successions", `${record.succession.replace("/", "__")}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
   }
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {

@@ -1,4 +1,4 @@
-import type { AppliedRecord, Lease, RunRecord } from "../../ports/state-store.js";
+import type { AppliedRecord, Lease, RunRecord, SuccessionRecord } from "../../ports/state-store.js";
 import { shapeProblem, type Shape } from "./shape.js";
 
 const APPLIED: Shape = {
@@ -31,14 +31,37 @@ const LEASE: Shape = {
   runId: { optional: "string" },
 };
 
-const SHAPES = { applied: APPLIED, run: RUN, lease: LEASE };
+const SUCCESSION: Shape = {
+  succession: "string",
+  from: "string",
+  to: "string",
+  effective: "string",
+  environments: { arrayOf: "string" },
+  startedAt: "string",
+  updatedAt: "string",
+  done: {
+    arrayOf: {
+      step: { oneOf: ["snapshot", "package", "ownership"] },
+      doneAt: "string",
+      detail: "string",
+      refs: { arrayOf: "string" },
+    },
+  },
+  pullRequest: { optional: { number: "number", openedAt: "string" } },
+  waiting: { optional: { step: "string", at: "string", reason: "string" } },
+  failed: { optional: { step: "string", at: "string", message: "string" } },
+};
+
+const SHAPES = { applied: APPLIED, run: RUN, lease: LEASE, succession: SUCCESSION };
 
 export type RecordKind = keyof typeof SHAPES;
 type RecordOf<K extends RecordKind> = K extends "applied"
   ? AppliedRecord
   : K extends "run"
     ? RunRecord
-    : Lease;
+    : K extends "succession"
+      ? SuccessionRecord
+      : Lease;
 
 /** Why a stored record is not a record of its kind (`resources[0].id is missing, expected a string`), or undefined. */
 export function recordProblem(kind: RecordKind, value: unknown): string | undefined {

@@ -23,6 +23,8 @@ import {
   restorePinsFor,
 } from "../snapshot-sources.js";
 import { manifestsFor, type RestoreResult } from "../../core/snapshots/restore.js";
+import type { SuccessionStatus } from "../../core/successions/run-successions.js";
+import { renderSuccessions, successionsForContext } from "../succession-run.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -108,12 +110,17 @@ export function registerReconcile(program: Command, io: CliIO): void {
         const restores = snapshots
           ? await restoreForContext(ctx, io.now, manifests, startedAt)
           : undefined;
+        // Due successions go on from their last recorded step (their snapshots were taken above).
+        const successions =
+          snapshots && ctx.repository.successions.size > 0
+            ? await successionsForContext(ctx, io.now, io.today())
+            : undefined;
         // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
         const drift =
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, drift, snapshots, restores);
+        report(io, mode, result, o, { drift, snapshots, restores, successions });
       },
     );
   }
@@ -144,10 +151,14 @@ function report(
   mode: Mode,
   r: ReconcileResult,
   o: { json?: boolean; verbose?: boolean },
-  drift?: unknown,
-  snapshots?: CaptureResult[],
-  restores?: RestoreResult[],
+  after: {
+    drift?: unknown;
+    snapshots?: CaptureResult[] | undefined;
+    restores?: RestoreResult[] | undefined;
+    successions?: SuccessionStatus[] | undefined;
+  },
 ): void {
+  const { drift, snapshots, restores, successions } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -160,6 +171,7 @@ function report(
           diagnostics: r.diagnostics,
           ...(snapshots ? { snapshots } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
+          ...(successions ? { successions } : {}),
           ...(drift ? { drift } : {}),
         },
         null,
@@ -185,6 +197,7 @@ function report(
       );
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
+    if (successions) io.out(renderSuccessions(successions));
     if (drift)
       io.out(
         (drift as { skipped?: string }).skipped
@@ -198,7 +211,8 @@ function report(
       r.outcome === "failed" ||
       r.plan?.heldBack ||
       snapshots?.some((s) => s.outcome === "failed") ||
-      restores?.some((s) => s.outcome === "failed" || (s.outcome === "restored" && !s.record.ok))
+      restores?.some((s) => s.outcome === "failed" || (s.outcome === "restored" && !s.record.ok)) ||
+      successions?.some((s) => s.stage === "failed")
       ? 1
       : 0,
   );

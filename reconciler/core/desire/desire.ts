@@ -27,6 +27,11 @@ import {
 } from "../access/task-access.js";
 import { shareGrants } from "./share-grants.js";
 import type { RestorePin } from "../snapshots/restore-decision.js";
+import {
+  successionDue,
+  successionEnvironments,
+  successionSnapshotName,
+} from "../successions/succession-environments.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -79,9 +84,10 @@ function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
  * Repository + locks → the resources every environment needs: its owner's
  * EFS access point, dataset access points, a task definition (image by digest
  * from the lock), a service (desired count from `state`), and the snapshots
- * and backups that snapshot and succession documents ask for, and each read-only share's
- * access points, mounted in the receiving members' task definitions. `today` decides which
- * shares have expired (without it none has). Pure.
+ * and backups that snapshot documents ask for (and succession documents from their effective
+ * date on), and each read-only share's access points, mounted in the receiving members' task
+ * definitions. `today` decides which shares have expired (without it none has) and which
+ * successions are due (without it none is). Pure.
  */
 export function desire(
   repo: Repository,
@@ -319,16 +325,13 @@ export function desire(
   }
   for (const s of repo.snapshots.values()) addSnapshot(repo, s, add);
   for (const s of repo.successions.values()) {
+    // Taken at the effective date, never before (nothing is due without a date to judge by).
+    if (!successionDue(s, options.today)) continue;
     if (s.doc.spec.data?.snapshotFirst === false) continue;
     const lab = s.doc.metadata.lab;
-    const envs =
-      s.doc.spec.environments ??
-      [...repo.environments.values()]
-        .filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === s.doc.spec.from)
-        .map((e) => e.doc.metadata.name);
-    for (const e of envs) {
-      if (!repo.environments.has(envKey(lab, e))) continue;
-      const name = `succession-${s.doc.metadata.name}`;
+    for (const key of successionEnvironments(repo, s)) {
+      const e = key.split("/")[1]!;
+      const name = successionSnapshotName(s);
       add("ebs-snapshot", keys.snapshot(lab, e, name), envKey(lab, e), lab, {
         service: keys.service(lab, e),
         description: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}`,

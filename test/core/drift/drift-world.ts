@@ -123,6 +123,15 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
       if (held) lease = undefined;
       return held;
     },
+    async getSuccession() {
+      return undefined;
+    },
+    async listSuccessions() {
+      return [];
+    },
+    async putSuccession() {
+      throw new Error("drift records no succession");
+    },
   };
   const data = new Map<string, string>();
   const objects = {

@@ -44,7 +44,7 @@ describe("the lease is taken before observing (issue 14, item 15)", () => {
     expect(account.services.filter((x) => x.status === "ACTIVE")).toHaveLength(9);
     expect(account.accessPoints).toHaveLength(13);
     expect(account.snapshots).toHaveLength(2);
-    expect(account.backupJobs).toHaveLength(3);
+    expect(account.backupJobs).toHaveLength(2);
     expect((await run(base, s)).outcome).toBe("no-changes");
   });
 

@@ -26,7 +26,7 @@ describe("reconcile on the sandbox", () => {
       accessPoints: 13,
       services: 9,
       snapshots: 2,
-      backups: 3,
+      backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
       runningTasks: 6,
     });
     const second = await run(base, s);
@@ -170,7 +170,7 @@ describe("reconcile on the sandbox", () => {
         accessPoints: 13,
         services: 9,
         snapshots: 2,
-        backups: 3,
+        backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
         runningTasks: 6,
       });
     }
@@ -196,7 +196,7 @@ describe("reconcile on the sandbox", () => {
       accessPoints: 13,
       services: 9,
       snapshots: 2,
-      backups: 3,
+      backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
       runningTasks: 6,
     });
   });

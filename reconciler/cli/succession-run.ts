@@ -1,0 +1,100 @@
+import { runGit } from "../adapters/git/run-git.js";
+import { LabenvError } from "../core/errors.js";
+import {
+  runSuccessions,
+  statusOf,
+  type SuccessionStatus,
+} from "../core/successions/run-successions.js";
+import type { HistoryLine } from "../core/successions/reproducing.js";
+import type { GitHost } from "../ports/git-host.js";
+import type { RunContext } from "./context.js";
+import { openGitHost } from "./drift-loop.js";
+import { openSnapshotSources } from "./snapshot-sources.js";
+
+/** Carries out the due successions of the repository in `ctx` (after a reconcile applied). */
+export async function successionsForContext(
+  ctx: RunContext,
+  now: () => Date,
+  today: string,
+): Promise<SuccessionStatus[]> {
+  let gitHost: GitHost | undefined;
+  try {
+    gitHost = openGitHost(ctx, now);
+  } catch (e) {
+    if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
+  }
+  return runSuccessions(
+    {
+      repository: ctx.repository,
+      commit: ctx.commit,
+      today,
+      baseBranch: ctx.config.git?.defaultBranch ?? "main",
+      provider: ctx.provider.label,
+    },
+    {
+      state: ctx.state,
+      objects: ctx.objects,
+      sources: openSnapshotSources(ctx, now),
+      observe: () => ctx.provider.observe(),
+      ...(gitHost ? { gitHost } : {}),
+      history: (env) => gitHistory(ctx.dir, env),
+      now,
+    },
+  );
+}
+
+/** Where every succession stands, from the documents and the state store (changes nothing). */
+export async function successionStatuses(
+  ctx: RunContext,
+  today: string,
+): Promise<SuccessionStatus[]> {
+  const records = new Map((await ctx.state.listSuccessions()).map((r) => [r.succession, r]));
+  return [...ctx.repository.successions.values()]
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((s) =>
+      statusOf(
+        s,
+        records.get(`${s.doc.metadata.lab}/${s.doc.metadata.name}`),
+        ctx.repository,
+        today,
+      ),
+    );
+}
+
+/** The commits that touch an environment's files, newest first; undefined outside a git repository. */
+async function gitHistory(dir: string, env: string): Promise<HistoryLine[] | undefined> {
+  try {
+    const out = await runGit(dir, [
+      "log",
+      "--max-count=50",
+      "--date=short",
+      "--format=%H%x09%ad%x09%an%x09%s",
+      "--",
+      `environments/${env}/`,
+    ]);
+    return out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [commit = "", date = "", author = "", ...subject] = line.split("\t");
+        return { commit, date, author, subject: subject.join("\t") };
+      });
+  } catch (e) {
+    if (e instanceof LabenvError) return undefined;
+    throw e;
+  }
+}
+
+/** One line per succession: where it stands. */
+export function renderSuccessions(statuses: readonly SuccessionStatus[]): string {
+  if (statuses.length === 0) return "successions: none";
+  const mark = { "not-due": "·", waiting: "…", failed: "✖", done: "✓" } as const;
+  return [
+    "successions:",
+    ...statuses.flatMap((s) => [
+      `  ${mark[s.stage]} ${s.succession}  ${s.from} → ${s.to}, effective ${s.effective}: ${s.stage}${s.next ? ` (next: ${s.next})` : ""}`,
+      ...(s.reason ? [`      ${s.reason}`] : []),
+      ...s.done.map((d) => `      ✓ ${d.step} ${d.doneAt}: ${d.detail}`),
+    ]),
+  ].join("\n");
+}

@@ -1,0 +1,371 @@
+import { LabenvError } from "../errors.js";
+import type { Loaded, Repository } from "../model/documents.js";
+import type { ObservedState } from "../model/resources.js";
+import { captureSnapshots } from "../snapshots/capture.js";
+import { parseManifest, snapshotObjects } from "../snapshots/manifest.js";
+import type { GitHost } from "../../ports/git-host.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { SnapshotSources } from "../../ports/snapshot-sources.js";
+import {
+  SUCCESSION_STEPS,
+  type StateStore,
+  type SuccessionRecord,
+  type SuccessionStep,
+  type SuccessionStepDone,
+} from "../../ports/state-store.js";
+import { ownershipPullRequest } from "./ownership-pull-request.js";
+import { renderReproducing, type HistoryLine } from "./reproducing.js";
+import {
+  successionDue,
+  successionEnvironments,
+  successionId,
+  successionSnapshotName,
+} from "./succession-environments.js";
+
+export interface SuccessionRunInput {
+  repository: Repository;
+  commit: string;
+  /** YYYY-MM-DD: a succession is carried out from its effective date on, never before. */
+  today: string;
+  /** The branch the ownership pull request targets. */
+  baseBranch: string;
+  /** The provider's label, recorded in snapshot manifests. */
+  provider: string;
+}
+
+export interface SuccessionRunDeps {
+  state: StateStore;
+  objects: ObjectStore;
+  sources: SnapshotSources;
+  /** What the provider holds now (after the reconcile took the succession's snapshots). */
+  observe: () => Promise<ObservedState>;
+  /** Without one the ownership step fails, naming why, and is tried again on the next run. */
+  gitHost?: GitHost;
+  /** An environment's history from git, newest first (for the hand-over package). */
+  history?: (environment: string) => Promise<HistoryLine[] | undefined>;
+  now: () => Date;
+}
+
+/** Where one succession stands. */
+export interface SuccessionStatus {
+  succession: string;
+  file: string;
+  from: string;
+  to: string;
+  effective: string;
+  environments: string[];
+  /** `not-due` before its effective date; `waiting` for something outside labenv; `done` when every step is. */
+  stage: "not-due" | "waiting" | "failed" | "done";
+  /** The first step not done yet. */
+  next?: SuccessionStep;
+  /** Why it waits, or why its step failed. */
+  reason?: string;
+  done: SuccessionStepDone[];
+  pullRequest?: SuccessionRecord["pullRequest"];
+}
+
+type StepResult =
+  | { done: { detail: string; refs: string[] } }
+  | { waiting: string; record?: Partial<SuccessionRecord> };
+
+/**
+ * Carries out every due succession as a sequence of recorded steps — snapshot every
+ * environment handed over, write each one's hand-over package next to its snapshot, open the
+ * pull request that changes their owner in git (done once git says the successor owns them) —
+ * each recorded in the state store only once confirmed. A step that fails is recorded with
+ * why and leaves the later steps untouched; the next run continues from the first step not
+ * recorded. Nothing is done before a succession's effective date.
+ */
+export async function runSuccessions(
+  input: SuccessionRunInput,
+  deps: SuccessionRunDeps,
+): Promise<SuccessionStatus[]> {
+  const out: SuccessionStatus[] = [];
+  let observed: ObservedState | undefined;
+  const observe = async () => (observed ??= await deps.observe());
+  for (const s of [...input.repository.successions.values()].sort((a, b) =>
+    a.file.localeCompare(b.file),
+  )) {
+    const id = successionId(s);
+    const recorded = await deps.state.getSuccession(id);
+    if (!successionDue(s, input.today) && !recorded) {
+      out.push(statusOf(s, undefined, input.repository, input.today));
+      continue;
+    }
+    const now = deps.now().toISOString();
+    let record: SuccessionRecord = recorded ?? {
+      succession: id,
+      from: s.doc.spec.from,
+      to: s.doc.spec.to,
+      effective: s.doc.spec.effective,
+      environments: successionEnvironments(input.repository, s),
+      startedAt: now,
+      updatedAt: now,
+      done: [],
+    };
+    if (!recorded) await deps.state.putSuccession(record);
+    let reason: string | undefined;
+    for (const step of SUCCESSION_STEPS) {
+      if (record.done.some((d) => d.step === step)) continue;
+      let result: StepResult;
+      try {
+        result = await runStep(step, s, record, input, { ...deps, observe });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        record = {
+          ...record,
+          updatedAt: deps.now().toISOString(),
+          failed: { step, at: deps.now().toISOString(), message },
+        };
+        await deps.state.putSuccession(record);
+        break;
+      }
+      const { failed: cleared, waiting: was, ...rest } = record;
+      if ("waiting" in result) {
+        reason = result.waiting;
+        if (result.record || cleared || was?.step !== step || was.reason !== result.waiting) {
+          const at = deps.now().toISOString();
+          record = {
+            ...rest,
+            ...result.record,
+            waiting: { step, at, reason: result.waiting },
+            updatedAt: at,
+          };
+          await deps.state.putSuccession(record);
+        }
+        break;
+      }
+      record = {
+        ...rest,
+        updatedAt: deps.now().toISOString(),
+        done: [...record.done, { step, doneAt: deps.now().toISOString(), ...result.done }],
+      };
+      await deps.state.putSuccession(record);
+    }
+    out.push(statusOf(s, record, input.repository, input.today, reason));
+  }
+  return out;
+}
+
+async function runStep(
+  step: SuccessionStep,
+  s: Loaded<"Succession">,
+  record: SuccessionRecord,
+  input: SuccessionRunInput,
+  deps: SuccessionRunDeps,
+): Promise<StepResult> {
+  switch (step) {
+    case "snapshot":
+      return snapshotStep(s, record, input, deps);
+    case "package":
+      return packageStep(s, record, input, deps);
+    case "ownership":
+      return ownershipStep(s, record, input, deps);
+  }
+}
+
+/** The snapshot ids (`lab/env/succession-<name>`) a succession takes. */
+function snapshotIds(s: Loaded<"Succession">, record: SuccessionRecord): string[] {
+  return record.environments.map((e) => `${e}/${successionSnapshotName(s)}`);
+}
+
+async function snapshotStep(
+  s: Loaded<"Succession">,
+  record: SuccessionRecord,
+  input: SuccessionRunInput,
+  deps: SuccessionRunDeps,
+): Promise<StepResult> {
+  if (s.doc.spec.data?.snapshotFirst === false)
+    return { done: { detail: "no snapshot (data.snapshotFirst: false)", refs: [] } };
+  const repo = input.repository;
+  const missing = record.environments.filter((e) => !repo.environments.has(e));
+  if (missing.length > 0)
+    throw new LabenvError(
+      "plan",
+      `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in git: there is nothing to snapshot`,
+    );
+  // Each environment's snapshot is a Snapshot of its packages and home, captured like any other
+  // (manifest last), so `labenv restore` restores it.
+  const snapshots = new Map(repo.snapshots);
+  for (const e of record.environments) {
+    const [lab, environment] = e.split("/") as [string, string];
+    const name = successionSnapshotName(s);
+    snapshots.set(`${e}/${name}`, {
+      kind: "Snapshot",
+      file: s.file,
+      positions: s.positions,
+      text: s.text,
+      doc: {
+        apiVersion: "labenv.westtek.io/v1",
+        kind: "Snapshot",
+        metadata: { name, lab, environment },
+        spec: {
+          requestedBy: s.doc.spec.from,
+          reason: `before hand-over ${s.doc.spec.from} → ${s.doc.spec.to}: ${s.doc.spec.reason}`,
+          include: { packages: true, home: true },
+        },
+      },
+    });
+  }
+  const ids = snapshotIds(s, record);
+  const results = await captureSnapshots(
+    {
+      repository: { ...repo, snapshots },
+      commit: input.commit,
+      provider: input.provider,
+      observed: (await deps.observe()).resources,
+      only: ids,
+    },
+    { objects: deps.objects, sources: deps.sources, now: deps.now },
+  );
+  const failed = results.filter((r) => r.outcome === "failed");
+  if (failed.length > 0)
+    throw new LabenvError(
+      "plan",
+      failed.map((r) => `${r.id}: ${"reason" in r ? r.reason : "failed"}`).join("; "),
+    );
+  const waiting = results.filter((r) => r.outcome === "requested");
+  if (waiting.length > 0)
+    return { waiting: waiting.map((r) => `${r.id}: ${"reason" in r ? r.reason : ""}`).join("; ") };
+  return {
+    done: { detail: `captured ${ids.length} snapshot${ids.length === 1 ? "" : "s"}`, refs: ids },
+  };
+}
+
+/** Where an environment's hand-over package is kept: next to its snapshot's manifest. */
+export function packageKey(snapshotId: string): string {
+  return `snapshots/${snapshotId}/REPRODUCING.md`;
+}
+
+async function packageStep(
+  s: Loaded<"Succession">,
+  record: SuccessionRecord,
+  input: SuccessionRunInput,
+  deps: SuccessionRunDeps,
+): Promise<StepResult> {
+  if (s.doc.spec.data?.handoverPackage === false)
+    return { done: { detail: "no hand-over package (data.handoverPackage: false)", refs: [] } };
+  if (s.doc.spec.data?.snapshotFirst === false)
+    throw new LabenvError(
+      "config",
+      "a hand-over package is written from the snapshot, and data.snapshotFirst is false",
+      { hint: "set data.handoverPackage: false too, or let it snapshot first" },
+    );
+  const keys: string[] = [];
+  for (const id of snapshotIds(s, record)) {
+    const env = id.split("/").slice(0, 2).join("/");
+    const environment = input.repository.environments.get(env);
+    if (!environment) throw new LabenvError("plan", `${env} is not in git`);
+    const manifestKey = snapshotObjects.manifest(id);
+    const bytes = await deps.objects.get(manifestKey);
+    if (!bytes) throw new LabenvError("state", `the manifest of ${id} (${manifestKey}) is missing`);
+    const parsed = parseManifest(bytes);
+    if ("problem" in parsed) throw new LabenvError("state", `${manifestKey}: ${parsed.problem}`);
+    const history = deps.history ? await deps.history(env) : undefined;
+    const text = renderReproducing({
+      succession: s,
+      environment,
+      lock: input.repository.locks.get(env),
+      snapshotId: id,
+      manifest: parsed.manifest,
+      manifestKey,
+      ...(history ? { history } : {}),
+    });
+    const key = packageKey(id);
+    await deps.objects.put(key, text, "text/markdown; charset=utf-8");
+    keys.push(key);
+  }
+  return {
+    done: {
+      detail: `wrote ${keys.length} hand-over package${keys.length === 1 ? "" : "s"} (REPRODUCING.md)`,
+      refs: keys,
+    },
+  };
+}
+
+async function ownershipStep(
+  s: Loaded<"Succession">,
+  record: SuccessionRecord,
+  input: SuccessionRunInput,
+  deps: SuccessionRunDeps,
+): Promise<StepResult> {
+  const repo = input.repository;
+  const { from, to } = s.doc.spec;
+  const still = record.environments.filter(
+    (e) => repo.environments.get(e)?.doc.spec.owner === from,
+  );
+  if (still.length === 0)
+    return {
+      done: {
+        detail: `git says ${to} owns ${record.environments.join(", ") || "nothing handed over"}`,
+        refs: record.pullRequest ? [`#${record.pullRequest.number}`] : [],
+      },
+    };
+  if (record.pullRequest)
+    return {
+      waiting: `pull request #${record.pullRequest.number} sets the owner to ${to}: waiting for it to merge`,
+    };
+  if (!deps.gitHost)
+    throw new LabenvError("config", "no git host to open the ownership pull request on", {
+      hint: "run from a git repository (git.host: local) or give git.host: github a token",
+    });
+  const packages = record.done.find((d) => d.step === "package")?.refs ?? [];
+  const spec = ownershipPullRequest(repo, s, still, packages, input.baseBranch);
+  const pr = await deps.gitHost.ensureDriftPullRequest(spec);
+  return {
+    waiting: `opened pull request #${pr.number} setting the owner to ${to}: waiting for it to merge`,
+    record: {
+      pullRequest: {
+        number: pr.number,
+        ...(pr.url ? { url: pr.url } : {}),
+        openedAt: deps.now().toISOString(),
+      },
+    },
+  };
+}
+
+/** Where a succession stands, from its document and its record. Pure. */
+export function statusOf(
+  s: Loaded<"Succession">,
+  record: SuccessionRecord | undefined,
+  repo: Repository,
+  today: string,
+  waiting?: string,
+): SuccessionStatus {
+  const base = {
+    succession: successionId(s),
+    file: s.file,
+    from: s.doc.spec.from,
+    to: s.doc.spec.to,
+    effective: s.doc.spec.effective,
+    environments: record?.environments ?? successionEnvironments(repo, s),
+    done: record?.done ?? [],
+    ...(record?.pullRequest ? { pullRequest: record.pullRequest } : {}),
+  };
+  if (!record)
+    return successionDue(s, today)
+      ? { ...base, stage: "waiting", next: "snapshot", reason: "due: the next reconcile starts it" }
+      : {
+          ...base,
+          stage: "not-due",
+          next: "snapshot",
+          reason: `effective ${s.doc.spec.effective}: nothing is done before then`,
+        };
+  const next = SUCCESSION_STEPS.find((step) => !record.done.some((d) => d.step === step));
+  if (!next) return { ...base, stage: "done" };
+  if (record.failed)
+    return {
+      ...base,
+      stage: "failed",
+      next,
+      reason: `${record.failed.step} failed at ${record.failed.at}: ${record.failed.message} (the next run tries it again)`,
+    };
+  return {
+    ...base,
+    stage: "waiting",
+    next,
+    reason:
+      waiting ??
+      (record.waiting?.step === next ? record.waiting.reason : "the next reconcile continues it"),
+  };
+}

@@ -1,0 +1,152 @@
+// Issue 16, successions, end to end on the example repository (a temp git repository, the
+// sandbox, the local git host): lwu-graduation hands genomics-core/variant-calling from lwu to
+// ajones on 2026-12-31.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { canWriteRoot } from "../../reconciler/adapters/sandbox/sandbox-efs.js";
+import { loadAccount } from "../../reconciler/adapters/sandbox/sandbox-account.js";
+import { runCli } from "../helpers/cli.js";
+import { exampleGitRepo, git } from "./temp-git-repo.js";
+
+const ENV = "environments/genomics-core/variant-calling/environment.yaml";
+const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/variant-calling";
+const SNAPSHOT = "genomics-core/variant-calling/succession-lwu-graduation";
+const PACKAGE = `.labenv/objects/snapshots/${SNAPSHOT}/REPRODUCING.md`;
+const cli = (dir: string, today: string, ...args: string[]) =>
+  runCli([...args, "--repo", dir], { today });
+
+/** The example repository with variant-calling running (its volume can be snapshotted), reconciled once. */
+async function handingOver(): Promise<string> {
+  const dir = exampleGitRepo();
+  const file = join(dir, ENV);
+  writeFileSync(file, readFileSync(file, "utf8").replace("state: stopped", "state: running"));
+  git(dir, "commit", "-qam", "variant-calling: run it");
+  expect((await cli(dir, "2026-12-01", "reconcile")).code).toBe(0);
+  // The predecessor's work in their home.
+  writeFileSync(join(dir, HOME, "qc.ipynb"), '{"cells": [], "nbformat": 4}\n');
+  return dir;
+}
+
+const successions = async (dir: string, today: string) =>
+  JSON.parse((await cli(dir, today, "successions", "--json")).stdout).successions as {
+    succession: string;
+    stage: string;
+    next?: string;
+    reason?: string;
+    done: { step: string; refs: string[] }[];
+    pullRequest?: { number: number };
+  }[];
+
+const homeAccessPoint = (dir: string) =>
+  loadAccount(join(dir, ".labenv/sandbox/account.json"), "eu-west-1", "labenv").accessPoints.find(
+    (a) =>
+      a.tags["labenv:resource"] === "access-point:genomics-core/variant-calling/home" &&
+      !a.tags["labenv:retired"],
+  )!;
+
+describe("successions end to end (sandbox, local git host)", () => {
+  it("nothing happens before the effective date: no snapshot, no record, no pull request", async () => {
+    const dir = await handingOver();
+    const r = await cli(dir, "2026-12-30", "reconcile");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("hand-over");
+    const [s] = await successions(dir, "2026-12-30");
+    expect(s).toMatchObject({ succession: "genomics-core/lwu-graduation", stage: "not-due" });
+    expect(s!.done).toEqual([]);
+    expect(existsSync(join(dir, ".labenv/state/successions"))).toBe(false);
+    expect((await cli(dir, "2026-12-30", "prs")).stdout).not.toContain("labenv/succession/");
+  });
+
+  it("at the effective date: snapshot, hand-over package, ownership pull request; merged, the successor owns it and writes the home", async () => {
+    const dir = await handingOver();
+    const uidBefore = homeAccessPoint(dir).posixUser.uid;
+    const r = await cli(dir, "2026-12-31", "reconcile");
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(
+      "snapshot genomics-core/variant-calling's /opt/jupyter: before hand-over lwu → ajones",
+    );
+
+    let [s] = await successions(dir, "2026-12-31");
+    expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package"]);
+    expect(s).toMatchObject({ stage: "waiting", next: "ownership", pullRequest: { number: 1 } });
+    expect(s!.done[0]!.refs).toEqual([SNAPSHOT]);
+
+    // The hand-over package, next to the snapshot's manifest.
+    const pkg = readFileSync(join(dir, PACKAGE), "utf8");
+    const lock = parse(
+      readFileSync(
+        join(dir, "environments/genomics-core/variant-calling/environment.lock.yaml"),
+        "utf8",
+      ),
+    ) as { spec: { image: string } };
+    expect(pkg).toContain("# Reproducing genomics-core/variant-calling");
+    expect(pkg).toContain("- Experiment: EXP-2025-007");
+    expect(pkg).toContain("- Funding: core-budget");
+    expect(pkg).toContain(lock.spec.image);
+    expect(pkg).toContain("cyvcf2==0.31.1");
+    expect(pkg).toMatch(/\| qc\.ipynb \| 29 \|/);
+    expect(pkg).toContain(`npx labenv restore ${SNAPSHOT}`);
+    expect(pkg).toContain("Ravi Patel: variant-calling: run it");
+
+    // The pull request: the owner in git, nothing else; main is untouched until it merges.
+    const show = await cli(dir, "2026-12-31", "prs", "show", "1");
+    expect(show.stdout).toContain(`snapshots/${SNAPSHOT}/REPRODUCING.md`);
+    const proposed = git(dir, "show", `labenv/succession/genomics-core/lwu-graduation:${ENV}`);
+    expect((parse(proposed) as { spec: { owner: string } }).spec.owner).toBe("ajones");
+    expect(
+      git(dir, "diff", "--stat", "main", "labenv/succession/genomics-core/lwu-graduation"),
+    ).toContain("1 file changed, 1 insertion(+), 1 deletion(-)");
+
+    // A run before the merge only waits: no second pull request.
+    await cli(dir, "2026-12-31", "reconcile");
+    expect(
+      (await cli(dir, "2026-12-31", "prs")).stdout.match(/labenv\/succession\//g),
+    ).toHaveLength(1);
+
+    expect((await cli(dir, "2026-12-31", "prs", "merge", "1")).code).toBe(0);
+    expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
+    [s] = await successions(dir, "2026-12-31");
+    expect(s!.stage).toBe("done");
+    expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package", "ownership"]);
+    expect(s!.done[2]!.refs).toEqual(["#1"]);
+
+    // The home is kept as it was made, so the successor writes it, the predecessor's notebook too.
+    const home = homeAccessPoint(dir);
+    expect(home.posixUser.uid).toBe(uidBefore);
+    expect(
+      canWriteRoot(
+        loadAccount(join(dir, ".labenv/sandbox/account.json"), "eu-west-1", "labenv"),
+        home.id,
+      ),
+    ).toBe(true);
+    expect(existsSync(join(dir, HOME, "qc.ipynb"))).toBe(true);
+
+    // The snapshot restores like any other.
+    const restored = await cli(
+      dir,
+      "2026-12-31",
+      "restore",
+      SNAPSHOT,
+      "--as",
+      "variant-calling-lwu",
+    );
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(
+      existsSync(join(dir, "environments/genomics-core/variant-calling-lwu/environment.yaml")),
+    ).toBe(true);
+  });
+
+  it("a stopped environment waits at the snapshot step, and `labenv successions` says why", async () => {
+    const dir = exampleGitRepo();
+    expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
+    const [s] = await successions(dir, "2026-12-31");
+    expect(s).toMatchObject({ stage: "waiting", next: "snapshot" });
+    expect(s!.reason).toContain("variant-calling is stopped");
+    const human = await cli(dir, "2026-12-31", "successions");
+    expect(human.stdout).toContain(
+      "genomics-core/lwu-graduation  lwu → ajones, effective 2026-12-31: waiting (next: snapshot)",
+    );
+  });
+});
