@@ -5,7 +5,7 @@ import {
   type HostedRegistryOptions,
 } from "../adapters/pack-registry/hosted-registry.js";
 import { LabenvError } from "../core/errors.js";
-import type { Repository } from "../core/model/documents.js";
+import type { DomainPack, Repository } from "../core/model/documents.js";
 import { packChecksum } from "../core/packs/checksum.js";
 import { chooseVersion } from "../core/packs/hosted-index.js";
 import { buildRegistry, renderRegistry, verifyRegistry } from "../core/packs/registry.js";
@@ -14,6 +14,7 @@ import { vendorPack, type PackSource } from "../core/packs/vendor-pack.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
 import { loadRepository } from "../core/load/load-repository.js";
+import { labsRefusingTrust } from "../core/validate/rules/lab-pack-trust.js";
 import { loadWithConfig } from "./load.js";
 
 /** The registries labenv.yaml configures (one when `only` names it). */
@@ -77,6 +78,7 @@ export async function prepareFromRegistry(
     });
   const fetched = await registry.pack(name, choice.version);
   const checksum = packChecksum(fetched.pack.doc);
+  const trust = fetched.pack.doc.spec.trust;
   const source: PackSource = {
     registry: registry.config.name,
     url: fetched.url,
@@ -85,7 +87,7 @@ export async function prepareFromRegistry(
   };
   const verdict = judgePack(
     repository.config?.doc.spec,
-    { name, version: choice.version, trust: fetched.pack.doc.spec.trust, checksum },
+    { name, version: choice.version, trust, checksum },
     source,
   );
   if (!verdict.ok)
@@ -121,10 +123,10 @@ export async function prepareFromRegistry(
     registry: registry.config.name,
     outcome: decision.outcome,
     file: decision.file,
-    trust: fetched.pack.doc.spec.trust,
+    trust,
     signedBy: verdict.signedBy,
     ...(choice.entry.deprecated ? { deprecated: choice.entry.deprecated } : {}),
-    warnings: verdict.warnings,
+    warnings: [...verdict.warnings, ...labWarnings(repository, name, choice.version, trust)],
     files,
   };
 }
@@ -138,15 +140,54 @@ export function withFiles(dir: string, files: readonly { path: string; content: 
   ).repository;
 }
 
-/** `labenv packs add`: prepare, then write the files. */
+/** Labs whose `spec.packTrust` keeps their environments off this version. */
+function labWarnings(
+  repo: Repository,
+  name: string,
+  version: string,
+  trust: DomainPack["spec"]["trust"],
+): string[] {
+  const labs = labsRefusingTrust(repo, trust);
+  if (labs.length === 0) return [];
+  return [
+    `${name}@${version} is \`${trust}\`: ${labs.map((l) => `\`${l}\``).join(", ")} ${labs.length === 1 ? "does" : "do"} not allow it (spec.packTrust in lab.yaml), so ${labs.length === 1 ? "its" : "their"} environments cannot use it`,
+  ];
+}
+
+/**
+ * `labenv packs add`: prepare, then write the files. With `forLab`, refuses
+ * (writing nothing) a version whose trust level that lab's `spec.packTrust`
+ * does not allow.
+ */
 export async function addFromRegistry(
   dir: string,
   registry: HostedRegistry,
   name: string,
   range: string,
+  forLab?: string,
 ): Promise<AddedPack> {
   const { repository } = loadWithConfig(dir);
   const { files, ...added } = await prepareFromRegistry(dir, repository, registry, name, range);
+  if (forLab !== undefined) {
+    const lab = repository.labs.get(forLab);
+    if (!lab)
+      throw new LabenvError(
+        "usage",
+        `there is no lab \`${forLab}\` (environments/${forLab}/lab.yaml)`,
+        {
+          hint: `labs: ${[...repository.labs.keys()].sort().join(", ")}`,
+        },
+      );
+    const allowed = lab.doc.spec.packTrust;
+    if (allowed && !allowed.includes(added.trust as (typeof allowed)[number]))
+      throw new LabenvError(
+        "config",
+        `refusing ${added.pack}@${added.version} for lab \`${forLab}\`: it is \`${added.trust}\`, and the lab allows only ${allowed.map((t) => `\`${t}\``).join(", ")} packs (spec.packTrust in ${lab.file})`,
+        {
+          hint: `nothing was changed; choose a ${allowed.join(" or ")} version, or add \`${added.trust}\` to spec.packTrust in ${lab.file} if the lab accepts it`,
+        },
+      );
+  }
   for (const f of files) {
     const path = join(dir, f.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -186,6 +186,47 @@ describe("labenv packs add", () => {
     expect(existsSync(join(repo, "domain-packs/chem"))).toBe(false);
   });
 
+  it("a lab's spec.packTrust: --lab refuses a version of another level; without it, add warns which labs cannot use it", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const lab = join(repo, "environments/genomics-core/lab.yaml");
+    const doc = parseDocument(readFileSync(lab, "utf8"));
+    doc.setIn(["spec", "packTrust"], ["verified"]);
+    writeFileSync(lab, doc.toString());
+    const refused = await runCli([
+      "packs",
+      "add",
+      "chem",
+      "--lab",
+      "genomics-core",
+      "--repo",
+      repo,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "refusing chem@0.3.0 for lab `genomics-core`: it is `community`, and the lab allows only `verified` packs (spec.packTrust in environments/genomics-core/lab.yaml)",
+    );
+    expect(existsSync(join(repo, "domain-packs/chem"))).toBe(false);
+    const verified = await runCli([
+      "packs",
+      "add",
+      "astro",
+      "--lab",
+      "genomics-core",
+      "--repo",
+      repo,
+    ]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).not.toContain("⚠");
+    const added = await runCli(["packs", "add", "chem", "--repo", repo]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(
+      "⚠ chem@0.3.0 is `community`: `genomics-core` does not allow it (spec.packTrust in lab.yaml), so its environments cannot use it",
+    );
+    const unknown = await runCli(["packs", "add", "chem", "--lab", "nolab", "--repo", repo]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("there is no lab `nolab`");
+  });
+
   it("refuses a signature by a key labenv.yaml does not trust, and by a revoked key", async () => {
     const unknown = makeConsumer([registry()], []);
     const r = await runCli(["packs", "add", "astro", "--repo", unknown]);

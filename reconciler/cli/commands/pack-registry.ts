@@ -71,49 +71,55 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
     )
     .argument("<pack>", "name or name@range, e.g. genomics@^1.2")
     .option("--registry <name>", "the registry to take it from (needed when several publish it)")
+    .option(
+      "--lab <lab>",
+      "refuse a version whose trust level this lab's spec.packTrust does not allow",
+    )
     .option("--repo <dir>", "repository directory", ".")
     .option("--json", "print as JSON")
-    .action(async (ref: string, o: { registry?: string; repo: string; json?: boolean }) => {
-      const parsed = parsePackReference(ref.includes("@") ? ref : `${ref}@*`);
-      if (!parsed)
-        throw new LabenvError(
-          "usage",
-          `\`${ref}\` is not \`<pack>\` or \`<pack>@<semver range>\``,
-          {
-            hint: "e.g. labenv packs add genomics@^1.2",
-          },
-        );
-      const { repository } = loadWithConfig(o.repo);
-      const registries = openRegistries(repository, o.registry);
-      let registry = registries[0]!;
-      if (registries.length > 1) {
-        const publishing = [];
-        for (const r of registries)
-          if ((await r.index()).spec.packs[parsed.name]) publishing.push(r);
-        if (publishing.length === 0)
-          throw new LabenvError("usage", `no configured registry publishes \`${parsed.name}\``, {
-            hint: "`labenv packs browse` lists every registry's packs",
-          });
-        if (publishing.length > 1)
+    .action(
+      async (ref: string, o: { registry?: string; lab?: string; repo: string; json?: boolean }) => {
+        const parsed = parsePackReference(ref.includes("@") ? ref : `${ref}@*`);
+        if (!parsed)
           throw new LabenvError(
             "usage",
-            `\`${parsed.name}\` is published by ${publishing.map((r) => r.config.name).join(" and ")}`,
-            { hint: "say which with --registry <name>" },
+            `\`${ref}\` is not \`<pack>\` or \`<pack>@<semver range>\``,
+            {
+              hint: "e.g. labenv packs add genomics@^1.2",
+            },
           );
-        registry = publishing[0]!;
-      }
-      const added = await addFromRegistry(o.repo, registry, parsed.name, parsed.range);
-      if (o.json) return io.out(JSON.stringify(added, null, 2));
-      const id = `${added.pack}@${added.version}`;
-      const how = `${added.trust}, ${added.signedBy ? `signed by ${added.signedBy}` : "unsigned"}`;
-      io.out(
-        added.outcome === "created"
-          ? `+ added ${id} from ${added.registry} (${how}) → ${added.file}\n  environments choose it through their domainPack range: run \`labenv lock\``
-          : `  unchanged ${id}: already in ${added.file} (${how})`,
-      );
-      if (added.deprecated) io.out(`⚠ ${id} is deprecated: move to \`${added.deprecated}\``);
-      for (const w of added.warnings) io.out(`⚠ ${w}`);
-    });
+        const { repository } = loadWithConfig(o.repo);
+        const registries = openRegistries(repository, o.registry);
+        let registry = registries[0]!;
+        if (registries.length > 1) {
+          const publishing = [];
+          for (const r of registries)
+            if ((await r.index()).spec.packs[parsed.name]) publishing.push(r);
+          if (publishing.length === 0)
+            throw new LabenvError("usage", `no configured registry publishes \`${parsed.name}\``, {
+              hint: "`labenv packs browse` lists every registry's packs",
+            });
+          if (publishing.length > 1)
+            throw new LabenvError(
+              "usage",
+              `\`${parsed.name}\` is published by ${publishing.map((r) => r.config.name).join(" and ")}`,
+              { hint: "say which with --registry <name>" },
+            );
+          registry = publishing[0]!;
+        }
+        const added = await addFromRegistry(o.repo, registry, parsed.name, parsed.range, o.lab);
+        if (o.json) return io.out(JSON.stringify(added, null, 2));
+        const id = `${added.pack}@${added.version}`;
+        const how = `${added.trust}, ${added.signedBy ? `signed by ${added.signedBy}` : "unsigned"}`;
+        io.out(
+          added.outcome === "created"
+            ? `+ added ${id} from ${added.registry} (${how}) → ${added.file}\n  environments choose it through their domainPack range: run \`labenv lock\``
+            : `  unchanged ${id}: already in ${added.file} (${how})`,
+        );
+        if (added.deprecated) io.out(`⚠ ${id} is deprecated: move to \`${added.deprecated}\``);
+        for (const w of added.warnings) io.out(`⚠ ${w}`);
+      },
+    );
 
   packs
     .command("publish")

@@ -21,6 +21,7 @@ import { uniqueIds } from "./rules/unique-ids.js";
 import { ecsNames } from "./rules/ecs-names.js";
 import { packageRequirements } from "./rules/package-requirements.js";
 import { packSources } from "./rules/pack-sources.js";
+import { labPackTrustRule } from "./rules/lab-pack-trust.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
 export const RULES: readonly Rule[] = [
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   environmentReferences,
   domainPackReferences,
   packSources,
+  labPackTrustRule,
   fargateResources,
   labQuotas,
   packageRequirements,

@@ -163,6 +163,38 @@ describe("one bad document holds back only what depends on it", () => {
     expect(s.provider.account().services).toEqual([]);
   });
 
+  it("a lab's pack trust (lab.yaml spec.packTrust) holds back its environments on another level, not other labs' (issue 19)", async () => {
+    const s = sandbox();
+    await run(base, s);
+    // ml-vision accepts only verified packs; its environments run the community ml pack.
+    const files = bigger(
+      editYaml(base, "environments/ml-vision/lab.yaml", (d) =>
+        d.setIn(["spec", "packTrust"], ["verified"]),
+      ),
+    );
+    const oceanBefore = service(s, "climate-dynamics/ocean-heat");
+    const r = await run(
+      editYaml(files, OCEAN, (d) => d.setIn(["spec", "resources", "memory"], 4096)),
+      s,
+    );
+    expect(r.outcome).toBe("applied");
+    expect(r.plan!.heldBack!.map((h) => h.environment)).toEqual([
+      "ml-vision/segmentation",
+      "ml-vision/self-supervised",
+      "ml-vision/teaching",
+    ]);
+    expect(r.plan!.heldBack![0]!.reasons[0]).toMatch(
+      /^environments\/ml-vision\/segmentation\/environment\.yaml:12:15 `ml@\^2\.0` resolves to ml@2\.1\.0, which is `community`.*\[lab-pack-trust\]$/,
+    );
+    // The held environment's change (more memory) waits; another lab's change goes through.
+    expect(changingActions(r.plan!).some((a) => a.environment.startsWith("ml-vision/"))).toBe(
+      false,
+    );
+    expect(service(s, "climate-dynamics/ocean-heat").taskDefinition).not.toBe(
+      oceanBefore.taskDefinition,
+    );
+  });
+
   it("a pack version's finding holds back only the environments of that pack", async () => {
     const s = sandbox();
     await run(base, s);

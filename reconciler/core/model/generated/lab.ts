@@ -138,6 +138,17 @@ export interface Lab {
      */
     minimumReleaseAgeDays?: number;
     /**
+     * The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all.
+     *
+     * @minItems 1
+     *
+     * Items: A domain pack trust level: `verified`, `community` or `experimental`.
+     */
+    packTrust?: [
+      "verified" | "community" | "experimental",
+      ...("verified" | "community" | "experimental")[]
+    ];
+    /**
      * Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.
      */
     funding?: {
