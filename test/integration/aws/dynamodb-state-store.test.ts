@@ -8,7 +8,11 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DynamoStateStore } from "../../../reconciler/adapters/aws/dynamodb-state-store.js";
-import type { AppliedRecord, RunRecord } from "../../../reconciler/ports/state-store.js";
+import type {
+  AppliedRecord,
+  RunRecord,
+  SuccessionRecord,
+} from "../../../reconciler/ports/state-store.js";
 import { useMoto } from "../moto.js";
 import { dynamoClient } from "./aws-test-clients.js";
 
@@ -54,6 +58,50 @@ describe("DynamoStateStore (moto)", () => {
         specHash: "0123",
       },
     ],
+  });
+
+  it("keeps a succession's progress (issue 16) and an applied record's homeOwner (issue 14 item 20)", async () => {
+    expect(await store.getSuccession("genomics-core/lwu-graduation")).toBeUndefined();
+    const progress: SuccessionRecord = {
+      succession: "genomics-core/lwu-graduation",
+      from: "lwu",
+      to: "ajones",
+      effective: "2026-12-31",
+      environments: ["genomics-core/variant-calling"],
+      startedAt: T0.toISOString(),
+      updatedAt: T0.toISOString(),
+      done: [
+        {
+          step: "snapshot",
+          doneAt: T0.toISOString(),
+          detail: "captured 1 snapshot",
+          refs: ["genomics-core/variant-calling/succession-lwu-graduation"],
+        },
+      ],
+    };
+    await store.putSuccession(progress);
+    const next = { ...progress, pullRequest: { number: 4, openedAt: later(1000).toISOString() } };
+    await store.putSuccession(next);
+    expect(await store.getSuccession("genomics-core/lwu-graduation")).toEqual(next);
+    expect(await store.listSuccessions()).toEqual([next]);
+    await store.putApplied({
+      ...record("genomics-core/rnaseq"),
+      homeOwner: { uid: 20002, gid: 20000 },
+    });
+    expect((await store.getApplied("genomics-core/rnaseq"))?.homeOwner).toEqual({
+      uid: 20002,
+      gid: 20000,
+    });
+    // A corrupt item is named, not a TypeError.
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { pk: { S: "succession" }, sk: { S: "x/y" }, body: { S: '{"succession":"x/y"}' } },
+      }),
+    );
+    await expect(store.getSuccession("x/y")).rejects.toThrow(
+      /pk=succession, sk=x\/y .*from is missing/,
+    );
   });
 
   it("keeps, replaces, lists and forgets applied records", async () => {
