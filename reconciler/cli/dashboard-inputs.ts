@@ -7,6 +7,7 @@ import { driftObjects } from "../core/drift/drift-objects.js";
 import type { DriftReport } from "../core/drift/drift-report.js";
 import { LabenvError } from "../core/errors.js";
 import { markAbandoned } from "../core/reconcile/lease.js";
+import { latestDrill, type DrillRecord } from "../core/snapshots/drill.js";
 import { listSnapshots } from "../core/snapshots/snapshot-list.js";
 import { latestVerification, type VerificationRecord } from "../core/snapshots/verification.js";
 import type { RunContext } from "./context.js";
@@ -78,6 +79,11 @@ export async function readDashboardInputs(
     const v = await latestVerification(ctx.objects, r.id);
     if (v) verifications.set(r.id, v);
   }
+  const drills = new Map<string, { record: DrillRecord } | { problem: string }>();
+  for (const key of ctx.repository.environments.keys()) {
+    const d = await latestDrill(ctx.objects, key);
+    if (d) drills.set(key, d);
+  }
   let timeline;
   try {
     const head = await headCommit(ctx.dir);
@@ -99,6 +105,7 @@ export async function readDashboardInputs(
     observedAt,
     snapshots,
     verifications,
+    drills,
     ...(timeline ? { timeline } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(git?.host === "github" && git.repository ? { gitHubRepository: git.repository } : {}),

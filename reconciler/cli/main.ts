@@ -11,6 +11,7 @@ import { registerPrs } from "./commands/prs.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerSnapshot } from "./commands/snapshot.js";
 import { registerRestore } from "./commands/restore.js";
+import { registerDrill } from "./commands/drill.js";
 import { registerHistory } from "./commands/history.js";
 import { registerImport } from "./commands/import.js";
 import { registerLock } from "./commands/lock.js";
@@ -49,6 +50,7 @@ export async function main(
   registerSandbox(program, io);
   registerSnapshot(program, io);
   registerRestore(program, io);
+  registerDrill(program, io);
   registerPrs(program, io);
   registerSuccessions(program, io);
   registerStatus(program, io);

@@ -8,6 +8,7 @@ import type { SnapshotManifest } from "../core/snapshots/manifest.js";
 import { decideRestore, type RestorePin } from "../core/snapshots/restore-decision.js";
 import { completeRestores, type RestoreResult } from "../core/snapshots/restore.js";
 import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
+import type { DrillRunner } from "../core/snapshots/drill.js";
 import type { RunContext } from "./context.js";
 import { stateDirOf } from "./drift-loop.js";
 
@@ -15,7 +16,7 @@ import { stateDirOf } from "./drift-loop.js";
 export function openSnapshotSources(
   ctx: RunContext,
   now: () => Date,
-): SnapshotSources & HomeRestorer {
+): SnapshotSources & HomeRestorer & DrillRunner {
   if (!(ctx.provider instanceof SandboxProvider))
     throw new LabenvError(
       "config",

@@ -205,7 +205,7 @@ describe("the dashboard in a browser", () => {
     expect(await page.locator("#cost-by-funding tbody tr").count()).toBeGreaterThan(0);
     const csv = await page.request.get(`${served.url}csv/fleet.csv`);
     expect((await csv.text()).split("\r\n")[0]).toBe(
-      "Environment,Lab,Owner,State,Tasks,Domain pack,Lock changed,Drift,Last snapshot,Last verified snapshot,Monthly cost",
+      "Environment,Lab,Owner,State,Tasks,Domain pack,Lock changed,Drift,Last snapshot,Last verified snapshot,Last drill,Monthly cost",
     );
   });
 

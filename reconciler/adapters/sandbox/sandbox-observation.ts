@@ -153,9 +153,48 @@ export class SandboxContainers {
     const ref = (td?.body as { containerDefinitions?: { image?: string }[] } | undefined)
       ?.containerDefinitions?.[0]?.image;
     if (!ref) return undefined;
+    return this.imageByRef(ref, account);
+  }
+
+  /** What an image reference holds: one the sandbox built (its registry), or a pack image upstream. */
+  imageByRef(
+    ref: string,
+    account: SandboxAccount = this.deps.account(),
+  ): ImageContents | undefined {
     const built = (account.images ?? []).find((i) => i.id === ref);
     if (built) return built.contents;
     this.upstream ??= packImageRegistry(this.deps.repository);
     return this.upstream(ref);
+  }
+
+  /**
+   * A throw-away container of `image` with a volume made from `volumeSnapshotId` (a restore
+   * drill): what its agent reports, from the image and the snapshot's stored changes alone. It
+   * is never a service's task, so nothing running is touched.
+   */
+  scratch(
+    environment: string,
+    image: string,
+    volumeSnapshotId: string | undefined,
+  ): { observation: Observation } | { problem: string } {
+    const account = this.deps.account();
+    const contents = this.imageByRef(image, account);
+    if (!contents) return { problem: `the image ${image} is no longer in the registry` };
+    let changes: SandboxChange[] = [];
+    if (volumeSnapshotId) {
+      const snap = account.snapshots.find((x) => x.id === volumeSnapshotId);
+      if (!snap) return { problem: `the EBS snapshot ${volumeSnapshotId} no longer exists` };
+      if (snap.state !== "completed")
+        return { problem: `the EBS snapshot ${volumeSnapshotId} is ${snap.state}, not completed` };
+      changes = snap.changes ?? [];
+    }
+    return {
+      observation: observationOf(
+        environment,
+        "drill",
+        installedState(contents, changes),
+        this.deps.now().toISOString(),
+      ),
+    };
   }
 }

@@ -7,6 +7,7 @@ import type {
   SnapshotSources,
   StoredFileSum,
 } from "../../ports/snapshot-sources.js";
+import type { DrillRunner } from "../../core/snapshots/drill.js";
 import type { SandboxContainers } from "./sandbox-observation.js";
 import type { SandboxProvider } from "./sandbox-provider.js";
 
@@ -15,7 +16,7 @@ import type { SandboxProvider } from "./sandbox-provider.js";
  * snapshots and backup jobs in its account, the recovery points' files (summed from their stored
  * bytes) and what its containers run.
  */
-export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer {
+export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, DrillRunner {
   constructor(
     private readonly provider: SandboxProvider,
     private readonly containers: SandboxContainers,
@@ -47,6 +48,33 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer {
       }
     rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
     return { restoreDirectory, placed: "home", path: toPath, files: storage.listFiles(toPath) };
+  }
+
+  async scratchContainer(
+    environment: string,
+    image: string,
+    volumeSnapshotId: string | undefined,
+  ): Promise<{ observation: Observation } | { problem: string }> {
+    return this.containers.scratch(environment, image, volumeSnapshotId);
+  }
+
+  /** AWS Backup's item-level restore into a new `/aws-backup-restore_<time>` directory, summed, then removed. */
+  async scratchHome(
+    arn: string,
+    path: string,
+  ): Promise<{ files: StoredFileSum[]; directory: string } | { problem: string }> {
+    const storage = this.provider.storage;
+    let directory: string;
+    try {
+      directory = storage.restoreItems(arn.split(":").pop() ?? "", path, this.now());
+    } catch (e) {
+      return { problem: `the restore from ${arn} failed: ${(e as Error).message}` };
+    }
+    try {
+      return { files: storage.listFiles(`${directory}/${path.replace(/^\/+/, "")}`), directory };
+    } finally {
+      rmSync(storage.efsPath(directory), { recursive: true, force: true });
+    }
   }
 
   async volumeSnapshot(id: string): Promise<{ state: string; volumeId?: string } | undefined> {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
+import { latestDrill } from "../../core/snapshots/drill.js";
 import type { CliIO } from "../io.js";
 import { openContext } from "../context.js";
 import { markAbandoned } from "../../core/reconcile/lease.js";
@@ -33,9 +34,13 @@ export function registerStatus(program: Command, io: CliIO): void {
           hint: `applied: ${applied.map((a) => a.environment).join(", ") || "none yet (run labenv reconcile)"}`,
         });
       }
+      const drills = new Map<string, Awaited<ReturnType<typeof latestDrill>>>();
+      for (const a of applied.filter((x) => !env || x.environment === env))
+        drills.set(a.environment, await latestDrill(ctx.objects, a.environment));
       const rows = applied
         .filter((a) => !env || a.environment === env)
         .map((a) => {
+          const drill = drills.get(a.environment);
           const mine = observed.resources.filter((r) => r.environment === a.environment);
           const service = mine.find((r) => r.kind === "service") as
             ObservedResource<"service"> | undefined;
@@ -56,6 +61,17 @@ export function registerStatus(program: Command, io: CliIO): void {
             lockDigest: a.lockDigest,
             snapshots: mine.filter((r) => r.kind === "ebs-snapshot").map((r) => r.id),
             monthlyCostUsd: a.monthlyCostUsd ?? null,
+            // The last restore drill (`labenv drill`): a backup nobody restored is a hope.
+            lastDrill: !drill
+              ? null
+              : "problem" in drill
+                ? { problem: drill.problem }
+                : {
+                    at: drill.record.startedAt,
+                    snapshot: drill.record.snapshot,
+                    ok: drill.record.ok,
+                    seconds: drill.record.seconds,
+                  },
           };
         });
       // What the last finished reconcile held back (left as it runs, or not created) and why.
@@ -83,6 +99,15 @@ export function registerStatus(program: Command, io: CliIO): void {
         );
         io.out(
           `${"".padEnd(40)} image ${r.image.replace(/@sha256:([a-f0-9]{12})[a-f0-9]+/, "@sha256:$1…")}  lock ${r.lockDigest.slice(7, 19)}…  snapshots ${r.snapshots.length}`,
+        );
+        io.out(
+          `${"".padEnd(40)} last drill ${
+            !r.lastDrill
+              ? "never (labenv drill)"
+              : "problem" in r.lastDrill
+                ? `unreadable: ${r.lastDrill.problem}`
+                : `${r.lastDrill.ok ? "✓" : "✖ FAILED"} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
+          }`,
         );
       }
       if (last && heldBack.length > 0) {

@@ -11,6 +11,7 @@ import { LabenvError } from "../errors.js";
 import type { Loaded, Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { AppliedRecord, RunRecord } from "../../ports/state-store.js";
+import type { DrillRecord } from "../snapshots/drill.js";
 import type { SnapshotRow } from "../snapshots/snapshot-list.js";
 import type { VerificationRecord } from "../snapshots/verification.js";
 import { costByMonth } from "./cost-by-month.js";
@@ -43,6 +44,8 @@ export interface DashboardInputs {
   observedAt: ReadonlyMap<string, string>;
   /** Every snapshot as `labenv snapshot list` reads it (documents and manifests); none when absent. */
   snapshots?: readonly SnapshotRow[];
+  /** The last restore drill per environment (`lab/env`), or why its record cannot be read. */
+  drills?: ReadonlyMap<string, { record: DrillRecord } | { problem: string }>;
   /** The last verify record per snapshot id (`lab/env/name`), or why it cannot be read. */
   verifications?: ReadonlyMap<string, { record: VerificationRecord } | { problem: string }>;
   /** Main's history of environments/ and domain-packs/; absent outside a git checkout. */
@@ -218,6 +221,7 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
         snapshots,
         ...(lastTaken ? { lastSnapshot: lastTaken } : {}),
         ...(lastVerified ? { lastVerifiedSnapshot: lastVerified } : {}),
+        ...drillView(input.drills?.get(key)),
         monthlyCostUsd: costOf(env.doc),
         resources: {
           cpu: spec.resources.cpu,
@@ -448,4 +452,14 @@ function snapshotViews(
       (y.captured?.at ?? y.requested ?? "").localeCompare(x.captured?.at ?? x.requested ?? "") ||
       x.name.localeCompare(y.name),
   );
+}
+
+function drillView(
+  d: { record: DrillRecord } | { problem: string } | undefined,
+): Pick<EnvironmentView, "lastDrill"> {
+  if (!d) return {};
+  if ("problem" in d) return { lastDrill: { problem: d.problem } };
+  return {
+    lastDrill: { at: d.record.startedAt, ok: d.record.ok, snapshot: d.record.snapshot },
+  };
 }

@@ -1,6 +1,6 @@
-import type { DashboardData } from "../dashboard-data.js";
+import type { DashboardData, EnvironmentView } from "../dashboard-data.js";
 import { html } from "../html.js";
-import { cell, renderTable, type TableSpec } from "../table.js";
+import { cell, renderTable, type Cell, type TableSpec } from "../table.js";
 import { day, driftBadge, envHref, labLink, layout, usd, type Page } from "./layout.js";
 
 const DRIFT_ORDER: Record<string, number> = {
@@ -31,6 +31,7 @@ export function fleetPage(data: DashboardData, build: string): Page {
       { label: "Drift" },
       { label: "Last snapshot" },
       { label: "Last verified snapshot" },
+      { label: "Last drill" },
       { label: "Monthly cost", numeric: true },
     ],
     rows: envs.map((e) => [
@@ -48,6 +49,7 @@ export function fleetPage(data: DashboardData, build: string): Page {
       }),
       cell(day(e.lastSnapshot), { sort: e.lastSnapshot ?? "" }),
       cell(day(e.lastVerifiedSnapshot), { sort: e.lastVerifiedSnapshot ?? "" }),
+      drillCell(e.lastDrill),
       cell(usd(e.monthlyCostUsd), { sort: e.monthlyCostUsd }),
     ]),
   };
@@ -102,4 +104,14 @@ export function fleetPage(data: DashboardData, build: string): Page {
     html: layout({ title: "Fleet", root, data, build, current: "fleet" }, body),
     tables: [table],
   };
+}
+
+/** "—" when never drilled, "✓ date" when everything came back identical, "✖ date" when not. */
+function drillCell(d: EnvironmentView["lastDrill"]): Cell {
+  if (!d) return cell("—", { sort: "" });
+  if ("problem" in d) return cell("unreadable record", { sort: "" });
+  return cell(`${d.ok ? "✓" : "✖"} ${day(d.at)}`, {
+    sort: d.at,
+    value: d.ok ? "drilled" : "drill failed",
+  });
 }

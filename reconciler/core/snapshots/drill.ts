@@ -1,0 +1,224 @@
+import type { Observation } from "../model/documents.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
+import type { SnapshotManifest } from "./manifest.js";
+import { verifySnapshot } from "./verify.js";
+
+/**
+ * Where a drill brings a snapshot back, away from everything that runs: a throw-away container
+ * started from the snapshot's image with a volume made from its EBS snapshot, and the home's
+ * files restored from the recovery point into a scratch directory. Both are removed afterwards.
+ */
+export interface DrillRunner {
+  /** What the agent of a throw-away container of `image` (volume from `volumeSnapshotId`) reports; removed after. */
+  scratchContainer(
+    environment: string,
+    image: string,
+    volumeSnapshotId: string | undefined,
+  ): Promise<{ observation: Observation } | { problem: string }>;
+  /** The files of `path` restored from the recovery point into a scratch directory, summed from what landed there; removed after. */
+  scratchHome(
+    recoveryPointArn: string,
+    path: string,
+  ): Promise<{ files: StoredFileSum[]; directory: string } | { problem: string }>;
+}
+
+export interface DrillStep {
+  step: "verify" | "container" | "packages" | "home";
+  ok: boolean;
+  detail: string;
+  /** What differs, one line each (at most 50 kept). */
+  differences?: string[];
+}
+
+/** A drill as kept: what was brought back, how long it took, each step's result. */
+export interface DrillRecord {
+  environment: string;
+  snapshot: string;
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  ok: boolean;
+  steps: DrillStep[];
+}
+
+export const drillObjects = {
+  run: (environment: string, at: string) => `drills/${environment}/${at.replaceAll(":", "")}.json`,
+  latest: (environment: string) => `drills/${environment}/latest.json`,
+};
+
+const MAX_DIFFERENCES = 50;
+
+/**
+ * A restore drill of one snapshot: prove its manifest and objects (verify), start its image in a
+ * throw-away container with its volume and compare what that container reports, package for
+ * package, with what the environment reported at capture and with its lock, restore its home
+ * into a scratch directory and compare every file with the manifest. The record is kept.
+ */
+export async function runDrill(
+  manifest: SnapshotManifest,
+  deps: {
+    objects: ObjectStore;
+    sources: SnapshotSources;
+    runner: DrillRunner;
+    now: () => Date;
+  },
+): Promise<DrillRecord> {
+  const started = deps.now();
+  const environment = manifest.id.split("/").slice(0, 2).join("/");
+  const steps: DrillStep[] = [];
+  const proof = await verifySnapshot(manifest.id, deps);
+  steps.push({
+    step: "verify",
+    ok: proof.ok,
+    detail: proof.ok
+      ? `${proof.checked.objects} objects and ${proof.checked.files} files match their checksums`
+      : `${proof.findings.length} findings`,
+    ...(proof.ok
+      ? {}
+      : {
+          differences: proof.findings
+            .map((f) => `${f.object}: ${f.problem}`)
+            .slice(0, MAX_DIFFERENCES),
+        }),
+  });
+  const image = manifest.image ?? manifest.lock.image;
+  const started2 = await deps.runner.scratchContainer(
+    environment,
+    image,
+    manifest.volume?.snapshotId,
+  );
+  if ("problem" in started2) {
+    steps.push({ step: "container", ok: false, detail: started2.problem });
+  } else {
+    steps.push({
+      step: "container",
+      ok: true,
+      detail: `${image} started${manifest.volume ? ` with /opt/jupyter from ${manifest.volume.snapshotId}` : ""}`,
+    });
+    steps.push(await comparePackages(manifest, started2.observation, deps.objects));
+  }
+  if (manifest.home) {
+    const home = await deps.runner.scratchHome(manifest.home.recoveryPointArn, manifest.home.path);
+    if ("problem" in home) steps.push({ step: "home", ok: false, detail: home.problem });
+    else steps.push(compareHome(manifest.home.files, home.files, home.directory));
+  }
+  const finished = deps.now();
+  const record: DrillRecord = {
+    environment,
+    snapshot: manifest.id,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10,
+    ok: steps.every((s) => s.ok),
+    steps,
+  };
+  const body = `${JSON.stringify(record, null, 2)}\n`;
+  await deps.objects.put(drillObjects.run(environment, record.startedAt), body, "application/json");
+  await deps.objects.put(drillObjects.latest(environment), body, "application/json");
+  return record;
+}
+
+/** Package for package: the throw-away container against the observation at capture and the lock. */
+async function comparePackages(
+  manifest: SnapshotManifest,
+  now: Observation,
+  objects: ObjectStore,
+): Promise<DrillStep> {
+  const differences: string[] = [];
+  const have = new Map(now.spec.packages.map((p) => [p.name, p.version]));
+  let compared = 0;
+  if (manifest.observation) {
+    const bytes = await objects.get(manifest.observation.key);
+    let then: Observation | undefined;
+    try {
+      then = bytes && (JSON.parse(Buffer.from(bytes).toString("utf8")) as Observation);
+    } catch {
+      then = undefined;
+    }
+    if (!then?.spec?.packages)
+      return { step: "packages", ok: false, detail: "the observation at capture cannot be read" };
+    const was = new Map(then.spec.packages.map((p) => [p.name, p.version]));
+    for (const [name, version] of was) {
+      compared += 1;
+      const v = have.get(name);
+      if (v !== version) differences.push(`${name}: ${version} at capture, ${v ?? "missing"} now`);
+    }
+    for (const [name, v] of have)
+      if (!was.has(name)) differences.push(`${name}: not there at capture, ${v} now`);
+    if (then.spec.python !== now.spec.python)
+      differences.push(`python: ${then.spec.python} at capture, ${now.spec.python} now`);
+    const kernels = (o: Observation) =>
+      o.spec.kernels
+        .map((k) => k.name)
+        .sort()
+        .join(", ");
+    if (kernels(then) !== kernels(now))
+      differences.push(`kernels: ${kernels(then)} at capture, ${kernels(now)} now`);
+  } else {
+    compared = have.size;
+  }
+  return {
+    step: "packages",
+    ok: differences.length === 0,
+    detail:
+      differences.length === 0
+        ? `${compared}/${compared} packages match${manifest.observation ? " the observation at capture" : " (no observation at capture to compare with)"}`
+        : `${differences.length} differences from the observation at capture`,
+    ...(differences.length > 0 ? { differences: differences.slice(0, MAX_DIFFERENCES) } : {}),
+  };
+}
+
+function compareHome(
+  listed: readonly StoredFileSum[],
+  landed: readonly StoredFileSum[],
+  directory: string,
+): DrillStep {
+  const byPath = new Map(landed.map((f) => [f.path, f]));
+  const differences: string[] = [];
+  for (const f of listed) {
+    const got = byPath.get(f.path);
+    byPath.delete(f.path);
+    if (!got) differences.push(`${f.path}: missing after the restore`);
+    else if (got.sha256 !== f.sha256)
+      differences.push(
+        `${f.path}: sha256 ${f.sha256.slice(0, 12)}… expected, ${got.sha256.slice(0, 12)}… restored`,
+      );
+  }
+  for (const path of byPath.keys()) differences.push(`${path}: restored but not in the manifest`);
+  return {
+    step: "home",
+    ok: differences.length === 0,
+    detail:
+      differences.length === 0
+        ? `${listed.length}/${listed.length} files restored identical (into ${directory}, removed after)`
+        : `${differences.length} of ${listed.length} files differ after the restore`,
+    ...(differences.length > 0 ? { differences: differences.slice(0, MAX_DIFFERENCES) } : {}),
+  };
+}
+
+/** The latest drill of an environment, or why its record cannot be read; undefined when never drilled. */
+export async function latestDrill(
+  objects: ObjectStore,
+  environment: string,
+): Promise<{ record: DrillRecord } | { problem: string } | undefined> {
+  const bytes = await objects.get(drillObjects.latest(environment));
+  if (!bytes) return undefined;
+  try {
+    const r = JSON.parse(Buffer.from(bytes).toString("utf8")) as Partial<DrillRecord>;
+    if (
+      r.environment !== environment ||
+      typeof r.snapshot !== "string" ||
+      typeof r.startedAt !== "string" ||
+      typeof r.ok !== "boolean" ||
+      !Array.isArray(r.steps) ||
+      (r.ok && r.steps.some((s) => !s?.ok))
+    )
+      return {
+        problem: `${drillObjects.latest(environment)} is not a drill record of ${environment}`,
+      };
+    return { record: r as DrillRecord };
+  } catch (e) {
+    return { problem: `${drillObjects.latest(environment)} is not JSON (${(e as Error).message})` };
+  }
+}
