@@ -83,6 +83,48 @@ describe("labenv packs browse", () => {
   });
 });
 
+describe("labenv packs search --registry", () => {
+  it("ranks the registries' packs by name, then description, and names a registry that is down", async () => {
+    const down = await serveRegistry(pub.site);
+    down.mode = "reset";
+    try {
+      const repo = makeConsumer(
+        [registry({ trust: ["verified"] }), { name: "mirror", url: down.url }],
+        trusted(),
+      );
+      const r = await runCli(["packs", "search", "stack", "--registry", "--repo", repo]);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trim().split("\n");
+      // Every word only in the descriptions: equal scores, by name.
+      expect(lines.slice(0, 3).map((l) => l.split(" ")[0])).toEqual([
+        "astro@1.3.0",
+        "chem@0.3.0",
+        "genomics@2.1.0",
+      ]);
+      expect(lines[1]).toContain("community (not accepted from this registry)  (astro-rc)");
+      expect(r.stdout).toContain("⚠ registry `mirror` was not searched:");
+      // A word that is a pack's name ranks it first.
+      const json = JSON.parse(
+        (await runCli(["packs", "search", "chem", "--registry", "--repo", repo, "--json"])).stdout,
+      );
+      expect(json.hits.map((h: { name: string }) => h.name)).toEqual(["chem"]);
+      expect(json.down.map((d: { registry: string }) => d.registry)).toEqual(["mirror"]);
+      const only = await runCli([
+        "packs",
+        "search",
+        "astro",
+        "--registry",
+        "mirror",
+        "--repo",
+        repo,
+      ]);
+      expect(only.code).toBe(2);
+    } finally {
+      await down.close();
+    }
+  });
+});
+
 describe("labenv packs add", () => {
   it("vendors the highest non-yanked match with its source, checksum and signature; validate and packs verify accept it", async () => {
     const repo = makeConsumer([registry()], trusted());

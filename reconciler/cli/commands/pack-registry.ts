@@ -6,7 +6,9 @@ import { publishRegistry } from "../../core/packs/publish-registry.js";
 import { LabenvError } from "../../core/errors.js";
 import { indexedPacks } from "../../core/packs/hosted-index.js";
 import { parsePackReference } from "../../core/packs/resolve-pack.js";
-import { acceptedTrust } from "../../core/packs/trust-policy.js";
+import { acceptedTrust, findRegistry } from "../../core/packs/trust-policy.js";
+import { searchIndexes } from "../../core/packs/search-index.js";
+import type { DomainPackRegistry } from "../../core/model/documents.js";
 import type { CliIO } from "../io.js";
 import { loadWithConfig } from "../load.js";
 import { addFromRegistry, openRegistries } from "../pack-registries.js";
@@ -262,4 +264,46 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
         for (const s of statuses) for (const w of s.warnings) io.out(`⚠ ${w}`);
       },
     );
+}
+
+/**
+ * `labenv packs search <words> --registry [name]`: every configured registry's
+ * index (or one), ranked; a registry that is down is named and the others are
+ * still searched (exit 2 only when none answered).
+ */
+export async function searchRegistries(
+  io: CliIO,
+  dir: string,
+  words: string[],
+  only: string | undefined,
+  json: boolean | undefined,
+): Promise<void> {
+  const { repository } = loadWithConfig(dir);
+  const indexes: { registry: string; index: DomainPackRegistry }[] = [];
+  const down: { registry: string; message: string }[] = [];
+  const registries = openRegistries(repository, only);
+  for (const registry of registries) {
+    try {
+      indexes.push({ registry: registry.config.name, index: await registry.index() });
+    } catch (e) {
+      if (!(e instanceof LabenvError)) throw e;
+      down.push({ registry: registry.config.name, message: e.message });
+    }
+  }
+  const config = repository.config?.doc.spec;
+  const hits = searchIndexes(indexes, words).map((h) => {
+    const r = findRegistry(config, h.registry);
+    return { ...h, accepted: r ? acceptedTrust(r).includes(h.trust as "verified") : false };
+  });
+  if (json) io.out(JSON.stringify({ hits, down }, null, 2));
+  else {
+    if (hits.length === 0 && indexes.length > 0)
+      io.out(`no pack in ${indexes.map((i) => i.registry).join(", ")} matches ${words.join(" ")}`);
+    for (const h of hits)
+      io.out(
+        `${`${h.name}@${h.latest}`.padEnd(20)} ${h.trust}${h.accepted ? "" : " (not accepted from this registry)"}  (${h.registry})  ${h.description}`,
+      );
+    for (const d of down) io.out(`⚠ registry \`${d.registry}\` was not searched: ${d.message}`);
+  }
+  if (indexes.length === 0 && registries.length > 0) io.exit(2);
 }

@@ -9,7 +9,7 @@ import { packChecksum } from "../../core/packs/checksum.js";
 import type { Loaded } from "../../core/model/documents.js";
 import type { CliIO } from "../io.js";
 import { loadFromDisk } from "../load.js";
-import { registerPackRegistry } from "./pack-registry.js";
+import { registerPackRegistry, searchRegistries } from "./pack-registry.js";
 import { packSources } from "../../core/validate/rules/pack-sources.js";
 
 export function registerPacks(program: Command, io: CliIO): void {
@@ -83,37 +83,51 @@ export function registerPacks(program: Command, io: CliIO): void {
     packs
       .command("search")
       .description("find packs whose name, description, packages or kernels match all words")
-      .argument("<words...>"),
-  ).action((words: string[], o: { repo: string; json?: boolean }) => {
-    const { repository } = loadFromDisk(o.repo);
-    const needles = words.map((w) => w.toLowerCase());
-    const hits = [...repository.packs.values()]
-      .filter((p) => {
-        const hay = [
-          p.doc.metadata.name,
-          p.doc.spec.description,
-          ...Object.keys(p.doc.spec.packages),
-          ...p.doc.spec.kernels.map((k) => `${k.name} ${k.language}`),
-        ]
-          .join(" ")
-          .toLowerCase();
-        return needles.every((n) => hay.includes(n));
-      })
-      .sort(
-        (a, b) =>
-          a.doc.metadata.name.localeCompare(b.doc.metadata.name) ||
-          semver.rcompare(a.doc.metadata.version, b.doc.metadata.version),
-      );
-    if (o.json)
-      return io.out(
-        JSON.stringify(hits.map((h) => `${h.doc.metadata.name}@${h.doc.metadata.version}`)),
-      );
-    if (hits.length === 0) io.out(`no pack matches ${words.join(" ")}`);
-    for (const h of hits)
-      io.out(
-        `${h.doc.metadata.name}@${h.doc.metadata.version}  ${h.doc.spec.trust}  ${h.doc.spec.description}`,
-      );
-  });
+      .argument("<words...>")
+      .option(
+        "--registry [name]",
+        "search the configured registries' indexes (name and description) instead, or only this one",
+      ),
+  ).action(
+    async (words: string[], o: { repo: string; json?: boolean; registry?: string | true }) => {
+      if (o.registry !== undefined)
+        return searchRegistries(
+          io,
+          o.repo,
+          words,
+          o.registry === true ? undefined : o.registry,
+          o.json,
+        );
+      const { repository } = loadFromDisk(o.repo);
+      const needles = words.map((w) => w.toLowerCase());
+      const hits = [...repository.packs.values()]
+        .filter((p) => {
+          const hay = [
+            p.doc.metadata.name,
+            p.doc.spec.description,
+            ...Object.keys(p.doc.spec.packages),
+            ...p.doc.spec.kernels.map((k) => `${k.name} ${k.language}`),
+          ]
+            .join(" ")
+            .toLowerCase();
+          return needles.every((n) => hay.includes(n));
+        })
+        .sort(
+          (a, b) =>
+            a.doc.metadata.name.localeCompare(b.doc.metadata.name) ||
+            semver.rcompare(a.doc.metadata.version, b.doc.metadata.version),
+        );
+      if (o.json)
+        return io.out(
+          JSON.stringify(hits.map((h) => `${h.doc.metadata.name}@${h.doc.metadata.version}`)),
+        );
+      if (hits.length === 0) io.out(`no pack matches ${words.join(" ")}`);
+      for (const h of hits)
+        io.out(
+          `${h.doc.metadata.name}@${h.doc.metadata.version}  ${h.doc.spec.trust}  ${h.doc.spec.description}`,
+        );
+    },
+  );
 
   repoOpt(
     packs
