@@ -127,6 +127,35 @@ describe("cross-document rules", () => {
     expect(d).toMatchObject({ code: "succession-members", path: "spec.to" });
   });
 
+  it("an environment is handed over once by its outgoing researcher", () => {
+    const text = String(base.find((f) => f.path === SUCCESSION)!.content);
+    const again = withFile(
+      base,
+      "environments/genomics-core/successions/lwu-again.yaml",
+      text.replace("name: lwu-graduation", "name: lwu-again").replace("to: ajones", "to: rpatel"),
+    );
+    const twice = errors(again).filter((e) => e.code === "succession-twice");
+    expect(twice).toHaveLength(1);
+    expect(twice[0]).toMatchObject({
+      // Files are read in name order: lwu-again.yaml comes first, the second hand-over is flagged.
+      file: SUCCESSION,
+      path: "spec.environments[0]",
+    });
+    expect(twice[0]!.message).toMatch(
+      /genomics-core\/variant-calling is already handed over by `lwu` in environments\/genomics-core\/successions\//,
+    );
+    // A later hand-over by the new owner is a chain, not a second hand-over.
+    const chain = withFile(
+      base,
+      "environments/genomics-core/successions/ajones-leaves.yaml",
+      text
+        .replace("name: lwu-graduation", "name: ajones-leaves")
+        .replace("from: lwu", "from: ajones")
+        .replace("to: ajones", "to: rpatel"),
+    );
+    expect(errors(chain).filter((e) => e.code === "succession-twice")).toEqual([]);
+  });
+
   it("an expired share is a warning, never an error: it is revoked, nothing is held back", () => {
     expect(errors(base, "2029-07-01").filter((e) => e.file === SHARE)).toEqual([]);
     const all = (today: string) =>

@@ -180,6 +180,29 @@ export const successionReferences: Rule = {
         }
       });
     }
+    // An environment is handed over once by its outgoing researcher: a second succession from the
+    // same member would carry out two hand-overs of one home (the schema refuses a name twice in one).
+    const handedOver = new Map<string, string>();
+    for (const s of [...repo.successions.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+      const lab = s.doc.metadata.lab;
+      (s.doc.spec.environments ?? []).forEach((e, i) => {
+        const key = `${envKey(lab, e)} from ${s.doc.spec.from}`;
+        const first = handedOver.get(key);
+        if (first === undefined) {
+          handedOver.set(key, s.file);
+          return;
+        }
+        out.push(
+          finding(
+            s,
+            ["spec", "environments", i],
+            "succession-twice",
+            `${lab}/${e} is already handed over by \`${s.doc.spec.from}\` in ${first}`,
+            "an environment is handed over once: remove it here, or merge the two successions into one",
+          ),
+        );
+      });
+    }
     return out;
   },
 };
