@@ -128,7 +128,9 @@ export async function updatePacks(
         files,
       );
       const host = openGitHost(ctx, io.now);
-      const result = await host.ensureDriftPullRequest(spec);
+      // Found by its branch, so a second run (or a newer version) updates it instead of opening another.
+      const existing = await host.findOpenPullRequest?.(spec.branch);
+      const result = await host.ensureDriftPullRequest(spec, existing);
       update.pullRequest = { ...result, branch: spec.branch };
     }
     updates.push(update);

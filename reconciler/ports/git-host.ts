@@ -49,6 +49,8 @@ export interface GitHost {
   readonly name: "local" | "github";
   /** Drift pull requests (branches under `labenv/drift/`), open and closed, newest first. */
   listDriftPullRequests(): Promise<HostedPullRequest[]>;
+  /** The open pull request whose head is `branch` (any branch, not only drift ones), if there is one (both hosts have it; optional for test doubles). */
+  findOpenPullRequest?(branch: string): Promise<HostedPullRequest | undefined>;
   /** Find-or-create-or-update the pull request of `spec.branch`; `existing` is the open one from `listDriftPullRequests`. */
   ensureDriftPullRequest(
     spec: DriftPullRequestSpec,

@@ -71,24 +71,25 @@ export class GitHubGitHost implements GitHost {
       })) {
         for (const p of page.data) {
           if (!p.head.ref.startsWith(DRIFT_BRANCH_PREFIX)) continue;
-          const fingerprint = readFingerprint(p.body);
-          const filesDigest = readFilesDigest(p.body);
-          out.push({
-            number: p.number,
-            branch: p.head.ref,
-            title: p.title,
-            state: p.state === "open" ? "open" : p.merged_at ? "merged" : "closed",
-            labels: p.labels.map((l) => l.name ?? "").filter(Boolean),
-            url: p.html_url,
-            createdAt: p.created_at,
-            ...(fingerprint ? { fingerprint } : {}),
-            ...(filesDigest ? { filesDigest } : {}),
-            ...(p.closed_at ? { closedAt: p.closed_at } : {}),
-          });
+          out.push(hostedFrom(p));
         }
       }
     });
     return out.sort((a, b) => b.number - a.number);
+  }
+
+  /** GET /repos/{owner}/{repo}/pulls?state=open&head={owner}:{branch}: the open pull request of that branch. */
+  async findOpenPullRequest(branch: string): Promise<HostedPullRequest | undefined> {
+    const r = await githubCall(`find the pull request of ${branch}`, () =>
+      this.octokit.rest.pulls.list({
+        ...this.repo,
+        state: "open",
+        head: `${this.repo.owner}:${branch}`,
+        per_page: 100,
+      }),
+    );
+    const p = r?.data.find((x) => x.head.ref === branch && x.state === "open");
+    return p ? hostedFrom(p) : undefined;
   }
 
   async ensureDriftPullRequest(
@@ -199,6 +200,37 @@ export class GitHubGitHost implements GitHost {
         { missing: true },
       );
   }
+}
+
+interface ListedPull {
+  number: number;
+  head: { ref: string };
+  title: string;
+  body?: string | null;
+  state: string;
+  merged_at?: string | null;
+  closed_at?: string | null;
+  created_at: string;
+  html_url: string;
+  labels: { name?: string }[];
+}
+
+/** A pull request as the list endpoint returns it, with the markers of its body. */
+function hostedFrom(p: ListedPull): HostedPullRequest {
+  const fingerprint = readFingerprint(p.body ?? null);
+  const filesDigest = readFilesDigest(p.body ?? null);
+  return {
+    number: p.number,
+    branch: p.head.ref,
+    title: p.title,
+    state: p.state === "open" ? "open" : p.merged_at ? "merged" : "closed",
+    labels: p.labels.map((l) => l.name ?? "").filter(Boolean),
+    url: p.html_url,
+    createdAt: p.created_at,
+    ...(fingerprint ? { fingerprint } : {}),
+    ...(filesDigest ? { filesDigest } : {}),
+    ...(p.closed_at ? { closedAt: p.closed_at } : {}),
+  };
 }
 
 /** Keeps a body below GitHub's limit even if a caller did not. */

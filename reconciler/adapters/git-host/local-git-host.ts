@@ -35,6 +35,10 @@ export class LocalGitHost implements GitHost {
     return this.list().filter((p) => p.branch.startsWith(DRIFT_BRANCH_PREFIX));
   }
 
+  async findOpenPullRequest(branch: string): Promise<HostedPullRequest | undefined> {
+    return this.list().find((p) => p.branch === branch && p.state === "open");
+  }
+
   /** Every local pull request, newest first, with its state as git shows it now. */
   list(): HostedPullRequest[] {
     return [...this.records.current(), ...this.records.archived()]

@@ -189,6 +189,54 @@ describe("GitHub git host (nock, strict)", () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it("finds the open pull request of a pack update branch by its head, and updates it instead of opening another (issue 19)", async () => {
+    const branch = "labenv/packs/astro";
+    const body = `${fingerprintMarker(FP)}\n${filesMarker(DIGEST)}\nUpdates astro`;
+    nock(API)
+      .get(`${PATH}/pulls`)
+      .query({ state: "open", head: `${OWNER}:${branch}`, per_page: "100" })
+      .reply(200, [
+        pull(21, {
+          ref: branch,
+          body,
+          title: "packs: update astro to 1.3.0",
+          labels: ["labenv:pack-update"],
+        }),
+      ]);
+    const found = await host().findOpenPullRequest(branch);
+    expect(found).toMatchObject({
+      number: 21,
+      branch,
+      state: "open",
+      fingerprint: FP,
+      filesDigest: DIGEST,
+      labels: ["labenv:pack-update"],
+    });
+    // Same files, a newer title: the pull request is edited in place; nothing is created.
+    let edited: unknown;
+    nock(API)
+      .patch(`${PATH}/pulls/21`, (b) => ((edited = b), true))
+      .reply(200, {});
+    const r = await host().ensureDriftPullRequest(
+      spec({
+        branch,
+        title: "packs: update astro to 1.4.0",
+        fingerprint: "e".repeat(64),
+        labels: ["labenv:pack-update"],
+        reviewers: [],
+      }),
+      found,
+    );
+    expect(r).toMatchObject({ number: 21, outcome: "updated" });
+    expect(edited).toMatchObject({ title: "packs: update astro to 1.4.0" });
+    // No open pull request for the branch: nothing is found.
+    nock(API)
+      .get(`${PATH}/pulls`)
+      .query({ state: "open", head: `${OWNER}:labenv/packs/chem`, per_page: "100" })
+      .reply(200, []);
+    expect(await host().findOpenPullRequest("labenv/packs/chem")).toBeUndefined();
+  });
+
   it("closes with a comment saying why", async () => {
     nock(API)
       .post(`${PATH}/issues/14/comments`, {
