@@ -3,36 +3,20 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
+import { thesisSnapshot } from "./thesis-snapshot.js";
 
 const ID = "genomics-core/rnaseq/thesis";
 const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
 const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
 
 /** A home with notebooks and data, and a Snapshot document asking for packages and home, committed. */
-async function capturedThesis(): Promise<string> {
-  const dir = exampleGitRepo();
-  expect((await cli(dir, "reconcile")).code).toBe(0);
-  mkdirSync(join(dir, HOME, "data"), { recursive: true });
-  writeFileSync(join(dir, HOME, "analysis.ipynb"), '{"cells": [], "nbformat": 4}\n');
-  writeFileSync(join(dir, HOME, "data/counts.tsv"), "gene\tcount\nTP53\t17\n".repeat(500));
-  mkdirSync(join(dir, "environments/genomics-core/rnaseq/snapshots"), { recursive: true });
-  writeFileSync(
-    join(dir, "environments/genomics-core/rnaseq/snapshots/thesis.yaml"),
-    [
-      "apiVersion: labenv.westtek.io/v1",
-      "kind: Snapshot",
-      "metadata: { name: thesis, lab: genomics-core, environment: rnaseq }",
-      "spec:",
-      "  requestedBy: rpatel",
-      "  reason: Figures of thesis chapter 3",
-      "  include: { packages: true, home: true }",
-      "",
-    ].join("\n"),
-  );
-  git(dir, "add", "-A");
-  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
-  return dir;
-}
+const capturedThesis = () =>
+  thesisSnapshot({
+    files: {
+      "analysis.ipynb": '{"cells": [], "nbformat": 4}\n',
+      "data/counts.tsv": "gene\tcount\nTP53\t17\n".repeat(500),
+    },
+  });
 
 describe("snapshot capture and verify on the sandbox (real files in the simulated EFS and its recovery points)", () => {
   it("a reconcile captures the snapshot: the manifest lists every file of the home with its sum, the lock and the observation", async () => {

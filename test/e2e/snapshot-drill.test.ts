@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
+import { thesisSnapshot } from "./thesis-snapshot.js";
 
 const ENV = "genomics-core/rnaseq";
 const ID = `${ENV}/thesis`;
@@ -22,27 +23,16 @@ const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
 const ACCOUNT = ".labenv/sandbox/account.json";
 const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
 
-async function captured(): Promise<string> {
-  const dir = exampleGitRepo();
-  expect((await cli(dir, "reconcile")).code).toBe(0);
-  // Installed in the running container: it lives on /opt/jupyter, so the EBS snapshot holds it.
-  expect((await cli(dir, "sandbox", "exec", ENV, "pip", "install", "requests==2.32.3")).code).toBe(
-    0,
-  );
-  mkdirSync(join(dir, HOME, "data"), { recursive: true });
-  writeFileSync(join(dir, HOME, "analysis.ipynb"), '{"cells": [], "nbformat": 4}\n');
-  writeFileSync(join(dir, HOME, "data/counts.tsv"), "gene\tcount\nTP53\t17\n".repeat(300));
-  writeFileSync(
-    join(dir, "environments/genomics-core/rnaseq/snapshots/thesis.yaml"),
-    "apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata: { name: thesis, lab: genomics-core, environment: rnaseq }\nspec: { requestedBy: rpatel, reason: Figures of thesis chapter 3, include: { packages: true, home: true } }\n",
-  );
-  git(dir, "add", "-A");
-  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
-  expect((await cli(dir, "reconcile")).stdout).toMatch(
-    /✓ captured {3}genomics-core\/rnaseq\/thesis/,
-  );
-  return dir;
-}
+const captured = () =>
+  thesisSnapshot({
+    files: {
+      "analysis.ipynb": '{"cells": [], "nbformat": 4}\n',
+      "data/counts.tsv": "gene\tcount\nTP53\t17\n".repeat(300),
+    },
+    // Installed in the running container: it lives on /opt/jupyter, so the EBS snapshot holds it.
+    pipInstall: "requests==2.32.3",
+    capture: true,
+  });
 
 const account = (dir: string) => JSON.parse(readFileSync(join(dir, ACCOUNT), "utf8"));
 const saveAccount = (dir: string, a: unknown) =>

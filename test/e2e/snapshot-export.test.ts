@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
+import { thesisSnapshot } from "./thesis-snapshot.js";
 
 const ID = "genomics-core/rnaseq/thesis";
 const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
@@ -17,24 +18,11 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 type Entity = { "@id": string; "@type": string; [k: string]: unknown };
 
 /** The example reconciled with notebooks in rnaseq's home, then a Snapshot document `thesis` captured. */
-async function captured(): Promise<string> {
-  const dir = exampleGitRepo();
-  const first = await cli(dir, "reconcile");
-  expect(first.code, first.stdout + first.stderr).toBe(0);
-  mkdirSync(join(dir, HOME, "figures"), { recursive: true });
-  writeFileSync(join(dir, HOME, "deseq2.ipynb"), '{"cells": [], "nbformat": 4}\n');
-  writeFileSync(join(dir, HOME, "figures/volcano.svg"), "<svg/>\n");
-  writeFileSync(
-    join(dir, "environments/genomics-core/rnaseq/snapshots/thesis.yaml"),
-    "apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata: { name: thesis, lab: genomics-core, environment: rnaseq }\nspec: { requestedBy: rpatel, reason: Figures of thesis chapter 3, include: { packages: true, home: true } }\n",
-  );
-  git(dir, "add", "-A");
-  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
-  expect((await cli(dir, "reconcile")).stdout).toMatch(
-    /✓ captured {3}genomics-core\/rnaseq\/thesis/,
-  );
-  return dir;
-}
+const captured = () =>
+  thesisSnapshot({
+    files: { "deseq2.ipynb": '{"cells": [], "nbformat": 4}\n', "figures/volcano.svg": "<svg/>\n" },
+    capture: true,
+  });
 
 describe("labenv snapshot export --ro-crate", () => {
   it("writes an RO-Crate 1.1 whose metadata names every file it carries, the image, every locked package, the home's files, who made it and who paid", async () => {

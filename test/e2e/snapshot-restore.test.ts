@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
+import { thesisSnapshot } from "./thesis-snapshot.js";
 
 const ID = "genomics-core/rnaseq/thesis";
 const EFS = ".labenv/sandbox/efs";
@@ -14,37 +15,12 @@ const NOTEBOOK = '{"cells": [{"cell_type": "code", "source": "import pydeseq2"}]
 const COUNTS = "gene\tcount\nTP53\t17\n".repeat(400);
 
 /** rnaseq with a notebook and data in its home, captured by the Snapshot document `thesis`. */
-async function captured(options: { pipInstall?: string } = {}): Promise<string> {
-  const dir = exampleGitRepo();
-  expect((await cli(dir, "reconcile")).code).toBe(0);
-  if (options.pipInstall)
-    expect(
-      (
-        await cli(
-          dir,
-          "sandbox",
-          "exec",
-          "genomics-core/rnaseq",
-          "pip",
-          "install",
-          options.pipInstall,
-        )
-      ).code,
-    ).toBe(0);
-  mkdirSync(join(dir, HOME, "data"), { recursive: true });
-  writeFileSync(join(dir, HOME, "analysis.ipynb"), NOTEBOOK);
-  writeFileSync(join(dir, HOME, "data/counts.tsv"), COUNTS);
-  const snapshots = join(dir, "environments/genomics-core/rnaseq/snapshots");
-  writeFileSync(
-    join(snapshots, "thesis.yaml"),
-    "apiVersion: labenv.westtek.io/v1\nkind: Snapshot\nmetadata: { name: thesis, lab: genomics-core, environment: rnaseq }\nspec: { requestedBy: rpatel, reason: Figures of thesis chapter 3, include: { packages: true, home: true } }\n",
-  );
-  git(dir, "add", "-A");
-  git(dir, "commit", "-qm", "rnaseq: snapshot for the thesis");
-  const r = await cli(dir, "reconcile");
-  expect(r.stdout).toMatch(/✓ captured {3}genomics-core\/rnaseq\/thesis/);
-  return dir;
-}
+const captured = (options: { pipInstall?: string } = {}) =>
+  thesisSnapshot({
+    files: { "analysis.ipynb": NOTEBOOK, "data/counts.tsv": COUNTS },
+    capture: true,
+    ...options,
+  });
 
 describe("restore on the sandbox: capture → destroy → restore → observe", () => {
   it("brings the environment back with the snapshot's lock, image and volume, every package and every home file identical", async () => {
