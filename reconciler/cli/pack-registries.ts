@@ -165,9 +165,18 @@ export async function addFromRegistry(
   name: string,
   range: string,
   forLab?: string,
+  options: { allowUnsigned?: boolean } = {},
 ): Promise<AddedPack> {
   const { repository } = loadWithConfig(dir);
   const { files, ...added } = await prepareFromRegistry(dir, repository, registry, name, range);
+  if (added.outcome === "created" && !added.signedBy && !options.allowUnsigned)
+    throw new LabenvError(
+      "usage",
+      `refusing ${added.pack}@${added.version}: registry \`${added.registry}\` publishes it unsigned, so nothing proves who published it`,
+      {
+        hint: "nothing was changed; ask the registry to sign it (`labenv packs publish --key`), or accept the risk with `--allow-unsigned`",
+      },
+    );
   if (forLab !== undefined) {
     const lab = repository.labs.get(forLab);
     if (!lab)

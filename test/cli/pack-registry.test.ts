@@ -125,6 +125,44 @@ describe("labenv packs search --registry", () => {
   });
 });
 
+describe("an unsigned registry", () => {
+  it("is marked unsigned in search, and packs add needs --allow-unsigned even when labenv.yaml lets unsigned packs in", async () => {
+    const site = mkdtempSync(join(tmpdir(), "labenv-site-unsigned-"));
+    expect((await runCli(["packs", "publish", "--repo", pub.repo, "--out", site])).code).toBe(0);
+    const unsigned = await serveRegistry(site);
+    try {
+      const repo = makeConsumer([{ name: "plain", url: unsigned.url }], [], {
+        requireSignatures: false,
+      });
+      const found = await runCli(["packs", "search", "astro", "--registry", "--repo", repo]);
+      expect(found.stdout).toMatch(/^astro@1\.3\.0\s+verified \(unsigned\)  \(plain\)/);
+      const refused = await runCli(["packs", "add", "astro", "--repo", repo]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        "refusing astro@1.3.0: registry `plain` publishes it unsigned, so nothing proves who published it",
+      );
+      expect(refused.stderr).toContain("--allow-unsigned");
+      expect(existsSync(join(repo, "domain-packs/astro"))).toBe(false);
+      const added = await runCli([
+        "packs",
+        "add",
+        "astro@1.1.0",
+        "--allow-unsigned",
+        "--repo",
+        repo,
+      ]);
+      expect(added.stderr).toBe("");
+      expect(added.code).toBe(0);
+      expect(added.stdout).toContain("+ added astro@1.1.0 from plain (verified, unsigned)");
+      expect(added.stdout).toContain("⚠ astro@1.1.0 is not signed");
+      const outdated = await runCli(["packs", "outdated", "--repo", repo]);
+      expect(outdated.stdout).toContain("↑ astro        1.1.0 → 1.3.0 (unsigned)  (plain)");
+    } finally {
+      await unsigned.close();
+    }
+  });
+});
+
 describe("labenv packs add", () => {
   it("vendors the highest non-yanked match with its source, checksum and signature; validate and packs verify accept it", async () => {
     const repo = makeConsumer([registry()], trusted());

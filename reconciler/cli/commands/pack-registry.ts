@@ -74,13 +74,26 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
     .argument("<pack>", "name or name@range, e.g. genomics@^1.2")
     .option("--registry <name>", "the registry to take it from (needed when several publish it)")
     .option(
+      "--allow-unsigned",
+      "accept a version with no signature (only with packTrust.requireSignatures: false): nothing then proves who published it",
+    )
+    .option(
       "--lab <lab>",
       "refuse a version whose trust level this lab's spec.packTrust does not allow",
     )
     .option("--repo <dir>", "repository directory", ".")
     .option("--json", "print as JSON")
     .action(
-      async (ref: string, o: { registry?: string; lab?: string; repo: string; json?: boolean }) => {
+      async (
+        ref: string,
+        o: {
+          registry?: string;
+          lab?: string;
+          allowUnsigned?: boolean;
+          repo: string;
+          json?: boolean;
+        },
+      ) => {
         const parsed = parsePackReference(ref.includes("@") ? ref : `${ref}@*`);
         if (!parsed)
           throw new LabenvError(
@@ -109,7 +122,9 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
             );
           registry = publishing[0]!;
         }
-        const added = await addFromRegistry(o.repo, registry, parsed.name, parsed.range, o.lab);
+        const added = await addFromRegistry(o.repo, registry, parsed.name, parsed.range, o.lab, {
+          allowUnsigned: o.allowUnsigned ?? false,
+        });
         if (o.json) return io.out(JSON.stringify(added, null, 2));
         const id = `${added.pack}@${added.version}`;
         const how = `${added.trust}, ${added.signedBy ? `signed by ${added.signedBy}` : "unsigned"}`;
@@ -223,7 +238,7 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
         for (const s of statuses) {
           io.out(
             s.update
-              ? `↑ ${s.pack.padEnd(12)} ${s.vendored[0]} → ${s.update}  (${s.registry})`
+              ? `↑ ${s.pack.padEnd(12)} ${s.vendored[0]} → ${s.update}${s.updateUnsigned ? " (unsigned)" : ""}  (${s.registry})`
               : `  ${s.pack.padEnd(12)} ${s.vendored[0]} is the latest  (${s.registry})`,
           );
           for (const e of s.environments)
@@ -301,7 +316,7 @@ export async function searchRegistries(
       io.out(`no pack in ${indexes.map((i) => i.registry).join(", ")} matches ${words.join(" ")}`);
     for (const h of hits)
       io.out(
-        `${`${h.name}@${h.latest}`.padEnd(20)} ${h.trust}${h.accepted ? "" : " (not accepted from this registry)"}  (${h.registry})  ${h.description}`,
+        `${`${h.name}@${h.latest}`.padEnd(20)} ${h.trust}${h.accepted ? "" : " (not accepted from this registry)"}${h.unsigned ? " (unsigned)" : ""}  (${h.registry})  ${h.description}`,
       );
     for (const d of down) io.out(`⚠ registry \`${d.registry}\` was not searched: ${d.message}`);
   }

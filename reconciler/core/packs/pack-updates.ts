@@ -21,6 +21,8 @@ export interface PackStatus {
   latest: string | undefined;
   /** A version to vendor: the registry's latest when it is above every vendored one (never lower). */
   update: string | undefined;
+  /** True when the index publishes `update` without a signature. */
+  updateUnsigned?: boolean;
   /** Findings about what the registry says now: yanked or deprecated upstream, a changed checksum, a rollback. */
   warnings: string[];
   environments: EnvironmentOnPack[];
@@ -101,7 +103,17 @@ function statusOf(
       undefined;
     environments.push({ environment: key, range: ref.range, now, next });
   }
-  return { pack: name, registry, vendored: mine, latest, update, warnings, environments };
+  const updateUnsigned = update !== undefined && !offered?.versions[update]?.signature;
+  return {
+    pack: name,
+    registry,
+    vendored: mine,
+    latest,
+    update,
+    ...(updateUnsigned ? { updateUnsigned } : {}),
+    warnings,
+    environments,
+  };
 }
 
 function liveVendored(vendored: Loaded<"DomainPack">[]): string[] {

@@ -7,6 +7,8 @@ export interface IndexHit {
   latest: string;
   trust: string;
   description: string;
+  /** The latest version carries no signature in the index. */
+  unsigned: boolean;
   /** Higher first: a word equal to the name, then in the name, then in the description. */
   score: number;
 }
@@ -37,7 +39,15 @@ export function searchIndexes(
         score += s;
       }
       if (score > 0)
-        hits.push({ registry, name, latest: p.latest, trust: p.trust, description, score });
+        hits.push({
+          registry,
+          name,
+          latest: p.latest,
+          trust: p.trust,
+          description,
+          unsigned: !p.versions[p.latest]?.signature,
+          score,
+        });
     }
   return hits.sort(
     (a, b) =>
