@@ -155,3 +155,51 @@ describe("read-only shares on the sandbox", () => {
     expect(sharedMounts(dir)).toEqual({});
   });
 });
+
+describe("a succession keeps the predecessor's read access for keepAccessDays (sandbox)", () => {
+  // The example: lwu hands variant-calling to ajones, effective 2026-12-31, keepAccessDays 60.
+  const VC = "environments/genomics-core/variant-calling/environment.yaml";
+  const SC = "environments/genomics-core/single-cell/environment.yaml";
+  const HANDOVER = "share-access:genomics-core/succession-lwu-graduation.variant-calling/lwu";
+  const setOwner = (dir: string, file: string, owner: string) => {
+    const path = join(dir, file);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/owner: \w+/, `owner: ${owner}`));
+  };
+
+  it("mounts the handed-over home read-only in the predecessor's own environments from the effective date, and revokes it after the last day", async () => {
+    const dir = exampleGitRepo();
+    // lwu keeps an environment of their own (single-cell); the ownership change of variant-calling is merged.
+    setOwner(dir, SC, "lwu");
+    setOwner(dir, VC, "ajones");
+    git(dir, "commit", "-qam", "variant-calling is ajones's; lwu keeps single-cell");
+
+    const before = await runCli(["reconcile", "--repo", dir], { today: "2026-12-20" });
+    expect(before.code, before.stdout + before.stderr).toBe(0);
+    expect(account(dir).accessPoints.some((a) => a.tags["labenv:resource"] === HANDOVER)).toBe(
+      false,
+    );
+
+    const during = await runCli(["reconcile", "--repo", dir], { today: "2027-01-05" });
+    expect(during.stdout).toContain(
+      "+ grant share genomics-core/succession-lwu-graduation.variant-calling: read-only access point for genomics-core/lwu onto genomics-core/variant-calling's home",
+    );
+    const ap = account(dir).accessPoints.find((a) => a.tags["labenv:resource"] === HANDOVER)!;
+    expect(ap.rootDirectory).toEqual({ path: "/labs/genomics-core/environments/variant-calling" });
+    // Not the directory's owner (the home keeps lwu's uid): EFS lets it read, never write.
+    expect(ap.posixUser).toEqual({ uid: 65534, gid: 20000 });
+    expect(canReadRoot(account(dir), ap.id)).toBe(true);
+    expect(canWriteRoot(account(dir), ap.id)).toBe(false);
+    expect(sharedMounts(dir)).toEqual({
+      "labenv-genomics-core-single-cell": ["/handover/genomics-core/variant-calling ro"],
+    });
+
+    const after = await runCli(["reconcile", "--repo", dir], { today: "2027-03-02" });
+    expect(after.stdout).toContain(
+      "- revoke share genomics-core/succession-lwu-graduation.variant-calling: it expired on 2027-03-01; genomics-core/lwu's access point is deleted, genomics-core/variant-calling's files stay",
+    );
+    expect(account(dir).accessPoints.some((a) => a.tags["labenv:resource"] === HANDOVER)).toBe(
+      false,
+    );
+    expect(sharedMounts(dir)).toEqual({});
+  });
+});

@@ -1,6 +1,7 @@
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { shareAccessKey } from "../kinds/share-access.js";
 import { paths } from "./names.js";
+import { accessUntil } from "../successions/succession-environments.js";
 
 /** One receiving member's read-only access to a shared environment, as git asks for it today. */
 export interface ShareGrant {
@@ -82,5 +83,74 @@ export function shareGrants(
       });
     }
   }
+  grants.push(...handoverGrants(repo, today, expired));
   return { grants, expired };
+}
+
+/** The POSIX user a predecessor's read-only access point acts as (see handoverGrants). */
+export const NOBODY_UID = 65534;
+
+/** Where a predecessor finds a handed-over environment's home, read-only, in their own environments. */
+export function handoverMountPath(lab: string, environment: string): string {
+  return `/handover/${lab}/${environment}`;
+}
+
+/**
+ * A succession keeps the outgoing researcher's read access for `keepAccessDays` after the
+ * hand-over: from the effective date, once git names the successor as owner, each handed-over
+ * home is mounted read-only in the predecessor's own environments of the lab (the same kind of
+ * access point as a read-only share: their uid, the lab's gid, nothing written). The day after
+ * the last day it is revoked, reported as expired. A predecessor with no environment left in
+ * the lab has nothing to mount it in. Share ids: `<lab>/succession-<name>.<env>`.
+ */
+function handoverGrants(
+  repo: Repository,
+  today: string | undefined,
+  expired: Record<string, string>,
+): ShareGrant[] {
+  const out: ShareGrant[] = [];
+  if (today === undefined) return out;
+  for (const [, s] of [...repo.successions].sort(([a], [b]) => a.localeCompare(b))) {
+    const lab = s.doc.metadata.lab;
+    const labDoc = repo.labs.get(lab);
+    const { from, to, effective } = s.doc.spec;
+    if (!labDoc || today < effective) continue;
+    const handed = (
+      s.doc.spec.environments ??
+      [...repo.environments.values()]
+        .filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === to)
+        .map((e) => e.doc.metadata.name)
+    ).filter((e) => repo.environments.get(envKey(lab, e))?.doc.spec.owner === to);
+    const until = accessUntil(s);
+    const shareOf = (e: string) => `${lab}/succession-${s.doc.metadata.name}.${e}`;
+    if (today > until) {
+      for (const e of handed) expired[shareOf(e)] = until;
+      continue;
+    }
+    const member = labDoc.doc.spec.members.find((m) => m.id === from);
+    if (!member) continue;
+    const mountedIn = [...repo.environments.values()]
+      .filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === from)
+      .map((e) => envKey(lab, e.doc.metadata.name))
+      .sort();
+    if (mountedIn.length === 0) continue;
+    for (const e of handed)
+      out.push({
+        share: shareOf(e),
+        key: shareAccessKey(lab, `succession-${s.doc.metadata.name}.${e}`, from),
+        environment: envKey(lab, e),
+        ownerLab: lab,
+        lab,
+        member: from,
+        // Not the predecessor's uid: the home stays owned by the uid it was created with, which
+        // is usually theirs, and an access point as the owner could write. As `nobody` with the
+        // lab's gid, EFS lets it read what the lab's group may read (0750: r-x) and write nothing.
+        uid: NOBODY_UID,
+        gid: labDoc.doc.spec.posixGid,
+        rootPath: paths.home(lab, e),
+        mountPath: handoverMountPath(lab, e),
+        mountedIn,
+      });
+  }
+  return out;
 }
