@@ -120,6 +120,50 @@ function lazyAws(
   return { provider, state };
 }
 
+/**
+ * labenv.yaml `objects: { store: s3, bucket, prefix }`: the same bucket the reconciler Lambda
+ * and the agents write (manifests, observations, drift reports, verify and drill records), so a
+ * workstation reads what AWS holds. The SDK is loaded on first use.
+ */
+function lazyS3Objects(config: RepoConfig["spec"]): ObjectStore {
+  const o = config.objects ?? {};
+  const region = config.aws?.region;
+  if (!o.bucket || !region)
+    throw new LabenvError(
+      "config",
+      `objects.store: s3 in labenv.yaml needs ${!o.bucket ? "objects.bucket" : "aws.region"}`,
+      { hint: "copy the object bucket from the LabenvYamlAws output of the infra/ stack" },
+    );
+  const endpoint = config.aws?.endpoint;
+  let store: Promise<ObjectStore> | undefined;
+  const load = () =>
+    (store ??= Promise.all([
+      import("@aws-sdk/client-s3"),
+      import("../adapters/aws/s3-object-store.js"),
+      import("../adapters/aws/aws-clients.js"),
+    ]).then(
+      ([{ S3Client }, { S3ObjectStore }, { sdkClientSettings }]) =>
+        new S3ObjectStore({
+          client: new S3Client({
+            ...sdkClientSettings({
+              region,
+              ...(endpoint
+                ? { endpoint, credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" } }
+                : {}),
+            }),
+            forcePathStyle: !!endpoint,
+          }),
+          bucket: o.bucket!,
+          ...(o.prefix ? { prefix: o.prefix } : {}),
+        }),
+    ));
+  return {
+    put: async (key, body, contentType) => (await load()).put(key, body, contentType),
+    get: async (key) => (await load()).get(key),
+    list: async (prefix) => (await load()).list(prefix),
+  };
+}
+
 /** Reads the index lock checks use at most once; throws its error on every read when it is unusable. */
 function readIndexOnce(dir: string, repository: Repository): () => PackageIndexData | undefined {
   let result: { data: PackageIndexData | undefined } | { error: unknown } | undefined;
@@ -145,7 +189,10 @@ export function openContext(dir: string, now: () => Date): RunContext {
   requireUsableConfig(diagnostics);
   const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
   const stateDir = join(dir, config.state?.directory ?? ".labenv");
-  const objects = new DirectoryObjectStore(join(stateDir, "objects"));
+  const objects: ObjectStore =
+    config.objects?.store === "s3"
+      ? lazyS3Objects(config)
+      : new DirectoryObjectStore(join(stateDir, "objects"));
   const aws =
     config.target === "aws" || config.state?.store === "dynamodb"
       ? lazyAws(config, objects)

@@ -67,4 +67,14 @@ describe("any error in labenv.yaml refuses every command that depends on it (iss
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).provider).toMatch(/^sandbox/);
   });
+
+  it("objects.store: s3 without a bucket is refused by name, never written to .labenv/objects instead", async () => {
+    const dir = withConfig((t) =>
+      t.replace("  objects:\n    store: directory", "  objects:\n    store: s3"),
+    );
+    const r = await runCli(["status", "--repo", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("objects.store: s3 in labenv.yaml needs objects.bucket");
+    expect(existsSync(join(dir, ".labenv/objects"))).toBe(false);
+  });
 });

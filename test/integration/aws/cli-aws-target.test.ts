@@ -3,7 +3,7 @@
 // role that managed EBS volumes need, and the CLI creates the services. moto never starts tasks,
 // so the example's snapshot requests are left out (the sandbox tests cover them).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -310,5 +310,12 @@ describe("labenv apply with target: aws from the CLI (moto)", () => {
       "package requests added",
     ]);
     expect(report?.report?.status).toBe("MINOR_DRIFT");
+
+    // labenv drift on the workstation reads the same bucket (labenv.yaml objects: store: s3),
+    // not .labenv/objects: it sees the agent's report too.
+    const cli = await runCli(["drift", "--repo", dir, "--json"]);
+    expect(cli.stdout + cli.stderr).toContain("requests");
+    expect(cli.stdout).toContain("MINOR_DRIFT");
+    expect(existsSync(join(dir, ".labenv/objects/observations"))).toBe(false);
   }, 180_000);
 });
