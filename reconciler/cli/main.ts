@@ -12,6 +12,7 @@ import { registerSandbox } from "./commands/sandbox.js";
 import { registerSnapshot } from "./commands/snapshot.js";
 import { registerRestore } from "./commands/restore.js";
 import { registerDrill } from "./commands/drill.js";
+import { registerShares } from "./commands/shares.js";
 import { registerHistory } from "./commands/history.js";
 import { registerImport } from "./commands/import.js";
 import { registerLock } from "./commands/lock.js";
@@ -51,6 +52,7 @@ export async function main(
   registerSnapshot(program, io);
   registerRestore(program, io);
   registerDrill(program, io);
+  registerShares(program, io);
   registerPrs(program, io);
   registerSuccessions(program, io);
   registerStatus(program, io);

@@ -98,6 +98,24 @@ describe("read-only shares on the sandbox", () => {
       "labenv-ml-vision-segmentation": ["/shared/genomics-core/rnaseq ro"],
     });
     expect((await runCli(["reconcile", "--repo", dir])).stdout).toContain("✓ no changes");
+    // labenv shares: what git grants against what is in place.
+    const listed = JSON.parse((await runCli(["shares", "--repo", dir, "--json"])).stdout);
+    expect(listed.access).toEqual([
+      {
+        share: "genomics-core/rnaseq-to-ml-vision",
+        environment: "genomics-core/rnaseq",
+        member: "ml-vision/epetrov",
+        mountPath: "/shared/genomics-core/rnaseq",
+        mountedIn: ["ml-vision/segmentation"],
+        until: "2026-11-30",
+        state: "granted",
+        accessPoint: ap!.id,
+      },
+    ]);
+    const expiring = await runCli(["shares", "--repo", dir], { today: "2026-12-02" });
+    expect(expiring.stdout).toContain(
+      `revoking  genomics-core/rnaseq-to-ml-vision: ml-vision/epetrov reads genomics-core/rnaseq — expired on 2026-11-30 (${ap!.id})`,
+    );
 
     // Two days later the share has expired; in the same merge another lab changes an environment.
     const ocean = join(dir, OCEAN);
@@ -121,6 +139,9 @@ describe("read-only shares on the sandbox", () => {
     );
     expect(shareAccessPoints(dir)).toEqual([]);
     expect(sharedMounts(dir)).toEqual({});
+    expect((await runCli(["shares", "--repo", dir], { today: "2026-12-02" })).stdout).toContain(
+      "genomics-core/rnaseq-to-ml-vision: expired on 2026-11-30",
+    );
     // The shared home itself is untouched.
     expect(
       account(dir).accessPoints.some(
@@ -192,6 +213,10 @@ describe("a succession keeps the predecessor's read access for keepAccessDays (s
     expect(sharedMounts(dir)).toEqual({
       "labenv-genomics-core-single-cell": ["/handover/genomics-core/variant-calling ro"],
     });
+    const listed = await runCli(["shares", "--repo", dir], { today: "2027-01-05" });
+    expect(listed.stdout).toContain(
+      `granted   genomics-core/succession-lwu-graduation.variant-calling: genomics-core/lwu reads genomics-core/variant-calling — /handover/genomics-core/variant-calling read-only in genomics-core/single-cell, until 2027-03-01 (${ap.id})`,
+    );
 
     const after = await runCli(["reconcile", "--repo", dir], { today: "2027-03-02" });
     expect(after.stdout).toContain(

@@ -22,6 +22,8 @@ export interface ShareGrant {
   mountPath: string;
   /** The member's environments in the receiving lab (`lab/env`), where the share is mounted. */
   mountedIn: string[];
+  /** The last day it is granted (the share's `expires`, or the end of a hand-over's grace). */
+  until: string;
 }
 
 /** Where a read-only share is mounted when it does not say. */
@@ -80,6 +82,7 @@ export function shareGrants(
         rootPath: paths.home(lab, environment),
         mountPath: mountPath ?? defaultMountPath(lab, environment),
         mountedIn,
+        until: sh.doc.spec.expires,
       });
     }
   }
@@ -150,6 +153,7 @@ function handoverGrants(
         rootPath: paths.home(lab, e),
         mountPath: handoverMountPath(lab, e),
         mountedIn,
+        until,
       });
   }
   return out;

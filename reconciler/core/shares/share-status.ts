@@ -1,0 +1,94 @@
+import { shareGrants, isExpired } from "../desire/share-grants.js";
+import type { Repository } from "../model/documents.js";
+import type { ObservedResource } from "../model/resources.js";
+
+/** One member's way into a shared home: what git asks for today, and whether it is in place. */
+export interface ShareAccessRow {
+  /** `lab/name` of the share (`lab/succession-<name>.<env>` for a predecessor's hand-over access). */
+  share: string;
+  /** The shared environment, `lab/env`. */
+  environment: string;
+  /** `lab/member` who may read it. */
+  member: string;
+  /** Where it is mounted, read-only, and in which of the member's environments. */
+  mountPath: string;
+  mountedIn: string[];
+  /** The last day it is granted. */
+  until?: string;
+  /**
+   * `granted`: its access point exists; `pending`: git grants it, the next reconcile creates it;
+   * `revoking`: git no longer grants it (expired or removed), the next reconcile deletes it.
+   */
+  state: "granted" | "pending" | "revoking";
+  accessPoint?: string;
+  reason?: string;
+}
+
+/** A share document that grants nobody access today, and why. */
+export interface ShareNote {
+  share: string;
+  note: string;
+}
+
+/**
+ * Every read-only share and hand-over access: what git grants today against what the provider
+ * holds (its share access points), so `labenv shares` says what is in place, what the next
+ * reconcile adds and what it revokes. Pure.
+ */
+export function shareStatus(
+  repo: Repository,
+  observed: readonly ObservedResource[],
+  today: string,
+): { access: ShareAccessRow[]; notes: ShareNote[] } {
+  const { grants, expired } = shareGrants(repo, today);
+  const live = new Map(
+    observed.filter((o) => o.kind === "share-access").map((o) => [o.key, o] as const),
+  );
+  const access: ShareAccessRow[] = grants.map((g) => {
+    const o = live.get(g.key);
+    live.delete(g.key);
+    return {
+      share: g.share,
+      environment: g.environment,
+      member: `${g.lab}/${g.member}`,
+      mountPath: g.mountPath,
+      mountedIn: g.mountedIn,
+      until: g.until,
+      state: o ? "granted" : "pending",
+      ...(o ? { accessPoint: o.id } : {}),
+    };
+  });
+  for (const o of live.values()) {
+    const spec = o.spec as { share: string; lab: string; member: string };
+    access.push({
+      share: spec.share,
+      environment: o.environment,
+      member: `${spec.lab}/${spec.member}`,
+      mountPath: "",
+      mountedIn: [],
+      state: "revoking",
+      accessPoint: o.id,
+      reason: expired[spec.share]
+        ? `expired on ${expired[spec.share]}`
+        : "no longer granted by git (the share was removed or no longer names them)",
+    });
+  }
+  const granting = new Set(grants.map((g) => g.share));
+  const notes: ShareNote[] = [];
+  for (const [id, sh] of [...repo.shares].sort(([a], [b]) => a.localeCompare(b))) {
+    if (granting.has(id)) continue;
+    const s = sh.doc.spec;
+    notes.push({
+      share: id,
+      note: isExpired(sh, today)
+        ? `expired on ${s.expires}`
+        : s.access !== "read-only"
+          ? `a ${s.access} share: labenv grants read-only shares only (clone shares are not built)`
+          : s.snapshot !== undefined
+            ? `a share of the snapshot ${s.snapshot}: not mounted (shares of snapshots are not built)`
+            : `grants nobody today: no member of ${s.to.lab} it names owns an environment there to mount it in`,
+    });
+  }
+  access.sort((a, b) => a.share.localeCompare(b.share) || a.member.localeCompare(b.member));
+  return { access, notes };
+}
