@@ -11,6 +11,7 @@ import {
   environmentsOutside,
   inScope,
   reviewScope,
+  withLendingLabs,
   touchesLabenv,
   type ReviewScope,
 } from "../review/review-scope.js";
@@ -38,16 +39,21 @@ export async function loadReview(
   const remembered = ctx.memory.reviews.get(key);
   if (remembered) return remembered;
   const scope: ReviewScope = listed.complete ? reviewScope(listed.paths) : { kind: "all" };
-  const select = (all: ReadonlyMap<string, Uint8Array>) => {
+  // What each commit's read covered: a lab that lends an environment into a changed lab is read
+  // too (its share's mount path must stay free there).
+  let headReading: ReviewScope = scope;
+  const select = (commit: "head" | "base") => (all: ReadonlyMap<string, Uint8Array>) => {
     const index = packageIndexPath(all.get("labenv.yaml") ?? all.get("labenv.yml"));
-    return (path: string) => inScope(scope, path, index);
+    const reading = withLendingLabs(scope, all);
+    if (commit === "head") headReading = reading;
+    return (path: string) => inScope(reading, path, index);
   };
   const repo = { owner: pr.owner, repo: pr.repo };
   const baseKey = ReviewMemory.baseKey(pr.baseSha, scope);
   const knownBase = listed.complete ? ctx.memory.bases.get(baseKey) : undefined;
   const [head, base] = await Promise.all([
-    readRepositoryAt(github, repo, pr.headSha, select),
-    knownBase ? undefined : readRepositoryAt(github, repo, pr.baseSha, select),
+    readRepositoryAt(github, repo, pr.headSha, select("head")),
+    knownBase ? undefined : readRepositoryAt(github, repo, pr.baseSha, select("base")),
   ]);
   const baseRepository = knownBase ?? loadRepository(base!.files, ctx.check).repository;
   if (!knownBase) ctx.memory.bases.set(baseKey, baseRepository);
@@ -66,7 +72,7 @@ export async function loadReview(
   const loaded = {
     review: proved ? { ...review, lockProof: proved.proof } : review,
     filesRead: head.files.length,
-    environmentsNotRead: environmentsOutside(scope, head.paths),
+    environmentsNotRead: environmentsOutside(headReading, head.paths),
   };
   // A proof the index could not give is asked again on the next delivery or re-run.
   if (proved?.proof.proven !== false) ctx.memory.reviews.set(key, loaded);

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { isManagedPath } from "../../reconciler/core/load/classify-path.js";
 
 /**
@@ -67,4 +68,37 @@ export function environmentsOutside(scope: ReviewScope, paths: readonly string[]
       /^environments\/[^/]+\/[^/]+\/environment\.yaml$/.test(p) &&
       !opens(scope.labs, p.split("/")[1]!),
   ).length;
+}
+
+/** A share document larger than this is not read for its receiving lab (real ones are < 2 KiB). */
+const MAX_SHARE_BYTES = 64 * 1024;
+const SHARE_PATH = /^environments\/([^/]+)\/shares\/[^/]+\.ya?ml$/;
+
+/**
+ * A change confined to some labs also reads every lab that lends one of them an environment (a
+ * Share whose `spec.to.lab` is one of them): the share's mount path must stay free in the
+ * receiving lab's environments, so a change there can make the lender's share fail
+ * (`share-mount-path`), and the lender's documents are needed to see it. Read from the share
+ * files of the archive alone; one that is not YAML or too large is skipped here (the loader
+ * reports it when its lab is read).
+ */
+export function withLendingLabs(
+  scope: ReviewScope,
+  all: ReadonlyMap<string, Uint8Array>,
+): ReviewScope {
+  if (scope.kind === "all" || scope.labs.size === 0) return scope;
+  const labs = new Set(scope.labs);
+  for (const [path, bytes] of all) {
+    const m = SHARE_PATH.exec(path);
+    if (!m || labs.has(m[1]!) || bytes.length > MAX_SHARE_BYTES) continue;
+    let doc: unknown;
+    try {
+      doc = parse(Buffer.from(bytes).toString("utf8"));
+    } catch {
+      continue;
+    }
+    const to = (doc as { spec?: { to?: { lab?: unknown } } } | null)?.spec?.to?.lab;
+    if (typeof to === "string" && scope.labs.has(to)) labs.add(m[1]!);
+  }
+  return labs.size === scope.labs.size ? scope : { kind: "labs", labs };
 }

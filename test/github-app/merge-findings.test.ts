@@ -136,6 +136,28 @@ describe("labenv/validate reports what the merge would cause", () => {
     ]);
   });
 
+  it("fails a change in the receiving lab that takes the mount path of a share another lab lends into it", async () => {
+    // genomics-core lends rnaseq, live, to ml-vision at /data/rnaseq-shared; the pull request
+    // touches only ml-vision, mounting a dataset of its own at that path.
+    const SHARE = "environments/genomics-core/shares/rnaseq-to-ml-vision.yaml";
+    const SEG = "environments/ml-vision/segmentation/environment.yaml";
+    const base = editText(exampleRepository(), SHARE, (t) =>
+      t.replace("  snapshot: before-genomics-2\n", "  mountPath: /data/rnaseq-shared\n"),
+    );
+    const head = editText(base, SEG, (t) =>
+      t.replace(
+        /\nspec:\n/,
+        "\nspec:\n  mounts:\n    - dataset: segmentation-masks\n      path: /data/rnaseq-shared\n",
+      ),
+    );
+    const check = await validateCheck(base, head, [SEG]);
+    expect(check.conclusion).toBe("failure");
+    const clash = check.output.annotations.filter(
+      (a: { title: string }) => a.title === "labenv share-mount-path (spec.mountPath)",
+    );
+    expect(clash.map((a: { path: string }) => a.path)).toEqual([SHARE]);
+  });
+
   it("fails a pull request that adds an environment overrunning its lab's quota, annotating lab.yaml", async () => {
     const base = exampleRepository();
     const head = withBigEnvironment(base);
