@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { drift, fingerprintOf } from "../../../reconciler/core/drift/drift.js";
 import { defaultRules, effectiveRules } from "../../../reconciler/core/drift/severity-rules.js";
 import type { EnvironmentLock, Observation } from "../../../reconciler/core/model/documents.js";
+import { normalizeName } from "../../../reconciler/core/pep440/index.js";
 
 const LOCK: EnvironmentLock = {
   apiVersion: "labenv.westtek.io/v1",
@@ -224,7 +225,8 @@ describe("drift: lock × observation", () => {
             version: fc.stringMatching(/^[0-9]{1,2}\.[0-9]{1,2}(\.[0-9]{1,2})?$/),
             source: fc.constantFrom("pack" as const, "environment" as const, "dependency" as const),
           }),
-          { selector: (p) => p.name, maxLength: 30 },
+          // A lock never holds two names of one project: `t--7` and `t-7` are both `t-7` (PEP 503).
+          { selector: (p) => normalizeName(p.name), maxLength: 30 },
         ),
         (packages) => {
           const lock = { ...LOCK, spec: { ...LOCK.spec, packages } };
