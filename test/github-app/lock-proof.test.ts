@@ -3,28 +3,15 @@ import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLabenvApp, type LabenvAppOptions } from "../../github-app/app.js";
+import type { LabenvAppOptions } from "../../github-app/app.js";
 import { readRepositoryFiles } from "../../reconciler/adapters/fs/read-repository-files.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { runCli } from "../helpers/cli.js";
 import { copyExampleRepo } from "../helpers/example-repo.js";
 import { pypiServer, type PypiServer } from "../helpers/pypi-server.js";
 import { strictNock } from "../helpers/strict-nock.js";
-import {
-  mockApp,
-  mockBranch,
-  mockComments,
-  mockCreateCheckRun,
-  mockCreateComment,
-  mockJudgement,
-  mockLatestCheckRun,
-  mockReviewReads,
-  mockToken,
-  type Captured,
-} from "./helpers/github-api.js";
-import { pullRequestEvent } from "./helpers/payloads.js";
 import { editText, textOf } from "./helpers/repositories.js";
-import { testProbot } from "./helpers/test-probot.js";
+import { validateCheckOf } from "./helpers/validate-check.js";
 
 // `app.lockProof: index` makes labenv/validate prove the pull request's locks against a remote
 // package index, as `labenv validate --against-index --changed-from` does; an index that cannot
@@ -32,8 +19,6 @@ import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();
 
-const HEAD = "1".repeat(40);
-const BASE = "2".repeat(40);
 const now = () => new Date("2026-11-23T12:00:00Z");
 const LOCK = "environments/genomics-core/rnaseq/environment.lock.yaml";
 const closers: (() => Promise<void>)[] = [];
@@ -72,41 +57,12 @@ function handEdited(files: readonly RepoFile[]): { head: RepoFile[]; line: numbe
   return { head: editText(files, LOCK, (t) => t.replace(sha, "ab".repeat(32))), line, sha };
 }
 
-/** `pull_request.synchronize` through the real app; returns labenv/validate. */
-async function validateCheck(
+/** `pull_request.synchronize` of a change to rnaseq's lock through the real app; returns labenv/validate. */
+const validateCheck = (
   base: readonly RepoFile[],
   head: readonly RepoFile[],
-  options: LabenvAppOptions = {},
-): Promise<Record<string, any>> {
-  const checks: Captured = [];
-  mockToken();
-  mockApp();
-  mockBranch("main", BASE);
-  mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, [LOCK]);
-  mockCreateCheckRun(checks);
-  mockComments(7, []);
-  mockCreateComment(7, []);
-  const judgement = mockJudgement({
-    number: 7,
-    head: HEAD,
-    tip: BASE,
-    tipKnown: true,
-    author: "rpatel-bio",
-    reviews: [],
-  });
-  mockLatestCheckRun(HEAD, "labenv/approvals");
-  mockCreateCheckRun(checks);
-  const probot = await testProbot(createLabenvApp({ now, ...options }));
-  await probot.receive({
-    id: "delivery-1",
-    name: "pull_request",
-    payload: pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "rpatel-bio" }),
-  } as never);
-  judgement.settle();
-  const validate = checks.find((c) => c.name === "labenv/validate");
-  if (!validate) throw new Error("no labenv/validate");
-  return validate;
-}
+  app: LabenvAppOptions = {},
+) => validateCheckOf({ base, head, changed: [LOCK], author: "rpatel-bio", now, app });
 
 /** A loopback port nothing listens on any more. */
 async function closedPort(): Promise<string> {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createLabenvApp } from "../../github-app/app.js";
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { loadRepository } from "../../reconciler/core/load/load-repository.js";
 import { lockRepository } from "../../reconciler/core/lock/lock-repository.js";
 import { parseEmbeddedIndex } from "../../reconciler/core/lock/package-index.js";
 import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
 import { strictNock } from "../helpers/strict-nock.js";
-import {
-  mockApp,
-  mockBranch,
-  mockComments,
-  mockCreateCheckRun,
-  mockCreateComment,
-  mockJudgement,
-  mockLatestCheckRun,
-  mockReviewReads,
-  mockToken,
-  type Captured,
-} from "./helpers/github-api.js";
-import { pullRequestEvent } from "./helpers/payloads.js";
 import { editText, exampleRepository, textOf } from "./helpers/repositories.js";
-import { testProbot } from "./helpers/test-probot.js";
+import { validateCheckOf } from "./helpers/validate-check.js";
 
 // labenv/validate reports every finding the merge would cause, also in files the pull request
 // does not touch: a new environment's lab quota, every lock a changed package index breaks;
@@ -28,8 +14,6 @@ import { testProbot } from "./helpers/test-probot.js";
 
 strictNock();
 
-const HEAD = "1".repeat(40);
-const BASE = "2".repeat(40);
 const now = () => new Date("2026-11-23T12:00:00Z");
 const LAB = "environments/genomics-core/lab.yaml";
 const SINGLE_CELL = "environments/genomics-core/single-cell/environment.yaml";
@@ -50,42 +34,12 @@ function withBigEnvironment(files: readonly RepoFile[]): RepoFile[] {
 }
 
 /** Delivers `pull_request.synchronize` for base → head through the real app; returns labenv/validate. */
-async function validateCheck(
+const validateCheck = (
   base: readonly RepoFile[],
   head: readonly RepoFile[],
   changed: readonly string[],
-  /** Whether labenv/approvals judges reviews (not for a change outside the labs' directories). */
   judged = true,
-): Promise<Record<string, any>> {
-  const checks: Captured = [];
-  mockToken();
-  mockApp();
-  mockBranch("main", BASE);
-  mockReviewReads({ number: 7, head: HEAD, base: BASE }, base, head, changed);
-  mockCreateCheckRun(checks);
-  mockComments(7, []);
-  mockCreateComment(7, []);
-  const judgement = mockJudgement({
-    number: 7,
-    head: HEAD,
-    tip: BASE,
-    tipKnown: true,
-    author: "ajones-sc",
-    ...(judged ? { reviews: [] } : {}),
-  });
-  mockLatestCheckRun(HEAD, "labenv/approvals");
-  mockCreateCheckRun(checks);
-  const probot = await testProbot(createLabenvApp({ now }));
-  await probot.receive({
-    id: "delivery-1",
-    name: "pull_request",
-    payload: pullRequestEvent("synchronize", { head: HEAD, base: BASE, author: "ajones-sc" }),
-  } as never);
-  judgement.settle();
-  const validate = checks.find((c) => c.name === "labenv/validate");
-  if (!validate) throw new Error("no labenv/validate");
-  return validate;
-}
+) => validateCheckOf({ base, head, changed, judged, author: "ajones-sc", now });
 
 /** `files` plus `environment` (a copy of `from` under another lab or name) and its lock, as `labenv lock` writes it. */
 function withLockedCopy(
