@@ -1,13 +1,12 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
-import { thesisSnapshot } from "./thesis-snapshot.js";
+import { RNASEQ_HOME, THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
-const ID = "genomics-core/rnaseq/thesis";
-const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
-const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+const ID = THESIS;
+const HOME = RNASEQ_HOME;
+const cli = thesisCli;
 
 /** A home with notebooks and data, and a Snapshot document asking for packages and home, committed. */
 const capturedThesis = () =>

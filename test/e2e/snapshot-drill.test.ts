@@ -3,25 +3,17 @@
 // directory — and checked package for package and file for file. The faults a drill exists to
 // find (an image gone from the registry, a volume snapshot that no longer holds what was
 // installed, a damaged backup) each fail it by name; nothing running is touched.
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-  chmodSync,
-} from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { exampleGitRepo, git } from "./temp-git-repo.js";
-import { thesisSnapshot } from "./thesis-snapshot.js";
+import { exampleGitRepo } from "./temp-git-repo.js";
+import { RNASEQ_HOME, THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
 const ENV = "genomics-core/rnaseq";
-const ID = `${ENV}/thesis`;
-const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
+const ID = THESIS;
+const HOME = RNASEQ_HOME;
 const ACCOUNT = ".labenv/sandbox/account.json";
-const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+const cli = thesisCli;
 
 const captured = () =>
   thesisSnapshot({

@@ -6,13 +6,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCli } from "../helpers/cli.js";
-import { exampleGitRepo, git } from "./temp-git-repo.js";
-import { thesisSnapshot } from "./thesis-snapshot.js";
+import { git } from "./temp-git-repo.js";
+import { RNASEQ_HOME, THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
-const ID = "genomics-core/rnaseq/thesis";
-const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/rnaseq";
-const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+const ID = THESIS;
+const HOME = RNASEQ_HOME;
+const cli = thesisCli;
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 type Entity = { "@id": string; "@type": string; [k: string]: unknown };

@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
-import { thesisSnapshot } from "./thesis-snapshot.js";
+import { THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
-const ID = "genomics-core/rnaseq/thesis";
+const ID = THESIS;
 const EFS = ".labenv/sandbox/efs";
 const HOME = `${EFS}/labs/genomics-core/environments/rnaseq`;
-const cli = (dir: string, ...args: string[]) => runCli([...args, "--repo", dir]);
+const cli = thesisCli;
 
 const NOTEBOOK = '{"cells": [{"cell_type": "code", "source": "import pydeseq2"}], "nbformat": 4}\n';
 const COUNTS = "gene\tcount\nTP53\t17\n".repeat(400);
