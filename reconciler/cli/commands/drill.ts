@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import { runDrill, type DrillRecord } from "../../core/snapshots/drill.js";
-import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
+import type { SnapshotManifest } from "../../core/snapshots/manifest.js";
+import { readManifests } from "../../core/snapshots/snapshot-list.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
-import { readManifest } from "../snapshot-manifest.js";
 import { openSnapshotSources } from "../snapshot-sources.js";
 
 /**
@@ -28,26 +28,22 @@ export function registerDrill(program: Command, io: CliIO): void {
           hint: "name it lab/env, as labenv status lists them",
         });
       const sources = openSnapshotSources(ctx, io.now);
-      const observed = await ctx.provider.observe();
-      const rows = await listSnapshots(ctx.repository, observed.resources, ctx.objects, io.today());
+      // Each environment's newest captured snapshot, from the manifests themselves (read once).
+      const newest = new Map<string, SnapshotManifest>();
+      for (const m of await readManifests(ctx.objects, only)) {
+        const env = m.id.split("/").slice(0, 2).join("/");
+        const seen = newest.get(env);
+        if (!seen || m.capturedAt > seen.capturedAt) newest.set(env, m);
+      }
       const records: DrillRecord[] = [];
       const none: string[] = [];
       for (const env of [...ctx.repository.environments.keys()].sort()) {
         if (only !== undefined && env !== only) continue;
-        const newest = rows
-          .filter(
-            (r) =>
-              (r.state === "captured" || r.state === "kept") &&
-              r.capturedAt &&
-              r.id.startsWith(`${env}/`),
-          )
-          .sort((a, b) => a.capturedAt!.localeCompare(b.capturedAt!))
-          .at(-1);
-        if (!newest) {
+        const manifest = newest.get(env);
+        if (!manifest) {
           none.push(env);
           continue;
         }
-        const manifest = await readManifest(ctx.objects, newest.id);
         records.push(
           await runDrill(manifest, { objects: ctx.objects, sources, runner: sources, now: io.now }),
         );

@@ -5,12 +5,8 @@ import { parse, parseDocument } from "yaml";
 import { runGit } from "../../adapters/git/run-git.js";
 import { LabenvError } from "../../core/errors.js";
 import type { EnvironmentLock } from "../../core/model/generated/environment-lock.js";
-import {
-  parseManifest,
-  snapshotObjects,
-  type SnapshotManifest,
-} from "../../core/snapshots/manifest.js";
 import { lockSpecDigest } from "../../core/snapshots/restore-decision.js";
+import { readManifests } from "../../core/snapshots/snapshot-list.js";
 import { parseAt, snapshotForPast } from "../../core/snapshots/time-travel.js";
 import { openContext, type RunContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -125,7 +121,7 @@ export async function fromPast(
       { hint: "`labenv history " + ref + "` lists when it existed" },
     );
   const lock = parse(lockText) as EnvironmentLock;
-  const manifests = await manifestsOf(ctx, `${lab}/${env}`);
+  const manifests = await readManifests(ctx.objects, `${lab}/${env}`);
   const choice = snapshotForPast(manifests, lockSpecDigest(lock), date);
   const label = "date" in parsed ? at.slice(0, 10).replaceAll("-", "") : commit.slice(0, 7);
   if (choice.snapshot) {
@@ -186,18 +182,6 @@ function write(
   ];
   for (const f of files) writeFileSync(join(ctx.dir, f.path), f.text);
   return files.map((f) => f.path);
-}
-
-/** Every readable manifest of one environment's snapshots. */
-async function manifestsOf(ctx: RunContext, env: string): Promise<SnapshotManifest[]> {
-  const out: SnapshotManifest[] = [];
-  for (const key of await ctx.objects.list(`${snapshotObjects.prefix}${env}/`)) {
-    if (!key.endsWith("/manifest.json")) continue;
-    const bytes = await ctx.objects.get(key);
-    const parsed = bytes && parseManifest(bytes);
-    if (parsed && "manifest" in parsed) out.push(parsed.manifest);
-  }
-  return out;
 }
 
 /** The commit on main's first-parent history at a date (the last one at or before it), or the commit named. */

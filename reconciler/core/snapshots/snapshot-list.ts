@@ -30,6 +30,25 @@ export interface SnapshotRow {
   request?: { requestedBy: string; reason: string };
 }
 
+/**
+ * Every readable manifest in the object store, or only those of one environment (`lab/env`).
+ * A manifest that cannot be read is left out here; `labenv snapshot verify` names it.
+ */
+export async function readManifests(
+  objects: ObjectStore,
+  environment?: string,
+): Promise<SnapshotManifest[]> {
+  const out: SnapshotManifest[] = [];
+  const prefix = `${snapshotObjects.prefix}${environment ? `${environment}/` : ""}`;
+  for (const key of await objects.list(prefix)) {
+    if (!key.endsWith("/manifest.json")) continue;
+    const bytes = await objects.get(key);
+    const parsed = bytes && parseManifest(bytes);
+    if (parsed && "manifest" in parsed) out.push(parsed.manifest);
+  }
+  return out;
+}
+
 /** Every Snapshot document's state, and every manifest whose document is gone (its data is kept). */
 export async function listSnapshots(
   repository: Repository,
@@ -40,13 +59,9 @@ export async function listSnapshots(
   const byKey = new Map(observed.map((o) => [o.key, o]));
   const manifests = new Map<string, SnapshotManifest>();
   const digests = new Map<string, string>();
-  for (const key of await objects.list(snapshotObjects.prefix)) {
-    if (!key.endsWith("/manifest.json")) continue;
-    const bytes = await objects.get(key);
-    const parsed = bytes && parseManifest(bytes);
-    if (!parsed || "problem" in parsed) continue;
-    manifests.set(parsed.manifest.id, parsed.manifest);
-    digests.set(parsed.manifest.id, manifestBytes(parsed.manifest).digest);
+  for (const m of await readManifests(objects)) {
+    manifests.set(m.id, m);
+    digests.set(m.id, manifestBytes(m).digest);
   }
   const rows: SnapshotRow[] = [];
   const ids = new Set([...repository.snapshots.keys(), ...manifests.keys()]);
