@@ -137,25 +137,8 @@ function lazyS3Objects(config: RepoConfig["spec"]): ObjectStore {
   const endpoint = config.aws?.endpoint;
   let store: Promise<ObjectStore> | undefined;
   const load = () =>
-    (store ??= Promise.all([
-      import("@aws-sdk/client-s3"),
-      import("../adapters/aws/s3-object-store.js"),
-      import("../adapters/aws/aws-clients.js"),
-    ]).then(
-      ([{ S3Client }, { S3ObjectStore }, { sdkClientSettings }]) =>
-        new S3ObjectStore({
-          client: new S3Client({
-            ...sdkClientSettings({
-              region,
-              ...(endpoint
-                ? { endpoint, credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" } }
-                : {}),
-            }),
-            forcePathStyle: !!endpoint,
-          }),
-          bucket: o.bucket!,
-          ...(o.prefix ? { prefix: o.prefix } : {}),
-        }),
+    (store ??= import("../lambda/aws-context.js").then((m) =>
+      m.s3Objects({ region, ...(endpoint ? { endpoint } : {}) }, o.bucket!, o.prefix),
     ));
   return {
     put: async (key, body, contentType) => (await load()).put(key, body, contentType),

@@ -11,6 +11,31 @@ import type { StateStore } from "../ports/state-store.js";
 import type { LambdaEnv } from "./lambda-env.js";
 
 /**
+ * The object bucket as an object store, with the same client settings as every labenv SDK
+ * client (a local endpoint, such as moto's, gets path-style addressing and test credentials).
+ */
+export function s3Objects(
+  where: { region: string; endpoint?: string },
+  bucket: string,
+  prefix?: string,
+): S3ObjectStore {
+  const settings = sdkClientSettings({
+    region: where.region,
+    ...(where.endpoint
+      ? {
+          endpoint: where.endpoint,
+          credentials: { accessKeyId: "labenv", secretAccessKey: "labenv" },
+        }
+      : {}),
+  });
+  return new S3ObjectStore({
+    client: new S3Client({ ...settings, forcePathStyle: !!where.endpoint }),
+    bucket,
+    ...(prefix ? { prefix } : {}),
+  });
+}
+
+/**
  * The production ports: AWS provider, DynamoDB state store, S3 object store.
  * The provider remembers described task definition revisions in the object
  * store (`memo`, by default the S3 one when a bucket is configured).
@@ -29,12 +54,7 @@ export function awsContext(
       : {}),
   };
   const settings = sdkClientSettings(base);
-  const objects = env.objectBucket
-    ? new S3ObjectStore({
-        client: new S3Client({ ...settings, forcePathStyle: !!env.endpoint }),
-        bucket: env.objectBucket,
-      })
-    : undefined;
+  const objects = env.objectBucket ? s3Objects(env, env.objectBucket) : undefined;
   const memoStore = memo ?? objects;
   const provider = new AwsProvider(
     {
