@@ -7,10 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { git } from "./temp-git-repo.js";
-import { RNASEQ_HOME, THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
+import { THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
 const ID = THESIS;
-const HOME = RNASEQ_HOME;
 const cli = thesisCli;
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 

@@ -13,7 +13,6 @@ import {
   mockLatestCheckRun,
   mockPermission,
   mockReviewReads,
-  mockReviews,
   mockToken,
   mockUpdateCheckRun,
   type Captured,

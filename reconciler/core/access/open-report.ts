@@ -1,7 +1,7 @@
 import { LabenvError } from "../errors.js";
 import { WAKE_TARGET } from "../kinds/listener-rule.js";
 import { envKey, type Repository } from "../model/documents.js";
-import type { ListenerRuleSpec, ObservedResource } from "../model/resources.js";
+import type { ObservedResource } from "../model/resources.js";
 import { environmentAddress, environmentPath } from "./environment-address.js";
 import { readOnlySharesOf } from "./who-may-open.js";
 

@@ -88,11 +88,7 @@ function shareView(s: Loaded<"Share">, now: Date): ShareView {
   };
 }
 
-function driftView(
-  key: string,
-  report: DriftReport | undefined,
-  observedAt: string | undefined,
-): DriftView {
+function driftView(report: DriftReport | undefined, observedAt: string | undefined): DriftView {
   if (report)
     return {
       status: report.status,
@@ -217,7 +213,7 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
               },
             }
           : {}),
-        drift: driftView(key, input.driftReports.get(key), input.observedAt.get(key)),
+        drift: driftView(input.driftReports.get(key), input.observedAt.get(key)),
         snapshots,
         ...(lastTaken ? { lastSnapshot: lastTaken } : {}),
         ...(lastVerified ? { lastVerifiedSnapshot: lastVerified } : {}),

@@ -6,7 +6,6 @@ import {
   type DesiredResource,
   type EbsSnapshotSpec,
   type ObservedResource,
-  type ServiceSpec,
 } from "../model/resources.js";
 
 export interface RevertInput {

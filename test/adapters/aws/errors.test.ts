@@ -1,7 +1,6 @@
 // When AWS refuses: one LabenvError with code `provider`, saying what labenv
 // was doing and what AWS answered; and the clients' retry settings.
 import {
-  ECSClient,
   ListServicesCommand,
   RegisterTaskDefinitionCommand,
   DescribeTaskDefinitionCommand,

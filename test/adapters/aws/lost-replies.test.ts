@@ -22,7 +22,6 @@ import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import { DRIVERS } from "../../../reconciler/adapters/aws/drivers.js";
 import { toLowerTags, toUpperTags } from "../../../reconciler/adapters/aws/labenv-tags.js";
 import { compareInfrastructure } from "../../../reconciler/core/drift/compare-infrastructure.js";
-import type { DesiredResource } from "../../../reconciler/core/model/resources.js";
 import { describedTaskDefinition, taskDefinitionArn } from "./fixtures/described.js";
 import {
   createAction,

@@ -3,30 +3,14 @@ import { join } from "node:path";
 import nock from "nock";
 import { strictNock } from "../../helpers/strict-nock.js";
 import { describe, expect, it } from "vitest";
-import {
-  indexForRepository,
-  openPackageIndex,
-} from "../../../reconciler/adapters/package-index/open-index.js";
+import { openPackageIndex } from "../../../reconciler/adapters/package-index/open-index.js";
 import { loadFromDisk } from "../../../reconciler/cli/load.js";
 import { runCli } from "../../helpers/cli.js";
 import { pypiServer } from "../../helpers/pypi-server.js";
 import { copyExampleRepo, repoRoot } from "../../helpers/example-repo.js";
-import { fixtureSha, PYPI, servePypi } from "./pypi-fixtures.js";
+import { fixtureSha, PYPI } from "./pypi-fixtures.js";
 
 const RNASEQ = "environments/genomics-core/rnaseq";
-const PYDESEQ2_TREE = [
-  "pydeseq2",
-  "pydeseq2/0.4.11",
-  "formulaic",
-  "formulaic/1.0.2",
-  "interface-meta",
-  "interface-meta/1.3.0",
-  "wrapt",
-  "wrapt/1.16.0",
-  "typing-extensions",
-  "typing-extensions/4.12.2",
-];
-
 strictNock();
 
 /** A copy of the example repository whose labenv.yaml points at a PyPI-compatible API. */

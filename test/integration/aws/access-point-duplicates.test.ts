@@ -7,7 +7,6 @@ import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
 import { toUpperTags } from "../../../reconciler/adapters/aws/labenv-tags.js";
-import type { DesiredResource } from "../../../reconciler/core/model/resources.js";
 import { plan } from "../../../reconciler/core/plan/plan.js";
 import {
   applyAll,

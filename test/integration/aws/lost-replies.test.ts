@@ -10,7 +10,6 @@ import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-pro
 import { DRIVERS } from "../../../reconciler/adapters/aws/drivers.js";
 import { toLowerTags, toUpperTags } from "../../../reconciler/adapters/aws/labenv-tags.js";
 import { registerInput } from "../../../reconciler/adapters/aws/task-definition-shape.js";
-import type { DesiredResource } from "../../../reconciler/core/model/resources.js";
 import {
   applyAll,
   createAction,
