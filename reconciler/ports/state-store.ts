@@ -72,6 +72,30 @@ export interface SuccessionRecord {
   failed?: { step: SuccessionStep; at: string; message: string };
 }
 
+/**
+ * One grant or revoke of a member's read-only way into a shared home (a share, or a
+ * predecessor's hand-over access), recorded when the reconciler confirmed it: the access point
+ * was created, or deleted.
+ */
+export interface ShareAccessEvent {
+  /** `granted`: its access point was created (or replaced); `revoked`: it was deleted. */
+  event: "granted" | "revoked";
+  at: string;
+  /** `lab/name` of the share (`lab/succession-<name>.<env>` for a hand-over). */
+  share: string;
+  /** The shared environment, `lab/env`. */
+  environment: string;
+  /** `lab/member` the access was for. */
+  member: string;
+  /** The access point created or deleted. */
+  accessPoint: string;
+  /** Why, as the plan said it. */
+  reason: string;
+  /** The commit and run that did it. */
+  commit: string;
+  run: string;
+}
+
 export interface Lease {
   owner: string;
   token: string;
@@ -111,4 +135,8 @@ export interface StateStore {
   listSuccessions(): Promise<SuccessionRecord[]>;
   /** Records a succession's progress (replacing what was recorded). */
   putSuccession(record: SuccessionRecord): Promise<void>;
+  /** Records a confirmed grant or revoke (kept: a history, never replaced). */
+  putShareEvent(event: ShareAccessEvent): Promise<void>;
+  /** Every grant and revoke recorded, oldest first. */
+  listShareEvents(): Promise<ShareAccessEvent[]>;
 }

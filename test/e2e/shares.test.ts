@@ -110,6 +110,23 @@ describe("read-only shares on the sandbox", () => {
         until: "2026-11-30",
         state: "granted",
         accessPoint: ap!.id,
+        grantedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
+    // The grant is recorded in the state store with its time, commit and run.
+    const commit = git(dir, "rev-parse", "HEAD").trim();
+    expect(listed.history).toEqual([
+      {
+        event: "granted",
+        at: listed.access[0].grantedAt,
+        share: "genomics-core/rnaseq-to-ml-vision",
+        environment: "genomics-core/rnaseq",
+        member: "ml-vision/epetrov",
+        accessPoint: ap!.id,
+        reason:
+          "grant share genomics-core/rnaseq-to-ml-vision: read-only access point for ml-vision/epetrov onto genomics-core/rnaseq's home",
+        commit,
+        run: expect.any(String),
       },
     ]);
     const expiring = await runCli(["shares", "--repo", dir], { today: "2026-12-02" });
@@ -139,9 +156,36 @@ describe("read-only shares on the sandbox", () => {
     );
     expect(shareAccessPoints(dir)).toEqual([]);
     expect(sharedMounts(dir)).toEqual({});
-    expect((await runCli(["shares", "--repo", dir], { today: "2026-12-02" })).stdout).toContain(
-      "genomics-core/rnaseq-to-ml-vision: expired on 2026-11-30",
+    const after = await runCli(["shares", "--repo", dir], { today: "2026-12-02" });
+    expect(after.stdout).toContain("genomics-core/rnaseq-to-ml-vision: expired on 2026-11-30");
+    expect(after.stdout).toMatch(
+      new RegExp(
+        `\\d{4}-\\d\\d-\\d\\dT\\S+ granted genomics-core/rnaseq-to-ml-vision: ml-vision/epetrov \\(${ap!.id}\\)[^\\n]*\\n\\S+ revoked genomics-core/rnaseq-to-ml-vision: ml-vision/epetrov \\(${ap!.id}\\) at [0-9a-f]{12} — revoke share genomics-core/rnaseq-to-ml-vision: it expired on 2026-11-30`,
+      ),
     );
+    // The audit shows both, with their times, next to what git says was asked for.
+    const audit = JSON.parse((await runCli(["audit", "-C", dir, "--json"])).stdout);
+    expect(
+      audit.shares.access.map((e: { event: string; member: string; accessPoint: string }) => [
+        e.event,
+        e.member,
+        e.accessPoint,
+      ]),
+    ).toEqual([
+      ["granted", "ml-vision/epetrov", ap!.id],
+      ["revoked", "ml-vision/epetrov", ap!.id],
+    ]);
+    const md = (await runCli(["audit", "-C", dir, "--lab", "ml-vision"])).stdout;
+    expect(md).toContain("**Access granted and revoked by the reconciler**");
+    expect(md).toMatch(
+      new RegExp(
+        `\\| \\S+ \\| revoked \\| genomics-core/rnaseq-to-ml-vision \\| ml-vision/epetrov \\| ${ap!.id} \\|`,
+      ),
+    );
+    const elsewhere = JSON.parse(
+      (await runCli(["audit", "-C", dir, "--json", "--lab", "climate-dynamics"])).stdout,
+    );
+    expect(elsewhere.shares.access).toEqual([]);
     // The shared home itself is untouched.
     expect(
       account(dir).accessPoints.some(
@@ -214,8 +258,10 @@ describe("a succession keeps the predecessor's read access for keepAccessDays (s
       "labenv-genomics-core-single-cell": ["/handover/genomics-core/variant-calling ro"],
     });
     const listed = await runCli(["shares", "--repo", dir], { today: "2027-01-05" });
-    expect(listed.stdout).toContain(
-      `granted   genomics-core/succession-lwu-graduation.variant-calling: genomics-core/lwu reads genomics-core/variant-calling — /handover/genomics-core/variant-calling read-only in genomics-core/single-cell, until 2027-03-01 (${ap.id})`,
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `granted   genomics-core/succession-lwu-graduation\\.variant-calling: genomics-core/lwu reads genomics-core/variant-calling — /handover/genomics-core/variant-calling read-only in genomics-core/single-cell, until 2027-03-01, granted \\S+ \\(${ap.id}\\)`,
+      ),
     );
 
     const after = await runCli(["reconcile", "--repo", dir], { today: "2027-03-02" });

@@ -10,12 +10,13 @@ import {
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { LabenvError, isLabenvError } from "../../core/errors.js";
-import { checkedRecord } from "../shape/state-records.js";
+import { checkedRecord, shareEventId } from "../shape/state-records.js";
 import type {
   AppliedRecord,
   Lease,
   LeaseResult,
   RunRecord,
+  ShareAccessEvent,
   StateStore,
   SuccessionRecord,
 } from "../../ports/state-store.js";
@@ -31,6 +32,7 @@ type Item = Record<string, AttributeValue>;
 const APPLIED = "applied";
 const RUN = "run";
 const SUCCESSION = "succession";
+const SHARE_EVENT = "share-event";
 const LEASE = { pk: { S: "lease" }, sk: { S: "reconcile" } };
 
 /**
@@ -80,6 +82,21 @@ export class DynamoStateStore implements StateStore {
       ...key(SUCCESSION, record.succession),
       body: { S: JSON.stringify(record) },
     });
+  }
+
+  async putShareEvent(event: ShareAccessEvent): Promise<void> {
+    await this.put(
+      `record that ${event.member}'s access to share ${event.share} was ${event.event}`,
+      {
+        ...key(SHARE_EVENT, shareEventId(event)),
+        body: { S: JSON.stringify(event) },
+      },
+    );
+  }
+
+  /** Oldest first: the sort key starts with the time. */
+  async listShareEvents(): Promise<ShareAccessEvent[]> {
+    return (await this.query(SHARE_EVENT, true)).map((item) => this.body("share-event", item));
   }
 
   async putApplied(record: AppliedRecord): Promise<void> {
@@ -265,7 +282,7 @@ export class DynamoStateStore implements StateStore {
   }
 
   /** A stored record, checked: a body that is not JSON, or not a record of its kind, names its item. */
-  private body<K extends "applied" | "run" | "succession">(kind: K, item: Item) {
+  private body<K extends "applied" | "run" | "succession" | "share-event">(kind: K, item: Item) {
     const corrupt = (problem: string) => this.corrupt(item, problem);
     const text = item.body?.S;
     if (text === undefined) throw corrupt("it has no string attribute `body`");

@@ -7,11 +7,12 @@ import type {
   Lease,
   LeaseResult,
   RunRecord,
+  ShareAccessEvent,
   StateStore,
   SuccessionRecord,
 } from "../../ports/state-store.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { checkedRecord, type RecordKind } from "../shape/state-records.js";
+import { checkedRecord, shareEventId, type RecordKind } from "../shape/state-records.js";
 
 /**
  * The state store under `.labenv/state/`: one JSON file per environment's
@@ -46,6 +47,22 @@ export class FileStateStore implements StateStore {
       this.file("successions", `${record.succession.replace("/", "__")}.json`),
       `${JSON.stringify(record, null, 2)}\n`,
     );
+  }
+
+  async putShareEvent(event: ShareAccessEvent): Promise<void> {
+    writeFileAtomic(
+      this.file("share-events", `${shareEventId(event).replace(/[^A-Za-z0-9_.-]/g, "_")}.json`),
+      `${JSON.stringify(event, null, 2)}\n`,
+    );
+  }
+
+  async listShareEvents(): Promise<ShareAccessEvent[]> {
+    const dir = this.file("share-events");
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readJson(join(dir, f), "share-event")!);
   }
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {

@@ -1,4 +1,10 @@
-import type { AppliedRecord, Lease, RunRecord, SuccessionRecord } from "../../ports/state-store.js";
+import type {
+  AppliedRecord,
+  Lease,
+  RunRecord,
+  ShareAccessEvent,
+  SuccessionRecord,
+} from "../../ports/state-store.js";
 import { shapeProblem, type Shape } from "./shape.js";
 
 const APPLIED: Shape = {
@@ -52,7 +58,25 @@ const SUCCESSION: Shape = {
   failed: { optional: { step: "string", at: "string", message: "string" } },
 };
 
-const SHAPES = { applied: APPLIED, run: RUN, lease: LEASE, succession: SUCCESSION };
+const SHARE_EVENT: Shape = {
+  event: { oneOf: ["granted", "revoked"] },
+  at: "string",
+  share: "string",
+  environment: "string",
+  member: "string",
+  accessPoint: "string",
+  reason: "string",
+  commit: "string",
+  run: "string",
+};
+
+const SHAPES = {
+  applied: APPLIED,
+  run: RUN,
+  lease: LEASE,
+  succession: SUCCESSION,
+  "share-event": SHARE_EVENT,
+};
 
 export type RecordKind = keyof typeof SHAPES;
 type RecordOf<K extends RecordKind> = K extends "applied"
@@ -61,7 +85,9 @@ type RecordOf<K extends RecordKind> = K extends "applied"
     ? RunRecord
     : K extends "succession"
       ? SuccessionRecord
-      : Lease;
+      : K extends "share-event"
+        ? ShareAccessEvent
+        : Lease;
 
 /** Why a stored record is not a record of its kind (`resources[0].id is missing, expected a string`), or undefined. */
 export function recordProblem(kind: RecordKind, value: unknown): string | undefined {
@@ -77,4 +103,9 @@ export function checkedRecord<K extends RecordKind>(
   const problem = recordProblem(kind, value);
   if (problem) throw corrupt(problem);
   return value as RecordOf<K>;
+}
+
+/** A share event's id, ordered by time: `<at>#<event>#<member>#<share>` (the same event recorded twice is one). */
+export function shareEventId(e: ShareAccessEvent): string {
+  return `${e.at}#${e.event}#${e.member}#${e.share}`;
 }

@@ -8,6 +8,8 @@ import { isoSeconds, parseInstant } from "../../core/audit/period.js";
 import { renderAuditCsv } from "../../core/audit/render-audit-csv.js";
 import { renderAuditMarkdown } from "../../core/audit/render-audit-markdown.js";
 import { LabenvError } from "../../core/errors.js";
+import { withShareAccess } from "../../core/audit/share-access-audit.js";
+import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
 
 interface AuditOptions {
@@ -75,7 +77,9 @@ export function registerAudit(program: Command, io: CliIO): void {
           }),
         };
       }
-      const report = await readAudit(opts.dir, query, host);
+      // The grants and revokes the reconciler recorded, from the state store labenv.yaml names.
+      const events = await openContext(opts.dir, io.now).state.listShareEvents();
+      const report = withShareAccess(await readAudit(opts.dir, query, host), events, query);
       io.out(
         format === "json"
           ? JSON.stringify(report, null, 2)

@@ -1,5 +1,6 @@
 import type { ChangeAction, AuditedKind } from "./document-change.js";
 import type { ComplianceFinding } from "./compliance-finding.js";
+import type { ShareAccessEvent } from "../../ports/state-store.js";
 
 /** What an auditor asked for. Instants are ISO 8601 UTC. */
 export interface AuditQuery {
@@ -145,7 +146,16 @@ export interface AuditReport {
   };
   packageChanges: PackageEvent[];
   snapshots: DocumentEvent[];
-  shares: { granted: ShareEvent[]; changed: ShareEvent[]; revoked: ShareEvent[] };
+  shares: {
+    granted: ShareEvent[];
+    changed: ShareEvent[];
+    revoked: ShareEvent[];
+    /**
+     * What the reconciler did about them, from the state store: each member's access granted
+     * or revoked in the period, with its time (absent when no state store was read).
+     */
+    access?: ShareAccessEvent[];
+  };
   successions: SuccessionEvent[];
   domainPacks: DocumentEvent[];
   driftPullRequests: DriftSection;

@@ -214,6 +214,23 @@ export function renderAuditMarkdown(r: AuditReport): string {
       ),
     ),
   ]);
+  if (r.shares.access)
+    out.push(
+      ...sub(
+        "Access granted and revoked by the reconciler",
+        table(
+          ["time", "event", "share", "member", "access point", "commit"],
+          r.shares.access.map((e) => [
+            e.at,
+            e.event,
+            e.share,
+            e.member,
+            e.accessPoint,
+            shortCommit(e.commit),
+          ]),
+        ),
+      ),
+    );
   section(
     out,
     "Successions",

@@ -20,6 +20,7 @@ import { heldBack, isolate, plannable, withHeldBack, type Isolation } from "./ho
 import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
 import { LabenvError } from "../errors.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
+import { shareEventsOf } from "../shares/share-events.js";
 
 export type ReconcileStage =
   | "load"
@@ -305,6 +306,10 @@ async function applyUnderLease(
   }
   await deps.state.putRun(run);
   const result = await applyPlan(plan, observed, deps.provider, deps.progress, lease.lost);
+  // Each confirmed grant and revoke is history, kept even if the lease was lost meanwhile: the
+  // next run sees the access point as it is and would never record it.
+  for (const event of shareEventsOf(result.applied, deps.now(), input.commit, deps.runId))
+    await deps.state.putShareEvent(event);
   // Without the lease, records are left to whoever holds it now (the next run observes the truth).
   if (!lease.lost())
     await recordApplied(

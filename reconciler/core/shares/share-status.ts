@@ -1,6 +1,8 @@
 import { shareGrants, isExpired } from "../desire/share-grants.js";
 import type { Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
+import type { ShareAccessEvent } from "../../ports/state-store.js";
+import { lastShareEvents } from "./share-events.js";
 
 /** One member's way into a shared home: what git asks for today, and whether it is in place. */
 export interface ShareAccessRow {
@@ -21,6 +23,8 @@ export interface ShareAccessRow {
    */
   state: "granted" | "pending" | "revoking";
   accessPoint?: string;
+  /** When the reconciler granted the access in place (its last recorded grant). */
+  grantedAt?: string;
   reason?: string;
 }
 
@@ -33,13 +37,20 @@ export interface ShareNote {
 /**
  * Every read-only share and hand-over access: what git grants today against what the provider
  * holds (its share access points), so `labenv shares` says what is in place, what the next
- * reconcile adds and what it revokes. Pure.
+ * reconcile adds and what it revokes, with every grant and revoke the state store recorded
+ * (`history`, oldest first). Pure.
  */
 export function shareStatus(
   repo: Repository,
   observed: readonly ObservedResource[],
   today: string,
-): { access: ShareAccessRow[]; notes: ShareNote[] } {
+  events: readonly ShareAccessEvent[] = [],
+): { access: ShareAccessRow[]; notes: ShareNote[]; history: ShareAccessEvent[] } {
+  const last = lastShareEvents(events);
+  const grantedAt = (share: string, member: string, accessPoint: string) => {
+    const e = last.get(`${share} ${member}`);
+    return e?.event === "granted" && e.accessPoint === accessPoint ? { grantedAt: e.at } : {};
+  };
   const { grants, expired } = shareGrants(repo, today);
   const live = new Map(
     observed.filter((o) => o.kind === "share-access").map((o) => [o.key, o] as const),
@@ -55,7 +66,7 @@ export function shareStatus(
       mountedIn: g.mountedIn,
       until: g.until,
       state: o ? "granted" : "pending",
-      ...(o ? { accessPoint: o.id } : {}),
+      ...(o ? { accessPoint: o.id, ...grantedAt(g.share, `${g.lab}/${g.member}`, o.id) } : {}),
     };
   });
   for (const o of live.values()) {
@@ -68,6 +79,7 @@ export function shareStatus(
       mountedIn: [],
       state: "revoking",
       accessPoint: o.id,
+      ...grantedAt(spec.share, `${spec.lab}/${spec.member}`, o.id),
       reason: expired[spec.share]
         ? `expired on ${expired[spec.share]}`
         : "no longer granted by git (the share was removed or no longer names them)",
@@ -90,5 +102,5 @@ export function shareStatus(
     });
   }
   access.sort((a, b) => a.share.localeCompare(b.share) || a.member.localeCompare(b.member));
-  return { access, notes };
+  return { access, notes, history: [...events] };
 }

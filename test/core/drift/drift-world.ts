@@ -132,6 +132,12 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
     async putSuccession() {
       throw new Error("drift records no succession");
     },
+    async putShareEvent() {
+      throw new Error("drift records no share event");
+    },
+    async listShareEvents() {
+      return [];
+    },
   };
   const data = new Map<string, string>();
   const objects = {

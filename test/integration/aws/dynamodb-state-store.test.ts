@@ -11,6 +11,7 @@ import { DynamoStateStore } from "../../../reconciler/adapters/aws/dynamodb-stat
 import type {
   AppliedRecord,
   RunRecord,
+  ShareAccessEvent,
   SuccessionRecord,
 } from "../../../reconciler/ports/state-store.js";
 import { useMoto } from "../moto.js";
@@ -101,6 +102,47 @@ describe("DynamoStateStore (moto)", () => {
     );
     await expect(store.getSuccession("x/y")).rejects.toThrow(
       /pk=succession, sk=x\/y .*from is missing/,
+    );
+  });
+
+  it("keeps every share grant and revoke with its time, oldest first (issue 16)", async () => {
+    expect(await store.listShareEvents()).toEqual([]);
+    const granted: ShareAccessEvent = {
+      event: "granted",
+      at: T0.toISOString(),
+      share: "genomics-core/rnaseq-to-ml-vision",
+      environment: "genomics-core/rnaseq",
+      member: "ml-vision/epetrov",
+      accessPoint: "fsap-0123456789abcdef0",
+      reason: "grant share genomics-core/rnaseq-to-ml-vision",
+      commit: "abc123",
+      run: "r1",
+    };
+    const revoked: ShareAccessEvent = {
+      ...granted,
+      event: "revoked",
+      at: later(86_400_000).toISOString(),
+      reason: "revoke share genomics-core/rnaseq-to-ml-vision: it expired on 2026-11-23",
+      commit: "def456",
+      run: "r2",
+    };
+    // Written out of order; read back by time. The same event written twice is kept once.
+    await store.putShareEvent(revoked);
+    await store.putShareEvent(granted);
+    await store.putShareEvent(granted);
+    expect(await store.listShareEvents()).toEqual([granted, revoked]);
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: {
+          pk: { S: "share-event" },
+          sk: { S: "2026-11-25T00:00:00.000Z#granted#x/y#a/b" },
+          body: { S: JSON.stringify({ ...granted, event: "lent" }) },
+        },
+      }),
+    );
+    await expect(store.listShareEvents()).rejects.toThrow(
+      /pk=share-event, sk=2026-11-25T00:00:00.000Z#granted#x\/y#a\/b .*event/,
     );
   });
 
