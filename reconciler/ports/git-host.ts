@@ -51,6 +51,8 @@ export interface GitHost {
   listDriftPullRequests(): Promise<HostedPullRequest[]>;
   /** The open pull request whose head is `branch` (any branch, not only drift ones), if there is one (both hosts have it; optional for test doubles). */
   findOpenPullRequest?(branch: string): Promise<HostedPullRequest | undefined>;
+  /** Every pull request whose head is `branch`, open, merged or closed, newest first (optional for test doubles). */
+  findPullRequests?(branch: string): Promise<HostedPullRequest[]>;
   /** Find-or-create-or-update the pull request of `spec.branch`; `existing` is the open one from `listDriftPullRequests`. */
   ensureDriftPullRequest(
     spec: DriftPullRequestSpec,

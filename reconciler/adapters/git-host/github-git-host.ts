@@ -92,6 +92,21 @@ export class GitHubGitHost implements GitHost {
     return p ? hostedFrom(p) : undefined;
   }
 
+  async findPullRequests(branch: string): Promise<HostedPullRequest[]> {
+    const out: HostedPullRequest[] = [];
+    await githubCall(`list the pull requests of ${branch}`, async () => {
+      for await (const page of this.octokit.paginate.iterator(this.octokit.rest.pulls.list, {
+        ...this.repo,
+        state: "all",
+        head: `${this.repo.owner}:${branch}`,
+        per_page: 100,
+      })) {
+        for (const p of page.data) if (p.head.ref === branch) out.push(hostedFrom(p));
+      }
+    });
+    return out.sort((a, b) => b.number - a.number);
+  }
+
   async ensureDriftPullRequest(
     spec: DriftPullRequestSpec,
     existing?: HostedPullRequest,

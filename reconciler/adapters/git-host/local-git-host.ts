@@ -39,6 +39,10 @@ export class LocalGitHost implements GitHost {
     return this.list().find((p) => p.branch === branch && p.state === "open");
   }
 
+  async findPullRequests(branch: string): Promise<HostedPullRequest[]> {
+    return this.list().filter((p) => p.branch === branch);
+  }
+
   /** Every local pull request, newest first, with its state as git shows it now. */
   list(): HostedPullRequest[] {
     return [...this.records.current(), ...this.records.archived()]

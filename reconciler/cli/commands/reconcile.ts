@@ -25,6 +25,8 @@ import {
 import { manifestsFor, type RestoreResult } from "../../core/snapshots/restore.js";
 import type { SuccessionStatus } from "../../core/successions/run-successions.js";
 import { renderSuccessions, successionsForContext } from "../succession-run.js";
+import type { RenewalProposal } from "../../core/shares/propose-renewals.js";
+import { renderRenewals, renewalsForContext } from "../share-renewals.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -115,12 +117,17 @@ export function registerReconcile(program: Command, io: CliIO): void {
           snapshots && ctx.repository.successions.size > 0
             ? await successionsForContext(ctx, io.now, io.today())
             : undefined;
+        // Shares ending within a week get a pull request proposing renewal (found by its branch).
+        const renewals =
+          mode !== "plan" && (result.outcome === "applied" || result.outcome === "no-changes")
+            ? await renewalsForContext(ctx, io.now, io.today())
+            : undefined;
         // The loop ends with drift: what runs is compared with the locks and each environment's policy applied.
         const drift =
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, { drift, snapshots, restores, successions });
+        report(io, mode, result, o, { drift, snapshots, restores, successions, renewals });
       },
     );
   }
@@ -156,9 +163,10 @@ function report(
     snapshots?: CaptureResult[] | undefined;
     restores?: RestoreResult[] | undefined;
     successions?: SuccessionStatus[] | undefined;
+    renewals?: RenewalProposal[] | { skipped: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, restores, successions } = after;
+  const { drift, snapshots, restores, successions, renewals } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -172,6 +180,7 @@ function report(
           ...(snapshots ? { snapshots } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
           ...(successions ? { successions } : {}),
+          ...(renewals ? { renewals } : {}),
           ...(drift ? { drift } : {}),
         },
         null,
@@ -198,6 +207,7 @@ function report(
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
     if (successions) io.out(renderSuccessions(successions));
+    if (renewals) io.out(renderRenewals(renewals));
     if (drift)
       io.out(
         (drift as { skipped?: string }).skipped
@@ -212,7 +222,8 @@ function report(
       r.plan?.heldBack ||
       snapshots?.some((s) => s.outcome === "failed") ||
       restores?.some((s) => s.outcome === "failed" || (s.outcome === "restored" && !s.record.ok)) ||
-      successions?.some((s) => s.stage === "failed")
+      successions?.some((s) => s.stage === "failed") ||
+      (Array.isArray(renewals) && renewals.some((p) => p.outcome === "failed"))
       ? 1
       : 0,
   );
