@@ -2,6 +2,8 @@ import { SandboxContainers } from "../adapters/sandbox/sandbox-observation.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { SandboxSnapshotSources } from "../adapters/sandbox/sandbox-snapshot-sources.js";
 import { captureSnapshots, type CaptureResult } from "../core/snapshots/capture.js";
+import { scheduledIdOf } from "../core/snapshots/prune-plan.js";
+import { heldScheduledSnapshots } from "../core/snapshots/schedule.js";
 import { LabenvError } from "../core/errors.js";
 import type { Repository } from "../core/model/documents.js";
 import type { SnapshotManifest } from "../core/snapshots/manifest.js";
@@ -34,7 +36,10 @@ export function openSnapshotSources(
   return new SandboxSnapshotSources(provider, containers, now);
 }
 
-/** The capture pass over every Snapshot document (or `only`), as `labenv reconcile` ends with it. */
+/**
+ * The capture pass over every Snapshot document and every scheduled snapshot the provider holds
+ * parts of (or `only`), as `labenv reconcile` ends with it.
+ */
 export async function captureForContext(
   ctx: RunContext,
   now: () => Date,
@@ -42,9 +47,20 @@ export async function captureForContext(
 ): Promise<CaptureResult[]> {
   const sources = openSnapshotSources(ctx, now);
   const observed = await ctx.provider.observe();
+  const parts = new Map<string, { packages: boolean; home: boolean }>();
+  for (const o of observed.resources) {
+    const id = scheduledIdOf(o);
+    if (!id) continue;
+    const p = parts.get(id) ?? { packages: false, home: false };
+    parts.set(id, o.kind === "ebs-snapshot" ? { ...p, packages: true } : { ...p, home: true });
+  }
+  const scheduled = heldScheduledSnapshots(ctx.repository, parts);
   return captureSnapshots(
     {
-      repository: ctx.repository,
+      repository: {
+        ...ctx.repository,
+        snapshots: new Map([...ctx.repository.snapshots, ...scheduled]),
+      },
       commit: ctx.commit,
       provider: ctx.provider.label,
       observed: observed.resources,

@@ -31,6 +31,8 @@ export interface Provider {
   readonly label: string;
   /** Whether it builds each environment's image from its lock (the `image-build` kind). */
   readonly buildsImages?: boolean;
+  /** Whether it deletes the volume snapshots and backups a keep policy prunes (`delete` of those records). */
+  readonly prunesSnapshots?: boolean;
   /** How many independent actions may be in flight; without lanes, one at a time. */
   readonly lanes?: ApplyLanes;
   observe(): Promise<ObservedState>;

@@ -20,6 +20,7 @@ import { SandboxStorage } from "./sandbox-storage.js";
 export class SandboxProvider implements Provider {
   readonly name = "sandbox" as const;
   readonly buildsImages = true;
+  readonly prunesSnapshots = true;
   readonly label: string;
   private readonly file: string;
   private readonly drivers: ReturnType<typeof sandboxDrivers>;

@@ -7,6 +7,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmSync,
 } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { LabenvError } from "../../core/errors.js";
@@ -81,6 +82,11 @@ export class SandboxStorage {
     const point: SandboxRecoveryPoint = { id, createdAt, files };
     writeFileAtomic(this.pointPath(id), `${JSON.stringify(point)}\n`);
     return point;
+  }
+
+  /** AWS Backup DeleteRecoveryPoint: the point's list goes; contents stay for the points sharing them. */
+  forget(id: string): void {
+    rmSync(this.pointPath(id), { force: true });
   }
 
   /** A recovery point's list, or undefined when there is none of that id. */

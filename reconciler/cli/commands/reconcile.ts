@@ -15,6 +15,9 @@ import { renderDiagnostics } from "../render/diagnostics.js";
 import { renderPlan } from "../render/plan.js";
 import { SandboxProvider } from "../../adapters/sandbox/sandbox-provider.js";
 import type { CaptureResult } from "../../core/snapshots/capture.js";
+import { recordPrunes, type PruneRecord } from "../../core/snapshots/prune-record.js";
+import { slotOf } from "../../core/snapshots/schedule.js";
+import { passedVerifications } from "../../core/snapshots/verification.js";
 import {
   captureForContext,
   renderCapture,
@@ -67,6 +70,10 @@ export function registerReconcile(program: Command, io: CliIO): void {
         const manifests = await manifestsFor(ctx.repository, ctx.objects);
         const restorePins = restorePinsFor(ctx.repository, manifests);
         const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
+        // Each environment's last verified scheduled snapshot is never pruned.
+        const verified = await passedVerifications(ctx.objects, (id) =>
+          Boolean(slotOf(id.split("/")[2] ?? "")),
+        );
         if (!o.json)
           io.err(`labenv ${mode}: ${ctx.provider.label}, commit ${ctx.commit.slice(0, 12)}`);
         const result = await reconcile(
@@ -81,6 +88,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
                 : ((await remoteIndexForChecks(repository)) ?? ctx.checkIndex),
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
+            snapshots: { verified },
             ...(restorePins.size > 0 ? { runtime: { restorePins } } : {}),
             ...(expectDigest ? { expectDigest } : {}),
           },
@@ -102,6 +110,16 @@ export function registerReconcile(program: Command, io: CliIO): void {
           },
         );
         if (o.out && result.plan) writeFileSync(o.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+        // Scheduled snapshots whose parts the plan pruned are recorded as pruned (their manifest stays).
+        const prunes =
+          mode !== "plan" && result.plan && result.applied > 0
+            ? await recordPrunes(
+                ctx.objects,
+                result.plan.stages.flatMap((s) => s.actions),
+                (await ctx.provider.observe()).resources,
+                io.now(),
+              )
+            : [];
         // Then snapshots whose parts were taken get their manifest (objects first, manifest last).
         const snapshots =
           mode !== "plan" &&
@@ -127,7 +145,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, { drift, snapshots, restores, successions, renewals });
+        report(io, mode, result, o, { drift, snapshots, prunes, restores, successions, renewals });
       },
     );
   }
@@ -161,12 +179,13 @@ function report(
   after: {
     drift?: unknown;
     snapshots?: CaptureResult[] | undefined;
+    prunes?: PruneRecord[];
     restores?: RestoreResult[] | undefined;
     successions?: SuccessionStatus[] | undefined;
     renewals?: RenewalProposal[] | { skipped: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, restores, successions, renewals } = after;
+  const { drift, snapshots, prunes, restores, successions, renewals } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -178,6 +197,7 @@ function report(
           plan: r.plan,
           diagnostics: r.diagnostics,
           ...(snapshots ? { snapshots } : {}),
+          ...(prunes && prunes.length > 0 ? { prunes } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
           ...(successions ? { successions } : {}),
           ...(renewals ? { renewals } : {}),
@@ -205,6 +225,8 @@ function report(
         `✖ held back ${r.plan.heldBack.length} ${r.plan.heldBack.length === 1 ? "environment" : "environments"} (${r.plan.heldBack.map((h) => h.environment).join(", ")}): fix the findings above; everything else ${mode === "plan" ? "is planned" : "was applied"}`,
       );
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
+    if (prunes && prunes.length > 0)
+      io.out(["pruned:", ...prunes.map((p) => `  ✓ pruned     ${p.id}: ${p.reason}`)].join("\n"));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
     if (successions) io.out(renderSuccessions(successions));
     if (renewals) io.out(renderRenewals(renewals));

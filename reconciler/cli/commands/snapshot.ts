@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import { snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
+import { prunedIds } from "../../core/snapshots/prune-record.js";
 import { decideRetention } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
 import { recordVerification, type VerificationRecord } from "../../core/snapshots/verification.js";
+import { slotOf } from "../../core/snapshots/schedule.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { exportRoCrate, parseSnapshotRef, readManifest } from "../snapshot-manifest.js";
@@ -34,8 +36,8 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       for (const r of rows) {
         const keep = `${r.tier ? `  ${r.tier}` : ""}${r.keepUntil ? `  keep until ${r.keepUntil}` : ""}${r.legalHold ? "  legal hold" : ""}`;
         io.out(
-          r.state === "captured" || r.state === "kept"
-            ? `${r.state.padEnd(9)} ${r.id}  ${r.capturedAt}  ${r.files} files, ${r.bytes} bytes  ${r.digest!.slice(0, 19)}…${keep}${r.state === "kept" ? "  (its document left git; the data is kept)" : ""}`
+          r.state === "captured" || r.state === "kept" || r.state === "scheduled"
+            ? `${r.state.padEnd(9)} ${r.id}  ${r.capturedAt}  ${r.files} files, ${r.bytes} bytes  ${r.digest!.slice(0, 19)}…${keep}${r.state === "kept" ? "  (its document left git; the data is kept)" : ""}${r.state === "scheduled" ? "  (kept by its keep policy)" : ""}`
             : `${r.state.padEnd(9)} ${r.id}: ${r.reason}${keep}`,
         );
       }
@@ -87,12 +89,20 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .action(async (ids: string[], o: Opts) => {
       const ctx = openContext(o.repo, io.now);
       const sources = openSnapshotSources(ctx, io.now);
+      // A pruned scheduled snapshot's data is gone by decision, not lost: it is not proved.
+      const pruned = await prunedIds(ctx.objects);
+      for (const id of ids)
+        if (pruned.has(id))
+          throw new LabenvError("usage", `${id} was pruned by its keep policy: its data is gone`, {
+            hint: "labenv snapshot list says when and why",
+          });
       const all =
         ids.length > 0
           ? ids.map((id) => (parseSnapshotRef(id), id))
           : (await ctx.objects.list(snapshotObjects.prefix))
               .filter((k) => k.endsWith("/manifest.json"))
-              .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length));
+              .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length))
+              .filter((id) => !pruned.has(id));
       const reports: VerificationRecord[] = [];
       // Each result is kept (verifications/<id>/), so "when was it last proved intact" has an answer.
       for (const id of all)
@@ -147,7 +157,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .action(async (ids: string[], o: Opts) => {
       const ctx = openContext(o.repo, io.now);
       for (const id of ids)
-        if (!ctx.repository.snapshots.has(id))
+        if (!ctx.repository.snapshots.has(id) && !slotOf(id.split("/")[2] ?? ""))
           throw new LabenvError("usage", `there is no Snapshot document ${id}`, {
             hint: `known: ${[...ctx.repository.snapshots.keys()].sort().join(", ") || "none"}`,
           });

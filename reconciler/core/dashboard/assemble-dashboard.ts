@@ -398,7 +398,8 @@ function snapshotViews(
             objects: v.record.checked.objects,
           };
     return {
-      state: row?.state ?? "requested",
+      // A pruned snapshot is listed nowhere on the pages (it is not among the views).
+      state: row?.state === "pruned" || !row ? "requested" : row.state,
       ...(row?.state === "requested" || row?.state === "failed"
         ? { waiting: row.reason ?? "" }
         : {}),
@@ -434,7 +435,7 @@ function snapshotViews(
   });
   const named = new Set(docs.map((s) => `${key}/${s.doc.metadata.name}`));
   for (const r of rows)
-    if (r.state === "kept" && !named.has(r.id))
+    if ((r.state === "kept" || r.state === "scheduled") && !named.has(r.id))
       views.push({
         name: r.id.split("/")[2]!,
         requestedBy: r.request?.requestedBy ?? "—",

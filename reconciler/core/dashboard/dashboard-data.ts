@@ -85,9 +85,10 @@ export interface SnapshotView {
   taken?: { id: string; status?: string };
   /**
    * As `labenv snapshot list` says: `captured` (its manifest was written), `requested` (waiting:
-   * `waiting` says for what), `failed`, or `kept` (its document left git; the data is kept).
+   * `waiting` says for what), `failed`, `kept` (its document left git; the data is kept), or
+   * `scheduled` (taken by a schedule, kept by its keep policy).
    */
-  state: "captured" | "requested" | "failed" | "kept";
+  state: "captured" | "requested" | "failed" | "kept" | "scheduled";
   waiting?: string;
   /** From the manifest, once captured. */
   captured?: {

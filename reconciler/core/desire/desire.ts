@@ -27,6 +27,7 @@ import {
 } from "../access/task-access.js";
 import { shareGrants } from "./share-grants.js";
 import type { RestorePin } from "../snapshots/restore-decision.js";
+import { dueScheduledSnapshots } from "../snapshots/schedule.js";
 import {
   successionDue,
   successionEnvironments,
@@ -87,12 +88,13 @@ function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
  * and backups that snapshot documents ask for (and succession documents from their effective
  * date on), and each read-only share's access points, mounted in the receiving members' task
  * definitions. `today` decides which shares have expired (without it none has) and which
- * successions are due (without it none is). Pure.
+ * successions are due (without it none is); `now`, which scheduled snapshot is due (the newest
+ * slot of each environment's `spec.snapshots` schedule; without it none is). Pure.
  */
 export function desire(
   repo: Repository,
   runtime: RuntimeSettings = {},
-  options: { today?: string } = {},
+  options: { today?: string; now?: Date } = {},
 ): { state: DesiredState; problems: string[] } {
   const resources = new Map<string, DesiredResource>();
   const environments: DesiredEnvironment[] = [];
@@ -324,6 +326,7 @@ export function desire(
     });
   }
   for (const s of repo.snapshots.values()) addSnapshot(repo, s, add);
+  for (const s of dueScheduledSnapshots(repo, options.now).values()) addSnapshot(repo, s, add);
   for (const s of repo.successions.values()) {
     // Taken at the effective date, never before (nothing is due without a date to judge by).
     if (!successionDue(s, options.today)) continue;

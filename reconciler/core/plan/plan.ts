@@ -20,6 +20,11 @@ export interface PlanOptions {
   commit?: string;
   /** Monthly cost per environment before the plan, when known (from what was last applied). */
   costsBefore?: Record<string, number>;
+  /**
+   * Records (scheduled snapshots' volume snapshots and backups) a keep policy prunes, by key,
+   * with the reason: each is a `delete` in the retire stage. No other record is ever deleted.
+   */
+  prune?: ReadonlyMap<string, string>;
 }
 
 const OWNED_TAGS = [TAG.lab, TAG.environment, TAG.resource, TAG.specHash];
@@ -69,8 +74,22 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     );
   for (const o of orphans) {
     const kind = kindModule(o.kind);
-    // Records (snapshots, backups) are never changed, never deleted, not repeated in every plan.
-    if (kind.lifecycle === "record") continue;
+    // Records (snapshots, backups) are never changed, not repeated in every plan, and deleted
+    // only when a keep policy prunes them.
+    if (kind.lifecycle === "record") {
+      const pruned = options.prune?.get(o.key);
+      if (pruned)
+        retire.push({
+          outcome: "delete",
+          kind: o.kind,
+          key: o.key,
+          environment: o.environment,
+          observed: o,
+          changes: [],
+          reason: pruned,
+        });
+      continue;
+    }
     if (kind.lifecycle === "storage") {
       retire.push({
         outcome: "skipped",
@@ -108,9 +127,14 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const changing = actions
     .filter((a) => a.outcome !== "unchanged" && a.outcome !== "skipped")
     .map((a) => ({ outcome: a.outcome, key: a.key, hash: a.desired?.specHash ?? null }));
-  // The cap counts environments (each deletes a service and a task definition), not resources.
+  // The cap counts environments (each deletes a service and a task definition), not resources;
+  // pruned scheduled snapshots delete no environment.
   const deleted = [
-    ...new Set(actions.filter((a) => a.outcome === "delete").map((a) => a.environment)),
+    ...new Set(
+      actions
+        .filter((a) => a.outcome === "delete" && kindModule(a.kind).lifecycle !== "record")
+        .map((a) => a.environment),
+    ),
   ].sort();
   const envs = new Set([
     ...desired.environments.map((e) => e.key),

@@ -21,6 +21,8 @@ import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
 import { LabenvError } from "../errors.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 import { shareEventsOf } from "../shares/share-events.js";
+import { planPrunes, type PruneFacts } from "../snapshots/prune-plan.js";
+import { dueScheduledSnapshots } from "../snapshots/schedule.js";
 
 export type ReconcileStage =
   | "load"
@@ -54,6 +56,8 @@ export interface ReconcileInput {
   expectDigest?: string;
   /** Subnets, security groups and roles from the runtime (infra/ outputs). */
   runtime?: RuntimeSettings;
+  /** What pruning scheduled snapshots needs from the object store (which last verified). */
+  snapshots?: PruneFacts;
 }
 
 export interface ReconcileDeps extends LeaseDeps {
@@ -115,17 +119,28 @@ export async function reconcile(
       `labenv.yaml has ${isolation.everything.length} errors: nothing is applied`,
       { diagnostics, repository },
     );
+  // One moment for the whole run: the scheduled snapshot due and the prunes are decided at it.
+  // Schedules are kept only where their keep policies can prune (else they would pile up).
+  const at = deps.now();
   const desired = desire(
     isolation.repository,
     { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
-    { today: input.today },
+    { today: input.today, ...(deps.provider.prunesSnapshots ? { now: at } : {}) },
   );
   if (desired.problems.length > 0)
     return fail("refused", "desire", desired.problems.join("; "), { repository });
   if (input.mode === "plan") {
     // A dry run only reads: it takes no lease.
     const runs = await deps.state.listRuns(RUNS_TO_SCAN);
-    const { plan } = await observeAndPlan(input, deps, desired.state, repository, runs, isolation);
+    const { plan } = await observeAndPlan(
+      input,
+      deps,
+      desired.state,
+      repository,
+      runs,
+      isolation,
+      at,
+    );
     return { outcome: "planned", diagnostics, plan, repository, applied: 0 };
   }
   // The lease comes before observing: the plan must be computed from a world
@@ -144,6 +159,7 @@ export async function reconcile(
       startedAt,
       lease.held,
       isolation,
+      at,
     );
   } finally {
     await lease.held.release();
@@ -157,6 +173,7 @@ async function observeAndPlan(
   repository: Repository,
   runs: readonly RunRecord[],
   isolation: Isolation,
+  at: Date,
 ): Promise<{ observed: ObservedState; plan: Plan; desired: DesiredState }> {
   const observed = await deps.provider.observe();
   const records = await deps.state.listApplied();
@@ -166,8 +183,19 @@ async function observeAndPlan(
   const environmentKeys = environmentKeysOf(repository);
   const planned = plannable(observed, desired, isolation, environmentKeys);
   const applied = records.filter((a) => isolation.heldBy(a.environment).length === 0);
+  // Scheduled snapshots past their keep policy are pruned, in the plan, where the provider can.
+  const prunes = deps.provider.prunesSnapshots
+    ? planPrunes(
+        isolation.repository,
+        planned.resources,
+        input.today,
+        input.snapshots,
+        new Set(dueScheduledSnapshots(isolation.repository, at).keys()),
+      ).prune
+    : undefined;
   const plan = makePlan(desired, planned, {
     ...deleteCap(repository, runs),
+    ...(prunes && prunes.size > 0 ? { prune: prunes } : {}),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
@@ -237,6 +265,7 @@ async function applyUnderLease(
   startedAt: string,
   lease: HeldLease,
   isolation: Isolation,
+  at: Date,
 ): Promise<ReconcileResult> {
   const runs = await deps.state.listRuns(RUNS_TO_SCAN);
   const older = await olderCommitRefusal(input.commit, runs, deps.isAncestor);
@@ -267,6 +296,7 @@ async function applyUnderLease(
     repository,
     runs,
     isolation,
+    at,
   );
   const base = { diagnostics, plan, repository, applied: 0 };
   const held = (environment: string) => isolation.heldBy(environment).length > 0;

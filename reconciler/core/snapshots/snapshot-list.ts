@@ -9,12 +9,18 @@ import {
   snapshotObjects,
   type SnapshotManifest,
 } from "./manifest.js";
+import { prunedIds, pruneRecordOf } from "./prune-record.js";
+import { slotOf } from "./schedule.js";
 
 /** One snapshot as `labenv snapshot list` shows it. */
 export interface SnapshotRow {
   id: string;
-  /** `captured`, `requested` (waiting, and why), `failed` (why); `kept` when git no longer asks for it but its data is kept. */
-  state: "captured" | "requested" | "failed" | "kept";
+  /**
+   * `captured`, `requested` (waiting, and why), `failed` (why); `kept` when git no longer asks for
+   * it but its data is kept; `scheduled` for a scheduled snapshot captured (kept by its
+   * schedule's keep policy); `pruned` for one the keep policy pruned (when and why).
+   */
+  state: "captured" | "requested" | "failed" | "kept" | "scheduled" | "pruned";
   reason?: string;
   capturedAt?: string;
   digest?: string;
@@ -32,7 +38,8 @@ export interface SnapshotRow {
 
 /**
  * Every readable manifest in the object store, or only those of one environment (`lab/env`).
- * A manifest that cannot be read is left out here; `labenv snapshot verify` names it.
+ * A manifest that cannot be read is left out here; `labenv snapshot verify` names it. A pruned
+ * snapshot's manifest is left out too: its data is gone, nothing can be restored from it.
  */
 export async function readManifests(
   objects: ObjectStore,
@@ -40,8 +47,10 @@ export async function readManifests(
 ): Promise<SnapshotManifest[]> {
   const out: SnapshotManifest[] = [];
   const prefix = `${snapshotObjects.prefix}${environment ? `${environment}/` : ""}`;
+  const pruned = await prunedIds(objects);
   for (const key of await objects.list(prefix)) {
     if (!key.endsWith("/manifest.json")) continue;
+    if (pruned.has(key.slice(snapshotObjects.prefix.length, -"/manifest.json".length))) continue;
     const bytes = await objects.get(key);
     const parsed = bytes && parseManifest(bytes);
     if (parsed && "manifest" in parsed) out.push(parsed.manifest);
@@ -64,10 +73,33 @@ export async function listSnapshots(
     digests.set(m.id, manifestBytes(m).digest);
   }
   const rows: SnapshotRow[] = [];
-  const ids = new Set([...repository.snapshots.keys(), ...manifests.keys()]);
+  const pruned = await prunedIds(objects);
+  const ids = new Set([...repository.snapshots.keys(), ...manifests.keys(), ...pruned]);
   for (const id of [...ids].sort()) {
     const m = manifests.get(id);
     const doc = repository.snapshots.get(id);
+    if (!doc && pruned.has(id)) {
+      const p = await pruneRecordOf(objects, id);
+      rows.push({
+        id,
+        state: "pruned",
+        reason: p ? `${p.prunedAt}: ${p.reason}` : "pruned (its record cannot be read)",
+      });
+      continue;
+    }
+    if (m && !doc && slotOf(id.split("/")[2] ?? "")) {
+      rows.push({
+        id,
+        state: "scheduled",
+        capturedAt: m.capturedAt,
+        digest: digests.get(id)!,
+        files: m.home?.fileCount ?? 0,
+        bytes: m.home?.totalBytes ?? 0,
+        reason: "kept by its schedule's keep policy",
+        request: { requestedBy: m.request.requestedBy, reason: m.request.reason },
+      });
+      continue;
+    }
     const retention = m?.request.retention ?? doc?.doc.spec.retention;
     const facts = {
       ...(retention?.keepUntil ? { keepUntil: retention.keepUntil } : {}),

@@ -76,3 +76,19 @@ export async function latestVerification(
     return { problem: `${verificationObjects.latest(id)} says ok but lists findings` };
   return { record: r as VerificationRecord };
 }
+
+/** The snapshots (of those `ids` picks) whose latest verify passed. */
+export async function passedVerifications(
+  objects: ObjectStore,
+  pick: (id: string) => boolean,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const key of await objects.list(verificationObjects.prefix)) {
+    if (!key.endsWith("/latest.json")) continue;
+    const id = key.slice(verificationObjects.prefix.length, -"/latest.json".length);
+    if (!pick(id)) continue;
+    const v = await latestVerification(objects, id);
+    if (v && "record" in v && v.record.ok) out.add(id);
+  }
+  return out;
+}

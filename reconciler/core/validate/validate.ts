@@ -11,6 +11,7 @@ import { labQuotas } from "./rules/lab-quotas.js";
 import { environmentReferences, labExists, labMembers } from "./rules/lab-references.js";
 import { noSecrets } from "./rules/no-secrets.js";
 import { shareExpiry } from "./rules/share-expiry.js";
+import { snapshotSchedules } from "./rules/snapshot-schedules.js";
 import { shareGrantRules } from "./rules/share-grants.js";
 import {
   shareReferences,
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   labQuotas,
   packageRequirements,
   snapshotReferences,
+  snapshotSchedules,
   shareReferences,
   successionReferences,
   shareExpiry,

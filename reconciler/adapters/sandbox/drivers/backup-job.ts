@@ -59,6 +59,21 @@ function observe(account: SandboxAccount): ObservedResource<"backup-job">[] {
   return out;
 }
 
+/**
+ * AWS Backup DeleteRecoveryPoint (the job's record goes with it): only ever for a scheduled
+ * snapshot a keep policy prunes. Contents other recovery points share stay stored.
+ */
+function deleteRecoveryPoint(
+  storage: SandboxStorage | undefined,
+  account: SandboxAccount,
+  action: Action,
+): AppliedResource {
+  const id = action.observed!.id;
+  storage?.forget(id);
+  account.backupJobs = account.backupJobs.filter((b) => b.id !== id);
+  return { key: action.key, id };
+}
+
 /** AWS Backup jobs of the EFS file system; with `storage`, recovery points hold real files. */
 export function backupJobDriver(storage?: SandboxStorage): SandboxDriver<"backup-job"> {
   return {
@@ -66,5 +81,6 @@ export function backupJobDriver(storage?: SandboxStorage): SandboxDriver<"backup
     observe,
     apply: (account, action, resolve, now) =>
       startBackupJob(storage, account, action, resolve, now),
+    remove: (account, action) => deleteRecoveryPoint(storage, account, action),
   };
 }

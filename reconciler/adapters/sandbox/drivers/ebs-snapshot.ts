@@ -73,6 +73,13 @@ export function volumeChangesOf(
   return account.snapshots.find((s) => s.id === v.fromSnapshot)?.changes ?? [];
 }
 
+/** EC2 DeleteSnapshot: only ever for a scheduled snapshot a keep policy prunes. */
+function deleteSnapshot(account: SandboxAccount, action: Action): AppliedResource {
+  const id = action.observed!.id;
+  account.snapshots = account.snapshots.filter((s) => s.id !== id);
+  return { key: action.key, id };
+}
+
 /** EBS snapshots of the volume a running task has attached. */
 export function ebsSnapshotDriver(storage?: SandboxStorage): SandboxDriver<"ebs-snapshot"> {
   return {
@@ -80,5 +87,6 @@ export function ebsSnapshotDriver(storage?: SandboxStorage): SandboxDriver<"ebs-
     observe,
     apply: (account, action, resolve, now) =>
       createSnapshot(storage, account, action, resolve, now),
+    remove: (account, action) => deleteSnapshot(account, action),
   };
 }

@@ -205,6 +205,7 @@ export function environmentPage(data: DashboardData, e: EnvironmentView, build: 
 
 function snapshotState(s: SnapshotView): string {
   if (s.state === "kept") return "kept (its document left git; the data is kept)";
+  if (s.state === "scheduled") return "scheduled (kept by its keep policy)";
   if (s.state === "captured") return `captured${s.taken ? `, ${s.taken.id}` : ""}`;
   const taken = s.taken ? `${s.taken.id}${s.taken.status ? ` (${s.taken.status})` : ""}; ` : "";
   return `${s.state}: ${taken}${s.waiting ?? ""}`;

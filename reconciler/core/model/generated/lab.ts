@@ -218,5 +218,48 @@ export interface Lab {
         severity: "minor" | "critical" | "ignore";
       }[];
     };
+    /**
+     * Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.
+     */
+    snapshots?: {
+      /**
+       * A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog.
+       */
+      schedule: string;
+      /**
+       * How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.
+       */
+      keep?: {
+        /**
+         * The newest scheduled snapshot of each of the last this many days is kept.
+         */
+        daily?: number;
+        /**
+         * The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept.
+         */
+        weekly?: number;
+        /**
+         * The newest scheduled snapshot of each of the last this many calendar months is kept.
+         */
+        monthly?: number;
+      };
+      /**
+       * What each scheduled snapshot captures, as a Snapshot document's `include`.
+       */
+      include?: {
+        /**
+         * The /opt/jupyter EBS volume (the installed packages).
+         */
+        packages?: boolean;
+        /**
+         * The owner's EFS home, through an AWS Backup job.
+         */
+        home?: boolean;
+      };
+      /**
+       * Take no scheduled snapshot while true (pruning goes on).
+       */
+      paused?: boolean;
+    };
   };
 }
