@@ -1,5 +1,6 @@
 import type { Action } from "../core/model/plan.js";
 import type { ObservedState } from "../core/model/resources.js";
+import type { SeenActivity } from "../core/access/usage.js";
 
 /** Resolves another resource's key to its provider id (access point id, task definition ARN…). */
 export type ResolveId = (key: string) => string | undefined;
@@ -36,5 +37,10 @@ export interface Provider {
   /** How many independent actions may be in flight; without lanes, one at a time. */
   readonly lanes?: ApplyLanes;
   observe(): Promise<ObservedState>;
+  /**
+   * Whether each environment's task runs and what its Jupyter's activity API answers, for idle
+   * shutdown; a provider without it parks nothing (parked environments stay parked).
+   */
+  activity?(environments: readonly string[]): Promise<Map<string, SeenActivity>>;
   apply(action: Action, resolve: ResolveId): Promise<AppliedResource>;
 }

@@ -96,6 +96,23 @@ export interface ShareAccessEvent {
   run: string;
 }
 
+/**
+ * How one environment is used, as labenv measured it: whether idle shutdown parked it (scaled
+ * to zero until its owner opens it again), the wakes asked for (for the wake page's expected
+ * wait) and the spans it was seen running (for the cost estimate). Written by the reconcile's
+ * idle stage and by the wake page.
+ */
+export interface UsageRecord {
+  /** `lab/env` */
+  environment: string;
+  /** Present while idle shutdown keeps the environment at zero tasks. */
+  parked?: { at: string; reason: string; lastActivity?: string };
+  /** The latest wakes (newest last, at most 10): when asked for and when Jupyter answered. */
+  wakes: { requestedAt: string; readyAt?: string }[];
+  /** Spans seen running (newest last); `to` is absent while it runs. */
+  running: { from: string; to?: string }[];
+}
+
 export interface Lease {
   owner: string;
   token: string;
@@ -139,4 +156,8 @@ export interface StateStore {
   putShareEvent(event: ShareAccessEvent): Promise<void>;
   /** Every grant and revoke recorded, oldest first. */
   listShareEvents(): Promise<ShareAccessEvent[]>;
+  /** Every environment's usage (parking, wakes, running spans). */
+  listUsage(): Promise<UsageRecord[]>;
+  /** Records an environment's usage (replacing what was recorded). */
+  putUsage(record: UsageRecord): Promise<void>;
 }

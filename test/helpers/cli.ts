@@ -7,15 +7,19 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Where each start date's clock stopped (per test file: each file has its own module). */
+const CLOCKS = new Map<number, number>();
+
 /** Runs the labenv CLI in-process with captured output and a fixed date. */
 export async function runCli(
   args: string[],
   options: { today?: string; now?: Date } = {},
 ): Promise<CliRun> {
-  // A fixed date that still moves forward between and within calls, so runs order by time.
-  let clock =
-    (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime() +
-    Math.round(performance.now() * 1000);
+  // A fixed date that moves a second a call, on from where the last run from the same date
+  // stopped, so runs order by time. (Not from the wall clock: a clock running a thousand times
+  // faster than real time would leave the sandbox's environments idle within seconds.)
+  const start = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime();
+  let clock = Math.max(start, CLOCKS.get(start) ?? 0);
   let stdout = "";
   let stderr = "";
   const io: CliIO & { code: number } = {
@@ -24,7 +28,11 @@ export async function runCli(
     err: (t) => void (stderr += t.endsWith("\n") ? t : `${t}\n`),
     exit: (c) => void (io.code = Math.max(io.code, c)),
     today: () => options.today ?? "2026-11-23",
-    now: () => new Date((clock += 1000)),
+    now: () => {
+      clock += 1000;
+      CLOCKS.set(start, clock);
+      return new Date(clock);
+    },
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

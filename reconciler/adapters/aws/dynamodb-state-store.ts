@@ -19,6 +19,7 @@ import type {
   ShareAccessEvent,
   StateStore,
   SuccessionRecord,
+  UsageRecord,
 } from "../../ports/state-store.js";
 
 export interface DynamoStateStoreOptions {
@@ -33,6 +34,7 @@ const APPLIED = "applied";
 const RUN = "run";
 const SUCCESSION = "succession";
 const SHARE_EVENT = "share-event";
+const USAGE = "usage";
 const LEASE = { pk: { S: "lease" }, sk: { S: "reconcile" } };
 
 /**
@@ -42,6 +44,17 @@ const LEASE = { pk: { S: "lease" }, sk: { S: "reconcile" } };
  */
 export class DynamoStateStore implements StateStore {
   constructor(private readonly options: DynamoStateStoreOptions) {}
+
+  async listUsage(): Promise<UsageRecord[]> {
+    return (await this.query(USAGE, true)).map((item) => this.body("usage", item));
+  }
+
+  async putUsage(record: UsageRecord): Promise<void> {
+    await this.put(`record the usage of ${record.environment}`, {
+      ...key(USAGE, record.environment),
+      body: { S: JSON.stringify(record) },
+    });
+  }
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {
     const out = await this.call(`read the applied record of ${environment}`, () =>
@@ -282,7 +295,10 @@ export class DynamoStateStore implements StateStore {
   }
 
   /** A stored record, checked: a body that is not JSON, or not a record of its kind, names its item. */
-  private body<K extends "applied" | "run" | "succession" | "share-event">(kind: K, item: Item) {
+  private body<K extends "applied" | "run" | "succession" | "share-event" | "usage">(
+    kind: K,
+    item: Item,
+  ) {
     const corrupt = (problem: string) => this.corrupt(item, problem);
     const text = item.body?.S;
     if (text === undefined) throw corrupt("it has no string attribute `body`");

@@ -10,6 +10,7 @@ import type {
   ShareAccessEvent,
   StateStore,
   SuccessionRecord,
+  UsageRecord,
 } from "../../ports/state-store.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { checkedRecord, shareEventId, type RecordKind } from "../shape/state-records.js";
@@ -63,6 +64,23 @@ export class FileStateStore implements StateStore {
       .filter((f) => f.endsWith(".json"))
       .sort()
       .map((f) => readJson(join(dir, f), "share-event")!);
+  }
+
+  async listUsage(): Promise<UsageRecord[]> {
+    const dir = this.file("usage");
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readJson(join(dir, f), "usage")!)
+      .filter(Boolean);
+  }
+
+  async putUsage(record: UsageRecord): Promise<void> {
+    writeFileAtomic(
+      this.file("usage", `${record.environment.replace("/", "__")}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
   }
 
   async getApplied(environment: string): Promise<AppliedRecord | undefined> {

@@ -8,6 +8,8 @@ import { sandboxDrivers } from "./drivers/index.js";
 import type { SandboxDriver } from "./drivers/sandbox-driver.js";
 import type { ImageRegistry } from "./sandbox-image.js";
 import { SandboxStorage } from "./sandbox-storage.js";
+import { jupyterActivityFile, readVisits, simulatedActivity } from "./sandbox-jupyter.js";
+import type { SeenActivity } from "../../core/access/usage.js";
 
 /**
  * The embedded provider: a simulation of the AWS resources labenv manages,
@@ -23,6 +25,8 @@ export class SandboxProvider implements Provider {
   readonly prunesSnapshots = true;
   readonly label: string;
   private readonly file: string;
+  /** Where the local gateway records the owner's visits (the simulated Jupyter's activity). */
+  readonly jupyterActivityFile: string;
   private readonly drivers: ReturnType<typeof sandboxDrivers>;
   /** The simulated EFS file system and AWS Backup's recovery points, as real files. */
   readonly storage: SandboxStorage;
@@ -44,6 +48,7 @@ export class SandboxProvider implements Provider {
   ) {
     if (options.lanes !== undefined) this.lanes = options.lanes;
     this.file = join(dir, "sandbox", "account.json");
+    this.jupyterActivityFile = jupyterActivityFile(join(dir, "sandbox"));
     this.storage = new SandboxStorage(join(dir, "sandbox"));
     this.drivers = sandboxDrivers(options.registry ?? (() => undefined), this.storage);
     this.label = `sandbox (local simulation of AWS in ${join(dir, "sandbox")})`;
@@ -62,6 +67,13 @@ export class SandboxProvider implements Provider {
     return {
       resources: Object.values(this.drivers).flatMap((d): ObservedResource[] => d.observe(account)),
     };
+  }
+
+  /** Each environment's simulated task and Jupyter activity (see `sandbox-jupyter.ts`). */
+  async activity(environments: readonly string[]): Promise<Map<string, SeenActivity>> {
+    const account = this.account();
+    const visits = readVisits(this.jupyterActivityFile);
+    return new Map(environments.map((e) => [e, simulatedActivity(account, e, visits)]));
   }
 
   apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {

@@ -4,6 +4,7 @@ import type {
   RunRecord,
   ShareAccessEvent,
   SuccessionRecord,
+  UsageRecord,
 } from "../../ports/state-store.js";
 import { shapeProblem, type Shape } from "./shape.js";
 
@@ -70,12 +71,20 @@ const SHARE_EVENT: Shape = {
   run: "string",
 };
 
+const USAGE: Shape = {
+  environment: "string",
+  parked: { optional: { at: "string", reason: "string", lastActivity: { optional: "string" } } },
+  wakes: { arrayOf: { requestedAt: "string", readyAt: { optional: "string" } } },
+  running: { arrayOf: { from: "string", to: { optional: "string" } } },
+};
+
 const SHAPES = {
   applied: APPLIED,
   run: RUN,
   lease: LEASE,
   succession: SUCCESSION,
   "share-event": SHARE_EVENT,
+  usage: USAGE,
 };
 
 export type RecordKind = keyof typeof SHAPES;
@@ -87,7 +96,9 @@ type RecordOf<K extends RecordKind> = K extends "applied"
       ? SuccessionRecord
       : K extends "share-event"
         ? ShareAccessEvent
-        : Lease;
+        : K extends "usage"
+          ? UsageRecord
+          : Lease;
 
 /** Why a stored record is not a record of its kind (`resources[0].id is missing, expected a string`), or undefined. */
 export function recordProblem(kind: RecordKind, value: unknown): string | undefined {

@@ -196,6 +196,9 @@ function report(
           applied: r.applied,
           plan: r.plan,
           diagnostics: r.diagnostics,
+          ...(r.idle?.some((i) => i.action === "park" || i.action === "parked")
+            ? { idle: r.idle.filter((i) => i.action === "park" || i.action === "parked") }
+            : {}),
           ...(snapshots ? { snapshots } : {}),
           ...(prunes && prunes.length > 0 ? { prunes } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
@@ -219,6 +222,11 @@ function report(
       refused: `✖ refused at ${r.stage}: ${r.reason}`,
       failed: `✖ failed at ${r.stage} after ${r.applied} changes: ${r.reason} (safe to run again: it converges)`,
     };
+    for (const i of r.idle ?? [])
+      if (i.action === "park" || i.action === "parked")
+        io.out(
+          `${i.action === "park" ? "⏸ parked" : "⏸ stays parked"} ${i.environment}: ${i.reason}${i.action === "park" ? "; opening its address starts it again" : ""}`,
+        );
     io.out(verdict[r.outcome]);
     if (r.plan?.heldBack)
       io.out(

@@ -62,6 +62,13 @@ export interface RuntimeSettings {
    * labenv.yaml `objects: { store: s3, bucket }` wins.
    */
   observationBucket?: string;
+  /**
+   * Environments idle shutdown parked (`usage.parked` in the state store): desired at zero tasks,
+   * their rule on the wake page, until a wake ends the parking. Git's `state` is unchanged.
+   */
+  parked?: ReadonlySet<string>;
+  /** Running hours per week as measured (`measuredHoursPerWeek`): the cost estimate uses them. */
+  measuredHoursPerWeek?: ReadonlyMap<string, number>;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -256,7 +263,9 @@ export function desire(
       env.doc.spec.resources.storageGiB ??
       packDefaults?.defaults?.resources?.storageGiB ??
       DEFAULT_STORAGE_GIB;
-    const running = (env.doc.spec.state ?? "running") === "running";
+    const wantedRunning = (env.doc.spec.state ?? "running") === "running";
+    const parked = wantedRunning && (runtime.parked?.has(key) ?? false);
+    const running = wantedRunning && !parked;
     const targetGroup = keys.targetGroup(labName, name);
     if (access) {
       const path = environmentPath(labName, name);
@@ -301,15 +310,18 @@ export function desire(
       name,
       owner: owner.id,
       state: running ? "running" : "stopped",
+      ...(parked ? { parked: true as const } : {}),
       lockDigest: digest,
       image: lock.doc.spec.image,
+      // A parked environment costs what its measured use costs, not nothing: parking is not a stop.
       monthlyCostUsd: monthlyCost(
         {
           cpu,
           memory,
           storageGiB,
-          running,
-          hoursPerWeek: env.doc.spec.schedule?.hoursPerWeek ?? 168,
+          running: wantedRunning,
+          hoursPerWeek:
+            runtime.measuredHoursPerWeek?.get(key) ?? env.doc.spec.schedule?.hoursPerWeek ?? 168,
         },
         prices,
       ),

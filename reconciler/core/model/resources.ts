@@ -91,6 +91,8 @@ export interface DesiredEnvironment {
   name: string;
   owner: string;
   state: "running" | "stopped";
+  /** Stopped by idle shutdown (git says running): it starts again when its owner opens it. */
+  parked?: true;
   lockDigest: string;
   image: string;
   /** Monthly cost estimate in USD. */

@@ -23,11 +23,14 @@ import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 import { shareEventsOf } from "../shares/share-events.js";
 import { planPrunes, type PruneFacts } from "../snapshots/prune-plan.js";
 import { dueScheduledSnapshots } from "../snapshots/schedule.js";
+import { idleStage, recordIdle } from "./idle-stage.js";
+import type { IdleOutcome } from "../access/usage.js";
 
 export type ReconcileStage =
   | "load"
   | "validate"
   | "lock-check"
+  | "idle"
   | "desire"
   | "lease"
   | "order"
@@ -82,12 +85,14 @@ export interface ReconcileResult {
   plan?: Plan;
   repository?: Repository;
   applied: number;
+  /** Idle shutdown's decisions (environments parked now or before, and why). */
+  idle?: IdleOutcome[];
 }
 
 /** How many recent runs are read to find the last applied commit. */
 const RUNS_TO_SCAN = 50;
 
-/** The runbook: load → validate → lock check → desire → lease → order → observe → plan → apply → record. */
+/** The runbook: load → validate → lock check → idle → desire → lease → order → observe → plan → apply → record. */
 export async function reconcile(
   input: ReconcileInput,
   deps: ReconcileDeps,
@@ -122,9 +127,17 @@ export async function reconcile(
   // One moment for the whole run: the scheduled snapshot due and the prunes are decided at it.
   // Schedules are kept only where their keep policies can prune (else they would pile up).
   const at = deps.now();
+  // Idle shutdown: an environment idle for its idleShutdownMinutes is parked (zero tasks, its
+  // volume snapshotted first as for any stop) until its owner opens its address again.
+  const idle = await idleStage(isolation.repository, deps);
   const desired = desire(
     isolation.repository,
-    { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
+    {
+      ...input.runtime,
+      imageBuilds: deps.provider.buildsImages ?? false,
+      parked: idle.parked,
+      measuredHoursPerWeek: idle.measuredHoursPerWeek,
+    },
     { today: input.today, ...(deps.provider.prunesSnapshots ? { now: at } : {}) },
   );
   if (desired.problems.length > 0)
@@ -141,7 +154,7 @@ export async function reconcile(
       isolation,
       at,
     );
-    return { outcome: "planned", diagnostics, plan, repository, applied: 0 };
+    return { outcome: "planned", diagnostics, plan, repository, applied: 0, idle: idle.outcomes };
   }
   // The lease comes before observing: the plan must be computed from a world
   // no other reconcile can change until this one has applied it.
@@ -150,7 +163,7 @@ export async function reconcile(
   if ("refused" in lease)
     return fail("refused", "lease", lease.refused, { diagnostics, repository });
   try {
-    return await applyUnderLease(
+    const result = await applyUnderLease(
       input,
       deps,
       desired.state,
@@ -161,6 +174,9 @@ export async function reconcile(
       isolation,
       at,
     );
+    // A parking is kept even when the apply failed, so the next run stops it again.
+    if (result.outcome !== "refused" && !lease.held.lost()) await recordIdle(deps.state, idle);
+    return { ...result, idle: idle.outcomes };
   } finally {
     await lease.held.release();
   }

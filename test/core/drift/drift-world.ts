@@ -138,6 +138,12 @@ export function driftWorld(repository: Repository, appliedAt = "2026-11-23T08:00
     async listShareEvents() {
       return [];
     },
+    async listUsage() {
+      return [];
+    },
+    async putUsage() {
+      throw new Error("drift records no usage");
+    },
   };
   const data = new Map<string, string>();
   const objects = {

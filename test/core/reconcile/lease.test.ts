@@ -6,10 +6,21 @@ import { breakLease, markAbandoned } from "../../../reconciler/core/reconcile/le
 import { reconcile } from "../../../reconciler/core/reconcile/reconcile.js";
 import type { Provider } from "../../../reconciler/ports/provider.js";
 import { exampleFiles } from "../../helpers/example-repo.js";
-import { check, index, sandbox } from "../../helpers/sandbox.js";
+import { check, index, packImages, sandbox as simulated } from "../../helpers/sandbox.js";
+import { SandboxProvider } from "../../../reconciler/adapters/sandbox/sandbox-provider.js";
 
 const base = exampleFiles();
 const realNow = () => new Date();
+
+/** A sandbox on the wall clock, as the leases are (one clock: its tasks start when the runs do). */
+function sandbox() {
+  const s = simulated();
+  return {
+    ...s,
+    now: realNow,
+    provider: new SandboxProvider(s.dir, { now: realNow, registry: packImages }),
+  };
+}
 
 /** A provider whose every apply takes `ms`, counting the applies. */
 function slow(inner: Provider, ms: number) {

@@ -146,6 +146,31 @@ describe("DynamoStateStore (moto)", () => {
     );
   });
 
+  it("keeps an environment's usage (parking, wakes, running spans) and names a corrupt one (issue 17)", async () => {
+    expect(await store.listUsage()).toEqual([]);
+    const parked = {
+      environment: "genomics-core/rnaseq",
+      parked: { at: "2026-11-23T14:00:00.000Z", reason: "idle for 121 min" },
+      wakes: [],
+      running: [{ from: "2026-11-23T12:00:00.000Z", to: "2026-11-23T14:00:00.000Z" }],
+    };
+    await store.putUsage(parked);
+    const woken = {
+      environment: "genomics-core/rnaseq",
+      wakes: [{ requestedAt: "2026-11-23T15:00:00.000Z" }],
+      running: parked.running,
+    };
+    await store.putUsage(woken);
+    expect(await store.listUsage()).toEqual([woken]);
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { pk: { S: "usage" }, sk: { S: "x/y" }, body: { S: '{"environment":"x/y"}' } },
+      }),
+    );
+    await expect(store.listUsage()).rejects.toThrow(/pk=usage, sk=x\/y .*wakes is missing/);
+  });
+
   it("keeps, replaces, lists and forgets applied records", async () => {
     expect(await store.getApplied("genomics-core/rnaseq")).toBeUndefined();
     await store.putApplied(record("genomics-core/rnaseq"));
