@@ -16,6 +16,16 @@ import { AUDITED_PATHS } from "../adapters/git/read-audit.js";
 import { readLoggedTimeline } from "../adapters/git/read-timeline.js";
 import { headCommit } from "../adapters/git/resolve-commit.js";
 
+/**
+ * What the dashboard is read from. `dir` is a git checkout of main, for the timeline; without
+ * one (the reconciler Lambda reads the repository through GitHub's API) the pages say history is
+ * not available.
+ */
+export type DashboardSources = Pick<
+  RunContext,
+  "repository" | "config" | "commit" | "provider" | "state" | "objects"
+> & { dir?: string };
+
 /** How many recent reconcile runs the runs page lists. */
 export const DASHBOARD_RUNS = 50;
 
@@ -32,10 +42,21 @@ async function readJson(objects: ObjectStore, key: string): Promise<unknown> {
   }
 }
 
-/** Chart.js's browser build, from the installed package: the site ships it instead of loading it from a CDN. */
+/** The name of Chart.js's browser build, in its package and beside a bundled Lambda. */
+export const CHART_JS_FILE = "chart.umd.min.js";
+
+/**
+ * Chart.js's browser build, from the installed package: the site ships it instead of loading it
+ * from a CDN. A bundled Lambda has no node_modules: infra/ copies the file beside the bundle.
+ */
 export function chartJsSource(): string {
-  const main = createRequire(import.meta.url).resolve("chart.js");
-  return readFileSync(join(dirname(main), "chart.umd.min.js"), "utf8");
+  let main: string;
+  try {
+    main = createRequire(import.meta.url).resolve("chart.js");
+  } catch {
+    return readFileSync(new URL(`./${CHART_JS_FILE}`, import.meta.url), "utf8");
+  }
+  return readFileSync(join(dirname(main), CHART_JS_FILE), "utf8");
 }
 
 /**
@@ -45,7 +66,7 @@ export function chartJsSource(): string {
  * history through the git CLI (skipped outside a git checkout).
  */
 export async function readDashboardInputs(
-  ctx: RunContext,
+  ctx: DashboardSources,
   now: Date,
   options: { baseUrl?: string; scope?: string } = {},
 ): Promise<DashboardInputs> {
@@ -86,8 +107,10 @@ export async function readDashboardInputs(
   }
   let timeline;
   try {
-    const head = await headCommit(ctx.dir);
-    timeline = await readLoggedTimeline(ctx.dir, { from: head, paths: AUDITED_PATHS });
+    if (ctx.dir !== undefined) {
+      const head = await headCommit(ctx.dir);
+      timeline = await readLoggedTimeline(ctx.dir, { from: head, paths: AUDITED_PATHS });
+    }
   } catch {
     timeline = undefined; // not a git checkout (or no commit yet): the pages say history is not available
   }

@@ -3,6 +3,10 @@ import { randomUUID } from "node:crypto";
 import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
 import { reconcile } from "../core/reconcile/reconcile.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
+import { loadRepository, type RepoFile } from "../core/load/load-repository.js";
+import type { ObjectStore } from "../ports/object-store.js";
+import type { Provider } from "../ports/provider.js";
+import type { StateStore } from "../ports/state-store.js";
 import { awsContext } from "./aws-context.js";
 import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
 import { foreignRepositoryRefusal, readRepository } from "./repository-source.js";
@@ -41,7 +45,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       plan: undefined,
     };
   const repo = await readRepository(env, want);
-  const { provider, state } = awsContext(env);
+  const { provider, state, objects } = awsContext(env);
   const now = () => new Date();
   const result = await reconcile(
     {
@@ -85,9 +89,37 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         }
       : undefined,
   };
+  const dashboard =
+    objects && (result.outcome === "applied" || result.outcome === "no-changes")
+      ? await publishAfterRun(repo, { provider, state, objects }, now())
+      : undefined;
+  if (dashboard) Object.assign(summary, { dashboard });
   if (result.outcome === "failed")
     throw Object.assign(new Error(`reconcile failed at ${result.stage}: ${result.reason}`), {
       summary,
     });
   return summary;
+}
+
+/**
+ * The dashboard after a run, when labenv.yaml says `dashboard.publish`: written to the object
+ * bucket for the dashboard function to serve. Main's history is not read here (the repository
+ * comes through GitHub's API, not a checkout), so the pages say history is not available. A
+ * failure to publish is reported in the summary; the run's changes stand.
+ */
+async function publishAfterRun(
+  repo: { files: RepoFile[]; commit: string },
+  ports: { provider: Provider; state: StateStore; objects: ObjectStore },
+  now: Date,
+): Promise<{ written: number; sites: number } | { failed: string } | undefined> {
+  const { repository } = loadRepository(repo.files, check);
+  const config = repository.config?.doc.spec;
+  if (!config?.dashboard?.publish) return undefined;
+  try {
+    const { publishDashboard } = await import("../cli/publish-dashboard.js");
+    const r = await publishDashboard({ repository, config, commit: repo.commit, ...ports }, now);
+    return { written: r.written, sites: r.sites.length };
+  } catch (e) {
+    return { failed: (e as Error).message };
+  }
 }

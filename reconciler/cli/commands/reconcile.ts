@@ -30,6 +30,7 @@ import type { SuccessionStatus } from "../../core/successions/run-successions.js
 import { renderSuccessions, successionsForContext } from "../succession-run.js";
 import type { RenewalProposal } from "../../core/shares/propose-renewals.js";
 import { renderRenewals, renewalsForContext } from "../share-renewals.js";
+import { publishDashboard, type PublishResult } from "../publish-dashboard.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -145,7 +146,22 @@ export function registerReconcile(program: Command, io: CliIO): void {
           mode === "reconcile" && (result.outcome === "applied" || result.outcome === "no-changes")
             ? await driftStep(ctx, io)
             : undefined;
-        report(io, mode, result, o, { drift, snapshots, prunes, restores, successions, renewals });
+        // Last, the dashboard shows what this run left (labenv.yaml `dashboard.publish`).
+        const dashboard =
+          mode === "reconcile" &&
+          ctx.config.dashboard?.publish &&
+          (result.outcome === "applied" || result.outcome === "no-changes")
+            ? await dashboardStep(ctx, io.now())
+            : undefined;
+        report(io, mode, result, o, {
+          drift,
+          snapshots,
+          prunes,
+          restores,
+          successions,
+          renewals,
+          dashboard,
+        });
       },
     );
   }
@@ -158,6 +174,18 @@ async function driftStep(ctx: RunContext, io: CliIO): Promise<unknown> {
   } catch (e) {
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
     return { skipped: `${e.message}${e.hint ? ` (${e.hint})` : ""}` };
+  }
+}
+
+/** The published sites, or why publishing failed: the run's changes stand either way. */
+async function dashboardStep(
+  ctx: RunContext,
+  now: Date,
+): Promise<PublishResult | { failed: string }> {
+  try {
+    return await publishDashboard(ctx, now);
+  } catch (e) {
+    return { failed: (e as Error).message };
   }
 }
 
@@ -183,9 +211,10 @@ function report(
     restores?: RestoreResult[] | undefined;
     successions?: SuccessionStatus[] | undefined;
     renewals?: RenewalProposal[] | { skipped: string } | undefined;
+    dashboard?: PublishResult | { failed: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, prunes, restores, successions, renewals } = after;
+  const { drift, snapshots, prunes, restores, successions, renewals, dashboard } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -205,6 +234,7 @@ function report(
           ...(successions ? { successions } : {}),
           ...(renewals ? { renewals } : {}),
           ...(drift ? { drift } : {}),
+          ...(dashboard ? { dashboard } : {}),
         },
         null,
         2,
@@ -244,6 +274,7 @@ function report(
           ? `drift: skipped — ${(drift as { skipped: string }).skipped}`
           : renderDriftRun(drift as DriftRunResult),
       );
+    if (dashboard) io.out(renderPublished(dashboard));
   }
   // Findings that hold back an environment are findings: exit 1, though the rest was applied.
   io.exit(
@@ -257,4 +288,10 @@ function report(
       ? 1
       : 0,
   );
+}
+
+function renderPublished(d: PublishResult | { failed: string }): string {
+  if ("failed" in d) return `⚠ dashboard not published: ${d.failed} (the run's changes stand)`;
+  const files = d.sites.reduce((n, s) => n + s.files, 0);
+  return `✓ dashboard published for the fleet and ${d.sites.length - 1} labs: ${d.written} of ${files} files changed (object store, dashboard/)`;
 }

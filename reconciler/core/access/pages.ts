@@ -7,7 +7,7 @@ import type { AccessDecision } from "./who-may-open.js";
  * assets (the load balancer may be internal), readable without script; checked with axe-core.
  */
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
@@ -18,7 +18,7 @@ main{max-width:40rem;margin:3rem auto;padding:0 1.25rem}h1{font-size:1.6rem;marg
 code{background:#f1f1f1;padding:.1rem .3rem;border-radius:3px}ul{padding-left:1.25rem}
 .status{font-weight:600}progress{width:100%;height:1.2rem}a{color:#0b4f9c}`;
 
-function page(title: string, body: string, script = ""): string {
+export function page(title: string, body: string, script = ""): string {
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -48,7 +48,11 @@ export type AccessDecision =
 export type AccessSources = Pick<Repository, "labs" | "environments" | "shares">;
 
 /** A member is a member until the day after `until`. */
-function activeMember(lab: Lab, id: string, today: string) {
+export function activeMember<M extends { id: string; until?: string | undefined }>(
+  lab: { spec: { members: readonly M[] } },
+  id: string,
+  today: string,
+) {
   const m = lab.spec.members.find((x) => x.id === id);
   if (!m) return { member: undefined, ended: false };
   return m.until !== undefined && m.until < today

@@ -8,12 +8,16 @@ import { join } from "node:path";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeServicesCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { handler } from "../../../reconciler/lambda/handler.js";
+import { dashboardHandler } from "../../../reconciler/lambda/dashboard-handler.js";
+import { ALB_IDENTITY_HEADER } from "../../../reconciler/adapters/access/alb-identity.js";
+import { startAlbSigner, TEST_LB_ARN } from "../../helpers/alb-signer.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { dynamoClient, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { dynamoClient, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
@@ -122,5 +126,45 @@ describe("reconciler Lambda handler on moto", () => {
       (await clients.ecs.send(new ListServicesCommand({ cluster: account.cluster }))).serviceArns ??
         [],
     ).toEqual([]);
+  });
+
+  it("publishes the dashboard to the object bucket after the run, and the dashboard function serves it to a member", async () => {
+    const { account } = await prepare();
+    await s3Client(moto.endpoint).send(
+      new CreateBucketCommand({
+        Bucket: "labenv-objects",
+        CreateBucketConfiguration: { LocationConstraint: account.region as "eu-west-1" },
+      }),
+    );
+    process.env.LABENV_OBJECT_BUCKET = "labenv-objects";
+    const r = await handler({ source: "aws.events" }, { awsRequestId: "req-d" });
+    expect(r).toMatchObject({ outcome: "applied", dashboard: { sites: 2 } });
+    const keys = (
+      await s3Client(moto.endpoint).send(
+        new ListObjectsV2Command({ Bucket: "labenv-objects", Prefix: "dashboard/" }),
+      )
+    ).Contents!.map((o) => o.Key);
+    expect(keys).toContain("dashboard/access.json");
+    expect(keys).toContain("dashboard/labs/ml-vision/current.json");
+
+    const alb = await startAlbSigner();
+    try {
+      const serve = dashboardHandler({
+        AWS_REGION: account.region,
+        LABENV_AWS_ENDPOINT: moto.endpoint,
+        LABENV_OBJECT_BUCKET: "labenv-objects",
+        LABENV_LOAD_BALANCER_ARN: TEST_LB_ARN,
+        LABENV_KEYS_ENDPOINT: alb.keysEndpoint,
+      });
+      const page = await serve({
+        httpMethod: "GET",
+        path: "/_labenv/dashboard/labs/ml-vision/",
+        headers: { [ALB_IDENTITY_HEADER]: await alb.sign({ preferred_username: "dsato" }) },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(Buffer.from(page.body, "base64").toString()).toContain("ml-vision/segmentation");
+    } finally {
+      await alb.close();
+    }
   });
 });

@@ -209,6 +209,21 @@ export interface RepoConfig {
       scheduleMinutes?: number;
     };
     /**
+     * The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).
+     */
+    dashboard?: {
+      /**
+       * After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`.
+       */
+      publish?: boolean;
+      /**
+       * Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member.
+       *
+       * @maxItems 200
+       */
+      fleetViewers?: string[];
+    };
+    /**
      * Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).
      */
     packRegistries?: {
