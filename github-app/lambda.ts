@@ -1,4 +1,3 @@
-import adapter from "@probot/adapter-aws-lambda-serverless";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import { Probot, ProbotOctokit } from "probot";
 import { LabenvError } from "../reconciler/core/errors.js";
@@ -37,8 +36,8 @@ type AdapterFunction = (event: unknown, context: unknown) => Promise<WebhookHttp
  * Secrets Manager (ARNs in LABENV_GITHUB_*_SECRET_ARN), builds one Probot with
  * retries and throttling on, and loads the app; warm deliveries reuse that
  * instance and its delivery memory. Each delivery is verified (HMAC of the
- * body with the webhook secret) by Probot's webhooks through
- * @probot/adapter-aws-lambda-serverless and handled before the answer: the
+ * body with the webhook secret) by Probot's webhooks and handled before the
+ * answer: the
  * sandbox freezes once the response is sent. A forged or malformed delivery
  * is answered 400; a failed handler is a Lambda error (alarm, redelivery).
  */
@@ -57,9 +56,7 @@ export function createLambdaHandler(
       logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info",
       ...(deps.Octokit ? { Octokit: deps.Octokit } : {}),
     });
-    const handle = adapter.createLambdaFunction(() => undefined, {
-      probot: probot as never,
-    }) as unknown as AdapterFunction;
+    const handle = webhookFunction(probot);
     const repository = env.LABENV_GITHUB_REPOSITORY?.trim();
     await probot.load(
       createLabenvApp({
@@ -91,6 +88,27 @@ export function createLambdaHandler(
         body: JSON.stringify({ error: (e as Error).message }),
       };
     }
+  };
+}
+
+/**
+ * What @probot/adapter-aws-lambda-serverless did, without it: that package
+ * bundles a second, older Probot (with Sentry, Express and ioredis) only to
+ * re-export it, which cost the Lambda about 140 ms of CPU at every cold start
+ * and its memory. Header names are case-insensitive (RFC 7230 §3.2).
+ */
+function webhookFunction(probot: Probot): AdapterFunction {
+  return async (event) => {
+    const { headers, body } = event as WebhookHttpEvent;
+    const header = (name: string) =>
+      Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1] ?? "";
+    await probot.webhooks.verifyAndReceive({
+      id: header("x-github-delivery"),
+      name: header("x-github-event"),
+      signature: header("x-hub-signature-256"),
+      payload: body ?? "",
+    });
+    return { statusCode: 200, body: JSON.stringify({ ok: true }) };
   };
 }
 

@@ -1,5 +1,6 @@
 // Generates TypeScript types from schemas/*.schema.json, the single source of
-// truth for every document kind. `npm run gen:types` rewrites the files;
+// truth for every document kind, and the validators compiled from them
+// (scripts/gen-validators.ts). `npm run gen:types` rewrites the files;
 // test/core/model/generated-types.test.ts fails when they are stale.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -34,4 +35,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [name, source] of await renderTypes()) writeFileSync(join(generatedDir, name), source);
   console.log(`wrote ${generatedDir}`);
+  const { renderValidators, validatorsDir } = await import("./gen-validators.js");
+  for (const [name, source] of renderValidators()) writeFileSync(join(validatorsDir, name), source);
+  console.log(`wrote ${validatorsDir}`);
 }

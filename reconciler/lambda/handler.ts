@@ -1,22 +1,38 @@
-import { remoteIndexForChecks } from "../adapters/package-index/open-index.js";
 import { randomUUID } from "node:crypto";
-import { fromFiles, indexForChecks } from "../core/lock/embedded-index-from-files.js";
-import { reconcile } from "../core/reconcile/reconcile.js";
-import { createSchemaValidator } from "../core/validate/schema-validator.js";
-import { loadRepository, type RepoFile } from "../core/load/load-repository.js";
+import type { RepoFile } from "../core/load/load-repository.js";
+import type { SchemaCheck } from "../core/validate/schema-validator.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
-import { awsContext } from "./aws-context.js";
-import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
-import { foreignRepositoryRefusal, readRepository } from "./repository-source.js";
+import { foreignRepositoryRefusal, readLambdaEnv, runtimeSettings } from "./lambda-env.js";
 
 /** What invokes the reconciler: the GitHub App after a merge, the schedule, or an ECS task state change. */
 export type ReconcilerEvent =
   | { source: "labenv.github-app"; commit: string; repository?: string; installationId?: number }
   | { source: "aws.events" | "aws.ecs"; "detail-type"?: string };
 
-const check = createSchemaValidator();
+// What a reconcile needs (the AWS SDK clients, GitHub, the reconcile loop) is
+// loaded by the first invocation, not at import: a cold start that only
+// refuses pays for none of it, and the import stays short.
+const loadReconcile = async () => {
+  const [openIndex, embedded, loop, validator, aws, source] = await Promise.all([
+    import("../adapters/package-index/open-index.js"),
+    import("../core/lock/embedded-index-from-files.js"),
+    import("../core/reconcile/reconcile.js"),
+    import("../core/validate/schema-validator.js"),
+    import("./aws-context.js"),
+    import("./repository-source.js"),
+  ]);
+  return {
+    ...openIndex,
+    ...embedded,
+    ...loop,
+    ...aws,
+    readRepository: source.readRepository,
+    check: validator.createSchemaValidator(),
+  };
+};
+let loaded: ReturnType<typeof loadReconcile> | undefined;
 
 /**
  * The reconciler Lambda: reads the repository at the commit (or the default
@@ -44,6 +60,18 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       applied: 0,
       plan: undefined,
     };
+  const {
+    readRepository,
+    awsContext,
+    reconcile,
+    remoteIndexForChecks,
+    indexForChecks,
+    fromFiles,
+    check,
+  } = await (loaded ??= loadReconcile().catch((e: unknown) => {
+    loaded = undefined;
+    throw e;
+  }));
   const repo = await readRepository(env, want);
   const { provider, state, objects } = awsContext(env);
   const now = () => new Date();
@@ -91,7 +119,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
   };
   const dashboard =
     objects && (result.outcome === "applied" || result.outcome === "no-changes")
-      ? await publishAfterRun(repo, { provider, state, objects }, now())
+      ? await publishAfterRun(repo, { provider, state, objects }, check, now())
       : undefined;
   if (dashboard) Object.assign(summary, { dashboard });
   if (result.outcome === "failed")
@@ -110,8 +138,10 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
 async function publishAfterRun(
   repo: { files: RepoFile[]; commit: string },
   ports: { provider: Provider; state: StateStore; objects: ObjectStore },
+  check: SchemaCheck,
   now: Date,
 ): Promise<{ written: number; sites: number } | { failed: string } | undefined> {
+  const { loadRepository } = await import("../core/load/load-repository.js");
   const { repository } = loadRepository(repo.files, check);
   const config = repository.config?.doc.spec;
   if (!config?.dashboard?.publish) return undefined;

@@ -103,3 +103,22 @@ export function runtimeSettings(env: LambdaEnv): RuntimeSettings {
     ...(env.objectBucket ? { observationBucket: env.objectBucket } : {}),
   };
 }
+
+/**
+ * Why a job must be refused, or undefined: the reconciler acts only on the
+ * repository it is configured for (LABENV_GITHUB_REPOSITORY), whatever
+ * repository a job names — a push to another repository of the same
+ * installation must not reconcile that repository into this account.
+ */
+export function foreignRepositoryRefusal(
+  env: LambdaEnv,
+  want: { repository?: string },
+): string | undefined {
+  if (!want.repository) return undefined;
+  const configured = env.githubRepository;
+  if (configured && configured.toLowerCase() === want.repository.toLowerCase()) return undefined;
+  if (!configured && env.repoPath) return undefined; // a local checkout is read, not the job's repository
+  return configured
+    ? `the job is for ${want.repository}, but this reconciler manages ${configured}: nothing is applied`
+    : `the job is for ${want.repository}, but this reconciler is configured for no repository (LABENV_GITHUB_REPOSITORY): nothing is applied`;
+}

@@ -5,7 +5,7 @@ import { currentCommit } from "../adapters/git/current-commit.js";
 import { LabenvError } from "../core/errors.js";
 import type { RepoFile } from "../core/load/load-repository.js";
 import { readRepositoryAt } from "../../github-app/github/read-repository.js";
-import type { LambdaEnv } from "./lambda-env.js";
+import { foreignRepositoryRefusal, type LambdaEnv } from "./lambda-env.js";
 import { gitIsAncestor } from "../adapters/git/is-ancestor.js";
 import { githubIsAncestor } from "../adapters/github/commit-ancestry.js";
 import type { IsAncestor } from "../core/reconcile/commit-order.js";
@@ -17,24 +17,7 @@ export interface RepositoryAt {
   isAncestor: IsAncestor;
 }
 
-/**
- * Why a job must be refused, or undefined: the reconciler acts only on the
- * repository it is configured for (LABENV_GITHUB_REPOSITORY), whatever
- * repository a job names — a push to another repository of the same
- * installation must not reconcile that repository into this account.
- */
-export function foreignRepositoryRefusal(
-  env: LambdaEnv,
-  want: { repository?: string },
-): string | undefined {
-  if (!want.repository) return undefined;
-  const configured = env.githubRepository;
-  if (configured && configured.toLowerCase() === want.repository.toLowerCase()) return undefined;
-  if (!configured && env.repoPath) return undefined; // a local checkout is read, not the job's repository
-  return configured
-    ? `the job is for ${want.repository}, but this reconciler manages ${configured}: nothing is applied`
-    : `the job is for ${want.repository}, but this reconciler is configured for no repository (LABENV_GITHUB_REPOSITORY): nothing is applied`;
-}
+export { foreignRepositoryRefusal };
 
 const MANAGED = /^(environments\/|domain-packs\/|labenv\.ya?ml$|package-index\.yaml$)/;
 

@@ -1,41 +1,13 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Kind } from "../model/documents.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { formatPath } from "../model/diagnostic.js";
 import type { PositionIndex } from "../load/positions.js";
 import { capFindingsPerFile, MAX_FINDINGS_PER_FILE } from "../load/yaml-limits.js";
-import lab from "../../../schemas/lab.schema.json" with { type: "json" };
-import environment from "../../../schemas/environment.schema.json" with { type: "json" };
-import environmentLock from "../../../schemas/environment-lock.schema.json" with { type: "json" };
-import snapshot from "../../../schemas/snapshot.schema.json" with { type: "json" };
-import share from "../../../schemas/share.schema.json" with { type: "json" };
-import succession from "../../../schemas/succession.schema.json" with { type: "json" };
-import domainPack from "../../../schemas/domain-pack.schema.json" with { type: "json" };
-import registry from "../../../schemas/domain-pack-registry.schema.json" with { type: "json" };
-import config from "../../../schemas/labenv-config.schema.json" with { type: "json" };
-import observation from "../../../schemas/observation.schema.json" with { type: "json" };
+import { SCHEMAS } from "./schemas.js";
+import * as validators from "./generated/validators.js";
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
-
-/** The JSON Schema of each kind: the single source of truth. */
-export const SCHEMAS: Record<Kind, { $id: string; title: string }> = {
-  Lab: lab,
-  Environment: environment,
-  EnvironmentLock: environmentLock,
-  Snapshot: snapshot,
-  Share: share,
-  Succession: succession,
-  DomainPack: domainPack,
-  DomainPackRegistry: registry,
-  RepoConfig: config,
-  Observation: observation,
-};
-
-/** Schema file name per kind, for editor association and messages. */
-export const SCHEMA_FILES: Record<Kind, string> = Object.fromEntries(
-  Object.entries(SCHEMAS).map(([kind, s]) => [kind, s.$id.split("/").pop()!]),
-) as Record<Kind, string>;
+export { SCHEMAS, SCHEMA_FILES } from "./schemas.js";
 
 export type SchemaCheck = (
   kind: Kind,
@@ -45,15 +17,15 @@ export type SchemaCheck = (
 ) => Diagnostic[];
 
 /**
- * Compiles every schema once (about 200 ms) and returns a checker that maps
- * each ajv error back to the file, line and column it is about.
+ * A checker that maps each ajv error back to the file, line and column it is
+ * about. The validators were compiled from schemas/ ahead of time (ajv's
+ * standalone code, ./generated/validators.js): loading them takes a few
+ * milliseconds where compiling took about 200 ms at every start.
  */
 export function createSchemaValidator(): SchemaCheck {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  addFormats(ajv);
-  const compiled = new Map<Kind, ValidateFunction>();
-  for (const [kind, schema] of Object.entries(SCHEMAS))
-    compiled.set(kind as Kind, ajv.compile(schema));
+  const compiled = new Map<Kind, ValidateFunction>(
+    Object.keys(SCHEMAS).map((kind) => [kind as Kind, validators[kind as Kind]]),
+  );
   return (kind, value, file, positions) => {
     const validate = compiled.get(kind)!;
     if (validate(value)) return [];
