@@ -48,7 +48,7 @@ describe("labenv lease and abandoned runs (issue 14, item 19)", () => {
     expect(status.runs[0]).toMatchObject({ id: "r-crashed", outcome: "abandoned" });
     expect(status.runs[0].error.message).toMatch(/broken by .*: build-box was rebooted/);
     expect((await runCli(["reconcile", "--repo", dir], { now: NOW })).stdout).toMatch(
-      /applied 44 changes/,
+      /applied 46 changes/,
     );
     expect((await runCli(["lease", "break", "--repo", dir], { now: NOW })).stdout).toMatch(
       /no one holds the lease/,

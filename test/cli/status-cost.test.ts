@@ -11,7 +11,7 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
     expect(plan.stdout).toMatch(/plan only: nothing was changed/);
     const first = await runCli(["reconcile", "--repo", dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/✓ applied 44 changes/);
+    expect(first.stdout).toMatch(/✓ applied 46 changes/);
     const second = await runCli(["reconcile", "--repo", dir]);
     expect(second.stdout).toMatch(/✓ no changes: everything matches git/);
     const status = await runCli(["status", "genomics-core/rnaseq", "--repo", dir, "--json"]);
@@ -37,7 +37,7 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
     const file = `${dir}/plan.json`;
     expect((await runCli(["plan", "--repo", dir, "--out", file])).code).toBe(0);
     expect((await runCli(["apply", "--repo", dir, "--plan", file])).stdout).toMatch(
-      /applied 44 changes/,
+      /applied 46 changes/,
     );
     const again = await runCli(["apply", "--repo", dir, "--plan", file]);
     expect(again.code).toBe(1);

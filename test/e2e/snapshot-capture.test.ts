@@ -126,6 +126,8 @@ describe("snapshot capture and verify on the sandbox (real files in the simulate
     const byId = Object.fromEntries(r.map((x: { id: string; ok: boolean }) => [x.id, x.ok]));
     expect(byId).toEqual({
       "climate-dynamics/cmip6-analysis/paper-submission": true,
+      // The example's clone share takes its own snapshot at share time.
+      "climate-dynamics/cmip6-analysis/share-cmip6-to-genomics": true,
       "genomics-core/rnaseq/before-genomics-2": true,
       [ID]: false,
     });

@@ -31,6 +31,7 @@ import { renderSuccessions, successionsForContext } from "../succession-run.js";
 import type { RenewalProposal } from "../../core/shares/propose-renewals.js";
 import { renderRenewals, renewalsForContext } from "../share-renewals.js";
 import { publishDashboard, type PublishResult } from "../publish-dashboard.js";
+import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -126,7 +127,14 @@ export function registerReconcile(program: Command, io: CliIO): void {
           mode !== "plan" &&
           ctx.provider instanceof SandboxProvider &&
           (result.outcome === "applied" || result.outcome === "no-changes")
-            ? await captureForContext(ctx, io.now)
+            ? // Clone shares' snapshots are captured like Snapshot documents.
+              await captureForContext(
+                // (ctx's index getters are not read: an unusable index must not stop capture)
+                Object.assign(Object.create(ctx) as RunContext, {
+                  repository: withCloneSnapshots(ctx.repository, io.today()),
+                }),
+                io.now,
+              )
             : undefined;
         const restores = snapshots
           ? await restoreForContext(ctx, io.now, manifests, startedAt)

@@ -231,7 +231,7 @@ async function shown(dir: string, commit: string, path: string): Promise<string 
 }
 
 /** environment.yaml at the snapshot's commit, or as it is now when git cannot say. */
-async function environmentThen(dir: string, commit: string, path: string): Promise<string> {
+export async function environmentThen(dir: string, commit: string, path: string): Promise<string> {
   const then = await shown(dir, commit, path);
   if (then !== undefined) return then;
   if (existsSync(join(dir, path))) return readFileSync(join(dir, path), "utf8");

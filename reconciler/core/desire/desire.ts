@@ -33,6 +33,7 @@ import {
   successionEnvironments,
   successionSnapshotName,
 } from "../successions/succession-environments.js";
+import { cloneSnapshotName, liveCloneShares } from "../shares/clone-shares.js";
 
 export const DEFAULT_STORAGE_GIB = 50;
 
@@ -358,6 +359,25 @@ export function desire(
         trigger: "succession",
       });
     }
+  }
+  // A clone share is snapshotted once, at share time (the first reconcile after its merge): the
+  // receiving lab's copy is created from that snapshot, so later changes never reach it.
+  for (const sh of liveCloneShares(repo, options.today)) {
+    const { lab } = sh.doc.metadata;
+    const e = sh.doc.spec.environment;
+    if (!environments.some((x) => x.key === envKey(lab, e))) continue;
+    const name = cloneSnapshotName(sh);
+    const to = sh.doc.spec.to.lab;
+    add("ebs-snapshot", keys.snapshot(lab, e, name), envKey(lab, e), lab, {
+      service: keys.service(lab, e),
+      description: `clone share ${sh.doc.metadata.name} to ${to}`,
+      trigger: "share",
+    });
+    add("backup-job", keys.backup(lab, e, name), envKey(lab, e), lab, {
+      accessPoint: keys.home(lab, e),
+      description: `home for clone share ${sh.doc.metadata.name} to ${to}`,
+      trigger: "share",
+    });
   }
   const expiredShares =
     Object.keys(shares.expired).length > 0 ? { expiredShares: shares.expired } : {};

@@ -5,7 +5,7 @@ export interface BackupJobSpec {
   /** The access point whose directory is backed up. */
   accessPoint: string;
   description: string;
-  trigger: "request" | "before-delete" | "succession";
+  trigger: "request" | "before-delete" | "succession" | "share";
 }
 
 /** A record: started once, then only ever reported as taken. */

@@ -9,7 +9,7 @@ export interface EbsSnapshotSpec {
   service: string;
   description: string;
   /** Why: a Snapshot document, a task replacement or an environment removal. */
-  trigger: "request" | "before-replace" | "before-delete" | "succession";
+  trigger: "request" | "before-replace" | "before-delete" | "succession" | "share";
 }
 
 /** A record: taken once; a requested one waits until its environment runs. */

@@ -3,6 +3,7 @@ import type { Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { ShareAccessEvent } from "../../ports/state-store.js";
 import { lastShareEvents } from "./share-events.js";
+import { cloneSnapshotId } from "./clone-shares.js";
 
 /** One member's way into a shared home: what git asks for today, and whether it is in place. */
 export interface ShareAccessRow {
@@ -94,8 +95,8 @@ export function shareStatus(
       share: id,
       note: isExpired(sh, today)
         ? `expired on ${s.expires}`
-        : s.access !== "read-only"
-          ? `a ${s.access} share: labenv grants read-only shares only (clone shares are not built)`
+        : s.access === "clone"
+          ? `a clone share: nothing is mounted; ${s.to.lab} makes its own copy from the snapshot ${cloneSnapshotId(sh)} taken at share time (\`labenv shares clone ${id}\`)`
           : s.snapshot !== undefined
             ? `a share of the snapshot ${s.snapshot}: not mounted (shares of snapshots are not built)`
             : `grants nobody today: no member of ${s.to.lab} it names owns an environment there to mount it in`,

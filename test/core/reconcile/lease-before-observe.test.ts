@@ -43,8 +43,9 @@ describe("the lease is taken before observing (issue 14, item 15)", () => {
     const account = s.provider.account();
     expect(account.services.filter((x) => x.status === "ACTIVE")).toHaveLength(9);
     expect(account.accessPoints).toHaveLength(13);
-    expect(account.snapshots).toHaveLength(2);
-    expect(account.backupJobs).toHaveLength(2);
+    // Two Snapshot documents and the clone share's snapshot.
+    expect(account.snapshots).toHaveLength(3);
+    expect(account.backupJobs).toHaveLength(3);
     expect((await run(base, s)).outcome).toBe("no-changes");
   });
 

@@ -25,8 +25,8 @@ describe("reconcile on the sandbox", () => {
     expect(counts(s)).toEqual({
       accessPoints: 13,
       services: 9,
-      snapshots: 2,
-      backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
+      snapshots: 3,
+      backups: 3, // two Snapshot documents and the clone share's; the succession takes its own from its effective date on
       runningTasks: 6,
     });
     const second = await run(base, s);
@@ -169,8 +169,8 @@ describe("reconcile on the sandbox", () => {
       expect(counts(s)).toEqual({
         accessPoints: 13,
         services: 9,
-        snapshots: 2,
-        backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
+        snapshots: 3,
+        backups: 3, // two Snapshot documents and the clone share's; the succession takes its own from its effective date on
         runningTasks: 6,
       });
     }
@@ -195,8 +195,8 @@ describe("reconcile on the sandbox", () => {
     expect(counts(s)).toEqual({
       accessPoints: 13,
       services: 9,
-      snapshots: 2,
-      backups: 2, // two Snapshot documents; the succession takes its own from its effective date on
+      snapshots: 3,
+      backups: 3, // two Snapshot documents and the clone share's; the succession takes its own from its effective date on
       runningTasks: 6,
     });
   });
