@@ -56,4 +56,18 @@ describe("labenv open", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("genomics-core/nope is not an environment");
   });
+
+  it("--serve refuses a port that is not one", async () => {
+    const bad = await runCli([
+      "open",
+      "genomics-core/rnaseq",
+      "--repo",
+      withAccess(),
+      "--serve",
+      "--port",
+      "80a",
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--port 80a is not a port");
+  });
 });

@@ -3,6 +3,7 @@ import { connect, type AddressInfo, type Socket } from "node:net";
 import type { AccessSources } from "../../core/access/who-may-open.js";
 import { deniedPage, readOnlyPage, signInProblemPage } from "../../core/access/pages.js";
 import { authorize, type AuthorizerOptions, type AuthorizerResult } from "./authorizer.js";
+import { WAKE_STATUS_SUFFIX, type WakeProgress } from "../../core/access/wake-progress.js";
 
 /** The authorizer's health path under the environment's address (the target group checks it). */
 export const HEALTH_SUFFIX = "_labenv/health";
@@ -21,11 +22,13 @@ export interface AuthorizerServerOptions {
  * this port. Every request (and every websocket upgrade) is authorized (`authorize`: the load
  * balancer's signed identity, then `decideAccess`); only the owner is proxied to Jupyter. A
  * share recipient gets the read-only notice, everyone else the 401/403/404 page. The health
- * path answers without sign-in, 200 while Jupyter answers its status API under the base path.
+ * path answers without sign-in, 200 while Jupyter answers its status API under the base path;
+ * so does the wake page's progress path, which reaches the task once the rule has switched to it.
  */
 export function authorizerServer(opts: AuthorizerServerOptions): Server {
   const upstream = new URL(opts.upstream);
   const health = `${opts.basePath}${HEALTH_SUFFIX}`;
+  const wakeStatus = `${opts.basePath}${WAKE_STATUS_SUFFIX}`;
   const judge = (req: IncomingMessage) =>
     authorize(
       { path: new URL(req.url ?? "/", "http://x").pathname, headers: req.headers },
@@ -34,7 +37,17 @@ export function authorizerServer(opts: AuthorizerServerOptions): Server {
     );
   const server = createServer((req, res) => {
     void (async () => {
-      if (new URL(req.url ?? "/", "http://x").pathname === health) {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (path === wakeStatus) {
+        const ok = await jupyterAnswers(upstream, opts.basePath);
+        const progress: WakeProgress = ok
+          ? { ready: true, state: "ready", message: "Jupyter answers: opening it" }
+          : { ready: false, state: "jupyter-starting", message: "Jupyter is starting" };
+        res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify(progress));
+        return;
+      }
+      if (path === health) {
         const ok = await jupyterAnswers(upstream, opts.basePath);
         res.writeHead(ok ? 200 : 503, { "content-type": "text/plain" });
         res.end(ok ? "ok" : "Jupyter is not answering yet");

@@ -104,11 +104,16 @@ export function wakePage(view: WakeView): string {
   const expected = ${Math.max(1, Math.round(view.expectedSeconds))};
   let started = 0;
   async function poll() {
-    const r = await fetch(${JSON.stringify(view.statusUrl)}, { cache: "no-store" });
-    const s = await r.json();
-    status.textContent = s.message;
     if (started) bar.value = Math.min(95, Math.round(((Date.now() - started) / 1000 / expected) * 100));
-    if (s.ready) { bar.value = 100; location.reload(); return; }
+    try {
+      const r = await fetch(${JSON.stringify(view.statusUrl)}, { cache: "no-store" });
+      // While the address moves to the task, the load balancer may answer for a moment without it.
+      const s = (r.headers.get("content-type") || "").startsWith("application/json") ? await r.json() : undefined;
+      if (s) status.textContent = s.message;
+      if (s && s.ready) { bar.value = 100; location.reload(); return; }
+    } catch (e) {
+      status.textContent = "Waiting for the address to answer";
+    }
     setTimeout(poll, 1000);
   }
   async function start() {
@@ -132,6 +137,15 @@ ${escapeHtml(humanSeconds(view.expectedSeconds))}; this page opens it when Jupyt
 <p class="status" id="status" role="status" aria-live="polite">${escapeHtml(view.message)}</p>
 <form method="post" action="${escapeHtml(view.startUrl)}"><button id="start" type="submit">Start ${escapeHtml(view.environment)}</button></form>`,
     script,
+  );
+}
+
+/** A stopped environment that git keeps stopped: the wake page does not start it. */
+export function stoppedInGitPage(environment: string, message: string): string {
+  return page(
+    `${environment} is stopped`,
+    `<h1>${escapeHtml(environment)} is stopped</h1>
+<p>${escapeHtml(message)}.</p>`,
   );
 }
 

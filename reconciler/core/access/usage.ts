@@ -81,7 +81,7 @@ export function idleStep(input: IdleInput, now: Date): IdleOutcome {
       input.seen.running ? before : closeSpan(before, at),
     );
   if (!input.seen.running) return done("runs", "not running yet", closeSpan(before, at));
-  const running = openSpan(before, input.seen.startedAt ?? at);
+  const running = measureWake(openSpan(before, input.seen.startedAt ?? at), input.seen);
   const decision = decideIdle(
     input.seen.jupyter ?? { status: {}, kernels: [], terminals: [] },
     input.idleShutdownMinutes,
@@ -96,6 +96,21 @@ export function idleStep(input: IdleInput, now: Date): IdleOutcome {
       at,
     ),
   );
+}
+
+/** A wake not yet measured is measured by when Jupyter says it started (its activity API). */
+function measureWake(r: UsageRecord, seen: SeenActivity): UsageRecord {
+  const last = r.wakes.at(-1);
+  const started = seen.jupyter?.status.started;
+  if (!last || last.readyAt || !started || Date.parse(started) < Date.parse(last.requestedAt))
+    return r;
+  return {
+    ...r,
+    wakes: [
+      ...r.wakes.slice(0, -1),
+      { ...last, readyAt: new Date(Date.parse(started)).toISOString() },
+    ],
+  };
 }
 
 /** The wake page asked for a start: the parking ends (the next reconcile runs the task again). */

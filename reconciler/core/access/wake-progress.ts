@@ -2,6 +2,10 @@ import { WAKE_TARGET } from "../kinds/listener-rule.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { UsageRecord } from "../../ports/state-store.js";
 
+/** Under an environment's address: the wake page polls this, and posts to start. */
+export const WAKE_STATUS_SUFFIX = "_labenv/wake/status";
+export const WAKE_START_SUFFIX = "_labenv/wake/start";
+
 /** Where a start stands, for the wake page's poll (`{ ready, state, message }`). */
 export interface WakeProgress {
   ready: boolean;

@@ -164,6 +164,35 @@ describe("wake", () => {
     expect(wakeReady(ready, NOW)).toBe(ready);
   });
 
+  it("a wake is measured by when Jupyter says it started, at the next idle stage", () => {
+    const woken = requestWake(usage({ parked: { at: ago(60), reason: "idle" } }), new Date(ago(5)));
+    const o = idleStep(
+      {
+        environment: ENV,
+        wanted: "running",
+        idleShutdownMinutes: 30,
+        usage: woken,
+        seen: {
+          running: true,
+          startedAt: ago(4),
+          jupyter: {
+            status: { started: ago(3), last_activity: ago(1) },
+            kernels: [],
+            terminals: [],
+          },
+        },
+      },
+      NOW,
+    );
+    expect(o.record.wakes).toEqual([{ requestedAt: ago(5), readyAt: ago(3) }]);
+    // A server that started before the wake was asked for does not measure it.
+    const before = idleStep(
+      { environment: ENV, wanted: "running", usage: woken, seen: idleFor(2) },
+      NOW,
+    );
+    expect(before.record.wakes).toEqual([{ requestedAt: ago(5) }]);
+  });
+
   it.each([
     { waits: [], expected: 120 },
     { waits: [30], expected: 30 },
