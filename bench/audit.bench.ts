@@ -121,7 +121,7 @@ function wall(args: string[], env: NodeJS.ProcessEnv): number {
   return Math.round(performance.now() - start);
 }
 
-function ensureRepository(): string {
+export function ensureRepository(): string {
   const dir = join(root, ".bench", `audit-history-v${GENERATOR_VERSION}`);
   if (existsSync(join(dir, ".labenv-bench-complete"))) return dir;
   rmSync(dir, { recursive: true, force: true });

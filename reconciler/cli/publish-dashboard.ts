@@ -1,9 +1,10 @@
 import { assembleDashboard } from "../core/dashboard/assemble-dashboard.js";
-import { buildSite } from "../core/dashboard/build-site.js";
+import { buildId, buildSite } from "../core/dashboard/build-site.js";
 import {
   dashboardAccessOf,
   dashboardObjects,
   publishSite,
+  readCurrent,
   scopeOf,
   sitesToPublish,
   type PublishedSite,
@@ -32,10 +33,19 @@ export async function publishDashboard(
   const sites: PublishedSite[] = [];
   for (const site of sitesToPublish(sources.repository)) {
     const scope = scopeOf(site);
-    const files = buildSite(assembleDashboard({ ...inputs, ...(scope ? { scope } : {}) }), {
-      chartJs,
-    });
-    sites.push(await publishSite(sources.objects, site, files));
+    const data = assembleDashboard({ ...inputs, ...(scope ? { scope } : {}) });
+    // The site already shows this data: no page needs to be written again, nor even made.
+    const current = await readCurrent(sources.objects, site);
+    if (current?.build === buildId(data)) {
+      sites.push({
+        site,
+        build: current.build,
+        written: 0,
+        files: Object.keys(current.files).length,
+      });
+      continue;
+    }
+    sites.push(await publishSite(sources.objects, site, buildSite(data, { chartJs })));
   }
   const access = dashboardAccessOf(
     sources.repository,

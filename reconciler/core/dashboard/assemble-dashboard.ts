@@ -2,7 +2,7 @@ import { environmentAddress, environmentPath } from "../access/environment-addre
 import { readOnlySharesOf } from "../access/who-may-open.js";
 import { buildAuditReport } from "../audit/build-audit-report.js";
 import { environmentHistory } from "../audit/environment-history.js";
-import type { Timeline } from "../audit/timeline-commit.js";
+import type { Timeline, TimelineCommit } from "../audit/timeline-commit.js";
 import type { PriceTable } from "../cost/prices.js";
 import { keys } from "../desire/names.js";
 import type { DriftReport } from "../drift/drift-report.js";
@@ -119,6 +119,15 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
   }
   const applied = new Map(input.applied.map((a) => [a.environment, a]));
   const commits = input.timeline?.commits ?? [];
+  // Each environment's commits and observed resources, found in one pass each (not one pass
+  // per environment: 10,000 commits × 1,000 environments is the fleet's real size).
+  const commitsOf = commitsByEnvironment(commits);
+  const observedOf = new Map<string, ObservedResource[]>();
+  for (const r of input.observed) {
+    const list = observedOf.get(r.environment);
+    if (list) list.push(r);
+    else observedOf.set(r.environment, [r]);
+  }
   const prUrl = (n: number) =>
     input.gitHubRepository ? `https://github.com/${input.gitHubRepository}/pull/${n}` : undefined;
 
@@ -136,10 +145,10 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
       const lab = repo.labs.get(metadata.lab)?.doc;
       const lock = repo.locks.get(key)?.doc;
       const a = applied.get(key);
-      const mine = input.observed.filter((r) => r.environment === key);
+      const mine = observedOf.get(key) ?? [];
       const service = mine.find((r) => r.kind === "service");
       const member = (id: string) => lab?.spec.members.find((m) => m.id === id);
-      const history = environmentHistory(commits, [key]);
+      const history = environmentHistory(commitsOf.get(key) ?? [], [key]);
       const lockPath = `environments/${key}/environment.lock.yaml`;
       const snapshots: SnapshotView[] = snapshotViews(
         key,
@@ -246,7 +255,7 @@ export function assembleDashboard(input: DashboardInputs): DashboardData {
           source: p.source,
         })),
         kernels: (lock?.spec.kernels ?? []).map((k) => k.name),
-        packageChanges: commits.flatMap((c) =>
+        packageChanges: (commitsOf.get(key) ?? []).flatMap((c) =>
           c.changes
             .filter((ch) => ch.path === lockPath)
             .flatMap((ch) =>
@@ -459,4 +468,25 @@ function drillView(
   return {
     lastDrill: { at: d.record.startedAt, ok: d.record.ok, snapshot: d.record.snapshot },
   };
+}
+
+/**
+ * The commits that concern each environment, in timeline order: those `environmentHistory`
+ * would keep for it (a change of one of its files, or one that names it).
+ */
+function commitsByEnvironment(commits: readonly TimelineCommit[]): Map<string, TimelineCommit[]> {
+  const out = new Map<string, TimelineCommit[]>();
+  for (const c of commits) {
+    const keys = new Set<string>();
+    for (const ch of c.changes) {
+      if (ch.environment) keys.add(ch.environment);
+      for (const r of ch.concerns) keys.add(r.key);
+    }
+    for (const k of keys) {
+      const list = out.get(k);
+      if (list) list.push(c);
+      else out.set(k, [c]);
+    }
+  }
+  return out;
 }
