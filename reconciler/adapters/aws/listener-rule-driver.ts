@@ -49,11 +49,43 @@ function forwardOf(r: Rule): string {
   return a?.TargetGroupArn ?? a?.ForwardConfig?.TargetGroups?.[0]?.TargetGroupArn ?? "";
 }
 
-/** The rule as labenv writes it: one path-pattern condition, one forward action. */
+function authenticateOf(r: Rule): ListenerRuleSpec["authenticate"] {
+  const c = r.Actions?.find((x) => x.Type === "authenticate-cognito")?.AuthenticateCognitoConfig;
+  if (!c?.UserPoolArn || !c.UserPoolClientId || !c.UserPoolDomain) return undefined;
+  return {
+    userPoolArn: c.UserPoolArn,
+    userPoolClientId: c.UserPoolClientId,
+    userPoolDomain: c.UserPoolDomain,
+  };
+}
+
+/**
+ * The rule as labenv writes it: one path-pattern condition; with sign-in an
+ * authenticate-cognito action (a visitor without a session is sent to the user pool's sign-in),
+ * then the forward.
+ */
 function ruleBody(spec: ListenerRuleSpec, targetGroupArn: string) {
+  const forward = { Type: "forward" as const, TargetGroupArn: targetGroupArn };
+  const a = spec.authenticate;
   return {
     Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: [...spec.paths] } }],
-    Actions: [{ Type: "forward" as const, TargetGroupArn: targetGroupArn }],
+    Actions: a
+      ? [
+          {
+            Type: "authenticate-cognito" as const,
+            Order: 1,
+            AuthenticateCognitoConfig: {
+              UserPoolArn: a.userPoolArn,
+              UserPoolClientId: a.userPoolClientId,
+              UserPoolDomain: a.userPoolDomain,
+              OnUnauthenticatedRequest: "authenticate" as const,
+              Scope: "openid",
+              SessionTimeout: 28800,
+            },
+          },
+          { ...forward, Order: 2 },
+        ]
+      : [forward],
   };
 }
 
@@ -90,6 +122,7 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
             paths: pathsOf(r),
             forward:
               forward === access.wakeTargetGroupArn ? WAKE_TARGET : (ctx.keyOf(forward) ?? forward),
+            ...(authenticateOf(r) ? { authenticate: authenticateOf(r)! } : {}),
           },
           tags: ownedTags(t),
         },
@@ -136,7 +169,11 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
           RulePriorities: [{ RuleArn: arn, Priority: spec.priority }],
         }),
       );
-    if (!sameSpec(pathsOf(current), spec.paths) || forwardOf(current) !== target)
+    if (
+      !sameSpec(pathsOf(current), spec.paths) ||
+      forwardOf(current) !== target ||
+      !sameSpec(authenticateOf(current) ?? null, spec.authenticate ?? null)
+    )
       await ctx.clients.elbv2.send(new ModifyRuleCommand({ RuleArn: arn, ...body }));
     const liveTags = (await loadBalancerTags(ctx.clients.elbv2, [arn], 1)).get(arn) ?? {};
     const stale = staleTags(liveTags, desired.tags);

@@ -112,6 +112,8 @@ export interface SandboxListenerRule {
   paths: string[];
   /** A target group ARN, or the listener's wake target ARN. */
   forward: string;
+  /** An authenticate-cognito action before the forward (absent: none). */
+  authenticate?: { userPoolArn: string; userPoolClientId: string; userPoolDomain: string };
   tags: Record<string, string>;
 }
 
@@ -264,6 +266,9 @@ const ACCOUNT_SHAPE: Shape = {
         priority: "number",
         paths: { arrayOf: "string" },
         forward: "string",
+        authenticate: {
+          optional: { userPoolArn: "string", userPoolClientId: "string", userPoolDomain: "string" },
+        },
         tags: TAGS,
       },
     },

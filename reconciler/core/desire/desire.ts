@@ -281,6 +281,7 @@ export function desire(
         priority: priorities.get(key)!,
         paths: [path.slice(0, -1), `${path}*`],
         forward: running ? targetGroup : WAKE_TARGET,
+        ...(access.signIn ? { authenticate: { ...access.signIn } } : {}),
       });
     }
     add("service", keys.service(labName, name), key, labName, {

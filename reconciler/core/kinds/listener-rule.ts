@@ -16,6 +16,11 @@ export interface ListenerRuleSpec {
   paths: string[];
   /** The key of the environment's target group, or `wake`. */
   forward: string;
+  /**
+   * Sign-in before forwarding (labenv.yaml `access.signIn`): the load balancer authenticates with
+   * this Cognito user pool and passes the signed identity the authorizer verifies.
+   */
+  authenticate?: { userPoolArn: string; userPoolClientId: string; userPoolDomain: string };
 }
 
 export const listenerRule: KindModule<"listener-rule"> = {

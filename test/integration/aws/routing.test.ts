@@ -68,6 +68,7 @@ async function workstation() {
 
 const AUTHORIZER_IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv-authorizer@sha256:${"a".repeat(64)}`;
 const ENV_FILE = "environments/ml-vision/segmentation/environment.yaml";
+const USER_POOL_ARN = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Labenv1";
 
 describe("researcher access routing on AWS (moto)", () => {
   it("creates the target group, the rule at the environment's priority and the service's attachment; a second apply changes nothing; stop routes to the wake page and a restart routes back, keeping rule and priority", async () => {
@@ -175,6 +176,49 @@ describe("researcher access routing on AWS (moto)", () => {
     const [awake] = await rules();
     expect(awake).toMatchObject({ RuleArn: rule!.RuleArn, Priority: rule!.Priority });
     expect(awake!.Actions?.[0]?.TargetGroupArn).toBe(group!.TargetGroupArn);
+  }, 180_000);
+
+  it("with access.signIn every rule signs in through the user pool before it forwards; switching it on modifies the rule in place and the next plan is clean", async () => {
+    const { clients, routing, dir } = await workstation();
+    expect((await runCli(["apply", "--repo", dir])).code).toBe(0);
+    const rules = async () =>
+      (
+        (await clients.elbv2.send(new DescribeRulesCommand({ ListenerArn: routing.listenerArn })))
+          .Rules ?? []
+      ).filter((r) => !r.IsDefault);
+    const [before] = await rules();
+    expect(before!.Actions?.map((a) => a.Type)).toEqual(["forward"]);
+    const file = join(dir, "labenv.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "  access:\n",
+        [
+          "  access:",
+          "    signIn:",
+          `      userPoolArn: ${USER_POOL_ARN}`,
+          "      userPoolClientId: 4abc5def6ghi7jkl8mno9pqr0s",
+          "      userPoolDomain: labenv-westtek",
+          "",
+        ].join("\n"),
+      ),
+    );
+    const signedIn = await runCli(["apply", "--repo", dir]);
+    expect(signedIn.code, `${signedIn.stdout}${signedIn.stderr}`).toBe(0);
+    const [after] = await rules();
+    expect(after!.RuleArn).toBe(before!.RuleArn);
+    const actions = [...(after!.Actions ?? [])].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0));
+    expect(actions.map((a) => a.Type)).toEqual(["authenticate-cognito", "forward"]);
+    expect(actions[0]!.AuthenticateCognitoConfig).toMatchObject({
+      UserPoolArn: USER_POOL_ARN,
+      UserPoolClientId: "4abc5def6ghi7jkl8mno9pqr0s",
+      UserPoolDomain: "labenv-westtek",
+    });
+    expect(actions[1]!.TargetGroupArn).toBe(before!.Actions![0]!.TargetGroupArn);
+    const again = await runCli(["plan", "--repo", dir, "--json"]);
+    expect(
+      (JSON.parse(again.stdout) as { plan: { summary: Record<string, number> } }).plan.summary,
+    ).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
   }, 180_000);
 
   it("removing the environment from git deletes its rule, then its target group", async () => {

@@ -55,6 +55,8 @@ function putRule(account: SandboxAccount, action: Action, resolve: ResolveId): A
     forward,
     tags: { ...action.desired!.tags },
   });
+  if (spec.authenticate) rule.authenticate = { ...spec.authenticate };
+  else delete rule.authenticate;
   return { key: action.key, id: rule.arn };
 }
 
@@ -81,6 +83,7 @@ function observe(account: SandboxAccount): ObservedResource<"listener-rule">[] {
         priority: r.priority,
         paths: [...r.paths],
         forward: r.forward === wake ? WAKE_TARGET : (keyOf.get(r.forward) ?? r.forward),
+        ...(r.authenticate ? { authenticate: { ...r.authenticate } } : {}),
       },
       tags: owned(r.tags),
     }));

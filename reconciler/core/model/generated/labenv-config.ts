@@ -114,6 +114,23 @@ export interface RepoConfig {
        * The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it).
        */
       authorizerImage?: string;
+      /**
+       * Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.
+       */
+      signIn?: {
+        /**
+         * The Cognito user pool's ARN.
+         */
+        userPoolArn: string;
+        /**
+         * The app client the load balancer signs in with (with a secret, code grant).
+         */
+        userPoolClientId: string;
+        /**
+         * The user pool's domain prefix (or custom domain) of its hosted sign-in.
+         */
+        userPoolDomain: string;
+      };
     };
     /**
      * Where applied state, run history and the reconcile lease live.

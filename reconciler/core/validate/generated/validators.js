@@ -8286,7 +8286,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
 const pattern82 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
 const pattern83 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
 const pattern84 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
@@ -8299,11 +8299,13 @@ const pattern93 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0
 const pattern94 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
 const pattern95 = new RegExp("^https?://", "u");
 const pattern96 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern97 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern98 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern100 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern101 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern103 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern97 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern98 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern99 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern100 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern102 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern103 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern105 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats8 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8985,7 +8987,7 @@ if(data4.access !== undefined){
 let data27 = data4.access;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key5 in data27){
-if(!(((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage"))){
+if(!((((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage")) || (key5 === "signIn"))){
 const err53 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access,data:data27};
 if(vErrors === null){
 vErrors = [err53];
@@ -9081,9 +9083,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data27};
+if(data27.signIn !== undefined){
+let data31 = data27.signIn;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.userPoolArn === undefined){
+const err61 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolArn"},message:"must have required property '"+"userPoolArn"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9092,13 +9096,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data4.state !== undefined){
-let data31 = data4.state;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key6 in data31){
-if(!(((key6 === "store") || (key6 === "table")) || (key6 === "directory"))){
-const err62 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data31};
+if(data31.userPoolClientId === undefined){
+const err62 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolClientId"},message:"must have required property '"+"userPoolClientId"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9107,11 +9106,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data31.store !== undefined){
-let data32 = data31.store;
-if(typeof data32 !== "string"){
-const err63 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data32};
+if(data31.userPoolDomain === undefined){
+const err63 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolDomain"},message:"must have required property '"+"userPoolDomain"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9120,8 +9116,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!((data32 === "file") || (data32 === "dynamodb"))){
-const err64 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data32};
+for(const key6 in data31){
+if(!(((key6 === "userPoolArn") || (key6 === "userPoolClientId")) || (key6 === "userPoolDomain"))){
+const err64 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9131,10 +9128,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data31.table !== undefined){
-let data33 = data31.table;
-if(typeof data33 !== "string"){
-const err65 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data33};
+if(data31.userPoolArn !== undefined){
+let data32 = data31.userPoolArn;
+if(typeof data32 === "string"){
+if(!pattern97.test(data32)){
+const err65 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9144,10 +9142,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data31.directory !== undefined){
-let data34 = data31.directory;
-if(typeof data34 !== "string"){
-const err66 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data34};
+else {
+const err66 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9157,9 +9153,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data31};
+if(data31.userPoolClientId !== undefined){
+let data33 = data31.userPoolClientId;
+if(typeof data33 === "string"){
+if(func1(data33) < 1){
+const err67 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9169,12 +9167,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data4.objects !== undefined){
-let data35 = data4.objects;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key7 in data35){
-if(!(((key7 === "store") || (key7 === "bucket")) || (key7 === "prefix"))){
-const err68 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data35};
+else {
+const err68 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9184,10 +9178,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data35.store !== undefined){
-let data36 = data35.store;
-if(typeof data36 !== "string"){
-const err69 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data36};
+if(data31.userPoolDomain !== undefined){
+let data34 = data31.userPoolDomain;
+if(typeof data34 === "string"){
+if(!pattern98.test(data34)){
+const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9196,8 +9191,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(!((data36 === "directory") || (data36 === "s3"))){
-const err70 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data36};
+}
+else {
+const err70 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9207,10 +9203,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data35.bucket !== undefined){
-let data37 = data35.bucket;
-if(typeof data37 !== "string"){
-const err71 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data37};
+}
+else {
+const err71 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.properties.signIn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9220,10 +9215,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data35.prefix !== undefined){
-let data38 = data35.prefix;
-if(typeof data38 !== "string"){
-const err72 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data38};
+}
+else {
+const err72 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9233,9 +9227,12 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data35};
+if(data4.state !== undefined){
+let data35 = data4.state;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key7 in data35){
+if(!(((key7 === "store") || (key7 === "table")) || (key7 === "directory"))){
+const err73 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data35};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9245,12 +9242,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data4.git !== undefined){
-let data39 = data4.git;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-if(!(((key8 === "host") || (key8 === "repository")) || (key8 === "defaultBranch"))){
-const err74 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data39};
+if(data35.store !== undefined){
+let data36 = data35.store;
+if(typeof data36 !== "string"){
+const err74 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data36};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -9259,11 +9254,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data39.host !== undefined){
-let data40 = data39.host;
-if(typeof data40 !== "string"){
-const err75 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data40};
+if(!((data36 === "file") || (data36 === "dynamodb"))){
+const err75 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9272,8 +9264,11 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!((data40 === "local") || (data40 === "github"))){
-const err76 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data40};
+}
+if(data35.table !== undefined){
+let data37 = data35.table;
+if(typeof data37 !== "string"){
+const err76 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -9283,11 +9278,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data39.repository !== undefined){
-let data41 = data39.repository;
-if(typeof data41 === "string"){
-if(!pattern97.test(data41)){
-const err77 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data41};
+if(data35.directory !== undefined){
+let data38 = data35.directory;
+if(typeof data38 !== "string"){
+const err77 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -9297,8 +9291,9 @@ vErrors.push(err77);
 errors++;
 }
 }
+}
 else {
-const err78 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data41};
+const err78 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data35};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9308,10 +9303,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data39.defaultBranch !== undefined){
-let data42 = data39.defaultBranch;
-if(typeof data42 !== "string"){
-const err79 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data42};
+if(data4.objects !== undefined){
+let data39 = data4.objects;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key8 in data39){
+if(!(((key8 === "store") || (key8 === "bucket")) || (key8 === "prefix"))){
+const err79 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data39};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -9321,9 +9318,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data39};
+if(data39.store !== undefined){
+let data40 = data39.store;
+if(typeof data40 !== "string"){
+const err80 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data40};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -9332,13 +9330,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data4.packageIndex !== undefined){
-let data43 = data4.packageIndex;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key9 in data43){
-if(!(((key9 === "kind") || (key9 === "path")) || (key9 === "url"))){
-const err81 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data43};
+if(!((data40 === "directory") || (data40 === "s3"))){
+const err81 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -9348,10 +9341,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data43.kind !== undefined){
-let data44 = data43.kind;
-if(typeof data44 !== "string"){
-const err82 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data44};
+if(data39.bucket !== undefined){
+let data41 = data39.bucket;
+if(typeof data41 !== "string"){
+const err82 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data41};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -9360,8 +9353,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(!((data44 === "embedded") || (data44 === "pypi"))){
-const err83 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data44};
+}
+if(data39.prefix !== undefined){
+let data42 = data39.prefix;
+if(typeof data42 !== "string"){
+const err83 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data42};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -9371,10 +9367,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data43.path !== undefined){
-let data45 = data43.path;
-if(typeof data45 !== "string"){
-const err84 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data45};
+}
+else {
+const err84 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data39};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -9384,11 +9379,12 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data43.url !== undefined){
-let data46 = data43.url;
-if(typeof data46 === "string"){
-if(!(formats8(data46))){
-const err85 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data46};
+if(data4.git !== undefined){
+let data43 = data4.git;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key9 in data43){
+if(!(((key9 === "host") || (key9 === "repository")) || (key9 === "defaultBranch"))){
+const err85 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data43};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -9398,8 +9394,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data46};
+if(data43.host !== undefined){
+let data44 = data43.host;
+if(typeof data44 !== "string"){
+const err86 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data44};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -9408,10 +9406,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data43};
+if(!((data44 === "local") || (data44 === "github"))){
+const err87 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -9421,12 +9417,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data4.app !== undefined){
-let data47 = data4.app;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key10 in data47){
-if(!(key10 === "lockProof")){
-const err88 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data47};
+if(data43.repository !== undefined){
+let data45 = data43.repository;
+if(typeof data45 === "string"){
+if(!pattern99.test(data45)){
+const err88 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -9436,10 +9431,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data47.lockProof !== undefined){
-let data48 = data47.lockProof;
-if(typeof data48 !== "string"){
-const err89 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data48};
+else {
+const err89 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -9448,8 +9441,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(!((data48 === "offline") || (data48 === "index"))){
-const err90 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data48};
+}
+if(data43.defaultBranch !== undefined){
+let data46 = data43.defaultBranch;
+if(typeof data46 !== "string"){
+const err90 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data46};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -9461,7 +9457,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data47};
+const err91 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data43};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -9471,12 +9467,12 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data4.plan !== undefined){
-let data49 = data4.plan;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key11 in data49){
-if(!(key11 === "maxDeletes")){
-const err92 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data49};
+if(data4.packageIndex !== undefined){
+let data47 = data4.packageIndex;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key10 in data47){
+if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "url"))){
+const err92 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -9486,10 +9482,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data49.maxDeletes !== undefined){
-let data50 = data49.maxDeletes;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err93 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data50};
+if(data47.kind !== undefined){
+let data48 = data47.kind;
+if(typeof data48 !== "string"){
+const err93 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data48};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -9498,9 +9494,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 0 || isNaN(data50)){
-const err94 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data50};
+if(!((data48 === "embedded") || (data48 === "pypi"))){
+const err94 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data48};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -9510,10 +9505,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data49};
+if(data47.path !== undefined){
+let data49 = data47.path;
+if(typeof data49 !== "string"){
+const err95 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data49};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -9523,12 +9518,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data4.drift !== undefined){
-let data51 = data4.drift;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key12 in data51){
-if(!((key12 === "maxOpenPullRequestsPerLab") || (key12 === "scheduleMinutes"))){
-const err96 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data51};
+if(data47.url !== undefined){
+let data50 = data47.url;
+if(typeof data50 === "string"){
+if(!(formats8(data50))){
+const err96 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data50};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -9538,10 +9532,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data51.maxOpenPullRequestsPerLab !== undefined){
-let data52 = data51.maxOpenPullRequestsPerLab;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err97 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data52};
+else {
+const err97 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data50};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -9550,9 +9542,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err98 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data52};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data47};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -9562,11 +9555,12 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-if(data51.scheduleMinutes !== undefined){
-let data53 = data51.scheduleMinutes;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err99 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data53};
+if(data4.app !== undefined){
+let data51 = data4.app;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key11 in data51){
+if(!(key11 === "lockProof")){
+const err99 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data51};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -9575,9 +9569,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 1 || isNaN(data53)){
-const err100 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data53};
+}
+if(data51.lockProof !== undefined){
+let data52 = data51.lockProof;
+if(typeof data52 !== "string"){
+const err100 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data52};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -9586,11 +9582,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data51};
+if(!((data52 === "offline") || (data52 === "index"))){
+const err101 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data52};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9600,12 +9593,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data4.dashboard !== undefined){
-let data54 = data4.dashboard;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key13 in data54){
-if(!((key13 === "publish") || (key13 === "fleetViewers"))){
-const err102 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data54};
+}
+else {
+const err102 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data51};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9615,10 +9605,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data54.publish !== undefined){
-let data55 = data54.publish;
-if(typeof data55 !== "boolean"){
-const err103 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data55};
+if(data4.plan !== undefined){
+let data53 = data4.plan;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key12 in data53){
+if(!(key12 === "maxDeletes")){
+const err103 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data53};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9628,11 +9620,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data54.fleetViewers !== undefined){
-let data56 = data54.fleetViewers;
-if(Array.isArray(data56)){
-if(data56.length > 200){
-const err104 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data56};
+if(data53.maxDeletes !== undefined){
+let data54 = data53.maxDeletes;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err104 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data54};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9641,12 +9632,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-const len2 = data56.length;
-for(let i2=0; i2<len2; i2++){
-let data57 = data56[i2];
-if(typeof data57 === "string"){
-if(!pattern98.test(data57)){
-const err105 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data57};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
+const err105 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data54};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9656,8 +9644,10 @@ vErrors.push(err105);
 errors++;
 }
 }
+}
+}
 else {
-const err106 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data57};
+const err106 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data53};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9667,18 +9657,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-let i3 = data56.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data56[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err107 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data56};
+if(data4.drift !== undefined){
+let data55 = data4.drift;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key13 in data55){
+if(!((key13 === "maxOpenPullRequestsPerLab") || (key13 === "scheduleMinutes"))){
+const err107 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data55};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9686,14 +9670,12 @@ else {
 vErrors.push(err107);
 }
 errors++;
-break;
-}
-indices0[item0] = i3;
 }
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data56};
+if(data55.maxOpenPullRequestsPerLab !== undefined){
+let data56 = data55.maxOpenPullRequestsPerLab;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err108 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data56};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -9702,10 +9684,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data54};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err109 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data56};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -9715,15 +9696,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data4.packRegistries !== undefined){
-let data58 = data4.packRegistries;
-if(Array.isArray(data58)){
-const len3 = data58.length;
-for(let i4=0; i4<len3; i4++){
-let data59 = data58[i4];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.name === undefined){
-const err110 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data59};
+}
+if(data55.scheduleMinutes !== undefined){
+let data57 = data55.scheduleMinutes;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err110 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data57};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -9732,8 +9709,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data59.url === undefined){
-const err111 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data59};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 1 || isNaN(data57)){
+const err111 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data57};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -9742,9 +9720,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key14 in data59){
-if(!((((key14 === "name") || (key14 === "url")) || (key14 === "trust")) || (key14 === "tokenEnv"))){
-const err112 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data59};
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data55};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -9754,11 +9734,12 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data59.name !== undefined){
-let data60 = data59.name;
-if(typeof data60 === "string"){
-if(!pattern4.test(data60)){
-const err113 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data60};
+if(data4.dashboard !== undefined){
+let data58 = data4.dashboard;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key14 in data58){
+if(!((key14 === "publish") || (key14 === "fleetViewers"))){
+const err113 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data58};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -9768,8 +9749,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data60};
+if(data58.publish !== undefined){
+let data59 = data58.publish;
+if(typeof data59 !== "boolean"){
+const err114 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data59};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -9779,11 +9762,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data59.url !== undefined){
-let data61 = data59.url;
-if(typeof data61 === "string"){
-if(!pattern100.test(data61)){
-const err115 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data61};
+if(data58.fleetViewers !== undefined){
+let data60 = data58.fleetViewers;
+if(Array.isArray(data60)){
+if(data60.length > 200){
+const err115 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -9792,9 +9775,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data61};
+const len2 = data60.length;
+for(let i2=0; i2<len2; i2++){
+let data61 = data60[i2];
+if(typeof data61 === "string"){
+if(!pattern100.test(data61)){
+const err116 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data61};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9804,11 +9790,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data59.trust !== undefined){
-let data62 = data59.trust;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err117 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data62};
+else {
+const err117 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data61};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9817,11 +9800,19 @@ vErrors.push(err117);
 }
 errors++;
 }
-const len4 = data62.length;
-for(let i5=0; i5<len4; i5++){
-let data63 = data62[i5];
-if(typeof data63 !== "string"){
-const err118 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data63};
+}
+let i3 = data60.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data60[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err118 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -9829,9 +9820,14 @@ else {
 vErrors.push(err118);
 }
 errors++;
+break;
 }
-if(!(((data63 === "verified") || (data63 === "community")) || (data63 === "experimental"))){
-const err119 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data63};
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -9841,18 +9837,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-let i6 = data62.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data62[i6];
-if(typeof item1 !== "string"){
-continue;
 }
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err120 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data62};
+else {
+const err120 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data58};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9860,14 +9847,17 @@ else {
 vErrors.push(err120);
 }
 errors++;
-break;
-}
-indices1[item1] = i6;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data62};
+if(data4.packRegistries !== undefined){
+let data62 = data4.packRegistries;
+if(Array.isArray(data62)){
+const len3 = data62.length;
+for(let i4=0; i4<len3; i4++){
+let data63 = data62[i4];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.name === undefined){
+const err121 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9876,12 +9866,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data59.tokenEnv !== undefined){
-let data64 = data59.tokenEnv;
-if(typeof data64 === "string"){
-if(!pattern101.test(data64)){
-const err122 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data64};
+if(data63.url === undefined){
+const err122 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9890,9 +9876,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data64};
+for(const key15 in data63){
+if(!((((key15 === "name") || (key15 === "url")) || (key15 === "trust")) || (key15 === "tokenEnv"))){
+const err123 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9902,9 +9888,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data59};
+if(data63.name !== undefined){
+let data64 = data63.name;
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err124 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9914,9 +9902,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
 else {
-const err125 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data58};
+const err125 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9926,12 +9913,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data4.packTrust !== undefined){
-let data65 = data4.packTrust;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key15 in data65){
-if(!((key15 === "requireSignatures") || (key15 === "keys"))){
-const err126 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data65};
+if(data63.url !== undefined){
+let data65 = data63.url;
+if(typeof data65 === "string"){
+if(!pattern102.test(data65)){
+const err126 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data65};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9941,10 +9927,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data65.requireSignatures !== undefined){
-let data66 = data65.requireSignatures;
-if(typeof data66 !== "boolean"){
-const err127 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data66};
+else {
+const err127 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data65};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9954,15 +9938,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data65.keys !== undefined){
-let data67 = data65.keys;
-if(Array.isArray(data67)){
-const len5 = data67.length;
-for(let i7=0; i7<len5; i7++){
-let data68 = data67[i7];
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.id === undefined){
-const err128 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data68};
+if(data63.trust !== undefined){
+let data66 = data63.trust;
+if(Array.isArray(data66)){
+if(data66.length < 1){
+const err128 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9971,8 +9951,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data68.publicKey === undefined){
-const err129 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data68};
+const len4 = data66.length;
+for(let i5=0; i5<len4; i5++){
+let data67 = data66[i5];
+if(typeof data67 !== "string"){
+const err129 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data67};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9981,9 +9964,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key16 in data68){
-if(!((((key16 === "id") || (key16 === "publicKey")) || (key16 === "registries")) || (key16 === "revoked"))){
-const err130 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data68};
+if(!(((data67 === "verified") || (data67 === "community")) || (data67 === "experimental"))){
+const err130 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data67};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9993,11 +9975,18 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data68.id !== undefined){
-let data69 = data68.id;
-if(typeof data69 === "string"){
-if(!pattern28.test(data69)){
-const err131 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data69};
+let i6 = data66.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data66[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -10005,10 +9994,14 @@ else {
 vErrors.push(err131);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
+}
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data69};
+const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -10018,11 +10011,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data68.publicKey !== undefined){
-let data70 = data68.publicKey;
-if(typeof data70 === "string"){
-if(!pattern103.test(data70)){
-const err133 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data70};
+if(data63.tokenEnv !== undefined){
+let data68 = data63.tokenEnv;
+if(typeof data68 === "string"){
+if(!pattern103.test(data68)){
+const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data68};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -10033,7 +10026,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data70};
+const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data68};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -10043,15 +10036,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data68.registries !== undefined){
-let data71 = data68.registries;
-if(Array.isArray(data71)){
-const len6 = data71.length;
-for(let i8=0; i8<len6; i8++){
-let data72 = data71[i8];
-if(typeof data72 === "string"){
-if(!pattern4.test(data72)){
-const err135 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data72};
+}
+else {
+const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -10061,8 +10048,9 @@ vErrors.push(err135);
 errors++;
 }
 }
+}
 else {
-const err136 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data72};
+const err136 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data62};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -10072,18 +10060,12 @@ vErrors.push(err136);
 errors++;
 }
 }
-let i9 = data71.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data71[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err137 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data71};
+if(data4.packTrust !== undefined){
+let data69 = data4.packTrust;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key16 in data69){
+if(!((key16 === "requireSignatures") || (key16 === "keys"))){
+const err137 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data69};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -10091,14 +10073,12 @@ else {
 vErrors.push(err137);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data71};
+if(data69.requireSignatures !== undefined){
+let data70 = data69.requireSignatures;
+if(typeof data70 !== "boolean"){
+const err138 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data70};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -10108,11 +10088,15 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data68.revoked !== undefined){
-let data73 = data68.revoked;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.reason === undefined){
-const err139 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data73};
+if(data69.keys !== undefined){
+let data71 = data69.keys;
+if(Array.isArray(data71)){
+const len5 = data71.length;
+for(let i7=0; i7<len5; i7++){
+let data72 = data71[i7];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.id === undefined){
+const err139 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10121,9 +10105,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key17 in data73){
-if(!((key17 === "reason") || (key17 === "on"))){
-const err140 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data73};
+if(data72.publicKey === undefined){
+const err140 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -10132,12 +10115,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data73.reason !== undefined){
-let data74 = data73.reason;
-if(typeof data74 === "string"){
-if(func1(data74) > 512){
-const err141 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data74};
+for(const key17 in data72){
+if(!((((key17 === "id") || (key17 === "publicKey")) || (key17 === "registries")) || (key17 === "revoked"))){
+const err141 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -10146,8 +10126,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(func1(data74) < 3){
-const err142 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data74};
+}
+if(data72.id !== undefined){
+let data73 = data72.id;
+if(typeof data73 === "string"){
+if(!pattern28.test(data73)){
+const err142 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data73};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -10158,7 +10142,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data74};
+const err143 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data73};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -10168,11 +10152,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data73.on !== undefined){
-let data75 = data73.on;
-if(typeof data75 === "string"){
-if(!(formats2.validate(data75))){
-const err144 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data75};
+if(data72.publicKey !== undefined){
+let data74 = data72.publicKey;
+if(typeof data74 === "string"){
+if(!pattern105.test(data74)){
+const err144 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data74};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -10183,7 +10167,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data75};
+const err145 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data74};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -10193,9 +10177,15 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data73};
+if(data72.registries !== undefined){
+let data75 = data72.registries;
+if(Array.isArray(data75)){
+const len6 = data75.length;
+for(let i8=0; i8<len6; i8++){
+let data76 = data75[i8];
+if(typeof data76 === "string"){
+if(!pattern4.test(data76)){
+const err146 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data76};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -10205,9 +10195,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
 else {
-const err147 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data68};
+const err147 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data76};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -10217,9 +10206,18 @@ vErrors.push(err147);
 errors++;
 }
 }
+let i9 = data75.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data75[i9];
+if(typeof item2 !== "string"){
+continue;
 }
-else {
-const err148 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data67};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data75};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -10227,11 +10225,14 @@ else {
 vErrors.push(err148);
 }
 errors++;
+break;
+}
+indices2[item2] = i9;
 }
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data65};
+const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data75};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -10241,9 +10242,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(data72.revoked !== undefined){
+let data77 = data72.revoked;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.reason === undefined){
+const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -10252,15 +10255,146 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-else {
-const err151 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+for(const key18 in data77){
+if(!((key18 === "reason") || (key18 === "on"))){
+const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data77.reason !== undefined){
+let data78 = data77.reason;
+if(typeof data78 === "string"){
+if(func1(data78) > 512){
+const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(func1(data78) < 3){
+const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data77.on !== undefined){
+let data79 = data77.on;
+if(typeof data79 === "string"){
+if(!(formats2.validate(data79))){
+const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data79};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data79};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data71};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data69};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
 }
 errors++;
 }
@@ -10271,7 +10405,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern113 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern115 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -10840,7 +10974,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern113.test(data15)){
+if(!pattern115.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
