@@ -3,6 +3,19 @@
 // and squash pull requests, direct pushes, snapshots, shares, successions and
 // drift merges. The repository is written with `git fast-import` and cached
 // under .bench/ by generator version, so reruns start at once.
+//
+// The `git log` labenv streams is also timed alone, in the same run, and the
+// CLI's time is given as a multiple of it. Why the audit is far from 2× that
+// log: the log is 4.6 MB of commit headers and blob ids, but describing the
+// changes needs the changed files themselves, 11,400 distinct blobs and 34 MB
+// of YAML (mostly locks), which `git cat-file` alone takes about twice the
+// log's time to read and labenv about a second of CPU to parse. The log, the
+// object reads and the parsing already overlap (one streaming `git log`, one
+// `git cat-file --batch-command`, reads issued while the log streams).
+// Parsing as the blobs arrive, instead of when the description asks, made no
+// measurable difference here. What would: remembering the description of each
+// (old blob, new blob) pair across runs, keyed by object ids (content
+// addressed, so never stale), so a second audit reads only the log.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -10,6 +23,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../reconciler/cli/main.js";
 import type { CliIO } from "../reconciler/cli/io.js";
+import { firstParentLogArgs } from "../reconciler/adapters/git/git-log.js";
+import { AUDITED_PATHS } from "../reconciler/adapters/git/read-audit.js";
 import type { Measurement } from "./run.js";
 
 const GENERATOR_VERSION = 1;
@@ -34,7 +49,18 @@ export default async function (): Promise<Measurement[]> {
     );
     const history = await timed(["history", HISTORY_TARGET, "-C", dir, "--json"], 5);
     const load = loadavg()[0]!.toFixed(1);
-    const wallAudit = wall(["audit", "-C", dir, "--format", "json"], env);
+    // The same `git log` labenv streams, alone, in the same run: the floor the audit is held to.
+    const gitLog = median(3, () =>
+      timedProcess("git", firstParentLogArgs({ paths: AUDITED_PATHS }), dir, env),
+    );
+    const cli = median(3, () =>
+      timedProcess(
+        process.execPath,
+        [join(root, "bin", "labenv.mjs"), "audit", "-C", dir, "--format", "json"],
+        root,
+        env,
+      ),
+    );
     const wallHistory = wall(["history", HISTORY_TARGET, "-C", dir], env);
     const report = JSON.parse(audit.stdout) as {
       summary: { commits: number; findings: number; packageChanges: number };
@@ -46,7 +72,29 @@ export default async function (): Promise<Measurement[]> {
         unit: "ms",
         goal: "< 3000 ms",
         met: audit.ms < 3000,
-        note: `cpu ${audit.cpu} ms; wall ${wallAudit} ms via node bin/labenv.mjs; ${report.summary.commits} commits, ${report.summary.packageChanges} package changes, ${report.summary.findings} findings; load ${load}`,
+        note: `cpu ${audit.cpu} ms (labenv's own; git's is not counted); ${report.summary.commits} commits, ${report.summary.packageChanges} package changes, ${report.summary.findings} findings; load ${load}`,
+      },
+      {
+        name: "labenv audit via the CLI (node bin/labenv.mjs, median of 3)",
+        value: cli.ms,
+        unit: "ms",
+        goal: "< 3000 ms",
+        met: cli.ms < 3000,
+        note: `${cli.cpuMs} ms CPU, labenv and its git processes together`,
+      },
+      {
+        name: "git log of the same range alone (median of 3)",
+        value: gitLog.ms,
+        unit: "ms",
+        note: `${gitLog.cpuMs} ms CPU`,
+      },
+      {
+        name: "labenv audit via the CLI ÷ that git log",
+        value: cli.ms / gitLog.ms,
+        unit: "×",
+        goal: "< 2×",
+        met: cli.ms / gitLog.ms < 2,
+        note: `CPU ${(cli.cpuMs / gitLog.cpuMs).toFixed(1)}×`,
       },
       {
         name: "labenv audit --format md (in-process, one run)",
@@ -68,7 +116,7 @@ export default async function (): Promise<Measurement[]> {
         unit: "ms",
         goal: "< 300 ms",
         met: history.ms < 300,
-        note: `cpu ${history.cpu} ms; wall ${wallHistory} ms via node bin/labenv.mjs (includes Node and tsx start-up)`,
+        note: `cpu ${history.cpu} ms; wall ${wallHistory} ms via node bin/labenv.mjs (includes Node start-up)`,
       },
     ];
   } finally {
@@ -109,6 +157,31 @@ async function timed(
   samples.sort((a, b) => a.ms - b.ms);
   const median = samples[Math.floor(samples.length / 2)]!;
   return { ms: median.ms, cpu: Math.round(median.cpu), stdout };
+}
+
+/** Wall time and CPU time (user + system, its child processes included) of one process. */
+function timedProcess(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { ms: number; cpuMs: number } {
+  const start = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "labenv-bench-cpu %U %S", cmd, ...args], {
+    cwd,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  const ms = Math.round(performance.now() - start);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args[0]} failed: ${r.stderr}`);
+  const cpu = /labenv-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : Number.NaN };
+}
+
+function median<T extends { ms: number }>(runs: number, run: () => T): T {
+  const samples = Array.from({ length: runs }, run).sort((a, b) => a.ms - b.ms);
+  return samples[Math.floor(runs / 2)]!;
 }
 
 function wall(args: string[], env: NodeJS.ProcessEnv): number {

@@ -224,7 +224,7 @@ export default async function (): Promise<Measurement[]> {
         name: `github-app: ${c.label}: first delivery of a fresh process`,
         value: f.firstMs,
         unit: "ms",
-        note: "cold code paths; schemas compiled at load",
+        note: "cold code paths",
       });
       out.push({
         name: `github-app: ${c.label}: peak heap`,

@@ -17,14 +17,9 @@ const RECORD = "\x1e";
 const FORMAT = `${RECORD}%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B%x00`;
 const HEADER_FIELDS = 9;
 
-/**
- * main's first-parent history of some paths, newest first, in one streaming
- * `git log`: each commit with the files it changed against its first parent
- * (merges included, renames detected) and the blob ids on both sides, so the
- * contents can be read afterwards in one `git cat-file --batch`.
- */
-export async function readFirstParentLog(dir: string, query: LogQuery): Promise<LogEntry[]> {
-  const args = [
+/** The `git log` readFirstParentLog runs (the audit bench times it alone, for comparison). */
+export function firstParentLogArgs(query: Pick<LogQuery, "from" | "paths">): string[] {
+  return [
     "-c",
     "core.quotePath=false",
     "log",
@@ -41,6 +36,16 @@ export async function readFirstParentLog(dir: string, query: LogQuery): Promise<
     "--",
     ...query.paths,
   ];
+}
+
+/**
+ * main's first-parent history of some paths, newest first, in one streaming
+ * `git log`: each commit with the files it changed against its first parent
+ * (merges included, renames detected) and the blob ids on both sides, so the
+ * contents can be read afterwards in one `git cat-file --batch`.
+ */
+export async function readFirstParentLog(dir: string, query: LogQuery): Promise<LogEntry[]> {
+  const args = firstParentLogArgs(query);
   const entries: LogEntry[] = [];
   const decoder = new StringDecoder("utf8");
   let pending = "";
