@@ -63,7 +63,7 @@ describe("drift loop end to end (temp git repository, sandbox, local git host)",
     const second = await reconcileWithDrift(dir, 2);
     expect(second.code).toBe(0);
     expect(second.drift).toMatch(
-      /genomics-core\/rnaseq {2}MINOR_DRIFT 5 packages added → (opened|left unchanged) drift pull request #1/,
+      /genomics-core\/rnaseq {2}MINOR_DRIFT 5 packages added → (opened|left unchanged) drift pull request #3/,
     );
     const tip = git(dir, "rev-parse", BRANCH);
     expect(git(dir, "rev-parse", `${tip}^`)).toBe(git(dir, "rev-parse", "main"));
@@ -84,7 +84,7 @@ describe("drift loop end to end (temp git repository, sandbox, local git host)",
       "urllib3 2.2.2 dependency",
     ]);
     expect(git(dir, "diff", "main", BRANCH, "--", YAML)).toContain('+    - "requests==2.32.3"');
-    const shown = (await cli(dir, 2, "prs", "show", "1")).stdout;
+    const shown = (await cli(dir, 2, "prs", "show", "3")).stdout;
     expect(shown).toContain("| package `requests` | — | 2.32.3 | added (minor) |");
     expect(shown).toContain("### Severity: MINOR_DRIFT");
     expect(shown).toMatch(/- \*\*When:\*\* 2026-11-23T\d\d:\d\d:\d\d\.\d{3}Z/);
@@ -97,7 +97,7 @@ describe("drift loop end to end (temp git repository, sandbox, local git host)",
       "utf8",
     );
     expect((await cli(dir, 3, "drift", "--open-prs")).stdout).toContain(
-      "left unchanged drift pull request #1",
+      "left unchanged drift pull request #3",
     );
     expect(git(dir, "for-each-ref")).toBe(refs);
     expect(
@@ -111,39 +111,40 @@ describe("drift loop end to end (temp git repository, sandbox, local git host)",
       .map((t) => t.arn);
     const third = await reconcileWithDrift(dir, 4);
     expect(third.drift).toContain(
-      "put back as locked (drift pull request #1 was closed without merging: put it back): snapshot snap-",
+      "put back as locked (drift pull request #3 was closed without merging: put it back): snapshot snap-",
     );
     const running = tasksOf(dir)
       .filter((t) => t.lastStatus === "RUNNING")
       .map((t) => t.arn);
     expect(running).toHaveLength(1);
     expect(running).not.toEqual(runningBefore);
-    expect(git(dir, "branch", "--list", "labenv/*")).toBe("");
+    expect(git(dir, "branch", "--list", "labenv/drift/*")).toBe("");
     const memory = JSON.parse(
       readFileSync(join(dir, ".labenv/objects/drift/genomics-core/rnaseq/memory.json"), "utf8"),
     );
-    expect(memory).toMatchObject({ handled: [1], rejected: [{ pullRequest: 1 }] });
+    expect(memory).toMatchObject({ handled: [3], rejected: [{ pullRequest: 3 }] });
 
     // 4. The new task starts from the locked image: stable, and the closed pull request stays closed.
     const fourth = await reconcileWithDrift(dir, 5);
     expect(fourth.drift).toContain("drift: 9 environments judged — 9 stable, 0 minor, 0 critical");
-    expect((await cli(dir, 5, "prs")).stdout.trim()).toBe(
-      `#1  closed  ${BRANCH}  drift: genomics-core/rnaseq — 5 packages added (MINOR_DRIFT)`,
+    // #1 and #2 commit the example's captured snapshots' records (labenv/snapshot/…).
+    expect((await cli(dir, 5, "prs")).stdout).toContain(
+      `#3  closed  ${BRANCH}  drift: genomics-core/rnaseq — 5 packages added (MINOR_DRIFT)`,
     );
 
     // 5. The same drift again is put back without a pull request.
     await cli(dir, 6, "sandbox", "exec", ENV, "pip", "install", "requests==2.32.3");
     expect((await reconcileWithDrift(dir, 7)).drift).toContain(
-      "this drift was rejected before (#1): put it back without a pull request",
+      "this drift was rejected before (#3): put it back without a pull request",
     );
-    expect(git(dir, "branch", "--list", "labenv/*")).toBe("");
+    expect(git(dir, "branch", "--list", "labenv/drift/*")).toBe("");
 
-    // 6. A different drift opens pull request #2; merging it makes the lock say what runs, and the next reconcile rolls it out.
+    // 6. A different drift opens pull request #4; merging it makes the lock say what runs, and the next reconcile rolls it out.
     await cli(dir, 8, "sandbox", "exec", ENV, "pip", "install", "requests==2.32.2");
     expect((await cli(dir, 9, "drift", "--open-prs")).stdout).toContain(
-      "opened drift pull request #2",
+      "opened drift pull request #4",
     );
-    expect((await cli(dir, 10, "prs", "merge", "2")).code).toBe(0);
+    expect((await cli(dir, 10, "prs", "merge", "4")).code).toBe(0);
     expect(readFileSync(join(dir, YAML), "utf8")).toContain('- "requests==2.32.2"');
     const applied = await reconcileWithDrift(dir, 11);
     expect(applied.stdout).toContain("✓ applied");

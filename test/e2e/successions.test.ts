@@ -70,7 +70,7 @@ describe("successions end to end (sandbox, local git host)", () => {
 
     let [s] = await successions(dir, "2026-12-31");
     expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package"]);
-    expect(s).toMatchObject({ stage: "waiting", next: "ownership", pullRequest: { number: 1 } });
+    expect(s).toMatchObject({ stage: "waiting", next: "ownership", pullRequest: { number: 3 } });
     expect(s!.done[0]!.refs).toEqual([SNAPSHOT]);
 
     // The hand-over package, next to the snapshot's manifest.
@@ -91,7 +91,7 @@ describe("successions end to end (sandbox, local git host)", () => {
     expect(pkg).toContain("Ravi Patel: variant-calling: run it");
 
     // The pull request: the owner in git, nothing else; main is untouched until it merges.
-    const show = await cli(dir, "2026-12-31", "prs", "show", "1");
+    const show = await cli(dir, "2026-12-31", "prs", "show", "3");
     expect(show.stdout).toContain(`snapshots/${SNAPSHOT}/REPRODUCING.md`);
     const proposed = git(dir, "show", `labenv/succession/genomics-core/lwu-graduation:${ENV}`);
     expect((parse(proposed) as { spec: { owner: string } }).spec.owner).toBe("ajones");
@@ -105,12 +105,12 @@ describe("successions end to end (sandbox, local git host)", () => {
       (await cli(dir, "2026-12-31", "prs")).stdout.match(/labenv\/succession\//g),
     ).toHaveLength(1);
 
-    expect((await cli(dir, "2026-12-31", "prs", "merge", "1")).code).toBe(0);
+    expect((await cli(dir, "2026-12-31", "prs", "merge", "3")).code).toBe(0);
     expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
     [s] = await successions(dir, "2026-12-31");
     expect(s!.stage).toBe("done");
     expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package", "ownership"]);
-    expect(s!.done[2]!.refs).toEqual(["#1"]);
+    expect(s!.done[2]!.refs).toEqual(["#3"]);
 
     // The home is kept as it was made, so the successor writes it, the predecessor's notebook too.
     const home = homeAccessPoint(dir);

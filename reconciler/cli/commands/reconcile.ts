@@ -32,6 +32,8 @@ import type { RenewalProposal } from "../../core/shares/propose-renewals.js";
 import { renderRenewals, renewalsForContext } from "../share-renewals.js";
 import { publishDashboard, type PublishResult } from "../publish-dashboard.js";
 import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
+import { recordsForContext, renderRecords } from "../snapshot-records.js";
+import type { RecordProposal } from "../../core/snapshots/propose-records.js";
 
 type Mode = "plan" | "apply" | "reconcile";
 
@@ -136,6 +138,8 @@ export function registerReconcile(program: Command, io: CliIO): void {
                 io.now,
               )
             : undefined;
+        // Captured snapshots' records go to git through labenv's own pull request (manifest first).
+        const records = snapshots ? await recordsForContext(ctx, io.now) : undefined;
         const restores = snapshots
           ? await restoreForContext(ctx, io.now, manifests, startedAt)
           : undefined;
@@ -165,6 +169,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
           drift,
           snapshots,
           prunes,
+          records,
           restores,
           successions,
           renewals,
@@ -216,13 +221,14 @@ function report(
     drift?: unknown;
     snapshots?: CaptureResult[] | undefined;
     prunes?: PruneRecord[];
+    records?: RecordProposal[] | { skipped: string } | undefined;
     restores?: RestoreResult[] | undefined;
     successions?: SuccessionStatus[] | undefined;
     renewals?: RenewalProposal[] | { skipped: string } | undefined;
     dashboard?: PublishResult | { failed: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, prunes, restores, successions, renewals, dashboard } = after;
+  const { drift, snapshots, prunes, records, restores, successions, renewals, dashboard } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -238,6 +244,7 @@ function report(
             : {}),
           ...(snapshots ? { snapshots } : {}),
           ...(prunes && prunes.length > 0 ? { prunes } : {}),
+          ...(records ? { records } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
           ...(successions ? { successions } : {}),
           ...(renewals ? { renewals } : {}),
@@ -273,6 +280,7 @@ function report(
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
     if (prunes && prunes.length > 0)
       io.out(["pruned:", ...prunes.map((p) => `  ✓ pruned     ${p.id}: ${p.reason}`)].join("\n"));
+    if (records) io.out(renderRecords(records));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
     if (successions) io.out(renderSuccessions(successions));
     if (renewals) io.out(renderRenewals(renewals));
@@ -292,7 +300,8 @@ function report(
       snapshots?.some((s) => s.outcome === "failed") ||
       restores?.some((s) => s.outcome === "failed" || (s.outcome === "restored" && !s.record.ok)) ||
       successions?.some((s) => s.stage === "failed") ||
-      (Array.isArray(renewals) && renewals.some((p) => p.outcome === "failed"))
+      (Array.isArray(renewals) && renewals.some((p) => p.outcome === "failed")) ||
+      (Array.isArray(records) && records.some((p) => p.outcome === "failed"))
       ? 1
       : 0,
   );

@@ -89,7 +89,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     environments: { created, renamed: each(envEvent("renamed")), changed, deleted },
     packageChanges,
     snapshots: each((c, ch) =>
-      ch.kind === "Snapshot"
+      ch.kind === "Snapshot" || ch.kind === "SnapshotRecord"
         ? { ...ref(c), subject: `${ch.environment}/${ch.name}`, action: ch.action, words: ch.words }
         : undefined,
     ),
@@ -165,7 +165,12 @@ function row(c: TimelineCommit, ch: AttributedChange): ChangeRow {
 }
 
 /** What counts as changing an environment: its own files. Shares and successions have their own sections. */
-const OWN_DOCUMENTS = new Set<string>(["Environment", "EnvironmentLock", "Snapshot"]);
+const OWN_DOCUMENTS = new Set<string>([
+  "Environment",
+  "EnvironmentLock",
+  "Snapshot",
+  "SnapshotRecord",
+]);
 
 /** Environments changed in the period (not counting the commits that created or deleted them), with how often. */
 function activity(rows: readonly ChangeRow[]): EnvironmentActivity[] {

@@ -5,6 +5,7 @@ import {
   domainPackWords,
   labWords,
   shareWords,
+  snapshotRecordWords,
   snapshotWords,
   successionWords,
 } from "./document-words.js";
@@ -40,7 +41,7 @@ function describeFile(change: FileChange, reader: DocumentReader): DocumentChang
   const envKey =
     identity.kind === "Environment" || identity.kind === "EnvironmentLock"
       ? `${e.lab}/${e.name}`
-      : identity.kind === "Snapshot"
+      : identity.kind === "Snapshot" || identity.kind === "SnapshotRecord"
         ? `${e.lab}/${e.environment}`
         : undefined;
   const head = {
@@ -87,6 +88,12 @@ function describeFile(change: FileChange, reader: DocumentReader): DocumentChang
         ...head,
         name: e.name!,
         words: [...renamed, ...unreadable, ...snapshotWords(e.name!, contentBefore, b)],
+      };
+    case "SnapshotRecord":
+      return {
+        ...head,
+        name: e.name!,
+        words: [...unreadable, ...snapshotRecordWords(e.name!, contentBefore, b)],
       };
     case "Share": {
       const doc = b ?? a;

@@ -17,6 +17,15 @@ export function snapshotWords(name: string, before: unknown, after: unknown): st
   return prefixed(`snapshot ${name}:`, fieldChanges(before, after, { ignore: IDENTITY }));
 }
 
+/** A snapshot's record in git (`<name>.lock.yaml`): it was captured, as the manifest it names says. */
+export function snapshotRecordWords(name: string, before: unknown, after: unknown): string[] {
+  if (after === undefined) return [`snapshot ${name}: its capture record deleted`];
+  const digest = stringField(after, "spec", "manifest", "digest");
+  const at = stringField(after, "spec", "capturedAt");
+  const what = `snapshot ${name} captured${at ? ` ${at}` : ""}${digest ? ` (manifest ${digest.slice(0, 19)}…)` : ""}`;
+  return before === undefined ? [what] : [`${what}, record updated`];
+}
+
 export function shareWords(name: string, before: unknown, after: unknown): string[] {
   if (before === undefined) {
     if (after === undefined) return [];

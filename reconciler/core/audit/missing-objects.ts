@@ -38,7 +38,8 @@ export function missingObjects(
       lab(owner);
       if (id.kind === "Environment" || id.kind === "EnvironmentLock")
         environment(`${owner}/${id.expect.name}`);
-      if (id.kind === "Snapshot") environment(`${owner}/${id.expect.environment}`);
+      if (id.kind === "Snapshot" || id.kind === "SnapshotRecord")
+        environment(`${owner}/${id.expect.environment}`);
       if (id.kind !== "Share" && id.kind !== "Succession") continue;
       const blob = c.newBlob ?? c.oldBlob;
       if (blob === undefined || !reader.has(blob)) continue;

@@ -21,6 +21,7 @@ const KIND_ORDER: readonly AuditedKind[] = [
   "Environment",
   "EnvironmentLock",
   "Snapshot",
+  "SnapshotRecord",
   "Share",
   "Succession",
   "Lab",
@@ -195,7 +196,8 @@ function baseDocuments(
       labs.add(lab);
       if (id.kind === "Environment" || id.kind === "EnvironmentLock")
         envs.add(`${lab}/${id.expect.name}`);
-      if (id.kind === "Snapshot") envs.add(`${lab}/${id.expect.environment}`);
+      if (id.kind === "Snapshot" || id.kind === "SnapshotRecord")
+        envs.add(`${lab}/${id.expect.environment}`);
       if (id.kind === "Share" || id.kind === "Succession") {
         const doc = reader.document(c.newBlob) ?? reader.document(c.oldBlob);
         const to = stringField(doc, "spec", "to", "lab");

@@ -11,6 +11,8 @@ export interface PathIdentity {
 export const RESERVED_ENV_NAMES = new Set(["shares", "successions", "snapshots"]);
 
 const YAML = /\.ya?ml$/;
+/** A snapshot's record beside its request: `snapshots/<name>.lock.yaml`. */
+const RECORD = /\.lock\.ya?ml$/;
 
 /**
  * Maps a repository-relative path to the document kind and identity it must
@@ -45,6 +47,11 @@ function classifyEnvironmentsPath(p: string[]): PathIdentity | undefined {
     return { kind: "Environment", expect: { lab, name: second } };
   if (p.length === 3 && third === "environment.lock.yaml")
     return { kind: "EnvironmentLock", expect: { lab, name: second } };
+  if (p.length === 4 && third === "snapshots" && fourth && RECORD.test(fourth))
+    return {
+      kind: "SnapshotRecord",
+      expect: { lab, environment: second, name: fourth.replace(RECORD, "") },
+    };
   if (p.length === 4 && third === "snapshots" && fourth && YAML.test(fourth)) {
     return { kind: "Snapshot", expect: { lab, environment: second, name: stem(fourth) } };
   }

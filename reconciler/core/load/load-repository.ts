@@ -24,6 +24,7 @@ export function emptyRepository(): Repository {
     environments: new Map(),
     locks: new Map(),
     snapshots: new Map(),
+    snapshotRecords: new Map(),
     shares: new Map(),
     successions: new Map(),
     packs: new Map(),
@@ -162,6 +163,7 @@ function identityKey(kind: Kind, e: Record<string, string>): string {
     case "Succession":
       return `${e.lab}/${e.name}`;
     case "Snapshot":
+    case "SnapshotRecord":
       return `${e.lab}/${e.environment}/${e.name}`;
     case "DomainPack":
       return `${e.name}@${e.version}`;
@@ -183,6 +185,9 @@ function add(repo: Repository, doc: Loaded, key: string): void {
       break;
     case "Snapshot":
       repo.snapshots.set(key, doc as Loaded<"Snapshot">);
+      break;
+    case "SnapshotRecord":
+      repo.snapshotRecords.set(key, doc as Loaded<"SnapshotRecord">);
       break;
     case "Share":
       repo.shares.set(key, doc as Loaded<"Share">);

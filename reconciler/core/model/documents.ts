@@ -7,6 +7,7 @@ import type { RepoConfig } from "./generated/labenv-config.js";
 import type { Observation } from "./generated/observation.js";
 import type { Share } from "./generated/share.js";
 import type { Snapshot } from "./generated/snapshot.js";
+import type { SnapshotRecord } from "./generated/snapshot-record.js";
 import type { Succession } from "./generated/succession.js";
 import type { PositionIndex } from "../load/positions.js";
 
@@ -20,6 +21,7 @@ export type {
   RepoConfig,
   Share,
   Snapshot,
+  SnapshotRecord,
   Succession,
 };
 
@@ -31,6 +33,7 @@ export interface KindMap {
   Environment: Environment;
   EnvironmentLock: EnvironmentLock;
   Snapshot: Snapshot;
+  SnapshotRecord: SnapshotRecord;
   Share: Share;
   Succession: Succession;
   DomainPack: DomainPack;
@@ -44,6 +47,7 @@ export const KINDS: readonly Kind[] = [
   "Environment",
   "EnvironmentLock",
   "Snapshot",
+  "SnapshotRecord",
   "Share",
   "Succession",
   "DomainPack",
@@ -77,6 +81,8 @@ export interface Repository {
   locks: Map<string, Loaded<"EnvironmentLock">>;
   /** `lab/env/name` → snapshot */
   snapshots: Map<string, Loaded<"Snapshot">>;
+  /** `lab/env/name` → what was captured for it (`snapshots/<name>.lock.yaml`, committed by labenv's own PR) */
+  snapshotRecords: Map<string, Loaded<"SnapshotRecord">>;
   /** `lab/name` → share */
   shares: Map<string, Loaded<"Share">>;
   /** `lab/name` → succession */

@@ -38,8 +38,13 @@ export function isolate(repo: Repository, diagnostics: readonly Diagnostic[]): I
       environments.has(`${s.doc.metadata.lab}/${s.doc.metadata.environment}`),
     ),
   );
+  const snapshotRecords = new Map(
+    [...repo.snapshotRecords].filter(([, r]) =>
+      environments.has(`${r.doc.metadata.lab}/${r.doc.metadata.environment}`),
+    ),
+  );
   return {
-    repository: { ...repo, environments, locks, snapshots },
+    repository: { ...repo, environments, locks, snapshots, snapshotRecords },
     heldBy: held,
     everything: holds.repository,
   };

@@ -6,6 +6,7 @@ import lab from "../../../schemas/lab.schema.json" with { type: "json" };
 import environment from "../../../schemas/environment.schema.json" with { type: "json" };
 import environmentLock from "../../../schemas/environment-lock.schema.json" with { type: "json" };
 import snapshot from "../../../schemas/snapshot.schema.json" with { type: "json" };
+import snapshotRecord from "../../../schemas/snapshot-record.schema.json" with { type: "json" };
 import share from "../../../schemas/share.schema.json" with { type: "json" };
 import succession from "../../../schemas/succession.schema.json" with { type: "json" };
 import domainPack from "../../../schemas/domain-pack.schema.json" with { type: "json" };
@@ -19,6 +20,7 @@ export const SCHEMAS: Record<Kind, { $id: string; title: string }> = {
   Environment: environment,
   EnvironmentLock: environmentLock,
   Snapshot: snapshot,
+  SnapshotRecord: snapshotRecord,
   Share: share,
   Succession: succession,
   DomainPack: domainPack,

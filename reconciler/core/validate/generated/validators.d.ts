@@ -9,4 +9,5 @@ export declare const Observation: ValidateFunction;
 export declare const RepoConfig: ValidateFunction;
 export declare const Share: ValidateFunction;
 export declare const Snapshot: ValidateFunction;
+export declare const SnapshotRecord: ValidateFunction;
 export declare const Succession: ValidateFunction;

@@ -11715,11 +11715,13 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const Succession = validate29;
-const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/succession.schema.json","title":"Succession","description":"A researcher hand-over: what one member owned passes to another member of the same lab, with nothing lost. Needs the lab PI's approval (and the outgoing researcher's while still a member). Lives at `environments/<lab>/successions/<name>.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Succession","description":"The document kind: `Succession`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The succession's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory: `environments/<lab>/successions/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["from","to","effective","reason"],"properties":{"from":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The outgoing member."},"to":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who takes over."},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"uniqueItems":true,"description":"The environments handed over. Default: every environment `from` owns."},"effective":{"type":"string","format":"date","description":"The day the hand-over takes effect."},"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (graduation, end of contract, leave)."},"data":{"type":"object","additionalProperties":false,"description":"What happens to the outgoing member's data.","properties":{"snapshotFirst":{"type":"boolean","default":true,"description":"Snapshot every environment handed over before ownership changes."},"handoverPackage":{"type":"boolean","default":true,"description":"Write a hand-over package (locks, snapshot ids, a README) to the object store."},"keepAccessDays":{"type":"integer","minimum":0,"maximum":365,"default":30,"description":"Days the outgoing member keeps read access to their old home."}}}}}}};
+export const SnapshotRecord = validate29;
+const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
+const pattern123 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern124 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://labenv.westtek.io/schemas/v1/succession.schema.json" */;
+/*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate29.evaluated;
@@ -11797,8 +11799,8 @@ errors++;
 }
 if(data.kind !== undefined){
 let data1 = data.kind;
-if("Succession" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Succession"},message:"must be equal to constant",schema:"Succession",parentSchema:schema40.properties.kind,data:data1};
+if("SnapshotRecord" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "SnapshotRecord"},message:"must be equal to constant",schema:"SnapshotRecord",parentSchema:schema40.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11831,9 +11833,836 @@ vErrors.push(err8);
 }
 errors++;
 }
+if(data2.environment === undefined){
+const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema40.properties.metadata.required,parentSchema:schema40.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "name") || (key1 === "lab")) || (key1 === "environment"))){
+const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.name.type,parentSchema:schema40.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.lab !== undefined){
+let data4 = data2.lab;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err13 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.metadata.properties.lab,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.lab.type,parentSchema:schema40.properties.metadata.properties.lab,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.environment !== undefined){
+let data5 = data2.environment;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err15 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/properties/metadata/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.metadata.properties.environment,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/properties/metadata/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.environment.type,parentSchema:schema40.properties.metadata.properties.environment,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.metadata.type,parentSchema:schema40.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data6 = data.spec;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.state === undefined){
+const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data6.capturedAt === undefined){
+const err19 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "capturedAt"},message:"must have required property '"+"capturedAt"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6.manifest === undefined){
+const err20 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "manifest"},message:"must have required property '"+"manifest"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data6.commit === undefined){
+const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6.provider === undefined){
+const err22 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data6.lock === undefined){
+const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "lock"},message:"must have required property '"+"lock"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(func2.call(schema40.properties.spec.properties, key2))){
+const err24 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data6.state !== undefined){
+let data7 = data6.state;
+if("captured" !== data7){
+const err25 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/const",keyword:"const",params:{allowedValue: "captured"},message:"must be equal to constant",schema:"captured",parentSchema:schema40.properties.spec.properties.state,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data6.capturedAt !== undefined){
+let data8 = data6.capturedAt;
+if(typeof data8 === "string"){
+if(!(formats6.validate(data8))){
+const err26 = {instancePath:instancePath+"/spec/capturedAt",schemaPath:"#/properties/spec/properties/capturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema40.properties.spec.properties.capturedAt,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/spec/capturedAt",schemaPath:"#/properties/spec/properties/capturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.capturedAt.type,parentSchema:schema40.properties.spec.properties.capturedAt,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.manifest !== undefined){
+let data9 = data6.manifest;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.key === undefined){
+const err28 = {instancePath:instancePath+"/spec/manifest",schemaPath:"#/properties/spec/properties/manifest/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema40.properties.spec.properties.manifest.required,parentSchema:schema40.properties.spec.properties.manifest,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data9.digest === undefined){
+const err29 = {instancePath:instancePath+"/spec/manifest",schemaPath:"#/properties/spec/properties/manifest/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema40.properties.spec.properties.manifest.required,parentSchema:schema40.properties.spec.properties.manifest,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+for(const key3 in data9){
+if(!((key3 === "key") || (key3 === "digest"))){
+const err30 = {instancePath:instancePath+"/spec/manifest",schemaPath:"#/properties/spec/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec.properties.manifest,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data9.key !== undefined){
+let data10 = data9.key;
+if(typeof data10 === "string"){
+if(func1(data10) > 1024){
+const err31 = {instancePath:instancePath+"/spec/manifest/key",schemaPath:"#/properties/spec/properties/manifest/properties/key/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema40.properties.spec.properties.manifest.properties.key,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/spec/manifest/key",schemaPath:"#/properties/spec/properties/manifest/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.manifest.properties.key.type,parentSchema:schema40.properties.spec.properties.manifest.properties.key,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data9.digest !== undefined){
+let data11 = data9.digest;
+if(typeof data11 === "string"){
+if(!pattern123.test(data11)){
+const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.manifest.properties.digest.type,parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/spec/manifest",schemaPath:"#/properties/spec/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.properties.manifest.type,parentSchema:schema40.properties.spec.properties.manifest,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data6.commit !== undefined){
+let data12 = data6.commit;
+if(typeof data12 === "string"){
+if(!pattern124.test(data12)){
+const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.commit.type,parentSchema:schema40.properties.spec.properties.commit,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data6.provider !== undefined){
+let data13 = data6.provider;
+if(typeof data13 === "string"){
+if(func1(data13) > 256){
+const err38 = {instancePath:instancePath+"/spec/provider",schemaPath:"#/properties/spec/properties/provider/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema40.properties.spec.properties.provider,data:data13};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/spec/provider",schemaPath:"#/properties/spec/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.provider.type,parentSchema:schema40.properties.spec.properties.provider,data:data13};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data6.lock !== undefined){
+let data14 = data6.lock;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.digest === undefined){
+const err40 = {instancePath:instancePath+"/spec/lock",schemaPath:"#/properties/spec/properties/lock/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema40.properties.spec.properties.lock.required,parentSchema:schema40.properties.spec.properties.lock,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data14.domainPack === undefined){
+const err41 = {instancePath:instancePath+"/spec/lock",schemaPath:"#/properties/spec/properties/lock/required",keyword:"required",params:{missingProperty: "domainPack"},message:"must have required property '"+"domainPack"+"'",schema:schema40.properties.spec.properties.lock.required,parentSchema:schema40.properties.spec.properties.lock,data:data14};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key4 in data14){
+if(!((key4 === "digest") || (key4 === "domainPack"))){
+const err42 = {instancePath:instancePath+"/spec/lock",schemaPath:"#/properties/spec/properties/lock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec.properties.lock,data:data14};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data14.digest !== undefined){
+let data15 = data14.digest;
+if(typeof data15 === "string"){
+if(func1(data15) > 100){
+const err43 = {instancePath:instancePath+"/spec/lock/digest",schemaPath:"#/properties/spec/properties/lock/properties/digest/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema40.properties.spec.properties.lock.properties.digest,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/spec/lock/digest",schemaPath:"#/properties/spec/properties/lock/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.lock.properties.digest.type,parentSchema:schema40.properties.spec.properties.lock.properties.digest,data:data15};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data14.domainPack !== undefined){
+let data16 = data14.domainPack;
+if(typeof data16 === "string"){
+if(func1(data16) > 200){
+const err45 = {instancePath:instancePath+"/spec/lock/domainPack",schemaPath:"#/properties/spec/properties/lock/properties/domainPack/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema40.properties.spec.properties.lock.properties.domainPack,data:data16};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/spec/lock/domainPack",schemaPath:"#/properties/spec/properties/lock/properties/domainPack/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.lock.properties.domainPack.type,parentSchema:schema40.properties.spec.properties.lock.properties.domainPack,data:data16};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/spec/lock",schemaPath:"#/properties/spec/properties/lock/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.properties.lock.type,parentSchema:schema40.properties.spec.properties.lock,data:data14};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data6.image !== undefined){
+let data17 = data6.image;
+if(typeof data17 === "string"){
+if(func1(data17) > 1024){
+const err48 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema40.properties.spec.properties.image,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.image.type,parentSchema:schema40.properties.spec.properties.image,data:data17};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data6.volumeSnapshotId !== undefined){
+let data18 = data6.volumeSnapshotId;
+if(typeof data18 === "string"){
+if(func1(data18) > 64){
+const err50 = {instancePath:instancePath+"/spec/volumeSnapshotId",schemaPath:"#/properties/spec/properties/volumeSnapshotId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema40.properties.spec.properties.volumeSnapshotId,data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/spec/volumeSnapshotId",schemaPath:"#/properties/spec/properties/volumeSnapshotId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.volumeSnapshotId.type,parentSchema:schema40.properties.spec.properties.volumeSnapshotId,data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data6.home !== undefined){
+let data19 = data6.home;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.recoveryPointArn === undefined){
+const err52 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/required",keyword:"required",params:{missingProperty: "recoveryPointArn"},message:"must have required property '"+"recoveryPointArn"+"'",schema:schema40.properties.spec.properties.home.required,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data19.path === undefined){
+const err53 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema40.properties.spec.properties.home.required,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data19.fileCount === undefined){
+const err54 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/required",keyword:"required",params:{missingProperty: "fileCount"},message:"must have required property '"+"fileCount"+"'",schema:schema40.properties.spec.properties.home.required,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data19.totalBytes === undefined){
+const err55 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/required",keyword:"required",params:{missingProperty: "totalBytes"},message:"must have required property '"+"totalBytes"+"'",schema:schema40.properties.spec.properties.home.required,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key5 in data19){
+if(!((((key5 === "recoveryPointArn") || (key5 === "path")) || (key5 === "fileCount")) || (key5 === "totalBytes"))){
+const err56 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data19.recoveryPointArn !== undefined){
+let data20 = data19.recoveryPointArn;
+if(typeof data20 === "string"){
+if(func1(data20) > 2048){
+const err57 = {instancePath:instancePath+"/spec/home/recoveryPointArn",schemaPath:"#/properties/spec/properties/home/properties/recoveryPointArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema40.properties.spec.properties.home.properties.recoveryPointArn,data:data20};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/spec/home/recoveryPointArn",schemaPath:"#/properties/spec/properties/home/properties/recoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.home.properties.recoveryPointArn.type,parentSchema:schema40.properties.spec.properties.home.properties.recoveryPointArn,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data19.path !== undefined){
+let data21 = data19.path;
+if(typeof data21 === "string"){
+if(func1(data21) > 1024){
+const err59 = {instancePath:instancePath+"/spec/home/path",schemaPath:"#/properties/spec/properties/home/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema40.properties.spec.properties.home.properties.path,data:data21};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/spec/home/path",schemaPath:"#/properties/spec/properties/home/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.home.properties.path.type,parentSchema:schema40.properties.spec.properties.home.properties.path,data:data21};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data19.fileCount !== undefined){
+let data22 = data19.fileCount;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err61 = {instancePath:instancePath+"/spec/home/fileCount",schemaPath:"#/properties/spec/properties/home/properties/fileCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.spec.properties.home.properties.fileCount.type,parentSchema:schema40.properties.spec.properties.home.properties.fileCount,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err62 = {instancePath:instancePath+"/spec/home/fileCount",schemaPath:"#/properties/spec/properties/home/properties/fileCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.spec.properties.home.properties.fileCount,data:data22};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+if(data19.totalBytes !== undefined){
+let data23 = data19.totalBytes;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err63 = {instancePath:instancePath+"/spec/home/totalBytes",schemaPath:"#/properties/spec/properties/home/properties/totalBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.spec.properties.home.properties.totalBytes.type,parentSchema:schema40.properties.spec.properties.home.properties.totalBytes,data:data23};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/spec/home/totalBytes",schemaPath:"#/properties/spec/properties/home/properties/totalBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.spec.properties.home.properties.totalBytes,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/spec/home",schemaPath:"#/properties/spec/properties/home/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.properties.home.type,parentSchema:schema40.properties.spec.properties.home,data:data19};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.type,parentSchema:schema40.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const Succession = validate30;
+const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/succession.schema.json","title":"Succession","description":"A researcher hand-over: what one member owned passes to another member of the same lab, with nothing lost. Needs the lab PI's approval (and the outgoing researcher's while still a member). Lives at `environments/<lab>/successions/<name>.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Succession","description":"The document kind: `Succession`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The succession's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory: `environments/<lab>/successions/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["from","to","effective","reason"],"properties":{"from":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The outgoing member."},"to":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who takes over."},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"uniqueItems":true,"description":"The environments handed over. Default: every environment `from` owns."},"effective":{"type":"string","format":"date","description":"The day the hand-over takes effect."},"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (graduation, end of contract, leave)."},"data":{"type":"object","additionalProperties":false,"description":"What happens to the outgoing member's data.","properties":{"snapshotFirst":{"type":"boolean","default":true,"description":"Snapshot every environment handed over before ownership changes."},"handoverPackage":{"type":"boolean","default":true,"description":"Write a hand-over package (locks, snapshot ids, a README) to the object store."},"keepAccessDays":{"type":"integer","minimum":0,"maximum":365,"default":30,"description":"Days the outgoing member keeps read access to their old home."}}}}}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://labenv.westtek.io/schemas/v1/succession.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("labenv.westtek.io/v1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "labenv.westtek.io/v1"},message:"must be equal to constant",schema:"labenv.westtek.io/v1",parentSchema:schema41.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Succession" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Succession"},message:"must be equal to constant",schema:"Succession",parentSchema:schema41.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema41.properties.metadata.required,parentSchema:schema41.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.lab === undefined){
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "lab"},message:"must have required property '"+"lab"+"'",schema:schema41.properties.metadata.required,parentSchema:schema41.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 for(const key1 in data2){
 if(!(((key1 === "name") || (key1 === "lab")) || (key1 === "labels"))){
-const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.metadata,data:data2};
+const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11847,7 +12676,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.metadata.properties.name,data:data3};
+const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema41.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11858,7 +12687,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.name.type,parentSchema:schema40.properties.metadata.properties.name,data:data3};
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties.name.type,parentSchema:schema41.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11872,7 +12701,7 @@ if(data2.lab !== undefined){
 let data4 = data2.lab;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-const err12 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.metadata.properties.lab,data:data4};
+const err12 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema41.properties.metadata.properties.lab,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11883,7 +12712,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.lab.type,parentSchema:schema40.properties.metadata.properties.lab,data:data4};
+const err13 = {instancePath:instancePath+"/metadata/lab",schemaPath:"#/properties/metadata/properties/lab/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties.lab.type,parentSchema:schema41.properties.metadata.properties.lab,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11914,7 +12743,7 @@ errors++;
 }
 var valid3 = _errs15 === errors;
 if(valid3){
-const err15 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema40.properties.metadata.properties.labels.propertyNames.not,parentSchema:schema40.properties.metadata.properties.labels.propertyNames,data:key2,propertyName:key2};
+const err15 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema41.properties.metadata.properties.labels.propertyNames.not,parentSchema:schema41.properties.metadata.properties.labels.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11936,7 +12765,7 @@ vErrors = null;
 }
 if(typeof key2 === "string"){
 if(!pattern7.test(key2)){
-const err16 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$",parentSchema:schema40.properties.metadata.properties.labels.propertyNames,data:key2,propertyName:key2};
+const err16 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$",parentSchema:schema41.properties.metadata.properties.labels.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11948,7 +12777,7 @@ errors++;
 }
 var valid2 = _errs13 === errors;
 if(!valid2){
-const err17 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema40.properties.metadata.properties.labels.propertyNames,parentSchema:schema40.properties.metadata.properties.labels,data:data5};
+const err17 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema41.properties.metadata.properties.labels.propertyNames,parentSchema:schema41.properties.metadata.properties.labels,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11962,7 +12791,7 @@ for(const key3 in data5){
 let data6 = data5[key3];
 if(typeof data6 === "string"){
 if(func1(data6) > 256){
-const err18 = {instancePath:instancePath+"/metadata/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metadata/properties/labels/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema40.properties.metadata.properties.labels.additionalProperties,data:data6};
+const err18 = {instancePath:instancePath+"/metadata/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metadata/properties/labels/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema41.properties.metadata.properties.labels.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11973,7 +12802,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/metadata/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metadata/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.metadata.properties.labels.additionalProperties.type,parentSchema:schema40.properties.metadata.properties.labels.additionalProperties,data:data6};
+const err19 = {instancePath:instancePath+"/metadata/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metadata/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties.labels.additionalProperties.type,parentSchema:schema41.properties.metadata.properties.labels.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11985,7 +12814,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.metadata.properties.labels.type,parentSchema:schema40.properties.metadata.properties.labels,data:data5};
+const err20 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/properties/metadata/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.metadata.properties.labels.type,parentSchema:schema41.properties.metadata.properties.labels,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11997,7 +12826,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.metadata.type,parentSchema:schema40.properties.metadata,data:data2};
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.metadata.type,parentSchema:schema41.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12011,7 +12840,7 @@ if(data.spec !== undefined){
 let data7 = data.spec;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.from === undefined){
-const err22 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data7};
+const err22 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema41.properties.spec.required,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12021,7 +12850,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7.to === undefined){
-const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data7};
+const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema41.properties.spec.required,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12031,7 +12860,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data7.effective === undefined){
-const err24 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "effective"},message:"must have required property '"+"effective"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data7};
+const err24 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "effective"},message:"must have required property '"+"effective"+"'",schema:schema41.properties.spec.required,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12041,7 +12870,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.reason === undefined){
-const err25 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema40.properties.spec.required,parentSchema:schema40.properties.spec,data:data7};
+const err25 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema41.properties.spec.required,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12052,7 +12881,7 @@ errors++;
 }
 for(const key4 in data7){
 if(!((((((key4 === "from") || (key4 === "to")) || (key4 === "environments")) || (key4 === "effective")) || (key4 === "reason")) || (key4 === "data"))){
-const err26 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec,data:data7};
+const err26 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12066,7 +12895,7 @@ if(data7.from !== undefined){
 let data8 = data7.from;
 if(typeof data8 === "string"){
 if(!pattern4.test(data8)){
-const err27 = {instancePath:instancePath+"/spec/from",schemaPath:"#/properties/spec/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.spec.properties.from,data:data8};
+const err27 = {instancePath:instancePath+"/spec/from",schemaPath:"#/properties/spec/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema41.properties.spec.properties.from,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12077,7 +12906,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/spec/from",schemaPath:"#/properties/spec/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.from.type,parentSchema:schema40.properties.spec.properties.from,data:data8};
+const err28 = {instancePath:instancePath+"/spec/from",schemaPath:"#/properties/spec/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.spec.properties.from.type,parentSchema:schema41.properties.spec.properties.from,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12091,7 +12920,7 @@ if(data7.to !== undefined){
 let data9 = data7.to;
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-const err29 = {instancePath:instancePath+"/spec/to",schemaPath:"#/properties/spec/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.spec.properties.to,data:data9};
+const err29 = {instancePath:instancePath+"/spec/to",schemaPath:"#/properties/spec/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema41.properties.spec.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12102,7 +12931,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/spec/to",schemaPath:"#/properties/spec/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.to.type,parentSchema:schema40.properties.spec.properties.to,data:data9};
+const err30 = {instancePath:instancePath+"/spec/to",schemaPath:"#/properties/spec/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.spec.properties.to.type,parentSchema:schema41.properties.spec.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12120,7 +12949,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 === "string"){
 if(!pattern4.test(data11)){
-const err31 = {instancePath:instancePath+"/spec/environments/" + i0,schemaPath:"#/properties/spec/properties/environments/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema40.properties.spec.properties.environments.items,data:data11};
+const err31 = {instancePath:instancePath+"/spec/environments/" + i0,schemaPath:"#/properties/spec/properties/environments/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema41.properties.spec.properties.environments.items,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12131,7 +12960,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/spec/environments/" + i0,schemaPath:"#/properties/spec/properties/environments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.environments.items.type,parentSchema:schema40.properties.spec.properties.environments.items,data:data11};
+const err32 = {instancePath:instancePath+"/spec/environments/" + i0,schemaPath:"#/properties/spec/properties/environments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.spec.properties.environments.items.type,parentSchema:schema41.properties.spec.properties.environments.items,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12152,7 +12981,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err33 = {instancePath:instancePath+"/spec/environments",schemaPath:"#/properties/spec/properties/environments/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema40.properties.spec.properties.environments,data:data10};
+const err33 = {instancePath:instancePath+"/spec/environments",schemaPath:"#/properties/spec/properties/environments/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema41.properties.spec.properties.environments,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12167,7 +12996,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/spec/environments",schemaPath:"#/properties/spec/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.spec.properties.environments.type,parentSchema:schema40.properties.spec.properties.environments,data:data10};
+const err34 = {instancePath:instancePath+"/spec/environments",schemaPath:"#/properties/spec/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.spec.properties.environments.type,parentSchema:schema41.properties.spec.properties.environments,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12181,7 +13010,7 @@ if(data7.effective !== undefined){
 let data12 = data7.effective;
 if(typeof data12 === "string"){
 if(!(formats2.validate(data12))){
-const err35 = {instancePath:instancePath+"/spec/effective",schemaPath:"#/properties/spec/properties/effective/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema40.properties.spec.properties.effective,data:data12};
+const err35 = {instancePath:instancePath+"/spec/effective",schemaPath:"#/properties/spec/properties/effective/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema41.properties.spec.properties.effective,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12192,7 +13021,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/spec/effective",schemaPath:"#/properties/spec/properties/effective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.effective.type,parentSchema:schema40.properties.spec.properties.effective,data:data12};
+const err36 = {instancePath:instancePath+"/spec/effective",schemaPath:"#/properties/spec/properties/effective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.spec.properties.effective.type,parentSchema:schema41.properties.spec.properties.effective,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12206,7 +13035,7 @@ if(data7.reason !== undefined){
 let data13 = data7.reason;
 if(typeof data13 === "string"){
 if(func1(data13) > 512){
-const err37 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40.properties.spec.properties.reason,data:data13};
+const err37 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema41.properties.spec.properties.reason,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12216,7 +13045,7 @@ vErrors.push(err37);
 errors++;
 }
 if(func1(data13) < 3){
-const err38 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema40.properties.spec.properties.reason,data:data13};
+const err38 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema41.properties.spec.properties.reason,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12227,7 +13056,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.spec.properties.reason.type,parentSchema:schema40.properties.spec.properties.reason,data:data13};
+const err39 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.spec.properties.reason.type,parentSchema:schema41.properties.spec.properties.reason,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12242,7 +13071,7 @@ let data14 = data7.data;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key5 in data14){
 if(!(((key5 === "snapshotFirst") || (key5 === "handoverPackage")) || (key5 === "keepAccessDays"))){
-const err40 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.spec.properties.data,data:data14};
+const err40 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.spec.properties.data,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12255,7 +13084,7 @@ errors++;
 if(data14.snapshotFirst !== undefined){
 let data15 = data14.snapshotFirst;
 if(typeof data15 !== "boolean"){
-const err41 = {instancePath:instancePath+"/spec/data/snapshotFirst",schemaPath:"#/properties/spec/properties/data/properties/snapshotFirst/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.spec.properties.data.properties.snapshotFirst.type,parentSchema:schema40.properties.spec.properties.data.properties.snapshotFirst,data:data15};
+const err41 = {instancePath:instancePath+"/spec/data/snapshotFirst",schemaPath:"#/properties/spec/properties/data/properties/snapshotFirst/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.spec.properties.data.properties.snapshotFirst.type,parentSchema:schema41.properties.spec.properties.data.properties.snapshotFirst,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12268,7 +13097,7 @@ errors++;
 if(data14.handoverPackage !== undefined){
 let data16 = data14.handoverPackage;
 if(typeof data16 !== "boolean"){
-const err42 = {instancePath:instancePath+"/spec/data/handoverPackage",schemaPath:"#/properties/spec/properties/data/properties/handoverPackage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.spec.properties.data.properties.handoverPackage.type,parentSchema:schema40.properties.spec.properties.data.properties.handoverPackage,data:data16};
+const err42 = {instancePath:instancePath+"/spec/data/handoverPackage",schemaPath:"#/properties/spec/properties/data/properties/handoverPackage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.spec.properties.data.properties.handoverPackage.type,parentSchema:schema41.properties.spec.properties.data.properties.handoverPackage,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12281,7 +13110,7 @@ errors++;
 if(data14.keepAccessDays !== undefined){
 let data17 = data14.keepAccessDays;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err43 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.spec.properties.data.properties.keepAccessDays.type,parentSchema:schema40.properties.spec.properties.data.properties.keepAccessDays,data:data17};
+const err43 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.spec.properties.data.properties.keepAccessDays.type,parentSchema:schema41.properties.spec.properties.data.properties.keepAccessDays,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12292,7 +13121,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 365 || isNaN(data17)){
-const err44 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema40.properties.spec.properties.data.properties.keepAccessDays,data:data17};
+const err44 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema41.properties.spec.properties.data.properties.keepAccessDays,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12302,7 +13131,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data17 < 0 || isNaN(data17)){
-const err45 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.spec.properties.data.properties.keepAccessDays,data:data17};
+const err45 = {instancePath:instancePath+"/spec/data/keepAccessDays",schemaPath:"#/properties/spec/properties/data/properties/keepAccessDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.spec.properties.data.properties.keepAccessDays,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12315,7 +13144,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.properties.data.type,parentSchema:schema40.properties.spec.properties.data,data:data14};
+const err46 = {instancePath:instancePath+"/spec/data",schemaPath:"#/properties/spec/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.spec.properties.data.type,parentSchema:schema41.properties.spec.properties.data,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12327,7 +13156,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.spec.type,parentSchema:schema40.properties.spec,data:data7};
+const err47 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.spec.type,parentSchema:schema41.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12339,7 +13168,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12348,7 +13177,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
