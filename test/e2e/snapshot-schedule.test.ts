@@ -7,13 +7,15 @@ import { exampleGitRepo, git } from "./temp-git-repo.js";
 const RNASEQ = "environments/genomics-core/rnaseq/environment.yaml";
 const E = "genomics-core/rnaseq";
 
-/** The example with `spec.snapshots` on rnaseq, committed. */
+/** The example with `spec.snapshots` on rnaseq (never parked while idle, so days can pass), committed. */
 function scheduledRepo(snapshots: string): string {
   const dir = exampleGitRepo();
   const file = join(dir, RNASEQ);
   writeFileSync(
     file,
-    readFileSync(file, "utf8").replace(/^spec:\n/m, `spec:\n  snapshots: ${snapshots}\n`),
+    readFileSync(file, "utf8")
+      .replace(/^spec:\n/m, `spec:\n  snapshots: ${snapshots}\n`)
+      .replace("idleShutdownMinutes: 120", "idleShutdownMinutes: 0"),
   );
   git(dir, "commit", "-qam", "rnaseq: daily snapshots");
   return dir;
