@@ -11717,8 +11717,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern123 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern124 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern125 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern126 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -12118,7 +12118,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern123.test(data11)){
+if(!pattern125.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -12155,7 +12155,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern124.test(data12)){
+if(!pattern126.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
