@@ -105,6 +105,8 @@ export interface ShareAccessEvent {
 export interface UsageRecord {
   /** `lab/env` */
   environment: string;
+  /** What git said (`spec.state`) at the last reconcile: the wake page starts only `running` ones. */
+  wanted?: "running" | "stopped";
   /** Present while idle shutdown keeps the environment at zero tasks. */
   parked?: { at: string; reason: string; lastActivity?: string };
   /** The latest wakes (newest last, at most 10): when asked for and when Jupyter answered. */

@@ -73,6 +73,7 @@ const SHARE_EVENT: Shape = {
 
 const USAGE: Shape = {
   environment: "string",
+  wanted: { optional: { oneOf: ["running", "stopped"] } },
   parked: { optional: { at: "string", reason: "string", lastActivity: { optional: "string" } } },
   wakes: { arrayOf: { requestedAt: "string", readyAt: { optional: "string" } } },
   running: { arrayOf: { from: "string", to: { optional: "string" } } },

@@ -62,13 +62,16 @@ function closeSpan(r: UsageRecord, to: string): UsageRecord {
 export function idleStep(input: IdleInput, now: Date): IdleOutcome {
   const at = now.toISOString();
   const before = input.usage ?? emptyUsage(input.environment);
-  const done = (action: IdleOutcome["action"], reason: string, record: UsageRecord) => ({
-    environment: input.environment,
-    action,
-    reason,
-    record,
-    changed: JSON.stringify(record) !== JSON.stringify(before),
-  });
+  const done = (action: IdleOutcome["action"], reason: string, r: UsageRecord) => {
+    const record = { ...r, wanted: input.wanted };
+    return {
+      environment: input.environment,
+      action,
+      reason,
+      record,
+      changed: JSON.stringify(record) !== JSON.stringify(before),
+    };
+  };
   if (input.wanted === "stopped") {
     const { parked: _ended, ...rest } = before;
     const r = input.seen.running ? rest : closeSpan(rest, at);
