@@ -1,4 +1,9 @@
+import { join } from "node:path";
 import { runGit } from "../adapters/git/run-git.js";
+import { fileCache } from "../adapters/github/pull-request-cache.js";
+import { gitHubPullRequests } from "../adapters/github/pull-requests.js";
+import { commitOrigin, pullRequestNumber } from "../core/audit/commit-origin.js";
+import { withApprovals } from "../core/successions/history-approvals.js";
 import { LabenvError } from "../core/errors.js";
 import {
   runSuccessions,
@@ -23,6 +28,7 @@ export async function successionsForContext(
   } catch (e) {
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
   }
+  const pullRequests = gitHubReviews(ctx);
   return runSuccessions(
     {
       repository: ctx.repository,
@@ -37,7 +43,11 @@ export async function successionsForContext(
       sources: openSnapshotSources(ctx, now),
       observe: () => ctx.provider.observe(),
       ...(gitHost ? { gitHost } : {}),
-      history: (env) => gitHistory(ctx.dir, env),
+      history: async (env) => {
+        const lines = await gitHistory(ctx.dir, env);
+        return lines && pullRequests ? withApprovals(lines, pullRequests) : lines;
+      },
+      approvalsRead: pullRequests !== undefined,
       now,
     },
   );
@@ -61,6 +71,23 @@ export async function successionStatuses(
     );
 }
 
+/**
+ * Who approved what, from GitHub: with labenv.yaml `git.host: github` and a token (GITHUB_TOKEN),
+ * the reviews of each pull request in an environment's history are read (cached as the audit
+ * caches them); otherwise approvals are not read and the hand-over package says so.
+ */
+function gitHubReviews(ctx: RunContext, env: NodeJS.ProcessEnv = process.env) {
+  const git = ctx.config.git ?? {};
+  const [owner, repo] = (git.repository ?? "").split("/");
+  if (git.host !== "github" || !owner || !repo || !env.GITHUB_TOKEN) return undefined;
+  return gitHubPullRequests({
+    token: env.GITHUB_TOKEN,
+    owner,
+    repo,
+    cache: fileCache(join(ctx.dir, ".labenv", "cache", "github"), owner, repo),
+  });
+}
+
 /** The commits that touch an environment's files, newest first; undefined outside a git repository. */
 async function gitHistory(dir: string, env: string): Promise<HistoryLine[] | undefined> {
   try {
@@ -68,7 +95,7 @@ async function gitHistory(dir: string, env: string): Promise<HistoryLine[] | und
       "log",
       "--max-count=50",
       "--date=short",
-      "--format=%H%x09%ad%x09%an%x09%s",
+      "--format=%H%x09%ad%x09%an%x09%P%x09%s",
       "--",
       `environments/${env}/`,
     ]);
@@ -76,8 +103,12 @@ async function gitHistory(dir: string, env: string): Promise<HistoryLine[] | und
       .split("\n")
       .filter(Boolean)
       .map((line) => {
-        const [commit = "", date = "", author = "", ...subject] = line.split("\t");
-        return { commit, date, author, subject: subject.join("\t") };
+        const [commit = "", date = "", author = "", parents = "", ...rest] = line.split("\t");
+        const subject = rest.join("\t");
+        const pr = pullRequestNumber(
+          commitOrigin(subject, parents.split(" ").filter(Boolean).length),
+        );
+        return { commit, date, author, subject, ...(pr !== undefined ? { pullRequest: pr } : {}) };
       });
   } catch (e) {
     if (e instanceof LabenvError) return undefined;

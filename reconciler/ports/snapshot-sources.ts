@@ -5,6 +5,8 @@ export interface StoredFileSum {
   path: string;
   size: number;
   sha256: string;
+  /** When it was last modified, where the store keeps it (a recovery point keeps each file's mtime). */
+  modifiedAt?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Issue 16, successions, end to end on the example repository (a temp git repository, the
 // sandbox, the local git host): lwu-graduation hands genomics-core/variant-calling from lwu to
 // ajones on 2026-12-31.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -26,6 +26,8 @@ async function handingOver(): Promise<string> {
   expect((await cli(dir, "2026-12-01", "reconcile")).code).toBe(0);
   // The predecessor's work in their home.
   writeFileSync(join(dir, HOME, "qc.ipynb"), '{"cells": [], "nbformat": 4}\n');
+  const lastEdit = new Date("2026-11-30T09:15:00Z");
+  utimesSync(join(dir, HOME, "qc.ipynb"), lastEdit, lastEdit);
   return dir;
 }
 
@@ -86,9 +88,16 @@ describe("successions end to end (sandbox, local git host)", () => {
     expect(pkg).toContain("- Funding: core-budget");
     expect(pkg).toContain(lock.spec.image);
     expect(pkg).toContain("cyvcf2==0.31.1");
-    expect(pkg).toMatch(/\| qc\.ipynb \| 29 \|/);
+    // Each notebook with its size and its last-modified time, as the recovery point keeps it.
+    expect(pkg).toMatch(/\| qc\.ipynb \| 29 \| 2026-11-30T09:15:00\.000Z \| `[0-9a-f]{12}…` \|/);
     expect(pkg).toContain(`npx labenv restore ${SNAPSHOT}`);
-    expect(pkg).toContain("Ravi Patel: variant-calling: run it");
+    // Open drift, from the last drift report: it never drifted, so there is none.
+    expect(pkg).toMatch(/## Open drift\n\nNone on record: drift keeps a report only once/);
+    // Each change with how it was merged: this one was pushed, not merged through a pull request.
+    expect(pkg).toContain(
+      "Ravi Patel: variant-calling: run it — not merged through a pull request",
+    );
+    expect(pkg).toContain("approvals were not read: the git host is not GitHub with a token");
 
     // The pull request: the owner in git, nothing else; main is untouched until it merges.
     const show = await cli(dir, "2026-12-31", "prs", "show", "3");

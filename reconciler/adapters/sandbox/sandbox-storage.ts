@@ -19,6 +19,8 @@ export interface StoredFile {
   path: string;
   size: number;
   sha256: string;
+  /** When the file was last modified (as EFS keeps it: a recovery point keeps each file's mtime). */
+  modifiedAt?: string;
 }
 
 /** A recovery point of the sandbox file system: every file it held when the backup ran. */
@@ -126,7 +128,12 @@ export class SandboxStorage {
         const blob = this.blobPath(f.sha256);
         if (!existsSync(blob)) return { path: f.path.slice(prefix.length), size: -1, sha256: "" };
         const bytes = readFileSync(blob);
-        return { path: f.path.slice(prefix.length), size: bytes.length, sha256: sha256(bytes) };
+        return {
+          path: f.path.slice(prefix.length),
+          size: bytes.length,
+          sha256: sha256(bytes),
+          ...(f.modifiedAt ? { modifiedAt: f.modifiedAt } : {}),
+        };
       });
   }
 
@@ -188,6 +195,7 @@ export function hashTree(root: string): StoredFile[] {
           path: relative(root, p).split(sep).join("/"),
           size: bytes.length,
           sha256: sha256(bytes),
+          modifiedAt: st.mtime.toISOString(),
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Loaded } from "../model/documents.js";
 import type { SnapshotManifest } from "../snapshots/manifest.js";
+import type { DriftReport } from "../drift/drift-report.js";
 
 /** One change to an environment's files, from git. */
 export interface HistoryLine {
@@ -7,6 +8,10 @@ export interface HistoryLine {
   date: string;
   author: string;
   subject: string;
+  /** The pull request that merged it, from its commit message. */
+  pullRequest?: number;
+  /** Who approved the pull request's merged commit (git host logins); absent when not read. */
+  approvedBy?: string[];
 }
 
 export interface ReproducingFacts {
@@ -19,12 +24,17 @@ export interface ReproducingFacts {
   manifestKey: string;
   /** The environment's history from git, newest first; undefined when git could not be read. */
   history?: readonly HistoryLine[];
+  /** Whether `approvedBy` was read from the git host (a GitHub token); otherwise it is unknown. */
+  approvalsRead?: boolean;
+  /** The environment's newest drift report, if drift ever judged it. */
+  drift?: DriftReport;
 }
 
 /**
  * The hand-over package of one environment: what a successor needs to be productive in days —
  * what it is for, which experiment and funding it serves, the exact lock and image, the home's
- * notebooks, how to restore it, and how it came to be. Markdown. Pure.
+ * notebooks, how to restore it, what drifted from its lock and not yet settled, and how it came
+ * to be (each change with its pull request and who approved it). Markdown. Pure.
  */
 export function renderReproducing(f: ReproducingFacts): string {
   const { succession: s, environment: e, manifest: m } = f;
@@ -72,6 +82,10 @@ export function renderReproducing(f: ReproducingFacts): string {
     "",
     ...notebooks(m),
     "",
+    "## Open drift",
+    "",
+    ...openDrift(f.drift, `${lab}/${name}`),
+    "",
     "## How to restore it",
     "",
     "```",
@@ -84,7 +98,7 @@ export function renderReproducing(f: ReproducingFacts): string {
     "",
     "## History of changes",
     "",
-    ...historyLines(f.history, `${lab}/${name}`),
+    ...historyLines(f.history, `${lab}/${name}`, f.approvalsRead === true),
     "",
   ];
   return lines.join("\n");
@@ -95,21 +109,52 @@ function notebooks(m: SnapshotManifest): string[] {
   if (!m.home) return ["The home was not part of the snapshot."];
   if (files.length === 0) return ["No notebooks (`.ipynb`) in the home when it was captured."];
   return [
-    "| notebook | bytes | sha256 |",
-    "| --- | --- | --- |",
-    ...files.map((x) => `| ${x.path} | ${x.size} | \`${x.sha256.slice(0, 12)}…\` |`),
-    "",
-    "(Last-modified dates are not recorded in the snapshot.)",
+    "| notebook | bytes | last modified | sha256 |",
+    "| --- | --- | --- | --- |",
+    ...files.map(
+      (x) =>
+        `| ${x.path} | ${x.size} | ${x.modifiedAt ?? "not recorded"} | \`${x.sha256.slice(0, 12)}…\` |`,
+    ),
   ];
 }
 
-function historyLines(history: readonly HistoryLine[] | undefined, key: string): string[] {
+function openDrift(report: DriftReport | undefined, key: string): string[] {
+  if (!report)
+    return [
+      `None on record: drift keeps a report only once what runs differs from the lock (\`npx labenv drift ${key}\` checks it now).`,
+    ];
+  const when = report.observedAt ? ` (observed ${report.observedAt})` : "";
+  if (report.status === "STABLE")
+    return [`None: what runs matched its lock when drift last looked${when}.`];
+  return [
+    `**${report.status}**${when}: what runs differs from the lock. Settle it (a drift pull request, or reinstall from the lock) before relying on the lock alone:`,
+    "",
+    ...report.items.map(
+      (i) =>
+        `- ${i.severity} ${i.item} ${i.name}: ${i.locked ?? "—"} → ${i.observed ?? "—"} (${i.change})`,
+    ),
+  ];
+}
+
+function historyLines(
+  history: readonly HistoryLine[] | undefined,
+  key: string,
+  approvalsRead: boolean,
+): string[] {
   if (!history)
     return [`Git history was not available here: run \`npx labenv history ${key}\` for it.`];
   if (history.length === 0) return ["No commits touch this environment's files."];
+  const review = (h: HistoryLine) => {
+    if (h.pullRequest === undefined) return " — not merged through a pull request";
+    if (!approvalsRead) return ` — #${h.pullRequest}`;
+    const by = h.approvedBy ?? [];
+    return ` — #${h.pullRequest}, ${by.length > 0 ? `approved by ${by.map((l) => `@${l}`).join(", ")}` : "no approval of its merged commit"}`;
+  };
   return [
-    `Newest first (\`npx labenv history ${key}\` tells each change in words, with its pull request and approvals where known):`,
+    `Newest first, each with the pull request that merged it${approvalsRead ? " and who approved its merged commit" : " (approvals were not read: the git host is not GitHub with a token — `npx labenv audit --github-token …` checks them)"}:`,
     "",
-    ...history.map((h) => `- ${h.date} \`${h.commit.slice(0, 12)}\` ${h.author}: ${h.subject}`),
+    ...history.map(
+      (h) => `- ${h.date} \`${h.commit.slice(0, 12)}\` ${h.author}: ${h.subject}${review(h)}`,
+    ),
   ];
 }

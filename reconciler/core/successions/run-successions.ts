@@ -14,6 +14,8 @@ import {
   type SuccessionStepDone,
 } from "../../ports/state-store.js";
 import { ownershipPullRequest } from "./ownership-pull-request.js";
+import { driftObjects } from "../drift/drift-objects.js";
+import type { DriftReport } from "../drift/drift-report.js";
 import { renderReproducing, type HistoryLine } from "./reproducing.js";
 import {
   successionDue,
@@ -43,6 +45,8 @@ export interface SuccessionRunDeps {
   gitHost?: GitHost;
   /** An environment's history from git, newest first (for the hand-over package). */
   history?: (environment: string) => Promise<HistoryLine[] | undefined>;
+  /** Whether `history` read who approved each pull request from the git host. */
+  approvalsRead?: boolean;
   now: () => Date;
 }
 
@@ -232,6 +236,21 @@ async function snapshotStep(
   };
 }
 
+/** The environment's newest drift report, if drift ever judged it; a corrupt one is named. */
+async function driftReportOf(objects: ObjectStore, env: string): Promise<DriftReport | undefined> {
+  const key = driftObjects.report(env);
+  const bytes = await objects.get(key);
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8")) as DriftReport;
+  } catch (e) {
+    throw new LabenvError("state", `the drift report ${key} is not JSON`, {
+      cause: e,
+      hint: "run `labenv drift` to write it again",
+    });
+  }
+}
+
 /** Where an environment's hand-over package is kept: next to its snapshot's manifest. */
 export function packageKey(snapshotId: string): string {
   return `snapshots/${snapshotId}/REPRODUCING.md`;
@@ -262,6 +281,7 @@ async function packageStep(
     const parsed = parseManifest(bytes);
     if ("problem" in parsed) throw new LabenvError("state", `${manifestKey}: ${parsed.problem}`);
     const history = deps.history ? await deps.history(env) : undefined;
+    const drift = await driftReportOf(deps.objects, env);
     const text = renderReproducing({
       succession: s,
       environment,
@@ -269,7 +289,8 @@ async function packageStep(
       snapshotId: id,
       manifest: parsed.manifest,
       manifestKey,
-      ...(history ? { history } : {}),
+      ...(history ? { history, approvalsRead: deps.approvalsRead === true } : {}),
+      ...(drift ? { drift } : {}),
     });
     const key = packageKey(id);
     await deps.objects.put(key, text, "text/markdown; charset=utf-8");
