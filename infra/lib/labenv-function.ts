@@ -60,6 +60,12 @@ export interface LabenvFunctionProps {
    */
   readonly deadLetterQueue?: sqs.IQueue;
   /**
+   * Files (relative to `projectRoot`) copied beside the bundle, for code that reads them next
+   * to itself (the reconciler's dashboard ships Chart.js's browser build).
+   * @default - none
+   */
+  readonly besideBundle?: readonly string[];
+  /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.ONE_YEAR
    */
@@ -99,7 +105,11 @@ export class LabenvFunction extends Construct {
       handler: "handler",
       projectRoot: props.projectRoot,
       depsLockFilePath: join(props.projectRoot, "package-lock.json"),
-      bundling: { ...BUNDLING, tsconfig: join(props.projectRoot, "tsconfig.json") },
+      bundling: {
+        ...BUNDLING,
+        tsconfig: join(props.projectRoot, "tsconfig.json"),
+        ...(props.besideBundle?.length ? { commandHooks: copyBeside(props.besideBundle) } : {}),
+      },
       runtime: FUNCTION_RUNTIME,
       architecture: FUNCTION_ARCHITECTURE,
       description: props.description,
@@ -119,4 +129,14 @@ export class LabenvFunction extends Construct {
         "labenv pins Node.js 22, the LTS line its code and tests target; moving to a newer runtime is a deliberate, tested upgrade.",
     });
   }
+}
+
+/** esbuild's hooks that copy files from the project into the bundle's directory, as they are. */
+function copyBeside(files: readonly string[]): nodejs.ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.map((f) => `cp "${join(inputDir, f)}" "${outputDir}/"`),
+  };
 }

@@ -8,6 +8,7 @@ export const DEFAULT_LABS: readonly string[] = ["genomics-core", "climate-dynami
 export const DEFAULT_RECONCILER_ENTRY = "reconciler/lambda/handler.ts";
 export const DEFAULT_GITHUB_APP_ENTRY = "github-app/lambda.ts";
 export const DEFAULT_DRIFT_ENTRY = "reconciler/lambda/drift-handler.ts";
+export const DEFAULT_DASHBOARD_ENTRY = "reconciler/lambda/dashboard-handler.ts";
 
 // Same rule as `metadata.lab` in schemas/lab.schema.json.
 const LAB_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -50,6 +51,7 @@ export interface LabenvSettings {
   readonly reconcilerEntry: string;
   readonly githubAppEntry: string;
   readonly driftEntry: string;
+  readonly dashboardEntry: string;
 }
 
 export class InfraSettingsError extends Error {
@@ -171,6 +173,7 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     reconcilerEntry: readString(context, "reconcilerEntry") ?? DEFAULT_RECONCILER_ENTRY,
     githubAppEntry: readString(context, "githubAppEntry") ?? DEFAULT_GITHUB_APP_ENTRY,
     driftEntry: readString(context, "driftEntry") ?? DEFAULT_DRIFT_ENTRY,
+    dashboardEntry: readString(context, "dashboardEntry") ?? DEFAULT_DASHBOARD_ENTRY,
   };
 }
 

@@ -23,7 +23,9 @@ import { requireEntryFile } from "./entry-file.js";
 import { EnvironmentImages } from "./environment-images.js";
 import { GithubApp, GithubAppSecrets } from "./github-app.js";
 import { listenerPort } from "./jupyter-load-balancer.js";
+import { DashboardSite } from "./dashboard-site.js";
 import {
+  DEFAULT_DASHBOARD_ENTRY,
   DEFAULT_DRIFT_ENTRY,
   DEFAULT_GITHUB_APP_ENTRY,
   DEFAULT_LABS,
@@ -56,6 +58,7 @@ export class LabenvStack extends Stack {
   readonly drift: Drift;
   readonly githubApp: GithubApp;
   readonly images: EnvironmentImages;
+  readonly dashboard: DashboardSite;
 
   constructor(scope: Construct, id: string, props: LabenvStackProps = {}) {
     super(scope, id, { analyticsReporting: false, ...props });
@@ -74,6 +77,11 @@ export class LabenvStack extends Stack {
       "drift Lambda",
       projectRoot,
       props.driftEntry ?? DEFAULT_DRIFT_ENTRY,
+    );
+    const dashboardEntry = requireEntryFile(
+      "dashboard Lambda",
+      projectRoot,
+      props.dashboardEntry ?? DEFAULT_DASHBOARD_ENTRY,
     );
     const labs = props.labs ?? DEFAULT_LABS;
     if (props.internetFacing === true && props.certificateArn === undefined) {
@@ -244,6 +252,18 @@ export class LabenvStack extends Stack {
     const appRole = this.githubApp.function.role;
     this.state.grantRead(appRole);
     this.objects.grantReadObjects(appRole);
+
+    // The published dashboard, read by each signed-in member at /_labenv/dashboard/.
+    this.dashboard = new DashboardSite(this, "Dashboard", {
+      entry: dashboardEntry,
+      projectRoot,
+      listener: compute.loadBalancer.listener,
+      loadBalancerArn: compute.loadBalancer.loadBalancer.loadBalancerArn,
+      objects: this.objects,
+      vpc: network.vpc,
+      subnets: network.taskSubnets,
+      securityGroup: network.functionSecurityGroup,
+    });
 
     addStackOutputs(this, {
       webhookUrl: this.githubApp.webhookUrl.url,

@@ -21,6 +21,9 @@ import {
   reconcilerStatements,
 } from "./reconciler-permissions.js";
 
+/** Chart.js's browser build in node_modules, copied beside the reconciler's bundle. */
+export const CHART_JS_IN_PACKAGE = "node_modules/chart.js/dist/chart.umd.min.js";
+
 /** ECS task states worth a look: a task came up, or a task went away. */
 export const OBSERVED_TASK_STATES = ["RUNNING", "STOPPED"];
 
@@ -74,6 +77,8 @@ export class Reconciler extends Construct {
       subnets: props.subnets,
       securityGroup: props.securityGroup,
       deadLetterQueue: this.deadLetterQueue,
+      // The dashboard it publishes after each run ships Chart.js (reconciler/cli/dashboard-inputs.ts).
+      besideBundle: [CHART_JS_IN_PACKAGE],
     });
 
     this.dataPlanePolicy = new iam.ManagedPolicy(this, "DataPlanePolicy", {

@@ -31,6 +31,11 @@ export interface LabenvStackProps extends StackProps {
    */
   readonly driftEntry?: string;
   /**
+   * Entry file of the dashboard Lambda (exports `handler`).
+   * @default "reconciler/lambda/dashboard-handler.ts"
+   */
+  readonly dashboardEntry?: string;
+  /**
    * `owner/name` of the labenv repository on GitHub, read through the GitHub
    * App's installation by the scheduled drift run and by the reconciler after
    * an ECS task change. Without it (and `githubInstallationId`) the drift
@@ -97,6 +102,7 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
     reconcilerEntry: settings.reconcilerEntry,
     githubAppEntry: settings.githubAppEntry,
     driftEntry: settings.driftEntry,
+    dashboardEntry: settings.dashboardEntry,
     vpcEndpoints: settings.vpcEndpoints,
     natGateways: settings.natGateways,
     internetFacing: settings.internetFacing,

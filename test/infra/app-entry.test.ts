@@ -82,7 +82,7 @@ describe("bad context", () => {
 
 describe("a good context", () => {
   it(
-    "synthesizes the Labenv stack, cdk-nag included, with the three Lambdas bundled",
+    "synthesizes the Labenv stack, cdk-nag included, with the four Lambdas bundled",
     { timeout: 120_000 },
     () => {
       const fixture = relative(PROJECT_ROOT, FIXTURE_ENTRY);
@@ -91,6 +91,7 @@ describe("a good context", () => {
         reconcilerEntry: fixture,
         githubAppEntry: fixture,
         driftEntry: fixture,
+        dashboardEntry: fixture,
         labs: "genomics-core",
       });
       expect(result.stderr).not.toMatch(/AwsSolutions-/);
@@ -105,7 +106,7 @@ describe("a good context", () => {
       const functions = Object.values(template.Resources).filter(
         (r) => r.Type === "AWS::Lambda::Function",
       );
-      expect(functions).toHaveLength(3);
+      expect(functions).toHaveLength(4);
       for (const fn of functions) {
         const asset = fn.Properties.Code!.S3Key!.replace(/\.zip$/, "");
         expect(existsSync(join(outdir, `asset.${asset}`, "index.mjs"))).toBe(true);

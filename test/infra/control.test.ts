@@ -16,6 +16,7 @@ let template: Template;
 let reconciler: string;
 let drift: string;
 let app: string;
+let dashboard: string;
 let functions: Record<string, Resource>;
 beforeAll(() => {
   labenv = synthLabenv();
@@ -23,12 +24,13 @@ beforeAll(() => {
   reconciler = logicalId(labenv.stack, labenv.stack.reconciler.function.function);
   drift = logicalId(labenv.stack, labenv.stack.drift.function.function);
   app = logicalId(labenv.stack, labenv.stack.githubApp.function.function);
+  dashboard = logicalId(labenv.stack, labenv.stack.dashboard.function.function);
   functions = template.findResources("AWS::Lambda::Function") as Record<string, Resource>;
 });
 
-describe("the three Lambdas", () => {
+describe("the four Lambdas", () => {
   it("run Node.js 22 on ARM64 with the exported handler, inside the VPC", () => {
-    expect(Object.keys(functions).sort()).toEqual([app, drift, reconciler].sort());
+    expect(Object.keys(functions).sort()).toEqual([app, drift, reconciler, dashboard].sort());
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",

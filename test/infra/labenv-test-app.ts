@@ -29,6 +29,7 @@ export function synthLabenv(props: Partial<LabenvStackProps> = {}): SynthesizedL
     reconcilerEntry: FIXTURE_ENTRY,
     githubAppEntry: FIXTURE_ENTRY,
     driftEntry: FIXTURE_ENTRY,
+    dashboardEntry: FIXTURE_ENTRY,
     ...props,
   });
   return { app, stack, template: Template.fromStack(stack) };
