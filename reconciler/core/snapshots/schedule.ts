@@ -41,6 +41,22 @@ export function cronProblem(expression: string): string | undefined {
 }
 
 /**
+ * The shortest gap between two slots of a valid schedule over its next `slots` firings from
+ * `from` (minutes), to warn of schedules that fire more often than snapshots are useful.
+ */
+export function shortestGapMinutes(expression: string, from: Date, slots = 48): number {
+  const cron = CronExpressionParser.parse(expression, { tz: "UTC", currentDate: from });
+  let last = cron.next().toDate().getTime();
+  let gap = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < slots; i++) {
+    const t = cron.next().toDate().getTime();
+    gap = Math.min(gap, (t - last) / 60_000);
+    last = t;
+  }
+  return gap;
+}
+
+/**
  * The newest slot of `expression` at or before `now` (UTC), or undefined when it never fired
  * before `now` or is not a schedule. A run that missed several slots gets only the newest: one
  * snapshot, never a backlog. Pure.

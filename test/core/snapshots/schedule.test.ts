@@ -112,6 +112,16 @@ describe("snapshot schedules", () => {
     expect(found[0]!.hint).toMatch(/0 3 \* \* \*/);
   });
 
+  it("a schedule firing more often than hourly is a warning that holds nothing back", () => {
+    const { diagnostics } = scheduled((f) =>
+      editYaml(f, RNASEQ, (d) => d.setIn(["spec", "snapshots"], { schedule: "*/10 * * * *" })),
+    );
+    const found = diagnostics.filter((d) => d.code === "snapshot-schedule");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: RNASEQ, severity: "warning" });
+    expect(found[0]!.message).toMatch(/fires more often than hourly/);
+  });
+
   it("a keep policy of the wrong type is a schema finding", () => {
     const { diagnostics } = scheduled((f) =>
       editYaml(f, LAB, (d) =>

@@ -1,7 +1,11 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Loaded } from "../../model/documents.js";
 import { KEEP_RULES } from "../../snapshots/keep-policy.js";
-import { cronProblem, type SnapshotSchedule } from "../../snapshots/schedule.js";
+import {
+  cronProblem,
+  shortestGapMinutes,
+  type SnapshotSchedule,
+} from "../../snapshots/schedule.js";
 import { finding, type Rule } from "../rule.js";
 
 /**
@@ -34,6 +38,17 @@ function checkSchedule(
         "snapshot-schedule",
         problem,
         'write five fields in UTC, e.g. "0 3 * * *" (every day at 03:00) or "0 2 * * 0" (Sundays at 02:00)',
+      ),
+    );
+  else if (shortestGapMinutes(s.schedule, new Date(0)) < 60)
+    out.push(
+      finding(
+        doc,
+        ["spec", "snapshots", "schedule"],
+        "snapshot-schedule",
+        `"${s.schedule}" fires more often than hourly: every reconcile would take a volume snapshot`,
+        'snapshot at most hourly, e.g. "0 * * * *"; daily ("0 3 * * *") is what keep policies are made for',
+        { severity: "warning" },
       ),
     );
   if (s.keep && KEEP_RULES.every((r) => (s.keep?.[r] ?? 0) === 0))
