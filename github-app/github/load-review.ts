@@ -1,5 +1,6 @@
 import { loadRepository, type RepoFile } from "../../reconciler/core/load/load-repository.js";
 import type { Repository } from "../../reconciler/core/model/documents.js";
+import type { Plan } from "../../reconciler/core/model/plan.js";
 import type { SchemaCheck } from "../../reconciler/core/validate/schema-validator.js";
 import { diffPaths } from "../review/diff-paths.js";
 import { proveLocks, wantsLockProof, type LockProofOptions } from "../review/lock-proof.js";
@@ -69,8 +70,9 @@ export async function loadReview(
     },
     ctx,
   );
+  const told = { ...review, plan: toldPlan(review.plan) };
   const loaded = {
-    review: proved ? { ...review, lockProof: proved.proof } : review,
+    review: proved ? { ...told, lockProof: proved.proof } : told,
     filesRead: head.files.length,
     environmentsNotRead: environmentsOutside(headReading, head.paths),
   };
@@ -93,4 +95,27 @@ async function lockProofFor(
   const config = head.filter((f) => f.path === "labenv.yaml" || f.path === "labenv.yml");
   if (!wantsLockProof(base, loadRepository(config, ctx.check).repository)) return undefined;
   return proveLocks(loadRepository(head, ctx.check).repository, changed, ctx.lockProof);
+}
+
+/**
+ * The plan as the app tells it (the comment: outcome, kind, reason and field changes of each
+ * action, costs, digest): without the desired and observed resource each action carries. Those
+ * are every task definition and service of every environment read, and a remembered review
+ * (up to 32 of them) kept them all, about 4 MB each for a review across 20 labs.
+ */
+function toldPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    stages: plan.stages.map((stage) => ({
+      ...stage,
+      actions: stage.actions.map((a) => ({
+        outcome: a.outcome,
+        kind: a.kind,
+        key: a.key,
+        environment: a.environment,
+        reason: a.reason,
+        changes: a.changes,
+      })),
+    })),
+  };
 }
