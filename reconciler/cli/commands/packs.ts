@@ -82,11 +82,13 @@ export function registerPacks(program: Command, io: CliIO): void {
   repoOpt(
     packs
       .command("search")
-      .description("find packs whose name, description, packages or kernels match all words")
+      .description(
+        "find packs whose name, description, keywords, packages or kernels match all words",
+      )
       .argument("<words...>")
       .option(
         "--registry [name]",
-        "search the configured registries' indexes (name and description) instead, or only this one",
+        "search the configured registries' indexes instead, or only this one",
       ),
   ).action(
     async (words: string[], o: { repo: string; json?: boolean; registry?: string | true }) => {
@@ -105,6 +107,7 @@ export function registerPacks(program: Command, io: CliIO): void {
           const hay = [
             p.doc.metadata.name,
             p.doc.spec.description,
+            ...(p.doc.spec.keywords ?? []),
             ...Object.keys(p.doc.spec.packages),
             ...p.doc.spec.kernels.map((k) => `${k.name} ${k.language}`),
           ]

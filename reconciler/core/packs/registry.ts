@@ -32,6 +32,9 @@ export function buildRegistry(repo: Repository): DomainPackRegistry {
       latest: latest.doc.metadata.version,
       trust: latest.doc.spec.trust,
       description: latest.doc.spec.description,
+      ...(latest.doc.spec.keywords?.length ? { keywords: [...latest.doc.spec.keywords] } : {}),
+      packages: Object.keys(latest.doc.spec.packages).sort(),
+      kernels: latest.doc.spec.kernels.map((k) => `${k.name} ${k.language}`),
       versions: entry,
     };
   }

@@ -9,15 +9,17 @@ export interface IndexHit {
   description: string;
   /** The latest version carries no signature in the index. */
   unsigned: boolean;
-  /** Higher first: a word equal to the name, then in the name, then in the description. */
+  /** Higher first: a word equal to the name, then in the name or a keyword, then anywhere else. */
   score: number;
 }
 
 /**
- * The packs of registry indexes whose name or description contains every word
- * (case-insensitive), ranked: each word scores 3 when it is the pack's name, 2
- * when it is in the name, 1 when it is only in the description; ties by name,
- * then registry. Pure: the indexes are passed in.
+ * The packs of registry indexes that match every word (case-insensitive), ranked: each word
+ * scores 3 when it is the pack's name, 2 when it is in the name or is one of its keywords, 1
+ * when it is only in the description or a keyword, is the name of a package the pack pins, or
+ * names one of its kernels or their language; ties by name, then registry. An index published
+ * before keywords and package lists were indexed is searched by name and description. Pure:
+ * the indexes are passed in.
  */
 export function searchIndexes(
   indexes: readonly { registry: string; index: DomainPackRegistry }[],
@@ -29,9 +31,22 @@ export function searchIndexes(
     for (const [name, p] of indexedPacks(index)) {
       const description = p.description ?? "";
       const lower = description.toLowerCase();
+      const keywords = (p.keywords ?? []).map((k) => k.toLowerCase());
+      const packages = new Set((p.packages ?? []).map((k) => k.toLowerCase()));
+      const kernels = new Set((p.kernels ?? []).flatMap((k) => k.toLowerCase().split(" ")));
       let score = 0;
       for (const n of needles) {
-        const s = name === n ? 3 : name.includes(n) ? 2 : lower.includes(n) ? 1 : 0;
+        const s =
+          name === n
+            ? 3
+            : name.includes(n) || keywords.includes(n)
+              ? 2
+              : lower.includes(n) ||
+                  keywords.some((k) => k.includes(n)) ||
+                  packages.has(n) ||
+                  kernels.has(n)
+                ? 1
+                : 0;
         if (s === 0) {
           score = -1;
           break;
