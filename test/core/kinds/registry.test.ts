@@ -16,12 +16,14 @@ describe("resource kind registry", () => {
     for (const kind of RESOURCE_KINDS) expect(DRIVERS[kind].kind).toBe(kind);
   });
 
-  it("has a sandbox driver for every kind, and only disposable kinds can be deleted there", () => {
+  it("has a sandbox driver for every kind; storage can never be deleted there, records only when pruned", () => {
     expect(Object.keys(SANDBOX_DRIVERS).sort()).toEqual([...RESOURCE_KINDS].sort());
     for (const kind of RESOURCE_KINDS) {
       expect(SANDBOX_DRIVERS[kind].kind).toBe(kind);
+      // Records (volume snapshots, backups) are deleted only when a keep policy prunes a
+      // scheduled snapshot (the plan's `prune`); storage never.
       expect(SANDBOX_DRIVERS[kind].remove !== undefined, kind).toBe(
-        KINDS[kind].lifecycle === "disposable",
+        KINDS[kind].lifecycle !== "storage",
       );
     }
   });

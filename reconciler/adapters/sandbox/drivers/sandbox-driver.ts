@@ -7,7 +7,8 @@ import type { SandboxAccount } from "../sandbox-account.js";
  * One resource kind in the sandbox, the embedded simulation of AWS: `observe` reads what the
  * simulated account holds back into specs, as the AWS driver of the kind does from AWS; `apply`
  * makes a create, update or replace true, with the same checks AWS makes; `remove` deletes a
- * disposable resource. A kind without `remove` is never deleted (storage and records).
+ * disposable resource, or a record (volume snapshot, backup) a keep policy prunes. A kind without
+ * `remove` is never deleted (storage).
  */
 export interface SandboxDriver<K extends ResourceKind = ResourceKind> {
   readonly kind: K;
