@@ -22,8 +22,9 @@ describe("resource kind registry", () => {
       expect(SANDBOX_DRIVERS[kind].kind).toBe(kind);
       // Records (volume snapshots, backups) are deleted only when a keep policy prunes a
       // scheduled snapshot (the plan's `prune`); storage never.
+      const prunable = kind === "ebs-snapshot" || kind === "backup-job";
       expect(SANDBOX_DRIVERS[kind].remove !== undefined, kind).toBe(
-        KINDS[kind].lifecycle !== "storage",
+        KINDS[kind].lifecycle === "disposable" || prunable,
       );
     }
   });
