@@ -14,6 +14,7 @@ import type { SchemaCheck } from "../../reconciler/core/validate/schema-validato
 import { validateFiles } from "../../reconciler/core/validate/validate.js";
 import type { LockProof } from "./lock-proof.js";
 import { reviewRules } from "./review-rules.js";
+import { successionAgainstBase } from "../../reconciler/core/validate/rules/succession-against-base.js";
 
 export interface ReviewInput {
   /** Paths the pull request changes (GitHub's list, renames on both names). */
@@ -54,12 +55,12 @@ export function reviewPullRequest(
   input: ReviewInput,
   ctx: { check: SchemaCheck; today: string },
 ): PullRequestReview {
-  const validated = validateFiles(
-    input.head,
-    ctx.check,
-    { today: ctx.today },
-    reviewRules(input.head, input.changed, input.remoteIndex),
-  );
+  const validated = validateFiles(input.head, ctx.check, { today: ctx.today }, [
+    ...reviewRules(input.head, input.changed, input.remoteIndex),
+    // What only the base can tell: a succession's researcher added in this same pull request,
+    // or an effective date already past for a succession it adds or changes.
+    successionAgainstBase(input.base),
+  ]);
   const head = validated.repository;
   const merge = mergeFindings(head, validated.diagnostics, input.changed);
   const plan = previewPlan(input.base, head, { commit: input.headSha, today: ctx.today });

@@ -4,6 +4,8 @@ import { changedFilesSince } from "../../adapters/git/changed-files.js";
 import { LabenvError } from "../../core/errors.js";
 import { hasErrors } from "../../core/model/diagnostic.js";
 import { environmentsAffected, mergeFindings } from "../../core/validate/merge-findings.js";
+import { successionAgainstBase } from "../../core/validate/rules/succession-against-base.js";
+import { labsAndSuccessionsAt } from "../../adapters/git/repository-at.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
 import { indexForLockProof } from "../../adapters/package-index/against-index.js";
@@ -37,18 +39,20 @@ export function registerValidate(program: Command, io: CliIO): void {
       const files = readRepositoryFiles(path);
       const check = createSchemaValidator();
       const remote = opts.againstIndex ? await askIndex(path, files, check, opts) : undefined;
-      const { repository, diagnostics: all } = validateFiles(
-        files,
-        check,
-        { today: io.today() },
-        remote ? [lockRules(() => remote), packsImmutable] : extraRules(path),
-      );
+      // With a base (the ref checked first), what only it can tell: successions against the labs as they were.
+      const changed = opts.changedFrom ? changedFilesSince(path, opts.changedFrom) : undefined;
+      const base = opts.changedFrom
+        ? await labsAndSuccessionsAt(path, opts.changedFrom, check)
+        : undefined;
+      const { repository, diagnostics: all } = validateFiles(files, check, { today: io.today() }, [
+        ...(remote ? [lockRules(() => remote), packsImmutable] : extraRules(path)),
+        ...(base ? [successionAgainstBase(base)] : []),
+      ]);
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
       let elsewhere = 0;
       let heldBack: string[] = [];
-      if (opts.changedFrom) {
-        const changed = changedFilesSince(path, opts.changedFrom);
+      if (opts.changedFrom && changed) {
         const merge = mergeFindings(repository, all, changed);
         diagnostics = merge.findings;
         elsewhere = merge.elsewhere.length;
