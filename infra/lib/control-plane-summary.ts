@@ -22,7 +22,15 @@ export function controlPlaneSummary(
       infrastructureRoleArn: values.infrastructureRoleArn,
       imageBuildProject: values.imageBuildProject,
       buildContextBucket: values.objectBucket,
+      ...(values.wakeTargetGroupArn !== undefined && {
+        vpcId: values.vpcId,
+        listenerArn: values.listenerArn,
+        wakeTargetGroupArn: values.wakeTargetGroupArn,
+      }),
     },
+    ...(values.signIn !== undefined && {
+      access: { address: values.address, signIn: { ...values.signIn } },
+    }),
     state: { store: "dynamodb", table: values.stateTable },
     objects: { store: "s3", bucket: values.objectBucket },
   };

@@ -66,6 +66,11 @@ export interface LabenvFunctionProps {
    */
   readonly besideBundle?: readonly string[];
   /**
+   * A fixed function name, for a function others must name without referencing it.
+   * @default - a generated name
+   */
+  readonly functionName?: string;
+  /**
    * How long the function's logs are kept.
    * @default logs.RetentionDays.ONE_YEAR
    */
@@ -122,6 +127,7 @@ export class LabenvFunction extends Construct {
       vpcSubnets: props.subnets,
       securityGroups: [props.securityGroup],
       ...(props.deadLetterQueue !== undefined && { deadLetterQueue: props.deadLetterQueue }),
+      ...(props.functionName !== undefined && { functionName: props.functionName }),
     });
     Validations.of(this.function).acknowledge({
       id: "AwsSolutions-L1",

@@ -9,6 +9,7 @@ export const DEFAULT_RECONCILER_ENTRY = "reconciler/lambda/handler.ts";
 export const DEFAULT_GITHUB_APP_ENTRY = "github-app/lambda.ts";
 export const DEFAULT_DRIFT_ENTRY = "reconciler/lambda/drift-handler.ts";
 export const DEFAULT_DASHBOARD_ENTRY = "reconciler/lambda/dashboard-handler.ts";
+export const DEFAULT_WAKE_ENTRY = "reconciler/lambda/wake-lambda.ts";
 
 // Same rule as `metadata.lab` in schemas/lab.schema.json.
 const LAB_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -52,6 +53,15 @@ export interface LabenvSettings {
   readonly githubAppEntry: string;
   readonly driftEntry: string;
   readonly dashboardEntry: string;
+  /** Researcher access (sign-in, wake page, Secure Browser): `-c jupyterDomainName=… -c cognitoDomainPrefix=…`. */
+  readonly researcherAccess?: {
+    readonly domainName: string;
+    readonly cognitoDomainPrefix: string;
+    readonly samlMetadataUrl?: string;
+    readonly directoryName: string;
+    readonly memberAttribute?: string;
+    readonly secureBrowser: boolean;
+  };
 }
 
 export class InfraSettingsError extends Error {
@@ -151,6 +161,37 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     );
   }
 
+  const domainName = readString(context, "jupyterDomainName");
+  const cognitoDomainPrefix = readString(context, "cognitoDomainPrefix");
+  if ((domainName === undefined) !== (cognitoDomainPrefix === undefined))
+    throw new InfraSettingsError(
+      domainName === undefined ? "jupyterDomainName" : "cognitoDomainPrefix",
+      "researcher access needs both -c jupyterDomainName=… (the name in the certificate) and -c cognitoDomainPrefix=… (the sign-in domain)",
+    );
+  if (domainName !== undefined && certificateArn === undefined)
+    throw new InfraSettingsError(
+      "jupyterDomainName",
+      "researcher access needs -c certificateArn=… (the load balancer signs researchers in on HTTPS only)",
+    );
+  if (
+    cognitoDomainPrefix !== undefined &&
+    !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(cognitoDomainPrefix)
+  )
+    throw new InfraSettingsError(
+      "cognitoDomainPrefix",
+      `"${cognitoDomainPrefix}" is not a domain prefix`,
+    );
+  const samlMetadataUrl = readString(context, "samlMetadataUrl");
+  if (samlMetadataUrl !== undefined && !/^https:\/\//.test(samlMetadataUrl))
+    throw new InfraSettingsError("samlMetadataUrl", `"${samlMetadataUrl}" is not an https URL`);
+  const secureBrowser = readBoolean(context, "secureBrowser") ?? false;
+  if (secureBrowser && samlMetadataUrl === undefined)
+    throw new InfraSettingsError(
+      "secureBrowser",
+      "the Secure Browser portal signs in through a SAML directory: give -c samlMetadataUrl=…",
+    );
+  const memberAttribute = readString(context, "memberAttribute");
+
   const stackName = readString(context, "stackName") ?? "Labenv";
   if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName))
     throw new InfraSettingsError("stackName", `"${stackName}" is not a stack name`);
@@ -174,6 +215,17 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     githubAppEntry: readString(context, "githubAppEntry") ?? DEFAULT_GITHUB_APP_ENTRY,
     driftEntry: readString(context, "driftEntry") ?? DEFAULT_DRIFT_ENTRY,
     dashboardEntry: readString(context, "dashboardEntry") ?? DEFAULT_DASHBOARD_ENTRY,
+    ...(domainName !== undefined &&
+      cognitoDomainPrefix !== undefined && {
+        researcherAccess: {
+          domainName,
+          cognitoDomainPrefix,
+          directoryName: readString(context, "directoryName") ?? "Institution",
+          ...(samlMetadataUrl !== undefined && { samlMetadataUrl }),
+          ...(memberAttribute !== undefined && { memberAttribute }),
+          secureBrowser,
+        },
+      }),
   };
 }
 

@@ -12,6 +12,7 @@
 // Construct ids below are part of each resource's identity: renaming one
 // replaces the resource. Do not rename them.
 import { Annotations, Stack, Tags } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +31,7 @@ import {
   DEFAULT_GITHUB_APP_ENTRY,
   DEFAULT_LABS,
   DEFAULT_RECONCILER_ENTRY,
+  DEFAULT_WAKE_ENTRY,
 } from "./labenv-settings.js";
 import { LabenvNetwork } from "./network.js";
 import { ObjectStorage } from "./object-storage.js";
@@ -39,6 +41,7 @@ import type { ReconcilerPermissionsProps } from "./reconciler-permissions.js";
 import { type ControlPlaneValues, ENV, controlPlaneEnvironment } from "./runtime-environment.js";
 import { StateTables } from "./state-tables.js";
 import { controlPlaneSummary } from "./control-plane-summary.js";
+import { ResearcherAccess } from "./researcher-access.js";
 import { addStackOutputs } from "./stack-outputs.js";
 import type { LabenvStackProps } from "./stack-props.js";
 import { COMPONENT_TAG } from "./tags.js";
@@ -141,6 +144,50 @@ export class LabenvStack extends Stack {
     });
     const secrets = new GithubAppSecrets(this, "GithubAppSecrets");
     const compute = this.compute;
+    // Researcher access: the wake page invokes the reconciler by a fixed name, since the
+    // reconciler refers to the wake target group, which refers to the wake page.
+    const ra = props.researcherAccess;
+    if (ra !== undefined && props.certificateArn === undefined)
+      throw new Error(
+        "labenv infra: researcher access needs a certificateArn (the load balancer signs researchers in on HTTPS only)",
+      );
+    const reconcilerFunctionName =
+      ra !== undefined ? `${this.stackName}-reconciler`.slice(0, 64) : undefined;
+    const access =
+      ra === undefined
+        ? undefined
+        : new ResearcherAccess(this, "Access", {
+            domainName: ra.domainName,
+            cognitoDomainPrefix: ra.cognitoDomainPrefix,
+            ...(ra.directory !== undefined && { directory: ra.directory }),
+            ...(ra.memberAttribute !== undefined && { memberAttribute: ra.memberAttribute }),
+            secureBrowser: ra.secureBrowser ?? false,
+            vpc: network.vpc,
+            subnets: network.taskSubnets,
+            loadBalancerSecurityGroup: network.loadBalancerSecurityGroup,
+            listenerPort: listenerPort(props.certificateArn),
+            wakeEntry: requireEntryFile(
+              "wake Lambda",
+              projectRoot,
+              props.wakeEntry ?? DEFAULT_WAKE_ENTRY,
+            ),
+            projectRoot,
+            wakeEnvironment: {
+              [ENV.cluster]: compute.cluster.clusterName,
+              [ENV.stateTable]: this.state.state.tableName,
+              [ENV.listenerArn]: compute.loadBalancer.listener.listenerArn,
+              [ENV.reconcilerFunction]: reconcilerFunctionName!,
+              LABENV_WAKE_TARGET_GROUP_NAME: `${this.stackName}-wake`.slice(0, 32),
+            },
+            wakeTargetGroupName: `${this.stackName}-wake`.slice(0, 32),
+            reconcilerFunctionName: reconcilerFunctionName!,
+            functionSecurityGroup: network.functionSecurityGroup,
+            clusterArn: compute.cluster.clusterArn,
+            clusterName: compute.cluster.clusterName,
+            listenerArn: compute.loadBalancer.listener.listenerArn,
+          });
+    if (access !== undefined)
+      this.state.grantReadWrite(access.wakeFunction.role, [this.state.state]);
     const taskRoleArns = new Map(
       [...compute.taskRoles.byLab].map(([lab, role]) => [lab, role.roleArn]),
     );
@@ -159,6 +206,15 @@ export class LabenvStack extends Stack {
       backupRoleArn: this.research.backupRole.roleArn,
       listenerArn: compute.loadBalancer.listener.listenerArn,
       vpcId: network.vpc.vpcId,
+      ...(access !== undefined && {
+        wakeTargetGroupArn: access.wakeTargetGroup.targetGroupArn,
+        signIn: {
+          userPoolArn: access.userPool.userPoolArn,
+          userPoolClientId: access.client.userPoolClientId,
+          userPoolDomain: access.domain.domainName,
+        },
+        address: `https://${ra!.domainName}`,
+      }),
       stateTable: this.state.state.tableName,
       runsTable: this.state.runs.tableName,
       leasesTable: this.state.leases.tableName,
@@ -205,8 +261,18 @@ export class LabenvStack extends Stack {
       cluster: compute.cluster,
       alarmTopic: alarms.topic,
       permissions,
+      ...(reconcilerFunctionName !== undefined && { functionName: reconcilerFunctionName }),
     });
     const reconcilerRole = this.reconciler.function.role;
+    // Creating a rule with an authenticate-cognito action reads the app client.
+    if (access !== undefined)
+      reconcilerRole.addToPolicy(
+        new iam.PolicyStatement({
+          sid: "ReadSignInClient",
+          actions: ["cognito-idp:DescribeUserPoolClient"],
+          resources: [access.userPool.userPoolArn],
+        }),
+      );
     this.state.grantReadWrite(reconcilerRole);
     this.objects.grantReadObjects(reconcilerRole);
     this.objects.grantWriteObjects(reconcilerRole);

@@ -37,6 +37,11 @@ export interface ReconcilerProps {
   readonly securityGroup: ec2.ISecurityGroup;
   readonly cluster: ecs.ICluster;
   readonly permissions: ReconcilerPermissionsProps;
+  /**
+   * A fixed function name (with researcher access: the wake page invokes it by name).
+   * @default - a generated name
+   */
+  readonly functionName?: string;
   readonly alarmTopic: sns.ITopic;
   /**
    * Longest a reconcile may run.
@@ -79,6 +84,7 @@ export class Reconciler extends Construct {
       deadLetterQueue: this.deadLetterQueue,
       // The dashboard it publishes after each run ships Chart.js (reconciler/cli/dashboard-inputs.ts).
       besideBundle: [CHART_JS_IN_PACKAGE],
+      ...(props.functionName !== undefined && { functionName: props.functionName }),
     });
 
     this.dataPlanePolicy = new iam.ManagedPolicy(this, "DataPlanePolicy", {

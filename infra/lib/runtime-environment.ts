@@ -20,6 +20,7 @@ export const ENV = {
   backupVault: "LABENV_BACKUP_VAULT",
   backupRoleArn: "LABENV_BACKUP_ROLE_ARN",
   listenerArn: "LABENV_LISTENER_ARN",
+  wakeTargetGroupArn: "LABENV_WAKE_TARGET_GROUP_ARN",
   vpcId: "LABENV_VPC_ID",
   stateTable: "LABENV_STATE_TABLE",
   runsTable: "LABENV_RUNS_TABLE",
@@ -57,6 +58,10 @@ export interface ControlPlaneValues {
   readonly backupRoleArn: string;
   readonly listenerArn: string;
   readonly vpcId: string;
+  /** With researcher access: the wake page's target group, the sign-in and the address. */
+  readonly wakeTargetGroupArn?: string;
+  readonly signIn?: { userPoolArn: string; userPoolClientId: string; userPoolDomain: string };
+  readonly address?: string;
   readonly stateTable: string;
   readonly runsTable: string;
   readonly leasesTable: string;
@@ -93,6 +98,9 @@ export function controlPlaneEnvironment(
     [ENV.backupRoleArn]: values.backupRoleArn,
     [ENV.listenerArn]: values.listenerArn,
     [ENV.vpcId]: values.vpcId,
+    ...(values.wakeTargetGroupArn !== undefined && {
+      [ENV.wakeTargetGroupArn]: values.wakeTargetGroupArn,
+    }),
     [ENV.stateTable]: values.stateTable,
     [ENV.runsTable]: values.runsTable,
     [ENV.leasesTable]: values.leasesTable,

@@ -3,6 +3,7 @@
 // stack, shared by bin/labenv.ts and the tests.
 import type { StackProps } from "aws-cdk-lib";
 import type { LabenvSettings } from "./labenv-settings.js";
+import type { DirectoryProvider } from "./researcher-access.js";
 
 export interface LabenvStackProps extends StackProps {
   /**
@@ -88,6 +89,27 @@ export interface LabenvStackProps extends StackProps {
    * @default 15
    */
   readonly driftScheduleMinutes?: number;
+  /**
+   * Researcher access: sign-in (Cognito, federated with the institution's directory), the wake
+   * page, and optionally a Secure Browser portal. Needs `certificateArn` (load balancer sign-in
+   * works on HTTPS only).
+   * @default - no sign-in: every request reaches an authorizer without an identity (401)
+   */
+  readonly researcherAccess?: {
+    /** The DNS name researchers open (in the certificate), pointed at the load balancer. */
+    readonly domainName: string;
+    readonly cognitoDomainPrefix: string;
+    readonly directory?: DirectoryProvider;
+    /** @default "uid" */
+    readonly memberAttribute?: string;
+    /** @default false */
+    readonly secureBrowser?: boolean;
+  };
+  /**
+   * Entry file of the wake Lambda (exports `handler`).
+   * @default "reconciler/lambda/wake-lambda.ts"
+   */
+  readonly wakeEntry?: string;
 }
 
 export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
@@ -114,6 +136,23 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
     ...(settings.githubRepository !== undefined && { githubRepository: settings.githubRepository }),
     ...(settings.githubInstallationId !== undefined && {
       githubInstallationId: settings.githubInstallationId,
+    }),
+    ...(settings.researcherAccess !== undefined && {
+      researcherAccess: {
+        domainName: settings.researcherAccess.domainName,
+        cognitoDomainPrefix: settings.researcherAccess.cognitoDomainPrefix,
+        ...(settings.researcherAccess.samlMetadataUrl !== undefined && {
+          directory: {
+            kind: "saml" as const,
+            name: settings.researcherAccess.directoryName,
+            metadataUrl: settings.researcherAccess.samlMetadataUrl,
+          },
+        }),
+        ...(settings.researcherAccess.memberAttribute !== undefined && {
+          memberAttribute: settings.researcherAccess.memberAttribute,
+        }),
+        secureBrowser: settings.researcherAccess.secureBrowser,
+      },
     }),
   };
 }

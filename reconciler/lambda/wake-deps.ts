@@ -50,7 +50,12 @@ export async function awsWakeDeps(
   const region = need(env, "AWS_REGION");
   const cluster = need(env, "LABENV_CLUSTER");
   const listenerArn = need(env, "LABENV_LISTENER_ARN");
-  const wakeTargetGroupArn = need(env, "LABENV_WAKE_TARGET_GROUP_ARN");
+  // infra/ names the wake target group (its ARN would be a reference back to this function).
+  const wakeName = env.LABENV_WAKE_TARGET_GROUP_NAME;
+  const wakeArn = env.LABENV_WAKE_TARGET_GROUP_ARN;
+  if (!wakeName && !wakeArn) need(env, "LABENV_WAKE_TARGET_GROUP_NAME");
+  const isWake = (arn: string) =>
+    arn === wakeArn || (!!wakeName && arn.includes(`:targetgroup/${wakeName}/`));
   const reconciler = need(env, "LABENV_RECONCILER_FUNCTION");
   const settings = sdkClientSettings({
     region,
@@ -130,7 +135,7 @@ export async function awsWakeDeps(
           key: `listener-rule:${environment}`,
           environment,
           id: rule.RuleArn ?? "",
-          spec: { forward: forward === wakeTargetGroupArn ? WAKE_TARGET : forward },
+          spec: { forward: isWake(forward) ? WAKE_TARGET : forward },
           tags: {},
         } as unknown as ObservedResource);
       }

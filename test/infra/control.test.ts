@@ -59,7 +59,12 @@ describe("the four Lambdas", () => {
     const driftEnv = functions[drift]!.Properties.Environment.Variables as Record<string, unknown>;
     const appEnv = functions[app]!.Properties.Environment.Variables as Record<string, unknown>;
     const appOnly: string[] = [ENV.reconcilerFunction, ENV.driftFunction];
-    const repository: string[] = [ENV.githubRepository, ENV.githubInstallationId];
+    // Only with the settings that name them: the repository, and researcher access.
+    const repository: string[] = [
+      ENV.githubRepository,
+      ENV.githubInstallationId,
+      ENV.wakeTargetGroupArn,
+    ];
     const shared = Object.values(ENV).filter(
       (name) => !appOnly.includes(name) && !repository.includes(name),
     );

@@ -108,3 +108,51 @@ describe("readSettings", () => {
     ).toBe(987654321);
   });
 });
+
+describe("readSettings: researcher access (issue 17)", () => {
+  const CERT =
+    "arn:aws:acm:eu-west-1:123456789012:certificate/0f6e4a2c-1b3d-4e5f-8a9b-c0d1e2f3a4b5";
+  it("reads the Jupyter name, the sign-in domain, the SAML directory and the portal", () => {
+    const s = readSettings(
+      context({
+        certificateArn: CERT,
+        internetFacing: "false",
+        jupyterDomainName: "jupyter.westtek.edu",
+        cognitoDomainPrefix: "labenv-westtek",
+        samlMetadataUrl: "https://idp.westtek.edu/metadata",
+        directoryName: "WestTek",
+        secureBrowser: "true",
+      }),
+      region,
+    );
+    expect(s.researcherAccess).toEqual({
+      domainName: "jupyter.westtek.edu",
+      cognitoDomainPrefix: "labenv-westtek",
+      directoryName: "WestTek",
+      samlMetadataUrl: "https://idp.westtek.edu/metadata",
+      secureBrowser: true,
+    });
+    expect(s.internetFacing).toBe(false);
+  });
+
+  it.each([
+    [{ jupyterDomainName: "j.example" }, /cognitoDomainPrefix.*needs both/],
+    [{ jupyterDomainName: "j.example", cognitoDomainPrefix: "x" }, /needs -c certificateArn/],
+    [
+      {
+        certificateArn: CERT,
+        jupyterDomainName: "j.example",
+        cognitoDomainPrefix: "x",
+        secureBrowser: "true",
+      },
+      /SAML directory/,
+    ],
+    [
+      { certificateArn: CERT, jupyterDomainName: "j.example", cognitoDomainPrefix: "Not_Valid" },
+      /not a domain prefix/,
+    ],
+  ])("refuses %o", (values, message) => {
+    expect(() => readSettings(context(values), region)).toThrow(InfraSettingsError);
+    expect(() => readSettings(context(values), region)).toThrow(message);
+  });
+});
