@@ -34,7 +34,8 @@ export function openRegistries(
       hint: `configured: ${configured.map((r) => r.name).join(", ")}`,
     });
   const check = createSchemaValidator();
-  return chosen.map((r) => new HostedRegistry(r, check, options));
+  const config = repository.config?.doc.spec;
+  return chosen.map((r) => new HostedRegistry(r, check, { config, ...options }));
 }
 
 export interface AddedPack {

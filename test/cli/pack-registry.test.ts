@@ -9,6 +9,7 @@ import { runCli } from "../helpers/cli.js";
 import {
   makeConsumer,
   makePublisher,
+  resignIndex,
   serveRegistry,
   type Publisher,
   type RegistryServer,
@@ -311,8 +312,9 @@ describe("labenv packs add", () => {
     const unknown = makeConsumer([registry()], []);
     const r = await runCli(["packs", "add", "astro", "--repo", unknown]);
     expect(r.code).toBe(2);
+    // The index is signed by the same key: it is refused before any version is read.
     expect(r.stderr).toContain(
-      `astro@1.3.0 is signed by key \`${pub.keyId}\`, which is not in \`packTrust.keys\``,
+      `registry \`astro-rc\`'s index is signed by key \`${pub.keyId}\`, which is not in \`packTrust.keys\``,
     );
     const revoked = makeConsumer(
       [registry()],
@@ -321,7 +323,7 @@ describe("labenv packs add", () => {
     const rv = await runCli(["packs", "add", "astro", "--repo", revoked]);
     expect(rv.code).toBe(2);
     expect(rv.stderr).toContain(
-      `astro@1.3.0 is signed by key \`${pub.keyId}\`, revoked on 2026-11-20: laptop stolen`,
+      `registry \`astro-rc\`'s index is signed by key \`${pub.keyId}\`, revoked on 2026-11-20: laptop stolen`,
     );
     expect(existsSync(join(revoked, "domain-packs/astro"))).toBe(false);
   });
@@ -389,7 +391,7 @@ describe("tampered registries", () => {
       const r = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("astro@1.3.0 does not match the checksum `astro-rc` published");
-      // The attacker also rewrites the index's checksum: the signature no longer verifies.
+      // The attacker also rewrites the index's checksum: the index's signature no longer verifies.
       const { packChecksum } = await import("../../reconciler/core/packs/checksum.js");
       const { parseDocument } = await import("yaml");
       const doc = parseDocument(readFileSync(file, "utf8"));
@@ -401,7 +403,7 @@ describe("tampered registries", () => {
       const r2 = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
       expect(r2.code).toBe(2);
       expect(r2.stderr).toContain(
-        `astro@1.3.0's signature does not verify with key \`${tampered.keyId}\``,
+        `registry \`astro-rc\`'s index's signature does not verify with key \`${tampered.keyId}\``,
       );
       expect(existsSync(join(repo, "domain-packs/astro"))).toBe(false);
     } finally {
@@ -552,6 +554,7 @@ describe("labenv packs outdated and update", () => {
       `sha256:${"0".repeat(64)}`,
     );
     writeFileSync(index, doc.toString());
+    resignIndex(site, pub);
     const rolled = await serveRegistry(site);
     try {
       const config = join(repo, "labenv.yaml");
@@ -570,6 +573,64 @@ describe("labenv packs outdated and update", () => {
       expect(git(repo, "branch", "--list", "labenv/packs/*")).toBe("");
     } finally {
       await rolled.close();
+    }
+  });
+});
+
+describe("a signed registry index", () => {
+  it("is refused when a mirror strips a yank mark, and used again once the publisher re-signs it", async () => {
+    const site = mkdtempSync(join(tmpdir(), "labenv-site-stripped-"));
+    cpSync(pub.site, site, { recursive: true });
+    const index = join(site, "registry.yaml");
+    expect(readFileSync(index, "utf8")).toMatch(/signature:\n\s+keyId: astro-rc-2026/);
+    const doc = parseDocument(readFileSync(index, "utf8"));
+    doc.deleteIn(["spec", "packs", "astro", "versions", "1.2.0", "yanked"]);
+    writeFileSync(index, doc.toString());
+    const mirror = await serveRegistry(site);
+    try {
+      const repo = makeConsumer([{ name: "astro-rc", url: mirror.url }], trusted());
+      const r = await runCli(["packs", "add", "astro@1.2.0", "--repo", repo]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        "registry `astro-rc`'s index's signature does not verify with key `astro-rc-2026` (pack-signature,",
+      );
+      expect(r.stderr).toContain("nothing was changed");
+      expect(existsSync(join(repo, "domain-packs/astro"))).toBe(false);
+      // The publisher un-yanking it on purpose signs the index again: then it is used.
+      resignIndex(site, pub);
+      const again = await runCli(["packs", "add", "astro@1.2.0", "--repo", repo]);
+      expect(again.code, again.stderr).toBe(0);
+    } finally {
+      await mirror.close();
+    }
+  });
+
+  it("is required, when labenv.yaml says so, from a registry that publishes unsigned", async () => {
+    const site = mkdtempSync(join(tmpdir(), "labenv-site-nosig-"));
+    expect((await runCli(["packs", "publish", "--repo", pub.repo, "--out", site])).code).toBe(0);
+    expect(readFileSync(join(site, "registry.yaml"), "utf8")).not.toContain(
+      "signature:\n    keyId",
+    );
+    const plain = await serveRegistry(site);
+    try {
+      const strict = makeConsumer(
+        [{ name: "plain", url: plain.url, requireSignedIndex: true }],
+        [],
+        {
+          requireSignatures: false,
+        },
+      );
+      const r = await runCli(["packs", "browse", "--repo", strict]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        "registry `plain`'s index is not signed, and labenv.yaml requires a signed index from it",
+      );
+      const lenient = makeConsumer([{ name: "plain", url: plain.url }], [], {
+        requireSignatures: false,
+      });
+      expect((await runCli(["packs", "browse", "--repo", lenient])).code).toBe(0);
+    } finally {
+      await plain.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, normalize } from "node:path";
 import { parseDocument } from "yaml";
+import { parsePrivateKey, signIndex } from "../../reconciler/core/packs/pack-signature.js";
 import { runCli } from "./cli.js";
 import { copyExampleRepo } from "./example-repo.js";
 
@@ -125,6 +126,21 @@ export async function makePublisher(keyId = "astro-rc-2026"): Promise<Publisher>
     keyId,
   ]);
   return { repo, site, keyFile, keyId, publicKey };
+}
+
+/**
+ * Signs a registry's edited `registry.yaml` again with the publisher's key, as `labenv packs
+ * publish` would: for tests where the publisher itself changed its index (a yank, a rollback).
+ */
+export function resignIndex(site: string, publisher: Pick<Publisher, "keyFile" | "keyId">): void {
+  const index = join(site, "registry.yaml");
+  const doc = parseDocument(readFileSync(index, "utf8"));
+  const spec = (doc.toJS() as { spec: unknown }).spec;
+  const published = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  const key = parsePrivateKey(readFileSync(publisher.keyFile, "utf8"))!;
+  doc.setIn(["metadata", "published"], published);
+  doc.setIn(["metadata", "signature"], signIndex(key, publisher.keyId, published, spec));
+  writeFileSync(index, doc.toString());
 }
 
 /** The example repository configured to read `url` as registry `name`, trusting `keys`. */

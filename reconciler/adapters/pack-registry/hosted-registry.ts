@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { LabenvError } from "../../core/errors.js";
 import { loadRepository } from "../../core/load/load-repository.js";
 import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
-import type { DomainPackRegistry, Loaded } from "../../core/model/documents.js";
-import type { PackRegistryConfig } from "../../core/packs/trust-policy.js";
+import type { DomainPackRegistry, Loaded, RepoConfig } from "../../core/model/documents.js";
+import { judgeIndex, type PackRegistryConfig } from "../../core/packs/trust-policy.js";
 import type { SchemaCheck } from "../../core/validate/schema-validator.js";
 import { parseGitLocation, readGitFile, type GitLocation } from "./git-location.js";
 
@@ -14,6 +14,8 @@ export interface HostedRegistryOptions {
   fetch?: typeof fetch;
   /** Where `tokenEnv` is looked up (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** labenv.yaml: whose signatures on the index count (`packTrust`). */
+  config?: RepoConfig["spec"] | undefined;
 }
 
 export interface FetchedPack {
@@ -56,6 +58,12 @@ export class HostedRegistry {
     const text = await this.read(url, "its index");
     const doc = this.load("domain-packs/registry.yaml", text, url).registry;
     if (!doc) throw this.malformed(url, "it is not a DomainPackRegistry");
+    // Nothing an index says is used before its signature (when it has one, or must) is proved.
+    const trusted = judgeIndex(this.options.config, this.config, doc.doc);
+    if (!trusted.ok)
+      throw new LabenvError("config", `${trusted.message} (${trusted.code}, ${url})`, {
+        hint: `nothing was changed; ${trusted.hint}`,
+      });
     return doc.doc;
   }
 

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
 import type { KeyObject } from "node:crypto";
+import { digestOf } from "../lock/canonical.js";
 
 /**
  * Ed25519 signatures over a pack version, made and checked with node:crypto.
@@ -78,4 +79,35 @@ export function signatureMatches(
   const bytes = Buffer.from(signature.value, "base64url");
   if (bytes.length !== 64) return false;
   return verify(null, signedMessage(name, version, checksum), publicKey, bytes);
+}
+
+/**
+ * What an index signature signs: a fixed prefix, when it was published, and the digest of the
+ * canonical `spec` (every pack, version, checksum, signature, yank and deprecation mark).
+ */
+export function indexMessage(published: string, spec: unknown): Buffer {
+  return Buffer.from(`labenv-index-v1\n${published}\n${digestOf(spec)}\n`, "utf8");
+}
+
+export function signIndex(
+  privateKey: KeyObject,
+  keyId: string,
+  published: string,
+  spec: unknown,
+): PackSignature {
+  return {
+    keyId,
+    value: sign(null, indexMessage(published, spec), privateKey).toString("base64url"),
+  };
+}
+
+export function indexSignatureMatches(
+  publicKey: KeyObject,
+  signature: PackSignature,
+  published: string,
+  spec: unknown,
+): boolean {
+  const bytes = Buffer.from(signature.value, "base64url");
+  if (bytes.length !== 64) return false;
+  return verify(null, indexMessage(published, spec), publicKey, bytes);
 }

@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { stringify } from "yaml";
 import type { Repository } from "../model/documents.js";
-import { signPack } from "./pack-signature.js";
+import { signIndex, signPack } from "./pack-signature.js";
 import { buildRegistry } from "./registry.js";
 
 export interface RegistrySigner {
@@ -15,7 +15,11 @@ export interface RegistrySigner {
  * Ed25519 signature) and `<pack>/<version>/pack.yaml` for each version as
  * committed here. Path → text; the caller writes them wherever it hosts them.
  */
-export function publishRegistry(repo: Repository, signer?: RegistrySigner): Map<string, string> {
+export function publishRegistry(
+  repo: Repository,
+  signer?: RegistrySigner,
+  now: Date = new Date(),
+): Map<string, string> {
   const registry = buildRegistry(repo);
   const files = new Map<string, string>();
   for (const [name, pack] of Object.entries(registry.spec.packs)) {
@@ -26,6 +30,15 @@ export function publishRegistry(repo: Repository, signer?: RegistrySigner): Map<
       const loaded = repo.packs.get(`${name}@${version}`)!;
       files.set(`${name}/${version}/pack.yaml`, loaded.text);
     }
+  }
+  // Signed last, over every version's entry and signature: the index as a whole is the publisher's.
+  if (signer) {
+    const published = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+    registry.metadata = {
+      ...registry.metadata,
+      published,
+      signature: signIndex(signer.privateKey, signer.keyId, published, registry.spec),
+    };
   }
   files.set(
     "registry.yaml",

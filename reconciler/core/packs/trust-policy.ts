@@ -1,5 +1,11 @@
-import type { DomainPack, RepoConfig } from "../model/documents.js";
-import { parsePublicKey, signatureMatches, type PackSignature } from "./pack-signature.js";
+import type { KeyObject } from "node:crypto";
+import type { DomainPack, DomainPackRegistry, RepoConfig } from "../model/documents.js";
+import {
+  indexSignatureMatches,
+  parsePublicKey,
+  signatureMatches,
+  type PackSignature,
+} from "./pack-signature.js";
 
 export type PackRegistryConfig = NonNullable<RepoConfig["spec"]["packRegistries"]>[number];
 type TrustLevel = DomainPack["spec"]["trust"];
@@ -81,33 +87,84 @@ export function judgePack(
       "ask the registry to publish it with `labenv packs publish --key`, or set `packTrust.requireSignatures: false` in labenv.yaml",
     );
   }
+  return judgeSignature(config, registry.name, id, signature, (publicKey) =>
+    signatureMatches(publicKey, signature, pack.name, pack.version, pack.checksum),
+  );
+}
+
+/**
+ * Whether `signature` on `what` (a pack version, or a registry's index) counts: made by a key
+ * in `packTrust.keys`, not revoked, allowed to sign for `registry`, and verifying (`verifies`
+ * checks the bytes with the key). Pure.
+ */
+export function judgeSignature(
+  config: RepoConfig["spec"] | undefined,
+  registry: string,
+  what: string,
+  signature: PackSignature,
+  verifies: (publicKey: KeyObject) => boolean,
+): TrustDecision {
   const key = config?.packTrust?.keys?.find((k) => k.id === signature.keyId);
   if (!key)
     return refuse(
       "pack-key-unknown",
-      `${id} is signed by key \`${signature.keyId}\`, which is not in \`packTrust.keys\` in labenv.yaml`,
+      `${what} is signed by key \`${signature.keyId}\`, which is not in \`packTrust.keys\` in labenv.yaml`,
       "add the registry's public key (from its maintainers, not from the registry itself) to `packTrust.keys`",
     );
   if (key.revoked)
     return refuse(
       "pack-key-revoked",
-      `${id} is signed by key \`${key.id}\`, revoked${key.revoked.on ? ` on ${key.revoked.on}` : ""}: ${key.revoked.reason}`,
+      `${what} is signed by key \`${key.id}\`, revoked${key.revoked.on ? ` on ${key.revoked.on}` : ""}: ${key.revoked.reason}`,
       "nothing a revoked key signed is trusted: ask the registry to re-sign it with its new key, then `labenv packs add` it again",
     );
-  if (key.registries && !key.registries.includes(registry.name))
+  if (key.registries && !key.registries.includes(registry))
     return refuse(
       "pack-key-registry",
-      `${id} is signed by key \`${key.id}\`, which may sign only for ${key.registries.join(", ")}, not \`${registry.name}\``,
+      `${what} is signed by key \`${key.id}\`, which may sign only for ${key.registries.join(", ")}, not \`${registry}\``,
       "add the registry to the key's `registries` in labenv.yaml if that is intended",
     );
   const publicKey = parsePublicKey(key.publicKey);
-  if (!publicKey || !signatureMatches(publicKey, signature, pack.name, pack.version, pack.checksum))
+  if (!publicKey || !verifies(publicKey))
     return refuse(
       "pack-signature",
-      `${id}'s signature does not verify with key \`${key.id}\``,
-      "the pack or its checksum was altered, or it was signed by another key: do not use it",
+      `${what}'s signature does not verify with key \`${key.id}\``,
+      "it was altered after it was signed, or another key signed it: do not use it",
     );
   return { ok: true, signedBy: key.id, warnings: [] };
+}
+
+/**
+ * Whether a registry's index may be used: a signed index must be signed by a trusted key for
+ * that registry and verify (its version lists, yank and deprecation marks are then exactly as
+ * published); an unsigned one is refused when the registry says `requireSignedIndex`, and
+ * otherwise taken as served. Pure.
+ */
+export function judgeIndex(
+  config: RepoConfig["spec"] | undefined,
+  registry: PackRegistryConfig,
+  index: DomainPackRegistry,
+): TrustDecision {
+  const what = `registry \`${registry.name}\`'s index`;
+  const signature = index.metadata.signature;
+  if (!signature) {
+    if (registry.requireSignedIndex)
+      return refuse(
+        "pack-unsigned",
+        `${what} is not signed, and labenv.yaml requires a signed index from it`,
+        "ask the registry to publish with `labenv packs publish --key`, or drop `requireSignedIndex`",
+      );
+    return { ok: true, signedBy: undefined, warnings: [`${what} is not signed`] };
+  }
+  const published = index.metadata.published;
+  if (!published)
+    return refuse(
+      "pack-signature",
+      `${what} is signed but says not when it was published`,
+      "the index was altered after it was signed: do not use it",
+    );
+  return judgeSignature(config, registry.name, what, signature, (publicKey) =>
+    indexSignatureMatches(publicKey, signature, published, index.spec),
+  );
 }
 
 function refuse(code: TrustCode, message: string, hint: string): TrustDecision {

@@ -17,6 +17,23 @@ export interface DomainPackRegistry {
      * Always `registry`.
      */
     name: "registry";
+    /**
+     * When `labenv packs publish` wrote this index (UTC). Part of what the index signature signs.
+     */
+    published?: string;
+    /**
+     * The publisher's Ed25519 signature over `labenv-index-v1`, `published` and the sha256 of the canonical `spec` (written by `labenv packs publish --key`). Consumers check it with the key in their own `packTrust.keys`.
+     */
+    signature?: {
+      /**
+       * The signing key's id.
+       */
+      keyId: string;
+      /**
+       * The 64-byte signature in base64url.
+       */
+      value: string;
+    };
   };
   spec: {
     /**

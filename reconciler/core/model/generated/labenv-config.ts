@@ -265,6 +265,10 @@ export interface RepoConfig {
        * The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git.
        */
       tokenEnv?: string;
+      /**
+       * Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says.
+       */
+      requireSignedIndex?: boolean;
     }[];
     /**
      * The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.

@@ -2187,7 +2187,8 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const DomainPackRegistry = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/domain-pack-registry.schema.json","title":"DomainPackRegistry","description":"The generated index of every domain pack version with its checksum. Written by `labenv packs index` to `domain-packs/registry.yaml`; `labenv packs verify` fails when a published version changed in place.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"DomainPackRegistry","description":"The document kind: `DomainPackRegistry`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"const":"registry","description":"Always `registry`."}}},"spec":{"type":"object","additionalProperties":false,"required":["packs"],"properties":{"packs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"description":"Packs by name.","additionalProperties":{"type":"object","additionalProperties":false,"required":["latest","trust","versions"],"properties":{"latest":{"type":"string","description":"The highest published, non-yanked version."},"trust":{"type":"string","enum":["verified","community","experimental"],"description":"The trust level of the latest version: `verified`, `community` or `experimental`."},"description":{"type":"string","description":"What the pack is for (from its latest version)."},"keywords":{"type":"array","maxItems":20,"items":{"type":"string","maxLength":32},"description":"The latest version's keywords."},"packages":{"type":"array","maxItems":2000,"items":{"type":"string","maxLength":128},"description":"The names of the packages the latest version pins, so a search finds a pack by what it holds."},"kernels":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":128},"description":"The latest version's kernels, as `<name> <language>`."},"versions":{"type":"object","description":"Versions by semver string.","additionalProperties":{"type":"object","additionalProperties":false,"required":["checksum"],"properties":{"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 of the version's canonical content. A published version is immutable: `labenv packs verify` fails when this changes."},"deprecated":{"type":"string","description":"The redirect (`pack@range`) when the version is deprecated."},"yanked":{"type":"boolean","description":"True when the version is yanked: ranges never choose it."},"signature":{"type":"object","additionalProperties":false,"required":["keyId","value"],"description":"The publisher's Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (written by `labenv packs publish`).","properties":{"keyId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The signing key's id."},"value":{"type":"string","pattern":"^[A-Za-z0-9_-]{86}$","description":"The 64-byte signature in base64url."}}}},"description":"One published version."}}},"description":"One pack: its latest version, trust level and every published version."}}}}}};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/domain-pack-registry.schema.json","title":"DomainPackRegistry","description":"The generated index of every domain pack version with its checksum. Written by `labenv packs index` to `domain-packs/registry.yaml`; `labenv packs verify` fails when a published version changed in place.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"DomainPackRegistry","description":"The document kind: `DomainPackRegistry`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"const":"registry","description":"Always `registry`."},"published":{"type":"string","format":"date-time","description":"When `labenv packs publish` wrote this index (UTC). Part of what the index signature signs."},"signature":{"type":"object","additionalProperties":false,"required":["keyId","value"],"description":"The publisher's Ed25519 signature over `labenv-index-v1`, `published` and the sha256 of the canonical `spec` (written by `labenv packs publish --key`). Consumers check it with the key in their own `packTrust.keys`.","properties":{"keyId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The signing key's id."},"value":{"type":"string","pattern":"^[A-Za-z0-9_-]{86}$","description":"The 64-byte signature in base64url."}}}}},"spec":{"type":"object","additionalProperties":false,"required":["packs"],"properties":{"packs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"description":"Packs by name.","additionalProperties":{"type":"object","additionalProperties":false,"required":["latest","trust","versions"],"properties":{"latest":{"type":"string","description":"The highest published, non-yanked version."},"trust":{"type":"string","enum":["verified","community","experimental"],"description":"The trust level of the latest version: `verified`, `community` or `experimental`."},"description":{"type":"string","description":"What the pack is for (from its latest version)."},"keywords":{"type":"array","maxItems":20,"items":{"type":"string","maxLength":32},"description":"The latest version's keywords."},"packages":{"type":"array","maxItems":2000,"items":{"type":"string","maxLength":128},"description":"The names of the packages the latest version pins, so a search finds a pack by what it holds."},"kernels":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":128},"description":"The latest version's kernels, as `<name> <language>`."},"versions":{"type":"object","description":"Versions by semver string.","additionalProperties":{"type":"object","additionalProperties":false,"required":["checksum"],"properties":{"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 of the version's canonical content. A published version is immutable: `labenv packs verify` fails when this changes."},"deprecated":{"type":"string","description":"The redirect (`pack@range`) when the version is deprecated."},"yanked":{"type":"boolean","description":"True when the version is yanked: ranges never choose it."},"signature":{"type":"object","additionalProperties":false,"required":["keyId","value"],"description":"The publisher's Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (written by `labenv packs publish`).","properties":{"keyId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The signing key's id."},"value":{"type":"string","pattern":"^[A-Za-z0-9_-]{86}$","description":"The 64-byte signature in base64url."}}}},"description":"One published version."}}},"description":"One pack: its latest version, trust level and every published version."}}}}}};
+const formats2 = __dep1.fullFormats["date-time"];
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/domain-pack-registry.schema.json" */;
@@ -2293,7 +2294,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key1 in data2){
-if(!(key1 === "name")){
+if(!(((key1 === "name") || (key1 === "published")) || (key1 === "signature"))){
 const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -2317,9 +2318,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.metadata.type,parentSchema:schema32.properties.metadata,data:data2};
+if(data2.published !== undefined){
+let data4 = data2.published;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err10 = {instancePath:instancePath+"/metadata/published",schemaPath:"#/properties/metadata/properties/published/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema32.properties.metadata.properties.published,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2329,11 +2332,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.spec !== undefined){
-let data4 = data.spec;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.packs === undefined){
-const err11 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "packs"},message:"must have required property '"+"packs"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data4};
+else {
+const err11 = {instancePath:instancePath+"/metadata/published",schemaPath:"#/properties/metadata/properties/published/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.metadata.properties.published.type,parentSchema:schema32.properties.metadata.properties.published,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2342,9 +2342,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!(key2 === "packs")){
-const err12 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec,data:data4};
+}
+if(data2.signature !== undefined){
+let data5 = data2.signature;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.keyId === undefined){
+const err12 = {instancePath:instancePath+"/metadata/signature",schemaPath:"#/properties/metadata/properties/signature/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'",schema:schema32.properties.metadata.properties.signature.required,parentSchema:schema32.properties.metadata.properties.signature,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2353,15 +2356,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data4.packs !== undefined){
-let data5 = data4.packs;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key3 in data5){
-const _errs13 = errors;
-if(typeof key3 === "string"){
-if(!pattern4.test(key3)){
-const err13 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema32.properties.spec.properties.packs.propertyNames,data:key3,propertyName:key3};
+if(data5.value === undefined){
+const err13 = {instancePath:instancePath+"/metadata/signature",schemaPath:"#/properties/metadata/properties/signature/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema32.properties.metadata.properties.signature.required,parentSchema:schema32.properties.metadata.properties.signature,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2370,9 +2366,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.propertyNames.type,parentSchema:schema32.properties.spec.properties.packs.propertyNames,data:key3,propertyName:key3};
+for(const key2 in data5){
+if(!((key2 === "keyId") || (key2 === "value"))){
+const err14 = {instancePath:instancePath+"/metadata/signature",schemaPath:"#/properties/metadata/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.metadata.properties.signature,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2381,9 +2377,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid3 = _errs13 === errors;
-if(!valid3){
-const err15 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema32.properties.spec.properties.packs.propertyNames,parentSchema:schema32.properties.spec.properties.packs,data:data5};
+}
+if(data5.keyId !== undefined){
+let data6 = data5.keyId;
+if(typeof data6 === "string"){
+if(!pattern29.test(data6)){
+const err15 = {instancePath:instancePath+"/metadata/signature/keyId",schemaPath:"#/properties/metadata/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema32.properties.metadata.properties.signature.properties.keyId,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2393,11 +2392,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-for(const key4 in data5){
-let data6 = data5[key4];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.latest === undefined){
-const err16 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "latest"},message:"must have required property '"+"latest"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data6};
+else {
+const err16 = {instancePath:instancePath+"/metadata/signature/keyId",schemaPath:"#/properties/metadata/properties/signature/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.metadata.properties.signature.properties.keyId.type,parentSchema:schema32.properties.metadata.properties.signature.properties.keyId,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2406,8 +2402,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.trust === undefined){
-const err17 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "trust"},message:"must have required property '"+"trust"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data6};
+}
+if(data5.value !== undefined){
+let data7 = data5.value;
+if(typeof data7 === "string"){
+if(!pattern30.test(data7)){
+const err17 = {instancePath:instancePath+"/metadata/signature/value",schemaPath:"#/properties/metadata/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema32.properties.metadata.properties.signature.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2416,8 +2416,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.versions === undefined){
-const err18 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data6};
+}
+else {
+const err18 = {instancePath:instancePath+"/metadata/signature/value",schemaPath:"#/properties/metadata/properties/signature/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.metadata.properties.signature.properties.value.type,parentSchema:schema32.properties.metadata.properties.signature.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2426,9 +2427,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key5 in data6){
-if(!(((((((key5 === "latest") || (key5 === "trust")) || (key5 === "description")) || (key5 === "keywords")) || (key5 === "packages")) || (key5 === "kernels")) || (key5 === "versions"))){
-const err19 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data6};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/metadata/signature",schemaPath:"#/properties/metadata/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.metadata.properties.signature.type,parentSchema:schema32.properties.metadata.properties.signature,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2438,10 +2440,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data6.latest !== undefined){
-let data7 = data6.latest;
-if(typeof data7 !== "string"){
-const err20 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/latest",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/latest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.latest.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.latest,data:data7};
+}
+else {
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.metadata.type,parentSchema:schema32.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2451,10 +2452,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.trust !== undefined){
-let data8 = data6.trust;
-if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/trust",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/trust/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust,data:data8};
+if(data.spec !== undefined){
+let data8 = data.spec;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.packs === undefined){
+const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "packs"},message:"must have required property '"+"packs"+"'",schema:schema32.properties.spec.required,parentSchema:schema32.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2463,8 +2465,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(((data8 === "verified") || (data8 === "community")) || (data8 === "experimental"))){
-const err22 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/trust",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/trust/enum",keyword:"enum",params:{allowedValues: schema32.properties.spec.properties.packs.additionalProperties.properties.trust.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust.enum,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust,data:data8};
+for(const key3 in data8){
+if(!(key3 === "packs")){
+const err22 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2474,10 +2477,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data6.description !== undefined){
-let data9 = data6.description;
-if(typeof data9 !== "string"){
-const err23 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.description.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.description,data:data9};
+if(data8.packs !== undefined){
+let data9 = data8.packs;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key4 in data9){
+const _errs22 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err23 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema32.properties.spec.properties.packs.propertyNames,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2487,11 +2494,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data6.keywords !== undefined){
-let data10 = data6.keywords;
-if(Array.isArray(data10)){
-if(data10.length > 20){
-const err24 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords,data:data10};
+else {
+const err24 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.propertyNames.type,parentSchema:schema32.properties.spec.properties.packs.propertyNames,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2500,12 +2504,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(typeof data11 === "string"){
-if(func1(data11) > 32){
-const err25 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords/" + i0,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items,data:data11};
+var valid4 = _errs22 === errors;
+if(!valid4){
+const err25 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema32.properties.spec.properties.packs.propertyNames,parentSchema:schema32.properties.spec.properties.packs,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2515,8 +2516,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords/" + i0,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items,data:data11};
+for(const key5 in data9){
+let data10 = data9[key5];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.latest === undefined){
+const err26 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "latest"},message:"must have required property '"+"latest"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2525,10 +2529,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords,data:data10};
+if(data10.trust === undefined){
+const err27 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "trust"},message:"must have required property '"+"trust"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2537,12 +2539,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data6.packages !== undefined){
-let data12 = data6.packages;
-if(Array.isArray(data12)){
-if(data12.length > 2000){
-const err28 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages,data:data12};
+if(data10.versions === undefined){
+const err28 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2551,12 +2549,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(typeof data13 === "string"){
-if(func1(data13) > 128){
-const err29 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages/" + i1,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items,data:data13};
+for(const key6 in data10){
+if(!(((((((key6 === "latest") || (key6 === "trust")) || (key6 === "description")) || (key6 === "keywords")) || (key6 === "packages")) || (key6 === "kernels")) || (key6 === "versions"))){
+const err29 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2566,8 +2561,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages/" + i1,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items,data:data13};
+if(data10.latest !== undefined){
+let data11 = data10.latest;
+if(typeof data11 !== "string"){
+const err30 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/latest",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/latest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.latest.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.latest,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2577,9 +2574,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages,data:data12};
+if(data10.trust !== undefined){
+let data12 = data10.trust;
+if(typeof data12 !== "string"){
+const err31 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/trust",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/trust/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2588,12 +2586,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data6.kernels !== undefined){
-let data14 = data6.kernels;
-if(Array.isArray(data14)){
-if(data14.length > 50){
-const err32 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels,data:data14};
+if(!(((data12 === "verified") || (data12 === "community")) || (data12 === "experimental"))){
+const err32 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/trust",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/trust/enum",keyword:"enum",params:{allowedValues: schema32.properties.spec.properties.packs.additionalProperties.properties.trust.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust.enum,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.trust,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2602,12 +2596,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(typeof data15 === "string"){
-if(func1(data15) > 128){
-const err33 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels/" + i2,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items,data:data15};
+}
+if(data10.description !== undefined){
+let data13 = data10.description;
+if(typeof data13 !== "string"){
+const err33 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.description.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.description,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2617,8 +2610,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels/" + i2,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items,data:data15};
+if(data10.keywords !== undefined){
+let data14 = data10.keywords;
+if(Array.isArray(data14)){
+if(data14.length > 20){
+const err34 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2627,10 +2623,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels,data:data14};
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
+if(typeof data15 === "string"){
+if(func1(data15) > 32){
+const err35 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords/" + i0,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2640,14 +2638,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data6.versions !== undefined){
-let data16 = data6.versions;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key6 in data16){
-let data17 = data16[key6];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.checksum === undefined){
-const err36 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data17};
+else {
+const err36 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords/" + i0,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.items,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2656,9 +2648,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key7 in data17){
-if(!((((key7 === "checksum") || (key7 === "deprecated")) || (key7 === "yanked")) || (key7 === "signature"))){
-const err37 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data17};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/keywords",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.keywords,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2668,11 +2661,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.checksum !== undefined){
-let data18 = data17.checksum;
-if(typeof data18 === "string"){
-if(!pattern28.test(data18)){
-const err38 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/checksum",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum,data:data18};
+if(data10.packages !== undefined){
+let data16 = data10.packages;
+if(Array.isArray(data16)){
+if(data16.length > 2000){
+const err38 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2681,9 +2674,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/checksum",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum,data:data18};
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(typeof data17 === "string"){
+if(func1(data17) > 128){
+const err39 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages/" + i1,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2693,10 +2689,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.deprecated !== undefined){
-let data19 = data17.deprecated;
-if(typeof data19 !== "string"){
-const err40 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/deprecated",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/deprecated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.deprecated.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.deprecated,data:data19};
+else {
+const err40 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages/" + i1,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2706,10 +2700,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data17.yanked !== undefined){
-let data20 = data17.yanked;
-if(typeof data20 !== "boolean"){
-const err41 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/yanked",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/yanked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.yanked.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.yanked,data:data20};
+}
+else {
+const err41 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/packages",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.packages,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2719,11 +2712,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data17.signature !== undefined){
-let data21 = data17.signature;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.keyId === undefined){
-const err42 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data21};
+if(data10.kernels !== undefined){
+let data18 = data10.kernels;
+if(Array.isArray(data18)){
+if(data18.length > 50){
+const err42 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2732,8 +2725,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data21.value === undefined){
-const err43 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data21};
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(typeof data19 === "string"){
+if(func1(data19) > 128){
+const err43 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels/" + i2,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2742,9 +2739,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key8 in data21){
-if(!((key8 === "keyId") || (key8 === "value"))){
-const err44 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data21};
+}
+else {
+const err44 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels/" + i2,schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.items,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2754,11 +2751,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data21.keyId !== undefined){
-let data22 = data21.keyId;
-if(typeof data22 === "string"){
-if(!pattern29.test(data22)){
-const err45 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/keyId",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId,data:data22};
+}
+else {
+const err45 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kernels",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.kernels,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2768,8 +2763,14 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/keyId",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId,data:data22};
+if(data10.versions !== undefined){
+let data20 = data10.versions;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key7 in data20){
+let data21 = data20[key7];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.checksum === undefined){
+const err46 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2778,12 +2779,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data21.value !== undefined){
-let data23 = data21.value;
-if(typeof data23 === "string"){
-if(!pattern30.test(data23)){
-const err47 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/value",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value,data:data23};
+for(const key8 in data21){
+if(!((((key8 === "checksum") || (key8 === "deprecated")) || (key8 === "yanked")) || (key8 === "signature"))){
+const err47 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2793,8 +2791,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/value",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value,data:data23};
+if(data21.checksum !== undefined){
+let data22 = data21.checksum;
+if(typeof data22 === "string"){
+if(!pattern28.test(data22)){
+const err48 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/checksum",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2804,9 +2805,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data21};
+const err49 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/checksum",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2816,9 +2816,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data17};
+if(data21.deprecated !== undefined){
+let data23 = data21.deprecated;
+if(typeof data23 !== "string"){
+const err50 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/deprecated",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/deprecated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.deprecated.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.deprecated,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2828,9 +2829,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions,data:data16};
+if(data21.yanked !== undefined){
+let data24 = data21.yanked;
+if(typeof data24 !== "boolean"){
+const err51 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/yanked",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/yanked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.yanked.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.yanked,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2840,9 +2842,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/spec/packs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data6};
+if(data21.signature !== undefined){
+let data25 = data21.signature;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.keyId === undefined){
+const err52 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2851,10 +2855,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.type,parentSchema:schema32.properties.spec.properties.packs,data:data5};
+if(data25.value === undefined){
+const err53 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.required,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2863,10 +2865,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.type,parentSchema:schema32.properties.spec,data:data4};
+for(const key9 in data25){
+if(!((key9 === "keyId") || (key9 === "value"))){
+const err54 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2876,14 +2877,136 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(data25.keyId !== undefined){
+let data26 = data25.keyId;
+if(typeof data26 === "string"){
+if(!pattern29.test(data26)){
+const err55 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/keyId",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/keyId",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId,data:data26};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data25.value !== undefined){
+let data27 = data25.value;
+if(typeof data27 === "string"){
+if(!pattern30.test(data27)){
+const err57 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/value",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value,data:data27};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/value",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value,data:data27};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature,data:data25};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions,data:data20};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.additionalProperties.type,parentSchema:schema32.properties.spec.properties.packs.additionalProperties,data:data10};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/spec/packs",schemaPath:"#/properties/spec/properties/packs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.properties.packs.type,parentSchema:schema32.properties.spec.properties.packs,data:data9};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.spec.type,parentSchema:schema32.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -2894,7 +3017,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
 const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern42 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const pattern44 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment.schema.json" */;
@@ -3429,7 +3552,7 @@ errors++;
 if(data15.snapshot !== undefined){
 let data16 = data15.snapshot;
 if(typeof data16 === "string"){
-if(!pattern42.test(data16)){
+if(!pattern44.test(data16)){
 const err42 = {instancePath:instancePath+"/spec/restoreFrom/snapshot",schemaPath:"#/properties/spec/properties/restoreFrom/properties/snapshot/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.restoreFrom.properties.snapshot,data:data16};
 if(vErrors === null){
 vErrors = [err42];
@@ -4406,8 +4529,8 @@ validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const EnvironmentLock = validate23;
 const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
-const pattern57 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
-const pattern59 = new RegExp("^[a-f0-9]{64}$", "u");
+const pattern59 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
+const pattern61 = new RegExp("^[a-f0-9]{64}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment-lock.schema.json" */;
@@ -5014,7 +5137,7 @@ errors++;
 if(data7.excludeNewer !== undefined){
 let data16 = data7.excludeNewer;
 if(typeof data16 === "string"){
-if(!pattern57.test(data16)){
+if(!pattern59.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/excludeNewer",schemaPath:"#/properties/spec/properties/excludeNewer/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$",parentSchema:schema34.properties.spec.properties.excludeNewer,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -5171,7 +5294,7 @@ errors++;
 if(data18.sha256 !== undefined){
 let data22 = data18.sha256;
 if(typeof data22 === "string"){
-if(!pattern59.test(data22)){
+if(!pattern61.test(data22)){
 const err62 = {instancePath:instancePath+"/spec/packages/" + i0+"/sha256",schemaPath:"#/properties/spec/properties/packages/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.packages.items.properties.sha256,data:data22};
 if(vErrors === null){
 vErrors = [err62];
@@ -5571,7 +5694,7 @@ errors++;
 if(data35.sha256 !== undefined){
 let data37 = data35.sha256;
 if(typeof data37 === "string"){
-if(!pattern59.test(data37)){
+if(!pattern61.test(data37)){
 const err94 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data37};
 if(vErrors === null){
 vErrors = [err94];
@@ -5787,8 +5910,8 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Lab = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern71 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
-const formats2 = __dep1.fullFormats.date;
+const pattern73 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const formats4 = __dep1.fullFormats.date;
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/lab.schema.json" */;
@@ -6474,7 +6597,7 @@ errors++;
 if(data13.orcid !== undefined){
 let data19 = data13.orcid;
 if(typeof data19 === "string"){
-if(!pattern71.test(data19)){
+if(!pattern73.test(data19)){
 const err54 = {instancePath:instancePath+"/spec/members/" + i2+"/orcid",schemaPath:"#/properties/spec/properties/members/items/properties/orcid/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"+"\"",schema:"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$",parentSchema:schema35.properties.spec.properties.members.items.properties.orcid,data:data19};
 if(vErrors === null){
 vErrors = [err54];
@@ -6499,7 +6622,7 @@ errors++;
 if(data13.until !== undefined){
 let data20 = data13.until;
 if(typeof data20 === "string"){
-if(!(formats2.validate(data20))){
+if(!(formats4.validate(data20))){
 const err56 = {instancePath:instancePath+"/spec/members/" + i2+"/until",schemaPath:"#/properties/spec/properties/members/items/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema35.properties.spec.properties.members.items.properties.until,data:data20};
 if(vErrors === null){
 vErrors = [err56];
@@ -6897,7 +7020,7 @@ errors++;
 if(data30.until !== undefined){
 let data34 = data30.until;
 if(typeof data34 === "string"){
-if(!(formats2.validate(data34))){
+if(!(formats4.validate(data34))){
 const err87 = {instancePath:instancePath+"/spec/funding/" + i5+"/until",schemaPath:"#/properties/spec/properties/funding/items/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema35.properties.spec.properties.funding.items.properties.until,data:data34};
 if(vErrors === null){
 vErrors = [err87];
@@ -7586,7 +7709,6 @@ validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Observation = validate25;
 const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/observation.schema.json","title":"Observation","description":"What the labenv agent saw inside a running Jupyter container: installed packages, kernels, extensions and config hashes. Written to the object store; drift detection compares it with the lock.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Observation","description":"The document kind: `Observation`."},"metadata":{"type":"object","additionalProperties":false,"required":["lab","environment","observedAt","source"],"properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"observedAt":{"type":"string","format":"date-time","description":"When the observation was made (UTC)."},"source":{"type":"string","enum":["agent","sandbox"],"description":"`agent`: the in-container agent; `sandbox`: the local simulation."},"task":{"type":"string","description":"The task (ARN or sandbox id) that was observed."},"host":{"type":"string"}}},"spec":{"type":"object","additionalProperties":false,"required":["packages","kernels","extensions","jupyterConfig"],"properties":{"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version."},"installer":{"type":"string","description":"Which tool installed it (pip, conda, uv)."},"requested":{"type":"boolean","description":"True when a user asked for it rather than it coming in as a dependency."},"location":{"type":"string","description":"Where it is installed (site-packages path)."}}},"description":"Every installed distribution, as `pip inspect` reports it."},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"Kernelspecs, as `jupyter kernelspec list --json` reports them."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions found in the labextensions directories."},"jupyterConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}},"description":"Hashes of the Jupyter config values and files found."}}}}};
-const formats6 = __dep1.fullFormats["date-time"];
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/observation.schema.json" */;
@@ -7786,7 +7908,7 @@ errors++;
 if(data2.observedAt !== undefined){
 let data5 = data2.observedAt;
 if(typeof data5 === "string"){
-if(!(formats6.validate(data5))){
+if(!(formats2.validate(data5))){
 const err16 = {instancePath:instancePath+"/metadata/observedAt",schemaPath:"#/properties/metadata/properties/observedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36.properties.metadata.properties.observedAt,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -8440,7 +8562,7 @@ errors++;
 if(data29.sha256 !== undefined){
 let data31 = data29.sha256;
 if(typeof data31 === "string"){
-if(!pattern59.test(data31)){
+if(!pattern61.test(data31)){
 const err69 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema36.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data31};
 if(vErrors === null){
 vErrors = [err69];
@@ -8515,27 +8637,27 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
-const pattern83 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-const pattern84 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
-const pattern85 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
-const pattern86 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
-const pattern87 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern91 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern92 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern93 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern94 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern95 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern96 = new RegExp("^https?://", "u");
-const pattern97 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern98 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern99 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern100 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern101 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern103 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern104 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern106 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
-const formats8 = __dep1.fullFormats.uri;
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const pattern85 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+const pattern86 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
+const pattern87 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
+const pattern88 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
+const pattern89 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern93 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern94 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern95 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern96 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern97 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern98 = new RegExp("^https?://", "u");
+const pattern99 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern100 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern101 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern102 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern103 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern105 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern106 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern108 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const formats10 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/labenv-config.schema.json" */;
@@ -8755,7 +8877,7 @@ errors++;
 if(data6.region !== undefined){
 let data7 = data6.region;
 if(typeof data7 === "string"){
-if(!pattern83.test(data7)){
+if(!pattern85.test(data7)){
 const err17 = {instancePath:instancePath+"/spec/aws/region",schemaPath:"#/properties/spec/properties/aws/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"},message:"must match pattern \""+"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"+"\"",schema:"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.region,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -8809,7 +8931,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern84.test(data10)){
+if(!pattern86.test(data10)){
 const err21 = {instancePath:instancePath+"/spec/aws/subnets/" + i0,schemaPath:"#/properties/spec/properties/aws/properties/subnets/items/pattern",keyword:"pattern",params:{pattern: "^subnet-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^subnet-[0-9a-f]{8,17}$"+"\"",schema:"^subnet-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.subnets.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -8850,7 +8972,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
-if(!pattern85.test(data12)){
+if(!pattern87.test(data12)){
 const err24 = {instancePath:instancePath+"/spec/aws/securityGroups/" + i1,schemaPath:"#/properties/spec/properties/aws/properties/securityGroups/items/pattern",keyword:"pattern",params:{pattern: "^sg-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^sg-[0-9a-f]{8,17}$"+"\"",schema:"^sg-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.securityGroups.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
@@ -8887,7 +9009,7 @@ errors++;
 if(data6.fileSystemId !== undefined){
 let data13 = data6.fileSystemId;
 if(typeof data13 === "string"){
-if(!pattern86.test(data13)){
+if(!pattern88.test(data13)){
 const err27 = {instancePath:instancePath+"/spec/aws/fileSystemId",schemaPath:"#/properties/spec/properties/aws/properties/fileSystemId/pattern",keyword:"pattern",params:{pattern: "^fs-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^fs-[0-9a-f]{8,17}$"+"\"",schema:"^fs-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.fileSystemId,data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -8912,7 +9034,7 @@ errors++;
 if(data6.taskExecutionRoleArn !== undefined){
 let data14 = data6.taskExecutionRoleArn;
 if(typeof data14 === "string"){
-if(!pattern87.test(data14)){
+if(!pattern89.test(data14)){
 const err29 = {instancePath:instancePath+"/spec/aws/taskExecutionRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/taskExecutionRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskExecutionRoleArn,data:data14};
 if(vErrors === null){
 vErrors = [err29];
@@ -8940,7 +9062,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 let data16 = data15[key4];
 if(typeof data16 === "string"){
-if(!pattern87.test(data16)){
+if(!pattern89.test(data16)){
 const err31 = {instancePath:instancePath+"/spec/aws/taskRoleArns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/aws/properties/taskRoleArns/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleArns.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err31];
@@ -9003,7 +9125,7 @@ errors++;
 if(data6.infrastructureRoleArn !== undefined){
 let data19 = data6.infrastructureRoleArn;
 if(typeof data19 === "string"){
-if(!pattern87.test(data19)){
+if(!pattern89.test(data19)){
 const err36 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data19};
 if(vErrors === null){
 vErrors = [err36];
@@ -9028,7 +9150,7 @@ errors++;
 if(data6.backupRoleArn !== undefined){
 let data20 = data6.backupRoleArn;
 if(typeof data20 === "string"){
-if(!pattern87.test(data20)){
+if(!pattern89.test(data20)){
 const err38 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
@@ -9053,7 +9175,7 @@ errors++;
 if(data6.imageBuildProject !== undefined){
 let data21 = data6.imageBuildProject;
 if(typeof data21 === "string"){
-if(!pattern91.test(data21)){
+if(!pattern93.test(data21)){
 const err40 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data21};
 if(vErrors === null){
 vErrors = [err40];
@@ -9078,7 +9200,7 @@ errors++;
 if(data6.buildContextBucket !== undefined){
 let data22 = data6.buildContextBucket;
 if(typeof data22 === "string"){
-if(!pattern92.test(data22)){
+if(!pattern94.test(data22)){
 const err42 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data22};
 if(vErrors === null){
 vErrors = [err42];
@@ -9103,7 +9225,7 @@ errors++;
 if(data6.endpoint !== undefined){
 let data23 = data6.endpoint;
 if(typeof data23 === "string"){
-if(!(formats8(data23))){
+if(!(formats10(data23))){
 const err44 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data23};
 if(vErrors === null){
 vErrors = [err44];
@@ -9128,7 +9250,7 @@ errors++;
 if(data6.vpcId !== undefined){
 let data24 = data6.vpcId;
 if(typeof data24 === "string"){
-if(!pattern93.test(data24)){
+if(!pattern95.test(data24)){
 const err46 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data24};
 if(vErrors === null){
 vErrors = [err46];
@@ -9153,7 +9275,7 @@ errors++;
 if(data6.listenerArn !== undefined){
 let data25 = data6.listenerArn;
 if(typeof data25 === "string"){
-if(!pattern94.test(data25)){
+if(!pattern96.test(data25)){
 const err48 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data25};
 if(vErrors === null){
 vErrors = [err48];
@@ -9178,7 +9300,7 @@ errors++;
 if(data6.wakeTargetGroupArn !== undefined){
 let data26 = data6.wakeTargetGroupArn;
 if(typeof data26 === "string"){
-if(!pattern95.test(data26)){
+if(!pattern97.test(data26)){
 const err50 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data26};
 if(vErrors === null){
 vErrors = [err50];
@@ -9230,7 +9352,7 @@ errors++;
 if(data27.address !== undefined){
 let data28 = data27.address;
 if(typeof data28 === "string"){
-if(!pattern96.test(data28)){
+if(!pattern98.test(data28)){
 const err54 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
 if(vErrors === null){
 vErrors = [err54];
@@ -9240,7 +9362,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!(formats8(data28))){
+if(!(formats10(data28))){
 const err55 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
 if(vErrors === null){
 vErrors = [err55];
@@ -9290,7 +9412,7 @@ errors++;
 if(data27.authorizerImage !== undefined){
 let data30 = data27.authorizerImage;
 if(typeof data30 === "string"){
-if(!pattern97.test(data30)){
+if(!pattern99.test(data30)){
 const err59 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data30};
 if(vErrors === null){
 vErrors = [err59];
@@ -9360,7 +9482,7 @@ errors++;
 if(data31.userPoolArn !== undefined){
 let data32 = data31.userPoolArn;
 if(typeof data32 === "string"){
-if(!pattern98.test(data32)){
+if(!pattern100.test(data32)){
 const err65 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
 if(vErrors === null){
 vErrors = [err65];
@@ -9410,7 +9532,7 @@ errors++;
 if(data31.userPoolDomain !== undefined){
 let data34 = data31.userPoolDomain;
 if(typeof data34 === "string"){
-if(!pattern99.test(data34)){
+if(!pattern101.test(data34)){
 const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
 if(vErrors === null){
 vErrors = [err69];
@@ -9649,7 +9771,7 @@ errors++;
 if(data43.repository !== undefined){
 let data45 = data43.repository;
 if(typeof data45 === "string"){
-if(!pattern100.test(data45)){
+if(!pattern102.test(data45)){
 const err88 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
 if(vErrors === null){
 vErrors = [err88];
@@ -9750,7 +9872,7 @@ errors++;
 if(data47.url !== undefined){
 let data50 = data47.url;
 if(typeof data50 === "string"){
-if(!(formats8(data50))){
+if(!(formats10(data50))){
 const err96 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data50};
 if(vErrors === null){
 vErrors = [err96];
@@ -10008,7 +10130,7 @@ const len2 = data60.length;
 for(let i2=0; i2<len2; i2++){
 let data61 = data60[i2];
 if(typeof data61 === "string"){
-if(!pattern101.test(data61)){
+if(!pattern103.test(data61)){
 const err116 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data61};
 if(vErrors === null){
 vErrors = [err116];
@@ -10106,7 +10228,7 @@ vErrors.push(err122);
 errors++;
 }
 for(const key15 in data63){
-if(!((((key15 === "name") || (key15 === "url")) || (key15 === "trust")) || (key15 === "tokenEnv"))){
+if(!(((((key15 === "name") || (key15 === "url")) || (key15 === "trust")) || (key15 === "tokenEnv")) || (key15 === "requireSignedIndex"))){
 const err123 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err123];
@@ -10145,7 +10267,7 @@ errors++;
 if(data63.url !== undefined){
 let data65 = data63.url;
 if(typeof data65 === "string"){
-if(!pattern103.test(data65)){
+if(!pattern105.test(data65)){
 const err126 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data65};
 if(vErrors === null){
 vErrors = [err126];
@@ -10243,7 +10365,7 @@ errors++;
 if(data63.tokenEnv !== undefined){
 let data68 = data63.tokenEnv;
 if(typeof data68 === "string"){
-if(!pattern104.test(data68)){
+if(!pattern106.test(data68)){
 const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data68};
 if(vErrors === null){
 vErrors = [err133];
@@ -10265,9 +10387,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
+if(data63.requireSignedIndex !== undefined){
+let data69 = data63.requireSignedIndex;
+if(typeof data69 !== "boolean"){
+const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data69};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -10279,7 +10402,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data62};
+const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -10289,12 +10412,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data4.packTrust !== undefined){
-let data69 = data4.packTrust;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key16 in data69){
-if(!((key16 === "requireSignatures") || (key16 === "keys"))){
-const err137 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data69};
+}
+else {
+const err137 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data62};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -10304,10 +10424,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data69.requireSignatures !== undefined){
-let data70 = data69.requireSignatures;
-if(typeof data70 !== "boolean"){
-const err138 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data70};
+if(data4.packTrust !== undefined){
+let data70 = data4.packTrust;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key16 in data70){
+if(!((key16 === "requireSignatures") || (key16 === "keys"))){
+const err138 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data70};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -10317,15 +10439,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data69.keys !== undefined){
-let data71 = data69.keys;
-if(Array.isArray(data71)){
-const len5 = data71.length;
-for(let i7=0; i7<len5; i7++){
-let data72 = data71[i7];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.id === undefined){
-const err139 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
+if(data70.requireSignatures !== undefined){
+let data71 = data70.requireSignatures;
+if(typeof data71 !== "boolean"){
+const err139 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data71};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10334,8 +10451,16 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data72.publicKey === undefined){
-const err140 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
+}
+if(data70.keys !== undefined){
+let data72 = data70.keys;
+if(Array.isArray(data72)){
+const len5 = data72.length;
+for(let i7=0; i7<len5; i7++){
+let data73 = data72[i7];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.id === undefined){
+const err140 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -10344,9 +10469,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key17 in data72){
-if(!((((key17 === "id") || (key17 === "publicKey")) || (key17 === "registries")) || (key17 === "revoked"))){
-const err141 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
+if(data73.publicKey === undefined){
+const err141 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -10355,12 +10479,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data72.id !== undefined){
-let data73 = data72.id;
-if(typeof data73 === "string"){
-if(!pattern29.test(data73)){
-const err142 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data73};
+for(const key17 in data73){
+if(!((((key17 === "id") || (key17 === "publicKey")) || (key17 === "registries")) || (key17 === "revoked"))){
+const err142 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -10370,8 +10491,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data73};
+if(data73.id !== undefined){
+let data74 = data73.id;
+if(typeof data74 === "string"){
+if(!pattern29.test(data74)){
+const err143 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data74};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -10381,11 +10505,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data72.publicKey !== undefined){
-let data74 = data72.publicKey;
-if(typeof data74 === "string"){
-if(!pattern106.test(data74)){
-const err144 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data74};
+else {
+const err144 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data74};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -10395,8 +10516,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data74};
+if(data73.publicKey !== undefined){
+let data75 = data73.publicKey;
+if(typeof data75 === "string"){
+if(!pattern108.test(data75)){
+const err145 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data75};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -10406,15 +10530,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data72.registries !== undefined){
-let data75 = data72.registries;
-if(Array.isArray(data75)){
-const len6 = data75.length;
-for(let i8=0; i8<len6; i8++){
-let data76 = data75[i8];
-if(typeof data76 === "string"){
-if(!pattern4.test(data76)){
-const err146 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data76};
+else {
+const err146 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data75};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -10424,8 +10541,15 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data76};
+if(data73.registries !== undefined){
+let data76 = data73.registries;
+if(Array.isArray(data76)){
+const len6 = data76.length;
+for(let i8=0; i8<len6; i8++){
+let data77 = data76[i8];
+if(typeof data77 === "string"){
+if(!pattern4.test(data77)){
+const err147 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data77};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -10435,23 +10559,34 @@ vErrors.push(err147);
 errors++;
 }
 }
-let i9 = data75.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data75[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data75};
+else {
+const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data77};
 if(vErrors === null){
 vErrors = [err148];
 }
 else {
 vErrors.push(err148);
+}
+errors++;
+}
+}
+let i9 = data76.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data76[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data76};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
 }
 errors++;
 break;
@@ -10461,21 +10596,7 @@ indices2[item2] = i9;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data75};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data72.revoked !== undefined){
-let data77 = data72.revoked;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.reason === undefined){
-const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
+const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data76};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -10484,9 +10605,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-for(const key18 in data77){
-if(!((key18 === "reason") || (key18 === "on"))){
-const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
+}
+if(data73.revoked !== undefined){
+let data78 = data73.revoked;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.reason === undefined){
+const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -10495,12 +10619,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data77.reason !== undefined){
-let data78 = data77.reason;
-if(typeof data78 === "string"){
-if(func1(data78) > 512){
-const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+for(const key18 in data78){
+if(!((key18 === "reason") || (key18 === "on"))){
+const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -10509,8 +10630,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(func1(data78) < 3){
-const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+}
+if(data78.reason !== undefined){
+let data79 = data78.reason;
+if(typeof data79 === "string"){
+if(func1(data79) > 512){
+const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -10519,9 +10644,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data78};
+if(func1(data79) < 3){
+const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -10531,11 +10655,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data77.on !== undefined){
-let data79 = data77.on;
-if(typeof data79 === "string"){
-if(!(formats2.validate(data79))){
-const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data79};
+else {
+const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -10545,8 +10666,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data79};
+if(data78.on !== undefined){
+let data80 = data78.on;
+if(typeof data80 === "string"){
+if(!(formats4.validate(data80))){
+const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data80};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -10556,9 +10680,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
 else {
-const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data77};
+const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data80};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -10570,7 +10693,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data72};
+const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -10582,7 +10705,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data71};
+const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -10594,7 +10717,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data69};
+const err160 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data72};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -10606,7 +10729,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+const err161 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -10618,12 +10741,24 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err162 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
 if(vErrors === null){
 vErrors = [err162];
 }
 else {
 vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
 }
 errors++;
 }
@@ -10634,7 +10769,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern116 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern118 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -11203,7 +11338,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern116.test(data15)){
+if(!pattern118.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -11228,7 +11363,7 @@ errors++;
 if(data7.expires !== undefined){
 let data16 = data7.expires;
 if(typeof data16 === "string"){
-if(!(formats2.validate(data16))){
+if(!(formats4.validate(data16))){
 const err46 = {instancePath:instancePath+"/spec/expires",schemaPath:"#/properties/spec/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema38.properties.spec.properties.expires,data:data16};
 if(vErrors === null){
 vErrors = [err46];
@@ -11844,7 +11979,7 @@ errors++;
 if(data15.keepUntil !== undefined){
 let data16 = data15.keepUntil;
 if(typeof data16 === "string"){
-if(!(formats2.validate(data16))){
+if(!(formats4.validate(data16))){
 const err40 = {instancePath:instancePath+"/spec/retention/keepUntil",schemaPath:"#/properties/spec/properties/retention/properties/keepUntil/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema39.properties.spec.properties.retention.properties.keepUntil,data:data16};
 if(vErrors === null){
 vErrors = [err40];
@@ -11946,8 +12081,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern126 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern127 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern128 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern129 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -12262,7 +12397,7 @@ errors++;
 if(data6.capturedAt !== undefined){
 let data8 = data6.capturedAt;
 if(typeof data8 === "string"){
-if(!(formats6.validate(data8))){
+if(!(formats2.validate(data8))){
 const err26 = {instancePath:instancePath+"/spec/capturedAt",schemaPath:"#/properties/spec/properties/capturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema40.properties.spec.properties.capturedAt,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -12347,7 +12482,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern126.test(data11)){
+if(!pattern128.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -12384,7 +12519,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern127.test(data12)){
+if(!pattern129.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
@@ -13238,7 +13373,7 @@ errors++;
 if(data7.effective !== undefined){
 let data12 = data7.effective;
 if(typeof data12 === "string"){
-if(!(formats2.validate(data12))){
+if(!(formats4.validate(data12))){
 const err35 = {instancePath:instancePath+"/spec/effective",schemaPath:"#/properties/spec/properties/effective/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema41.properties.spec.properties.effective,data:data12};
 if(vErrors === null){
 vErrors = [err35];
