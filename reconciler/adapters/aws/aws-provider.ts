@@ -55,6 +55,8 @@ export class AwsProvider implements Provider {
   }
 
   async observe(): Promise<ObservedState> {
+    // What the listener rules are is known again from this observe on (see DriverContext).
+    this.context.listenerRules = new Map();
     const keys = new Map<string, string>();
     let accessPoints: Promise<AccessPointDescription[]> | undefined;
     const ctx: ObserveContext = {

@@ -39,6 +39,30 @@ async function listenerRules(ctx: DriverContext, listenerArn: string): Promise<R
   return rules.filter((r) => !r.IsDefault);
 }
 
+/**
+ * The listener's rules for an apply: as the last observe listed them (plus what was created
+ * since), or listed now when nothing was observed. Creating 1,000 rules lists them once, not
+ * 1,000 times.
+ */
+function knownRules(ctx: DriverContext, listenerArn: string): Promise<Rule[]> {
+  const known = ctx.listenerRules?.get(listenerArn);
+  if (known) return known;
+  const listed = listenerRules(ctx, listenerArn);
+  ctx.listenerRules?.set(listenerArn, listed);
+  // A failed listing is not remembered: the next apply asks again.
+  listed.catch(() => {
+    if (ctx.listenerRules?.get(listenerArn) === listed) ctx.listenerRules.delete(listenerArn);
+  });
+  return listed;
+}
+
+/** A deleted rule leaves what is known of its listener. */
+async function forgetRule(ctx: DriverContext, listenerArn: string, ruleArn: string): Promise<void> {
+  const known = await ctx.listenerRules?.get(listenerArn)?.catch(() => undefined);
+  const at = known?.findIndex((r) => r.RuleArn === ruleArn) ?? -1;
+  if (at >= 0) known!.splice(at, 1);
+}
+
 function pathsOf(r: Rule): string[] {
   const c = r.Conditions?.find((x) => x.Field === "path-pattern");
   return [...(c?.PathPatternConfig?.Values ?? c?.Values ?? [])];
@@ -101,7 +125,9 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
   async observe(ctx) {
     const access = ctx.config.access;
     if (access === undefined) return [];
-    const rules = await listenerRules(ctx, access.listenerArn);
+    const listed = listenerRules(ctx, access.listenerArn);
+    ctx.listenerRules?.set(access.listenerArn, listed);
+    const rules = await listed;
     const tags = await loadBalancerTags(
       ctx.clients.elbv2,
       rules.map((r) => r.RuleArn as string),
@@ -137,6 +163,8 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
       } catch (e) {
         if (!isLoadBalancerNotFound(e)) throw e;
       }
+      const listener = ctx.config.access?.listenerArn;
+      if (listener !== undefined) await forgetRule(ctx, listener, action.observed!.id);
       return { key: action.key, id: action.observed!.id };
     }
     const desired = desiredOf(action, "listener-rule");
@@ -147,7 +175,7 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
         ? access.wakeTargetGroupArn
         : resolveRequired(resolve, spec.forward, `listener rule ${desired.key}`);
     const body = ruleBody(spec, target);
-    const rules = await listenerRules(ctx, access.listenerArn);
+    const rules = await knownRules(ctx, access.listenerArn);
     const current =
       rules.find((r) => r.RuleArn === action.observed?.id) ??
       rules.find((r) => sameSpec([...pathsOf(r)].sort(), [...spec.paths].sort()));
@@ -160,21 +188,28 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
           Tags: toUpperTags(desired.tags),
         }),
       );
-      return { key: desired.key, id: created.Rules?.[0]?.RuleArn as string };
+      const rule = created.Rules?.[0];
+      if (rule) rules.push(rule);
+      return { key: desired.key, id: rule?.RuleArn as string };
     }
     const arn = current.RuleArn as string;
-    if (Number(current.Priority) !== spec.priority)
+    // What is known of the rule (shared with the applies after this one) follows each change.
+    if (Number(current.Priority) !== spec.priority) {
       await ctx.clients.elbv2.send(
         new SetRulePrioritiesCommand({
           RulePriorities: [{ RuleArn: arn, Priority: spec.priority }],
         }),
       );
+      current.Priority = String(spec.priority);
+    }
     if (
       !sameSpec(pathsOf(current), spec.paths) ||
       forwardOf(current) !== target ||
       !sameSpec(authenticateOf(current) ?? null, spec.authenticate ?? null)
-    )
+    ) {
       await ctx.clients.elbv2.send(new ModifyRuleCommand({ RuleArn: arn, ...body }));
+      Object.assign(current, body);
+    }
     const liveTags = (await loadBalancerTags(ctx.clients.elbv2, [arn], 1)).get(arn) ?? {};
     const stale = staleTags(liveTags, desired.tags);
     if (Object.keys(stale).length > 0)

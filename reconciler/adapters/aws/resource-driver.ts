@@ -1,3 +1,4 @@
+import type { Rule } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AccessPointDescription } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
@@ -16,6 +17,12 @@ export interface DriverContext {
   clients: AwsClients;
   /** Described task definition revisions remembered between observes, if the provider was given a cache. */
   taskDefinitionSpecs?: TaskDefinitionSpecCache;
+  /**
+   * The rules of each listener as the last observe listed them, kept up to date by the creates
+   * applied since (the provider starts it afresh at every observe): a create looks there for a
+   * rule that already has its paths instead of listing every rule of the listener again.
+   */
+  listenerRules?: Map<string, Promise<Rule[]>>;
 }
 
 export interface ObserveContext extends DriverContext {
