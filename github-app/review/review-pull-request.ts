@@ -15,6 +15,7 @@ import { validateFiles } from "../../reconciler/core/validate/validate.js";
 import type { LockProof } from "./lock-proof.js";
 import { reviewRules } from "./review-rules.js";
 import { successionAgainstBase } from "../../reconciler/core/validate/rules/succession-against-base.js";
+import { cloneSourceAgainstBase } from "../../reconciler/core/validate/rules/clone-source-against-base.js";
 
 export interface ReviewInput {
   /** Paths the pull request changes (GitHub's list, renames on both names). */
@@ -60,6 +61,8 @@ export function reviewPullRequest(
     // What only the base can tell: a succession's researcher added in this same pull request,
     // or an effective date already past for a succession it adds or changes.
     successionAgainstBase(input.base),
+    // Another lab's snapshot restored only through a clone share of that lab.
+    cloneSourceAgainstBase(input.base),
   ]);
   const head = validated.repository;
   const merge = mergeFindings(head, validated.diagnostics, input.changed);

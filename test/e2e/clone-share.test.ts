@@ -109,6 +109,37 @@ describe("clone shares on the sandbox", () => {
     expect(env.spec.restoreFrom).toEqual({ snapshot: SNAPSHOT });
     const v = await runCli(["validate", dir], { today: "2026-11-24" });
     expect(v.code, v.stdout + v.stderr).toBe(0);
+    // Judged against the base, the copy comes in through the share.
+    const since = await runCli(["validate", dir, "--changed-from", "HEAD"], {
+      today: "2026-11-24",
+    });
+    expect(since.code, since.stdout).toBe(0);
+    // Another lab's snapshot restored without a clone share is refused at its restoreFrom.
+    const stray = "environments/ml-vision/arctic/environment.yaml";
+    put(
+      dir,
+      stray,
+      readFileSync(join(dir, `environments/${COPY}/environment.yaml`), "utf8")
+        .replace("name: cmip6-analysis-from-climate-dynamics", "name: arctic")
+        .replace("lab: genomics-core", "lab: ml-vision")
+        .replace("owner: ajones", "owner: epetrov")
+        .replace(SNAPSHOT, "climate-dynamics/cmip6-analysis/paper-submission"),
+    );
+    const strayed = await runCli(["validate", dir, "--changed-from", "HEAD", "--json"], {
+      today: "2026-11-24",
+    });
+    expect(
+      (
+        JSON.parse(strayed.stdout).diagnostics as { file: string; code: string; message: string }[]
+      ).filter((d) => d.code === "clone-source"),
+    ).toEqual([
+      expect.objectContaining({
+        file: stray,
+        message:
+          "ml-vision/arctic restores climate-dynamics/cmip6-analysis/paper-submission, a snapshot of climate-dynamics, which no clone share of climate-dynamics to ml-vision took",
+      }),
+    ]);
+    rmSync(join(dir, "environments/ml-vision/arctic"), { recursive: true });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "genomics-core: our copy of cmip6-analysis");
 
@@ -134,6 +165,10 @@ describe("clone shares on the sandbox", () => {
     // The share ends; the copy is genomics-core's and stays.
     rmSync(join(dir, SHARE));
     git(dir, "commit", "-qam", "the clone share ends");
+    // Unchanged since the base, the copy still passes without the share.
+    expect(
+      (await runCli(["validate", dir, "--changed-from", "HEAD~1"], { today: "2026-11-25" })).code,
+    ).toBe(0);
     const ended = await cli(dir, "2026-11-25", "reconcile");
     expect(ended.code, ended.stdout).toBe(0);
     expect(ended.stdout).not.toMatch(/- .*cmip6-analysis-from-climate-dynamics/);

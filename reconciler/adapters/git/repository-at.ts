@@ -4,14 +4,15 @@ import type { SchemaCheck } from "../../core/validate/schema-validator.js";
 import { readGitObjects } from "./cat-file.js";
 import { runGit } from "./run-git.js";
 
-/** The base's documents a succession is judged by: every lab.yaml and every succession. */
-const BASE_PATHS = /^environments\/[^/]+\/(lab\.yaml|successions\/[^/]+\.ya?ml)$/;
+/** The base's documents a change is judged by: every lab.yaml, succession and environment.yaml. */
+const BASE_PATHS =
+  /^environments\/[^/]+\/(lab\.yaml|successions\/[^/]+\.ya?ml|[^/]+\/environment\.yaml)$/;
 
 /**
- * The labs and successions as they are at `ref` (what `validate --changed-from` compares a
- * change with), read from git in one `ls-tree` and one `cat-file --batch`.
+ * The labs, successions and environments as they are at `ref` (what `validate --changed-from`
+ * compares a change with), read from git in one `ls-tree` and one `cat-file --batch`.
  */
-export async function labsAndSuccessionsAt(
+export async function baseDocumentsAt(
   dir: string,
   ref: string,
   check: SchemaCheck,

@@ -5,7 +5,8 @@ import { LabenvError } from "../../core/errors.js";
 import { hasErrors } from "../../core/model/diagnostic.js";
 import { environmentsAffected, mergeFindings } from "../../core/validate/merge-findings.js";
 import { successionAgainstBase } from "../../core/validate/rules/succession-against-base.js";
-import { labsAndSuccessionsAt } from "../../adapters/git/repository-at.js";
+import { cloneSourceAgainstBase } from "../../core/validate/rules/clone-source-against-base.js";
+import { baseDocumentsAt } from "../../adapters/git/repository-at.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
 import { indexForLockProof } from "../../adapters/package-index/against-index.js";
@@ -39,14 +40,14 @@ export function registerValidate(program: Command, io: CliIO): void {
       const files = readRepositoryFiles(path);
       const check = createSchemaValidator();
       const remote = opts.againstIndex ? await askIndex(path, files, check, opts) : undefined;
-      // With a base (the ref checked first), what only it can tell: successions against the labs as they were.
+      // With a base (the ref checked first), what only it can tell: successions and restores against the base's documents.
       const changed = opts.changedFrom ? changedFilesSince(path, opts.changedFrom) : undefined;
       const base = opts.changedFrom
-        ? await labsAndSuccessionsAt(path, opts.changedFrom, check)
+        ? await baseDocumentsAt(path, opts.changedFrom, check)
         : undefined;
       const { repository, diagnostics: all } = validateFiles(files, check, { today: io.today() }, [
         ...(remote ? [lockRules(() => remote), packsImmutable] : extraRules(path)),
-        ...(base ? [successionAgainstBase(base)] : []),
+        ...(base ? [successionAgainstBase(base), cloneSourceAgainstBase(base)] : []),
       ]);
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
