@@ -59,10 +59,12 @@ export class AwsProvider implements Provider {
     this.context.listenerRules = new Map();
     const keys = new Map<string, string>();
     let accessPoints: Promise<AccessPointDescription[]> | undefined;
+    const foreignRulePriorities: number[] = [];
     const ctx: ObserveContext = {
       ...this.context,
       keyOf: (id: string) => keys.get(id),
       accessPoints: () => (accessPoints ??= listAccessPoints(this.context)),
+      foreignRulePriorities,
     };
     const resources: ObservedResource[] = [];
     for (const stage of OBSERVE_STAGES) {
@@ -74,7 +76,12 @@ export class AwsProvider implements Provider {
     }
     const order = (r: ObservedResource) => RESOURCE_KINDS.indexOf(r.kind);
     resources.sort((a, b) => order(a) - order(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { resources };
+    return {
+      resources,
+      ...(foreignRulePriorities.length > 0
+        ? { foreignRulePriorities: foreignRulePriorities.sort((a, b) => a - b) }
+        : {}),
+    };
   }
 
   async apply(action: Action, resolve: ResolveId): Promise<AppliedResource> {

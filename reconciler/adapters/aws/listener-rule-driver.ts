@@ -136,7 +136,10 @@ export const listenerRuleDriver: ResourceDriver<"listener-rule"> = {
     return rules.flatMap((r): ObservedResource<"listener-rule">[] => {
       const t = tags.get(r.RuleArn as string) ?? {};
       const identity = identityOf(t);
-      if (identity === undefined) return [];
+      if (identity === undefined) {
+        ctx.foreignRulePriorities?.push(Number(r.Priority));
+        return [];
+      }
       const forward = forwardOf(r);
       return [
         {

@@ -30,6 +30,8 @@ export interface ObserveContext extends DriverContext {
   keyOf(id: string): string | undefined;
   /** The file system's access points, listed once per pass for every kind that is one. */
   accessPoints?(): Promise<AccessPointDescription[]>;
+  /** Filled by the listener rule driver: priorities of the listener's rules labenv does not own. */
+  foreignRulePriorities?: number[];
 }
 
 /**

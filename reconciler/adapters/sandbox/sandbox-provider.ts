@@ -8,6 +8,7 @@ import { sandboxDrivers } from "./drivers/index.js";
 import type { SandboxDriver } from "./drivers/sandbox-driver.js";
 import type { ImageRegistry } from "./sandbox-image.js";
 import { SandboxStorage } from "./sandbox-storage.js";
+import { TAG } from "../../core/model/tags.js";
 import { jupyterActivityFile, readVisits, simulatedActivity } from "./sandbox-jupyter.js";
 import type { SeenActivity } from "../../core/access/usage.js";
 
@@ -64,8 +65,13 @@ export class SandboxProvider implements Provider {
 
   async observe(): Promise<ObservedState> {
     const account = this.account();
+    const foreign = (account.listenerRules ?? [])
+      .filter((r) => !r.tags[TAG.resource])
+      .map((r) => r.priority)
+      .sort((a, b) => a - b);
     return {
       resources: Object.values(this.drivers).flatMap((d): ObservedResource[] => d.observe(account)),
+      ...(foreign.length > 0 ? { foreignRulePriorities: foreign } : {}),
     };
   }
 

@@ -44,16 +44,22 @@ function preferredPriority(key: string): number {
  * does not depend on which other environments exist, except when two hashes meet. Then the
  * key already holding the slot keeps it (`held`: priorities observed on the listener now) and
  * the other takes the next free one; between two new keys the one that sorts first wins.
- * Deterministic for the same inputs; never two keys on one priority.
+ * A priority in `foreign` (a rule labenv does not own) is never given out. Deterministic for
+ * the same inputs; never two keys on one priority.
  */
 export function rulePriorities(
   envKeys: readonly string[],
   held: ReadonlyMap<string, number> = new Map(),
+  foreign: ReadonlySet<number> = new Set(),
 ): Map<string, number> {
   const span = RULE_PRIORITIES.last - RULE_PRIORITIES.first + 1;
   const wanted = [...new Set(envKeys)].sort();
-  if (wanted.length > span) throw new RangeError(`more than ${span} environments on one listener`);
-  const taken = new Map<number, string>();
+  const free =
+    span -
+    [...foreign].filter((p) => p >= RULE_PRIORITIES.first && p <= RULE_PRIORITIES.last).length;
+  if (wanted.length > free) throw new RangeError(`more than ${free} environments on one listener`);
+  // Rules labenv does not own keep their priorities: no environment takes one.
+  const taken = new Map<number, string>([...foreign].map((p) => [p, ""]));
   const out = new Map<string, number>();
   // Keys that hold a valid, unshared priority keep it.
   for (const key of wanted) {

@@ -1,4 +1,5 @@
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
+import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 import { desire, type RuntimeSettings } from "../desire/desire.js";
 import { isLabenvError } from "../errors.js";
 import type { PackageIndexData } from "../lock/package-index.js";
@@ -88,13 +89,16 @@ export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promis
     { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
     { today },
   ).state;
-  const observed = new Map<string, ObservedResource>(
-    (await deps.provider.observe()).resources.map((r) => [r.key, r]),
-  );
+  const seen = await deps.provider.observe();
+  const observed = new Map<string, ObservedResource>(seen.resources.map((r) => [r.key, r]));
   const records = await deps.state.listApplied();
   const applied = new Map(records.map((a) => [a.environment, a]));
-  // As reconcile plans it: every existing home keeps the identity it was created with.
-  const desired = keepHomeOwners(wanted, homeOwnersOf(observed.values(), records));
+  // As reconcile plans it: every existing home keeps the identity it was created with, every
+  // rule its priority.
+  const desired = keepRulePriorities(
+    keepHomeOwners(wanted, homeOwnersOf(observed.values(), records)),
+    seen,
+  );
   const pullRequests = deps.gitHost ? await deps.gitHost.listDriftPullRequests() : [];
   const newest = new Map<string, HostedPullRequest>();
   for (const p of [...pullRequests].sort((a, b) => b.number - a.number))

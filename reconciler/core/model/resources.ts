@@ -108,4 +108,9 @@ export interface DesiredState {
 
 export interface ObservedState {
   resources: ObservedResource[];
+  /**
+   * Priorities of the rules on the Jupyter listener that labenv does not own (infra/'s, or
+   * someone's by hand): an environment's rule never takes one of them.
+   */
+  foreignRulePriorities?: number[];
 }

@@ -4,6 +4,7 @@ import type { DesiredState, ObservedState } from "../model/resources.js";
 import { desire } from "../desire/desire.js";
 import { plan } from "./plan.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
+import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 
 /**
  * What a pull request would change, before it merges: the head branch's
@@ -20,7 +21,10 @@ export function previewPlan(
   const before = desire(base, {}, when).state;
   const running = asObserved(before);
   // A home that main already has keeps the identity it was made with, as the reconciler keeps it.
-  const after = keepHomeOwners(desire(head, {}, when).state, homeOwnersOf(running.resources, []));
+  const after = keepRulePriorities(
+    keepHomeOwners(desire(head, {}, when).state, homeOwnersOf(running.resources, [])),
+    running,
+  );
   return plan(after, running, {
     // The cap comes from the base: a pull request cannot raise its own (the lower of the two holds).
     maxDeletes:

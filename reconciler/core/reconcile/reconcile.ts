@@ -20,6 +20,7 @@ import { heldBack, isolate, plannable, withHeldBack, type Isolation } from "./ho
 import { embeddedIndexPath, environmentKeysOf } from "../validate/units.js";
 import { LabenvError } from "../errors.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
+import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 import { shareEventsOf } from "../shares/share-events.js";
 import { planPrunes, type PruneFacts } from "../snapshots/prune-plan.js";
 import { dueScheduledSnapshots } from "../snapshots/schedule.js";
@@ -194,7 +195,11 @@ async function observeAndPlan(
   const observed = await deps.provider.observe();
   const records = await deps.state.listApplied();
   // Every existing home keeps the identity it was created with (an owner change never re-owns it).
-  const desired = keepHomeOwners(wanted, homeOwnersOf(observed.resources, records));
+  // Rules keep their priorities and avoid those of rules labenv does not own on the listener.
+  const desired = keepRulePriorities(
+    keepHomeOwners(wanted, homeOwnersOf(observed.resources, records)),
+    observed,
+  );
   // What is held back is not planned at all: it stays exactly as it runs.
   const environmentKeys = environmentKeysOf(repository);
   const planned = plannable(observed, desired, isolation, environmentKeys);

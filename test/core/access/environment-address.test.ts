@@ -91,3 +91,15 @@ describe("listener rule priorities", () => {
     expect(p.get("a/x")).toBe(preferredPriority("a/x"));
   });
 });
+
+describe("rule priorities around rules labenv does not own", () => {
+  it("never gives out a foreign priority, and moves a held one off it", () => {
+    const key = "genomics-core/rnaseq";
+    const p = preferredPriority(key);
+    expect(rulePriorities([key], new Map(), new Set([p])).get(key)).toBe(p + 1);
+    expect(rulePriorities([key], new Map([[key, p]]), new Set([p])).get(key)).toBe(p + 1);
+    expect(rulePriorities([key], new Map([[key, 2000]]), new Set([p])).get(key)).toBe(2000);
+    // Foreign rules outside labenv's range take nothing from it.
+    expect(rulePriorities([key], new Map(), new Set([1, 49000])).get(key)).toBe(p);
+  });
+});

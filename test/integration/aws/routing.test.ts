@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import {
+  CreateRuleCommand,
   DescribeRulesCommand,
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
@@ -215,6 +216,45 @@ describe("researcher access routing on AWS (moto)", () => {
       UserPoolDomain: "labenv-westtek",
     });
     expect(actions[1]!.TargetGroupArn).toBe(before!.Actions![0]!.TargetGroupArn);
+    const again = await runCli(["plan", "--repo", dir, "--json"]);
+    expect(
+      (JSON.parse(again.stdout) as { plan: { summary: Record<string, number> } }).plan.summary,
+    ).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+  }, 180_000);
+
+  it("a rule someone else put on the listener at an environment's priority keeps it: the environment's rule takes the next free one, and keeps that", async () => {
+    const { clients, routing, dir } = await workstation();
+    const preferred = preferredPriority("ml-vision/segmentation");
+    await clients.elbv2.send(
+      new CreateRuleCommand({
+        ListenerArn: routing.listenerArn,
+        Priority: preferred,
+        Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/status"] } }],
+        Actions: [
+          {
+            Type: "fixed-response",
+            FixedResponseConfig: {
+              StatusCode: "200",
+              ContentType: "text/plain",
+              MessageBody: "ok",
+            },
+          },
+        ],
+      }),
+    );
+    const applied = await runCli(["apply", "--repo", dir]);
+    expect(applied.code, `${applied.stdout}${applied.stderr}`).toBe(0);
+    const rules = (
+      (await clients.elbv2.send(new DescribeRulesCommand({ ListenerArn: routing.listenerArn })))
+        .Rules ?? []
+    ).filter((r) => !r.IsDefault);
+    const ours = rules.find((r) =>
+      (r.Conditions?.[0]?.PathPatternConfig?.Values ?? []).includes("/ml-vision/segmentation/*"),
+    )!;
+    expect(Number(ours.Priority)).toBe(preferred + 1);
+    expect(rules.find((r) => Number(r.Priority) === preferred)?.Actions?.[0]?.Type).toBe(
+      "fixed-response",
+    );
     const again = await runCli(["plan", "--repo", dir, "--json"]);
     expect(
       (JSON.parse(again.stdout) as { plan: { summary: Record<string, number> } }).plan.summary,
