@@ -12,6 +12,8 @@
 // Construct ids below are part of each resource's identity: renaming one
 // replaces the resource. Do not rename them.
 import { Annotations, Stack, Tags } from "aws-cdk-lib";
+import type * as elbv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
+import * as elbv2Actions from "aws-cdk-lib/aws-elasticloadbalancingv2-actions";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { dirname, resolve } from "node:path";
@@ -329,6 +331,16 @@ export class LabenvStack extends Stack {
       vpc: network.vpc,
       subnets: network.taskSubnets,
       securityGroup: network.functionSecurityGroup,
+      // Behind the same sign-in as the environments, when researcher access is deployed.
+      ...(access !== undefined && {
+        signIn: (next: elbv2.ListenerAction) =>
+          new elbv2Actions.AuthenticateCognitoAction({
+            userPool: access.userPool,
+            userPoolClient: access.client,
+            userPoolDomain: access.domain,
+            next,
+          }),
+      }),
     });
 
     addStackOutputs(this, {

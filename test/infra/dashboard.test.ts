@@ -11,7 +11,12 @@ import { DASHBOARD_PATH } from "../../reconciler/adapters/access/dashboard-gate.
 import { DASHBOARD_RULE_PRIORITY } from "../../infra/lib/dashboard-site.js";
 import { DEFAULT_DASHBOARD_ENTRY } from "../../infra/lib/labenv-settings.js";
 import { PROJECT_ROOT } from "../../infra/lib/labenv-stack.js";
-import { resourcesOf, synthLabenv, type SynthesizedLabenv } from "./labenv-test-app.js";
+import {
+  FIXTURE_ENTRY,
+  resourcesOf,
+  synthLabenv,
+  type SynthesizedLabenv,
+} from "./labenv-test-app.js";
 
 let labenv: SynthesizedLabenv;
 let resources: ReturnType<typeof resourcesOf>;
@@ -91,5 +96,30 @@ describe("the dashboard behind the load balancer", () => {
     const beside = join(labenv.app.outdir, `asset.${key}`, CHART_JS_FILE);
     expect(existsSync(beside)).toBe(true);
     expect(readFileSync(beside, "utf8")).toContain("Chart.js");
+  });
+});
+
+describe("with researcher access deployed", () => {
+  it("signs readers in with the environments' user pool before the dashboard function sees them", () => {
+    const withAccess = synthLabenv({
+      certificateArn:
+        "arn:aws:acm:eu-west-1:123456789012:certificate/0f6e4a2c-1b3d-4e5f-8a9b-c0d1e2f3a4b5",
+      internetFacing: false,
+      wakeEntry: FIXTURE_ENTRY,
+      researcherAccess: {
+        domainName: "jupyter.westtek.edu",
+        cognitoDomainPrefix: "labenv-westtek",
+      },
+    });
+    const all = resourcesOf(withAccess.template);
+    const rule = Object.values(all).find(
+      (r) =>
+        r.Type === "AWS::ElasticLoadBalancingV2::ListenerRule" &&
+        (r.Properties as { Priority?: number }).Priority === DASHBOARD_RULE_PRIORITY,
+    )!;
+    const actions = (rule.Properties as { Actions: { Type: string; Order: number }[] }).Actions;
+    expect(actions.map((a) => a.Type)).toEqual(["authenticate-cognito", "forward"]);
+    const pool = Object.entries(all).find(([, r]) => r.Type === "AWS::Cognito::UserPool")![0];
+    expect(JSON.stringify(actions[0])).toContain(pool);
   });
 });
