@@ -68,6 +68,10 @@ describe("clone shares on the sandbox", () => {
     );
     expect(shared.stdout).toMatch(new RegExp(`✓ captured {3}${SNAPSHOT}`));
     expect((await cli(dir, "2026-11-23", "reconcile")).stdout).toContain("✓ no changes");
+    // Listed as the share's snapshot, captured with the home's two files.
+    expect((await cli(dir, "2026-11-23", "snapshot", "list")).stdout).toMatch(
+      new RegExp(`^captured  ${SNAPSHOT}  \\S+  2 files, `, "m"),
+    );
 
     // Later the owner changes the home and installs another package: none of it may leak.
     put(

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 import { LabenvError } from "../../core/errors.js";
 import { snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
@@ -29,7 +30,13 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       const ctx = openContext(o.repo, io.now);
       const observed = await ctx.provider.observe();
       const rows = (
-        await listSnapshots(ctx.repository, observed.resources, ctx.objects, io.today())
+        await listSnapshots(
+          // A clone share's snapshot is listed as its share's, while the share is in git.
+          withCloneSnapshots(ctx.repository),
+          observed.resources,
+          ctx.objects,
+          io.today(),
+        )
       ).filter((r) => !environment || r.id.startsWith(`${environment}/`));
       if (o.json) return io.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return io.out("no snapshots");

@@ -62,8 +62,12 @@ export function cloneSnapshotDocument(share: Loaded<"Share">): Loaded<"Snapshot"
   };
 }
 
-/** The repository with each live clone share's snapshot among its Snapshot documents (for capture). */
-export function withCloneSnapshots(repo: Repository, today: string): Repository {
+/**
+ * The repository with each live clone share's snapshot among its Snapshot documents: for capture
+ * (with `today`: a share that expired before its snapshot was taken takes none), and for listing
+ * (without: every clone share in git, expired or not).
+ */
+export function withCloneSnapshots(repo: Repository, today?: string): Repository {
   const clones = liveCloneShares(repo, today);
   if (clones.length === 0) return repo;
   const snapshots = new Map(repo.snapshots);
