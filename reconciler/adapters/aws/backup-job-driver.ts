@@ -56,6 +56,10 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
         ResourceArn: fileSystemArn,
         IamRoleArn: backupRoleArn,
         IdempotencyToken: clientToken(desired.key, desired.specHash),
+        // The warm tier after the request's archiveAfterDays; never a deletion date (kept).
+        ...(desired.spec.coldStorageAfterDays !== undefined
+          ? { Lifecycle: { MoveToColdStorageAfterDays: desired.spec.coldStorageAfterDays } }
+          : {}),
         RecoveryPointTags: {
           ...desired.tags,
           [PROVIDER_TAG.accessPoint]: desired.spec.accessPoint,

@@ -427,10 +427,12 @@ function addSnapshot(
     });
   }
   if (s.doc.spec.include?.home) {
+    const cold = s.doc.spec.retention?.archiveAfterDays;
     add("backup-job", keys.backup(lab, environment, name), env, lab, {
       accessPoint: keys.home(lab, environment),
       description: s.doc.spec.reason,
       trigger: "request",
+      ...(cold !== undefined ? { coldStorageAfterDays: cold } : {}),
     });
   }
 }

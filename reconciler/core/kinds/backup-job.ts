@@ -6,6 +6,12 @@ export interface BackupJobSpec {
   accessPoint: string;
   description: string;
   trigger: "request" | "before-delete" | "succession" | "share";
+  /**
+   * Days after which AWS Backup moves the recovery point to cold storage (the warm tier of
+   * `core/snapshots/retention.ts`): the request's `retention.archiveAfterDays`, when it sets one.
+   * Never a deletion: labenv sets no `DeleteAfterDays`, so the point is kept.
+   */
+  coldStorageAfterDays?: number;
 }
 
 /** A record: started once, then only ever reported as taken. */

@@ -262,6 +262,35 @@ describe("apply: idempotency tokens and request shapes", () => {
         "labenv:description": expect.stringMatching(/^b64:/),
       }),
     });
+    // No retention asked for: no lifecycle, and never a deletion date.
+    expect(
+      aws.backup.commandCalls(StartBackupJobCommand)[0]?.args[0].input.Lifecycle,
+    ).toBeUndefined();
+  });
+
+  it("backup job of a request with archiveAfterDays: moved to cold storage then, never deleted", async () => {
+    const backup = desiredResource(
+      "backup-job",
+      "backup-job:genomics-core/rnaseq/paper",
+      "genomics-core/rnaseq",
+      "genomics-core",
+      {
+        accessPoint: env.home.key,
+        description: "paper",
+        trigger: "request",
+        coldStorageAfterDays: 90,
+      },
+    );
+    aws.efs.on(DescribeFileSystemsCommand).resolves({
+      FileSystems: [{ FileSystemId: FILE_SYSTEM, FileSystemArn: "arn:fs" } as never],
+    });
+    aws.backup
+      .on(StartBackupJobCommand)
+      .resolves({ BackupJobId: "job-2", RecoveryPointArn: "arn:rp-2" });
+    await provider.apply(createAction(backup), resolve);
+    expect(aws.backup.commandCalls(StartBackupJobCommand)[0]?.args[0].input.Lifecycle).toEqual({
+      MoveToColdStorageAfterDays: 90,
+    });
   });
 
   it("EBS snapshot (CreateSnapshot takes no token): looks the key up first, then snapshots with labenv's tags", async () => {
