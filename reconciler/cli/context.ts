@@ -109,6 +109,10 @@ function lazyAws(
     buildsImages: env.imageBuildProject !== undefined,
     lanes: awsApplyLanes(),
     observe: async () => (await load()).provider.observe(),
+    activity: async (environments) => {
+      const p = (await load()).provider;
+      return p.activity ? p.activity(environments) : new Map();
+    },
     apply: async (action, resolve) => (await load()).provider.apply(action, resolve),
   };
   const state = new Proxy({} as StateStore, {

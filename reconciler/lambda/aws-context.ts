@@ -86,7 +86,13 @@ export function awsContext(
         : {}),
     },
     undefined,
-    memoStore ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) } : {},
+    {
+      ...(memoStore
+        ? { taskDefinitionSpecs: new ObjectStoreTaskDefinitionSpecCache(memoStore) }
+        : {}),
+      // Idle shutdown reads the reports tasks' authorizers write beside their observations.
+      ...(objects ? { activityReports: objects } : memo ? { activityReports: memo } : {}),
+    },
   );
   const state = new DynamoStateStore({
     client: new DynamoDBClient(settings),

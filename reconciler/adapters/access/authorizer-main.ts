@@ -4,6 +4,9 @@
 import type { CryptoKey } from "jose";
 import { accessSourcesOf, type AccessList } from "../../core/access/access-list.js";
 import { authorizerServer, listen } from "./authorizer-server.js";
+import { reportActivity } from "./activity-reporter.js";
+import { environmentOfPath } from "../../core/access/environment-address.js";
+import { s3Objects } from "../../lambda/aws-context.js";
 
 function need(name: string): string {
   const v = process.env[name];
@@ -26,3 +29,27 @@ const server = authorizerServer({
 });
 const { url } = await listen(server, Number(need("LABENV_LISTEN_PORT")), "0.0.0.0");
 process.stdout.write(`labenv authorizer listening on ${url}\n`);
+
+// Idle shutdown: Jupyter's activity, reported every five minutes beside the observations.
+if (process.env.LABENV_OBSERVATION_BUCKET) {
+  const objects = s3Objects({ region: need("AWS_REGION") }, process.env.LABENV_OBSERVATION_BUCKET);
+  const basePath = need("LABENV_BASE_PATH");
+  const target = environmentOfPath(basePath);
+  const startedAt = new Date().toISOString();
+  const every = Number(process.env.LABENV_ACTIVITY_SECONDS ?? 300) * 1000;
+  if (target)
+    setInterval(() => {
+      reportActivity({
+        upstream: need("LABENV_UPSTREAM"),
+        basePath,
+        environment: `${target.lab}/${target.env}`,
+        startedAt,
+        objects,
+        now: () => new Date(),
+      }).catch((e: unknown) =>
+        process.stderr.write(
+          `labenv authorizer: activity report failed: ${(e as Error).message}\n`,
+        ),
+      );
+    }, every).unref();
+}

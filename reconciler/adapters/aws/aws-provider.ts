@@ -17,11 +17,17 @@ import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
 import { listAccessPoints } from "./file-system-access-points.js";
 import type { DriverContext, ObserveContext } from "./resource-driver.js";
 import type { TaskDefinitionSpecCache } from "./task-definition-spec-cache.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { SeenActivity } from "../../core/access/usage.js";
+import { activityReportKey, seenFromReport } from "../../core/access/activity-report.js";
 
 /** Ports the provider can be given besides its SDK clients. */
 export interface AwsProviderPorts {
   /** Remembers described task definition revisions between observes (by ARN), so observe describes only new ones. */
   taskDefinitionSpecs?: TaskDefinitionSpecCache;
+  /** Where tasks' authorizers report their Jupyter's activity (idle shutdown reads it). */
+  activityReports?: ObjectStore;
+  now?: () => Date;
 }
 
 /**
@@ -35,6 +41,8 @@ export class AwsProvider implements Provider {
   readonly buildsImages: boolean;
   /** Independent actions run at the same time, a bounded number per AWS service. */
   readonly lanes: ApplyLanes;
+  /** Each environment's Jupyter activity from its authorizer's report (with `activityReports`). */
+  readonly activity?: (environments: readonly string[]) => Promise<Map<string, SeenActivity>>;
   private readonly context: DriverContext;
 
   constructor(
@@ -49,6 +57,19 @@ export class AwsProvider implements Provider {
         taskDefinitionSpecs: ports.taskDefinitionSpecs,
       }),
     };
+    if (ports.activityReports !== undefined) {
+      const reports = ports.activityReports;
+      const now = ports.now ?? (() => new Date());
+      this.activity = async (environments) => {
+        const out = new Map<string, SeenActivity>();
+        for (const e of environments) {
+          const body = await reports.get(activityReportKey(e));
+          const seen = seenFromReport(body && new TextDecoder().decode(body), now());
+          if (seen) out.set(e, seen);
+        }
+        return out;
+      };
+    }
     this.buildsImages = config.imageBuild !== undefined;
     this.lanes = awsApplyLanes(config.applyConcurrency);
     this.label = `aws ${config.region} / cluster ${config.cluster}`;

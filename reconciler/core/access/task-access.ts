@@ -35,8 +35,11 @@ export function authorizerEnvironment(o: {
   loadBalancerArn: string;
   memberClaim: string;
   accessList: string;
+  /** Where it reports Jupyter's activity for idle shutdown (the observation bucket), if any. */
+  report?: Record<string, string>;
 }): Record<string, string> {
   return {
+    ...(o.report ?? {}),
     LABENV_ACCESS: o.accessList,
     LABENV_BASE_PATH: o.basePath,
     LABENV_LISTEN_PORT: String(AUTHORIZER.port),

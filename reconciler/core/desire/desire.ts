@@ -255,6 +255,7 @@ export function desire(
                   : SANDBOX_LOAD_BALANCER_ARN,
                 memberClaim: access.memberClaim ?? "preferred_username",
                 accessList: JSON.stringify(accessListFor(repo, labName, name)),
+                report: agentReport,
               }),
             },
           }
