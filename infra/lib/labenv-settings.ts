@@ -58,6 +58,12 @@ export interface LabenvSettings {
     readonly domainName: string;
     readonly cognitoDomainPrefix: string;
     readonly samlMetadataUrl?: string;
+    /** An OIDC directory instead: its issuer, the client id and the secret holding the client secret. */
+    readonly oidc?: {
+      readonly issuerUrl: string;
+      readonly clientId: string;
+      readonly clientSecretArn: string;
+    };
     readonly directoryName: string;
     readonly memberAttribute?: string;
     readonly secureBrowser: boolean;
@@ -184,6 +190,34 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
   const samlMetadataUrl = readString(context, "samlMetadataUrl");
   if (samlMetadataUrl !== undefined && !/^https:\/\//.test(samlMetadataUrl))
     throw new InfraSettingsError("samlMetadataUrl", `"${samlMetadataUrl}" is not an https URL`);
+  const oidcIssuer = readString(context, "oidcIssuer");
+  const oidcClientId = readString(context, "oidcClientId");
+  const oidcClientSecretArn = readString(context, "oidcClientSecretArn");
+  const oidcGiven = [oidcIssuer, oidcClientId, oidcClientSecretArn].filter((v) => v !== undefined);
+  if (oidcGiven.length > 0 && oidcGiven.length < 3)
+    throw new InfraSettingsError(
+      oidcIssuer === undefined
+        ? "oidcIssuer"
+        : oidcClientId === undefined
+          ? "oidcClientId"
+          : "oidcClientSecretArn",
+      "an OIDC directory needs -c oidcIssuer=…, -c oidcClientId=… and -c oidcClientSecretArn=… (a Secrets Manager secret holding the client secret)",
+    );
+  if (oidcIssuer !== undefined && samlMetadataUrl !== undefined)
+    throw new InfraSettingsError(
+      "oidcIssuer",
+      "give one directory: samlMetadataUrl or oidcIssuer, not both",
+    );
+  if (oidcIssuer !== undefined && !/^https:\/\//.test(oidcIssuer))
+    throw new InfraSettingsError("oidcIssuer", `"${oidcIssuer}" is not an https URL`);
+  if (
+    oidcClientSecretArn !== undefined &&
+    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$/.test(oidcClientSecretArn)
+  )
+    throw new InfraSettingsError(
+      "oidcClientSecretArn",
+      `"${oidcClientSecretArn}" is not a Secrets Manager secret ARN`,
+    );
   const secureBrowser = readBoolean(context, "secureBrowser") ?? false;
   if (secureBrowser && samlMetadataUrl === undefined)
     throw new InfraSettingsError(
@@ -222,6 +256,15 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
           cognitoDomainPrefix,
           directoryName: readString(context, "directoryName") ?? "Institution",
           ...(samlMetadataUrl !== undefined && { samlMetadataUrl }),
+          ...(oidcIssuer !== undefined &&
+            oidcClientId !== undefined &&
+            oidcClientSecretArn !== undefined && {
+              oidc: {
+                issuerUrl: oidcIssuer,
+                clientId: oidcClientId,
+                clientSecretArn: oidcClientSecretArn,
+              },
+            }),
           ...(memberAttribute !== undefined && { memberAttribute }),
           secureBrowser,
         },

@@ -141,6 +141,13 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
       researcherAccess: {
         domainName: settings.researcherAccess.domainName,
         cognitoDomainPrefix: settings.researcherAccess.cognitoDomainPrefix,
+        ...(settings.researcherAccess.oidc !== undefined && {
+          directory: {
+            kind: "oidc" as const,
+            name: settings.researcherAccess.directoryName,
+            ...settings.researcherAccess.oidc,
+          },
+        }),
         ...(settings.researcherAccess.samlMetadataUrl !== undefined && {
           directory: {
             kind: "saml" as const,

@@ -145,6 +145,34 @@ describe("researcher access in infra/", () => {
     ).toEqual([]);
   });
 
+  it("federates an OIDC directory with its client secret from Secrets Manager, never in the template", () => {
+    const secret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:labenv/oidc-AbCdEf";
+    const { template } = synthLabenv({
+      certificateArn: CERT,
+      wakeEntry: FIXTURE_ENTRY,
+      researcherAccess: {
+        domainName: "jupyter.westtek.edu",
+        cognitoDomainPrefix: "labenv-westtek",
+        directory: {
+          kind: "oidc",
+          name: "WestTek",
+          issuerUrl: "https://login.westtek.edu",
+          clientId: "labenv",
+          clientSecretArn: secret,
+        },
+      },
+    });
+    template.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", {
+      ProviderType: "OIDC",
+      ProviderDetails: Match.objectLike({
+        client_id: "labenv",
+        client_secret: `{{resolve:secretsmanager:${secret}}}`,
+        oidc_issuer: "https://login.westtek.edu",
+      }),
+      AttributeMapping: Match.objectLike({ preferred_username: "uid" }),
+    });
+  });
+
   it("refuses researcher access without a certificate, and a portal without a SAML directory", () => {
     expect(() =>
       synthLabenv({

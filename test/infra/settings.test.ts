@@ -135,6 +135,40 @@ describe("readSettings: researcher access (issue 17)", () => {
     expect(s.internetFacing).toBe(false);
   });
 
+  it("reads an OIDC directory, all three parts or none", () => {
+    const oidc = {
+      oidcIssuer: "https://login.westtek.edu",
+      oidcClientId: "labenv",
+      oidcClientSecretArn:
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:labenv/oidc-AbCdEf",
+    };
+    const s = readSettings(
+      context({
+        certificateArn: CERT,
+        jupyterDomainName: "j.example",
+        cognitoDomainPrefix: "x",
+        ...oidc,
+      }),
+      region,
+    );
+    expect(s.researcherAccess?.oidc).toEqual({
+      issuerUrl: oidc.oidcIssuer,
+      clientId: "labenv",
+      clientSecretArn: oidc.oidcClientSecretArn,
+    });
+    expect(() =>
+      readSettings(
+        context({
+          certificateArn: CERT,
+          jupyterDomainName: "j.example",
+          cognitoDomainPrefix: "x",
+          oidcIssuer: oidc.oidcIssuer,
+        }),
+        region,
+      ),
+    ).toThrow(/needs -c oidcIssuer=…, -c oidcClientId=… and -c oidcClientSecretArn=…/);
+  });
+
   it.each([
     [{ jupyterDomainName: "j.example" }, /cognitoDomainPrefix.*needs both/],
     [{ jupyterDomainName: "j.example", cognitoDomainPrefix: "x" }, /needs -c certificateArn/],
