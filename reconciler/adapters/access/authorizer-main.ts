@@ -6,7 +6,6 @@ import { accessSourcesOf, type AccessList } from "../../core/access/access-list.
 import { authorizerServer, listen } from "./authorizer-server.js";
 import { reportActivity } from "./activity-reporter.js";
 import { environmentOfPath } from "../../core/access/environment-address.js";
-import { s3Objects } from "../../lambda/aws-context.js";
 
 function need(name: string): string {
   const v = process.env[name];
@@ -32,6 +31,8 @@ process.stdout.write(`labenv authorizer listening on ${url}\n`);
 
 // Idle shutdown: Jupyter's activity, reported every five minutes beside the observations.
 if (process.env.LABENV_OBSERVATION_BUCKET) {
+  // The S3 client is loaded only by a task that reports (it is most of the bundle).
+  const { s3Objects } = await import("../../lambda/aws-context.js");
   const objects = s3Objects({ region: need("AWS_REGION") }, process.env.LABENV_OBSERVATION_BUCKET);
   const basePath = need("LABENV_BASE_PATH");
   const target = environmentOfPath(basePath);
