@@ -4,48 +4,22 @@ import { serveDashboard, type GateResponse } from "../adapters/access/dashboard-
 import { DEFAULT_MEMBER_CLAIM } from "../adapters/access/authorizer.js";
 import { LabenvError } from "../core/errors.js";
 import type { ObjectStore } from "../ports/object-store.js";
+import { statusDescription, type AlbEvent, type AlbResult } from "./alb.js";
 import { s3Objects } from "./aws-context.js";
-
-/** The request an Application Load Balancer gives a Lambda target (single-value headers). */
-export interface AlbEvent {
-  httpMethod: string;
-  path: string;
-  headers?: Record<string, string>;
-}
-
-export interface AlbResult {
-  statusCode: number;
-  statusDescription: string;
-  headers: Record<string, string>;
-  body: string;
-  isBase64Encoded: boolean;
-}
 
 /** What the load balancer accepts from a Lambda target: 1 MB of response, base64 included. */
 export const ALB_RESPONSE_LIMIT = 1_000_000;
 /** Answers larger than this are sent gzipped to a browser that accepts it. */
 const GZIP_ABOVE = 16 * 1024;
 
-const REASONS: Record<number, string> = {
-  200: "OK",
-  302: "Found",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  502: "Bad Gateway",
-};
-
 /** A gate response as the load balancer wants it: gzipped when large and accepted, refused clearly when still too large. */
 export function toAlbResult(r: GateResponse, acceptEncoding = ""): AlbResult {
-  const status = (code: number) => `${code} ${REASONS[code] ?? ""}`.trim();
   if (r.body.length > GZIP_ABOVE && /\bgzip\b/.test(acceptEncoding)) {
     const zipped = gzipSync(r.body).toString("base64");
     if (zipped.length <= ALB_RESPONSE_LIMIT)
       return {
         statusCode: r.status,
-        statusDescription: status(r.status),
+        statusDescription: statusDescription(r.status),
         headers: { ...r.headers, "content-encoding": "gzip", vary: "accept-encoding" },
         body: zipped,
         isBase64Encoded: true,
@@ -55,14 +29,14 @@ export function toAlbResult(r: GateResponse, acceptEncoding = ""): AlbResult {
   if (body.length > ALB_RESPONSE_LIMIT)
     return {
       statusCode: 502,
-      statusDescription: status(502),
+      statusDescription: statusDescription(502),
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
       body: `This dashboard file is ${r.body.length} bytes, more than the load balancer passes from a Lambda (1 MB); open it with \`labenv dashboard\` instead.\n`,
       isBase64Encoded: false,
     };
   return {
     statusCode: r.status,
-    statusDescription: status(r.status),
+    statusDescription: statusDescription(r.status),
     headers: r.headers,
     body,
     isBase64Encoded: true,

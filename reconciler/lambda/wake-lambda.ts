@@ -6,22 +6,8 @@
 // the reconciler Lambda.
 import type { CryptoKey } from "jose";
 import { wakeHandler } from "../adapters/access/wake-handler.js";
+import { statusDescription, type AlbEvent, type AlbResult } from "./alb.js";
 import { awsWakeDeps } from "./wake-deps.js";
-
-/** What an Application Load Balancer sends a Lambda target (the fields read here). */
-export interface AlbEvent {
-  httpMethod: string;
-  path: string;
-  headers?: Record<string, string>;
-}
-
-export interface AlbResult {
-  statusCode: number;
-  statusDescription: string;
-  headers: Record<string, string>;
-  body: string;
-  isBase64Encoded: false;
-}
 
 /** Keys of the load balancer's signer, by kid: kept for the life of this handler (one warm instance). */
 export function wakeLambda(
@@ -37,22 +23,12 @@ export function wakeLambda(
     );
     return {
       statusCode: answer.status,
-      statusDescription: `${answer.status} ${STATUS[answer.status] ?? ""}`.trim(),
+      statusDescription: statusDescription(answer.status),
       headers: { "content-type": answer.contentType, "cache-control": "no-store" },
       body: answer.body,
       isBase64Encoded: false,
     };
   };
 }
-
-const STATUS: Record<number, string> = {
-  200: "OK",
-  202: "Accepted",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  503: "Service Unavailable",
-};
 
 export const handler = wakeLambda(process.env);

@@ -17,7 +17,6 @@ afterAll(() => new Promise((r) => jupyter.close(r)));
 
 it("runs from the task definition's environment alone", async () => {
   const jport = (jupyter.address() as AddressInfo).port;
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const env = {
     ...authorizerEnvironment({
       basePath: "/genomics/rnaseq/",
@@ -26,7 +25,8 @@ it("runs from the task definition's environment alone", async () => {
       accessList: JSON.stringify(accessListFor(smallSources(), "genomics", "rnaseq")),
     }),
     LABENV_UPSTREAM: `http://127.0.0.1:${jport}`,
-    LABENV_LISTEN_PORT: String(port),
+    // Port 0: the system picks a free one, and the authorizer says which (no collisions between test files).
+    LABENV_LISTEN_PORT: "0",
     AWS_REGION: "eu-west-1",
     PATH: process.env.PATH,
   };
@@ -36,8 +36,11 @@ it("runs from the task definition's environment alone", async () => {
     { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        const m = /listening on http:\/\/[^:]+:(\d+)/.exec(d.toString());
+        if (m) resolve(m[1]!);
+      });
       child.on("exit", (c) => reject(new Error(`exited ${c}`)));
     });
     const health = await fetch(`http://127.0.0.1:${port}/genomics/rnaseq/_labenv/health`);
