@@ -332,7 +332,10 @@ async function ownershipStep(
     });
   const packages = record.done.find((d) => d.step === "package")?.refs ?? [];
   const spec = ownershipPullRequest(repo, s, still, packages, input.baseBranch);
-  const pr = await deps.gitHost.ensureDriftPullRequest(spec);
+  // A run that died after opening it but before recording it left it open on its branch:
+  // that one is updated, never a second opened beside it.
+  const existing = await deps.gitHost.findOpenPullRequest?.(spec.branch);
+  const pr = await deps.gitHost.ensureDriftPullRequest(spec, existing);
   return {
     waiting: `opened pull request #${pr.number} setting the owner to ${to}: waiting for it to merge`,
     record: {

@@ -11,7 +11,11 @@ import {
   runSuccessions,
   type SuccessionRunDeps,
 } from "../../../reconciler/core/successions/run-successions.js";
-import type { DriftPullRequestSpec, GitHost } from "../../../reconciler/ports/git-host.js";
+import type {
+  DriftPullRequestSpec,
+  GitHost,
+  HostedPullRequest,
+} from "../../../reconciler/ports/git-host.js";
 import type { ObjectStore } from "../../../reconciler/ports/object-store.js";
 import type { StateStore, SuccessionRecord } from "../../../reconciler/ports/state-store.js";
 import { editYaml, exampleFiles } from "../../helpers/example-repo.js";
@@ -117,6 +121,30 @@ describe("successions: recorded steps", () => {
     expect(after).toMatchObject({ stage: "done" });
     expect(after!.environments).toEqual(["genomics-core/variant-calling"]);
     expect(w.gitHost.opened).toHaveLength(1);
+  });
+
+  it("finds the ownership pull request a run opened but died before recording, and updates it instead of opening another", async () => {
+    const w = await world();
+    const given: (HostedPullRequest | undefined)[] = [];
+    const host: GitHost = {
+      ...w.gitHost,
+      findOpenPullRequest: async (branch) => ({
+        number: 41,
+        branch,
+        title: "Hand over",
+        state: "open",
+        labels: [],
+      }),
+      ensureDriftPullRequest: async (_spec, existing) => {
+        given.push(existing);
+        return existing
+          ? { number: existing.number, outcome: "updated", warnings: [] }
+          : { number: 99, outcome: "created", warnings: [] };
+      },
+    };
+    const [status] = await runSuccessions(w.input(), { ...w.deps(), gitHost: host });
+    expect(given.map((p) => p?.number)).toEqual([41]);
+    expect(status).toMatchObject({ stage: "waiting", pullRequest: { number: 41 } });
   });
 
   for (const n of [1, 2, 3, 4]) {
