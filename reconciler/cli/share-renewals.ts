@@ -1,4 +1,5 @@
 import { LabenvError } from "../core/errors.js";
+import { PROPOSAL_WORDS } from "../core/proposals/propose-pull-request.js";
 import { proposeRenewals, type RenewalProposal } from "../core/shares/propose-renewals.js";
 import { renewalDue } from "../core/shares/renewal-pull-request.js";
 import type { RunContext } from "./context.js";
@@ -31,18 +32,11 @@ export async function renewalsForContext(
 /** One line per share due for renewal: the pull request proposing it, or why there is none. */
 export function renderRenewals(r: RenewalProposal[] | { skipped: string }): string {
   if ("skipped" in r) return `share renewals: skipped — ${r.skipped}`;
-  const word = {
-    created: "opened",
-    updated: "updated",
-    unchanged: "open",
-    declined: "declined",
-    failed: "failed",
-  } as const;
   return [
     "share renewals:",
     ...r.map(
       (p) =>
-        `  ${p.outcome === "failed" ? "✖" : "·"} ${p.share} ends ${p.expires}: ${word[p.outcome]}${p.number !== undefined ? ` #${p.number}` : ""} (${p.branch})${p.reason ? ` — ${p.reason}` : ""}`,
+        `  ${p.outcome === "failed" ? "✖" : "·"} ${p.share} ends ${p.expires}: ${PROPOSAL_WORDS[p.outcome]}${p.number !== undefined ? ` #${p.number}` : ""} (${p.branch})${p.reason ? ` — ${p.reason}` : ""}`,
     ),
   ].join("\n");
 }

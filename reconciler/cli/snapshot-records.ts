@@ -1,5 +1,6 @@
 import { runGit } from "../adapters/git/run-git.js";
 import { LabenvError } from "../core/errors.js";
+import { PROPOSAL_WORDS } from "../core/proposals/propose-pull-request.js";
 import { proposeRecords, type RecordProposal } from "../core/snapshots/propose-records.js";
 import { readManifests } from "../core/snapshots/snapshot-list.js";
 import type { RunContext } from "./context.js";
@@ -47,18 +48,11 @@ async function hasBranch(dir: string, branch: string): Promise<boolean> {
 /** One line per captured snapshot whose record is not in git yet: the pull request committing it. */
 export function renderRecords(r: RecordProposal[] | { skipped: string }): string {
   if ("skipped" in r) return `snapshot records: skipped — ${r.skipped}`;
-  const word = {
-    created: "opened",
-    updated: "updated",
-    unchanged: "open",
-    declined: "declined",
-    failed: "failed",
-  } as const;
   return [
     "snapshot records:",
     ...r.map(
       (p) =>
-        `  ${p.outcome === "failed" ? "✖" : "·"} ${p.snapshot}: ${word[p.outcome]}${p.number !== undefined ? ` #${p.number}` : ""} (${p.branch})${p.reason ? ` — ${p.reason}` : ""}`,
+        `  ${p.outcome === "failed" ? "✖" : "·"} ${p.snapshot}: ${PROPOSAL_WORDS[p.outcome]}${p.number !== undefined ? ` #${p.number}` : ""} (${p.branch})${p.reason ? ` — ${p.reason}` : ""}`,
     ),
   ].join("\n");
 }

@@ -1,23 +1,13 @@
-import { isLabenvError } from "../errors.js";
 import type { Repository } from "../model/documents.js";
 import type { GitHost } from "../../ports/git-host.js";
+import { proposePullRequest, type Proposal } from "../proposals/propose-pull-request.js";
 import { renewalDue, renewalPullRequest } from "./renewal-pull-request.js";
 
 /** What happened to one share's renewal proposal on this run. */
-export interface RenewalProposal {
+export interface RenewalProposal extends Proposal {
   /** `lab/name` */
   share: string;
   expires: string;
-  branch: string;
-  /**
-   * `created`/`updated`/`unchanged`: the pull request as it stands now; `declined`: a pull
-   * request proposing this very renewal was closed without merging, so none is opened again;
-   * `failed`: the git host refused (named in `reason`), tried again on the next run.
-   */
-  outcome: "created" | "updated" | "unchanged" | "declined" | "failed";
-  number?: number;
-  url?: string;
-  reason?: string;
 }
 
 /**
@@ -36,31 +26,16 @@ export async function proposeRenewals(
   for (const [id, share] of [...repo.shares].sort(([a], [b]) => a.localeCompare(b))) {
     if (!renewalDue(share, today)) continue;
     const spec = renewalPullRequest(repo, share, base);
-    const row = { share: id, expires: share.doc.spec.expires, branch: spec.branch };
-    try {
-      const found = host.findPullRequests
-        ? await host.findPullRequests(spec.branch)
-        : [await host.findOpenPullRequest?.(spec.branch)].filter((p) => p !== undefined);
-      const declined = found.find(
-        (p) => p.state === "closed" && p.fingerprint === spec.fingerprint,
-      );
-      if (declined) {
-        out.push({
-          ...row,
-          outcome: "declined",
-          number: declined.number,
-          ...(declined.url ? { url: declined.url } : {}),
-          reason: `#${declined.number} was closed without merging: the share ends on ${row.expires}`,
-        });
-        continue;
-      }
-      const open = found.find((p) => p.state === "open");
-      const r = await host.ensureDriftPullRequest(spec, open);
-      out.push({ ...row, outcome: r.outcome, number: r.number, ...(r.url ? { url: r.url } : {}) });
-    } catch (e) {
-      if (!isLabenvError(e)) throw e;
-      out.push({ ...row, outcome: "failed", reason: e.message });
-    }
+    const expires = share.doc.spec.expires;
+    out.push({
+      share: id,
+      expires,
+      ...(await proposePullRequest(
+        host,
+        spec,
+        (n) => `#${n} was closed without merging: the share ends on ${expires}`,
+      )),
+    });
   }
   return out;
 }

@@ -1,23 +1,13 @@
-import { isLabenvError } from "../errors.js";
 import type { Repository } from "../model/documents.js";
 import type { GitHost } from "../../ports/git-host.js";
+import { proposePullRequest, type Proposal } from "../proposals/propose-pull-request.js";
 import { manifestBytes, type SnapshotManifest } from "./manifest.js";
 import { recordInGit, recordPullRequest } from "./snapshot-record.js";
 
 /** What happened to one captured snapshot's record on this run. */
-export interface RecordProposal {
+export interface RecordProposal extends Proposal {
   /** `lab/env/name` */
   snapshot: string;
-  branch: string;
-  /**
-   * `created`/`updated`/`unchanged`: the pull request as it stands now; `declined`: one
-   * proposing this very record was closed without merging, so none is opened again; `failed`:
-   * the git host refused (named in `reason`), tried again on the next run.
-   */
-  outcome: "created" | "updated" | "unchanged" | "declined" | "failed";
-  number?: number;
-  url?: string;
-  reason?: string;
 }
 
 /**
@@ -39,31 +29,10 @@ export async function proposeRecords(
     const { digest } = manifestBytes(m);
     if (recordInGit(repo, m.id, digest)) continue;
     const spec = recordPullRequest(repo, snapshot, m, digest, base);
-    const row = { snapshot: m.id, branch: spec.branch };
-    try {
-      const found = host.findPullRequests
-        ? await host.findPullRequests(spec.branch)
-        : [await host.findOpenPullRequest?.(spec.branch)].filter((p) => p !== undefined);
-      const declined = found.find(
-        (p) => p.state === "closed" && p.fingerprint === spec.fingerprint,
-      );
-      if (declined) {
-        out.push({
-          ...row,
-          outcome: "declined",
-          number: declined.number,
-          ...(declined.url ? { url: declined.url } : {}),
-          reason: `#${declined.number} was closed without merging`,
-        });
-        continue;
-      }
-      const open = found.find((p) => p.state === "open");
-      const r = await host.ensureDriftPullRequest(spec, open);
-      out.push({ ...row, outcome: r.outcome, number: r.number, ...(r.url ? { url: r.url } : {}) });
-    } catch (e) {
-      if (!isLabenvError(e)) throw e;
-      out.push({ ...row, outcome: "failed", reason: e.message });
-    }
+    out.push({
+      snapshot: m.id,
+      ...(await proposePullRequest(host, spec, (n) => `#${n} was closed without merging`)),
+    });
   }
   return out;
 }
