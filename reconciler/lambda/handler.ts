@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RepoFile } from "../core/load/load-repository.js";
-import type { SchemaCheck } from "../core/validate/schema-validator.js";
+import type { Repository } from "../core/model/documents.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
@@ -118,8 +117,10 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       : undefined,
   };
   const dashboard =
-    objects && (result.outcome === "applied" || result.outcome === "no-changes")
-      ? await publishAfterRun(repo, { provider, state, objects }, check, now())
+    objects &&
+    result.repository &&
+    (result.outcome === "applied" || result.outcome === "no-changes")
+      ? await publishAfterRun(result.repository, repo.commit, { provider, state, objects }, now())
       : undefined;
   if (dashboard) Object.assign(summary, { dashboard });
   if (result.outcome === "failed")
@@ -136,18 +137,16 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
  * failure to publish is reported in the summary; the run's changes stand.
  */
 async function publishAfterRun(
-  repo: { files: RepoFile[]; commit: string },
+  repository: Repository,
+  commit: string,
   ports: { provider: Provider; state: StateStore; objects: ObjectStore },
-  check: SchemaCheck,
   now: Date,
 ): Promise<{ written: number; sites: number } | { failed: string } | undefined> {
-  const { loadRepository } = await import("../core/load/load-repository.js");
-  const { repository } = loadRepository(repo.files, check);
   const config = repository.config?.doc.spec;
   if (!config?.dashboard?.publish) return undefined;
   try {
     const { publishDashboard } = await import("../cli/publish-dashboard.js");
-    const r = await publishDashboard({ repository, config, commit: repo.commit, ...ports }, now);
+    const r = await publishDashboard({ repository, config, commit, ...ports }, now);
     return { written: r.written, sites: r.sites.length };
   } catch (e) {
     return { failed: (e as Error).message };
