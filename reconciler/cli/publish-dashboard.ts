@@ -4,7 +4,6 @@ import {
   dashboardAccessOf,
   dashboardObjects,
   publishSite,
-  readCurrent,
   scopeOf,
   sitesToPublish,
   type PublishedSite,
@@ -34,18 +33,14 @@ export async function publishDashboard(
   for (const site of sitesToPublish(sources.repository)) {
     const scope = scopeOf(site);
     const data = assembleDashboard({ ...inputs, ...(scope ? { scope } : {}) });
-    // The site already shows this data: no page needs to be written again, nor even made.
-    const current = await readCurrent(sources.objects, site);
-    if (current?.build === buildId(data)) {
-      sites.push({
+    sites.push(
+      await publishSite(
+        sources.objects,
         site,
-        build: current.build,
-        written: 0,
-        files: Object.keys(current.files).length,
-      });
-      continue;
-    }
-    sites.push(await publishSite(sources.objects, site, buildSite(data, { chartJs })));
+        { id: buildId(data), generatedAt: data.generatedAt },
+        () => buildSite(data, { chartJs }),
+      ),
+    );
   }
   const access = dashboardAccessOf(
     sources.repository,

@@ -119,22 +119,21 @@ export interface PublishedSite {
 
 /**
  * Writes one site: every file whose content differs from the current build's, then the site's
- * list of files. `files` is `buildSite`'s output; its `build.json` names the build.
+ * list of files. A site whose current build already is `build` is left as it is, and its files
+ * are not even made (`render` is `buildSite` of the same data).
  */
 export async function publishSite(
   objects: ObjectStore,
   site: SiteName,
-  files: ReadonlyMap<string, string>,
+  build: { id: string; generatedAt: string },
+  render: () => ReadonlyMap<string, string>,
 ): Promise<PublishedSite> {
-  const stamp = JSON.parse(files.get("build.json") ?? "{}") as {
-    build?: unknown;
-    generatedAt?: unknown;
-  };
-  if (typeof stamp.build !== "string" || !/^[a-f0-9]{16}$/.test(stamp.build))
+  if (!/^[a-f0-9]{16}$/.test(build.id))
     throw new Error(`the ${site} dashboard build has no build id`);
   const current = await readCurrent(objects, site);
-  if (current?.build === stamp.build)
-    return { site, build: stamp.build, written: 0, files: files.size };
+  if (current?.build === build.id)
+    return { site, build: build.id, written: 0, files: Object.keys(current.files).length };
+  const files = render();
   const sums: Record<string, string> = {};
   let written = 0;
   for (const [path, content] of files) {
@@ -143,17 +142,13 @@ export async function publishSite(
     await objects.put(dashboardObjects.file(site, path), content, contentTypeOf(path));
     written++;
   }
-  const pointer: CurrentBuild = {
-    build: stamp.build,
-    generatedAt: String(stamp.generatedAt ?? ""),
-    files: sums,
-  };
+  const pointer: CurrentBuild = { build: build.id, generatedAt: build.generatedAt, files: sums };
   await objects.put(
     dashboardObjects.current(site),
     `${JSON.stringify(pointer)}\n`,
     "application/json",
   );
-  return { site, build: stamp.build, written, files: files.size };
+  return { site, build: build.id, written, files: files.size };
 }
 
 /** A site's current build, or undefined when it was never published (or its list is unreadable). */

@@ -20,6 +20,16 @@ let alb: AlbSigner;
 const store = new CountingObjectStore();
 const NOW = new Date("2026-12-07T10:00:00Z");
 
+const publishBuild = (store: CountingObjectStore, name: string, build: Map<string, string>) =>
+  publishSite(
+    store,
+    name,
+    {
+      id: (JSON.parse(build.get("build.json")!) as { build: string }).build,
+      generatedAt: NOW.toISOString(),
+    },
+    () => build,
+  );
 const files = (build: string, pages: Record<string, string>) =>
   new Map([
     ...Object.entries(pages),
@@ -28,18 +38,18 @@ const files = (build: string, pages: Record<string, string>) =>
 
 beforeAll(async () => {
   alb = await startAlbSigner();
-  await publishSite(
+  await publishBuild(
     store,
     "fleet",
     files("aaaaaaaaaaaaaaaa", { "index.html": "<h1>fleet</h1>", "runs.html": "runs" }),
   );
-  await publishSite(
+  await publishBuild(
     store,
     "labs/genomics",
     files("bbbbbbbbbbbbbbbb", { "index.html": "<h1>genomics</h1>", "old.html": "old" }),
   );
   // A newer build without old.html: the file stays stored but is no longer listed.
-  await publishSite(
+  await publishBuild(
     store,
     "labs/genomics",
     files("cccccccccccccccc", { "index.html": "<h1>genomics 2</h1>" }),

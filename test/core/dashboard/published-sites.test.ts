@@ -65,16 +65,28 @@ describe("sitesFor: who may read which published site", () => {
   });
 });
 
+const GENERATED = "2026-12-07T10:00:00Z";
 const site = (build: string, pages: Record<string, string>) =>
   new Map([
     ...Object.entries(pages),
-    ["build.json", JSON.stringify({ build, generatedAt: "2026-12-07T10:00:00Z" })],
+    ["build.json", JSON.stringify({ build, generatedAt: GENERATED })],
   ]);
+/** publishSite for a build whose files are `files` (its build.json names it). */
+const publish = (store: CountingObjectStore, name: string, files: Map<string, string>) =>
+  publishSite(
+    store,
+    name,
+    {
+      id: (JSON.parse(files.get("build.json") ?? "{}") as { build?: string }).build ?? "",
+      generatedAt: GENERATED,
+    },
+    () => files,
+  );
 
 describe("publishSite", () => {
   it("writes every file, then the site's list of files", async () => {
     const store = new CountingObjectStore();
-    const r = await publishSite(
+    const r = await publish(
       store,
       "labs/genomics",
       site("aaaaaaaaaaaaaaaa", { "index.html": "<p>1</p>", "x.csv": "a" }),
@@ -89,13 +101,13 @@ describe("publishSite", () => {
 
   it("writes only the files whose content changed, and drops a file the new build lacks from the list", async () => {
     const store = new CountingObjectStore();
-    await publishSite(
+    await publish(
       store,
       "fleet",
       site("aaaaaaaaaaaaaaaa", { "index.html": "old", "gone.html": "g", "same.css": "c" }),
     );
     store.clear();
-    const r = await publishSite(
+    const r = await publish(
       store,
       "fleet",
       site("bbbbbbbbbbbbbbbb", { "index.html": "new", "same.css": "c" }),
@@ -116,15 +128,15 @@ describe("publishSite", () => {
   it("writes nothing for the build that is already current", async () => {
     const store = new CountingObjectStore();
     const files = site("cccccccccccccccc", { "index.html": "x" });
-    await publishSite(store, "fleet", files);
+    await publish(store, "fleet", files);
     store.clear();
-    expect((await publishSite(store, "fleet", files)).written).toBe(0);
+    expect((await publish(store, "fleet", files)).written).toBe(0);
     expect(store.calls.filter((c) => c.startsWith("put "))).toEqual([]);
   });
 
   it("refuses a build without a build id", async () => {
     await expect(
-      publishSite(new CountingObjectStore(), "fleet", new Map([["index.html", "x"]])),
+      publish(new CountingObjectStore(), "fleet", new Map([["index.html", "x"]])),
     ).rejects.toThrow(/no build id/);
   });
 });
