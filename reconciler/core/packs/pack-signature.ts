@@ -55,6 +55,17 @@ export function parsePrivateKey(pem: string): KeyObject | undefined {
   }
 }
 
+/** An Ed25519 signature of `message` by `privateKey`, named by `keyId`. */
+function signMessage(privateKey: KeyObject, keyId: string, message: Buffer): PackSignature {
+  return { keyId, value: sign(null, message, privateKey).toString("base64url") };
+}
+
+/** True when `signature` is a valid 64-byte Ed25519 signature of `message` by `publicKey`. */
+function messageSigned(publicKey: KeyObject, signature: PackSignature, message: Buffer): boolean {
+  const bytes = Buffer.from(signature.value, "base64url");
+  return bytes.length === 64 && verify(null, message, publicKey, bytes);
+}
+
 export function signPack(
   privateKey: KeyObject,
   keyId: string,
@@ -62,10 +73,7 @@ export function signPack(
   version: string,
   checksum: string,
 ): PackSignature {
-  const value = sign(null, signedMessage(name, version, checksum), privateKey).toString(
-    "base64url",
-  );
-  return { keyId, value };
+  return signMessage(privateKey, keyId, signedMessage(name, version, checksum));
 }
 
 /** True when `signature` is a valid Ed25519 signature of the pack version by `publicKey`. */
@@ -76,9 +84,7 @@ export function signatureMatches(
   version: string,
   checksum: string,
 ): boolean {
-  const bytes = Buffer.from(signature.value, "base64url");
-  if (bytes.length !== 64) return false;
-  return verify(null, signedMessage(name, version, checksum), publicKey, bytes);
+  return messageSigned(publicKey, signature, signedMessage(name, version, checksum));
 }
 
 /**
@@ -95,19 +101,15 @@ export function signIndex(
   published: string,
   spec: unknown,
 ): PackSignature {
-  return {
-    keyId,
-    value: sign(null, indexMessage(published, spec), privateKey).toString("base64url"),
-  };
+  return signMessage(privateKey, keyId, indexMessage(published, spec));
 }
 
+/** True when `signature` is a valid Ed25519 signature of the index by `publicKey`. */
 export function indexSignatureMatches(
   publicKey: KeyObject,
   signature: PackSignature,
   published: string,
   spec: unknown,
 ): boolean {
-  const bytes = Buffer.from(signature.value, "base64url");
-  if (bytes.length !== 64) return false;
-  return verify(null, indexMessage(published, spec), publicKey, bytes);
+  return messageSigned(publicKey, signature, indexMessage(published, spec));
 }
