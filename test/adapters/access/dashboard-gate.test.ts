@@ -183,6 +183,24 @@ describe("serveDashboard", () => {
     expect(r.headers.allow).toBe("GET, HEAD");
   });
 
+  it("treats a hand-edited access list that is not JSON as not published, letting nobody in", async () => {
+    const broken = new CountingObjectStore();
+    for (const [k, v] of store.objects) broken.objects.set(k, v);
+    await broken.put(dashboardObjects.access, "{ not json");
+    const r = await serveDashboard(
+      {
+        method: "GET",
+        path: "/_labenv/dashboard/labs/genomics/",
+        headers: {
+          [ALB_IDENTITY_HEADER]: await alb.sign({ preferred_username: "mchen" }, { now: NOW }),
+        },
+      },
+      { objects: broken, identity: identity() },
+    );
+    expect(r.status).toBe(404);
+    expect(r.body.toString()).not.toContain("genomics 2");
+  });
+
   it("says when nothing was published yet", async () => {
     const r = await serveDashboard(
       {

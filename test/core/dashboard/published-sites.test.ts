@@ -10,6 +10,7 @@ import {
   sitesFor,
   type DashboardAccess,
 } from "../../../reconciler/core/dashboard/published-sites.js";
+import { sha256Hex } from "../../../reconciler/core/lock/canonical.js";
 import { CountingObjectStore } from "../../adapters/aws/fixtures/counting-object-store.js";
 import { lab, member } from "../../helpers/access-sources.js";
 
@@ -138,5 +139,29 @@ describe("publishSite", () => {
     await expect(
       publish(new CountingObjectStore(), "fleet", new Map([["index.html", "x"]])),
     ).rejects.toThrow(/no build id/);
+  });
+
+  it("a publish killed halfway leaves the old list in place, and the next one converges", async () => {
+    const store = new CountingObjectStore();
+    await publish(store, "fleet", site("aaaaaaaaaaaaaaaa", { "index.html": "old", "a.csv": "1" }));
+    const next = site("bbbbbbbbbbbbbbbb", { "index.html": "new", "a.csv": "2", "b.csv": "3" });
+    // The process dies after its second write: before the site's list of files.
+    let puts = 0;
+    const dying = Object.assign(Object.create(store) as CountingObjectStore, {
+      put: async (key: string, body: string | Uint8Array) => {
+        if (++puts > 2) throw new Error("killed");
+        await store.put(key, body);
+      },
+    });
+    await expect(publish(dying, "fleet", next)).rejects.toThrow("killed");
+    const half = await readCurrent(store, "fleet");
+    expect(half!.build).toBe("aaaaaaaaaaaaaaaa");
+    expect(Object.keys(half!.files)).not.toContain("b.csv");
+
+    await publish(store, "fleet", next);
+    const done = await readCurrent(store, "fleet");
+    expect(done!.build).toBe("bbbbbbbbbbbbbbbb");
+    for (const [path, sum] of Object.entries(done!.files))
+      expect(sha256Hex(store.text(dashboardObjects.file("fleet", path))!)).toBe(sum);
   });
 });

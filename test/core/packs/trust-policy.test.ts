@@ -3,10 +3,11 @@ import {
   generateSigningKey,
   parsePrivateKey,
   parsePublicKey,
+  signIndex,
   signPack,
   signatureMatches,
 } from "../../../reconciler/core/packs/pack-signature.js";
-import { judgePack } from "../../../reconciler/core/packs/trust-policy.js";
+import { judgeIndex, judgePack } from "../../../reconciler/core/packs/trust-policy.js";
 import type { RepoConfig } from "../../../reconciler/core/model/documents.js";
 
 const key = generateSigningKey();
@@ -102,5 +103,77 @@ describe("judgePack", () => {
     const cfg = config({ packRegistries: [{ name: "rc", url: "http://127.0.0.1:1/" }] });
     expect(judgePack(cfg, pack, origin).ok).toBe(true);
     expect(judgePack(cfg, { ...pack, trust: "community" }, origin).ok).toBe(false);
+  });
+});
+
+describe("registry index signatures", () => {
+  const spec = {
+    packs: {
+      astro: {
+        latest: "1.3.0",
+        trust: "verified" as const,
+        versions: { "1.3.0": { checksum: sum } },
+      },
+    },
+  };
+  const published = "2026-12-07T10:00:00Z";
+  const signed = () => ({
+    apiVersion: "labenv.westtek.io/v1" as const,
+    kind: "DomainPackRegistry" as const,
+    metadata: {
+      name: "registry" as const,
+      published,
+      signature: signIndex(parsePrivateKey(key.privateKeyPem)!, "rc", published, spec),
+    },
+    spec: structuredClone(spec),
+  });
+  const registry = config().packRegistries![0]!;
+
+  it("accepts the index as signed", () => {
+    expect(judgeIndex(config(), registry, signed())).toMatchObject({ ok: true, signedBy: "rc" });
+  });
+
+  it.each([
+    [
+      "a yank mark added on the way",
+      (i: ReturnType<typeof signed>) =>
+        void ((i.spec.packs.astro.versions["1.3.0"] as { yanked?: boolean }).yanked = true),
+      "pack-signature",
+    ],
+    [
+      "an older publish time put on it",
+      (i: ReturnType<typeof signed>) => void (i.metadata.published = "2026-01-01T00:00:00Z"),
+      "pack-signature",
+    ],
+    [
+      "its publish time removed",
+      (i: ReturnType<typeof signed>) =>
+        void delete (i.metadata as { published?: string }).published,
+      "pack-signature",
+    ],
+    [
+      "a key labenv.yaml does not know",
+      (i: ReturnType<typeof signed>) => void (i.metadata.signature.keyId = "someone"),
+      "pack-key-unknown",
+    ],
+  ])("refuses %s", (_, tamper, code) => {
+    const index = signed();
+    tamper(index);
+    expect(judgeIndex(config(), registry, index)).toMatchObject({ ok: false, code });
+  });
+
+  it("takes an unsigned index as served unless the registry requires a signed one", () => {
+    const { signature: _s, published: _p, ...metadata } = signed().metadata;
+    const unsigned = { ...signed(), metadata };
+    expect(judgeIndex(config(), registry, unsigned)).toMatchObject({
+      ok: true,
+      signedBy: undefined,
+    });
+    expect(judgeIndex(config(), { ...registry, requireSignedIndex: true }, unsigned)).toMatchObject(
+      {
+        ok: false,
+        code: "pack-unsigned",
+      },
+    );
   });
 });
