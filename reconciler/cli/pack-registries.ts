@@ -8,6 +8,7 @@ import { LabenvError } from "../core/errors.js";
 import type { DomainPack, Repository } from "../core/model/documents.js";
 import { packChecksum } from "../core/packs/checksum.js";
 import { chooseVersion } from "../core/packs/hosted-index.js";
+import { newestIndexSeen } from "../core/packs/index-freshness.js";
 import { buildRegistry, renderRegistry, verifyRegistry } from "../core/packs/registry.js";
 import { judgePack } from "../core/packs/trust-policy.js";
 import { vendorPack, type PackSource } from "../core/packs/vendor-pack.js";
@@ -35,7 +36,14 @@ export function openRegistries(
     });
   const check = createSchemaValidator();
   const config = repository.config?.doc.spec;
-  return chosen.map((r) => new HostedRegistry(r, check, { config, ...options }));
+  return chosen.map(
+    (r) =>
+      new HostedRegistry(r, check, {
+        config,
+        newestSeen: newestIndexSeen(repository, r.name),
+        ...options,
+      }),
+  );
 }
 
 export interface AddedPack {
@@ -85,6 +93,10 @@ export async function prepareFromRegistry(
     url: fetched.url,
     checksum: choice.entry.checksum,
     ...(choice.entry.signature ? { signature: choice.entry.signature } : {}),
+    // Only a signed index's time is worth remembering: an unsigned one can claim any.
+    ...(index.metadata.signature && index.metadata.published
+      ? { indexPublished: index.metadata.published }
+      : {}),
   };
   const verdict = judgePack(
     repository.config?.doc.spec,

@@ -177,6 +177,7 @@ describe("labenv packs add", () => {
       spec: { source: Record<string, unknown> };
     };
     const published = parse(readFileSync(join(pub.site, "registry.yaml"), "utf8")) as {
+      metadata: { published: string };
       spec: { packs: { astro: { versions: Record<string, { checksum: string }> } } };
     };
     expect(vendored.spec.source).toEqual({
@@ -184,6 +185,7 @@ describe("labenv packs add", () => {
       url: `${server.url}astro/1.3.0/pack.yaml`,
       checksum: published.spec.packs.astro.versions["1.3.0"]!.checksum,
       signature: { keyId: pub.keyId, value: expect.any(String) },
+      indexPublished: published.metadata.published,
     });
     // The local index lists it with the same checksum the registry published.
     const local = readFileSync(join(repo, "domain-packs/registry.yaml"), "utf8");
@@ -631,6 +633,79 @@ describe("a signed registry index", () => {
       expect((await runCli(["packs", "browse", "--repo", lenient])).code).toBe(0);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe("an old signed index served again (a replay)", () => {
+  /** A copy of the publisher's site whose index is signed again as published at `published`. */
+  function siteAt(published: string, unsigned = false): string {
+    const site = mkdtempSync(join(tmpdir(), "labenv-site-at-"));
+    cpSync(pub.site, site, { recursive: true });
+    resignIndex(site, pub, published);
+    if (unsigned) {
+      const index = join(site, "registry.yaml");
+      const doc = parseDocument(readFileSync(index, "utf8"));
+      doc.deleteIn(["metadata", "signature"]);
+      doc.deleteIn(["metadata", "published"]);
+      writeFileSync(index, doc.toString());
+    }
+    return site;
+  }
+
+  it("is refused once a newer one was read, naming both times; the record is in the vendored pack", async () => {
+    const older = await serveRegistry(siteAt("2026-01-05T10:00:00Z"));
+    const newer = await serveRegistry(siteAt("2026-06-01T08:30:00Z"));
+    const unsigned = await serveRegistry(siteAt("2026-07-01T00:00:00Z", true));
+    try {
+      // The old index was validly signed: a repository that never read a newer one takes it.
+      const fresh = makeConsumer([{ name: "astro-rc", url: older.url }], trusted());
+      expect((await runCli(["packs", "browse", "--repo", fresh])).code).toBe(0);
+
+      const repo = makeConsumer([{ name: "astro-rc", url: newer.url }], trusted());
+      const add = await runCli(["packs", "add", "astro@1.1.0", "--repo", repo]);
+      expect(add.code, add.stderr).toBe(0);
+      expect(parse(packText(repo, "astro", "1.1.0")).spec.source.indexPublished).toBe(
+        "2026-06-01T08:30:00Z",
+      );
+      expect((await runCli(["validate", repo])).code).toBe(0);
+
+      const config = join(repo, "labenv.yaml");
+      const pointAt = (url: string) =>
+        writeFileSync(
+          config,
+          readFileSync(config, "utf8").replace(/url: http:\/\/127\.0\.0\.1:\d+\//, `url: ${url}`),
+        );
+      pointAt(older.url);
+      for (const args of [
+        ["packs", "add", "astro@1.3.0"],
+        ["packs", "outdated"],
+        ["packs", "update"],
+        ["packs", "browse"],
+      ]) {
+        const r = await runCli([...args, "--repo", repo]);
+        expect(r.code, args.join(" ")).toBe(2);
+        expect(r.stderr).toContain(
+          "registry `astro-rc`'s index was published on 2026-01-05T10:00:00Z, before the newest one labenv has read from it (published on 2026-06-01T08:30:00Z) (index-replay,",
+        );
+        expect(r.stderr).toContain("domain-packs/astro/1.1.0/pack.yaml records the index");
+      }
+      expect(existsSync(join(repo, "domain-packs/astro/1.3.0"))).toBe(false);
+
+      // An unsigned index after a signed one is a downgrade, whatever time it claims.
+      pointAt(unsigned.url);
+      const down = await runCli(["packs", "outdated", "--repo", repo]);
+      expect(down.code).toBe(2);
+      expect(down.stderr).toContain(
+        "registry `astro-rc`'s index is not signed, but the one read on 2026-06-01T08:30:00Z was (index-replay,",
+      );
+
+      // The same index again, or a newer one, is used.
+      pointAt(newer.url);
+      const again = await runCli(["packs", "add", "astro@1.3.0", "--repo", repo]);
+      expect(again.code, again.stderr).toBe(0);
+    } finally {
+      await Promise.all([older.close(), newer.close(), unsigned.close()]);
     }
   });
 });

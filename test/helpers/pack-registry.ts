@@ -132,11 +132,14 @@ export async function makePublisher(keyId = "astro-rc-2026"): Promise<Publisher>
  * Signs a registry's edited `registry.yaml` again with the publisher's key, as `labenv packs
  * publish` would: for tests where the publisher itself changed its index (a yank, a rollback).
  */
-export function resignIndex(site: string, publisher: Pick<Publisher, "keyFile" | "keyId">): void {
+export function resignIndex(
+  site: string,
+  publisher: Pick<Publisher, "keyFile" | "keyId">,
+  published = new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+): void {
   const index = join(site, "registry.yaml");
   const doc = parseDocument(readFileSync(index, "utf8"));
   const spec = (doc.toJS() as { spec: unknown }).spec;
-  const published = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const key = parsePrivateKey(readFileSync(publisher.keyFile, "utf8"))!;
   doc.setIn(["metadata", "published"], published);
   doc.setIn(["metadata", "signature"], signIndex(key, publisher.keyId, published, spec));

@@ -4,6 +4,7 @@ import { LabenvError } from "../../core/errors.js";
 import { loadRepository } from "../../core/load/load-repository.js";
 import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
 import type { DomainPackRegistry, Loaded, RepoConfig } from "../../core/model/documents.js";
+import { judgeIndexFreshness, type IndexSeen } from "../../core/packs/index-freshness.js";
 import { judgeIndex, type PackRegistryConfig } from "../../core/packs/trust-policy.js";
 import type { SchemaCheck } from "../../core/validate/schema-validator.js";
 import { parseGitLocation, readGitFile, type GitLocation } from "./git-location.js";
@@ -16,6 +17,8 @@ export interface HostedRegistryOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** labenv.yaml: whose signatures on the index count (`packTrust`). */
   config?: RepoConfig["spec"] | undefined;
+  /** The newest signed index recorded from this registry: an older one is refused as a replay. */
+  newestSeen?: IndexSeen | undefined;
 }
 
 export interface FetchedPack {
@@ -63,6 +66,11 @@ export class HostedRegistry {
     if (!trusted.ok)
       throw new LabenvError("config", `${trusted.message} (${trusted.code}, ${url})`, {
         hint: `nothing was changed; ${trusted.hint}`,
+      });
+    const fresh = judgeIndexFreshness(this.config.name, doc.doc, this.options.newestSeen);
+    if (!fresh.ok)
+      throw new LabenvError("config", `${fresh.message} (${fresh.code}, ${url})`, {
+        hint: `nothing was changed; ${fresh.hint}`,
       });
     return doc.doc;
   }

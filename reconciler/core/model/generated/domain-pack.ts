@@ -439,6 +439,10 @@ export interface DomainPack {
          */
         value: string;
       };
+      /**
+       * The `metadata.published` of the signed registry index this version was added from. The newest of these over a registry's vendored versions is the newest index labenv has seen from it: an index published earlier (a replay) is refused.
+       */
+      indexPublished?: string;
     };
   };
 }
