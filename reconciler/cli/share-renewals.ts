@@ -1,12 +1,12 @@
 import { LabenvError } from "../core/errors.js";
 import { PROPOSAL_WORDS } from "../core/proposals/propose-pull-request.js";
 import { proposeRenewals, type RenewalProposal } from "../core/shares/propose-renewals.js";
-import { renewalDue } from "../core/shares/renewal-pull-request.js";
+import { renewalDue, renewalTerms } from "../core/shares/renewal-pull-request.js";
 import type { RunContext } from "./context.js";
 import { openGitHost } from "./drift-loop.js";
 
 /**
- * After a reconcile: the renewal pull requests of the shares ending within a week, or why they
+ * After a reconcile: the renewal pull requests of the shares within their renewal notice (a week unless configured), or why they
  * were skipped (no git host). Undefined when no share is due (nothing is asked of the host).
  */
 export async function renewalsForContext(
@@ -14,7 +14,12 @@ export async function renewalsForContext(
   now: () => Date,
   today: string,
 ): Promise<RenewalProposal[] | { skipped: string } | undefined> {
-  if (![...ctx.repository.shares.values()].some((s) => renewalDue(s, today))) return undefined;
+  if (
+    ![...ctx.repository.shares.values()].some((s) =>
+      renewalDue(s, today, renewalTerms(ctx.repository, s)),
+    )
+  )
+    return undefined;
   try {
     const host = openGitHost(ctx, now);
     return await proposeRenewals(

@@ -111,4 +111,47 @@ describe("share renewal pull requests (sandbox, local git host)", () => {
     expect(revoked.stdout).toContain("- revoke share genomics-core/rnaseq-to-ml-vision");
     expect(revoked.stdout).not.toContain("share renewals");
   });
+
+  it("the notice and the term come from labenv.yaml, and a share's own spec.renewal wins", async () => {
+    const dir = sharing("2026-11-30");
+    const config = join(dir, "labenv.yaml");
+    writeFileSync(
+      config,
+      readFileSync(config, "utf8").replace(
+        "  drift:\n",
+        "  shares:\n    renewalNoticeDays: 30\n    renewalTermDays: 365\n  drift:\n",
+      ),
+    );
+    git(dir, "commit", "-qam", "a month's notice, a year's renewal");
+    // 31 days before: not due; 30 days before: proposed, a year later.
+    expect(await renewals(dir, "2026-10-30")).toBeUndefined();
+    const [opened] = (await renewals(dir, "2026-10-31"))!;
+    expect(opened).toMatchObject({ outcome: "created" });
+    expect(parse(git(dir, "show", `${BRANCH}:${SHARE}`))).toMatchObject({
+      spec: { expires: "2027-11-30" },
+    });
+    // The share asks for a shorter term: the same pull request is updated to that date.
+    const path = join(dir, SHARE);
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        "expires: 2026-11-30\n",
+        "expires: 2026-11-30\n  renewal: { termDays: 60 }\n",
+      ),
+    );
+    git(dir, "commit", "-qam", "renew for two months at a time");
+    expect(await renewals(dir, "2026-11-01")).toEqual([
+      expect.objectContaining({ outcome: "updated", number: opened!.number }),
+    ]);
+    expect(parse(git(dir, "show", `${BRANCH}:${SHARE}`))).toMatchObject({
+      spec: { expires: "2027-01-29", renewal: { termDays: 60 } },
+    });
+    // A notice not shorter than the term is refused at the share, and nothing it lends applies.
+    writeFileSync(path, readFileSync(path, "utf8").replace("termDays: 60", "termDays: 20"));
+    const bad = await runCli(["validate", dir], { today: "2026-11-01" });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(
+      /rnaseq-to-ml-vision\.yaml:\d+:\d+ error the renewal notice of 30 days \(labenv\.yaml shares\.renewalNoticeDays\) is not shorter than the renewal term of 20 days \(spec\.renewal\.termDays\)/,
+    );
+  });
 });

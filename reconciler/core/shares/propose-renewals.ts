@@ -1,7 +1,7 @@
 import type { Repository } from "../model/documents.js";
 import type { GitHost } from "../../ports/git-host.js";
 import { proposePullRequest, type Proposal } from "../proposals/propose-pull-request.js";
-import { renewalDue, renewalPullRequest } from "./renewal-pull-request.js";
+import { renewalDue, renewalPullRequest, renewalTerms } from "./renewal-pull-request.js";
 
 /** What happened to one share's renewal proposal on this run. */
 export interface RenewalProposal extends Proposal {
@@ -12,7 +12,7 @@ export interface RenewalProposal extends Proposal {
 
 /**
  * Opens (or updates in place, found by its head branch) a renewal pull request for every share
- * whose last day is a week away or less. Safe to repeat: an up-to-date pull request costs no
+ * whose last day is within its notice period (a week unless `renewalTerms` says otherwise). Safe to repeat: an up-to-date pull request costs no
  * write, and one that was closed without merging is left closed. A host failure for one share
  * is reported for it and never stops the others.
  */
@@ -24,7 +24,7 @@ export async function proposeRenewals(
 ): Promise<RenewalProposal[]> {
   const out: RenewalProposal[] = [];
   for (const [id, share] of [...repo.shares].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!renewalDue(share, today)) continue;
+    if (!renewalDue(share, today, renewalTerms(repo, share))) continue;
     const spec = renewalPullRequest(repo, share, base);
     const expires = share.doc.spec.expires;
     out.push({

@@ -6,10 +6,32 @@ import { labApprovers } from "../approvals/lab-roles.js";
 import type { DriftPullRequestSpec } from "../../ports/git-host.js";
 import { isExpired } from "../desire/share-grants.js";
 
-/** How many days before its last day a share gets a renewal pull request. */
+/** How many days before its last day a share gets a renewal pull request, unless configured. */
 export const RENEWAL_NOTICE_DAYS = 7;
-/** How much longer the renewal pull request proposes (its reviewers may change the date). */
+/** How much longer the renewal pull request proposes (its reviewers may change the date), unless configured. */
 export const RENEWAL_TERM_DAYS = 90;
+
+/** When a share's renewal is proposed and for how long. */
+export interface RenewalTerms {
+  noticeDays: number;
+  termDays: number;
+}
+
+/**
+ * A share's renewal terms: its own `spec.renewal`, else labenv.yaml `shares`, else a week's
+ * notice for 90 more days. Pure.
+ */
+export function renewalTerms(
+  repo: Pick<Repository, "config">,
+  share: Loaded<"Share">,
+): RenewalTerms {
+  const own = share.doc.spec.renewal;
+  const repoWide = repo.config?.doc.spec.shares;
+  return {
+    noticeDays: own?.noticeDays ?? repoWide?.renewalNoticeDays ?? RENEWAL_NOTICE_DAYS,
+    termDays: own?.termDays ?? repoWide?.renewalTermDays ?? RENEWAL_TERM_DAYS,
+  };
+}
 
 const DAY_MS = 86_400_000;
 
@@ -25,9 +47,13 @@ export function daysLeft(share: Loaded<"Share">, today: string): number {
   );
 }
 
-/** A share not yet expired whose last day is at most a week away. */
-export function renewalDue(share: Loaded<"Share">, today: string): boolean {
-  return !isExpired(share, today) && daysLeft(share, today) <= RENEWAL_NOTICE_DAYS;
+/** A share not yet expired whose last day is at most its notice period away (a week unless configured). */
+export function renewalDue(
+  share: Loaded<"Share">,
+  today: string,
+  terms: Pick<RenewalTerms, "noticeDays"> = { noticeDays: RENEWAL_NOTICE_DAYS },
+): boolean {
+  return !isExpired(share, today) && daysLeft(share, today) <= terms.noticeDays;
 }
 
 /** The fixed branch of a share's renewal pull request, so proposing it again updates it. */
@@ -44,7 +70,7 @@ export function withExpires(text: string, expires: string): string {
 
 /**
  * The pull request that proposes renewing a share about to end: one commit moving `expires`
- * `RENEWAL_TERM_DAYS` later, asking the lending lab's approvers to review. Merging renews it;
+ * its term (`renewalTerms`) later, asking the lending lab's approvers to review. Merging renews it;
  * closing it lets the share end on its day (labenv does not propose the same renewal again);
  * deleting the share file ends it at once. Its fingerprint is the share and its current last
  * day, so a renewal merged and later due again is a new proposal. Nothing in it depends on
@@ -58,7 +84,8 @@ export function renewalPullRequest(
   const { lab, name } = share.doc.metadata;
   const { environment, to, expires, access, purpose } = share.doc.spec;
   const id = `${lab}/${name}`;
-  const proposed = addDays(expires, RENEWAL_TERM_DAYS);
+  const { noticeDays, termDays } = renewalTerms(repo, share);
+  const proposed = addDays(expires, termDays);
   const files = [{ path: share.file, content: withExpires(share.text, proposed) }];
   const filesDigest = digestOf(files).slice(7);
   const fingerprint = digestOf({ renewal: id, expires }).slice(7, 39);
@@ -69,7 +96,7 @@ export function renewalPullRequest(
     "",
     `Purpose: ${purpose}`,
     "",
-    `This proposes renewing it until **${proposed}** (${RENEWAL_TERM_DAYS} days more); change the date on this branch if the collaboration needs another term. It needs the approvals of a share change (an approver of each lab).`,
+    `This proposes renewing it until **${proposed}** (${termDays} days more); change the date on this branch if the collaboration needs another term. It needs the approvals of a share change (an approver of each lab).`,
     "",
     "- **Renew**: merge this pull request.",
     "- **Let it end**: close this pull request; labenv does not propose this renewal again, and the share is revoked the day after it ends.",
@@ -85,7 +112,7 @@ export function renewalPullRequest(
     title,
     body,
     files,
-    commitMessage: `${title}\n\nShare ${share.file}: proposed by labenv ${RENEWAL_NOTICE_DAYS} days or less before it ends.`,
+    commitMessage: `${title}\n\nShare ${share.file}: proposed by labenv ${noticeDays} days or less before it ends.`,
     labels: ["labenv", "share-renewal"],
     reviewers: lending ? [...new Set(labApprovers(lending).map((a) => a.login))] : [],
     fingerprint,

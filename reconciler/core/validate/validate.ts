@@ -13,6 +13,7 @@ import { noSecrets } from "./rules/no-secrets.js";
 import { shareExpiry } from "./rules/share-expiry.js";
 import { snapshotSchedules } from "./rules/snapshot-schedules.js";
 import { shareGrantRules } from "./rules/share-grants.js";
+import { shareRenewal } from "./rules/share-renewal.js";
 import {
   shareReferences,
   snapshotReferences,
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   successionReferences,
   shareExpiry,
   shareGrantRules,
+  shareRenewal,
   noSecrets,
 ];
 

@@ -226,6 +226,19 @@ export interface RepoConfig {
       scheduleMinutes?: number;
     };
     /**
+     * Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.
+     */
+    shares?: {
+      /**
+       * How many days before a share's `expires` labenv opens the pull request proposing its renewal.
+       */
+      renewalNoticeDays?: number;
+      /**
+       * How many days after `expires` a renewal pull request proposes as the new last day.
+       */
+      renewalTermDays?: number;
+    };
+    /**
      * The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).
      */
     dashboard?: {

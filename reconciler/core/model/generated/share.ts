@@ -65,6 +65,19 @@ export interface Share {
      */
     expires: string;
     /**
+     * When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.
+     */
+    renewal?: {
+      /**
+       * How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7.
+       */
+      noticeDays?: number;
+      /**
+       * How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90.
+       */
+      termDays?: number;
+    };
+    /**
      * Why the environment is shared (collaboration, reproduction of a paper).
      */
     purpose: string;

@@ -8662,7 +8662,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
 const pattern85 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
 const pattern86 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
 const pattern87 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
@@ -10110,12 +10110,12 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data4.dashboard !== undefined){
-let data58 = data4.dashboard;
+if(data4.shares !== undefined){
+let data58 = data4.shares;
 if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 for(const key14 in data58){
-if(!((key14 === "publish") || (key14 === "fleetViewers"))){
-const err113 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data58};
+if(!((key14 === "renewalNoticeDays") || (key14 === "renewalTermDays"))){
+const err113 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data58};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -10125,10 +10125,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data58.publish !== undefined){
-let data59 = data58.publish;
-if(typeof data59 !== "boolean"){
-const err114 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data59};
+if(data58.renewalNoticeDays !== undefined){
+let data59 = data58.renewalNoticeDays;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err114 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -10137,12 +10137,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data58.fleetViewers !== undefined){
-let data60 = data58.fleetViewers;
-if(Array.isArray(data60)){
-if(data60.length > 200){
-const err115 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 365 || isNaN(data59)){
+const err115 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10151,12 +10148,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-const len2 = data60.length;
-for(let i2=0; i2<len2; i2++){
-let data61 = data60[i2];
-if(typeof data61 === "string"){
-if(!pattern103.test(data61)){
-const err116 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data61};
+if(data59 < 1 || isNaN(data59)){
+const err116 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10166,8 +10159,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data61};
+}
+if(data58.renewalTermDays !== undefined){
+let data60 = data58.renewalTermDays;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err117 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10176,19 +10172,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-let i3 = data60.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data60[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err118 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 1825 || isNaN(data60)){
+const err118 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10196,14 +10182,9 @@ else {
 vErrors.push(err118);
 }
 errors++;
-break;
 }
-indices0[item0] = i3;
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data60};
+if(data60 < 1 || isNaN(data60)){
+const err119 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10214,8 +10195,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err120 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data58};
+const err120 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data58};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10225,15 +10207,12 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data4.packRegistries !== undefined){
-let data62 = data4.packRegistries;
-if(Array.isArray(data62)){
-const len3 = data62.length;
-for(let i4=0; i4<len3; i4++){
-let data63 = data62[i4];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.name === undefined){
-const err121 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
+if(data4.dashboard !== undefined){
+let data61 = data4.dashboard;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key15 in data61){
+if(!((key15 === "publish") || (key15 === "fleetViewers"))){
+const err121 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data61};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10242,8 +10221,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data63.url === undefined){
-const err122 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
+}
+if(data61.publish !== undefined){
+let data62 = data61.publish;
+if(typeof data62 !== "boolean"){
+const err122 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data62};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10252,9 +10234,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key15 in data63){
-if(!(((((key15 === "name") || (key15 === "url")) || (key15 === "trust")) || (key15 === "tokenEnv")) || (key15 === "requireSignedIndex"))){
-const err123 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
+}
+if(data61.fleetViewers !== undefined){
+let data63 = data61.fleetViewers;
+if(Array.isArray(data63)){
+if(data63.length > 200){
+const err123 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10263,12 +10248,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data63.name !== undefined){
-let data64 = data63.name;
+const len2 = data63.length;
+for(let i2=0; i2<len2; i2++){
+let data64 = data63[i2];
 if(typeof data64 === "string"){
-if(!pattern4.test(data64)){
-const err124 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data64};
+if(!pattern103.test(data64)){
+const err124 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10279,7 +10264,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data64};
+const err125 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -10289,11 +10274,18 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data63.url !== undefined){
-let data65 = data63.url;
-if(typeof data65 === "string"){
-if(!pattern105.test(data65)){
-const err126 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data65};
+let i3 = data63.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data63[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err126 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -10301,10 +10293,14 @@ else {
 vErrors.push(err126);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
+}
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data65};
+const err127 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -10314,11 +10310,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data63.trust !== undefined){
-let data66 = data63.trust;
-if(Array.isArray(data66)){
-if(data66.length < 1){
-const err128 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
+}
+else {
+const err128 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data61};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -10327,11 +10321,16 @@ vErrors.push(err128);
 }
 errors++;
 }
-const len4 = data66.length;
-for(let i5=0; i5<len4; i5++){
-let data67 = data66[i5];
-if(typeof data67 !== "string"){
-const err129 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data67};
+}
+if(data4.packRegistries !== undefined){
+let data65 = data4.packRegistries;
+if(Array.isArray(data65)){
+const len3 = data65.length;
+for(let i4=0; i4<len3; i4++){
+let data66 = data65[i4];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.name === undefined){
+const err129 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -10340,8 +10339,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!(((data67 === "verified") || (data67 === "community")) || (data67 === "experimental"))){
-const err130 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data67};
+if(data66.url === undefined){
+const err130 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -10350,19 +10349,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-let i6 = data66.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data66[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
+for(const key16 in data66){
+if(!(((((key16 === "name") || (key16 === "url")) || (key16 === "trust")) || (key16 === "tokenEnv")) || (key16 === "requireSignedIndex"))){
+const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -10370,14 +10359,13 @@ else {
 vErrors.push(err131);
 }
 errors++;
-break;
-}
-indices1[item1] = i6;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data66};
+if(data66.name !== undefined){
+let data67 = data66.name;
+if(typeof data67 === "string"){
+if(!pattern4.test(data67)){
+const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -10387,11 +10375,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data63.tokenEnv !== undefined){
-let data68 = data63.tokenEnv;
-if(typeof data68 === "string"){
-if(!pattern106.test(data68)){
-const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data68};
+else {
+const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -10401,8 +10386,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data68};
+if(data66.url !== undefined){
+let data68 = data66.url;
+if(typeof data68 === "string"){
+if(!pattern105.test(data68)){
+const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -10412,10 +10400,8 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data63.requireSignedIndex !== undefined){
-let data69 = data63.requireSignedIndex;
-if(typeof data69 !== "boolean"){
-const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data69};
+else {
+const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -10425,9 +10411,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data63};
+if(data66.trust !== undefined){
+let data69 = data66.trust;
+if(Array.isArray(data69)){
+if(data69.length < 1){
+const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -10436,10 +10424,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data62};
+const len4 = data69.length;
+for(let i5=0; i5<len4; i5++){
+let data70 = data69[i5];
+if(typeof data70 !== "string"){
+const err137 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data70};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -10448,13 +10437,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data4.packTrust !== undefined){
-let data70 = data4.packTrust;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key16 in data70){
-if(!((key16 === "requireSignatures") || (key16 === "keys"))){
-const err138 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data70};
+if(!(((data70 === "verified") || (data70 === "community")) || (data70 === "experimental"))){
+const err138 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data70};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -10464,10 +10448,18 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data70.requireSignatures !== undefined){
-let data71 = data70.requireSignatures;
-if(typeof data71 !== "boolean"){
-const err139 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data71};
+let i6 = data69.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data69[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10475,17 +10467,14 @@ else {
 vErrors.push(err139);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
 }
 }
-if(data70.keys !== undefined){
-let data72 = data70.keys;
-if(Array.isArray(data72)){
-const len5 = data72.length;
-for(let i7=0; i7<len5; i7++){
-let data73 = data72[i7];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.id === undefined){
-const err140 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
+}
+else {
+const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -10494,8 +10483,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data73.publicKey === undefined){
-const err141 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
+}
+if(data66.tokenEnv !== undefined){
+let data71 = data66.tokenEnv;
+if(typeof data71 === "string"){
+if(!pattern106.test(data71)){
+const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -10504,9 +10497,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key17 in data73){
-if(!((((key17 === "id") || (key17 === "publicKey")) || (key17 === "registries")) || (key17 === "revoked"))){
-const err142 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
+}
+else {
+const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -10516,11 +10509,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data73.id !== undefined){
-let data74 = data73.id;
-if(typeof data74 === "string"){
-if(!pattern29.test(data74)){
-const err143 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data74};
+if(data66.requireSignedIndex !== undefined){
+let data72 = data66.requireSignedIndex;
+if(typeof data72 !== "boolean"){
+const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data72};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -10530,8 +10522,9 @@ vErrors.push(err143);
 errors++;
 }
 }
+}
 else {
-const err144 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data74};
+const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -10541,11 +10534,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data73.publicKey !== undefined){
-let data75 = data73.publicKey;
-if(typeof data75 === "string"){
-if(!pattern108.test(data75)){
-const err145 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data75};
+}
+else {
+const err145 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data65};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -10555,8 +10546,12 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data75};
+if(data4.packTrust !== undefined){
+let data73 = data4.packTrust;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key17 in data73){
+if(!((key17 === "requireSignatures") || (key17 === "keys"))){
+const err146 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data73};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -10566,15 +10561,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data73.registries !== undefined){
-let data76 = data73.registries;
-if(Array.isArray(data76)){
-const len6 = data76.length;
-for(let i8=0; i8<len6; i8++){
-let data77 = data76[i8];
-if(typeof data77 === "string"){
-if(!pattern4.test(data77)){
-const err147 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data77};
+if(data73.requireSignatures !== undefined){
+let data74 = data73.requireSignatures;
+if(typeof data74 !== "boolean"){
+const err147 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data74};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -10584,8 +10574,15 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data77};
+if(data73.keys !== undefined){
+let data75 = data73.keys;
+if(Array.isArray(data75)){
+const len5 = data75.length;
+for(let i7=0; i7<len5; i7++){
+let data76 = data75[i7];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.id === undefined){
+const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -10594,19 +10591,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-let i9 = data76.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data76[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data76};
+if(data76.publicKey === undefined){
+const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -10614,14 +10600,10 @@ else {
 vErrors.push(err149);
 }
 errors++;
-break;
 }
-indices2[item2] = i9;
-}
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data76};
+for(const key18 in data76){
+if(!((((key18 === "id") || (key18 === "publicKey")) || (key18 === "registries")) || (key18 === "revoked"))){
+const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -10631,11 +10613,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data73.revoked !== undefined){
-let data78 = data73.revoked;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.reason === undefined){
-const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
+if(data76.id !== undefined){
+let data77 = data76.id;
+if(typeof data77 === "string"){
+if(!pattern29.test(data77)){
+const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data77};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -10644,9 +10626,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key18 in data78){
-if(!((key18 === "reason") || (key18 === "on"))){
-const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
+}
+else {
+const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data77};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -10656,11 +10638,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data78.reason !== undefined){
-let data79 = data78.reason;
-if(typeof data79 === "string"){
-if(func1(data79) > 512){
-const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
+if(data76.publicKey !== undefined){
+let data78 = data76.publicKey;
+if(typeof data78 === "string"){
+if(!pattern108.test(data78)){
+const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -10669,8 +10651,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(func1(data79) < 3){
-const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
+}
+else {
+const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -10680,8 +10663,15 @@ vErrors.push(err154);
 errors++;
 }
 }
-else {
-const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data79};
+if(data76.registries !== undefined){
+let data79 = data76.registries;
+if(Array.isArray(data79)){
+const len6 = data79.length;
+for(let i8=0; i8<len6; i8++){
+let data80 = data79[i8];
+if(typeof data80 === "string"){
+if(!pattern4.test(data80)){
+const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data80};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -10691,11 +10681,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data78.on !== undefined){
-let data80 = data78.on;
-if(typeof data80 === "string"){
-if(!(formats6.validate(data80))){
-const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data80};
+else {
+const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data80};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -10705,8 +10692,18 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data80};
+let i9 = data79.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data79[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data79};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -10714,11 +10711,14 @@ else {
 vErrors.push(err157);
 }
 errors++;
+break;
+}
+indices2[item2] = i9;
 }
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data78};
+const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data79};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -10728,9 +10728,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data73};
+if(data76.revoked !== undefined){
+let data81 = data76.revoked;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.reason === undefined){
+const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -10739,10 +10741,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data72};
+for(const key19 in data81){
+if(!((key19 === "reason") || (key19 === "on"))){
+const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -10752,9 +10753,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data70};
+if(data81.reason !== undefined){
+let data82 = data81.reason;
+if(typeof data82 === "string"){
+if(func1(data82) > 512){
+const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -10763,10 +10766,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(func1(data82) < 3){
+const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -10776,14 +10777,110 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
 else {
-const err163 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
 if(vErrors === null){
 vErrors = [err163];
 }
 else {
 vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data81.on !== undefined){
+let data83 = data81.on;
+if(typeof data83 === "string"){
+if(!(formats6.validate(data83))){
+const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data83};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data83};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data75};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data73};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
 }
 errors++;
 }
@@ -10793,7 +10890,7 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
-const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
 const pattern118 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -11139,7 +11236,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key4 in data7){
-if(!((((((((key4 === "environment") || (key4 === "snapshot")) || (key4 === "to")) || (key4 === "access")) || (key4 === "mountPath")) || (key4 === "expires")) || (key4 === "purpose")) || (key4 === "allowRestricted"))){
+if(!(func2.call(schema38.properties.spec.properties, key4))){
 const err27 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.spec,data:data7};
 if(vErrors === null){
 vErrors = [err27];
@@ -11410,11 +11507,12 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data7.purpose !== undefined){
-let data17 = data7.purpose;
-if(typeof data17 === "string"){
-if(func1(data17) > 512){
-const err48 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema38.properties.spec.properties.purpose,data:data17};
+if(data7.renewal !== undefined){
+let data17 = data7.renewal;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+if(!((key6 === "noticeDays") || (key6 === "termDays"))){
+const err48 = {instancePath:instancePath+"/spec/renewal",schemaPath:"#/properties/spec/properties/renewal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.spec.properties.renewal,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11423,8 +11521,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(func1(data17) < 3){
-const err49 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema38.properties.spec.properties.purpose,data:data17};
+}
+if(data17.noticeDays !== undefined){
+let data18 = data17.noticeDays;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err49 = {instancePath:instancePath+"/spec/renewal/noticeDays",schemaPath:"#/properties/spec/properties/renewal/properties/noticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.spec.properties.renewal.properties.noticeDays.type,parentSchema:schema38.properties.spec.properties.renewal.properties.noticeDays,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11433,9 +11534,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.spec.properties.purpose.type,parentSchema:schema38.properties.spec.properties.purpose,data:data17};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 365 || isNaN(data18)){
+const err50 = {instancePath:instancePath+"/spec/renewal/noticeDays",schemaPath:"#/properties/spec/properties/renewal/properties/noticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema38.properties.spec.properties.renewal.properties.noticeDays,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11444,11 +11545,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data7.allowRestricted !== undefined){
-let data18 = data7.allowRestricted;
-if(typeof data18 !== "boolean"){
-const err51 = {instancePath:instancePath+"/spec/allowRestricted",schemaPath:"#/properties/spec/properties/allowRestricted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.spec.properties.allowRestricted.type,parentSchema:schema38.properties.spec.properties.allowRestricted,data:data18};
+if(data18 < 1 || isNaN(data18)){
+const err51 = {instancePath:instancePath+"/spec/renewal/noticeDays",schemaPath:"#/properties/spec/properties/renewal/properties/noticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.spec.properties.renewal.properties.noticeDays,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11459,8 +11557,10 @@ errors++;
 }
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.spec.type,parentSchema:schema38.properties.spec,data:data7};
+if(data17.termDays !== undefined){
+let data19 = data17.termDays;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err52 = {instancePath:instancePath+"/spec/renewal/termDays",schemaPath:"#/properties/spec/properties/renewal/properties/termDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.spec.properties.renewal.properties.termDays.type,parentSchema:schema38.properties.spec.properties.renewal.properties.termDays,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -11469,15 +11569,109 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 1825 || isNaN(data19)){
+const err53 = {instancePath:instancePath+"/spec/renewal/termDays",schemaPath:"#/properties/spec/properties/renewal/properties/termDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema38.properties.spec.properties.renewal.properties.termDays,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+if(data19 < 1 || isNaN(data19)){
+const err54 = {instancePath:instancePath+"/spec/renewal/termDays",schemaPath:"#/properties/spec/properties/renewal/properties/termDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.spec.properties.renewal.properties.termDays,data:data19};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/spec/renewal",schemaPath:"#/properties/spec/properties/renewal/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.spec.properties.renewal.type,parentSchema:schema38.properties.spec.properties.renewal,data:data17};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data7.purpose !== undefined){
+let data20 = data7.purpose;
+if(typeof data20 === "string"){
+if(func1(data20) > 512){
+const err56 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema38.properties.spec.properties.purpose,data:data20};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(func1(data20) < 3){
+const err57 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema38.properties.spec.properties.purpose,data:data20};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/spec/purpose",schemaPath:"#/properties/spec/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.spec.properties.purpose.type,parentSchema:schema38.properties.spec.properties.purpose,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data7.allowRestricted !== undefined){
+let data21 = data7.allowRestricted;
+if(typeof data21 !== "boolean"){
+const err59 = {instancePath:instancePath+"/spec/allowRestricted",schemaPath:"#/properties/spec/properties/allowRestricted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.spec.properties.allowRestricted.type,parentSchema:schema38.properties.spec.properties.allowRestricted,data:data21};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.spec.type,parentSchema:schema38.properties.spec,data:data7};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
