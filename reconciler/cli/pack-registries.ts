@@ -124,6 +124,12 @@ export async function prepareFromRegistry(
         { hint: "nothing was changed; `labenv packs verify` lists the problems" },
       );
     files.push({ path: decision.file, content: decision.text });
+    // A pack's example notebooks are vendored with it, each checked against its signed listing.
+    for (const e of fetched.pack.doc.spec.examples ?? [])
+      files.push({
+        path: `domain-packs/${name}/${choice.version}/examples/${e.file}`,
+        content: await registry.example(name, choice.version, e.file, e.sha256),
+      });
     const after = withFiles(dir, files);
     files.push({
       path: "domain-packs/registry.yaml",

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -82,6 +83,33 @@ export function writePack(
   for (const [k, v] of Object.entries(spec)) doc.setIn(["spec", k], v);
   mkdirSync(join(repo, "domain-packs", name, version), { recursive: true });
   writeFileSync(join(repo, "domain-packs", name, version, "pack.yaml"), doc.toString());
+}
+
+/** A small Jupyter notebook with one markdown cell. */
+export function notebook(title: string): string {
+  return `${JSON.stringify({ cells: [{ cell_type: "markdown", metadata: {}, source: [`# ${title}`] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+/** Writes example notebooks into a pack version's examples/ and lists them (with sha256) in its pack.yaml. */
+export function writeExamples(
+  repo: string,
+  name: string,
+  version: string,
+  notebooks: Record<string, string>,
+): void {
+  const dir = join(repo, "domain-packs", name, version);
+  mkdirSync(join(dir, "examples"), { recursive: true });
+  for (const [file, content] of Object.entries(notebooks))
+    writeFileSync(join(dir, "examples", file), content);
+  const doc = parseDocument(readFileSync(join(dir, "pack.yaml"), "utf8"));
+  doc.setIn(
+    ["spec", "examples"],
+    Object.entries(notebooks).map(([file, content]) => ({
+      file,
+      sha256: `sha256:${createHash("sha256").update(content).digest("hex")}`,
+    })),
+  );
+  writeFileSync(join(dir, "pack.yaml"), doc.toString());
 }
 
 export interface Publisher {

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LabenvError } from "../../core/errors.js";
+import { sha256Hex } from "../../core/lock/canonical.js";
 import { loadRepository } from "../../core/load/load-repository.js";
 import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
 import type { DomainPackRegistry, Loaded, RepoConfig } from "../../core/model/documents.js";
@@ -83,6 +84,27 @@ export class HostedRegistry {
     );
     if (!pack) throw this.malformed(url, `it is not the DomainPack ${name}@${version}`);
     return { pack, text, url };
+  }
+
+  /**
+   * One example notebook of a version, refused unless it has the sha256 the version's pack.yaml
+   * lists (the pack's checksum and signature cover that list, so the notebook is as published).
+   */
+  async example(name: string, version: string, file: string, sha256: string): Promise<string> {
+    const url = this.urlOf(
+      `${encodeURIComponent(name)}/${encodeURIComponent(version)}/examples/${encodeURIComponent(file)}`,
+    );
+    const text = await this.read(url, `${name}@${version}'s example ${file}`);
+    const served = `sha256:${sha256Hex(text)}`;
+    if (served !== sha256)
+      throw new LabenvError(
+        "config",
+        `refusing ${name}@${version}: its example ${file} has sha256 ${served}, not the ${sha256} its signed pack.yaml lists (pack-example, ${url})`,
+        {
+          hint: "nothing was changed; the notebook was altered after it was published: tell the registry's maintainers",
+        },
+      );
+    return text;
   }
 
   private load(path: string, text: string, url: string) {

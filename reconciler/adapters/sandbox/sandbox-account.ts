@@ -291,6 +291,7 @@ const ACCOUNT_SHAPE: Shape = {
           kernels: { arrayOf: { name: "string", language: "string" } },
           extensions: { arrayOf: { name: "string", version: "string" } },
           config: { arrayOf: { key: "string", sha256: "string" } },
+          files: { optional: { arrayOf: { path: "string", sha256: "string", size: "number" } } },
         },
       },
     },

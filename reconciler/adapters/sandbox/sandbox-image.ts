@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, sha256Hex } from "../../core/lock/canonical.js";
 import { lockedKernels } from "../../core/lock/build-lock.js";
-import type { ContextFile } from "../../core/image/build-context.js";
+import { IMAGE_EXAMPLES_DIR, type ContextFile } from "../../core/image/build-context.js";
 import type { EnvironmentLock, Repository } from "../../core/model/documents.js";
 import { awsError } from "./sandbox-account.js";
 
@@ -13,6 +13,15 @@ export interface ImageContents {
   extensions: { name: string; version: string }[];
   /** Jupyter settings found in the image's config files, each as the hash of its value. */
   config: { key: string; sha256: string }[];
+  /** The pack's example notebooks and their manifest in the image (/opt/labenv/examples/); absent when none. */
+  files?: ImageFile[];
+}
+
+/** A file the build put in the image; its bytes are kept by sha256 beside the account (SandboxStorage). */
+export interface ImageFile {
+  path: string;
+  sha256: string;
+  size: number;
 }
 
 /** The upstream registry the sandbox pulls from: an image reference → what that image holds. */
@@ -54,7 +63,7 @@ export function packImageRegistry(repo: Repository): ImageRegistry {
 export function buildImage(
   files: readonly ContextFile[],
   registry: ImageRegistry,
-): { contents: ImageContents; base: string } {
+): { contents: ImageContents; base: string; layer: Map<string, string> } {
   const file = new Map(files.map((f) => [f.path, f.content]));
   const dockerfile = file.get("Dockerfile");
   if (dockerfile === undefined) throw buildError("the build context has no Dockerfile");
@@ -72,6 +81,8 @@ export function buildImage(
   const kernels = new Map(base.kernels.map((k) => [k.name, { ...k }]));
   const config = new Map(base.config.map((c) => [c.key, c.sha256]));
   const scratch = new Map<string, string>();
+  /** Files copied into the image where its start hook reads them (the pack's examples). */
+  const layer = new Map<string, string>();
   for (const line of instructions.slice(1)) {
     const [op, ...rest] = line.split(/\s+/);
     if (op === "LABEL" || op === "ENV") continue;
@@ -80,8 +91,9 @@ export function buildImage(
       for (const src of rest) {
         const content = file.get(src);
         if (content === undefined) throw buildError(`COPY failed: ${src} is not in the context`);
-        if (dest.endsWith("/")) scratch.set(`${dest}${src.split("/").pop()}`, content);
-        else scratch.set(dest, content);
+        const target = dest.endsWith("/") ? `${dest}${src.split("/").pop()}` : dest;
+        scratch.set(target, content);
+        if (target.startsWith(`${IMAGE_EXAMPLES_DIR}/`)) layer.set(target, content);
         if (dest.startsWith("/etc/jupyter/") && dest.endsWith(".json"))
           for (const [key, sha256] of settingsOf(content, src)) config.set(key, sha256);
       }
@@ -115,9 +127,18 @@ export function buildImage(
   }
   const sorted = <T extends { name: string }>(xs: Iterable<T>) =>
     [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const imageFiles = [...layer]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, content]) => ({
+      path,
+      sha256: `sha256:${sha256Hex(content)}`,
+      size: Buffer.byteLength(content),
+    }));
   return {
     base: from[1]!,
+    layer,
     contents: {
+      ...(imageFiles.length ? { files: imageFiles } : {}),
       python: base.python,
       packages: sorted(packages.values()),
       kernels: sorted(kernels.values()),

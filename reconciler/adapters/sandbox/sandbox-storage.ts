@@ -42,12 +42,15 @@ export interface SandboxRecoveryPoint {
 export class SandboxStorage {
   readonly efsRoot: string;
   readonly backupRoot: string;
+  /** What image builds put in their images (by sha256), as a registry keeps layers. */
+  readonly imagesRoot: string;
   /** What was done inside the tasks (`labenv sandbox exec`): what a volume snapshot holds beyond the image. */
   readonly execFile: string;
 
   constructor(sandboxDir: string) {
     this.efsRoot = join(sandboxDir, "efs");
     this.backupRoot = join(sandboxDir, "backup");
+    this.imagesRoot = join(sandboxDir, "images");
     this.execFile = join(sandboxDir, "exec.json");
   }
 
@@ -161,6 +164,29 @@ export class SandboxStorage {
       copyFileSync(this.blobPath(f.sha256), target);
     }
     return dir;
+  }
+
+  /** Keeps a file an image build put in the image, by its sha256 (idempotent); returns the hex. */
+  storeImageFile(content: string): string {
+    const sha = sha256(Buffer.from(content));
+    const path = this.imageFilePath(sha);
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileAtomic(path, content);
+    }
+    return sha;
+  }
+
+  /** The bytes of a file in a built image, or undefined when the store does not hold them. */
+  readImageFile(sha: string): Buffer | undefined {
+    const path = this.imageFilePath(sha.replace(/^sha256:/, ""));
+    return existsSync(path) ? readFileSync(path) : undefined;
+  }
+
+  private imageFilePath(sha: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha))
+      throw new LabenvError("provider", `not a sha256: ${sha} (sandbox image store)`);
+    return join(this.imagesRoot, "files", sha.slice(0, 2), sha);
   }
 
   /** Where a file's content is kept in the backup store. */

@@ -174,7 +174,7 @@ export function registerPackRegistry(packs: Command, io: CliIO): void {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, text);
       }
-      const versions = files.size - 1;
+      const versions = [...files.keys()].filter((p) => p.endsWith("/pack.yaml")).length;
       if (o.json)
         return io.out(
           JSON.stringify({ out: o.out, versions, signedBy: signer?.keyId ?? null }, null, 2),

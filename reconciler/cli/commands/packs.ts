@@ -10,6 +10,7 @@ import type { Loaded } from "../../core/model/documents.js";
 import type { CliIO } from "../io.js";
 import { loadFromDisk } from "../load.js";
 import { registerPackRegistry, searchRegistries } from "./pack-registry.js";
+import { packExamplesRule } from "../../core/validate/rules/pack-examples.js";
 import { packSources } from "../../core/validate/rules/pack-sources.js";
 
 export function registerPacks(program: Command, io: CliIO): void {
@@ -146,6 +147,10 @@ export function registerPacks(program: Command, io: CliIO): void {
       ...packSources
         .check(repository, { today: io.today() })
         .filter((d) => d.severity === "error")
+        .map((d) => ({ pack: d.file, message: d.message, hint: d.hint ?? "" })),
+      // Example notebooks: each exactly the one spec.examples lists (so the checksum covers it).
+      ...packExamplesRule
+        .check(repository, { today: io.today() })
         .map((d) => ({ pack: d.file, message: d.message, hint: d.hint ?? "" })),
     ];
     const vendored = [...repository.packs.values()].filter((p) => p.doc.spec.source).length;

@@ -13,6 +13,7 @@ import {
 } from "../model/resources.js";
 import { publishedVersions, resolvePack } from "../packs/resolve-pack.js";
 import { buildContext } from "../image/build-context.js";
+import { packExamples } from "../packs/pack-examples.js";
 import { imageBuildKey } from "../kinds/image-build.js";
 import { AUTHORIZER, CONTAINER, ecsName, keys, paths } from "./names.js";
 import { environmentPath, rulePriorities } from "../access/environment-address.js";
@@ -140,7 +141,12 @@ export function desire(
       (p) => p.doc.metadata.version === lock.spec.domainPack.version,
     );
     if (!pack) return lock.spec.image;
-    const ctx = buildContext({ lock, environment: env.doc, pack: pack.doc });
+    const ctx = buildContext({
+      lock,
+      environment: env.doc,
+      pack: pack.doc,
+      examples: packExamples(repo, pack).examples,
+    });
     const buildKey = imageBuildKey(labName, name, ctx.tag);
     add("image-build", buildKey, key, labName, {
       repository: `labenv/${labName}`,

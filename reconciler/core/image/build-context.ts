@@ -2,6 +2,7 @@ import { AGENT_FILES } from "./generated/agent-files.js";
 import { canonicalJson, digestOf, sha256Hex } from "../lock/canonical.js";
 import { lockDigest } from "../lock/build-lock.js";
 import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
+import type { PackExample } from "../packs/pack-examples.js";
 
 /**
  * An environment's image build context: the files a builder (CodeBuild, `docker buildx`, the
@@ -38,6 +39,10 @@ export const LABENV_SETTINGS_FILE = "etc/jupyter/jupyter_server_config.d/labenv.
 export const AGENT_FILE = "labenv/agent/observe.py";
 export const HOOK_FILE = "labenv/python/labenv_jupyter.py";
 const HOOK_DIR = "/opt/labenv/python";
+/** The pack's example notebooks in the context, with manifest.json listing each one's sha256 and size. */
+export const EXAMPLES_DIR = "labenv/examples";
+/** Where the image holds them; the start hook (labenv_jupyter.py) places them in the home from there. */
+export const IMAGE_EXAMPLES_DIR = "/opt/labenv/examples";
 const DEFAULT_AGENT_PATH = "/opt/labenv/agent/observe.py";
 
 /**
@@ -53,9 +58,16 @@ export interface BuildInputs {
   lock: EnvironmentLock;
   environment: Environment;
   pack: DomainPack;
+  /** The pack version's example notebooks, checked against its spec.examples (pack-examples.ts). */
+  examples?: readonly PackExample[];
 }
 
-export function buildContext({ lock, environment, pack }: BuildInputs): BuildContext {
+export function buildContext({
+  lock,
+  environment,
+  pack,
+  examples = [],
+}: BuildInputs): BuildContext {
   const { lab, name } = lock.metadata;
   const spec = lock.spec;
   const added = spec.packages.filter((p) => p.source !== "pack");
@@ -79,6 +91,18 @@ export function buildContext({ lock, environment, pack }: BuildInputs): BuildCon
     { path: AGENT_FILE, content: AGENT_FILES["observe.py"] },
     { path: HOOK_FILE, content: AGENT_FILES["labenv_jupyter.py"] },
   ];
+  const exampleFiles = examples.map((e) => `${EXAMPLES_DIR}/${e.file}`);
+  if (examples.length) {
+    const manifest = {
+      pack: `${spec.domainPack.name}@${spec.domainPack.version}`,
+      examples: examples.map((e) => ({ file: e.file, sha256: e.sha256, size: e.size })),
+    };
+    files.push({
+      path: `${EXAMPLES_DIR}/manifest.json`,
+      content: `${JSON.stringify(manifest, null, 2)}\n`,
+    });
+    examples.forEach((e, i) => files.push({ path: exampleFiles[i]!, content: e.content }));
+  }
   const agentPath = pack.spec.agent?.path ?? DEFAULT_AGENT_PATH;
   const interval = pack.spec.agent?.intervalMinutes ?? 15;
   const pip = (file: string) =>
@@ -103,6 +127,9 @@ export function buildContext({ lock, environment, pack }: BuildInputs): BuildCon
     `COPY ${LABENV_SETTINGS_FILE} /${LABENV_SETTINGS_FILE}`,
     `COPY ${AGENT_FILE} ${agentPath}`,
     `COPY ${HOOK_FILE} ${HOOK_DIR}/labenv_jupyter.py`,
+    ...(examples.length
+      ? [`COPY ${EXAMPLES_DIR}/manifest.json ${exampleFiles.join(" ")} ${IMAGE_EXAMPLES_DIR}/`]
+      : []),
     `ENV LABENV_LAB=${lab} LABENV_ENVIRONMENT=${name} LABENV_LOCK_DIGEST=${lockDigest(lock)} \\`,
     `    LABENV_AGENT_INTERVAL_MINUTES=${interval} PYTHONPATH=${HOOK_DIR}`,
     "",
@@ -118,6 +145,9 @@ export function buildContext({ lock, environment, pack }: BuildInputs): BuildCon
       ? ` + ${added.length} package${added.length === 1 ? "" : "s"} (${shown.join(", ")}${more})`
       : " with no added packages",
     spec.kernels.length ? `, kernels ${spec.kernels.map((k) => k.name).join(" ")}` : "",
+    examples.length
+      ? `, ${examples.length} example notebook${examples.length === 1 ? "" : "s"}`
+      : "",
   ].join("");
   return { files, digest, tag: `ctx-${digest.slice(7, 23)}`, base: spec.image, summary };
 }

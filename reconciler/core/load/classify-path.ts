@@ -80,3 +80,14 @@ export function isNoteFile(path: string): boolean {
     /(^|\/)\.gitkeep$/.test(path)
   );
 }
+
+/** A pack version's example notebook: `domain-packs/<pack>/<version>/examples/<file>.ipynb`. */
+export function isPackExample(path: string): boolean {
+  const parts = path.split("/");
+  return (
+    parts.length === 5 &&
+    parts[0] === "domain-packs" &&
+    parts[3] === "examples" &&
+    parts[4]!.endsWith(".ipynb")
+  );
+}

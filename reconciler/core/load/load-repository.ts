@@ -2,7 +2,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import { compareDiagnostics } from "../model/diagnostic.js";
 import { API_VERSION, type Kind, type Loaded, type Repository } from "../model/documents.js";
 import type { SchemaCheck } from "../validate/schema-validator.js";
-import { classifyPath, isManagedPath, isNoteFile } from "./classify-path.js";
+import { classifyPath, isManagedPath, isNoteFile, isPackExample } from "./classify-path.js";
 import { parseYamlFile } from "./parse-yaml.js";
 import semver from "semver";
 import { packChecksum } from "../packs/checksum.js";
@@ -29,6 +29,7 @@ export function emptyRepository(): Repository {
     successions: new Map(),
     packs: new Map(),
     packVersions: new Map(),
+    packExampleFiles: new Map(),
     files: new Set(),
   };
 }
@@ -48,7 +49,8 @@ export function loadRepository(files: readonly RepoFile[], check: SchemaCheck): 
     repository.files.add(f.path);
     const identity = classifyPath(f.path);
     if (!identity) {
-      if (!isNoteFile(f.path)) diagnostics.push(unknownFile(f.path));
+      if (isPackExample(f.path)) repository.packExampleFiles.set(f.path, f.content);
+      else if (!isNoteFile(f.path)) diagnostics.push(unknownFile(f.path));
       continue;
     }
     const parsed = parseYamlFile(f.path, f.content);

@@ -92,6 +92,8 @@ export interface Repository {
   /** pack name → its versions, highest first (built once by the loader). */
   packVersions: Map<string, Loaded<"DomainPack">[]>;
   registry?: Loaded<"DomainPackRegistry">;
+  /** `domain-packs/<pack>/<version>/examples/<file>.ipynb` → its bytes, as read (see pack-examples.ts). */
+  packExampleFiles: Map<string, Uint8Array | string>;
   /**
    * Every file the loader read, repository-relative, including documents that
    * failed to load: rules use it to stay quiet about a reference whose target

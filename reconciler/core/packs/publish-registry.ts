@@ -3,6 +3,8 @@ import { stringify } from "yaml";
 import type { Repository } from "../model/documents.js";
 import { signIndex, signPack } from "./pack-signature.js";
 import { buildRegistry } from "./registry.js";
+import { packExamples } from "./pack-examples.js";
+import { LabenvError } from "../errors.js";
 
 export interface RegistrySigner {
   keyId: string;
@@ -29,6 +31,16 @@ export function publishRegistry(
         entry.signature = signPack(signer.privateKey, signer.keyId, name, version, entry.checksum);
       const loaded = repo.packs.get(`${name}@${version}`)!;
       files.set(`${name}/${version}/pack.yaml`, loaded.text);
+      const { examples, problems } = packExamples(repo, loaded);
+      if (problems.length > 0)
+        throw new LabenvError(
+          "usage",
+          `refusing to publish ${name}@${version}: ${problems[0]!.message}`,
+          {
+            hint: `nothing was written; ${problems[0]!.hint}`,
+          },
+        );
+      for (const e of examples) files.set(`${name}/${version}/examples/${e.file}`, e.content);
     }
   }
   // Signed last, over every version's entry and signature: the index as a whole is the publisher's.

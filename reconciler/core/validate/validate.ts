@@ -23,6 +23,7 @@ import { uniqueIds } from "./rules/unique-ids.js";
 import { ecsNames } from "./rules/ecs-names.js";
 import { packageRequirements } from "./rules/package-requirements.js";
 import { packSources } from "./rules/pack-sources.js";
+import { packExamplesRule } from "./rules/pack-examples.js";
 import { labPackTrustRule } from "./rules/lab-pack-trust.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   environmentReferences,
   domainPackReferences,
   packSources,
+  packExamplesRule,
   labPackTrustRule,
   fargateResources,
   labQuotas,

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -13,8 +14,10 @@ import {
 import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
 import type { Repository } from "../../../reconciler/core/model/documents.js";
 import { publishedVersions } from "../../../reconciler/core/packs/resolve-pack.js";
+import { packExamples } from "../../../reconciler/core/packs/pack-examples.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
-import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
+import { editYaml, exampleFiles, repoRoot, withFile } from "../../helpers/example-repo.js";
+import { notebook } from "../../helpers/pack-registry.js";
 import { expectGolden } from "../../helpers/golden.js";
 
 const repo = loadRepository(exampleFiles(), createSchemaValidator()).repository;
@@ -24,7 +27,12 @@ function contextOf(r: Repository, key: string) {
   const pack = publishedVersions(r, lock.spec.domainPack.name).find(
     (p) => p.doc.metadata.version === lock.spec.domainPack.version,
   )!;
-  return buildContext({ lock, environment: r.environments.get(key)!.doc, pack: pack.doc });
+  return buildContext({
+    lock,
+    environment: r.environments.get(key)!.doc,
+    pack: pack.doc,
+    examples: packExamples(r, pack).examples,
+  });
 }
 
 describe("build context: the lock becomes the files an image is built from", () => {
@@ -45,6 +53,34 @@ describe("build context: the lock becomes the files an image is built from", () 
       join(dir, "context.txt"),
       `digest: ${ctx.digest}\ntag: ${ctx.tag}\nbase: ${ctx.base}\nsummary: ${ctx.summary}\n`,
     );
+  });
+
+  it("a pack's example notebooks: copied into the image, each with its sha256 and size in the manifest", () => {
+    const PACK = "domain-packs/genomics/1.2.0";
+    const notebooks = { "qc.ipynb": notebook("Quality control"), "de.ipynb": notebook("DESeq2") };
+    let files = editYaml(exampleFiles(), `${PACK}/pack.yaml`, (doc) =>
+      doc.setIn(
+        ["spec", "examples"],
+        Object.entries(notebooks).map(([file, content]) => ({
+          file,
+          sha256: `sha256:${createHash("sha256").update(content).digest("hex")}`,
+        })),
+      ),
+    );
+    for (const [file, content] of Object.entries(notebooks))
+      files = withFile(files, `${PACK}/examples/${file}`, content);
+    const r = loadRepository(files, createSchemaValidator()).repository;
+    const ctx = contextOf(r, "genomics-core/rnaseq");
+    const dir = join(repoRoot, "test/fixtures/images-with-examples/genomics-core/rnaseq");
+    for (const f of ctx.files.filter(
+      (f) => f.path === "Dockerfile" || f.path.startsWith("labenv/examples/"),
+    ))
+      expectGolden(join(dir, f.path), f.content);
+    expectGolden(
+      join(dir, "context.txt"),
+      `digest: ${ctx.digest}\ntag: ${ctx.tag}\nbase: ${ctx.base}\nsummary: ${ctx.summary}\n`,
+    );
+    expect(ctx.digest).not.toBe(contextOf(repo, "genomics-core/rnaseq").digest);
   });
 
   it("is deterministic, and its digest covers every byte of every file", () => {

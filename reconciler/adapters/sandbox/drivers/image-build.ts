@@ -5,6 +5,7 @@ import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { awsError, checkTags, type SandboxAccount } from "../sandbox-account.js";
 import { buildImage, imageDigest, type ImageRegistry } from "../sandbox-image.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
+import type { SandboxStorage } from "../sandbox-storage.js";
 
 /** The account's registry host, as ECR names it. */
 export function registryHost(account: SandboxAccount): string {
@@ -16,11 +17,15 @@ export function registryHost(account: SandboxAccount): string {
  * Dockerfile is run on the pack image pulled from the registry, and the result is pushed under
  * its immutable tag. A tag already pushed is never built again.
  */
-export function imageBuildDriver(registry: ImageRegistry): SandboxDriver<"image-build"> {
+export function imageBuildDriver(
+  registry: ImageRegistry,
+  storage?: SandboxStorage,
+): SandboxDriver<"image-build"> {
   return {
     kind: "image-build",
     observe,
-    apply: (account, action, _resolve: ResolveId, now) => build(account, action, registry, now),
+    apply: (account, action, _resolve: ResolveId, now) =>
+      build(account, action, registry, now, storage),
   };
 }
 
@@ -29,6 +34,7 @@ function build(
   action: Action,
   registry: ImageRegistry,
   now: Date,
+  storage: SandboxStorage | undefined,
 ): AppliedResource {
   const spec = action.desired!.spec as ImageBuildSpec;
   const images = (account.images ??= []);
@@ -37,7 +43,9 @@ function build(
   checkTags(action.desired!.tags);
   if (contextDigest(spec.files) !== spec.contextDigest)
     throw awsError("BuildFailed", `the build context of ${action.key} does not match its digest`);
-  const { contents, base } = buildImage(spec.files, registry);
+  const { contents, base, layer } = buildImage(spec.files, registry);
+  // The image's own files are kept by content, as a registry keeps layers: a start reads them back.
+  for (const content of layer.values()) storage?.storeImageFile(content);
   const digest = imageDigest(base, spec.contextDigest);
   const id = `${registryHost(account)}/${spec.repository}@${digest}`;
   images.push({

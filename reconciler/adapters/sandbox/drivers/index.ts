@@ -26,11 +26,11 @@ export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage
     "share-access": shareAccessDriver,
     "ebs-snapshot": ebsSnapshotDriver(storage),
     "backup-job": backupJobDriver(storage),
-    "image-build": imageBuildDriver(registry),
+    "image-build": imageBuildDriver(registry, storage),
     "target-group": targetGroupDriver,
     "task-definition": taskDefinitionDriver,
     "listener-rule": listenerRuleDriver,
-    service: serviceDriver,
+    service: serviceDriver(storage),
   };
 }
 

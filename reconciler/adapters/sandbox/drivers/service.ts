@@ -3,6 +3,8 @@ import { TAG, type ObservedResource, type ServiceSpec } from "../../../core/mode
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, checkTags, nextId, type SandboxAccount } from "../sandbox-account.js";
 import { owned, type SandboxDriver } from "./sandbox-driver.js";
+import type { SandboxStorage } from "../sandbox-storage.js";
+import { startContainer } from "../sandbox-start.js";
 
 /** ECS CreateService / UpdateService: one Jupyter task when desiredCount is 1, its volume restored from the latest snapshot. */
 function putService(
@@ -10,6 +12,7 @@ function putService(
   action: Action,
   resolve: ResolveId,
   now: Date,
+  storage: SandboxStorage | undefined,
 ): AppliedResource {
   const spec = action.desired!.spec as ServiceSpec;
   const tdArn = resolve(spec.taskDefinition);
@@ -85,7 +88,7 @@ function putService(
   );
   if (spec.desiredCount === 0 || replace) for (const t of running) stopTask(account, t, now);
   if (spec.desiredCount === 1 && (replace || running.length === 0))
-    startTask(account, service.arn, tdArn, spec, now);
+    startTask(account, service.arn, tdArn, spec, now, storage);
   return { key: action.key, id: service.arn };
 }
 
@@ -108,6 +111,7 @@ function startTask(
   tdArn: string,
   spec: ServiceSpec,
   now: Date,
+  storage: SandboxStorage | undefined,
 ): void {
   const env = account.services.find((s) => s.arn === serviceArn)?.tags[TAG.environment];
   // A volume restored from a named snapshot (a restore), else from the environment's latest.
@@ -137,6 +141,7 @@ function startTask(
     volumeId,
     startedAt: now.toISOString(),
   });
+  if (storage) startContainer(account, storage, tdArn);
 }
 
 function stopTask(account: SandboxAccount, task: SandboxAccount["tasks"][number], now: Date): void {
@@ -203,13 +208,18 @@ function observe(account: SandboxAccount): ObservedResource<"service">[] {
   return out;
 }
 
-/** ECS services: one Jupyter task per environment while it is wanted running. */
-export const serviceDriver: SandboxDriver<"service"> = {
-  kind: "service",
-  observe,
-  apply: putService,
-  remove: deleteService,
-};
+/**
+ * ECS services: one Jupyter task per environment while it is wanted running. With `storage`, a
+ * task's start runs the image's start hook on its home (see sandbox-start.ts).
+ */
+export function serviceDriver(storage?: SandboxStorage): SandboxDriver<"service"> {
+  return {
+    kind: "service",
+    observe,
+    apply: (account, action, resolve, now) => putService(account, action, resolve, now, storage),
+    remove: deleteService,
+  };
+}
 
 /** The EBS snapshot a volume is created from: an id, or the key of a snapshot taken earlier. */
 function fromSnapshotId(account: SandboxAccount, spec: ServiceSpec, resolve: ResolveId): string {

@@ -214,6 +214,2153 @@ export interface DomainPack {
           string
         ];
     /**
+     * Example notebooks shipped with the pack, at most 20: built into the environment image and placed in `examples/` of a new environment's home on its first start; never over a file already there.
+     *
+     * @maxItems 20
+     */
+    examples?:
+      | []
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          },
+          {
+            /**
+             * A notebook in this version's `examples/` directory (at most 1 MiB).
+             */
+            file: string;
+            /**
+             * The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees.
+             */
+            sha256: string;
+          }
+        ];
+    /**
      * Who curates the pack.
      */
     maintainer: {

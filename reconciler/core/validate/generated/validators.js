@@ -4,30 +4,31 @@ const __dep0 = __ns0.default?.__esModule ? __ns0.default : __ns0;
 import * as __ns1 from "ajv-formats/dist/formats.js";
 const __dep1 = __ns1.default?.__esModule ? __ns1.default : __ns1;
 export const DomainPack = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/domain-pack.schema.json","title":"DomainPack","description":"A curated, versioned research stack: base image by digest, Python, a fully pinned package set, kernels, JupyterLab extensions and defaults. Lives at `domain-packs/<name>/<version>/pack.yaml`. A published version is immutable: publish a new version instead of editing one.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"DomainPack","description":"The document kind: `DomainPack`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The pack name. Must equal the directory: `domain-packs/<name>/`."},"version":{"type":"string","pattern":"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$","description":"The pack version (semver). Must equal the directory: `domain-packs/<name>/<version>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["description","maintainer","trust","image","python","packages","kernels"],"properties":{"description":{"type":"string","minLength":3,"maxLength":1024,"description":"What the stack is for."},"keywords":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9+.-]{0,31}$"},"description":"Words people search for (`rna-seq`, `single-cell`, `climate`): lower case, at most 20. Published in the registry's index, so `labenv packs search --registry` finds the pack by them."},"maintainer":{"type":"object","additionalProperties":false,"required":["name","github"],"description":"Who curates the pack.","properties":{"name":{"type":"string","maxLength":128,"description":"The maintainer's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The maintainer's GitHub login; asked to review changes to the pack."},"email":{"type":"string","format":"email","description":"Where to reach the maintainer."}}},"trust":{"type":"string","enum":["verified","community","experimental"],"description":"`verified`: built and tested by research computing; `community`: maintained by a lab; `experimental`: use at your own risk."},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"object","description":"Every Python package in the image with its exact version (`numpy: 1.26.4`). Keys are PEP 503 normalized names.","propertyNames":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$","description":"An exact PEP 440 release version."}},"provides":{"type":"object","additionalProperties":false,"description":"Software in the image that is not a Python package, so that `labenv import` can tell a researcher which of their apt.txt, install.R and conda entries the pack already provides. Names as the package manager spells them.","properties":{"system":{"type":"object","description":"System packages (Debian apt and conda names, e.g. `cdo`, `libgdal-dev`) with their versions.","propertyNames":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$","description":"The version in the image, as its package manager reports it."}},"r":{"type":"object","description":"R packages (CRAN/Bioconductor names, e.g. `ggplot2`, `DESeq2`) with their versions; `R` itself for the R version.","propertyNames":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$","description":"The version in the image, as its package manager reports it."}}}},"kernels":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the image provides."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions installed in the image."},"defaults":{"type":"object","additionalProperties":false,"description":"Defaults for environments that use the pack.","properties":{"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}}}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Datasets every environment of this pack mounts."},"agent":{"type":"object","additionalProperties":false,"required":["path"],"description":"Where the labenv observation agent lives in the image (it reports installed packages, kernels and extensions for drift detection).","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._/-]+\\.py$","description":"Path of the agent script inside the image."},"intervalMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":15,"description":"How often the agent reports, in minutes."}}},"deprecated":{"type":"object","additionalProperties":false,"required":["use"],"description":"Marks this version as deprecated: environments that use it get a warning that says what to move to.","properties":{"use":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The pack and range to move to, e.g. `genomics@^2`."},"reason":{"type":"string","maxLength":512,"description":"Why the version is deprecated, shown with the warning."}}},"yanked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A yanked version is never chosen by a range; a lock on it is stale until `labenv lock` moves it to the highest version in the range that is not yanked.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why the version was yanked (a broken build, a security problem)."}}},"source":{"type":"object","additionalProperties":false,"required":["registry","url","checksum"],"description":"Where a vendored version came from, written by `labenv packs add`/`update`; absent for packs written in this repository. Not part of the checksum.","properties":{"registry":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The `packRegistries` entry in labenv.yaml it was added from."},"url":{"type":"string","maxLength":2048,"description":"The file it was read from."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum the registry published for it; `validate` and `packs verify` fail when the vendored copy no longer matches."},"signature":{"type":"object","additionalProperties":false,"required":["keyId","value"],"description":"An Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (one per line).","properties":{"keyId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The signing key's id (see `packTrust.keys` in labenv.yaml)."},"value":{"type":"string","pattern":"^[A-Za-z0-9_-]{86}$","description":"The 64-byte signature in base64url."}}},"indexPublished":{"type":"string","format":"date-time","description":"The `metadata.published` of the signed registry index this version was added from. The newest of these over a registry's vendored versions is the newest index labenv has seen from it: an index published earlier (a replay) is refused."}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/domain-pack.schema.json","title":"DomainPack","description":"A curated, versioned research stack: base image by digest, Python, a fully pinned package set, kernels, JupyterLab extensions and defaults. Lives at `domain-packs/<name>/<version>/pack.yaml`. A published version is immutable: publish a new version instead of editing one.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"DomainPack","description":"The document kind: `DomainPack`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The pack name. Must equal the directory: `domain-packs/<name>/`."},"version":{"type":"string","pattern":"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$","description":"The pack version (semver). Must equal the directory: `domain-packs/<name>/<version>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["description","maintainer","trust","image","python","packages","kernels"],"properties":{"description":{"type":"string","minLength":3,"maxLength":1024,"description":"What the stack is for."},"keywords":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9+.-]{0,31}$"},"description":"Words people search for (`rna-seq`, `single-cell`, `climate`): lower case, at most 20. Published in the registry's index, so `labenv packs search --registry` finds the pack by them."},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["file","sha256"],"properties":{"file":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.ipynb$","description":"A notebook in this version's `examples/` directory (at most 1 MiB)."},"sha256":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The file's sha256: part of the version's checksum and signature, so the notebook is as published. `labenv validate` prints the value when it disagrees."}}},"description":"Example notebooks shipped with the pack, at most 20: built into the environment image and placed in `examples/` of a new environment's home on its first start; never over a file already there."},"maintainer":{"type":"object","additionalProperties":false,"required":["name","github"],"description":"Who curates the pack.","properties":{"name":{"type":"string","maxLength":128,"description":"The maintainer's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The maintainer's GitHub login; asked to review changes to the pack."},"email":{"type":"string","format":"email","description":"Where to reach the maintainer."}}},"trust":{"type":"string","enum":["verified","community","experimental"],"description":"`verified`: built and tested by research computing; `community`: maintained by a lab; `experimental`: use at your own risk."},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"object","description":"Every Python package in the image with its exact version (`numpy: 1.26.4`). Keys are PEP 503 normalized names.","propertyNames":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$","description":"An exact PEP 440 release version."}},"provides":{"type":"object","additionalProperties":false,"description":"Software in the image that is not a Python package, so that `labenv import` can tell a researcher which of their apt.txt, install.R and conda entries the pack already provides. Names as the package manager spells them.","properties":{"system":{"type":"object","description":"System packages (Debian apt and conda names, e.g. `cdo`, `libgdal-dev`) with their versions.","propertyNames":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$","description":"The version in the image, as its package manager reports it."}},"r":{"type":"object","description":"R packages (CRAN/Bioconductor names, e.g. `ggplot2`, `DESeq2`) with their versions; `R` itself for the R version.","propertyNames":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$","description":"The version in the image, as its package manager reports it."}}}},"kernels":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the image provides."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions installed in the image."},"defaults":{"type":"object","additionalProperties":false,"description":"Defaults for environments that use the pack.","properties":{"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}}}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Datasets every environment of this pack mounts."},"agent":{"type":"object","additionalProperties":false,"required":["path"],"description":"Where the labenv observation agent lives in the image (it reports installed packages, kernels and extensions for drift detection).","properties":{"path":{"type":"string","pattern":"^/[A-Za-z0-9._/-]+\\.py$","description":"Path of the agent script inside the image."},"intervalMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":15,"description":"How often the agent reports, in minutes."}}},"deprecated":{"type":"object","additionalProperties":false,"required":["use"],"description":"Marks this version as deprecated: environments that use it get a warning that says what to move to.","properties":{"use":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The pack and range to move to, e.g. `genomics@^2`."},"reason":{"type":"string","maxLength":512,"description":"Why the version is deprecated, shown with the warning."}}},"yanked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A yanked version is never chosen by a range; a lock on it is stale until `labenv lock` moves it to the highest version in the range that is not yanked.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why the version was yanked (a broken build, a security problem)."}}},"source":{"type":"object","additionalProperties":false,"required":["registry","url","checksum"],"description":"Where a vendored version came from, written by `labenv packs add`/`update`; absent for packs written in this repository. Not part of the checksum.","properties":{"registry":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The `packRegistries` entry in labenv.yaml it was added from."},"url":{"type":"string","maxLength":2048,"description":"The file it was read from."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum the registry published for it; `validate` and `packs verify` fail when the vendored copy no longer matches."},"signature":{"type":"object","additionalProperties":false,"required":["keyId","value"],"description":"An Ed25519 signature over `labenv-pack-v1`, the pack name, version and checksum (one per line).","properties":{"keyId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The signing key's id (see `packTrust.keys` in labenv.yaml)."},"value":{"type":"string","pattern":"^[A-Za-z0-9_-]{86}$","description":"The 64-byte signature in base64url."}}},"indexPublished":{"type":"string","format":"date-time","description":"The `metadata.published` of the signed registry index this version was added from. The newest of these over a registry's vendored versions is the newest index labenv has seen from it: an index published earlier (a replay) is refused."}}}}}}};
 const pattern4 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$", "u");
 const pattern6 = new RegExp("[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]", "u");
 const pattern7 = new RegExp("^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$", "u");
 const pattern8 = new RegExp("^[a-z0-9][a-z0-9+.-]{0,31}$", "u");
-const pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
-const pattern10 = new RegExp("^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$", "u");
-const pattern11 = new RegExp("^3\\.[0-9]{1,2}\\.[0-9]{1,2}$", "u");
-const pattern12 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
-const pattern13 = new RegExp("^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$", "u");
-const pattern14 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$", "u");
-const pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$", "u");
-const pattern16 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}$", "u");
-const pattern18 = new RegExp("^[a-z0-9][a-z0-9._-]{0,63}$", "u");
-const pattern19 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
-const pattern20 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$", "u");
-const pattern22 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$", "u");
-const pattern24 = new RegExp("^/data(/[A-Za-z0-9._-]+)+$", "u");
-const pattern25 = new RegExp("^/[A-Za-z0-9._/-]+\\.py$", "u");
-const pattern26 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$", "u");
-const pattern28 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
-const pattern30 = new RegExp("^[A-Za-z0-9_-]{86}$", "u");
+const pattern9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.ipynb$", "u");
+const pattern10 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+const pattern12 = new RegExp("^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$", "u");
+const pattern13 = new RegExp("^3\\.[0-9]{1,2}\\.[0-9]{1,2}$", "u");
+const pattern14 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
+const pattern15 = new RegExp("^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$", "u");
+const pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$", "u");
+const pattern18 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}$", "u");
+const pattern20 = new RegExp("^[a-z0-9][a-z0-9._-]{0,63}$", "u");
+const pattern21 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
+const pattern22 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$", "u");
+const pattern24 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$", "u");
+const pattern26 = new RegExp("^/data(/[A-Za-z0-9._-]+)+$", "u");
+const pattern27 = new RegExp("^/[A-Za-z0-9._/-]+\\.py$", "u");
+const pattern28 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$", "u");
+const pattern31 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
+const pattern32 = new RegExp("^[A-Za-z0-9_-]{86}$", "u");
 const func1 = __dep0.default;
 const func2 = Object.prototype.hasOwnProperty;
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -517,11 +518,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data7.maintainer !== undefined){
-let data11 = data7.maintainer;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.name === undefined){
-const err38 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.maintainer.required,parentSchema:schema31.properties.spec.properties.maintainer,data:data11};
+if(data7.examples !== undefined){
+let data11 = data7.examples;
+if(Array.isArray(data11)){
+if(data11.length > 20){
+const err38 = {instancePath:instancePath+"/spec/examples",schemaPath:"#/properties/spec/properties/examples/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema31.properties.spec.properties.examples,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -530,8 +531,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data11.github === undefined){
-const err39 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.spec.properties.maintainer.required,parentSchema:schema31.properties.spec.properties.maintainer,data:data11};
+const len1 = data11.length;
+for(let i2=0; i2<len1; i2++){
+let data12 = data11[i2];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.file === undefined){
+const err39 = {instancePath:instancePath+"/spec/examples/" + i2,schemaPath:"#/properties/spec/properties/examples/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema31.properties.spec.properties.examples.items.required,parentSchema:schema31.properties.spec.properties.examples.items,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -540,9 +545,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key5 in data11){
-if(!(((key5 === "name") || (key5 === "github")) || (key5 === "email"))){
-const err40 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.maintainer,data:data11};
+if(data12.sha256 === undefined){
+const err40 = {instancePath:instancePath+"/spec/examples/" + i2,schemaPath:"#/properties/spec/properties/examples/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema31.properties.spec.properties.examples.items.required,parentSchema:schema31.properties.spec.properties.examples.items,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -551,12 +555,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data11.name !== undefined){
-let data12 = data11.name;
-if(typeof data12 === "string"){
-if(func1(data12) > 128){
-const err41 = {instancePath:instancePath+"/spec/maintainer/name",schemaPath:"#/properties/spec/properties/maintainer/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.maintainer.properties.name,data:data12};
+for(const key5 in data12){
+if(!((key5 === "file") || (key5 === "sha256"))){
+const err41 = {instancePath:instancePath+"/spec/examples/" + i2,schemaPath:"#/properties/spec/properties/examples/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.examples.items,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -566,8 +567,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/spec/maintainer/name",schemaPath:"#/properties/spec/properties/maintainer/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.name.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.name,data:data12};
+if(data12.file !== undefined){
+let data13 = data12.file;
+if(typeof data13 === "string"){
+if(!pattern9.test(data13)){
+const err42 = {instancePath:instancePath+"/spec/examples/" + i2+"/file",schemaPath:"#/properties/spec/properties/examples/items/properties/file/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.ipynb$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.ipynb$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.ipynb$",parentSchema:schema31.properties.spec.properties.examples.items.properties.file,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -577,11 +581,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data11.github !== undefined){
-let data13 = data11.github;
-if(typeof data13 === "string"){
-if(!pattern9.test(data13)){
-const err43 = {instancePath:instancePath+"/spec/maintainer/github",schemaPath:"#/properties/spec/properties/maintainer/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.spec.properties.maintainer.properties.github,data:data13};
+else {
+const err43 = {instancePath:instancePath+"/spec/examples/" + i2+"/file",schemaPath:"#/properties/spec/properties/examples/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.examples.items.properties.file.type,parentSchema:schema31.properties.spec.properties.examples.items.properties.file,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -591,8 +592,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/spec/maintainer/github",schemaPath:"#/properties/spec/properties/maintainer/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.github.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.github,data:data13};
+if(data12.sha256 !== undefined){
+let data14 = data12.sha256;
+if(typeof data14 === "string"){
+if(!pattern10.test(data14)){
+const err44 = {instancePath:instancePath+"/spec/examples/" + i2+"/sha256",schemaPath:"#/properties/spec/properties/examples/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.examples.items.properties.sha256,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -602,11 +606,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data11.email !== undefined){
-let data14 = data11.email;
-if(typeof data14 === "string"){
-if(!(formats0.test(data14))){
-const err45 = {instancePath:instancePath+"/spec/maintainer/email",schemaPath:"#/properties/spec/properties/maintainer/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema31.properties.spec.properties.maintainer.properties.email,data:data14};
+else {
+const err45 = {instancePath:instancePath+"/spec/examples/" + i2+"/sha256",schemaPath:"#/properties/spec/properties/examples/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.examples.items.properties.sha256.type,parentSchema:schema31.properties.spec.properties.examples.items.properties.sha256,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -616,8 +617,9 @@ vErrors.push(err45);
 errors++;
 }
 }
+}
 else {
-const err46 = {instancePath:instancePath+"/spec/maintainer/email",schemaPath:"#/properties/spec/properties/maintainer/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.email.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.email,data:data14};
+const err46 = {instancePath:instancePath+"/spec/examples/" + i2,schemaPath:"#/properties/spec/properties/examples/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.examples.items.type,parentSchema:schema31.properties.spec.properties.examples.items,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -629,7 +631,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.maintainer.type,parentSchema:schema31.properties.spec.properties.maintainer,data:data11};
+const err47 = {instancePath:instancePath+"/spec/examples",schemaPath:"#/properties/spec/properties/examples/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.examples.type,parentSchema:schema31.properties.spec.properties.examples,data:data11};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -639,10 +641,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data7.trust !== undefined){
-let data15 = data7.trust;
-if(typeof data15 !== "string"){
-const err48 = {instancePath:instancePath+"/spec/trust",schemaPath:"#/properties/spec/properties/trust/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.trust.type,parentSchema:schema31.properties.spec.properties.trust,data:data15};
+if(data7.maintainer !== undefined){
+let data15 = data7.maintainer;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.name === undefined){
+const err48 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.maintainer.required,parentSchema:schema31.properties.spec.properties.maintainer,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -651,8 +654,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((data15 === "verified") || (data15 === "community")) || (data15 === "experimental"))){
-const err49 = {instancePath:instancePath+"/spec/trust",schemaPath:"#/properties/spec/properties/trust/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.trust.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.trust.enum,parentSchema:schema31.properties.spec.properties.trust,data:data15};
+if(data15.github === undefined){
+const err49 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.spec.properties.maintainer.required,parentSchema:schema31.properties.spec.properties.maintainer,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -661,12 +664,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data7.image !== undefined){
-let data16 = data7.image;
-if(typeof data16 === "string"){
-if(!pattern10.test(data16)){
-const err50 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.image,data:data16};
+for(const key6 in data15){
+if(!(((key6 === "name") || (key6 === "github")) || (key6 === "email"))){
+const err50 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.maintainer,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -676,8 +676,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.image.type,parentSchema:schema31.properties.spec.properties.image,data:data16};
+if(data15.name !== undefined){
+let data16 = data15.name;
+if(typeof data16 === "string"){
+if(func1(data16) > 128){
+const err51 = {instancePath:instancePath+"/spec/maintainer/name",schemaPath:"#/properties/spec/properties/maintainer/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.maintainer.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -687,11 +690,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data7.python !== undefined){
-let data17 = data7.python;
-if(typeof data17 === "string"){
-if(!pattern11.test(data17)){
-const err52 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/pattern",keyword:"pattern",params:{pattern: "^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"},message:"must match pattern \""+"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"+"\"",schema:"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.python,data:data17};
+else {
+const err52 = {instancePath:instancePath+"/spec/maintainer/name",schemaPath:"#/properties/spec/properties/maintainer/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.name.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -701,8 +701,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.python.type,parentSchema:schema31.properties.spec.properties.python,data:data17};
+if(data15.github !== undefined){
+let data17 = data15.github;
+if(typeof data17 === "string"){
+if(!pattern11.test(data17)){
+const err53 = {instancePath:instancePath+"/spec/maintainer/github",schemaPath:"#/properties/spec/properties/maintainer/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.spec.properties.maintainer.properties.github,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -712,14 +715,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data7.packages !== undefined){
-let data18 = data7.packages;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key6 in data18){
-const _errs45 = errors;
-if(typeof key6 === "string"){
-if(!pattern12.test(key6)){
-const err54 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.packages.propertyNames,data:key6,propertyName:key6};
+else {
+const err54 = {instancePath:instancePath+"/spec/maintainer/github",schemaPath:"#/properties/spec/properties/maintainer/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.github.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.github,data:data17};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -729,8 +726,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.packages.propertyNames.type,parentSchema:schema31.properties.spec.properties.packages.propertyNames,data:key6,propertyName:key6};
+if(data15.email !== undefined){
+let data18 = data15.email;
+if(typeof data18 === "string"){
+if(!(formats0.test(data18))){
+const err55 = {instancePath:instancePath+"/spec/maintainer/email",schemaPath:"#/properties/spec/properties/maintainer/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema31.properties.spec.properties.maintainer.properties.email,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -739,9 +739,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-var valid10 = _errs45 === errors;
-if(!valid10){
-const err56 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.spec.properties.packages.propertyNames,parentSchema:schema31.properties.spec.properties.packages,data:data18};
+}
+else {
+const err56 = {instancePath:instancePath+"/spec/maintainer/email",schemaPath:"#/properties/spec/properties/maintainer/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.maintainer.properties.email.type,parentSchema:schema31.properties.spec.properties.maintainer.properties.email,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -751,11 +751,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-for(const key7 in data18){
-let data19 = data18[key7];
-if(typeof data19 === "string"){
-if(!pattern13.test(data19)){
-const err57 = {instancePath:instancePath+"/spec/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packages/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$",parentSchema:schema31.properties.spec.properties.packages.additionalProperties,data:data19};
+}
+else {
+const err57 = {instancePath:instancePath+"/spec/maintainer",schemaPath:"#/properties/spec/properties/maintainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.maintainer.type,parentSchema:schema31.properties.spec.properties.maintainer,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -765,8 +763,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/spec/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.packages.additionalProperties.type,parentSchema:schema31.properties.spec.properties.packages.additionalProperties,data:data19};
+if(data7.trust !== undefined){
+let data19 = data7.trust;
+if(typeof data19 !== "string"){
+const err58 = {instancePath:instancePath+"/spec/trust",schemaPath:"#/properties/spec/properties/trust/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.trust.type,parentSchema:schema31.properties.spec.properties.trust,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -775,10 +775,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.packages.type,parentSchema:schema31.properties.spec.properties.packages,data:data18};
+if(!(((data19 === "verified") || (data19 === "community")) || (data19 === "experimental"))){
+const err59 = {instancePath:instancePath+"/spec/trust",schemaPath:"#/properties/spec/properties/trust/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.trust.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.trust.enum,parentSchema:schema31.properties.spec.properties.trust,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -788,12 +786,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data7.provides !== undefined){
-let data20 = data7.provides;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key8 in data20){
-if(!((key8 === "system") || (key8 === "r"))){
-const err60 = {instancePath:instancePath+"/spec/provides",schemaPath:"#/properties/spec/properties/provides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.provides,data:data20};
+if(data7.image !== undefined){
+let data20 = data7.image;
+if(typeof data20 === "string"){
+if(!pattern12.test(data20)){
+const err60 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.image,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -803,14 +800,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data20.system !== undefined){
-let data21 = data20.system;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key9 in data21){
-const _errs55 = errors;
-if(typeof key9 === "string"){
-if(!pattern14.test(key9)){
-const err61 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$",parentSchema:schema31.properties.spec.properties.provides.properties.system.propertyNames,data:key9,propertyName:key9};
+else {
+const err61 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.image.type,parentSchema:schema31.properties.spec.properties.image,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -820,8 +811,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.system.propertyNames.type,parentSchema:schema31.properties.spec.properties.provides.properties.system.propertyNames,data:key9,propertyName:key9};
+if(data7.python !== undefined){
+let data21 = data7.python;
+if(typeof data21 === "string"){
+if(!pattern13.test(data21)){
+const err62 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/pattern",keyword:"pattern",params:{pattern: "^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"},message:"must match pattern \""+"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"+"\"",schema:"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.python,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -830,9 +824,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-var valid13 = _errs55 === errors;
-if(!valid13){
-const err63 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema31.properties.spec.properties.provides.properties.system.propertyNames,parentSchema:schema31.properties.spec.properties.provides.properties.system,data:data21};
+}
+else {
+const err63 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.python.type,parentSchema:schema31.properties.spec.properties.python,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -842,11 +836,14 @@ vErrors.push(err63);
 errors++;
 }
 }
-for(const key10 in data21){
-let data22 = data21[key10];
-if(typeof data22 === "string"){
-if(func1(data22) > 64){
-const err64 = {instancePath:instancePath+"/spec/provides/system/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data22};
+if(data7.packages !== undefined){
+let data22 = data7.packages;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key7 in data22){
+const _errs54 = errors;
+if(typeof key7 === "string"){
+if(!pattern14.test(key7)){
+const err64 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.packages.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -855,8 +852,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(func1(data22) < 1){
-const err65 = {instancePath:instancePath+"/spec/provides/system/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data22};
+}
+else {
+const err65 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.packages.propertyNames.type,parentSchema:schema31.properties.spec.properties.packages.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -865,8 +863,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!pattern15.test(data22)){
-const err66 = {instancePath:instancePath+"/spec/provides/system/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$",parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data22};
+var valid13 = _errs54 === errors;
+if(!valid13){
+const err66 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.spec.properties.packages.propertyNames,parentSchema:schema31.properties.spec.properties.packages,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -876,8 +875,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/spec/provides/system/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.system.additionalProperties.type,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data22};
+for(const key8 in data22){
+let data23 = data22[key8];
+if(typeof data23 === "string"){
+if(!pattern15.test(data23)){
+const err67 = {instancePath:instancePath+"/spec/packages/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packages/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)*((a|b|rc)[0-9]+)?(\\.post[0-9]+)?$",parentSchema:schema31.properties.spec.properties.packages.additionalProperties,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -887,9 +889,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.properties.system.type,parentSchema:schema31.properties.spec.properties.provides.properties.system,data:data21};
+const err68 = {instancePath:instancePath+"/spec/packages/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/packages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.packages.additionalProperties.type,parentSchema:schema31.properties.spec.properties.packages.additionalProperties,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -899,14 +900,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data20.r !== undefined){
-let data23 = data20.r;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key11 in data23){
-const _errs62 = errors;
-if(typeof key11 === "string"){
-if(!pattern16.test(key11)){
-const err69 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}$",parentSchema:schema31.properties.spec.properties.provides.properties.r.propertyNames,data:key11,propertyName:key11};
+}
+else {
+const err69 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.packages.type,parentSchema:schema31.properties.spec.properties.packages,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -916,8 +912,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.r.propertyNames.type,parentSchema:schema31.properties.spec.properties.provides.properties.r.propertyNames,data:key11,propertyName:key11};
+if(data7.provides !== undefined){
+let data24 = data7.provides;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key9 in data24){
+if(!((key9 === "system") || (key9 === "r"))){
+const err70 = {instancePath:instancePath+"/spec/provides",schemaPath:"#/properties/spec/properties/provides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.provides,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -926,9 +926,15 @@ vErrors.push(err70);
 }
 errors++;
 }
-var valid15 = _errs62 === errors;
-if(!valid15){
-const err71 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.spec.properties.provides.properties.r.propertyNames,parentSchema:schema31.properties.spec.properties.provides.properties.r,data:data23};
+}
+if(data24.system !== undefined){
+let data25 = data24.system;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key10 in data25){
+const _errs64 = errors;
+if(typeof key10 === "string"){
+if(!pattern16.test(key10)){
+const err71 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}$",parentSchema:schema31.properties.spec.properties.provides.properties.system.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -938,11 +944,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-for(const key12 in data23){
-let data24 = data23[key12];
-if(typeof data24 === "string"){
-if(func1(data24) > 64){
-const err72 = {instancePath:instancePath+"/spec/provides/r/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data24};
+else {
+const err72 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.system.propertyNames.type,parentSchema:schema31.properties.spec.properties.provides.properties.system.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -951,8 +954,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(func1(data24) < 1){
-const err73 = {instancePath:instancePath+"/spec/provides/r/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data24};
+var valid16 = _errs64 === errors;
+if(!valid16){
+const err73 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema31.properties.spec.properties.provides.properties.system.propertyNames,parentSchema:schema31.properties.spec.properties.provides.properties.system,data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -961,8 +965,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!pattern15.test(data24)){
-const err74 = {instancePath:instancePath+"/spec/provides/r/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$",parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data24};
+}
+for(const key11 in data25){
+let data26 = data25[key11];
+if(typeof data26 === "string"){
+if(func1(data26) > 64){
+const err74 = {instancePath:instancePath+"/spec/provides/system/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -971,9 +979,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/spec/provides/r/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.r.additionalProperties.type,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data24};
+if(func1(data26) < 1){
+const err75 = {instancePath:instancePath+"/spec/provides/system/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -982,10 +989,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.properties.r.type,parentSchema:schema31.properties.spec.properties.provides.properties.r,data:data23};
+if(!pattern17.test(data26)){
+const err76 = {instancePath:instancePath+"/spec/provides/system/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$",parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -995,9 +1000,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath:instancePath+"/spec/provides",schemaPath:"#/properties/spec/properties/provides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.type,parentSchema:schema31.properties.spec.properties.provides,data:data20};
+const err77 = {instancePath:instancePath+"/spec/provides/system/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/system/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.system.additionalProperties.type,parentSchema:schema31.properties.spec.properties.provides.properties.system.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1007,11 +1011,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data7.kernels !== undefined){
-let data25 = data7.kernels;
-if(Array.isArray(data25)){
-if(data25.length < 1){
-const err78 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.kernels,data:data25};
+}
+else {
+const err78 = {instancePath:instancePath+"/spec/provides/system",schemaPath:"#/properties/spec/properties/provides/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.properties.system.type,parentSchema:schema31.properties.spec.properties.provides.properties.system,data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1020,12 +1022,15 @@ vErrors.push(err78);
 }
 errors++;
 }
-const len1 = data25.length;
-for(let i2=0; i2<len1; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.name === undefined){
-const err79 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.kernels.items.required,parentSchema:schema31.properties.spec.properties.kernels.items,data:data26};
+}
+if(data24.r !== undefined){
+let data27 = data24.r;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key12 in data27){
+const _errs71 = errors;
+if(typeof key12 === "string"){
+if(!pattern18.test(key12)){
+const err79 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}$",parentSchema:schema31.properties.spec.properties.provides.properties.r.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1034,8 +1039,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data26.language === undefined){
-const err80 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema31.properties.spec.properties.kernels.items.required,parentSchema:schema31.properties.spec.properties.kernels.items,data:data26};
+}
+else {
+const err80 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.r.propertyNames.type,parentSchema:schema31.properties.spec.properties.provides.properties.r.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1044,9 +1050,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key13 in data26){
-if(!((((key13 === "name") || (key13 === "language")) || (key13 === "displayName")) || (key13 === "version"))){
-const err81 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.kernels.items,data:data26};
+var valid18 = _errs71 === errors;
+if(!valid18){
+const err81 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.spec.properties.provides.properties.r.propertyNames,parentSchema:schema31.properties.spec.properties.provides.properties.r,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1056,11 +1062,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data26.name !== undefined){
-let data27 = data26.name;
-if(typeof data27 === "string"){
-if(!pattern18.test(data27)){
-const err82 = {instancePath:instancePath+"/spec/kernels/" + i2+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema31.properties.spec.properties.kernels.items.properties.name,data:data27};
+for(const key13 in data27){
+let data28 = data27[key13];
+if(typeof data28 === "string"){
+if(func1(data28) > 64){
+const err82 = {instancePath:instancePath+"/spec/provides/r/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1069,9 +1075,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/spec/kernels/" + i2+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.name,data:data27};
+if(func1(data28) < 1){
+const err83 = {instancePath:instancePath+"/spec/provides/r/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1080,11 +1085,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data26.language !== undefined){
-let data28 = data26.language;
-if(typeof data28 !== "string"){
-const err84 = {instancePath:instancePath+"/spec/kernels/" + i2+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.language,data:data28};
+if(!pattern17.test(data28)){
+const err84 = {instancePath:instancePath+"/spec/provides/r/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.+:~_-]*$",parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data28};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1093,8 +1095,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(((data28 === "python") || (data28 === "R")) || (data28 === "julia"))){
-const err85 = {instancePath:instancePath+"/spec/kernels/" + i2+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema31.properties.spec.properties.kernels.items.properties.language,data:data28};
+}
+else {
+const err85 = {instancePath:instancePath+"/spec/provides/r/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/provides/properties/r/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.provides.properties.r.additionalProperties.type,parentSchema:schema31.properties.spec.properties.provides.properties.r.additionalProperties,data:data28};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1104,11 +1107,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data26.displayName !== undefined){
-let data29 = data26.displayName;
-if(typeof data29 === "string"){
-if(func1(data29) > 128){
-const err86 = {instancePath:instancePath+"/spec/kernels/" + i2+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.kernels.items.properties.displayName,data:data29};
+}
+else {
+const err86 = {instancePath:instancePath+"/spec/provides/r",schemaPath:"#/properties/spec/properties/provides/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.properties.r.type,parentSchema:schema31.properties.spec.properties.provides.properties.r,data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1118,8 +1119,9 @@ vErrors.push(err86);
 errors++;
 }
 }
+}
 else {
-const err87 = {instancePath:instancePath+"/spec/kernels/" + i2+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.displayName,data:data29};
+const err87 = {instancePath:instancePath+"/spec/provides",schemaPath:"#/properties/spec/properties/provides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.provides.type,parentSchema:schema31.properties.spec.properties.provides,data:data24};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1129,11 +1131,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data26.version !== undefined){
-let data30 = data26.version;
-if(typeof data30 === "string"){
-if(func1(data30) > 32){
-const err88 = {instancePath:instancePath+"/spec/kernels/" + i2+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.kernels.items.properties.version,data:data30};
+if(data7.kernels !== undefined){
+let data29 = data7.kernels;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err88 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.spec.properties.kernels,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1142,9 +1144,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/spec/kernels/" + i2+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.version,data:data30};
+const len2 = data29.length;
+for(let i3=0; i3<len2; i3++){
+let data30 = data29[i3];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.name === undefined){
+const err89 = {instancePath:instancePath+"/spec/kernels/" + i3,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.kernels.items.required,parentSchema:schema31.properties.spec.properties.kernels.items,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1153,10 +1158,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.kernels.items.type,parentSchema:schema31.properties.spec.properties.kernels.items,data:data26};
+if(data30.language === undefined){
+const err90 = {instancePath:instancePath+"/spec/kernels/" + i3,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema31.properties.spec.properties.kernels.items.required,parentSchema:schema31.properties.spec.properties.kernels.items,data:data30};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1165,10 +1168,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.kernels.type,parentSchema:schema31.properties.spec.properties.kernels,data:data25};
+for(const key14 in data30){
+if(!((((key14 === "name") || (key14 === "language")) || (key14 === "displayName")) || (key14 === "version"))){
+const err91 = {instancePath:instancePath+"/spec/kernels/" + i3,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.kernels.items,data:data30};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1178,15 +1180,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data7.extensions !== undefined){
-let data31 = data7.extensions;
-if(Array.isArray(data31)){
-const len2 = data31.length;
-for(let i3=0; i3<len2; i3++){
-let data32 = data31[i3];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.name === undefined){
-const err92 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.extensions.items.required,parentSchema:schema31.properties.spec.properties.extensions.items,data:data32};
+if(data30.name !== undefined){
+let data31 = data30.name;
+if(typeof data31 === "string"){
+if(!pattern20.test(data31)){
+const err92 = {instancePath:instancePath+"/spec/kernels/" + i3+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema31.properties.spec.properties.kernels.items.properties.name,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1195,8 +1193,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data32.version === undefined){
-const err93 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.extensions.items.required,parentSchema:schema31.properties.spec.properties.extensions.items,data:data32};
+}
+else {
+const err93 = {instancePath:instancePath+"/spec/kernels/" + i3+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.name,data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1205,9 +1204,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key14 in data32){
-if(!((key14 === "name") || (key14 === "version"))){
-const err94 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.extensions.items,data:data32};
+}
+if(data30.language !== undefined){
+let data32 = data30.language;
+if(typeof data32 !== "string"){
+const err94 = {instancePath:instancePath+"/spec/kernels/" + i3+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.language,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1216,12 +1217,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data32.name !== undefined){
-let data33 = data32.name;
-if(typeof data33 === "string"){
-if(!pattern19.test(data33)){
-const err95 = {instancePath:instancePath+"/spec/extensions/" + i3+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema31.properties.spec.properties.extensions.items.properties.name,data:data33};
+if(!(((data32 === "python") || (data32 === "R")) || (data32 === "julia"))){
+const err95 = {instancePath:instancePath+"/spec/kernels/" + i3+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema31.properties.spec.properties.kernels.items.properties.language,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1231,8 +1228,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/spec/extensions/" + i3+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema31.properties.spec.properties.extensions.items.properties.name,data:data33};
+if(data30.displayName !== undefined){
+let data33 = data30.displayName;
+if(typeof data33 === "string"){
+if(func1(data33) > 128){
+const err96 = {instancePath:instancePath+"/spec/kernels/" + i3+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema31.properties.spec.properties.kernels.items.properties.displayName,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1242,11 +1242,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data32.version !== undefined){
-let data34 = data32.version;
-if(typeof data34 === "string"){
-if(!pattern20.test(data34)){
-const err97 = {instancePath:instancePath+"/spec/extensions/" + i3+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema31.properties.spec.properties.extensions.items.properties.version,data:data34};
+else {
+const err97 = {instancePath:instancePath+"/spec/kernels/" + i3+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.displayName,data:data33};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1256,8 +1253,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/spec/extensions/" + i3+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema31.properties.spec.properties.extensions.items.properties.version,data:data34};
+if(data30.version !== undefined){
+let data34 = data30.version;
+if(typeof data34 === "string"){
+if(func1(data34) > 32){
+const err98 = {instancePath:instancePath+"/spec/kernels/" + i3+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema31.properties.spec.properties.kernels.items.properties.version,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1267,9 +1267,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.extensions.items.type,parentSchema:schema31.properties.spec.properties.extensions.items,data:data32};
+const err99 = {instancePath:instancePath+"/spec/kernels/" + i3+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema31.properties.spec.properties.kernels.items.properties.version,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1281,7 +1280,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.extensions.type,parentSchema:schema31.properties.spec.properties.extensions,data:data31};
+const err100 = {instancePath:instancePath+"/spec/kernels/" + i3,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.kernels.items.type,parentSchema:schema31.properties.spec.properties.kernels.items,data:data30};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1291,12 +1290,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data7.defaults !== undefined){
-let data35 = data7.defaults;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key15 in data35){
-if(!((key15 === "resources") || (key15 === "jupyterConfig"))){
-const err101 = {instancePath:instancePath+"/spec/defaults",schemaPath:"#/properties/spec/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.defaults,data:data35};
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.kernels.type,parentSchema:schema31.properties.spec.properties.kernels,data:data29};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1306,11 +1302,15 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data35.resources !== undefined){
-let data36 = data35.resources;
+if(data7.extensions !== undefined){
+let data35 = data7.extensions;
+if(Array.isArray(data35)){
+const len3 = data35.length;
+for(let i4=0; i4<len3; i4++){
+let data36 = data35[i4];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.cpu === undefined){
-const err102 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.spec.properties.defaults.properties.resources.required,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data36};
+if(data36.name === undefined){
+const err102 = {instancePath:instancePath+"/spec/extensions/" + i4,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.spec.properties.extensions.items.required,parentSchema:schema31.properties.spec.properties.extensions.items,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1319,8 +1319,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data36.memory === undefined){
-const err103 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.spec.properties.defaults.properties.resources.required,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data36};
+if(data36.version === undefined){
+const err103 = {instancePath:instancePath+"/spec/extensions/" + i4,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.spec.properties.extensions.items.required,parentSchema:schema31.properties.spec.properties.extensions.items,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1329,9 +1329,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key16 in data36){
-if(!(((key16 === "cpu") || (key16 === "memory")) || (key16 === "storageGiB"))){
-const err104 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data36};
+for(const key15 in data36){
+if(!((key15 === "name") || (key15 === "version"))){
+const err104 = {instancePath:instancePath+"/spec/extensions/" + i4,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.extensions.items,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1341,10 +1341,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.cpu !== undefined){
-let data37 = data36.cpu;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err105 = {instancePath:instancePath+"/spec/defaults/resources/cpu",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu,data:data37};
+if(data36.name !== undefined){
+let data37 = data36.name;
+if(typeof data37 === "string"){
+if(!pattern21.test(data37)){
+const err105 = {instancePath:instancePath+"/spec/extensions/" + i4+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema31.properties.spec.properties.extensions.items.properties.name,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1353,8 +1354,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!(((((((data37 === 256) || (data37 === 512)) || (data37 === 1024)) || (data37 === 2048)) || (data37 === 4096)) || (data37 === 8192)) || (data37 === 16384))){
-const err106 = {instancePath:instancePath+"/spec/defaults/resources/cpu",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.enum,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu,data:data37};
+}
+else {
+const err106 = {instancePath:instancePath+"/spec/extensions/" + i4+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema31.properties.spec.properties.extensions.items.properties.name,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1364,10 +1366,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data36.memory !== undefined){
-let data38 = data36.memory;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err107 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data38};
+if(data36.version !== undefined){
+let data38 = data36.version;
+if(typeof data38 === "string"){
+if(!pattern22.test(data38)){
+const err107 = {instancePath:instancePath+"/spec/extensions/" + i4+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema31.properties.spec.properties.extensions.items.properties.version,data:data38};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1376,9 +1379,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 122880 || isNaN(data38)){
-const err108 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data38};
+}
+else {
+const err108 = {instancePath:instancePath+"/spec/extensions/" + i4+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema31.properties.spec.properties.extensions.items.properties.version,data:data38};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1387,8 +1390,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data38 < 512 || isNaN(data38)){
-const err109 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data38};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/spec/extensions/" + i4,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.extensions.items.type,parentSchema:schema31.properties.spec.properties.extensions.items,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1399,10 +1404,8 @@ errors++;
 }
 }
 }
-if(data36.storageGiB !== undefined){
-let data39 = data36.storageGiB;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err110 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data39};
+else {
+const err110 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.extensions.type,parentSchema:schema31.properties.spec.properties.extensions,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1411,9 +1414,13 @@ vErrors.push(err110);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 16384 || isNaN(data39)){
-const err111 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data39};
+}
+if(data7.defaults !== undefined){
+let data39 = data7.defaults;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key16 in data39){
+if(!((key16 === "resources") || (key16 === "jupyterConfig"))){
+const err111 = {instancePath:instancePath+"/spec/defaults",schemaPath:"#/properties/spec/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.defaults,data:data39};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1422,8 +1429,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err112 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data39};
+}
+if(data39.resources !== undefined){
+let data40 = data39.resources;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.cpu === undefined){
+const err112 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.spec.properties.defaults.properties.resources.required,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data40};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1432,11 +1443,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.properties.resources.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data36};
+if(data40.memory === undefined){
+const err113 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.spec.properties.defaults.properties.resources.required,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1445,17 +1453,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data35.jupyterConfig !== undefined){
-let data40 = data35.jupyterConfig;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key17 in data40){
-const _errs103 = errors;
-const _errs104 = errors;
-const _errs105 = errors;
-if(typeof key17 === "string"){
-if(!pattern6.test(key17)){
-const err114 = {};
+if(!(((key17 === "cpu") || (key17 === "memory")) || (key17 === "storageGiB"))){
+const err114 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1465,9 +1465,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-var valid26 = _errs105 === errors;
-if(valid26){
-const err115 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames.not,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,data:key17,propertyName:key17};
+if(data40.cpu !== undefined){
+let data41 = data40.cpu;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err115 = {instancePath:instancePath+"/spec/defaults/resources/cpu",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu,data:data41};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1476,20 +1477,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key17 === "string"){
-if(!pattern22.test(key17)){
-const err116 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,data:key17,propertyName:key17};
+if(!(((((((data41 === 256) || (data41 === 512)) || (data41 === 1024)) || (data41 === 2048)) || (data41 === 4096)) || (data41 === 8192)) || (data41 === 16384))){
+const err116 = {instancePath:instancePath+"/spec/defaults/resources/cpu",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu.enum,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.cpu,data:data41};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1499,9 +1488,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-var valid25 = _errs103 === errors;
-if(!valid25){
-const err117 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig,data:data40};
+if(data40.memory !== undefined){
+let data42 = data40.memory;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err117 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data42};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1510,11 +1500,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-for(const key18 in data40){
-let data41 = data40[key18];
-if((((typeof data41 != "object") && (typeof data41 !== "string")) && (!((typeof data41 == "number") && (isFinite(data41))))) && (typeof data41 !== "boolean")){
-const err118 = {instancePath:instancePath+"/spec/defaults/jupyterConfig/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties.type,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties,data:data41};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 122880 || isNaN(data42)){
+const err118 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data42};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1523,10 +1511,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.type,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig,data:data40};
+if(data42 < 512 || isNaN(data42)){
+const err119 = {instancePath:instancePath+"/spec/defaults/resources/memory",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.memory,data:data42};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1537,8 +1523,10 @@ errors++;
 }
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/spec/defaults",schemaPath:"#/properties/spec/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.type,parentSchema:schema31.properties.spec.properties.defaults,data:data35};
+if(data40.storageGiB !== undefined){
+let data43 = data40.storageGiB;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err120 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1547,16 +1535,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data7.mounts !== undefined){
-let data42 = data7.mounts;
-if(Array.isArray(data42)){
-const len3 = data42.length;
-for(let i4=0; i4<len3; i4++){
-let data43 = data42[i4];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.dataset === undefined){
-const err121 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema31.properties.spec.properties.mounts.items.required,parentSchema:schema31.properties.spec.properties.mounts.items,data:data43};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 16384 || isNaN(data43)){
+const err121 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1565,8 +1546,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data43.path === undefined){
-const err122 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema31.properties.spec.properties.mounts.items.required,parentSchema:schema31.properties.spec.properties.mounts.items,data:data43};
+if(data43 < 1 || isNaN(data43)){
+const err122 = {instancePath:instancePath+"/spec/defaults/resources/storageGiB",schemaPath:"#/properties/spec/properties/defaults/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.defaults.properties.resources.properties.storageGiB,data:data43};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1575,9 +1556,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key19 in data43){
-if(!(((key19 === "dataset") || (key19 === "path")) || (key19 === "readOnly"))){
-const err123 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.mounts.items,data:data43};
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/spec/defaults/resources",schemaPath:"#/properties/spec/properties/defaults/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.properties.resources.type,parentSchema:schema31.properties.spec.properties.defaults.properties.resources,data:data40};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1587,11 +1570,16 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data43.dataset !== undefined){
-let data44 = data43.dataset;
-if(typeof data44 === "string"){
-if(!pattern4.test(data44)){
-const err124 = {instancePath:instancePath+"/spec/mounts/" + i4+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.mounts.items.properties.dataset,data:data44};
+if(data39.jupyterConfig !== undefined){
+let data44 = data39.jupyterConfig;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key18 in data44){
+const _errs112 = errors;
+const _errs113 = errors;
+const _errs114 = errors;
+if(typeof key18 === "string"){
+if(!pattern6.test(key18)){
+const err124 = {};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1601,8 +1589,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/spec/mounts/" + i4+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.dataset,data:data44};
+var valid29 = _errs114 === errors;
+if(valid29){
+const err125 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames.not,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,data:key18,propertyName:key18};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1611,12 +1600,20 @@ vErrors.push(err125);
 }
 errors++;
 }
+else {
+errors = _errs113;
+if(vErrors !== null){
+if(_errs113){
+vErrors.length = _errs113;
 }
-if(data43.path !== undefined){
-let data45 = data43.path;
-if(typeof data45 === "string"){
-if(!pattern24.test(data45)){
-const err126 = {instancePath:instancePath+"/spec/mounts/" + i4+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema31.properties.spec.properties.mounts.items.properties.path,data:data45};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key18 === "string"){
+if(!pattern24.test(key18)){
+const err126 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,data:key18,propertyName:key18};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1626,8 +1623,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/spec/mounts/" + i4+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.path,data:data45};
+var valid28 = _errs112 === errors;
+if(!valid28){
+const err127 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.propertyNames,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1637,10 +1635,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data43.readOnly !== undefined){
-let data46 = data43.readOnly;
-if(typeof data46 !== "boolean"){
-const err128 = {instancePath:instancePath+"/spec/mounts/" + i4+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.readOnly,data:data46};
+for(const key19 in data44){
+let data45 = data44[key19];
+if((((typeof data45 != "object") && (typeof data45 !== "string")) && (!((typeof data45 == "number") && (isFinite(data45))))) && (typeof data45 !== "boolean")){
+const err128 = {instancePath:instancePath+"/spec/defaults/jupyterConfig/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties.type,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1652,7 +1650,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.mounts.items.type,parentSchema:schema31.properties.spec.properties.mounts.items,data:data43};
+const err129 = {instancePath:instancePath+"/spec/defaults/jupyterConfig",schemaPath:"#/properties/spec/properties/defaults/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.properties.jupyterConfig.type,parentSchema:schema31.properties.spec.properties.defaults.properties.jupyterConfig,data:data44};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1664,7 +1662,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.mounts.type,parentSchema:schema31.properties.spec.properties.mounts,data:data42};
+const err130 = {instancePath:instancePath+"/spec/defaults",schemaPath:"#/properties/spec/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.defaults.type,parentSchema:schema31.properties.spec.properties.defaults,data:data39};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1674,11 +1672,15 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data7.agent !== undefined){
-let data47 = data7.agent;
+if(data7.mounts !== undefined){
+let data46 = data7.mounts;
+if(Array.isArray(data46)){
+const len4 = data46.length;
+for(let i5=0; i5<len4; i5++){
+let data47 = data46[i5];
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.path === undefined){
-const err131 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema31.properties.spec.properties.agent.required,parentSchema:schema31.properties.spec.properties.agent,data:data47};
+if(data47.dataset === undefined){
+const err131 = {instancePath:instancePath+"/spec/mounts/" + i5,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema31.properties.spec.properties.mounts.items.required,parentSchema:schema31.properties.spec.properties.mounts.items,data:data47};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1687,9 +1689,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key20 in data47){
-if(!((key20 === "path") || (key20 === "intervalMinutes"))){
-const err132 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data47};
+if(data47.path === undefined){
+const err132 = {instancePath:instancePath+"/spec/mounts/" + i5,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema31.properties.spec.properties.mounts.items.required,parentSchema:schema31.properties.spec.properties.mounts.items,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1698,12 +1699,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data47.path !== undefined){
-let data48 = data47.path;
-if(typeof data48 === "string"){
-if(!pattern25.test(data48)){
-const err133 = {instancePath:instancePath+"/spec/agent/path",schemaPath:"#/properties/spec/properties/agent/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._/-]+\\.py$"},message:"must match pattern \""+"^/[A-Za-z0-9._/-]+\\.py$"+"\"",schema:"^/[A-Za-z0-9._/-]+\\.py$",parentSchema:schema31.properties.spec.properties.agent.properties.path,data:data48};
+for(const key20 in data47){
+if(!(((key20 === "dataset") || (key20 === "path")) || (key20 === "readOnly"))){
+const err133 = {instancePath:instancePath+"/spec/mounts/" + i5,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.mounts.items,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1713,8 +1711,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/spec/agent/path",schemaPath:"#/properties/spec/properties/agent/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.path.type,parentSchema:schema31.properties.spec.properties.agent.properties.path,data:data48};
+if(data47.dataset !== undefined){
+let data48 = data47.dataset;
+if(typeof data48 === "string"){
+if(!pattern4.test(data48)){
+const err134 = {instancePath:instancePath+"/spec/mounts/" + i5+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.mounts.items.properties.dataset,data:data48};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1724,10 +1725,8 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data47.intervalMinutes !== undefined){
-let data49 = data47.intervalMinutes;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err135 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.intervalMinutes.type,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data49};
+else {
+const err135 = {instancePath:instancePath+"/spec/mounts/" + i5+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.dataset,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1736,9 +1735,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1440 || isNaN(data49)){
-const err136 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data49};
+}
+if(data47.path !== undefined){
+let data49 = data47.path;
+if(typeof data49 === "string"){
+if(!pattern26.test(data49)){
+const err136 = {instancePath:instancePath+"/spec/mounts/" + i5+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema31.properties.spec.properties.mounts.items.properties.path,data:data49};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1747,8 +1749,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err137 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data49};
+}
+else {
+const err137 = {instancePath:instancePath+"/spec/mounts/" + i5+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.path,data:data49};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1758,10 +1761,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data47};
+if(data47.readOnly !== undefined){
+let data50 = data47.readOnly;
+if(typeof data50 !== "boolean"){
+const err138 = {instancePath:instancePath+"/spec/mounts/" + i5+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema31.properties.spec.properties.mounts.items.properties.readOnly,data:data50};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1771,11 +1774,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data7.deprecated !== undefined){
-let data50 = data7.deprecated;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.use === undefined){
-const err139 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema31.properties.spec.properties.deprecated.required,parentSchema:schema31.properties.spec.properties.deprecated,data:data50};
+}
+else {
+const err139 = {instancePath:instancePath+"/spec/mounts/" + i5,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.mounts.items.type,parentSchema:schema31.properties.spec.properties.mounts.items,data:data47};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1784,9 +1785,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key21 in data50){
-if(!((key21 === "use") || (key21 === "reason"))){
-const err140 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.deprecated,data:data50};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.mounts.type,parentSchema:schema31.properties.spec.properties.mounts,data:data46};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1796,11 +1798,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data50.use !== undefined){
-let data51 = data50.use;
-if(typeof data51 === "string"){
-if(!pattern26.test(data51)){
-const err141 = {instancePath:instancePath+"/spec/deprecated/use",schemaPath:"#/properties/spec/properties/deprecated/properties/use/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$",parentSchema:schema31.properties.spec.properties.deprecated.properties.use,data:data51};
+if(data7.agent !== undefined){
+let data51 = data7.agent;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.path === undefined){
+const err141 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema31.properties.spec.properties.agent.required,parentSchema:schema31.properties.spec.properties.agent,data:data51};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1809,9 +1811,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/spec/deprecated/use",schemaPath:"#/properties/spec/properties/deprecated/properties/use/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.deprecated.properties.use.type,parentSchema:schema31.properties.spec.properties.deprecated.properties.use,data:data51};
+for(const key21 in data51){
+if(!((key21 === "path") || (key21 === "intervalMinutes"))){
+const err142 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.agent,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1821,11 +1823,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data50.reason !== undefined){
-let data52 = data50.reason;
+if(data51.path !== undefined){
+let data52 = data51.path;
 if(typeof data52 === "string"){
-if(func1(data52) > 512){
-const err143 = {instancePath:instancePath+"/spec/deprecated/reason",schemaPath:"#/properties/spec/properties/deprecated/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.deprecated.properties.reason,data:data52};
+if(!pattern27.test(data52)){
+const err143 = {instancePath:instancePath+"/spec/agent/path",schemaPath:"#/properties/spec/properties/agent/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._/-]+\\.py$"},message:"must match pattern \""+"^/[A-Za-z0-9._/-]+\\.py$"+"\"",schema:"^/[A-Za-z0-9._/-]+\\.py$",parentSchema:schema31.properties.spec.properties.agent.properties.path,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1836,7 +1838,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/spec/deprecated/reason",schemaPath:"#/properties/spec/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.deprecated.properties.reason.type,parentSchema:schema31.properties.spec.properties.deprecated.properties.reason,data:data52};
+const err144 = {instancePath:instancePath+"/spec/agent/path",schemaPath:"#/properties/spec/properties/agent/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.agent.properties.path.type,parentSchema:schema31.properties.spec.properties.agent.properties.path,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1846,9 +1848,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.deprecated.type,parentSchema:schema31.properties.spec.properties.deprecated,data:data50};
+if(data51.intervalMinutes !== undefined){
+let data53 = data51.intervalMinutes;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err145 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.agent.properties.intervalMinutes.type,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1857,12 +1860,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data7.yanked !== undefined){
-let data53 = data7.yanked;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.reason === undefined){
-const err146 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.yanked.required,parentSchema:schema31.properties.spec.properties.yanked,data:data53};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 1440 || isNaN(data53)){
+const err146 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1871,9 +1871,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key22 in data53){
-if(!(key22 === "reason")){
-const err147 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.yanked,data:data53};
+if(data53 < 1 || isNaN(data53)){
+const err147 = {instancePath:instancePath+"/spec/agent/intervalMinutes",schemaPath:"#/properties/spec/properties/agent/properties/intervalMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.agent.properties.intervalMinutes,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1883,11 +1882,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data53.reason !== undefined){
-let data54 = data53.reason;
-if(typeof data54 === "string"){
-if(func1(data54) > 512){
-const err148 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data54};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/spec/agent",schemaPath:"#/properties/spec/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.agent.type,parentSchema:schema31.properties.spec.properties.agent,data:data51};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1896,8 +1894,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(func1(data54) < 3){
-const err149 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data54};
+}
+if(data7.deprecated !== undefined){
+let data54 = data7.deprecated;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.use === undefined){
+const err149 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema31.properties.spec.properties.deprecated.required,parentSchema:schema31.properties.spec.properties.deprecated,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1906,9 +1908,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.yanked.properties.reason.type,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data54};
+for(const key22 in data54){
+if(!((key22 === "use") || (key22 === "reason"))){
+const err150 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.deprecated,data:data54};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1918,9 +1920,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.yanked.type,parentSchema:schema31.properties.spec.properties.yanked,data:data53};
+if(data54.use !== undefined){
+let data55 = data54.use;
+if(typeof data55 === "string"){
+if(!pattern28.test(data55)){
+const err151 = {instancePath:instancePath+"/spec/deprecated/use",schemaPath:"#/properties/spec/properties/deprecated/properties/use/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$",parentSchema:schema31.properties.spec.properties.deprecated.properties.use,data:data55};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1930,11 +1934,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data7.source !== undefined){
-let data55 = data7.source;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.registry === undefined){
-const err152 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data55};
+else {
+const err152 = {instancePath:instancePath+"/spec/deprecated/use",schemaPath:"#/properties/spec/properties/deprecated/properties/use/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.deprecated.properties.use.type,parentSchema:schema31.properties.spec.properties.deprecated.properties.use,data:data55};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1943,8 +1944,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data55.url === undefined){
-const err153 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data55};
+}
+if(data54.reason !== undefined){
+let data56 = data54.reason;
+if(typeof data56 === "string"){
+if(func1(data56) > 512){
+const err153 = {instancePath:instancePath+"/spec/deprecated/reason",schemaPath:"#/properties/spec/properties/deprecated/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.deprecated.properties.reason,data:data56};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1953,8 +1958,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data55.checksum === undefined){
-const err154 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data55};
+}
+else {
+const err154 = {instancePath:instancePath+"/spec/deprecated/reason",schemaPath:"#/properties/spec/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.deprecated.properties.reason.type,parentSchema:schema31.properties.spec.properties.deprecated.properties.reason,data:data56};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1963,9 +1969,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key23 in data55){
-if(!(((((key23 === "registry") || (key23 === "url")) || (key23 === "checksum")) || (key23 === "signature")) || (key23 === "indexPublished"))){
-const err155 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.source,data:data55};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/spec/deprecated",schemaPath:"#/properties/spec/properties/deprecated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.deprecated.type,parentSchema:schema31.properties.spec.properties.deprecated,data:data54};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1975,11 +1982,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data55.registry !== undefined){
-let data56 = data55.registry;
-if(typeof data56 === "string"){
-if(!pattern4.test(data56)){
-const err156 = {instancePath:instancePath+"/spec/source/registry",schemaPath:"#/properties/spec/properties/source/properties/registry/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.source.properties.registry,data:data56};
+if(data7.yanked !== undefined){
+let data57 = data7.yanked;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.reason === undefined){
+const err156 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.yanked.required,parentSchema:schema31.properties.spec.properties.yanked,data:data57};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1988,9 +1995,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/spec/source/registry",schemaPath:"#/properties/spec/properties/source/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.registry.type,parentSchema:schema31.properties.spec.properties.source.properties.registry,data:data56};
+for(const key23 in data57){
+if(!(key23 === "reason")){
+const err157 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.yanked,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2000,11 +2007,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data55.url !== undefined){
-let data57 = data55.url;
-if(typeof data57 === "string"){
-if(func1(data57) > 2048){
-const err158 = {instancePath:instancePath+"/spec/source/url",schemaPath:"#/properties/spec/properties/source/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.source.properties.url,data:data57};
+if(data57.reason !== undefined){
+let data58 = data57.reason;
+if(typeof data58 === "string"){
+if(func1(data58) > 512){
+const err158 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data58};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2013,9 +2020,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/spec/source/url",schemaPath:"#/properties/spec/properties/source/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.url.type,parentSchema:schema31.properties.spec.properties.source.properties.url,data:data57};
+if(func1(data58) < 3){
+const err159 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data58};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2025,11 +2031,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data55.checksum !== undefined){
-let data58 = data55.checksum;
-if(typeof data58 === "string"){
-if(!pattern28.test(data58)){
-const err160 = {instancePath:instancePath+"/spec/source/checksum",schemaPath:"#/properties/spec/properties/source/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.source.properties.checksum,data:data58};
+else {
+const err160 = {instancePath:instancePath+"/spec/yanked/reason",schemaPath:"#/properties/spec/properties/yanked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.yanked.properties.reason.type,parentSchema:schema31.properties.spec.properties.yanked.properties.reason,data:data58};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2039,8 +2042,9 @@ vErrors.push(err160);
 errors++;
 }
 }
+}
 else {
-const err161 = {instancePath:instancePath+"/spec/source/checksum",schemaPath:"#/properties/spec/properties/source/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.checksum.type,parentSchema:schema31.properties.spec.properties.source.properties.checksum,data:data58};
+const err161 = {instancePath:instancePath+"/spec/yanked",schemaPath:"#/properties/spec/properties/yanked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.yanked.type,parentSchema:schema31.properties.spec.properties.yanked,data:data57};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2050,11 +2054,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data55.signature !== undefined){
-let data59 = data55.signature;
+if(data7.source !== undefined){
+let data59 = data7.source;
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.keyId === undefined){
-const err162 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'",schema:schema31.properties.spec.properties.source.properties.signature.required,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data59};
+if(data59.registry === undefined){
+const err162 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data59};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2063,8 +2067,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data59.value === undefined){
-const err163 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.spec.properties.source.properties.signature.required,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data59};
+if(data59.url === undefined){
+const err163 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data59};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2073,9 +2077,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key24 in data59){
-if(!((key24 === "keyId") || (key24 === "value"))){
-const err164 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data59};
+if(data59.checksum === undefined){
+const err164 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema31.properties.spec.properties.source.required,parentSchema:schema31.properties.spec.properties.source,data:data59};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2084,12 +2087,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data59.keyId !== undefined){
-let data60 = data59.keyId;
-if(typeof data60 === "string"){
-if(!pattern29.test(data60)){
-const err165 = {instancePath:instancePath+"/spec/source/signature/keyId",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.keyId,data:data60};
+for(const key24 in data59){
+if(!(((((key24 === "registry") || (key24 === "url")) || (key24 === "checksum")) || (key24 === "signature")) || (key24 === "indexPublished"))){
+const err165 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.source,data:data59};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2099,8 +2099,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/spec/source/signature/keyId",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.signature.properties.keyId.type,parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.keyId,data:data60};
+if(data59.registry !== undefined){
+let data60 = data59.registry;
+if(typeof data60 === "string"){
+if(!pattern4.test(data60)){
+const err166 = {instancePath:instancePath+"/spec/source/registry",schemaPath:"#/properties/spec/properties/source/properties/registry/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.source.properties.registry,data:data60};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2110,11 +2113,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data59.value !== undefined){
-let data61 = data59.value;
-if(typeof data61 === "string"){
-if(!pattern30.test(data61)){
-const err167 = {instancePath:instancePath+"/spec/source/signature/value",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.value,data:data61};
+else {
+const err167 = {instancePath:instancePath+"/spec/source/registry",schemaPath:"#/properties/spec/properties/source/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.registry.type,parentSchema:schema31.properties.spec.properties.source.properties.registry,data:data60};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2124,8 +2124,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/spec/source/signature/value",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.signature.properties.value.type,parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.value,data:data61};
+if(data59.url !== undefined){
+let data61 = data59.url;
+if(typeof data61 === "string"){
+if(func1(data61) > 2048){
+const err168 = {instancePath:instancePath+"/spec/source/url",schemaPath:"#/properties/spec/properties/source/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.spec.properties.source.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2135,9 +2138,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
 else {
-const err169 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.source.properties.signature.type,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data59};
+const err169 = {instancePath:instancePath+"/spec/source/url",schemaPath:"#/properties/spec/properties/source/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.url.type,parentSchema:schema31.properties.spec.properties.source.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2147,11 +2149,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data55.indexPublished !== undefined){
-let data62 = data55.indexPublished;
+if(data59.checksum !== undefined){
+let data62 = data59.checksum;
 if(typeof data62 === "string"){
-if(!(formats2.validate(data62))){
-const err170 = {instancePath:instancePath+"/spec/source/indexPublished",schemaPath:"#/properties/spec/properties/source/properties/indexPublished/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema31.properties.spec.properties.source.properties.indexPublished,data:data62};
+if(!pattern10.test(data62)){
+const err170 = {instancePath:instancePath+"/spec/source/checksum",schemaPath:"#/properties/spec/properties/source/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.source.properties.checksum,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2162,7 +2164,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/spec/source/indexPublished",schemaPath:"#/properties/spec/properties/source/properties/indexPublished/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.indexPublished.type,parentSchema:schema31.properties.spec.properties.source.properties.indexPublished,data:data62};
+const err171 = {instancePath:instancePath+"/spec/source/checksum",schemaPath:"#/properties/spec/properties/source/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.checksum.type,parentSchema:schema31.properties.spec.properties.source.properties.checksum,data:data62};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2172,9 +2174,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.source.type,parentSchema:schema31.properties.spec.properties.source,data:data55};
+if(data59.signature !== undefined){
+let data63 = data59.signature;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.keyId === undefined){
+const err172 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/required",keyword:"required",params:{missingProperty: "keyId"},message:"must have required property '"+"keyId"+"'",schema:schema31.properties.spec.properties.source.properties.signature.required,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data63};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2183,10 +2187,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data7};
+if(data63.value === undefined){
+const err173 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.spec.properties.source.properties.signature.required,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data63};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2195,15 +2197,137 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-else {
-const err174 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key25 in data63){
+if(!((key25 === "keyId") || (key25 === "value"))){
+const err174 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data63};
 if(vErrors === null){
 vErrors = [err174];
 }
 else {
 vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data63.keyId !== undefined){
+let data64 = data63.keyId;
+if(typeof data64 === "string"){
+if(!pattern31.test(data64)){
+const err175 = {instancePath:instancePath+"/spec/source/signature/keyId",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.keyId,data:data64};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/spec/source/signature/keyId",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/keyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.signature.properties.keyId.type,parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.keyId,data:data64};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data63.value !== undefined){
+let data65 = data63.value;
+if(typeof data65 === "string"){
+if(!pattern32.test(data65)){
+const err177 = {instancePath:instancePath+"/spec/source/signature/value",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.value,data:data65};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/spec/source/signature/value",schemaPath:"#/properties/spec/properties/source/properties/signature/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.signature.properties.value.type,parentSchema:schema31.properties.spec.properties.source.properties.signature.properties.value,data:data65};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/spec/source/signature",schemaPath:"#/properties/spec/properties/source/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.source.properties.signature.type,parentSchema:schema31.properties.spec.properties.source.properties.signature,data:data63};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data59.indexPublished !== undefined){
+let data66 = data59.indexPublished;
+if(typeof data66 === "string"){
+if(!(formats2.validate(data66))){
+const err180 = {instancePath:instancePath+"/spec/source/indexPublished",schemaPath:"#/properties/spec/properties/source/properties/indexPublished/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema31.properties.spec.properties.source.properties.indexPublished,data:data66};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/spec/source/indexPublished",schemaPath:"#/properties/spec/properties/source/properties/indexPublished/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.source.properties.indexPublished.type,parentSchema:schema31.properties.spec.properties.source.properties.indexPublished,data:data66};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/spec/source",schemaPath:"#/properties/spec/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.source.type,parentSchema:schema31.properties.spec.properties.source,data:data59};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data7};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
 }
 errors++;
 }
@@ -2406,7 +2530,7 @@ errors++;
 if(data5.keyId !== undefined){
 let data6 = data5.keyId;
 if(typeof data6 === "string"){
-if(!pattern29.test(data6)){
+if(!pattern31.test(data6)){
 const err15 = {instancePath:instancePath+"/metadata/signature/keyId",schemaPath:"#/properties/metadata/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema32.properties.metadata.properties.signature.properties.keyId,data:data6};
 if(vErrors === null){
 vErrors = [err15];
@@ -2431,7 +2555,7 @@ errors++;
 if(data5.value !== undefined){
 let data7 = data5.value;
 if(typeof data7 === "string"){
-if(!pattern30.test(data7)){
+if(!pattern32.test(data7)){
 const err17 = {instancePath:instancePath+"/metadata/signature/value",schemaPath:"#/properties/metadata/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema32.properties.metadata.properties.signature.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -2819,7 +2943,7 @@ errors++;
 if(data21.checksum !== undefined){
 let data22 = data21.checksum;
 if(typeof data22 === "string"){
-if(!pattern28.test(data22)){
+if(!pattern10.test(data22)){
 const err48 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/checksum",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.checksum,data:data22};
 if(vErrors === null){
 vErrors = [err48];
@@ -2905,7 +3029,7 @@ errors++;
 if(data25.keyId !== undefined){
 let data26 = data25.keyId;
 if(typeof data26 === "string"){
-if(!pattern29.test(data26)){
+if(!pattern31.test(data26)){
 const err55 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/keyId",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.keyId,data:data26};
 if(vErrors === null){
 vErrors = [err55];
@@ -2930,7 +3054,7 @@ errors++;
 if(data25.value !== undefined){
 let data27 = data25.value;
 if(typeof data27 === "string"){
-if(!pattern30.test(data27)){
+if(!pattern32.test(data27)){
 const err57 = {instancePath:instancePath+"/spec/packs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature/value",schemaPath:"#/properties/spec/properties/packs/additionalProperties/properties/versions/additionalProperties/properties/signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{86}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{86}$"+"\"",schema:"^[A-Za-z0-9_-]{86}$",parentSchema:schema32.properties.spec.properties.packs.additionalProperties.properties.versions.additionalProperties.properties.signature.properties.value,data:data27};
 if(vErrors === null){
 vErrors = [err57];
@@ -3042,7 +3166,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
 const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern44 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const pattern46 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment.schema.json" */;
@@ -3504,7 +3628,7 @@ errors++;
 if(data9.domainPack !== undefined){
 let data13 = data9.domainPack;
 if(typeof data13 === "string"){
-if(!pattern26.test(data13)){
+if(!pattern28.test(data13)){
 const err36 = {instancePath:instancePath+"/spec/domainPack",schemaPath:"#/properties/spec/properties/domainPack/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$",parentSchema:schema33.properties.spec.properties.domainPack,data:data13};
 if(vErrors === null){
 vErrors = [err36];
@@ -3577,7 +3701,7 @@ errors++;
 if(data15.snapshot !== undefined){
 let data16 = data15.snapshot;
 if(typeof data16 === "string"){
-if(!pattern44.test(data16)){
+if(!pattern46.test(data16)){
 const err42 = {instancePath:instancePath+"/spec/restoreFrom/snapshot",schemaPath:"#/properties/spec/properties/restoreFrom/properties/snapshot/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.restoreFrom.properties.snapshot,data:data16};
 if(vErrors === null){
 vErrors = [err42];
@@ -3833,7 +3957,7 @@ const len1 = data23.length;
 for(let i2=0; i2<len1; i2++){
 let data24 = data23[i2];
 if(typeof data24 === "string"){
-if(!pattern18.test(data24)){
+if(!pattern20.test(data24)){
 const err62 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data24};
 if(vErrors === null){
 vErrors = [err62];
@@ -3933,7 +4057,7 @@ vErrors = null;
 }
 }
 if(typeof key7 === "string"){
-if(!pattern22.test(key7)){
+if(!pattern24.test(key7)){
 const err68 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err68];
@@ -4048,7 +4172,7 @@ errors++;
 if(data28.path !== undefined){
 let data30 = data28.path;
 if(typeof data30 === "string"){
-if(!pattern24.test(data30)){
+if(!pattern26.test(data30)){
 const err77 = {instancePath:instancePath+"/spec/mounts/" + i4+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data30};
 if(vErrors === null){
 vErrors = [err77];
@@ -4554,8 +4678,8 @@ validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const EnvironmentLock = validate23;
 const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
-const pattern59 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
-const pattern61 = new RegExp("^[a-f0-9]{64}$", "u");
+const pattern61 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
+const pattern63 = new RegExp("^[a-f0-9]{64}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment-lock.schema.json" */;
@@ -4967,7 +5091,7 @@ errors++;
 if(data7.inputDigest !== undefined){
 let data9 = data7.inputDigest;
 if(typeof data9 === "string"){
-if(!pattern28.test(data9)){
+if(!pattern10.test(data9)){
 const err33 = {instancePath:instancePath+"/spec/inputDigest",schemaPath:"#/properties/spec/properties/inputDigest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.inputDigest,data:data9};
 if(vErrors === null){
 vErrors = [err33];
@@ -5075,7 +5199,7 @@ errors++;
 if(data10.checksum !== undefined){
 let data13 = data10.checksum;
 if(typeof data13 === "string"){
-if(!pattern28.test(data13)){
+if(!pattern10.test(data13)){
 const err42 = {instancePath:instancePath+"/spec/domainPack/checksum",schemaPath:"#/properties/spec/properties/domainPack/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.domainPack.properties.checksum,data:data13};
 if(vErrors === null){
 vErrors = [err42];
@@ -5112,7 +5236,7 @@ errors++;
 if(data7.image !== undefined){
 let data14 = data7.image;
 if(typeof data14 === "string"){
-if(!pattern10.test(data14)){
+if(!pattern12.test(data14)){
 const err45 = {instancePath:instancePath+"/spec/image",schemaPath:"#/properties/spec/properties/image/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.image,data:data14};
 if(vErrors === null){
 vErrors = [err45];
@@ -5137,7 +5261,7 @@ errors++;
 if(data7.python !== undefined){
 let data15 = data7.python;
 if(typeof data15 === "string"){
-if(!pattern11.test(data15)){
+if(!pattern13.test(data15)){
 const err47 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/pattern",keyword:"pattern",params:{pattern: "^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"},message:"must match pattern \""+"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"+"\"",schema:"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$",parentSchema:schema34.properties.spec.properties.python,data:data15};
 if(vErrors === null){
 vErrors = [err47];
@@ -5162,7 +5286,7 @@ errors++;
 if(data7.excludeNewer !== undefined){
 let data16 = data7.excludeNewer;
 if(typeof data16 === "string"){
-if(!pattern59.test(data16)){
+if(!pattern61.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/excludeNewer",schemaPath:"#/properties/spec/properties/excludeNewer/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$",parentSchema:schema34.properties.spec.properties.excludeNewer,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -5236,7 +5360,7 @@ errors++;
 if(data18.name !== undefined){
 let data19 = data18.name;
 if(typeof data19 === "string"){
-if(!pattern12.test(data19)){
+if(!pattern14.test(data19)){
 const err55 = {instancePath:instancePath+"/spec/packages/" + i0+"/name",schemaPath:"#/properties/spec/properties/packages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema34.properties.spec.properties.packages.items.properties.name,data:data19};
 if(vErrors === null){
 vErrors = [err55];
@@ -5319,7 +5443,7 @@ errors++;
 if(data18.sha256 !== undefined){
 let data22 = data18.sha256;
 if(typeof data22 === "string"){
-if(!pattern61.test(data22)){
+if(!pattern63.test(data22)){
 const err62 = {instancePath:instancePath+"/spec/packages/" + i0+"/sha256",schemaPath:"#/properties/spec/properties/packages/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.packages.items.properties.sha256,data:data22};
 if(vErrors === null){
 vErrors = [err62];
@@ -5432,7 +5556,7 @@ errors++;
 if(data25.name !== undefined){
 let data26 = data25.name;
 if(typeof data26 === "string"){
-if(!pattern18.test(data26)){
+if(!pattern20.test(data26)){
 const err71 = {instancePath:instancePath+"/spec/kernels/" + i1+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err71];
@@ -5593,7 +5717,7 @@ errors++;
 if(data31.name !== undefined){
 let data32 = data31.name;
 if(typeof data32 === "string"){
-if(!pattern19.test(data32)){
+if(!pattern21.test(data32)){
 const err84 = {instancePath:instancePath+"/spec/extensions/" + i2+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data32};
 if(vErrors === null){
 vErrors = [err84];
@@ -5618,7 +5742,7 @@ errors++;
 if(data31.version !== undefined){
 let data33 = data31.version;
 if(typeof data33 === "string"){
-if(!pattern20.test(data33)){
+if(!pattern22.test(data33)){
 const err86 = {instancePath:instancePath+"/spec/extensions/" + i2+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data33};
 if(vErrors === null){
 vErrors = [err86];
@@ -5719,7 +5843,7 @@ errors++;
 if(data35.sha256 !== undefined){
 let data37 = data35.sha256;
 if(typeof data37 === "string"){
-if(!pattern61.test(data37)){
+if(!pattern63.test(data37)){
 const err94 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data37};
 if(vErrors === null){
 vErrors = [err94];
@@ -5935,7 +6059,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Lab = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern73 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const pattern75 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 const formats6 = __dep1.fullFormats.date;
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6539,7 +6663,7 @@ errors++;
 if(data13.github !== undefined){
 let data16 = data13.github;
 if(typeof data16 === "string"){
-if(!pattern9.test(data16)){
+if(!pattern11.test(data16)){
 const err47 = {instancePath:instancePath+"/spec/members/" + i2+"/github",schemaPath:"#/properties/spec/properties/members/items/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema35.properties.spec.properties.members.items.properties.github,data:data16};
 if(vErrors === null){
 vErrors = [err47];
@@ -6622,7 +6746,7 @@ errors++;
 if(data13.orcid !== undefined){
 let data19 = data13.orcid;
 if(typeof data19 === "string"){
-if(!pattern73.test(data19)){
+if(!pattern75.test(data19)){
 const err54 = {instancePath:instancePath+"/spec/members/" + i2+"/orcid",schemaPath:"#/properties/spec/properties/members/items/properties/orcid/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"+"\"",schema:"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$",parentSchema:schema35.properties.spec.properties.members.items.properties.orcid,data:data19};
 if(vErrors === null){
 vErrors = [err54];
@@ -7163,7 +7287,7 @@ const len4 = data38.length;
 for(let i6=0; i6<len4; i6++){
 let data39 = data38[i6];
 if(typeof data39 === "string"){
-if(!pattern12.test(data39)){
+if(!pattern14.test(data39)){
 const err96 = {instancePath:instancePath+"/spec/drift/criticalPackages/" + i6,schemaPath:"#/properties/spec/properties/drift/properties/criticalPackages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema35.properties.spec.properties.drift.properties.criticalPackages.items,data:data39};
 if(vErrors === null){
 vErrors = [err96];
@@ -8074,7 +8198,7 @@ errors++;
 if(data9.python !== undefined){
 let data10 = data9.python;
 if(typeof data10 === "string"){
-if(!pattern11.test(data10)){
+if(!pattern13.test(data10)){
 const err28 = {instancePath:instancePath+"/spec/python",schemaPath:"#/properties/spec/properties/python/pattern",keyword:"pattern",params:{pattern: "^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"},message:"must match pattern \""+"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$"+"\"",schema:"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$",parentSchema:schema36.properties.spec.properties.python,data:data10};
 if(vErrors === null){
 vErrors = [err28];
@@ -8138,7 +8262,7 @@ errors++;
 if(data12.name !== undefined){
 let data13 = data12.name;
 if(typeof data13 === "string"){
-if(!pattern12.test(data13)){
+if(!pattern14.test(data13)){
 const err33 = {instancePath:instancePath+"/spec/packages/" + i0+"/name",schemaPath:"#/properties/spec/properties/packages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema36.properties.spec.properties.packages.items.properties.name,data:data13};
 if(vErrors === null){
 vErrors = [err33];
@@ -8300,7 +8424,7 @@ errors++;
 if(data19.name !== undefined){
 let data20 = data19.name;
 if(typeof data20 === "string"){
-if(!pattern18.test(data20)){
+if(!pattern20.test(data20)){
 const err46 = {instancePath:instancePath+"/spec/kernels/" + i1+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema36.properties.spec.properties.kernels.items.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err46];
@@ -8461,7 +8585,7 @@ errors++;
 if(data25.name !== undefined){
 let data26 = data25.name;
 if(typeof data26 === "string"){
-if(!pattern19.test(data26)){
+if(!pattern21.test(data26)){
 const err59 = {instancePath:instancePath+"/spec/extensions/" + i2+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema36.properties.spec.properties.extensions.items.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err59];
@@ -8486,7 +8610,7 @@ errors++;
 if(data25.version !== undefined){
 let data27 = data25.version;
 if(typeof data27 === "string"){
-if(!pattern20.test(data27)){
+if(!pattern22.test(data27)){
 const err61 = {instancePath:instancePath+"/spec/extensions/" + i2+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema36.properties.spec.properties.extensions.items.properties.version,data:data27};
 if(vErrors === null){
 vErrors = [err61];
@@ -8587,7 +8711,7 @@ errors++;
 if(data29.sha256 !== undefined){
 let data31 = data29.sha256;
 if(typeof data31 === "string"){
-if(!pattern61.test(data31)){
+if(!pattern63.test(data31)){
 const err69 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema36.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data31};
 if(vErrors === null){
 vErrors = [err69];
@@ -8663,25 +8787,25 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
-const pattern85 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-const pattern86 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
-const pattern87 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
-const pattern88 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
-const pattern89 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern93 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern94 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern95 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern96 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern97 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern98 = new RegExp("^https?://", "u");
-const pattern99 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern100 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern101 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern102 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern103 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern105 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern106 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern108 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern87 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+const pattern88 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
+const pattern89 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
+const pattern90 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
+const pattern91 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern95 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern96 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern97 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern98 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern99 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern100 = new RegExp("^https?://", "u");
+const pattern101 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern102 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern103 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern104 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern105 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern107 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern108 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern110 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8902,7 +9026,7 @@ errors++;
 if(data6.region !== undefined){
 let data7 = data6.region;
 if(typeof data7 === "string"){
-if(!pattern85.test(data7)){
+if(!pattern87.test(data7)){
 const err17 = {instancePath:instancePath+"/spec/aws/region",schemaPath:"#/properties/spec/properties/aws/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"},message:"must match pattern \""+"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"+"\"",schema:"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.region,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -8956,7 +9080,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern86.test(data10)){
+if(!pattern88.test(data10)){
 const err21 = {instancePath:instancePath+"/spec/aws/subnets/" + i0,schemaPath:"#/properties/spec/properties/aws/properties/subnets/items/pattern",keyword:"pattern",params:{pattern: "^subnet-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^subnet-[0-9a-f]{8,17}$"+"\"",schema:"^subnet-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.subnets.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -8997,7 +9121,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
-if(!pattern87.test(data12)){
+if(!pattern89.test(data12)){
 const err24 = {instancePath:instancePath+"/spec/aws/securityGroups/" + i1,schemaPath:"#/properties/spec/properties/aws/properties/securityGroups/items/pattern",keyword:"pattern",params:{pattern: "^sg-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^sg-[0-9a-f]{8,17}$"+"\"",schema:"^sg-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.securityGroups.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
@@ -9034,7 +9158,7 @@ errors++;
 if(data6.fileSystemId !== undefined){
 let data13 = data6.fileSystemId;
 if(typeof data13 === "string"){
-if(!pattern88.test(data13)){
+if(!pattern90.test(data13)){
 const err27 = {instancePath:instancePath+"/spec/aws/fileSystemId",schemaPath:"#/properties/spec/properties/aws/properties/fileSystemId/pattern",keyword:"pattern",params:{pattern: "^fs-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^fs-[0-9a-f]{8,17}$"+"\"",schema:"^fs-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.fileSystemId,data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -9059,7 +9183,7 @@ errors++;
 if(data6.taskExecutionRoleArn !== undefined){
 let data14 = data6.taskExecutionRoleArn;
 if(typeof data14 === "string"){
-if(!pattern89.test(data14)){
+if(!pattern91.test(data14)){
 const err29 = {instancePath:instancePath+"/spec/aws/taskExecutionRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/taskExecutionRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskExecutionRoleArn,data:data14};
 if(vErrors === null){
 vErrors = [err29];
@@ -9087,7 +9211,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 let data16 = data15[key4];
 if(typeof data16 === "string"){
-if(!pattern89.test(data16)){
+if(!pattern91.test(data16)){
 const err31 = {instancePath:instancePath+"/spec/aws/taskRoleArns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/aws/properties/taskRoleArns/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleArns.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err31];
@@ -9150,7 +9274,7 @@ errors++;
 if(data6.infrastructureRoleArn !== undefined){
 let data19 = data6.infrastructureRoleArn;
 if(typeof data19 === "string"){
-if(!pattern89.test(data19)){
+if(!pattern91.test(data19)){
 const err36 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data19};
 if(vErrors === null){
 vErrors = [err36];
@@ -9175,7 +9299,7 @@ errors++;
 if(data6.backupRoleArn !== undefined){
 let data20 = data6.backupRoleArn;
 if(typeof data20 === "string"){
-if(!pattern89.test(data20)){
+if(!pattern91.test(data20)){
 const err38 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
@@ -9200,7 +9324,7 @@ errors++;
 if(data6.imageBuildProject !== undefined){
 let data21 = data6.imageBuildProject;
 if(typeof data21 === "string"){
-if(!pattern93.test(data21)){
+if(!pattern95.test(data21)){
 const err40 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data21};
 if(vErrors === null){
 vErrors = [err40];
@@ -9225,7 +9349,7 @@ errors++;
 if(data6.buildContextBucket !== undefined){
 let data22 = data6.buildContextBucket;
 if(typeof data22 === "string"){
-if(!pattern94.test(data22)){
+if(!pattern96.test(data22)){
 const err42 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data22};
 if(vErrors === null){
 vErrors = [err42];
@@ -9275,7 +9399,7 @@ errors++;
 if(data6.vpcId !== undefined){
 let data24 = data6.vpcId;
 if(typeof data24 === "string"){
-if(!pattern95.test(data24)){
+if(!pattern97.test(data24)){
 const err46 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data24};
 if(vErrors === null){
 vErrors = [err46];
@@ -9300,7 +9424,7 @@ errors++;
 if(data6.listenerArn !== undefined){
 let data25 = data6.listenerArn;
 if(typeof data25 === "string"){
-if(!pattern96.test(data25)){
+if(!pattern98.test(data25)){
 const err48 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data25};
 if(vErrors === null){
 vErrors = [err48];
@@ -9325,7 +9449,7 @@ errors++;
 if(data6.wakeTargetGroupArn !== undefined){
 let data26 = data6.wakeTargetGroupArn;
 if(typeof data26 === "string"){
-if(!pattern97.test(data26)){
+if(!pattern99.test(data26)){
 const err50 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data26};
 if(vErrors === null){
 vErrors = [err50];
@@ -9377,7 +9501,7 @@ errors++;
 if(data27.address !== undefined){
 let data28 = data27.address;
 if(typeof data28 === "string"){
-if(!pattern98.test(data28)){
+if(!pattern100.test(data28)){
 const err54 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
 if(vErrors === null){
 vErrors = [err54];
@@ -9437,7 +9561,7 @@ errors++;
 if(data27.authorizerImage !== undefined){
 let data30 = data27.authorizerImage;
 if(typeof data30 === "string"){
-if(!pattern99.test(data30)){
+if(!pattern101.test(data30)){
 const err59 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data30};
 if(vErrors === null){
 vErrors = [err59];
@@ -9507,7 +9631,7 @@ errors++;
 if(data31.userPoolArn !== undefined){
 let data32 = data31.userPoolArn;
 if(typeof data32 === "string"){
-if(!pattern100.test(data32)){
+if(!pattern102.test(data32)){
 const err65 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
 if(vErrors === null){
 vErrors = [err65];
@@ -9557,7 +9681,7 @@ errors++;
 if(data31.userPoolDomain !== undefined){
 let data34 = data31.userPoolDomain;
 if(typeof data34 === "string"){
-if(!pattern101.test(data34)){
+if(!pattern103.test(data34)){
 const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
 if(vErrors === null){
 vErrors = [err69];
@@ -9796,7 +9920,7 @@ errors++;
 if(data43.repository !== undefined){
 let data45 = data43.repository;
 if(typeof data45 === "string"){
-if(!pattern102.test(data45)){
+if(!pattern104.test(data45)){
 const err88 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
 if(vErrors === null){
 vErrors = [err88];
@@ -10252,7 +10376,7 @@ const len2 = data63.length;
 for(let i2=0; i2<len2; i2++){
 let data64 = data63[i2];
 if(typeof data64 === "string"){
-if(!pattern103.test(data64)){
+if(!pattern105.test(data64)){
 const err124 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
 if(vErrors === null){
 vErrors = [err124];
@@ -10389,7 +10513,7 @@ errors++;
 if(data66.url !== undefined){
 let data68 = data66.url;
 if(typeof data68 === "string"){
-if(!pattern105.test(data68)){
+if(!pattern107.test(data68)){
 const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
 if(vErrors === null){
 vErrors = [err134];
@@ -10487,7 +10611,7 @@ errors++;
 if(data66.tokenEnv !== undefined){
 let data71 = data66.tokenEnv;
 if(typeof data71 === "string"){
-if(!pattern106.test(data71)){
+if(!pattern108.test(data71)){
 const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
 if(vErrors === null){
 vErrors = [err141];
@@ -10616,7 +10740,7 @@ errors++;
 if(data76.id !== undefined){
 let data77 = data76.id;
 if(typeof data77 === "string"){
-if(!pattern29.test(data77)){
+if(!pattern31.test(data77)){
 const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data77};
 if(vErrors === null){
 vErrors = [err151];
@@ -10641,7 +10765,7 @@ errors++;
 if(data76.publicKey !== undefined){
 let data78 = data76.publicKey;
 if(typeof data78 === "string"){
-if(!pattern108.test(data78)){
+if(!pattern110.test(data78)){
 const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
 if(vErrors === null){
 vErrors = [err153];
@@ -10891,7 +11015,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern118 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern120 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -11460,7 +11584,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern118.test(data15)){
+if(!pattern120.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -12300,8 +12424,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern128 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern129 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern130 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern131 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -12701,7 +12825,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern128.test(data11)){
+if(!pattern130.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -12738,7 +12862,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern129.test(data12)){
+if(!pattern131.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
