@@ -6,8 +6,10 @@ import { commitOrigin, pullRequestNumber } from "../core/audit/commit-origin.js"
 import { withApprovals } from "../core/successions/history-approvals.js";
 import { LabenvError } from "../core/errors.js";
 import {
+  AWS_MANIFESTS_UNAVAILABLE,
   runSuccessions,
   statusOf,
+  type SuccessionRunDeps,
   type SuccessionStatus,
 } from "../core/successions/run-successions.js";
 import type { HistoryLine } from "../core/successions/reproducing.js";
@@ -29,6 +31,14 @@ export async function successionsForContext(
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
   }
   const pullRequests = gitHubReviews(ctx);
+  let sources: SuccessionRunDeps["sources"];
+  try {
+    sources = openSnapshotSources(ctx, now);
+  } catch (e) {
+    // On AWS no manifest is built yet: the hand-over waits at its snapshot, saying why.
+    if (!(e instanceof LabenvError) || e.code !== "config") throw e;
+    sources = { unavailable: AWS_MANIFESTS_UNAVAILABLE };
+  }
   return runSuccessions(
     {
       repository: ctx.repository,
@@ -40,7 +50,7 @@ export async function successionsForContext(
     {
       state: ctx.state,
       objects: ctx.objects,
-      sources: openSnapshotSources(ctx, now),
+      sources,
       observe: () => ctx.provider.observe(),
       ...(gitHost ? { gitHost } : {}),
       history: async (env) => {

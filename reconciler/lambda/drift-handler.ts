@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { requireUsableConfig } from "../core/load/repo-config.js";
-import { join } from "node:path";
-import { GitHubGitHost } from "../adapters/git-host/github-git-host.js";
-import { LocalGitHost } from "../adapters/git-host/local-git-host.js";
 import { runDrift, type DriftRunDeps } from "../core/drift/run-drift.js";
 import { LabenvError } from "../core/errors.js";
 import { loadRepository } from "../core/load/load-repository.js";
@@ -12,11 +9,11 @@ import { isolate } from "../core/reconcile/hold-back.js";
 import { lockRules, packsImmutable } from "../core/validate/rules/lock-rules.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { validateFiles } from "../core/validate/validate.js";
-import type { GitHost } from "../ports/git-host.js";
 import { awsContext } from "./aws-context.js";
-import { readLambdaEnv, runtimeSettings, type LambdaEnv } from "./lambda-env.js";
+import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
+import { lambdaGitHost } from "./lambda-git-host.js";
 import type { RuntimeSettings } from "../core/desire/desire.js";
-import { installationOctokit, readRepository } from "./repository-source.js";
+import { readRepository } from "./repository-source.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
 export type DriftEvent = {
@@ -115,30 +112,11 @@ export async function openFromEnvironment(
     provider,
     state,
     objects,
-    gitHost: await gitHostFor(env),
+    gitHost: await lambdaGitHost(env),
     now: () => new Date(),
     where: provider.label,
     runtime: runtimeSettings(env),
   };
-}
-
-async function gitHostFor(env: LambdaEnv): Promise<GitHost> {
-  if (env.repoPath)
-    return new LocalGitHost(env.repoPath, join(env.repoPath, ".labenv", "prs"), () => new Date());
-  const [owner, repo] = (env.githubRepository ?? "").split("/");
-  if (
-    !owner ||
-    !repo ||
-    !env.githubInstallationId ||
-    !env.githubAppIdSecretArn ||
-    !env.githubPrivateKeySecretArn
-  ) {
-    throw new LabenvError("config", "drift pull requests need the GitHub App installation", {
-      hint: "set LABENV_GITHUB_REPOSITORY, LABENV_GITHUB_INSTALLATION_ID and the App secret ARNs",
-    });
-  }
-  const octokit = await installationOctokit(env, env.githubInstallationId);
-  return new GitHubGitHost({ owner, repo, octokit: octokit as never });
 }
 
 export const handler = createDriftHandler(openFromEnvironment);

@@ -123,6 +123,31 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       ? await publishAfterRun(result.repository, repo.commit, { provider, state, objects }, now())
       : undefined;
   if (dashboard) Object.assign(summary, { dashboard });
+  // Then, as `labenv reconcile` ends: renewal pull requests and succession steps.
+  if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
+    const [{ afterRun }, { lambdaGitHost }] = await Promise.all([
+      import("./after-run.js"),
+      import("./lambda-git-host.js"),
+    ]);
+    Object.assign(
+      summary,
+      await afterRun(
+        result.repository,
+        {
+          commit: repo.commit,
+          today: now().toISOString().slice(0, 10),
+          baseBranch: result.repository.config?.doc.spec.git?.defaultBranch ?? "main",
+        },
+        {
+          provider,
+          state,
+          ...(objects ? { objects } : {}),
+          gitHost: () => lambdaGitHost(env),
+          now,
+        },
+      ),
+    );
+  }
   if (result.outcome === "failed")
     throw Object.assign(new Error(`reconcile failed at ${result.stage}: ${result.reason}`), {
       summary,

@@ -145,7 +145,9 @@ export function registerReconcile(program: Command, io: CliIO): void {
           : undefined;
         // Due successions go on from their last recorded step (their snapshots were taken above).
         const successions =
-          snapshots && ctx.repository.successions.size > 0
+          mode !== "plan" &&
+          (result.outcome === "applied" || result.outcome === "no-changes") &&
+          ctx.repository.successions.size > 0
             ? await successionsForContext(ctx, io.now, io.today())
             : undefined;
         // Shares ending within a week get a pull request proposing renewal (found by its branch).

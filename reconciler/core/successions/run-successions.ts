@@ -24,6 +24,14 @@ import {
   successionSnapshotName,
 } from "./succession-environments.js";
 
+/**
+ * Why a succession cannot snapshot on AWS (in the Lambda, or `labenv reconcile` with `target:
+ * aws`): the plan takes each environment's EBS snapshot and backup job at the effective date,
+ * but no manifest is built from them on AWS yet, and the hand-over never goes on without one.
+ */
+export const AWS_MANIFESTS_UNAVAILABLE =
+  "snapshot manifests are not built on AWS yet: the plan took the EBS snapshot and backup job, and the hand-over waits here until a manifest can be written from them (docs/successions.md) — nothing later is done before";
+
 export interface SuccessionRunInput {
   repository: Repository;
   commit: string;
@@ -38,11 +46,19 @@ export interface SuccessionRunInput {
 export interface SuccessionRunDeps {
   state: StateStore;
   objects: ObjectStore;
-  sources: SnapshotSources;
+  /**
+   * Where the snapshots' evidence is read, or why it cannot be where this runs (on AWS manifests
+   * are not built yet): then the snapshot step waits, saying so, and no later step runs.
+   */
+  sources: SnapshotSources | { unavailable: string };
   /** What the provider holds now (after the reconcile took the succession's snapshots). */
   observe: () => Promise<ObservedState>;
-  /** Without one the ownership step fails, naming why, and is tried again on the next run. */
-  gitHost?: GitHost;
+  /**
+   * Without one the ownership step fails, naming why, and is tried again on the next run. A
+   * function is called only when the ownership step needs the host (the Lambda's GitHub
+   * installation token is not made on runs that do not).
+   */
+  gitHost?: GitHost | (() => Promise<GitHost>);
   /** An environment's history from git, newest first (for the hand-over package). */
   history?: (environment: string) => Promise<HistoryLine[] | undefined>;
   /** Whether `history` read who approved each pull request from the git host. */
@@ -188,6 +204,9 @@ async function snapshotStep(
       "plan",
       `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in git: there is nothing to snapshot`,
     );
+  // Snapshot first, always: where no manifest can be built, the hand-over waits here.
+  const sources = deps.sources;
+  if ("unavailable" in sources) return { waiting: sources.unavailable };
   // Each environment's snapshot is a Snapshot of its packages and home, captured like any other
   // (manifest last), so `labenv restore` restores it.
   const snapshots = new Map(repo.snapshots);
@@ -220,7 +239,7 @@ async function snapshotStep(
       observed: (await deps.observe()).resources,
       only: ids,
     },
-    { objects: deps.objects, sources: deps.sources, now: deps.now },
+    { objects: deps.objects, sources, now: deps.now },
   );
   const failed = results.filter((r) => r.outcome === "failed");
   if (failed.length > 0)
@@ -330,12 +349,13 @@ async function ownershipStep(
     throw new LabenvError("config", "no git host to open the ownership pull request on", {
       hint: "run from a git repository (git.host: local) or give git.host: github a token",
     });
+  const host = typeof deps.gitHost === "function" ? await deps.gitHost() : deps.gitHost;
   const packages = record.done.find((d) => d.step === "package")?.refs ?? [];
   const spec = ownershipPullRequest(repo, s, still, packages, input.baseBranch);
   // A run that died after opening it but before recording it left it open on its branch:
   // that one is updated, never a second opened beside it.
-  const existing = await deps.gitHost.findOpenPullRequest?.(spec.branch);
-  const pr = await deps.gitHost.ensureDriftPullRequest(spec, existing);
+  const existing = await host.findOpenPullRequest?.(spec.branch);
+  const pr = await host.ensureDriftPullRequest(spec, existing);
   return {
     waiting: `opened pull request #${pr.number} setting the owner to ${to}: waiting for it to merge`,
     record: {
