@@ -6,7 +6,10 @@
 // Storage (access points, snapshots, recovery points) is never deleted, so no
 // delete of it is granted — except DeleteAccessPoint on an access point tagged
 // `labenv:share` (a share's read-only way in, which stores nothing: revoking a
-// share deletes it; the directory it opened onto stays). It may pass only the roles infra/ made for it, and
+// share deletes it; the directory it opened onto stays), and DeleteSnapshot /
+// DeleteRecoveryPoint of a scheduled snapshot a keep policy prunes (tagged
+// `labenv:trigger: schedule`, no `labenv:legal-hold`; an explicit Deny refuses
+// every other). It may pass only the roles infra/ made for it, and
 // it can never touch the frozen control plane (roles, VPCs, clusters, tables,
 // buckets, file systems, keys): those actions are absent from every Allow and
 // named again in an explicit Deny, so a policy attached later by hand cannot
@@ -20,6 +23,14 @@ import { ArnFormat, Fn, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
 import { LAB_TAG } from "./tags.js";
+
+/** The deletes a keep policy's prune makes: only of scheduled snapshots (see the Deny statements). */
+export const PRUNE_ACTIONS: readonly string[] = [
+  "ec2:DeleteSnapshot",
+  "backup:DeleteRecoveryPoint",
+];
+const TRIGGER_CONDITION = "aws:ResourceTag/labenv:trigger";
+const LEGAL_HOLD_CONDITION = "aws:ResourceTag/labenv:legal-hold";
 
 /** Control-plane actions the reconciler is explicitly denied. */
 export const CONTROL_PLANE_ACTIONS: readonly string[] = [
@@ -78,7 +89,6 @@ export const CONTROL_PLANE_ACTIONS: readonly string[] = [
   "kms:PutKeyPolicy",
   "kms:CreateKey",
   "backup:DeleteBackupVault",
-  "backup:DeleteRecoveryPoint",
   "backup:DeleteBackupPlan",
   "backup:UpdateBackupPlan",
   "lambda:CreateFunction",
@@ -212,6 +222,10 @@ export function reconcilerStatements(
   // Re-tagging an existing resource (a new spec hash, a retired mark): only a
   // resource of a configured lab, and never moved to a lab outside the list.
   const retag = { StringEquals: resourceTag, StringEqualsIfExists: requestTag };
+  const pruneCondition = {
+    StringEquals: { ...resourceTag, [TRIGGER_CONDITION]: "schedule" },
+    StringEqualsIfExists: { [LEGAL_HOLD_CONDITION]: "false" },
+  };
   const allow = (
     sid: string,
     actions: string[],
@@ -306,6 +320,24 @@ export function reconcilerStatements(
       StringEquals: requestTag,
     }),
 
+    // Pruning: a scheduled snapshot's volume snapshot and recovery point of a configured lab,
+    // tagged labenv:trigger=schedule and not under a labenv:legal-hold tag. IAM cannot name a
+    // vault for DeleteRecoveryPoint (its only resource is the point), so the driver checks that
+    // the point is in labenv's vault before it deletes.
+    allow("PruneScheduledLabSnapshots", ["ec2:DeleteSnapshot"], [snapshots], pruneCondition),
+    allow(
+      "PruneScheduledLabRecoveryPoints",
+      ["backup:DeleteRecoveryPoint"],
+      [recoveryPoints],
+      pruneCondition,
+    ),
+    allow(
+      "InspectRecoveryPointsBeforePruning",
+      ["backup:DescribeRecoveryPoint", "backup:ListTags"],
+      [recoveryPoints],
+    ),
+    allow("InspectBackupVaultLock", ["backup:DescribeBackupVault"], [props.backupVaultArn]),
+
     allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], {
       StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },
     }),
@@ -320,6 +352,25 @@ export function reconcilerStatements(
       ? routingStatements(stack, props.listenerArn, { requestTag, resourceTag, retag }, allow)
       : []),
 
+    // Whatever another policy attached by hand may allow: no snapshot or recovery point is deleted
+    // unless a schedule took it, and none under a legal hold.
+    new iam.PolicyStatement({
+      sid: "DenyDeletingUnscheduledSnapshots",
+      effect: iam.Effect.DENY,
+      actions: [...PRUNE_ACTIONS],
+      resources: ["*"],
+      conditions: { StringNotEquals: { [TRIGGER_CONDITION]: "schedule" } },
+    }),
+    new iam.PolicyStatement({
+      sid: "DenyDeletingHeldSnapshots",
+      effect: iam.Effect.DENY,
+      actions: [...PRUNE_ACTIONS],
+      resources: ["*"],
+      conditions: {
+        Null: { [LEGAL_HOLD_CONDITION]: "false" },
+        StringNotEquals: { [LEGAL_HOLD_CONDITION]: "false" },
+      },
+    }),
     new iam.PolicyStatement({
       sid: "DenyControlPlaneChanges",
       effect: iam.Effect.DENY,

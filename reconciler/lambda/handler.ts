@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Repository } from "../core/model/documents.js";
+import type { Plan } from "../core/model/plan.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
@@ -97,6 +98,11 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       isAncestor: repo.isAncestor,
     },
   );
+  // Scheduled snapshots the plan pruned are recorded as pruned (when every part is gone).
+  const prunes =
+    objects && result.plan && result.applied > 0
+      ? await recordPrunesAfter(result.plan, provider, objects, now())
+      : [];
   const summary = {
     outcome: result.outcome,
     stage: result.stage,
@@ -123,6 +129,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       ? await publishAfterRun(result.repository, repo.commit, { provider, state, objects }, now())
       : undefined;
   if (dashboard) Object.assign(summary, { dashboard });
+  if (prunes.length > 0) Object.assign(summary, { pruned: prunes.map((p) => p.id) });
   // Then, as `labenv reconcile` ends: renewal pull requests and succession steps.
   if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
     const [{ afterRun }, { lambdaGitHost }] = await Promise.all([
@@ -153,6 +160,28 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       summary,
     });
   return summary;
+}
+
+/**
+ * Scheduled snapshots whose prune deletes the plan held are recorded as pruned in the object
+ * store once none of their parts is held any more (an observe confirms it); a plan with no prune
+ * reads nothing.
+ */
+async function recordPrunesAfter(
+  plan: Plan,
+  provider: Provider,
+  objects: ObjectStore,
+  now: Date,
+): Promise<{ id: string }[]> {
+  const actions = plan.stages.flatMap((s) => s.actions);
+  const deletes = actions.filter((a) => a.outcome === "delete" && a.observed);
+  if (deletes.length === 0) return [];
+  const [{ recordPrunes }, { scheduledIdOf }] = await Promise.all([
+    import("../core/snapshots/prune-record.js"),
+    import("../core/snapshots/prune-plan.js"),
+  ]);
+  if (!deletes.some((a) => scheduledIdOf(a.observed!) !== undefined)) return [];
+  return recordPrunes(objects, actions, (await provider.observe()).resources, now);
 }
 
 /**

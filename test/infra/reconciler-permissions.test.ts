@@ -43,19 +43,17 @@ const CONTROL_PLANE = [
   "elasticfilesystem:DeleteFileSystem",
   "elasticfilesystem:PutFileSystemPolicy",
   "kms:ScheduleKeyDeletion",
-  "backup:DeleteRecoveryPoint",
   "backup:DeleteBackupVault",
 ];
 
 // Deleting research data or its history, written out here on purpose too:
-// labenv keeps access points, snapshots, volumes and backups forever. The one
-// exception, a share's access point (it stores nothing), is checked on its own.
+// labenv keeps access points, snapshots, volumes and backups forever. The
+// exceptions, a share's access point (it stores nothing) and a scheduled
+// snapshot a keep policy prunes, are checked on their own.
 const STORAGE_DELETES = [
   "elasticfilesystem:DeleteFileSystem",
   "elasticfilesystem:DeleteMountTarget",
-  "ec2:DeleteSnapshot",
   "ec2:DeleteVolume",
-  "backup:DeleteRecoveryPoint",
   "backup:DeleteBackupVault",
   "backup:DeleteBackupPlan",
   "s3:DeleteObject",
@@ -248,11 +246,56 @@ describe("what the AWS provider calls", () => {
     ).toEqual([]);
   });
 
-  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3 but a share's access point", () => {
+  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3 but a share's access point and a pruned scheduled snapshot", () => {
     const deletes = allows()
       .flatMap(actionsOf)
       .filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
-    expect(deletes).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
+    expect(deletes.sort()).toEqual([
+      "backup:DeleteRecoveryPoint",
+      "ec2:DeleteSnapshot",
+      "elasticfilesystem:DeleteAccessPoint",
+    ]);
+  });
+
+  it.each([
+    ["ec2:DeleteSnapshot", ":snapshot/*"],
+    ["backup:DeleteRecoveryPoint", ":recovery-point:*"],
+  ])(
+    "grants %s only on a configured lab's scheduled snapshot without a legal hold",
+    (action, resource) => {
+      const grants = allows().filter((s) =>
+        actionsOf(s).some((pattern) => matches(pattern, action)),
+      );
+      expect(grants).toHaveLength(1);
+      expect(actionsOf(grants[0]!)).toEqual([action]);
+      expect(grants[0]!.Condition).toEqual({
+        StringEquals: {
+          [LAB_TAG_VALUES.resource]: [...TEST_LABS],
+          "aws:ResourceTag/labenv:trigger": "schedule",
+        },
+        StringEqualsIfExists: { "aws:ResourceTag/labenv:legal-hold": "false" },
+      });
+      expect(JSON.stringify(grants[0]!.Resource)).toContain(resource);
+    },
+  );
+
+  it("denies, whatever else is attached, deleting a snapshot or recovery point no schedule took or one under legal hold", () => {
+    const denies = statements.filter(
+      (s) =>
+        s.Effect === "Deny" &&
+        actionsOf(s).includes("ec2:DeleteSnapshot") &&
+        actionsOf(s).includes("backup:DeleteRecoveryPoint"),
+    );
+    expect(denies.map((d) => [d.Resource, d.Condition])).toEqual([
+      ["*", { StringNotEquals: { "aws:ResourceTag/labenv:trigger": "schedule" } }],
+      [
+        "*",
+        {
+          Null: { "aws:ResourceTag/labenv:legal-hold": "false" },
+          StringNotEquals: { "aws:ResourceTag/labenv:legal-hold": "false" },
+        },
+      ],
+    ]);
   });
 
   it("deletes an access point only when it is a share's (tagged labenv:share) of a configured lab", () => {

@@ -15,7 +15,8 @@ import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { providerFailure } from "./aws-failure.js";
 import { DRIVERS, OBSERVE_STAGES } from "./drivers.js";
 import { listAccessPoints } from "./file-system-access-points.js";
-import type { DriverContext, ObserveContext } from "./resource-driver.js";
+import type { DriverContext, ObserveContext, ResourceDriver } from "./resource-driver.js";
+import { kindModule } from "../../core/kinds/registry.js";
 import type { TaskDefinitionSpecCache } from "./task-definition-spec-cache.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { SeenActivity } from "../../core/access/usage.js";
@@ -33,12 +34,18 @@ export interface AwsProviderPorts {
 /**
  * Environments on AWS: ECS Fargate services and task definitions, EFS access
  * points, EBS snapshots and AWS Backup jobs, all found by their
- * `labenv:resource` tag. Storage is never deleted.
+ * `labenv:resource` tag. Storage is never deleted; a volume snapshot or recovery point only when a
+ * keep policy prunes a scheduled snapshot.
  */
 export class AwsProvider implements Provider {
   readonly name = "aws" as const;
   readonly label: string;
   readonly buildsImages: boolean;
+  /**
+   * Scheduled snapshots are taken and pruned: the EBS and AWS Backup drivers delete what a keep
+   * policy prunes (`DeleteSnapshot`, `DeleteRecoveryPoint`), each after checking its tags.
+   */
+  readonly prunesSnapshots = true;
   /** Independent actions run at the same time, a bounded number per AWS service. */
   readonly lanes: ApplyLanes;
   /** Each environment's Jupyter activity from its authorizer's report (with `activityReports`). */
@@ -56,6 +63,7 @@ export class AwsProvider implements Provider {
       ...(ports.taskDefinitionSpecs !== undefined && {
         taskDefinitionSpecs: ports.taskDefinitionSpecs,
       }),
+      ...(ports.now !== undefined && { now: ports.now }),
     };
     if (ports.activityReports !== undefined) {
       const reports = ports.activityReports;
@@ -115,7 +123,15 @@ export class AwsProvider implements Provider {
         );
       return { key: action.key, id };
     }
-    if (action.outcome === "delete" && STORAGE_KINDS.has(action.kind)) {
+    const driver: ResourceDriver = DRIVERS[action.kind];
+    // A record (volume snapshot, recovery point) is deleted only by a keep policy's prune, and
+    // only through its kind's remove, which checks the tags AWS holds on it first.
+    const prune = action.outcome === "delete" && kindModule(action.kind).lifecycle === "record";
+    if (
+      action.outcome === "delete" &&
+      STORAGE_KINDS.has(action.kind) &&
+      !(prune && driver.remove)
+    ) {
       throw new LabenvError(
         "plan",
         `labenv never deletes a ${action.kind}: refused to delete ${action.key}`,
@@ -125,7 +141,8 @@ export class AwsProvider implements Provider {
       );
     }
     try {
-      return await DRIVERS[action.kind].apply(action, resolve, this.context);
+      if (prune) return await driver.remove!(action, this.context);
+      return await driver.apply(action, resolve, this.context);
     } catch (e) {
       throw providerFailure(`${action.outcome} ${action.kind} ${action.key}`, e);
     }

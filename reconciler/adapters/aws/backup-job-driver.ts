@@ -1,7 +1,17 @@
-import { StartBackupJobCommand } from "@aws-sdk/client-backup";
+import {
+  DeleteRecoveryPointCommand,
+  DescribeBackupVaultCommand,
+  DescribeRecoveryPointCommand,
+  ListTagsCommand,
+  StartBackupJobCommand,
+  type DescribeRecoveryPointCommandOutput,
+} from "@aws-sdk/client-backup";
 import { DescribeFileSystemsCommand } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
+import { holdTagsOf, pruneRefusal } from "../../core/snapshots/prune-guard.js";
+import { isNotFound } from "./aws-failure.js";
+import { todayOf } from "./ebs-snapshot-driver.js";
 import type { BackupJobSpec, ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource } from "../../ports/provider.js";
 import { clientToken } from "./client-token.js";
@@ -20,7 +30,9 @@ const RECOVERY_POINT = "backup:recovery-point";
 /**
  * On-demand AWS Backup jobs of the EFS file system (EFS has no snapshot API).
  * What remains of a job is its recovery point, tagged with the job's key; a
- * job is started once and never deleted by labenv.
+ * job is started once, and its recovery point deleted only when a keep policy
+ * prunes a scheduled snapshot, from labenv's vault, after its tags say it is
+ * one (`pruneRefusal`).
  */
 export const backupJobDriver: ResourceDriver<"backup-job"> = {
   kind: "backup-job",
@@ -70,7 +82,102 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
     );
     return { key: desired.key, id: started.RecoveryPointArn ?? (started.BackupJobId as string) };
   },
+
+  async remove(action: Action, ctx: DriverContext): Promise<AppliedResource> {
+    const arn = action.observed?.id ?? "";
+    const done = { key: action.key, id: arn };
+    const vault = ctx.config.backupVaultName;
+    if (vault === undefined)
+      throw new LabenvError("config", `pruning ${action.key} needs labenv's backup vault`, {
+        hint: "Set backupVaultName in the AWS provider configuration (an output of infra/).",
+      });
+    if (!/^arn:aws[\w-]*:backup:[^:]*:\d*:recovery-point:[\w-]+$/.test(arn))
+      throw new LabenvError(
+        "plan",
+        `delete ${action.key} names no recovery point (${arn || "no id"})`,
+      );
+    const point = await describePoint(ctx, vault, arn);
+    if (point === "elsewhere")
+      throw new LabenvError(
+        "plan",
+        `refused to delete recovery point ${arn}: it is not in labenv's vault ${vault}`,
+      );
+    // Already gone, or going (a run that died after deleting it): done.
+    if (point === undefined || point.Status === "DELETING") return done;
+    const tags = (await ctx.clients.backup.send(new ListTagsCommand({ ResourceArn: arn }))).Tags;
+    const refused = pruneRefusal(action.key, tags ?? {}, todayOf(ctx));
+    if (refused)
+      throw new LabenvError("plan", `refused to delete recovery point ${arn}: ${refused}`);
+    const locked = await vaultLockKeeps(ctx, vault, point.CreationDate);
+    if (locked)
+      throw new LabenvError(
+        "provider",
+        `recovery point ${arn} is in vault ${vault}, locked (AWS Backup Vault Lock) with a minimum retention of ${locked.days} days: AWS keeps it until ${locked.until}, and its prune waits until then`,
+      );
+    try {
+      await ctx.clients.backup.send(
+        new DeleteRecoveryPointCommand({ BackupVaultName: vault, RecoveryPointArn: arn }),
+      );
+    } catch (e) {
+      if (isNotFound(e)) return done;
+      if (e instanceof Error && e.name === "InvalidResourceStateException")
+        throw new LabenvError(
+          "provider",
+          `recovery point ${arn} cannot be deleted now (${e.message}): a restore or copy job may be using it, or its backup is not complete; it is kept, and its prune is tried again next run`,
+          { cause: e },
+        );
+      if (e instanceof Error && e.name === "InvalidRequestException")
+        throw new LabenvError(
+          "provider",
+          `AWS Backup refused to delete recovery point ${arn} (${e.message}): a locked vault or a retention setting keeps it; it is kept`,
+          { cause: e },
+        );
+      throw e;
+    }
+    return done;
+  },
 };
+
+/** The recovery point in labenv's vault; `elsewhere` when it exists outside it; undefined when gone. */
+async function describePoint(
+  ctx: DriverContext,
+  vault: string,
+  arn: string,
+): Promise<DescribeRecoveryPointCommandOutput | "elsewhere" | undefined> {
+  try {
+    return await ctx.clients.backup.send(
+      new DescribeRecoveryPointCommand({ BackupVaultName: vault, RecoveryPointArn: arn }),
+    );
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  try {
+    await ctx.clients.backup.send(new ListTagsCommand({ ResourceArn: arn }));
+    return "elsewhere";
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** When the vault is locked with a minimum retention that still keeps a point made at `created`. */
+async function vaultLockKeeps(
+  ctx: DriverContext,
+  vault: string,
+  created: Date | undefined,
+): Promise<{ days: number; until: string } | undefined> {
+  const v = await ctx.clients.backup.send(
+    new DescribeBackupVaultCommand({ BackupVaultName: vault }),
+  );
+  const days = v.MinRetentionDays;
+  if (!v.Locked || days === undefined || days <= 0) return undefined;
+  // A point whose creation is unknown is kept: a lock is never read as "no lock".
+  const until = new Date((created ?? ctx.now?.() ?? new Date()).getTime() + days * 86_400_000);
+  const now = ctx.now?.() ?? new Date();
+  return until > now || created === undefined
+    ? { days, until: until.toISOString().slice(0, 10) }
+    : undefined;
+}
 
 /** A recovery point mapped back to the job's spec, all from its tags (AWS Backup keeps no description of its own). */
 export function observedRecoveryPoint(
@@ -83,5 +190,12 @@ export function observedRecoveryPoint(
     description: decodeTagValue(found.tags[PROVIDER_TAG.description] ?? ""),
     trigger: (found.tags[PROVIDER_TAG.trigger] ?? "request") as BackupJobSpec["trigger"],
   };
-  return { kind: "backup-job", ...identity, id: found.arn, spec, tags: ownedTags(found.tags) };
+  return {
+    kind: "backup-job",
+    ...identity,
+    id: found.arn,
+    spec,
+    // Hold tags ride along (records are never compared by tags): the plan keeps what they hold.
+    tags: { ...ownedTags(found.tags), ...holdTagsOf(found.tags) },
+  };
 }

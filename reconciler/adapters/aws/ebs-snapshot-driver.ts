@@ -1,10 +1,14 @@
 import {
   CreateSnapshotCommand,
+  DeleteSnapshotCommand,
   DescribeSnapshotsCommand,
   paginateDescribeSnapshots,
   type Snapshot,
 } from "@aws-sdk/client-ec2";
+import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
+import { holdTagsOf, pruneRefusal } from "../../core/snapshots/prune-guard.js";
+import { isNotFound } from "./aws-failure.js";
 import { TAG, type EbsSnapshotSpec, type ObservedResource } from "../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../ports/provider.js";
 import { PROVIDER_TAG, fromUpperTags, identityOf, ownedTags, toUpperTags } from "./labenv-tags.js";
@@ -20,8 +24,9 @@ import {
 
 /**
  * EBS snapshots of a service's /opt/jupyter volume, taken before a task is
- * replaced or stopped for good, or on request. Point-in-time copies: never
- * updated, never deleted by labenv.
+ * replaced or stopped for good, on request or on a schedule. Point-in-time
+ * copies: never updated; deleted only when a keep policy prunes a scheduled
+ * one, after its tags say it is one (`pruneRefusal`).
  */
 export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   kind: "ebs-snapshot",
@@ -91,7 +96,51 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
     );
     return { key: desired.key, id };
   },
+
+  async remove(action: Action, ctx: DriverContext): Promise<AppliedResource> {
+    const id = action.observed?.id ?? "";
+    if (!/^snap-[0-9a-f]+$/.test(id))
+      throw new LabenvError(
+        "plan",
+        `delete ${action.key} names no volume snapshot (${id || "no id"})`,
+      );
+    let held: Snapshot | undefined;
+    try {
+      const found = await ctx.clients.ec2.send(
+        new DescribeSnapshotsCommand({ OwnerIds: ["self"], SnapshotIds: [id] }),
+      );
+      held = found.Snapshots?.find((s) => s.SnapshotId === id);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+    // Already gone (a run that died after deleting it): done.
+    if (held === undefined) return { key: action.key, id };
+    const refused = pruneRefusal(action.key, fromUpperTags(held.Tags), todayOf(ctx));
+    if (refused)
+      throw new LabenvError("plan", `refused to delete volume snapshot ${id}: ${refused}`);
+    try {
+      await ctx.clients.ec2.send(new DeleteSnapshotCommand({ SnapshotId: id }));
+    } catch (e) {
+      if (isNotFound(e)) return { key: action.key, id };
+      if (e instanceof Error && e.name === "InvalidSnapshot.InUse")
+        throw new LabenvError(
+          "provider",
+          `volume snapshot ${id} is in use (${e.message}): it is kept, and its prune is tried again next run`,
+          {
+            cause: e,
+            hint: "An AMI or a pending volume uses it; deregister that first if it may go.",
+          },
+        );
+      throw e;
+    }
+    return { key: action.key, id };
+  },
 };
+
+/** Today (UTC, ISO date) by the driver's clock. */
+export function todayOf(ctx: DriverContext): string {
+  return (ctx.now?.() ?? new Date()).toISOString().slice(0, 10);
+}
 
 /** The id of a snapshot already taken for this key (tags are written with the snapshot, so it is found at once). */
 async function takenSnapshot(ctx: DriverContext, key: string): Promise<string | undefined> {
@@ -123,7 +172,8 @@ export function observedSnapshot(snapshot: Snapshot): ObservedResource<"ebs-snap
     ...identity,
     id: snapshot.SnapshotId as string,
     spec,
-    tags: ownedTags(tags),
+    // Hold tags ride along (records are never compared by tags): the plan keeps what they hold.
+    tags: { ...ownedTags(tags), ...holdTagsOf(tags) },
     status: snapshot.State,
   };
 }

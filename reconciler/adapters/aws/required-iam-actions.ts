@@ -38,6 +38,12 @@ export const REQUIRED_IAM_ACTIONS = {
     "ec2:CreateTags",
     "backup:StartBackupJob",
     "backup:TagResource",
+    // Pruning a scheduled snapshot: only labenv's, tagged labenv:trigger=schedule, never held.
+    "ec2:DeleteSnapshot",
+    "backup:DescribeRecoveryPoint",
+    "backup:ListTags",
+    "backup:DescribeBackupVault",
+    "backup:DeleteRecoveryPoint",
     "iam:PassRole",
     "ecr:DescribeImages",
     "codebuild:StartBuild",

@@ -23,6 +23,8 @@ export interface DriverContext {
    * rule that already has its paths instead of listing every rule of the listener again.
    */
   listenerRules?: Map<string, Promise<Rule[]>>;
+  /** The clock a prune's last check reads (a `labenv:keep-until` tag); the system clock without it. */
+  now?: () => Date;
 }
 
 export interface ObserveContext extends DriverContext {
@@ -44,6 +46,12 @@ export interface ResourceDriver<K extends ResourceKind = ResourceKind> {
   readonly kind: K;
   observe(ctx: ObserveContext): Promise<ObservedResource<K>[]>;
   apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource>;
+  /**
+   * Deletes a record (a volume snapshot, a recovery point) a keep policy prunes: only after
+   * reading its tags back and `pruneRefusal` finding nothing; one already gone is done. A kind
+   * without it is never deleted through this path.
+   */
+  remove?(action: Action, ctx: DriverContext): Promise<AppliedResource>;
 }
 
 /** The desired resource of a create/update/replace action, typed by kind. */

@@ -347,7 +347,8 @@ export function desire(
     });
   }
   for (const s of repo.snapshots.values()) addSnapshot(repo, s, add);
-  for (const s of dueScheduledSnapshots(repo, options.now).values()) addSnapshot(repo, s, add);
+  for (const s of dueScheduledSnapshots(repo, options.now).values())
+    addSnapshot(repo, s, add, "schedule");
   for (const s of repo.successions.values()) {
     // Taken at the effective date, never before (nothing is due without a date to judge by).
     if (!successionDue(s, options.today)) continue;
@@ -422,6 +423,7 @@ function addSnapshot(
     lab: string,
     spec: SpecByKind[K],
   ) => void,
+  trigger: "request" | "schedule" = "request",
 ): void {
   const { lab, environment, name } = s.doc.metadata;
   if (!repo.environments.has(envKey(lab, environment))) return;
@@ -430,7 +432,7 @@ function addSnapshot(
     add("ebs-snapshot", keys.snapshot(lab, environment, name), env, lab, {
       service: keys.service(lab, environment),
       description: s.doc.spec.reason,
-      trigger: "request",
+      trigger,
     });
   }
   if (s.doc.spec.include?.home) {
@@ -438,7 +440,7 @@ function addSnapshot(
     add("backup-job", keys.backup(lab, environment, name), env, lab, {
       accessPoint: keys.home(lab, environment),
       description: s.doc.spec.reason,
-      trigger: "request",
+      trigger,
       ...(cold !== undefined ? { coldStorageAfterDays: cold } : {}),
     });
   }

@@ -5,7 +5,8 @@ export interface BackupJobSpec {
   /** The access point whose directory is backed up. */
   accessPoint: string;
   description: string;
-  trigger: "request" | "before-delete" | "succession" | "share";
+  /** Why: as an EBS snapshot's (`schedule`: the only ones a keep policy may prune). */
+  trigger: "request" | "schedule" | "before-delete" | "succession" | "share";
   /**
    * Days after which AWS Backup moves the recovery point to cold storage (the warm tier of
    * `core/snapshots/retention.ts`): the request's `retention.archiveAfterDays`, when it sets one.

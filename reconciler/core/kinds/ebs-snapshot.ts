@@ -8,8 +8,11 @@ export interface EbsSnapshotSpec {
   /** The service whose task's /opt/jupyter volume is captured. */
   service: string;
   description: string;
-  /** Why: a Snapshot document, a task replacement or an environment removal. */
-  trigger: "request" | "before-replace" | "before-delete" | "succession" | "share";
+  /**
+   * Why: a Snapshot document, a schedule (`spec.snapshots`: the only ones a keep policy may
+   * prune), a task replacement or an environment removal.
+   */
+  trigger: "request" | "schedule" | "before-replace" | "before-delete" | "succession" | "share";
 }
 
 /** A record: taken once; a requested one waits until its environment runs. */

@@ -5,6 +5,7 @@ import {
   successionSnapshotName,
 } from "../successions/succession-environments.js";
 import { decideKeep, type KeepCandidate, type KeepDecision } from "./keep-policy.js";
+import { holdOf } from "./prune-guard.js";
 import { scheduleOf, slotOf } from "./schedule.js";
 
 /** What pruning needs to know besides git and the provider: the snapshots whose last verify passed. */
@@ -30,7 +31,7 @@ export function scheduledIdOf(o: ObservedResource): string | undefined {
 /**
  * Why a snapshot may never be pruned, or undefined: a Snapshot document asks for it (with its
  * legal hold or keepUntil), an environment is restored from it, a share lends it, a succession
- * hands it over. Pure.
+ * hands it over, its SnapshotRecord is in git. Pure.
  */
 export function protectionOf(repo: Repository, id: string, today: string): string | undefined {
   const doc = repo.snapshots.get(id);
@@ -50,6 +51,40 @@ export function protectionOf(repo: Repository, id: string, today: string): strin
   for (const s of repo.successions.values())
     for (const e of successionEnvironments(repo, s))
       if (`${e}/${successionSnapshotName(s)}` === id) return `${s.file} hands it over`;
+  const record = repo.snapshotRecords.get(id);
+  if (record) return `its record ${record.file} is in git`;
+  return undefined;
+}
+
+/**
+ * Why a part (a volume snapshot or recovery point, by provider id) may never be pruned, whatever
+ * its name says: it was not taken by a schedule, a hold tag on it keeps it (`holdOf`), a
+ * SnapshotRecord in git names it, or a service's volume is created from it. Pure.
+ */
+export function partProtectionOf(
+  repo: Repository,
+  part: ObservedResource,
+  observed: readonly ObservedResource[],
+  today: string,
+): string | undefined {
+  const trigger = (part.spec as { trigger?: string }).trigger;
+  if (trigger !== "schedule")
+    return `${part.id} was not taken by a schedule (${trigger ?? "no trigger"})`;
+  const held = holdOf(part.tags, today);
+  if (held) return `${part.id}: ${held}`;
+  const same = (ref: string | undefined) =>
+    ref !== undefined && (ref === part.id || ref.endsWith(`:${part.id}`));
+  for (const r of repo.snapshotRecords.values()) {
+    const spec = r.doc.spec;
+    if (same(spec.volumeSnapshotId) || same(spec.home?.recoveryPointArn))
+      return `${r.file} names ${part.id}`;
+  }
+  for (const o of observed)
+    if (
+      o.kind === "service" &&
+      same((o.spec as { volume?: { fromSnapshot?: string } }).volume?.fromSnapshot)
+    )
+      return `${o.key}'s volume is created from ${part.id}`;
   return undefined;
 }
 
@@ -58,7 +93,9 @@ export function protectionOf(repo: Repository, id: string, today: string): strin
  * environment still in git and scheduled, every scheduled snapshot the provider holds a part of
  * (`exclude`: the slot due now, which is being taken) is decided by its schedule's `keep`. Never
  * pruned: what `protectionOf` names, and each environment's newest snapshot whose last verify
- * passed. An environment without a keep policy, or gone from git, prunes nothing. Pure.
+ * passed, and a snapshot any part of which `partProtectionOf` protects (not a schedule's, named by
+ * a record, a service's volume source). An environment without a keep policy, or gone from git,
+ * prunes nothing. Pure.
  */
 export function planPrunes(
   repo: Repository,
@@ -92,6 +129,9 @@ export function planPrunes(
       const protectedBy = exclude.has(id)
         ? "the slot due now"
         : (protectionOf(repo, id, today) ??
+          (parts.get(id) ?? [])
+            .map((o) => partProtectionOf(repo, o, observed, today))
+            .find((why) => why !== undefined) ??
           (id === newestVerified ? "the environment's last verified snapshot" : undefined));
       return {
         id,

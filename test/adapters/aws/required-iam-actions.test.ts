@@ -83,9 +83,13 @@ describe("REQUIRED_IAM_ACTIONS", () => {
     expect(documentedActions()).toEqual([...ALL_REQUIRED_IAM_ACTIONS].sort());
   });
 
-  it("grants no delete of storage: snapshots, volumes, backups and objects are kept; only a share's access point goes", () => {
+  it("grants no delete of storage: volumes, file systems and objects are kept; only a share's access point and a pruned scheduled snapshot's parts go", () => {
     expect(
       ALL_REQUIRED_IAM_ACTIONS.filter((a) => /^(elasticfilesystem|ec2|backup|s3):Delete/.test(a)),
-    ).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
+    ).toEqual([
+      "elasticfilesystem:DeleteAccessPoint",
+      "ec2:DeleteSnapshot",
+      "backup:DeleteRecoveryPoint",
+    ]);
   });
 });

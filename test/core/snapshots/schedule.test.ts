@@ -142,7 +142,7 @@ describe("pruning scheduled snapshots", () => {
       key: `${kind}:genomics-core/rnaseq/${name}`,
       environment: "genomics-core/rnaseq",
       id: `id-${name}`,
-      spec: {},
+      spec: { trigger: "schedule" },
       tags: {},
       status: kind === "ebs-snapshot" ? "completed" : "COMPLETED",
     }) as unknown as ObservedResource;

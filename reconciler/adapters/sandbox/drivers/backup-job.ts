@@ -3,7 +3,9 @@ import { TAG, type ObservedResource, type BackupJobSpec } from "../../../core/mo
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { arn, awsError, nextId, type SandboxAccount } from "../sandbox-account.js";
 import type { SandboxStorage } from "../sandbox-storage.js";
-import { owned, type SandboxDriver } from "./sandbox-driver.js";
+import { LabenvError } from "../../../core/errors.js";
+import { pruneRefusal } from "../../../core/snapshots/prune-guard.js";
+import { TRIGGER_TAG, owned, triggerOf, type SandboxDriver } from "./sandbox-driver.js";
 
 /**
  * AWS Backup StartBackupJob on the file system that holds the access point's directory. With
@@ -36,7 +38,11 @@ function startBackupJob(
     state: "COMPLETED",
     creationDate: now.toISOString(),
     recoveryPointArn: arn(account, "backup", `recovery-point:${id}`),
-    tags: { ...action.desired!.tags, "labenv:root-directory": ap.rootDirectory.path },
+    tags: {
+      ...action.desired!.tags,
+      "labenv:root-directory": ap.rootDirectory.path,
+      [TRIGGER_TAG]: spec.trigger,
+    },
   });
   return { key: action.key, id };
 }
@@ -51,7 +57,7 @@ function observe(account: SandboxAccount): ObservedResource<"backup-job">[] {
       key,
       environment: b.tags[TAG.environment] ?? "",
       id: b.id,
-      spec: { accessPoint: "", description: "", trigger: "request" },
+      spec: { accessPoint: "", description: "", trigger: triggerOf(b.tags) },
       tags: owned(b.tags),
       status: b.state,
     });
@@ -61,14 +67,20 @@ function observe(account: SandboxAccount): ObservedResource<"backup-job">[] {
 
 /**
  * AWS Backup DeleteRecoveryPoint (the job's record goes with it): only ever for a scheduled
- * snapshot a keep policy prunes. Contents other recovery points share stay stored.
+ * snapshot a keep policy prunes, after the same check of its tags as on AWS (`pruneRefusal`). One
+ * already gone is done. Contents other recovery points share stay stored.
  */
 function deleteRecoveryPoint(
   storage: SandboxStorage | undefined,
   account: SandboxAccount,
   action: Action,
+  now: Date,
 ): AppliedResource {
   const id = action.observed!.id;
+  const held = account.backupJobs.find((b) => b.id === id);
+  if (!held) return { key: action.key, id };
+  const refused = pruneRefusal(action.key, held.tags, now.toISOString());
+  if (refused) throw new LabenvError("plan", `refused to delete recovery point ${id}: ${refused}`);
   storage?.forget(id);
   account.backupJobs = account.backupJobs.filter((b) => b.id !== id);
   return { key: action.key, id };
@@ -81,6 +93,6 @@ export function backupJobDriver(storage?: SandboxStorage): SandboxDriver<"backup
     observe,
     apply: (account, action, resolve, now) =>
       startBackupJob(storage, account, action, resolve, now),
-    remove: (account, action) => deleteRecoveryPoint(storage, account, action),
+    remove: (account, action, now) => deleteRecoveryPoint(storage, account, action, now),
   };
 }

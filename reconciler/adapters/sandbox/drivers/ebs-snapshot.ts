@@ -2,9 +2,11 @@ import type { Action } from "../../../core/model/plan.js";
 import { TAG, type ObservedResource, type EbsSnapshotSpec } from "../../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import { awsError, checkTags, nextId, type SandboxAccount } from "../sandbox-account.js";
-import { owned, type SandboxDriver } from "./sandbox-driver.js";
+import { TRIGGER_TAG, owned, triggerOf, type SandboxDriver } from "./sandbox-driver.js";
 import type { SandboxStorage } from "../sandbox-storage.js";
 import { loadExecState } from "../sandbox-exec-state.js";
+import { LabenvError } from "../../../core/errors.js";
+import { pruneRefusal } from "../../../core/snapshots/prune-guard.js";
 
 /**
  * EC2 CreateSnapshot of the volume attached to the service's running task. With `storage`, the
@@ -39,7 +41,7 @@ function createSnapshot(
     description: spec.description.slice(0, 255),
     state: "completed",
     startTime: now.toISOString(),
-    tags: { ...action.desired!.tags },
+    tags: { ...action.desired!.tags, [TRIGGER_TAG]: spec.trigger },
     ...(held.length + own.length > 0 ? { changes: [...held, ...own] } : {}),
   });
   return { key: action.key, id };
@@ -55,7 +57,7 @@ function observe(account: SandboxAccount): ObservedResource<"ebs-snapshot">[] {
       key,
       environment: s.tags[TAG.environment] ?? "",
       id: s.id,
-      spec: { service: "", description: s.description, trigger: "request" },
+      spec: { service: "", description: s.description, trigger: triggerOf(s.tags) },
       tags: owned(s.tags),
       status: s.state,
     });
@@ -73,9 +75,16 @@ export function volumeChangesOf(
   return account.snapshots.find((s) => s.id === v.fromSnapshot)?.changes ?? [];
 }
 
-/** EC2 DeleteSnapshot: only ever for a scheduled snapshot a keep policy prunes. */
-function deleteSnapshot(account: SandboxAccount, action: Action): AppliedResource {
+/**
+ * EC2 DeleteSnapshot: only ever for a scheduled snapshot a keep policy prunes, after the same
+ * check of its tags as on AWS (`pruneRefusal`). One already gone is done.
+ */
+function deleteSnapshot(account: SandboxAccount, action: Action, now: Date): AppliedResource {
   const id = action.observed!.id;
+  const held = account.snapshots.find((s) => s.id === id);
+  if (!held) return { key: action.key, id };
+  const refused = pruneRefusal(action.key, held.tags, now.toISOString());
+  if (refused) throw new LabenvError("plan", `refused to delete volume snapshot ${id}: ${refused}`);
   account.snapshots = account.snapshots.filter((s) => s.id !== id);
   return { key: action.key, id };
 }
@@ -87,6 +96,6 @@ export function ebsSnapshotDriver(storage?: SandboxStorage): SandboxDriver<"ebs-
     observe,
     apply: (account, action, resolve, now) =>
       createSnapshot(storage, account, action, resolve, now),
-    remove: (account, action) => deleteSnapshot(account, action),
+    remove: (account, action, now) => deleteSnapshot(account, action, now),
   };
 }

@@ -2,6 +2,7 @@ import type { Action } from "../../../core/model/plan.js";
 import type { ObservedResource, ResourceKind } from "../../../core/model/resources.js";
 import type { AppliedResource, ResolveId } from "../../../ports/provider.js";
 import type { SandboxAccount } from "../sandbox-account.js";
+import { TRIGGER_TAG } from "../../../core/snapshots/prune-guard.js";
 
 /**
  * One resource kind in the sandbox, the embedded simulation of AWS: `observe` reads what the
@@ -17,7 +18,17 @@ export interface SandboxDriver<K extends ResourceKind = ResourceKind> {
   remove?(account: SandboxAccount, action: Action, now: Date): AppliedResource;
 }
 
-/** Only the tags labenv owns take part in comparisons. */
+/** Only the tags labenv owns take part in comparisons (a record's trigger is in its spec). */
 export function owned(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith("labenv:")));
+  return Object.fromEntries(
+    Object.entries(tags).filter(([k]) => k.startsWith("labenv:") && k !== TRIGGER_TAG),
+  );
+}
+
+/** Why a volume snapshot or backup was taken, kept as a tag as the AWS drivers keep it. */
+export { TRIGGER_TAG };
+
+/** A volume snapshot's or backup's trigger, from its tag (`request` for those taken before it was kept). */
+export function triggerOf<T extends string = "request">(tags: Record<string, string>): T {
+  return (tags[TRIGGER_TAG] ?? "request") as T;
 }
