@@ -1,3 +1,4 @@
+import type { ChangeDescriptions } from "../../core/audit/change-descriptions.js";
 import type { AuditQuery, AuditReport } from "../../core/audit/audit-report.js";
 import { scopedCommits } from "../../core/audit/audit-scope.js";
 import { buildAuditReport } from "../../core/audit/build-audit-report.js";
@@ -15,19 +16,26 @@ const HOST_CONCURRENCY = 4;
 /**
  * Reads main's history of the audited paths once, describes the period, and
  * (when a git host is given) fetches each merged pull request's reviews and
- * the drift pull requests, then builds the report.
+ * the drift pull requests, then builds the report. Changes `descriptions`
+ * remembers are not read again; those described now are added to it.
  */
 export async function readAudit(
   dir: string,
   query: AuditQuery,
   host?: { pullRequests: PullRequests; label: string },
+  descriptions?: ChangeDescriptions,
 ): Promise<AuditReport> {
   const head = await headCommit(dir);
   const window = {
     ...(query.since ? { since: Date.parse(query.since) } : {}),
     ...(query.until ? { until: Date.parse(query.until) } : {}),
   };
-  const timeline = await readLoggedTimeline(dir, { from: head, paths: AUDITED_PATHS }, window);
+  const timeline = await readLoggedTimeline(
+    dir,
+    { from: head, paths: AUDITED_PATHS },
+    window,
+    descriptions,
+  );
   if (!host)
     return buildAuditReport({
       timeline,

@@ -1,3 +1,4 @@
+import { blobsToRead, type ChangeDescriptions } from "../../core/audit/change-descriptions.js";
 import { createDocumentReader, type DocumentReader } from "../../core/audit/document-reader.js";
 import type { LogEntry } from "../../core/audit/log-entry.js";
 import { buildTimeline, type TimelineWindow } from "../../core/audit/timeline.js";
@@ -18,10 +19,11 @@ export async function readTimeline(
   dir: string,
   entries: readonly LogEntry[],
   window: TimelineWindow = {},
+  descriptions?: ChangeDescriptions,
 ): Promise<Timeline> {
   const cat = openCatFile(dir);
   try {
-    return await settle(entries, createDocumentReader(), cat, window);
+    return await settle(entries, createDocumentReader(), cat, window, descriptions);
   } finally {
     await cat.close();
   }
@@ -30,12 +32,15 @@ export async function readTimeline(
 /**
  * Streams the log and describes it, reading the changed files' blobs while
  * git is still writing the log (the two git processes and labenv work at
- * once), then settling what the description needs beyond them.
+ * once), then settling what the description needs beyond them. Blobs of
+ * changes `descriptions` remembers are read only when the timeline needs
+ * them for more than words.
  */
 export async function readLoggedTimeline(
   dir: string,
   query: LogQuery,
   window: TimelineWindow = {},
+  descriptions?: ChangeDescriptions,
 ): Promise<Timeline> {
   const reader = createDocumentReader();
   const cat = openCatFile(dir);
@@ -53,13 +58,13 @@ export async function readLoggedTimeline(
       onEntries: (batch) => {
         const ids = batch
           .filter(inWindow)
-          .flatMap((e) => [...e.changes.flatMap((c) => [c.oldBlob, c.newBlob]), e.parents[1]])
+          .flatMap((e) => [...e.changes.flatMap((c) => blobsToRead(c, descriptions)), e.parents[1]])
           .filter((id): id is string => id !== undefined);
         if (ids.length > 0) fetches.push(fetchInto(reader, cat, ids));
       },
     });
     await Promise.all(fetches);
-    return await settle(entries, reader, cat, window);
+    return await settle(entries, reader, cat, window, descriptions);
   } finally {
     await cat.close();
   }
@@ -70,9 +75,10 @@ async function settle(
   reader: DocumentReader,
   cat: CatFile,
   window: TimelineWindow,
+  descriptions: ChangeDescriptions | undefined,
 ): Promise<Timeline> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const timeline = buildTimeline(entries, reader, window);
+    const timeline = buildTimeline(entries, reader, window, descriptions);
     const missing = reader.takeMissing();
     if (missing.length === 0) return timeline;
     await fetchInto(reader, cat, missing);

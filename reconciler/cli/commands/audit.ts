@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
+import { openDescriptionFile } from "../../adapters/git/description-file.js";
 import { gitHubRepositoryOf } from "../../adapters/git/remote-repository.js";
 import { readAudit } from "../../adapters/git/read-audit.js";
 import { fileCache } from "../../adapters/github/pull-request-cache.js";
@@ -23,6 +24,7 @@ interface AuditOptions {
   json?: boolean;
   githubToken?: string;
   repo?: string;
+  reread?: boolean;
 }
 
 export function registerAudit(program: Command, io: CliIO): void {
@@ -44,6 +46,10 @@ export function registerAudit(program: Command, io: CliIO): void {
       "check approvals and drift pull requests on GitHub (default: $GITHUB_TOKEN)",
     )
     .option("--repo <owner/name>", "the GitHub repository (default: from the origin remote)")
+    .option(
+      "--reread",
+      "describe every change from the files themselves, not from what earlier audits remembered in the git directory",
+    )
     .action(async (opts: AuditOptions) => {
       const format = opts.json ? "json" : opts.format;
       if (!["md", "json", "csv"].includes(format))
@@ -79,7 +85,16 @@ export function registerAudit(program: Command, io: CliIO): void {
       }
       // The grants and revokes the reconciler recorded, from the state store labenv.yaml names.
       const events = await openContext(opts.dir, io.now).state.listShareEvents();
-      const report = withShareAccess(await readAudit(opts.dir, query, host), events, query);
+      const remembered = await openDescriptionFile(opts.dir, { fresh: opts.reread === true });
+      const audit = await readAudit(opts.dir, query, host, remembered.descriptions);
+      try {
+        remembered.save();
+      } catch (e) {
+        io.err(
+          `labenv audit: could not remember the descriptions in ${remembered.path} (${(e as Error).message}); the next audit reads every file again\n`,
+        );
+      }
+      const report = withShareAccess(audit, events, query);
       io.out(
         format === "json"
           ? JSON.stringify(report, null, 2)

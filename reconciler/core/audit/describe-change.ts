@@ -1,4 +1,5 @@
 import { classifyPath } from "../load/classify-path.js";
+import type { ChangeDescriptions } from "./change-descriptions.js";
 import type { ChangeAction, DocumentChange } from "./document-change.js";
 import type { DocumentReader } from "./document-reader.js";
 import {
@@ -14,10 +15,22 @@ import { field, stringField } from "./field-diff.js";
 import type { FileChange } from "./log-entry.js";
 import { lockedPackages, lockWords } from "./lock-words.js";
 
-/** One file change → what it means, in the domain's words. */
-export function describeChange(change: FileChange, reader: DocumentReader): DocumentChange {
-  const described = describeFile(change, reader);
-  return change.status === "R" ? withoutMoveNoise(described) : described;
+/**
+ * One file change → what it means, in the domain's words. A description
+ * `descriptions` remembers is used as it is (it is the same words: see
+ * change-descriptions.ts); one made here is remembered there.
+ */
+export function describeChange(
+  change: FileChange,
+  reader: DocumentReader,
+  descriptions?: ChangeDescriptions,
+): DocumentChange {
+  const remembered = descriptions?.get(change);
+  if (remembered !== undefined) return remembered;
+  const file = describeFile(change, reader);
+  const described = change.status === "R" ? withoutMoveNoise(file) : file;
+  descriptions?.set(change, described);
+  return described;
 }
 
 function describeFile(change: FileChange, reader: DocumentReader): DocumentChange {

@@ -1,4 +1,5 @@
 import { classifyPath } from "../load/classify-path.js";
+import { blobsToRead, type ChangeDescriptions } from "./change-descriptions.js";
 import type { DocumentReader } from "./document-reader.js";
 import { stringField } from "./field-diff.js";
 import type { LogEntry } from "./log-entry.js";
@@ -10,12 +11,14 @@ import { handedOver } from "./handed-over.js";
  * lab.yaml and environment.yaml of what it touches (before and after), and,
  * once a share's or succession's own content is known, the labs and
  * environments it names. `tree` is main's tree (path → blob) just before
- * the commit.
+ * the commit. A change whose description is remembered needs its blobs only
+ * when the timeline reads them for more than words (blobsToRead).
  */
 export function missingObjects(
   entry: LogEntry,
   tree: ReadonlyMap<string, string>,
   reader: DocumentReader,
+  descriptions?: ChangeDescriptions,
 ): string[] {
   const wanted = new Set<string>();
   const add = (id: string | undefined) =>
@@ -29,8 +32,7 @@ export function missingObjects(
   const lab = (name: string) => add(tree.get(`environments/${name}/lab.yaml`));
   if (entry.parents.length > 1) add(entry.parents[1]);
   for (const c of entry.changes) {
-    add(c.oldBlob);
-    add(c.newBlob);
+    for (const id of blobsToRead(c, descriptions)) add(id);
     for (const path of c.oldPath ? [c.path, c.oldPath] : [c.path]) {
       const id = classifyPath(path);
       const owner = id?.expect.lab ?? (id?.kind === "Lab" ? id.expect.name : undefined);

@@ -1,4 +1,5 @@
 import { classifyPath } from "../load/classify-path.js";
+import type { ChangeDescriptions } from "./change-descriptions.js";
 import { commitOrigin, driftTarget, revertedCommit, subjectOf } from "./commit-origin.js";
 import { describeChange } from "./describe-change.js";
 import type { AuditedKind } from "./document-change.js";
@@ -46,12 +47,14 @@ export interface TimelineWindow {
  * it knows each file's blob at every commit without asking git again: the
  * environment a lock belongs to, a lab's rules before a merge. Objects not yet
  * in the reader are noted there (`takeMissing`); callers fetch them and build
- * again until nothing is missing.
+ * again until nothing is missing. Descriptions `descriptions` remembers are
+ * used instead of reading their blobs, and new ones are added to it.
  */
 export function buildTimeline(
   entries: readonly LogEntry[],
   reader: DocumentReader,
   window: TimelineWindow = {},
+  descriptions?: ChangeDescriptions,
 ): Timeline {
   const tree = new Map<string, string>();
   const out: TimelineCommit[] = [];
@@ -65,7 +68,7 @@ export function buildTimeline(
       apply(tree, entry);
       continue;
     }
-    const missing = missingObjects(entry, tree, reader);
+    const missing = missingObjects(entry, tree, reader, descriptions);
     if (missing.length > 0) {
       // Describing now would be wasted: note what to fetch and describe on the next build.
       reader.want(missing);
@@ -82,7 +85,7 @@ export function buildTimeline(
     ];
     const filesBefore = relevant.filter((p) => tree.has(p));
     apply(tree, entry);
-    const commit = describeCommit(entry, tree, before, base, reader);
+    const commit = describeCommit(entry, tree, before, base, reader, descriptions);
     commit.files = {
       before: [...new Set(filesBefore)],
       after: [...new Set(relevant.filter((p) => tree.has(p)))],
@@ -111,13 +114,14 @@ function describeCommit(
   before: Map<string, string | undefined>,
   base: BaseDocuments,
   reader: DocumentReader,
+  descriptions: ChangeDescriptions | undefined,
 ): TimelineCommit {
   const origin = commitOrigin(entry.message, entry.parents.length);
   const tip = entry.parents.length > 1 ? mergedTipAuthor(reader.text(entry.parents[1])) : undefined;
   const author = tip ?? entry.author;
   const changes: AttributedChange[] = entry.changes
     .map((c) => {
-      const change = describeChange(c, reader);
+      const change = describeChange(c, reader, descriptions);
       const documents =
         change.kind === "Share" || change.kind === "Succession"
           ? { documents: { before: reader.document(c.oldBlob), after: reader.document(c.newBlob) } }
