@@ -7,6 +7,7 @@
 // runs old code. `npm run build` makes start-up fast again;
 // LABENV_FROM_SOURCE=1 always runs the sources.
 import { readFileSync } from "node:fs";
+import module from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildState } from "../scripts/build-stamp.mjs";
@@ -23,6 +24,10 @@ if (state.fresh && args.length === 1 && (args[0] === "--help" || args[0] === "-h
 } else {
   let main;
   if (state.fresh) {
+    // V8's compiled code for the bundle, kept beside it (Node keys it by the
+    // file's contents, so a rebuild is never served old code): later calls
+    // skip compiling the modules they load.
+    module.enableCompileCache?.(join(dist, ".compile-cache"));
     ({ main } = await import(pathToFileURL(join(dist, "cli/main.js")).href));
   } else {
     if (state.changed && process.stderr.isTTY)
