@@ -24,7 +24,7 @@ export interface ChangeDescriptions {
  * never used.
  */
 export const DESCRIPTION_VERSION =
-  "sha256:fbf9b36fd0b30869710abcf7f93ce50d4fa2aaf59ece417786df18fae51a6205";
+  "sha256:0d7cf31f7fc82271639becdf3e4c71d93dde9775abfea71e456d272a7f3363d4";
 
 /** The key a change is remembered by: status, paths and both blob ids. */
 export function descriptionKey(change: FileChange): string {
