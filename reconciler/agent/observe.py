@@ -21,7 +21,9 @@ import hmac
 import json
 import os
 import re
+import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -380,6 +382,222 @@ def s3_endpoint(region):
     return os.environ.get("LABENV_S3_ENDPOINT") or "https://s3.%s.amazonaws.com" % region
 
 
+def get_object(endpoint, region, bucket, key, attempts=5, delay=1.0, environ=None, limit=256 * 1024 * 1024):
+    """GetObject, signed with fresh container credentials; retried like put_object. At most `limit` bytes."""
+    url = "%s/%s/%s" % (endpoint.rstrip("/"), bucket, urllib.parse.quote(key, safe="/-_.~"))
+    last = None
+    for attempt in range(attempts):
+        try:
+            credentials = container_credentials(environ)
+            request = urllib.request.Request(url, method="GET",
+                                             headers=sigv4_headers("GET", url, region, credentials, b"", "application/json"))
+            with urllib.request.urlopen(request, timeout=30) as r:
+                body = r.read(limit + 1)
+            if len(body) > limit:
+                raise AgentError("s3://%s/%s is larger than %d bytes" % (bucket, key, limit))
+            return body
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace")[:300]
+            last = "S3 answered %d: %s" % (e.code, detail)
+            if not (e.code >= 500 or e.code == 429 or "ExpiredToken" in detail):
+                raise AgentError("could not read s3://%s/%s: %s" % (bucket, key, last))
+        except (urllib.error.URLError, OSError, ValueError) as e:
+            last = str(e)
+        if attempt + 1 < attempts:
+            warn("read attempt %d failed (%s); retrying" % (attempt + 1, last))
+            time.sleep(delay * (2 ** attempt))
+    raise AgentError("could not read s3://%s/%s after %d attempts: %s" % (bucket, key, attempts, last))
+
+
+# --- the home: inventory and restore-move ---------------------------------
+
+DEFAULT_MAX_FILES = 200000
+DEFAULT_MAX_BYTES = 1024 ** 4  # 1 TiB
+CHUNK = 1024 * 1024
+
+
+def iso_millis(seconds):
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(CHUNK)
+            if not chunk:
+                return h.hexdigest()
+            h.update(chunk)
+
+
+def _sum_settled(path):
+    """(stat, sha256, settled): read twice at most; settled is False when the file changed while it was read both times."""
+    for _ in range(2):
+        before = os.lstat(path)
+        digest = sha256_file(path)
+        after = os.lstat(path)
+        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns):
+            return after, digest, True
+    return after, digest, False
+
+
+def walk_files(root):
+    """Every file under root (and each symlink to a directory, not followed), sorted: (relative path, absolute path)."""
+    for directory, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in sorted(files) + sorted(d for d in dirs if os.path.islink(os.path.join(directory, d))):
+            full = os.path.join(directory, name)
+            yield os.path.relpath(full, root).replace(os.sep, "/"), full
+
+
+def home_inventory(root, max_files=DEFAULT_MAX_FILES, max_bytes=DEFAULT_MAX_BYTES):
+    """Every regular file under root: path, size, mtime, sha256. Symlinks and special files are listed as skipped."""
+    if not os.path.isdir(root):
+        raise AgentError("the home %s is not a directory" % root)
+    files, skipped, unsettled, total = [], [], [], 0
+    for rel, full in walk_files(root):
+        st = os.lstat(full)
+        if not _is_regular(st):
+            skipped.append({"path": rel, "why": "symlink" if os.path.islink(full) else "not a regular file"})
+            continue
+        if len(files) + 1 > max_files:
+            raise AgentError("the home %s holds more than %d files (--max-files): no inventory written; raise the bound or move data to a dataset" % (root, max_files))
+        st, digest, settled = _sum_settled(full)
+        total += st.st_size
+        if total > max_bytes:
+            raise AgentError("the home %s holds more than %d bytes (--max-bytes): no inventory written; raise the bound or move data to a dataset" % (root, max_bytes))
+        files.append({"path": rel, "size": st.st_size, "modifiedAt": iso_millis(st.st_mtime), "sha256": digest})
+        if not settled:
+            unsettled.append(rel)
+    return {"fileCount": len(files), "totalBytes": total, "files": files, "skipped": skipped, "unsettled": unsettled}
+
+
+def _is_regular(st):
+    return stat.S_ISREG(st.st_mode)
+
+
+def parse_expected(body, max_files):
+    """The files a restore must give back: a HomeInventory's spec.files (path, size, sha256)."""
+    try:
+        doc = json.loads(body)
+    except ValueError as e:
+        raise AgentError("the expected inventory is not JSON: %s" % e)
+    files = ((doc or {}).get("spec") or {}).get("files") if isinstance(doc, dict) else None
+    if not isinstance(files, list):
+        raise AgentError("the expected inventory has no spec.files list")
+    if len(files) > max_files:
+        raise AgentError("the expected inventory lists %d files, more than --max-files %d" % (len(files), max_files))
+    out = []
+    for i, f in enumerate(files):
+        if not isinstance(f, dict) or not isinstance(f.get("path"), str) or not isinstance(f.get("sha256"), str) or not isinstance(f.get("size"), int):
+            raise AgentError("spec.files[%d] of the expected inventory needs a path, size and sha256" % i)
+        path = f["path"]
+        if path.startswith("/") or any(part in ("", ".", "..") for part in path.split("/")):
+            raise AgentError("spec.files[%d].path %r is not a plain relative path" % (i, path))
+        out.append(f)
+    return out
+
+
+def _move(src, dst):
+    """rename where both are on one mount; otherwise copy, fsync, then remove the source."""
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    try:
+        os.link(src, dst)  # never replaces an existing dst (EEXIST), unlike rename
+        os.unlink(src)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
+        while True:
+            chunk = f.read(CHUNK)
+            if not chunk:
+                break
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    shutil.copystat(src, dst)
+    os.unlink(src)
+
+
+def restore_move(source, home, expected):
+    """Moves each expected file from source into home when its sum matches and home has no file there."""
+    if not os.path.isdir(source):
+        raise AgentError("the restore directory %s is not a directory" % source)
+    os.makedirs(home, exist_ok=True)
+    moved, existing, corrupt, missing = [], [], [], []
+    wanted = set()
+    for f in expected:
+        rel = f["path"]
+        wanted.add(rel)
+        src, dst = os.path.join(source, rel), os.path.join(home, rel)
+        if not os.path.isfile(src) or os.path.islink(src):
+            missing.append({"path": rel, "expected": f["sha256"]})
+            continue
+        actual = sha256_file(src)
+        if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
+            corrupt.append({"path": rel, "expected": f["sha256"], "actual": actual})
+            continue
+        if os.path.lexists(dst):
+            existing.append({"path": rel, "sha256": actual, "identical": os.path.isfile(dst) and sha256_file(dst) == actual})
+            continue
+        try:
+            _move(src, dst)
+        except FileExistsError:
+            existing.append({"path": rel, "sha256": actual, "identical": sha256_file(dst) == actual})
+            continue
+        landed = sha256_file(dst)
+        if landed != f["sha256"]:
+            corrupt.append({"path": rel, "expected": f["sha256"], "actual": landed, "where": "home"})
+            continue
+        moved.append({"path": rel, "size": f["size"], "sha256": landed})
+    unexpected = [rel for rel, full in walk_files(source) if rel not in wanted and os.path.isfile(full)]
+    return {
+        "moved": moved, "existing": existing, "corrupt": corrupt, "missing": missing,
+        "unexpected": unexpected,
+        "ok": not corrupt and not missing,
+    }
+
+
+def home_document(kind, args, spec):
+    metadata = {
+        "lab": args.lab,
+        "environment": args.environment,
+        "at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+    }
+    if args.snapshot:
+        metadata["snapshot"] = args.snapshot
+    task = args.task or ecs_task_arn()
+    if task:
+        metadata["task"] = task
+    metadata["host"] = args.host or socket.gethostname()
+    return {"apiVersion": API_VERSION, "kind": kind, "metadata": metadata, "spec": spec}
+
+
+def run_home_mode(args):
+    """--home-inventory or --restore-move: one document, to the output and (with --s3-bucket) to --s3-key."""
+    if args.home_inventory:
+        spec = home_inventory(args.home_inventory, args.max_files, args.max_bytes)
+        spec["root"] = args.home_inventory
+        document = home_document("HomeInventory", args, spec)
+    else:
+        if args.expected_file:
+            with open(args.expected_file, "rb") as f:
+                body = f.read()
+        else:
+            body = get_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.expected_s3_key, delay=args.retry_seconds)
+        spec = restore_move(args.restore_move, args.into, parse_expected(body, args.max_files))
+        spec["from"], spec["into"] = args.restore_move, args.into
+        document = home_document("HomeRestoreReport", args, spec)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    write_output(text, args.output)
+    if args.s3_bucket:
+        put_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.s3_key, text.encode("utf-8"), delay=args.retry_seconds)
+    return 0
+
+
 # --- output ---------------------------------------------------------------
 
 def to_yaml(value, indent=0):
@@ -503,6 +721,14 @@ def parse_args(argv):
     p.add_argument("--s3-key", help="object key (default: observations/<lab>/<environment>/latest.json)")
     p.add_argument("--region", default=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"), help="the bucket's region (default: $AWS_REGION)")
     p.add_argument("--retry-seconds", type=float, default=1.0, help="first wait between upload attempts (doubles each time)")
+    p.add_argument("--home-inventory", metavar="DIR", help="instead of an observation: a HomeInventory of every file under DIR (path, size, mtime, sha256)")
+    p.add_argument("--restore-move", metavar="FROM", help="instead of an observation: move restored files from FROM into --into, never over a file, each checked against the expected inventory")
+    p.add_argument("--into", metavar="HOME", help="with --restore-move: the home to move the files into")
+    p.add_argument("--expected-s3-key", help="with --restore-move: the HomeInventory the files must match, in --s3-bucket")
+    p.add_argument("--expected-file", help="with --restore-move: the HomeInventory the files must match, from a file")
+    p.add_argument("--snapshot", help="the snapshot name the inventory or restore is for (recorded)")
+    p.add_argument("--max-files", type=int, default=DEFAULT_MAX_FILES, help="refuse a home of more files (default %d)" % DEFAULT_MAX_FILES)
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse a home of more bytes (default %d)" % DEFAULT_MAX_BYTES)
     args = p.parse_args(argv)
     for flag in ("lab", "environment"):
         value = getattr(args, flag)
@@ -510,11 +736,27 @@ def parse_args(argv):
             p.error("--%s (or $LABENV_%s) must be a labenv name, got %r" % (flag, flag.upper(), value))
     if args.s3_bucket and not args.region:
         p.error("--s3-bucket needs --region (or $AWS_REGION)")
+    if args.home_inventory and args.restore_move:
+        p.error("--home-inventory and --restore-move are two modes: give one")
+    if (args.home_inventory or args.restore_move) and args.s3_bucket and not args.s3_key:
+        p.error("--s3-bucket with --home-inventory or --restore-move needs --s3-key")
+    if args.restore_move and not args.into:
+        p.error("--restore-move needs --into (the home)")
+    if args.restore_move and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
+        p.error("--restore-move needs --expected-file, or --expected-s3-key with --s3-bucket")
+    if args.snapshot and not NAME.match(args.snapshot):
+        p.error("--snapshot must be a labenv name, got %r" % args.snapshot)
     return args
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.home_inventory or args.restore_move:
+        try:
+            return run_home_mode(args)
+        except (AgentError, OSError, ValueError) as e:
+            warn(str(e))
+            return 2
     while True:
         try:
             document = observe(args)

@@ -1,0 +1,18 @@
+// Runs the Python unit tests of the agent's home modes (test/agent/test_home_modes.py): the
+// inventory a snapshot's manifest is built from on AWS (bounded, symlinks never followed, a file
+// changing while read reported) and the restore move (a planted corruption and an existing file).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/example-repo.js";
+
+describe("the agent's home inventory and restore move (python3 unittest)", () => {
+  it("passes", () => {
+    const r = spawnSync("python3", [join(repoRoot, "test/agent/test_home_modes.py"), "-v"], {
+      encoding: "utf8",
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+    });
+    expect(r.stderr).toMatch(/Ran 14 tests/);
+    expect(r.status, r.stderr).toBe(0);
+  });
+});

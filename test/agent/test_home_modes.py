@@ -1,0 +1,185 @@
+"""The agent's two home modes (stdlib only): the inventory a snapshot's manifest is built from, and
+the move of restored files into a home, never over a file, each checked against that inventory."""
+
+import errno
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import unittest
+from unittest import mock
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "reconciler", "agent"))
+import observe  # noqa: E402
+
+
+def sha(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def write(root, rel, data):
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+class HomeInventoryTest(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.mkdtemp()
+
+    def test_lists_every_file_with_size_mtime_and_sha256_sorted(self):
+        write(self.home, "b.ipynb", b'{"cells": []}')
+        write(self.home, "data/counts.bin", b"\x00\x01" * 1000)
+        os.utime(os.path.join(self.home, "b.ipynb"), (1796000000.25, 1796000000.25))
+        inv = observe.home_inventory(self.home)
+        self.assertEqual([f["path"] for f in inv["files"]], ["b.ipynb", "data/counts.bin"])
+        self.assertEqual(inv["files"][0], {"path": "b.ipynb", "size": 13, "modifiedAt": "2026-11-30T00:53:20.250Z", "sha256": sha(b'{"cells": []}')})
+        self.assertEqual(inv["files"][1]["sha256"], sha(b"\x00\x01" * 1000))
+        self.assertEqual((inv["fileCount"], inv["totalBytes"]), (2, 2013))
+        self.assertEqual(inv["unsettled"], [])
+
+    def test_symlinks_are_listed_as_skipped_never_followed(self):
+        outside = tempfile.mkdtemp()
+        write(outside, "secret.txt", b"not the home's")
+        os.symlink(outside, os.path.join(self.home, "linked-dir"))
+        os.symlink(os.path.join(outside, "secret.txt"), os.path.join(self.home, "link.txt"))
+        write(self.home, "a.txt", b"a")
+        inv = observe.home_inventory(self.home)
+        self.assertEqual([f["path"] for f in inv["files"]], ["a.txt"])
+        self.assertEqual(sorted(s["path"] for s in inv["skipped"]), ["link.txt", "linked-dir"])
+
+    def test_more_files_than_the_bound_is_an_error_naming_the_bound(self):
+        for i in range(4):
+            write(self.home, "f%d" % i, b"x")
+        with self.assertRaisesRegex(observe.AgentError, r"holds more than 3 files \(--max-files\): no inventory written"):
+            observe.home_inventory(self.home, max_files=3)
+
+    def test_more_bytes_than_the_bound_is_an_error_naming_the_bound(self):
+        write(self.home, "big", b"x" * 100)
+        with self.assertRaisesRegex(observe.AgentError, r"holds more than 99 bytes \(--max-bytes\)"):
+            observe.home_inventory(self.home, max_bytes=99)
+
+    def test_a_file_written_while_it_is_read_is_reported_unsettled(self):
+        path = write(self.home, "running.log", b"one")
+        real = observe.sha256_file
+        calls = []
+
+        def appending(p):
+            digest = real(p)
+            calls.append(p)
+            with open(path, "ab") as f:
+                f.write(b"more")
+            return digest
+
+        with mock.patch.object(observe, "sha256_file", appending):
+            inv = observe.home_inventory(self.home)
+        self.assertEqual(len(calls), 2)
+        self.assertEqual(inv["unsettled"], ["running.log"])
+
+    def test_main_writes_a_home_inventory_document(self):
+        write(self.home, "a.ipynb", b"{}")
+        out = os.path.join(tempfile.mkdtemp(), "inv.json")
+        code = observe.main(["--lab", "genomics-core", "--environment", "rnaseq", "--snapshot", "thesis",
+                             "--home-inventory", self.home, "--task", "arn:aws:ecs:eu-west-1:1:task/labenv/abc",
+                             "--host", "h", "--output", out])
+        self.assertEqual(code, 0)
+        with open(out, encoding="utf-8") as f:
+            doc = json.load(f)
+        self.assertEqual(doc["kind"], "HomeInventory")
+        self.assertEqual(doc["metadata"]["snapshot"], "thesis")
+        self.assertEqual(doc["metadata"]["task"], "arn:aws:ecs:eu-west-1:1:task/labenv/abc")
+        self.assertEqual(doc["spec"]["root"], self.home)
+        self.assertEqual(doc["spec"]["files"][0]["sha256"], sha(b"{}"))
+
+    def test_main_past_the_bound_exits_2_and_writes_nothing(self):
+        write(self.home, "a", b"1")
+        write(self.home, "b", b"2")
+        out = os.path.join(tempfile.mkdtemp(), "inv.json")
+        with mock.patch.object(sys, "stderr") as err:
+            code = observe.main(["--lab", "genomics-core", "--environment", "rnaseq", "--home-inventory", self.home,
+                                 "--max-files", "1", "--output", out])
+        self.assertEqual(code, 2)
+        self.assertFalse(os.path.exists(out))
+        self.assertIn("more than 1 files", "".join(c.args[0] for c in err.write.call_args_list))
+
+
+class RestoreMoveTest(unittest.TestCase):
+    def setUp(self):
+        self.restored = tempfile.mkdtemp()
+        self.home = tempfile.mkdtemp()
+
+    def expected(self, files):
+        return [{"path": p, "size": len(d), "sha256": sha(d)} for p, d in files]
+
+    def test_moves_matching_files_into_the_home_and_reports_each(self):
+        write(self.restored, "analysis.ipynb", b"nb")
+        write(self.restored, "data/counts.bin", b"counts")
+        report = observe.restore_move(self.restored, self.home, self.expected([("analysis.ipynb", b"nb"), ("data/counts.bin", b"counts")]))
+        self.assertTrue(report["ok"])
+        self.assertEqual([m["path"] for m in report["moved"]], ["analysis.ipynb", "data/counts.bin"])
+        with open(os.path.join(self.home, "data/counts.bin"), "rb") as f:
+            self.assertEqual(f.read(), b"counts")
+        self.assertFalse(os.path.exists(os.path.join(self.restored, "analysis.ipynb")))
+
+    def test_a_planted_corruption_is_not_moved_and_is_reported_with_both_sums(self):
+        write(self.restored, "data/counts.bin", b"counts, damaged")
+        report = observe.restore_move(self.restored, self.home, self.expected([("data/counts.bin", b"counts")]))
+        self.assertFalse(report["ok"])
+        self.assertEqual(report["corrupt"], [{"path": "data/counts.bin", "expected": sha(b"counts"), "actual": sha(b"counts, damaged")}])
+        self.assertFalse(os.path.exists(os.path.join(self.home, "data/counts.bin")))
+        self.assertTrue(os.path.exists(os.path.join(self.restored, "data/counts.bin")))
+
+    def test_an_existing_file_in_the_home_is_never_overwritten(self):
+        write(self.restored, "analysis.ipynb", b"from the snapshot")
+        write(self.home, "analysis.ipynb", b"written since")
+        report = observe.restore_move(self.restored, self.home, self.expected([("analysis.ipynb", b"from the snapshot")]))
+        self.assertEqual(report["existing"], [{"path": "analysis.ipynb", "sha256": sha(b"from the snapshot"), "identical": False}])
+        self.assertEqual(report["moved"], [])
+        with open(os.path.join(self.home, "analysis.ipynb"), "rb") as f:
+            self.assertEqual(f.read(), b"written since")
+        self.assertTrue(os.path.exists(os.path.join(self.restored, "analysis.ipynb")))
+        self.assertTrue(report["ok"])
+
+    def test_missing_and_unexpected_files_are_reported(self):
+        write(self.restored, "extra.txt", b"?")
+        report = observe.restore_move(self.restored, self.home, self.expected([("gone.ipynb", b"x")]))
+        self.assertEqual(report["missing"], [{"path": "gone.ipynb", "expected": sha(b"x")}])
+        self.assertEqual(report["unexpected"], ["extra.txt"])
+        self.assertFalse(report["ok"])
+
+    def test_across_mounts_the_file_is_copied_synced_and_checked(self):
+        write(self.restored, "a.ipynb", b"nb")
+
+        def cross_device(_src, _dst):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        with mock.patch.object(observe.os, "link", cross_device):
+            report = observe.restore_move(self.restored, self.home, self.expected([("a.ipynb", b"nb")]))
+        self.assertEqual([m["path"] for m in report["moved"]], ["a.ipynb"])
+        self.assertFalse(os.path.exists(os.path.join(self.restored, "a.ipynb")))
+
+    def test_an_inventory_path_that_leaves_the_home_is_refused(self):
+        body = json.dumps({"spec": {"files": [{"path": "../etc/passwd", "size": 1, "sha256": "0" * 64}]}})
+        with self.assertRaisesRegex(observe.AgentError, r"not a plain relative path"):
+            observe.parse_expected(body, 10)
+
+    def test_main_writes_the_report_from_an_expected_file(self):
+        write(self.restored, "a.ipynb", b"nb")
+        expected = os.path.join(tempfile.mkdtemp(), "expected.json")
+        with open(expected, "w", encoding="utf-8") as f:
+            json.dump({"kind": "HomeInventory", "spec": {"files": self.expected([("a.ipynb", b"nb")])}}, f)
+        out = os.path.join(tempfile.mkdtemp(), "report.json")
+        code = observe.main(["--lab", "genomics-core", "--environment", "rnaseq-thesis", "--restore-move", self.restored,
+                             "--into", self.home, "--expected-file", expected, "--host", "h", "--output", out])
+        self.assertEqual(code, 0)
+        with open(out, encoding="utf-8") as f:
+            doc = json.load(f)
+        self.assertEqual(doc["kind"], "HomeRestoreReport")
+        self.assertTrue(doc["spec"]["ok"])
+
+
+if __name__ == "__main__":
+    unittest.main()
