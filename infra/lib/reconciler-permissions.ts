@@ -260,6 +260,15 @@ export function reconcilerStatements(
       ],
       ["*"],
     ),
+    // A snapshot's capture waits for its recovery point (and records when its backup began).
+    allow("ReadLabBackupJobs", ["backup:DescribeBackupJob"], ["*"]),
+    allow("ReadLabRecoveryPoints", ["backup:DescribeRecoveryPoint"], [recoveryPoints]),
+    // One-off tasks of an environment's own task definition (a snapshot's home inventory), in
+    // the labenv cluster only; the task definition must be a configured lab's.
+    allow("RunLabOneOffTasks", ["ecs:RunTask"], [taskDefinitions], {
+      StringEquals: resourceTag,
+      ArnEquals: { "ecs:cluster": props.clusterArn },
+    }),
     // Which images the labs' repositories hold; the reconciler never pushes or deletes one.
     allow(
       "LookUpLabImages",
@@ -290,7 +299,7 @@ export function reconcilerStatements(
     allow("TagLabEcsResourcesOnCreate", ["ecs:TagResource"], ["*"], {
       StringEquals: {
         ...requestTag,
-        "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition"],
+        "ecs:CreateAction": ["CreateService", "RegisterTaskDefinition", "RunTask"],
       },
     }),
 

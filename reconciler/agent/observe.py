@@ -740,6 +740,8 @@ def parse_args(argv):
         p.error("--home-inventory and --restore-move are two modes: give one")
     if (args.home_inventory or args.restore_move) and args.s3_bucket and not args.s3_key:
         p.error("--s3-bucket with --home-inventory or --restore-move needs --s3-key")
+    if (args.home_inventory or args.restore_move) and args.s3_key and not args.s3_bucket:
+        p.error("--s3-key needs --s3-bucket (or $LABENV_OBSERVATION_BUCKET) to upload to")
     if args.restore_move and not args.into:
         p.error("--restore-move needs --into (the home)")
     if args.restore_move and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):

@@ -37,6 +37,8 @@ export interface RunContext {
   state: StateStore;
   objects: ObjectStore;
   check: SchemaCheck;
+  /** With target: aws, where labenv.yaml `aws:` points (snapshot capture runs one-off tasks there). */
+  aws?: LambdaEnv;
   runId: string;
   owner: string;
 }
@@ -49,7 +51,7 @@ export interface RunContext {
 function lazyAws(
   config: RepoConfig["spec"],
   objects?: ObjectStore,
-): { provider: Provider; state: StateStore } {
+): { provider: Provider; state: StateStore; env: LambdaEnv } {
   const aws = config.aws ?? {};
   const missing = (["region", "cluster", "fileSystemId"] as const).filter((k) => !aws[k]);
   if (missing.length > 0)
@@ -121,7 +123,7 @@ function lazyAws(
       async (...args: unknown[]) =>
         ((await load()).state[method] as (...a: unknown[]) => unknown)(...args),
   });
-  return { provider, state };
+  return { provider, state, env };
 }
 
 /**
@@ -214,6 +216,7 @@ export function openContext(dir: string, now: () => Date): RunContext {
     state,
     objects,
     check,
+    ...(config.target === "aws" && aws ? { aws: aws.env } : {}),
     runId: randomBytes(6).toString("hex"),
     owner: leaseOwner(),
   };

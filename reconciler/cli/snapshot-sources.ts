@@ -12,19 +12,25 @@ import { completeRestores, type RestoreResult } from "../core/snapshots/restore.
 import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
 import type { DrillRunner } from "../core/snapshots/drill.js";
 import type { RunContext } from "./context.js";
+import type { ObservedResource } from "../core/model/resources.js";
 import { stateDirOf } from "./drift-loop.js";
 
-/** Where the provider of `ctx` keeps a snapshot's evidence (the sandbox today; AWS is not built yet). */
-export function openSnapshotSources(
+/**
+ * Where the provider of `ctx` keeps a snapshot's evidence: the sandbox's account, or AWS (its
+ * APIs, the agents' reports and one-off tasks; `observed` is what the provider holds now, for
+ * the steps that start a task or read what runs).
+ */
+export async function openSnapshotSources(
   ctx: RunContext,
   now: () => Date,
-): SnapshotSources & HomeRestorer & DrillRunner {
+  observed: readonly ObservedResource[] = [],
+): Promise<SnapshotSources & HomeRestorer & DrillRunner> {
+  if (ctx.aws) {
+    const { awsSnapshotSources } = await import("../lambda/aws-context.js");
+    return awsSnapshotSources(ctx.aws, ctx.objects, observed, now);
+  }
   if (!(ctx.provider instanceof SandboxProvider))
-    throw new LabenvError(
-      "config",
-      "snapshot manifests are built for target: sandbox only; on AWS the EBS snapshot and backup job are taken but no manifest is written yet",
-      { hint: "see docs/snapshots.md, What is not built yet" },
-    );
+    throw new LabenvError("config", `snapshots need target: sandbox or aws in labenv.yaml`);
   const provider = ctx.provider;
   const containers = new SandboxContainers({
     stateDir: stateDirOf(ctx),
@@ -45,8 +51,8 @@ export async function captureForContext(
   now: () => Date,
   only?: readonly string[],
 ): Promise<CaptureResult[]> {
-  const sources = openSnapshotSources(ctx, now);
   const observed = await ctx.provider.observe();
+  const sources = await openSnapshotSources(ctx, now, observed.resources);
   const parts = new Map<string, { packages: boolean; home: boolean }>();
   for (const o of observed.resources) {
     const id = scheduledIdOf(o);
@@ -77,7 +83,7 @@ export function renderCapture(results: readonly CaptureResult[]): string {
     switch (r.outcome) {
       case "captured":
         return r.capturedNow
-          ? `  ✓ captured   ${r.id}  manifest ${r.digest?.slice(0, 19)}…`
+          ? `  ✓ captured   ${r.id}  manifest ${r.digest?.slice(0, 19)}…${changedNote(r.changedSinceBackup)}`
           : `  · captured   ${r.id}`;
       case "requested":
         return `  … requested  ${r.id}: ${r.reason}`;
@@ -88,6 +94,13 @@ export function renderCapture(results: readonly CaptureResult[]): string {
     }
   });
   return ["snapshots:", ...lines].join("\n");
+}
+
+/** The files a capture could not pin to the recovery point, named (the first few). */
+function changedNote(changed: readonly string[] | undefined): string {
+  if (!changed || changed.length === 0) return "";
+  const shown = changed.slice(0, 3).join(", ");
+  return `\n      ! ${changed.length} home file${changed.length === 1 ? "" : "s"} changed after the backup began (${shown}${changed.length > 3 ? ", …" : ""}): the manifest has their sums at the inventory; the recovery point may hold an earlier version, and a restore's check says which`;
 }
 
 type Manifests = ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>;
@@ -116,11 +129,29 @@ export async function restoreForContext(
   startedAt: Date,
 ): Promise<RestoreResult[]> {
   if (![...ctx.repository.environments.values()].some((e) => e.doc.spec.restoreFrom)) return [];
-  const sources = openSnapshotSources(ctx, now);
+  if (ctx.aws) return homeRestoresNotBuiltOnAws(ctx.repository, manifests);
+  const sources = await openSnapshotSources(ctx, now);
   return completeRestores(
     { repository: ctx.repository, manifests, startedAt },
     { objects: ctx.objects, sources, restorer: sources, now },
   );
+}
+
+/** On AWS the image and volume are the snapshot's (the plan pins them); the home's restore is not built yet. */
+function homeRestoresNotBuiltOnAws(repository: Repository, manifests: Manifests): RestoreResult[] {
+  return [...repository.environments]
+    .filter(([, env]) => env.doc.spec.restoreFrom)
+    .map(([key, env]) => {
+      const snapshot = env.doc.spec.restoreFrom!.snapshot;
+      return {
+        environment: key,
+        snapshot,
+        outcome: "waiting" as const,
+        reason: manifests.get(snapshot)?.manifest.home
+          ? "it runs the snapshot's image and /opt/jupyter volume; restoring the home on AWS is not built yet"
+          : "it runs the snapshot's image and /opt/jupyter volume once the snapshot is captured",
+      };
+    });
 }
 
 /** One line per restoring environment (and its differences, if any). */

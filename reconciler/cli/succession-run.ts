@@ -33,7 +33,7 @@ export async function successionsForContext(
   const pullRequests = gitHubReviews(ctx);
   let sources: SuccessionRunDeps["sources"];
   try {
-    sources = openSnapshotSources(ctx, now);
+    sources = await openSnapshotSources(ctx, now);
   } catch (e) {
     // On AWS no manifest is built yet: the hand-over waits at its snapshot, saying why.
     if (!(e instanceof LabenvError) || e.code !== "config") throw e;

@@ -9,6 +9,40 @@ export interface StoredFileSum {
   modifiedAt?: string;
 }
 
+/** The home at the capture point, as a snapshot's manifest records it. */
+export interface CapturePoint {
+  /** `lab/env/name`. */
+  id: string;
+  /** `lab/env`. */
+  environment: string;
+  /** The home's path from the file system root. */
+  path: string;
+  recoveryPointArn: string;
+  volumeSnapshotId?: string;
+}
+
+/**
+ * The home's files at the capture point, or why they are not known yet. With `inventory`, the
+ * files come from the agent's inventory in a one-off task (AWS); without, from the recovery
+ * point's stored bytes (the sandbox).
+ */
+export type HomeCapture =
+  | { state: "pending"; reason: string }
+  | { state: "failed"; reason: string }
+  | {
+      state: "done";
+      files: StoredFileSum[];
+      inventory?: {
+        /** The inventory document's bytes, stored by content before the manifest names it. */
+        bytes: string;
+        takenAt: string;
+        task: string;
+        /** When the backup job began: files modified since may differ in the recovery point. */
+        backupStartedAt: string;
+        changedSinceBackup: string[];
+      };
+    };
+
 /**
  * Where a snapshot's evidence comes from, read back from what the provider really stored: the
  * sandbox reads its recovery points' files and its containers; on AWS the EBS and Backup APIs and
@@ -25,6 +59,11 @@ export interface SnapshotSources {
    * point lists whose content is gone has size -1.
    */
   recoveryPointFiles(recoveryPointArn: string, path: string): Promise<StoredFileSum[] | undefined>;
+  /**
+   * The home's files for the manifest, each with its size and sum. May take several runs (a
+   * one-off task on AWS): `pending` says what it waits for; calling again is safe.
+   */
+  captureHome(point: CapturePoint): Promise<HomeCapture>;
   /** What the environment's container reports now (the agent's observation at this moment). */
   observation(environment: string): Promise<Observation | undefined>;
   /** The image the environment's running task runs (`repo@sha256:…`), if it runs. */

@@ -69,6 +69,10 @@ const NOT_FOR_DRIFT = [
   "elasticfilesystem:TagResource",
   "backup:StartBackupJob",
   "backup:TagResource",
+  // A put-back captures no snapshot: it runs no home-inventory task and reads no recovery point.
+  "backup:DescribeRecoveryPoint",
+  "backup:DescribeBackupJob",
+  "ecs:RunTask",
   // A put-back registers nothing new, so it builds no image.
   "ecr:DescribeImages",
   "codebuild:StartBuild",

@@ -44,6 +44,10 @@ export const REQUIRED_IAM_ACTIONS = {
     "backup:ListTags",
     "backup:DescribeBackupVault",
     "backup:DeleteRecoveryPoint",
+    // A snapshot's capture: its recovery point's state (above), its backup job, and the
+    // home-inventory task (one-off RunTask of the environment's own task definition).
+    "backup:DescribeBackupJob",
+    "ecs:RunTask",
     "iam:PassRole",
     "ecr:DescribeImages",
     "codebuild:StartBuild",
@@ -72,7 +76,7 @@ export const REQUIRED_IAM_ACTIONS = {
 /** Actions above that AWS checks as part of another call rather than as a call of their own. */
 export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
   "iam:PassRole":
-    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService (the ECS infrastructure role), StartBackupJob (the backup role)",
+    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob (the backup role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
 };

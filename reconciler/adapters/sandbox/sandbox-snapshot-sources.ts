@@ -2,6 +2,8 @@ import type { Observation } from "../../core/model/documents.js";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type {
+  CapturePoint,
+  HomeCapture,
   HomeRestorer,
   RestoredHome,
   SnapshotSources,
@@ -92,6 +94,20 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
   async recoveryPointFiles(arn: string, path: string): Promise<StoredFileSum[] | undefined> {
     const id = arn.split(":").pop() ?? "";
     return this.provider.storage.storedFiles(id, path);
+  }
+
+  /** The sandbox reads the home back from the recovery point's stored bytes (no task needed). */
+  async captureHome(point: CapturePoint): Promise<HomeCapture> {
+    const files = await this.recoveryPointFiles(point.recoveryPointArn, point.path);
+    if (!files)
+      return { state: "failed", reason: `recovery point ${point.recoveryPointArn} cannot be read` };
+    const missing = files.find((f) => f.size < 0);
+    if (missing)
+      return {
+        state: "failed",
+        reason: `the recovery point lists ${missing.path} but does not hold it`,
+      };
+    return { state: "done", files };
   }
 
   async observation(environment: string): Promise<Observation | undefined> {

@@ -27,7 +27,7 @@ export function registerDrill(program: Command, io: CliIO): void {
         throw new LabenvError("usage", `there is no environment ${only}`, {
           hint: "name it lab/env, as labenv status lists them",
         });
-      const sources = openSnapshotSources(ctx, io.now);
+      const sources = await openSnapshotSources(ctx, io.now);
       // Each environment's newest captured snapshot, from the manifests themselves (read once).
       const newest = new Map<string, SnapshotManifest>();
       for (const m of await readManifests(ctx.objects, only)) {

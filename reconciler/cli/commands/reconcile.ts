@@ -127,7 +127,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
         // Then snapshots whose parts were taken get their manifest (objects first, manifest last).
         const snapshots =
           mode !== "plan" &&
-          ctx.provider instanceof SandboxProvider &&
+          (ctx.provider instanceof SandboxProvider || ctx.aws) &&
           (result.outcome === "applied" || result.outcome === "no-changes")
             ? // Clone shares' snapshots are captured like Snapshot documents.
               await captureForContext(

@@ -95,7 +95,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .option("--json", "print JSON")
     .action(async (ids: string[], o: Opts) => {
       const ctx = openContext(o.repo, io.now);
-      const sources = openSnapshotSources(ctx, io.now);
+      const sources = await openSnapshotSources(ctx, io.now);
       // A pruned scheduled snapshot's data is gone by decision, not lost: it is not proved.
       const pruned = await prunedIds(ctx.objects);
       for (const id of ids)
@@ -143,7 +143,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
     .action(
       async (id: string, o: { out?: string; license?: string; repo: string; json?: boolean }) => {
         const ctx = openContext(o.repo, io.now);
-        const written = await exportRoCrate(ctx, id, o, openSnapshotSources(ctx, io.now));
+        const written = await exportRoCrate(ctx, id, o, await openSnapshotSources(ctx, io.now));
         if (o.json) return io.out(JSON.stringify(written, null, 2));
         io.out(`✓ ${id} written as an RO-Crate to ${written.out}`);
         for (const f of written.files) io.out(`    ${f}`);

@@ -25,7 +25,12 @@ export interface CaptureDeps {
 }
 
 /** One snapshot after a capture pass: the decision, and for one captured now its manifest's digest. */
-export type CaptureResult = CaptureDecision & { capturedNow?: boolean; digest?: string };
+export type CaptureResult = CaptureDecision & {
+  capturedNow?: boolean;
+  digest?: string;
+  /** Home files modified after the backup began: the recovery point may hold an earlier version. */
+  changedSinceBackup?: string[];
+};
 
 /**
  * Captures every Snapshot document whose parts are taken: the lock's bytes and the observation
@@ -95,10 +100,16 @@ async function captureOne(
         reason: `waiting for backup ${decision.backupId} (${job.state})`,
       };
     const path = paths.home(lab, environment);
-    const files = await deps.sources.recoveryPointFiles(job.recoveryPointArn, path);
-    if (!files) return fail(`recovery point ${job.recoveryPointArn} cannot be read`);
-    const missing = files.find((f) => f.size < 0);
-    if (missing) return fail(`the recovery point lists ${missing.path} but does not hold it`);
+    const captured = await deps.sources.captureHome({
+      id,
+      environment: env,
+      path,
+      recoveryPointArn: job.recoveryPointArn,
+      ...(decision.volumeSnapshotId ? { volumeSnapshotId: decision.volumeSnapshotId } : {}),
+    });
+    if (captured.state === "pending") return { id, outcome: "requested", reason: captured.reason };
+    if (captured.state === "failed") return fail(captured.reason);
+    const { files, inventory } = captured;
     home = {
       backupJobId: decision.backupId,
       recoveryPointArn: job.recoveryPointArn,
@@ -106,6 +117,19 @@ async function captureOne(
       fileCount: files.length,
       totalBytes: files.reduce((n, f) => n + f.size, 0),
       files,
+      ...(inventory
+        ? {
+            inventory: {
+              ...(await put(inventory.bytes)),
+              takenAt: inventory.takenAt,
+              task: inventory.task,
+              backupStartedAt: inventory.backupStartedAt,
+            },
+            ...(inventory.changedSinceBackup.length > 0
+              ? { changedSinceBackup: inventory.changedSinceBackup }
+              : {}),
+          }
+        : {}),
     };
   }
   const image = await deps.sources.runningImage(env);
@@ -152,5 +176,6 @@ async function captureOne(
     manifestKey: snapshotObjects.manifest(id),
     capturedNow: true,
     digest,
+    ...(home?.changedSinceBackup ? { changedSinceBackup: home.changedSinceBackup } : {}),
   };
 }

@@ -53,6 +53,17 @@ export interface SnapshotManifest {
     fileCount: number;
     totalBytes: number;
     files: StoredFileSum[];
+    /**
+     * On AWS: the agent's inventory the files come from (a one-off task of the environment's
+     * image with the home mounted, run after the backup completed), stored by content.
+     */
+    inventory?: ObjectRef & { takenAt: string; task: string; backupStartedAt: string };
+    /**
+     * Files modified at or after the backup began (or while the agent read them): their sums are
+     * the home's at `inventory.takenAt`; the recovery point may hold an earlier version. A
+     * restore checks every file and reports any that differ.
+     */
+    changedSinceBackup?: string[];
   };
 }
 
@@ -108,6 +119,8 @@ export function parseManifest(
       (f) => typeof f?.path !== "string" || typeof f.size !== "number" || !isSha(f.sha256),
     );
     if (bad >= 0) return { problem: `home.files[${bad}] is missing its path, size or sha256` };
+    if (h.inventory !== undefined && !isRef(h.inventory))
+      return { problem: "home.inventory is missing its key, size or sha256" };
   }
   return { manifest: m as SnapshotManifest };
 }

@@ -1,6 +1,6 @@
 import { sha256Hex } from "../lock/canonical.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { SnapshotSources } from "../../ports/snapshot-sources.js";
+import type { SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
 import {
   manifestBytes,
   parseManifest,
@@ -81,7 +81,8 @@ export async function verifySnapshot(
     });
   const refs: ObjectRef[] = m.observation ? [m.lock, m.observation] : [m.lock];
   for (const ref of refs) await verifyObject(ref, deps.objects, findings, checked);
-  if (m.home) await verifyHome(m.home, deps.sources, findings, checked);
+  if (m.home?.inventory) await verifyInventory(m.home, deps, findings, checked);
+  else if (m.home) await verifyHome(m.home, deps.sources, findings, checked);
   if (m.volume) {
     const v = await deps.sources.volumeSnapshot(m.volume.snapshotId);
     const object = `volume:${m.volume.snapshotId}`;
@@ -117,17 +118,46 @@ async function verifyObject(
     });
 }
 
-async function verifyHome(
+/**
+ * On AWS the home's sums come from the agent's inventory (AWS Backup has no way to read a file
+ * of a recovery point without restoring it): the inventory object is proved by its sum, every
+ * file of the manifest against it, and the recovery point must still be there, completed.
+ */
+async function verifyInventory(
   home: NonNullable<SnapshotManifest["home"]>,
-  sources: SnapshotSources,
+  deps: { objects: ObjectStore; sources: SnapshotSources },
   findings: VerifyFinding[],
   checked: VerifyReport["checked"],
 ): Promise<void> {
-  const stored = await sources.recoveryPointFiles(home.recoveryPointArn, home.path);
-  if (!stored) {
-    findings.push({ object: `recovery-point:${home.recoveryPointArn}`, problem: "missing" });
+  const ref = home.inventory!;
+  const before = findings.length;
+  await verifyObject(ref, deps.objects, findings, checked);
+  // A damaged inventory proves nothing about the files: its finding is the one to read.
+  const damaged = findings.length > before;
+  const point = await deps.sources.backupJob(home.recoveryPointArn);
+  const object = `recovery-point:${home.recoveryPointArn}`;
+  if (!point) findings.push({ object, problem: "missing" });
+  else if (point.state !== "COMPLETED")
+    findings.push({ object, problem: "state", expected: "COMPLETED", actual: point.state });
+  if (damaged) return;
+  const body = await deps.objects.get(ref.key);
+  let listed: StoredFileSum[] = [];
+  try {
+    const doc = JSON.parse(Buffer.from(body!).toString("utf8")) as { spec?: { files?: unknown } };
+    listed = Array.isArray(doc.spec?.files) ? (doc.spec.files as StoredFileSum[]) : [];
+  } catch {
+    findings.push({ object: ref.key, problem: "unreadable", actual: "not JSON" });
     return;
   }
+  compareListed(home, listed, findings, checked);
+}
+
+function compareListed(
+  home: NonNullable<SnapshotManifest["home"]>,
+  stored: readonly StoredFileSum[],
+  findings: VerifyFinding[],
+  checked: VerifyReport["checked"],
+): void {
   const byPath = new Map(stored.map((f) => [f.path, f]));
   for (const f of home.files) {
     const object = `home:${home.path}/${f.path}`;
@@ -150,4 +180,18 @@ async function verifyHome(
       problem: "unexpected",
       actual: extra.sha256,
     });
+}
+
+async function verifyHome(
+  home: NonNullable<SnapshotManifest["home"]>,
+  sources: SnapshotSources,
+  findings: VerifyFinding[],
+  checked: VerifyReport["checked"],
+): Promise<void> {
+  const stored = await sources.recoveryPointFiles(home.recoveryPointArn, home.path);
+  if (!stored) {
+    findings.push({ object: `recovery-point:${home.recoveryPointArn}`, problem: "missing" });
+    return;
+  }
+  compareListed(home, stored, findings, checked);
 }

@@ -1,0 +1,301 @@
+import {
+  DescribeBackupJobCommand,
+  DescribeRecoveryPointCommand,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-backup";
+import { DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
+} from "@aws-sdk/client-ecs";
+import { keys } from "../../core/desire/names.js";
+import { driftObjects } from "../../core/drift/drift-objects.js";
+import type { Observation } from "../../core/model/documents.js";
+import type { ObservedResource } from "../../core/model/resources.js";
+import {
+  changedSinceBackup,
+  inventoryKey,
+  parseHomeInventory,
+} from "../../core/snapshots/home-inventory.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import { LabenvError } from "../../core/errors.js";
+import type { DrillRunner } from "../../core/snapshots/drill.js";
+import type {
+  CapturePoint,
+  HomeCapture,
+  HomeRestorer,
+  RestoredHome,
+  SnapshotSources,
+  StoredFileSum,
+} from "../../ports/snapshot-sources.js";
+import type { AwsClients } from "./aws-clients.js";
+import type { AwsProviderConfig } from "./aws-provider-config.js";
+import {
+  AGENT_PATH,
+  describeOneOffTask,
+  startOneOffTask,
+  stoppedTaskSentence,
+} from "./one-off-task.js";
+import { HOME_PATH, JUPYTER_CONTAINER } from "./task-definition-shape.js";
+
+/** Attempts at an inventory task that ECS lost (no task and no inventory) before the capture fails. */
+const MAX_ATTEMPTS = 3;
+/** An inventory task not stopped after this long fails the capture (it is not waited on forever). */
+const MAX_TASK_HOURS = 6;
+
+/** What a capture remembers between runs about its inventory task. */
+interface InventoryTaskRecord {
+  taskArn: string;
+  startedAt: string;
+  attempt: number;
+  recoveryPointArn: string;
+}
+
+export const captureObjects = {
+  inventoryTask: (id: string) => `captures/${id}/inventory-task.json`,
+};
+
+/**
+ * A snapshot's evidence on AWS, read from what AWS and the agent report: EBS snapshot and
+ * recovery point states from their APIs, the observation the running container's agent wrote,
+ * and the home's files from the agent's inventory in a one-off task of the environment's own
+ * image (AWS Backup cannot read a file of a recovery point without restoring it).
+ */
+export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillRunner {
+  private readonly byKey: ReadonlyMap<string, ObservedResource>;
+
+  constructor(
+    private readonly config: AwsProviderConfig,
+    private readonly clients: Pick<AwsClients, "ecs" | "ec2" | "backup">,
+    private readonly objects: ObjectStore,
+    observed: readonly ObservedResource[],
+    private readonly now: () => Date,
+  ) {
+    this.byKey = new Map(observed.map((o) => [o.key, o]));
+  }
+
+  async volumeSnapshot(id: string): Promise<{ state: string; volumeId?: string } | undefined> {
+    try {
+      const out = await this.clients.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }));
+      const s = out.Snapshots?.[0];
+      return s && { state: s.State ?? "unknown", ...(s.VolumeId ? { volumeId: s.VolumeId } : {}) };
+    } catch (e) {
+      if ((e as { name?: string }).name === "InvalidSnapshot.NotFound") return undefined;
+      throw e;
+    }
+  }
+
+  /** A recovery point by its ARN (what observe reports for a backup job), or a job by its id. */
+  async backupJob(
+    id: string,
+  ): Promise<{ state: string; recoveryPointArn?: string; startedAt?: Date } | undefined> {
+    try {
+      if (id.startsWith("arn:")) {
+        const p = await this.clients.backup.send(
+          new DescribeRecoveryPointCommand({
+            BackupVaultName: this.config.backupVaultName,
+            RecoveryPointArn: id,
+          }),
+        );
+        return {
+          state: p.Status ?? "UNKNOWN",
+          recoveryPointArn: id,
+          ...(p.CreationDate ? { startedAt: p.CreationDate } : {}),
+        };
+      }
+      const j = await this.clients.backup.send(new DescribeBackupJobCommand({ BackupJobId: id }));
+      return {
+        state: j.State ?? "UNKNOWN",
+        ...(j.RecoveryPointArn ? { recoveryPointArn: j.RecoveryPointArn } : {}),
+        ...(j.CreationDate ? { startedAt: j.CreationDate } : {}),
+      };
+    } catch (e) {
+      if (e instanceof ResourceNotFoundException) return undefined;
+      throw e;
+    }
+  }
+
+  /** AWS Backup holds no readable copy of a file: only a restore (or the inventory) says what is in it. */
+  async recoveryPointFiles(): Promise<StoredFileSum[] | undefined> {
+    return undefined;
+  }
+
+  /**
+   * The home's inventory, across runs: the first starts the one-off task (the agent in
+   * `--home-inventory` mode) and remembers it; later ones wait for it to stop, then read what it
+   * wrote, check it is that task's, and name every file modified since the backup began.
+   */
+  async captureHome(point: CapturePoint): Promise<HomeCapture> {
+    const recordKey = captureObjects.inventoryTask(point.id);
+    const record = await this.readRecord(recordKey);
+    if (!record || record.recoveryPointArn !== point.recoveryPointArn)
+      return this.start(point, recordKey, 1);
+    const task = await describeOneOffTask(record.taskArn, this.config, this.clients);
+    if (task && task.lastStatus !== "STOPPED") {
+      const hours = (this.now().getTime() - Date.parse(record.startedAt)) / 3_600_000;
+      if (hours > MAX_TASK_HOURS)
+        return {
+          state: "failed",
+          reason: `the home-inventory task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
+        };
+      return {
+        state: "pending",
+        reason: `waiting for the home-inventory task ${record.taskArn} (${task.lastStatus})`,
+      };
+    }
+    const key = inventoryKey(point.id);
+    const body = await this.objects.get(key);
+    const [lab, environment, snapshot] = point.id.split("/") as [string, string, string];
+    const parsed = body
+      ? parseHomeInventory(body, { lab, environment, snapshot, task: record.taskArn })
+      : undefined;
+    if (!parsed || "problem" in parsed) {
+      if (!task && !parsed) {
+        if (record.attempt < MAX_ATTEMPTS) return this.start(point, recordKey, record.attempt + 1);
+        return {
+          state: "failed",
+          reason: `ECS lost the home-inventory task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
+        };
+      }
+      const stopped = task ? stoppedTaskSentence("home-inventory", record.taskArn, task) : "";
+      return {
+        state: "failed",
+        reason: parsed
+          ? `the inventory ${key} is not usable: ${parsed.problem}`
+          : `${stopped}, without writing ${key}`,
+      };
+    }
+    const inventory = parsed.inventory;
+    const rp = await this.backupJob(point.recoveryPointArn);
+    const backupStartedAt = rp?.startedAt ?? new Date(0);
+    return {
+      state: "done",
+      files: inventory.files,
+      inventory: {
+        bytes: Buffer.from(body!).toString("utf8"),
+        takenAt: inventory.takenAt,
+        task: record.taskArn,
+        backupStartedAt: backupStartedAt.toISOString(),
+        changedSinceBackup: changedSinceBackup(inventory, backupStartedAt),
+      },
+    };
+  }
+
+  async observation(environment: string): Promise<Observation | undefined> {
+    const body = await this.objects.get(driftObjects.observation(environment));
+    if (!body) return undefined;
+    try {
+      const o = JSON.parse(Buffer.from(body).toString("utf8")) as Observation;
+      return o?.kind === "Observation" ? o : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The image the service's running task runs, from its task definition (by digest). */
+  async runningImage(environment: string): Promise<string | undefined> {
+    const [lab, env] = environment.split("/") as [string, string];
+    const service = this.byKey.get(keys.service(lab, env));
+    if (!service) return undefined;
+    const serviceName = service.id.slice(service.id.lastIndexOf("/") + 1);
+    const listed = await this.clients.ecs.send(
+      new ListTasksCommand({ cluster: this.config.cluster, serviceName, desiredStatus: "RUNNING" }),
+    );
+    if ((listed.taskArns ?? []).length === 0) return undefined;
+    const tasks = await this.clients.ecs.send(
+      new DescribeTasksCommand({ cluster: this.config.cluster, tasks: listed.taskArns }),
+    );
+    const arn = tasks.tasks?.find((t) => t.lastStatus === "RUNNING")?.taskDefinitionArn;
+    if (!arn) return undefined;
+    const td = await this.clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: arn }),
+    );
+    return td.taskDefinition?.containerDefinitions?.find((c) => c.name === JUPYTER_CONTAINER)
+      ?.image;
+  }
+
+  /** Not built on AWS yet: the restore step says so before it gets here (cli/snapshot-sources.ts). */
+  async restoreHome(): Promise<RestoredHome> {
+    throw new LabenvError("config", "restoring a home on AWS is not built yet", {
+      hint: "see docs/snapshots.md, What is not built yet",
+    });
+  }
+
+  async scratchContainer(): Promise<{ problem: string }> {
+    return { problem: "restore drills on AWS are not built yet (docs/snapshots.md)" };
+  }
+
+  async scratchHome(): Promise<{ problem: string }> {
+    return { problem: "restore drills on AWS are not built yet (docs/snapshots.md)" };
+  }
+
+  private async start(
+    point: CapturePoint,
+    recordKey: string,
+    attempt: number,
+  ): Promise<HomeCapture> {
+    const [lab, env, name] = point.id.split("/") as [string, string, string];
+    const taskDefinition = this.byKey.get(keys.taskDefinition(lab, env));
+    const service = this.byKey.get(keys.service(lab, env)) as
+      ObservedResource<"service"> | undefined;
+    if (!taskDefinition || !service)
+      return {
+        state: "failed",
+        reason: `${point.environment} has no ${taskDefinition ? "service" : "task definition"} on AWS to run its home-inventory task from`,
+      };
+    const taskArn = await startOneOffTask(
+      {
+        environment: point.environment,
+        purpose: "home-inventory",
+        token: `${point.recoveryPointArn}#${attempt}`,
+        taskDefinitionArn: taskDefinition.id,
+        service: service.spec,
+        command: inventoryCommand(lab, env, name),
+        ...(point.volumeSnapshotId ? { volumeSnapshotId: point.volumeSnapshotId } : {}),
+      },
+      this.config,
+      this.clients,
+    );
+    const record: InventoryTaskRecord = {
+      taskArn,
+      startedAt: this.now().toISOString(),
+      attempt,
+      recoveryPointArn: point.recoveryPointArn,
+    };
+    await this.objects.put(recordKey, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+    return {
+      state: "pending",
+      reason: `started the home-inventory task ${taskArn}; a later run reads what it writes`,
+    };
+  }
+
+  private async readRecord(key: string): Promise<InventoryTaskRecord | undefined> {
+    const body = await this.objects.get(key);
+    if (!body) return undefined;
+    try {
+      const r = JSON.parse(Buffer.from(body).toString("utf8")) as InventoryTaskRecord;
+      return typeof r.taskArn === "string" && typeof r.attempt === "number" ? r : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The Jupyter container's command in the inventory task: the agent, over the mounted home. */
+export function inventoryCommand(lab: string, env: string, name: string): string[] {
+  return [
+    "python3",
+    AGENT_PATH,
+    "--home-inventory",
+    HOME_PATH,
+    "--lab",
+    lab,
+    "--environment",
+    env,
+    "--snapshot",
+    name,
+    "--s3-key",
+    inventoryKey(`${lab}/${env}/${name}`),
+  ];
+}
