@@ -73,6 +73,11 @@ const NOT_FOR_DRIFT = [
   "backup:DescribeRecoveryPoint",
   "backup:DescribeBackupJob",
   "ecs:RunTask",
+  // A put-back prunes no scheduled snapshot.
+  "ec2:DeleteSnapshot",
+  "backup:ListTags",
+  "backup:DescribeBackupVault",
+  "backup:DeleteRecoveryPoint",
   // A put-back registers nothing new, so it builds no image.
   "ecr:DescribeImages",
   "codebuild:StartBuild",
