@@ -43,8 +43,11 @@ import type { ReconcilerPermissionsProps } from "./reconciler-permissions.js";
  * reconciler/adapters/aws/object-store-task-definition-spec-cache.ts).
  */
 export const DRIFT_OBJECT_PREFIXES = {
-  /** Observations (the agent writes them), drift reports and memory, the task definition memo. */
-  read: ["observations/", "drift/", "task-definitions/"],
+  /**
+   * Observations (the agent writes them), drift reports and memory, the task definition memo,
+   * and the records of shares' snapshot copies (desire grants from them).
+   */
+  read: ["observations/", "drift/", "task-definitions/", "shares/"],
   /** Drift reports and memory, the task definition memo; never an observation. */
   write: ["drift/", "task-definitions/"],
 } as const;

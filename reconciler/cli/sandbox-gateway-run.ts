@@ -5,6 +5,7 @@ import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { LabenvError } from "../core/errors.js";
 import { reconcile, type ReconcileResult } from "../core/reconcile/reconcile.js";
 import { manifestsFor } from "../core/snapshots/restore.js";
+import { readShareCopies } from "../core/shares/snapshot-share-copies.js";
 import type { CliIO } from "./io.js";
 import type { RunContext } from "./context.js";
 import { holderIsDeadOnThisHost } from "./lease-holder.js";
@@ -28,7 +29,11 @@ export async function wakeReconcile(
       index: () => ctx.checkIndex,
       mode: "apply",
       trigger: `wake ${environment}`,
-      ...(restorePins.size > 0 ? { runtime: { restorePins } } : {}),
+      runtime: {
+        ...(restorePins.size > 0 ? { restorePins } : {}),
+        // A wake keeps what shares of a snapshot grant (their copies), as every reconcile does.
+        shareCopies: await readShareCopies(ctx.objects),
+      },
     },
     {
       provider: ctx.provider,

@@ -15,13 +15,14 @@ export type ReconcilerEvent =
 // loaded by the first invocation, not at import: a cold start that only
 // refuses pays for none of it, and the import stays short.
 const loadReconcile = async () => {
-  const [openIndex, embedded, loop, validator, aws, source] = await Promise.all([
+  const [openIndex, embedded, loop, validator, aws, source, copies] = await Promise.all([
     import("../adapters/package-index/open-index.js"),
     import("../core/lock/embedded-index-from-files.js"),
     import("../core/reconcile/reconcile.js"),
     import("../core/validate/schema-validator.js"),
     import("./aws-context.js"),
     import("./repository-source.js"),
+    import("../core/shares/snapshot-share-copies.js"),
   ]);
   return {
     ...openIndex,
@@ -29,6 +30,7 @@ const loadReconcile = async () => {
     ...loop,
     ...aws,
     readRepository: source.readRepository,
+    readShareCopies: copies.readShareCopies,
     check: validator.createSchemaValidator(),
   };
 };
@@ -61,6 +63,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       plan: undefined,
     };
   const {
+    readShareCopies,
     readRepository,
     awsContext,
     reconcile,
@@ -75,6 +78,8 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
   const repo = await readRepository(env, want);
   const { provider, state, objects } = awsContext(env);
   const now = () => new Date();
+  // Shares of a snapshot open the copies restored for them (none yet on AWS: see docs/shares.md).
+  const shareCopies = objects ? await readShareCopies(objects) : new Map<string, string>();
   const result = await reconcile(
     {
       files: repo.files,
@@ -84,7 +89,10 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         (await remoteIndexForChecks(repository)) ??
         indexForChecks(repository, fromFiles(repo.files)),
       mode: "apply",
-      runtime: runtimeSettings(env),
+      runtime: {
+        ...runtimeSettings(env),
+        ...(shareCopies.size > 0 ? { shareCopies } : {}),
+      },
       trigger:
         event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source),
     },

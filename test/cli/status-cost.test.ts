@@ -12,8 +12,15 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
     const first = await runCli(["reconcile", "--repo", dir]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/✓ applied 46 changes/);
+    // The second grants the example's read-only share of the snapshot the first captured (its
+    // copy was restored then); the third changes nothing.
     const second = await runCli(["reconcile", "--repo", dir]);
-    expect(second.stdout).toMatch(/✓ no changes: everything matches git/);
+    expect(second.stdout).toMatch(
+      /\+ grant share genomics-core\/rnaseq-to-ml-vision: .* onto the copy/,
+    );
+    expect(second.stdout).toMatch(/✓ applied 4 changes/);
+    const third = await runCli(["reconcile", "--repo", dir]);
+    expect(third.stdout).toMatch(/✓ no changes: everything matches git/);
     const status = await runCli(["status", "genomics-core/rnaseq", "--repo", dir, "--json"]);
     const s = JSON.parse(status.stdout);
     expect(s.provider).toMatch(/^sandbox \(local simulation of AWS/);
@@ -22,7 +29,11 @@ describe("labenv reconcile, status and cost on a copy of the example repository"
       running: "1/1",
       commit: "uncommitted",
     });
-    expect(s.runs.map((r: { outcome: string }) => r.outcome)).toEqual(["no-changes", "succeeded"]);
+    expect(s.runs.map((r: { outcome: string }) => r.outcome)).toEqual([
+      "no-changes",
+      "succeeded",
+      "succeeded",
+    ]);
     const cost = await runCli(["cost", "--repo", dir, "--json"]);
     const c = JSON.parse(cost.stdout);
     expect(

@@ -236,6 +236,8 @@ describe("a succession keeps the predecessor's read access for keepAccessDays (s
     // lwu keeps an environment of their own (single-cell); the ownership change of variant-calling is merged.
     setOwner(dir, SC, "lwu");
     setOwner(dir, VC, "ajones");
+    // (The example's share of an rnaseq snapshot would mount in ml-vision too: not this test's.)
+    rmSync(join(dir, SHARE));
     git(dir, "commit", "-qam", "variant-calling is ajones's; lwu keeps single-cell");
 
     const before = await runCli(["reconcile", "--repo", dir], { today: "2026-12-20" });

@@ -4,6 +4,7 @@ import type { Action } from "../../core/model/plan.js";
 import type { ObservedResource, ObservedState } from "../../core/model/resources.js";
 import type { AppliedResource, ApplyLanes, Provider, ResolveId } from "../../ports/provider.js";
 import { loadAccount, saveAccount, type SandboxAccount } from "./sandbox-account.js";
+import { directoryAt, ensureDirectory } from "./sandbox-efs.js";
 import { sandboxDrivers } from "./drivers/index.js";
 import type { SandboxDriver } from "./drivers/sandbox-driver.js";
 import type { ImageRegistry } from "./sandbox-image.js";
@@ -61,6 +62,18 @@ export class SandboxProvider implements Provider {
       this.options.region ?? "eu-west-1",
       this.options.cluster ?? "labenv",
     );
+  }
+
+  /**
+   * A directory restored by AWS Backup keeps its owner and mode: `path` is recorded with those
+   * of `like` (the directory it was restored from), unless EFS already has one there.
+   */
+  recordRestoredDirectory(path: string, like: string): void {
+    const account = this.account();
+    const from = directoryAt(account, like);
+    if (from === undefined || directoryAt(account, path) !== undefined) return;
+    ensureDirectory(account, { ...from, path });
+    saveAccount(this.file, account);
   }
 
   async observe(): Promise<ObservedState> {

@@ -49,6 +49,7 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
         renameSync(join(from, name), join(to, name));
       }
     rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
+    this.provider.recordRestoredDirectory(toPath, fromPath);
     return { restoreDirectory, placed: "home", path: toPath, files: storage.listFiles(toPath) };
   }
 

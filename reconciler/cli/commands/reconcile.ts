@@ -33,6 +33,8 @@ import { renderRenewals, renewalsForContext } from "../share-renewals.js";
 import { publishDashboard, type PublishResult } from "../publish-dashboard.js";
 import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 import { recordsForContext, renderRecords } from "../snapshot-records.js";
+import { renderShareCopies, shareCopiesForContext } from "../share-copies.js";
+import { readShareCopies, type ShareCopyResult } from "../../core/shares/snapshot-share-copies.js";
 import type { RecordProposal } from "../../core/snapshots/propose-records.js";
 
 type Mode = "plan" | "apply" | "reconcile";
@@ -73,6 +75,8 @@ export function registerReconcile(program: Command, io: CliIO): void {
         // Environments restored from a snapshot run its image and volume (read from its manifest).
         const manifests = await manifestsFor(ctx.repository, ctx.objects);
         const restorePins = restorePinsFor(ctx.repository, manifests);
+        // Read-only shares of a snapshot open the copies restored for them.
+        const shareCopies = await readShareCopies(ctx.objects);
         const expectDigest = o.plan ? readPlanDigest(o.plan) : undefined;
         // Each environment's last verified scheduled snapshot is never pruned.
         const verified = await passedVerifications(ctx.objects, (id) =>
@@ -93,7 +97,14 @@ export function registerReconcile(program: Command, io: CliIO): void {
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
             snapshots: { verified },
-            ...(restorePins.size > 0 ? { runtime: { restorePins } } : {}),
+            ...(restorePins.size > 0 || shareCopies.size > 0
+              ? {
+                  runtime: {
+                    ...(restorePins.size > 0 ? { restorePins } : {}),
+                    ...(shareCopies.size > 0 ? { shareCopies } : {}),
+                  },
+                }
+              : {}),
             ...(expectDigest ? { expectDigest } : {}),
           },
           {
@@ -140,6 +151,11 @@ export function registerReconcile(program: Command, io: CliIO): void {
             : undefined;
         // Captured snapshots' records go to git through labenv's own pull request (manifest first).
         const records = snapshots ? await recordsForContext(ctx, io.now) : undefined;
+        // Shares of a captured snapshot get their copy (the next reconcile grants it).
+        const copies =
+          snapshots && [...ctx.repository.shares.values()].some((s) => s.doc.spec.snapshot)
+            ? await shareCopiesForContext(ctx, io.now, io.today())
+            : undefined;
         const restores = snapshots
           ? await restoreForContext(ctx, io.now, manifests, startedAt)
           : undefined;
@@ -173,6 +189,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
           prunes,
           records,
           restores,
+          copies,
           successions,
           renewals,
           dashboard,
@@ -225,12 +242,14 @@ function report(
     prunes?: PruneRecord[];
     records?: RecordProposal[] | { skipped: string } | undefined;
     restores?: RestoreResult[] | undefined;
+    copies?: ShareCopyResult[] | undefined;
     successions?: SuccessionStatus[] | undefined;
     renewals?: RenewalProposal[] | { skipped: string } | undefined;
     dashboard?: PublishResult | { failed: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, prunes, records, restores, successions, renewals, dashboard } = after;
+  const { drift, snapshots, prunes, records, restores, copies, successions, renewals, dashboard } =
+    after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -248,6 +267,7 @@ function report(
           ...(prunes && prunes.length > 0 ? { prunes } : {}),
           ...(records ? { records } : {}),
           ...(restores && restores.length > 0 ? { restores } : {}),
+          ...(copies && copies.length > 0 ? { shareCopies: copies } : {}),
           ...(successions ? { successions } : {}),
           ...(renewals ? { renewals } : {}),
           ...(drift ? { drift } : {}),
@@ -284,6 +304,7 @@ function report(
       io.out(["pruned:", ...prunes.map((p) => `  ✓ pruned     ${p.id}: ${p.reason}`)].join("\n"));
     if (records) io.out(renderRecords(records));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
+    if (copies && copies.length > 0) io.out(renderShareCopies(copies));
     if (successions) io.out(renderSuccessions(successions));
     if (renewals) io.out(renderRenewals(renewals));
     if (drift)

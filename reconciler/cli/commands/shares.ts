@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { readShareCopies } from "../../core/shares/snapshot-share-copies.js";
 import { shareStatus } from "../../core/shares/share-status.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -49,7 +50,13 @@ export function registerShares(program: Command, io: CliIO): void {
       const ctx = openContext(o.repo, io.now);
       const observed = await ctx.provider.observe();
       const events = await ctx.state.listShareEvents();
-      const status = shareStatus(ctx.repository, observed.resources, io.today(), events);
+      const status = shareStatus(
+        ctx.repository,
+        observed.resources,
+        io.today(),
+        events,
+        await readShareCopies(ctx.objects),
+      );
       if (o.json) return io.out(JSON.stringify(status, null, 2));
       if (status.access.length === 0 && status.notes.length === 0 && status.history.length === 0)
         return io.out("no shares");

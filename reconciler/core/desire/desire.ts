@@ -71,6 +71,11 @@ export interface RuntimeSettings {
   parked?: ReadonlySet<string>;
   /** Running hours per week as measured (`measuredHoursPerWeek`): the cost estimate uses them. */
   measuredHoursPerWeek?: ReadonlyMap<string, number>;
+  /**
+   * The copies read-only shares of a snapshot open (`copyKey(share, snapshot)` → directory),
+   * restored and checked (`readShareCopies`); a share of a snapshot without one grants nothing yet.
+   */
+  shareCopies?: ReadonlyMap<string, string>;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -117,7 +122,7 @@ export function desire(
   const priorities = access
     ? rulePriorities([...repo.environments.keys()])
     : new Map<string, number>();
-  const shares = shareGrants(repo, options.today);
+  const shares = shareGrants(repo, options.today, runtime.shareCopies);
   const shareMounts = new Map<string, SpecByKind["task-definition"]["datasets"]>();
   for (const g of shares.grants)
     for (const e of g.mountedIn)

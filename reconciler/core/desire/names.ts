@@ -18,6 +18,9 @@ export function ecsName(lab: string, env: string): string {
 export const paths = {
   home: (lab: string, env: string) => `/labs/${lab}/environments/${env}`,
   dataset: (lab: string, dataset: string) => `/labs/${lab}/datasets/${dataset}`,
+  /** Where a read-only share of a snapshot restores the home as it was (the lending lab's tree). */
+  shareCopy: (lab: string, share: string, snapshot: string) =>
+    `/labs/${lab}/shares/${share}/${snapshot}`,
 };
 
 export const CONTAINER = {

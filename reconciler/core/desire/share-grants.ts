@@ -2,6 +2,7 @@ import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { shareAccessKey } from "../kinds/share-access.js";
 import { paths } from "./names.js";
 import { accessUntil } from "../successions/succession-environments.js";
+import { copyKey } from "../shares/snapshot-share-copies.js";
 
 /** One receiving member's read-only access to a shared environment, as git asks for it today. */
 export interface ShareGrant {
@@ -39,13 +40,16 @@ export function isExpired(share: Loaded<"Share">, today: string): boolean {
 /**
  * The read-only shares git grants today, one per receiving member who owns an environment in
  * the receiving lab (a member without one has nothing to mount it in), and the shares that
- * expired (revoked, with their last day). A share of a snapshot, a clone share, a share to the
- * owning lab or of a restricted environment without `allowRestricted` grants nothing here.
- * Without `today` no share counts as expired. Pure.
+ * expired (revoked, with their last day). A share of a snapshot opens the copy restored for it
+ * (`copies`: `copyKey(share, snapshot)` → its directory, see snapshot-share-copies.ts), never the live home, and
+ * grants nothing until that copy was restored and checked. A clone share, a share to the owning
+ * lab or of a restricted environment without `allowRestricted` grants nothing here. Without
+ * `today` no share counts as expired. Pure.
  */
 export function shareGrants(
   repo: Repository,
   today?: string,
+  copies: ReadonlyMap<string, string> = new Map(),
 ): { grants: ShareGrant[]; expired: Record<string, string> } {
   const grants: ShareGrant[] = [];
   const expired: Record<string, string> = {};
@@ -59,7 +63,12 @@ export function shareGrants(
     const env = repo.environments.get(envKey(lab, environment));
     const owning = repo.labs.get(lab);
     const receiving = repo.labs.get(to.lab);
-    if (access !== "read-only" || snapshot !== undefined || !env || !owning || !receiving) continue;
+    if (access !== "read-only" || !env || !owning || !receiving) continue;
+    const rootPath =
+      snapshot === undefined
+        ? paths.home(lab, environment)
+        : copies.get(copyKey(id, `${lab}/${environment}/${snapshot}`));
+    if (rootPath === undefined) continue;
     if (to.lab === lab || (env.doc.spec.criticality === "restricted" && allowRestricted !== true))
       continue;
     const wanted = new Set(to.members ?? receiving.doc.spec.members.map((m) => m.id));
@@ -79,7 +88,7 @@ export function shareGrants(
         member: m.id,
         uid: m.uid,
         gid: owning.doc.spec.posixGid,
-        rootPath: paths.home(lab, environment),
+        rootPath,
         mountPath: mountPath ?? defaultMountPath(lab, environment),
         mountedIn,
         until: sh.doc.spec.expires,

@@ -17,6 +17,7 @@ import type { DriftReport } from "./drift-report.js";
 import { driftBranch } from "./drift-summary.js";
 import { judgeEnvironment } from "./judge-environment.js";
 import { readMemory, readObservation } from "./read-drift-objects.js";
+import { readShareCopies } from "../shares/snapshot-share-copies.js";
 
 export interface DriftRunInput {
   repository: Repository;
@@ -84,9 +85,15 @@ export interface DriftRunResult {
 export async function runDrift(input: DriftRunInput, deps: DriftRunDeps): Promise<DriftRunResult> {
   const { repository: repo } = input;
   const today = input.today ?? deps.now().toISOString().slice(0, 10);
+  // Shares of a snapshot open the copies restored for them, as the reconcile grants them.
+  const shareCopies = await readShareCopies(deps.objects);
   const wanted = desire(
     repo,
-    { ...input.runtime, imageBuilds: deps.provider.buildsImages ?? false },
+    {
+      ...input.runtime,
+      imageBuilds: deps.provider.buildsImages ?? false,
+      ...(shareCopies.size > 0 ? { shareCopies } : {}),
+    },
     { today },
   ).state;
   const seen = await deps.provider.observe();

@@ -32,7 +32,11 @@ export const shareAccess: KindModule<"share-access"> = {
   onChange: "replace",
   dependencies: () => [],
   createReason: (d) =>
-    `grant share ${d.spec.share}: read-only access point for ${d.spec.lab}/${d.spec.member} onto ${d.environment}'s home`,
+    `grant share ${d.spec.share}: read-only access point for ${d.spec.lab}/${d.spec.member} onto ${
+      d.spec.rootDirectory.path.startsWith(`/labs/${d.environment.split("/")[0]}/shares/`)
+        ? `the copy of ${d.environment}'s home restored from its snapshot (${d.spec.rootDirectory.path})`
+        : `${d.environment}'s home`
+    }`,
   changeReason: (d, what) =>
     `replace ${d.spec.lab}/${d.spec.member}'s access point for share ${d.spec.share}: ${what}`,
   deleteReason: (o, ctx) => {

@@ -4,6 +4,7 @@ import type { ObservedResource } from "../model/resources.js";
 import type { ShareAccessEvent } from "../../ports/state-store.js";
 import { lastShareEvents } from "./share-events.js";
 import { cloneSnapshotId } from "./clone-shares.js";
+import { copyKey } from "./snapshot-share-copies.js";
 
 /** One member's way into a shared home: what git asks for today, and whether it is in place. */
 export interface ShareAccessRow {
@@ -46,13 +47,14 @@ export function shareStatus(
   observed: readonly ObservedResource[],
   today: string,
   events: readonly ShareAccessEvent[] = [],
+  copies: ReadonlyMap<string, string> = new Map(),
 ): { access: ShareAccessRow[]; notes: ShareNote[]; history: ShareAccessEvent[] } {
   const last = lastShareEvents(events);
   const grantedAt = (share: string, member: string, accessPoint: string) => {
     const e = last.get(`${share} ${member}`);
     return e?.event === "granted" && e.accessPoint === accessPoint ? { grantedAt: e.at } : {};
   };
-  const { grants, expired } = shareGrants(repo, today);
+  const { grants, expired } = shareGrants(repo, today, copies);
   const live = new Map(
     observed.filter((o) => o.kind === "share-access").map((o) => [o.key, o] as const),
   );
@@ -97,8 +99,9 @@ export function shareStatus(
         ? `expired on ${s.expires}`
         : s.access === "clone"
           ? `a clone share: nothing is mounted; ${s.to.lab} makes its own copy from the snapshot ${cloneSnapshotId(sh)} taken at share time (\`labenv shares clone ${id}\`)`
-          : s.snapshot !== undefined
-            ? `a share of the snapshot ${s.snapshot}: not mounted (shares of snapshots are not built)`
+          : s.snapshot !== undefined &&
+              !copies.has(copyKey(id, `${sh.doc.metadata.lab}/${s.environment}/${s.snapshot}`))
+            ? `a share of the snapshot ${sh.doc.metadata.lab}/${s.environment}/${s.snapshot}: nothing is mounted until its home is restored into the share's own copy and checked file by file (the reconcile after the snapshot is captured; sandbox only: the home restore is not built on AWS)`
             : `grants nobody today: no member of ${s.to.lab} it names owns an environment there to mount it in`,
     });
   }

@@ -30,8 +30,23 @@ export const shareGrantRules: Rule = {
             "add `allowRestricted: true` to the share; the lab's PI must then approve the pull request",
           ),
         );
-      // Clone shares and shares of a snapshot mount nothing (they are not granted yet: docs/shares.md).
-      if (access === "clone" || snapshot !== undefined) continue;
+      // A read-only share of a snapshot opens the home as it was: the snapshot must keep one.
+      const snap =
+        access === "read-only" && snapshot !== undefined
+          ? repo.snapshots.get(`${lab}/${environment}/${snapshot}`)
+          : undefined;
+      if (snap && snap.doc.spec.include?.home !== true)
+        out.push(
+          finding(
+            sh,
+            ["spec", "snapshot"],
+            "share-snapshot-home",
+            `the snapshot ${lab}/${environment}/${snapshot} does not keep the home (include.home is not true): a read-only share of it would have nothing to open`,
+            "share a snapshot whose include.home is true, or drop `snapshot` to share the live home",
+          ),
+        );
+      // Clone shares mount nothing.
+      if (access === "clone") continue;
       const path = mountPath ?? defaultMountPath(lab, environment);
       for (const e of repo.environments.values()) {
         if (e.doc.metadata.lab !== to.lab) continue;
