@@ -14,7 +14,7 @@ export async function shareCopiesForContext(
 ): Promise<ShareCopyResult[]> {
   return restoreShareCopies(
     { repository: ctx.repository, today },
-    { objects: ctx.objects, restorer: openSnapshotSources(ctx, now), now },
+    { objects: ctx.objects, restorer: await openSnapshotSources(ctx, now), now },
   );
 }
 

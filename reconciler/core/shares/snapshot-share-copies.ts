@@ -1,3 +1,4 @@
+import { isLabenvError } from "../errors.js";
 import { paths } from "../desire/names.js";
 import { isExpired } from "../desire/share-grants.js";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
@@ -165,11 +166,24 @@ export async function restoreShareCopies(
       continue;
     }
     const [lab, , name] = snapshot.split("/") as [string, string, string];
-    const landed = await deps.restorer.restoreHome(
-      m.home.recoveryPointArn,
-      m.home.path,
-      paths.shareCopy(lab, sh.doc.metadata.name, name),
-    );
+    let landed: Awaited<ReturnType<HomeRestorer["restoreHome"]>>;
+    try {
+      landed = await deps.restorer.restoreHome(
+        m.home.recoveryPointArn,
+        m.home.path,
+        paths.shareCopy(lab, sh.doc.metadata.name, name),
+      );
+    } catch (e) {
+      // Where no home can be restored (AWS today) the copy waits, and nothing is granted.
+      if (!isLabenvError(e)) throw e;
+      out.push({
+        share,
+        snapshot,
+        outcome: "waiting",
+        reason: `its copy cannot be restored here: ${e.message}`,
+      });
+      continue;
+    }
     const findings = compareFiles(m.home.files, landed.files, landed.path);
     const record: ShareCopyRecord = {
       share,
