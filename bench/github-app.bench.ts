@@ -16,12 +16,20 @@
 // every action, every task definition and service of the 400 environments
 // read, about 4 MB a review; the app now remembers the plan as the comment
 // tells it (github-app/github/load-review.ts), and peak heap went from 140 to
-// 95 MB. Files kept from a commit were views into the whole unpacked archive,
-// which a remembered base kept alive; they are copies now. What is left: the
-// process itself before any delivery (Node, Probot and Octokit, and in this
-// bench nock and the test fixtures, which the Lambda does not carry: "RSS
-// before the first delivery" below), both unpacked archives at once during a
-// delivery with a new base (about 15 MB each), and the parsed documents.
+// 95 MB. Then 280 MB: process.memoryUsage() sampled every 2 ms showed 75–80 MB
+// of ArrayBuffers at the peak, garbage that V8 collects only once 64 MB of it
+// has piled up — each delivery unpacked its tarballs whole (about 6 MB of tar
+// each, and as much again in the pieces gunzip joined into it). The tar is now
+// read as gunzip streams it, each file copied into a buffer of its own
+// (github-app/github/tar-archive.ts): ArrayBuffers peak at 20–35 MB, one lab
+// went from 217 to 172 MB and 20 labs from 277 to 258 MB. What is left, 20
+// labs: the process before any delivery (88 MB: Node, Probot and Octokit,
+// and in this bench nock and the test fixtures, which the Lambda does not
+// carry), and a heap that V8 lets grow to 130 MB (100 MB used) while a
+// delivery with a new base parses both commits' documents of 20 labs (about
+// 800 files each, the YAML parser's nodes with positions for every error
+// message). Tried: a young generation of 1 or 4 MB (--max-semi-space-size)
+// changed the 20-lab peak by less than 5 MB. The Lambda has 1,024 MB.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,6 +66,8 @@ interface Figures {
   newBaseMs: number[];
   laterMs: number[];
   peakHeapMb: number;
+  /** Sampled peaks of process.memoryUsage(): rss, heapTotal, external, arrayBuffers. */
+  peaksMb: Record<string, number>;
   maxRssMb: number;
   startRssMb: number;
 }
@@ -126,7 +136,13 @@ async function deliveryProcess(dir: string): Promise<Figures> {
   const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
   const startRssMb = process.memoryUsage().rss / 2 ** 20;
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
+  const peaks = { rss: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed);
+    for (const k of Object.keys(peaks) as (keyof typeof peaks)[])
+      peaks[k] = Math.max(peaks[k], m[k]);
+  }, 2);
   let n = 0;
   const deliver = async (head: string, base: string, readsBase: boolean) => {
     const { lastWrite, settle } = mockDelivery(s, head, base, readsBase);
@@ -162,6 +178,9 @@ async function deliveryProcess(dir: string): Promise<Figures> {
     newBaseMs,
     laterMs,
     peakHeapMb: peak / 2 ** 20,
+    peaksMb: Object.fromEntries(
+      Object.entries(peaks).map(([k, v]) => [k, Math.round(v / 2 ** 20)]),
+    ),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     startRssMb,
   };
@@ -276,7 +295,11 @@ export default async function (): Promise<Measurement[]> {
         unit: "MB",
         goal: "< 200 MB",
         met: f.maxRssMb < 200,
-        note: `bundled as for Lambda; Node + Probot + app + nock; RSS before the first delivery ${Math.round(f.startRssMb)} MB`,
+        note: `bundled as for Lambda; Node + Probot + app + nock; RSS before the first delivery ${Math.round(f.startRssMb)} MB; sampled peaks ${Object.entries(
+          f.peaksMb,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")} MB`,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -16,8 +16,8 @@ export interface RepositorySnapshot {
  * request, no clone) and keeps only the files `select` chooses; it sees the
  * whole archive first, so the choice can depend on labenv.yaml. Symbolic links become files
  * with one NUL byte, as on disk, so the loader reports them instead of
- * following them. The kept files are copies: the archive itself is not
- * retained.
+ * following them. Each file is a buffer of its own (unpackTarball copies it
+ * out as gunzip streams), so a kept file keeps nothing else alive.
  */
 export async function readRepositoryAt(
   github: GitHubClient,
@@ -52,10 +52,6 @@ export async function readRepositoryAt(
   return {
     sha,
     paths: [...all.keys()],
-    // Copied out of the archive: the entries are views into the whole unpacked tar, and one kept
-    // view would keep all of it alive for as long as the files are (a remembered base commit).
-    files: [...all]
-      .filter(([path]) => keep(path))
-      .map(([path, content]) => ({ path, content: new Uint8Array(content) })),
+    files: [...all].filter(([path]) => keep(path)).map(([path, content]) => ({ path, content })),
   };
 }

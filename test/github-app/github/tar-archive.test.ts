@@ -68,4 +68,27 @@ describe("unpackTarball", () => {
       /cannot be unpacked/,
     );
   });
+
+  it("reads an archive as gunzip streams it, across pieces that split headers and files, each file a buffer of its own", async () => {
+    // 300 files of 1,000 to 3,000 bytes and one of 200 KiB: gunzip's 64 KiB pieces end inside headers and bodies.
+    const files = Array.from({ length: 300 }, (_, i) => ({
+      path: `environments/lab/env-${i}/environment.yaml`,
+      content: `# ${i}\n${"x".repeat(1000 + ((i * 7919) % 2000))}\n`,
+    }));
+    files.push({ path: "big.yaml", content: "y".repeat(200 * 1024) });
+    const entries = await unpackTarball(tarball(files, "e".repeat(40)));
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    expect(entries).toHaveLength(files.length);
+    for (const f of files)
+      expect(Buffer.from(byPath.get(f.path)!.content).toString()).toBe(f.content);
+    // Not a view into the unpacked archive: keeping one file keeps only its own bytes alive.
+    for (const e of entries) expect(e.content.buffer.byteLength).toBe(e.content.length);
+  });
+
+  it("refuses an entry whose header claims more than the limit before reading it", async () => {
+    const gz = tarball([{ path: "a.yaml", content: "z".repeat(4096) }], "d".repeat(40));
+    await expect(unpackTarball(gz, { maxBytes: 2048 })).rejects.toThrow(
+      /larger than 2048 bytes|more than 2048 bytes/,
+    );
+  });
 });
