@@ -278,6 +278,7 @@ export class LabenvStack extends Stack {
     this.state.grantReadWrite(reconcilerRole);
     this.objects.grantReadObjects(reconcilerRole);
     this.objects.grantWriteObjects(reconcilerRole);
+    this.objects.grantLockManifests(reconcilerRole);
     for (const secret of secrets.all) secret.grantRead(reconcilerRole);
 
     this.drift = new Drift(this, "Drift", {

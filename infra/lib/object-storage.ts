@@ -9,6 +9,9 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { acknowledgeWildcardResources } from "./nag-acknowledgements.js";
 
+/** Snapshot manifests (and the objects they name) live under this prefix. */
+export const MANIFEST_PREFIX = "snapshots/";
+
 /** Objects under this prefix move to cheaper storage classes as they age. */
 export const ARCHIVE_PREFIX = "archive/";
 
@@ -70,6 +73,10 @@ export class ObjectStorage extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
       versioned: true,
+      // S3 Object Lock, so the reconciler can retain snapshot manifests (GOVERNANCE, through
+      // their keep-until) and set legal holds. No default retention: only what labenv locks is
+      // locked. Enabling it is a one-way change: it can never be turned off on this bucket.
+      objectLockEnabled: true,
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: "s3/objects/",
@@ -122,6 +129,40 @@ export class ObjectStorage extends Construct {
         reason: `Objects under "${prefixes[i] || "/"}" (snapshot manifests, observations, drift reports, the task definition memo) are named at run time; reading them is the role's job.`,
       })),
     );
+  }
+
+  /**
+   * Lets `role` read the bucket's Object Lock configuration and read and set the retention and
+   * legal hold of snapshot manifests (`snapshots/`). Never `s3:BypassGovernanceRetention`: a
+   * retention it set binds it too.
+   */
+  grantLockManifests(role: iam.IRole): void {
+    const manifests = this.objectBucket.arnForObjects(`${MANIFEST_PREFIX}*`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "ReadObjectLockConfiguration",
+        actions: ["s3:GetBucketObjectLockConfiguration"],
+        resources: [this.objectBucket.bucketArn],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "LockSnapshotManifests",
+        actions: [
+          "s3:GetObjectRetention",
+          "s3:PutObjectRetention",
+          "s3:GetObjectLegalHold",
+          "s3:PutObjectLegalHold",
+        ],
+        resources: [manifests],
+      }),
+    );
+    acknowledgeWildcardResources(role, [
+      {
+        arn: manifests,
+        reason: `Snapshot manifests under "${MANIFEST_PREFIX}" are named at run time; locking them as their retention asks is the role's job.`,
+      },
+    ]);
   }
 
   /** Lets `role` write new objects (or versions) under `prefix` (or each of several prefixes); never delete. */

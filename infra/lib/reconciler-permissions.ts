@@ -74,6 +74,8 @@ export const CONTROL_PLANE_ACTIONS: readonly string[] = [
   "s3:PutEncryptionConfiguration",
   "s3:PutBucketPublicAccessBlock",
   "s3:DeleteObjectVersion",
+  "s3:BypassGovernanceRetention",
+  "s3:PutBucketObjectLockConfiguration",
   "elasticfilesystem:CreateFileSystem",
   "elasticfilesystem:DeleteFileSystem",
   "elasticfilesystem:PutFileSystemPolicy",

@@ -138,6 +138,11 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       : undefined;
   if (dashboard) Object.assign(summary, { dashboard });
   if (prunes.length > 0) Object.assign(summary, { pruned: prunes.map((p) => p.id) });
+  // Manifests locked as their retention asks (S3 Object Lock), or the bucket's lack of it said.
+  if (objects && result.repository && result.outcome !== "refused")
+    Object.assign(summary, {
+      manifestLocks: await lockManifestsAfter(result.repository, objects, now()),
+    });
   // Then, as `labenv reconcile` ends: renewal pull requests and succession steps.
   if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
     const [{ afterRun }, { lambdaGitHost }] = await Promise.all([
@@ -190,6 +195,26 @@ async function recordPrunesAfter(
   ]);
   if (!deletes.some((a) => scheduledIdOf(a.observed!) !== undefined)) return [];
   return recordPrunes(objects, actions, (await provider.observe()).resources, now);
+}
+
+/** Manifest locks after a run; a failure is reported in the summary, the run's changes stand. */
+async function lockManifestsAfter(repository: Repository, objects: ObjectStore, now: Date) {
+  try {
+    const { lockManifests } = await import("../core/snapshots/lock-manifests.js");
+    const locks = await lockManifests(objects, repository, now.toISOString().slice(0, 10), {
+      apply: true,
+    });
+    if (!locks) return undefined;
+    if (!locks.enabled) return { warning: locks.warning };
+    return {
+      locked: locks.results.filter((r) => !r.error).length,
+      changed: locks.results.filter((r) => r.change.retention || r.change.legalHold !== undefined)
+        .length,
+      failed: locks.results.filter((r) => r.error).map((r) => `${r.wanted.id}: ${r.error}`),
+    };
+  } catch (e) {
+    return { failed: [(e as Error).message] };
+  }
 }
 
 /**

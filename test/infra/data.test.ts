@@ -152,6 +152,35 @@ describe("object bucket", () => {
     expect(resourcesOf(template)[objectBucket()]).toMatchObject(retained);
   });
 
+  it("has S3 Object Lock, with no default retention (only what labenv locks is locked)", () => {
+    const props = resourcesOf(template)[objectBucket()]!.Properties!;
+    expect(props.ObjectLockEnabled).toBe(true);
+    expect(props.ObjectLockConfiguration).toBeUndefined();
+  });
+
+  it("lets the reconciler lock snapshot manifests, and never bypass a retention", () => {
+    const policies = JSON.stringify(template.findResources("AWS::IAM::Policy"));
+    const managed = template.findResources("AWS::IAM::ManagedPolicy");
+    expect(policies).toContain("s3:PutObjectRetention");
+    expect(policies).toContain("s3:PutObjectLegalHold");
+    const statements = [
+      ...Object.values(template.findResources("AWS::IAM::Policy")),
+      ...Object.values(managed),
+    ].flatMap(
+      (p) =>
+        (
+          p as {
+            Properties: { PolicyDocument: { Statement: { Effect: string; Action: unknown }[] } };
+          }
+        ).Properties.PolicyDocument.Statement,
+    );
+    const bypass = statements.filter((st) =>
+      [st.Action].flat().includes("s3:BypassGovernanceRetention"),
+    );
+    expect(bypass.length).toBeGreaterThan(0);
+    expect(bypass.every((st) => st.Effect === "Deny")).toBe(true);
+  });
+
   it("moves archive/ to Standard-IA at 30 days and Glacier Deep Archive at 365", () => {
     const rules = (
       resourcesOf(template)[objectBucket()]!.Properties!.LifecycleConfiguration as {

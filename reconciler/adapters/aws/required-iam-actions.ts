@@ -70,7 +70,17 @@ export const REQUIRED_IAM_ACTIONS = {
     "dynamodb:Query",
   ],
   // Also the image build's context upload (build-contexts/ in the object bucket).
-  objectStore: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
+  // Object Lock on manifests: retention (GOVERNANCE, never bypassed) and legal holds.
+  objectStore: [
+    "s3:GetObject",
+    "s3:PutObject",
+    "s3:ListBucket",
+    "s3:GetBucketObjectLockConfiguration",
+    "s3:GetObjectRetention",
+    "s3:PutObjectRetention",
+    "s3:GetObjectLegalHold",
+    "s3:PutObjectLegalHold",
+  ],
 } as const;
 
 /** Actions above that AWS checks as part of another call rather than as a call of their own. */
@@ -79,6 +89,8 @@ export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
     "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob (the backup role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
+  "s3:GetObjectRetention": "HeadObject (its Object Lock retention headers)",
+  "s3:GetObjectLegalHold": "HeadObject (its Object Lock legal hold header)",
 };
 
 /** What the AWS provider (observe and apply) needs: what the reconciler's data-plane policy grants. */

@@ -1,12 +1,17 @@
 import {
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
+  HeadObjectCommand,
   NoSuchKey,
   PutObjectCommand,
+  PutObjectLegalHoldCommand,
+  PutObjectRetentionCommand,
   paginateListObjectsV2,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { LabenvError } from "../../core/errors.js";
-import type { ObjectStore } from "../../ports/object-store.js";
+import type { ObjectLock, ObjectStore } from "../../ports/object-store.js";
+import type { ManifestLockState } from "../../core/snapshots/manifest-lock.js";
 
 export interface S3ObjectStoreOptions {
   client: S3Client;
@@ -24,8 +29,61 @@ export interface S3ObjectStoreOptions {
 export class S3ObjectStore implements ObjectStore {
   private readonly prefix: string;
 
+  /** S3 Object Lock on the bucket's objects: retention and legal holds of their current version. */
+  readonly objectLock: ObjectLock;
+
   constructor(private readonly options: S3ObjectStoreOptions) {
     this.prefix = options.prefix ?? "";
+    const { client, bucket } = options;
+    const Key = (key: string) => this.prefix + key;
+    this.objectLock = {
+      where: `s3://${bucket}`,
+      enabled: () =>
+        this.call("read the bucket's Object Lock configuration", async () => {
+          try {
+            const out = await client.send(
+              new GetObjectLockConfigurationCommand({ Bucket: bucket }),
+            );
+            return out.ObjectLockConfiguration?.ObjectLockEnabled === "Enabled";
+          } catch (e) {
+            if (e instanceof Error && e.name === "ObjectLockConfigurationNotFoundError")
+              return false;
+            throw e;
+          }
+        }),
+      // HeadObject carries both (S3 includes them for a caller allowed GetObjectRetention and
+      // GetObjectLegalHold); an object with neither simply has no such headers.
+      state: (key) =>
+        this.call(`read the lock of ${key}`, async (): Promise<ManifestLockState> => {
+          const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: Key(key) }));
+          const until = head.ObjectLockRetainUntilDate;
+          return {
+            ...(until ? { retainUntil: new Date(until).toISOString() } : {}),
+            ...(head.ObjectLockMode ? { mode: head.ObjectLockMode } : {}),
+            legalHold: head.ObjectLockLegalHoldStatus === "ON",
+          };
+        }),
+      retain: (key, mode, until) =>
+        this.call(`retain ${key} until ${until.toISOString()}`, async () => {
+          await client.send(
+            new PutObjectRetentionCommand({
+              Bucket: bucket,
+              Key: Key(key),
+              Retention: { Mode: mode, RetainUntilDate: until },
+            }),
+          );
+        }),
+      hold: (key, on) =>
+        this.call(`${on ? "set" : "release"} the legal hold of ${key}`, async () => {
+          await client.send(
+            new PutObjectLegalHoldCommand({
+              Bucket: bucket,
+              Key: Key(key),
+              LegalHold: { Status: on ? "ON" : "OFF" },
+            }),
+          );
+        }),
+    };
   }
 
   async put(key: string, body: string | Uint8Array, contentType?: string): Promise<void> {

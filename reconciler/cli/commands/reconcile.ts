@@ -16,6 +16,11 @@ import { renderPlan } from "../render/plan.js";
 import { SandboxProvider } from "../../adapters/sandbox/sandbox-provider.js";
 import type { CaptureResult } from "../../core/snapshots/capture.js";
 import { recordPrunes, type PruneRecord } from "../../core/snapshots/prune-record.js";
+import {
+  lockManifests,
+  renderManifestLocks,
+  type ManifestLocks,
+} from "../../core/snapshots/lock-manifests.js";
 import { slotOf } from "../../core/snapshots/schedule.js";
 import { passedVerifications } from "../../core/snapshots/verification.js";
 import {
@@ -149,6 +154,11 @@ export function registerReconcile(program: Command, io: CliIO): void {
                 io.now,
               )
             : undefined;
+        // Manifests are locked as their retention asks (S3 Object Lock; a plan only says what it would do).
+        const locks =
+          result.outcome !== "refused" || mode === "plan"
+            ? await manifestLockStep(ctx, io.today(), mode !== "plan")
+            : undefined;
         // Captured snapshots' records go to git through labenv's own pull request (manifest first).
         const records = snapshots ? await recordsForContext(ctx, io.now) : undefined;
         // Shares of a captured snapshot get their copy (the next reconcile grants it).
@@ -193,6 +203,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
           successions,
           renewals,
           dashboard,
+          locks,
         });
       },
     );
@@ -206,6 +217,19 @@ async function driftStep(ctx: RunContext, io: CliIO): Promise<unknown> {
   } catch (e) {
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
     return { skipped: `${e.message}${e.hint ? ` (${e.hint})` : ""}` };
+  }
+}
+
+/** Manifest locks, or why they could not be read (a run's changes stand either way). */
+async function manifestLockStep(
+  ctx: RunContext,
+  today: string,
+  apply: boolean,
+): Promise<ManifestLocks | { failed: string } | undefined> {
+  try {
+    return await lockManifests(ctx.objects, ctx.repository, today, { apply });
+  } catch (e) {
+    return { failed: (e as Error).message };
   }
 }
 
@@ -246,10 +270,21 @@ function report(
     successions?: SuccessionStatus[] | undefined;
     renewals?: RenewalProposal[] | { skipped: string } | undefined;
     dashboard?: PublishResult | { failed: string } | undefined;
+    locks?: ManifestLocks | { failed: string } | undefined;
   },
 ): void {
-  const { drift, snapshots, prunes, records, restores, copies, successions, renewals, dashboard } =
-    after;
+  const {
+    drift,
+    snapshots,
+    prunes,
+    records,
+    restores,
+    copies,
+    successions,
+    renewals,
+    dashboard,
+    locks,
+  } = after;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -272,6 +307,7 @@ function report(
           ...(renewals ? { renewals } : {}),
           ...(drift ? { drift } : {}),
           ...(dashboard ? { dashboard } : {}),
+          ...(locks ? { manifestLocks: locks } : {}),
         },
         null,
         2,
@@ -302,6 +338,12 @@ function report(
     if (snapshots && snapshots.length > 0) io.out(renderCapture(snapshots));
     if (prunes && prunes.length > 0)
       io.out(["pruned:", ...prunes.map((p) => `  ✓ pruned     ${p.id}: ${p.reason}`)].join("\n"));
+    if (locks)
+      io.out(
+        "failed" in locks
+          ? `manifest locks: ✖ ${locks.failed}`
+          : renderManifestLocks(locks, mode !== "plan"),
+      );
     if (records) io.out(renderRecords(records));
     if (restores && restores.length > 0) io.out(renderRestores(restores));
     if (copies && copies.length > 0) io.out(renderShareCopies(copies));

@@ -25,7 +25,11 @@ const IAM_PREFIX: Record<string, string> = {
   "elastic-load-balancing-v2": "elasticloadbalancing",
 };
 /** Calls whose IAM action has another name. */
-const ACTION_OF_CALL: Record<string, string> = { "s3:ListObjectsV2": "s3:ListBucket" };
+const ACTION_OF_CALL: Record<string, string> = {
+  "s3:ListObjectsV2": "s3:ListBucket",
+  "s3:GetObjectLockConfiguration": "s3:GetBucketObjectLockConfiguration",
+  "s3:HeadObject": "s3:GetObject",
+};
 
 /** `service:Action` for every command or paginator the adapters import from an SDK package. */
 function calledActions(): string[] {
