@@ -6,7 +6,7 @@ import { commitOrigin, pullRequestNumber } from "../core/audit/commit-origin.js"
 import { withApprovals } from "../core/successions/history-approvals.js";
 import { LabenvError } from "../core/errors.js";
 import {
-  AWS_MANIFESTS_UNAVAILABLE,
+  NO_SNAPSHOT_SOURCES,
   runSuccessions,
   statusOf,
   type SuccessionRunDeps,
@@ -35,9 +35,9 @@ export async function successionsForContext(
   try {
     sources = await openSnapshotSources(ctx, now);
   } catch (e) {
-    // On AWS no manifest is built yet: the hand-over waits at its snapshot, saying why.
+    // Where no manifest can be built, the hand-over waits at its snapshot, saying why.
     if (!(e instanceof LabenvError) || e.code !== "config") throw e;
-    sources = { unavailable: AWS_MANIFESTS_UNAVAILABLE };
+    sources = { unavailable: NO_SNAPSHOT_SOURCES };
   }
   return runSuccessions(
     {

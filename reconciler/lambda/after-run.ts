@@ -3,12 +3,13 @@ import type { Repository } from "../core/model/documents.js";
 import { proposeRenewals, type RenewalProposal } from "../core/shares/propose-renewals.js";
 import { renewalDue, renewalTerms } from "../core/shares/renewal-pull-request.js";
 import {
-  AWS_MANIFESTS_UNAVAILABLE,
+  NO_SNAPSHOT_SOURCES,
   runSuccessions,
   type SuccessionStatus,
 } from "../core/successions/run-successions.js";
 import type { GitHost } from "../ports/git-host.js";
 import type { ObjectStore } from "../ports/object-store.js";
+import type { SnapshotSources } from "../ports/snapshot-sources.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 
@@ -34,6 +35,8 @@ export async function afterRun(
     state: StateStore;
     objects?: ObjectStore;
     gitHost: () => Promise<GitHost>;
+    /** Where snapshots' evidence is read (AWS: its APIs, the agents' reports, one-off tasks). */
+    snapshotSources?: (objects: ObjectStore) => Promise<SnapshotSources>;
     now: () => Date;
   },
 ): Promise<AfterRun> {
@@ -64,7 +67,7 @@ export async function afterRun(
         {
           state: ports.state,
           objects,
-          sources: { unavailable: AWS_MANIFESTS_UNAVAILABLE },
+          sources: await successionSources(repository, input.today, ports.state, objects, ports),
           observe: () => ports.provider.observe(),
           gitHost: openHost,
           now: ports.now,
@@ -87,4 +90,26 @@ async function withHost<T>(
     return { skipped: `${e.message}${e.hint ? ` (${e.hint})` : ""}` };
   }
   return use(host);
+}
+
+/**
+ * The snapshot sources the succession steps need, opened only while a started succession has
+ * its snapshot step ahead (opening them reads everything the provider holds); without any, the
+ * snapshot step waits, saying why.
+ */
+async function successionSources(
+  repository: Repository,
+  today: string,
+  state: StateStore,
+  objects: ObjectStore,
+  ports: { snapshotSources?: (objects: ObjectStore) => Promise<SnapshotSources> },
+): Promise<SnapshotSources | { unavailable: string }> {
+  if (!ports.snapshotSources) return { unavailable: NO_SNAPSHOT_SOURCES };
+  const records = new Map((await state.listSuccessions()).map((r) => [r.succession, r]));
+  const ahead = [...repository.successions.values()].some((s) => {
+    if (s.doc.spec.effective > today) return false;
+    const r = records.get(`${s.doc.metadata.lab}/${s.doc.metadata.name}`);
+    return !r?.done.some((d) => d.step === "snapshot");
+  });
+  return ahead ? ports.snapshotSources(objects) : { unavailable: NO_SNAPSHOT_SOURCES };
 }

@@ -63,6 +63,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       plan: undefined,
     };
   const {
+    awsSnapshotSources,
     readShareCopies,
     readRepository,
     awsContext,
@@ -163,6 +164,9 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
           state,
           ...(objects ? { objects } : {}),
           gitHost: () => lambdaGitHost(env),
+          // Succession snapshots are captured as the CLI captures them on AWS.
+          snapshotSources: async (store) =>
+            awsSnapshotSources(env, store, (await provider.observe()).resources, now),
           now,
         },
       ),

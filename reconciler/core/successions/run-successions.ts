@@ -24,13 +24,9 @@ import {
   successionSnapshotName,
 } from "./succession-environments.js";
 
-/**
- * Why a succession cannot snapshot on AWS (in the Lambda, or `labenv reconcile` with `target:
- * aws`): the plan takes each environment's EBS snapshot and backup job at the effective date,
- * but no manifest is built from them on AWS yet, and the hand-over never goes on without one.
- */
-export const AWS_MANIFESTS_UNAVAILABLE =
-  "snapshot manifests are not built on AWS yet: the plan took the EBS snapshot and backup job, and the hand-over waits here until a manifest can be written from them (docs/successions.md) — nothing later is done before";
+/** Why a succession's snapshot step waits where no snapshot manifest can be built. */
+export const NO_SNAPSHOT_SOURCES =
+  "no snapshot manifest can be built where this runs (it needs target: sandbox or aws, and the object store): the hand-over waits here, and nothing later is done before";
 
 export interface SuccessionRunInput {
   repository: Repository;

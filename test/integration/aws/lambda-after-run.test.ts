@@ -2,7 +2,8 @@
 // notice period gets its renewal pull request on GitHub (through the App's installation: the
 // token request, the pull request listing by head branch, the branch, commit and pull request
 // as GitHub's API takes them), a second invocation finds it up to date and writes nothing; a due
-// succession starts, and on AWS its snapshot step waits, saying why, with no later step run.
+// succession starts, its snapshot captured as the CLI captures on AWS; until that capture has
+// its manifest the snapshot step waits, saying why, and no later step runs.
 // AWS is moto, GitHub is nock (strict: every request mocked, every mock used), the App's
 // secrets come from a Secrets Manager double.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,7 +17,6 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { handler } from "../../../reconciler/lambda/handler.js";
-import { AWS_MANIFESTS_UNAVAILABLE } from "../../../reconciler/core/successions/run-successions.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { strictNock } from "../../helpers/strict-nock.js";
 import { fakeSecrets } from "../../github-app/helpers/secrets-manager.js";
@@ -235,7 +235,7 @@ describe("the reconciler Lambda after its run (moto, GitHub through nock)", () =
     });
   });
 
-  it("a due succession starts and waits at its snapshot on AWS, saying why; nothing later runs and GitHub is not asked", async () => {
+  it("a due succession starts and waits at its snapshot until the capture has its manifest, saying why; nothing later runs and GitHub is not asked", async () => {
     await prepare(true);
     // What a running task leaves for the succession's snapshot on AWS: its /opt/jupyter volume
     // (moto starts no service tasks), and AWS Backup (not in moto) answering StartBackupJob.
@@ -302,7 +302,10 @@ describe("the reconciler Lambda after its run (moto, GitHub through nock)", () =
         succession: "ml-vision/epetrov-leaves",
         stage: "waiting",
         next: "snapshot",
-        reason: AWS_MANIFESTS_UNAVAILABLE,
+        // The capture the CLI runs on AWS, run by the Lambda: moto's tagging API lists no
+        // recovery points, so here the backup is never seen taken, and the hand-over waits.
+        reason:
+          "ml-vision/segmentation/succession-epetrov-leaves: the home's backup has not been taken yet (the next reconcile takes it)",
         done: [],
       }),
     ]);
