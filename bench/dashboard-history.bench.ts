@@ -3,6 +3,9 @@
 // .bench/), timelines read from git; and the reconciler's publish of the fleet and every lab's
 // site into a directory object store, first from nothing, then again with nothing changed
 // (only the files whose content changed are written: the build id and the pages that carry it).
+// The clone is fresh, so the first `labenv dashboard` describes every change from its blobs;
+// the second finds the descriptions the first remembered in .git/labenv/ (as every later run
+// does), and so do the publishes after it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -33,6 +36,10 @@ export default async function dashboardHistoryBench(): Promise<Measurement[]> {
     const code = await main(["dashboard", "--repo", dir, "--out", join(out, "site")], io);
     const cli = performance.now() - start;
     if (code !== 0) throw new Error(`labenv dashboard failed (${code})`);
+    const again0 = performance.now();
+    if ((await main(["dashboard", "--repo", dir, "--out", join(out, "site")], io)) !== 0)
+      throw new Error("labenv dashboard failed the second time");
+    const cliAgain = performance.now() - again0;
 
     const ctx = openContext(dir, () => new Date());
     const objects = new DirectoryObjectStore(join(out, "objects"));
@@ -60,10 +67,18 @@ export default async function dashboardHistoryBench(): Promise<Measurement[]> {
         unit: "ms",
         goal: "< 10000 ms",
         met: cli < 10_000,
-        note: `timelines from git log; load ${load}`,
+        note: `timelines from git log, every change described from its blobs (a fresh clone); load ${load}`,
       },
       {
-        name: "dashboard publish: the fleet and every lab's site, from nothing",
+        name: "dashboard with history: labenv dashboard again (descriptions remembered)",
+        value: cliAgain,
+        unit: "ms",
+        goal: "< 10000 ms",
+        met: cliAgain < 10_000,
+        note: "the changes' descriptions from .git/labenv/audit-descriptions.json",
+      },
+      {
+        name: "dashboard publish: the fleet and every lab's site, from nothing (descriptions remembered)",
         value: firstMs,
         unit: "ms",
         goal: "< 20000 ms",

@@ -13,6 +13,7 @@ import { latestVerification, type VerificationRecord } from "../core/snapshots/v
 import type { RunContext } from "./context.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import { AUDITED_PATHS } from "../adapters/git/read-audit.js";
+import { openDescriptionFile } from "../adapters/git/description-file.js";
 import { readLoggedTimeline } from "../adapters/git/read-timeline.js";
 import { headCommit } from "../adapters/git/resolve-commit.js";
 
@@ -109,7 +110,19 @@ export async function readDashboardInputs(
   try {
     if (ctx.dir !== undefined) {
       const head = await headCommit(ctx.dir);
-      timeline = await readLoggedTimeline(ctx.dir, { from: head, paths: AUDITED_PATHS });
+      // The descriptions labenv audit remembers: the same changes, told the same way.
+      const remembered = await openDescriptionFile(ctx.dir);
+      timeline = await readLoggedTimeline(
+        ctx.dir,
+        { from: head, paths: AUDITED_PATHS },
+        {},
+        remembered.descriptions,
+      );
+      try {
+        remembered.save();
+      } catch {
+        // Not written (a read-only clone): the next run describes those changes again, nothing else.
+      }
     }
   } catch {
     timeline = undefined; // not a git checkout (or no commit yet): the pages say history is not available
