@@ -4,12 +4,11 @@ import { startGateway } from "../adapters/sandbox/sandbox-gateway.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { LabenvError } from "../core/errors.js";
 import { reconcile, type ReconcileResult } from "../core/reconcile/reconcile.js";
-import { manifestsFor } from "../core/snapshots/restore.js";
+import { manifestsFor, restorePinsFor } from "../core/snapshots/restore.js";
 import { readShareCopies } from "../core/shares/snapshot-share-copies.js";
 import type { CliIO } from "./io.js";
 import type { RunContext } from "./context.js";
 import { holderIsDeadOnThisHost } from "./lease-holder.js";
-import { restorePinsFor } from "./snapshot-sources.js";
 
 /** The reconcile a wake runs: `labenv apply` of what git holds, once the parking has ended. */
 export async function wakeReconcile(

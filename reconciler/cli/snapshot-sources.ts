@@ -7,7 +7,6 @@ import { heldScheduledSnapshots } from "../core/snapshots/schedule.js";
 import { LabenvError } from "../core/errors.js";
 import type { Repository } from "../core/model/documents.js";
 import type { SnapshotManifest } from "../core/snapshots/manifest.js";
-import { decideRestore, type RestorePin } from "../core/snapshots/restore-decision.js";
 import { completeRestores, type RestoreResult } from "../core/snapshots/restore.js";
 import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
 import type { DrillRunner } from "../core/snapshots/drill.js";
@@ -104,22 +103,6 @@ function changedNote(changed: readonly string[] | undefined): string {
 }
 
 type Manifests = ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>;
-
-/** The image and volume each restoring environment runs: what desire pins for it. */
-export function restorePinsFor(
-  repository: Repository,
-  manifests: Manifests,
-): Map<string, RestorePin> {
-  const pins = new Map<string, RestorePin>();
-  for (const [key, env] of repository.environments) {
-    const id = env.doc.spec.restoreFrom?.snapshot;
-    const d = id
-      ? decideRestore(env, repository.locks.get(key), manifests.get(id)?.manifest)
-      : undefined;
-    if (d?.outcome === "pin") pins.set(key, d.pin);
-  }
-  return pins;
-}
 
 /** The restore step after capture: each restoring environment's home and packages, checked and measured. */
 export async function restoreForContext(

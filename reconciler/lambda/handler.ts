@@ -94,6 +94,10 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         ...runtimeSettings(env),
         ...(shareCopies.size > 0 ? { shareCopies } : {}),
       },
+      // An environment restored from a snapshot runs its image and volume, from its manifest.
+      ...(objects
+        ? { restorePins: (repository) => restorePinsFromManifests(repository, objects) }
+        : {}),
       trigger:
         event.source === "labenv.github-app" ? "merge" : (event["detail-type"] ?? event.source),
     },
@@ -177,6 +181,13 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       summary,
     });
   return summary;
+}
+
+/** Each restoring environment's image and volume, read from its snapshot's manifest (none: nothing read). */
+async function restorePinsFromManifests(repository: Repository, objects: ObjectStore) {
+  if (![...repository.environments.values()].some((e) => e.doc.spec.restoreFrom)) return undefined;
+  const { manifestsFor, restorePinsFor } = await import("../core/snapshots/restore.js");
+  return restorePinsFor(repository, await manifestsFor(repository, objects));
 }
 
 /**

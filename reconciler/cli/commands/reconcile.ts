@@ -28,9 +28,8 @@ import {
   renderCapture,
   renderRestores,
   restoreForContext,
-  restorePinsFor,
 } from "../snapshot-sources.js";
-import { manifestsFor, type RestoreResult } from "../../core/snapshots/restore.js";
+import { manifestsFor, restorePinsFor, type RestoreResult } from "../../core/snapshots/restore.js";
 import type { SuccessionStatus } from "../../core/successions/run-successions.js";
 import { renderSuccessions, successionsForContext } from "../succession-run.js";
 import type { RenewalProposal } from "../../core/shares/propose-renewals.js";

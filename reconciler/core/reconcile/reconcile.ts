@@ -62,6 +62,11 @@ export interface ReconcileInput {
   runtime?: RuntimeSettings;
   /** What pruning scheduled snapshots needs from the object store (which last verified). */
   snapshots?: PruneFacts;
+  /**
+   * The image and volume of each environment restored from a snapshot, read from its manifest
+   * once the repository is loaded (the Lambda; the CLI gives `runtime.restorePins`).
+   */
+  restorePins?: (repository: Repository) => Promise<RuntimeSettings["restorePins"]>;
 }
 
 export interface ReconcileDeps extends LeaseDeps {
@@ -135,6 +140,7 @@ export async function reconcile(
     isolation.repository,
     {
       ...input.runtime,
+      ...(input.restorePins ? { restorePins: await input.restorePins(isolation.repository) } : {}),
       imageBuilds: deps.provider.buildsImages ?? false,
       parked: idle.parked,
       measuredHoursPerWeek: idle.measuredHoursPerWeek,

@@ -8,7 +8,7 @@ import {
   snapshotObjects,
   type SnapshotManifest,
 } from "./manifest.js";
-import { decideRestore, type RestoreDecision } from "./restore-decision.js";
+import { decideRestore, type RestoreDecision, type RestorePin } from "./restore-decision.js";
 import type { VerifyFinding } from "./verify.js";
 
 /** What a restore did, measured: written once it is done, read by `labenv status`. */
@@ -65,6 +65,22 @@ export async function manifestsFor(
       out.set(id, { manifest: parsed.manifest, digest: manifestBytes(parsed.manifest).digest });
   }
   return out;
+}
+
+/** The image and volume each restoring environment runs: what desire pins for it. */
+export function restorePinsFor(
+  repository: Repository,
+  manifests: ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>,
+): Map<string, RestorePin> {
+  const pins = new Map<string, RestorePin>();
+  for (const [key, env] of repository.environments) {
+    const id = env.doc.spec.restoreFrom?.snapshot;
+    const d = id
+      ? decideRestore(env, repository.locks.get(key), manifests.get(id)?.manifest)
+      : undefined;
+    if (d?.outcome === "pin") pins.set(key, d.pin);
+  }
+  return pins;
 }
 
 /**
