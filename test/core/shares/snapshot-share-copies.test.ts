@@ -67,3 +67,58 @@ describe("shares of a snapshot", () => {
     expect(d!.message).toContain("does not keep the home");
   });
 });
+
+describe("the copy step where no home can be restored (target: aws today)", () => {
+  it("waits, naming why, writes no record, and so grants nothing", async () => {
+    const { LabenvError } = await import("../../../reconciler/core/errors.js");
+    const { restoreShareCopies } =
+      await import("../../../reconciler/core/shares/snapshot-share-copies.js");
+    const objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-copies-")));
+    const repo = loadRepository(exampleFiles(), check).repository;
+    // The snapshot was captured: its manifest names the home's recovery point and files.
+    await objects.put(
+      `snapshots/${SNAPSHOT}/manifest.json`,
+      JSON.stringify({
+        apiVersion: "labenv.westtek.io/v1",
+        kind: "SnapshotManifest",
+        id: SNAPSHOT,
+        lab: "genomics-core",
+        environment: "rnaseq",
+        name: "before-genomics-2",
+        capturedAt: "2026-11-23T12:00:00.000Z",
+        commit: "c".repeat(40),
+        provider: "aws",
+        include: { packages: true, home: true },
+        lock: {
+          key: `objects/sha256/${"b".repeat(64)}`,
+          size: 10,
+          sha256: "b".repeat(64),
+          digest: `sha256:${"b".repeat(64)}`,
+        },
+        home: {
+          recoveryPointArn: "arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-1",
+          path: "/labs/genomics-core/environments/rnaseq",
+          files: [{ path: "a.txt", size: 1, sha256: "a".repeat(64) }],
+        },
+      }),
+    );
+    const restorer = {
+      restoreHome: async () => {
+        throw new LabenvError("config", "restoring a home on AWS is not built yet");
+      },
+    };
+    const out = await restoreShareCopies(
+      { repository: repo, today: TODAY },
+      { objects, restorer, now: () => new Date("2026-11-23T12:00:00Z") },
+    );
+    expect(out).toEqual([
+      {
+        share: ID,
+        snapshot: SNAPSHOT,
+        outcome: "waiting",
+        reason: "its copy cannot be restored here: restoring a home on AWS is not built yet",
+      },
+    ]);
+    expect(await readShareCopies(objects)).toEqual(new Map());
+  });
+});
