@@ -4,7 +4,8 @@
 Collects the installed Python distributions (``python -m pip inspect``, or the
 ``*.dist-info`` directories of ``--site-packages``), the kernelspecs
 (``jupyter kernelspec list --json``, or ``kernel.json`` files in kernel
-directories), the JupyterLab extensions (``package.json`` under
+directories), the R packages in R's library directories (their ``DESCRIPTION`` files; R's
+base and recommended packages left out), the JupyterLab extensions (``package.json`` under
 ``share/jupyter/labextensions``) and sha256 hashes of the Jupyter config
 values and files, and writes one labenv Observation document (JSON or YAML,
 valid against schemas/observation.schema.json) to a file or stdout.
@@ -136,6 +137,63 @@ def packages_from_site_packages(directories):
 
 
 # --- kernels --------------------------------------------------------------
+
+R_DEFAULT_LIBRARIES = [
+    "/usr/local/lib/R/site-library",
+    "/usr/lib/R/site-library",
+    "/usr/local/lib/R/library",
+    "/usr/lib/R/library",
+    "/opt/conda/lib/R/library",
+]
+R_OWN_PRIORITIES = ("base", "recommended")
+
+
+def r_library_directories(environ=None):
+    """R's library directories in .libPaths() order: $R_LIBS, $R_LIBS_USER, $R_LIBS_SITE, then the usual places."""
+    env = os.environ if environ is None else environ
+    dirs = []
+    for var in ("R_LIBS", "R_LIBS_USER", "R_LIBS_SITE"):
+        dirs.extend(d for d in (env.get(var) or "").split(":") if d)
+    return [d for d in dirs + R_DEFAULT_LIBRARIES if os.path.isdir(d)]
+
+
+def parse_description(text):
+    """An R DESCRIPTION file (Debian control format) as a dict; continuation lines are joined."""
+    fields, last = {}, None
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t") and last:
+            fields[last] += " " + line.strip()
+        elif ":" in line:
+            last, _, value = line.partition(":")
+            last = last.strip()
+            fields[last] = value.strip()
+    return fields
+
+
+def r_packages_from_libraries(directories):
+    """Installed R packages by name (the first library that has one wins, as R loads it), R's own left out."""
+    found = {}
+    for d in directories:
+        try:
+            names = sorted(os.listdir(d))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(d, name, "DESCRIPTION")
+            if name in found or not os.path.isfile(path):
+                continue
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    fields = parse_description(f.read(256 * 1024))
+            except OSError:
+                continue
+            if fields.get("Package") != name or not fields.get("Version"):
+                continue
+            if fields.get("Priority") in R_OWN_PRIORITIES:
+                continue
+            found[name] = {"name": name, "version": fields["Version"]}
+    return found
+
 
 def kernel_from_spec(name, spec):
     language = LANGUAGES.get(str(spec.get("language", "")).lower())
@@ -689,6 +747,10 @@ def observe(args):
     spec["kernels"] = [kernels[k] for k in sorted(kernels)]
     spec["extensions"] = [e for _, e in sorted(extensions_from_directories(extension_dirs).items())]
     spec["jupyterConfig"] = config_hashes(config_dirs)
+    r_dirs = [d for d in (args.r_library or r_library_directories()) if os.path.isdir(d)]
+    if r_dirs:
+        r_packages = r_packages_from_libraries(r_dirs)
+        spec["rPackages"] = [r_packages[k] for k in sorted(r_packages)]
     return {"apiVersion": API_VERSION, "kind": "Observation", "metadata": metadata, "spec": spec}
 
 
@@ -713,6 +775,7 @@ def parse_args(argv):
     p.add_argument("--kernel-dir", action="append", help="scan these kernel directories instead of running jupyter, highest precedence first (repeatable)")
     p.add_argument("--labextensions-dir", action="append", help="labextensions directories, highest precedence first (repeatable)")
     p.add_argument("--config-dir", action="append", help="Jupyter config directories, highest precedence first (repeatable)")
+    p.add_argument("--r-library", action="append", help="R library directories, in .libPaths() order (default: $R_LIBS, $R_LIBS_USER, $R_LIBS_SITE and R's usual places)")
     p.add_argument("--task", help="task ARN (default: from the ECS metadata endpoint)")
     p.add_argument("--host", help="host name to record (default: this host's)")
     p.add_argument("--observed-at", help="timestamp to record (default: now, UTC)")

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { indexForRepository } from "../adapters/package-index/open-index.js";
+import { readRIndexes } from "../adapters/package-index/r-repository.js";
 import { LabenvError } from "../core/errors.js";
 import { digestOf } from "../core/lock/canonical.js";
 import { lockRepository } from "../core/lock/lock-repository.js";
@@ -81,7 +82,12 @@ export async function updatePacks(
     const moving = status.environments.filter((e) => e.next === status.update);
     const next = withFiles(dir, prepared.files);
     const only = moving.map((e) => e.environment);
-    const scope = { only, upgrade: true, today: io.today() };
+    const scope = {
+      only,
+      upgrade: true,
+      today: io.today(),
+      rIndexes: await readRIndexes(next, only),
+    };
     const locks =
       only.length === 0
         ? []

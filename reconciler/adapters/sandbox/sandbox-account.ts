@@ -292,6 +292,12 @@ const ACCOUNT_SHAPE: Shape = {
           extensions: { arrayOf: { name: "string", version: "string" } },
           config: { arrayOf: { key: "string", sha256: "string" } },
           files: { optional: { arrayOf: { path: "string", sha256: "string", size: "number" } } },
+          r: {
+            optional: {
+              version: { optional: "string" },
+              packages: { arrayOf: { name: "string", version: "string" } },
+            },
+          },
         },
       },
     },

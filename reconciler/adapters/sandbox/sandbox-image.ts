@@ -13,6 +13,8 @@ export interface ImageContents {
   extensions: { name: string; version: string }[];
   /** Jupyter settings found in the image's config files, each as the hash of its value. */
   config: { key: string; sha256: string }[];
+  /** R and its packages beyond R's own, when the image has R (a pack's `provides.r`). */
+  r?: { version?: string; packages: { name: string; version: string }[] };
   /** The pack's example notebooks and their manifest in the image (/opt/labenv/examples/); absent when none. */
   files?: ImageFile[];
 }
@@ -48,9 +50,20 @@ export function packImageRegistry(repo: Repository): ImageRegistry {
         .map((e) => ({ name: e.name, version: e.version }))
         .sort((a, b) => (a.name < b.name ? -1 : 1)),
       config: [],
+      ...(spec.provides?.r ? { r: packImageR(spec.provides.r) } : {}),
     });
   }
   return (ref) => byRef.get(ref);
+}
+
+function packImageR(provides: Record<string, string | undefined>): NonNullable<ImageContents["r"]> {
+  return {
+    ...(provides.R ? { version: String(provides.R) } : {}),
+    packages: Object.entries(provides)
+      .filter(([name]) => name !== "R")
+      .map(([name, version]) => ({ name, version: String(version) }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1)),
+  };
 }
 
 /**
@@ -80,6 +93,7 @@ export function buildImage(
   const packages = new Map(base.packages.map((p) => [p.name, { ...p }]));
   const kernels = new Map(base.kernels.map((k) => [k.name, { ...k }]));
   const config = new Map(base.config.map((c) => [c.key, c.sha256]));
+  const rPackages = base.r ? new Map(base.r.packages.map((p) => [p.name, p.version])) : undefined;
   const scratch = new Map<string, string>();
   /** Files copied into the image where its start hook reads them (the pack's examples). */
   const layer = new Map<string, string>();
@@ -116,6 +130,18 @@ export function buildImage(
       }
       continue;
     }
+    const rInstall = /^RUN Rscript \/tmp\/labenv\/install_r_packages\.R (\S+) (\S+)$/.exec(line);
+    if (rInstall) {
+      if (!rPackages) throw buildError("/bin/sh: 1: Rscript: not found (the base image has no R)");
+      const content = scratch.get(rInstall[2]!);
+      if (content === undefined) throw buildError(`Rscript: cannot open ${rInstall[2]}`);
+      for (const req of content.split("\n").filter((l) => l.trim())) {
+        const m = /^([A-Za-z][A-Za-z0-9.]*)==(\S+)(?: ([a-f0-9]{32}))?$/.exec(req.trim());
+        if (!m) throw buildError(`Rscript: cannot read \`${req}\` in ${rInstall[2]}`);
+        rPackages.set(m[1]!, m[2]!);
+      }
+      continue;
+    }
     const remove = /^RUN jupyter kernelspec remove -y (.+)$/.exec(line);
     if (remove) {
       for (const k of remove[1]!.split(/\s+/)) {
@@ -139,6 +165,16 @@ export function buildImage(
     layer,
     contents: {
       ...(imageFiles.length ? { files: imageFiles } : {}),
+      ...(rPackages
+        ? {
+            r: {
+              ...(base.r?.version ? { version: base.r.version } : {}),
+              packages: [...rPackages]
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([name, version]) => ({ name, version })),
+            },
+          }
+        : {}),
       python: base.python,
       packages: sorted(packages.values()),
       kernels: sorted(kernels.values()),

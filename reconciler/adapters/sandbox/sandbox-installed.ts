@@ -9,6 +9,8 @@ export interface InstalledState {
   kernels: Map<string, EnvironmentLock["spec"]["kernels"][number]>;
   extensions: Map<string, string>;
   config: Map<string, string>;
+  /** R packages beyond R's own, when the image has R. */
+  r?: Map<string, string>;
 }
 
 export function installedState(
@@ -23,6 +25,7 @@ export function installedState(
     kernels: new Map(image.kernels.map((k) => [k.name, k])),
     extensions: new Map(image.extensions.map((e) => [e.name, e.version])),
     config: new Map(image.config.map((c) => [c.key, c.sha256])),
+    ...(image.r ? { r: new Map(image.r.packages.map((p) => [p.name, p.version])) } : {}),
   };
   for (const c of changes) {
     switch (c.op) {
@@ -74,6 +77,9 @@ export function observationOf(
       kernels: byName(state.kernels).map(([, k]) => ({ ...k })),
       extensions: byName(state.extensions).map(([name, version]) => ({ name, version })),
       jupyterConfig: byName(state.config).map(([key, sha256]) => ({ key, sha256 })),
+      ...(state.r
+        ? { rPackages: byName(state.r).map(([name, version]) => ({ name, version })) }
+        : {}),
     },
   };
 }

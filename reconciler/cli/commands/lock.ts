@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { indexForRepository } from "../../adapters/package-index/open-index.js";
 import { lockFreshness, lockPath, lockRepository } from "../../core/lock/lock-repository.js";
+import { readRIndexes } from "../../adapters/package-index/r-repository.js";
 import { LabenvError } from "../../core/errors.js";
 import { lockFindings } from "../../core/validate/rules/lock-rules.js";
 import type { RequirementCache } from "../../core/lock/check-lock.js";
@@ -96,7 +97,8 @@ export function registerLock(program: Command, io: CliIO): void {
           io.exit(bad.length === 0 ? 0 : 1);
           return;
         }
-        const outcomes = lockRepository(repository, index, scope);
+        const rIndexes = await readRIndexes(repository, envs);
+        const outcomes = lockRepository(repository, index, { ...scope, rIndexes });
         for (const o of outcomes)
           if (o.outcome === "created" || o.outcome === "updated")
             writeFileSync(join(opts.repo, o.file), o.text);

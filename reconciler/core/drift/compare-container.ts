@@ -20,7 +20,36 @@ export function compareContainer(
     ...compareKernels(lock, observation),
     ...compareExtensions(lock, observation),
     ...compareConfig(lock, observation),
+    ...compareRPackages(lock, observation),
   ];
+}
+
+/**
+ * The lock's R packages (when it has any: environment.yaml asked for R packages) against the R
+ * packages the container reports; versions compared exactly, as R's package manager writes them.
+ */
+function compareRPackages(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const r = lock.spec.r;
+  if (!r) return [];
+  const observed = new Map((o.spec.rPackages ?? []).map((p) => [p.name, p.version]));
+  const out: DriftDifference[] = [];
+  for (const p of r.packages) {
+    const base = {
+      item: "r-package" as const,
+      name: p.name,
+      locked: p.version,
+      pinned: p.source === "pack",
+      source: p.source,
+    };
+    const seen = observed.get(p.name);
+    if (seen === undefined) out.push({ ...base, change: "removed" });
+    else if (seen !== p.version) out.push({ ...base, change: "changed", observed: seen });
+  }
+  const locked = new Set(r.packages.map((p) => p.name));
+  for (const [name, version] of observed)
+    if (!locked.has(name))
+      out.push({ item: "r-package", change: "added", name, observed: version, pinned: false });
+  return out;
 }
 
 function comparePython(lock: EnvironmentLock, o: Observation): DriftDifference[] {

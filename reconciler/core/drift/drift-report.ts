@@ -10,6 +10,7 @@ export const DRIFT_ITEM_KINDS = [
   "extension",
   "config",
   "infrastructure",
+  "r-package",
 ] as const;
 export type DriftItemKind = (typeof DRIFT_ITEM_KINDS)[number];
 

@@ -12,6 +12,7 @@ const NOUNS: Record<DriftItemKind, [string, string]> = {
   extension: ["extension", "extensions"],
   config: ["config setting", "config settings"],
   infrastructure: ["infrastructure item", "infrastructure items"],
+  "r-package": ["R package", "R packages"],
 };
 
 /** `2 packages added, 1 changed, 1 kernel removed`: counts per kind and change, the noun said once per kind. */

@@ -222,7 +222,14 @@ export function proposalFiles(
     path: input.lock.file,
     content: renderLock(
       assembleLock(
-        { environment, pack: input.pack, packChecksum: input.packChecksum, index: input.index },
+        {
+          environment,
+          pack: input.pack,
+          packChecksum: input.packChecksum,
+          index: input.index,
+          // The R packages stay as locked: a drift proposal edits Python packages and kernels only.
+          ...(input.lock.doc.spec.r && environment.spec.r ? { r: input.lock.doc.spec.r } : {}),
+        },
         edit.packages,
       ),
     ),
@@ -242,6 +249,8 @@ function keptReason(item: DriftItem, packLabel: string): string {
       return "only a hash of the running value is known: set it in environment.yaml spec.jupyterConfig to keep it";
     case "infrastructure":
       return "the next reconcile applies what git says";
+    case "r-package":
+      return "R packages are pinned in environment.yaml spec.r: change the pin there (and run labenv lock) to keep it";
     default:
       return "cannot be written to the lock";
   }

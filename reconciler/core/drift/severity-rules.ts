@@ -27,6 +27,12 @@ export function defaultRules(criticalPackages: readonly string[] = []): DriftRul
         ]
       : []),
     {
+      item: "r-package",
+      pinned: true,
+      severity: "critical",
+      why: "default: the domain pack provides this R package",
+    },
+    {
       item: "kernel",
       change: "removed",
       severity: "critical",
@@ -67,7 +73,10 @@ export function effectiveRules(lab: Lab | undefined): DriftRule[] {
 export function ruleMatches(rule: DriftRule, d: DriftDifference): boolean {
   if (rule.item !== undefined && rule.item !== d.item) return false;
   if (rule.change !== undefined && rule.change !== d.change) return false;
-  if (rule.pinned !== undefined && (d.item !== "package" || (d.pinned ?? false) !== rule.pinned))
+  if (
+    rule.pinned !== undefined &&
+    ((d.item !== "package" && d.item !== "r-package") || (d.pinned ?? false) !== rule.pinned)
+  )
     return false;
   if (rule.names !== undefined && !rule.names.includes(d.name)) return false;
   return true;

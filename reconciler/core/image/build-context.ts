@@ -3,6 +3,7 @@ import { canonicalJson, digestOf, sha256Hex } from "../lock/canonical.js";
 import { lockDigest } from "../lock/build-lock.js";
 import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
 import type { PackExample } from "../packs/pack-examples.js";
+import { R_INSTALL_SCRIPT } from "./r-install-script.js";
 
 /**
  * An environment's image build context: the files a builder (CodeBuild, `docker buildx`, the
@@ -34,6 +35,9 @@ export const CONFIG_FILE = "etc/jupyter/jupyter_server_config.json";
 export const REQUIREMENTS_FILE = "requirements.txt";
 /** The packages those depend on that the pack image does not hold. */
 export const DEPENDENCIES_FILE = "dependencies.txt";
+/** The locked R packages the pack image does not hold, `name==version md5`, and the script that installs them. */
+export const R_PACKAGES_FILE = "r-packages.txt";
+export const R_INSTALL_FILE = "labenv/r/install_r_packages.R";
 /** labenv's own server settings (the provenance hook, the server extension that starts the agent). */
 export const LABENV_SETTINGS_FILE = "etc/jupyter/jupyter_server_config.d/labenv.json";
 export const AGENT_FILE = "labenv/agent/observe.py";
@@ -91,6 +95,17 @@ export function buildContext({
     { path: AGENT_FILE, content: AGENT_FILES["observe.py"] },
     { path: HOOK_FILE, content: AGENT_FILES["labenv_jupyter.py"] },
   ];
+  const rInstalled = (spec.r?.packages ?? []).filter((p) => p.source !== "pack");
+  if (rInstalled.length)
+    files.push(
+      {
+        path: R_PACKAGES_FILE,
+        content: rInstalled
+          .map((p) => `${p.name}==${p.version}${p.md5 ? ` ${p.md5}` : ""}\n`)
+          .join(""),
+      },
+      { path: R_INSTALL_FILE, content: R_INSTALL_SCRIPT },
+    );
   const exampleFiles = examples.map((e) => `${EXAMPLES_DIR}/${e.file}`);
   if (examples.length) {
     const manifest = {
@@ -120,6 +135,12 @@ export function buildContext({
     `COPY ${REQUIREMENTS_FILE} ${DEPENDENCIES_FILE} /tmp/labenv/`,
     ...(dependencies.length ? [pip(DEPENDENCIES_FILE)] : []),
     ...(requested.length ? [pip(REQUIREMENTS_FILE)] : []),
+    ...(rInstalled.length
+      ? [
+          `COPY ${R_PACKAGES_FILE} ${R_INSTALL_FILE} /tmp/labenv/`,
+          `RUN Rscript /tmp/labenv/install_r_packages.R ${spec.r!.repository} /tmp/labenv/${R_PACKAGES_FILE}`,
+        ]
+      : []),
     ...(removedKernels.length
       ? [`RUN jupyter kernelspec remove -y ${removedKernels.join(" ")}`]
       : []),
@@ -145,6 +166,12 @@ export function buildContext({
       ? ` + ${added.length} package${added.length === 1 ? "" : "s"} (${shown.join(", ")}${more})`
       : " with no added packages",
     spec.kernels.length ? `, kernels ${spec.kernels.map((k) => k.name).join(" ")}` : "",
+    rInstalled.length
+      ? `, ${rInstalled.length} R package${rInstalled.length === 1 ? "" : "s"} (${rInstalled
+          .slice(0, 3)
+          .map((p) => `${p.name} ${p.version}`)
+          .join(", ")}${rInstalled.length > 3 ? ", …" : ""})`
+      : "",
     examples.length
       ? `, ${examples.length} example notebook${examples.length === 1 ? "" : "s"}`
       : "",

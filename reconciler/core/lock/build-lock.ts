@@ -4,6 +4,7 @@ import { canonicalJson, digestOf, sha256Hex } from "./canonical.js";
 import type { PackageIndexData } from "./package-index.js";
 import { parseRequirement } from "../pep440/index.js";
 import { resolve, type LockedPackage } from "./resolve.js";
+import { resolveRPackages, type LockedRPackages, type RPackageIndex } from "./r-packages.js";
 
 export interface LockInputs {
   environment: Environment;
@@ -12,6 +13,10 @@ export interface LockInputs {
   index: PackageIndexData;
   /** Resolve as the index stood then (ISO 8601); see `ResolveInput.excludeNewer`. */
   excludeNewer?: string;
+  /** The environment's R snapshot repository's index (`spec.r`), or why it could not be read. */
+  rIndex?: RPackageIndex | { error: string };
+  /** The R packages locked (set by buildLock from `rIndex`). */
+  r?: LockedRPackages;
 }
 
 export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false; errors: string[] };
@@ -22,7 +27,7 @@ export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false;
  * changes it). Owner, description, resources and state do not affect a lock.
  */
 export function inputDigest(environment: Environment, packChecksum: string): string {
-  const { domainPack, packages, kernels, jupyterConfig } = environment.spec;
+  const { domainPack, packages, kernels, jupyterConfig, r } = environment.spec;
   return digestOf({
     lockVersion: 1,
     domainPack,
@@ -30,6 +35,8 @@ export function inputDigest(environment: Environment, packChecksum: string): str
     kernels: kernels ?? null,
     jupyterConfig: jupyterConfig ?? {},
     packChecksum,
+    // Only when asked for, so a lock without R keeps the digest it always had.
+    ...(r ? { r } : {}),
   });
 }
 
@@ -50,7 +57,21 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
     if (!r.ok) return r;
     packages = r.packages;
   }
-  return { ok: true, lock: assembleLock(inputs, packages) };
+  let r: LockedRPackages | undefined;
+  if (env.spec.r) {
+    const index = inputs.rIndex;
+    if (!index || "error" in index)
+      return {
+        ok: false,
+        errors: [
+          `the R snapshot repository ${env.spec.r.repository} could not be read${index && "error" in index ? `: ${index.error}` : ""}`,
+        ],
+      };
+    const resolved = resolveRPackages(env, pack, index);
+    if (!resolved.ok) return resolved;
+    r = resolved.r;
+  }
+  return { ok: true, lock: assembleLock({ ...inputs, ...(r ? { r } : {}) }, packages) };
 }
 
 /**
@@ -113,6 +134,7 @@ export function assembleLock(
         ...(p.sha256 ? { sha256: p.sha256 } : {}),
         ...(p.requestedAs ? { requestedAs: p.requestedAs } : {}),
       })),
+      ...(inputs.r ? { r: inputs.r } : {}),
       kernels: lockedKernels(env, pack),
       extensions: [...(pack.spec.extensions ?? [])]
         .sort((a, b) => a.name.localeCompare(b.name))

@@ -382,9 +382,11 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
       packChecksum: input.packChecksum ?? locked.checksum,
       index: new Map(),
       ...(lock.spec.excludeNewer !== undefined ? { excludeNewer: lock.spec.excludeNewer } : {}),
+      ...(lock.spec.r && env.spec.r ? { r: lock.spec.r } : {}),
     },
     [...kept].sort((a, b) => a.name.localeCompare(b.name)),
   ).spec;
+  checkRPackages(env, pack, lock, label, either, edit);
   lock.spec.packages.forEach((p, i) => {
     const want = kept[i]!;
     if (i > 0 && lock.spec.packages[i - 1]!.name.localeCompare(p.name) >= 0)
@@ -444,6 +446,73 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
       `environment.yaml changed since the lock was made (input digest ${short(lock.spec.inputDigest)} → ${short(digestNow)})`,
     );
   return result(findings, versionsHold);
+}
+
+/**
+ * The lock's R packages against environment.yaml's `spec.r` and the pack's `provides.r`, offline:
+ * the repository, each pin at exactly its version, each of the pack's at the pack's version, sorted
+ * by name. (Dependencies come from the snapshot's index, which `labenv lock` reads.)
+ */
+function checkRPackages(
+  env: Environment,
+  pack: DomainPack,
+  lock: EnvironmentLock,
+  label: string,
+  either: (path: LockFinding["path"], said: string, should: string, staleText: string) => void,
+  edit: (path: LockFinding["path"], said: string, should: string) => void,
+): void {
+  const asked = env.spec.r;
+  const r = lock.spec.r;
+  if (!asked) return;
+  if (!r) {
+    either(
+      ["spec"],
+      "no R packages",
+      "environment.yaml asks for some (spec.r)",
+      "environment.yaml now asks for R packages (spec.r)",
+    );
+    return;
+  }
+  if (r.repository !== asked.repository)
+    either(
+      ["spec", "r", "repository"],
+      r.repository,
+      `environment.yaml installs from ${asked.repository}`,
+      `the R snapshot repository changed from ${r.repository} to ${asked.repository}`,
+    );
+  const at = new Map(r.packages.map((p, i) => [p.name, { p, i }]));
+  r.packages.forEach((p, i) => {
+    if (i > 0 && r.packages[i - 1]!.name >= p.name)
+      edit(
+        ["spec", "r", "packages", i, "name"],
+        p.name,
+        "R packages are sorted by name, each once",
+      );
+  });
+  const expect = (name: string, version: string, source: "pack" | "environment", from: string) => {
+    const got = at.get(name);
+    if (!got)
+      either(
+        ["spec", "r", "packages"],
+        `no ${name}`,
+        `${from} gives ${name} ${version}`,
+        `${from} now gives R package ${name} ${version}`,
+      );
+    else if (got.p.version !== version || got.p.source !== source)
+      either(
+        ["spec", "r", "packages", got.i],
+        `${name} ${got.p.version} (${got.p.source})`,
+        `${from} gives ${name} ${version} (${source})`,
+        `${from} now gives R package ${name} ${version}, not ${got.p.version}`,
+      );
+  };
+  for (const pin of asked.packages) {
+    const [name, version] = pin.split("==") as [string, string];
+    if (pack.spec.provides?.r?.[name] === undefined)
+      expect(name, version, "environment", "environment.yaml");
+  }
+  for (const [name, version] of Object.entries(pack.spec.provides?.r ?? {}))
+    if (name !== "R") expect(name, String(version), "pack", label);
 }
 
 function result(findings: LockFinding[], versionsHold: boolean): LockFreshness {

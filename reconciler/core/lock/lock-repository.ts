@@ -7,6 +7,7 @@ import { checkLock, type LockFreshness, type RequirementCache } from "./check-lo
 import type { PackageIndexData } from "./package-index.js";
 import { renderLock } from "./render-lock.js";
 import type { LockedPackage } from "./resolve.js";
+import type { RPackageIndex } from "./r-packages.js";
 
 export type LockOutcome =
   | { environment: string; file: string; outcome: "unchanged" }
@@ -26,6 +27,8 @@ export interface LockOptions {
   excludeNewer?: string;
   /** Today (`YYYY-MM-DD`, from the caller: the core reads no clock), for a lab's `minimumReleaseAgeDays`. */
   today?: string;
+  /** R snapshot repositories' indexes by URL (environments with `spec.r`), or why one was not read. */
+  rIndexes?: ReadonlyMap<string, RPackageIndex | { error: string }>;
 }
 
 /**
@@ -158,6 +161,8 @@ export function lockRepository(
       index,
       ...(resolvedAt ? { excludeNewer: resolvedAt } : {}),
     };
+    const rIndex = env.doc.spec.r && options.rIndexes?.get(env.doc.spec.r.repository);
+    if (rIndex) inputs.rIndex = rIndex;
     const built = buildLock(inputs, keep);
     if (!built.ok) {
       out.push({ environment: key, file, outcome: "failed", errors: built.errors });

@@ -24,6 +24,7 @@ import { ecsNames } from "./rules/ecs-names.js";
 import { packageRequirements } from "./rules/package-requirements.js";
 import { packSources } from "./rules/pack-sources.js";
 import { packExamplesRule } from "./rules/pack-examples.js";
+import { rPackagesRule } from "./rules/r-packages.js";
 import { labPackTrustRule } from "./rules/lab-pack-trust.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   fargateResources,
   labQuotas,
   packageRequirements,
+  rPackagesRule,
   snapshotReferences,
   snapshotSchedules,
   shareReferences,

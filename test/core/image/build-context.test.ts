@@ -83,6 +83,36 @@ describe("build context: the lock becomes the files an image is built from", () 
     expect(ctx.digest).not.toBe(contextOf(repo, "genomics-core/rnaseq").digest);
   });
 
+  it("R packages: the ones the pack image lacks, installed exactly from the lock's snapshot repository", () => {
+    const key = "genomics-core/rnaseq";
+    const lock = structuredClone(repo.locks.get(key)!.doc);
+    lock.spec.r = {
+      repository: "https://packagemanager.posit.co/cran/2024-06-03",
+      packages: [
+        { name: "cli", version: "3.6.3", source: "dependency", md5: "c".repeat(32) },
+        { name: "DESeq2", version: "1.44.0", source: "pack" },
+        { name: "ggplot2", version: "3.5.1", source: "environment", md5: "a".repeat(32) },
+      ],
+    };
+    const pack = publishedVersions(repo, lock.spec.domainPack.name).find(
+      (p) => p.doc.metadata.version === lock.spec.domainPack.version,
+    )!;
+    const ctx = buildContext({
+      lock,
+      environment: repo.environments.get(key)!.doc,
+      pack: pack.doc,
+    });
+    const dir = join(repoRoot, "test/fixtures/images-with-r", key);
+    for (const f of ctx.files.filter((f) =>
+      ["Dockerfile", "r-packages.txt", "labenv/r/install_r_packages.R"].includes(f.path),
+    ))
+      expectGolden(join(dir, f.path), f.content);
+    expectGolden(
+      join(dir, "context.txt"),
+      `digest: ${ctx.digest}\ntag: ${ctx.tag}\nbase: ${ctx.base}\nsummary: ${ctx.summary}\n`,
+    );
+  });
+
   it("is deterministic, and its digest covers every byte of every file", () => {
     const a = contextOf(repo, "genomics-core/rnaseq");
     const b = contextOf(repo, "genomics-core/rnaseq");

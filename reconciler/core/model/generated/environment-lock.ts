@@ -92,6 +92,36 @@ export interface EnvironmentLock {
       requestedAs?: string;
     }[];
     /**
+     * The R packages the image has beyond R itself, when environment.yaml asks for any (`spec.r`): the pack's and every one installed from the snapshot repository, each exact.
+     */
+    r?: {
+      /**
+       * The snapshot repository they are installed from.
+       */
+      repository: string;
+      /**
+       * Sorted by name.
+       */
+      packages: {
+        /**
+         * The package name as CRAN spells it.
+         */
+        name: string;
+        /**
+         * The exact version, as the repository's PACKAGES index writes it.
+         */
+        version: string;
+        /**
+         * `pack`: in the pack image (`provides.r`); `environment`: asked for in environment.yaml; `dependency`: required by another (Depends, Imports, LinkingTo).
+         */
+        source: "pack" | "environment" | "dependency";
+        /**
+         * The source package's MD5 sum in the repository's PACKAGES index; the build refuses a download that differs.
+         */
+        md5?: string;
+      }[];
+    };
+    /**
      * The kernels the environment offers.
      */
     kernels: {

@@ -88,6 +88,21 @@ export interface Environment {
      */
     packages?: string[];
     /**
+     * R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.
+     */
+    r?: {
+      /**
+       * A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date).
+       */
+      repository: string;
+      /**
+       * `name==version`, exact: the version the snapshot holds.
+       *
+       * @maxItems 500
+       */
+      packages: string[];
+    };
+    /**
      * Which of the pack's kernels to offer (kernelspec names). Default: all of them.
      */
     kernels?: string[];

@@ -199,7 +199,7 @@ export interface Lab {
         /**
          * Which kind of drift item the rule applies to.
          */
-        item?: "package" | "kernel" | "extension" | "config" | "infrastructure";
+        item?: "package" | "kernel" | "extension" | "config" | "infrastructure" | "r-package";
         /**
          * Which change the rule applies to.
          */

@@ -112,5 +112,20 @@ export interface Observation {
        */
       sha256: string;
     }[];
+    /**
+     * The R packages installed in the image's site libraries (R's base and recommended packages left out), from their DESCRIPTION files; absent when the image has no R.
+     *
+     * @maxItems 20000
+     */
+    rPackages?: {
+      /**
+       * The package name (its DESCRIPTION's Package).
+       */
+      name: string;
+      /**
+       * The installed version (its DESCRIPTION's Version).
+       */
+      version: string;
+    }[];
   };
 }

@@ -3165,8 +3165,10 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
 const pattern46 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const pattern47 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$", "u");
+const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment.schema.json" */;
@@ -3950,15 +3952,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data9.kernels !== undefined){
-let data23 = data9.kernels;
-if(Array.isArray(data23)){
-const len1 = data23.length;
-for(let i2=0; i2<len1; i2++){
-let data24 = data23[i2];
-if(typeof data24 === "string"){
-if(!pattern20.test(data24)){
-const err62 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data24};
+if(data9.r !== undefined){
+let data23 = data9.r;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.repository === undefined){
+const err62 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3967,9 +3965,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data24};
+if(data23.packages === undefined){
+const err63 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3978,19 +3975,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-let i3 = data23.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data23[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err64 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data23};
+for(const key7 in data23){
+if(!((key7 === "repository") || (key7 === "packages"))){
+const err64 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.r,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3998,14 +3985,13 @@ else {
 vErrors.push(err64);
 }
 errors++;
-break;
-}
-indices1[item1] = i3;
 }
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data23};
+if(data23.repository !== undefined){
+let data24 = data23.repository;
+if(typeof data24 === "string"){
+if(func1(data24) > 2048){
+const err65 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4014,17 +4000,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data9.jupyterConfig !== undefined){
-let data25 = data9.jupyterConfig;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key7 in data25){
-const _errs60 = errors;
-const _errs61 = errors;
-const _errs62 = errors;
-if(typeof key7 === "string"){
-if(!pattern6.test(key7)){
-const err66 = {};
+if(!pattern47.test(data24)){
+const err66 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4034,9 +4011,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-var valid15 = _errs62 === errors;
-if(valid15){
-const err67 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key7,propertyName:key7};
+else {
+const err67 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.repository.type,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4045,20 +4021,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-errors = _errs61;
-if(vErrors !== null){
-if(_errs61){
-vErrors.length = _errs61;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key7 === "string"){
-if(!pattern24.test(key7)){
-const err68 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key7,propertyName:key7};
+if(data23.packages !== undefined){
+let data25 = data23.packages;
+if(Array.isArray(data25)){
+if(data25.length > 500){
+const err68 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4067,10 +4035,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-var valid14 = _errs60 === errors;
-if(!valid14){
-const err69 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data25};
+const len1 = data25.length;
+for(let i2=0; i2<len1; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(!pattern48.test(data26)){
+const err69 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$",parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4080,10 +4050,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-for(const key8 in data25){
-let data26 = data25[key8];
-if((((typeof data26 != "object") && (typeof data26 !== "string")) && (!((typeof data26 == "number") && (isFinite(data26))))) && (typeof data26 !== "boolean")){
-const err70 = {instancePath:instancePath+"/spec/jupyterConfig/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data26};
+else {
+const err70 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4093,9 +4061,18 @@ vErrors.push(err70);
 errors++;
 }
 }
+let i3 = data25.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data25[i3];
+if(typeof item1 !== "string"){
+continue;
 }
-else {
-const err71 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data25};
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err71 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4103,17 +4080,14 @@ else {
 vErrors.push(err71);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
 }
 }
-if(data9.mounts !== undefined){
-let data27 = data9.mounts;
-if(Array.isArray(data27)){
-const len2 = data27.length;
-for(let i4=0; i4<len2; i4++){
-let data28 = data27[i4];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.dataset === undefined){
-const err72 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data28};
+}
+else {
+const err72 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.r.properties.packages.type,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4122,8 +4096,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data28.path === undefined){
-const err73 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data28};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.r.type,parentSchema:schema33.properties.spec.properties.r,data:data23};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4132,9 +4108,16 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key9 in data28){
-if(!(((key9 === "dataset") || (key9 === "path")) || (key9 === "readOnly"))){
-const err74 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data28};
+}
+if(data9.kernels !== undefined){
+let data27 = data9.kernels;
+if(Array.isArray(data27)){
+const len2 = data27.length;
+for(let i4=0; i4<len2; i4++){
+let data28 = data27[i4];
+if(typeof data28 === "string"){
+if(!pattern20.test(data28)){
+const err74 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4144,11 +4127,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data28.dataset !== undefined){
-let data29 = data28.dataset;
-if(typeof data29 === "string"){
-if(!pattern4.test(data29)){
-const err75 = {instancePath:instancePath+"/spec/mounts/" + i4+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data29};
+else {
+const err75 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4158,8 +4138,18 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/spec/mounts/" + i4+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data29};
+let i5 = data27.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data27[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err76 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4167,13 +4157,14 @@ else {
 vErrors.push(err76);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
 }
 }
-if(data28.path !== undefined){
-let data30 = data28.path;
-if(typeof data30 === "string"){
-if(!pattern26.test(data30)){
-const err77 = {instancePath:instancePath+"/spec/mounts/" + i4+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data30};
+}
+else {
+const err77 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4183,8 +4174,16 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/spec/mounts/" + i4+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data30};
+if(data9.jupyterConfig !== undefined){
+let data29 = data9.jupyterConfig;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key8 in data29){
+const _errs69 = errors;
+const _errs70 = errors;
+const _errs71 = errors;
+if(typeof key8 === "string"){
+if(!pattern6.test(key8)){
+const err78 = {};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4194,10 +4193,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data28.readOnly !== undefined){
-let data31 = data28.readOnly;
-if(typeof data31 !== "boolean"){
-const err79 = {instancePath:instancePath+"/spec/mounts/" + i4+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data31};
+var valid19 = _errs71 === errors;
+if(valid19){
+const err79 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4206,10 +4204,20 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
-const err80 = {instancePath:instancePath+"/spec/mounts/" + i4,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data28};
+vErrors = null;
+}
+}
+}
+if(typeof key8 === "string"){
+if(!pattern24.test(key8)){
+const err80 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4219,9 +4227,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data27};
+var valid18 = _errs69 === errors;
+if(!valid18){
+const err81 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data29};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4231,12 +4239,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data9.schedule !== undefined){
-let data32 = data9.schedule;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key10 in data32){
-if(!((key10 === "idleShutdownMinutes") || (key10 === "hoursPerWeek"))){
-const err82 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data32};
+for(const key9 in data29){
+let data30 = data29[key9];
+if((((typeof data30 != "object") && (typeof data30 !== "string")) && (!((typeof data30 == "number") && (isFinite(data30))))) && (typeof data30 !== "boolean")){
+const err82 = {instancePath:instancePath+"/spec/jupyterConfig/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4246,10 +4252,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data32.idleShutdownMinutes !== undefined){
-let data33 = data32.idleShutdownMinutes;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err83 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data33};
+}
+else {
+const err83 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4258,9 +4263,16 @@ vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 10080 || isNaN(data33)){
-const err84 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data33};
+}
+if(data9.mounts !== undefined){
+let data31 = data9.mounts;
+if(Array.isArray(data31)){
+const len3 = data31.length;
+for(let i6=0; i6<len3; i6++){
+let data32 = data31[i6];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.dataset === undefined){
+const err84 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4269,8 +4281,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data33 < 0 || isNaN(data33)){
-const err85 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data33};
+if(data32.path === undefined){
+const err85 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4279,13 +4291,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-if(data32.hoursPerWeek !== undefined){
-let data34 = data32.hoursPerWeek;
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 168 || isNaN(data34)){
-const err86 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data34};
+for(const key10 in data32){
+if(!(((key10 === "dataset") || (key10 === "path")) || (key10 === "readOnly"))){
+const err86 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4294,8 +4302,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err87 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data34};
+}
+if(data32.dataset !== undefined){
+let data33 = data32.dataset;
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err87 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data33};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4306,7 +4318,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data34};
+const err88 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4316,9 +4328,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data32};
+if(data32.path !== undefined){
+let data34 = data32.path;
+if(typeof data34 === "string"){
+if(!pattern26.test(data34)){
+const err89 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4328,12 +4342,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data9.drift !== undefined){
-let data35 = data9.drift;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key11 in data35){
-if(!(key11 === "policy")){
-const err90 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data35};
+else {
+const err90 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data34};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4343,10 +4353,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data35.policy !== undefined){
-let data36 = data35.policy;
-if(typeof data36 !== "string"){
-const err91 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data36};
+if(data32.readOnly !== undefined){
+let data35 = data32.readOnly;
+if(typeof data35 !== "boolean"){
+const err91 = {instancePath:instancePath+"/spec/mounts/" + i6+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data35};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4355,8 +4365,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!(((data36 === "pr") || (data36 === "revert")) || (data36 === "alert"))){
-const err92 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data36};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4368,7 +4380,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data35};
+const err93 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4378,11 +4390,12 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data9.snapshots !== undefined){
-let data37 = data9.snapshots;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.schedule === undefined){
-const err94 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data37};
+if(data9.schedule !== undefined){
+let data36 = data9.schedule;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key11 in data36){
+if(!((key11 === "idleShutdownMinutes") || (key11 === "hoursPerWeek"))){
+const err94 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data36};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4391,9 +4404,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key12 in data37){
-if(!((((key12 === "schedule") || (key12 === "keep")) || (key12 === "include")) || (key12 === "paused"))){
-const err95 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data37};
+}
+if(data36.idleShutdownMinutes !== undefined){
+let data37 = data36.idleShutdownMinutes;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err95 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4402,12 +4417,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data37.schedule !== undefined){
-let data38 = data37.schedule;
-if(typeof data38 === "string"){
-if(func1(data38) > 100){
-const err96 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data38};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 10080 || isNaN(data37)){
+const err96 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4416,8 +4428,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(func1(data38) < 1){
-const err97 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data38};
+if(data37 < 0 || isNaN(data37)){
+const err97 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4427,8 +4439,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data38};
+}
+if(data36.hoursPerWeek !== undefined){
+let data38 = data36.hoursPerWeek;
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 168 || isNaN(data38)){
+const err98 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4437,13 +4453,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data37.keep !== undefined){
-let data39 = data37.keep;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key13 in data39){
-if(!(((key13 === "daily") || (key13 === "weekly")) || (key13 === "monthly"))){
-const err99 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data39};
+if(data38 < 0 || isNaN(data38)){
+const err99 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4453,10 +4464,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data39.daily !== undefined){
-let data40 = data39.daily;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err100 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data40};
+else {
+const err100 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4465,9 +4474,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 1000 || isNaN(data40)){
-const err101 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data40};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4476,8 +4486,13 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err102 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data40};
+}
+if(data9.drift !== undefined){
+let data39 = data9.drift;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key12 in data39){
+if(!(key12 === "policy")){
+const err102 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data39};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4487,11 +4502,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-if(data39.weekly !== undefined){
-let data41 = data39.weekly;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err103 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data41};
+if(data39.policy !== undefined){
+let data40 = data39.policy;
+if(typeof data40 !== "string"){
+const err103 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4500,9 +4514,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 1000 || isNaN(data41)){
-const err104 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data41};
+if(!(((data40 === "pr") || (data40 === "revert")) || (data40 === "alert"))){
+const err104 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4511,8 +4524,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err105 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data41};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4522,11 +4537,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-if(data39.monthly !== undefined){
-let data42 = data39.monthly;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err106 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data42};
+if(data9.snapshots !== undefined){
+let data41 = data9.snapshots;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.schedule === undefined){
+const err106 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4535,9 +4550,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err107 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data42};
+for(const key13 in data41){
+if(!((((key13 === "schedule") || (key13 === "keep")) || (key13 === "include")) || (key13 === "paused"))){
+const err107 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4546,8 +4561,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data42 < 0 || isNaN(data42)){
-const err108 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data42};
+}
+if(data41.schedule !== undefined){
+let data42 = data41.schedule;
+if(typeof data42 === "string"){
+if(func1(data42) > 100){
+const err108 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4556,11 +4575,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data39};
+if(func1(data42) < 1){
+const err109 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4570,12 +4586,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data37.include !== undefined){
-let data43 = data37.include;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key14 in data43){
-if(!((key14 === "packages") || (key14 === "home"))){
-const err110 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data43};
+else {
+const err110 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4585,10 +4597,12 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data43.packages !== undefined){
-let data44 = data43.packages;
-if(typeof data44 !== "boolean"){
-const err111 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data44};
+if(data41.keep !== undefined){
+let data43 = data41.keep;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key14 in data43){
+if(!(((key14 === "daily") || (key14 === "weekly")) || (key14 === "monthly"))){
+const err111 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4598,10 +4612,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data43.home !== undefined){
-let data45 = data43.home;
-if(typeof data45 !== "boolean"){
-const err112 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data45};
+if(data43.daily !== undefined){
+let data44 = data43.daily;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err112 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4610,10 +4624,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data43};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 1000 || isNaN(data44)){
+const err113 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4622,11 +4635,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data37.paused !== undefined){
-let data46 = data37.paused;
-if(typeof data46 !== "boolean"){
-const err114 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data46};
+if(data44 < 0 || isNaN(data44)){
+const err114 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4637,8 +4647,10 @@ errors++;
 }
 }
 }
-else {
-const err115 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data37};
+if(data43.weekly !== undefined){
+let data45 = data43.weekly;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err115 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4647,10 +4659,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 1000 || isNaN(data45)){
+const err116 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4659,15 +4670,163 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data45 < 0 || isNaN(data45)){
+const err117 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
 if(vErrors === null){
 vErrors = [err117];
 }
 else {
 vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+if(data43.monthly !== undefined){
+let data46 = data43.monthly;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err118 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1000 || isNaN(data46)){
+const err119 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data46 < 0 || isNaN(data46)){
+const err120 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data43};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data41.include !== undefined){
+let data47 = data41.include;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key15 in data47){
+if(!((key15 === "packages") || (key15 === "home"))){
+const err122 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data47};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data47.packages !== undefined){
+let data48 = data47.packages;
+if(typeof data48 !== "boolean"){
+const err123 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data48};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data47.home !== undefined){
+let data49 = data47.home;
+if(typeof data49 !== "boolean"){
+const err124 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data49};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data47};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data41.paused !== undefined){
+let data50 = data41.paused;
+if(typeof data50 !== "boolean"){
+const err126 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data50};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
 }
 errors++;
 }
@@ -4677,9 +4836,10 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const EnvironmentLock = validate23;
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
-const pattern61 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
-const pattern63 = new RegExp("^[a-f0-9]{64}$", "u");
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"The R packages the image has beyond R itself, when environment.yaml asks for any (`spec.r`): the pack's and every one installed from the snapshot repository, each exact.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"The snapshot repository they are installed from."},"packages":{"type":"array","description":"Sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name as CRAN spells it."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact version, as the repository's PACKAGES index writes it."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: in the pack image (`provides.r`); `environment`: asked for in environment.yaml; `dependency`: required by another (Depends, Imports, LinkingTo)."},"md5":{"type":"string","pattern":"^[a-f0-9]{32}$","description":"The source package's MD5 sum in the repository's PACKAGES index; the build refuses a download that differs."}}}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
+const pattern63 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
+const pattern65 = new RegExp("^[a-f0-9]{64}$", "u");
+const pattern68 = new RegExp("^[a-f0-9]{32}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment-lock.schema.json" */;
@@ -5286,7 +5446,7 @@ errors++;
 if(data7.excludeNewer !== undefined){
 let data16 = data7.excludeNewer;
 if(typeof data16 === "string"){
-if(!pattern61.test(data16)){
+if(!pattern63.test(data16)){
 const err49 = {instancePath:instancePath+"/spec/excludeNewer",schemaPath:"#/properties/spec/properties/excludeNewer/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$",parentSchema:schema34.properties.spec.properties.excludeNewer,data:data16};
 if(vErrors === null){
 vErrors = [err49];
@@ -5443,7 +5603,7 @@ errors++;
 if(data18.sha256 !== undefined){
 let data22 = data18.sha256;
 if(typeof data22 === "string"){
-if(!pattern63.test(data22)){
+if(!pattern65.test(data22)){
 const err62 = {instancePath:instancePath+"/spec/packages/" + i0+"/sha256",schemaPath:"#/properties/spec/properties/packages/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.packages.items.properties.sha256,data:data22};
 if(vErrors === null){
 vErrors = [err62];
@@ -5514,15 +5674,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data7.kernels !== undefined){
-let data24 = data7.kernels;
-if(Array.isArray(data24)){
-const len1 = data24.length;
-for(let i1=0; i1<len1; i1++){
-let data25 = data24[i1];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err68 = {instancePath:instancePath+"/spec/kernels/" + i1,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data25};
+if(data7.r !== undefined){
+let data24 = data7.r;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.repository === undefined){
+const err68 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema34.properties.spec.properties.r.required,parentSchema:schema34.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5531,8 +5687,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data25.language === undefined){
-const err69 = {instancePath:instancePath+"/spec/kernels/" + i1,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data25};
+if(data24.packages === undefined){
+const err69 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema34.properties.spec.properties.r.required,parentSchema:schema34.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5541,9 +5697,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key7 in data25){
-if(!((((key7 === "name") || (key7 === "language")) || (key7 === "displayName")) || (key7 === "version"))){
-const err70 = {instancePath:instancePath+"/spec/kernels/" + i1,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.kernels.items,data:data25};
+for(const key7 in data24){
+if(!((key7 === "repository") || (key7 === "packages"))){
+const err70 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5553,11 +5709,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(!pattern20.test(data26)){
-const err71 = {instancePath:instancePath+"/spec/kernels/" + i1+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data26};
+if(data24.repository !== undefined){
+let data25 = data24.repository;
+if(typeof data25 === "string"){
+if(func1(data25) > 2048){
+const err71 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema34.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5566,9 +5722,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/spec/kernels/" + i1+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data26};
+if(!pattern47.test(data25)){
+const err72 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema34.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5578,10 +5733,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data25.language !== undefined){
-let data27 = data25.language;
-if(typeof data27 !== "string"){
-const err73 = {instancePath:instancePath+"/spec/kernels/" + i1+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data27};
+else {
+const err73 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.r.properties.repository.type,parentSchema:schema34.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5590,8 +5743,16 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(((data27 === "python") || (data27 === "R")) || (data27 === "julia"))){
-const err74 = {instancePath:instancePath+"/spec/kernels/" + i1+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data27};
+}
+if(data24.packages !== undefined){
+let data26 = data24.packages;
+if(Array.isArray(data26)){
+const len1 = data26.length;
+for(let i1=0; i1<len1; i1++){
+let data27 = data26[i1];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.name === undefined){
+const err74 = {instancePath:instancePath+"/spec/r/packages/" + i1,schemaPath:"#/properties/spec/properties/r/properties/packages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.r.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5600,12 +5761,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data25.displayName !== undefined){
-let data28 = data25.displayName;
-if(typeof data28 === "string"){
-if(func1(data28) > 128){
-const err75 = {instancePath:instancePath+"/spec/kernels/" + i1+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data28};
+if(data27.version === undefined){
+const err75 = {instancePath:instancePath+"/spec/r/packages/" + i1,schemaPath:"#/properties/spec/properties/r/properties/packages/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.r.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5614,9 +5771,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/spec/kernels/" + i1+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data28};
+if(data27.source === undefined){
+const err76 = {instancePath:instancePath+"/spec/r/packages/" + i1,schemaPath:"#/properties/spec/properties/r/properties/packages/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema34.properties.spec.properties.r.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5625,12 +5781,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data25.version !== undefined){
-let data29 = data25.version;
-if(typeof data29 === "string"){
-if(func1(data29) > 32){
-const err77 = {instancePath:instancePath+"/spec/kernels/" + i1+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data29};
+for(const key8 in data27){
+if(!((((key8 === "name") || (key8 === "version")) || (key8 === "source")) || (key8 === "md5"))){
+const err77 = {instancePath:instancePath+"/spec/r/packages/" + i1,schemaPath:"#/properties/spec/properties/r/properties/packages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5640,8 +5793,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/spec/kernels/" + i1+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data29};
+if(data27.name !== undefined){
+let data28 = data27.name;
+if(typeof data28 === "string"){
+if(!pattern18.test(data28)){
+const err78 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/name",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}$",parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.name,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5651,9 +5807,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/spec/kernels/" + i1,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.kernels.items.type,parentSchema:schema34.properties.spec.properties.kernels.items,data:data25};
+const err79 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/name",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.r.properties.packages.items.properties.name.type,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.name,data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5663,9 +5818,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.kernels.type,parentSchema:schema34.properties.spec.properties.kernels,data:data24};
+if(data27.version !== undefined){
+let data29 = data27.version;
+if(typeof data29 === "string"){
+if(func1(data29) > 64){
+const err80 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/version",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.version,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5674,16 +5831,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data7.extensions !== undefined){
-let data30 = data7.extensions;
-if(Array.isArray(data30)){
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.name === undefined){
-const err81 = {instancePath:instancePath+"/spec/extensions/" + i2,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data31};
+if(func1(data29) < 1){
+const err81 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/version",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.version,data:data29};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5692,8 +5841,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data31.version === undefined){
-const err82 = {instancePath:instancePath+"/spec/extensions/" + i2,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data31};
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/version",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.r.properties.packages.items.properties.version.type,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.version,data:data29};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5702,9 +5852,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key8 in data31){
-if(!((key8 === "name") || (key8 === "version"))){
-const err83 = {instancePath:instancePath+"/spec/extensions/" + i2,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.extensions.items,data:data31};
+}
+if(data27.source !== undefined){
+let data30 = data27.source;
+if(typeof data30 !== "string"){
+const err83 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/source",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.r.properties.packages.items.properties.source.type,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.source,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5713,12 +5865,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data31.name !== undefined){
-let data32 = data31.name;
-if(typeof data32 === "string"){
-if(!pattern21.test(data32)){
-const err84 = {instancePath:instancePath+"/spec/extensions/" + i2+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data32};
+if(!(((data30 === "pack") || (data30 === "environment")) || (data30 === "dependency"))){
+const err84 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/source",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.r.properties.packages.items.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.r.properties.packages.items.properties.source.enum,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.source,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5728,8 +5876,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/spec/extensions/" + i2+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data32};
+if(data27.md5 !== undefined){
+let data31 = data27.md5;
+if(typeof data31 === "string"){
+if(!pattern68.test(data31)){
+const err85 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/md5",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/md5/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{32}$"},message:"must match pattern \""+"^[a-f0-9]{32}$"+"\"",schema:"^[a-f0-9]{32}$",parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.md5,data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5739,11 +5890,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data31.version !== undefined){
-let data33 = data31.version;
-if(typeof data33 === "string"){
-if(!pattern22.test(data33)){
-const err86 = {instancePath:instancePath+"/spec/extensions/" + i2+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data33};
+else {
+const err86 = {instancePath:instancePath+"/spec/r/packages/" + i1+"/md5",schemaPath:"#/properties/spec/properties/r/properties/packages/items/properties/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.r.properties.packages.items.properties.md5.type,parentSchema:schema34.properties.spec.properties.r.properties.packages.items.properties.md5,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5753,8 +5901,9 @@ vErrors.push(err86);
 errors++;
 }
 }
+}
 else {
-const err87 = {instancePath:instancePath+"/spec/extensions/" + i2+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data33};
+const err87 = {instancePath:instancePath+"/spec/r/packages/" + i1,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema34.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5766,7 +5915,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/spec/extensions/" + i2,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.extensions.items.type,parentSchema:schema34.properties.spec.properties.extensions.items,data:data31};
+const err88 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.r.properties.packages.type,parentSchema:schema34.properties.spec.properties.r.properties.packages,data:data26};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5778,7 +5927,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.extensions.type,parentSchema:schema34.properties.spec.properties.extensions,data:data30};
+const err89 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.r.type,parentSchema:schema34.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5788,15 +5937,15 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data7.jupyterConfig !== undefined){
-let data34 = data7.jupyterConfig;
-if(Array.isArray(data34)){
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.key === undefined){
-const err90 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data35};
+if(data7.kernels !== undefined){
+let data32 = data7.kernels;
+if(Array.isArray(data32)){
+const len2 = data32.length;
+for(let i2=0; i2<len2; i2++){
+let data33 = data32[i2];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.name === undefined){
+const err90 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5805,8 +5954,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data35.sha256 === undefined){
-const err91 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data35};
+if(data33.language === undefined){
+const err91 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5815,9 +5964,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key9 in data35){
-if(!((key9 === "key") || (key9 === "sha256"))){
-const err92 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3,schemaPath:"#/properties/spec/properties/jupyterConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data35};
+for(const key9 in data33){
+if(!((((key9 === "name") || (key9 === "language")) || (key9 === "displayName")) || (key9 === "version"))){
+const err92 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.kernels.items,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5827,10 +5976,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data35.key !== undefined){
-let data36 = data35.key;
-if(typeof data36 !== "string"){
-const err93 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/key",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.key.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.key,data:data36};
+if(data33.name !== undefined){
+let data34 = data33.name;
+if(typeof data34 === "string"){
+if(!pattern20.test(data34)){
+const err93 = {instancePath:instancePath+"/spec/kernels/" + i2+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5840,11 +5990,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data35.sha256 !== undefined){
-let data37 = data35.sha256;
-if(typeof data37 === "string"){
-if(!pattern63.test(data37)){
-const err94 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data37};
+else {
+const err94 = {instancePath:instancePath+"/spec/kernels/" + i2+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data34};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5854,8 +6001,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data37};
+if(data33.language !== undefined){
+let data35 = data33.language;
+if(typeof data35 !== "string"){
+const err95 = {instancePath:instancePath+"/spec/kernels/" + i2+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5864,10 +6013,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3,schemaPath:"#/properties/spec/properties/jupyterConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.jupyterConfig.items.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data35};
+if(!(((data35 === "python") || (data35 === "R")) || (data35 === "julia"))){
+const err96 = {instancePath:instancePath+"/spec/kernels/" + i2+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5877,9 +6024,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.jupyterConfig.type,parentSchema:schema34.properties.spec.properties.jupyterConfig,data:data34};
+if(data33.displayName !== undefined){
+let data36 = data33.displayName;
+if(typeof data36 === "string"){
+if(func1(data36) > 128){
+const err97 = {instancePath:instancePath+"/spec/kernels/" + i2+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5889,11 +6038,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data7.resources !== undefined){
-let data38 = data7.resources;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.cpu === undefined){
-const err98 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data38};
+else {
+const err98 = {instancePath:instancePath+"/spec/kernels/" + i2+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5902,8 +6048,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data38.memory === undefined){
-const err99 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data38};
+}
+if(data33.version !== undefined){
+let data37 = data33.version;
+if(typeof data37 === "string"){
+if(func1(data37) > 32){
+const err99 = {instancePath:instancePath+"/spec/kernels/" + i2+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5912,9 +6062,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key10 in data38){
-if(!(((key10 === "cpu") || (key10 === "memory")) || (key10 === "storageGiB"))){
-const err100 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.resources,data:data38};
+}
+else {
+const err100 = {instancePath:instancePath+"/spec/kernels/" + i2+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5924,10 +6074,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data38.cpu !== undefined){
-let data39 = data38.cpu;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err101 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data39};
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/kernels/" + i2,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.kernels.items.type,parentSchema:schema34.properties.spec.properties.kernels.items,data:data33};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5936,8 +6085,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!(((((((data39 === 256) || (data39 === 512)) || (data39 === 1024)) || (data39 === 2048)) || (data39 === 4096)) || (data39 === 8192)) || (data39 === 16384))){
-const err102 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data39};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.kernels.type,parentSchema:schema34.properties.spec.properties.kernels,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5947,10 +6098,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data38.memory !== undefined){
-let data40 = data38.memory;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err103 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.memory.type,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data40};
+if(data7.extensions !== undefined){
+let data38 = data7.extensions;
+if(Array.isArray(data38)){
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.name === undefined){
+const err103 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5959,9 +6115,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 122880 || isNaN(data40)){
-const err104 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data40};
+if(data39.version === undefined){
+const err104 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5970,8 +6125,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data40 < 512 || isNaN(data40)){
-const err105 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data40};
+for(const key10 in data39){
+if(!((key10 === "name") || (key10 === "version"))){
+const err105 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.extensions.items,data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5981,11 +6137,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-if(data38.storageGiB !== undefined){
-let data41 = data38.storageGiB;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err106 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data41};
+if(data39.name !== undefined){
+let data40 = data39.name;
+if(typeof data40 === "string"){
+if(!pattern21.test(data40)){
+const err106 = {instancePath:instancePath+"/spec/extensions/" + i3+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5994,9 +6150,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 16384 || isNaN(data41)){
-const err107 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data41};
+}
+else {
+const err107 = {instancePath:instancePath+"/spec/extensions/" + i3+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6005,8 +6161,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data41 < 1 || isNaN(data41)){
-const err108 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data41};
+}
+if(data39.version !== undefined){
+let data41 = data39.version;
+if(typeof data41 === "string"){
+if(!pattern22.test(data41)){
+const err108 = {instancePath:instancePath+"/spec/extensions/" + i3+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data41};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6016,10 +6176,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-}
 else {
-const err109 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.resources.type,parentSchema:schema34.properties.spec.properties.resources,data:data38};
+const err109 = {instancePath:instancePath+"/spec/extensions/" + i3+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6031,7 +6189,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data7};
+const err110 = {instancePath:instancePath+"/spec/extensions/" + i3,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.extensions.items.type,parentSchema:schema34.properties.spec.properties.extensions.items,data:data39};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6043,12 +6201,277 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err111 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.extensions.type,parentSchema:schema34.properties.spec.properties.extensions,data:data38};
 if(vErrors === null){
 vErrors = [err111];
 }
 else {
 vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data7.jupyterConfig !== undefined){
+let data42 = data7.jupyterConfig;
+if(Array.isArray(data42)){
+const len4 = data42.length;
+for(let i4=0; i4<len4; i4++){
+let data43 = data42[i4];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.key === undefined){
+const err112 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data43};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data43.sha256 === undefined){
+const err113 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data43};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key11 in data43){
+if(!((key11 === "key") || (key11 === "sha256"))){
+const err114 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4,schemaPath:"#/properties/spec/properties/jupyterConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data43};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data43.key !== undefined){
+let data44 = data43.key;
+if(typeof data44 !== "string"){
+const err115 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4+"/key",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.key.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.key,data:data44};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data43.sha256 !== undefined){
+let data45 = data43.sha256;
+if(typeof data45 === "string"){
+if(!pattern65.test(data45)){
+const err116 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data45};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data45};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/spec/jupyterConfig/" + i4,schemaPath:"#/properties/spec/properties/jupyterConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.jupyterConfig.items.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data43};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.jupyterConfig.type,parentSchema:schema34.properties.spec.properties.jupyterConfig,data:data42};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data7.resources !== undefined){
+let data46 = data7.resources;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.cpu === undefined){
+const err120 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data46};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data46.memory === undefined){
+const err121 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data46};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+for(const key12 in data46){
+if(!(((key12 === "cpu") || (key12 === "memory")) || (key12 === "storageGiB"))){
+const err122 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.resources,data:data46};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data46.cpu !== undefined){
+let data47 = data46.cpu;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err123 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data47};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(!(((((((data47 === 256) || (data47 === 512)) || (data47 === 1024)) || (data47 === 2048)) || (data47 === 4096)) || (data47 === 8192)) || (data47 === 16384))){
+const err124 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data47};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data46.memory !== undefined){
+let data48 = data46.memory;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err125 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.memory.type,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data48};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 122880 || isNaN(data48)){
+const err126 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data48};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data48 < 512 || isNaN(data48)){
+const err127 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data48};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+if(data46.storageGiB !== undefined){
+let data49 = data46.storageGiB;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err128 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data49};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 16384 || isNaN(data49)){
+const err129 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data49};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data49 < 1 || isNaN(data49)){
+const err130 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data49};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.resources.type,parentSchema:schema34.properties.spec.properties.resources,data:data46};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data7};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
@@ -6058,8 +6481,8 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Lab = validate24;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern75 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure","r-package"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const pattern80 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 const formats6 = __dep1.fullFormats.date;
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6746,7 +7169,7 @@ errors++;
 if(data13.orcid !== undefined){
 let data19 = data13.orcid;
 if(typeof data19 === "string"){
-if(!pattern75.test(data19)){
+if(!pattern80.test(data19)){
 const err54 = {instancePath:instancePath+"/spec/members/" + i2+"/orcid",schemaPath:"#/properties/spec/properties/members/items/properties/orcid/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"+"\"",schema:"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$",parentSchema:schema35.properties.spec.properties.members.items.properties.orcid,data:data19};
 if(vErrors === null){
 vErrors = [err54];
@@ -7411,7 +7834,7 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!(((((data43 === "package") || (data43 === "kernel")) || (data43 === "extension")) || (data43 === "config")) || (data43 === "infrastructure"))){
+if(!((((((data43 === "package") || (data43 === "kernel")) || (data43 === "extension")) || (data43 === "config")) || (data43 === "infrastructure")) || (data43 === "r-package"))){
 const err105 = {instancePath:instancePath+"/spec/drift/rules/" + i8+"/item",schemaPath:"#/properties/spec/properties/drift/properties/rules/items/properties/item/enum",keyword:"enum",params:{allowedValues: schema35.properties.spec.properties.drift.properties.rules.items.properties.item.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.spec.properties.drift.properties.rules.items.properties.item.enum,parentSchema:schema35.properties.spec.properties.drift.properties.rules.items.properties.item,data:data43};
 if(vErrors === null){
 vErrors = [err105];
@@ -7857,7 +8280,7 @@ return errors === 0;
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Observation = validate25;
-const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/observation.schema.json","title":"Observation","description":"What the labenv agent saw inside a running Jupyter container: installed packages, kernels, extensions and config hashes. Written to the object store; drift detection compares it with the lock.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Observation","description":"The document kind: `Observation`."},"metadata":{"type":"object","additionalProperties":false,"required":["lab","environment","observedAt","source"],"properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"observedAt":{"type":"string","format":"date-time","description":"When the observation was made (UTC)."},"source":{"type":"string","enum":["agent","sandbox"],"description":"`agent`: the in-container agent; `sandbox`: the local simulation."},"task":{"type":"string","description":"The task (ARN or sandbox id) that was observed."},"host":{"type":"string"}}},"spec":{"type":"object","additionalProperties":false,"required":["packages","kernels","extensions","jupyterConfig"],"properties":{"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version."},"installer":{"type":"string","description":"Which tool installed it (pip, conda, uv)."},"requested":{"type":"boolean","description":"True when a user asked for it rather than it coming in as a dependency."},"location":{"type":"string","description":"Where it is installed (site-packages path)."}}},"description":"Every installed distribution, as `pip inspect` reports it."},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"Kernelspecs, as `jupyter kernelspec list --json` reports them."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions found in the labextensions directories."},"jupyterConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}},"description":"Hashes of the Jupyter config values and files found."}}}}};
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/observation.schema.json","title":"Observation","description":"What the labenv agent saw inside a running Jupyter container: installed packages, kernels, extensions and config hashes. Written to the object store; drift detection compares it with the lock.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Observation","description":"The document kind: `Observation`."},"metadata":{"type":"object","additionalProperties":false,"required":["lab","environment","observedAt","source"],"properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"observedAt":{"type":"string","format":"date-time","description":"When the observation was made (UTC)."},"source":{"type":"string","enum":["agent","sandbox"],"description":"`agent`: the in-container agent; `sandbox`: the local simulation."},"task":{"type":"string","description":"The task (ARN or sandbox id) that was observed."},"host":{"type":"string"}}},"spec":{"type":"object","additionalProperties":false,"required":["packages","kernels","extensions","jupyterConfig"],"properties":{"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version."},"installer":{"type":"string","description":"Which tool installed it (pip, conda, uv)."},"requested":{"type":"boolean","description":"True when a user asked for it rather than it coming in as a dependency."},"location":{"type":"string","description":"Where it is installed (site-packages path)."}}},"description":"Every installed distribution, as `pip inspect` reports it."},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"Kernelspecs, as `jupyter kernelspec list --json` reports them."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions found in the labextensions directories."},"jupyterConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}},"description":"Hashes of the Jupyter config values and files found."},"rPackages":{"type":"array","maxItems":20000,"description":"The R packages installed in the image's site libraries (R's base and recommended packages left out), from their DESCRIPTION files; absent when the image has no R.","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name (its DESCRIPTION's Package)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version (its DESCRIPTION's Version)."}}}}}}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/observation.schema.json" */;
@@ -8184,7 +8607,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key2 in data9){
-if(!(((((key2 === "python") || (key2 === "packages")) || (key2 === "kernels")) || (key2 === "extensions")) || (key2 === "jupyterConfig"))){
+if(!((((((key2 === "python") || (key2 === "packages")) || (key2 === "kernels")) || (key2 === "extensions")) || (key2 === "jupyterConfig")) || (key2 === "rPackages"))){
 const err27 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.spec,data:data9};
 if(vErrors === null){
 vErrors = [err27];
@@ -8711,7 +9134,7 @@ errors++;
 if(data29.sha256 !== undefined){
 let data31 = data29.sha256;
 if(typeof data31 === "string"){
-if(!pattern63.test(data31)){
+if(!pattern65.test(data31)){
 const err69 = {instancePath:instancePath+"/spec/jupyterConfig/" + i3+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema36.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data31};
 if(vErrors === null){
 vErrors = [err69];
@@ -8757,9 +9180,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.type,parentSchema:schema36.properties.spec,data:data9};
+if(data9.rPackages !== undefined){
+let data32 = data9.rPackages;
+if(Array.isArray(data32)){
+if(data32.length > 20000){
+const err73 = {instancePath:instancePath+"/spec/rPackages",schemaPath:"#/properties/spec/properties/rPackages/maxItems",keyword:"maxItems",params:{limit: 20000},message:"must NOT have more than 20000 items",schema:20000,parentSchema:schema36.properties.spec.properties.rPackages,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8768,15 +9193,146 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const len4 = data32.length;
+for(let i4=0; i4<len4; i4++){
+let data33 = data32[i4];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.name === undefined){
+const err74 = {instancePath:instancePath+"/spec/rPackages/" + i4,schemaPath:"#/properties/spec/properties/rPackages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.properties.spec.properties.rPackages.items.required,parentSchema:schema36.properties.spec.properties.rPackages.items,data:data33};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+if(data33.version === undefined){
+const err75 = {instancePath:instancePath+"/spec/rPackages/" + i4,schemaPath:"#/properties/spec/properties/rPackages/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema36.properties.spec.properties.rPackages.items.required,parentSchema:schema36.properties.spec.properties.rPackages.items,data:data33};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+for(const key7 in data33){
+if(!((key7 === "name") || (key7 === "version"))){
+const err76 = {instancePath:instancePath+"/spec/rPackages/" + i4,schemaPath:"#/properties/spec/properties/rPackages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.spec.properties.rPackages.items,data:data33};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data33.name !== undefined){
+let data34 = data33.name;
+if(typeof data34 === "string"){
+if(!pattern18.test(data34)){
+const err77 = {instancePath:instancePath+"/spec/rPackages/" + i4+"/name",schemaPath:"#/properties/spec/properties/rPackages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}$",parentSchema:schema36.properties.spec.properties.rPackages.items.properties.name,data:data34};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/spec/rPackages/" + i4+"/name",schemaPath:"#/properties/spec/properties/rPackages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.spec.properties.rPackages.items.properties.name.type,parentSchema:schema36.properties.spec.properties.rPackages.items.properties.name,data:data34};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data33.version !== undefined){
+let data35 = data33.version;
+if(typeof data35 === "string"){
+if(func1(data35) > 64){
+const err79 = {instancePath:instancePath+"/spec/rPackages/" + i4+"/version",schemaPath:"#/properties/spec/properties/rPackages/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36.properties.spec.properties.rPackages.items.properties.version,data:data35};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(func1(data35) < 1){
+const err80 = {instancePath:instancePath+"/spec/rPackages/" + i4+"/version",schemaPath:"#/properties/spec/properties/rPackages/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.spec.properties.rPackages.items.properties.version,data:data35};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/spec/rPackages/" + i4+"/version",schemaPath:"#/properties/spec/properties/rPackages/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.spec.properties.rPackages.items.properties.version.type,parentSchema:schema36.properties.spec.properties.rPackages.items.properties.version,data:data35};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/rPackages/" + i4,schemaPath:"#/properties/spec/properties/rPackages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.properties.rPackages.items.type,parentSchema:schema36.properties.spec.properties.rPackages.items,data:data33};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/spec/rPackages",schemaPath:"#/properties/spec/properties/rPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.spec.properties.rPackages.type,parentSchema:schema36.properties.spec.properties.rPackages,data:data32};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.type,parentSchema:schema36.properties.spec,data:data9};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }
@@ -8787,25 +9343,25 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
-const pattern87 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-const pattern88 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
-const pattern89 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
-const pattern90 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
-const pattern91 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern95 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern96 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern97 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern98 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern99 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern100 = new RegExp("^https?://", "u");
-const pattern101 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern102 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern103 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern104 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern105 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern107 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern108 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern110 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern93 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+const pattern94 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
+const pattern95 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
+const pattern96 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
+const pattern97 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern101 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern102 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern103 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern104 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern105 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern106 = new RegExp("^https?://", "u");
+const pattern107 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern108 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern109 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern110 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern111 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern113 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern114 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern116 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9026,7 +9582,7 @@ errors++;
 if(data6.region !== undefined){
 let data7 = data6.region;
 if(typeof data7 === "string"){
-if(!pattern87.test(data7)){
+if(!pattern93.test(data7)){
 const err17 = {instancePath:instancePath+"/spec/aws/region",schemaPath:"#/properties/spec/properties/aws/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"},message:"must match pattern \""+"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"+"\"",schema:"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.region,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -9080,7 +9636,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern88.test(data10)){
+if(!pattern94.test(data10)){
 const err21 = {instancePath:instancePath+"/spec/aws/subnets/" + i0,schemaPath:"#/properties/spec/properties/aws/properties/subnets/items/pattern",keyword:"pattern",params:{pattern: "^subnet-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^subnet-[0-9a-f]{8,17}$"+"\"",schema:"^subnet-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.subnets.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -9121,7 +9677,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
-if(!pattern89.test(data12)){
+if(!pattern95.test(data12)){
 const err24 = {instancePath:instancePath+"/spec/aws/securityGroups/" + i1,schemaPath:"#/properties/spec/properties/aws/properties/securityGroups/items/pattern",keyword:"pattern",params:{pattern: "^sg-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^sg-[0-9a-f]{8,17}$"+"\"",schema:"^sg-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.securityGroups.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
@@ -9158,7 +9714,7 @@ errors++;
 if(data6.fileSystemId !== undefined){
 let data13 = data6.fileSystemId;
 if(typeof data13 === "string"){
-if(!pattern90.test(data13)){
+if(!pattern96.test(data13)){
 const err27 = {instancePath:instancePath+"/spec/aws/fileSystemId",schemaPath:"#/properties/spec/properties/aws/properties/fileSystemId/pattern",keyword:"pattern",params:{pattern: "^fs-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^fs-[0-9a-f]{8,17}$"+"\"",schema:"^fs-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.fileSystemId,data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -9183,7 +9739,7 @@ errors++;
 if(data6.taskExecutionRoleArn !== undefined){
 let data14 = data6.taskExecutionRoleArn;
 if(typeof data14 === "string"){
-if(!pattern91.test(data14)){
+if(!pattern97.test(data14)){
 const err29 = {instancePath:instancePath+"/spec/aws/taskExecutionRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/taskExecutionRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskExecutionRoleArn,data:data14};
 if(vErrors === null){
 vErrors = [err29];
@@ -9211,7 +9767,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 let data16 = data15[key4];
 if(typeof data16 === "string"){
-if(!pattern91.test(data16)){
+if(!pattern97.test(data16)){
 const err31 = {instancePath:instancePath+"/spec/aws/taskRoleArns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/aws/properties/taskRoleArns/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleArns.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err31];
@@ -9274,7 +9830,7 @@ errors++;
 if(data6.infrastructureRoleArn !== undefined){
 let data19 = data6.infrastructureRoleArn;
 if(typeof data19 === "string"){
-if(!pattern91.test(data19)){
+if(!pattern97.test(data19)){
 const err36 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data19};
 if(vErrors === null){
 vErrors = [err36];
@@ -9299,7 +9855,7 @@ errors++;
 if(data6.backupRoleArn !== undefined){
 let data20 = data6.backupRoleArn;
 if(typeof data20 === "string"){
-if(!pattern91.test(data20)){
+if(!pattern97.test(data20)){
 const err38 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
@@ -9324,7 +9880,7 @@ errors++;
 if(data6.imageBuildProject !== undefined){
 let data21 = data6.imageBuildProject;
 if(typeof data21 === "string"){
-if(!pattern95.test(data21)){
+if(!pattern101.test(data21)){
 const err40 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data21};
 if(vErrors === null){
 vErrors = [err40];
@@ -9349,7 +9905,7 @@ errors++;
 if(data6.buildContextBucket !== undefined){
 let data22 = data6.buildContextBucket;
 if(typeof data22 === "string"){
-if(!pattern96.test(data22)){
+if(!pattern102.test(data22)){
 const err42 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data22};
 if(vErrors === null){
 vErrors = [err42];
@@ -9399,7 +9955,7 @@ errors++;
 if(data6.vpcId !== undefined){
 let data24 = data6.vpcId;
 if(typeof data24 === "string"){
-if(!pattern97.test(data24)){
+if(!pattern103.test(data24)){
 const err46 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data24};
 if(vErrors === null){
 vErrors = [err46];
@@ -9424,7 +9980,7 @@ errors++;
 if(data6.listenerArn !== undefined){
 let data25 = data6.listenerArn;
 if(typeof data25 === "string"){
-if(!pattern98.test(data25)){
+if(!pattern104.test(data25)){
 const err48 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data25};
 if(vErrors === null){
 vErrors = [err48];
@@ -9449,7 +10005,7 @@ errors++;
 if(data6.wakeTargetGroupArn !== undefined){
 let data26 = data6.wakeTargetGroupArn;
 if(typeof data26 === "string"){
-if(!pattern99.test(data26)){
+if(!pattern105.test(data26)){
 const err50 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data26};
 if(vErrors === null){
 vErrors = [err50];
@@ -9501,7 +10057,7 @@ errors++;
 if(data27.address !== undefined){
 let data28 = data27.address;
 if(typeof data28 === "string"){
-if(!pattern100.test(data28)){
+if(!pattern106.test(data28)){
 const err54 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
 if(vErrors === null){
 vErrors = [err54];
@@ -9561,7 +10117,7 @@ errors++;
 if(data27.authorizerImage !== undefined){
 let data30 = data27.authorizerImage;
 if(typeof data30 === "string"){
-if(!pattern101.test(data30)){
+if(!pattern107.test(data30)){
 const err59 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data30};
 if(vErrors === null){
 vErrors = [err59];
@@ -9631,7 +10187,7 @@ errors++;
 if(data31.userPoolArn !== undefined){
 let data32 = data31.userPoolArn;
 if(typeof data32 === "string"){
-if(!pattern102.test(data32)){
+if(!pattern108.test(data32)){
 const err65 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
 if(vErrors === null){
 vErrors = [err65];
@@ -9681,7 +10237,7 @@ errors++;
 if(data31.userPoolDomain !== undefined){
 let data34 = data31.userPoolDomain;
 if(typeof data34 === "string"){
-if(!pattern103.test(data34)){
+if(!pattern109.test(data34)){
 const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
 if(vErrors === null){
 vErrors = [err69];
@@ -9920,7 +10476,7 @@ errors++;
 if(data43.repository !== undefined){
 let data45 = data43.repository;
 if(typeof data45 === "string"){
-if(!pattern104.test(data45)){
+if(!pattern110.test(data45)){
 const err88 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
 if(vErrors === null){
 vErrors = [err88];
@@ -10376,7 +10932,7 @@ const len2 = data63.length;
 for(let i2=0; i2<len2; i2++){
 let data64 = data63[i2];
 if(typeof data64 === "string"){
-if(!pattern105.test(data64)){
+if(!pattern111.test(data64)){
 const err124 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
 if(vErrors === null){
 vErrors = [err124];
@@ -10513,7 +11069,7 @@ errors++;
 if(data66.url !== undefined){
 let data68 = data66.url;
 if(typeof data68 === "string"){
-if(!pattern107.test(data68)){
+if(!pattern113.test(data68)){
 const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
 if(vErrors === null){
 vErrors = [err134];
@@ -10611,7 +11167,7 @@ errors++;
 if(data66.tokenEnv !== undefined){
 let data71 = data66.tokenEnv;
 if(typeof data71 === "string"){
-if(!pattern108.test(data71)){
+if(!pattern114.test(data71)){
 const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
 if(vErrors === null){
 vErrors = [err141];
@@ -10765,7 +11321,7 @@ errors++;
 if(data76.publicKey !== undefined){
 let data78 = data76.publicKey;
 if(typeof data78 === "string"){
-if(!pattern110.test(data78)){
+if(!pattern116.test(data78)){
 const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
 if(vErrors === null){
 vErrors = [err153];
@@ -11015,7 +11571,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern120 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern126 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -11584,7 +12140,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern120.test(data15)){
+if(!pattern126.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -12424,8 +12980,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern130 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern131 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern136 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern137 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -12825,7 +13381,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern130.test(data11)){
+if(!pattern136.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -12862,7 +13418,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern131.test(data12)){
+if(!pattern137.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
