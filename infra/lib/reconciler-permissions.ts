@@ -263,8 +263,10 @@ export function reconcilerStatements(
       ["*"],
     ),
     // A snapshot's capture waits for its recovery point (and records when its backup began).
-    allow("ReadLabBackupJobs", ["backup:DescribeBackupJob"], ["*"]),
+    allow("ReadLabBackupJobs", ["backup:DescribeBackupJob", "backup:DescribeRestoreJob"], ["*"]),
     allow("ReadLabRecoveryPoints", ["backup:DescribeRecoveryPoint"], [recoveryPoints]),
+    // A home's restore: an item-level restore job from a recovery point (with the backup role).
+    allow("RestoreLabHomes", ["backup:StartRestoreJob"], [recoveryPoints]),
     // One-off tasks of an environment's own task definition (a snapshot's home inventory), in
     // the labenv cluster only; the task definition must be a configured lab's.
     allow("RunLabOneOffTasks", ["ecs:RunTask"], [taskDefinitions], {

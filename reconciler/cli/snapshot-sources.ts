@@ -5,7 +5,6 @@ import { captureSnapshots, type CaptureResult } from "../core/snapshots/capture.
 import { scheduledIdOf } from "../core/snapshots/prune-plan.js";
 import { heldScheduledSnapshots } from "../core/snapshots/schedule.js";
 import { LabenvError } from "../core/errors.js";
-import type { Repository } from "../core/model/documents.js";
 import type { SnapshotManifest } from "../core/snapshots/manifest.js";
 import { completeRestores, type RestoreResult } from "../core/snapshots/restore.js";
 import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
@@ -112,29 +111,11 @@ export async function restoreForContext(
   startedAt: Date,
 ): Promise<RestoreResult[]> {
   if (![...ctx.repository.environments.values()].some((e) => e.doc.spec.restoreFrom)) return [];
-  if (ctx.aws) return homeRestoresNotBuiltOnAws(ctx.repository, manifests);
   const sources = await openSnapshotSources(ctx, now);
   return completeRestores(
     { repository: ctx.repository, manifests, startedAt },
     { objects: ctx.objects, sources, restorer: sources, now },
   );
-}
-
-/** On AWS the image and volume are the snapshot's (the plan pins them); the home's restore is not built yet. */
-function homeRestoresNotBuiltOnAws(repository: Repository, manifests: Manifests): RestoreResult[] {
-  return [...repository.environments]
-    .filter(([, env]) => env.doc.spec.restoreFrom)
-    .map(([key, env]) => {
-      const snapshot = env.doc.spec.restoreFrom!.snapshot;
-      return {
-        environment: key,
-        snapshot,
-        outcome: "waiting" as const,
-        reason: manifests.get(snapshot)?.manifest.home
-          ? "it runs the snapshot's image and /opt/jupyter volume; restoring the home on AWS is not built yet"
-          : "it runs the snapshot's image and /opt/jupyter volume once the snapshot is captured",
-      };
-    });
 }
 
 /** One line per restoring environment (and its differences, if any). */

@@ -88,4 +88,20 @@ export interface RestoredHome {
  */
 export interface HomeRestorer {
   restoreHome(recoveryPointArn: string, fromPath: string, toPath: string): Promise<RestoredHome>;
+  /**
+   * The same restore where it spans runs (AWS: a restore job, then a one-off move task): each
+   * call takes the next step and says what it waits for; calling again is safe. When absent,
+   * `restoreHome` is used.
+   */
+  restoreHomeStep?(
+    recoveryPointArn: string,
+    fromPath: string,
+    toPath: string,
+  ): Promise<HomeRestoreStep>;
 }
+
+/** Where a restore that spans runs stands. */
+export type HomeRestoreStep =
+  | { state: "pending"; reason: string }
+  | { state: "failed"; reason: string }
+  | { state: "done"; home: RestoredHome };

@@ -73,6 +73,9 @@ const NOT_FOR_DRIFT = [
   "backup:DescribeRecoveryPoint",
   "backup:DescribeBackupJob",
   "ecs:RunTask",
+  // Nor restores a home.
+  "backup:StartRestoreJob",
+  "backup:DescribeRestoreJob",
   // A put-back prunes no scheduled snapshot.
   "ec2:DeleteSnapshot",
   "backup:ListTags",

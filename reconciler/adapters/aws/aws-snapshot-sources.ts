@@ -1,7 +1,9 @@
 import {
   DescribeBackupJobCommand,
   DescribeRecoveryPointCommand,
+  DescribeRestoreJobCommand,
   ResourceNotFoundException,
+  StartRestoreJobCommand,
 } from "@aws-sdk/client-backup";
 import { DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
 import {
@@ -25,11 +27,13 @@ import type {
   CapturePoint,
   HomeCapture,
   HomeRestorer,
+  HomeRestoreStep,
   RestoredHome,
   SnapshotSources,
   StoredFileSum,
 } from "../../ports/snapshot-sources.js";
 import type { AwsClients } from "./aws-clients.js";
+import { clientToken } from "./client-token.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import {
   AGENT_PATH,
@@ -54,6 +58,21 @@ interface InventoryTaskRecord {
 
 export const captureObjects = {
   inventoryTask: (id: string) => `captures/${id}/inventory-task.json`,
+};
+
+/** What a home restore remembers between runs: its AWS Backup restore job. */
+interface RestoreJobRecord {
+  restoreJobId: string;
+  startedAt: string;
+  recoveryPointArn: string;
+  fromPath: string;
+  toPath: string;
+}
+
+export const restoreJobObjects = {
+  /** One per (recovery point, home): the same restore is started once. */
+  job: (recoveryPointArn: string, toPath: string) =>
+    `restores/jobs/${clientToken(`restore:${toPath}`, recoveryPointArn)}.json`,
 };
 
 /**
@@ -215,7 +234,78 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
       ?.image;
   }
 
-  /** Not built on AWS yet: the restore step says so before it gets here (cli/snapshot-sources.ts). */
+  /**
+   * The home's item-level restore, across runs: the first starts an AWS Backup restore job of
+   * just the home's path into the same file system (AWS puts it in a new
+   * `aws-backup-restore_<time>` directory off the root, never in place), idempotent by its token,
+   * and remembers it; later runs read the job's state. Moving the files into the home (a one-off
+   * task of the agent's `--restore-move`) is not built yet, so a completed job waits there.
+   */
+  async restoreHomeStep(
+    recoveryPointArn: string,
+    fromPath: string,
+    toPath: string,
+  ): Promise<HomeRestoreStep> {
+    const key = restoreJobObjects.job(recoveryPointArn, toPath);
+    const body = await this.objects.get(key);
+    let record = body
+      ? (JSON.parse(Buffer.from(body).toString("utf8")) as Partial<RestoreJobRecord>)
+      : undefined;
+    if (!record?.restoreJobId) {
+      const { backupRoleArn, fileSystemId } = this.config;
+      if (backupRoleArn === undefined)
+        return {
+          state: "failed",
+          reason:
+            "restoring a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)",
+        };
+      const started = await this.clients.backup.send(
+        new StartRestoreJobCommand({
+          RecoveryPointArn: recoveryPointArn,
+          IamRoleArn: backupRoleArn,
+          ResourceType: "EFS",
+          IdempotencyToken: clientToken(`restore:${toPath}`, recoveryPointArn),
+          Metadata: {
+            "file-system-id": fileSystemId,
+            newFileSystem: "false",
+            ItemsToRestore: JSON.stringify([fromPath]),
+          },
+        }),
+      );
+      record = {
+        restoreJobId: started.RestoreJobId ?? "",
+        startedAt: this.now().toISOString(),
+        recoveryPointArn,
+        fromPath,
+        toPath,
+      };
+      await this.objects.put(key, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+      return {
+        state: "pending",
+        reason: `started the AWS Backup restore job ${record.restoreJobId} of ${fromPath} from ${recoveryPointArn}`,
+      };
+    }
+    const job = await this.clients.backup.send(
+      new DescribeRestoreJobCommand({ RestoreJobId: record.restoreJobId }),
+    );
+    const status = job.Status ?? "UNKNOWN";
+    if (status === "ABORTED" || status === "FAILED")
+      return {
+        state: "failed",
+        reason: `the AWS Backup restore job ${record.restoreJobId} ended ${status}${job.StatusMessage ? `: ${job.StatusMessage}` : ""}`,
+      };
+    if (status !== "COMPLETED")
+      return {
+        state: "pending",
+        reason: `waiting for the AWS Backup restore job ${record.restoreJobId} (${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""})`,
+      };
+    return {
+      state: "pending",
+      reason: `the AWS Backup restore job ${record.restoreJobId} completed: the home's files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into ${toPath} (a one-off task) is not built yet on AWS`,
+    };
+  }
+
+  /** Across runs only on AWS: restoreHomeStep. */
   async restoreHome(): Promise<RestoredHome> {
     throw new LabenvError("config", "restoring a home on AWS is not built yet", {
       hint: "see docs/snapshots.md, What is not built yet",

@@ -48,6 +48,9 @@ export const REQUIRED_IAM_ACTIONS = {
     // home-inventory task (one-off RunTask of the environment's own task definition).
     "backup:DescribeBackupJob",
     "ecs:RunTask",
+    // A home's restore: an item-level AWS Backup restore job of just its path.
+    "backup:StartRestoreJob",
+    "backup:DescribeRestoreJob",
     "iam:PassRole",
     "ecr:DescribeImages",
     "codebuild:StartBuild",
@@ -86,7 +89,7 @@ export const REQUIRED_IAM_ACTIONS = {
 /** Actions above that AWS checks as part of another call rather than as a call of their own. */
 export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
   "iam:PassRole":
-    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob (the backup role)",
+    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob and StartRestoreJob (the backup role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
   "s3:GetObjectRetention": "HeadObject (its Object Lock retention headers)",

@@ -130,11 +130,30 @@ export async function completeRestores(
     let home: RestoreRecord["home"];
     if (m.home) {
       const { lab, name } = env.doc.metadata;
-      const landed = await deps.restorer.restoreHome(
-        m.home.recoveryPointArn,
-        m.home.path,
-        paths.home(lab, name),
-      );
+      const step = deps.restorer.restoreHomeStep
+        ? await deps.restorer.restoreHomeStep(
+            m.home.recoveryPointArn,
+            m.home.path,
+            paths.home(lab, name),
+          )
+        : {
+            state: "done" as const,
+            home: await deps.restorer.restoreHome(
+              m.home.recoveryPointArn,
+              m.home.path,
+              paths.home(lab, name),
+            ),
+          };
+      if (step.state !== "done") {
+        out.push({
+          environment: key,
+          snapshot,
+          outcome: step.state === "pending" ? "waiting" : "failed",
+          reason: step.reason,
+        });
+        continue;
+      }
+      const landed = step.home;
       const findings = compareFiles(m.home.files, landed.files, landed.path);
       home = {
         restoreDirectory: landed.restoreDirectory,
