@@ -155,6 +155,20 @@ describe("a pack's example notebooks", () => {
     expect(readFileSync(join(repo, HOME, ".labenv/examples.json"), "utf8")).toBe(recordBefore);
   }, 240_000);
 
+  it("a researcher's file named `examples` is kept, and the container starts without placing anything", async () => {
+    const repo = consumer();
+    await must(["reconcile", "--repo", repo], 1);
+    writeFileSync(join(repo, HOME, "examples"), "my notes, not a directory\n");
+    await must(["packs", "add", "optics@1.0.0", "--repo", repo]);
+    useOptics(repo, "optics@^1.0");
+    await must(["lock", "genomics-core/rnaseq", "--repo", repo], 2);
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "rnaseq on optics");
+    await must(["reconcile", "--repo", repo], 3);
+    expect(readFileSync(join(repo, HOME, "examples"), "utf8")).toBe("my notes, not a directory\n");
+    expect(existsSync(join(repo, HOME, ".labenv/examples.json"))).toBe(false);
+  }, 240_000);
+
   it("a vendored example edited afterwards is refused by packs verify and validate, and holds back only its environments", async () => {
     const repo = consumer();
     await must(["packs", "add", "optics@1.0.0", "--repo", repo]);

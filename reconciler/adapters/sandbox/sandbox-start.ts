@@ -63,7 +63,13 @@ export function startContainer(
     const f = image.contents.files!.find((x) => x.path === path);
     return f ? storage.readImageFile(f.sha256) : undefined;
   };
-  return placeExamples(storage.efsPath(accessPoint.rootDirectory.path), imageFile);
+  try {
+    return placeExamples(storage.efsPath(accessPoint.rootDirectory.path), imageFile);
+  } catch {
+    // As on AWS: the server extension logs that the examples were not placed and Jupyter starts
+    // (e.g. the researcher keeps a file named `examples`); the task runs either way.
+    return {};
+  }
 }
 
 /** The start hook's placement, given the home directory and the image's files by path. */
