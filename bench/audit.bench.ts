@@ -27,10 +27,7 @@
 // merged branches' tip commits. What is left is labenv's own work over
 // 10,000 commits (the timeline ≈ 0.3 s, the report ≈ 0.2 s, 9.7 MB of JSON
 // written ≈ 0.2 s, the remembered file read ≈ 0.1 s) plus Node's start: about
-// 4–5× the log, not 2×. Tried: not reading the merged branches' tip commits
-// (5,000 of the objects a remembered audit still reads): no measurable
-// difference, so they are read as before. V8's young generation at 16 or 64 MB
-// (--max-semi-space-size) changed no CPU figure beyond the noise.
+// 4–5× the log, not 2×.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";

@@ -16,6 +16,7 @@ export function controlPlaneSummary(
       fileSystemId: values.fileSystemId,
       taskExecutionRoleArn: values.taskExecutionRoleArn,
       taskRoleArns: Object.fromEntries(values.taskRoleArns),
+      taskRoleBoundaryArn: values.taskRoleBoundaryArn,
       logGroup: values.taskLogGroup,
       backupVaultName: values.backupVault,
       backupRoleArn: values.backupRoleArn,

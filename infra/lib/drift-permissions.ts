@@ -40,6 +40,8 @@ export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]
   ObserveLabenvResources: "all",
   // Observe lists the environments' target groups and listener rules (researcher access).
   ObserveLabenvRouting: "all",
+  // Observe reads the environments' own task roles (one call per 1,000 roles).
+  ObserveEnvironmentTaskRoles: "all",
   // Observe maps each task's image back to its build: one ListImages per lab repository.
   LookUpLabImages: ["ecr:ListImages"],
   // The service is there (a put-back needs a running task); CreateService only if it vanished meanwhile.
@@ -52,6 +54,8 @@ export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]
   TagLabSnapshotsOnCreate: "all",
   PassEcsInfrastructureRole: "all",
   DenyControlPlaneChanges: "all",
+  DenyRoleChangesOutsideEnvironmentRoles: "all",
+  DenyEnvironmentRolesWithoutTheBoundary: "all",
 };
 
 export class DriftPermissionsError extends Error {

@@ -22,6 +22,7 @@ import { Stack } from "aws-cdk-lib";
 import type * as efs from "aws-cdk-lib/aws-efs";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { acknowledgeWildcardResources } from "./nag-acknowledgements.js";
 import type { ObjectStorage } from "./object-storage.js";
 
 /** Where a lab's tasks write in-container observations in the object bucket. */
@@ -35,9 +36,19 @@ export interface LabTaskRolesProps {
   readonly objects: ObjectStorage;
 }
 
+/** Where the reconciler creates each environment's own task role (reconciler/core/kinds/task-role.ts). */
+export const ENVIRONMENT_TASK_ROLE_PATH = "/labenv/environments/";
+
 export class LabTaskRoles extends Construct {
   /** Task role per lab id, in the order the labs were given. */
   readonly byLab: ReadonlyMap<string, iam.Role>;
+  /**
+   * The permissions boundary of the roles the reconciler creates, one per environment: at most
+   * what a lab role may do (mount through access points over TLS, write observations). Each
+   * environment's own policy narrows the writes to `observations/<lab>/<env>/`; the reconciler
+   * may create a role only with this boundary, so it can never grant a task more.
+   */
+  readonly environmentBoundary: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: LabTaskRolesProps) {
     super(scope, id);
@@ -77,5 +88,29 @@ export class LabTaskRoles extends Construct {
       roles.set(lab, role);
     }
     this.byLab = roles;
+    this.environmentBoundary = new iam.ManagedPolicy(this, "EnvironmentTaskBoundary", {
+      description: "labenv: the most an environment's own task role may ever do",
+      statements: [
+        new iam.PolicyStatement({
+          sid: "MountResearchDataThroughAccessPoints",
+          actions: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+          resources: [props.fileSystem.fileSystemArn],
+          conditions: {
+            Bool: {
+              "elasticfilesystem:AccessedViaMountTarget": "true",
+              "aws:SecureTransport": "true",
+            },
+          },
+        }),
+        ...props.objects.writeObjectsStatements("observations/"),
+      ],
+    });
+    acknowledgeWildcardResources(this.environmentBoundary, [
+      {
+        arn: props.objects.objectBucket.arnForObjects("observations/*"),
+        reason:
+          "A boundary caps the roles the reconciler creates per environment: observations/ holds every environment's prefix, and each role's own policy names only its own.",
+      },
+    ]);
   }
 }

@@ -166,6 +166,22 @@ export class ObjectStorage extends Construct {
   }
 
   /** Lets `role` write new objects (or versions) under `prefix` (or each of several prefixes); never delete. */
+  /** What writing objects under `prefix` needs, as statements for a policy of its own (a permissions boundary). */
+  writeObjectsStatements(prefix: string): iam.PolicyStatement[] {
+    return [
+      new iam.PolicyStatement({
+        sid: "WriteLabenvObjects",
+        actions: ["s3:PutObject"],
+        resources: [this.objectBucket.arnForObjects(`${prefix}*`)],
+      }),
+      new iam.PolicyStatement({
+        sid: "EncryptLabenvObjects",
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+        resources: [this.encryptionKey.keyArn],
+      }),
+    ];
+  }
+
   grantWriteObjects(role: iam.IRole, prefix: string | readonly string[] = ""): void {
     const prefixes = typeof prefix === "string" ? [prefix] : prefix;
     const objects = prefixes.map((p) => this.objectBucket.arnForObjects(`${p}*`));

@@ -22,6 +22,7 @@
 import { ArnFormat, Fn, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { WildcardResource } from "./nag-acknowledgements.js";
+import { ENVIRONMENT_TASK_ROLE_PATH } from "./lab-task-roles.js";
 import { LAB_TAG } from "./tags.js";
 
 /** The deletes a keep policy's prune makes: only of scheduled snapshots (see the Deny statements). */
@@ -32,15 +33,32 @@ export const PRUNE_ACTIONS: readonly string[] = [
 const TRIGGER_CONDITION = "aws:ResourceTag/labenv:trigger";
 const LEGAL_HOLD_CONDITION = "aws:ResourceTag/labenv:legal-hold";
 
-/** Control-plane actions the reconciler is explicitly denied. */
-export const CONTROL_PLANE_ACTIONS: readonly string[] = [
+/**
+ * The IAM writes the reconciler makes on environment task roles, and on nothing else: they are
+ * denied on every role outside `role/labenv/environments/`, and the ones that could widen a
+ * role are denied without infra/'s boundary.
+ */
+export const ENVIRONMENT_ROLE_ACTIONS: readonly string[] = [
   "iam:CreateRole",
   "iam:DeleteRole",
   "iam:PutRolePolicy",
-  "iam:AttachRolePolicy",
   "iam:DetachRolePolicy",
   "iam:DeleteRolePolicy",
   "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:TagRole",
+];
+/** Of those, the ones IAM lets name a boundary (`iam:PermissionsBoundary`). */
+const BOUNDED_ROLE_ACTIONS = [
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+];
+
+/** Control-plane actions the reconciler is explicitly denied on every resource. */
+export const CONTROL_PLANE_ACTIONS: readonly string[] = [
+  "iam:AttachRolePolicy",
+  "iam:DeleteRolePermissionsBoundary",
   "iam:CreatePolicy",
   "iam:CreatePolicyVersion",
   "iam:CreateUser",
@@ -118,6 +136,8 @@ export interface ReconcilerPermissionsProps {
   readonly listenerArn?: string;
   /** Task roles and the execution role: passed to ECS tasks. */
   readonly taskRoleArns: readonly string[];
+  /** The boundary every environment task role the reconciler creates must carry. */
+  readonly environmentTaskRoleBoundaryArn: string;
   /** Passed to ECS for managed EBS volumes. */
   readonly infrastructureRoleArn: string;
   /** Passed to AWS Backup for on-demand jobs and restores. */
@@ -159,6 +179,11 @@ export function dataPlaneWildcards(
   listenerArn?: string,
 ): WildcardResource[] {
   const arns = dataPlaneArns(stack, clusterName);
+  const roles: WildcardResource = {
+    arn: environmentRolesArn(stack),
+    reason:
+      "Each environment's task role is created at run time under /labenv/environments/; creating one or changing its policy needs infra/'s permissions boundary on it.",
+  };
   const routing: WildcardResource[] =
     listenerArn === undefined
       ? []
@@ -175,6 +200,7 @@ export function dataPlaneWildcards(
           },
         ];
   return [
+    roles,
     ...routing,
     {
       arn: "*",
@@ -212,6 +238,16 @@ export function dataPlaneWildcards(
   ];
 }
 
+/** `arn:aws:iam::<account>:role/labenv/environments/*`: the only roles the reconciler may write. */
+export function environmentRolesArn(stack: Stack): string {
+  return stack.formatArn({
+    service: "iam",
+    region: "",
+    resource: "role",
+    resourceName: `${ENVIRONMENT_TASK_ROLE_PATH.slice(1)}*`,
+  });
+}
+
 export function reconcilerStatements(
   stack: Stack,
   props: ReconcilerPermissionsProps,
@@ -228,6 +264,7 @@ export function reconcilerStatements(
     StringEquals: { ...resourceTag, [TRIGGER_CONDITION]: "schedule" },
     StringEqualsIfExists: { [LEGAL_HOLD_CONDITION]: "false" },
   };
+  const environmentRoles = environmentRolesArn(stack);
   const allow = (
     sid: string,
     actions: string[],
@@ -354,6 +391,29 @@ export function reconcilerStatements(
     allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], {
       StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },
     }),
+    // Environment task roles: only at their path, only with infra/'s boundary, so nothing the
+    // reconciler writes into one can exceed what a lab role may do.
+    allow("CreateEnvironmentTaskRoles", BOUNDED_ROLE_ACTIONS, [environmentRoles], {
+      StringEquals: { "iam:PermissionsBoundary": props.environmentTaskRoleBoundaryArn },
+    }),
+    allow(
+      "KeepEnvironmentTaskRoles",
+      [
+        "iam:GetRole",
+        "iam:UpdateAssumeRolePolicy",
+        "iam:TagRole",
+        "iam:ListRolePolicies",
+        "iam:ListAttachedRolePolicies",
+        "iam:DeleteRolePolicy",
+        "iam:DetachRolePolicy",
+        "iam:DeleteRole",
+      ],
+      [environmentRoles],
+    ),
+    allow("ObserveEnvironmentTaskRoles", ["iam:GetAccountAuthorizationDetails"], ["*"]),
+    allow("PassEnvironmentTaskRoles", ["iam:PassRole"], [environmentRoles], {
+      StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },
+    }),
     allow("PassEcsInfrastructureRole", ["iam:PassRole"], [props.infrastructureRoleArn], {
       StringEquals: { "iam:PassedToService": "ecs.amazonaws.com" },
     }),
@@ -389,6 +449,21 @@ export function reconcilerStatements(
       effect: iam.Effect.DENY,
       actions: [...CONTROL_PLANE_ACTIONS],
       resources: ["*"],
+    }),
+    new iam.PolicyStatement({
+      sid: "DenyRoleChangesOutsideEnvironmentRoles",
+      effect: iam.Effect.DENY,
+      actions: [...ENVIRONMENT_ROLE_ACTIONS],
+      notResources: [environmentRolesArn(stack)],
+    }),
+    new iam.PolicyStatement({
+      sid: "DenyEnvironmentRolesWithoutTheBoundary",
+      effect: iam.Effect.DENY,
+      actions: BOUNDED_ROLE_ACTIONS,
+      resources: ["*"],
+      conditions: {
+        StringNotEquals: { "iam:PermissionsBoundary": props.environmentTaskRoleBoundaryArn },
+      },
     }),
   ];
 }

@@ -14,6 +14,7 @@ export const ENV = {
   fileSystemId: "LABENV_FILE_SYSTEM_ID",
   taskExecutionRoleArn: "LABENV_TASK_EXECUTION_ROLE_ARN",
   taskRoleArns: "LABENV_TASK_ROLE_ARNS",
+  taskRoleBoundaryArn: "LABENV_TASK_ROLE_BOUNDARY_ARN",
   taskLogGroup: "LABENV_TASK_LOG_GROUP",
   infrastructureRoleArn: "LABENV_ECS_INFRASTRUCTURE_ROLE_ARN",
   dataKeyArn: "LABENV_DATA_KEY_ARN",
@@ -51,6 +52,8 @@ export interface ControlPlaneValues {
   readonly taskExecutionRoleArn: string;
   /** Lab id → task role ARN. */
   readonly taskRoleArns: ReadonlyMap<string, string>;
+  /** The permissions boundary of environment task roles: each environment then wears its own. */
+  readonly taskRoleBoundaryArn: string;
   readonly taskLogGroup: string;
   readonly infrastructureRoleArn: string;
   readonly dataKeyArn: string;
@@ -91,6 +94,7 @@ export function controlPlaneEnvironment(
     [ENV.fileSystemId]: values.fileSystemId,
     [ENV.taskExecutionRoleArn]: values.taskExecutionRoleArn,
     [ENV.taskRoleArns]: Stack.of(scope).toJsonString(Object.fromEntries(values.taskRoleArns)),
+    [ENV.taskRoleBoundaryArn]: values.taskRoleBoundaryArn,
     [ENV.taskLogGroup]: values.taskLogGroup,
     [ENV.infrastructureRoleArn]: values.infrastructureRoleArn,
     [ENV.dataKeyArn]: values.dataKeyArn,

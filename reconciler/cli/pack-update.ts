@@ -86,8 +86,7 @@ export async function updatePacks(
       only,
       upgrade: true,
       today: io.today(),
-      // Only the environments re-locked read their R snapshot repository (none: nothing to read).
-      rIndexes: only.length === 0 ? new Map() : await readRIndexes(next, only),
+      rIndexes: await readRIndexes(next, only),
     };
     const locks =
       only.length === 0

@@ -10,6 +10,8 @@ export interface LambdaEnv {
   fileSystemId: string;
   taskExecutionRoleArn?: string;
   taskRoleArns: Record<string, string>;
+  /** The permissions boundary of environment task roles (each environment then wears its own). */
+  taskRoleBoundaryArn?: string;
   logGroup?: string;
   ebsRoleArn?: string;
   backupVaultName?: string;
@@ -71,6 +73,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     taskRoleArns,
     stateTable: need("LABENV_STATE_TABLE"),
     ...opt("taskExecutionRoleArn", "LABENV_TASK_EXECUTION_ROLE_ARN"),
+    ...opt("taskRoleBoundaryArn", "LABENV_TASK_ROLE_BOUNDARY_ARN"),
     ...opt("logGroup", "LABENV_TASK_LOG_GROUP"),
     ...opt("ebsRoleArn", "LABENV_ECS_INFRASTRUCTURE_ROLE_ARN"),
     ...opt("backupVaultName", "LABENV_BACKUP_VAULT"),
@@ -98,6 +101,8 @@ export function runtimeSettings(env: LambdaEnv): RuntimeSettings {
     subnets: env.subnets,
     securityGroups: env.securityGroups,
     taskRoleArns: env.taskRoleArns,
+    fileSystemId: env.fileSystemId,
+    ...(env.taskRoleBoundaryArn ? { taskRoleBoundaryArn: env.taskRoleBoundaryArn } : {}),
     ...(env.taskExecutionRoleArn ? { taskExecutionRoleArn: env.taskExecutionRoleArn } : {}),
     ...(env.logGroup ? { logGroup: env.logGroup } : {}),
     ...(env.objectBucket ? { observationBucket: env.objectBucket } : {}),

@@ -95,6 +95,18 @@ const NOT_FOR_DRIFT = [
   "elasticloadbalancing:SetRulePriorities",
   "elasticloadbalancing:DeleteRule",
   "elasticloadbalancing:AddTags",
+  // A put-back keeps the environment's task role as it is.
+  "iam:GetRole",
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:ListRolePolicies",
+  "iam:ListAttachedRolePolicies",
+  "iam:DeleteRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:TagRole",
+  "iam:DeleteRole",
 ];
 
 let labenv: SynthesizedLabenv;

@@ -9,6 +9,7 @@ import {
   PROVIDER_IAM_ACTIONS,
 } from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { TASK_DEFINITION_SPECS_KEY } from "../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
+import { environmentRolesArn } from "../../infra/lib/reconciler-permissions.js";
 import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
 
 type Statement = {
@@ -16,16 +17,15 @@ type Statement = {
   Effect: "Allow" | "Deny";
   Action: string | string[];
   Resource: unknown;
+  NotResource?: unknown;
   Condition?: Record<string, Record<string, unknown>>;
 };
 
 // The frozen control plane, written out here on purpose (not imported), so a
 // change to the policy cannot quietly change what this test checks.
 const CONTROL_PLANE = [
-  "iam:CreateRole",
-  "iam:PutRolePolicy",
   "iam:AttachRolePolicy",
-  "iam:UpdateAssumeRolePolicy",
+  "iam:DeleteRolePermissionsBoundary",
   "iam:CreatePolicyVersion",
   "ec2:CreateVpc",
   "ec2:CreateSubnet",
@@ -109,6 +109,75 @@ const matches = (pattern: string, action: string) =>
       .replace(/\?/g, ".")}$`,
     "i",
   ).test(action);
+
+// The one IAM the reconciler writes: each environment's own task role, at its path and under
+// infra/'s boundary. Written out here on purpose, like CONTROL_PLANE.
+const ROLE_WRITES = [
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:TagRole",
+];
+const WIDENING = ["iam:CreateRole", "iam:PutRolePolicy", "iam:PutRolePermissionsBoundary"];
+
+describe("environment task roles", () => {
+  const environmentRoles = () => labenv.stack.resolve(environmentRolesArn(labenv.stack));
+  const boundary = () => ({
+    Ref: logicalId(labenv.stack, labenv.stack.compute.taskRoles.environmentBoundary),
+  });
+
+  it.each(ROLE_WRITES)("%s is allowed only on roles under /labenv/environments/", (action) => {
+    const granting = allows().filter((s) =>
+      actionsOf(s).some((pattern) => matches(pattern, action)),
+    );
+    expect(granting.length).toBeGreaterThan(0);
+    for (const s of granting) expect(resourcesOf(s)).toEqual([environmentRoles()]);
+  });
+
+  it.each(WIDENING)("%s is allowed only with infra/'s boundary on the role", (action) => {
+    const granting = allows().filter((s) =>
+      actionsOf(s).some((pattern) => matches(pattern, action)),
+    );
+    for (const s of granting)
+      expect(s.Condition).toEqual({ StringEquals: { "iam:PermissionsBoundary": boundary() } });
+  });
+
+  it("is guarded by explicit Denies: of any role write elsewhere, and of a widening write without the boundary", () => {
+    const elsewhere = statements.find((s) => s.Effect === "Deny" && s.NotResource !== undefined);
+    expect(elsewhere).toBeDefined();
+    expect([...actionsOf(elsewhere!)].sort()).toEqual([...ROLE_WRITES].sort());
+    expect([elsewhere!.NotResource].flat()).toEqual([environmentRoles()]);
+    const unbounded = statements.find(
+      (s) => s.Effect === "Deny" && s.Condition?.StringNotEquals?.["iam:PermissionsBoundary"],
+    );
+    expect([...actionsOf(unbounded!)].sort()).toEqual([...WIDENING].sort());
+    expect(unbounded!.Resource).toBe("*");
+    expect(unbounded!.Condition).toEqual({
+      StringNotEquals: { "iam:PermissionsBoundary": boundary() },
+    });
+  });
+
+  it("the boundary allows no more than a lab role: mount through access points, write observations", () => {
+    const policies = template.findResources("AWS::IAM::ManagedPolicy");
+    const doc = policies[boundary().Ref]!.Properties.PolicyDocument as { Statement: Statement[] };
+    expect(doc.Statement.flatMap(actionsOf).sort()).toEqual(
+      [
+        "elasticfilesystem:ClientMount",
+        "elasticfilesystem:ClientWrite",
+        "kms:Decrypt",
+        "kms:GenerateDataKey",
+        "s3:PutObject",
+      ].sort(),
+    );
+    const put = doc.Statement.find((st) => actionsOf(st).includes("s3:PutObject"))!;
+    expect(JSON.stringify(put.Resource)).toMatch(/\/observations\/\*"/);
+    expect(doc.Statement.every((st) => st.Effect === "Allow")).toBe(true);
+  });
+});
 
 describe("the frozen control plane", () => {
   it.each(CONTROL_PLANE)("is out of reach: no Allow grants %s", (action) => {
@@ -337,6 +406,10 @@ describe("iam:PassRole", () => {
     expect(passes).toEqual([
       expect.objectContaining({
         Resource: [...[...compute.taskRoles.byLab.values()].map(arn), arn(compute.executionRole)],
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+      }),
+      expect.objectContaining({
+        Resource: labenv.stack.resolve(environmentRolesArn(labenv.stack)),
         Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
       }),
       expect.objectContaining({

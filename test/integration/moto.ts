@@ -15,9 +15,10 @@ export interface MotoServer {
 
 const READY_TIMEOUT_MS = 20_000;
 
-export async function startMoto(): Promise<MotoServer> {
+/** `env`: extra settings for a moto of our own (e.g. `INITIAL_NO_AUTH_ACTION_COUNT`, to have it enforce IAM). */
+export async function startMoto(env: Record<string, string> = {}): Promise<MotoServer> {
   const shared = process.env.LABENV_MOTO_ENDPOINT;
-  if (shared !== undefined && shared !== "") {
+  if (shared !== undefined && shared !== "" && Object.keys(env).length === 0) {
     const endpoint = shared.replace(/\/$/, "");
     if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(endpoint))
       throw new Error(`LABENV_MOTO_ENDPOINT must be a local http endpoint, got ${endpoint}`);
@@ -27,7 +28,7 @@ export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, MOTO_EC2_LOAD_DEFAULT_AMIS: "false" },
+    env: { ...process.env, MOTO_EC2_LOAD_DEFAULT_AMIS: "false", ...env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

@@ -3,7 +3,7 @@ import type { ResourceKind } from "../../core/model/resources.js";
 import type { ApplyLanes } from "../../ports/provider.js";
 
 /** The AWS service an action's calls go to: one lane each, with its own limit. */
-export type AwsLane = "efs" | "ecs" | "ec2" | "elbv2" | "backup" | "codebuild";
+export type AwsLane = "efs" | "ecs" | "ec2" | "elbv2" | "backup" | "codebuild" | "iam";
 
 export const LANE_OF_KIND: { readonly [K in ResourceKind]: AwsLane } = {
   "access-point": "efs",
@@ -11,6 +11,7 @@ export const LANE_OF_KIND: { readonly [K in ResourceKind]: AwsLane } = {
   "ebs-snapshot": "ec2",
   "backup-job": "backup",
   "image-build": "codebuild",
+  "task-role": "iam",
   "task-definition": "ecs",
   service: "ecs",
   "target-group": "elbv2",
@@ -39,6 +40,9 @@ export const LANE_OF_KIND: { readonly [K in ResourceKind]: AwsLane } = {
  *   and backup jobs are long-running and counted against concurrency quotas
  *   (https://docs.aws.amazon.com/codebuild/latest/userguide/limits.html,
  *   https://docs.aws.amazon.com/aws-backup/latest/devguide/aws-backup-limits.html). 2 in flight.
+ * - IAM (environment task roles): a global service shared by the whole account, whose write
+ *   rates are not published (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ *   lists object quotas only); a role is 2–5 calls. 3 in flight.
  */
 export const AWS_LANE_LIMITS: { readonly [L in AwsLane]: number } = {
   ecs: 10,
@@ -47,6 +51,7 @@ export const AWS_LANE_LIMITS: { readonly [L in AwsLane]: number } = {
   elbv2: 5,
   backup: 2,
   codebuild: 2,
+  iam: 3,
 };
 
 export function awsApplyLanes(limits: Partial<Record<AwsLane, number>> = {}): ApplyLanes {

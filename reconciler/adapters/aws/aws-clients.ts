@@ -5,6 +5,7 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
@@ -22,6 +23,8 @@ export interface AwsClients {
   s3: S3Client;
   /** Researcher access: target groups and listener rules. */
   elbv2: ElasticLoadBalancingV2Client;
+  /** Environment task roles (labenv.yaml `aws.taskRoleBoundaryArn`). Without it, none are observed. */
+  iam?: IAMClient;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -51,5 +54,6 @@ export function createAwsClients(config: AwsProviderConfig): AwsClients {
     codebuild: new CodeBuildClient(settings),
     s3: new S3Client({ ...settings, forcePathStyle: config.endpoint !== undefined }),
     elbv2: new ElasticLoadBalancingV2Client(settings),
+    iam: new IAMClient(settings),
   };
 }

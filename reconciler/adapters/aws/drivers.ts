@@ -9,6 +9,7 @@ import { serviceDriver } from "./service-driver.js";
 import { targetGroupDriver } from "./target-group-driver.js";
 import { shareAccessDriver } from "./share-access-driver.js";
 import { taskDefinitionDriver } from "./task-definition-driver.js";
+import { taskRoleDriver } from "./task-role-driver.js";
 
 /** One driver per resource kind. A new kind is one new file and one line here. */
 export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
@@ -17,6 +18,7 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
   "ebs-snapshot": ebsSnapshotDriver,
   "backup-job": backupJobDriver,
   "image-build": imageBuildDriver,
+  "task-role": taskRoleDriver,
   "task-definition": taskDefinitionDriver,
   "target-group": targetGroupDriver,
   "listener-rule": listenerRuleDriver,
@@ -29,7 +31,15 @@ export const DRIVERS: { readonly [K in ResourceKind]: ResourceDriver<K> } = {
  * back to the keys an earlier stage found.
  */
 export const OBSERVE_STAGES: readonly (readonly ResourceKind[])[] = [
-  ["access-point", "share-access", "ebs-snapshot", "backup-job", "image-build", "target-group"],
+  [
+    "access-point",
+    "share-access",
+    "ebs-snapshot",
+    "backup-job",
+    "image-build",
+    "task-role",
+    "target-group",
+  ],
   ["task-definition", "listener-rule"],
   ["service"],
 ];

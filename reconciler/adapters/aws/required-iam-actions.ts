@@ -19,6 +19,8 @@ export const REQUIRED_IAM_ACTIONS = {
     "elasticloadbalancing:DescribeTargetGroups",
     "elasticloadbalancing:DescribeRules", // also before creating a rule (a lost reply)
     "elasticloadbalancing:DescribeTags",
+    // Environment task roles (aws.taskRoleBoundaryArn): every role with its policies, in pages.
+    "iam:GetAccountAuthorizationDetails",
   ],
   apply: [
     "elasticfilesystem:CreateAccessPoint",
@@ -64,6 +66,18 @@ export const REQUIRED_IAM_ACTIONS = {
     "elasticloadbalancing:SetRulePriorities",
     "elasticloadbalancing:DeleteRule",
     "elasticloadbalancing:AddTags",
+    // Environment task roles: only under /labenv/environments/, only with infra/'s boundary.
+    "iam:GetRole",
+    "iam:CreateRole",
+    "iam:PutRolePolicy",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:ListRolePolicies",
+    "iam:ListAttachedRolePolicies",
+    "iam:DeleteRolePolicy",
+    "iam:DetachRolePolicy",
+    "iam:TagRole",
+    "iam:DeleteRole",
   ],
   stateStore: [
     "dynamodb:GetItem",

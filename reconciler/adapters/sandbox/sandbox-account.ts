@@ -92,6 +92,20 @@ export interface SandboxAccount {
   targetGroups?: SandboxTargetGroup[];
   /** The rules of the sandbox's one listener (absent in accounts made before researcher access). */
   listenerRules?: SandboxListenerRule[];
+  /** IAM roles (environment task roles; absent in accounts made before they were modelled). */
+  roles?: SandboxRole[];
+}
+
+/** An IAM role, its documents kept as the JSON text IAM keeps. */
+export interface SandboxRole {
+  arn: string;
+  name: string;
+  path: string;
+  permissionsBoundary: string;
+  assumeRolePolicy: string;
+  /** Inline policies by name. */
+  policies: { name: string; document: string }[];
+  tags: Record<string, string>;
 }
 
 /** A target group: ECS registers a running task's address in it. */
@@ -255,6 +269,19 @@ const ACCOUNT_SHAPE: Shape = {
         port: "number",
         targetType: "string",
         healthCheckPath: "string",
+        tags: TAGS,
+      },
+    },
+  },
+  roles: {
+    optional: {
+      arrayOf: {
+        arn: "string",
+        name: "string",
+        path: "string",
+        permissionsBoundary: "string",
+        assumeRolePolicy: "string",
+        policies: { arrayOf: { name: "string", document: "string" } },
         tags: TAGS,
       },
     },

@@ -12,6 +12,8 @@ import { installedState, observationOf } from "./sandbox-installed.js";
 import { packImageRegistry, type ImageContents, type ImageRegistry } from "./sandbox-image.js";
 import type { SandboxChange } from "./sandbox-exec-state.js";
 import { volumeChangesOf } from "./drivers/ebs-snapshot.js";
+import { roleAllows } from "./drivers/task-role.js";
+import { TASK_ROLE_PATH } from "../../core/kinds/task-role.js";
 
 export interface SandboxContainersDeps {
   /** The sandbox's state directory (`.labenv`). */
@@ -65,6 +67,11 @@ export class SandboxContainers {
       installedState(image, [...held, ...changes, change]),
       at,
     );
+    const refused = this.reportRefusal(task, environment);
+    if (refused)
+      throw new LabenvError("provider", `${environment}'s agent cannot report: ${refused}`, {
+        hint: "run `labenv reconcile`: it puts the environment's task role right",
+      });
     await this.deps.objects.put(
       driftObjects.observation(environment),
       `${JSON.stringify(observation, null, 2)}\n`,
@@ -93,6 +100,8 @@ export class SandboxContainers {
         ]),
         at,
       );
+      // On AWS the agent's PutObject is judged against the task role: one it refuses never lands.
+      if (this.reportRefusal(task, environment, account)) continue;
       await this.deps.objects.put(
         driftObjects.observation(environment),
         `${JSON.stringify(observation, null, 2)}\n`,
@@ -128,6 +137,39 @@ export class SandboxContainers {
   ): SandboxChange[] {
     const t = account.tasks.find((x) => x.arn === task);
     return t ? volumeChangesOf(account, t.volumeId) : [];
+  }
+
+  /**
+   * Why S3 would refuse the agent's report of `environment` from `task`, or undefined. Judged
+   * as on AWS when the task uploads (its definition names the bucket) and wears an environment
+   * task role: that role's policies must allow `s3:PutObject` on the observation's key, and a
+   * role the task names but IAM does not hold gives the task no credentials at all. Lab roles
+   * (`aws.taskRoleArns`) are not modelled and write as before.
+   */
+  reportRefusal(
+    task: string,
+    environment: string,
+    account: SandboxAccount = this.deps.account(),
+  ): string | undefined {
+    const t = account.tasks.find((x) => x.arn === task);
+    const td = account.taskDefinitions.find((x) => x.arn === t?.taskDefinitionArn);
+    const body = td?.body as
+      | {
+          taskRoleArn?: string;
+          containerDefinitions?: { environment?: { name?: string; value?: string }[] }[];
+        }
+      | undefined;
+    const roleArn = body?.taskRoleArn;
+    const bucket = body?.containerDefinitions?.[0]?.environment?.find(
+      (e) => e.name === "LABENV_OBSERVATION_BUCKET",
+    )?.value;
+    if (!roleArn || !bucket || !roleArn.includes(`:role${TASK_ROLE_PATH}`)) return undefined;
+    const role = (account.roles ?? []).find((r) => r.arn === roleArn);
+    if (!role) return `its task role ${roleArn} does not exist`;
+    const key = driftObjects.observation(environment);
+    return roleAllows(role, "s3:PutObject", `arn:aws:s3:::${bucket}/${key}`)
+      ? undefined
+      : `its task role ${role.name} may not put s3://${bucket}/${key} (AccessDenied)`;
   }
 
   runningTask(

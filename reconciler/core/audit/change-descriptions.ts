@@ -97,27 +97,8 @@ export function checkedDescription(key: string, value: unknown): DocumentChange 
     v.readable !== true ||
     !Array.isArray(v.words) ||
     !v.words.every((w) => typeof w === "string") ||
-    (v.packages !== undefined &&
-      !(
-        Array.isArray(v.packages) &&
-        v.packages.every((p) => isRecord(p) && typeof p.name === "string")
-      )) ||
-    (v.share !== undefined && !(isRecord(v.share) && Object.values(v.share).every(isString))) ||
-    (v.succession !== undefined &&
-      !(
-        isRecord(v.succession) &&
-        Array.isArray(v.succession.environments) &&
-        v.succession.environments.every(isString)
-      ))
+    (v.packages !== undefined && !Array.isArray(v.packages))
   )
     return undefined;
   return v as unknown as DocumentChange;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-function isString(x: unknown): x is string {
-  return typeof x === "string";
 }

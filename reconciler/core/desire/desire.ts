@@ -18,6 +18,7 @@ import { imageBuildKey } from "../kinds/image-build.js";
 import { AUTHORIZER, CONTAINER, ecsName, keys, paths } from "./names.js";
 import { environmentPath, rulePriorities } from "../access/environment-address.js";
 import { targetGroupName } from "../kinds/target-group.js";
+import { taskRoleArn, taskRoleSpec } from "../kinds/task-role.js";
 import { WAKE_TARGET } from "../kinds/listener-rule.js";
 import { accessListFor } from "../access/access-list.js";
 import {
@@ -47,6 +48,10 @@ export interface RuntimeSettings {
   subnets?: string[];
   securityGroups?: string[];
   taskRoleArns?: Record<string, string>;
+  /** The permissions boundary of environment task roles: with it, each environment wears its own role. */
+  taskRoleBoundaryArn?: string;
+  /** The research file system (its ARN is in each environment role's policy). */
+  fileSystemId?: string;
   taskExecutionRoleArn?: string;
   logGroup?: string;
   /**
@@ -88,6 +93,12 @@ function withRuntime(aws: AwsSettings, runtime: RuntimeSettings): AwsSettings {
       ? aws.securityGroups
       : (runtime.securityGroups ?? []),
     taskRoleArns: { ...(runtime.taskRoleArns ?? {}), ...(aws.taskRoleArns ?? {}) },
+    ...((aws.taskRoleBoundaryArn ?? runtime.taskRoleBoundaryArn)
+      ? { taskRoleBoundaryArn: aws.taskRoleBoundaryArn ?? runtime.taskRoleBoundaryArn }
+      : {}),
+    ...((aws.fileSystemId ?? runtime.fileSystemId)
+      ? { fileSystemId: aws.fileSystemId ?? runtime.fileSystemId }
+      : {}),
     ...((aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn)
       ? { taskExecutionRoleArn: aws.taskExecutionRoleArn ?? runtime.taskExecutionRoleArn }
       : {}),
@@ -231,6 +242,21 @@ export function desire(
       : buildImages
         ? environmentImage(key, env, lock.doc)
         : lock.doc.spec.image;
+    // With infra/'s boundary, the environment's own role: it may write only its own observations.
+    const ownRole = aws.taskRoleBoundaryArn
+      ? taskRoleSpec({
+          lab: labName,
+          env: name,
+          boundaryArn: aws.taskRoleBoundaryArn,
+          region: aws.region ?? "",
+          fileSystemId: aws.fileSystemId,
+          observationBucket: agentReport.LABENV_OBSERVATION_BUCKET,
+        })
+      : undefined;
+    if (ownRole) add("task-role", keys.taskRole(labName, name), key, labName, ownRole);
+    const role = ownRole
+      ? taskRoleArn(aws.taskRoleBoundaryArn!, ownRole.name)
+      : aws.taskRoleArns?.[labName];
     add("task-definition", td, key, labName, {
       family: ecsName(labName, name),
       cpu,
@@ -251,7 +277,7 @@ export function desire(
           : {}),
         ...(packDefaults?.agent ? { LABENV_AGENT: packDefaults.agent.path } : {}),
       },
-      ...(aws.taskRoleArns?.[labName] ? { taskRoleArn: aws.taskRoleArns[labName] } : {}),
+      ...(role ? { taskRoleArn: role } : {}),
       ...(aws.taskExecutionRoleArn ? { executionRoleArn: aws.taskExecutionRoleArn } : {}),
       ...(aws.logGroup ? { logGroup: aws.logGroup } : {}),
       ...(access

@@ -3,6 +3,7 @@ export const keys = {
   home: (lab: string, env: string) => `access-point:${lab}/${env}/home`,
   dataset: (lab: string, dataset: string) => `access-point:${lab}/dataset/${dataset}`,
   taskDefinition: (lab: string, env: string) => `task-definition:${lab}/${env}`,
+  taskRole: (lab: string, env: string) => `task-role:${lab}/${env}`,
   service: (lab: string, env: string) => `service:${lab}/${env}`,
   targetGroup: (lab: string, env: string) => `target-group:${lab}/${env}`,
   listenerRule: (lab: string, env: string) => `listener-rule:${lab}/${env}`,

@@ -9,6 +9,7 @@ import { service } from "./service.js";
 import { targetGroup } from "./target-group.js";
 import { shareAccess } from "./share-access.js";
 import { taskDefinition } from "./task-definition.js";
+import { taskRole } from "./task-role.js";
 
 /**
  * Every resource kind labenv manages, in apply order (deletes run in reverse).
@@ -21,6 +22,7 @@ export const KINDS: { readonly [K in ResourceKind]: KindModule<K> } = {
   "ebs-snapshot": ebsSnapshot,
   "backup-job": backupJob,
   "image-build": imageBuild,
+  "task-role": taskRole,
   "task-definition": taskDefinition,
   "target-group": targetGroup,
   "listener-rule": listenerRule,

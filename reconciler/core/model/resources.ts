@@ -13,6 +13,7 @@ import type { ServiceSpec } from "../kinds/service.js";
 import type { TargetGroupSpec } from "../kinds/target-group.js";
 import type { ShareAccessSpec } from "../kinds/share-access.js";
 import type { TaskDefinitionSpec } from "../kinds/task-definition.js";
+import type { TaskRoleSpec } from "../kinds/task-role.js";
 
 export type {
   AccessPointSpec,
@@ -22,6 +23,7 @@ export type {
   ListenerRuleSpec,
   ServiceSpec,
   TargetGroupSpec,
+  TaskRoleSpec,
   ShareAccessSpec,
   TaskDefinitionSpec,
 };
@@ -38,6 +40,7 @@ export interface SpecByKind {
   "ebs-snapshot": EbsSnapshotSpec;
   "backup-job": BackupJobSpec;
   "image-build": ImageBuildSpec;
+  "task-role": TaskRoleSpec;
   "task-definition": TaskDefinitionSpec;
   "target-group": TargetGroupSpec;
   "listener-rule": ListenerRuleSpec;

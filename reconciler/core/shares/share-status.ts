@@ -89,13 +89,6 @@ export function shareStatus(
     });
   }
   const granting = new Set(grants.map((g) => g.share));
-  const keptCopy = (id: string) => {
-    const sh = repo.shares.get(id);
-    const snapshot = sh?.doc.spec.snapshot;
-    return sh && snapshot !== undefined
-      ? copies.get(copyKey(id, `${sh.doc.metadata.lab}/${sh.doc.spec.environment}/${snapshot}`))
-      : undefined;
-  };
   const notes: ShareNote[] = [];
   for (const [id, sh] of [...repo.shares].sort(([a], [b]) => a.localeCompare(b))) {
     if (granting.has(id)) continue;
@@ -103,7 +96,7 @@ export function shareStatus(
     notes.push({
       share: id,
       note: isExpired(sh, today)
-        ? `expired on ${s.expires}${keptCopy(id) ? `; the copy it opened is kept at ${keptCopy(id)} (labenv deletes no files)` : ""}`
+        ? `expired on ${s.expires}`
         : s.access === "clone"
           ? `a clone share: nothing is mounted; ${s.to.lab} makes its own copy from the snapshot ${cloneSnapshotId(sh)} taken at share time (\`labenv shares clone ${id}\`)`
           : s.snapshot !== undefined &&

@@ -23,6 +23,7 @@ const IAM_PREFIX: Record<string, string> = {
   ecr: "ecr",
   codebuild: "codebuild",
   "elastic-load-balancing-v2": "elasticloadbalancing",
+  iam: "iam",
 };
 /** Calls whose IAM action has another name. */
 const ACTION_OF_CALL: Record<string, string> = {

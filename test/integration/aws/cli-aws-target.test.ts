@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListBuildsForProjectCommand } from "@aws-sdk/client-codebuild";
 import { PutImageCommand } from "@aws-sdk/client-ecr";
+import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
   DescribeTaskDefinitionCommand,
   ListServicesCommand,
@@ -17,6 +18,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
 import { openContext } from "../../../reconciler/cli/context.js";
 import { runDrift } from "../../../reconciler/core/drift/run-drift.js";
@@ -26,7 +28,7 @@ import { runCli } from "../../helpers/cli.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { s3Client, testClients, testSettings, warmUpMoto } from "./aws-test-clients.js";
 import {
   CONTEXT_BUCKET,
   IMAGE_MANIFEST,
@@ -169,6 +171,48 @@ describe("labenv apply with target: aws from the CLI (moto)", () => {
     const families =
       (await clients.ecs.send(new ListTaskDefinitionsCommand({}))).taskDefinitionArns ?? [];
     expect(families.some((a) => a.includes("labenv-ml-vision-segmentation"))).toBe(true);
+    const again = await runCli(["apply", "--repo", dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("no changes");
+  }, 120_000);
+
+  it("with infra/'s boundary, the environment's task wears its own role, and a second apply changes nothing", async () => {
+    const boundary = "arn:aws:iam::123456789012:policy/labenv-environment-task-boundary";
+    const { clients, dir } = await workstation(
+      true,
+      [`    taskRoleBoundaryArn: ${boundary}`],
+      CONTEXT_BUCKET,
+    );
+    await clients.s3.send(
+      new CreateBucketCommand({
+        Bucket: CONTEXT_BUCKET,
+        CreateBucketConfiguration: { LocationConstraint: "eu-west-1" },
+      }),
+    );
+    const plan = await runCli(["plan", "--repo", dir]);
+    expect(plan.stdout).toContain(
+      "create the task role of ml-vision/segmentation (it may write only its own observations)",
+    );
+    const r = await runCli(["apply", "--repo", dir]);
+    expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
+    const iam = new IAMClient(testSettings(moto.endpoint));
+    const role = (await iam.send(new GetRoleCommand({ RoleName: "labenv-ml-vision-segmentation" })))
+      .Role!;
+    expect(role.Path).toBe("/labenv/environments/");
+    expect(role.PermissionsBoundary?.PermissionsBoundaryArn).toBe(boundary);
+    const policy = await iam.send(
+      new GetRolePolicyCommand({
+        RoleName: "labenv-ml-vision-segmentation",
+        PolicyName: "labenv-environment",
+      }),
+    );
+    expect(decodeURIComponent(policy.PolicyDocument!)).toContain(
+      `arn:aws:s3:::${CONTEXT_BUCKET}/observations/ml-vision/segmentation/*`,
+    );
+    const td = await clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: "labenv-ml-vision-segmentation" }),
+    );
+    expect(td.taskDefinition?.taskRoleArn).toBe(role.Arn);
     const again = await runCli(["apply", "--repo", dir]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("no changes");

@@ -11,6 +11,7 @@ import { serviceDriver } from "./service.js";
 import { targetGroupDriver } from "./target-group.js";
 import { shareAccessDriver } from "./share-access.js";
 import { taskDefinitionDriver } from "./task-definition.js";
+import { taskRoleDriver } from "./task-role.js";
 
 type Drivers = { readonly [K in ResourceKind]: SandboxDriver<K> };
 
@@ -27,6 +28,7 @@ export function sandboxDrivers(registry: ImageRegistry, storage?: SandboxStorage
     "ebs-snapshot": ebsSnapshotDriver(storage),
     "backup-job": backupJobDriver(storage),
     "image-build": imageBuildDriver(registry, storage),
+    "task-role": taskRoleDriver,
     "target-group": targetGroupDriver,
     "task-definition": taskDefinitionDriver,
     "listener-rule": listenerRuleDriver,

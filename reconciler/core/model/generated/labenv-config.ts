@@ -58,6 +58,10 @@ export interface RepoConfig {
         [k: string]: string | undefined;
       };
       /**
+       * The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns.
+       */
+      taskRoleBoundaryArn?: string;
+      /**
        * The CloudWatch Logs group for Jupyter containers.
        */
       logGroup?: string;

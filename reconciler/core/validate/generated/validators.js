@@ -9342,26 +9342,27 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
 const pattern93 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
 const pattern94 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
 const pattern95 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
 const pattern96 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
 const pattern97 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern101 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern102 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern103 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern104 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern105 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern106 = new RegExp("^https?://", "u");
-const pattern107 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern108 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern109 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern110 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern111 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern113 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern114 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern116 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern99 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
+const pattern102 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern103 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern104 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern105 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern106 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern107 = new RegExp("^https?://", "u");
+const pattern108 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern109 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern110 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern111 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern112 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern114 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern115 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern117 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9801,10 +9802,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data6.logGroup !== undefined){
-let data17 = data6.logGroup;
-if(typeof data17 !== "string"){
-const err34 = {instancePath:instancePath+"/spec/aws/logGroup",schemaPath:"#/properties/spec/properties/aws/properties/logGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.logGroup.type,parentSchema:schema37.properties.spec.properties.aws.properties.logGroup,data:data17};
+if(data6.taskRoleBoundaryArn !== undefined){
+let data17 = data6.taskRoleBoundaryArn;
+if(typeof data17 === "string"){
+if(!pattern99.test(data17)){
+const err34 = {instancePath:instancePath+"/spec/aws/taskRoleBoundaryArn",schemaPath:"#/properties/spec/properties/aws/properties/taskRoleBoundaryArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleBoundaryArn,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9814,10 +9816,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data6.backupVaultName !== undefined){
-let data18 = data6.backupVaultName;
-if(typeof data18 !== "string"){
-const err35 = {instancePath:instancePath+"/spec/aws/backupVaultName",schemaPath:"#/properties/spec/properties/aws/properties/backupVaultName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.backupVaultName.type,parentSchema:schema37.properties.spec.properties.aws.properties.backupVaultName,data:data18};
+else {
+const err35 = {instancePath:instancePath+"/spec/aws/taskRoleBoundaryArn",schemaPath:"#/properties/spec/properties/aws/properties/taskRoleBoundaryArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.taskRoleBoundaryArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleBoundaryArn,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9827,11 +9827,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data6.infrastructureRoleArn !== undefined){
-let data19 = data6.infrastructureRoleArn;
-if(typeof data19 === "string"){
-if(!pattern97.test(data19)){
-const err36 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data19};
+if(data6.logGroup !== undefined){
+let data18 = data6.logGroup;
+if(typeof data18 !== "string"){
+const err36 = {instancePath:instancePath+"/spec/aws/logGroup",schemaPath:"#/properties/spec/properties/aws/properties/logGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.logGroup.type,parentSchema:schema37.properties.spec.properties.aws.properties.logGroup,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9841,8 +9840,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data19};
+if(data6.backupVaultName !== undefined){
+let data19 = data6.backupVaultName;
+if(typeof data19 !== "string"){
+const err37 = {instancePath:instancePath+"/spec/aws/backupVaultName",schemaPath:"#/properties/spec/properties/aws/properties/backupVaultName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.backupVaultName.type,parentSchema:schema37.properties.spec.properties.aws.properties.backupVaultName,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9852,11 +9853,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data6.backupRoleArn !== undefined){
-let data20 = data6.backupRoleArn;
+if(data6.infrastructureRoleArn !== undefined){
+let data20 = data6.infrastructureRoleArn;
 if(typeof data20 === "string"){
 if(!pattern97.test(data20)){
-const err38 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data20};
+const err38 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9867,7 +9868,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.backupRoleArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data20};
+const err39 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9877,11 +9878,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data6.imageBuildProject !== undefined){
-let data21 = data6.imageBuildProject;
+if(data6.backupRoleArn !== undefined){
+let data21 = data6.backupRoleArn;
 if(typeof data21 === "string"){
-if(!pattern101.test(data21)){
-const err40 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data21};
+if(!pattern97.test(data21)){
+const err40 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9892,7 +9893,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.imageBuildProject.type,parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data21};
+const err41 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.backupRoleArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9902,11 +9903,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data6.buildContextBucket !== undefined){
-let data22 = data6.buildContextBucket;
+if(data6.imageBuildProject !== undefined){
+let data22 = data6.imageBuildProject;
 if(typeof data22 === "string"){
 if(!pattern102.test(data22)){
-const err42 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data22};
+const err42 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9917,7 +9918,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.buildContextBucket.type,parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data22};
+const err43 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.imageBuildProject.type,parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9927,11 +9928,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data6.endpoint !== undefined){
-let data23 = data6.endpoint;
+if(data6.buildContextBucket !== undefined){
+let data23 = data6.buildContextBucket;
 if(typeof data23 === "string"){
-if(!(formats12(data23))){
-const err44 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data23};
+if(!pattern103.test(data23)){
+const err44 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9942,7 +9943,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.endpoint.type,parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data23};
+const err45 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.buildContextBucket.type,parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9952,11 +9953,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data6.vpcId !== undefined){
-let data24 = data6.vpcId;
+if(data6.endpoint !== undefined){
+let data24 = data6.endpoint;
 if(typeof data24 === "string"){
-if(!pattern103.test(data24)){
-const err46 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data24};
+if(!(formats12(data24))){
+const err46 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data24};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9967,7 +9968,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.vpcId.type,parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data24};
+const err47 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.endpoint.type,parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data24};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9977,11 +9978,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data6.listenerArn !== undefined){
-let data25 = data6.listenerArn;
+if(data6.vpcId !== undefined){
+let data25 = data6.vpcId;
 if(typeof data25 === "string"){
 if(!pattern104.test(data25)){
-const err48 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data25};
+const err48 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9992,7 +9993,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.listenerArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data25};
+const err49 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.vpcId.type,parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10002,11 +10003,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data6.wakeTargetGroupArn !== undefined){
-let data26 = data6.wakeTargetGroupArn;
+if(data6.listenerArn !== undefined){
+let data26 = data6.listenerArn;
 if(typeof data26 === "string"){
 if(!pattern105.test(data26)){
-const err50 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data26};
+const err50 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10017,7 +10018,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data26};
+const err51 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.listenerArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10027,9 +10028,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/spec/aws",schemaPath:"#/properties/spec/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.aws.type,parentSchema:schema37.properties.spec.properties.aws,data:data6};
+if(data6.wakeTargetGroupArn !== undefined){
+let data27 = data6.wakeTargetGroupArn;
+if(typeof data27 === "string"){
+if(!pattern106.test(data27)){
+const err52 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10039,12 +10042,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data4.access !== undefined){
-let data27 = data4.access;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
-if(!((((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage")) || (key5 === "signIn"))){
-const err53 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access,data:data27};
+else {
+const err53 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10054,11 +10053,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data27.address !== undefined){
-let data28 = data27.address;
-if(typeof data28 === "string"){
-if(!pattern106.test(data28)){
-const err54 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
+}
+else {
+const err54 = {instancePath:instancePath+"/spec/aws",schemaPath:"#/properties/spec/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.aws.type,parentSchema:schema37.properties.spec.properties.aws,data:data6};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10067,8 +10064,13 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!(formats12(data28))){
-const err55 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
+}
+if(data4.access !== undefined){
+let data28 = data4.access;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!((((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage")) || (key5 === "signIn"))){
+const err55 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10078,8 +10080,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.address.type,parentSchema:schema37.properties.spec.properties.access.properties.address,data:data28};
+if(data28.address !== undefined){
+let data29 = data28.address;
+if(typeof data29 === "string"){
+if(!pattern107.test(data29)){
+const err56 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10088,12 +10093,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data27.memberClaim !== undefined){
-let data29 = data27.memberClaim;
-if(typeof data29 === "string"){
-if(func1(data29) < 1){
-const err57 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data29};
+if(!(formats12(data29))){
+const err57 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10104,7 +10105,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.memberClaim.type,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data29};
+const err58 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.address.type,parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10114,11 +10115,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data27.authorizerImage !== undefined){
-let data30 = data27.authorizerImage;
+if(data28.memberClaim !== undefined){
+let data30 = data28.memberClaim;
 if(typeof data30 === "string"){
-if(!pattern107.test(data30)){
-const err59 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data30};
+if(func1(data30) < 1){
+const err59 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10129,7 +10130,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.authorizerImage.type,parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data30};
+const err60 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.memberClaim.type,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10139,11 +10140,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data27.signIn !== undefined){
-let data31 = data27.signIn;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.userPoolArn === undefined){
-const err61 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolArn"},message:"must have required property '"+"userPoolArn"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
+if(data28.authorizerImage !== undefined){
+let data31 = data28.authorizerImage;
+if(typeof data31 === "string"){
+if(!pattern108.test(data31)){
+const err61 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10152,8 +10153,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data31.userPoolClientId === undefined){
-const err62 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolClientId"},message:"must have required property '"+"userPoolClientId"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
+}
+else {
+const err62 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.authorizerImage.type,parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10162,8 +10164,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data31.userPoolDomain === undefined){
-const err63 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolDomain"},message:"must have required property '"+"userPoolDomain"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
+}
+if(data28.signIn !== undefined){
+let data32 = data28.signIn;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.userPoolArn === undefined){
+const err63 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolArn"},message:"must have required property '"+"userPoolArn"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10172,9 +10178,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key6 in data31){
-if(!(((key6 === "userPoolArn") || (key6 === "userPoolClientId")) || (key6 === "userPoolDomain"))){
-const err64 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
+if(data32.userPoolClientId === undefined){
+const err64 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolClientId"},message:"must have required property '"+"userPoolClientId"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10183,12 +10188,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data31.userPoolArn !== undefined){
-let data32 = data31.userPoolArn;
-if(typeof data32 === "string"){
-if(!pattern108.test(data32)){
-const err65 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
+if(data32.userPoolDomain === undefined){
+const err65 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolDomain"},message:"must have required property '"+"userPoolDomain"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10197,9 +10198,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data32};
+for(const key6 in data32){
+if(!(((key6 === "userPoolArn") || (key6 === "userPoolClientId")) || (key6 === "userPoolDomain"))){
+const err66 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10209,11 +10210,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data31.userPoolClientId !== undefined){
-let data33 = data31.userPoolClientId;
+if(data32.userPoolArn !== undefined){
+let data33 = data32.userPoolArn;
 if(typeof data33 === "string"){
-if(func1(data33) < 1){
-const err67 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data33};
+if(!pattern109.test(data33)){
+const err67 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10224,7 +10225,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data33};
+const err68 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10234,11 +10235,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data31.userPoolDomain !== undefined){
-let data34 = data31.userPoolDomain;
+if(data32.userPoolClientId !== undefined){
+let data34 = data32.userPoolClientId;
 if(typeof data34 === "string"){
-if(!pattern109.test(data34)){
-const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
+if(func1(data34) < 1){
+const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10249,7 +10250,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data34};
+const err70 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10259,9 +10260,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.properties.signIn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data31};
+if(data32.userPoolDomain !== undefined){
+let data35 = data32.userPoolDomain;
+if(typeof data35 === "string"){
+if(!pattern110.test(data35)){
+const err71 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data35};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10271,9 +10274,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data27};
+const err72 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10283,12 +10285,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data4.state !== undefined){
-let data35 = data4.state;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key7 in data35){
-if(!(((key7 === "store") || (key7 === "table")) || (key7 === "directory"))){
-const err73 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data35};
+}
+else {
+const err73 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.properties.signIn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10298,10 +10297,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data35.store !== undefined){
-let data36 = data35.store;
-if(typeof data36 !== "string"){
-const err74 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data36};
+}
+else {
+const err74 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10310,8 +10308,13 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!((data36 === "file") || (data36 === "dynamodb"))){
-const err75 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data36};
+}
+if(data4.state !== undefined){
+let data36 = data4.state;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key7 in data36){
+if(!(((key7 === "store") || (key7 === "table")) || (key7 === "directory"))){
+const err75 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10321,10 +10324,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data35.table !== undefined){
-let data37 = data35.table;
+if(data36.store !== undefined){
+let data37 = data36.store;
 if(typeof data37 !== "string"){
-const err76 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data37};
+const err76 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10333,11 +10336,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data35.directory !== undefined){
-let data38 = data35.directory;
-if(typeof data38 !== "string"){
-const err77 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data38};
+if(!((data37 === "file") || (data37 === "dynamodb"))){
+const err77 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10347,9 +10347,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data35};
+if(data36.table !== undefined){
+let data38 = data36.table;
+if(typeof data38 !== "string"){
+const err78 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data38};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10359,12 +10360,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data4.objects !== undefined){
-let data39 = data4.objects;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-if(!(((key8 === "store") || (key8 === "bucket")) || (key8 === "prefix"))){
-const err79 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data39};
+if(data36.directory !== undefined){
+let data39 = data36.directory;
+if(typeof data39 !== "string"){
+const err79 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data39};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10374,10 +10373,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data39.store !== undefined){
-let data40 = data39.store;
-if(typeof data40 !== "string"){
-const err80 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data40};
+}
+else {
+const err80 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10386,8 +10384,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((data40 === "directory") || (data40 === "s3"))){
-const err81 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data40};
+}
+if(data4.objects !== undefined){
+let data40 = data4.objects;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!(((key8 === "store") || (key8 === "bucket")) || (key8 === "prefix"))){
+const err81 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10397,10 +10400,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data39.bucket !== undefined){
-let data41 = data39.bucket;
+if(data40.store !== undefined){
+let data41 = data40.store;
 if(typeof data41 !== "string"){
-const err82 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data41};
+const err82 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data41};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10409,11 +10412,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data39.prefix !== undefined){
-let data42 = data39.prefix;
-if(typeof data42 !== "string"){
-const err83 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data42};
+if(!((data41 === "directory") || (data41 === "s3"))){
+const err83 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data41};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10423,9 +10423,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data39};
+if(data40.bucket !== undefined){
+let data42 = data40.bucket;
+if(typeof data42 !== "string"){
+const err84 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data42};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10435,12 +10436,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data4.git !== undefined){
-let data43 = data4.git;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key9 in data43){
-if(!(((key9 === "host") || (key9 === "repository")) || (key9 === "defaultBranch"))){
-const err85 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data43};
+if(data40.prefix !== undefined){
+let data43 = data40.prefix;
+if(typeof data43 !== "string"){
+const err85 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data43};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10450,10 +10449,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data43.host !== undefined){
-let data44 = data43.host;
-if(typeof data44 !== "string"){
-const err86 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data44};
+}
+else {
+const err86 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data40};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10462,8 +10460,13 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!((data44 === "local") || (data44 === "github"))){
-const err87 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data44};
+}
+if(data4.git !== undefined){
+let data44 = data4.git;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key9 in data44){
+if(!(((key9 === "host") || (key9 === "repository")) || (key9 === "defaultBranch"))){
+const err87 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10473,11 +10476,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data43.repository !== undefined){
-let data45 = data43.repository;
-if(typeof data45 === "string"){
-if(!pattern110.test(data45)){
-const err88 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
+if(data44.host !== undefined){
+let data45 = data44.host;
+if(typeof data45 !== "string"){
+const err88 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data45};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10486,9 +10488,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data45};
+if(!((data45 === "local") || (data45 === "github"))){
+const err89 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data45};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10498,10 +10499,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data43.defaultBranch !== undefined){
-let data46 = data43.defaultBranch;
-if(typeof data46 !== "string"){
-const err90 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data46};
+if(data44.repository !== undefined){
+let data46 = data44.repository;
+if(typeof data46 === "string"){
+if(!pattern111.test(data46)){
+const err90 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data46};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10511,9 +10513,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
 else {
-const err91 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data43};
+const err91 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data46};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10523,12 +10524,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data4.packageIndex !== undefined){
-let data47 = data4.packageIndex;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key10 in data47){
-if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "url"))){
-const err92 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data47};
+if(data44.defaultBranch !== undefined){
+let data47 = data44.defaultBranch;
+if(typeof data47 !== "string"){
+const err92 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -10538,10 +10537,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data47.kind !== undefined){
-let data48 = data47.kind;
-if(typeof data48 !== "string"){
-const err93 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data48};
+}
+else {
+const err93 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data44};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -10550,8 +10548,13 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!((data48 === "embedded") || (data48 === "pypi"))){
-const err94 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data48};
+}
+if(data4.packageIndex !== undefined){
+let data48 = data4.packageIndex;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key10 in data48){
+if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "url"))){
+const err94 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data48};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -10561,10 +10564,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data47.path !== undefined){
-let data49 = data47.path;
+if(data48.kind !== undefined){
+let data49 = data48.kind;
 if(typeof data49 !== "string"){
-const err95 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data49};
+const err95 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data49};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -10573,12 +10576,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data47.url !== undefined){
-let data50 = data47.url;
-if(typeof data50 === "string"){
-if(!(formats12(data50))){
-const err96 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data50};
+if(!((data49 === "embedded") || (data49 === "pypi"))){
+const err96 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -10588,8 +10587,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data50};
+if(data48.path !== undefined){
+let data50 = data48.path;
+if(typeof data50 !== "string"){
+const err97 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data50};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -10599,9 +10600,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data47};
+if(data48.url !== undefined){
+let data51 = data48.url;
+if(typeof data51 === "string"){
+if(!(formats12(data51))){
+const err98 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data51};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -10611,12 +10614,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data4.app !== undefined){
-let data51 = data4.app;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key11 in data51){
-if(!(key11 === "lockProof")){
-const err99 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data51};
+else {
+const err99 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data51};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -10626,10 +10625,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data51.lockProof !== undefined){
-let data52 = data51.lockProof;
-if(typeof data52 !== "string"){
-const err100 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data52};
+}
+else {
+const err100 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data48};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -10638,8 +10636,13 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((data52 === "offline") || (data52 === "index"))){
-const err101 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data52};
+}
+if(data4.app !== undefined){
+let data52 = data4.app;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key11 in data52){
+if(!(key11 === "lockProof")){
+const err101 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data52};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -10649,9 +10652,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data51};
+if(data52.lockProof !== undefined){
+let data53 = data52.lockProof;
+if(typeof data53 !== "string"){
+const err102 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data53};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -10660,13 +10664,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data4.plan !== undefined){
-let data53 = data4.plan;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key12 in data53){
-if(!(key12 === "maxDeletes")){
-const err103 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data53};
+if(!((data53 === "offline") || (data53 === "index"))){
+const err103 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data53};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -10676,10 +10675,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data53.maxDeletes !== undefined){
-let data54 = data53.maxDeletes;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err104 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data54};
+}
+else {
+const err104 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data52};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -10688,9 +10686,13 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 0 || isNaN(data54)){
-const err105 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data54};
+}
+if(data4.plan !== undefined){
+let data54 = data4.plan;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key12 in data54){
+if(!(key12 === "maxDeletes")){
+const err105 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data54};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -10700,10 +10702,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data53};
+if(data54.maxDeletes !== undefined){
+let data55 = data54.maxDeletes;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err106 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data55};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -10712,13 +10714,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data4.drift !== undefined){
-let data55 = data4.drift;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key13 in data55){
-if(!((key13 === "maxOpenPullRequestsPerLab") || (key13 === "scheduleMinutes"))){
-const err107 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data55};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err107 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data55};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -10728,10 +10726,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data55.maxOpenPullRequestsPerLab !== undefined){
-let data56 = data55.maxOpenPullRequestsPerLab;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err108 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data56};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data54};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -10740,9 +10738,13 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err109 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data56};
+}
+if(data4.drift !== undefined){
+let data56 = data4.drift;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key13 in data56){
+if(!((key13 === "maxOpenPullRequestsPerLab") || (key13 === "scheduleMinutes"))){
+const err109 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data56};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -10752,11 +10754,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-if(data55.scheduleMinutes !== undefined){
-let data57 = data55.scheduleMinutes;
+if(data56.maxOpenPullRequestsPerLab !== undefined){
+let data57 = data56.maxOpenPullRequestsPerLab;
 if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err110 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data57};
+const err110 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data57};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -10766,8 +10767,8 @@ vErrors.push(err110);
 errors++;
 }
 if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err111 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data57};
+if(data57 < 0 || isNaN(data57)){
+const err111 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data57};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -10778,9 +10779,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data55};
+if(data56.scheduleMinutes !== undefined){
+let data58 = data56.scheduleMinutes;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err112 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data58};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -10789,13 +10791,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data4.shares !== undefined){
-let data58 = data4.shares;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key14 in data58){
-if(!((key14 === "renewalNoticeDays") || (key14 === "renewalTermDays"))){
-const err113 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data58};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err113 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data58};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -10805,10 +10803,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data58.renewalNoticeDays !== undefined){
-let data59 = data58.renewalNoticeDays;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err114 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data56};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -10817,9 +10815,13 @@ vErrors.push(err114);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 365 || isNaN(data59)){
-const err115 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
+}
+if(data4.shares !== undefined){
+let data59 = data4.shares;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key14 in data59){
+if(!((key14 === "renewalNoticeDays") || (key14 === "renewalTermDays"))){
+const err115 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data59};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10828,8 +10830,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data59 < 1 || isNaN(data59)){
-const err116 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data59};
+}
+if(data59.renewalNoticeDays !== undefined){
+let data60 = data59.renewalNoticeDays;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err116 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10838,12 +10843,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-if(data58.renewalTermDays !== undefined){
-let data60 = data58.renewalTermDays;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err117 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 365 || isNaN(data60)){
+const err117 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10852,9 +10854,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1825 || isNaN(data60)){
-const err118 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
+if(data60 < 1 || isNaN(data60)){
+const err118 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10863,8 +10864,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err119 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data60};
+}
+}
+if(data59.renewalTermDays !== undefined){
+let data61 = data59.renewalTermDays;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err119 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10873,11 +10878,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data58};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 1825 || isNaN(data61)){
+const err120 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10886,13 +10889,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data4.dashboard !== undefined){
-let data61 = data4.dashboard;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key15 in data61){
-if(!((key15 === "publish") || (key15 === "fleetViewers"))){
-const err121 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data61};
+if(data61 < 1 || isNaN(data61)){
+const err121 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10902,10 +10900,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data61.publish !== undefined){
-let data62 = data61.publish;
-if(typeof data62 !== "boolean"){
-const err122 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data62};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data59};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10915,11 +10913,12 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data61.fleetViewers !== undefined){
-let data63 = data61.fleetViewers;
-if(Array.isArray(data63)){
-if(data63.length > 200){
-const err123 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
+if(data4.dashboard !== undefined){
+let data62 = data4.dashboard;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key15 in data62){
+if(!((key15 === "publish") || (key15 === "fleetViewers"))){
+const err123 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data62};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10928,12 +10927,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-const len2 = data63.length;
-for(let i2=0; i2<len2; i2++){
-let data64 = data63[i2];
-if(typeof data64 === "string"){
-if(!pattern111.test(data64)){
-const err124 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
+}
+if(data62.publish !== undefined){
+let data63 = data62.publish;
+if(typeof data63 !== "boolean"){
+const err124 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data63};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10943,8 +10941,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data64};
+if(data62.fleetViewers !== undefined){
+let data64 = data62.fleetViewers;
+if(Array.isArray(data64)){
+if(data64.length > 200){
+const err125 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -10953,19 +10954,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-let i3 = data63.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data63[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err126 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
+const len2 = data64.length;
+for(let i2=0; i2<len2; i2++){
+let data65 = data64[i2];
+if(typeof data65 === "string"){
+if(!pattern112.test(data65)){
+const err126 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data65};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -10973,14 +10967,10 @@ else {
 vErrors.push(err126);
 }
 errors++;
-break;
-}
-indices0[item0] = i3;
-}
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data63};
+const err127 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data65};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -10990,9 +10980,18 @@ vErrors.push(err127);
 errors++;
 }
 }
+let i3 = data64.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data64[i3];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err128 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data61};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err128 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11000,17 +10999,14 @@ else {
 vErrors.push(err128);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
 }
 }
-if(data4.packRegistries !== undefined){
-let data65 = data4.packRegistries;
-if(Array.isArray(data65)){
-const len3 = data65.length;
-for(let i4=0; i4<len3; i4++){
-let data66 = data65[i4];
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.name === undefined){
-const err129 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
+}
+else {
+const err129 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11019,8 +11015,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data66.url === undefined){
-const err130 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data62};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11029,9 +11027,16 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key16 in data66){
-if(!(((((key16 === "name") || (key16 === "url")) || (key16 === "trust")) || (key16 === "tokenEnv")) || (key16 === "requireSignedIndex"))){
-const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
+}
+if(data4.packRegistries !== undefined){
+let data66 = data4.packRegistries;
+if(Array.isArray(data66)){
+const len3 = data66.length;
+for(let i4=0; i4<len3; i4++){
+let data67 = data66[i4];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.name === undefined){
+const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11040,12 +11045,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data66.name !== undefined){
-let data67 = data66.name;
-if(typeof data67 === "string"){
-if(!pattern4.test(data67)){
-const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data67};
+if(data67.url === undefined){
+const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11054,9 +11055,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data67};
+for(const key16 in data67){
+if(!(((((key16 === "name") || (key16 === "url")) || (key16 === "trust")) || (key16 === "tokenEnv")) || (key16 === "requireSignedIndex"))){
+const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11066,11 +11067,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data66.url !== undefined){
-let data68 = data66.url;
+if(data67.name !== undefined){
+let data68 = data67.name;
 if(typeof data68 === "string"){
-if(!pattern113.test(data68)){
-const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
+if(!pattern4.test(data68)){
+const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11081,7 +11082,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data68};
+const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11091,11 +11092,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data66.trust !== undefined){
-let data69 = data66.trust;
-if(Array.isArray(data69)){
-if(data69.length < 1){
-const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
+if(data67.url !== undefined){
+let data69 = data67.url;
+if(typeof data69 === "string"){
+if(!pattern114.test(data69)){
+const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data69};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11104,11 +11105,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-const len4 = data69.length;
-for(let i5=0; i5<len4; i5++){
-let data70 = data69[i5];
-if(typeof data70 !== "string"){
-const err137 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data70};
+}
+else {
+const err137 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data69};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11117,8 +11116,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!(((data70 === "verified") || (data70 === "community")) || (data70 === "experimental"))){
-const err138 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data70};
+}
+if(data67.trust !== undefined){
+let data70 = data67.trust;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err138 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11127,19 +11130,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-let i6 = data69.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data69[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
+const len4 = data70.length;
+for(let i5=0; i5<len4; i5++){
+let data71 = data70[i5];
+if(typeof data71 !== "string"){
+const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data71};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11147,14 +11142,9 @@ else {
 vErrors.push(err139);
 }
 errors++;
-break;
 }
-indices1[item1] = i6;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data69};
+if(!(((data71 === "verified") || (data71 === "community")) || (data71 === "experimental"))){
+const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data71};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11164,11 +11154,18 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data66.tokenEnv !== undefined){
-let data71 = data66.tokenEnv;
-if(typeof data71 === "string"){
-if(!pattern114.test(data71)){
-const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
+let i6 = data70.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data70[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11176,10 +11173,14 @@ else {
 vErrors.push(err141);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
+}
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data71};
+const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11189,10 +11190,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data66.requireSignedIndex !== undefined){
-let data72 = data66.requireSignedIndex;
-if(typeof data72 !== "boolean"){
-const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data72};
+if(data67.tokenEnv !== undefined){
+let data72 = data67.tokenEnv;
+if(typeof data72 === "string"){
+if(!pattern115.test(data72)){
+const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data72};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11202,9 +11204,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
 else {
-const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data66};
+const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data72};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11214,9 +11215,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data65};
+if(data67.requireSignedIndex !== undefined){
+let data73 = data67.requireSignedIndex;
+if(typeof data73 !== "boolean"){
+const err145 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data73};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11226,12 +11228,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data4.packTrust !== undefined){
-let data73 = data4.packTrust;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key17 in data73){
-if(!((key17 === "requireSignatures") || (key17 === "keys"))){
-const err146 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data73};
+}
+else {
+const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11241,10 +11240,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data73.requireSignatures !== undefined){
-let data74 = data73.requireSignatures;
-if(typeof data74 !== "boolean"){
-const err147 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data74};
+}
+else {
+const err147 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data66};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11254,15 +11252,12 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data73.keys !== undefined){
-let data75 = data73.keys;
-if(Array.isArray(data75)){
-const len5 = data75.length;
-for(let i7=0; i7<len5; i7++){
-let data76 = data75[i7];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.id === undefined){
-const err148 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
+if(data4.packTrust !== undefined){
+let data74 = data4.packTrust;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key17 in data74){
+if(!((key17 === "requireSignatures") || (key17 === "keys"))){
+const err148 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data74};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11271,8 +11266,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data76.publicKey === undefined){
-const err149 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
+}
+if(data74.requireSignatures !== undefined){
+let data75 = data74.requireSignatures;
+if(typeof data75 !== "boolean"){
+const err149 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data75};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11281,9 +11279,16 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key18 in data76){
-if(!((((key18 === "id") || (key18 === "publicKey")) || (key18 === "registries")) || (key18 === "revoked"))){
-const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
+}
+if(data74.keys !== undefined){
+let data76 = data74.keys;
+if(Array.isArray(data76)){
+const len5 = data76.length;
+for(let i7=0; i7<len5; i7++){
+let data77 = data76[i7];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.id === undefined){
+const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11292,12 +11297,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data76.id !== undefined){
-let data77 = data76.id;
-if(typeof data77 === "string"){
-if(!pattern31.test(data77)){
-const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data77};
+if(data77.publicKey === undefined){
+const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11306,9 +11307,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data77};
+for(const key18 in data77){
+if(!((((key18 === "id") || (key18 === "publicKey")) || (key18 === "registries")) || (key18 === "revoked"))){
+const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11318,11 +11319,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data76.publicKey !== undefined){
-let data78 = data76.publicKey;
+if(data77.id !== undefined){
+let data78 = data77.id;
 if(typeof data78 === "string"){
-if(!pattern116.test(data78)){
-const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
+if(!pattern31.test(data78)){
+const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data78};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11333,7 +11334,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data78};
+const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data78};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11343,15 +11344,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data76.registries !== undefined){
-let data79 = data76.registries;
-if(Array.isArray(data79)){
-const len6 = data79.length;
-for(let i8=0; i8<len6; i8++){
-let data80 = data79[i8];
-if(typeof data80 === "string"){
-if(!pattern4.test(data80)){
-const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data80};
+if(data77.publicKey !== undefined){
+let data79 = data77.publicKey;
+if(typeof data79 === "string"){
+if(!pattern117.test(data79)){
+const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data79};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11362,7 +11359,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data80};
+const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data79};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -11372,18 +11369,15 @@ vErrors.push(err156);
 errors++;
 }
 }
-let i9 = data79.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data79[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data79};
+if(data77.registries !== undefined){
+let data80 = data77.registries;
+if(Array.isArray(data80)){
+const len6 = data80.length;
+for(let i8=0; i8<len6; i8++){
+let data81 = data80[i8];
+if(typeof data81 === "string"){
+if(!pattern4.test(data81)){
+const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data81};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -11391,14 +11385,10 @@ else {
 vErrors.push(err157);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
-}
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data79};
+const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data81};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -11408,11 +11398,18 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data76.revoked !== undefined){
-let data81 = data76.revoked;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.reason === undefined){
-const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
+let i9 = data80.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data80[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data80};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -11420,10 +11417,14 @@ else {
 vErrors.push(err159);
 }
 errors++;
+break;
 }
-for(const key19 in data81){
-if(!((key19 === "reason") || (key19 === "on"))){
-const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
+indices2[item2] = i9;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data80};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -11433,11 +11434,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data81.reason !== undefined){
-let data82 = data81.reason;
-if(typeof data82 === "string"){
-if(func1(data82) > 512){
-const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
+if(data77.revoked !== undefined){
+let data82 = data77.revoked;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.reason === undefined){
+const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -11446,8 +11447,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(func1(data82) < 3){
-const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
+for(const key19 in data82){
+if(!((key19 === "reason") || (key19 === "on"))){
+const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -11457,8 +11459,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-else {
-const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data82};
+if(data82.reason !== undefined){
+let data83 = data82.reason;
+if(typeof data83 === "string"){
+if(func1(data83) > 512){
+const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -11467,12 +11472,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data81.on !== undefined){
-let data83 = data81.on;
-if(typeof data83 === "string"){
-if(!(formats6.validate(data83))){
-const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data83};
+if(func1(data83) < 3){
+const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -11483,7 +11484,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data83};
+const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -11493,9 +11494,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data81};
+if(data82.on !== undefined){
+let data84 = data82.on;
+if(typeof data84 === "string"){
+if(!(formats6.validate(data84))){
+const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data84};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -11505,9 +11508,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data76};
+const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data84};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -11519,7 +11521,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data75};
+const err168 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -11531,7 +11533,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data73};
+const err169 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -11543,7 +11545,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+const err170 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data76};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -11555,12 +11557,36 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err171 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data74};
 if(vErrors === null){
 vErrors = [err171];
 }
 else {
 vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
 }
 errors++;
 }
@@ -11571,7 +11597,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern126 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern127 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -12140,7 +12166,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern126.test(data15)){
+if(!pattern127.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -12980,8 +13006,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern136 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern137 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern137 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern138 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -13381,7 +13407,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern136.test(data11)){
+if(!pattern137.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -13418,7 +13444,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern137.test(data12)){
+if(!pattern138.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
