@@ -131,10 +131,14 @@ describe("read-only shares of a snapshot on the sandbox", () => {
       expect.objectContaining({
         share: ID,
         member: "ml-vision/epetrov",
+        snapshot: SNAPSHOT,
         state: "granted",
         accessPoint: ap!.id,
       }),
     ]);
+    expect((await cli(dir, "2026-11-24", "shares")).stdout).toContain(
+      `granted   ${ID}: ml-vision/epetrov reads genomics-core/rnaseq as of its snapshot ${SNAPSHOT} — /shared/genomics-core/rnaseq read-only in ml-vision/segmentation, until 2026-11-30`,
+    );
 
     // After its last day: revoked, the mount dropped; the copy and the live home stay as they are.
     const revoked = await cli(dir, "2026-12-01", "reconcile");

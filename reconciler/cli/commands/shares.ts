@@ -66,7 +66,7 @@ export function registerShares(program: Command, io: CliIO): void {
             ? r.reason
             : `${r.mountPath} read-only in ${r.mountedIn.join(", ")}${r.until ? `, until ${r.until}` : ""}${r.grantedAt ? `, granted ${r.grantedAt}` : ""}`;
         io.out(
-          `${r.state.padEnd(9)} ${r.share}: ${r.member} reads ${r.environment} — ${where}${r.accessPoint ? ` (${r.accessPoint})` : ""}`,
+          `${r.state.padEnd(9)} ${r.share}: ${r.member} reads ${r.environment}${r.snapshot ? ` as of its snapshot ${r.snapshot}` : ""} — ${where}${r.accessPoint ? ` (${r.accessPoint})` : ""}`,
         );
       }
       for (const n of status.notes) io.out(`·         ${n.share}: ${n.note}`);

@@ -25,6 +25,8 @@ export interface ShareGrant {
   mountedIn: string[];
   /** The last day it is granted (the share's `expires`, or the end of a hand-over's grace). */
   until: string;
+  /** For a share of a snapshot, `lab/env/name`: what it opens is the copy restored from it. */
+  snapshot?: string;
 }
 
 /** Where a read-only share is mounted when it does not say. */
@@ -92,6 +94,7 @@ export function shareGrants(
         mountPath: mountPath ?? defaultMountPath(lab, environment),
         mountedIn,
         until: sh.doc.spec.expires,
+        ...(snapshot !== undefined ? { snapshot: `${lab}/${environment}/${snapshot}` } : {}),
       });
     }
   }

@@ -19,6 +19,8 @@ export interface ShareAccessRow {
   mountedIn: string[];
   /** The last day it is granted. */
   until?: string;
+  /** For a share of a snapshot (`lab/env/name`): the copy restored from it is what is read. */
+  snapshot?: string;
   /**
    * `granted`: its access point exists; `pending`: git grants it, the next reconcile creates it;
    * `revoking`: git no longer grants it (expired or removed), the next reconcile deletes it.
@@ -68,6 +70,7 @@ export function shareStatus(
       mountPath: g.mountPath,
       mountedIn: g.mountedIn,
       until: g.until,
+      ...(g.snapshot ? { snapshot: g.snapshot } : {}),
       state: o ? "granted" : "pending",
       ...(o ? { accessPoint: o.id, ...grantedAt(g.share, `${g.lab}/${g.member}`, o.id) } : {}),
     };
