@@ -148,12 +148,33 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
     Object.assign(summary, {
       manifestLocks: await lockManifestsAfter(result.repository, objects, now()),
     });
-  // Then, as `labenv reconcile` ends: renewal pull requests and succession steps.
+  // Then, as `labenv reconcile` ends: snapshots captured (manifest, then record), renewal pull
+  // requests and succession steps.
   if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
-    const [{ afterRun }, { lambdaGitHost }] = await Promise.all([
+    const [{ afterRun }, { lambdaGitHost }, { captureAfterRun }] = await Promise.all([
       import("./after-run.js"),
       import("./lambda-git-host.js"),
+      import("./capture-after-run.js"),
     ]);
+    const store = objects;
+    const captured = store
+      ? await captureAfterRun(
+          result.repository,
+          {
+            commit: repo.commit,
+            today: now().toISOString().slice(0, 10),
+            baseBranch: result.repository.config?.doc.spec.git?.defaultBranch ?? "main",
+          },
+          {
+            provider,
+            objects: store,
+            sources: (observed) => awsSnapshotSources(env, store, observed, now),
+            gitHost: () => lambdaGitHost(env),
+            now,
+          },
+        )
+      : undefined;
+    if (captured) Object.assign(summary, { captured });
     Object.assign(
       summary,
       await afterRun(
