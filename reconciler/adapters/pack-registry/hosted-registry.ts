@@ -9,6 +9,7 @@ import { judgeIndexFreshness, type IndexSeen } from "../../core/packs/index-fres
 import { judgeIndex, type PackRegistryConfig } from "../../core/packs/trust-policy.js";
 import type { SchemaCheck } from "../../core/validate/schema-validator.js";
 import { parseGitLocation, readGitFile, type GitLocation } from "./git-location.js";
+import { readCapped } from "../http/read-capped.js";
 
 export interface HostedRegistryOptions {
   /** Per request, body included (default 10 s). */
@@ -196,7 +197,7 @@ export class HostedRegistry {
       throw this.tooLarge(url, declared);
     }
     try {
-      return await readBounded(response, MAX_FILE_BYTES, () => this.tooLarge(url));
+      return await readCapped(response, MAX_FILE_BYTES, () => this.tooLarge(url));
     } catch (e) {
       if (e instanceof LabenvError) throw e;
       throw this.down(url, networkReason(e, timeoutMs), e);
@@ -263,29 +264,6 @@ export class HostedRegistry {
       },
     );
   }
-}
-
-/** The body as text, refusing (and cancelling) past `max` bytes. */
-async function readBounded(
-  response: Response,
-  max: number,
-  tooLarge: () => LabenvError,
-): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Why a request failed, in words: refused, reset, timed out, DNS. */

@@ -14,6 +14,7 @@ import {
   type Requirement,
   type SpecifierSet,
 } from "../../core/pep440/index.js";
+import { readCapped } from "../http/read-capped.js";
 
 /**
  * A PyPI-compatible JSON API (`GET {url}/pypi/{name}/json` for a project and
@@ -603,30 +604,6 @@ async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
-}
-
-/** The body as text, refused as soon as it is longer than `max` bytes (by its Content-Length, or while it streams). */
-async function readCapped(response: Response, max: number, refuse: () => Error): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel();
-    throw refuse();
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw refuse();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooBig(url: string, what: string, max: number): LabenvError {

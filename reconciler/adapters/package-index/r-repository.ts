@@ -4,6 +4,7 @@ import {
   parseRPackageIndex,
   type RPackageIndex,
 } from "../../core/lock/r-packages.js";
+import { readCapped } from "../http/read-capped.js";
 
 /**
  * The `src/contrib/PACKAGES` index of every R snapshot repository the chosen environments
@@ -38,21 +39,15 @@ async function readOne(
       await response.body?.cancel();
       return { error: `${url} answered HTTP ${response.status}` };
     }
-    if (!response.body) return parseRPackageIndex("");
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > MAX_R_INDEX_BYTES) {
-        await reader.cancel();
-        return { error: `${url} is larger than ${MAX_R_INDEX_BYTES} bytes` };
-      }
-      chunks.push(value);
+    const tooLarge = new Error(`${url} is larger than ${MAX_R_INDEX_BYTES} bytes`);
+    let text: string;
+    try {
+      text = await readCapped(response, MAX_R_INDEX_BYTES, () => tooLarge);
+    } catch (e) {
+      if (e === tooLarge) return { error: tooLarge.message };
+      throw e;
     }
-    return parseRPackageIndex(Buffer.concat(chunks).toString("utf8"));
+    return parseRPackageIndex(text);
   } catch (e) {
     const err = e as { name?: string; cause?: { code?: string }; message?: string };
     return {
