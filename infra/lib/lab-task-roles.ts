@@ -54,6 +54,25 @@ export class LabTaskRoles extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const roles = new Map<string, iam.Role>();
+    // Mount the research file system only through a mount target, over TLS, through an access point.
+    const mount = new iam.PolicyStatement({
+      sid: "MountResearchDataThroughAccessPoints",
+      actions: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+      resources: [props.fileSystem.fileSystemArn],
+      conditions: {
+        Bool: {
+          "elasticfilesystem:AccessedViaMountTarget": "true",
+          "aws:SecureTransport": "true",
+        },
+        ArnLike: {
+          "elasticfilesystem:AccessPointArn": stack.formatArn({
+            service: "elasticfilesystem",
+            resource: "access-point",
+            resourceName: "*",
+          }),
+        },
+      },
+    });
     for (const lab of props.labs) {
       const role = new iam.Role(this, lab, {
         description: `labenv Jupyter tasks of lab ${lab}`,
@@ -64,46 +83,14 @@ export class LabTaskRoles extends Construct {
           },
         }),
       });
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          sid: "MountResearchDataThroughAccessPoints",
-          actions: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-          resources: [props.fileSystem.fileSystemArn],
-          conditions: {
-            Bool: {
-              "elasticfilesystem:AccessedViaMountTarget": "true",
-              "aws:SecureTransport": "true",
-            },
-            ArnLike: {
-              "elasticfilesystem:AccessPointArn": stack.formatArn({
-                service: "elasticfilesystem",
-                resource: "access-point",
-                resourceName: "*",
-              }),
-            },
-          },
-        }),
-      );
+      role.addToPolicy(mount);
       props.objects.grantWriteObjects(role, observationPrefix(lab));
       roles.set(lab, role);
     }
     this.byLab = roles;
     this.environmentBoundary = new iam.ManagedPolicy(this, "EnvironmentTaskBoundary", {
       description: "labenv: the most an environment's own task role may ever do",
-      statements: [
-        new iam.PolicyStatement({
-          sid: "MountResearchDataThroughAccessPoints",
-          actions: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-          resources: [props.fileSystem.fileSystemArn],
-          conditions: {
-            Bool: {
-              "elasticfilesystem:AccessedViaMountTarget": "true",
-              "aws:SecureTransport": "true",
-            },
-          },
-        }),
-        ...props.objects.writeObjectsStatements("observations/"),
-      ],
+      statements: [mount, ...props.objects.writeObjectsStatements("observations/")],
     });
     acknowledgeWildcardResources(this.environmentBoundary, [
       {
