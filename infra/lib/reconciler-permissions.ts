@@ -386,6 +386,10 @@ export function reconcilerStatements(
       ["backup:DescribeRecoveryPoint", "backup:ListTags"],
       [recoveryPoints],
     ),
+    // EBS archive tiering of a configured lab's snapshots (to the archive tier, and back for a restore).
+    allow("TierLabSnapshots", ["ec2:ModifySnapshotTier", "ec2:RestoreSnapshotTier"], [snapshots], {
+      StringEquals: resourceTag,
+    }),
     allow("InspectBackupVaultLock", ["backup:DescribeBackupVault"], [props.backupVaultArn]),
 
     allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], {

@@ -81,6 +81,9 @@ const NOT_FOR_DRIFT = [
   "backup:ListTags",
   "backup:DescribeBackupVault",
   "backup:DeleteRecoveryPoint",
+  // A put-back moves no snapshot between storage tiers.
+  "ec2:ModifySnapshotTier",
+  "ec2:RestoreSnapshotTier",
   // A put-back registers nothing new, so it builds no image.
   "ecr:DescribeImages",
   "codebuild:StartBuild",

@@ -2,6 +2,8 @@ import {
   CreateSnapshotCommand,
   DeleteSnapshotCommand,
   DescribeSnapshotsCommand,
+  ModifySnapshotTierCommand,
+  RestoreSnapshotTierCommand,
   paginateDescribeSnapshots,
   type Snapshot,
 } from "@aws-sdk/client-ec2";
@@ -67,6 +69,9 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   },
 
   async apply(action: Action, resolve: ResolveId, ctx: DriverContext): Promise<AppliedResource> {
+    const tier = action.changes.find((c) => c.field === "storageTier");
+    if (action.outcome === "update" && tier && action.observed)
+      return moveTier(action.key, action.observed.id, tier.to, ctx);
     const desired = desiredOf(action, "ebs-snapshot");
     const taken = await takenSnapshot(ctx, desired.key);
     if (taken !== undefined) return { key: desired.key, id: taken };
@@ -137,6 +142,35 @@ export const ebsSnapshotDriver: ResourceDriver<"ebs-snapshot"> = {
   },
 };
 
+/**
+ * A volume snapshot to the EBS archive tier (`ModifySnapshotTier`), or back from it
+ * (`RestoreSnapshotTier`, permanently: AWS takes 24–72 hours). Safe to repeat: a snapshot
+ * already in that tier, or already being restored, is done.
+ */
+async function moveTier(
+  key: string,
+  id: string,
+  to: string,
+  ctx: DriverContext,
+): Promise<AppliedResource> {
+  try {
+    if (to === "archive")
+      await ctx.clients.ec2.send(
+        new ModifySnapshotTierCommand({ SnapshotId: id, StorageTier: "archive" }),
+      );
+    else if (to === "standard")
+      await ctx.clients.ec2.send(
+        new RestoreSnapshotTierCommand({ SnapshotId: id, PermanentRestore: true }),
+      );
+    else throw new LabenvError("plan", `${key}: no EBS storage tier ${to}`);
+  } catch (e) {
+    // "already archived", "already being restored": the move is under way or done.
+    if (!(e instanceof Error && e.name === "IncorrectState" && /already|progress/i.test(e.message)))
+      throw e;
+  }
+  return { key, id };
+}
+
 /** Today (UTC, ISO date) by the driver's clock. */
 export function todayOf(ctx: DriverContext): string {
   return (ctx.now?.() ?? new Date()).toISOString().slice(0, 10);
@@ -175,5 +209,9 @@ export function observedSnapshot(snapshot: Snapshot): ObservedResource<"ebs-snap
     // Hold tags ride along (records are never compared by tags): the plan keeps what they hold.
     tags: { ...ownedTags(tags), ...holdTagsOf(tags) },
     status: snapshot.State,
+    ...(snapshot.StorageTier === "archive" || snapshot.StorageTier === "standard"
+      ? { storageTier: snapshot.StorageTier }
+      : {}),
+    ...(snapshot.StartTime ? { startedAt: new Date(snapshot.StartTime).toISOString() } : {}),
   };
 }

@@ -46,6 +46,9 @@ export const REQUIRED_IAM_ACTIONS = {
     "backup:ListTags",
     "backup:DescribeBackupVault",
     "backup:DeleteRecoveryPoint",
+    // EBS archive tiering: to the archive tier past archiveAfterDays, back from it for a restore.
+    "ec2:ModifySnapshotTier",
+    "ec2:RestoreSnapshotTier",
     // A snapshot's capture: its recovery point's state (above), its backup job, and the
     // home-inventory task (one-off RunTask of the environment's own task definition).
     "backup:DescribeBackupJob",

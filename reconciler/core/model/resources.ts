@@ -85,6 +85,10 @@ export interface ObservedResource<K extends ResourceKind = ResourceKind> {
    * retires extra access points (their data is kept).
    */
   duplicates?: string[];
+  /** For volume snapshots, where the provider reports it: the EBS storage tier. */
+  storageTier?: "standard" | "archive";
+  /** For volume snapshots, where the provider reports it: when it was taken (ISO time). */
+  startedAt?: string;
 }
 
 export interface DesiredEnvironment {

@@ -11,6 +11,7 @@ import {
   type ObservedState,
 } from "../model/resources.js";
 import { describeChanges, formatChanges } from "./describe-changes.js";
+import type { TieringPlan } from "../snapshots/tiering.js";
 
 export interface PlanOptions {
   /** Deleting more environments than this blocks the plan (labenv.yaml `plan.maxDeletes`). */
@@ -25,6 +26,12 @@ export interface PlanOptions {
    * with the reason: each is a `delete` in the retire stage. No other record is ever deleted.
    */
   prune?: ReadonlyMap<string, string>;
+  /**
+   * Volume snapshots that change EBS storage tier (each an `update` of the record, with its
+   * reason) and services that wait for a snapshot to come back from the archive tier (their
+   * change is `skipped`, with the reason).
+   */
+  tiering?: TieringPlan;
 }
 
 const OWNED_TAGS = [TAG.lab, TAG.environment, TAG.resource, TAG.specHash];
@@ -63,6 +70,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     if (o) precautions.push(...kindModule(d.kind).precautionsBefore(action, o, ctx));
     byKind.get(d.kind)!.push(action);
   }
+  if (options.tiering) applyTiering(byKind, seen, options.tiering);
   const retire: Action[] = [];
   const wanted = new Set(desired.resources.map((r) => r.key));
   const orphans = observed.resources
@@ -158,6 +166,40 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
         }
       : {}),
   };
+}
+
+/**
+ * Tier moves become `update`s of their volume snapshot (a record taken once: only its tier
+ * changes), and a service waiting for a snapshot's return from the archive tier is `skipped`.
+ */
+function applyTiering(
+  byKind: Map<string, Action[]>,
+  seen: ReadonlyMap<string, ObservedResource>,
+  tiering: TieringPlan,
+): void {
+  const snapshots = byKind.get("ebs-snapshot")!;
+  for (const [key, move] of [...tiering.moves].sort(([a], [b]) => a.localeCompare(b))) {
+    const o = seen.get(key);
+    if (!o) continue;
+    const at = snapshots.findIndex((a) => a.key === key);
+    if (at >= 0 && snapshots[at]!.outcome !== "unchanged") continue;
+    const action: Action = {
+      ...(at >= 0 ? snapshots[at]! : { kind: o.kind, key, environment: o.environment }),
+      observed: o,
+      outcome: "update",
+      changes: [{ field: "storageTier", from: o.storageTier ?? "standard", to: move.to }],
+      reason: move.reason,
+    };
+    if (at >= 0) snapshots[at] = action;
+    else snapshots.push(action);
+  }
+  const services = byKind.get("service")!;
+  for (let i = 0; i < services.length; i++) {
+    const a = services[i]!;
+    const why = tiering.waiting.get(a.key);
+    if (why && (a.outcome === "create" || a.outcome === "update" || a.outcome === "replace"))
+      services[i] = { ...a, outcome: "skipped", changes: [], reason: why };
+  }
 }
 
 function compare(

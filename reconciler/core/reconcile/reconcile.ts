@@ -24,6 +24,7 @@ import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 import { shareEventsOf } from "../shares/share-events.js";
 import { planPrunes, type PruneFacts } from "../snapshots/prune-plan.js";
 import { dueScheduledSnapshots } from "../snapshots/schedule.js";
+import { planTiering } from "../snapshots/tiering.js";
 import { idleStage, recordIdle } from "./idle-stage.js";
 import type { IdleOutcome } from "../access/usage.js";
 
@@ -220,9 +221,15 @@ async function observeAndPlan(
         new Set(dueScheduledSnapshots(isolation.repository, at).keys()),
       ).prune
     : undefined;
+  // Volume snapshots past their archiveAfterDays go to the EBS archive tier; one a restore needs
+  // comes back first (hours), where the provider reports tiers.
+  const tiering = input.today
+    ? planTiering(isolation.repository, planned.resources, desired, input.today)
+    : undefined;
   const plan = makePlan(desired, planned, {
     ...deleteCap(repository, runs),
     ...(prunes && prunes.size > 0 ? { prune: prunes } : {}),
+    ...(tiering && (tiering.moves.size > 0 || tiering.waiting.size > 0) ? { tiering } : {}),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });
