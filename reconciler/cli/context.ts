@@ -71,6 +71,7 @@ function lazyAws(
     taskRoleArns: (aws.taskRoleArns ?? {}) as Record<string, string>,
     stateTable: config.state?.table ?? "",
     ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
+    ...(aws.taskRoleBoundaryArn ? { taskRoleBoundaryArn: aws.taskRoleBoundaryArn } : {}),
     ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}),
     ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
     ...(aws.infrastructureRoleArn ? { ebsRoleArn: aws.infrastructureRoleArn } : {}),

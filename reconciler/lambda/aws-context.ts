@@ -53,6 +53,7 @@ export function awsProviderConfig(env: LambdaEnv): AwsProviderConfig {
     subnets: env.subnets,
     securityGroups: env.securityGroups,
     ...(env.ebsRoleArn ? { ebsRoleArn: env.ebsRoleArn } : {}),
+    ...(env.taskRoleBoundaryArn ? { taskRoleBoundaryArn: env.taskRoleBoundaryArn } : {}),
     ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
     ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
     ...(env.imageBuildProject && env.buildContextBucket

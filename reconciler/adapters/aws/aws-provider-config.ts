@@ -24,6 +24,11 @@ export interface AwsProviderConfig {
   imageBuild?: ImageBuildConfig;
   /** The load balancer researchers reach environments through (without it, nothing is routed or observed there). */
   access?: { vpcId: string; listenerArn: string; wakeTargetGroupArn: string };
+  /**
+   * infra/'s permissions boundary of environment task roles: with it, each environment's own role
+   * is observed (without it, none is, and credentials need no IAM read).
+   */
+  taskRoleBoundaryArn?: string;
   /** Upper bound of attempts per call under throttling (adaptive retry). Default 8. */
   maxAttempts?: number;
   /** Concurrent describe calls while observing. Default 8. */

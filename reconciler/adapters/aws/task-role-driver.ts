@@ -104,7 +104,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * IAM roles, one per environment, under `/labenv/environments/` and infra/'s permissions
- * boundary. Observed with GetAccountAuthorizationDetails (every role with its inline policies,
+ * boundary. Observed only when the provider is given the boundary, with GetAccountAuthorizationDetails (every role with its inline policies,
  * boundary and tags, a page per 1,000 roles: no call per environment); identified by their
  * `labenv:resource` tag. Created with the boundary (the reconciler may create no role without
  * it), their one inline policy put in place, anything added by hand removed; deleted, with
@@ -114,7 +114,7 @@ export const taskRoleDriver: ResourceDriver<"task-role"> = {
   kind: "task-role",
 
   async observe(ctx) {
-    if (ctx.clients.iam === undefined) return [];
+    if (ctx.clients.iam === undefined || ctx.config.taskRoleBoundaryArn === undefined) return [];
     const roles: RoleDetail[] = [];
     let marker: string | undefined;
     do {

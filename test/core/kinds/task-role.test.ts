@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { roleAllows } from "../../../reconciler/adapters/sandbox/drivers/task-role.js";
+import { taskRoleDriver as awsTaskRoleDriver } from "../../../reconciler/adapters/aws/task-role-driver.js";
+import type { ObserveContext } from "../../../reconciler/adapters/aws/resource-driver.js";
 import { DirectoryObjectStore } from "../../../reconciler/adapters/file/directory-object-store.js";
 import { saveAccount } from "../../../reconciler/adapters/sandbox/sandbox-account.js";
 import { SandboxContainers } from "../../../reconciler/adapters/sandbox/sandbox-observation.js";
@@ -84,6 +86,18 @@ describe("environment task roles (pure)", () => {
     expect(spec.assumeRolePolicy.Statement[0]!.Condition).toEqual({
       StringEquals: { "aws:SourceAccount": "000000000000" },
     });
+  });
+});
+
+describe("environment task roles on AWS without the boundary", () => {
+  it("are not observed, so credentials without IAM read keep working", async () => {
+    const iam = {
+      send: () => Promise.reject(new Error("AccessDenied: iam:GetAccountAuthorizationDetails")),
+    };
+    const ctx = { config: {}, clients: { iam } } as unknown as ObserveContext;
+    await expect(awsTaskRoleDriver.observe(ctx)).resolves.toEqual([]);
+    const withBoundary = { ...ctx, config: { taskRoleBoundaryArn: BOUNDARY } } as ObserveContext;
+    await expect(awsTaskRoleDriver.observe(withBoundary)).rejects.toThrow(/AccessDenied/);
   });
 });
 

@@ -98,7 +98,10 @@ const actionFor = (d: DesiredResource<"task-role">): Action => ({
 describe("environment task roles under IAM (moto enforcing it)", () => {
   it("one environment's role may put its own observation and not its neighbour's", async () => {
     const iam = new IAMClient(settings());
-    const ctx = { config: {}, clients: { iam } as unknown as AwsClients } as DriverContext;
+    const ctx = {
+      config: { taskRoleBoundaryArn: BOUNDARY },
+      clients: { iam } as unknown as AwsClients,
+    } as DriverContext;
     const roles = desiredRoles();
     const rnaseq = roles.find((r) => r.environment === "genomics-core/rnaseq")!;
     const variants = roles.find((r) => r.environment === "genomics-core/variant-calling")!;
