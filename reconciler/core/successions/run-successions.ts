@@ -13,7 +13,8 @@ import {
   type SuccessionStep,
   type SuccessionStepDone,
 } from "../../ports/state-store.js";
-import { ownershipPullRequest } from "./ownership-pull-request.js";
+import { ownershipPullRequest, successionBranch } from "./ownership-pull-request.js";
+import { proposePullRequest } from "../proposals/propose-pull-request.js";
 import { driftObjects } from "../drift/drift-objects.js";
 import type { DriftReport } from "../drift/drift-report.js";
 import { renderReproducing, type HistoryLine } from "./reproducing.js";
@@ -337,10 +338,22 @@ async function ownershipStep(
         refs: record.pullRequest ? [`#${record.pullRequest.number}`] : [],
       },
     };
-  if (record.pullRequest)
-    return {
-      waiting: `pull request #${record.pullRequest.number} sets the owner to ${to}: waiting for it to merge`,
-    };
+  const closed = (n: number) =>
+    `pull request #${n} setting the owner to ${to} was closed without merging: reopen it to go on, or change or remove the succession document`;
+  if (record.pullRequest) {
+    // A pull request closed without merging is said so, never waited on as if it could merge.
+    const number = record.pullRequest.number;
+    const host = deps.gitHost
+      ? typeof deps.gitHost === "function"
+        ? await deps.gitHost()
+        : deps.gitHost
+      : undefined;
+    const branch = successionBranch(s);
+    const found = host?.findPullRequests ? await host.findPullRequests(branch) : [];
+    if (found.find((p) => p.number === number)?.state === "closed")
+      return { waiting: closed(number) };
+    return { waiting: `pull request #${number} sets the owner to ${to}: waiting for it to merge` };
+  }
   if (!deps.gitHost)
     throw new LabenvError("config", "no git host to open the ownership pull request on", {
       hint: "run from a git repository (git.host: local) or give git.host: github a token",
@@ -348,16 +361,19 @@ async function ownershipStep(
   const host = typeof deps.gitHost === "function" ? await deps.gitHost() : deps.gitHost;
   const packages = record.done.find((d) => d.step === "package")?.refs ?? [];
   const spec = ownershipPullRequest(repo, s, still, packages, input.baseBranch);
-  // A run that died after opening it but before recording it left it open on its branch:
-  // that one is updated, never a second opened beside it.
-  const existing = await host.findOpenPullRequest?.(spec.branch);
-  const pr = await host.ensureDriftPullRequest(spec, existing);
+  // One proposing this very hand-over that was closed without merging is not opened again; a run
+  // that died after opening it but before recording it left it open on its branch: that one is
+  // updated, never a second opened beside it.
+  const proposal = await proposePullRequest(host, spec, closed);
+  if (proposal.outcome === "declined") return { waiting: proposal.reason! };
+  if (proposal.outcome === "failed")
+    throw new LabenvError("provider", `the ownership pull request: ${proposal.reason}`);
   return {
-    waiting: `opened pull request #${pr.number} setting the owner to ${to}: waiting for it to merge`,
+    waiting: `opened pull request #${proposal.number} setting the owner to ${to}: waiting for it to merge`,
     record: {
       pullRequest: {
-        number: pr.number,
-        ...(pr.url ? { url: pr.url } : {}),
+        number: proposal.number!,
+        ...(proposal.url ? { url: proposal.url } : {}),
         openedAt: deps.now().toISOString(),
       },
     },

@@ -123,6 +123,37 @@ describe("successions: recorded steps", () => {
     expect(w.gitHost.opened).toHaveLength(1);
   });
 
+  it("an ownership pull request closed without merging is said so, and never opened again", async () => {
+    const w = await world();
+    const [first] = await runSuccessions(w.input(), w.deps());
+    expect(first).toMatchObject({
+      stage: "waiting",
+      next: "ownership",
+      pullRequest: { number: 7 },
+    });
+    const spec = w.gitHost.opened[0]!;
+    const closed: HostedPullRequest = {
+      number: 7,
+      branch: spec.branch,
+      state: "closed",
+      fingerprint: spec.fingerprint,
+    };
+    const host: GitHost = { ...w.gitHost, findPullRequests: async () => [closed] };
+    const [after] = await runSuccessions(w.input(), { ...w.deps(), gitHost: host });
+    expect(after).toMatchObject({ stage: "waiting", next: "ownership" });
+    expect(after!.reason).toMatch(/#7 setting the owner to ajones was closed without merging/);
+    expect(w.gitHost.opened).toHaveLength(1);
+
+    // A run that never recorded it (killed after opening it) does not open it again either.
+    const fresh = await world();
+    const [none] = await runSuccessions(fresh.input(), {
+      ...fresh.deps(),
+      gitHost: { ...fresh.gitHost, findPullRequests: async () => [closed] },
+    });
+    expect(none!.reason).toMatch(/closed without merging/);
+    expect(fresh.gitHost.opened).toEqual([]);
+  });
+
   it("finds the ownership pull request a run opened but died before recording, and updates it instead of opening another", async () => {
     const w = await world();
     const given: (HostedPullRequest | undefined)[] = [];
