@@ -135,8 +135,10 @@ describe("successions: recorded steps", () => {
     const closed: HostedPullRequest = {
       number: 7,
       branch: spec.branch,
+      title: spec.title,
       state: "closed",
       fingerprint: spec.fingerprint,
+      labels: spec.labels,
     };
     const host: GitHost = { ...w.gitHost, findPullRequests: async () => [closed] };
     const [after] = await runSuccessions(w.input(), { ...w.deps(), gitHost: host });
