@@ -28,8 +28,12 @@ export function renderShareCopies(results: readonly ShareCopyResult[]): string {
           `  ${r.outcome === "failed" ? "✖" : "…"} ${r.share} from ${r.snapshot}: ${r.reason}`,
         ];
       const c = r.record;
+      const copied =
+        c.files === 0
+          ? `the snapshot's home held no files, so ${c.path} is empty`
+          : `${c.identical}/${c.files} files identical in ${c.path}`;
       return [
-        `  ${c.ok ? "✓" : "✖"} ${r.share} from ${r.snapshot}: ${c.identical}/${c.files} files identical in ${c.path}${r.now ? "" : " (earlier)"}${c.ok ? "" : " — not granted"}`,
+        `  ${c.ok ? "✓" : "✖"} ${r.share} from ${r.snapshot}: ${copied}${r.now ? "" : " (earlier)"}${c.ok ? "" : " — not granted"}`,
         ...c.findings.map(
           (f) =>
             `      ${f.object}: ${f.problem}${f.expected ? `, expected ${f.expected}` : ""}${f.actual ? `, found ${f.actual}` : ""}`,
