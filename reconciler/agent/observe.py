@@ -580,19 +580,32 @@ def _move(src, dst):
     os.unlink(src)
 
 
+def _inside(path, directory):
+    """True when path, every symbolic link on its way resolved, is directory or below it."""
+    real, top = os.path.realpath(path), os.path.realpath(directory)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
 def restore_move(source, home, expected):
     """Moves each expected file from source into home when its sum matches and home has no file there."""
     if not os.path.isdir(source):
         raise AgentError("the restore directory %s is not a directory" % source)
     os.makedirs(home, exist_ok=True)
-    moved, existing, corrupt, missing = [], [], [], []
+    moved, existing, corrupt, missing, skipped = [], [], [], [], []
     wanted = set()
     for f in expected:
         rel = f["path"]
         wanted.add(rel)
         src, dst = os.path.join(source, rel), os.path.join(home, rel)
+        if not _inside(os.path.dirname(src), source):
+            missing.append({"path": rel, "expected": f["sha256"]})
+            continue
         if not os.path.isfile(src) or os.path.islink(src):
             missing.append({"path": rel, "expected": f["sha256"]})
+            continue
+        if not _inside(os.path.dirname(dst), home):
+            # A symbolic link in the home on the file's way: following it could write outside the home.
+            skipped.append({"path": rel, "why": "a directory on its path in the home is a symbolic link"})
             continue
         actual = sha256_file(src)
         if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
@@ -614,9 +627,108 @@ def restore_move(source, home, expected):
     unexpected = [rel for rel, full in walk_files(source) if rel not in wanted and os.path.isfile(full)]
     return {
         "moved": moved, "existing": existing, "corrupt": corrupt, "missing": missing,
-        "unexpected": unexpected,
+        "skipped": skipped, "unexpected": unexpected,
         "ok": not corrupt and not missing,
     }
+
+
+# --- restore-find: which aws-backup-restore_* directory is this restore's --
+
+RESTORE_PREFIX = "aws-backup-restore_"
+# A restore directory is made by AWS Backup's clock, the job's creation time by its API's.
+RESTORE_CLOCK_SKEW_SECONDS = 300
+MAX_RESTORE_DIRECTORIES = 1000
+
+
+def parse_time(text):
+    """An ISO 8601 UTC time (2026-12-07T04:00:00Z, with or without milliseconds) as seconds."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        raise AgentError("--after %r is not an ISO 8601 time (2026-12-07T04:00:00Z)" % text)
+
+
+def restore_directory_time(root, name):
+    """When a restore directory was made: the date and time in its name when it has one
+    (YYYYMMDD then HHMMSS, whatever separates them), else the directory's own mtime."""
+    digits = re.sub(r"[^0-9]", "", name[len(RESTORE_PREFIX):])
+    if len(digits) >= 14:
+        try:
+            return datetime.strptime(digits[:14], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc).timestamp()
+        except ValueError:
+            pass
+    return os.lstat(os.path.join(root, name)).st_mtime
+
+
+def _matching(directory, expected):
+    """How many expected files are in directory with their size and sha256 (size first: cheap)."""
+    count = 0
+    for f in expected:
+        path = os.path.join(directory, f["path"])
+        if os.path.islink(path) or not os.path.isfile(path) or not _inside(os.path.dirname(path), directory):
+            continue
+        if os.path.getsize(path) == f["size"] and sha256_file(path) == f["sha256"]:
+            count += 1
+    return count
+
+
+def plain_relative(path, what):
+    rel = path.strip("/")
+    if not rel or any(part in ("", ".", "..") for part in rel.split("/")):
+        raise AgentError("%s %r is not a plain path below the file system root" % (what, path))
+    return rel
+
+
+def restore_find(root, path, after, expected):
+    """The restore directory under root that is this restore's: an aws-backup-restore_* directory
+    holding path, made no earlier than after; of several, the newest holding every expected file.
+    Refuses (AgentError, nothing moved) when none qualifies."""
+    if not os.path.isdir(root):
+        raise AgentError("the file system root %s is not a directory" % root)
+    rel = plain_relative(path, "--path")
+    names = sorted(n for n in os.listdir(root) if n.startswith(RESTORE_PREFIX))
+    if len(names) > MAX_RESTORE_DIRECTORIES:
+        raise AgentError("%s holds %d %s* directories, more than %d: remove old ones after checking them" % (root, len(names), RESTORE_PREFIX, MAX_RESTORE_DIRECTORIES))
+    found, older = [], []
+    for name in names:
+        top = os.path.join(root, name)
+        if os.path.islink(top) or not os.path.isdir(top):
+            continue
+        home = os.path.join(top, rel)
+        if os.path.islink(home) or not os.path.isdir(home) or not _inside(home, top):
+            continue
+        made = restore_directory_time(root, name)
+        entry = {"directory": "/" + name, "madeAt": iso_millis(made), "_made": made, "_home": home, "_top": top}
+        (found if made >= after - RESTORE_CLOCK_SKEW_SECONDS else older).append(entry)
+    if not found:
+        why = " (older ones: %s)" % ", ".join(e["directory"] for e in older) if older else ""
+        raise AgentError("no %s* directory under %s holds %s and was made at or after %s%s: nothing moved" % (RESTORE_PREFIX, root, rel, iso_millis(after), why))
+    for e in found:
+        e["matching"] = _matching(e["_home"], expected)
+    if len(found) == 1:
+        chosen = found[0]
+    else:
+        whole = [e for e in found if e["matching"] == len(expected)]
+        if not whole:
+            listed = ", ".join("%s (%d/%d files)" % (e["directory"], e["matching"], len(expected)) for e in found)
+            raise AgentError("%d restore directories hold %s and none holds every file of the expected inventory: %s; nothing moved" % (len(found), rel, listed))
+        chosen = max(whole, key=lambda e: (e["_made"], e["directory"]))
+    candidates = [{k: v for k, v in e.items() if not k.startswith("_")} for e in found + older]
+    return chosen, candidates
+
+
+def remove_emptied(top):
+    """Removes the restore directory when no file is left in it (directories only, bottom up:
+    os.rmdir never removes anything that holds a file). Returns how many files are left."""
+    left = sum(1 for _ in walk_files(top))
+    if left:
+        return left
+    for directory, _dirs, _files in os.walk(top, topdown=False):
+        try:
+            os.rmdir(directory)
+        except OSError as e:
+            warn("%s not removed: %s" % (directory, e))
+    return 0
 
 
 def home_document(kind, args, spec):
@@ -635,7 +747,7 @@ def home_document(kind, args, spec):
 
 
 def run_home_mode(args):
-    """--home-inventory or --restore-move: one document, to the output and (with --s3-bucket) to --s3-key."""
+    """--home-inventory, --restore-move or --restore-find: one document, to the output and (with --s3-bucket) to --s3-key."""
     if args.home_inventory:
         spec = home_inventory(args.home_inventory, args.max_files, args.max_bytes)
         spec["root"] = args.home_inventory
@@ -646,8 +758,18 @@ def run_home_mode(args):
                 body = f.read()
         else:
             body = get_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.expected_s3_key, delay=args.retry_seconds)
-        spec = restore_move(args.restore_move, args.into, parse_expected(body, args.max_files))
-        spec["from"], spec["into"] = args.restore_move, args.into
+        expected = parse_expected(body, args.max_files)
+        if args.restore_find:
+            chosen, candidates = restore_find(args.restore_find, args.path, parse_time(args.after), expected)
+            spec = restore_move(chosen["_home"], args.into, expected)
+            spec["from"], spec["into"] = chosen["_home"], args.into
+            spec["restoreDirectory"] = chosen["directory"]
+            spec["candidates"] = candidates
+            spec["left"] = remove_emptied(chosen["_top"]) if spec["ok"] else sum(1 for _ in walk_files(chosen["_top"]))
+            spec["removed"] = not os.path.lexists(chosen["_top"])
+        else:
+            spec = restore_move(args.restore_move, args.into, expected)
+            spec["from"], spec["into"] = args.restore_move, args.into
         document = home_document("HomeRestoreReport", args, spec)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
@@ -786,7 +908,10 @@ def parse_args(argv):
     p.add_argument("--retry-seconds", type=float, default=1.0, help="first wait between upload attempts (doubles each time)")
     p.add_argument("--home-inventory", metavar="DIR", help="instead of an observation: a HomeInventory of every file under DIR (path, size, mtime, sha256)")
     p.add_argument("--restore-move", metavar="FROM", help="instead of an observation: move restored files from FROM into --into, never over a file, each checked against the expected inventory")
-    p.add_argument("--into", metavar="HOME", help="with --restore-move: the home to move the files into")
+    p.add_argument("--restore-find", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT (the file system root), move its --path into --into as --restore-move does, and remove it when emptied")
+    p.add_argument("--path", help="with --restore-find: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
+    p.add_argument("--after", help="with --restore-find: the restore job's creation time (ISO 8601); older restore directories are not this restore's")
+    p.add_argument("--into", metavar="HOME", help="with --restore-move or --restore-find: the directory to move the files into")
     p.add_argument("--expected-s3-key", help="with --restore-move: the HomeInventory the files must match, in --s3-bucket")
     p.add_argument("--expected-file", help="with --restore-move: the HomeInventory the files must match, from a file")
     p.add_argument("--snapshot", help="the snapshot name the inventory or restore is for (recorded)")
@@ -799,16 +924,20 @@ def parse_args(argv):
             p.error("--%s (or $LABENV_%s) must be a labenv name, got %r" % (flag, flag.upper(), value))
     if args.s3_bucket and not args.region:
         p.error("--s3-bucket needs --region (or $AWS_REGION)")
-    if args.home_inventory and args.restore_move:
-        p.error("--home-inventory and --restore-move are two modes: give one")
-    if (args.home_inventory or args.restore_move) and args.s3_bucket and not args.s3_key:
-        p.error("--s3-bucket with --home-inventory or --restore-move needs --s3-key")
-    if (args.home_inventory or args.restore_move) and args.s3_key and not args.s3_bucket:
+    modes = [m for m in ("home_inventory", "restore_move", "restore_find") if getattr(args, m)]
+    if len(modes) > 1:
+        p.error("--home-inventory, --restore-move and --restore-find are three modes: give one")
+    if modes and args.s3_bucket and not args.s3_key:
+        p.error("--s3-bucket with --home-inventory, --restore-move or --restore-find needs --s3-key")
+    if modes and args.s3_key and not args.s3_bucket:
         p.error("--s3-key needs --s3-bucket (or $LABENV_OBSERVATION_BUCKET) to upload to")
-    if args.restore_move and not args.into:
-        p.error("--restore-move needs --into (the home)")
-    if args.restore_move and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
-        p.error("--restore-move needs --expected-file, or --expected-s3-key with --s3-bucket")
+    moving = "--restore-move" if args.restore_move else "--restore-find" if args.restore_find else None
+    if moving and not args.into:
+        p.error("%s needs --into (the home)" % moving)
+    if moving and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
+        p.error("%s needs --expected-file, or --expected-s3-key with --s3-bucket" % moving)
+    if args.restore_find and not (args.path and args.after):
+        p.error("--restore-find needs --path (the restored item) and --after (the restore job's creation time)")
     if args.snapshot and not NAME.match(args.snapshot):
         p.error("--snapshot must be a labenv name, got %r" % args.snapshot)
     return args
@@ -816,7 +945,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.home_inventory or args.restore_move:
+    if args.home_inventory or args.restore_move or args.restore_find:
         try:
             return run_home_mode(args)
         except (AgentError, OSError, ValueError) as e:

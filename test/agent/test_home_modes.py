@@ -181,5 +181,151 @@ class RestoreMoveTest(unittest.TestCase):
         self.assertTrue(doc["spec"]["ok"])
 
 
+HOME = "labs/genomics-core/environments/rnaseq-thesis"
+JOB_CREATED = "2026-12-07T04:00:00Z"
+
+
+class RestoreFindTest(unittest.TestCase):
+    """--restore-find: which aws-backup-restore_* directory under the file system root is this
+    restore's, then the move into the home and the restore directory's removal."""
+
+    def setUp(self):
+        self.root = tempfile.mkdtemp()
+        self.home = os.path.join(self.root, HOME)
+        os.makedirs(self.home)
+        self.files = [("analysis.ipynb", b"nb"), ("data/counts.bin", b"counts")]
+        self.expected = [{"path": p, "size": len(d), "sha256": sha(d)} for p, d in self.files]
+
+    def restored(self, name, files=None):
+        for rel, data in files if files is not None else self.files:
+            write(self.root, "%s/%s/%s" % (name, HOME, rel), data)
+        return os.path.join(self.root, name)
+
+    def run_main(self, *extra):
+        expected = os.path.join(tempfile.mkdtemp(), "expected.json")
+        with open(expected, "w", encoding="utf-8") as f:
+            json.dump({"kind": "HomeInventory", "spec": {"files": self.expected}}, f)
+        out = os.path.join(tempfile.mkdtemp(), "report.json")
+        with mock.patch.object(sys, "stderr") as err:
+            code = observe.main(["--lab", "genomics-core", "--environment", "rnaseq-thesis", "--restore-find", self.root,
+                                 "--path", "/" + HOME, "--after", JOB_CREATED, "--into", self.home,
+                                 "--expected-file", expected, "--host", "h", "--output", out, *extra])
+        stderr = "".join(c.args[0] for c in err.write.call_args_list)
+        if not os.path.exists(out):
+            return code, None, stderr
+        with open(out, encoding="utf-8") as f:
+            return code, json.load(f)["spec"], stderr
+
+    def test_moves_the_restore_into_the_home_and_removes_the_emptied_directory(self):
+        top = self.restored("aws-backup-restore_2026-12-07T04-10-05")
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertEqual(spec["restoreDirectory"], "/aws-backup-restore_2026-12-07T04-10-05")
+        self.assertEqual([m["path"] for m in spec["moved"]], ["analysis.ipynb", "data/counts.bin"])
+        with open(os.path.join(self.home, "data/counts.bin"), "rb") as f:
+            self.assertEqual(f.read(), b"counts")
+        self.assertEqual((spec["left"], spec["removed"]), (0, True))
+        self.assertFalse(os.path.exists(top))
+
+    def test_an_older_restore_directory_is_not_this_restore_s_even_when_it_matches(self):
+        self.restored("aws-backup-restore_20261101T090000Z")
+        code, spec, stderr = self.run_main()
+        self.assertEqual((code, spec), (2, None))
+        self.assertIn("no aws-backup-restore_* directory under %s holds %s and was made at or after 2026-12-07T04:00:00.000Z" % (self.root, HOME), stderr)
+        self.assertIn("older ones: /aws-backup-restore_20261101T090000Z", stderr)
+        self.assertIn("nothing moved", stderr)
+        self.assertEqual(os.listdir(self.home), [])
+
+    def test_of_several_recent_ones_the_one_holding_every_expected_file_is_chosen(self):
+        self.restored("aws-backup-restore_20261101T090000Z")
+        # Another restore of the same home, an hour after the job, from another recovery point.
+        other = self.restored("aws-backup-restore_20261207T050000Z", [("analysis.ipynb", b"another version")])
+        self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["restoreDirectory"], "/aws-backup-restore_20261207T041005Z")
+        self.assertEqual(sorted((c["directory"], c.get("matching")) for c in spec["candidates"]), [
+            ("/aws-backup-restore_20261101T090000Z", None),
+            ("/aws-backup-restore_20261207T041005Z", 2),
+            ("/aws-backup-restore_20261207T050000Z", 0),
+        ])
+        self.assertTrue(os.path.exists(os.path.join(other, HOME, "analysis.ipynb")))
+
+    def test_several_recent_ones_none_whole_is_a_refusal_and_nothing_moves(self):
+        a = self.restored("aws-backup-restore_20261207T041005Z", [("analysis.ipynb", b"nb"), ("data/counts.bin", b"damaged")])
+        self.restored("aws-backup-restore_20261207T050000Z", [("analysis.ipynb", b"other")])
+        code, spec, stderr = self.run_main()
+        self.assertEqual((code, spec), (2, None))
+        self.assertIn("2 restore directories hold %s and none holds every file of the expected inventory: "
+                      "/aws-backup-restore_20261207T041005Z (1/2 files), /aws-backup-restore_20261207T050000Z (0/2 files); nothing moved" % HOME, stderr)
+        self.assertEqual(os.listdir(self.home), [])
+        self.assertTrue(os.path.exists(os.path.join(a, HOME, "analysis.ipynb")))
+
+    def test_a_planted_corruption_stays_in_the_restore_directory_which_is_kept(self):
+        top = self.restored("aws-backup-restore_20261207T041005Z", [("analysis.ipynb", b"nb"), ("data/counts.bin", b"counts, damaged")])
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertFalse(spec["ok"])
+        self.assertEqual(spec["corrupt"], [{"path": "data/counts.bin", "expected": sha(b"counts"), "actual": sha(b"counts, damaged")}])
+        self.assertEqual([m["path"] for m in spec["moved"]], ["analysis.ipynb"])
+        self.assertEqual((spec["left"], spec["removed"]), (1, False))
+        self.assertTrue(os.path.exists(os.path.join(top, HOME, "data/counts.bin")))
+        self.assertFalse(os.path.exists(os.path.join(self.home, "data/counts.bin")))
+
+    def test_a_file_in_the_home_is_never_overwritten_and_the_restored_one_is_kept_beside(self):
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        write(self.home, "analysis.ipynb", b"written since the restore began")
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["existing"], [{"path": "analysis.ipynb", "sha256": sha(b"nb"), "identical": False}])
+        with open(os.path.join(self.home, "analysis.ipynb"), "rb") as f:
+            self.assertEqual(f.read(), b"written since the restore began")
+        self.assertEqual((spec["left"], spec["removed"]), (1, False))
+        with open(os.path.join(top, HOME, "analysis.ipynb"), "rb") as f:
+            self.assertEqual(f.read(), b"nb")
+
+    def test_no_restore_directory_at_all_is_a_refusal(self):
+        code, spec, stderr = self.run_main()
+        self.assertEqual((code, spec), (2, None))
+        self.assertIn("no aws-backup-restore_* directory under %s holds %s" % (self.root, HOME), stderr)
+
+    def test_a_restore_directory_without_the_home_s_path_is_not_a_candidate(self):
+        write(self.root, "aws-backup-restore_20261207T041005Z/labs/other-lab/environments/x/a.ipynb", b"nb")
+        code, _, stderr = self.run_main()
+        self.assertEqual(code, 2)
+        self.assertIn("no aws-backup-restore_* directory", stderr)
+
+    def test_an_empty_home_restores_as_nothing_to_move_and_the_directory_goes(self):
+        self.expected = []
+        top = self.restored("aws-backup-restore_20261207T041005Z", [])
+        os.makedirs(os.path.join(top, HOME), exist_ok=True)
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertEqual((spec["moved"], spec["removed"]), ([], True))
+
+    def test_a_symlink_in_the_home_on_a_file_s_way_is_not_followed(self):
+        self.restored("aws-backup-restore_20261207T041005Z")
+        outside = tempfile.mkdtemp()
+        os.symlink(outside, os.path.join(self.home, "data"))
+        code, spec, _ = self.run_main()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["skipped"], [{"path": "data/counts.bin", "why": "a directory on its path in the home is a symbolic link"}])
+        self.assertEqual(os.listdir(outside), [])
+
+    def test_the_time_in_the_name_or_else_the_directory_s_mtime(self):
+        os.makedirs(os.path.join(self.root, "aws-backup-restore_x"))
+        os.utime(os.path.join(self.root, "aws-backup-restore_x"), (1000, 1000))
+        self.assertEqual(observe.restore_directory_time(self.root, "aws-backup-restore_x"), 1000)
+        self.assertEqual(observe.restore_directory_time(self.root, "aws-backup-restore_2026-12-07T04:10:05.123Z"),
+                         observe.parse_time("2026-12-07T04:10:05Z"))
+
+    def test_restore_find_needs_its_path_and_time(self):
+        with mock.patch.object(sys, "stderr"), self.assertRaises(SystemExit):
+            observe.parse_args(["--lab", "genomics-core", "--environment", "rnaseq", "--restore-find", self.root,
+                                "--into", self.home, "--expected-file", "x"])
+
+
 if __name__ == "__main__":
     unittest.main()
