@@ -19,6 +19,12 @@
 // (the locked one is already registered), creates no access point, starts no
 // backup, deletes nothing, and passes no task role nor the backup role.
 //
+// On the schedule it also verifies stored snapshots (core/snapshots/verify-due.ts):
+// each manifest and object from the bucket (drift.ts grants `snapshots/` read and
+// `verifications/` write), the volume snapshot's state (DescribeSnapshots, already
+// observed) and the recovery point's (DescribeRecoveryPoint, ReadLabRecoveryPoints).
+// It never reads a backup job by id: a manifest names the recovery point by ARN.
+//
 // The statements are the reconciler's own (reconciler-permissions.ts), picked
 // by Sid and narrowed by action, so resources and `labenv:lab` tag conditions
 // stay identical and a change there reaches drift too. The explicit deny of
@@ -53,6 +59,8 @@ export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]
   CreateLabSnapshots: "all",
   TagLabSnapshotsOnCreate: "all",
   PassEcsInfrastructureRole: "all",
+  // The scheduled verify: a manifest's recovery point must still be there, COMPLETED.
+  ReadLabRecoveryPoints: "all",
   DenyControlPlaneChanges: "all",
   DenyRoleChangesOutsideEnvironmentRoles: "all",
   DenyEnvironmentRolesWithoutTheBoundary: "all",

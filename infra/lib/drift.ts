@@ -21,7 +21,9 @@
 // part of the reconciler's writes a put-back calls (snapshot /opt/jupyter,
 // replace the service's task), under the same lease in the state table. It
 // reads observations, drift reports and memory and the task definition memo
-// from the object bucket and writes only the last three; it reads the GitHub
+// from the object bucket and writes only the last three; on the schedule it
+// verifies stored snapshots (reads `snapshots/`, `prunes/` and
+// `verifications/`, writes only `verifications/`: never a snapshot); it reads the GitHub
 // App's id and private key (never the webhook secret) to read the repository
 // and open drift pull requests.
 import { Duration, Stack } from "aws-cdk-lib";
@@ -47,9 +49,18 @@ export const DRIFT_OBJECT_PREFIXES = {
    * Observations (the agent writes them), drift reports and memory, the task definition memo,
    * and the records of shares' snapshot copies (desire grants from them).
    */
-  read: ["observations/", "drift/", "task-definitions/", "shares/"],
-  /** Drift reports and memory, the task definition memo; never an observation. */
-  write: ["drift/", "task-definitions/"],
+  read: [
+    "observations/",
+    "drift/",
+    "task-definitions/",
+    "shares/",
+    // The scheduled verify: manifests and their objects, prune records, verify records.
+    "snapshots/",
+    "prunes/",
+    "verifications/",
+  ],
+  /** Drift reports and memory, the task definition memo, verify records; never an observation nor a snapshot. */
+  write: ["drift/", "task-definitions/", "verifications/"],
 } as const;
 
 export interface DriftProps {

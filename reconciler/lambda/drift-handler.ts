@@ -9,11 +9,22 @@ import { isolate } from "../core/reconcile/hold-back.js";
 import { lockRules, packsImmutable } from "../core/validate/rules/lock-rules.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { validateFiles } from "../core/validate/validate.js";
-import { awsContext } from "./aws-context.js";
+import { awsContext, awsSnapshotSources } from "./aws-context.js";
 import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
 import { lambdaGitHost } from "./lambda-git-host.js";
 import type { RuntimeSettings } from "../core/desire/desire.js";
 import { readRepository } from "./repository-source.js";
+import type { SnapshotSources } from "../ports/snapshot-sources.js";
+import {
+  renderDueVerifications,
+  verifyDueSnapshots,
+  type DueVerifications,
+} from "../core/snapshots/verify-due.js";
+import {
+  DEFAULT_VERIFY_EVERY_DAYS,
+  DEFAULT_VERIFY_MAX_PER_RUN,
+  VERIFY_BUDGET_MS,
+} from "../core/snapshots/verify-schedule.js";
 
 /** The schedule (or an ECS task state change), or the GitHub App after a drift pull request was closed unmerged (`revert`). */
 export type DriftEvent = {
@@ -31,7 +42,12 @@ export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
   where: string;
   /** What infra/ told the function (as the reconciler gets it). */
   runtime?: RuntimeSettings;
+  /** Where a snapshot's evidence is read (AWS's APIs): the scheduled verification needs it. */
+  snapshotSources?: () => SnapshotSources;
 }
+
+/** What the scheduled verification leaves of the Lambda's time (a verify started just before runs on). */
+export const VERIFY_MARGIN_MS = 90_000;
 
 /**
  * The scheduled drift Lambda: reads main, judges every environment (or the
@@ -39,7 +55,10 @@ export interface DriftRuntime extends Omit<DriftRunDeps, "runId" | "owner"> {
  * summary; a failed put-back throws so Lambda retries and finally dead-letters it.
  */
 export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRuntime>) {
-  return async (event: DriftEvent, context?: { awsRequestId?: string }) => {
+  return async (
+    event: DriftEvent,
+    context?: { awsRequestId?: string; getRemainingTimeInMillis?: () => number },
+  ) => {
     const rt = await open(event);
     const check = createSchemaValidator();
     const { repository, diagnostics } = loadRepository(rt.files, check);
@@ -81,13 +100,44 @@ export function createDriftHandler(open: (event: DriftEvent) => Promise<DriftRun
       outcome: e.outcome ?? e.skipped,
     }));
     const failed = environments.filter((e) => e.outcome?.startsWith("putting it back failed"));
+    // On the schedule only: prove stored snapshots intact, a bounded number per run.
+    const verifications =
+      event.source === "aws.events" && rt.snapshotSources
+        ? await verifyDueSnapshots(
+            { objects: rt.objects, sources: rt.snapshotSources },
+            {
+              everyDays: config?.snapshots?.verifyEveryDays ?? DEFAULT_VERIFY_EVERY_DAYS,
+              maxPerRun: config?.snapshots?.verifyMaxPerRun ?? DEFAULT_VERIFY_MAX_PER_RUN,
+              deadline: verifyDeadline(rt.now(), context?.getRemainingTimeInMillis?.()),
+              now: rt.now,
+              by: "the drift Lambda's schedule",
+            },
+          )
+        : undefined;
+    if (verifications) logVerifications(verifications);
     if (failed.length > 0)
       throw Object.assign(
         new Error(`drift: ${failed.map((f) => `${f.environment}: ${f.outcome}`).join("; ")}`),
-        { environments },
+        { environments, ...(verifications ? { verifications } : {}) },
       );
-    return { commit: rt.commit, environments };
+    return { commit: rt.commit, environments, ...(verifications ? { verifications } : {}) };
   };
+}
+
+/** When the verification stops starting verifies: its budget, or the Lambda's time less a margin. */
+export function verifyDeadline(now: Date, remainingMs?: number): Date {
+  const budget =
+    remainingMs === undefined
+      ? VERIFY_BUDGET_MS
+      : Math.max(0, Math.min(VERIFY_BUDGET_MS, remainingMs - VERIFY_MARGIN_MS));
+  return new Date(now.getTime() + budget);
+}
+
+/** A failed verification is an error in the function's log, where alarms and people look. */
+function logVerifications(v: DueVerifications): void {
+  const lines = renderDueVerifications(v);
+  if (v.failing.length > 0 || v.error) console.error(lines.join("\n"));
+  else console.log(lines.join("\n"));
 }
 
 /** Production wiring from the variables infra/ sets: AWS provider, DynamoDB state, S3 objects, GitHub through the App's installation. */
@@ -116,6 +166,7 @@ export async function openFromEnvironment(
     now: () => new Date(),
     where: provider.label,
     runtime: runtimeSettings(env),
+    snapshotSources: () => awsSnapshotSources(env, objects, [], () => new Date()),
   };
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDriftHandler } from "../../reconciler/lambda/drift-handler.js";
 import { loadRepository } from "../../reconciler/core/load/load-repository.js";
 import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
@@ -14,6 +14,7 @@ import {
   putObservation,
   withRequests,
 } from "../core/drift/drift-world.js";
+import { completedSources, storeSnapshot } from "../core/snapshots/stored-snapshots.js";
 
 /** A git host in memory: enough to see what the handler asks of it. */
 function memoryHost(): GitHost & { pulls: (HostedPullRequest & { spec: DriftPullRequestSpec })[] } {
@@ -179,5 +180,87 @@ describe("the drift Lambda handler", () => {
       /no task runs any more, so there is nothing to put back/,
     );
     expect(world.provider.applied).toEqual([]);
+  });
+
+  it("on the schedule verifies stored snapshots: a planted corruption is found and reported, nothing is rewritten, and a run within the period verifies nothing", async () => {
+    const files = exampleFiles();
+    const { repository } = loadRepository(files, createSchemaValidator());
+    const world = driftWorld(repository);
+    const thesis = await storeSnapshot(world.objects, "genomics-core/rnaseq/thesis");
+    await storeSnapshot(world.objects, "ml-vision/segmentation/paper");
+    // The lock the thesis snapshot names is damaged in the bucket.
+    await world.objects.put(thesis.lock.key, "kind: EnvironmentLock\n# not what was locked\n");
+    const stored = () =>
+      new Map([...world.objects.data].filter(([k]) => k.startsWith("snapshots/")));
+    const before = stored();
+    const calls: string[] = [];
+    let now = new Date("2026-12-07T12:00:00Z");
+    const handler = createDriftHandler(async () => ({
+      files,
+      commit: "c".repeat(40),
+      ...world,
+      gitHost: memoryHost(),
+      now: () => now,
+      where: "aws eu-west-1 / cluster labenv",
+      snapshotSources: () => completedSources(calls),
+    }));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const first = await handler(
+        { source: "aws.events" },
+        { awsRequestId: "req-v1", getRemainingTimeInMillis: () => 540_000 },
+      );
+      expect(first.verifications!.verified.map((v) => [v.id, v.ok])).toEqual([
+        ["genomics-core/rnaseq/thesis", false],
+        ["ml-vision/segmentation/paper", true],
+      ]);
+      expect(first.verifications!.failing).toEqual([
+        {
+          id: "genomics-core/rnaseq/thesis",
+          verifiedAt: "2026-12-07T12:00:00.000Z",
+          findings: [
+            expect.objectContaining({
+              object: thesis.lock.key,
+              problem: "checksum",
+              expected: thesis.lock.sha256,
+            }),
+          ],
+        },
+      ]);
+      expect(errors.mock.calls.flat().join("\n")).toMatch(
+        /✖ snapshot genomics-core\/rnaseq\/thesis FAILED verification at 2026-12-07T12:00:00.000Z/,
+      );
+      // Nothing a capture wrote is deleted or rewritten; the verify is kept beside it.
+      expect(stored()).toEqual(before);
+      const latest = JSON.parse(
+        world.objects.data.get("verifications/genomics-core/rnaseq/thesis/latest.json")!,
+      );
+      expect(latest).toMatchObject({ ok: false, by: "the drift Lambda's schedule" });
+
+      // A day later: within the period, nothing is verified again, and the failure is still said.
+      const asked = calls.length;
+      now = new Date("2026-12-08T12:00:00Z");
+      const second = await handler({ source: "aws.events" }, { awsRequestId: "req-v2" });
+      expect(second.verifications!.verified).toEqual([]);
+      expect(second.verifications!.notDue).toBe(2);
+      expect(calls.length).toBe(asked);
+      expect(second.verifications!.failing.map((f) => f.id)).toEqual([
+        "genomics-core/rnaseq/thesis",
+      ]);
+
+      // A put-back the App asks for is not the schedule: it verifies nothing.
+      now = new Date("2026-12-20T12:00:00Z");
+      const revert = await handler(
+        { source: "labenv.github-app", revert: "genomics-core/rnaseq", fingerprint: "x" },
+        { awsRequestId: "req-v3" },
+      );
+      expect(revert.verifications).toBeUndefined();
+      expect(calls.length).toBe(asked);
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+    }
+    expect(stored()).toEqual(before);
   });
 });

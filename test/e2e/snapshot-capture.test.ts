@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
 import { RNASEQ_HOME, THESIS, thesisCli, thesisSnapshot } from "./thesis-snapshot.js";
 
@@ -111,6 +112,61 @@ describe("snapshot capture and verify on the sandbox (real files in the simulate
       readFileSync(join(dir, ".labenv/objects/verifications", ID, "latest.json"), "utf8"),
     );
     expect(latest).toMatchObject({ id: ID, ok: false, by: "labenv snapshot verify" });
+  });
+
+  it("verify --due runs what the schedule runs: each snapshot once per period, a failure named by snapshot show and status until proved again", async () => {
+    const dir = await capturedThesis();
+    await cli(dir, "reconcile");
+    const m = JSON.parse((await cli(dir, "snapshot", "show", ID, "--json")).stdout);
+    writeFileSync(join(dir, ".labenv/objects", m.lock.key), "edited\n");
+    const first = await cli(dir, "snapshot", "verify", "--due", "--json");
+    expect(first.code).toBe(1);
+    const r = JSON.parse(first.stdout);
+    expect(r.verified).toHaveLength(4);
+    // The lock is stored once by its sum: both of rnaseq's snapshots name it.
+    expect(r.failing.map((f: { id: string }) => f.id)).toEqual([
+      "genomics-core/rnaseq/before-genomics-2",
+      ID,
+    ]);
+    expect(r.failing[1].findings[0]).toMatchObject({ object: m.lock.key, problem: "checksum" });
+
+    // Within the period (the default 7 days): nothing is verified again; the failure is still said.
+    const again = await cli(dir, "snapshot", "verify", "--due");
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(
+      /^✖ snapshot genomics-core\/rnaseq\/thesis FAILED verification at \S+: 1 problem — nothing was deleted or rewritten/m,
+    );
+    expect(again.stdout).toMatch(/0 verified now \(0 intact, 0 failed\), 4 not due, 0 left/);
+    // The damaged object is left as it is: verify only reads.
+    expect(readFileSync(join(dir, ".labenv/objects", m.lock.key), "utf8")).toBe("edited\n");
+
+    const show = await cli(dir, "snapshot", "show", ID);
+    expect(show.stdout).toMatch(
+      /verified {5}✖ FAILED \S+ by labenv snapshot verify --due: 1 problem/,
+    );
+    expect(show.stdout).toContain(`${m.lock.key}: checksum, expected ${m.lock.sha256}`);
+    const status = await cli(dir, "status", "genomics-core/rnaseq");
+    expect(status.stdout).toMatch(/verified 0\/2 snapshots intact/);
+    expect(status.stdout).toMatch(/✖ FAILED verification genomics-core\/rnaseq\/thesis at /);
+    const json = JSON.parse((await cli(dir, "status", "genomics-core/rnaseq", "--json")).stdout);
+    expect(json.environments[0].snapshotVerification).toMatchObject({
+      snapshots: 2,
+      intact: 0,
+      failed: [{ id: "genomics-core/rnaseq/before-genomics-2" }, { id: ID, findings: 1 }],
+    });
+
+    // Eight days on, every snapshot is due again: the repaired lock proves.
+    writeFileSync(
+      join(dir, ".labenv/objects", m.lock.key),
+      readFileSync(join(dir, "environments/genomics-core/rnaseq/environment.lock.yaml")),
+    );
+    const later = await runCli(["snapshot", "verify", "--due", "--json", "--repo", dir], {
+      now: new Date("2026-12-01T12:00:00Z"),
+    });
+    expect(later.code).toBe(0);
+    expect(JSON.parse(later.stdout)).toMatchObject({ failing: [], notDue: 0 });
+    expect(JSON.parse(later.stdout).verified).toHaveLength(4);
+    expect((await cli(dir, "snapshot", "verify", "--due", ID)).code).toBe(2);
   });
 
   it("a hand-edited manifest is not its canonical self, and the other snapshots still verify", async () => {

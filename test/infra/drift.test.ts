@@ -17,6 +17,8 @@ import {
 } from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { driftObjects } from "../../reconciler/core/drift/drift-objects.js";
 import { DRIFT_OBJECT_PREFIXES } from "../../infra/lib/drift.js";
+import { snapshotObjects } from "../../reconciler/core/snapshots/manifest.js";
+import { verificationObjects } from "../../reconciler/core/snapshots/verification.js";
 import { DRIFT_STATEMENTS } from "../../infra/lib/drift-permissions.js";
 import { MissingEntryFileError } from "../../infra/lib/entry-file.js";
 import { DEFAULT_DRIFT_ENTRY, readSettings } from "../../infra/lib/labenv-settings.js";
@@ -59,6 +61,8 @@ const PUT_BACK_CALLS = [
   "ecs:TagResource",
   "iam:PassRole",
 ];
+// What the scheduled verify calls (core/snapshots/verify.ts through aws-snapshot-sources.ts).
+const VERIFY_CALLS = ["ec2:DescribeSnapshots", "backup:DescribeRecoveryPoint"];
 // The reconciler's writes a put-back never makes.
 const NOT_FOR_DRIFT = [
   "ecs:RegisterTaskDefinition",
@@ -69,8 +73,8 @@ const NOT_FOR_DRIFT = [
   "elasticfilesystem:TagResource",
   "backup:StartBackupJob",
   "backup:TagResource",
-  // A put-back captures no snapshot: it runs no home-inventory task and reads no recovery point.
-  "backup:DescribeRecoveryPoint",
+  // A put-back captures no snapshot: it runs no home-inventory task. The scheduled verify reads
+  // a recovery point by its ARN (DescribeRecoveryPoint), never a backup job by id.
   "backup:DescribeBackupJob",
   "ecs:RunTask",
   // Nor restores a home.
@@ -359,8 +363,8 @@ describe("the GitHub App", () => {
 describe("what drift may do to AWS", () => {
   const allowed = () => new Set(putBack.filter((s) => s.Effect === "Allow").flatMap(actionsOf));
 
-  it("observes like the reconciler and may call everything a put-back calls", () => {
-    for (const action of [...REQUIRED_IAM_ACTIONS.observe, ...PUT_BACK_CALLS])
+  it("observes like the reconciler and may call everything a put-back and the scheduled verify call", () => {
+    for (const action of [...REQUIRED_IAM_ACTIONS.observe, ...PUT_BACK_CALLS, ...VERIFY_CALLS])
       expect(allowed(), action).toContain(action);
   });
 
@@ -423,6 +427,10 @@ describe("what drift may read and write", () => {
       driftObjects.report("genomics-core/rnaseq"),
       driftObjects.memory("genomics-core/rnaseq"),
       TASK_DEFINITION_SPECS_KEY,
+      snapshotObjects.manifest("genomics-core/rnaseq/thesis"),
+      snapshotObjects.content("0".repeat(64)),
+      verificationObjects.latest("genomics-core/rnaseq/thesis"),
+      "prunes/genomics-core/rnaseq/scheduled-20261201-0300.json",
     ];
     for (const key of keys)
       expect(
@@ -449,6 +457,10 @@ describe("what drift may read and write", () => {
         key,
       ).toBe(true);
     expect(prefixes.some((p) => driftObjects.observation("a/b").startsWith(p))).toBe(false);
+    // The scheduled verify keeps its record and never writes a snapshot's manifest or objects.
+    expect(prefixes.some((p) => verificationObjects.latest("a/b/c").startsWith(p))).toBe(true);
+    expect(prefixes.some((p) => snapshotObjects.manifest("a/b/c").startsWith(p))).toBe(false);
+    expect(prefixes.some((p) => snapshotObjects.content("0".repeat(64)).startsWith(p))).toBe(false);
     expect(
       inline
         .filter((s) => s.Effect === "Allow")

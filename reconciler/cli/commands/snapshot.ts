@@ -1,12 +1,25 @@
 import type { Command } from "commander";
 import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 import { LabenvError } from "../../core/errors.js";
-import { snapshotObjects } from "../../core/snapshots/manifest.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
 import { prunedIds } from "../../core/snapshots/prune-record.js";
 import { decideRetention } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
-import { recordVerification, type VerificationRecord } from "../../core/snapshots/verification.js";
+import {
+  latestVerification,
+  recordVerification,
+  type VerificationRecord,
+} from "../../core/snapshots/verification.js";
+import {
+  capturedSnapshotIds,
+  renderDueVerifications,
+  verifyDueSnapshots,
+} from "../../core/snapshots/verify-due.js";
+import {
+  DEFAULT_VERIFY_EVERY_DAYS,
+  DEFAULT_VERIFY_MAX_PER_RUN,
+  VERIFY_BUDGET_MS,
+} from "../../core/snapshots/verify-schedule.js";
 import { slotOf } from "../../core/snapshots/schedule.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -84,6 +97,22 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       io.out(
         `  retention    ${r.tier} now; ${r.why}; a restore from here waits for ${r.restoreWait}`,
       );
+      // When it was last proved intact, and what was found: a failure is never shown as a pass.
+      const v = await latestVerification(ctx.objects, m.id);
+      if (!v) io.out("  verified     never (labenv snapshot verify, or the drift schedule)");
+      else if ("problem" in v) io.out(`  verified     unreadable record: ${v.problem}`);
+      else {
+        const rec = v.record;
+        io.out(
+          rec.ok
+            ? `  verified     ✓ ${rec.verifiedAt} by ${rec.by}: ${rec.checked.objects} objects and ${rec.checked.files} files match their checksums`
+            : `  verified     ✖ FAILED ${rec.verifiedAt} by ${rec.by}: ${rec.findings.length} ${rec.findings.length === 1 ? "problem" : "problems"} (nothing was deleted or rewritten)`,
+        );
+        for (const f of rec.findings.slice(0, 20))
+          io.out(
+            `               ${f.object}: ${f.problem}${f.expected ? `, expected ${f.expected}` : ""}${f.actual ? `, found ${f.actual}` : ""}`,
+          );
+      }
     });
   snapshot
     .command("verify")
@@ -91,10 +120,38 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       "re-read the manifest and every object and file it names; prove each checksum and keep the result (exit 1 on any finding)",
     )
     .argument("[snapshots...]", "lab/env/name (default: every captured snapshot)")
+    .option(
+      "--due",
+      "only what the schedule verifies now: each snapshot at most once per snapshots.verifyEveryDays, oldest verification first, bounded as a drift run is",
+    )
     .option("--repo <dir>", "repository directory", ".")
     .option("--json", "print JSON")
-    .action(async (ids: string[], o: Opts) => {
+    .action(async (ids: string[], o: Opts & { due?: boolean }) => {
       const ctx = openContext(o.repo, io.now);
+      if (o.due) {
+        if (ids.length > 0)
+          throw new LabenvError("usage", "--due chooses the snapshots itself: name none", {
+            hint: "labenv snapshot verify --due, or labenv snapshot verify <lab/env/name>",
+          });
+        const config = ctx.repository.config?.doc.spec.snapshots;
+        const result = await verifyDueSnapshots(
+          { objects: ctx.objects, sources: () => openSnapshotSources(ctx, io.now) },
+          {
+            everyDays: config?.verifyEveryDays ?? DEFAULT_VERIFY_EVERY_DAYS,
+            maxPerRun: config?.verifyMaxPerRun ?? DEFAULT_VERIFY_MAX_PER_RUN,
+            deadline: new Date(io.now().getTime() + VERIFY_BUDGET_MS),
+            now: io.now,
+            by: "labenv snapshot verify --due",
+          },
+        );
+        if (o.json) io.out(JSON.stringify(result, null, 2));
+        else {
+          for (const r of result.verified) io.out(renderVerify(r));
+          for (const line of renderDueVerifications(result)) io.out(line);
+        }
+        if (result.failing.length > 0 || result.error) io.exit(1);
+        return;
+      }
       const sources = await openSnapshotSources(ctx, io.now);
       // A pruned scheduled snapshot's data is gone by decision, not lost: it is not proved.
       const pruned = await prunedIds(ctx.objects);
@@ -106,10 +163,7 @@ export function registerSnapshot(program: Command, io: CliIO): void {
       const all =
         ids.length > 0
           ? ids.map((id) => (parseSnapshotRef(id), id))
-          : (await ctx.objects.list(snapshotObjects.prefix))
-              .filter((k) => k.endsWith("/manifest.json"))
-              .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length))
-              .filter((id) => !pruned.has(id));
+          : await capturedSnapshotIds(ctx.objects);
       const reports: VerificationRecord[] = [];
       // Each result is kept (verifications/<id>/), so "when was it last proved intact" has an answer.
       for (const id of all)

@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
 import { latestDrill } from "../../core/snapshots/drill.js";
+import { latestVerification } from "../../core/snapshots/verification.js";
+import { capturedSnapshotIds } from "../../core/snapshots/verify-due.js";
 import type { CliIO } from "../io.js";
 import { openContext } from "../context.js";
 import { markAbandoned } from "../../core/reconcile/lease.js";
@@ -37,6 +39,36 @@ export function registerStatus(program: Command, io: CliIO): void {
       const drills = new Map<string, Awaited<ReturnType<typeof latestDrill>>>();
       for (const a of applied.filter((x) => !env || x.environment === env))
         drills.set(a.environment, await latestDrill(ctx.objects, a.environment));
+      // The last verify of each captured snapshot: a failed one is named here until proved again.
+      const captured = await capturedSnapshotIds(ctx.objects);
+      const verified = new Map<string, VerificationSummary>();
+      for (const a of applied.filter((x) => !env || x.environment === env)) {
+        const summary: VerificationSummary = {
+          snapshots: 0,
+          intact: 0,
+          never: 0,
+          failed: [],
+          unreadable: [],
+        };
+        for (const id of captured.filter((c) => c.startsWith(`${a.environment}/`))) {
+          summary.snapshots += 1;
+          const v = await latestVerification(ctx.objects, id);
+          if (!v) summary.never += 1;
+          else if ("problem" in v) summary.unreadable.push({ id, problem: v.problem });
+          else if (!v.record.ok)
+            summary.failed.push({
+              id,
+              verifiedAt: v.record.verifiedAt,
+              findings: v.record.findings.length,
+            });
+          else {
+            summary.intact += 1;
+            if (!summary.lastAt || v.record.verifiedAt > summary.lastAt)
+              summary.lastAt = v.record.verifiedAt;
+          }
+        }
+        verified.set(a.environment, summary);
+      }
       const rows = applied
         .filter((a) => !env || a.environment === env)
         .map((a) => {
@@ -72,6 +104,7 @@ export function registerStatus(program: Command, io: CliIO): void {
                     ok: drill.record.ok,
                     seconds: drill.record.seconds,
                   },
+            snapshotVerification: verified.get(a.environment)!,
           };
         });
       // What the last finished reconcile held back (left as it runs, or not created) and why.
@@ -109,6 +142,17 @@ export function registerStatus(program: Command, io: CliIO): void {
                 : `${r.lastDrill.ok ? "✓" : "✖ FAILED"} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
           }`,
         );
+        const v = r.snapshotVerification;
+        if (v.snapshots > 0)
+          io.out(
+            `${"".padEnd(40)} verified ${v.intact}/${v.snapshots} snapshots intact${v.lastAt ? ` (last ${v.lastAt})` : ""}${v.never > 0 ? `, ${v.never} never verified` : ""}`,
+          );
+        for (const f of v.failed)
+          io.out(
+            `${"".padEnd(40)} ✖ FAILED verification ${f.id} at ${f.verifiedAt}: ${f.findings} ${f.findings === 1 ? "problem" : "problems"} (labenv snapshot show ${f.id})`,
+          );
+        for (const u of v.unreadable)
+          io.out(`${"".padEnd(40)} ✖ verification of ${u.id} unreadable: ${u.problem}`);
       }
       if (last && heldBack.length > 0) {
         io.out(
@@ -126,4 +170,15 @@ export function registerStatus(program: Command, io: CliIO): void {
         );
       }
     });
+}
+
+/** An environment's captured snapshots by their last verify. */
+interface VerificationSummary {
+  snapshots: number;
+  intact: number;
+  never: number;
+  failed: { id: string; verifiedAt: string; findings: number }[];
+  unreadable: { id: string; problem: string }[];
+  /** The newest passing verify. */
+  lastAt?: string;
 }

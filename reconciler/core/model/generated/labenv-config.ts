@@ -230,6 +230,19 @@ export interface RepoConfig {
       scheduleMinutes?: number;
     };
     /**
+     * How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.
+     */
+    snapshots?: {
+      /**
+       * Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first.
+       */
+      verifyEveryDays?: number;
+      /**
+       * At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent.
+       */
+      verifyMaxPerRun?: number;
+    };
+    /**
      * Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.
      */
     shares?: {

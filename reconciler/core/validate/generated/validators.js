@@ -9342,7 +9342,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"snapshots":{"type":"object","additionalProperties":false,"description":"How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.","properties":{"verifyEveryDays":{"type":"integer","minimum":1,"maximum":3650,"default":7,"description":"Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first."},"verifyMaxPerRun":{"type":"integer","minimum":1,"maximum":1000,"default":20,"description":"At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
 const pattern93 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
 const pattern94 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
 const pattern95 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
@@ -10816,12 +10816,12 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data4.shares !== undefined){
-let data59 = data4.shares;
+if(data4.snapshots !== undefined){
+let data59 = data4.snapshots;
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 for(const key14 in data59){
-if(!((key14 === "renewalNoticeDays") || (key14 === "renewalTermDays"))){
-const err115 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data59};
+if(!((key14 === "verifyEveryDays") || (key14 === "verifyMaxPerRun"))){
+const err115 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.snapshots,data:data59};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10831,10 +10831,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data59.renewalNoticeDays !== undefined){
-let data60 = data59.renewalNoticeDays;
+if(data59.verifyEveryDays !== undefined){
+let data60 = data59.verifyEveryDays;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err116 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
+const err116 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10844,8 +10844,8 @@ vErrors.push(err116);
 errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 365 || isNaN(data60)){
-const err117 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
+if(data60 > 3650 || isNaN(data60)){
+const err117 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10855,7 +10855,7 @@ vErrors.push(err117);
 errors++;
 }
 if(data60 < 1 || isNaN(data60)){
-const err118 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data60};
+const err118 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10866,10 +10866,10 @@ errors++;
 }
 }
 }
-if(data59.renewalTermDays !== undefined){
-let data61 = data59.renewalTermDays;
+if(data59.verifyMaxPerRun !== undefined){
+let data61 = data59.verifyMaxPerRun;
 if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err119 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
+const err119 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10879,8 +10879,8 @@ vErrors.push(err119);
 errors++;
 }
 if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 1825 || isNaN(data61)){
-const err120 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
+if(data61 > 1000 || isNaN(data61)){
+const err120 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10890,7 +10890,7 @@ vErrors.push(err120);
 errors++;
 }
 if(data61 < 1 || isNaN(data61)){
-const err121 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data61};
+const err121 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10903,7 +10903,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data59};
+const err122 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.snapshots.type,parentSchema:schema37.properties.spec.properties.snapshots,data:data59};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10913,12 +10913,12 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data4.dashboard !== undefined){
-let data62 = data4.dashboard;
+if(data4.shares !== undefined){
+let data62 = data4.shares;
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 for(const key15 in data62){
-if(!((key15 === "publish") || (key15 === "fleetViewers"))){
-const err123 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data62};
+if(!((key15 === "renewalNoticeDays") || (key15 === "renewalTermDays"))){
+const err123 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data62};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10928,10 +10928,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data62.publish !== undefined){
-let data63 = data62.publish;
-if(typeof data63 !== "boolean"){
-const err124 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data63};
+if(data62.renewalNoticeDays !== undefined){
+let data63 = data62.renewalNoticeDays;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err124 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10940,12 +10940,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data62.fleetViewers !== undefined){
-let data64 = data62.fleetViewers;
-if(Array.isArray(data64)){
-if(data64.length > 200){
-const err125 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 365 || isNaN(data63)){
+const err125 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -10954,12 +10951,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len2 = data64.length;
-for(let i2=0; i2<len2; i2++){
-let data65 = data64[i2];
-if(typeof data65 === "string"){
-if(!pattern112.test(data65)){
-const err126 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data65};
+if(data63 < 1 || isNaN(data63)){
+const err126 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -10969,8 +10962,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data65};
+}
+if(data62.renewalTermDays !== undefined){
+let data64 = data62.renewalTermDays;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err127 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -10979,19 +10975,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-let i3 = data64.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data64[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err128 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 1825 || isNaN(data64)){
+const err128 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -10999,14 +10985,9 @@ else {
 vErrors.push(err128);
 }
 errors++;
-break;
 }
-indices0[item0] = i3;
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data64};
+if(data64 < 1 || isNaN(data64)){
+const err129 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11017,8 +10998,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err130 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data62};
+const err130 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data62};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11028,15 +11010,12 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data4.packRegistries !== undefined){
-let data66 = data4.packRegistries;
-if(Array.isArray(data66)){
-const len3 = data66.length;
-for(let i4=0; i4<len3; i4++){
-let data67 = data66[i4];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.name === undefined){
-const err131 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
+if(data4.dashboard !== undefined){
+let data65 = data4.dashboard;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key16 in data65){
+if(!((key16 === "publish") || (key16 === "fleetViewers"))){
+const err131 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data65};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11045,8 +11024,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data67.url === undefined){
-const err132 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
+}
+if(data65.publish !== undefined){
+let data66 = data65.publish;
+if(typeof data66 !== "boolean"){
+const err132 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data66};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11055,9 +11037,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key16 in data67){
-if(!(((((key16 === "name") || (key16 === "url")) || (key16 === "trust")) || (key16 === "tokenEnv")) || (key16 === "requireSignedIndex"))){
-const err133 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
+}
+if(data65.fleetViewers !== undefined){
+let data67 = data65.fleetViewers;
+if(Array.isArray(data67)){
+if(data67.length > 200){
+const err133 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11066,12 +11051,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data67.name !== undefined){
-let data68 = data67.name;
+const len2 = data67.length;
+for(let i2=0; i2<len2; i2++){
+let data68 = data67[i2];
 if(typeof data68 === "string"){
-if(!pattern4.test(data68)){
-const err134 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data68};
+if(!pattern112.test(data68)){
+const err134 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data68};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11082,7 +11067,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data68};
+const err135 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data68};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11092,11 +11077,18 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data67.url !== undefined){
-let data69 = data67.url;
-if(typeof data69 === "string"){
-if(!pattern114.test(data69)){
-const err136 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data69};
+let i3 = data67.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data67[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err136 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11104,10 +11096,14 @@ else {
 vErrors.push(err136);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
+}
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data69};
+const err137 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11117,11 +11113,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data67.trust !== undefined){
-let data70 = data67.trust;
-if(Array.isArray(data70)){
-if(data70.length < 1){
-const err138 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
+}
+else {
+const err138 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data65};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11130,11 +11124,16 @@ vErrors.push(err138);
 }
 errors++;
 }
-const len4 = data70.length;
-for(let i5=0; i5<len4; i5++){
-let data71 = data70[i5];
-if(typeof data71 !== "string"){
-const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data71};
+}
+if(data4.packRegistries !== undefined){
+let data69 = data4.packRegistries;
+if(Array.isArray(data69)){
+const len3 = data69.length;
+for(let i4=0; i4<len3; i4++){
+let data70 = data69[i4];
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.name === undefined){
+const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11143,8 +11142,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(!(((data71 === "verified") || (data71 === "community")) || (data71 === "experimental"))){
-const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data71};
+if(data70.url === undefined){
+const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11153,19 +11152,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-let i6 = data70.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data70[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
+for(const key17 in data70){
+if(!(((((key17 === "name") || (key17 === "url")) || (key17 === "trust")) || (key17 === "tokenEnv")) || (key17 === "requireSignedIndex"))){
+const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11173,14 +11162,13 @@ else {
 vErrors.push(err141);
 }
 errors++;
-break;
-}
-indices1[item1] = i6;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data70};
+if(data70.name !== undefined){
+let data71 = data70.name;
+if(typeof data71 === "string"){
+if(!pattern4.test(data71)){
+const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data71};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11190,11 +11178,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data67.tokenEnv !== undefined){
-let data72 = data67.tokenEnv;
-if(typeof data72 === "string"){
-if(!pattern115.test(data72)){
-const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data72};
+else {
+const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data71};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11204,8 +11189,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-else {
-const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data72};
+if(data70.url !== undefined){
+let data72 = data70.url;
+if(typeof data72 === "string"){
+if(!pattern114.test(data72)){
+const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data72};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11215,10 +11203,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data67.requireSignedIndex !== undefined){
-let data73 = data67.requireSignedIndex;
-if(typeof data73 !== "boolean"){
-const err145 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data73};
+else {
+const err145 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data72};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11228,9 +11214,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data67};
+if(data70.trust !== undefined){
+let data73 = data70.trust;
+if(Array.isArray(data73)){
+if(data73.length < 1){
+const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11239,10 +11227,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data66};
+const len4 = data73.length;
+for(let i5=0; i5<len4; i5++){
+let data74 = data73[i5];
+if(typeof data74 !== "string"){
+const err147 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data74};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11251,13 +11240,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data4.packTrust !== undefined){
-let data74 = data4.packTrust;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key17 in data74){
-if(!((key17 === "requireSignatures") || (key17 === "keys"))){
-const err148 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data74};
+if(!(((data74 === "verified") || (data74 === "community")) || (data74 === "experimental"))){
+const err148 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data74};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11267,10 +11251,18 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data74.requireSignatures !== undefined){
-let data75 = data74.requireSignatures;
-if(typeof data75 !== "boolean"){
-const err149 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data75};
+let i6 = data73.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data73[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err149 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11278,17 +11270,14 @@ else {
 vErrors.push(err149);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
 }
 }
-if(data74.keys !== undefined){
-let data76 = data74.keys;
-if(Array.isArray(data76)){
-const len5 = data76.length;
-for(let i7=0; i7<len5; i7++){
-let data77 = data76[i7];
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.id === undefined){
-const err150 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
+}
+else {
+const err150 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11297,8 +11286,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data77.publicKey === undefined){
-const err151 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
+}
+if(data70.tokenEnv !== undefined){
+let data75 = data70.tokenEnv;
+if(typeof data75 === "string"){
+if(!pattern115.test(data75)){
+const err151 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data75};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11307,9 +11300,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key18 in data77){
-if(!((((key18 === "id") || (key18 === "publicKey")) || (key18 === "registries")) || (key18 === "revoked"))){
-const err152 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
+}
+else {
+const err152 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data75};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11319,11 +11312,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data77.id !== undefined){
-let data78 = data77.id;
-if(typeof data78 === "string"){
-if(!pattern31.test(data78)){
-const err153 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data78};
+if(data70.requireSignedIndex !== undefined){
+let data76 = data70.requireSignedIndex;
+if(typeof data76 !== "boolean"){
+const err153 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data76};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11333,8 +11325,9 @@ vErrors.push(err153);
 errors++;
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data78};
+const err154 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11344,11 +11337,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data77.publicKey !== undefined){
-let data79 = data77.publicKey;
-if(typeof data79 === "string"){
-if(!pattern117.test(data79)){
-const err155 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data79};
+}
+else {
+const err155 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data69};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11358,8 +11349,12 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data79};
+if(data4.packTrust !== undefined){
+let data77 = data4.packTrust;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+for(const key18 in data77){
+if(!((key18 === "requireSignatures") || (key18 === "keys"))){
+const err156 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data77};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -11369,15 +11364,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data77.registries !== undefined){
-let data80 = data77.registries;
-if(Array.isArray(data80)){
-const len6 = data80.length;
-for(let i8=0; i8<len6; i8++){
-let data81 = data80[i8];
-if(typeof data81 === "string"){
-if(!pattern4.test(data81)){
-const err157 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data81};
+if(data77.requireSignatures !== undefined){
+let data78 = data77.requireSignatures;
+if(typeof data78 !== "boolean"){
+const err157 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data78};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -11387,8 +11377,15 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data81};
+if(data77.keys !== undefined){
+let data79 = data77.keys;
+if(Array.isArray(data79)){
+const len5 = data79.length;
+for(let i7=0; i7<len5; i7++){
+let data80 = data79[i7];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.id === undefined){
+const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -11397,19 +11394,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-let i9 = data80.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data80[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data80};
+if(data80.publicKey === undefined){
+const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -11417,14 +11403,10 @@ else {
 vErrors.push(err159);
 }
 errors++;
-break;
 }
-indices2[item2] = i9;
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data80};
+for(const key19 in data80){
+if(!((((key19 === "id") || (key19 === "publicKey")) || (key19 === "registries")) || (key19 === "revoked"))){
+const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -11434,11 +11416,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data77.revoked !== undefined){
-let data82 = data77.revoked;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.reason === undefined){
-const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
+if(data80.id !== undefined){
+let data81 = data80.id;
+if(typeof data81 === "string"){
+if(!pattern31.test(data81)){
+const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data81};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -11447,9 +11429,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key19 in data82){
-if(!((key19 === "reason") || (key19 === "on"))){
-const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
+}
+else {
+const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data81};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -11459,11 +11441,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data82.reason !== undefined){
-let data83 = data82.reason;
-if(typeof data83 === "string"){
-if(func1(data83) > 512){
-const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
+if(data80.publicKey !== undefined){
+let data82 = data80.publicKey;
+if(typeof data82 === "string"){
+if(!pattern117.test(data82)){
+const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data82};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -11472,8 +11454,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(func1(data83) < 3){
-const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
+}
+else {
+const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data82};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -11483,8 +11466,15 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data83};
+if(data80.registries !== undefined){
+let data83 = data80.registries;
+if(Array.isArray(data83)){
+const len6 = data83.length;
+for(let i8=0; i8<len6; i8++){
+let data84 = data83[i8];
+if(typeof data84 === "string"){
+if(!pattern4.test(data84)){
+const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data84};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -11494,11 +11484,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data82.on !== undefined){
-let data84 = data82.on;
-if(typeof data84 === "string"){
-if(!(formats6.validate(data84))){
-const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data84};
+else {
+const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data84};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -11508,8 +11495,18 @@ vErrors.push(err166);
 errors++;
 }
 }
-else {
-const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data84};
+let i9 = data83.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data83[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data83};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -11517,11 +11514,14 @@ else {
 vErrors.push(err167);
 }
 errors++;
+break;
+}
+indices2[item2] = i9;
 }
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data82};
+const err168 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data83};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -11531,9 +11531,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data77};
+if(data80.revoked !== undefined){
+let data85 = data80.revoked;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.reason === undefined){
+const err169 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -11542,10 +11544,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data76};
+for(const key20 in data85){
+if(!((key20 === "reason") || (key20 === "on"))){
+const err170 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -11555,9 +11556,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data74};
+if(data85.reason !== undefined){
+let data86 = data85.reason;
+if(typeof data86 === "string"){
+if(func1(data86) > 512){
+const err171 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -11566,10 +11569,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(func1(data86) < 3){
+const err172 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -11579,14 +11580,110 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
 else {
-const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err173 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
 if(vErrors === null){
 vErrors = [err173];
 }
 else {
 vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data85.on !== undefined){
+let data87 = data85.on;
+if(typeof data87 === "string"){
+if(!(formats6.validate(data87))){
+const err174 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data87};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data87};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data79};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data77};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
 }
 errors++;
 }
