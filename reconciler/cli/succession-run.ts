@@ -46,6 +46,7 @@ export async function successionsForContext(
       today,
       baseBranch: ctx.config.git?.defaultBranch ?? "main",
       provider: ctx.provider.label,
+      run: ctx.runId,
     },
     {
       state: ctx.state,

@@ -29,7 +29,7 @@ export interface AfterRun {
  */
 export async function afterRun(
   repository: Repository,
-  input: { commit: string; today: string; baseBranch: string },
+  input: { commit: string; today: string; baseBranch: string; run?: string },
   ports: {
     provider: Provider;
     state: StateStore;

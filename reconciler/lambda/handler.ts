@@ -81,6 +81,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
   const now = () => new Date();
   // Shares of a snapshot open the copies restored for them (none yet on AWS: see docs/shares.md).
   const shareCopies = objects ? await readShareCopies(objects) : new Map<string, string>();
+  const runId = context?.awsRequestId ?? randomUUID();
   const result = await reconcile(
     {
       files: repo.files,
@@ -106,7 +107,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       state,
       check,
       now,
-      runId: context?.awsRequestId ?? randomUUID(),
+      runId,
       owner: `lambda:${context?.awsRequestId ?? "local"}`,
       isAncestor: repo.isAncestor,
     },
@@ -181,6 +182,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         result.repository,
         {
           commit: repo.commit,
+          run: runId,
           today: now().toISOString().slice(0, 10),
           baseBranch: result.repository.config?.doc.spec.git?.defaultBranch ?? "main",
         },

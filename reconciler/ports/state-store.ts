@@ -34,8 +34,12 @@ export interface RunRecord {
   heldBack?: HeldBack[];
 }
 
-/** The steps of a succession, in the order they are carried out. */
-export const SUCCESSION_STEPS = ["snapshot", "package", "ownership"] as const;
+/**
+ * The steps of a succession, in the order they are carried out: `access` is the predecessor's
+ * read-only access to the handed-over homes, granted (or none kept), `revoke` its removal after
+ * the last day of `keepAccessDays`.
+ */
+export const SUCCESSION_STEPS = ["snapshot", "package", "ownership", "access", "revoke"] as const;
 export type SuccessionStep = (typeof SUCCESSION_STEPS)[number];
 
 /** One step of a succession that is done: when, and what it left (ids, object keys, a pull request). */
@@ -46,6 +50,11 @@ export interface SuccessionStepDone {
   detail: string;
   /** What it left: snapshot ids (`lab/env/name`), object keys, `#<number>` of a pull request. */
   refs: string[];
+  /**
+   * The run that did it: for `access` and `revoke` the reconcile whose apply created or deleted
+   * the access points (as its grant or revoke was recorded), otherwise the run that recorded it.
+   */
+  run?: string;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type {
-  AppliedRecord,
-  Lease,
-  RunRecord,
-  ShareAccessEvent,
-  SuccessionRecord,
-  UsageRecord,
+import {
+  SUCCESSION_STEPS,
+  type AppliedRecord,
+  type Lease,
+  type RunRecord,
+  type ShareAccessEvent,
+  type SuccessionRecord,
+  type UsageRecord,
 } from "../../ports/state-store.js";
 import { shapeProblem, type Shape } from "./shape.js";
 
@@ -48,10 +49,11 @@ const SUCCESSION: Shape = {
   updatedAt: "string",
   done: {
     arrayOf: {
-      step: { oneOf: ["snapshot", "package", "ownership"] },
+      step: { oneOf: [...SUCCESSION_STEPS] },
       doneAt: "string",
       detail: "string",
       refs: { arrayOf: "string" },
+      run: { optional: "string" },
     },
   },
   pullRequest: { optional: { number: "number", openedAt: "string" } },

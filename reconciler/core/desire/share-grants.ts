@@ -105,6 +105,11 @@ export function shareGrants(
 /** The POSIX user a predecessor's read-only access point acts as (see handoverGrants). */
 export const NOBODY_UID = 65534;
 
+/** The share id of a predecessor's hand-over access to one environment: `<lab>/succession-<name>.<env>`. */
+export function handoverShareId(s: Loaded<"Succession">, environment: string): string {
+  return `${s.doc.metadata.lab}/succession-${s.doc.metadata.name}.${environment}`;
+}
+
 /** Where a predecessor finds a handed-over environment's home, read-only, in their own environments. */
 export function handoverMountPath(lab: string, environment: string): string {
   return `/handover/${lab}/${environment}`;
@@ -115,8 +120,10 @@ export function handoverMountPath(lab: string, environment: string): string {
  * hand-over: from the effective date, once git names the successor as owner, each handed-over
  * home is mounted read-only in the predecessor's own environments of the lab (the same kind of
  * access point as a read-only share: their uid, the lab's gid, nothing written). The day after
- * the last day it is revoked, reported as expired. A predecessor with no environment left in
- * the lab has nothing to mount it in. Share ids: `<lab>/succession-<name>.<env>`.
+ * the last day it is revoked, reported as expired; with `keepAccessDays: 0` nothing is granted.
+ * A predecessor with no environment left in the lab has nothing to mount it in (the ownership
+ * pull request proposes one, see ownership-pull-request.ts). Share ids:
+ * `<lab>/succession-<name>.<env>`.
  */
 function handoverGrants(
   repo: Repository,
@@ -137,8 +144,8 @@ function handoverGrants(
         .map((e) => e.doc.metadata.name)
     ).filter((e) => repo.environments.get(envKey(lab, e))?.doc.spec.owner === to);
     const until = accessUntil(s);
-    const shareOf = (e: string) => `${lab}/succession-${s.doc.metadata.name}.${e}`;
-    if (today > until) {
+    const shareOf = (e: string) => handoverShareId(s, e);
+    if (today > until || (s.doc.spec.data?.keepAccessDays ?? 30) === 0) {
       for (const e of handed) expired[shareOf(e)] = until;
       continue;
     }

@@ -18,6 +18,7 @@ import { proposePullRequest } from "../proposals/propose-pull-request.js";
 import { driftObjects } from "../drift/drift-objects.js";
 import type { DriftReport } from "../drift/drift-report.js";
 import { renderReproducing, type HistoryLine } from "./reproducing.js";
+import { accessStep, revokeStep, type StepResult } from "./read-access.js";
 import {
   successionDue,
   successionEnvironments,
@@ -38,6 +39,8 @@ export interface SuccessionRunInput {
   baseBranch: string;
   /** The provider's label, recorded in snapshot manifests. */
   provider: string;
+  /** This run's id, recorded with each step it does. */
+  run?: string;
 }
 
 export interface SuccessionRunDeps {
@@ -81,14 +84,11 @@ export interface SuccessionStatus {
   pullRequest?: SuccessionRecord["pullRequest"];
 }
 
-type StepResult =
-  | { done: { detail: string; refs: string[] } }
-  | { waiting: string; record?: Partial<SuccessionRecord> };
-
 /**
  * Carries out every due succession as a sequence of recorded steps — snapshot every
  * environment handed over, write each one's hand-over package next to its snapshot, open the
- * pull request that changes their owner in git (done once git says the successor owns them) —
+ * pull request that changes their owner in git (done once git says the successor owns them),
+ * see the predecessor's read-only access granted, then revoked after `keepAccessDays` —
  * each recorded in the state store only once confirmed. A step that fails is recorded with
  * why and leaves the later steps untouched; the next run continues from the first step not
  * recorded. Nothing is done before a succession's effective date.
@@ -155,7 +155,15 @@ export async function runSuccessions(
       record = {
         ...rest,
         updatedAt: deps.now().toISOString(),
-        done: [...record.done, { step, doneAt: deps.now().toISOString(), ...result.done }],
+        done: [
+          ...record.done,
+          {
+            step,
+            doneAt: deps.now().toISOString(),
+            ...(input.run ? { run: input.run } : {}),
+            ...result.done,
+          },
+        ],
       };
       await deps.state.putSuccession(record);
     }
@@ -178,6 +186,16 @@ async function runStep(
       return packageStep(s, record, input, deps);
     case "ownership":
       return ownershipStep(s, record, input, deps);
+    case "access":
+    case "revoke": {
+      const view = {
+        repository: input.repository,
+        today: input.today,
+        resources: (await deps.observe()).resources,
+        events: await deps.state.listShareEvents(),
+      };
+      return step === "access" ? accessStep(s, record, view) : revokeStep(s, record, view);
+    }
   }
 }
 

@@ -22,13 +22,22 @@ import { editYaml, exampleFiles } from "../../helpers/example-repo.js";
 import { check, run, sandbox } from "../../helpers/sandbox.js";
 
 const ENV = "environments/genomics-core/variant-calling/environment.yaml";
+const SINGLE_CELL = "environments/genomics-core/single-cell/environment.yaml";
+const SUCCESSION = "environments/genomics-core/successions/lwu-graduation.yaml";
+const VIEW = "environments/genomics-core/lwu-handover/environment.yaml";
+const VIEW_LOCK = "environments/genomics-core/lwu-handover/environment.lock.yaml";
+const HANDOVER = "share-access:genomics-core/succession-lwu-graduation.variant-calling/lwu";
 const ID = "genomics-core/lwu-graduation";
 const DUE = "2026-12-31";
 
 /** The example repository with variant-calling running, so its volume can be snapshotted. */
 const running = () => editYaml(exampleFiles(), ENV, (d) => d.setIn(["spec", "state"], "running"));
-const handedOver = (files: RepoFile[]) =>
-  editYaml(files, ENV, (d) => d.setIn(["spec", "owner"], "ajones"));
+/** The repository once the ownership pull request merged: its files over `files`. */
+function mergedFiles(pr: DriftPullRequestSpec, files: RepoFile[] = running()): RepoFile[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const f of pr.files) byPath.set(f.path, { path: f.path, content: f.content });
+  return [...byPath.values()];
+}
 
 /** A git host that records every pull request it is asked for. */
 function recordingHost(): GitHost & { opened: DriftPullRequestSpec[] } {
@@ -44,17 +53,6 @@ function recordingHost(): GitHost & { opened: DriftPullRequestSpec[] } {
     closePullRequest: async () => undefined,
     readFile: async () => undefined,
   };
-}
-
-/** The state store, killed (the process dies) right after its `n`-th succession record is written. */
-function killedAfter(state: StateStore, n: number): StateStore {
-  let writes = 0;
-  return Object.assign(Object.create(state) as StateStore, {
-    putSuccession: async (r: SuccessionRecord) => {
-      await state.putSuccession(r);
-      if (++writes === n) throw new Error("killed");
-    },
-  });
 }
 
 async function world(files: RepoFile[] = running()) {
@@ -80,12 +78,13 @@ async function world(files: RepoFile[] = running()) {
     gitHost,
     now: s.now,
   });
-  const input = (today = DUE, f = files) => ({
+  const input = (today = DUE, f = files, runId = "run-1") => ({
     repository: loadRepository(f, check).repository,
     commit: "c0ffee",
     today,
     baseBranch: "main",
     provider: "sandbox",
+    run: runId,
   });
   return { s, objects, gitHost, deps, input };
 }
@@ -100,7 +99,7 @@ describe("successions: recorded steps", () => {
     expect(await w.objects.list("snapshots/genomics-core/variant-calling/")).toEqual([]);
   });
 
-  it("runs snapshot → package → ownership in order; done once git says the successor owns it", async () => {
+  it("runs snapshot → package → ownership → access → revoke in order; the predecessor's read access is granted, then revoked after keepAccessDays", async () => {
     const w = await world();
     const [first] = await runSuccessions(w.input(), w.deps());
     expect(first).toMatchObject({
@@ -109,18 +108,88 @@ describe("successions: recorded steps", () => {
       pullRequest: { number: 7 },
     });
     expect(first!.done.map((d) => d.step)).toEqual(["snapshot", "package"]);
+    expect(first!.done.every((d) => d.run === "run-1")).toBe(true);
     expect(w.gitHost.opened).toHaveLength(1);
-    expect(w.gitHost.opened[0]!.files.map((f) => f.path)).toEqual([ENV]);
+    // lwu owns nothing else in genomics-core: the pull request adds a view environment for them.
+    expect(w.gitHost.opened[0]!.files.map((f) => f.path)).toEqual([ENV, VIEW, VIEW_LOCK]);
     expect(w.gitHost.opened[0]!.files[0]!.content).toContain("owner: ajones");
     expect(w.gitHost.opened[0]!.body).toContain(
       "snapshots/genomics-core/variant-calling/succession-lwu-graduation/REPRODUCING.md",
     );
 
-    const merged = handedOver(running());
-    const [after] = await runSuccessions(w.input(DUE, merged), w.deps());
+    const merged = mergedFiles(w.gitHost.opened[0]!);
+    const granted = await run(merged, w.s, { today: DUE });
+    expect(granted.outcome).toBe("applied");
+    const [during] = await runSuccessions(w.input(DUE, merged, "run-2"), w.deps());
+    expect(during).toMatchObject({ stage: "waiting", next: "revoke" });
+    expect(during!.reason).toBe(
+      "lwu keeps read access through 2027-03-01; the first reconcile after that day revokes it",
+    );
+    const access = during!.done.find((d) => d.step === "access")!;
+    expect(access.detail).toBe(
+      "lwu reads genomics-core/variant-calling read-only (/handover/genomics-core/variant-calling in genomics-core/lwu-handover) until 2027-03-01",
+    );
+    expect(access.refs).toHaveLength(1);
+    expect(access.refs[0]).toMatch(/^fsap-/);
+    // The run whose apply created the access point, as its grant was recorded.
+    const events = await w.s.state.listShareEvents();
+    expect(access.run).toBe(events.find((e) => e.event === "granted")!.run);
+
+    // Through the last day nothing changes.
+    await run(merged, w.s, { today: "2027-03-01" });
+    const [last] = await runSuccessions(w.input("2027-03-01", merged), w.deps());
+    expect(last).toMatchObject({ stage: "waiting", next: "revoke" });
+
+    const revoked = await run(merged, w.s, { today: "2027-03-02" });
+    expect(
+      revoked.plan!.stages.flatMap((st) => st.actions.map((a) => `${a.outcome} ${a.key}`)),
+    ).toContain(`delete ${HANDOVER}`);
+    const [after] = await runSuccessions(w.input("2027-03-02", merged), w.deps());
     expect(after).toMatchObject({ stage: "done" });
+    const revoke = after!.done.find((d) => d.step === "revoke")!;
+    expect(revoke.refs).toEqual(access.refs);
+    expect(revoke.detail).toMatch(
+      /^revoked lwu's read access to genomics-core\/variant-calling after 2027-03-01 \(fsap-\S+ deleted \S+\); the files stay$/,
+    );
+    expect(revoke.run).toBe(
+      (await w.s.state.listShareEvents()).find((e) => e.event === "revoked")!.run,
+    );
     expect(after!.environments).toEqual(["genomics-core/variant-calling"]);
     expect(w.gitHost.opened).toHaveLength(1);
+  });
+
+  it("keepAccessDays 0: no view environment proposed, nothing granted even where the predecessor has an environment, and access and revoke are done at once", async () => {
+    const files = editYaml(
+      editYaml(running(), SUCCESSION, (d) => d.setIn(["spec", "data", "keepAccessDays"], 0)),
+      SINGLE_CELL,
+      (d) => d.setIn(["spec", "owner"], "lwu"),
+    );
+    const w = await world(files);
+    await runSuccessions(w.input(DUE, files), w.deps());
+    expect(w.gitHost.opened[0]!.files.map((f) => f.path)).toEqual([ENV]);
+    const merged = mergedFiles(w.gitHost.opened[0]!, files);
+    await run(merged, w.s, { today: DUE });
+    const [done] = await runSuccessions(w.input(DUE, merged), w.deps());
+    expect(done).toMatchObject({ stage: "done" });
+    expect(done!.done.slice(3).map((d) => `${d.step}: ${d.detail}`)).toEqual([
+      "access: no read access kept (data.keepAccessDays: 0)",
+      "revoke: nothing to revoke (data.keepAccessDays: 0)",
+    ]);
+    const observed = await w.s.provider.observe();
+    expect(observed.resources.filter((r) => r.kind === "share-access")).toEqual([]);
+  });
+
+  it("a predecessor who keeps an environment of the lab gets no view environment: the home is mounted in theirs", async () => {
+    const files = editYaml(running(), SINGLE_CELL, (d) => d.setIn(["spec", "owner"], "lwu"));
+    const w = await world(files);
+    await runSuccessions(w.input(DUE, files), w.deps());
+    expect(w.gitHost.opened[0]!.files.map((f) => f.path)).toEqual([ENV]);
+    const merged = mergedFiles(w.gitHost.opened[0]!, files);
+    await run(merged, w.s, { today: DUE });
+    const [during] = await runSuccessions(w.input(DUE, merged), w.deps());
+    expect(during!.done.find((d) => d.step === "access")!.detail).toContain(
+      "in genomics-core/single-cell)",
+    );
   });
 
   it("an ownership pull request closed without merging is said so, and never opened again", async () => {
@@ -180,22 +249,47 @@ describe("successions: recorded steps", () => {
     expect(status).toMatchObject({ stage: "waiting", pullRequest: { number: 41 } });
   });
 
-  for (const n of [1, 2, 3, 4]) {
+  // Record writes: 1 started, 2 snapshot, 3 package, 4 pull request opened (waiting), 5
+  // ownership, 6 access, 7 waiting for the last day, 8 revoke.
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`killed right after record write ${n}: the next run continues, no step taken twice`, async () => {
       const w = await world();
-      await expect(
-        runSuccessions(w.input(), { ...w.deps(), state: killedAfter(w.s.state, n) }),
-      ).rejects.toThrow("killed");
-      const [again] = await runSuccessions(w.input(), w.deps());
-      expect(again!.done.map((d) => d.step)).toEqual(["snapshot", "package"]);
-      expect(again).toMatchObject({
-        stage: "waiting",
-        next: "ownership",
-        pullRequest: { number: 7 },
+      let writes = 0;
+      const state = Object.assign(Object.create(w.s.state) as StateStore, {
+        putSuccession: async (r: SuccessionRecord) => {
+          await w.s.state.putSuccession(r);
+          if (++writes === n) throw new Error("killed");
+        },
       });
-      expect(w.gitHost.opened).toHaveLength(1);
-      const [done] = await runSuccessions(w.input(DUE, handedOver(running())), w.deps());
+      let kills = 0;
+      const once = async (today: string, files: RepoFile[]) => {
+        try {
+          return await runSuccessions(w.input(today, files), { ...w.deps(), state });
+        } catch (e) {
+          if ((e as Error).message !== "killed") throw e;
+          kills += 1;
+          return runSuccessions(w.input(today, files), { ...w.deps(), state });
+        }
+      };
+      const [waiting] = await once(DUE, running());
+      expect(waiting).toMatchObject({ next: "ownership", pullRequest: { number: 7 } });
+      const merged = mergedFiles(w.gitHost.opened[0]!);
+      await run(merged, w.s, { today: DUE });
+      const [granted] = await once(DUE, merged);
+      expect(granted).toMatchObject({ stage: "waiting", next: "revoke" });
+      await run(merged, w.s, { today: "2027-03-02" });
+      const [done] = await once("2027-03-02", merged);
+      expect(kills).toBe(1);
       expect(done!.stage).toBe("done");
+      expect(done!.done.map((d) => d.step)).toEqual([
+        "snapshot",
+        "package",
+        "ownership",
+        "access",
+        "revoke",
+      ]);
+      expect(done!.done.find((d) => d.step === "revoke")!.refs).toHaveLength(1);
+      expect(w.gitHost.opened).toHaveLength(1);
     });
   }
 
