@@ -5,7 +5,7 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { canWriteRoot } from "../../reconciler/adapters/sandbox/sandbox-efs.js";
+import { canReadRoot, canWriteRoot } from "../../reconciler/adapters/sandbox/sandbox-efs.js";
 import { loadAccount } from "../../reconciler/adapters/sandbox/sandbox-account.js";
 import { runCli } from "../helpers/cli.js";
 import { exampleGitRepo, git } from "./temp-git-repo.js";
@@ -14,6 +14,8 @@ const ENV = "environments/genomics-core/variant-calling/environment.yaml";
 const HOME = ".labenv/sandbox/efs/labs/genomics-core/environments/variant-calling";
 const SNAPSHOT = "genomics-core/variant-calling/succession-lwu-graduation";
 const PACKAGE = `.labenv/objects/snapshots/${SNAPSHOT}/REPRODUCING.md`;
+const VIEW = "environments/genomics-core/lwu-handover";
+const HANDOVER = "share-access:genomics-core/succession-lwu-graduation.variant-calling/lwu";
 const cli = (dir: string, today: string, ...args: string[]) =>
   runCli([...args, "--repo", dir], { today });
 
@@ -47,6 +49,40 @@ const homeAccessPoint = (dir: string) =>
       a.tags["labenv:resource"] === "access-point:genomics-core/variant-calling/home" &&
       !a.tags["labenv:retired"],
   )!;
+
+const account = (dir: string) =>
+  loadAccount(join(dir, ".labenv/sandbox/account.json"), "eu-west-1", "labenv");
+
+/** The predecessor's hand-over access point, while it exists. */
+const handover = (dir: string) =>
+  account(dir).accessPoints.find((a) => a.tags["labenv:resource"] === HANDOVER);
+
+/** Per ECS family (active revision): where the hand-over access point is mounted, and how. */
+function handoverMounts(dir: string): Record<string, string[]> {
+  const ap = handover(dir)?.id;
+  const out: Record<string, string[]> = {};
+  for (const t of account(dir).taskDefinitions.filter((x) => x.status === "ACTIVE")) {
+    const body = t.body as {
+      containerDefinitions: {
+        mountPoints: { containerPath: string; readOnly: boolean; sourceVolume: string }[];
+      }[];
+      volumes: {
+        name: string;
+        efsVolumeConfiguration?: { authorizationConfig?: { accessPointId?: string } };
+      }[];
+    };
+    const mounts = body.containerDefinitions[0]!.mountPoints.filter(
+      (m) =>
+        m.containerPath.startsWith("/handover/") ||
+        (ap !== undefined &&
+          body.volumes.find((v) => v.name === m.sourceVolume)?.efsVolumeConfiguration
+            ?.authorizationConfig?.accessPointId === ap),
+    );
+    if (mounts.length > 0)
+      out[t.family] = mounts.map((m) => `${m.containerPath}${m.readOnly ? " ro" : " rw"}`);
+  }
+  return out;
+}
 
 describe("successions end to end (sandbox, local git host)", () => {
   it("nothing happens before the effective date: no snapshot, no record, no pull request", async () => {
@@ -104,9 +140,12 @@ describe("successions end to end (sandbox, local git host)", () => {
     expect(show.stdout).toContain(`snapshots/${SNAPSHOT}/REPRODUCING.md`);
     const proposed = git(dir, "show", `labenv/succession/genomics-core/lwu-graduation:${ENV}`);
     expect((parse(proposed) as { spec: { owner: string } }).spec.owner).toBe("ajones");
+    // lwu owns nothing else in genomics-core: the same pull request adds their view environment.
     expect(
-      git(dir, "diff", "--stat", "main", "labenv/succession/genomics-core/lwu-graduation"),
-    ).toContain("1 file changed, 1 insertion(+), 1 deletion(-)");
+      git(dir, "diff", "--name-status", "main", "labenv/succession/genomics-core/lwu-graduation")
+        .trim()
+        .split("\n"),
+    ).toEqual([`A\t${VIEW}/environment.lock.yaml`, `A\t${VIEW}/environment.yaml`, `M\t${ENV}`]);
 
     // A run before the merge only waits: no second pull request.
     await cli(dir, "2026-12-31", "reconcile");
@@ -115,22 +154,80 @@ describe("successions end to end (sandbox, local git host)", () => {
     ).toHaveLength(1);
 
     expect((await cli(dir, "2026-12-31", "prs", "merge", "3")).code).toBe(0);
-    expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
+    // The view environment's lock is the one `labenv lock` writes for it.
+    const locked = await cli(dir, "2026-12-31", "lock", "--check");
+    expect(locked.code, locked.stdout + locked.stderr).toBe(0);
+    const merged = await cli(dir, "2026-12-31", "reconcile");
+    expect(merged.code, merged.stdout).toBe(0);
+    expect(merged.stdout).toContain(
+      "+ grant share genomics-core/succession-lwu-graduation.variant-calling: read-only access point for genomics-core/lwu onto genomics-core/variant-calling's home",
+    );
     [s] = await successions(dir, "2026-12-31");
-    expect(s!.stage).toBe("done");
-    expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package", "ownership"]);
+    expect(s).toMatchObject({ stage: "waiting", next: "revoke" });
+    expect(s!.done.map((d) => d.step)).toEqual(["snapshot", "package", "ownership", "access"]);
     expect(s!.done[2]!.refs).toEqual(["#3"]);
+    const granted = handover(dir)!;
+    expect(s!.done[3]).toMatchObject({
+      detail:
+        "lwu reads genomics-core/variant-calling read-only (/handover/genomics-core/variant-calling in genomics-core/lwu-handover) until 2027-03-01",
+      refs: [granted.id],
+    });
+    const grantRun = s!.done[3]!.run;
+    expect(grantRun).toMatch(/^[0-9a-f]{12}$/);
 
-    // The home is kept as it was made, so the successor writes it, the predecessor's notebook too.
+    // During the grace period: the predecessor reads the home and writes nothing; it is mounted
+    // read-only in their view environment only; the successor reads and writes it.
     const home = homeAccessPoint(dir);
     expect(home.posixUser.uid).toBe(uidBefore);
-    expect(
-      canWriteRoot(
-        loadAccount(join(dir, ".labenv/sandbox/account.json"), "eu-west-1", "labenv"),
-        home.id,
-      ),
-    ).toBe(true);
+    expect(canReadRoot(account(dir), granted.id)).toBe(true);
+    expect(canWriteRoot(account(dir), granted.id)).toBe(false);
+    expect(handoverMounts(dir)).toEqual({
+      "labenv-genomics-core-lwu-handover": ["/handover/genomics-core/variant-calling ro"],
+    });
+    expect(canReadRoot(account(dir), home.id)).toBe(true);
+    expect(canWriteRoot(account(dir), home.id)).toBe(true);
     expect(existsSync(join(dir, HOME, "qc.ipynb"))).toBe(true);
+    const human = (await cli(dir, "2026-12-31", "successions")).stdout;
+    expect(human).toContain(
+      "lwu keeps read access through 2027-03-01; the first reconcile after that day revokes it",
+    );
+
+    // The day after the last day the next reconcile revokes it, and the succession is done.
+    const after = await cli(dir, "2027-03-02", "reconcile");
+    expect(after.code, after.stdout).toBe(0);
+    expect(after.stdout).toContain(
+      "- revoke share genomics-core/succession-lwu-graduation.variant-calling: it expired on 2027-03-01",
+    );
+    [s] = await successions(dir, "2027-03-02");
+    expect(s!.stage).toBe("done");
+    expect(s!.done.map((d) => d.step)).toEqual([
+      "snapshot",
+      "package",
+      "ownership",
+      "access",
+      "revoke",
+    ]);
+    expect(s!.done[4]!.refs).toEqual([granted.id]);
+    expect(s!.done[4]!.detail).toContain(`(${granted.id} deleted `);
+    expect(s!.done[4]!.run).toMatch(/^[0-9a-f]{12}$/);
+    expect(s!.done[4]!.run).not.toBe(grantRun);
+    expect(handover(dir)).toBeUndefined();
+    expect(handoverMounts(dir)).toEqual({});
+    // The successor still reads and writes every file; the view environment stays (data is never deleted).
+    expect(canWriteRoot(account(dir), homeAccessPoint(dir).id)).toBe(true);
+    expect(existsSync(join(dir, VIEW, "environment.yaml"))).toBe(true);
+    // The audit has the grant and the revoke, with their runs.
+    const audit = JSON.parse((await runCli(["audit", "-C", dir, "--json"])).stdout) as {
+      shares: { access: { event: string; share: string; run: string }[] };
+    };
+    expect(
+      audit.shares.access
+        .filter((e) => e.share === "genomics-core/succession-lwu-graduation.variant-calling")
+        .map((e) => [e.event, e.run]),
+    ).toEqual([
+      ["granted", grantRun],
+      ["revoked", s!.done[4]!.run],
+    ]);
 
     // The snapshot restores like any other.
     const restored = await cli(
