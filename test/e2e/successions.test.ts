@@ -39,7 +39,7 @@ const successions = async (dir: string, today: string) =>
     stage: string;
     next?: string;
     reason?: string;
-    done: { step: string; refs: string[] }[];
+    done: { step: string; refs: string[]; detail: string; run?: string }[];
     pullRequest?: { number: number };
   }[];
 
