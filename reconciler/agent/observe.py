@@ -189,7 +189,9 @@ def r_packages_from_libraries(directories):
                 continue
             if fields.get("Package") != name or not fields.get("Version"):
                 continue
-            if fields.get("Priority") in R_OWN_PRIORITIES:
+            # R's own packages: base and recommended by priority, and those without one that R
+            # ships itself (R 4.2's `translations`), whose licence is "Part of R <version>".
+            if fields.get("Priority") in R_OWN_PRIORITIES or fields.get("License", "").startswith("Part of R"):
                 continue
             found[name] = {"name": name, "version": fields["Version"]}
     return found

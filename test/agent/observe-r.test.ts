@@ -63,6 +63,8 @@ describe("the agent's R packages", () => {
       rlang: "Package: rlang\nVersion: 1.0.0\n",
       stats: "Package: stats\nVersion: 4.4.1\nPriority: base\n",
       MASS: "Package: MASS\nVersion: 7.3-61\nPriority: recommended\n",
+      // R's own, with no priority: Debian's R 4.2 ships it in R's library.
+      translations: "Package: translations\nVersion: 4.4.1\nLicense: Part of R 4.4.1\n",
       IRkernel: "Package: IRkernel\nVersion: 1.3.2\n",
     });
     expect(observe([site, system]).spec.rPackages).toEqual([
