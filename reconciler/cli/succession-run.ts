@@ -31,9 +31,11 @@ export async function successionsForContext(
     if (!(e instanceof LabenvError) || (e.code !== "git" && e.code !== "config")) throw e;
   }
   const pullRequests = gitHubReviews(ctx);
+  // What the provider holds now: the AWS sources start the inventory task from it.
+  const observed = ctx.aws ? await ctx.provider.observe() : undefined;
   let sources: SuccessionRunDeps["sources"];
   try {
-    sources = await openSnapshotSources(ctx, now);
+    sources = await openSnapshotSources(ctx, now, observed?.resources ?? []);
   } catch (e) {
     // Where no manifest can be built, the hand-over waits at its snapshot, saying why.
     if (!(e instanceof LabenvError) || e.code !== "config") throw e;
@@ -52,7 +54,7 @@ export async function successionsForContext(
       state: ctx.state,
       objects: ctx.objects,
       sources,
-      observe: () => ctx.provider.observe(),
+      observe: async () => observed ?? ctx.provider.observe(),
       ...(gitHost ? { gitHost } : {}),
       history: async (env) => {
         const lines = await gitHistory(ctx.dir, env);
