@@ -62,6 +62,20 @@ export function renderPlanComment(
     `Monthly cost: ${formatUsd(before)} → ${formatUsd(after)} (${formatDelta(after - before)})`,
     `Plan digest: ${code(plan.digest)} — an apply is bound to this digest.`,
     ...(plan.blocked ? ["", "> [!CAUTION]", `> **This plan is blocked:** ${plan.blocked}`] : []),
+    ...(plan.overwrites
+      ? [
+          "",
+          "> [!CAUTION]",
+          `> **Destructive: ${plural(plan.overwrites.length, "home")} restored over.** Needs the approvals of a delete.`,
+          // Bounded: the summary is always kept whole.
+          ...plan.overwrites
+            .slice(0, 20)
+            .map((w) => `> - ${escapeHtml(w.reason.replace(/\r?\n/g, " "))}`),
+          ...(plan.overwrites.length > 20
+            ? [`> - … and ${plan.overwrites.length - 20} more (\`labenv plan\` lists them)`]
+            : []),
+        ]
+      : []),
     ...(ctx.headErrors
       ? [
           "",

@@ -130,8 +130,16 @@ export function renderRestores(results: readonly RestoreResult[]): string {
       ? `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
       : "";
     const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
+    const replaced = rec.home?.replaced ?? [];
     return [
       head,
+      ...(rec.home?.keptAside
+        ? [
+            `      overwrite: ${replaced.length} ${replaced.length === 1 ? "file" : "files"} of the home replaced by the snapshot's; the replaced versions are kept in ${rec.home.path}/${rec.home.keptAside}/ (nothing was deleted)`,
+            ...replaced.slice(0, 10).map((f) => `        ${f.path} → ${f.keptAt}`),
+            ...(replaced.length > 10 ? [`        … and ${replaced.length - 10} more`] : []),
+          ]
+        : []),
       ...rec.packages.differences.map((d) => `      ${d}`),
       ...(rec.home?.findings ?? []).map(
         (f) =>

@@ -79,6 +79,13 @@ export interface RestoredHome {
   /** The directory the files are in now (the home, or the home's path inside the restore directory). */
   path: string;
   files: StoredFileSum[];
+  /**
+   * With `overwrite`: the home's files that differed from the snapshot's and were replaced, each
+   * kept aside (never lost) at `keptAt`, a path in the home under `keptAside`.
+   */
+  replaced?: { path: string; keptAt: string }[];
+  /** The dated directory in the home the replaced versions were moved to (`.labenv-replaced/<time>`). */
+  keptAside?: string;
 }
 
 /**
@@ -87,7 +94,21 @@ export interface RestoredHome {
  * move into the environment's home when it holds no files. Existing files are never overwritten.
  */
 export interface HomeRestorer {
-  restoreHome(recoveryPointArn: string, fromPath: string, toPath: string): Promise<RestoredHome>;
+  /**
+   * With `overwrite` (an environment's `restoreFrom.overwrite: true`, which needs the approvals of
+   * a delete), into a home that holds files: each restored file whose content differs from the
+   * home's replaces it, the home's version moved first into a dated `.labenv-replaced/<time>/`
+   * directory in the home (nothing a researcher stored is lost); files the snapshot does not have
+   * stay as they are. Only a restorer that says `overwrites` may be asked to.
+   */
+  restoreHome(
+    recoveryPointArn: string,
+    fromPath: string,
+    toPath: string,
+    options?: { overwrite?: boolean },
+  ): Promise<RestoredHome>;
+  /** Whether this restorer can restore over a home's files (`options.overwrite`). */
+  readonly overwrites?: boolean;
   /**
    * The same restore where it spans runs (AWS: a restore job, then a one-off move task): each
    * call takes the next step and says what it waits for; calling again is safe. When absent,

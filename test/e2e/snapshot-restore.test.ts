@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -142,6 +142,69 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
     ).toBe(NOTEBOOK);
     // The environment now runs the snapshot's image by digest, and keeps running it: nothing to change.
     expect((await cli(dir, "reconcile")).stdout).toContain("✓ no changes: everything matches git");
+  });
+
+  it("with overwrite: true, the files that differ are replaced by the snapshot's and the replaced versions are kept aside in the home; nothing else is touched", async () => {
+    const dir = await captured();
+    // After the snapshot: the notebook edited, a new file written, the data unchanged.
+    const EDITED = '{"cells": [], "edited": true}\n';
+    writeFileSync(join(dir, HOME, "analysis.ipynb"), EDITED);
+    writeFileSync(join(dir, HOME, "notes.txt"), "written after the snapshot\n");
+    const path = join(dir, "environments/genomics-core/rnaseq/environment.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        /\nspec:\n/,
+        `\nspec:\n  restoreFrom: { snapshot: ${ID}, overwrite: true }\n`,
+      ),
+    );
+    git(dir, "commit", "-qam", "rnaseq: back to the thesis snapshot, over the home");
+    const plan = await cli(dir, "plan");
+    expect(plan.stdout).toContain(
+      "  ! overwrite genomics-core/rnaseq's home with snapshot genomics-core/rnaseq/thesis (restoreFrom.overwrite: true): each file whose content differs from the snapshot's is replaced",
+    );
+    expect(plan.stdout).toMatch(/^DESTRUCTIVE: 1 home is restored over \(genomics-core\/rnaseq\)/m);
+    // Planning changed nothing in the home.
+    expect(readFileSync(join(dir, HOME, "analysis.ipynb"), "utf8")).toBe(EDITED);
+
+    const r = await cli(dir, "reconcile");
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(
+      /✓ restored {2}genomics-core\/rnaseq from genomics-core\/rnaseq\/thesis: \d+\/\d+ packages match, 2\/2 files identical in its home/,
+    );
+    const kept = r.stdout.match(
+      /overwrite: 1 file of the home replaced by the snapshot's; the replaced versions are kept in \/labs\/genomics-core\/environments\/rnaseq\/(\.labenv-replaced\/\d{8}T\d{6}Z)\/ \(nothing was deleted\)/,
+    );
+    expect(kept, r.stdout).not.toBeNull();
+    expect(r.stdout).toContain(`analysis.ipynb → ${kept![1]}/analysis.ipynb`);
+    // The snapshot's notebook is in the home; the researcher's edit is kept aside, byte for byte.
+    expect(readFileSync(join(dir, HOME, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+    expect(readFileSync(join(dir, HOME, kept![1]!, "analysis.ipynb"), "utf8")).toBe(EDITED);
+    // The same data is not replaced, and a file the snapshot does not have stays.
+    expect(readFileSync(join(dir, HOME, "data/counts.tsv"), "utf8")).toBe(COUNTS);
+    expect(existsSync(join(dir, HOME, kept![1]!, "data"))).toBe(false);
+    expect(readFileSync(join(dir, HOME, "notes.txt"), "utf8")).toBe("written after the snapshot\n");
+    // AWS Backup's restore directory is gone; the record says what was replaced.
+    expect(readdirSync(join(dir, EFS)).filter((n) => n.startsWith("aws-backup-restore_"))).toEqual(
+      [],
+    );
+    const record = JSON.parse(
+      readFileSync(
+        join(dir, ".labenv/objects/restores/genomics-core/rnaseq/from", `${ID}.json`),
+        "utf8",
+      ),
+    );
+    expect(record.home).toMatchObject({
+      placed: "home",
+      keptAside: kept![1],
+      replaced: [{ path: "analysis.ipynb", keptAt: `${kept![1]}/analysis.ipynb` }],
+    });
+    // Done: the overwrite is not planned again, nor done again.
+    const again = await cli(dir, "plan");
+    expect(again.stdout).not.toContain("DESTRUCTIVE");
+    writeFileSync(join(dir, HOME, "analysis.ipynb"), EDITED);
+    expect((await cli(dir, "reconcile")).stdout).toMatch(/✓ restored .* \(earlier\)/);
+    expect(readFileSync(join(dir, HOME, "analysis.ipynb"), "utf8")).toBe(EDITED);
   });
 
   it("a restore whose lock is not the snapshot's is refused with what to do", async () => {

@@ -110,6 +110,45 @@ describe("labenv/approvals", () => {
     expect(run.output.summary).toContain("@dsato-ml as approver of ml-vision");
   });
 
+  it("a restore over a home's files (restoreFrom.overwrite) is gated as a delete: the owner's approval is not enough, a lab approver's is", async () => {
+    const env = "environments/genomics-core/single-cell/environment.yaml";
+    const restoring = (overwrite: boolean) =>
+      editText(base, env, (t) =>
+        t.replace(
+          "  state: running\n",
+          `  state: running\n  restoreFrom:\n    snapshot: genomics-core/rnaseq/before-genomics-2\n${overwrite ? "    overwrite: true\n" : ""}`,
+        ),
+      );
+    const byOwner = [{ login: "ajones-sc", state: "APPROVED" }];
+    const refused = await judge({
+      head: restoring(true),
+      changed: [env],
+      author: "linwu-phd",
+      reviews: byOwner,
+    });
+    expect(refused).toMatchObject({ name: "labenv/approvals", status: "in_progress" });
+    expect(refused.conclusion).toBeUndefined();
+    expect(refused.output.title).toBe("waiting for 1 approval");
+    expect(refused.output.summary).toContain(
+      "environment genomics-core/single-cell: needs an approver of genomics-core (@meichen-lab, @rpatel-bio) — the plan would overwrite genomics-core/single-cell's home with snapshot genomics-core/rnaseq/before-genomics-2",
+    );
+    // Without overwrite the restored files land beside the home's: the owner may approve.
+    const beside = await judge({
+      head: restoring(false),
+      changed: [env],
+      author: "linwu-phd",
+      reviews: byOwner,
+    });
+    expect(beside).toMatchObject({ status: "completed", conclusion: "success" });
+    const approved = await judge({
+      head: restoring(true),
+      changed: [env],
+      author: "linwu-phd",
+      reviews: [...byOwner, { login: "meichen-lab", state: "APPROVED" }],
+    });
+    expect(approved).toMatchObject({ status: "completed", conclusion: "success" });
+  });
+
   it("a share approved by one lab only: pending, saying who is still needed and why", async () => {
     const run = await judge({ reviews: [{ login: "meichen-lab", state: "APPROVED" }] });
     expect(run).toMatchObject({ status: "in_progress" });

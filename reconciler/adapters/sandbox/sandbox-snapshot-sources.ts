@@ -1,6 +1,7 @@
 import type { Observation } from "../../core/model/documents.js";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { overwriteHome } from "./overwrite-home.js";
 import type {
   CapturePoint,
   HomeCapture,
@@ -25,14 +26,37 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
     private readonly now: () => Date,
   ) {}
 
+  readonly overwrites = true;
+
   /**
    * AWS Backup's item-level restore into `/aws-backup-restore_<time>`, then the one-off move into
-   * the environment's home — only when the home holds no files; otherwise they stay beside it.
+   * the environment's home — only when the home holds no files; otherwise they stay beside it,
+   * unless `overwrite` (then the differing files are replaced, their old versions kept aside).
    */
-  async restoreHome(arn: string, fromPath: string, toPath: string): Promise<RestoredHome> {
+  async restoreHome(
+    arn: string,
+    fromPath: string,
+    toPath: string,
+    options: { overwrite?: boolean } = {},
+  ): Promise<RestoredHome> {
     const storage = this.provider.storage;
-    const restoreDirectory = storage.restoreItems(arn.split(":").pop() ?? "", fromPath, this.now());
+    const at = this.now();
+    const restoreDirectory = storage.restoreItems(arn.split(":").pop() ?? "", fromPath, at);
     const restored = `${restoreDirectory}/${fromPath.replace(/^\/+/, "")}`;
+    if (options.overwrite && storage.listFiles(toPath).length > 0) {
+      const over = overwriteHome(storage.efsPath(restored), storage.efsPath(toPath), at);
+      rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
+      const mine = new Set(over.restored);
+      return {
+        restoreDirectory,
+        placed: "home",
+        path: toPath,
+        // What the restore put there, summed where it landed (the home's other files are not the snapshot's).
+        files: storage.listFiles(toPath).filter((f) => mine.has(f.path)),
+        replaced: over.replaced,
+        keptAside: over.keptAside,
+      };
+    }
     if (storage.listFiles(toPath).length > 0)
       return {
         restoreDirectory,

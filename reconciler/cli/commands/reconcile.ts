@@ -29,7 +29,12 @@ import {
   renderRestores,
   restoreForContext,
 } from "../snapshot-sources.js";
-import { manifestsFor, restorePinsFor, type RestoreResult } from "../../core/snapshots/restore.js";
+import {
+  doneRestores,
+  manifestsFor,
+  restorePinsFor,
+  type RestoreResult,
+} from "../../core/snapshots/restore.js";
 import type { SuccessionStatus } from "../../core/successions/run-successions.js";
 import { renderSuccessions, successionsForContext } from "../succession-run.js";
 import type { RenewalProposal } from "../../core/shares/propose-renewals.js";
@@ -101,6 +106,7 @@ export function registerReconcile(program: Command, io: CliIO): void {
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
             snapshots: { verified },
+            restoresDone: await doneRestores(ctx.objects),
             ...(restorePins.size > 0 || shareCopies.size > 0
               ? {
                   runtime: {

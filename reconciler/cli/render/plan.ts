@@ -41,6 +41,8 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
       `${env.padEnd(44)} ${changing.length === 0 ? "no changes" : ""}${changing.length === 0 && costText ? "  " : ""}${costText}`,
     );
     for (const a of changing) lines.push(`  ${MARK[a.outcome]} ${a.reason}`);
+    for (const w of (plan.overwrites ?? []).filter((x) => x.environment === env))
+      lines.push(`  ! ${w.reason}`);
     if (options.verbose && unchanged > 0)
       for (const a of mine.filter((x) => x.outcome === "unchanged"))
         lines.push(`  = ${a.kind} ${a.key}: ${a.reason}`);
@@ -56,6 +58,10 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   );
   lines.push(`Plan digest: ${plan.digest}`);
   if (plan.blocked) lines.push(`BLOCKED: ${plan.blocked}`);
+  if (plan.overwrites)
+    lines.push(
+      `DESTRUCTIVE: ${plan.overwrites.length} ${plan.overwrites.length === 1 ? "home is" : "homes are"} restored over (${plan.overwrites.map((w) => w.environment).join(", ")}): the replaced versions are kept in .labenv-replaced/, and it needs the approvals of a delete`,
+    );
   if (plan.heldBack) lines.push("", ...renderHeldBack(plan.heldBack));
   return lines.join("\n");
 }

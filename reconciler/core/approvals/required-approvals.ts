@@ -16,7 +16,9 @@ type Lab = Loaded<"Lab">;
  * - a succession needs the lab's PI, and the researcher handing over while
  *   they are still a member on the base branch;
  * - removing an environment, changing its owner, or a plan that replaces an
- *   access point or deletes anything, needs a lab approver;
+ *   access point, deletes anything or restores over a home's files
+ *   (`restoreFrom.overwrite`), needs a lab approver — an overwrite is gated
+ *   exactly as a delete;
  * - other environment changes need the owner or a lab approver (only an
  *   approver when the lab says `approvals.environmentChanges: approver`, or
  *   when the environment is new and has no owner on the base branch yet);
@@ -59,11 +61,19 @@ export function requiredApprovals(
     const lab = base.labs.get(key.split("/")[0]!);
     if (lab) add(storageChange(lab, key, actions));
   }
+  // A restore over a home's files replaces what a researcher stored: the approvals of a delete.
+  const overwritten = new Set<string>();
+  for (const w of plan.overwrites ?? []) {
+    const lab = base.labs.get(w.environment.split("/")[0]!);
+    if (!lab || !touchedLabs.has(lab.doc.metadata.name)) continue;
+    overwritten.add(w.environment);
+    add(homeOverwrite(lab, w.environment, w.reason));
+  }
   for (const [key, files] of envFiles) {
     const lab = base.labs.get(key.split("/")[0]!)!;
     const removed = base.files.has(envPath(key)) && !head.files.has(envPath(key));
     if (removed) add(environmentDelete(lab, key));
-    else if (!storage.has(key))
+    else if (!storage.has(key) && !overwritten.has(key))
       add(
         environmentChange(lab, key, files, base.environments.get(key), head.environments.get(key)),
       );
@@ -159,6 +169,18 @@ function environmentDelete(lab: Lab, key: string): ApprovalRequirement {
     needs: `an approver of ${name}`,
     anyOf: labApprovers(lab),
     why: `${key} is removed (its service stops; its EFS home and snapshots are kept)`,
+  };
+}
+
+function homeOverwrite(lab: Lab, key: string, reason: string): ApprovalRequirement {
+  const name = lab.doc.metadata.name;
+  return {
+    id: `home-overwrite:${key}`,
+    kind: "storage-change",
+    subject: `environment ${key}`,
+    needs: `an approver of ${name}`,
+    anyOf: labApprovers(lab),
+    why: `the plan would ${reason}`,
   };
 }
 

@@ -57,6 +57,20 @@ export interface Plan {
    * Absent when nothing is held back.
    */
   heldBack?: HeldBack[];
+  /**
+   * Homes a restore will write over (`restoreFrom.overwrite: true`): destructive to the home's
+   * current versions (kept aside, never lost), so they need the approvals of a delete. Part of
+   * the digest. Absent when there is none.
+   */
+  overwrites?: HomeOverwrite[];
+}
+
+/** A restore that replaces a home's files with a snapshot's, and why it is destructive. */
+export interface HomeOverwrite {
+  /** `lab/env` */
+  environment: string;
+  snapshot: string;
+  reason: string;
 }
 
 /** An environment a reconcile holds back, and why (positioned findings, at most a few). */

@@ -3,6 +3,7 @@ import type { Plan } from "../model/plan.js";
 import type { DesiredState, ObservedState } from "../model/resources.js";
 import { desire } from "../desire/desire.js";
 import { plan } from "./plan.js";
+import { homeOverwrites, withHomeOverwrites } from "../snapshots/home-overwrite.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 
@@ -25,7 +26,7 @@ export function previewPlan(
     keepHomeOwners(desire(head, {}, when).state, homeOwnersOf(running.resources, [])),
     running,
   );
-  return plan(after, running, {
+  const planned = plan(after, running, {
     // The cap comes from the base: a pull request cannot raise its own (the lower of the two holds).
     maxDeletes:
       options.maxDeletes ??
@@ -36,6 +37,9 @@ export function previewPlan(
     ...(options.commit ? { commit: options.commit } : {}),
     costsBefore: Object.fromEntries(before.environments.map((e) => [e.key, e.monthlyCostUsd])),
   });
+  // An overwrite the pull request asks for is destructive: shown, bound in the digest, gated like a delete.
+  const target = base.config?.doc.spec.target;
+  return withHomeOverwrites(planned, homeOverwrites(head, { base, ...(target ? { target } : {}) }));
 }
 
 /** A desired state seen as if it were running: one observed resource per desired one, id = key. */

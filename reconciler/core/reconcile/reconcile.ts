@@ -1,3 +1,4 @@
+import { homeOverwrites, withHomeOverwrites } from "../snapshots/home-overwrite.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Plan } from "../model/plan.js";
 import { changingActions } from "../model/plan.js";
@@ -45,6 +46,8 @@ export interface ReconcileInput {
   files: readonly RepoFile[];
   commit: string;
   today: string;
+  /** Restores already done (`lab/env from lab/env/name`): their overwrite is not planned again. */
+  restoresDone?: ReadonlySet<string>;
   /**
    * The package index for lock checks, given the loaded repository: the
    * embedded file, or what a remote index answered for the locked releases;
@@ -236,7 +239,14 @@ async function observeAndPlan(
   return {
     observed,
     desired,
-    plan: withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
+    // A restore over a home's files is destructive: the plan says so, and binds it in its digest.
+    plan: withHomeOverwrites(
+      withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
+      homeOverwrites(isolation.repository, {
+        ...(input.restoresDone ? { done: input.restoresDone } : {}),
+        target: deps.provider.name,
+      }),
+    ),
   };
 }
 

@@ -29,6 +29,9 @@ export interface RestoreRecord {
     files: number;
     identical: number;
     findings: VerifyFinding[];
+    /** With `restoreFrom.overwrite`: the home's files replaced, each kept aside (never lost). */
+    replaced?: { path: string; keptAt: string }[];
+    keptAside?: string;
   };
   /** The restored container against the snapshot's observation, package for package. */
   packages: { matched: number; total: number; differences: string[] };
@@ -49,6 +52,16 @@ export const restoreObjects = {
   record: (environment: string, snapshot: string) =>
     `restores/${environment}/from/${snapshot}.json`,
 };
+
+/** The restores done, as `homeOverwrites` names them (`lab/env from lab/env/name`), from their records. */
+export async function doneRestores(objects: ObjectStore): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const key of await objects.list("restores/")) {
+    const m = /^restores\/([^/]+\/[^/]+)\/from\/([^/]+\/[^/]+\/[^/]+)\.json$/.exec(key);
+    if (m) out.add(`${m[1]} from ${m[2]}`);
+  }
+  return out;
+}
 
 /** The manifests the restores in `repository` name, read from the object store. */
 export async function manifestsFor(
@@ -127,23 +140,43 @@ export async function completeRestores(
       continue;
     }
     const m = found!.manifest;
+    const overwrite = env.doc.spec.restoreFrom?.overwrite === true;
+    if (overwrite && m.home && !deps.restorer.overwrites) {
+      out.push({
+        environment: key,
+        snapshot,
+        outcome: "failed",
+        reason: `restoreFrom.overwrite is not available here yet (the one-off move that would replace the home's files is not built on this provider): nothing of ${key}'s home was restored or changed — drop overwrite to restore the snapshot's files beside the home's, or restore into a new environment (labenv restore ${snapshot} --as <name>)`,
+      });
+      continue;
+    }
     let home: RestoreRecord["home"];
     if (m.home) {
       const { lab, name } = env.doc.metadata;
-      const step = deps.restorer.restoreHomeStep
-        ? await deps.restorer.restoreHomeStep(
-            m.home.recoveryPointArn,
-            m.home.path,
-            paths.home(lab, name),
-          )
-        : {
+      const step = overwrite
+        ? {
             state: "done" as const,
             home: await deps.restorer.restoreHome(
               m.home.recoveryPointArn,
               m.home.path,
               paths.home(lab, name),
+              { overwrite: true },
             ),
-          };
+          }
+        : deps.restorer.restoreHomeStep
+          ? await deps.restorer.restoreHomeStep(
+              m.home.recoveryPointArn,
+              m.home.path,
+              paths.home(lab, name),
+            )
+          : {
+              state: "done" as const,
+              home: await deps.restorer.restoreHome(
+                m.home.recoveryPointArn,
+                m.home.path,
+                paths.home(lab, name),
+              ),
+            };
       if (step.state !== "done") {
         out.push({
           environment: key,
@@ -162,6 +195,8 @@ export async function completeRestores(
         files: m.home.files.length,
         identical: m.home.files.length - findings.filter((f) => f.problem !== "unexpected").length,
         findings,
+        ...(landed.replaced ? { replaced: landed.replaced } : {}),
+        ...(landed.keptAside ? { keptAside: landed.keptAside } : {}),
       };
     }
     const packages = comparePackages(

@@ -27,6 +27,51 @@ describe("environment changes", () => {
     expect(r!.anyOf.find((a) => a.login === "ajones-sc")?.role).toBe("owner");
   });
 
+  it("a restore over the home's files (restoreFrom.overwrite) needs a lab approver, as a delete; without overwrite the owner may approve", () => {
+    const ENV = "environments/genomics-core/single-cell/environment.yaml";
+    const restoring = (overwrite: boolean) => (f: Parameters<typeof editYaml>[0]) =>
+      editYaml(f, ENV, (d) =>
+        d.setIn(["spec", "restoreFrom"], {
+          snapshot: "genomics-core/rnaseq/before-genomics-2",
+          ...(overwrite ? { overwrite: true } : {}),
+        }),
+      );
+    const over = scenario(restoring(true));
+    expect(over.plan.overwrites).toEqual([
+      expect.objectContaining({
+        environment: "genomics-core/single-cell",
+        snapshot: "genomics-core/rnaseq/before-genomics-2",
+      }),
+    ]);
+    const [r, ...rest] = required(over);
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({
+      id: "home-overwrite:genomics-core/single-cell",
+      kind: "storage-change",
+      needs: "an approver of genomics-core",
+    });
+    expect(r!.why).toMatch(/replaced by the snapshot's version.*\.labenv-replaced/);
+    expect(logins(r!)).toEqual(["meichen-lab", "rpatel-bio"]);
+
+    const beside = scenario(restoring(false));
+    expect(beside.plan.overwrites).toBeUndefined();
+    expect(required(beside).map((x) => [x.id, x.needs])).toEqual([
+      [
+        "environment-change:genomics-core/single-cell",
+        "its owner (ajones) or an approver of genomics-core",
+      ],
+    ]);
+    // Already asked for (and approved) on the base branch: another change does not ask again.
+    const later = scenario(
+      (f) => editYaml(f, ENV, (d) => d.setIn(["spec", "description"], "more cells")),
+      restoring(true),
+    );
+    expect(later.plan.overwrites).toBeUndefined();
+    expect(required(later).map((x) => x.id)).toEqual([
+      "environment-change:genomics-core/single-cell",
+    ]);
+  });
+
   it("need an approver when the lab says approvals.environmentChanges: approver", () => {
     const s = scenario((f) =>
       editYaml(f, "environments/climate-dynamics/ocean-heat/environment.yaml", (d) =>

@@ -72,6 +72,24 @@ describe("renderPlanComment", () => {
     expect(body).not.toContain("not shown");
   });
 
+  it("shows a restore over a home as destructive, with its reason, HTML-escaped, in the summary that is always kept", () => {
+    const overwrites = Array.from({ length: 23 }, (_, i) => ({
+      environment: `lab-00/env-${i}`,
+      snapshot: "lab-00/env-00/thesis",
+      reason: `overwrite lab-00/env-${i}'s home with snapshot lab-00/env-00/thesis: kept in .labenv-replaced/<time>/`,
+    }));
+    const body = renderPlanComment(
+      { ...plan(400), overwrites },
+      { headSha: "abc1234def", marker },
+      20_000,
+    );
+    expect(body).toContain(
+      "> **Destructive: 23 homes restored over.** Needs the approvals of a delete.\n> - overwrite lab-00/env-0's home with snapshot lab-00/env-00/thesis: kept in .labenv-replaced/&lt;time&gt;/",
+    );
+    expect(body).toContain("> - … and 3 more (`labenv plan` lists them)");
+    expect(body.length).toBeLessThanOrEqual(20_000);
+  });
+
   it("says when the plan is blocked", () => {
     expect(
       renderPlanComment(

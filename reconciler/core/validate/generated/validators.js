@@ -3165,7 +3165,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten: the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten unless `overwrite: true`: without it the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."},"overwrite":{"type":"boolean","default":false,"description":"Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there)."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
 const pattern46 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern47 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$", "u");
 const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$", "u");
@@ -3689,7 +3689,7 @@ vErrors.push(err40);
 errors++;
 }
 for(const key5 in data15){
-if(!(key5 === "snapshot")){
+if(!((key5 === "snapshot") || (key5 === "overwrite"))){
 const err41 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
 if(vErrors === null){
 vErrors = [err41];
@@ -3725,9 +3725,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.restoreFrom.type,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
+if(data15.overwrite !== undefined){
+let data17 = data15.overwrite;
+if(typeof data17 !== "boolean"){
+const err44 = {instancePath:instancePath+"/spec/restoreFrom/overwrite",schemaPath:"#/properties/spec/properties/restoreFrom/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.restoreFrom.properties.overwrite.type,parentSchema:schema33.properties.spec.properties.restoreFrom.properties.overwrite,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3737,11 +3738,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data9.resources !== undefined){
-let data17 = data9.resources;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.cpu === undefined){
-const err45 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data17};
+}
+else {
+const err45 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.restoreFrom.type,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3750,8 +3749,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data17.memory === undefined){
-const err46 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data17};
+}
+if(data9.resources !== undefined){
+let data18 = data9.resources;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.cpu === undefined){
+const err46 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3760,9 +3763,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key6 in data17){
-if(!(((key6 === "cpu") || (key6 === "memory")) || (key6 === "storageGiB"))){
-const err47 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.resources,data:data17};
+if(data18.memory === undefined){
+const err47 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3771,11 +3773,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data17.cpu !== undefined){
-let data18 = data17.cpu;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err48 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data18};
+for(const key6 in data18){
+if(!(((key6 === "cpu") || (key6 === "memory")) || (key6 === "storageGiB"))){
+const err48 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.resources,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3784,8 +3784,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((((((data18 === 256) || (data18 === 512)) || (data18 === 1024)) || (data18 === 2048)) || (data18 === 4096)) || (data18 === 8192)) || (data18 === 16384))){
-const err49 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data18};
+}
+if(data18.cpu !== undefined){
+let data19 = data18.cpu;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err49 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3794,11 +3797,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data17.memory !== undefined){
-let data19 = data17.memory;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err50 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.memory.type,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data19};
+if(!(((((((data19 === 256) || (data19 === 512)) || (data19 === 1024)) || (data19 === 2048)) || (data19 === 4096)) || (data19 === 8192)) || (data19 === 16384))){
+const err50 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3807,9 +3807,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 122880 || isNaN(data19)){
-const err51 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data19};
+}
+if(data18.memory !== undefined){
+let data20 = data18.memory;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err51 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.memory.type,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3818,8 +3820,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data19 < 512 || isNaN(data19)){
-const err52 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data19};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 122880 || isNaN(data20)){
+const err52 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3828,12 +3831,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-if(data17.storageGiB !== undefined){
-let data20 = data17.storageGiB;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err53 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data20};
+if(data20 < 512 || isNaN(data20)){
+const err53 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3842,9 +3841,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 16384 || isNaN(data20)){
-const err54 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data20};
+}
+}
+if(data18.storageGiB !== undefined){
+let data21 = data18.storageGiB;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err54 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3853,8 +3855,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err55 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data20};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 16384 || isNaN(data21)){
+const err55 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3863,11 +3866,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.resources.type,parentSchema:schema33.properties.spec.properties.resources,data:data17};
+if(data21 < 1 || isNaN(data21)){
+const err56 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3877,15 +3877,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data9.packages !== undefined){
-let data21 = data9.packages;
-if(Array.isArray(data21)){
-const len0 = data21.length;
-for(let i0=0; i0<len0; i0++){
-let data22 = data21[i0];
-if(typeof data22 === "string"){
-if(func1(data22) > 512){
-const err57 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema33.properties.spec.properties.packages.items,data:data22};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.resources.type,parentSchema:schema33.properties.spec.properties.resources,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3894,8 +3889,16 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(func1(data22) < 1){
-const err58 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.packages.items,data:data22};
+}
+if(data9.packages !== undefined){
+let data22 = data9.packages;
+if(Array.isArray(data22)){
+const len0 = data22.length;
+for(let i0=0; i0<len0; i0++){
+let data23 = data22[i0];
+if(typeof data23 === "string"){
+if(func1(data23) > 512){
+const err58 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3904,9 +3907,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.packages.items,data:data22};
+if(func1(data23) < 1){
+const err59 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3916,23 +3918,34 @@ vErrors.push(err59);
 errors++;
 }
 }
-let i1 = data21.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data21[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err60 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.packages,data:data21};
+else {
+const err60 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+let i1 = data22.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data22[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err61 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.packages,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 break;
@@ -3942,21 +3955,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.packages.type,parentSchema:schema33.properties.spec.properties.packages,data:data21};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data9.r !== undefined){
-let data23 = data9.r;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.repository === undefined){
-const err62 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data23};
+const err62 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.packages.type,parentSchema:schema33.properties.spec.properties.packages,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3965,8 +3964,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data23.packages === undefined){
-const err63 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data23};
+}
+if(data9.r !== undefined){
+let data24 = data9.r;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.repository === undefined){
+const err63 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3975,9 +3978,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key7 in data23){
-if(!((key7 === "repository") || (key7 === "packages"))){
-const err64 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.r,data:data23};
+if(data24.packages === undefined){
+const err64 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3986,12 +3988,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data23.repository !== undefined){
-let data24 = data23.repository;
-if(typeof data24 === "string"){
-if(func1(data24) > 2048){
-const err65 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
+for(const key7 in data24){
+if(!((key7 === "repository") || (key7 === "packages"))){
+const err65 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4000,8 +3999,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!pattern47.test(data24)){
-const err66 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
+}
+if(data24.repository !== undefined){
+let data25 = data24.repository;
+if(typeof data25 === "string"){
+if(func1(data25) > 2048){
+const err66 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4010,9 +4013,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.repository.type,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data24};
+if(!pattern47.test(data25)){
+const err67 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4022,11 +4024,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data23.packages !== undefined){
-let data25 = data23.packages;
-if(Array.isArray(data25)){
-if(data25.length > 500){
-const err68 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
+else {
+const err68 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.repository.type,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4035,12 +4034,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len1 = data25.length;
-for(let i2=0; i2<len1; i2++){
-let data26 = data25[i2];
-if(typeof data26 === "string"){
-if(!pattern48.test(data26)){
-const err69 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$",parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data26};
+}
+if(data24.packages !== undefined){
+let data26 = data24.packages;
+if(Array.isArray(data26)){
+if(data26.length > 500){
+const err69 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4049,9 +4048,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data26};
+const len1 = data26.length;
+for(let i2=0; i2<len1; i2++){
+let data27 = data26[i2];
+if(typeof data27 === "string"){
+if(!pattern48.test(data27)){
+const err70 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$",parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4061,23 +4063,34 @@ vErrors.push(err70);
 errors++;
 }
 }
-let i3 = data25.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data25[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err71 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
+else {
+const err71 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+let i3 = data26.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data26[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err72 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 break;
@@ -4087,19 +4100,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.r.properties.packages.type,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data25};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.r.type,parentSchema:schema33.properties.spec.properties.r,data:data23};
+const err73 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.r.properties.packages.type,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4109,15 +4110,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data9.kernels !== undefined){
-let data27 = data9.kernels;
-if(Array.isArray(data27)){
-const len2 = data27.length;
-for(let i4=0; i4<len2; i4++){
-let data28 = data27[i4];
-if(typeof data28 === "string"){
-if(!pattern20.test(data28)){
-const err74 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data28};
+}
+else {
+const err74 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.r.type,parentSchema:schema33.properties.spec.properties.r,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4127,8 +4122,15 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data28};
+if(data9.kernels !== undefined){
+let data28 = data9.kernels;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i4=0; i4<len2; i4++){
+let data29 = data28[i4];
+if(typeof data29 === "string"){
+if(!pattern20.test(data29)){
+const err75 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4138,23 +4140,34 @@ vErrors.push(err75);
 errors++;
 }
 }
-let i5 = data27.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data27[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err76 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data27};
+else {
+const err76 = {instancePath:instancePath+"/spec/kernels/" + i4,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+}
+let i5 = data28.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data28[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err77 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data28};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 break;
@@ -4164,26 +4177,7 @@ indices2[item2] = i5;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data27};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data9.jupyterConfig !== undefined){
-let data29 = data9.jupyterConfig;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key8 in data29){
-const _errs69 = errors;
-const _errs70 = errors;
-const _errs71 = errors;
-if(typeof key8 === "string"){
-if(!pattern6.test(key8)){
-const err78 = {};
+const err78 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4193,9 +4187,16 @@ vErrors.push(err78);
 errors++;
 }
 }
-var valid19 = _errs71 === errors;
-if(valid19){
-const err79 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
+if(data9.jupyterConfig !== undefined){
+let data30 = data9.jupyterConfig;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key8 in data30){
+const _errs71 = errors;
+const _errs72 = errors;
+const _errs73 = errors;
+if(typeof key8 === "string"){
+if(!pattern6.test(key8)){
+const err79 = {};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4204,20 +4205,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-else {
-errors = _errs70;
-if(vErrors !== null){
-if(_errs70){
-vErrors.length = _errs70;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key8 === "string"){
-if(!pattern24.test(key8)){
-const err80 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
+var valid19 = _errs73 === errors;
+if(valid19){
+const err80 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4226,10 +4217,20 @@ vErrors.push(err80);
 }
 errors++;
 }
+else {
+errors = _errs72;
+if(vErrors !== null){
+if(_errs72){
+vErrors.length = _errs72;
 }
-var valid18 = _errs69 === errors;
-if(!valid18){
-const err81 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data29};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key8 === "string"){
+if(!pattern24.test(key8)){
+const err81 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4239,10 +4240,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-for(const key9 in data29){
-let data30 = data29[key9];
-if((((typeof data30 != "object") && (typeof data30 !== "string")) && (!((typeof data30 == "number") && (isFinite(data30))))) && (typeof data30 !== "boolean")){
-const err82 = {instancePath:instancePath+"/spec/jupyterConfig/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data30};
+var valid18 = _errs71 === errors;
+if(!valid18){
+const err82 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4252,9 +4252,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data29};
+for(const key9 in data30){
+let data31 = data30[key9];
+if((((typeof data31 != "object") && (typeof data31 !== "string")) && (!((typeof data31 == "number") && (isFinite(data31))))) && (typeof data31 !== "boolean")){
+const err83 = {instancePath:instancePath+"/spec/jupyterConfig/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4264,15 +4265,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data9.mounts !== undefined){
-let data31 = data9.mounts;
-if(Array.isArray(data31)){
-const len3 = data31.length;
-for(let i6=0; i6<len3; i6++){
-let data32 = data31[i6];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.dataset === undefined){
-const err84 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
+}
+else {
+const err84 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4281,8 +4276,16 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data32.path === undefined){
-const err85 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
+}
+if(data9.mounts !== undefined){
+let data32 = data9.mounts;
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i6=0; i6<len3; i6++){
+let data33 = data32[i6];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.dataset === undefined){
+const err85 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4291,9 +4294,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key10 in data32){
-if(!(((key10 === "dataset") || (key10 === "path")) || (key10 === "readOnly"))){
-const err86 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
+if(data33.path === undefined){
+const err86 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4302,12 +4304,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data32.dataset !== undefined){
-let data33 = data32.dataset;
-if(typeof data33 === "string"){
-if(!pattern4.test(data33)){
-const err87 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data33};
+for(const key10 in data33){
+if(!(((key10 === "dataset") || (key10 === "path")) || (key10 === "readOnly"))){
+const err87 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4317,8 +4316,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-else {
-const err88 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data33};
+if(data33.dataset !== undefined){
+let data34 = data33.dataset;
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err88 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data34};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4328,11 +4330,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data32.path !== undefined){
-let data34 = data32.path;
-if(typeof data34 === "string"){
-if(!pattern26.test(data34)){
-const err89 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data34};
+else {
+const err89 = {instancePath:instancePath+"/spec/mounts/" + i6+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4342,8 +4341,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data34};
+if(data33.path !== undefined){
+let data35 = data33.path;
+if(typeof data35 === "string"){
+if(!pattern26.test(data35)){
+const err90 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4353,10 +4355,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data32.readOnly !== undefined){
-let data35 = data32.readOnly;
-if(typeof data35 !== "boolean"){
-const err91 = {instancePath:instancePath+"/spec/mounts/" + i6+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data35};
+else {
+const err91 = {instancePath:instancePath+"/spec/mounts/" + i6+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data35};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4366,9 +4366,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data32};
+if(data33.readOnly !== undefined){
+let data36 = data33.readOnly;
+if(typeof data36 !== "boolean"){
+const err92 = {instancePath:instancePath+"/spec/mounts/" + i6+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4380,7 +4381,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data31};
+const err93 = {instancePath:instancePath+"/spec/mounts/" + i6,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4390,12 +4391,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data9.schedule !== undefined){
-let data36 = data9.schedule;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key11 in data36){
-if(!((key11 === "idleShutdownMinutes") || (key11 === "hoursPerWeek"))){
-const err94 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data36};
+}
+else {
+const err94 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4405,10 +4403,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data36.idleShutdownMinutes !== undefined){
-let data37 = data36.idleShutdownMinutes;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err95 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
+if(data9.schedule !== undefined){
+let data37 = data9.schedule;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key11 in data37){
+if(!((key11 === "idleShutdownMinutes") || (key11 === "hoursPerWeek"))){
+const err95 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4417,9 +4417,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 10080 || isNaN(data37)){
-const err96 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
+}
+if(data37.idleShutdownMinutes !== undefined){
+let data38 = data37.idleShutdownMinutes;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err96 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data38};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4428,8 +4430,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err97 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data37};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 10080 || isNaN(data38)){
+const err97 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data38};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4438,13 +4441,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-if(data36.hoursPerWeek !== undefined){
-let data38 = data36.hoursPerWeek;
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 168 || isNaN(data38)){
-const err98 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
+if(data38 < 0 || isNaN(data38)){
+const err98 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data38};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4453,8 +4451,13 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data38 < 0 || isNaN(data38)){
-const err99 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
+}
+}
+if(data37.hoursPerWeek !== undefined){
+let data39 = data37.hoursPerWeek;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 168 || isNaN(data39)){
+const err99 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data39};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4463,9 +4466,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data38};
+if(data39 < 0 || isNaN(data39)){
+const err100 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data39};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4475,9 +4477,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
 else {
-const err101 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data36};
+const err101 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data39};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4487,12 +4488,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data9.drift !== undefined){
-let data39 = data9.drift;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key12 in data39){
-if(!(key12 === "policy")){
-const err102 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data39};
+}
+else {
+const err102 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4502,10 +4500,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data39.policy !== undefined){
-let data40 = data39.policy;
-if(typeof data40 !== "string"){
-const err103 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data40};
+if(data9.drift !== undefined){
+let data40 = data9.drift;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key12 in data40){
+if(!(key12 === "policy")){
+const err103 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data40};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4514,8 +4514,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(!(((data40 === "pr") || (data40 === "revert")) || (data40 === "alert"))){
-const err104 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data40};
+}
+if(data40.policy !== undefined){
+let data41 = data40.policy;
+if(typeof data41 !== "string"){
+const err104 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4524,10 +4527,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data39};
+if(!(((data41 === "pr") || (data41 === "revert")) || (data41 === "alert"))){
+const err105 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4537,11 +4538,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data9.snapshots !== undefined){
-let data41 = data9.snapshots;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.schedule === undefined){
-const err106 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
+}
+else {
+const err106 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4550,9 +4549,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key13 in data41){
-if(!((((key13 === "schedule") || (key13 === "keep")) || (key13 === "include")) || (key13 === "paused"))){
-const err107 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
+}
+if(data9.snapshots !== undefined){
+let data42 = data9.snapshots;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.schedule === undefined){
+const err107 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data42};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4561,12 +4563,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data41.schedule !== undefined){
-let data42 = data41.schedule;
-if(typeof data42 === "string"){
-if(func1(data42) > 100){
-const err108 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
+for(const key13 in data42){
+if(!((((key13 === "schedule") || (key13 === "keep")) || (key13 === "include")) || (key13 === "paused"))){
+const err108 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4575,8 +4574,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(func1(data42) < 1){
-const err109 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
+}
+if(data42.schedule !== undefined){
+let data43 = data42.schedule;
+if(typeof data43 === "string"){
+if(func1(data43) > 100){
+const err109 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4585,9 +4588,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data42};
+if(func1(data43) < 1){
+const err110 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4597,12 +4599,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data41.keep !== undefined){
-let data43 = data41.keep;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key14 in data43){
-if(!(((key14 === "daily") || (key14 === "weekly")) || (key14 === "monthly"))){
-const err111 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data43};
+else {
+const err111 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4612,10 +4610,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data43.daily !== undefined){
-let data44 = data43.daily;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err112 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
+if(data42.keep !== undefined){
+let data44 = data42.keep;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key14 in data44){
+if(!(((key14 === "daily") || (key14 === "weekly")) || (key14 === "monthly"))){
+const err112 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4624,9 +4624,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 1000 || isNaN(data44)){
-const err113 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
+}
+if(data44.daily !== undefined){
+let data45 = data44.daily;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err113 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4635,8 +4637,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44 < 0 || isNaN(data44)){
-const err114 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data44};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 1000 || isNaN(data45)){
+const err114 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4645,12 +4648,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-if(data43.weekly !== undefined){
-let data45 = data43.weekly;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err115 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
+if(data45 < 0 || isNaN(data45)){
+const err115 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4659,9 +4658,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 1000 || isNaN(data45)){
-const err116 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
+}
+}
+if(data44.weekly !== undefined){
+let data46 = data44.weekly;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err116 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data46};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4670,8 +4672,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err117 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data45};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1000 || isNaN(data46)){
+const err117 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4680,12 +4683,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-if(data43.monthly !== undefined){
-let data46 = data43.monthly;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err118 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+if(data46 < 0 || isNaN(data46)){
+const err118 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data46};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4694,9 +4693,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 1000 || isNaN(data46)){
-const err119 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+}
+}
+if(data44.monthly !== undefined){
+let data47 = data44.monthly;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err119 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data47};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4705,8 +4707,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data46 < 0 || isNaN(data46)){
-const err120 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data46};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 1000 || isNaN(data47)){
+const err120 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data47};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4715,11 +4718,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data43};
+if(data47 < 0 || isNaN(data47)){
+const err121 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4729,12 +4729,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data41.include !== undefined){
-let data47 = data41.include;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key15 in data47){
-if(!((key15 === "packages") || (key15 === "home"))){
-const err122 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data47};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data44};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4744,10 +4742,12 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data47.packages !== undefined){
-let data48 = data47.packages;
-if(typeof data48 !== "boolean"){
-const err123 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data48};
+if(data42.include !== undefined){
+let data48 = data42.include;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key15 in data48){
+if(!((key15 === "packages") || (key15 === "home"))){
+const err123 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data48};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4757,10 +4757,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data47.home !== undefined){
-let data49 = data47.home;
+if(data48.packages !== undefined){
+let data49 = data48.packages;
 if(typeof data49 !== "boolean"){
-const err124 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data49};
+const err124 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data49};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4770,9 +4770,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data47};
+if(data48.home !== undefined){
+let data50 = data48.home;
+if(typeof data50 !== "boolean"){
+const err125 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data50};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4782,10 +4783,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data41.paused !== undefined){
-let data50 = data41.paused;
-if(typeof data50 !== "boolean"){
-const err126 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data50};
+}
+else {
+const err126 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4795,9 +4795,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data41};
+if(data42.paused !== undefined){
+let data51 = data42.paused;
+if(typeof data51 !== "boolean"){
+const err127 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data51};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4809,7 +4810,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
+const err128 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data42};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4821,12 +4822,24 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err129 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
 if(vErrors === null){
 vErrors = [err129];
 }
 else {
 vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
 }
 errors++;
 }
