@@ -56,6 +56,7 @@ export function registerShares(program: Command, io: CliIO): void {
         io.today(),
         events,
         await readShareCopies(ctx.objects),
+        new Map((await ctx.state.listSuccessions()).map((r) => [r.succession, r.environments])),
       );
       if (o.json) return io.out(JSON.stringify(status, null, 2));
       if (status.access.length === 0 && status.notes.length === 0 && status.history.length === 0)

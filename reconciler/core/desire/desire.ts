@@ -81,6 +81,11 @@ export interface RuntimeSettings {
    * restored and checked (`readShareCopies`); a share of a snapshot without one grants nothing yet.
    */
   shareCopies?: ReadonlyMap<string, string>;
+  /**
+   * The environments (`lab/env`) each started succession (`lab/name`) recorded handing over:
+   * a succession naming none grants its predecessor read access to these only.
+   */
+  handedOver?: ReadonlyMap<string, readonly string[]>;
 }
 
 type AwsSettings = NonNullable<NonNullable<Repository["config"]>["doc"]["spec"]["aws"]>;
@@ -133,7 +138,7 @@ export function desire(
   const priorities = access
     ? rulePriorities([...repo.environments.keys()])
     : new Map<string, number>();
-  const shares = shareGrants(repo, options.today, runtime.shareCopies);
+  const shares = shareGrants(repo, options.today, runtime.shareCopies, runtime.handedOver);
   const shareMounts = new Map<string, SpecByKind["task-definition"]["datasets"]>();
   for (const g of shares.grants)
     for (const e of g.mountedIn)

@@ -52,6 +52,7 @@ export function shareGrants(
   repo: Repository,
   today?: string,
   copies: ReadonlyMap<string, string> = new Map(),
+  handedOver: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { grants: ShareGrant[]; expired: Record<string, string> } {
   const grants: ShareGrant[] = [];
   const expired: Record<string, string> = {};
@@ -98,7 +99,7 @@ export function shareGrants(
       });
     }
   }
-  grants.push(...handoverGrants(repo, today, expired));
+  grants.push(...handoverGrants(repo, today, expired, handedOver));
   return { grants, expired };
 }
 
@@ -123,12 +124,14 @@ export function handoverMountPath(lab: string, environment: string): string {
  * the last day it is revoked, reported as expired; with `keepAccessDays: 0` nothing is granted.
  * A predecessor with no environment left in the lab has nothing to mount it in (the ownership
  * pull request proposes one, see ownership-pull-request.ts). Share ids:
- * `<lab>/succession-<name>.<env>`.
+ * `<lab>/succession-<name>.<env>`. A succession naming no environments covers those its record
+ * says it handed over (`handedOver`), nothing before it started.
  */
 function handoverGrants(
   repo: Repository,
   today: string | undefined,
   expired: Record<string, string>,
+  handedOver: ReadonlyMap<string, readonly string[]>,
 ): ShareGrant[] {
   const out: ShareGrant[] = [];
   if (today === undefined) return out;
@@ -137,11 +140,12 @@ function handoverGrants(
     const labDoc = repo.labs.get(lab);
     const { from, to, effective } = s.doc.spec;
     if (!labDoc || today < effective) continue;
+    // Those it names, or those its record says it handed over: never the successor's own others.
     const handed = (
       s.doc.spec.environments ??
-      [...repo.environments.values()]
-        .filter((e) => e.doc.metadata.lab === lab && e.doc.spec.owner === to)
-        .map((e) => e.doc.metadata.name)
+      (handedOver.get(`${lab}/${s.doc.metadata.name}`) ?? [])
+        .filter((e) => e.startsWith(`${lab}/`))
+        .map((e) => e.slice(lab.length + 1))
     ).filter((e) => repo.environments.get(envKey(lab, e))?.doc.spec.owner === to);
     const until = accessUntil(s);
     const shareOf = (e: string) => handoverShareId(s, e);

@@ -145,6 +145,7 @@ export async function reconcile(
     {
       ...input.runtime,
       ...(input.restorePins ? { restorePins: await input.restorePins(isolation.repository) } : {}),
+      ...(repository.successions.size > 0 ? { handedOver: await handedOverOf(deps.state) } : {}),
       imageBuilds: deps.provider.buildsImages ?? false,
       parked: idle.parked,
       measuredHoursPerWeek: idle.measuredHoursPerWeek,
@@ -441,4 +442,9 @@ async function applyUnderLease(
   }
   await deps.state.putRun({ ...run, outcome: "succeeded", finishedAt: deps.now().toISOString() });
   return { ...base, outcome: "applied", applied: result.applied.length };
+}
+
+/** What each started succession recorded handing over (a predecessor's read access covers these). */
+async function handedOverOf(state: ReconcileDeps["state"]): Promise<Map<string, string[]>> {
+  return new Map((await state.listSuccessions()).map((r) => [r.succession, r.environments]));
 }

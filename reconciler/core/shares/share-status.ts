@@ -50,13 +50,14 @@ export function shareStatus(
   today: string,
   events: readonly ShareAccessEvent[] = [],
   copies: ReadonlyMap<string, string> = new Map(),
+  handedOver: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { access: ShareAccessRow[]; notes: ShareNote[]; history: ShareAccessEvent[] } {
   const last = lastShareEvents(events);
   const grantedAt = (share: string, member: string, accessPoint: string) => {
     const e = last.get(`${share} ${member}`);
     return e?.event === "granted" && e.accessPoint === accessPoint ? { grantedAt: e.at } : {};
   };
-  const { grants, expired } = shareGrants(repo, today, copies);
+  const { grants, expired } = shareGrants(repo, today, copies, handedOver);
   const live = new Map(
     observed.filter((o) => o.kind === "share-access").map((o) => [o.key, o] as const),
   );

@@ -179,6 +179,21 @@ describe("successions: recorded steps", () => {
     expect(observed.resources.filter((r) => r.kind === "share-access")).toEqual([]);
   });
 
+  it("a succession naming no environments gives the predecessor read access to those it handed over only, never the successor's own others", async () => {
+    // ajones owns single-cell already; lwu hands over variant-calling, the default list.
+    const files = editYaml(running(), SUCCESSION, (d) => d.deleteIn(["spec", "environments"]));
+    const w = await world(files);
+    await runSuccessions(w.input(DUE, files), w.deps());
+    const merged = mergedFiles(w.gitHost.opened[0]!, files);
+    await run(merged, w.s, { today: DUE });
+    const [during] = await runSuccessions(w.input(DUE, merged), w.deps());
+    expect(during).toMatchObject({ stage: "waiting", next: "revoke" });
+    const observed = await w.s.provider.observe();
+    expect(observed.resources.filter((r) => r.kind === "share-access").map((r) => r.key)).toEqual([
+      HANDOVER,
+    ]);
+  });
+
   it("a predecessor who keeps an environment of the lab gets no view environment: the home is mounted in theirs", async () => {
     const files = editYaml(running(), SINGLE_CELL, (d) => d.setIn(["spec", "owner"], "lwu"));
     const w = await world(files);
