@@ -138,7 +138,9 @@ export function renderSuccessions(statuses: readonly SuccessionStatus[]): string
     ...statuses.flatMap((s) => [
       `  ${mark[s.stage]} ${s.succession}  ${s.from} → ${s.to}, effective ${s.effective}: ${s.stage}${s.next ? ` (next: ${s.next})` : ""}`,
       ...(s.reason ? [`      ${s.reason}`] : []),
-      ...s.done.map((d) => `      ✓ ${d.step} ${d.doneAt}: ${d.detail}`),
+      ...s.done.map(
+        (d) => `      ✓ ${d.step} ${d.doneAt}: ${d.detail}${d.run ? ` (run ${d.run})` : ""}`,
+      ),
     ]),
   ].join("\n");
 }

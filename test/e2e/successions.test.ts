@@ -191,6 +191,9 @@ describe("successions end to end (sandbox, local git host)", () => {
     expect(human).toContain(
       "lwu keeps read access through 2027-03-01; the first reconcile after that day revokes it",
     );
+    expect(human).toContain(
+      `: lwu reads genomics-core/variant-calling read-only (/handover/genomics-core/variant-calling in genomics-core/lwu-handover) until 2027-03-01 (run ${grantRun})`,
+    );
 
     // The day after the last day the next reconcile revokes it, and the succession is done.
     const after = await cli(dir, "2027-03-02", "reconcile");
