@@ -27,6 +27,9 @@
 // App's id and private key (never the webhook secret) to read the repository
 // and open drift pull requests.
 import { Duration, Stack } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as logs from "aws-cdk-lib/aws-logs";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
@@ -62,6 +65,9 @@ export const DRIFT_OBJECT_PREFIXES = {
   /** Drift reports and memory, the task definition memo, verify records; never an observation nor a snapshot. */
   write: ["drift/", "task-definitions/", "verifications/"],
 } as const;
+
+/** What the drift function logs when a stored snapshot fails its scheduled verify, or the verify stops on an error. */
+export const VERIFICATION_FAILURE_TERMS = ["FAILED verification", "snapshot verification stopped"];
 
 export interface DriftProps {
   /** Absolute path of the entry file exporting `handler`. */
@@ -102,6 +108,7 @@ export class Drift extends Construct {
   readonly deadLetterQueue: sqs.Queue;
   readonly putBackPolicy: iam.ManagedPolicy;
   readonly schedule: events.Rule;
+  readonly verificationFailures: logs.MetricFilter;
 
   constructor(scope: Construct, id: string, props: DriftProps) {
     super(scope, id);
@@ -148,6 +155,29 @@ export class Drift extends Construct {
         }),
       ],
     });
+
+    // A stored snapshot that fails its scheduled verify is said on every run until it is proved
+    // again (reconciler/core/snapshots/verify-due.ts): one alarm into the topic while it lasts.
+    this.verificationFailures = new logs.MetricFilter(this, "VerificationFailures", {
+      logGroup: this.function.logGroup,
+      filterPattern: logs.FilterPattern.anyTerm(...VERIFICATION_FAILURE_TERMS),
+      metricNamespace: "labenv",
+      metricName: "SnapshotVerificationFailures",
+      metricValue: "1",
+    });
+    new cloudwatch.Alarm(this, "VerificationFailed", {
+      alarmName: `${stack.stackName}-snapshot-verification-failed`,
+      alarmDescription:
+        "labenv drift: a stored snapshot failed its scheduled verify (or the verify could not run); nothing was deleted or rewritten — labenv snapshot show <lab/env/name> names the object, the expected and the found sums",
+      metric: this.verificationFailures.metric({
+        period: Duration.minutes(15),
+        statistic: "Sum",
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new actions.SnsAction(props.alarmTopic));
 
     addFunctionAlarms(this, {
       function: this.function.function,

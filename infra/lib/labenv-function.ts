@@ -81,6 +81,8 @@ export class LabenvFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly role: iam.Role;
   readonly timeout: Duration;
+  /** The function's own log group (metric filters read it). */
+  readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: LabenvFunctionProps) {
     super(scope, id);
@@ -90,6 +92,7 @@ export class LabenvFunction extends Construct {
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    this.logGroup = logGroup;
 
     this.role = new iam.Role(this, "Role", {
       description: props.description,

@@ -16,7 +16,7 @@ import {
   REQUIRED_IAM_ACTIONS,
 } from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { driftObjects } from "../../reconciler/core/drift/drift-objects.js";
-import { DRIFT_OBJECT_PREFIXES } from "../../infra/lib/drift.js";
+import { DRIFT_OBJECT_PREFIXES, VERIFICATION_FAILURE_TERMS } from "../../infra/lib/drift.js";
 import { snapshotObjects } from "../../reconciler/core/snapshots/manifest.js";
 import { verificationObjects } from "../../reconciler/core/snapshots/verification.js";
 import { DRIFT_STATEMENTS } from "../../infra/lib/drift-permissions.js";
@@ -336,6 +336,57 @@ describe("its dead-letter queue and alarms", () => {
       labenv.stack.node.findChild("Alarms").node.findChild("Topic"),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
+  });
+});
+
+describe("a snapshot that fails its scheduled verify", () => {
+  it("alarms into the alarm topic from the drift function's log, on the lines the verify writes", async () => {
+    const { renderDueVerifications } =
+      await import("../../reconciler/core/snapshots/verify-due.js");
+    const filters = Object.values(template.findResources("AWS::Logs::MetricFilter"));
+    const filter = filters.find(
+      (f) => f.Properties.MetricTransformations[0].MetricName === "SnapshotVerificationFailures",
+    )!;
+    expect(filter.Properties.FilterPattern).toBe(
+      '?"FAILED verification" ?"snapshot verification stopped"',
+    );
+    const logGroup = logicalId(labenv.stack, labenv.stack.drift.function.logGroup);
+    expect(filter.Properties.LogGroupName).toEqual({ Ref: logGroup });
+    expect(functions[fn]!.Properties.LoggingConfig).toMatchObject({
+      LogGroup: { Ref: logGroup },
+    });
+    // The terms are in what the verify logs for a failure and for a pass that stopped.
+    const failed = renderDueVerifications({
+      everyDays: 7,
+      verified: [],
+      failing: [{ id: "a/b/c", verifiedAt: "2026-12-07T12:00:00.000Z", findings: [] }],
+      left: [],
+      notDue: 0,
+      error: "verifying a/b/d: AccessDenied",
+    }).join("\n");
+    for (const term of VERIFICATION_FAILURE_TERMS) expect(failed).toContain(term);
+    const passing = renderDueVerifications({
+      everyDays: 7,
+      verified: [],
+      failing: [],
+      left: [],
+      notDue: 1,
+    }).join("\n");
+    for (const term of VERIFICATION_FAILURE_TERMS) expect(passing).not.toContain(term);
+    const alarm = Object.values(template.findResources("AWS::CloudWatch::Alarm")).find(
+      (a) => a.Properties.AlarmName === "Labenv-snapshot-verification-failed",
+    )!;
+    expect(alarm.Properties).toMatchObject({
+      MetricName: "SnapshotVerificationFailures",
+      Namespace: "labenv",
+      Threshold: 1,
+      Statistic: "Sum",
+    });
+    const topic = logicalId(
+      labenv.stack,
+      labenv.stack.node.findChild("Alarms").node.findChild("Topic"),
+    );
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
   });
 });
 
