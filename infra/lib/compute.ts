@@ -1,7 +1,7 @@
 // LabenvCompute: where Jupyter runs. The Fargate cluster, the log group the
 // tasks write to, the execution role ECS uses to pull images and write logs,
 // the infrastructure role ECS uses to create a task's EBS volume from a
-// snapshot, one task role per lab, and the load balancer in front of Jupyter.
+// snapshot, one task role per lab, the role of a restore's move task, and the load balancer in front of Jupyter.
 // Services and task definitions are not here: the reconciler creates them.
 import { RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
@@ -13,6 +13,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { JupyterLoadBalancer } from "./jupyter-load-balancer.js";
 import { LabTaskRoles } from "./lab-task-roles.js";
+import { RestoreMoveTaskRole } from "./restore-move-task-role.js";
 import { acknowledgeWildcardResources } from "./nag-acknowledgements.js";
 import type { ObjectStorage } from "./object-storage.js";
 
@@ -47,6 +48,8 @@ export class LabenvCompute extends Construct {
   readonly executionRole: iam.Role;
   readonly infrastructureRole: iam.Role;
   readonly taskRoles: LabTaskRoles;
+  /** Worn only by a home restore's one-off move task (restore-move-task-role.ts). */
+  readonly restoreMoveRole: iam.Role;
   readonly loadBalancer: JupyterLoadBalancer;
 
   constructor(scope: Construct, id: string, props: LabenvComputeProps) {
@@ -134,6 +137,11 @@ export class LabenvCompute extends Construct {
       fileSystem: props.fileSystem,
       objects: props.objects,
     });
+
+    this.restoreMoveRole = new RestoreMoveTaskRole(this, "RestoreMoveTaskRole", {
+      fileSystem: props.fileSystem,
+      objects: props.objects,
+    }).role;
 
     this.loadBalancer = new JupyterLoadBalancer(this, "LoadBalancer", {
       vpc: props.vpc,

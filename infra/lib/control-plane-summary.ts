@@ -20,6 +20,7 @@ export function controlPlaneSummary(
       logGroup: values.taskLogGroup,
       backupVaultName: values.backupVault,
       backupRoleArn: values.backupRoleArn,
+      restoreMoveRoleArn: values.restoreMoveRoleArn,
       infrastructureRoleArn: values.infrastructureRoleArn,
       imageBuildProject: values.imageBuildProject,
       buildContextBucket: values.objectBucket,

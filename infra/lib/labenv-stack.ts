@@ -207,6 +207,7 @@ export class LabenvStack extends Stack {
       dataKeyArn: key.keyArn,
       backupVault: this.research.vault.backupVaultName,
       backupRoleArn: this.research.backupRole.roleArn,
+      restoreMoveRoleArn: compute.restoreMoveRole.roleArn,
       listenerArn: compute.loadBalancer.listener.listenerArn,
       vpcId: network.vpc.vpcId,
       ...(access !== undefined && {
@@ -251,6 +252,7 @@ export class LabenvStack extends Stack {
       environmentTaskRoleBoundaryArn: compute.taskRoles.environmentBoundary.managedPolicyArn,
       infrastructureRoleArn: compute.infrastructureRole.roleArn,
       backupRoleArn: this.research.backupRole.roleArn,
+      restoreMoveRoleArn: compute.restoreMoveRole.roleArn,
       imageBuildProjectArn: this.images.project.projectArn,
       imageRepositoryArns: [...this.images.repositories.values()].map((r) => r.repositoryArn),
     };

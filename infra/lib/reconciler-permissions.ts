@@ -32,6 +32,9 @@ export const PRUNE_ACTIONS: readonly string[] = [
 ];
 const TRIGGER_CONDITION = "aws:ResourceTag/labenv:trigger";
 const LEGAL_HOLD_CONDITION = "aws:ResourceTag/labenv:legal-hold";
+const PURPOSE_CONDITION = "aws:ResourceTag/labenv:purpose";
+/** The labenv:purpose of the access point a restore's move task mounts the root through. */
+export const RESTORE_MOVE_PURPOSE = "restore-move";
 
 /**
  * The IAM writes the reconciler makes on environment task roles, and on nothing else: they are
@@ -142,6 +145,8 @@ export interface ReconcilerPermissionsProps {
   readonly infrastructureRoleArn: string;
   /** Passed to AWS Backup for on-demand jobs and restores. */
   readonly backupRoleArn: string;
+  /** Passed to a home restore's one-off move task (restore-move-task-role.ts). */
+  readonly restoreMoveRoleArn: string;
   /** The image build project: builds are started and read, the project is never changed. */
   readonly imageBuildProjectArn: string;
   /** The labs' image repositories (`labenv/<lab>`): listed and looked up, never written. */
@@ -358,6 +363,14 @@ export function reconcilerStatements(
       StringEquals: resourceTag,
       Null: { "aws:ResourceTag/labenv:share": "false" },
     }),
+    // A restore's move task sees the file system root through an access point made for it
+    // alone (tagged labenv:purpose=restore-move), deleted once the task has reported.
+    allow(
+      "RemoveLabRestoreMoveAccessPoints",
+      ["elasticfilesystem:DeleteAccessPoint"],
+      [accessPoints],
+      { StringEquals: { ...resourceTag, [PURPOSE_CONDITION]: RESTORE_MOVE_PURPOSE } },
+    ),
 
     allow("SnapshotLabVolumes", ["ec2:CreateSnapshot"], [volumes], { StringEquals: resourceTag }),
     allow("CreateLabSnapshots", ["ec2:CreateSnapshot"], [snapshots], { StringEquals: requestTag }),
@@ -424,6 +437,9 @@ export function reconcilerStatements(
     allow("PassBackupRole", ["iam:PassRole"], [props.backupRoleArn], {
       StringEquals: { "iam:PassedToService": "backup.amazonaws.com" },
     }),
+    allow("PassRestoreMoveTaskRole", ["iam:PassRole"], [props.restoreMoveRoleArn], {
+      StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },
+    }),
 
     ...(props.listenerArn !== undefined
       ? routingStatements(stack, props.listenerArn, { requestTag, resourceTag, retag }, allow)
@@ -446,6 +462,18 @@ export function reconcilerStatements(
       conditions: {
         Null: { [LEGAL_HOLD_CONDITION]: "false" },
         StringNotEquals: { [LEGAL_HOLD_CONDITION]: "false" },
+      },
+    }),
+    // An access point's purpose is set when it is created and never after, so no home or dataset
+    // can be re-tagged into one the restore move's delete grant matches.
+    new iam.PolicyStatement({
+      sid: "DenyChangingAccessPointPurposes",
+      effect: iam.Effect.DENY,
+      actions: ["elasticfilesystem:TagResource"],
+      resources: ["*"],
+      conditions: {
+        "ForAnyValue:StringEquals": { "aws:TagKeys": ["labenv:purpose"] },
+        Null: { "elasticfilesystem:CreateAction": "true" },
       },
     }),
     new iam.PolicyStatement({

@@ -20,6 +20,7 @@ export const ENV = {
   dataKeyArn: "LABENV_DATA_KEY_ARN",
   backupVault: "LABENV_BACKUP_VAULT",
   backupRoleArn: "LABENV_BACKUP_ROLE_ARN",
+  restoreMoveRoleArn: "LABENV_RESTORE_MOVE_ROLE_ARN",
   listenerArn: "LABENV_LISTENER_ARN",
   wakeTargetGroupArn: "LABENV_WAKE_TARGET_GROUP_ARN",
   vpcId: "LABENV_VPC_ID",
@@ -59,6 +60,8 @@ export interface ControlPlaneValues {
   readonly dataKeyArn: string;
   readonly backupVault: string;
   readonly backupRoleArn: string;
+  /** The role a home restore's move task wears (passed by the reconciler, never made by it). */
+  readonly restoreMoveRoleArn: string;
   readonly listenerArn: string;
   readonly vpcId: string;
   /** With researcher access: the wake page's target group, the sign-in and the address. */
@@ -100,6 +103,7 @@ export function controlPlaneEnvironment(
     [ENV.dataKeyArn]: values.dataKeyArn,
     [ENV.backupVault]: values.backupVault,
     [ENV.backupRoleArn]: values.backupRoleArn,
+    [ENV.restoreMoveRoleArn]: values.restoreMoveRoleArn,
     [ENV.listenerArn]: values.listenerArn,
     [ENV.vpcId]: values.vpcId,
     ...(values.wakeTargetGroupArn !== undefined && {

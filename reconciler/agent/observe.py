@@ -605,13 +605,13 @@ def restore_move(source, home, expected):
         if not os.path.isfile(src) or os.path.islink(src):
             missing.append({"path": rel, "expected": f["sha256"]})
             continue
-        if not _inside(os.path.dirname(dst), home):
-            # A symbolic link in the home on the file's way: following it could write outside the home.
-            skipped.append({"path": rel, "why": "a directory on its path in the home is a symbolic link"})
-            continue
         actual = sha256_file(src)
         if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
             corrupt.append({"path": rel, "expected": f["sha256"], "actual": actual})
+            continue
+        if not _inside(os.path.dirname(dst), home):
+            # A symbolic link in the home on the file's way: following it could write outside the home.
+            skipped.append({"path": rel, "sha256": actual, "why": "a directory on its path in the home is a symbolic link"})
             continue
         if os.path.lexists(dst):
             existing.append({"path": rel, "sha256": actual, "identical": os.path.isfile(dst) and sha256_file(dst) == actual})

@@ -74,6 +74,7 @@ function lazyAws(
     ...(aws.taskRoleBoundaryArn ? { taskRoleBoundaryArn: aws.taskRoleBoundaryArn } : {}),
     ...(aws.backupVaultName ? { backupVaultName: aws.backupVaultName } : {}),
     ...(aws.backupRoleArn ? { backupRoleArn: aws.backupRoleArn } : {}),
+    ...(aws.restoreMoveRoleArn ? { restoreMoveRoleArn: aws.restoreMoveRoleArn } : {}),
     ...(aws.infrastructureRoleArn ? { ebsRoleArn: aws.infrastructureRoleArn } : {}),
     ...(aws.imageBuildProject ? { imageBuildProject: aws.imageBuildProject } : {}),
     ...(aws.buildContextBucket ? { buildContextBucket: aws.buildContextBucket } : {}),

@@ -56,6 +56,7 @@ export function awsProviderConfig(env: LambdaEnv): AwsProviderConfig {
     ...(env.taskRoleBoundaryArn ? { taskRoleBoundaryArn: env.taskRoleBoundaryArn } : {}),
     ...(env.backupVaultName ? { backupVaultName: env.backupVaultName } : {}),
     ...(env.backupRoleArn ? { backupRoleArn: env.backupRoleArn } : {}),
+    ...(env.restoreMoveRoleArn ? { restoreMoveRoleArn: env.restoreMoveRoleArn } : {}),
     ...(env.imageBuildProject && env.buildContextBucket
       ? {
           imageBuild: {

@@ -16,6 +16,7 @@ export interface LambdaEnv {
   ebsRoleArn?: string;
   backupVaultName?: string;
   backupRoleArn?: string;
+  restoreMoveRoleArn?: string;
   stateTable: string;
   objectBucket?: string;
   /** The CodeBuild project and bucket that build environment images (both, or no image builds). */
@@ -78,6 +79,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
     ...opt("ebsRoleArn", "LABENV_ECS_INFRASTRUCTURE_ROLE_ARN"),
     ...opt("backupVaultName", "LABENV_BACKUP_VAULT"),
     ...opt("backupRoleArn", "LABENV_BACKUP_ROLE_ARN"),
+    ...opt("restoreMoveRoleArn", "LABENV_RESTORE_MOVE_ROLE_ARN"),
     ...opt("objectBucket", "LABENV_OBJECT_BUCKET"),
     ...opt("imageBuildProject", "LABENV_IMAGE_BUILD_PROJECT"),
     ...opt("buildContextBucket", "LABENV_BUILD_CONTEXT_BUCKET"),

@@ -86,6 +86,20 @@ export interface RestoredHome {
   replaced?: { path: string; keptAt: string }[];
   /** The dated directory in the home the replaced versions were moved to (`.labenv-replaced/<time>`). */
   keptAside?: string;
+  /** Files left in the restore directory (kept, not removed, while it holds any). */
+  left?: number;
+}
+
+/** What a restore that moves files in a later task needs to know: whose, from where, and what they must match. */
+export interface HomeMoveRequest {
+  /** `lab/env`: the environment whose home (or share) it is; its image runs the move. */
+  environment: string;
+  /** `lab/env/name`. */
+  snapshot: string;
+  /** The image by digest the move task runs (the agent is in it). */
+  image: string;
+  /** The snapshot's files: each restored file is checked against these before it is moved. */
+  files: readonly StoredFileSum[];
 }
 
 /**
@@ -118,6 +132,7 @@ export interface HomeRestorer {
     recoveryPointArn: string,
     fromPath: string,
     toPath: string,
+    move?: HomeMoveRequest,
   ): Promise<HomeRestoreStep>;
 }
 
@@ -125,4 +140,5 @@ export interface HomeRestorer {
 export type HomeRestoreStep =
   | { state: "pending"; reason: string }
   | { state: "failed"; reason: string }
-  | { state: "done"; home: RestoredHome };
+  /** `startedAt`: when the restore began, when that was in an earlier run (the restore job's creation). */
+  | { state: "done"; home: RestoredHome; startedAt?: string };

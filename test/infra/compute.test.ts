@@ -136,6 +136,63 @@ describe("lab task roles", () => {
   });
 });
 
+describe("the restore move's task role", () => {
+  const bucketObjects = (suffix: string) => ({
+    "Fn::Join": [
+      "",
+      [
+        { "Fn::GetAtt": [logicalId(labenv.stack, labenv.stack.objects.objectBucket), "Arn"] },
+        suffix,
+      ],
+    ],
+  });
+  const statements = () =>
+    inlineStatements(logicalId(labenv.stack, labenv.stack.compute.restoreMoveRole));
+
+  it("is trusted only by ECS tasks of this account", () => {
+    template.hasResourceProperties("AWS::IAM::Role", {
+      Description: "labenv: the one-off task that moves a restored home into place",
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: "ecs-tasks.amazonaws.com" },
+            Condition: {
+              StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+              ArnLike: { "aws:SourceArn": Match.anyValue() },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
+  it("mounts the file system only through an access point, a mount target and TLS, never as root", () => {
+    const efs = statements().filter((s) => JSON.stringify(s.Action).includes("elasticfilesystem:"));
+    expect(efs).toEqual([
+      expect.objectContaining({
+        Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+        Condition: expect.objectContaining({
+          Bool: {
+            "elasticfilesystem:AccessedViaMountTarget": "true",
+            "aws:SecureTransport": "true",
+          },
+          ArnLike: { "elasticfilesystem:AccessPointArn": expect.anything() },
+        }),
+      }),
+    ]);
+  });
+
+  it("reads only the expected inventories and writes only its reports in the bucket, and never deletes", () => {
+    const s3 = statements().filter((s) => JSON.stringify(s.Action).includes("s3:"));
+    expect(s3.map((s) => [s.Action, s.Resource])).toEqual([
+      ["s3:GetObject", bucketObjects("/restore-moves/expected/*")],
+      ["s3:PutObject", bucketObjects("/restore-moves/reports/*")],
+    ]);
+    const actions = statements().flatMap((s) => [s.Action].flat());
+    expect(actions.filter((a) => /Delete|ClientRootAccess|^iam:|\*$/.test(a))).toEqual([]);
+  });
+});
+
 describe("execution and infrastructure roles", () => {
   it("let ECS pull images of this account and write only the task log group", () => {
     const role = logicalId(labenv.stack, labenv.stack.compute.executionRole);

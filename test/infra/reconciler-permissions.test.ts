@@ -315,13 +315,14 @@ describe("what the AWS provider calls", () => {
     ).toEqual([]);
   });
 
-  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3 but a share's access point and a pruned scheduled snapshot", () => {
+  it("never deletes storage: no Allow names any delete of EFS, EBS, AWS Backup or S3 but a share's or restore move's access point and a pruned scheduled snapshot", () => {
     const deletes = allows()
       .flatMap(actionsOf)
       .filter((a) => /^(elasticfilesystem|ec2|backup|s3):(Delete|\*)/i.test(a));
     expect(deletes.sort()).toEqual([
       "backup:DeleteRecoveryPoint",
       "ec2:DeleteSnapshot",
+      "elasticfilesystem:DeleteAccessPoint",
       "elasticfilesystem:DeleteAccessPoint",
     ]);
   });
@@ -367,17 +368,42 @@ describe("what the AWS provider calls", () => {
     ]);
   });
 
-  it("deletes an access point only when it is a share's (tagged labenv:share) of a configured lab", () => {
+  it("deletes an access point only when it is a share's (tagged labenv:share) or a restore move's, of a configured lab", () => {
     const grants = allows().filter((s) =>
       actionsOf(s).some((pattern) => matches(pattern, "elasticfilesystem:DeleteAccessPoint")),
     );
-    expect(grants).toHaveLength(1);
-    expect(actionsOf(grants[0]!)).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
-    expect(grants[0]!.Condition).toEqual({
-      StringEquals: { [LAB_TAG_VALUES.resource]: [...TEST_LABS] },
-      Null: { "aws:ResourceTag/labenv:share": "false" },
-    });
-    expect(JSON.stringify(grants[0]!.Resource)).toContain(":access-point/*");
+    expect(grants).toHaveLength(2);
+    for (const g of grants) {
+      expect(actionsOf(g)).toEqual(["elasticfilesystem:DeleteAccessPoint"]);
+      expect(JSON.stringify(g.Resource)).toContain(":access-point/*");
+    }
+    expect(grants.map((g) => g.Condition)).toEqual([
+      {
+        StringEquals: { [LAB_TAG_VALUES.resource]: [...TEST_LABS] },
+        Null: { "aws:ResourceTag/labenv:share": "false" },
+      },
+      {
+        StringEquals: {
+          [LAB_TAG_VALUES.resource]: [...TEST_LABS],
+          "aws:ResourceTag/labenv:purpose": "restore-move",
+        },
+      },
+    ]);
+  });
+
+  it("denies, whatever else is attached, changing an access point's purpose after it was created", () => {
+    const denies = statements.filter(
+      (s) => s.Effect === "Deny" && actionsOf(s).includes("elasticfilesystem:TagResource"),
+    );
+    expect(denies.map((d) => [d.Resource, d.Condition])).toEqual([
+      [
+        "*",
+        {
+          "ForAnyValue:StringEquals": { "aws:TagKeys": ["labenv:purpose"] },
+          Null: { "elasticfilesystem:CreateAction": "true" },
+        },
+      ],
+    ]);
   });
 
   it(`reads and writes the task definition memo (${TASK_DEFINITION_SPECS_KEY}) in the object bucket`, () => {
@@ -397,7 +423,7 @@ describe("what the AWS provider calls", () => {
 });
 
 describe("iam:PassRole", () => {
-  it("passes only the lab task roles and the execution role to ECS tasks, the infrastructure role to ECS, the backup role to AWS Backup", () => {
+  it("passes only the lab task roles, the execution role and the restore move's role to ECS tasks, the infrastructure role to ECS, the backup role to AWS Backup", () => {
     const passes = allows().filter((s) => actionsOf(s).includes("iam:PassRole"));
     const arn = (construct: Parameters<typeof logicalId>[1]) => ({
       "Fn::GetAtt": [logicalId(labenv.stack, construct), "Arn"],
@@ -419,6 +445,10 @@ describe("iam:PassRole", () => {
       expect.objectContaining({
         Resource: arn(labenv.stack.research.backupRole),
         Condition: { StringEquals: { "iam:PassedToService": "backup.amazonaws.com" } },
+      }),
+      expect.objectContaining({
+        Resource: arn(compute.restoreMoveRole),
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
       }),
     ]);
   });

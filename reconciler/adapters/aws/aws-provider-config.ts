@@ -20,6 +20,11 @@ export interface AwsProviderConfig {
   /** AWS Backup vault and role for on-demand EFS backups (required for backup jobs). */
   backupVaultName?: string;
   backupRoleArn?: string;
+  /**
+   * infra/'s role for a home restore's one-off move task (passed, never made): without it a
+   * completed restore job's files stay in their `aws-backup-restore_<time>` directory.
+   */
+  restoreMoveRoleArn?: string;
   /** The CodeBuild project and context bucket that build environment images (without them, no images are built). */
   imageBuild?: ImageBuildConfig;
   /** The load balancer researchers reach environments through (without it, nothing is routed or observed there). */

@@ -26,6 +26,7 @@ import type { DrillRunner } from "../../core/snapshots/drill.js";
 import type {
   CapturePoint,
   HomeCapture,
+  HomeMoveRequest,
   HomeRestorer,
   HomeRestoreStep,
   RestoredHome,
@@ -42,6 +43,7 @@ import {
   stoppedTaskSentence,
 } from "./one-off-task.js";
 import { HOME_PATH, JUPYTER_CONTAINER } from "./task-definition-shape.js";
+import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
 
 /** Attempts at an inventory task that ECS lost (no task and no inventory) before the capture fails. */
 const MAX_ATTEMPTS = 3;
@@ -60,13 +62,14 @@ export const captureObjects = {
   inventoryTask: (id: string) => `captures/${id}/inventory-task.json`,
 };
 
-/** What a home restore remembers between runs: its AWS Backup restore job. */
+/** What a home restore remembers between runs: its AWS Backup restore job, then its move task. */
 interface RestoreJobRecord {
   restoreJobId: string;
   startedAt: string;
   recoveryPointArn: string;
   fromPath: string;
   toPath: string;
+  move?: RestoreMoveRecord;
 }
 
 export const restoreJobObjects = {
@@ -86,7 +89,7 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
 
   constructor(
     private readonly config: AwsProviderConfig,
-    private readonly clients: Pick<AwsClients, "ecs" | "ec2" | "backup">,
+    private readonly clients: Pick<AwsClients, "ecs" | "ec2" | "backup" | "efs">,
     private readonly objects: ObjectStore,
     observed: readonly ObservedResource[],
     private readonly now: () => Date,
@@ -238,13 +241,15 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
    * The home's item-level restore, across runs: the first starts an AWS Backup restore job of
    * just the home's path into the same file system (AWS puts it in a new
    * `aws-backup-restore_<time>` directory off the root, never in place), idempotent by its token,
-   * and remembers it; later runs read the job's state. Moving the files into the home (a one-off
-   * task of the agent's `--restore-move`) is not built yet, so a completed job waits there.
+   * and remembers it; later runs read the job's state. Once it completed, a one-off task of the
+   * environment's image (the agent's `--restore-find`) finds that directory, checks each file
+   * against the snapshot's and moves it into the home, never over a file (home-restore-move.ts).
    */
   async restoreHomeStep(
     recoveryPointArn: string,
     fromPath: string,
     toPath: string,
+    move?: HomeMoveRequest,
   ): Promise<HomeRestoreStep> {
     const key = restoreJobObjects.job(recoveryPointArn, toPath);
     const body = await this.objects.get(key);
@@ -299,10 +304,50 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
         state: "pending",
         reason: `waiting for the AWS Backup restore job ${record.restoreJobId} (${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""})`,
       };
-    return {
-      state: "pending",
-      reason: `the AWS Backup restore job ${record.restoreJobId} completed: the home's files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into ${toPath} (a one-off task) is not built yet on AWS`,
-    };
+    if (!move)
+      return {
+        state: "pending",
+        reason: `the AWS Backup restore job ${record.restoreJobId} completed: the home's files are in a new aws-backup-restore_<time> directory off the file system root, untouched`,
+      };
+    const [lab, env] = move.environment.split("/") as [string, string];
+    const home = this.byKey.get(keys.home(lab, env)) as
+      ObservedResource<"access-point"> | undefined;
+    if (!home)
+      return {
+        state: "failed",
+        reason: `${move.environment} has no home access point on AWS: whose files the restore moves is not known`,
+      };
+    const current = record as RestoreJobRecord;
+    return followRestoreMove(
+      {
+        restoreJobId: current.restoreJobId,
+        createdAt: (job.CreationDate ?? new Date(current.startedAt)).toISOString(),
+        recoveryPointArn,
+        fromPath,
+        toPath,
+      },
+      current.move,
+      {
+        ...move,
+        owner: home.spec.posixUser,
+        taskDefinitionKey: keys.taskDefinition(lab, env),
+        serviceKey: keys.service(lab, env),
+      },
+      {
+        config: this.config,
+        clients: this.clients,
+        objects: this.objects,
+        byKey: this.byKey,
+        now: this.now,
+      },
+      async (m) => {
+        await this.objects.put(
+          key,
+          `${JSON.stringify({ ...current, move: m }, null, 2)}\n`,
+          "application/json",
+        );
+      },
+    );
   }
 
   /** Across runs only on AWS: restoreHomeStep. */

@@ -19,13 +19,23 @@ export const AGENT_PATH = "/opt/labenv/agent/observe.py";
 /** What a one-off task of an environment's own task definition is for (its `labenv:purpose` tag). */
 export type OneOffPurpose = "home-inventory" | "restore-move";
 
+/** The tags of every one-off task and what it makes (`labenv:purpose` says what for). */
+export function oneOffTags(environment: string, purpose: OneOffPurpose) {
+  const [lab] = environment.split("/");
+  return [
+    { key: TAG.lab, value: lab ?? "" },
+    { key: TAG.environment, value: environment },
+    { key: PROVIDER_TAG.purpose, value: purpose },
+  ];
+}
+
 export interface OneOffTask {
   /** `lab/env`. */
   environment: string;
   purpose: OneOffPurpose;
   /** What makes this run unique (the snapshot and attempt): the RunTask client token is made of it. */
   token: string;
-  /** The environment's registered task definition (ARN): its image by digest, its home access point, its task role. */
+  /** The task definition (ARN): the environment's own (its image by digest, its home access point, its task role), or one made for the task. */
   taskDefinitionArn: string;
   /** The environment's service: its network and its /opt/jupyter volume's size and type. */
   service: ServiceSpec;
@@ -33,6 +43,8 @@ export interface OneOffTask {
   command: string[];
   /** /opt/jupyter from this EBS snapshot (the capture's), else a fresh volume like the service's. */
   volumeSnapshotId?: string;
+  /** False: the task definition has no /opt/jupyter volume to configure (the restore move's own). */
+  jupyterVolume?: false;
 }
 
 /**
@@ -45,18 +57,13 @@ export function runTaskInput(
   task: OneOffTask,
   config: Pick<AwsProviderConfig, "cluster" | "subnets" | "securityGroups" | "ebsRoleArn">,
 ): RunTaskCommandInput {
-  if (config.ebsRoleArn === undefined)
+  if (config.ebsRoleArn === undefined && task.jupyterVolume !== false)
     throw new LabenvError(
       "config",
       `a ${task.purpose} task of ${task.environment} needs the ECS infrastructure role for its /opt/jupyter volume`,
       { hint: "set aws.infrastructureRoleArn in labenv.yaml (an output of infra/)" },
     );
-  const [lab] = task.environment.split("/");
-  const tags = [
-    { key: TAG.lab, value: lab },
-    { key: TAG.environment, value: task.environment },
-    { key: PROVIDER_TAG.purpose, value: task.purpose },
-  ];
+  const tags = oneOffTags(task.environment, task.purpose);
   const { volume } = task.service;
   return {
     cluster: config.cluster,
@@ -76,20 +83,22 @@ export function runTaskInput(
       },
     },
     overrides: { containerOverrides: [{ name: JUPYTER_CONTAINER, command: task.command }] },
-    volumeConfigurations: [
-      {
-        name: JUPYTER_VOLUME,
-        managedEBSVolume: {
-          sizeInGiB: volume.sizeGiB,
-          volumeType: volume.volumeType,
-          encrypted: volume.encrypted,
-          ...(task.volumeSnapshotId !== undefined && { snapshotId: task.volumeSnapshotId }),
-          roleArn: config.ebsRoleArn,
-          terminationPolicy: { deleteOnTermination: true },
-          tagSpecifications: [{ resourceType: "volume", tags, propagateTags: "NONE" }],
+    ...(task.jupyterVolume !== false && {
+      volumeConfigurations: [
+        {
+          name: JUPYTER_VOLUME,
+          managedEBSVolume: {
+            sizeInGiB: volume.sizeGiB,
+            volumeType: volume.volumeType,
+            encrypted: volume.encrypted,
+            ...(task.volumeSnapshotId !== undefined && { snapshotId: task.volumeSnapshotId }),
+            roleArn: config.ebsRoleArn,
+            terminationPolicy: { deleteOnTermination: true },
+            tagSpecifications: [{ resourceType: "volume", tags, propagateTags: "NONE" }],
+          },
         },
-      },
-    ],
+      ],
+    }),
     tags,
   };
 }

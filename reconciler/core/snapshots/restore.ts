@@ -18,7 +18,10 @@ export interface RestoreRecord {
   manifestDigest: string;
   image: string;
   volumeSnapshotId?: string;
-  /** From the start of the reconcile that applied the restore to the last file checked. */
+  /**
+   * From the start of the reconcile that applied the restore (on AWS: the run that started the
+   * restore job, which later runs follow) to the last file checked.
+   */
   startedAt: string;
   finishedAt: string;
   seconds: number;
@@ -26,6 +29,8 @@ export interface RestoreRecord {
     restoreDirectory: string;
     placed: "home" | "beside";
     path: string;
+    /** Files left in the restore directory (on AWS; it is removed when none are). */
+    left?: number;
     files: number;
     identical: number;
     findings: VerifyFinding[];
@@ -151,6 +156,7 @@ export async function completeRestores(
       continue;
     }
     let home: RestoreRecord["home"];
+    let startedAt = input.startedAt;
     if (m.home) {
       const { lab, name } = env.doc.metadata;
       const step = overwrite
@@ -168,6 +174,7 @@ export async function completeRestores(
               m.home.recoveryPointArn,
               m.home.path,
               paths.home(lab, name),
+              { environment: key, snapshot, image: pin.image, files: m.home.files },
             )
           : {
               state: "done" as const,
@@ -187,11 +194,14 @@ export async function completeRestores(
         continue;
       }
       const landed = step.home;
+      if (step.startedAt !== undefined && Date.parse(step.startedAt) < startedAt.getTime())
+        startedAt = new Date(step.startedAt);
       const findings = compareFiles(m.home.files, landed.files, landed.path);
       home = {
         restoreDirectory: landed.restoreDirectory,
         placed: landed.placed,
         path: landed.path,
+        ...(landed.left !== undefined ? { left: landed.left } : {}),
         files: m.home.files.length,
         identical: m.home.files.length - findings.filter((f) => f.problem !== "unexpected").length,
         findings,
@@ -210,9 +220,9 @@ export async function completeRestores(
       manifestDigest: found!.digest,
       image: pin.image,
       ...(pin.volumeSnapshotId ? { volumeSnapshotId: pin.volumeSnapshotId } : {}),
-      startedAt: input.startedAt.toISOString(),
+      startedAt: startedAt.toISOString(),
       finishedAt: finished.toISOString(),
-      seconds: Math.max(0, (finished.getTime() - input.startedAt.getTime()) / 1000),
+      seconds: Math.max(0, (finished.getTime() - startedAt.getTime()) / 1000),
       ...(home ? { home } : {}),
       packages,
       ok: packages.differences.length === 0 && (home?.findings.length ?? 0) === 0,

@@ -1,7 +1,7 @@
 // A restored environment's home on AWS, call by call (aws-sdk-client-mock, since moto runs no
 // AWS Backup jobs): an item-level restore job of just the home's path, started once (by its
 // idempotency token and the record it leaves), followed across runs, a failed job said with
-// AWS Backup's message, and a completed one waiting at the move, which is not built yet.
+// AWS Backup's message; the move after it is in test/integration/aws/home-restore-aws.test.ts.
 import "aws-sdk-client-mock-vitest/extend";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,14 +80,30 @@ describe("the home's restore job (aws-sdk-client-mock)", () => {
     });
   });
 
-  it("a completed job waits at the move into the home, which is not built yet, and says where the files are", async () => {
+  it("a completed job without a move request waits, saying where the files are", async () => {
     await sources.restoreHomeStep(RP, FROM, TO);
     aws.backup.on(DescribeRestoreJobCommand).resolves({ Status: "COMPLETED" });
-    const r = await sources.restoreHomeStep(RP, FROM, TO);
-    expect(r.state).toBe("pending");
-    expect(r.state === "pending" && r.reason).toMatch(
-      /completed: the home's files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into \/labs\/genomics-core\/environments\/rnaseq-thesis .* is not built yet on AWS/,
-    );
+    expect(await sources.restoreHomeStep(RP, FROM, TO)).toEqual({
+      state: "pending",
+      reason:
+        "the AWS Backup restore job restore-job-0001 completed: the home's files are in a new aws-backup-restore_<time> directory off the file system root, untouched",
+    });
+  });
+
+  it("a completed job for an environment with no home access point on AWS fails: whose files they are is not known", async () => {
+    await sources.restoreHomeStep(RP, FROM, TO);
+    aws.backup.on(DescribeRestoreJobCommand).resolves({ Status: "COMPLETED" });
+    const move = {
+      environment: "genomics-core/rnaseq-thesis",
+      snapshot: "genomics-core/rnaseq/thesis",
+      image: "x@sha256:1",
+      files: [],
+    };
+    expect(await sources.restoreHomeStep(RP, FROM, TO, move)).toEqual({
+      state: "failed",
+      reason:
+        "genomics-core/rnaseq-thesis has no home access point on AWS: whose files the restore moves is not known",
+    });
   });
 
   it("without the backup role nothing is started and the restore says what to set", async () => {

@@ -78,6 +78,10 @@ export interface RepoConfig {
        */
       backupRoleArn?: string;
       /**
+       * The task role of a home restore's one-off move task, which sees the file system root through an access point made for it alone (an output of infra/; LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda). Without it, a restored home's files stay where AWS Backup put them.
+       */
+      restoreMoveRoleArn?: string;
+      /**
        * The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock.
        */
       imageBuildProject?: string;

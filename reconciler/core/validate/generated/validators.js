@@ -9355,27 +9355,27 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"snapshots":{"type":"object","additionalProperties":false,"description":"How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.","properties":{"verifyEveryDays":{"type":"integer","minimum":1,"maximum":3650,"default":7,"description":"Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first."},"verifyMaxPerRun":{"type":"integer","minimum":1,"maximum":1000,"default":20,"description":"At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"restoreMoveRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The task role of a home restore's one-off move task, which sees the file system root through an access point made for it alone (an output of infra/; LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda). Without it, a restored home's files stay where AWS Backup put them."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"snapshots":{"type":"object","additionalProperties":false,"description":"How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.","properties":{"verifyEveryDays":{"type":"integer","minimum":1,"maximum":3650,"default":7,"description":"Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first."},"verifyMaxPerRun":{"type":"integer","minimum":1,"maximum":1000,"default":20,"description":"At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
 const pattern93 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
 const pattern94 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
 const pattern95 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
 const pattern96 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
 const pattern97 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
 const pattern99 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
-const pattern102 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern103 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern104 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern105 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern106 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern107 = new RegExp("^https?://", "u");
-const pattern108 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern109 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern110 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern111 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern112 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern114 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern115 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern117 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern103 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern104 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern105 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern106 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern107 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern108 = new RegExp("^https?://", "u");
+const pattern109 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern110 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern111 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern112 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern113 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern115 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern116 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern118 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9916,11 +9916,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data6.imageBuildProject !== undefined){
-let data22 = data6.imageBuildProject;
+if(data6.restoreMoveRoleArn !== undefined){
+let data22 = data6.restoreMoveRoleArn;
 if(typeof data22 === "string"){
-if(!pattern102.test(data22)){
-const err42 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data22};
+if(!pattern97.test(data22)){
+const err42 = {instancePath:instancePath+"/spec/aws/restoreMoveRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/restoreMoveRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.restoreMoveRoleArn,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9931,7 +9931,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.imageBuildProject.type,parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data22};
+const err43 = {instancePath:instancePath+"/spec/aws/restoreMoveRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/restoreMoveRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.restoreMoveRoleArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.restoreMoveRoleArn,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9941,11 +9941,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data6.buildContextBucket !== undefined){
-let data23 = data6.buildContextBucket;
+if(data6.imageBuildProject !== undefined){
+let data23 = data6.imageBuildProject;
 if(typeof data23 === "string"){
 if(!pattern103.test(data23)){
-const err44 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data23};
+const err44 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9956,7 +9956,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.buildContextBucket.type,parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data23};
+const err45 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.imageBuildProject.type,parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9966,11 +9966,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data6.endpoint !== undefined){
-let data24 = data6.endpoint;
+if(data6.buildContextBucket !== undefined){
+let data24 = data6.buildContextBucket;
 if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err46 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data24};
+if(!pattern104.test(data24)){
+const err46 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data24};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9981,7 +9981,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.endpoint.type,parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data24};
+const err47 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.buildContextBucket.type,parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data24};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9991,11 +9991,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data6.vpcId !== undefined){
-let data25 = data6.vpcId;
+if(data6.endpoint !== undefined){
+let data25 = data6.endpoint;
 if(typeof data25 === "string"){
-if(!pattern104.test(data25)){
-const err48 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data25};
+if(!(formats12(data25))){
+const err48 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10006,7 +10006,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.vpcId.type,parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data25};
+const err49 = {instancePath:instancePath+"/spec/aws/endpoint",schemaPath:"#/properties/spec/properties/aws/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.endpoint.type,parentSchema:schema37.properties.spec.properties.aws.properties.endpoint,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10016,11 +10016,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data6.listenerArn !== undefined){
-let data26 = data6.listenerArn;
+if(data6.vpcId !== undefined){
+let data26 = data6.vpcId;
 if(typeof data26 === "string"){
 if(!pattern105.test(data26)){
-const err50 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data26};
+const err50 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10031,7 +10031,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.listenerArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data26};
+const err51 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.vpcId.type,parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10041,11 +10041,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data6.wakeTargetGroupArn !== undefined){
-let data27 = data6.wakeTargetGroupArn;
+if(data6.listenerArn !== undefined){
+let data27 = data6.listenerArn;
 if(typeof data27 === "string"){
 if(!pattern106.test(data27)){
-const err52 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data27};
+const err52 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10056,7 +10056,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data27};
+const err53 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.listenerArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10066,9 +10066,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/spec/aws",schemaPath:"#/properties/spec/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.aws.type,parentSchema:schema37.properties.spec.properties.aws,data:data6};
+if(data6.wakeTargetGroupArn !== undefined){
+let data28 = data6.wakeTargetGroupArn;
+if(typeof data28 === "string"){
+if(!pattern107.test(data28)){
+const err54 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data28};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10078,12 +10080,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data4.access !== undefined){
-let data28 = data4.access;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!((((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage")) || (key5 === "signIn"))){
-const err55 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access,data:data28};
+else {
+const err55 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn.type,parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10093,11 +10091,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data28.address !== undefined){
-let data29 = data28.address;
-if(typeof data29 === "string"){
-if(!pattern107.test(data29)){
-const err56 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
+}
+else {
+const err56 = {instancePath:instancePath+"/spec/aws",schemaPath:"#/properties/spec/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.aws.type,parentSchema:schema37.properties.spec.properties.aws,data:data6};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10106,8 +10102,13 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!(formats12(data29))){
-const err57 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
+}
+if(data4.access !== undefined){
+let data29 = data4.access;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key5 in data29){
+if(!((((key5 === "address") || (key5 === "memberClaim")) || (key5 === "authorizerImage")) || (key5 === "signIn"))){
+const err57 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10117,8 +10118,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.address.type,parentSchema:schema37.properties.spec.properties.access.properties.address,data:data29};
+if(data29.address !== undefined){
+let data30 = data29.address;
+if(typeof data30 === "string"){
+if(!pattern108.test(data30)){
+const err58 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10127,12 +10131,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data28.memberClaim !== undefined){
-let data30 = data28.memberClaim;
-if(typeof data30 === "string"){
-if(func1(data30) < 1){
-const err59 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data30};
+if(!(formats12(data30))){
+const err59 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10143,7 +10143,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.memberClaim.type,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data30};
+const err60 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.address.type,parentSchema:schema37.properties.spec.properties.access.properties.address,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10153,11 +10153,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data28.authorizerImage !== undefined){
-let data31 = data28.authorizerImage;
+if(data29.memberClaim !== undefined){
+let data31 = data29.memberClaim;
 if(typeof data31 === "string"){
-if(!pattern108.test(data31)){
-const err61 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data31};
+if(func1(data31) < 1){
+const err61 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10168,7 +10168,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.authorizerImage.type,parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data31};
+const err62 = {instancePath:instancePath+"/spec/access/memberClaim",schemaPath:"#/properties/spec/properties/access/properties/memberClaim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.memberClaim.type,parentSchema:schema37.properties.spec.properties.access.properties.memberClaim,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10178,11 +10178,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data28.signIn !== undefined){
-let data32 = data28.signIn;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.userPoolArn === undefined){
-const err63 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolArn"},message:"must have required property '"+"userPoolArn"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
+if(data29.authorizerImage !== undefined){
+let data32 = data29.authorizerImage;
+if(typeof data32 === "string"){
+if(!pattern109.test(data32)){
+const err63 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10191,8 +10191,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data32.userPoolClientId === undefined){
-const err64 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolClientId"},message:"must have required property '"+"userPoolClientId"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
+}
+else {
+const err64 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.authorizerImage.type,parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10201,8 +10202,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data32.userPoolDomain === undefined){
-const err65 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolDomain"},message:"must have required property '"+"userPoolDomain"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
+}
+if(data29.signIn !== undefined){
+let data33 = data29.signIn;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.userPoolArn === undefined){
+const err65 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolArn"},message:"must have required property '"+"userPoolArn"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10211,9 +10216,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key6 in data32){
-if(!(((key6 === "userPoolArn") || (key6 === "userPoolClientId")) || (key6 === "userPoolDomain"))){
-const err66 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
+if(data33.userPoolClientId === undefined){
+const err66 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolClientId"},message:"must have required property '"+"userPoolClientId"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10222,12 +10226,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data32.userPoolArn !== undefined){
-let data33 = data32.userPoolArn;
-if(typeof data33 === "string"){
-if(!pattern109.test(data33)){
-const err67 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data33};
+if(data33.userPoolDomain === undefined){
+const err67 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/required",keyword:"required",params:{missingProperty: "userPoolDomain"},message:"must have required property '"+"userPoolDomain"+"'",schema:schema37.properties.spec.properties.access.properties.signIn.required,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10236,9 +10236,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data33};
+for(const key6 in data33){
+if(!(((key6 === "userPoolArn") || (key6 === "userPoolClientId")) || (key6 === "userPoolDomain"))){
+const err68 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10248,11 +10248,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data32.userPoolClientId !== undefined){
-let data34 = data32.userPoolClientId;
+if(data33.userPoolArn !== undefined){
+let data34 = data33.userPoolArn;
 if(typeof data34 === "string"){
-if(func1(data34) < 1){
-const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data34};
+if(!pattern110.test(data34)){
+const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10263,7 +10263,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data34};
+const err70 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10273,11 +10273,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data32.userPoolDomain !== undefined){
-let data35 = data32.userPoolDomain;
+if(data33.userPoolClientId !== undefined){
+let data35 = data33.userPoolClientId;
 if(typeof data35 === "string"){
-if(!pattern110.test(data35)){
-const err71 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data35};
+if(func1(data35) < 1){
+const err71 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data35};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10288,7 +10288,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data35};
+const err72 = {instancePath:instancePath+"/spec/access/signIn/userPoolClientId",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolClientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolClientId,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10298,9 +10298,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.properties.signIn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data32};
+if(data33.userPoolDomain !== undefined){
+let data36 = data33.userPoolDomain;
+if(typeof data36 === "string"){
+if(!pattern111.test(data36)){
+const err73 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10310,9 +10312,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data28};
+const err74 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data36};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10322,12 +10323,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data4.state !== undefined){
-let data36 = data4.state;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
-if(!(((key7 === "store") || (key7 === "table")) || (key7 === "directory"))){
-const err75 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data36};
+}
+else {
+const err75 = {instancePath:instancePath+"/spec/access/signIn",schemaPath:"#/properties/spec/properties/access/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.properties.signIn.type,parentSchema:schema37.properties.spec.properties.access.properties.signIn,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10337,10 +10335,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data36.store !== undefined){
-let data37 = data36.store;
-if(typeof data37 !== "string"){
-const err76 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data37};
+}
+else {
+const err76 = {instancePath:instancePath+"/spec/access",schemaPath:"#/properties/spec/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.access.type,parentSchema:schema37.properties.spec.properties.access,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10349,8 +10346,13 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(!((data37 === "file") || (data37 === "dynamodb"))){
-const err77 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data37};
+}
+if(data4.state !== undefined){
+let data37 = data4.state;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(((key7 === "store") || (key7 === "table")) || (key7 === "directory"))){
+const err77 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.state,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10360,10 +10362,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data36.table !== undefined){
-let data38 = data36.table;
+if(data37.store !== undefined){
+let data38 = data37.store;
 if(typeof data38 !== "string"){
-const err78 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data38};
+const err78 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.store.type,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data38};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10372,11 +10374,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data36.directory !== undefined){
-let data39 = data36.directory;
-if(typeof data39 !== "string"){
-const err79 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data39};
+if(!((data38 === "file") || (data38 === "dynamodb"))){
+const err79 = {instancePath:instancePath+"/spec/state/store",schemaPath:"#/properties/spec/properties/state/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.state.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.state.properties.store.enum,parentSchema:schema37.properties.spec.properties.state.properties.store,data:data38};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10386,9 +10385,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data36};
+if(data37.table !== undefined){
+let data39 = data37.table;
+if(typeof data39 !== "string"){
+const err80 = {instancePath:instancePath+"/spec/state/table",schemaPath:"#/properties/spec/properties/state/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.table.type,parentSchema:schema37.properties.spec.properties.state.properties.table,data:data39};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10398,12 +10398,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data4.objects !== undefined){
-let data40 = data4.objects;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
-if(!(((key8 === "store") || (key8 === "bucket")) || (key8 === "prefix"))){
-const err81 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data40};
+if(data37.directory !== undefined){
+let data40 = data37.directory;
+if(typeof data40 !== "string"){
+const err81 = {instancePath:instancePath+"/spec/state/directory",schemaPath:"#/properties/spec/properties/state/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.state.properties.directory.type,parentSchema:schema37.properties.spec.properties.state.properties.directory,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10413,10 +10411,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data40.store !== undefined){
-let data41 = data40.store;
-if(typeof data41 !== "string"){
-const err82 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data41};
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.state.type,parentSchema:schema37.properties.spec.properties.state,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10425,8 +10422,13 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(!((data41 === "directory") || (data41 === "s3"))){
-const err83 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data41};
+}
+if(data4.objects !== undefined){
+let data41 = data4.objects;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key8 in data41){
+if(!(((key8 === "store") || (key8 === "bucket")) || (key8 === "prefix"))){
+const err83 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.objects,data:data41};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10436,10 +10438,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data40.bucket !== undefined){
-let data42 = data40.bucket;
+if(data41.store !== undefined){
+let data42 = data41.store;
 if(typeof data42 !== "string"){
-const err84 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data42};
+const err84 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.store.type,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data42};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10448,11 +10450,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data40.prefix !== undefined){
-let data43 = data40.prefix;
-if(typeof data43 !== "string"){
-const err85 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data43};
+if(!((data42 === "directory") || (data42 === "s3"))){
+const err85 = {instancePath:instancePath+"/spec/objects/store",schemaPath:"#/properties/spec/properties/objects/properties/store/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.objects.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.objects.properties.store.enum,parentSchema:schema37.properties.spec.properties.objects.properties.store,data:data42};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10462,9 +10461,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data40};
+if(data41.bucket !== undefined){
+let data43 = data41.bucket;
+if(typeof data43 !== "string"){
+const err86 = {instancePath:instancePath+"/spec/objects/bucket",schemaPath:"#/properties/spec/properties/objects/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.bucket.type,parentSchema:schema37.properties.spec.properties.objects.properties.bucket,data:data43};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10474,12 +10474,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data4.git !== undefined){
-let data44 = data4.git;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key9 in data44){
-if(!(((key9 === "host") || (key9 === "repository")) || (key9 === "defaultBranch"))){
-const err87 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data44};
+if(data41.prefix !== undefined){
+let data44 = data41.prefix;
+if(typeof data44 !== "string"){
+const err87 = {instancePath:instancePath+"/spec/objects/prefix",schemaPath:"#/properties/spec/properties/objects/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.objects.properties.prefix.type,parentSchema:schema37.properties.spec.properties.objects.properties.prefix,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10489,10 +10487,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data44.host !== undefined){
-let data45 = data44.host;
-if(typeof data45 !== "string"){
-const err88 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data45};
+}
+else {
+const err88 = {instancePath:instancePath+"/spec/objects",schemaPath:"#/properties/spec/properties/objects/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.objects.type,parentSchema:schema37.properties.spec.properties.objects,data:data41};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10501,8 +10498,13 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!((data45 === "local") || (data45 === "github"))){
-const err89 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data45};
+}
+if(data4.git !== undefined){
+let data45 = data4.git;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key9 in data45){
+if(!(((key9 === "host") || (key9 === "repository")) || (key9 === "defaultBranch"))){
+const err89 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.git,data:data45};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10512,11 +10514,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data44.repository !== undefined){
-let data46 = data44.repository;
-if(typeof data46 === "string"){
-if(!pattern111.test(data46)){
-const err90 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data46};
+if(data45.host !== undefined){
+let data46 = data45.host;
+if(typeof data46 !== "string"){
+const err90 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.host.type,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data46};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10525,9 +10526,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data46};
+if(!((data46 === "local") || (data46 === "github"))){
+const err91 = {instancePath:instancePath+"/spec/git/host",schemaPath:"#/properties/spec/properties/git/properties/host/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.git.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.git.properties.host.enum,parentSchema:schema37.properties.spec.properties.git.properties.host,data:data46};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10537,10 +10537,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data44.defaultBranch !== undefined){
-let data47 = data44.defaultBranch;
-if(typeof data47 !== "string"){
-const err92 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data47};
+if(data45.repository !== undefined){
+let data47 = data45.repository;
+if(typeof data47 === "string"){
+if(!pattern112.test(data47)){
+const err92 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -10550,9 +10551,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
 else {
-const err93 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data44};
+const err93 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.repository.type,parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data47};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -10562,12 +10562,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data4.packageIndex !== undefined){
-let data48 = data4.packageIndex;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "url"))){
-const err94 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data48};
+if(data45.defaultBranch !== undefined){
+let data48 = data45.defaultBranch;
+if(typeof data48 !== "string"){
+const err94 = {instancePath:instancePath+"/spec/git/defaultBranch",schemaPath:"#/properties/spec/properties/git/properties/defaultBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.git.properties.defaultBranch.type,parentSchema:schema37.properties.spec.properties.git.properties.defaultBranch,data:data48};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -10577,10 +10575,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data48.kind !== undefined){
-let data49 = data48.kind;
-if(typeof data49 !== "string"){
-const err95 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data49};
+}
+else {
+const err95 = {instancePath:instancePath+"/spec/git",schemaPath:"#/properties/spec/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.git.type,parentSchema:schema37.properties.spec.properties.git,data:data45};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -10589,8 +10586,13 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!((data49 === "embedded") || (data49 === "pypi"))){
-const err96 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data49};
+}
+if(data4.packageIndex !== undefined){
+let data49 = data4.packageIndex;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "url"))){
+const err96 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packageIndex,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -10600,10 +10602,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data48.path !== undefined){
-let data50 = data48.path;
+if(data49.kind !== undefined){
+let data50 = data49.kind;
 if(typeof data50 !== "string"){
-const err97 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data50};
+const err97 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.kind.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -10612,12 +10614,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data48.url !== undefined){
-let data51 = data48.url;
-if(typeof data51 === "string"){
-if(!(formats12(data51))){
-const err98 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data51};
+if(!((data50 === "embedded") || (data50 === "pypi"))){
+const err98 = {instancePath:instancePath+"/spec/packageIndex/kind",schemaPath:"#/properties/spec/properties/packageIndex/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packageIndex.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packageIndex.properties.kind.enum,parentSchema:schema37.properties.spec.properties.packageIndex.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -10627,8 +10625,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data51};
+if(data49.path !== undefined){
+let data51 = data49.path;
+if(typeof data51 !== "string"){
+const err99 = {instancePath:instancePath+"/spec/packageIndex/path",schemaPath:"#/properties/spec/properties/packageIndex/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.path.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.path,data:data51};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -10638,9 +10638,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data48};
+if(data49.url !== undefined){
+let data52 = data49.url;
+if(typeof data52 === "string"){
+if(!(formats12(data52))){
+const err100 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data52};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -10650,12 +10652,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data4.app !== undefined){
-let data52 = data4.app;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key11 in data52){
-if(!(key11 === "lockProof")){
-const err101 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data52};
+else {
+const err101 = {instancePath:instancePath+"/spec/packageIndex/url",schemaPath:"#/properties/spec/properties/packageIndex/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packageIndex.properties.url.type,parentSchema:schema37.properties.spec.properties.packageIndex.properties.url,data:data52};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -10665,10 +10663,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data52.lockProof !== undefined){
-let data53 = data52.lockProof;
-if(typeof data53 !== "string"){
-const err102 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data53};
+}
+else {
+const err102 = {instancePath:instancePath+"/spec/packageIndex",schemaPath:"#/properties/spec/properties/packageIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packageIndex.type,parentSchema:schema37.properties.spec.properties.packageIndex,data:data49};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -10677,8 +10674,13 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!((data53 === "offline") || (data53 === "index"))){
-const err103 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data53};
+}
+if(data4.app !== undefined){
+let data53 = data4.app;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key11 in data53){
+if(!(key11 === "lockProof")){
+const err103 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.app,data:data53};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -10688,9 +10690,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data52};
+if(data53.lockProof !== undefined){
+let data54 = data53.lockProof;
+if(typeof data54 !== "string"){
+const err104 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.app.properties.lockProof.type,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data54};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -10699,13 +10702,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data4.plan !== undefined){
-let data54 = data4.plan;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key12 in data54){
-if(!(key12 === "maxDeletes")){
-const err105 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data54};
+if(!((data54 === "offline") || (data54 === "index"))){
+const err105 = {instancePath:instancePath+"/spec/app/lockProof",schemaPath:"#/properties/spec/properties/app/properties/lockProof/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.app.properties.lockProof.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.app.properties.lockProof.enum,parentSchema:schema37.properties.spec.properties.app.properties.lockProof,data:data54};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -10715,10 +10713,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data54.maxDeletes !== undefined){
-let data55 = data54.maxDeletes;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err106 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data55};
+}
+else {
+const err106 = {instancePath:instancePath+"/spec/app",schemaPath:"#/properties/spec/properties/app/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.app.type,parentSchema:schema37.properties.spec.properties.app,data:data53};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -10727,9 +10724,13 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err107 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data55};
+}
+if(data4.plan !== undefined){
+let data55 = data4.plan;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key12 in data55){
+if(!(key12 === "maxDeletes")){
+const err107 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.plan,data:data55};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -10739,10 +10740,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data54};
+if(data55.maxDeletes !== undefined){
+let data56 = data55.maxDeletes;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err108 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.plan.properties.maxDeletes.type,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data56};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -10751,13 +10752,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data4.drift !== undefined){
-let data56 = data4.drift;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key13 in data56){
-if(!((key13 === "maxOpenPullRequestsPerLab") || (key13 === "scheduleMinutes"))){
-const err109 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data56};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err109 = {instancePath:instancePath+"/spec/plan/maxDeletes",schemaPath:"#/properties/spec/properties/plan/properties/maxDeletes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.plan.properties.maxDeletes,data:data56};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -10767,10 +10764,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data56.maxOpenPullRequestsPerLab !== undefined){
-let data57 = data56.maxOpenPullRequestsPerLab;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err110 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data57};
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/spec/plan",schemaPath:"#/properties/spec/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.plan.type,parentSchema:schema37.properties.spec.properties.plan,data:data55};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -10779,9 +10776,13 @@ vErrors.push(err110);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err111 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data57};
+}
+if(data4.drift !== undefined){
+let data57 = data4.drift;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key13 in data57){
+if(!((key13 === "maxOpenPullRequestsPerLab") || (key13 === "scheduleMinutes"))){
+const err111 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.drift,data:data57};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -10791,11 +10792,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-if(data56.scheduleMinutes !== undefined){
-let data58 = data56.scheduleMinutes;
+if(data57.maxOpenPullRequestsPerLab !== undefined){
+let data58 = data57.maxOpenPullRequestsPerLab;
 if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err112 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data58};
+const err112 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab.type,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data58};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -10805,8 +10805,8 @@ vErrors.push(err112);
 errors++;
 }
 if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err113 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data58};
+if(data58 < 0 || isNaN(data58)){
+const err113 = {instancePath:instancePath+"/spec/drift/maxOpenPullRequestsPerLab",schemaPath:"#/properties/spec/properties/drift/properties/maxOpenPullRequestsPerLab/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.spec.properties.drift.properties.maxOpenPullRequestsPerLab,data:data58};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -10817,9 +10817,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data56};
+if(data57.scheduleMinutes !== undefined){
+let data59 = data57.scheduleMinutes;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err114 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.drift.properties.scheduleMinutes.type,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data59};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -10828,13 +10829,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data4.snapshots !== undefined){
-let data59 = data4.snapshots;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key14 in data59){
-if(!((key14 === "verifyEveryDays") || (key14 === "verifyMaxPerRun"))){
-const err115 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.snapshots,data:data59};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 1 || isNaN(data59)){
+const err115 = {instancePath:instancePath+"/spec/drift/scheduleMinutes",schemaPath:"#/properties/spec/properties/drift/properties/scheduleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.drift.properties.scheduleMinutes,data:data59};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10844,10 +10841,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data59.verifyEveryDays !== undefined){
-let data60 = data59.verifyEveryDays;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err116 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.drift.type,parentSchema:schema37.properties.spec.properties.drift,data:data57};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10856,9 +10853,13 @@ vErrors.push(err116);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 3650 || isNaN(data60)){
-const err117 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
+}
+if(data4.snapshots !== undefined){
+let data60 = data4.snapshots;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key14 in data60){
+if(!((key14 === "verifyEveryDays") || (key14 === "verifyMaxPerRun"))){
+const err117 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.snapshots,data:data60};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10867,8 +10868,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err118 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data60};
+}
+if(data60.verifyEveryDays !== undefined){
+let data61 = data60.verifyEveryDays;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err118 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data61};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10877,12 +10881,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-if(data59.verifyMaxPerRun !== undefined){
-let data61 = data59.verifyMaxPerRun;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err119 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 3650 || isNaN(data61)){
+const err119 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data61};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10891,9 +10892,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 1000 || isNaN(data61)){
-const err120 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
+if(data61 < 1 || isNaN(data61)){
+const err120 = {instancePath:instancePath+"/spec/snapshots/verifyEveryDays",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyEveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyEveryDays,data:data61};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10902,8 +10902,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data61 < 1 || isNaN(data61)){
-const err121 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data61};
+}
+}
+if(data60.verifyMaxPerRun !== undefined){
+let data62 = data60.verifyMaxPerRun;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err121 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun.type,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data62};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10912,11 +10916,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.snapshots.type,parentSchema:schema37.properties.spec.properties.snapshots,data:data59};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 1000 || isNaN(data62)){
+const err122 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data62};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10925,13 +10927,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data4.shares !== undefined){
-let data62 = data4.shares;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key15 in data62){
-if(!((key15 === "renewalNoticeDays") || (key15 === "renewalTermDays"))){
-const err123 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data62};
+if(data62 < 1 || isNaN(data62)){
+const err123 = {instancePath:instancePath+"/spec/snapshots/verifyMaxPerRun",schemaPath:"#/properties/spec/properties/snapshots/properties/verifyMaxPerRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.snapshots.properties.verifyMaxPerRun,data:data62};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10941,10 +10938,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data62.renewalNoticeDays !== undefined){
-let data63 = data62.renewalNoticeDays;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err124 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.snapshots.type,parentSchema:schema37.properties.spec.properties.snapshots,data:data60};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10953,9 +10950,13 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 365 || isNaN(data63)){
-const err125 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
+}
+if(data4.shares !== undefined){
+let data63 = data4.shares;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key15 in data63){
+if(!((key15 === "renewalNoticeDays") || (key15 === "renewalTermDays"))){
+const err125 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.shares,data:data63};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -10964,8 +10965,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err126 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data63};
+}
+if(data63.renewalNoticeDays !== undefined){
+let data64 = data63.renewalNoticeDays;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err126 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data64};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -10974,12 +10978,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-if(data62.renewalTermDays !== undefined){
-let data64 = data62.renewalTermDays;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err127 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 365 || isNaN(data64)){
+const err127 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data64};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -10988,9 +10989,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 1825 || isNaN(data64)){
-const err128 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
+if(data64 < 1 || isNaN(data64)){
+const err128 = {instancePath:instancePath+"/spec/shares/renewalNoticeDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalNoticeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalNoticeDays,data:data64};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -10999,8 +10999,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data64 < 1 || isNaN(data64)){
-const err129 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data64};
+}
+}
+if(data63.renewalTermDays !== undefined){
+let data65 = data63.renewalTermDays;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err129 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.spec.properties.shares.properties.renewalTermDays.type,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data65};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11009,11 +11013,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data62};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 1825 || isNaN(data65)){
+const err130 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1825},message:"must be <= 1825",schema:1825,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data65};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11022,13 +11024,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data4.dashboard !== undefined){
-let data65 = data4.dashboard;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key16 in data65){
-if(!((key16 === "publish") || (key16 === "fleetViewers"))){
-const err131 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data65};
+if(data65 < 1 || isNaN(data65)){
+const err131 = {instancePath:instancePath+"/spec/shares/renewalTermDays",schemaPath:"#/properties/spec/properties/shares/properties/renewalTermDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.spec.properties.shares.properties.renewalTermDays,data:data65};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11038,10 +11035,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data65.publish !== undefined){
-let data66 = data65.publish;
-if(typeof data66 !== "boolean"){
-const err132 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data66};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/spec/shares",schemaPath:"#/properties/spec/properties/shares/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.shares.type,parentSchema:schema37.properties.spec.properties.shares,data:data63};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11051,11 +11048,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data65.fleetViewers !== undefined){
-let data67 = data65.fleetViewers;
-if(Array.isArray(data67)){
-if(data67.length > 200){
-const err133 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
+if(data4.dashboard !== undefined){
+let data66 = data4.dashboard;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key16 in data66){
+if(!((key16 === "publish") || (key16 === "fleetViewers"))){
+const err133 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.dashboard,data:data66};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11064,12 +11062,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len2 = data67.length;
-for(let i2=0; i2<len2; i2++){
-let data68 = data67[i2];
-if(typeof data68 === "string"){
-if(!pattern112.test(data68)){
-const err134 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data68};
+}
+if(data66.publish !== undefined){
+let data67 = data66.publish;
+if(typeof data67 !== "boolean"){
+const err134 = {instancePath:instancePath+"/spec/dashboard/publish",schemaPath:"#/properties/spec/properties/dashboard/properties/publish/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.dashboard.properties.publish.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.publish,data:data67};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11079,8 +11076,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data68};
+if(data66.fleetViewers !== undefined){
+let data68 = data66.fleetViewers;
+if(Array.isArray(data68)){
+if(data68.length > 200){
+const err135 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data68};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11089,19 +11089,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-let i3 = data67.length;
-let j0;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data67[i3];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err136 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
+const len2 = data68.length;
+for(let i2=0; i2<len2; i2++){
+let data69 = data68[i2];
+if(typeof data69 === "string"){
+if(!pattern113.test(data69)){
+const err136 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data69};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11109,14 +11102,10 @@ else {
 vErrors.push(err136);
 }
 errors++;
-break;
-}
-indices0[item0] = i3;
-}
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data67};
+const err137 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data69};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11126,9 +11115,18 @@ vErrors.push(err137);
 errors++;
 }
 }
+let i3 = data68.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data68[i3];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err138 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data65};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err138 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data68};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11136,17 +11134,14 @@ else {
 vErrors.push(err138);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
 }
 }
-if(data4.packRegistries !== undefined){
-let data69 = data4.packRegistries;
-if(Array.isArray(data69)){
-const len3 = data69.length;
-for(let i4=0; i4<len3; i4++){
-let data70 = data69[i4];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.name === undefined){
-const err139 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
+}
+else {
+const err139 = {instancePath:instancePath+"/spec/dashboard/fleetViewers",schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.type,parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers,data:data68};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11155,8 +11150,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data70.url === undefined){
-const err140 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/spec/dashboard",schemaPath:"#/properties/spec/properties/dashboard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.dashboard.type,parentSchema:schema37.properties.spec.properties.dashboard,data:data66};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11165,9 +11162,16 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key17 in data70){
-if(!(((((key17 === "name") || (key17 === "url")) || (key17 === "trust")) || (key17 === "tokenEnv")) || (key17 === "requireSignedIndex"))){
-const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
+}
+if(data4.packRegistries !== undefined){
+let data70 = data4.packRegistries;
+if(Array.isArray(data70)){
+const len3 = data70.length;
+for(let i4=0; i4<len3; i4++){
+let data71 = data70[i4];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.name === undefined){
+const err141 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data71};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11176,12 +11180,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data70.name !== undefined){
-let data71 = data70.name;
-if(typeof data71 === "string"){
-if(!pattern4.test(data71)){
-const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data71};
+if(data71.url === undefined){
+const err142 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema37.properties.spec.properties.packRegistries.items.required,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data71};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11190,9 +11190,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data71};
+for(const key17 in data71){
+if(!(((((key17 === "name") || (key17 === "url")) || (key17 === "trust")) || (key17 === "tokenEnv")) || (key17 === "requireSignedIndex"))){
+const err143 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data71};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11202,11 +11202,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data70.url !== undefined){
-let data72 = data70.url;
+if(data71.name !== undefined){
+let data72 = data71.name;
 if(typeof data72 === "string"){
-if(!pattern114.test(data72)){
-const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data72};
+if(!pattern4.test(data72)){
+const err144 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data72};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11217,7 +11217,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data72};
+const err145 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/name",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.name.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.name,data:data72};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11227,11 +11227,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data70.trust !== undefined){
-let data73 = data70.trust;
-if(Array.isArray(data73)){
-if(data73.length < 1){
-const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
+if(data71.url !== undefined){
+let data73 = data71.url;
+if(typeof data73 === "string"){
+if(!pattern115.test(data73)){
+const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data73};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11240,11 +11240,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-const len4 = data73.length;
-for(let i5=0; i5<len4; i5++){
-let data74 = data73[i5];
-if(typeof data74 !== "string"){
-const err147 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data74};
+}
+else {
+const err147 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.url.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data73};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11253,8 +11251,12 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!(((data74 === "verified") || (data74 === "community")) || (data74 === "experimental"))){
-const err148 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data74};
+}
+if(data71.trust !== undefined){
+let data74 = data71.trust;
+if(Array.isArray(data74)){
+if(data74.length < 1){
+const err148 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data74};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11263,19 +11265,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-let i6 = data73.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data73[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err149 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
+const len4 = data74.length;
+for(let i5=0; i5<len4; i5++){
+let data75 = data74[i5];
+if(typeof data75 !== "string"){
+const err149 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data75};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11283,14 +11277,9 @@ else {
 vErrors.push(err149);
 }
 errors++;
-break;
 }
-indices1[item1] = i6;
-}
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data73};
+if(!(((data75 === "verified") || (data75 === "community")) || (data75 === "experimental"))){
+const err150 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust/" + i5,schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/items/enum",keyword:"enum",params:{allowedValues: schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items.enum,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust.items,data:data75};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11300,11 +11289,18 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data70.tokenEnv !== undefined){
-let data75 = data70.tokenEnv;
-if(typeof data75 === "string"){
-if(!pattern115.test(data75)){
-const err151 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data75};
+let i6 = data74.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data74[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err151 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data74};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11312,10 +11308,14 @@ else {
 vErrors.push(err151);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
+}
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data75};
+const err152 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/trust",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/trust/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.items.properties.trust.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.trust,data:data74};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11325,10 +11325,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data70.requireSignedIndex !== undefined){
-let data76 = data70.requireSignedIndex;
-if(typeof data76 !== "boolean"){
-const err153 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data76};
+if(data71.tokenEnv !== undefined){
+let data76 = data71.tokenEnv;
+if(typeof data76 === "string"){
+if(!pattern116.test(data76)){
+const err153 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data76};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11338,9 +11339,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
 else {
-const err154 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data70};
+const err154 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data76};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11350,9 +11350,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data69};
+if(data71.requireSignedIndex !== undefined){
+let data77 = data71.requireSignedIndex;
+if(typeof data77 !== "boolean"){
+const err155 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/requireSignedIndex",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/requireSignedIndex/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex.type,parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.requireSignedIndex,data:data77};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11362,12 +11363,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data4.packTrust !== undefined){
-let data77 = data4.packTrust;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-for(const key18 in data77){
-if(!((key18 === "requireSignatures") || (key18 === "keys"))){
-const err156 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data77};
+}
+else {
+const err156 = {instancePath:instancePath+"/spec/packRegistries/" + i4,schemaPath:"#/properties/spec/properties/packRegistries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packRegistries.items.type,parentSchema:schema37.properties.spec.properties.packRegistries.items,data:data71};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -11377,10 +11375,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data77.requireSignatures !== undefined){
-let data78 = data77.requireSignatures;
-if(typeof data78 !== "boolean"){
-const err157 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data78};
+}
+else {
+const err157 = {instancePath:instancePath+"/spec/packRegistries",schemaPath:"#/properties/spec/properties/packRegistries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packRegistries.type,parentSchema:schema37.properties.spec.properties.packRegistries,data:data70};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -11390,15 +11387,12 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data77.keys !== undefined){
-let data79 = data77.keys;
-if(Array.isArray(data79)){
-const len5 = data79.length;
-for(let i7=0; i7<len5; i7++){
-let data80 = data79[i7];
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.id === undefined){
-const err158 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
+if(data4.packTrust !== undefined){
+let data78 = data4.packTrust;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+for(const key18 in data78){
+if(!((key18 === "requireSignatures") || (key18 === "keys"))){
+const err158 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust,data:data78};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -11407,8 +11401,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data80.publicKey === undefined){
-const err159 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
+}
+if(data78.requireSignatures !== undefined){
+let data79 = data78.requireSignatures;
+if(typeof data79 !== "boolean"){
+const err159 = {instancePath:instancePath+"/spec/packTrust/requireSignatures",schemaPath:"#/properties/spec/properties/packTrust/properties/requireSignatures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.spec.properties.packTrust.properties.requireSignatures.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.requireSignatures,data:data79};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -11417,9 +11414,16 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key19 in data80){
-if(!((((key19 === "id") || (key19 === "publicKey")) || (key19 === "registries")) || (key19 === "revoked"))){
-const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
+}
+if(data78.keys !== undefined){
+let data80 = data78.keys;
+if(Array.isArray(data80)){
+const len5 = data80.length;
+for(let i7=0; i7<len5; i7++){
+let data81 = data80[i7];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.id === undefined){
+const err160 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data81};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -11428,12 +11432,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data80.id !== undefined){
-let data81 = data80.id;
-if(typeof data81 === "string"){
-if(!pattern31.test(data81)){
-const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data81};
+if(data81.publicKey === undefined){
+const err161 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data81};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -11442,9 +11442,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data81};
+for(const key19 in data81){
+if(!((((key19 === "id") || (key19 === "publicKey")) || (key19 === "registries")) || (key19 === "revoked"))){
+const err162 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data81};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -11454,11 +11454,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data80.publicKey !== undefined){
-let data82 = data80.publicKey;
+if(data81.id !== undefined){
+let data82 = data81.id;
 if(typeof data82 === "string"){
-if(!pattern117.test(data82)){
-const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data82};
+if(!pattern31.test(data82)){
+const err163 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data82};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -11469,7 +11469,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data82};
+const err164 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/id",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.id,data:data82};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -11479,15 +11479,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data80.registries !== undefined){
-let data83 = data80.registries;
-if(Array.isArray(data83)){
-const len6 = data83.length;
-for(let i8=0; i8<len6; i8++){
-let data84 = data83[i8];
-if(typeof data84 === "string"){
-if(!pattern4.test(data84)){
-const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data84};
+if(data81.publicKey !== undefined){
+let data83 = data81.publicKey;
+if(typeof data83 === "string"){
+if(!pattern118.test(data83)){
+const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data83};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -11498,7 +11494,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data84};
+const err166 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data83};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -11508,18 +11504,15 @@ vErrors.push(err166);
 errors++;
 }
 }
-let i9 = data83.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data83[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data83};
+if(data81.registries !== undefined){
+let data84 = data81.registries;
+if(Array.isArray(data84)){
+const len6 = data84.length;
+for(let i8=0; i8<len6; i8++){
+let data85 = data84[i8];
+if(typeof data85 === "string"){
+if(!pattern4.test(data85)){
+const err167 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data85};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -11527,14 +11520,10 @@ else {
 vErrors.push(err167);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
-}
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data83};
+const err168 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries/" + i8,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.items,data:data85};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -11544,11 +11533,18 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data80.revoked !== undefined){
-let data85 = data80.revoked;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.reason === undefined){
-const err169 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
+let i9 = data84.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data84[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err169 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)",schema:true,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data84};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -11556,10 +11552,14 @@ else {
 vErrors.push(err169);
 }
 errors++;
+break;
 }
-for(const key20 in data85){
-if(!((key20 === "reason") || (key20 === "on"))){
-const err170 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
+indices2[item2] = i9;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/registries",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.registries,data:data84};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -11569,11 +11569,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data85.reason !== undefined){
-let data86 = data85.reason;
-if(typeof data86 === "string"){
-if(func1(data86) > 512){
-const err171 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
+if(data81.revoked !== undefined){
+let data86 = data81.revoked;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.reason === undefined){
+const err171 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.required,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data86};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -11582,8 +11582,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(func1(data86) < 3){
-const err172 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
+for(const key20 in data86){
+if(!((key20 === "reason") || (key20 === "on"))){
+const err172 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data86};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -11593,8 +11594,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data86};
+if(data86.reason !== undefined){
+let data87 = data86.reason;
+if(typeof data87 === "string"){
+if(func1(data87) > 512){
+const err173 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -11603,12 +11607,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data85.on !== undefined){
-let data87 = data85.on;
-if(typeof data87 === "string"){
-if(!(formats6.validate(data87))){
-const err174 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data87};
+if(func1(data87) < 3){
+const err174 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -11619,7 +11619,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data87};
+const err175 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/reason",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -11629,9 +11629,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data85};
+if(data86.on !== undefined){
+let data88 = data86.on;
+if(typeof data88 === "string"){
+if(!(formats6.validate(data88))){
+const err176 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data88};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -11641,9 +11643,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
 else {
-const err177 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data80};
+const err177 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked/on",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.properties.on,data:data88};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -11655,7 +11656,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data79};
+const err178 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/revoked",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/revoked/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.revoked,data:data86};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -11667,7 +11668,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data77};
+const err179 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7,schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.properties.keys.items.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items,data:data81};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -11679,7 +11680,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+const err180 = {instancePath:instancePath+"/spec/packTrust/keys",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.spec.properties.packTrust.properties.keys.type,parentSchema:schema37.properties.spec.properties.packTrust.properties.keys,data:data80};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -11691,12 +11692,36 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err181 = {instancePath:instancePath+"/spec/packTrust",schemaPath:"#/properties/spec/properties/packTrust/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.properties.packTrust.type,parentSchema:schema37.properties.spec.properties.packTrust,data:data78};
 if(vErrors === null){
 vErrors = [err181];
 }
 else {
 vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.spec.type,parentSchema:schema37.properties.spec,data:data4};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
 }
 errors++;
 }
@@ -11707,7 +11732,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern127 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern128 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -12276,7 +12301,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern127.test(data15)){
+if(!pattern128.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -13116,8 +13141,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern137 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern138 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern138 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern139 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -13517,7 +13542,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern137.test(data11)){
+if(!pattern138.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -13554,7 +13579,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern138.test(data12)){
+if(!pattern139.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];

@@ -1,0 +1,391 @@
+import {
+  AccessPointNotFound,
+  CreateAccessPointCommand,
+  DeleteAccessPointCommand,
+} from "@aws-sdk/client-efs";
+import { RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import type { ObservedResource } from "../../core/model/resources.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type {
+  HomeMoveRequest,
+  HomeRestoreStep,
+  RestoredHome,
+  StoredFileSum,
+} from "../../ports/snapshot-sources.js";
+
+/** Where the files go and as whom: the request, with what AWS needs to run the move. */
+export interface MoveTarget extends HomeMoveRequest {
+  /** The target directory owner's POSIX identity: the access point on the root acts as it. */
+  owner: { uid: number; gid: number };
+  /** The resource keys of the environment whose image, network and log group the task uses. */
+  taskDefinitionKey: string;
+  serviceKey: string;
+}
+import type { AwsClients } from "./aws-clients.js";
+import type { AwsProviderConfig } from "./aws-provider-config.js";
+import { clientToken } from "./client-token.js";
+import { toUpperTags } from "./labenv-tags.js";
+import {
+  AGENT_PATH,
+  describeOneOffTask,
+  oneOffTags,
+  startOneOffTask,
+  stoppedTaskSentence,
+} from "./one-off-task.js";
+import { JUPYTER_CONTAINER } from "./task-definition-shape.js";
+
+/** Where the move task sees the file system root (through an access point on `/`). */
+export const ROOT_MOUNT = "/mnt/labenv-root";
+const ROOT_VOLUME = "file-system-root";
+/** Attempts at a move task that ECS lost (no report) before the restore fails. */
+const MAX_ATTEMPTS = 3;
+/** A move task not stopped after this long fails the restore. */
+const MAX_TASK_HOURS = 6;
+/** A report larger than this is not read (it lists at most the home's files). */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+/** The prefixes infra/'s restore-move role may read and write (infra/lib/restore-move-task-role.ts). */
+export const restoreMoveObjects = {
+  expected: (token: string) => `restore-moves/expected/${token}.json`,
+  report: (token: string) => `restore-moves/reports/${token}.json`,
+};
+
+/** What a restore remembers between runs about its move task. */
+export interface RestoreMoveRecord {
+  taskArn: string;
+  startedAt: string;
+  attempt: number;
+  accessPointId: string;
+  taskDefinitionArn: string;
+}
+
+/** The restore job a move follows: when AWS Backup created it, and what it restored. */
+export interface CompletedRestoreJob {
+  restoreJobId: string;
+  /** The job's creation time: a restore directory made before it is not this restore's. */
+  createdAt: string;
+  recoveryPointArn: string;
+  fromPath: string;
+  toPath: string;
+}
+
+interface MoveContext {
+  config: AwsProviderConfig;
+  clients: Pick<AwsClients, "ecs" | "efs">;
+  objects: ObjectStore;
+  byKey: ReadonlyMap<string, ObservedResource>;
+  now: () => Date;
+}
+
+/**
+ * The move of a completed restore job's files into their target (a home, or a share's
+ * directory), across runs: the first writes the inventory the files must match where the move
+ * task may read it, makes an access point on the file system root with the target owner's POSIX
+ * identity, registers the move's task definition (the environment's image by digest, infra/'s
+ * restore-move role, that access point) and runs it. Later runs wait for it, read its report,
+ * check it is that task's, delete the access point and say where every file landed.
+ */
+export async function followRestoreMove(
+  job: CompletedRestoreJob,
+  record: RestoreMoveRecord | undefined,
+  move: MoveTarget,
+  ctx: MoveContext,
+  remember: (r: RestoreMoveRecord) => Promise<void>,
+): Promise<HomeRestoreStep> {
+  const token = clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
+  if (!record) return start(job, move, token, 1, undefined, ctx, remember);
+  const task = await describeOneOffTask(record.taskArn, ctx.config, ctx.clients);
+  if (task && task.lastStatus !== "STOPPED") {
+    const hours = (ctx.now().getTime() - Date.parse(record.startedAt)) / 3_600_000;
+    if (hours > MAX_TASK_HOURS)
+      return {
+        state: "failed",
+        reason: `the restore-move task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
+      };
+    return {
+      state: "pending",
+      reason: `waiting for the restore-move task ${record.taskArn} (${task.lastStatus}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
+    };
+  }
+  const key = restoreMoveObjects.report(token);
+  const body = await ctx.objects.get(key);
+  if (!body) {
+    if (!task && record.attempt < MAX_ATTEMPTS)
+      return start(job, move, token, record.attempt + 1, record, ctx, remember);
+    return {
+      state: "failed",
+      reason: task
+        ? `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; the restored files are where AWS Backup put them, untouched`
+        : `ECS lost the restore-move task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
+    };
+  }
+  const parsed = parseRestoreReport(body, record.taskArn);
+  if ("problem" in parsed)
+    return {
+      state: "failed",
+      reason: `the restore report ${key} is not usable: ${parsed.problem}`,
+    };
+  await deleteAccessPoint(record.accessPointId, ctx);
+  return {
+    state: "done",
+    home: restoredHome(parsed.spec, job, move.files),
+    startedAt: job.createdAt,
+  };
+}
+
+async function start(
+  job: CompletedRestoreJob,
+  move: MoveTarget,
+  token: string,
+  attempt: number,
+  previous: RestoreMoveRecord | undefined,
+  ctx: MoveContext,
+  remember: (r: RestoreMoveRecord) => Promise<void>,
+): Promise<HomeRestoreStep> {
+  const { config } = ctx;
+  const roleArn = config.restoreMoveRoleArn;
+  if (roleArn === undefined)
+    return {
+      state: "pending",
+      reason: `the AWS Backup restore job ${job.restoreJobId} completed: the files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into ${job.toPath} needs infra/'s restore-move role (aws.restoreMoveRoleArn in labenv.yaml, LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda)`,
+    };
+  const taskDefinition = ctx.byKey.get(move.taskDefinitionKey) as
+    ObservedResource<"task-definition"> | undefined;
+  const service = ctx.byKey.get(move.serviceKey) as ObservedResource<"service"> | undefined;
+  const bucket = taskDefinition?.spec.environment.LABENV_OBSERVATION_BUCKET;
+  if (!taskDefinition || !service || bucket === undefined)
+    return {
+      state: "failed",
+      reason: `${move.environment} has no ${!taskDefinition ? "task definition" : !service ? "service" : "object bucket in its task definition (LABENV_OBSERVATION_BUCKET)"} on AWS to run the restore-move task from`,
+    };
+  await ctx.objects.put(
+    restoreMoveObjects.expected(token),
+    `${JSON.stringify(expectedInventory(move), null, 2)}\n`,
+    "application/json",
+  );
+  const accessPointId =
+    previous?.accessPointId ?? (await rootAccessPoint(move, token, ctx)).accessPointId;
+  const registered = await ctx.clients.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: `restore-move-${move.environment.replace("/", "-")}`,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "512",
+      memory: "1024",
+      taskRoleArn: roleArn,
+      ...(taskDefinition.spec.executionRoleArn !== undefined && {
+        executionRoleArn: taskDefinition.spec.executionRoleArn,
+      }),
+      containerDefinitions: [
+        {
+          name: JUPYTER_CONTAINER,
+          image: move.image,
+          essential: true,
+          memory: 1024,
+          environment: [{ name: "AWS_REGION", value: config.region }],
+          mountPoints: [{ sourceVolume: ROOT_VOLUME, containerPath: ROOT_MOUNT, readOnly: false }],
+          ...(taskDefinition.spec.logGroup !== undefined && {
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: {
+                "awslogs-group": taskDefinition.spec.logGroup,
+                "awslogs-region": config.region,
+                "awslogs-stream-prefix": JUPYTER_CONTAINER,
+              },
+            },
+          }),
+        },
+      ],
+      volumes: [
+        {
+          name: ROOT_VOLUME,
+          efsVolumeConfiguration: {
+            fileSystemId: config.fileSystemId,
+            transitEncryption: "ENABLED",
+            authorizationConfig: { accessPointId, iam: "ENABLED" },
+          },
+        },
+      ],
+      tags: oneOffTags(move.environment, "restore-move"),
+    }),
+  );
+  const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn ?? "";
+  const [lab, env] = move.environment.split("/") as [string, string];
+  const taskArn = await startOneOffTask(
+    {
+      environment: move.environment,
+      purpose: "restore-move",
+      token: `${token}#${attempt}`,
+      taskDefinitionArn,
+      service: service.spec,
+      jupyterVolume: false,
+      command: restoreMoveCommand({
+        lab,
+        environment: env,
+        snapshot: move.snapshot.split("/").pop() ?? "",
+        bucket,
+        token,
+        job,
+      }),
+    },
+    config,
+    ctx.clients,
+  );
+  await remember({
+    taskArn,
+    startedAt: ctx.now().toISOString(),
+    attempt,
+    accessPointId,
+    taskDefinitionArn,
+  });
+  return {
+    state: "pending",
+    reason: `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-move task ${taskArn} to move its files into ${job.toPath}`,
+  };
+}
+
+/** An access point on the file system root as the target's owner (never root), made once by its token. */
+async function rootAccessPoint(
+  move: MoveTarget,
+  token: string,
+  ctx: MoveContext,
+): Promise<{ accessPointId: string }> {
+  const created = await ctx.clients.efs.send(
+    new CreateAccessPointCommand({
+      ClientToken: token.slice(0, 64),
+      FileSystemId: ctx.config.fileSystemId,
+      PosixUser: { Uid: move.owner.uid, Gid: move.owner.gid },
+      RootDirectory: { Path: "/" },
+      Tags: toUpperTags(
+        Object.fromEntries(
+          oneOffTags(move.environment, "restore-move").map((t) => [t.key, t.value]),
+        ),
+      ),
+    }),
+  );
+  return { accessPointId: created.AccessPointId ?? "" };
+}
+
+async function deleteAccessPoint(id: string, ctx: MoveContext): Promise<void> {
+  try {
+    await ctx.clients.efs.send(new DeleteAccessPointCommand({ AccessPointId: id }));
+  } catch (e) {
+    if (!(e instanceof AccessPointNotFound)) throw e;
+  }
+}
+
+/** What the agent checks each restored file against: the manifest's files, as a HomeInventory. */
+function expectedInventory(move: HomeMoveRequest) {
+  const [lab, environment, snapshot] = move.snapshot.split("/");
+  return {
+    apiVersion: "labenv.westtek.io/v1",
+    kind: "HomeInventory",
+    metadata: { lab, environment, snapshot },
+    spec: {
+      fileCount: move.files.length,
+      files: move.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    },
+  };
+}
+
+/** The move task's command: the agent finds the job's restore directory under the root and moves it. */
+export function restoreMoveCommand(a: {
+  lab: string;
+  environment: string;
+  snapshot: string;
+  bucket: string;
+  token: string;
+  job: CompletedRestoreJob;
+}): string[] {
+  return [
+    "python3",
+    AGENT_PATH,
+    "--restore-find",
+    ROOT_MOUNT,
+    "--path",
+    a.job.fromPath,
+    "--after",
+    a.job.createdAt,
+    "--into",
+    `${ROOT_MOUNT}${a.job.toPath}`,
+    "--lab",
+    a.lab,
+    "--environment",
+    a.environment,
+    ...(a.snapshot ? ["--snapshot", a.snapshot] : []),
+    "--s3-bucket",
+    a.bucket,
+    "--expected-s3-key",
+    restoreMoveObjects.expected(a.token),
+    "--s3-key",
+    restoreMoveObjects.report(a.token),
+  ];
+}
+
+/** The agent's HomeRestoreReport spec, as far as the restore reads it. */
+interface ReportSpec {
+  restoreDirectory: string;
+  moved: { path: string; size: number; sha256: string }[];
+  existing: { path: string; sha256: string; identical: boolean }[];
+  corrupt: { path: string; expected: string; actual: string }[];
+  missing: { path: string; expected: string }[];
+  skipped: { path: string; sha256: string; why: string }[];
+  left: number;
+  removed: boolean;
+}
+
+export function parseRestoreReport(
+  body: Uint8Array,
+  taskArn: string,
+): { spec: ReportSpec } | { problem: string } {
+  if (body.byteLength > MAX_REPORT_BYTES)
+    return { problem: `larger than ${MAX_REPORT_BYTES} bytes` };
+  let doc: {
+    kind?: unknown;
+    metadata?: { task?: unknown };
+    spec?: Partial<Record<keyof ReportSpec, unknown>>;
+  };
+  try {
+    doc = JSON.parse(Buffer.from(body).toString("utf8")) as typeof doc;
+  } catch (e) {
+    return { problem: `not JSON (${(e as Error).message})` };
+  }
+  if (doc?.kind !== "HomeRestoreReport") return { problem: "not a HomeRestoreReport" };
+  if (doc.metadata?.task !== taskArn)
+    return { problem: `written by ${String(doc.metadata?.task)}, not by the task ${taskArn}` };
+  const s = doc.spec ?? {};
+  const lists = ["moved", "existing", "corrupt", "missing", "skipped"] as const;
+  if (typeof s.restoreDirectory !== "string" || lists.some((l) => !Array.isArray(s[l])))
+    return {
+      problem:
+        "its spec lacks restoreDirectory or a list of moved, existing, corrupt, missing or skipped files",
+    };
+  return { spec: s as unknown as ReportSpec };
+}
+
+/**
+ * Where each file landed, from the report: moved ones (and identical ones the target already
+ * had) are in the target; a file the target had otherwise, or reached through a symbolic link,
+ * stays in the restore directory beside it; a damaged one stays there with its actual sum.
+ */
+export function restoredHome(
+  spec: ReportSpec,
+  job: CompletedRestoreJob,
+  expected: readonly StoredFileSum[],
+): RestoredHome {
+  const size = new Map(expected.map((f) => [f.path, f.size]));
+  const files: StoredFileSum[] = [
+    ...spec.moved.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    ...spec.existing.map((f) => ({ path: f.path, size: size.get(f.path) ?? -1, sha256: f.sha256 })),
+    ...spec.skipped.map((f) => ({ path: f.path, size: size.get(f.path) ?? -1, sha256: f.sha256 })),
+    ...spec.corrupt.map((f) => ({ path: f.path, size: -1, sha256: f.actual })),
+  ].sort((a, b) => a.path.localeCompare(b.path));
+  const beside = spec.skipped.length > 0 || spec.existing.some((f) => !f.identical);
+  return {
+    restoreDirectory: spec.restoreDirectory,
+    placed: beside ? "beside" : "home",
+    path: beside ? `${spec.restoreDirectory}${job.fromPath}` : job.toPath,
+    files,
+    left: spec.left,
+  };
+}

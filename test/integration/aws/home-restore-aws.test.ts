@@ -1,0 +1,395 @@
+// A restored environment's home on AWS end to end, against moto (ECS, EFS, S3) with AWS Backup
+// mocked (moto runs no Backup jobs). The test plays AWS Backup's restore (the files it would put
+// in a new aws-backup-restore_<time> directory off the file system root, here a local directory)
+// and the container runtime: for each task ECS was asked to run it reads what moto recorded — the
+// task definition's image, its EFS volume and mount, the command override — and runs exactly that
+// command with the real agent, the mount being the local "file system root", the ECS credentials
+// and metadata endpoints stand-ins on 127.0.0.1 and S3 moto's. What the restore reports comes
+// from the files the agent moved and summed.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import {
+  BackupClient,
+  DescribeRestoreJobCommand,
+  StartRestoreJobCommand,
+} from "@aws-sdk/client-backup";
+import { DescribeSubnetsCommand, ModifyVpcAttributeCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
+  StopTaskCommand,
+} from "@aws-sdk/client-ecs";
+import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
+import { AwsSnapshotSources } from "../../../reconciler/adapters/aws/aws-snapshot-sources.js";
+import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
+import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
+import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
+import { compareFiles } from "../../../reconciler/core/snapshots/restore.js";
+import type { StoredFileSum } from "../../../reconciler/ports/snapshot-sources.js";
+import {
+  applyAll,
+  createAction,
+  environmentResources,
+} from "../../adapters/aws/fixtures/environment-resources.js";
+import { repoRoot } from "../../helpers/example-repo.js";
+import { useMoto } from "../moto.js";
+import { createAccountFixtures } from "./account-fixtures.js";
+import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+
+const moto = useMoto({ warmUp: warmUpMoto });
+const BUCKET = "labenv-objects";
+const RP =
+  "arn:aws:backup:eu-west-1:123456789012:recovery-point:5c1e0a52-0d1b-4a8e-9d5f-2b7c3e4f5a6b";
+const HOME = "/labs/genomics-core/environments/rnaseq";
+const JOB_CREATED = new Date("2026-12-07T04:00:00Z");
+const RESTORE_MOVE_ROLE = "arn:aws:iam::123456789012:role/labenv-restore-move";
+const IMAGE =
+  "123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv/genomics-core@sha256:" + "ab".repeat(32);
+const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
+const NOTEBOOK = '{"cells": [], "nbformat": 4}\n';
+const COUNTS = Buffer.alloc(40_000, 7);
+const SNAPSHOT_FILES: StoredFileSum[] = [
+  { path: "analysis.ipynb", size: NOTEBOOK.length, sha256: sha(NOTEBOOK) },
+  { path: "data/counts.bin", size: COUNTS.length, sha256: sha(COUNTS) },
+];
+const MOVE = {
+  environment: "genomics-core/rnaseq",
+  snapshot: "genomics-core/rnaseq/thesis",
+  image: IMAGE,
+  files: SNAPSHOT_FILES,
+};
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function listen(handler: (path: string) => unknown): Promise<string> {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(handler(req.url ?? "/")));
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function put(root: string, rel: string, data: string | Buffer): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), data);
+}
+
+describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves the restore into the home", () => {
+  let clients: AwsClients;
+  let config: AwsProviderConfig;
+  let objects: S3ObjectStore;
+  /** The EFS file system as the move task's root mount shows it. */
+  let root: string;
+  const backup = mockClient(BackupClient);
+
+  beforeEach(async () => {
+    backup.reset();
+    clients = { ...testClients(moto.endpoint), backup: new BackupClient({ region: REGION }) };
+    config = {
+      ...(await createAccountFixtures(clients, moto.endpoint)),
+      backupVaultName: "labenv-research",
+      backupRoleArn: "arn:aws:iam::123456789012:role/labenv-backup",
+      restoreMoveRoleArn: RESTORE_MOVE_ROLE,
+    };
+    const subnet = await clients.ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: config.subnets }),
+    );
+    await clients.ec2.send(
+      new ModifyVpcAttributeCommand({
+        VpcId: subnet.Subnets![0]!.VpcId,
+        EnableDnsHostnames: { Value: true },
+      }),
+    );
+    const env = environmentResources({
+      lab: "genomics-core",
+      env: "rnaseq",
+      uid: 10001,
+      gid: 5001,
+      subnets: config.subnets,
+      securityGroups: config.securityGroups,
+    });
+    Object.assign(env.taskDefinition.spec.environment, {
+      LABENV_OBSERVATION_BUCKET: BUCKET,
+      AWS_REGION: REGION,
+    });
+    await applyAll(new AwsProvider(config, clients), env.all.map(createAction));
+    await s3Client(moto.endpoint).send(
+      new CreateBucketCommand({
+        Bucket: BUCKET,
+        CreateBucketConfiguration: { LocationConstraint: REGION },
+      }),
+    );
+    objects = new S3ObjectStore({ client: s3Client(moto.endpoint), bucket: BUCKET });
+    backup.on(StartRestoreJobCommand).resolves({ RestoreJobId: "restore-job-0001" });
+    backup
+      .on(DescribeRestoreJobCommand)
+      .resolves({ Status: "COMPLETED", CreationDate: JOB_CREATED });
+    root = mkdtempSync(join(tmpdir(), "labenv-efs-root-"));
+    // The new environment's home, with what Jupyter placed at its first start.
+    put(root, `${HOME}/examples/intro.ipynb`, "{}\n");
+  });
+
+  async function sources() {
+    const observed = (await new AwsProvider(config, clients).observe()).resources;
+    return new AwsSnapshotSources(config, clients, objects, observed, () => new Date());
+  }
+
+  /** AWS Backup's item-level restore: the home's path under a new directory off the root. */
+  function awsBackupRestores(name: string, files: [string, string | Buffer][]): string {
+    for (const [rel, data] of files) put(root, `${name}${HOME}/${rel}`, data);
+    return join(root, name);
+  }
+
+  /** The container runtime: runs every task moto holds as its task definition and overrides say, then stops it. */
+  async function runTasks() {
+    const credentials = await listen(() => ({
+      AccessKeyId: "ASIARESTOREMOVE",
+      SecretAccessKey: "restore-move-secret",
+      Token: "session-token",
+      Expiration: "2099-01-01T00:00:00Z",
+    }));
+    const listed = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
+    const tasks =
+      (
+        await clients.ecs.send(
+          new DescribeTasksCommand({ cluster: config.cluster, tasks: listed.taskArns }),
+        )
+      ).tasks ?? [];
+    const ran = [];
+    for (const task of tasks.filter((t) => t.lastStatus !== "STOPPED")) {
+      const td = (
+        await clients.ecs.send(
+          new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
+        )
+      ).taskDefinition!;
+      const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
+      const command = task.overrides!.containerOverrides!.find(
+        (c) => c.name === "jupyter",
+      )!.command!;
+      const mount = container.mountPoints![0]!;
+      const volume = td.volumes!.find((v) => v.name === mount.sourceVolume)!;
+      const accessPoint = (
+        await clients.efs.send(
+          new DescribeAccessPointsCommand({
+            AccessPointId: volume.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
+          }),
+        )
+      ).AccessPoints![0]!;
+      // The mount shows the file system from the access point's root directory.
+      const shown = join(root, accessPoint.RootDirectory?.Path ?? "/");
+      const local = command.map((a) =>
+        a === "/opt/labenv/agent/observe.py"
+          ? join(repoRoot, "reconciler/agent/observe.py")
+          : a.startsWith(mount.containerPath!)
+            ? join(shown, a.slice(mount.containerPath!.length))
+            : a,
+      );
+      const metadata = await listen(() => ({ TaskARN: task.taskArn }));
+      const env = Object.fromEntries((container.environment ?? []).map((e) => [e.name!, e.value!]));
+      const r = await run(local, {
+        ...env,
+        PATH: process.env.PATH ?? "",
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
+        ECS_CONTAINER_METADATA_URI_V4: metadata,
+        LABENV_S3_ENDPOINT: moto.endpoint,
+      });
+      await clients.ecs.send(
+        new StopTaskCommand({ cluster: config.cluster, task: task.taskArn, reason: "exited" }),
+      );
+      ran.push({ command, td, accessPoint, ...r });
+    }
+    return ran;
+  }
+
+  const step = async () => (await sources()).restoreHomeStep(RP, HOME, HOME, MOVE);
+
+  it("starts the job, then the move task with its own role and the root access point, and brings every file into the home checked", async () => {
+    expect(await step()).toMatchObject({
+      state: "pending",
+      reason: `started the AWS Backup restore job restore-job-0001 of ${HOME} from ${RP}`,
+    });
+    // An older restore of the same home (a restore done last month) and this job's.
+    const older = awsBackupRestores("aws-backup-restore_20261101T090000Z", [
+      ["analysis.ipynb", "an older version"],
+    ]);
+    const mine = awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+
+    expect(await step()).toMatchObject({
+      state: "pending",
+      reason: expect.stringMatching(
+        /^the AWS Backup restore job restore-job-0001 completed; started the restore-move task arn:aws:ecs:.* to move its files into \/labs\/genomics-core\/environments\/rnaseq$/,
+      ),
+    });
+    const [ran, ...more] = await runTasks();
+    expect(more).toEqual([]);
+    expect([ran!.status, ran!.stderr]).toEqual([0, ""]);
+    // The move runs the environment's image with infra/'s restore-move role, over TLS through an
+    // access point on the root that acts as the home's owner.
+    expect(ran!.td).toMatchObject({
+      family: "restore-move-genomics-core-rnaseq",
+      taskRoleArn: RESTORE_MOVE_ROLE,
+      containerDefinitions: [expect.objectContaining({ image: IMAGE })],
+      volumes: [
+        expect.objectContaining({
+          efsVolumeConfiguration: expect.objectContaining({
+            fileSystemId: config.fileSystemId,
+            transitEncryption: "ENABLED",
+            authorizationConfig: expect.objectContaining({ iam: "ENABLED" }),
+          }),
+        }),
+      ],
+    });
+    expect(ran!.accessPoint).toMatchObject({
+      PosixUser: { Uid: 10001, Gid: 5001 },
+      RootDirectory: { Path: "/" },
+    });
+    expect(ran!.command.slice(2, 8)).toEqual([
+      "--restore-find",
+      "/mnt/labenv-root",
+      "--path",
+      HOME,
+      "--after",
+      JOB_CREATED.toISOString(),
+    ]);
+
+    const done = await step();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.startedAt).toBe(JOB_CREATED.toISOString());
+    expect(done.home).toEqual({
+      restoreDirectory: "/aws-backup-restore_20261207T041005Z",
+      placed: "home",
+      path: HOME,
+      files: SNAPSHOT_FILES,
+      left: 0,
+    });
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([]);
+    // The files are in the home, summed from the bytes there; what Jupyter placed is untouched.
+    expect(readFileSync(join(root, HOME, "data/counts.bin")).equals(COUNTS)).toBe(true);
+    expect(readFileSync(join(root, HOME, "examples/intro.ipynb"), "utf8")).toBe("{}\n");
+    // This job's restore directory is gone, the older one untouched; the root access point too.
+    expect(existsSync(mine)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(["aws-backup-restore_20261101T090000Z", "labs"]);
+    expect(readFileSync(join(older, HOME, "analysis.ipynb"), "utf8")).toBe("an older version");
+    const left = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
+    expect(
+      (left.AccessPoints ?? []).filter((a) => a.AccessPointId === ran!.accessPoint.AccessPointId),
+    ).toEqual([]);
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
+  });
+
+  it("a damaged restored file stays in the restore directory, which is kept, and the check names it", async () => {
+    await step();
+    const mine = awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", Buffer.alloc(40_000, 8)],
+    ]);
+    await step();
+    await runTasks();
+    const done = await step();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.home.left).toBe(1);
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([
+      {
+        object: `${HOME}/data/counts.bin`,
+        problem: "checksum",
+        expected: sha(COUNTS),
+        actual: sha(Buffer.alloc(40_000, 8)),
+      },
+    ]);
+    expect(existsSync(join(root, HOME, "data/counts.bin"))).toBe(false);
+    expect(readFileSync(join(mine, HOME, "data/counts.bin")).equals(Buffer.alloc(40_000, 8))).toBe(
+      true,
+    );
+  });
+
+  it("a file the home already has is never overwritten: the restored one stays beside it", async () => {
+    put(root, `${HOME}/analysis.ipynb`, "written since the restore began");
+    await step();
+    const mine = awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await step();
+    await runTasks();
+    const done = await step();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.home).toMatchObject({
+      placed: "beside",
+      path: `/aws-backup-restore_20261207T041005Z${HOME}`,
+      left: 1,
+    });
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([]);
+    expect(readFileSync(join(root, HOME, "analysis.ipynb"), "utf8")).toBe(
+      "written since the restore began",
+    );
+    expect(readFileSync(join(mine, HOME, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+  });
+
+  it("a move task that found no restore directory of the job fails the restore, naming the task and where its output is", async () => {
+    await step();
+    awsBackupRestores("aws-backup-restore_20261101T090000Z", [["analysis.ipynb", NOTEBOOK]]);
+    await step();
+    const [ran] = await runTasks();
+    expect(ran!.status).toBe(2);
+    expect(ran!.stderr).toMatch(
+      /no aws-backup-restore_\* directory under .* was made at or after 2026-12-07T04:00:00.000Z \(older ones: \/aws-backup-restore_20261101T090000Z\): nothing moved/,
+    );
+    const r = await step();
+    expect(r).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; the restored files are where AWS Backup put them, untouched$/,
+      ),
+    });
+  });
+
+  it("without infra/'s restore-move role a completed job waits, saying where the files are and what to set", async () => {
+    const { restoreMoveRoleArn: _omitted, ...noRole } = config;
+    config = noRole;
+    await step();
+    expect(await step()).toMatchObject({
+      state: "pending",
+      reason: expect.stringMatching(
+        /untouched; moving them into .* needs infra\/'s restore-move role \(aws\.restoreMoveRoleArn/,
+      ),
+    });
+    const listed = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
+    expect(listed.taskArns ?? []).toEqual([]);
+  });
+});
+
+function run(command: string[], env: Record<string, string>) {
+  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), { env });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
