@@ -131,8 +131,14 @@ export function renderRestores(results: readonly RestoreResult[]): string {
       : "";
     const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
     const replaced = rec.home?.replaced ?? [];
+    const left = rec.home?.left ?? 0;
     return [
       head,
+      ...(left > 0
+        ? [
+            `      ${left} restored file${left === 1 ? "" : "s"} stay in ${rec.home!.restoreDirectory}, which is kept`,
+          ]
+        : []),
       ...(rec.home?.keptAside
         ? [
             `      overwrite: ${replaced.length} ${replaced.length === 1 ? "file" : "files"} of the home replaced by the snapshot's; the replaced versions are kept in ${rec.home.path}/${rec.home.keptAside}/ (nothing was deleted)`,
