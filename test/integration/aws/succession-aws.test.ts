@@ -1,21 +1,12 @@
 // Issue 16, a succession carried out on `target: aws` from its due date to done, through the CLI
-// against moto (ECS, EFS, EC2, S3, DynamoDB), with AWS Backup played by aws-sdk-client-mock (moto
-// runs no Backup jobs): a started job's recovery point is what the mock was asked to create,
-// tags included, and the Resource Groups Tagging API lists it beside moto's own answers. The
-// test plays the two things moto does not run: ECS's managed volume of the running task (a
-// volume tagged with its service, as ECS tags it) and the container runtime, which runs each
-// task ECS was asked to start with the real agent over a local directory as its home mount.
-import { spawn } from "node:child_process";
+// against moto (ECS, EFS, EC2, S3, DynamoDB); AWS Backup and the container runtime, which moto
+// does not run, are played as succession-stand-ins.ts says, and ECS's managed volume of the
+// running task is a volume tagged with its service, as ECS tags it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  BackupClient,
-  DescribeRecoveryPointCommand,
-  StartBackupJobCommand,
-} from "@aws-sdk/client-backup";
+import { BackupClient, StartBackupJobCommand } from "@aws-sdk/client-backup";
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -28,33 +19,22 @@ import {
   DescribeSubnetsCommand,
   ModifyVpcAttributeCommand,
 } from "@aws-sdk/client-ec2";
-import {
-  DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
-  ListTasksCommand,
-  StopTaskCommand,
-} from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
-import {
-  GetResourcesCommand,
-  ResourceGroupsTaggingAPIClient,
-  type GetResourcesCommandInput,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
-import { repoRoot } from "../../helpers/example-repo.js";
 import { exampleGitRepo, git } from "../../e2e/temp-git-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { dynamoClient, REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { playBackup, runTasks } from "./succession-stand-ins.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
 const servers: Server[] = [];
-const realTaggingSend = ResourceGroupsTaggingAPIClient.prototype.send;
 const backup = mockClient(BackupClient);
 const tagging = mockClient(ResourceGroupsTaggingAPIClient);
 /** DynamoDB is moto's; `dies` makes the run die instead of one write (killed before it lands). */
@@ -87,46 +67,6 @@ const TABLE = "labenv-state";
 const VC = "environments/genomics-core/variant-calling/environment.yaml";
 const SNAPSHOT = "genomics-core/variant-calling/succession-lwu-graduation";
 const HANDOVER = "share-access:genomics-core/succession-lwu-graduation.variant-calling/lwu";
-
-/** AWS Backup as the mock plays it: each started job leaves a recovery point with the tags it was given. */
-function playBackup() {
-  const points: { arn: string; tags: Record<string, string> }[] = [];
-  backup
-    .on(StartBackupJobCommand)
-    .callsFake((input: { RecoveryPointTags?: Record<string, string> }) => {
-      const arn = `arn:aws:backup:${REGION}:123456789012:recovery-point:rp-${points.length + 1}`;
-      points.push({ arn, tags: input.RecoveryPointTags ?? {} });
-      return { BackupJobId: `job-${points.length}`, RecoveryPointArn: arn };
-    });
-  backup.on(DescribeRecoveryPointCommand).callsFake(() => ({
-    Status: "COMPLETED",
-    CreationDate: new Date(Date.now() - 60_000),
-  }));
-  // The tagging API lists them; everything else is moto's answer.
-  tagging.on(GetResourcesCommand).callsFake(async (input: GetResourcesCommandInput, getClient) => {
-    if (input.ResourceTypeFilters?.includes("backup:recovery-point")) {
-      const filter = input.TagFilters?.[0];
-      return {
-        ResourceTagMappingList: points
-          .filter(
-            (p) =>
-              !filter?.Key ||
-              (filter.Key in p.tags &&
-                (!filter.Values || filter.Values.includes(p.tags[filter.Key]!))),
-          )
-          .map((p) => ({
-            ResourceARN: p.arn,
-            Tags: Object.entries(p.tags).map(([Key, Value]) => ({ Key, Value })),
-          })),
-      };
-    }
-    return (realTaggingSend as (command: GetResourcesCommand) => Promise<unknown>).call(
-      getClient(),
-      new GetResourcesCommand(input),
-    );
-  });
-  return points;
-}
 
 /** The example repository, genomics-core's variant-calling running only, reconciled on AWS (moto). */
 async function awsRepository() {
@@ -208,29 +148,10 @@ async function awsRepository() {
   return { clients, account, dir };
 }
 
-async function listen(handler: () => unknown): Promise<string> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(handler()));
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function run(command: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { env });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
-
 describe("a succession on target: aws, due to done (moto; AWS Backup mocked)", () => {
   it("snapshot, package, ownership, the predecessor's read-only access point and its revoke, each recorded in DynamoDB, each run going on from the last", async () => {
     const { clients, account, dir } = await awsRepository();
-    const points = playBackup();
+    const points = playBackup(backup, tagging);
     passThroughDynamo();
     const cli = async (today: string, ...args: string[]) => {
       const r = await runCli([...args, "--repo", dir], { today });
@@ -297,7 +218,7 @@ describe("a succession on target: aws, due to done (moto; AWS Backup mocked)", (
     // The container runtime runs the inventory task with the real agent over the home's files.
     const home = mkdtempSync(join(tmpdir(), "labenv-home-"));
     writeFileSync(join(home, "qc.ipynb"), '{"cells": [], "nbformat": 4}\n');
-    const ran = await runTasks(home);
+    const ran = await runTasks(clients, account.cluster, home, moto.endpoint, servers);
     expect(ran.map((r) => [r.command.slice(2, 4), r.status, r.stderr])).toEqual([
       [["--home-inventory", "/home/jovyan"], 0, ""],
     ]);
@@ -426,59 +347,6 @@ describe("a succession on target: aws, due to done (moto; AWS Backup mocked)", (
             ?.authorizationConfig?.accessPointId,
         }))
         .filter((m) => m.containerPath!.startsWith("/handover/"));
-    }
-
-    /** The container runtime: runs every task moto holds as its definition and overrides say, then stops it. */
-    async function runTasks(homeDir: string) {
-      const credentials = await listen(() => ({
-        AccessKeyId: "ASIATASKROLE",
-        SecretAccessKey: "task-role-secret",
-        Token: "session-token",
-        Expiration: "2099-01-01T00:00:00Z",
-      }));
-      const listed = await clients.ecs.send(new ListTasksCommand({ cluster: account.cluster }));
-      const tasks =
-        (
-          await clients.ecs.send(
-            new DescribeTasksCommand({ cluster: account.cluster, tasks: listed.taskArns }),
-          )
-        ).tasks ?? [];
-      const out = [];
-      for (const task of tasks.filter((t) => t.lastStatus !== "STOPPED")) {
-        const td = (
-          await clients.ecs.send(
-            new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
-          )
-        ).taskDefinition!;
-        const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
-        const command = task.overrides!.containerOverrides!.find(
-          (c) => c.name === "jupyter",
-        )!.command!;
-        const mount = container.mountPoints!.find((m) => m.sourceVolume === "home")!.containerPath!;
-        const local = command.map((a) =>
-          a === "/opt/labenv/agent/observe.py"
-            ? join(repoRoot, "reconciler/agent/observe.py")
-            : a === mount
-              ? homeDir
-              : a,
-        );
-        const metadata = await listen(() => ({ TaskARN: task.taskArn }));
-        const env = Object.fromEntries(
-          (container.environment ?? []).map((e) => [e.name!, e.value!]),
-        );
-        const r = await run(local, {
-          ...env,
-          PATH: process.env.PATH ?? "",
-          AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
-          ECS_CONTAINER_METADATA_URI_V4: metadata,
-          LABENV_S3_ENDPOINT: moto.endpoint,
-        });
-        await clients.ecs.send(
-          new StopTaskCommand({ cluster: account.cluster, task: task.taskArn, reason: "exited" }),
-        );
-        out.push({ command, ...r });
-      }
-      return out;
     }
   }, 240_000);
 });
