@@ -44,6 +44,40 @@
 // 3.0–3.1 s instead of 1.4–1.8 s): 20–30% more CPU per review, paid on every
 // delivery, to stay under a figure the Lambda's 1,024 MB does not need. Not
 // done; the process's CPU is now printed beside the latencies.
+//
+// What the RSS was made of (process.memoryUsage() sampled every 2 ms, and
+// --trace-gc), 20 labs: before the first delivery 89 MB = heap 43 + external
+// 5 + 41 of Node itself; at the peak 265 MB = heap 145 + external (buffers)
+// 35 + 85, the last grown by 45 MB of native memory (malloc arenas holding
+// freed buffers, V8's pool of freed pages). The heap: only three full
+// collections in the whole run, the first at 121 MB used for 36 MB kept:
+// V8 starts with a large old-generation limit and then sets it up to 4×
+// what a collection kept when collections are cheap, as they are here. Tried, each on its own (one run
+// each, load 4–8, RSS / CPU of the run; CPU is ±15% at that load):
+// --optimize-for-size 153 MB but 9.7–9.9 s CPU instead of 5.3–5.6 (no);
+// --heap-growing-percent=25/50/75/100 193–194 / 193–209 / 205–217 / 216–228
+// MB; --initial-old-space-size=32 277 MB (no change); MALLOC_ARENA_MAX=2
+// 210–244 MB alone, 10–30 MB less than without in every pairing; streaming
+// each tarball twice so that only the opened labs' files are ever copied out
+// (github-app/github/read-repository.ts) 245–270 MB alone, but buffers 13–17
+// MB instead of 17–25 with the rest; --max-semi-space-size=4 with growth 50
+// 161–168 MB but four times the young collections (1,000 instead of 250),
+// =8 155–165 MB with twice (500). V8 reads --heap-growing-percent at every
+// collection, so v8.setFlagsFromString sets it at start-up (checked: the
+// heap stays at 88 MB); the semi-space size is fixed when the heap is made
+// (set that way it changed nothing), so it is in NODE_OPTIONS.
+//
+// Done (github-app/heap-tuning.ts): growth 50% set by the Lambda and server
+// entries, NODE_OPTIONS=--max-semi-space-size=8 and MALLOC_ARENA_MAX=2 in
+// the Lambda's environment (infra/lib/github-app.ts; this bench gives its
+// delivery process the same, LABENV_BENCH_APP_UNTUNED=1 runs it without),
+// and the two-pass tarball read. `npm run bench -- github-app` three times
+// each, alternated, load 8.4–9.3 (medians): 20 labs 247 → 159 MB RSS
+// (241–250 → 158–165), peak heap 101 → 64 MB; one lab 177 → 130 MB; the
+// process's CPU 5.5 → 6.2 s for 20 labs (+12%), 1.62 → 1.74 s for one lab
+// (+7%). Nothing caps the heap, so a review of the whole repository still
+// gets what it needs. Delivery latencies at that load were 0.35–1.2 s with
+// and without, too noisy to tell apart.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,6 +86,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import nock from "nock";
 import { createLabenvApp } from "../github-app/app.js";
+import { APP_PROCESS_ENVIRONMENT, tuneHeapForReviews } from "../github-app/heap-tuning.js";
 import type { RepoFile } from "../reconciler/core/load/load-repository.js";
 import {
   mockApp,
@@ -84,6 +119,8 @@ interface Figures {
   peaksMb: Record<string, number>;
   maxRssMb: number;
   startRssMb: number;
+  /** process.memoryUsage() before the first delivery, MB. */
+  startMb: Record<string, number>;
   /** CPU time of the whole process (start-up and every delivery). */
   cpuMs: number;
 }
@@ -143,6 +180,8 @@ function mockDelivery(
 
 /** The child process: deliveries against one app instance. */
 async function deliveryProcess(dir: string): Promise<Figures> {
+  // As the app's Lambda and server entries do (LABENV_BENCH_APP_UNTUNED=1: V8's own growth).
+  if (process.env.LABENV_BENCH_APP_UNTUNED !== "1") tuneHeapForReviews();
   nock.disableNetConnect();
   const s: Scenario = {
     changed: JSON.parse(readFileSync(join(dir, "changed.json"), "utf8")) as string[],
@@ -151,6 +190,9 @@ async function deliveryProcess(dir: string): Promise<Figures> {
   };
   const probot = await testProbot(createLabenvApp({ now: () => new Date("2026-11-23T12:00:00Z") }));
   const startRssMb = process.memoryUsage().rss / 2 ** 20;
+  const startMb = Object.fromEntries(
+    Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)]),
+  );
   let peak = 0;
   const peaks = { rss: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
   const sampler = setInterval(() => {
@@ -199,6 +241,7 @@ async function deliveryProcess(dir: string): Promise<Figures> {
     ),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     startRssMb,
+    startMb,
     cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   };
 }
@@ -244,7 +287,12 @@ async function bundleSelf(): Promise<string> {
 }
 
 function runChild(bundle: string, dir: string): Figures {
-  const r = spawnSync(process.execPath, [bundle, "--delivery-process", dir], {
+  // Extra Node/V8 flags for the delivery process, to compare settings (see the notes above).
+  const flags = (process.env.LABENV_BENCH_APP_FLAGS ?? "").split(" ").filter(Boolean);
+  // The Lambda's environment (LABENV_BENCH_APP_UNTUNED=1: Node's defaults).
+  const untuned = process.env.LABENV_BENCH_APP_UNTUNED === "1";
+  const r = spawnSync(process.execPath, [...flags, bundle, "--delivery-process", dir], {
+    env: { ...process.env, ...(untuned ? {} : APP_PROCESS_ENVIRONMENT) },
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });

@@ -2,6 +2,7 @@ import type { LambdaClient } from "@aws-sdk/client-lambda";
 import { Probot, ProbotOctokit } from "probot";
 import { LabenvError } from "../reconciler/core/errors.js";
 import { createLabenvApp, type LabenvAppOptions } from "./app.js";
+import { tuneHeapForReviews } from "./heap-tuning.js";
 import { reconcileTriggerFromEnv } from "./reconcile-trigger-from-env.js";
 import { readAppCredentials } from "./secrets/app-credentials.js";
 import { secretsManagerReader, type SecretReader } from "./secrets/secrets-manager.js";
@@ -125,4 +126,5 @@ function rejectedStatus(e: unknown): number | undefined {
 }
 
 /** The Lambda entry (infra/ bundles this file): one app instance per sandbox. */
+tuneHeapForReviews();
 export const handler = createLambdaHandler({ env: process.env });

@@ -9,6 +9,7 @@
 import { Probot } from "probot";
 import { isLabenvError } from "../reconciler/core/errors.js";
 import { createLabenvApp } from "./app.js";
+import { tuneHeapForReviews } from "./heap-tuning.js";
 import { reconcileTriggerFromEnv } from "./reconcile-trigger-from-env.js";
 import { readServerConfig, type ServerConfig } from "./server-config.js";
 import { startWebServer } from "./web-server.js";
@@ -21,6 +22,7 @@ try {
   process.stderr.write(`labenv app: ${(e as Error).message}${hint}; see docs/github-app.md\n`);
   process.exit(2);
 }
+tuneHeapForReviews();
 const probot = new Probot({
   appId: config.appId,
   privateKey: config.privateKey,

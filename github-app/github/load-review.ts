@@ -11,6 +11,7 @@ import { ReviewMemory, type RememberedReview } from "../review/review-memory.js"
 import {
   environmentsOutside,
   inScope,
+  readToChoose,
   reviewScope,
   withLendingLabs,
   touchesLabenv,
@@ -52,9 +53,11 @@ export async function loadReview(
   const repo = { owner: pr.owner, repo: pr.repo };
   const baseKey = ReviewMemory.baseKey(pr.baseSha, scope);
   const knownBase = listed.complete ? ctx.memory.bases.get(baseKey) : undefined;
+  // A review of some labs copies out only their files (and what chooses them), not the archive.
+  const reads = scope.kind === "labs" ? readToChoose : undefined;
   const [head, base] = await Promise.all([
-    readRepositoryAt(github, repo, pr.headSha, select("head")),
-    knownBase ? undefined : readRepositoryAt(github, repo, pr.baseSha, select("base")),
+    readRepositoryAt(github, repo, pr.headSha, select("head"), reads),
+    knownBase ? undefined : readRepositoryAt(github, repo, pr.baseSha, select("base"), reads),
   ]);
   const baseRepository = knownBase ?? loadRepository(base!.files, ctx.check).repository;
   if (!knownBase) ctx.memory.bases.set(baseKey, baseRepository);

@@ -1,7 +1,7 @@
 import type { RepoFile } from "../../reconciler/core/load/load-repository.js";
 import { LabenvError } from "../../reconciler/core/errors.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
-import { unpackTarball } from "./tar-archive.js";
+import { unpackTarball, type ArchiveEntry } from "./tar-archive.js";
 
 /** Every path of the archive, and the files a caller chose to keep. */
 export interface RepositorySnapshot {
@@ -13,8 +13,11 @@ export interface RepositorySnapshot {
 
 /**
  * Reads the repository at one commit through GitHub's tarball endpoint (one
- * request, no clone) and keeps only the files `select` chooses; it sees the
- * whole archive first, so the choice can depend on labenv.yaml. Symbolic links become files
+ * request, no clone) and keeps only the files `select` chooses. `select` sees
+ * the files `reads` names first (default: every file), so the choice can
+ * depend on labenv.yaml; when `reads` names fewer, the archive is streamed a
+ * second time and only the chosen files are copied out, so the files of labs
+ * a review does not open never sit in memory. Symbolic links become files
  * with one NUL byte, as on disk, so the loader reports them instead of
  * following them. Each file is a buffer of its own (unpackTarball copies it
  * out as gunzip streams), so a kept file keeps nothing else alive.
@@ -23,7 +26,8 @@ export async function readRepositoryAt(
   github: GitHubClient,
   repo: RepoRef,
   sha: string,
-  select: (all: ReadonlyMap<string, Uint8Array>) => (path: string) => boolean,
+  select: (read: ReadonlyMap<string, Uint8Array>) => (path: string) => boolean,
+  reads?: (path: string) => boolean,
 ): Promise<RepositorySnapshot> {
   let data: unknown;
   try {
@@ -46,12 +50,17 @@ export async function readRepositoryAt(
       "git",
       `GitHub answered the tarball of ${sha.slice(0, 7)} with ${typeof data}, not bytes`,
     );
-  const entries = await unpackTarball(bytes);
-  const all = new Map(entries.map((e) => [e.path, e.symlink ? new Uint8Array([0]) : e.content]));
-  const keep = select(all);
+  const paths = new Set<string>();
+  const contents = (entries: ArchiveEntry[]) =>
+    new Map(entries.map((e) => [e.path, e.symlink ? new Uint8Array([0]) : e.content]));
+  const read = contents(
+    await unpackTarball(bytes, { onFile: (p) => paths.add(p), ...(reads ? { keep: reads } : {}) }),
+  );
+  const keep = select(read);
+  const kept = reads ? contents(await unpackTarball(bytes, { keep })) : read;
   return {
     sha,
-    paths: [...all.keys()],
-    files: [...all].filter(([path]) => keep(path)).map(([path, content]) => ({ path, content })),
+    paths: [...paths],
+    files: [...kept].filter(([path]) => keep(path)).map(([path, content]) => ({ path, content })),
   };
 }

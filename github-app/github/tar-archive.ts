@@ -15,6 +15,17 @@ export interface ArchiveEntry {
   symlink: boolean;
 }
 
+export interface UnpackOptions {
+  maxBytes?: number;
+  /**
+   * Which files to copy out (default: all). A file not kept is skipped as it streams by, its
+   * bytes never copied; `onFile` still sees its path.
+   */
+  keep?: (path: string) => boolean;
+  /** Called with the path of every file and symbolic link of the archive, kept or not, in order. */
+  onFile?: (path: string) => void;
+}
+
 /**
  * Unpacks a gzipped tar as GitHub's tarball endpoint (and `git archive`)
  * writes it: ustar headers, pax extended headers for long names, a pax
@@ -26,10 +37,10 @@ export interface ArchiveEntry {
  */
 export async function unpackTarball(
   gz: Uint8Array,
-  options: { maxBytes?: number } = {},
+  options: UnpackOptions = {},
 ): Promise<ArchiveEntry[]> {
   const max = options.maxBytes ?? MAX_ARCHIVE_BYTES;
-  const reader = tarReader(max);
+  const reader = tarReader(max, options);
   const gunzip = createGunzip({ chunkSize: CHUNK });
   let unpacked = 0;
   try {
@@ -63,7 +74,10 @@ export function readTar(tar: Uint8Array): ArchiveEntry[] {
  * a file's body straight into a buffer of its size, and padding and bodies
  * of entries that are not files are skipped without copying.
  */
-function tarReader(maxEntryBytes: number): {
+function tarReader(
+  maxEntryBytes: number,
+  options: Pick<UnpackOptions, "keep" | "onFile"> = {},
+): {
   push(bytes: Uint8Array): void;
   end(): ArchiveEntry[];
 } {
@@ -114,6 +128,15 @@ function tarReader(maxEntryBytes: number): {
       type === "x" || type === "L"
         ? ""
         : (longName ?? joinName(text(header.subarray(345, 500)), text(header.subarray(0, 100))));
+    if (type !== "x" && type !== "L") {
+      const path = stripTopDirectory(name);
+      if (path) options.onFile?.(path);
+      if (!path || (options.keep && !options.keep(path))) {
+        longName = undefined;
+        skip = size + padding;
+        return;
+      }
+    }
     body = { bytes: new Uint8Array(size), fill: 0, type, name };
     if (size === 0) {
       finishBody(type, name, body.bytes);

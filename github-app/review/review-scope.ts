@@ -102,3 +102,11 @@ export function withLendingLabs(
   }
   return labs.size === scope.labs.size ? scope : { kind: "labs", labs };
 }
+
+/**
+ * The files the choice of what to read looks at (see `withLendingLabs` and `packageIndexPath`):
+ * labenv.yaml, which names the package index, and every lab's shares.
+ */
+export function readToChoose(path: string): boolean {
+  return path === "labenv.yaml" || path === "labenv.yml" || SHARE_PATH.test(path);
+}

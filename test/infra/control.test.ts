@@ -3,6 +3,7 @@
 // stack is deployed without a repository (no -c githubRepository): the drift
 // schedule exists but is off. test/infra/drift.test.ts covers the drift
 // Lambda with one.
+import { APP_PROCESS_ENVIRONMENT } from "../../github-app/heap-tuning.js";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UNFILLED_SECRET } from "../../infra/lib/github-app.js";
@@ -70,7 +71,14 @@ describe("the four Lambdas", () => {
     );
     expect(Object.keys(reconcilerEnv).sort()).toEqual([...shared].sort());
     expect(driftEnv).toEqual(reconcilerEnv);
-    expect(Object.keys(appEnv).sort()).toEqual([...shared, ...appOnly].sort());
+    // And the app's process settings (github-app/heap-tuning.ts), which name nothing.
+    expect(Object.keys(appEnv).sort()).toEqual(
+      [...shared, ...appOnly, ...Object.keys(APP_PROCESS_ENVIRONMENT)].sort(),
+    );
+    expect(appEnv).toMatchObject({
+      NODE_OPTIONS: "--max-semi-space-size=8",
+      MALLOC_ARENA_MAX: "2",
+    });
     expect(reconcilerEnv[ENV.labs]).toBe(TEST_LABS.join(","));
     for (const name of [
       ENV.githubAppIdSecretArn,

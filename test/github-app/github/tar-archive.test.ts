@@ -43,6 +43,31 @@ describe("unpackTarball", () => {
     expect(entries.find((e) => e.path === "link.yaml")!.symlink).toBe(true);
   });
 
+  it("copies out only the files `keep` names, and reports every path, long names included", async () => {
+    const long = `environments/lab/${"x".repeat(120)}.yaml`;
+    const seen: string[] = [];
+    const entries = await unpackTarball(
+      tarball(
+        [
+          { path: "labenv.yaml", content: "a: 1\n" },
+          { path: long, content: "b" },
+          { path: "environments/other/env/environment.yaml", content: "c" },
+        ],
+        "f".repeat(40),
+      ),
+      {
+        keep: (p) => p !== long && !p.startsWith("environments/other/"),
+        onFile: (p) => seen.push(p),
+      },
+    );
+    expect(entries.map((e) => [e.path, Buffer.from(e.content).toString()])).toEqual([
+      ["labenv.yaml", "a: 1\n"],
+    ]);
+    expect(seen.sort()).toEqual(
+      [long, "environments/other/env/environment.yaml", "labenv.yaml"].sort(),
+    );
+  });
+
   it("reads the test helper's GitHub-shaped tarballs", async () => {
     const long = `environments/lab/${"x".repeat(120)}.yaml`;
     const entries = await unpackTarball(
