@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
+import { readConfigFiles, readRepositoryFiles } from "../adapters/fs/read-repository-files.js";
 import { FileStateStore } from "../adapters/file/file-state-store.js";
 import { DirectoryObjectStore } from "../adapters/file/directory-object-store.js";
 import { currentCommit } from "../adapters/git/current-commit.js";
@@ -169,6 +169,25 @@ function readIndexOnce(dir: string, repository: Repository): () => PackageIndexD
     if ("error" in result) throw result.error;
     return result.data;
   };
+}
+
+/**
+ * The state store labenv.yaml names, from labenv.yaml alone: for a command
+ * that only reads what the reconciler recorded (`labenv audit`'s share grants
+ * and revokes), so it neither parses every document of the checkout nor asks
+ * git for the commit. labenv.yaml with errors refuses it as openContext does.
+ */
+export function openStateStore(dir: string): StateStore {
+  const { repository, diagnostics } = loadRepository(readConfigFiles(dir), createSchemaValidator());
+  requireUsableConfig(diagnostics);
+  const config: RepoConfig["spec"] = repository.config?.doc.spec ?? { target: "sandbox" };
+  const stateDir = join(dir, config.state?.directory ?? ".labenv");
+  if (config.state?.store !== "dynamodb") return new FileStateStore(join(stateDir, "state"));
+  const objects: ObjectStore =
+    config.objects?.store === "s3"
+      ? lazyS3Objects(config)
+      : new DirectoryObjectStore(join(stateDir, "objects"));
+  return lazyAws(config, objects).state;
 }
 
 export function openContext(dir: string, now: () => Date): RunContext {

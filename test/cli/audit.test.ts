@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FileStateStore } from "../../reconciler/adapters/file/file-state-store.js";
 import nock from "nock";
 import { strictNock } from "../helpers/strict-nock.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -109,6 +112,51 @@ describe("labenv audit", () => {
       const r = await runCli(["audit", "-C", repo.dir, "--format", format]);
       expect(r.code).toBe(1);
       expectGolden(r.stdout, `full/report.${format}`);
+    }
+  });
+
+  it("reads the reconciler's grants from the state directory labenv.yaml names, whatever the other files of the checkout say, and refuses a broken labenv.yaml", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "labenv-audit-state-"));
+    try {
+      execFileSync("git", ["clone", "-q", repo.dir, dir]);
+      writeFileSync(
+        join(dir, "labenv.yaml"),
+        "apiVersion: labenv.westtek.io/v1\nkind: RepoConfig\nmetadata:\n  name: t\nspec:\n  target: sandbox\n  state:\n    store: file\n    directory: recorded\n",
+      );
+      // A document of the checkout that does not parse: the audit reads history, not the checkout.
+      mkdirSync(join(dir, "environments", "genomics-core", "broken"), { recursive: true });
+      writeFileSync(
+        join(dir, "environments", "genomics-core", "broken", "environment.yaml"),
+        "a: [\n",
+      );
+      await new FileStateStore(join(dir, "recorded", "state")).putShareEvent({
+        event: "granted",
+        at: "2026-11-02T10:00:00Z",
+        share: "genomics-core/to-ml",
+        environment: "genomics-core/bulk-rnaseq",
+        member: "ml-vision/epetrov",
+        accessPoint: "fsap-0123",
+        reason: "create share genomics-core/to-ml",
+        commit: "0123456789ab",
+        run: "r1",
+      });
+      const r = await runCli(["audit", "-C", dir, "--json"]);
+      expect(r.code).toBe(1);
+      expect(
+        (
+          JSON.parse(r.stdout) as { shares: { access: { accessPoint: string }[] } }
+        ).shares.access.map((e) => e.accessPoint),
+      ).toEqual(["fsap-0123"]);
+      writeFileSync(
+        join(dir, "labenv.yaml"),
+        "apiVersion: labenv.westtek.io/v1\nkind: RepoConfig\nspec:\n  target: moon\n",
+      );
+      const refused = await runCli(["audit", "-C", dir, "--json"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("labenv.yaml has");
+      expect(refused.stdout).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { RepoFile } from "../../core/load/load-repository.js";
 import { MAX_FILE_BYTES } from "../../core/load/parse-yaml.js";
+import { CONFIG_FILES } from "../../core/load/repo-config.js";
 
 const ROOTS = ["environments", "domain-packs"];
 const TOP_FILES = ["labenv.yaml", "labenv.yml", "package-index.yaml"];
@@ -18,6 +19,16 @@ export function readRepositoryFiles(root: string): RepoFile[] {
     if (isFile(path)) files.push({ path: name, content: readBounded(path) });
   }
   for (const dir of ROOTS) walk(root, join(root, dir), files);
+  return files;
+}
+
+/** Only the repository configuration (labenv.yaml or labenv.yml), for commands that need nothing else. */
+export function readConfigFiles(root: string): RepoFile[] {
+  const files: RepoFile[] = [];
+  for (const name of CONFIG_FILES) {
+    const path = join(root, name);
+    if (isFile(path)) files.push({ path: name, content: readBounded(path) });
+  }
   return files;
 }
 

@@ -10,7 +10,7 @@ import { renderAuditCsv } from "../../core/audit/render-audit-csv.js";
 import { renderAuditMarkdown } from "../../core/audit/render-audit-markdown.js";
 import { LabenvError } from "../../core/errors.js";
 import { withShareAccess } from "../../core/audit/share-access-audit.js";
-import { openContext } from "../context.js";
+import { openStateStore } from "../context.js";
 import type { CliIO } from "../io.js";
 
 interface AuditOptions {
@@ -84,7 +84,7 @@ export function registerAudit(program: Command, io: CliIO): void {
         };
       }
       // The grants and revokes the reconciler recorded, from the state store labenv.yaml names.
-      const events = await openContext(opts.dir, io.now).state.listShareEvents();
+      const events = await openStateStore(opts.dir).listShareEvents();
       const remembered = await openDescriptionFile(opts.dir, { fresh: opts.reread === true });
       const audit = await readAudit(opts.dir, query, host, remembered.descriptions);
       try {
