@@ -41,14 +41,29 @@ import { AwsSnapshotSources } from "../../../reconciler/adapters/aws/aws-snapsho
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
 import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
 import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
-import { compareFiles } from "../../../reconciler/core/snapshots/restore.js";
+import { renderRestores } from "../../../reconciler/cli/snapshot-sources.js";
+import { sha256Hex } from "../../../reconciler/core/lock/canonical.js";
+import { loadRepository } from "../../../reconciler/core/load/load-repository.js";
+import type { EnvironmentLock } from "../../../reconciler/core/model/documents.js";
+import {
+  snapshotObjects,
+  type SnapshotManifest,
+} from "../../../reconciler/core/snapshots/manifest.js";
+import { lockSpecDigest } from "../../../reconciler/core/snapshots/restore-decision.js";
+import {
+  compareFiles,
+  completeRestores,
+  restoreObjects,
+} from "../../../reconciler/core/snapshots/restore.js";
+import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
+import { parse } from "yaml";
 import type { StoredFileSum } from "../../../reconciler/ports/snapshot-sources.js";
 import {
   applyAll,
   createAction,
   environmentResources,
 } from "../../adapters/aws/fixtures/environment-resources.js";
-import { repoRoot } from "../../helpers/example-repo.js";
+import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
@@ -368,6 +383,132 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
         /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; the restored files are where AWS Backup put them, untouched$/,
       ),
     });
+  });
+
+  it("through the restore step: the record says every file is identical in the home, and the time since the restore job began", async () => {
+    const files = exampleFiles().map((f) =>
+      f.path === "environments/genomics-core/rnaseq/environment.yaml"
+        ? {
+            ...f,
+            content: String(f.content).replace(
+              "  state: running\n",
+              `  state: running\n  restoreFrom: { snapshot: ${MOVE.snapshot} }\n`,
+            ),
+          }
+        : f,
+    );
+    const repository = loadRepository(files, createSchemaValidator()).repository;
+    const lockText = String(
+      files.find((f) => f.path === "environments/genomics-core/rnaseq/environment.lock.yaml")!
+        .content,
+    );
+    const lock = parse(lockText) as EnvironmentLock;
+    // The running Jupyter's agent reports what the snapshot's observation holds.
+    const observation = JSON.stringify({
+      apiVersion: "labenv.westtek.io/v1",
+      kind: "Observation",
+      metadata: {
+        lab: "genomics-core",
+        environment: "rnaseq",
+        observedAt: "2026-12-07T03:00:00Z",
+        source: "agent",
+      },
+      spec: {
+        python: "3.11.9",
+        packages: [{ name: "numpy", version: "1.26.4" }],
+        kernels: [],
+        extensions: [],
+        jupyterConfig: [],
+      },
+    });
+    const observationKey = snapshotObjects.content(sha256Hex(observation));
+    await objects.put(observationKey, observation);
+    await objects.put("observations/genomics-core/rnaseq/latest.json", observation);
+    const manifest = {
+      apiVersion: "labenv.westtek.io/v1",
+      kind: "SnapshotManifest",
+      id: MOVE.snapshot,
+      request: {
+        file: "environments/genomics-core/rnaseq/snapshots/thesis.yaml",
+        requestedBy: "rpatel",
+        reason: "Figures of thesis chapter 3",
+        include: { packages: true, home: true },
+      },
+      capturedAt: "2026-12-01T10:00:00.000Z",
+      commit: "a".repeat(40),
+      provider: "aws eu-west-1 / cluster labenv",
+      lock: {
+        key: snapshotObjects.content(sha256Hex(lockText)),
+        size: Buffer.byteLength(lockText),
+        sha256: sha256Hex(lockText),
+        file: "environments/genomics-core/rnaseq/environment.lock.yaml",
+        digest: `sha256:${"d".repeat(64)}`,
+        specDigest: lockSpecDigest(lock),
+        domainPack: `${lock.spec.domainPack.name}@${lock.spec.domainPack.version}`,
+        image: lock.spec.image,
+      },
+      image: IMAGE,
+      observation: {
+        key: observationKey,
+        size: observation.length,
+        sha256: sha256Hex(observation),
+      },
+      home: {
+        backupJobId: "backup-job-0001",
+        recoveryPointArn: RP,
+        path: HOME,
+        fileCount: 2,
+        totalBytes: NOTEBOOK.length + COUNTS.length,
+        files: SNAPSHOT_FILES,
+      },
+    } as SnapshotManifest;
+    const manifests = new Map([[MOVE.snapshot, { manifest, digest: `sha256:${"e".repeat(64)}` }]]);
+    const restore = async () => {
+      const aws = await sources();
+      // moto starts no service tasks: the restored service's running task, played here, runs the snapshot's image.
+      const running = Object.assign(Object.create(aws) as AwsSnapshotSources, {
+        runningImage: async () => IMAGE,
+      });
+      return completeRestores(
+        { repository, manifests, startedAt: new Date() },
+        { objects, sources: running, restorer: running, now: () => new Date() },
+      );
+    };
+    expect((await restore()).map((r) => [r.outcome, r.environment])).toEqual([
+      ["waiting", "genomics-core/rnaseq"],
+    ]);
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    expect(await restore()).toEqual([
+      expect.objectContaining({
+        outcome: "waiting",
+        reason: expect.stringMatching(/started the restore-move task/),
+      }),
+    ]);
+    await runTasks();
+    const results = await restore();
+    const record = results[0]!.record!;
+    expect(record).toMatchObject({
+      ok: true,
+      startedAt: JOB_CREATED.toISOString(),
+      packages: { matched: 1, total: 1, differences: [] },
+      home: { placed: "home", path: HOME, files: 2, identical: 2, findings: [], left: 0 },
+    });
+    expect(record.seconds).toBe((Date.parse(record.finishedAt) - JOB_CREATED.getTime()) / 1000);
+    expect(renderRestores(results)).toMatch(
+      /^restores:\n {2}✓ restored {2}genomics-core\/rnaseq from genomics-core\/rnaseq\/thesis: 1\/1 packages match, 2\/2 files identical in its home, in \d+\.\d s$/,
+    );
+    expect(
+      await objects.get(restoreObjects.record("genomics-core/rnaseq", MOVE.snapshot)),
+    ).toBeDefined();
+    // A restore done is not done again: no second restore job, no second move task.
+    const again = await restore();
+    expect(again).toEqual([expect.objectContaining({ outcome: "restored", now: false })]);
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
+    const tasks = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
+    expect(tasks.taskArns).toHaveLength(1);
   });
 
   it("without infra/'s restore-move role a completed job waits, saying where the files are and what to set", async () => {
