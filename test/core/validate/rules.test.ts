@@ -20,6 +20,7 @@ function errors(files: RepoFile[], today = TODAY) {
   return validateFiles(files, check, { today }).diagnostics.filter((d) => d.severity === "error");
 }
 const base = exampleFiles();
+const VARIANT_CALLING = "environments/genomics-core/variant-calling/environment.yaml";
 
 describe("cross-document rules", () => {
   it("owner must be a member of the lab", () => {
@@ -125,6 +126,23 @@ describe("cross-document rules", () => {
   it("successions are between members of the lab", () => {
     const [d] = errors(editYaml(base, SUCCESSION, (doc) => doc.setIn(["spec", "to"], "sbauer")));
     expect(d).toMatchObject({ code: "succession-members", path: "spec.to" });
+  });
+
+  it("the outgoing researcher stays in lab.yaml through effective + keepAccessDays, and may leave after", () => {
+    // The hand-over merged (ajones owns variant-calling); lwu is removed from genomics-core.
+    const left = editYaml(
+      editYaml(base, VARIANT_CALLING, (doc) => doc.setIn(["spec", "owner"], "ajones")),
+      "environments/genomics-core/lab.yaml",
+      (doc) => {
+        const members = doc.getIn(["spec", "members"]) as { items: { get(k: string): unknown }[] };
+        members.items = members.items.filter((m) => m.get("id") !== "lwu");
+      },
+    );
+    const during = errors(left, "2027-03-01").filter((e) => e.code === "succession-members");
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatchObject({ file: SUCCESSION, path: "spec.from" });
+    expect(during[0]!.hint).toContain("keep them in lab.yaml through 2027-03-01");
+    expect(errors(left, "2027-03-02")).toEqual([]);
   });
 
   it("an environment is handed over once by its outgoing researcher", () => {

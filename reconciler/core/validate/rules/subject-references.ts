@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { envKey } from "../../model/documents.js";
 import { finding, isBroken, memberIds, paths, type Rule } from "../rule.js";
+import { accessUntil } from "../../successions/succession-environments.js";
 
 /** Snapshots name an existing environment and a member as requester. */
 export const snapshotReferences: Rule = {
@@ -118,21 +119,23 @@ export const shareReferences: Rule = {
 export const successionReferences: Rule = {
   name: "succession-references",
   description: "A succession's researchers belong to the lab and its environments exist.",
-  check(repo) {
+  check(repo, ctx) {
     const out: Diagnostic[] = [];
     for (const s of repo.successions.values()) {
       const lab = s.doc.metadata.lab;
       if (!repo.labs.has(lab)) continue;
       const members = memberIds(repo, lab);
       const { from, to } = s.doc.spec;
-      if (!members.has(from))
+      // Once the hand-over and the predecessor's read access are over, they may leave the lab.
+      const until = accessUntil(s);
+      if (!members.has(from) && ctx.today <= until)
         out.push(
           finding(
             s,
             ["spec", "from"],
             "succession-members",
             `outgoing researcher \`${from}\` is not a member of ${lab}`,
-            "keep them in lab.yaml until the hand-over is merged",
+            `keep them in lab.yaml through ${until} (effective + keepAccessDays: the hand-over and their read access); after that day they may leave`,
           ),
         );
       if (!members.has(to))
