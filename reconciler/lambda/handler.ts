@@ -79,6 +79,7 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
   const repo = await readRepository(env, want);
   const { provider, state, objects } = awsContext(env);
   const now = () => new Date();
+  const startedAt = now();
   // Shares of a snapshot open the copies restored for them (none yet on AWS: see docs/shares.md).
   const shareCopies = objects ? await readShareCopies(objects) : new Map<string, string>();
   const runId = context?.awsRequestId ?? randomUUID();
@@ -149,14 +150,16 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
     Object.assign(summary, {
       manifestLocks: await lockManifestsAfter(result.repository, objects, now()),
     });
-  // Then, as `labenv reconcile` ends: snapshots captured (manifest, then record), renewal pull
-  // requests and succession steps.
+  // Then, as `labenv reconcile` ends: snapshots captured (manifest, then record), restores
+  // completed, renewal pull requests and succession steps.
   if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
-    const [{ afterRun }, { lambdaGitHost }, { captureAfterRun }] = await Promise.all([
-      import("./after-run.js"),
-      import("./lambda-git-host.js"),
-      import("./capture-after-run.js"),
-    ]);
+    const [{ afterRun }, { lambdaGitHost }, { captureAfterRun }, { restoreAfterRun }] =
+      await Promise.all([
+        import("./after-run.js"),
+        import("./lambda-git-host.js"),
+        import("./capture-after-run.js"),
+        import("./restore-after-run.js"),
+      ]);
     const store = objects;
     const captured = store
       ? await captureAfterRun(
@@ -176,6 +179,16 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         )
       : undefined;
     if (captured) Object.assign(summary, { captured });
+    // Each restore takes its next step (the home's restore job, its move task, the record).
+    const restores = store
+      ? await restoreAfterRun(result.repository, startedAt, {
+          provider,
+          objects: store,
+          sources: (observed) => awsSnapshotSources(env, store, observed, now),
+          now,
+        })
+      : undefined;
+    if (restores) Object.assign(summary, { restores });
     Object.assign(
       summary,
       await afterRun(

@@ -2,7 +2,8 @@
 // as `labenv reconcile` does: the restored environment's task definition runs the snapshot's
 // image by digest and its service's /opt/jupyter volume is created from the snapshot's EBS
 // snapshot (moto keeps that in the service's labenv:from-snapshot tag). Without the manifest, the
-// environment runs as its lock says.
+// environment runs as its lock says. The run ends with the restore step (it waits for the task,
+// which moto never starts).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
@@ -161,6 +162,17 @@ describe("the reconciler Lambda restores from a snapshot's manifest (moto)", () 
     expect(await running(clients, account.cluster)).toEqual({
       image: IMAGE,
       fromSnapshot: SNAP_ID,
+    });
+    // The run ends with the restore step, as `labenv reconcile` does: it waits for the task.
+    expect(r).toMatchObject({
+      restores: [
+        {
+          environment: "ml-vision/segmentation",
+          snapshot: SNAPSHOT,
+          outcome: "waiting",
+          reason: "ml-vision/segmentation's task does not run the snapshot's image yet",
+        },
+      ],
     });
   });
 

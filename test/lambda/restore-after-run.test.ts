@@ -1,0 +1,208 @@
+// The reconciler Lambda's restore step (restore-after-run.ts), with stand-ins for the provider and
+// the snapshot sources: an environment restored from a snapshot takes its next step each run (the
+// home's restore still pending is said as waiting), the run after the move writes the record, a
+// restore done is not done again, and a repository that restores nothing reads nothing.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { DirectoryObjectStore } from "../../reconciler/adapters/file/directory-object-store.js";
+import { sha256Hex } from "../../reconciler/core/lock/canonical.js";
+import { loadRepository } from "../../reconciler/core/load/load-repository.js";
+import type { EnvironmentLock, Observation } from "../../reconciler/core/model/documents.js";
+import {
+  manifestBytes,
+  snapshotObjects,
+  type SnapshotManifest,
+} from "../../reconciler/core/snapshots/manifest.js";
+import { lockSpecDigest } from "../../reconciler/core/snapshots/restore-decision.js";
+import { restoreObjects } from "../../reconciler/core/snapshots/restore.js";
+import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
+import { restoreAfterRun } from "../../reconciler/lambda/restore-after-run.js";
+import type { Provider } from "../../reconciler/ports/provider.js";
+import type {
+  HomeMoveRequest,
+  HomeRestorer,
+  HomeRestoreStep,
+  SnapshotSources,
+} from "../../reconciler/ports/snapshot-sources.js";
+import { exampleFiles } from "../helpers/example-repo.js";
+
+const SNAPSHOT = "genomics-core/rnaseq/thesis";
+const RP = "arn:aws:backup:eu-west-1:123456789012:recovery-point:0b1c";
+const IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv/genomics-core@sha256:${"e".repeat(64)}`;
+const HOME = "/labs/genomics-core/environments/rnaseq";
+const FILE = { path: "analysis.ipynb", size: 2, sha256: "a".repeat(64) };
+const provider = { label: "aws", observe: async () => ({ resources: [] }) } as unknown as Provider;
+
+const files = exampleFiles().map((f) =>
+  f.path === "environments/genomics-core/rnaseq/environment.yaml"
+    ? {
+        ...f,
+        content: String(f.content).replace(
+          "  state: running\n",
+          `  state: running\n  restoreFrom: { snapshot: ${SNAPSHOT} }\n`,
+        ),
+      }
+    : f,
+);
+const repository = loadRepository(files, createSchemaValidator()).repository;
+const observation: Observation = {
+  apiVersion: "labenv.westtek.io/v1",
+  kind: "Observation",
+  metadata: {
+    lab: "genomics-core",
+    environment: "rnaseq",
+    observedAt: "2026-12-07T03:00:00Z",
+    source: "agent",
+  },
+  spec: {
+    packages: [{ name: "numpy", version: "1.26.4" }],
+    kernels: [],
+    extensions: [],
+    jupyterConfig: [],
+  },
+};
+
+async function store() {
+  const objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-objects-")));
+  const lockText = String(
+    files.find((f) => f.path === "environments/genomics-core/rnaseq/environment.lock.yaml")!
+      .content,
+  );
+  const lock = parse(lockText) as EnvironmentLock;
+  const text = JSON.stringify(observation);
+  await objects.put(snapshotObjects.content(sha256Hex(text)), text);
+  const manifest = {
+    apiVersion: "labenv.westtek.io/v1",
+    kind: "SnapshotManifest",
+    id: SNAPSHOT,
+    capturedAt: "2026-12-01T10:00:00.000Z",
+    commit: "a".repeat(40),
+    provider: "aws eu-west-1 / cluster labenv",
+    lock: {
+      key: snapshotObjects.content(sha256Hex(lockText)),
+      size: lockText.length,
+      sha256: sha256Hex(lockText),
+      digest: `sha256:${"d".repeat(64)}`,
+      specDigest: lockSpecDigest(lock),
+    },
+    image: IMAGE,
+    observation: {
+      key: snapshotObjects.content(sha256Hex(text)),
+      size: text.length,
+      sha256: sha256Hex(text),
+    },
+    home: {
+      backupJobId: "j",
+      recoveryPointArn: RP,
+      path: HOME,
+      fileCount: 1,
+      totalBytes: 2,
+      files: [FILE],
+    },
+  } as unknown as SnapshotManifest;
+  await objects.put(snapshotObjects.manifest(SNAPSHOT), manifestBytes(manifest).text);
+  return objects;
+}
+
+function sources(step: HomeRestoreStep, asked: HomeMoveRequest[]): SnapshotSources & HomeRestorer {
+  return {
+    volumeSnapshot: async () => undefined,
+    backupJob: async () => undefined,
+    recoveryPointFiles: async () => undefined,
+    captureHome: async () => ({ state: "failed", reason: "not in this test" }),
+    observation: async () => observation,
+    runningImage: async () => IMAGE,
+    restoreHome: async () => {
+      throw new Error("on AWS the restore spans runs: restoreHomeStep");
+    },
+    restoreHomeStep: async (_rp, _from, _to, move) => {
+      asked.push(move!);
+      return step;
+    },
+  };
+}
+
+describe("the reconciler Lambda's restore step", () => {
+  it("says a pending home restore is waiting, then records the finished one, timed from the restore job, and does not do it again", async () => {
+    const objects = await store();
+    const asked: HomeMoveRequest[] = [];
+    const now = () => new Date("2026-12-07T05:00:00Z");
+    const first = await restoreAfterRun(repository, now(), {
+      provider,
+      objects,
+      sources: () =>
+        sources({ state: "pending", reason: "started the AWS Backup restore job r-1" }, asked),
+      now,
+    });
+    expect(first).toEqual([
+      {
+        environment: "genomics-core/rnaseq",
+        snapshot: SNAPSHOT,
+        outcome: "waiting",
+        reason: "started the AWS Backup restore job r-1",
+      },
+    ]);
+    expect(asked).toEqual([
+      { environment: "genomics-core/rnaseq", snapshot: SNAPSHOT, image: IMAGE, files: [FILE] },
+    ]);
+    const done: HomeRestoreStep = {
+      state: "done",
+      startedAt: "2026-12-07T04:00:00.000Z",
+      home: {
+        restoreDirectory: "/aws-backup-restore_20261207T041005Z",
+        placed: "home",
+        path: HOME,
+        files: [FILE],
+        left: 0,
+      },
+    };
+    const second = await restoreAfterRun(repository, now(), {
+      provider,
+      objects,
+      sources: () => sources(done, asked),
+      now,
+    });
+    expect(second).toEqual([
+      {
+        environment: "genomics-core/rnaseq",
+        snapshot: SNAPSHOT,
+        outcome: "restored",
+        ok: true,
+        seconds: 3600,
+        home: { identical: 1, files: 1, placed: "home", path: HOME },
+      },
+    ]);
+    expect(
+      await objects.get(restoreObjects.record("genomics-core/rnaseq", SNAPSHOT)),
+    ).toBeDefined();
+    asked.length = 0;
+    const third = await restoreAfterRun(repository, now(), {
+      provider,
+      objects,
+      sources: () => sources(done, asked),
+      now,
+    });
+    expect(third?.map((r) => r.outcome)).toEqual(["restored"]);
+    expect(asked).toEqual([]);
+  });
+
+  it("reads nothing when no environment restores from a snapshot", async () => {
+    const plain = loadRepository(exampleFiles(), createSchemaValidator()).repository;
+    const r = await restoreAfterRun(plain, new Date(), {
+      provider: {
+        observe: async () => {
+          throw new Error("nothing is observed");
+        },
+      } as unknown as Provider,
+      objects: new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-objects-"))),
+      sources: () => {
+        throw new Error("no sources are opened");
+      },
+      now: () => new Date(),
+    });
+    expect(r).toBeUndefined();
+  });
+});
