@@ -4,6 +4,7 @@ import { shareAccessKey } from "../kinds/share-access.js";
 import { handoverMountPath, handoverShareId } from "../desire/share-grants.js";
 import type { ShareAccessEvent, SuccessionRecord } from "../../ports/state-store.js";
 import { accessUntil } from "./succession-environments.js";
+import { handoverViewName } from "./ownership-pull-request.js";
 
 /** What a step left: done (with the run that did it), or waiting for something outside it. */
 export type StepResult =
@@ -159,12 +160,18 @@ export function revokeStep(
     };
   const revoked = all.filter((a) => a.revoked);
   const run = revoked.map((a) => a.revoked!.run).find((r) => r !== undefined);
+  // The view environment the ownership pull request added is git's: it goes when git drops it.
+  const viewKey = envKey(s.doc.metadata.lab, handoverViewName(from));
+  const stays =
+    view.repository.environments.get(viewKey)?.doc.spec.owner === from
+      ? `; ${viewKey} stays until it is removed in git (its data is kept)`
+      : "";
   return {
     done: {
       detail:
-        revoked.length > 0
+        (revoked.length > 0
           ? `revoked ${from}'s read access to ${revoked.map((a) => a.environment).join(", ")} after ${until} (${revoked.map((a) => `${a.revoked!.accessPoint} deleted ${a.revoked!.at}`).join(", ")}); the files stay`
-          : `${from} holds no read access after ${until}`,
+          : `${from} holds no read access after ${until}`) + stays,
       refs: revoked.map((a) => a.revoked!.accessPoint),
       ...(run ? { run } : {}),
     },

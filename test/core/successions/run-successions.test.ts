@@ -149,7 +149,7 @@ describe("successions: recorded steps", () => {
     const revoke = after!.done.find((d) => d.step === "revoke")!;
     expect(revoke.refs).toEqual(access.refs);
     expect(revoke.detail).toMatch(
-      /^revoked lwu's read access to genomics-core\/variant-calling after 2027-03-01 \(fsap-\S+ deleted \S+\); the files stay$/,
+      /^revoked lwu's read access to genomics-core\/variant-calling after 2027-03-01 \(fsap-\S+ deleted \S+\); the files stay; genomics-core\/lwu-handover stays until it is removed in git \(its data is kept\)$/,
     );
     expect(revoke.run).toBe(
       (await w.s.state.listShareEvents()).find((e) => e.event === "revoked")!.run,
