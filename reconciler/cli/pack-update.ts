@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { indexForRepository } from "../adapters/package-index/open-index.js";
 import { readRIndexes } from "../adapters/package-index/r-repository.js";
+import { readJuliaRegistries } from "../adapters/package-index/julia-registry.js";
 import { LabenvError } from "../core/errors.js";
 import { digestOf } from "../core/lock/canonical.js";
 import { lockRepository } from "../core/lock/lock-repository.js";
@@ -87,6 +88,7 @@ export async function updatePacks(
       upgrade: true,
       today: io.today(),
       rIndexes: await readRIndexes(next, only),
+      juliaRegistries: await readJuliaRegistries(next, only),
     };
     const locks =
       only.length === 0

@@ -142,6 +142,18 @@ export function buildImage(
       }
       continue;
     }
+    // The Julia step (julia-project.ts): the base needs Julia, the project needs its manifest.
+    // The sandbox installs nothing for it: the agent does not report Julia packages.
+    const julia =
+      /^RUN JULIA_DEPOT_PATH=\S+ JUPYTER_DATA_DIR=\S+ julia --project=(\S+) -e '.+'$/.exec(line);
+    if (julia) {
+      if (![...kernels.values()].some((k) => k.language === "julia"))
+        throw buildError("/bin/sh: 1: julia: not found (the base image has no Julia kernel)");
+      for (const f of ["Project.toml", "Manifest.toml"])
+        if (!scratch.has(`${julia[1]}/${f}`))
+          throw buildError(`Pkg: ${julia[1]}/${f} is not in the image`);
+      continue;
+    }
     const remove = /^RUN jupyter kernelspec remove -y (.+)$/.exec(line);
     if (remove) {
       for (const k of remove[1]!.split(/\s+/)) {

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { indexForRepository } from "../../adapters/package-index/open-index.js";
 import { lockFreshness, lockPath, lockRepository } from "../../core/lock/lock-repository.js";
 import { readRIndexes } from "../../adapters/package-index/r-repository.js";
+import { readJuliaRegistries } from "../../adapters/package-index/julia-registry.js";
 import { LabenvError } from "../../core/errors.js";
 import { lockFindings } from "../../core/validate/rules/lock-rules.js";
 import type { RequirementCache } from "../../core/lock/check-lock.js";
@@ -98,7 +99,8 @@ export function registerLock(program: Command, io: CliIO): void {
           return;
         }
         const rIndexes = await readRIndexes(repository, envs);
-        const outcomes = lockRepository(repository, index, { ...scope, rIndexes });
+        const juliaRegistries = await readJuliaRegistries(repository, envs);
+        const outcomes = lockRepository(repository, index, { ...scope, rIndexes, juliaRegistries });
         for (const o of outcomes)
           if (o.outcome === "created" || o.outcome === "updated")
             writeFileSync(join(opts.repo, o.file), o.text);

@@ -4,6 +4,12 @@ import { lockDigest } from "../lock/build-lock.js";
 import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
 import type { PackExample } from "../packs/pack-examples.js";
 import { R_INSTALL_SCRIPT } from "./r-install-script.js";
+import {
+  JULIA_DEPOT_DIR,
+  JULIA_PROJECT_DIR,
+  juliaProjectFiles,
+  juliaRunLine,
+} from "./julia-project.js";
 
 /**
  * An environment's image build context: the files a builder (CodeBuild, `docker buildx`, the
@@ -38,6 +44,9 @@ export const DEPENDENCIES_FILE = "dependencies.txt";
 /** The locked R packages the pack image does not hold, `name==version md5`, and the script that installs them. */
 export const R_PACKAGES_FILE = "r-packages.txt";
 export const R_INSTALL_FILE = "labenv/r/install_r_packages.R";
+/** The locked Julia packages as a Julia project the image instantiates. */
+export const JULIA_PROJECT_FILE = "labenv/julia/Project.toml";
+export const JULIA_MANIFEST_FILE = "labenv/julia/Manifest.toml";
 /** labenv's own server settings (the provenance hook, the server extension that starts the agent). */
 export const LABENV_SETTINGS_FILE = "etc/jupyter/jupyter_server_config.d/labenv.json";
 export const AGENT_FILE = "labenv/agent/observe.py";
@@ -106,6 +115,15 @@ export function buildContext({
       },
       { path: R_INSTALL_FILE, content: R_INSTALL_SCRIPT },
     );
+  const julia = spec.julia;
+  const juliaKernel = pack.spec.kernels.find((k) => k.language === "julia")?.name;
+  if (julia) {
+    const { project, manifest } = juliaProjectFiles(julia);
+    files.push(
+      { path: JULIA_PROJECT_FILE, content: project },
+      { path: JULIA_MANIFEST_FILE, content: manifest },
+    );
+  }
   const exampleFiles = examples.map((e) => `${EXAMPLES_DIR}/${e.file}`);
   if (examples.length) {
     const manifest = {
@@ -141,6 +159,12 @@ export function buildContext({
           `RUN Rscript /tmp/labenv/install_r_packages.R ${spec.r!.repository} /tmp/labenv/${R_PACKAGES_FILE}`,
         ]
       : []),
+    ...(julia
+      ? [
+          `COPY ${JULIA_PROJECT_FILE} ${JULIA_MANIFEST_FILE} ${JULIA_PROJECT_DIR}/`,
+          juliaRunLine(juliaKernel ?? "julia"),
+        ]
+      : []),
     ...(removedKernels.length
       ? [`RUN jupyter kernelspec remove -y ${removedKernels.join(" ")}`]
       : []),
@@ -152,7 +176,11 @@ export function buildContext({
       ? [`COPY ${EXAMPLES_DIR}/manifest.json ${exampleFiles.join(" ")} ${IMAGE_EXAMPLES_DIR}/`]
       : []),
     `ENV LABENV_LAB=${lab} LABENV_ENVIRONMENT=${name} LABENV_LOCK_DIGEST=${lockDigest(lock)} \\`,
-    `    LABENV_AGENT_INTERVAL_MINUTES=${interval} PYTHONPATH=${HOOK_DIR}`,
+    `    LABENV_AGENT_INTERVAL_MINUTES=${interval} PYTHONPATH=${HOOK_DIR}${julia ? ` \\` : ""}`,
+    // The researcher's own depot first (writable), then the one the image instantiated.
+    ...(julia
+      ? [`    JULIA_DEPOT_PATH=:${JULIA_DEPOT_DIR} JULIA_PROJECT=${JULIA_PROJECT_DIR}`]
+      : []),
     "",
   ].join("\n");
   files.push({ path: "Dockerfile", content: dockerfile });
@@ -171,6 +199,12 @@ export function buildContext({
           .slice(0, 3)
           .map((p) => `${p.name} ${p.version}`)
           .join(", ")}${rInstalled.length > 3 ? ", …" : ""})`
+      : "",
+    julia
+      ? `, ${julia.packages.length} Julia package${julia.packages.length === 1 ? "" : "s"} (${julia.packages
+          .slice(0, 3)
+          .map((p) => `${p.name} ${p.version}`)
+          .join(", ")}${julia.packages.length > 3 ? ", …" : ""})`
       : "",
     examples.length
       ? `, ${examples.length} example notebook${examples.length === 1 ? "" : "s"}`

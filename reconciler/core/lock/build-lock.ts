@@ -5,6 +5,11 @@ import type { PackageIndexData } from "./package-index.js";
 import { parseRequirement } from "../pep440/index.js";
 import { resolve, type LockedPackage } from "./resolve.js";
 import { resolveRPackages, type LockedRPackages, type RPackageIndex } from "./r-packages.js";
+import {
+  resolveJuliaPackages,
+  type JuliaRegistry,
+  type LockedJuliaPackages,
+} from "./julia-packages.js";
 
 export interface LockInputs {
   environment: Environment;
@@ -17,6 +22,10 @@ export interface LockInputs {
   rIndex?: RPackageIndex | { error: string };
   /** The R packages locked (set by buildLock from `rIndex`). */
   r?: LockedRPackages;
+  /** The environment's Julia registry (`spec.julia`), as read for it, or why it could not be read. */
+  juliaRegistry?: JuliaRegistry | { error: string };
+  /** The Julia packages locked (set by buildLock from `juliaRegistry`). */
+  julia?: LockedJuliaPackages;
 }
 
 export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false; errors: string[] };
@@ -27,7 +36,7 @@ export type BuildLockResult = { ok: true; lock: EnvironmentLock } | { ok: false;
  * changes it). Owner, description, resources and state do not affect a lock.
  */
 export function inputDigest(environment: Environment, packChecksum: string): string {
-  const { domainPack, packages, kernels, jupyterConfig, r } = environment.spec;
+  const { domainPack, packages, kernels, jupyterConfig, r, julia } = environment.spec;
   return digestOf({
     lockVersion: 1,
     domainPack,
@@ -37,6 +46,7 @@ export function inputDigest(environment: Environment, packChecksum: string): str
     packChecksum,
     // Only when asked for, so a lock without R keeps the digest it always had.
     ...(r ? { r } : {}),
+    ...(julia ? { julia } : {}),
   });
 }
 
@@ -71,7 +81,31 @@ export function buildLock(inputs: LockInputs, keep?: readonly LockedPackage[]): 
     if (!resolved.ok) return resolved;
     r = resolved.r;
   }
-  return { ok: true, lock: assembleLock({ ...inputs, ...(r ? { r } : {}) }, packages) };
+  let julia: LockedJuliaPackages | undefined;
+  if (env.spec.julia) {
+    const registry = inputs.juliaRegistry;
+    if (!registry || "error" in registry)
+      return {
+        ok: false,
+        errors: [
+          `the Julia registry ${env.spec.julia.registry} could not be read${registry && "error" in registry ? `: ${registry.error}` : ""}`,
+        ],
+      };
+    const resolved = resolveJuliaPackages(env, pack, registry);
+    if (resolved.ok === "need")
+      return {
+        ok: false,
+        errors: [
+          `the Julia registry ${env.spec.julia.registry} was not read for packages ${resolved.uuids.join(", ")}`,
+        ],
+      };
+    if (!resolved.ok) return resolved;
+    julia = resolved.julia;
+  }
+  return {
+    ok: true,
+    lock: assembleLock({ ...inputs, ...(r ? { r } : {}), ...(julia ? { julia } : {}) }, packages),
+  };
 }
 
 /**
@@ -135,6 +169,7 @@ export function assembleLock(
         ...(p.requestedAs ? { requestedAs: p.requestedAs } : {}),
       })),
       ...(inputs.r ? { r: inputs.r } : {}),
+      ...(inputs.julia ? { julia: inputs.julia } : {}),
       kernels: lockedKernels(env, pack),
       extensions: [...(pack.spec.extensions ?? [])]
         .sort((a, b) => a.name.localeCompare(b.name))

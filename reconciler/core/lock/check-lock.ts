@@ -383,10 +383,12 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
       index: new Map(),
       ...(lock.spec.excludeNewer !== undefined ? { excludeNewer: lock.spec.excludeNewer } : {}),
       ...(lock.spec.r && env.spec.r ? { r: lock.spec.r } : {}),
+      ...(lock.spec.julia && env.spec.julia ? { julia: lock.spec.julia } : {}),
     },
     [...kept].sort((a, b) => a.name.localeCompare(b.name)),
   ).spec;
   checkRPackages(env, pack, lock, label, either, edit);
+  checkJuliaPackages(env, lock, either, edit);
   lock.spec.packages.forEach((p, i) => {
     const want = kept[i]!;
     if (i > 0 && lock.spec.packages[i - 1]!.name.localeCompare(p.name) >= 0)
@@ -513,6 +515,65 @@ function checkRPackages(
   }
   for (const [name, version] of Object.entries(pack.spec.provides?.r ?? {}))
     if (name !== "R") expect(name, String(version), "pack", label);
+}
+
+/**
+ * The lock's Julia packages against environment.yaml's `spec.julia`, offline: the registry, each
+ * pin at exactly its version, sorted by name. (Dependencies, uuids and tree hashes come from the
+ * registry, which `labenv lock` reads.)
+ */
+function checkJuliaPackages(
+  env: Environment,
+  lock: EnvironmentLock,
+  either: (path: LockFinding["path"], said: string, should: string, staleText: string) => void,
+  edit: (path: LockFinding["path"], said: string, should: string) => void,
+): void {
+  const asked = env.spec.julia;
+  const julia = lock.spec.julia;
+  if (!asked) return;
+  if (!julia) {
+    either(
+      ["spec"],
+      "no Julia packages",
+      "environment.yaml asks for some (spec.julia)",
+      "environment.yaml now asks for Julia packages (spec.julia)",
+    );
+    return;
+  }
+  if (julia.registry !== asked.registry)
+    either(
+      ["spec", "julia", "registry"],
+      julia.registry,
+      `environment.yaml resolves against ${asked.registry}`,
+      `the Julia registry changed from ${julia.registry} to ${asked.registry}`,
+    );
+  julia.packages.forEach((p, i) => {
+    if (i > 0 && julia.packages[i - 1]!.name >= p.name)
+      edit(
+        ["spec", "julia", "packages", i, "name"],
+        p.name,
+        "Julia packages are sorted by name, each once",
+      );
+  });
+  const at = new Map(julia.packages.map((p, i) => [p.name, { p, i }]));
+  for (const pin of asked.packages) {
+    const [name, version] = pin.split("==") as [string, string];
+    const got = at.get(name);
+    if (!got)
+      either(
+        ["spec", "julia", "packages"],
+        `no ${name}`,
+        `environment.yaml gives ${name} ${version}`,
+        `environment.yaml now gives Julia package ${name} ${version}`,
+      );
+    else if (got.p.version !== version || got.p.source !== "environment")
+      either(
+        ["spec", "julia", "packages", got.i],
+        `${name} ${got.p.version} (${got.p.source})`,
+        `environment.yaml gives ${name} ${version} (environment)`,
+        `environment.yaml now gives Julia package ${name} ${version}, not ${got.p.version}`,
+      );
+  }
 }
 
 function result(findings: LockFinding[], versionsHold: boolean): LockFreshness {

@@ -1,3 +1,4 @@
+import type { JuliaRegistry } from "./julia-packages.js";
 import semver from "semver";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { packChecksum } from "../packs/checksum.js";
@@ -29,6 +30,8 @@ export interface LockOptions {
   today?: string;
   /** R snapshot repositories' indexes by URL (environments with `spec.r`), or why one was not read. */
   rIndexes?: ReadonlyMap<string, RPackageIndex | { error: string }>;
+  /** Julia registries by URL (environments with `spec.julia`), as read for them, or why one was not read. */
+  juliaRegistries?: ReadonlyMap<string, JuliaRegistry | { error: string }>;
 }
 
 /**
@@ -163,6 +166,9 @@ export function lockRepository(
     };
     const rIndex = env.doc.spec.r && options.rIndexes?.get(env.doc.spec.r.repository);
     if (rIndex) inputs.rIndex = rIndex;
+    const juliaRegistry =
+      env.doc.spec.julia && options.juliaRegistries?.get(env.doc.spec.julia.registry);
+    if (juliaRegistry) inputs.juliaRegistry = juliaRegistry;
     const built = buildLock(inputs, keep);
     if (!built.ok) {
       out.push({ environment: key, file, outcome: "failed", errors: built.errors });

@@ -122,6 +122,63 @@ export interface EnvironmentLock {
       }[];
     };
     /**
+     * The Julia packages the image instantiates, when environment.yaml asks for any (`spec.julia`): every pin and dependency, each exact with its uuid and git-tree-sha1, from which the build context's Project.toml and Manifest.toml are written.
+     */
+    julia?: {
+      /**
+       * The registry they were resolved against.
+       */
+      registry: string;
+      /**
+       * The pack's Julia version the compat ranges were checked against.
+       */
+      julia: string;
+      /**
+       * Sorted by name.
+       *
+       * @maxItems 500
+       */
+      packages: {
+        /**
+         * The package name as the registry spells it.
+         */
+        name: string;
+        /**
+         * The package's uuid in the registry.
+         */
+        uuid: string;
+        /**
+         * The exact version, a key of the registry's Versions.toml.
+         */
+        version: string;
+        /**
+         * The registry's git-tree-sha1 of that version: Pkg refuses a download whose tree differs.
+         */
+        gitTreeSha1: string;
+        /**
+         * `environment`: pinned in environment.yaml; `dependency`: needed by another (Deps.toml).
+         */
+        source: "environment" | "dependency";
+        /**
+         * Its dependencies at this version, by name (packages and standard libraries).
+         */
+        deps: string[];
+      }[];
+      /**
+       * Julia's standard libraries the packages need (not in the registry), sorted by name.
+       */
+      stdlibs: {
+        /**
+         * The standard library's name.
+         */
+        name: string;
+        /**
+         * Its uuid, as Deps.toml gives it.
+         */
+        uuid: string;
+      }[];
+    };
+    /**
      * The kernels the environment offers.
      */
     kernels: {

@@ -107,6 +107,21 @@ export interface Environment {
       packages: string[];
     };
     /**
+     * Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (the highest version every compat range allows) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.
+     */
+    julia?: {
+      /**
+       * Where the registry's files are read from, at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror).
+       */
+      registry: string;
+      /**
+       * `Name==x.y.z`, exact: a version the registry holds and has not yanked.
+       *
+       * @maxItems 500
+       */
+      packages: string[];
+    };
+    /**
      * Which of the pack's kernels to offer (kernelspec names). Default: all of them.
      */
     kernels?: string[];

@@ -1,0 +1,313 @@
+import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
+import { parseRegistryToml, type TomlTables, type TomlValue } from "./julia-registry-toml.js";
+import {
+  compareJuliaVersions,
+  formatJuliaVersion,
+  inIntervals,
+  parseJuliaVersion,
+  parseRegistryRange,
+  type JuliaVersion,
+  type VersionInterval,
+} from "./julia-versions.js";
+
+/** One package of a General-style registry, from its Package.toml, Versions.toml, Deps.toml and Compat.toml. */
+export interface JuliaRegistryPackage {
+  name: string;
+  uuid: string;
+  versions: Map<string, { gitTreeSha1: string; yanked: boolean }>;
+  /** Deps.toml: for the versions in `range`, these dependencies (name → uuid). */
+  deps: { range: VersionInterval[]; deps: Record<string, string> }[];
+  /** Compat.toml: for the versions in `range`, these registry ranges (name → intervals). */
+  compat: { range: VersionInterval[]; compat: Record<string, VersionInterval[]> }[];
+}
+
+/** Registry.toml's packages (uuid → name and path) and the packages read so far, by uuid. */
+export interface JuliaRegistry {
+  url: string;
+  index: ReadonlyMap<string, { name: string; path: string }>;
+  packages: ReadonlyMap<string, JuliaRegistryPackage>;
+}
+
+export type LockedJuliaPackages = NonNullable<EnvironmentLock["spec"]["julia"]>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SHA1 = /^[0-9a-f]{40}$/;
+/** At most this many packages are read from a registry for one environment. */
+export const MAX_JULIA_PACKAGES = 500;
+
+/** Registry.toml's `[packages]`: uuid → name and path. */
+export function parseRegistryIndex(
+  text: string,
+): { ok: true; index: Map<string, { name: string; path: string }> } | { ok: false; error: string } {
+  const parsed = parseRegistryToml(text);
+  if (!parsed.ok) return { ok: false, error: `Registry.toml ${parsed.error}` };
+  const index = new Map<string, { name: string; path: string }>();
+  for (const [uuid, value] of parsed.tables.get("packages") ?? []) {
+    const entry = value as Record<string, string>;
+    if (
+      !UUID.test(uuid) ||
+      typeof entry !== "object" ||
+      Array.isArray(entry) ||
+      !entry.name ||
+      !entry.path ||
+      !/^[A-Za-z0-9_/.-]+$/.test(entry.path) ||
+      entry.path.includes("..")
+    )
+      return {
+        ok: false,
+        error: `Registry.toml [packages] ${uuid}: expected uuid = { name = "…", path = "X/Name" }`,
+      };
+    index.set(uuid, { name: entry.name, path: entry.path });
+  }
+  return { ok: true, index };
+}
+
+/** A package from its registry files (Deps.toml and Compat.toml may be missing). */
+export function parseRegistryPackage(
+  path: string,
+  files: {
+    package: string;
+    versions: string;
+    deps?: string | undefined;
+    compat?: string | undefined;
+  },
+): { ok: true; value: JuliaRegistryPackage } | { ok: false; error: string } {
+  const read = (file: string, text: string | undefined) => {
+    if (text === undefined) return { ok: true as const, tables: new Map() as TomlTables };
+    const r = parseRegistryToml(text);
+    return r.ok ? r : { ok: false as const, error: `${path}/${file} ${r.error}` };
+  };
+  const pkg = read("Package.toml", files.package);
+  const versions = read("Versions.toml", files.versions);
+  const deps = read("Deps.toml", files.deps);
+  const compat = read("Compat.toml", files.compat);
+  for (const r of [pkg, versions, deps, compat]) if (!r.ok) return r;
+  if (!pkg.ok || !versions.ok || !deps.ok || !compat.ok) throw new Error("unreachable");
+  const top = pkg.tables.get("")!;
+  const name = top.get("name");
+  const uuid = top.get("uuid");
+  if (typeof name !== "string" || typeof uuid !== "string" || !UUID.test(uuid))
+    return { ok: false, error: `${path}/Package.toml: expected name = "…" and uuid = "…"` };
+  const out: JuliaRegistryPackage = { name, uuid, versions: new Map(), deps: [], compat: [] };
+  for (const [version, table] of versions.tables) {
+    if (version === "") continue;
+    const sha = table.get("git-tree-sha1");
+    if (!parseJuliaVersion(version) || typeof sha !== "string" || !SHA1.test(sha))
+      return {
+        ok: false,
+        error: `${path}/Versions.toml ["${version}"]: expected a version x.y.z with git-tree-sha1 = "<40 hex digits>"`,
+      };
+    out.versions.set(version, { gitTreeSha1: sha, yanked: table.get("yanked") === true });
+  }
+  for (const [file, tables, into] of [
+    ["Deps.toml", deps.tables, "deps"],
+    ["Compat.toml", compat.tables, "compat"],
+  ] as const) {
+    for (const [key, table] of tables) {
+      if (key === "") continue;
+      const range = parseRegistryRange(key);
+      if (!range.ok) return { ok: false, error: `${path}/${file} [${key}]: ${range.error}` };
+      if (into === "deps") {
+        const entries: Record<string, string> = {};
+        for (const [dep, id] of table) {
+          if (typeof id !== "string" || !UUID.test(id))
+            return { ok: false, error: `${path}/${file} [${key}] ${dep}: expected a uuid` };
+          entries[dep] = id;
+        }
+        out.deps.push({ range: range.value, deps: entries });
+      } else {
+        const entries: Record<string, VersionInterval[]> = {};
+        for (const [dep, spec] of table) {
+          const r = parseRegistryRange(spec as string | string[]);
+          if (!r.ok || !isRangeValue(spec))
+            return {
+              ok: false,
+              error: `${path}/${file} [${key}] ${dep}: ${r.ok ? "expected a range" : r.error}`,
+            };
+          entries[dep] = r.value;
+        }
+        out.compat.push({ range: range.value, compat: entries });
+      }
+    }
+  }
+  return { ok: true, value: out };
+}
+
+function isRangeValue(v: TomlValue): v is string | string[] {
+  return typeof v === "string" || Array.isArray(v);
+}
+
+export type JuliaResolution =
+  | { ok: true; julia: LockedJuliaPackages }
+  | { ok: false; errors: string[] }
+  /** The registry packages (by uuid) the resolution needs read before it can go on. */
+  | { ok: "need"; uuids: string[] };
+
+/**
+ * The Julia packages an environment locks: each pin of `spec.julia.packages` at exactly its
+ * version, and the closure of their dependencies for those versions (Deps.toml), each at the
+ * highest version that is not yanked and that every compat range met so far allows (Compat.toml);
+ * the `julia` compat of every version chosen must allow the pack's Julia (its Julia kernel's
+ * version). Dependencies the registry does not list are Julia's standard libraries. There is no
+ * backtracking: a range that excludes a version already chosen is an error naming both, which a
+ * pin of that dependency resolves. IJulia must be in the closure (it is the kernel). Pure and
+ * deterministic: packages are visited in name order.
+ */
+export function resolveJuliaPackages(
+  env: Environment,
+  pack: DomainPack,
+  registry: JuliaRegistry,
+): JuliaResolution {
+  const wanted = env.spec.julia!;
+  const juliaText = pack.spec.kernels.find((k) => k.language === "julia")?.version;
+  const julia = juliaText ? parseJuliaVersion(juliaText) : undefined;
+  if (!julia)
+    return {
+      ok: false,
+      errors: [
+        `spec.julia needs the pack's Julia version: ${pack.metadata.name}@${pack.metadata.version} has no Julia kernel with a version x.y.z`,
+      ],
+    };
+  const byName = new Map<string, string>();
+  for (const [uuid, e] of registry.index) if (!byName.has(e.name)) byName.set(e.name, uuid);
+  const errors: string[] = [];
+  const chosen = new Map<string, { version: JuliaVersion; why: string }>();
+  const ranges = new Map<string, { range: VersionInterval[]; text: string }[]>();
+  const stdlibs = new Map<string, string>();
+  const depsOf = new Map<string, string[]>();
+  const queue: string[] = [];
+  const need = new Set<string>();
+  for (const pin of wanted.packages) {
+    const [name, versionText] = pin.split("==") as [string, string];
+    const uuid = byName.get(name);
+    if (!uuid) {
+      errors.push(`Julia package ${name} is not in the registry ${wanted.registry}`);
+      continue;
+    }
+    const pkg = registry.packages.get(uuid);
+    if (!pkg) {
+      need.add(uuid);
+      continue;
+    }
+    const v = pkg.versions.get(versionText);
+    if (!v || v.yanked) {
+      const held = [...pkg.versions].filter(([, x]) => !x.yanked).map(([k]) => k);
+      errors.push(
+        `Julia package ${name}==${versionText} is ${v ? "yanked" : "not"} in the registry ${wanted.registry}${held.length ? `, which holds ${name} ${sortVersions(held).slice(-3).join(", ")}` : ""}`,
+      );
+      continue;
+    }
+    chosen.set(name, {
+      version: parseJuliaVersion(versionText)!,
+      why: "pinned in environment.yaml",
+    });
+    queue.push(name);
+  }
+  if (need.size) return { ok: "need", uuids: [...need].sort() };
+  queue.sort();
+  while (queue.length > 0 && errors.length === 0) {
+    const from = queue.shift()!;
+    const pkg = registry.packages.get(byName.get(from)!)!;
+    const at = chosen.get(from)!.version;
+    const label = `${from} ${formatJuliaVersion(at)}`;
+    const deps: Record<string, string> = {};
+    for (const d of pkg.deps) if (inIntervals(at, d.range)) Object.assign(deps, d.deps);
+    const compat: Record<string, VersionInterval[]> = {};
+    for (const c of pkg.compat) if (inIntervals(at, c.range)) Object.assign(compat, c.compat);
+    if (compat.julia && !inIntervals(julia, compat.julia))
+      errors.push(
+        `${label} does not support Julia ${juliaText}, the pack's (its compat: julia ${show(compat.julia)})`,
+      );
+    depsOf.set(from, Object.keys(deps).sort());
+    for (const dep of Object.keys(deps).sort()) {
+      const uuid = deps[dep]!;
+      if (!registry.index.has(uuid)) {
+        stdlibs.set(dep, uuid);
+        continue;
+      }
+      const depPkg = registry.packages.get(uuid);
+      if (!depPkg) {
+        need.add(uuid);
+        continue;
+      }
+      const range = compat[dep];
+      if (range)
+        ranges.set(dep, [
+          ...(ranges.get(dep) ?? []),
+          { range, text: `${label} needs ${dep} ${show(range)}` },
+        ]);
+      const already = chosen.get(dep);
+      if (already) {
+        if (range && !inIntervals(already.version, range))
+          errors.push(
+            `${label} needs ${dep} ${show(range)}, but ${dep} is locked at ${formatJuliaVersion(already.version)} (${already.why}): pin ${dep} to a version both allow`,
+          );
+        continue;
+      }
+      const allowed = (ranges.get(dep) ?? []).map((r) => r.range);
+      const best = sortVersions([...depPkg.versions].filter(([, x]) => !x.yanked).map(([k]) => k))
+        .map((k) => parseJuliaVersion(k)!)
+        .filter((v) => allowed.every((r) => inIntervals(v, r)))
+        .pop();
+      if (!best) {
+        errors.push(
+          `${label} needs ${dep} ${range ? show(range) : ""}, and the registry ${wanted.registry} holds no version of ${dep} that allows`.replace(
+            "  ",
+            " ",
+          ),
+        );
+        continue;
+      }
+      chosen.set(dep, { version: best, why: `needed by ${label}` });
+      queue.push(dep);
+      queue.sort();
+    }
+    if (chosen.size > MAX_JULIA_PACKAGES)
+      errors.push(`more than ${MAX_JULIA_PACKAGES} Julia packages`);
+  }
+  if (errors.length) return { ok: false, errors };
+  if (need.size) return { ok: "need", uuids: [...need].sort() };
+  if (!chosen.has("IJulia"))
+    return {
+      ok: false,
+      errors: [`spec.julia.packages must bring IJulia (the Julia kernel): pin IJulia==<version>`],
+    };
+  const pins = new Set(wanted.packages.map((p) => p.split("==")[0]!));
+  const sorted = [...chosen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ok: true,
+    julia: {
+      registry: wanted.registry,
+      julia: juliaText!,
+      packages: sorted.map((name) => {
+        const uuid = byName.get(name)!;
+        const version = formatJuliaVersion(chosen.get(name)!.version);
+        return {
+          name,
+          uuid,
+          version,
+          gitTreeSha1: registry.packages.get(uuid)!.versions.get(version)!.gitTreeSha1,
+          source: pins.has(name) ? ("environment" as const) : ("dependency" as const),
+          deps: depsOf.get(name) ?? [],
+        };
+      }),
+      stdlibs: [...stdlibs]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, uuid]) => ({ name, uuid })),
+    },
+  };
+}
+
+function sortVersions(versions: string[]): string[] {
+  return versions
+    .map((v) => [v, parseJuliaVersion(v)] as const)
+    .filter((x): x is readonly [string, JuliaVersion] => x[1] !== undefined)
+    .sort((a, b) => compareJuliaVersions(a[1], b[1]))
+    .map(([v]) => v);
+}
+
+function show(range: readonly VersionInterval[]): string {
+  return range
+    .map((r) => `[${formatJuliaVersion(r.lower)}, ${r.upper ? formatJuliaVersion(r.upper) : "∞"})`)
+    .join(" ∪ ");
+}

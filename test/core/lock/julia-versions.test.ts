@@ -1,0 +1,150 @@
+// Julia's two ways of writing version sets, table by table: Project.toml compat specifiers
+// (Pkg's semver_spec) and a registry's ranges (Deps.toml / Compat.toml, Pkg's VersionRange).
+import { describe, expect, it } from "vitest";
+import {
+  formatJuliaVersion,
+  inIntervals,
+  parseCompatSpec,
+  parseJuliaVersion,
+  parseRegistryRange,
+  type VersionInterval,
+} from "../../../reconciler/core/lock/julia-versions.js";
+import { parseRegistryToml } from "../../../reconciler/core/lock/julia-registry-toml.js";
+
+const show = (intervals: VersionInterval[]) =>
+  intervals
+    .map((i) => `[${formatJuliaVersion(i.lower)}, ${i.upper ? formatJuliaVersion(i.upper) : "∞"})`)
+    .join(" ∪ ");
+
+describe("Julia compat specifiers (Project.toml [compat])", () => {
+  it.each([
+    // caret, the default (Pkg's documentation, "Caret specifiers")
+    ["1.2.3", "[1.2.3, 2.0.0)"],
+    ["1.2", "[1.2.0, 2.0.0)"],
+    ["1", "[1.0.0, 2.0.0)"],
+    ["^1.2.3", "[1.2.3, 2.0.0)"],
+    ["0.2.3", "[0.2.3, 0.3.0)"],
+    ["0.3", "[0.3.0, 0.4.0)"],
+    ["0.0.3", "[0.0.3, 0.0.4)"],
+    ["0.0", "[0.0.0, 0.1.0)"],
+    ["0", "[0.0.0, 1.0.0)"],
+    // tilde
+    ["~1.2.3", "[1.2.3, 1.3.0)"],
+    ["~1.2", "[1.2.0, 1.3.0)"],
+    ["~1", "[1.0.0, 2.0.0)"],
+    ["~0.2.3", "[0.2.3, 0.3.0)"],
+    ["~0.0.3", "[0.0.3, 0.0.4)"],
+    ["~0.0", "[0.0.0, 0.1.0)"],
+    ["~0", "[0.0.0, 1.0.0)"],
+    // equality
+    ["=1.2.3", "[1.2.3, 1.2.4)"],
+    ["=0.10.1", "[0.10.1, 0.10.2)"],
+    // hyphen ranges: the upper bound matches by prefix
+    ["1.2.3 - 4.5.6", "[1.2.3, 4.5.7)"],
+    ["0.2 - 0.5", "[0.2.0, 0.6.0)"],
+    ["0.2 - 0", "[0.2.0, 1.0.0)"],
+    ["1.2 - 2", "[1.2.0, 3.0.0)"],
+    // comma lists are unions
+    ["0.5, 0.6", "[0.5.0, 0.6.0) ∪ [0.6.0, 0.7.0)"],
+    ["1.2, ~0.9.1, =0.0.7", "[1.2.0, 2.0.0) ∪ [0.9.1, 0.10.0) ∪ [0.0.7, 0.0.8)"],
+  ])("%s is %s", (spec, expected) => {
+    const r = parseCompatSpec(spec);
+    expect(r.ok && show(r.value)).toBe(expected);
+  });
+
+  it.each([
+    ["1.2", "1.9.9", true],
+    ["1.2", "2.0.0", false],
+    ["1.2", "1.1.9", false],
+    ["0.3", "0.3.7", true],
+    ["0.3", "0.4.0", false],
+    ["~1.2.3", "1.2.9", true],
+    ["~1.2.3", "1.3.0", false],
+    ["=1.2.3", "1.2.3", true],
+    ["=1.2.3", "1.2.4", false],
+    ["1.2.3 - 4.5.6", "4.5.6", true],
+    ["1.2.3 - 4.5.6", "4.5.7", false],
+    ["0.5, 0.7", "0.6.1", false],
+    ["0.5, 0.7", "0.7.1", true],
+  ])("%s allows %s: %s", (spec, version, allowed) => {
+    const r = parseCompatSpec(spec);
+    if (!r.ok) throw new Error(r.error);
+    expect(inIntervals(parseJuliaVersion(version)!, r.value)).toBe(allowed);
+  });
+
+  it.each(["", "1.2.3.4", ">= 1.2", "1.2-2", "v1.2", "01.2", "1.x", "1.2.3-beta"])(
+    "%j is refused, saying what is expected",
+    (spec) => {
+      const r = parseCompatSpec(spec);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toMatch(/is not a Julia compat specifier such as 1\.2, ~1\.2\.3/);
+    },
+  );
+});
+
+describe("registry ranges (Deps.toml and Compat.toml)", () => {
+  it.each([
+    ["1.2", "[1.2.0, 1.3.0)"],
+    ["1", "[1.0.0, 2.0.0)"],
+    ["0", "[0.0.0, 1.0.0)"],
+    ["0.3", "[0.3.0, 0.4.0)"],
+    ["0.2.1", "[0.2.1, 0.2.2)"],
+    ["0.5-0.7", "[0.5.0, 0.8.0)"],
+    ["1.6.0-1", "[1.6.0, 2.0.0)"],
+    ["0.21-0", "[0.21.0, 1.0.0)"],
+    ["0.3.1-*", "[0.3.1, ∞)"],
+    ["*", "[0.0.0, ∞)"],
+  ])("%s is %s", (range, expected) => {
+    const r = parseRegistryRange(range);
+    expect(r.ok && show(r.value)).toBe(expected);
+  });
+
+  it("a Compat.toml array is the union, and 1.2 is not a caret here", () => {
+    const r = parseRegistryRange(["0.5", "1.2"]);
+    expect(r.ok && show(r.value)).toBe("[0.5.0, 0.6.0) ∪ [1.2.0, 1.3.0)");
+    expect(r.ok && inIntervals([1, 5, 0], r.value)).toBe(false);
+  });
+
+  it.each(["", "1.2.x", "^1.2", "1.2 - ", "a-b"])("%j is refused", (range) => {
+    expect(parseRegistryRange(range).ok).toBe(false);
+  });
+});
+
+describe("the TOML a registry is written in", () => {
+  it("reads tables, quoted keys, strings, booleans, arrays over several lines and inline tables", () => {
+    const r = parseRegistryToml(
+      [
+        'name = "General" # the registry',
+        "[packages]",
+        '7876af07-990d-54b4-ab0e-23690620f79a = { name = "Example", path = "E/Example" }',
+        '["0.5.3"]',
+        'git-tree-sha1 = "46e44e869b4d90b96bd8ed1fdcf32244fddfb6cc"',
+        "yanked = true",
+        "[compat]",
+        'Parsers = ["2.4",',
+        '  "3"]',
+        '"quoted key" = "a \\"b\\" # not a comment"',
+      ].join("\n"),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(Object.fromEntries([...r.tables].map(([k, v]) => [k, Object.fromEntries(v)]))).toEqual({
+      "": { name: "General" },
+      packages: {
+        "7876af07-990d-54b4-ab0e-23690620f79a": { name: "Example", path: "E/Example" },
+      },
+      "0.5.3": { "git-tree-sha1": "46e44e869b4d90b96bd8ed1fdcf32244fddfb6cc", yanked: true },
+      compat: { Parsers: ["2.4", "3"], "quoted key": 'a "b" # not a comment' },
+    });
+  });
+
+  it.each([
+    ["x = 1", "line 1: expected a string, true/false"],
+    ["[a]\n[a]", "line 2: expected a table [a] only once"],
+    ['a = "1"\na = "2"', "line 2: expected the key a only once"],
+    ["[[deps.Example]]", "line 1: expected [table] or key = value"],
+    ['a = "unterminated', "line 1: expected a string"],
+  ])("%j is refused with its line", (text, error) => {
+    const r = parseRegistryToml(text);
+    expect(!r.ok && r.error).toContain(error);
+  });
+});

@@ -1,0 +1,274 @@
+// Julia packages pinned in environment.yaml, locked against a General-style registry served from
+// 127.0.0.1 with its compat ranges honoured, and written into the build context as a Project.toml
+// and Manifest.toml that the image instantiates. (No Julia runs here: the instantiate step is
+// checked as text and by the sandbox's build, never by Julia.)
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
+import {
+  inIntervals,
+  parseCompatSpec,
+  parseJuliaVersion,
+} from "../../reconciler/core/lock/julia-versions.js";
+import { runCli } from "../helpers/cli.js";
+import { serveRegistry, writePack, type RegistryServer } from "../helpers/pack-registry.js";
+import { exampleGitRepo, git } from "./temp-git-repo.js";
+
+const RNASEQ = "genomics-core/rnaseq";
+const LOCK = `environments/${RNASEQ}/environment.lock.yaml`;
+const sha = (c: string) => c.repeat(40);
+const UUID = {
+  IJulia: "7073ff75-c697-5162-941a-fcdaad2a7d2a",
+  JSON: "682c06a0-de6a-54ab-a142-c8b1cf79cde6",
+  Parsers: "69de0a69-1ddd-5017-9359-2bf0b02dc9f0",
+  Dates: "ade2ca70-3891-5945-98fb-dc099432e06a",
+  Unused: "11111111-2222-3333-4444-555555555555",
+};
+
+/**
+ * A registry in General's layout. IJulia 1.24.2 needs JSON (compat 0.20-0.21) and the standard
+ * library Dates; JSON 0.21 needs Parsers "2.4" — which in a registry is 2.4.x, so Parsers 2.8.1
+ * (allowed by a caret reading) must not be chosen. JSON 0.21.5 is yanked.
+ */
+const REGISTRY: Record<string, string> = {
+  "Registry.toml": [
+    'name = "TestGeneral"',
+    'uuid = "23338594-aafe-5451-b93e-139f81909106"',
+    'repo = "https://example.org/TestGeneral.git"',
+    "",
+    "[packages]",
+    `${UUID.IJulia} = { name = "IJulia", path = "I/IJulia" }`,
+    `${UUID.JSON} = { name = "JSON", path = "J/JSON" }`,
+    `${UUID.Parsers} = { name = "Parsers", path = "P/Parsers" }`,
+    `${UUID.Unused} = { name = "Unused", path = "U/Unused" }`,
+    "",
+  ].join("\n"),
+  "I/IJulia/Package.toml": `name = "IJulia"\nuuid = "${UUID.IJulia}"\nrepo = "https://example.org/IJulia.jl.git"\n`,
+  "I/IJulia/Versions.toml": `["1.23.0"]\ngit-tree-sha1 = "${sha("1")}"\n\n["1.24.2"]\ngit-tree-sha1 = "${sha("2")}"\n`,
+  "I/IJulia/Deps.toml": `["1"]\nDates = "${UUID.Dates}"\nJSON = "${UUID.JSON}"\n`,
+  "I/IJulia/Compat.toml": `["1.23"]\njulia = "1.11-1"\nJSON = "0.18-0.21"\n\n["1.24"]\njulia = "1.6.0-1"\nJSON = "0.20-0.21"\n`,
+  "J/JSON/Package.toml": `name = "JSON"\nuuid = "${UUID.JSON}"\nrepo = "https://example.org/JSON.jl.git"\n`,
+  "J/JSON/Versions.toml": ["0.19.0", "0.21.3", "0.21.4", "0.21.5", "1.0.0"]
+    .map(
+      (v, i) =>
+        `["${v}"]\ngit-tree-sha1 = "${sha("abcde"[i]!)}"\n${v === "0.21.5" ? "yanked = true\n" : ""}`,
+    )
+    .join("\n"),
+  "J/JSON/Deps.toml": `["0.21-0"]\nDates = "${UUID.Dates}"\nParsers = "${UUID.Parsers}"\n`,
+  "J/JSON/Compat.toml": `["0.21-0"]\nParsers = "2.4"\n# a comment, as registries have\n`,
+  "P/Parsers/Package.toml": `name = "Parsers"\nuuid = "${UUID.Parsers}"\nrepo = "https://example.org/Parsers.jl.git"\n`,
+  "P/Parsers/Versions.toml": `["2.4.0"]\ngit-tree-sha1 = "${sha("3")}"\n\n["2.4.3"]\ngit-tree-sha1 = "${sha("4")}"\n\n["2.8.1"]\ngit-tree-sha1 = "${sha("5")}"\n`,
+};
+
+let registry: RegistryServer;
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), "labenv-julia-registry-"));
+  for (const [path, text] of Object.entries(REGISTRY)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  registry = await serveRegistry(root);
+});
+afterAll(async () => registry?.close());
+
+const url = () => registry.url.replace(/\/$/, "");
+
+async function must(args: string[]): Promise<string> {
+  const r = await runCli(args);
+  if (r.code !== 0) throw new Error(`labenv ${args.join(" ")}: ${r.code}\n${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+/** The example repository with a pack that has a Julia 1.10.4 kernel, and rnaseq on it asking for `pins`. */
+async function repoWithJulia(pins: string[], julia = "1.10.4"): Promise<string> {
+  const dir = exampleGitRepo();
+  writePack(dir, "juliastats", "1.0.0", {
+    image: `ghcr.io/westtek-research/labenv-julia@sha256:${"f".repeat(64)}`,
+    kernels: [
+      { name: "python3", language: "python", displayName: "Python 3", version: "3.11.9" },
+      { name: "julia-1.10", language: "julia", displayName: `Julia ${julia}`, version: julia },
+    ],
+  });
+  await must(["packs", "index", "--repo", dir]);
+  const file = join(dir, `environments/${RNASEQ}/environment.yaml`);
+  const doc = parseDocument(
+    readFileSync(file, "utf8").replace(/domainPack: "[^"]+"/, 'domainPack: "juliastats@1.0.0"'),
+  );
+  doc.setIn(["spec", "julia"], { registry: url(), packages: pins });
+  doc.deleteIn(["spec", "kernels"]);
+  writeFileSync(file, doc.toString());
+  return dir;
+}
+
+describe("Julia packages", () => {
+  it("are locked with their dependencies at the highest versions the registry's compat allows, with uuids and tree hashes", async () => {
+    const dir = await repoWithJulia(["IJulia==1.24.2"]);
+    await must(["lock", RNASEQ, "--repo", dir]);
+    const lock = parse(readFileSync(join(dir, LOCK), "utf8")) as {
+      spec: { julia: unknown };
+    };
+    expect(lock.spec.julia).toEqual({
+      registry: url(),
+      julia: "1.10.4",
+      packages: [
+        {
+          name: "IJulia",
+          uuid: UUID.IJulia,
+          version: "1.24.2",
+          gitTreeSha1: sha("2"),
+          source: "environment",
+          deps: ["Dates", "JSON"],
+        },
+        {
+          name: "JSON",
+          uuid: UUID.JSON,
+          version: "0.21.4",
+          gitTreeSha1: sha("c"),
+          source: "dependency",
+          deps: ["Dates", "Parsers"],
+        },
+        {
+          name: "Parsers",
+          uuid: UUID.Parsers,
+          version: "2.4.3",
+          gitTreeSha1: sha("4"),
+          source: "dependency",
+          deps: [],
+        },
+      ],
+      stdlibs: [{ name: "Dates", uuid: UUID.Dates }],
+    });
+    // Only what the resolution needs is read: never the unused package.
+    expect(registry.requests).toContain("/I/IJulia/Versions.toml");
+    expect(registry.requests.some((r) => r.startsWith("/U/"))).toBe(false);
+    await must(["lock", "--check", "--repo", dir]);
+    await must(["validate", dir]);
+
+    // The build context: a Project.toml and Manifest.toml written from the lock, and the step
+    // that instantiates them and installs the IJulia kernel under the pack's kernel name.
+    const out = join(mkdtempSync(join(tmpdir(), "labenv-julia-ctx-")), "ctx");
+    await must(["build", RNASEQ, "--out", out, "--repo", dir]);
+    const project = readFileSync(join(out, "labenv/julia/Project.toml"), "utf8");
+    expect(project).toBe(
+      [
+        "# Generated by labenv from the environment's lock. Do not edit: run labenv lock.",
+        "[deps]",
+        `IJulia = "${UUID.IJulia}"`,
+        "",
+        "[compat]",
+        'IJulia = "=1.24.2"',
+        'julia = "=1.10.4"',
+        "",
+      ].join("\n"),
+    );
+    // Each [compat] entry, read as Julia reads it, allows only the locked version.
+    const compat = parseCompatSpec("=1.24.2");
+    expect(compat.ok && inIntervals(parseJuliaVersion("1.24.2")!, compat.value)).toBe(true);
+    expect(compat.ok && inIntervals(parseJuliaVersion("1.24.3")!, compat.value)).toBe(false);
+    expect(readFileSync(join(out, "labenv/julia/Manifest.toml"), "utf8")).toBe(
+      [
+        "# This file is machine-generated - editing it directly is not advised",
+        "# Generated by labenv from the environment's lock. Do not edit: run labenv lock.",
+        "",
+        'julia_version = "1.10.4"',
+        'manifest_format = "2.0"',
+        "",
+        "[[deps.Dates]]",
+        `uuid = "${UUID.Dates}"`,
+        "",
+        "[[deps.IJulia]]",
+        'deps = ["Dates", "JSON"]',
+        `git-tree-sha1 = "${sha("2")}"`,
+        `uuid = "${UUID.IJulia}"`,
+        'version = "1.24.2"',
+        "",
+        "[[deps.JSON]]",
+        'deps = ["Dates", "Parsers"]',
+        `git-tree-sha1 = "${sha("c")}"`,
+        `uuid = "${UUID.JSON}"`,
+        'version = "0.21.4"',
+        "",
+        "[[deps.Parsers]]",
+        `git-tree-sha1 = "${sha("4")}"`,
+        `uuid = "${UUID.Parsers}"`,
+        'version = "2.4.3"',
+        "",
+      ].join("\n"),
+    );
+    const dockerfile = readFileSync(join(out, "Dockerfile"), "utf8");
+    expect(dockerfile).toContain(
+      "COPY labenv/julia/Project.toml labenv/julia/Manifest.toml /opt/labenv/julia/\n" +
+        "RUN JULIA_DEPOT_PATH=/opt/labenv/julia/depot JUPYTER_DATA_DIR=/usr/local/share/jupyter julia --project=/opt/labenv/julia -e " +
+        `'using Pkg; Pkg.instantiate(); using IJulia; IJulia.installkernel("Julia", "--project=/opt/labenv/julia"; specname = "julia-1.10")'\n`,
+    );
+    expect(dockerfile).toContain(
+      "    JULIA_DEPOT_PATH=:/opt/labenv/julia/depot JULIA_PROJECT=/opt/labenv/julia\n",
+    );
+
+    // The sandbox builds it (the plan names the Julia packages) and applies it.
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "rnaseq: Julia packages");
+    const plan = await must(["plan", "--repo", dir]);
+    expect(plan).toMatch(/3 Julia packages \(IJulia 1\.24\.2, JSON 0\.21\.4, Parsers 2\.4\.3\)/);
+    await must(["reconcile", "--repo", dir]);
+  }, 240_000);
+
+  it("a pin the registry lacks or has yanked, a Julia the compat excludes, and a pin that breaks a dependency's compat each fail the lock, naming both sides", async () => {
+    const missing = await repoWithJulia(["IJulia==9.9.9", "Plots==1.0.0"]);
+    const a = await runCli(["lock", RNASEQ, "--repo", missing]);
+    expect(a.code).toBe(1);
+    expect(a.stdout).toContain(
+      `Julia package IJulia==9.9.9 is not in the registry ${url()}, which holds IJulia 1.23.0, 1.24.2`,
+    );
+    expect(a.stdout).toContain(`Julia package Plots is not in the registry ${url()}`);
+
+    const yanked = await repoWithJulia(["IJulia==1.24.2", "JSON==0.21.5"]);
+    const b = await runCli(["lock", RNASEQ, "--repo", yanked]);
+    expect(b.stdout).toContain("Julia package JSON==0.21.5 is yanked in the registry");
+
+    const oldJulia = await repoWithJulia(["IJulia==1.23.0"], "1.10.4");
+    const c = await runCli(["lock", RNASEQ, "--repo", oldJulia]);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain(
+      "IJulia 1.23.0 does not support Julia 1.10.4, the pack's (its compat: julia [1.11.0, 2.0.0))",
+    );
+
+    const conflict = await repoWithJulia(["IJulia==1.24.2", "Parsers==2.8.1"]);
+    const d = await runCli(["lock", RNASEQ, "--repo", conflict]);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toContain(
+      "JSON 0.21.4 needs Parsers [2.4.0, 2.5.0), but Parsers is locked at 2.8.1 (pinned in environment.yaml): pin Parsers to a version both allow",
+    );
+
+    const noKernel = await repoWithJulia(["Parsers==2.4.3"]);
+    const e = await runCli(["lock", RNASEQ, "--repo", noKernel]);
+    expect(e.stdout).toContain(
+      "spec.julia.packages must bring IJulia (the Julia kernel): pin IJulia==<version>",
+    );
+  }, 240_000);
+
+  it("a lock edited to another Julia version is refused by lock --check, and a registry that is down fails only the lock that needs it", async () => {
+    const dir = await repoWithJulia(["IJulia==1.24.2"]);
+    await must(["lock", RNASEQ, "--repo", dir]);
+    const path = join(dir, LOCK);
+    writeFileSync(path, readFileSync(path, "utf8").replace("version: 1.24.2", "version: 1.23.0"));
+    const check = await runCli(["lock", "--check", "--repo", dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      "the lock says IJulia 1.23.0 (environment) but environment.yaml gives IJulia 1.24.2 (environment)",
+    );
+    registry.mode = "500";
+    try {
+      const relock = await runCli(["lock", "--repo", dir]);
+      expect(relock.code).toBe(1);
+      expect(relock.stdout).toMatch(
+        /✖ failed {5}genomics-core\/rnaseq\n {4}the Julia registry http:\/\/127\.0\.0\.1:\d+ could not be read: .*Registry\.toml answered HTTP 503/,
+      );
+      expect(relock.stdout).toContain("unchanged  genomics-core/single-cell");
+    } finally {
+      registry.mode = "ok";
+    }
+  }, 240_000);
+});
