@@ -247,6 +247,36 @@ describe("successions end to end (sandbox, local git host)", () => {
     ).toBe(true);
   });
 
+  it("keepAccessDays 0: the pull request adds no view environment, nothing is granted, and the succession is done once merged", async () => {
+    const dir = await handingOver();
+    const file = join(dir, "environments/genomics-core/successions/lwu-graduation.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("keepAccessDays: 60", "keepAccessDays: 0"),
+    );
+    git(dir, "commit", "-qam", "lwu keeps no read access");
+    expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
+    const [s] = await successions(dir, "2026-12-31");
+    expect(
+      git(dir, "diff", "--name-only", "main", "labenv/succession/genomics-core/lwu-graduation"),
+    ).toBe(ENV);
+    expect(
+      (await cli(dir, "2026-12-31", "prs", "merge", String(s!.pullRequest!.number))).code,
+    ).toBe(0);
+    const merged = await cli(dir, "2026-12-31", "reconcile");
+    expect(merged.code, merged.stdout).toBe(0);
+    expect(merged.stdout).not.toContain("grant share");
+    const [done] = await successions(dir, "2026-12-31");
+    expect(done!.stage).toBe("done");
+    expect(done!.done.slice(3).map((d) => d.detail)).toEqual([
+      "no read access kept (data.keepAccessDays: 0)",
+      "nothing to revoke (data.keepAccessDays: 0)",
+    ]);
+    expect(handover(dir)).toBeUndefined();
+    expect(handoverMounts(dir)).toEqual({});
+    expect(canWriteRoot(account(dir), homeAccessPoint(dir).id)).toBe(true);
+  });
+
   it("a stopped environment waits at the snapshot step, and `labenv successions` says why", async () => {
     const dir = exampleGitRepo();
     expect((await cli(dir, "2026-12-31", "reconcile")).code).toBe(0);
