@@ -7,6 +7,7 @@ import { S3ObjectStore } from "../adapters/aws/s3-object-store.js";
 import { createAwsClients, sdkClientSettings } from "../adapters/aws/aws-clients.js";
 import type { AwsProviderConfig } from "../adapters/aws/aws-provider-config.js";
 import { AwsSnapshotSources } from "../adapters/aws/aws-snapshot-sources.js";
+import { AwsDrillRunner, type AwsDrillRunnerOptions } from "../adapters/aws/drill-runner.js";
 import type { ObservedResource } from "../core/model/resources.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
@@ -87,6 +88,18 @@ export function awsSnapshotSources(
 ): AwsSnapshotSources {
   const config = awsProviderConfig(env);
   return new AwsSnapshotSources(config, createAwsClients(config), objects, observed, now);
+}
+
+/** The drill's throw-away tasks on AWS (the packages half of a restore drill). */
+export function awsDrillRunner(
+  env: LambdaEnv,
+  objects: ObjectStore,
+  observed: readonly ObservedResource[],
+  now: () => Date,
+  options: AwsDrillRunnerOptions = {},
+): AwsDrillRunner {
+  const config = awsProviderConfig(env);
+  return new AwsDrillRunner(config, createAwsClients(config), objects, observed, now, options);
 }
 
 /**

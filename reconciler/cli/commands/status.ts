@@ -102,6 +102,9 @@ export function registerStatus(program: Command, io: CliIO): void {
                     at: drill.record.startedAt,
                     snapshot: drill.record.snapshot,
                     ok: drill.record.ok,
+                    // A partial drill (a step not drilled on this provider) is never a full pass.
+                    complete: drill.record.complete,
+                    notDrilled: drill.record.steps.filter((s) => s.notDrilled).map((s) => s.step),
                     seconds: drill.record.seconds,
                   },
             snapshotVerification: verified.get(a.environment)!,
@@ -139,7 +142,7 @@ export function registerStatus(program: Command, io: CliIO): void {
               ? "never (labenv drill)"
               : "problem" in r.lastDrill
                 ? `unreadable: ${r.lastDrill.problem}`
-                : `${r.lastDrill.ok ? "✓" : "✖ FAILED"} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
+                : `${!r.lastDrill.ok ? "✖ FAILED" : r.lastDrill.complete ? "✓" : `◐ partly (${r.lastDrill.notDrilled.join(", ")} not drilled)`} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
           }`,
         );
         const v = r.snapshotVerification;

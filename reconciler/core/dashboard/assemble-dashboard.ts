@@ -466,7 +466,12 @@ function drillView(
   if (!d) return {};
   if ("problem" in d) return { lastDrill: { problem: d.problem } };
   return {
-    lastDrill: { at: d.record.startedAt, ok: d.record.ok, snapshot: d.record.snapshot },
+    lastDrill: {
+      at: d.record.startedAt,
+      ok: d.record.ok,
+      snapshot: d.record.snapshot,
+      ...(d.record.complete === false ? { partial: true as const } : {}),
+    },
   };
 }
 

@@ -52,7 +52,7 @@ export interface EnvironmentView {
   /** When the newest snapshot whose last verify proved every checksum was captured. */
   lastVerifiedSnapshot?: string;
   /** The last restore drill (`labenv drill`): when, whether everything came back identical. */
-  lastDrill?: { at: string; ok: boolean; snapshot: string } | { problem: string };
+  lastDrill?: { at: string; ok: boolean; snapshot: string; partial?: true } | { problem: string };
   monthlyCostUsd: number;
   resources: { cpu: number; memory: number; storageGiB: number; hoursPerWeek: number };
   /** The path (or the full address, with a base URL) the environment is reached at. */

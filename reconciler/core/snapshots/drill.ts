@@ -10,22 +10,35 @@ import { verifySnapshot } from "./verify.js";
  * files restored from the recovery point into a scratch directory. Both are removed afterwards.
  */
 export interface DrillRunner {
-  /** What the agent of a throw-away container of `image` (volume from `volumeSnapshotId`) reports; removed after. */
+  /**
+   * What the agent of a throw-away container of `image` (volume from `volumeSnapshotId`) reports;
+   * removed after. `startedAt` when the container was started by an earlier call (the drill's
+   * time counts from there); `pending` while it runs and a later call follows it.
+   */
   scratchContainer(
     environment: string,
     image: string,
     volumeSnapshotId: string | undefined,
-  ): Promise<{ observation: Observation } | { problem: string }>;
-  /** The files of `path` restored from the recovery point into a scratch directory, summed from what landed there; removed after. */
+  ): Promise<
+    { observation: Observation; startedAt?: Date } | { problem: string } | { pending: string }
+  >;
+  /**
+   * The files of `path` restored from the recovery point into a scratch directory, summed from
+   * what landed there; removed after. `notDrilled` when this provider cannot drill a home yet.
+   */
   scratchHome(
     recoveryPointArn: string,
     path: string,
-  ): Promise<{ files: StoredFileSum[]; directory: string } | { problem: string }>;
+  ): Promise<
+    { files: StoredFileSum[]; directory: string } | { problem: string } | { notDrilled: string }
+  >;
 }
 
 export interface DrillStep {
   step: "verify" | "container" | "packages" | "home";
   ok: boolean;
+  /** The step was not carried out (the provider cannot yet): never a pass, never a failure. */
+  notDrilled?: true;
   detail: string;
   /** What differs, one line each (at most 50 kept). */
   differences?: string[];
@@ -38,8 +51,18 @@ export interface DrillRecord {
   startedAt: string;
   finishedAt: string;
   seconds: number;
+  /** No step failed. */
   ok: boolean;
+  /** Every step was carried out (false when one was not drilled: a partial drill, never a full pass). */
+  complete: boolean;
   steps: DrillStep[];
+}
+
+/** A drill whose throw-away container still runs: nothing is recorded yet, a later run goes on. */
+export interface DrillPending {
+  environment: string;
+  snapshot: string;
+  pending: string;
 }
 
 export const drillObjects = {
@@ -63,9 +86,19 @@ export async function runDrill(
     runner: DrillRunner;
     now: () => Date;
   },
-): Promise<DrillRecord> {
-  const started = deps.now();
+): Promise<DrillRecord | DrillPending> {
+  let started = deps.now();
   const environment = manifest.id.split("/").slice(0, 2).join("/");
+  const image = manifest.image ?? manifest.lock.image;
+  const container = await deps.runner.scratchContainer(
+    environment,
+    image,
+    manifest.volume?.snapshotId,
+  );
+  if ("pending" in container)
+    return { environment, snapshot: manifest.id, pending: container.pending };
+  if ("observation" in container && container.startedAt && container.startedAt < started)
+    started = container.startedAt;
   const steps: DrillStep[] = [];
   const proof = await verifySnapshot(manifest.id, deps);
   steps.push({
@@ -82,25 +115,21 @@ export async function runDrill(
             .slice(0, MAX_DIFFERENCES),
         }),
   });
-  const image = manifest.image ?? manifest.lock.image;
-  const started2 = await deps.runner.scratchContainer(
-    environment,
-    image,
-    manifest.volume?.snapshotId,
-  );
-  if ("problem" in started2) {
-    steps.push({ step: "container", ok: false, detail: started2.problem });
+  if ("problem" in container) {
+    steps.push({ step: "container", ok: false, detail: container.problem });
   } else {
     steps.push({
       step: "container",
       ok: true,
       detail: `${image} started${manifest.volume ? ` with /opt/jupyter from ${manifest.volume.snapshotId}` : ""}`,
     });
-    steps.push(await comparePackages(manifest, started2.observation, deps.objects));
+    steps.push(await comparePackages(manifest, container.observation, deps.objects));
   }
   if (manifest.home) {
     const home = await deps.runner.scratchHome(manifest.home.recoveryPointArn, manifest.home.path);
     if ("problem" in home) steps.push({ step: "home", ok: false, detail: home.problem });
+    else if ("notDrilled" in home)
+      steps.push({ step: "home", ok: false, notDrilled: true, detail: home.notDrilled });
     else steps.push(compareHome(manifest.home.files, home.files, home.directory));
   }
   const finished = deps.now();
@@ -110,7 +139,8 @@ export async function runDrill(
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10,
-    ok: steps.every((s) => s.ok),
+    ok: steps.every((s) => s.ok || s.notDrilled),
+    complete: steps.every((s) => !s.notDrilled),
     steps,
   };
   const body = `${JSON.stringify(record, null, 2)}\n`;
@@ -212,12 +242,13 @@ export async function latestDrill(
       typeof r.startedAt !== "string" ||
       typeof r.ok !== "boolean" ||
       !Array.isArray(r.steps) ||
-      (r.ok && r.steps.some((s) => !s?.ok))
+      (r.ok && r.steps.some((s) => !s?.ok && !s?.notDrilled))
     )
       return {
         problem: `${drillObjects.latest(environment)} is not a drill record of ${environment}`,
       };
-    return { record: r as DrillRecord };
+    // Records from before partial drills existed carried every step.
+    return { record: { ...(r as DrillRecord), complete: r.complete ?? true } };
   } catch (e) {
     return { problem: `${drillObjects.latest(environment)} is not JSON (${(e as Error).message})` };
   }

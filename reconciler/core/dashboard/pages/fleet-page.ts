@@ -106,12 +106,12 @@ export function fleetPage(data: DashboardData, build: string): Page {
   };
 }
 
-/** "—" when never drilled, "✓ date" when everything came back identical, "✖ date" when not. */
+/** "—" when never drilled, "✓ date" when everything came back identical, "◐ date" when only part was drilled, "✖ date" when not. */
 function drillCell(d: EnvironmentView["lastDrill"]): Cell {
   if (!d) return cell("—", { sort: "" });
   if ("problem" in d) return cell("unreadable record", { sort: "" });
-  return cell(`${d.ok ? "✓" : "✖"} ${day(d.at)}`, {
+  return cell(`${!d.ok ? "✖" : d.partial ? "◐" : "✓"} ${day(d.at)}`, {
     sort: d.at,
-    value: d.ok ? "drilled" : "drill failed",
+    value: !d.ok ? "drill failed" : d.partial ? "partly drilled" : "drilled",
   });
 }

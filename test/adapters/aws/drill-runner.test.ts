@@ -1,0 +1,194 @@
+// The drill task on AWS, call by call (aws-sdk-client-mock; moto drops volumeConfigurations): a
+// drill task definition of the snapshot's image made from the environment's own (no home, no
+// datasets, no authorizer), RunTask with /opt/jupyter created from the snapshot's EBS snapshot by
+// the ECS infrastructure role and deleted with the task, the agent once as the command.
+import "aws-sdk-client-mock-vitest/extend";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+} from "@aws-sdk/client-ecs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { AwsDrillRunner } from "../../../reconciler/adapters/aws/drill-runner.js";
+import { drillFamily } from "../../../reconciler/adapters/aws/drill-task-definition.js";
+import { DirectoryObjectStore } from "../../../reconciler/adapters/file/directory-object-store.js";
+import type { ObservedResource } from "../../../reconciler/core/model/resources.js";
+import { environmentResources } from "./fixtures/environment-resources.js";
+import { ACCOUNT, CONFIG, REGION, mockedAws, type MockedAws } from "./fixtures/mocked-aws.js";
+
+const ENV = "genomics-core/rnaseq";
+const TD = `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/labenv-genomics-core-rnaseq:3`;
+const DRILL_TD = `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/labenvdrill-genomics-core-rnaseq:1`;
+const TASK = `arn:aws:ecs:${REGION}:${ACCOUNT}:task/labenv/0f1e2d3c4b5a69788796a5b4c3d2e1f0`;
+const CURRENT = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/labenv/genomics-core@sha256:${"c".repeat(64)}`;
+const SNAPSHOT_IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/labenv/genomics-core@sha256:${"5".repeat(64)}`;
+const SNAP = "snap-0123456789abcdef0";
+
+function observed(): ObservedResource[] {
+  const r = environmentResources({
+    lab: "genomics-core",
+    env: "rnaseq",
+    uid: 10001,
+    gid: 5001,
+    subnets: ["subnet-0ccc"],
+    securityGroups: ["sg-0env"],
+  });
+  return [
+    { ...r.taskDefinition, id: TD },
+    {
+      ...r.service,
+      id: `arn:aws:ecs:${REGION}:${ACCOUNT}:service/labenv/labenv-genomics-core-rnaseq`,
+    },
+  ] as ObservedResource[];
+}
+
+/** The environment's registered task definition, with its home, a dataset and the authorizer. */
+const environmentTaskDefinition = {
+  taskDefinitionArn: TD,
+  family: "labenv-genomics-core-rnaseq",
+  cpu: "1024",
+  memory: "4096",
+  taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/labenv/environments/labenv-genomics-core-rnaseq`,
+  executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/labenv-execution`,
+  containerDefinitions: [
+    {
+      name: "jupyter",
+      image: CURRENT,
+      memory: 3968,
+      environment: [
+        { name: "LABENV_IMAGE", value: CURRENT },
+        { name: "LABENV_OBSERVATION_BUCKET", value: "labenv-objects" },
+      ],
+      mountPoints: [
+        { sourceVolume: "home", containerPath: "/home/jovyan" },
+        { sourceVolume: "jupyter", containerPath: "/opt/jupyter" },
+        { sourceVolume: "dataset-1", containerPath: "/data/ref" },
+      ],
+    },
+    { name: "authorizer", image: "authorizer@sha256:" + "a".repeat(64), memory: 128 },
+  ],
+  volumes: [
+    { name: "home", efsVolumeConfiguration: { fileSystemId: "fs-1" } },
+    { name: "jupyter", configuredAtLaunch: true },
+    { name: "dataset-1", efsVolumeConfiguration: { fileSystemId: "fs-1" } },
+  ],
+};
+
+describe("the drill task on AWS (call shapes)", () => {
+  let aws: MockedAws;
+  let objects: DirectoryObjectStore;
+  const now = () => new Date("2026-12-07T10:00:00Z");
+
+  beforeEach(() => {
+    aws = mockedAws();
+    objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-drill-")));
+    aws.ecs
+      .on(DescribeTaskDefinitionCommand, { taskDefinition: TD })
+      .resolves({ taskDefinition: environmentTaskDefinition });
+    aws.ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: drillFamily(ENV) }).rejects(
+      Object.assign(new Error("Unable to describe task definition."), {
+        name: "ClientException",
+      }),
+    );
+    aws.ecs
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { taskDefinitionArn: DRILL_TD } });
+    aws.ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }] });
+    aws.ecs
+      .on(DescribeTasksCommand)
+      .resolves({ tasks: [{ taskArn: TASK, lastStatus: "PROVISIONING" }] });
+  });
+
+  const runner = (config = CONFIG) =>
+    new AwsDrillRunner(config, aws.clients, objects, observed(), now);
+
+  it("registers the snapshot's image without the home, datasets or authorizer, and runs it with /opt/jupyter from the snapshot", async () => {
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toMatchObject({
+      pending: expect.any(String),
+    });
+    const registered = aws.ecs.commandCalls(RegisterTaskDefinitionCommand)[0]!.args[0].input;
+    expect(registered).toMatchObject({
+      family: "labenvdrill-genomics-core-rnaseq",
+      taskRoleArn: environmentTaskDefinition.taskRoleArn,
+      executionRoleArn: environmentTaskDefinition.executionRoleArn,
+      volumes: [{ name: "jupyter", configuredAtLaunch: true }],
+    });
+    expect(registered.containerDefinitions).toHaveLength(1);
+    expect(registered.containerDefinitions![0]).toMatchObject({
+      name: "jupyter",
+      image: SNAPSHOT_IMAGE,
+      mountPoints: [{ sourceVolume: "jupyter", containerPath: "/opt/jupyter", readOnly: false }],
+      environment: [
+        { name: "LABENV_IMAGE", value: SNAPSHOT_IMAGE },
+        { name: "LABENV_OBSERVATION_BUCKET", value: "labenv-objects" },
+      ],
+    });
+    expect(aws.ecs).toHaveReceivedCommandWith(RunTaskCommand, {
+      taskDefinition: DRILL_TD,
+      launchType: "FARGATE",
+      startedBy: "labenv-drill",
+      networkConfiguration: {
+        awsvpcConfiguration: {
+          subnets: ["subnet-0ccc"],
+          securityGroups: ["sg-0env"],
+          assignPublicIp: "DISABLED",
+        },
+      },
+      volumeConfigurations: [
+        {
+          name: "jupyter",
+          managedEBSVolume: expect.objectContaining({
+            snapshotId: SNAP,
+            roleArn: CONFIG.ebsRoleArn,
+            terminationPolicy: { deleteOnTermination: true },
+          }),
+        },
+      ],
+    });
+    const override =
+      aws.ecs.commandCalls(RunTaskCommand)[0]!.args[0].input.overrides!.containerOverrides![0]!;
+    expect(override.environment).toEqual([{ name: "LABENV_AGENT_INTERVAL_MINUTES", value: "" }]);
+    expect(override.command!.slice(0, 2)).toEqual(["python3", "/opt/labenv/agent/observe.py"]);
+  });
+
+  it("a later run follows the same task: no second RunTask while it runs", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 1);
+  });
+
+  it("reuses the drill family's revision when it already runs this image", async () => {
+    aws.ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: drillFamily(ENV) }).resolves({
+      taskDefinition: {
+        taskDefinitionArn: DRILL_TD,
+        taskRoleArn: environmentTaskDefinition.taskRoleArn,
+        executionRoleArn: environmentTaskDefinition.executionRoleArn,
+        containerDefinitions: [
+          {
+            name: "jupyter",
+            image: SNAPSHOT_IMAGE,
+            environment: [
+              { name: "LABENV_IMAGE", value: SNAPSHOT_IMAGE },
+              { name: "LABENV_OBSERVATION_BUCKET", value: "labenv-objects" },
+            ],
+          },
+        ],
+      },
+    });
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    expect(aws.ecs).toHaveReceivedCommandTimes(RegisterTaskDefinitionCommand, 0);
+    expect(aws.ecs).toHaveReceivedCommandWith(RunTaskCommand, { taskDefinition: DRILL_TD });
+  });
+
+  it("without the ECS infrastructure role nothing is started and the drill says what to set", async () => {
+    const { ebsRoleArn: _none, ...withoutRole } = CONFIG;
+    expect(await runner(withoutRole).scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toEqual({
+      problem: expect.stringContaining("aws.infrastructureRoleArn"),
+    });
+    expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 0);
+  });
+});
