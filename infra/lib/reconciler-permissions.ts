@@ -160,6 +160,7 @@ export function dataPlaneArns(stack: Stack, clusterName: string) {
   return {
     services: arn("ecs", "service", `${clusterName}/*`),
     taskDefinitions: arn("ecs", "task-definition", "*"),
+    tasks: arn("ecs", "task", `${clusterName}/*`),
     accessPoints: arn("elasticfilesystem", "access-point", "*"),
     volumes: arn("ec2", "volume", "*"),
     snapshots: stack.formatArn({
@@ -223,6 +224,11 @@ export function dataPlaneWildcards(
         "Task definition families are named per environment at run time; only revisions tagged labenv:lab may be re-tagged.",
     },
     {
+      arn: arns.tasks,
+      reason:
+        "Task ids are assigned by ECS at RunTask; the path is pinned to the labenv cluster and only a task tagged labenv:lab and labenv:purpose=drill may be stopped.",
+    },
+    {
       arn: arns.accessPoints,
       reason:
         "Access point ids are random; tagging requires a labenv:lab tag from the configured labs.",
@@ -260,7 +266,7 @@ export function reconcilerStatements(
   const labs = [...props.labs];
   const requestTag = { [`aws:RequestTag/${LAB_TAG}`]: labs };
   const resourceTag = { [`aws:ResourceTag/${LAB_TAG}`]: labs };
-  const { services, taskDefinitions, accessPoints, volumes, snapshots, recoveryPoints } =
+  const { services, taskDefinitions, tasks, accessPoints, volumes, snapshots, recoveryPoints } =
     dataPlaneArns(stack, props.clusterName);
   // Re-tagging an existing resource (a new spec hash, a retired mark): only a
   // resource of a configured lab, and never moved to a lab outside the list.
@@ -313,6 +319,12 @@ export function reconcilerStatements(
     // the labenv cluster only; the task definition must be a configured lab's.
     allow("RunLabOneOffTasks", ["ecs:RunTask"], [taskDefinitions], {
       StringEquals: resourceTag,
+      ArnEquals: { "ecs:cluster": props.clusterArn },
+    }),
+    // A restore drill's throw-away task (labenvdrill-<lab>-<env>, tagged) still running past its
+    // bound is stopped; never a service's task (only a drill's is tagged labenv:purpose=drill).
+    allow("StopLabDrillTasks", ["ecs:StopTask"], [tasks], {
+      StringEquals: { ...resourceTag, "aws:ResourceTag/labenv:purpose": "drill" },
       ArnEquals: { "ecs:cluster": props.clusterArn },
     }),
     // Which images the labs' repositories hold; the reconciler never pushes or deletes one.

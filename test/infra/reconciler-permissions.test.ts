@@ -293,6 +293,22 @@ describe("data-plane writes", () => {
       expect(JSON.stringify(s.Resource)).toContain(`:service/",{"Ref":"${cluster}"},"/*"`);
     }
   });
+
+  it("stops only a restore drill's task of a configured lab, in the labenv cluster (never a service's task)", () => {
+    const cluster = logicalId(labenv.stack, labenv.stack.compute.cluster);
+    const stops = allows().filter((st) => actionsOf(st).some((a) => matches(a, "ecs:StopTask")));
+    expect(stops).toHaveLength(1);
+    const [s] = stops;
+    expect(actionsOf(s!)).toEqual(["ecs:StopTask"]);
+    expect(s!.Condition).toEqual({
+      StringEquals: {
+        "aws:ResourceTag/labenv:lab": [...TEST_LABS],
+        "aws:ResourceTag/labenv:purpose": "drill",
+      },
+      ArnEquals: { "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } },
+    });
+    expect(JSON.stringify(s!.Resource)).toContain(`:task/",{"Ref":"${cluster}"},"/*"`);
+  });
 });
 
 describe("what the AWS provider calls", () => {

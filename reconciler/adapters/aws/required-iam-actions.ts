@@ -53,6 +53,8 @@ export const REQUIRED_IAM_ACTIONS = {
     // home-inventory task (one-off RunTask of the environment's own task definition).
     "backup:DescribeBackupJob",
     "ecs:RunTask",
+    // A restore drill's task (RunTask above) still running past its bound.
+    "ecs:StopTask",
     // A home's restore: an item-level AWS Backup restore job of just its path.
     "backup:StartRestoreJob",
     "backup:DescribeRestoreJob",
