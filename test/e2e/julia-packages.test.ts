@@ -82,13 +82,22 @@ async function must(args: string[]): Promise<string> {
 }
 
 /** The example repository with a pack that has a Julia 1.10.4 kernel, and rnaseq on it asking for `pins`. */
-async function repoWithJulia(pins: string[], julia = "1.10.4"): Promise<string> {
+async function repoWithJulia(pins: string[], julia: string | null = "1.10.4"): Promise<string> {
   const dir = exampleGitRepo();
   writePack(dir, "juliastats", "1.0.0", {
     image: `ghcr.io/westtek-research/labenv-julia@sha256:${"f".repeat(64)}`,
     kernels: [
       { name: "python3", language: "python", displayName: "Python 3", version: "3.11.9" },
-      { name: "julia-1.10", language: "julia", displayName: `Julia ${julia}`, version: julia },
+      ...(julia === null
+        ? []
+        : [
+            {
+              name: "julia-1.10",
+              language: "julia",
+              displayName: `Julia ${julia}`,
+              version: julia,
+            },
+          ]),
     ],
   });
   await must(["packs", "index", "--repo", dir]);
@@ -246,6 +255,24 @@ describe("Julia packages", () => {
     const e = await runCli(["lock", RNASEQ, "--repo", noKernel]);
     expect(e.stdout).toContain(
       "spec.julia.packages must bring IJulia (the Julia kernel): pin IJulia==<version>",
+    );
+  }, 240_000);
+
+  it("labenv validate refuses spec.julia on a pack without a Julia kernel, a package pinned twice and a set without IJulia, at their lines", async () => {
+    const dir = await repoWithJulia(["Parsers==2.4.3", "Parsers==2.4.0"], null);
+    const r = await runCli(["validate", dir]);
+    expect(r.code).toBe(1);
+    const file = `environments/${RNASEQ}/environment.yaml`;
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `${file}:\\d+:\\d+ .*Julia package Parsers is pinned twice \\(spec\\.julia\\.packages\\[0\\] and \\[1\\]\\)`,
+      ),
+    );
+    expect(r.stdout).toContain(
+      "spec.julia.packages has no IJulia, the package that is the Julia kernel",
+    );
+    expect(r.stdout).toContain(
+      "juliastats@1.0.0 has no Julia kernel, so Julia packages cannot be installed",
     );
   }, 240_000);
 

@@ -29,6 +29,28 @@ export function parseRegistryToml(text: string): TomlResult {
       tables.set(name, table);
       continue;
     }
+    // A multi-line basic string (General's Registry.toml has a """description""").
+    const multi = line.match(/^("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*=\s*"""(.*)$/);
+    if (multi) {
+      const key = multi[1]!.startsWith('"') ? unquote(multi[1]!) : multi[1]!;
+      const body: string[] = [multi[2]!];
+      while (!body[body.length - 1]!.includes('"""') && i + 1 < lines.length)
+        body.push(lines[++i]!);
+      const text = body.join("\n");
+      const end = text.indexOf('"""');
+      if (
+        key === undefined ||
+        end < 0 ||
+        text
+          .slice(end + 3)
+          .trim()
+          .replace(/^#.*/, "")
+      )
+        return fail(lineNo, 'a multi-line string closed by """');
+      if (table.has(key)) return fail(lineNo, `the key ${key} only once in its table`);
+      table.set(key, text.slice(0, end).replace(/^\n/, ""));
+      continue;
+    }
     // An array may go on over several lines until its closing bracket.
     while (/=\s*\[/.test(line) && !balanced(line) && i + 1 < lines.length)
       line += ` ${stripComment(lines[++i]!).trim()}`;

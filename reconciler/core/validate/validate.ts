@@ -25,6 +25,7 @@ import { packageRequirements } from "./rules/package-requirements.js";
 import { packSources } from "./rules/pack-sources.js";
 import { packExamplesRule } from "./rules/pack-examples.js";
 import { rPackagesRule } from "./rules/r-packages.js";
+import { juliaPackagesRule } from "./rules/julia-packages.js";
 import { labPackTrustRule } from "./rules/lab-pack-trust.js";
 
 /** Every cross-document rule, in the order their findings are most useful. */
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   labQuotas,
   packageRequirements,
   rPackagesRule,
+  juliaPackagesRule,
   snapshotReferences,
   snapshotSchedules,
   shareReferences,

@@ -137,12 +137,36 @@ describe("the TOML a registry is written in", () => {
     });
   });
 
+  it("reads General's own Registry.toml header, with its multi-line description", () => {
+    const r = parseRegistryToml(
+      [
+        'name = "General"',
+        'uuid = "23338594-aafe-5451-b93e-139f81909106"',
+        'repo = "https://github.com/JuliaRegistries/General.git"',
+        "",
+        'description = """',
+        "Official general Julia package registry where people can",
+        'register any package they want, "quoted" # not a comment',
+        '"""',
+        "",
+        "[packages]",
+        '00000000-1111-2222-3333-444444444444 = { name = "Example", path = "E/Example" }',
+      ].join("\n"),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.tables.get("")!.get("description")).toBe(
+      'Official general Julia package registry where people can\nregister any package they want, "quoted" # not a comment\n',
+    );
+    expect([...r.tables.get("packages")!.keys()]).toEqual(["00000000-1111-2222-3333-444444444444"]);
+  });
+
   it.each([
     ["x = 1", "line 1: expected a string, true/false"],
     ["[a]\n[a]", "line 2: expected a table [a] only once"],
     ['a = "1"\na = "2"', "line 2: expected the key a only once"],
     ["[[deps.Example]]", "line 1: expected [table] or key = value"],
     ['a = "unterminated', "line 1: expected a string"],
+    ['a = """never closed\nb = "c"', 'line 1: expected a multi-line string closed by """'],
   ])("%j is refused with its line", (text, error) => {
     const r = parseRegistryToml(text);
     expect(!r.ok && r.error).toContain(error);
