@@ -8,8 +8,6 @@
 // secrets come from a Secrets Manager double.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { BackupClient, StartBackupJobCommand } from "@aws-sdk/client-backup";
 import { CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
@@ -24,7 +22,8 @@ import { APP_ID, privateKey } from "../../github-app/helpers/test-probot.js";
 import { API, OWNER, PATH, pull, REPO } from "../../adapters/git-host/strict-github.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { dynamoClient, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { testClients, warmUpMoto } from "./aws-test-clients.js";
+import { createStateTable, createObjectBucket } from "./account-setup.js";
 
 strictNock();
 const moto = useMoto({ warmUp: warmUpMoto });
@@ -49,26 +48,8 @@ const inDays = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().sl
 async function prepare(withSuccession: boolean) {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
-  await dynamoClient(moto.endpoint).send(
-    new CreateTableCommand({
-      TableName: "labenv-state",
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-    }),
-  );
-  await s3Client(moto.endpoint).send(
-    new CreateBucketCommand({
-      Bucket: "labenv-objects",
-      CreateBucketConfiguration: { LocationConstraint: account.region as "eu-west-1" },
-    }),
-  );
+  await createStateTable(moto.endpoint);
+  await createObjectBucket(moto.endpoint);
   const dir = copyExampleRepo();
   for (const p of [
     "environments/genomics-core/rnaseq",

@@ -5,10 +5,9 @@
 // left out of the repository used here; the sandbox tests cover them.
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeServicesCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
-import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { handler } from "../../../reconciler/lambda/handler.js";
 import { dashboardHandler } from "../../../reconciler/lambda/dashboard-handler.js";
@@ -17,7 +16,8 @@ import { startAlbSigner, TEST_LB_ARN } from "../../helpers/alb-signer.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { dynamoClient, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { createStateTable, createObjectBucket } from "./account-setup.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
@@ -26,20 +26,7 @@ afterEach(() => void (process.env = { ...saved }));
 async function prepare() {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
-  await dynamoClient(moto.endpoint).send(
-    new CreateTableCommand({
-      TableName: "labenv-state",
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-    }),
-  );
+  await createStateTable(moto.endpoint);
   const dir = copyExampleRepo();
   for (const p of [
     "environments/genomics-core",
@@ -130,12 +117,7 @@ describe("reconciler Lambda handler on moto", () => {
 
   it("publishes the dashboard to the object bucket after the run, and the dashboard function serves it to a member", async () => {
     const { account } = await prepare();
-    await s3Client(moto.endpoint).send(
-      new CreateBucketCommand({
-        Bucket: "labenv-objects",
-        CreateBucketConfiguration: { LocationConstraint: account.region as "eu-west-1" },
-      }),
-    );
+    await createObjectBucket(moto.endpoint);
     process.env.LABENV_OBJECT_BUCKET = "labenv-objects";
     const r = await handler({ source: "aws.events" }, { awsRequestId: "req-d" });
     expect(r).toMatchObject({ outcome: "applied", dashboard: { sites: 2 } });

@@ -8,15 +8,10 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { BackupClient, StartBackupJobCommand } from "@aws-sdk/client-backup";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
-import {
-  CreateVolumeCommand,
-  DescribeSubnetsCommand,
-  ModifyVpcAttributeCommand,
-} from "@aws-sdk/client-ec2";
+import { CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -28,7 +23,8 @@ import { APP_ID, privateKey } from "../../github-app/helpers/test-probot.js";
 import { API, OWNER, PATH, REPO } from "../../adapters/git-host/strict-github.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { dynamoClient, REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { createStateTable, createObjectBucket, enableDnsHostnames } from "./account-setup.js";
 import { playBackup, runTasks } from "./succession-stand-ins.js";
 
 strictNock();
@@ -60,34 +56,9 @@ const DAY_MS = 86_400_000;
 async function prepare() {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
-  // infra/'s VPC resolves task addresses to names (moto's RunTask needs it too).
-  const subnet = await clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: account.subnets }));
-  await clients.ec2.send(
-    new ModifyVpcAttributeCommand({
-      VpcId: subnet.Subnets![0]!.VpcId,
-      EnableDnsHostnames: { Value: true },
-    }),
-  );
-  await dynamoClient(moto.endpoint).send(
-    new CreateTableCommand({
-      TableName: "labenv-state",
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-    }),
-  );
-  await s3Client(moto.endpoint).send(
-    new CreateBucketCommand({
-      Bucket: BUCKET,
-      CreateBucketConfiguration: { LocationConstraint: REGION },
-    }),
-  );
+  await enableDnsHostnames(clients, account.subnets);
+  await createStateTable(moto.endpoint);
+  await createObjectBucket(moto.endpoint, BUCKET);
   const dir = copyExampleRepo();
   for (const p of [
     "environments/genomics-core",

@@ -8,21 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BackupClient, StartBackupJobCommand } from "@aws-sdk/client-backup";
 import {
-  CreateTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   type PutItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
-import {
-  CreateVolumeCommand,
-  DescribeSubnetsCommand,
-  ModifyVpcAttributeCommand,
-} from "@aws-sdk/client-ec2";
+import { CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
@@ -30,6 +25,7 @@ import { exampleGitRepo, git } from "../../e2e/temp-git-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { dynamoClient, REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { createStateTable, createObjectBucket, enableDnsHostnames } from "./account-setup.js";
 import { playBackup, runTasks } from "./succession-stand-ins.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
@@ -72,34 +68,9 @@ const HANDOVER = "share-access:genomics-core/succession-lwu-graduation.variant-c
 async function awsRepository() {
   const clients = testClients(moto.endpoint);
   const account = await createAccountFixtures(clients, moto.endpoint);
-  // infra/'s VPC resolves task addresses to names (moto's RunTask needs it too).
-  const subnet = await clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: account.subnets }));
-  await clients.ec2.send(
-    new ModifyVpcAttributeCommand({
-      VpcId: subnet.Subnets![0]!.VpcId,
-      EnableDnsHostnames: { Value: true },
-    }),
-  );
-  await dynamoClient(moto.endpoint).send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-    }),
-  );
-  await s3Client(moto.endpoint).send(
-    new CreateBucketCommand({
-      Bucket: BUCKET,
-      CreateBucketConfiguration: { LocationConstraint: REGION },
-    }),
-  );
+  await enableDnsHostnames(clients, account.subnets);
+  await createStateTable(moto.endpoint, TABLE);
+  await createObjectBucket(moto.endpoint, BUCKET);
   const dir = exampleGitRepo();
   for (const p of [
     "environments/genomics-core/rnaseq",

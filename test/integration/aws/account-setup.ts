@@ -1,0 +1,52 @@
+// What infra/ deploys once and the reconciler finds in the account, made in moto for a test:
+// the state table, the object store's bucket, and the VPC's DNS hostnames (infra/'s VPC resolves
+// task addresses to names; moto's RunTask needs it too).
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeSubnetsCommand, ModifyVpcAttributeCommand } from "@aws-sdk/client-ec2";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
+import { REGION, dynamoClient, s3Client } from "./aws-test-clients.js";
+
+/** The state store's table, with infra/'s key schema (pk, sk). */
+export async function createStateTable(
+  endpoint: string,
+  tableName = "labenv-state",
+): Promise<void> {
+  await dynamoClient(endpoint).send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "S" },
+      ],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+    }),
+  );
+}
+
+/** The object store's bucket, in the tests' region. */
+export async function createObjectBucket(
+  endpoint: string,
+  bucket = "labenv-objects",
+): Promise<void> {
+  await s3Client(endpoint).send(
+    new CreateBucketCommand({
+      Bucket: bucket,
+      CreateBucketConfiguration: { LocationConstraint: REGION },
+    }),
+  );
+}
+
+/** DNS hostnames on the VPC of the given subnets, as infra/'s VPC has them. */
+export async function enableDnsHostnames(clients: AwsClients, subnets: string[]): Promise<void> {
+  const found = await clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }));
+  const vpcId = found.Subnets?.[0]?.VpcId;
+  if (vpcId === undefined) throw new Error(`no VPC found for subnets ${subnets.join(", ")}`);
+  await clients.ec2.send(
+    new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }),
+  );
+}
