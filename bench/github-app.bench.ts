@@ -77,7 +77,8 @@
 // process's CPU 5.5 → 6.2 s for 20 labs (+12%), 1.62 → 1.74 s for one lab
 // (+7%). Nothing caps the heap, so a review of the whole repository still
 // gets what it needs. Delivery latencies at that load were 0.35–1.2 s with
-// and without, too noisy to tell apart.
+// and without, too noisy to tell apart. Also checked: the schema validators
+// are compiled once per app instance (github-app/app.ts), not per delivery.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
