@@ -4,8 +4,8 @@ import { openSnapshotSources } from "./snapshot-sources.js";
 
 /**
  * After the capture: each read-only share of a snapshot gets its copy, restored once from the
- * snapshot's recovery point into the share's own directory and checked file by file (sandbox:
- * the home restore is not built on AWS). The next reconcile grants it.
+ * snapshot's recovery point into the share's own directory and checked file by file (on AWS
+ * across runs: the restore job, then the move task). The next reconcile grants it.
  */
 export async function shareCopiesForContext(
   ctx: RunContext,

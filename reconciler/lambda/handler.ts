@@ -151,15 +151,19 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
       manifestLocks: await lockManifestsAfter(result.repository, objects, now()),
     });
   // Then, as `labenv reconcile` ends: snapshots captured (manifest, then record), restores
-  // completed, renewal pull requests and succession steps.
+  // completed, shares' copies restored, renewal pull requests and succession steps.
   if (result.repository && (result.outcome === "applied" || result.outcome === "no-changes")) {
-    const [{ afterRun }, { lambdaGitHost }, { captureAfterRun }, { restoreAfterRun }] =
-      await Promise.all([
-        import("./after-run.js"),
-        import("./lambda-git-host.js"),
-        import("./capture-after-run.js"),
-        import("./restore-after-run.js"),
-      ]);
+    const [
+      { afterRun },
+      { lambdaGitHost },
+      { captureAfterRun },
+      { restoreAfterRun, shareCopiesAfterRun },
+    ] = await Promise.all([
+      import("./after-run.js"),
+      import("./lambda-git-host.js"),
+      import("./capture-after-run.js"),
+      import("./restore-after-run.js"),
+    ]);
     const store = objects;
     const captured = store
       ? await captureAfterRun(
@@ -189,6 +193,15 @@ export async function handler(event: ReconcilerEvent, context?: { awsRequestId?:
         })
       : undefined;
     if (restores) Object.assign(summary, { restores });
+    const copies = store
+      ? await shareCopiesAfterRun(result.repository, now().toISOString().slice(0, 10), {
+          provider,
+          objects: store,
+          sources: (observed) => awsSnapshotSources(env, store, observed, now),
+          now,
+        })
+      : undefined;
+    if (copies) Object.assign(summary, { shareCopies: copies });
     Object.assign(
       summary,
       await afterRun(

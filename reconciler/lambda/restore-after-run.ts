@@ -1,5 +1,10 @@
 import type { Repository } from "../core/model/documents.js";
 import type { ObservedResource } from "../core/model/resources.js";
+import {
+  restoreShareCopies,
+  snapshotShares,
+  type ShareCopyResult,
+} from "../core/shares/snapshot-share-copies.js";
 import { completeRestores, manifestsFor, type RestoreResult } from "../core/snapshots/restore.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
@@ -60,5 +65,49 @@ export async function restoreAfterRun(
             : {}),
         }
       : { environment: r.environment, snapshot: r.snapshot, outcome: r.outcome, reason: r.reason },
+  );
+}
+
+/** A share of a snapshot's copy, as the Lambda run's summary says it. */
+export interface ShareCopyAfterRun {
+  share: string;
+  snapshot: string;
+  outcome: ShareCopyResult["outcome"];
+  reason?: string;
+  ok?: boolean;
+  path?: string;
+}
+
+/**
+ * The share copies step as `labenv reconcile` ends with it: each read-only share of a snapshot
+ * gets its copy once (on AWS across runs: the restore job, then the move task into the share's
+ * own directory); the next run grants it. A repository with no such share reads nothing.
+ */
+export async function shareCopiesAfterRun(
+  repository: Repository,
+  today: string,
+  ports: {
+    provider: Provider;
+    objects: ObjectStore;
+    sources: (observed: readonly ObservedResource[]) => SnapshotSources & HomeRestorer;
+    now: () => Date;
+  },
+): Promise<ShareCopyAfterRun[] | undefined> {
+  if (snapshotShares(repository, today).length === 0) return undefined;
+  const restorer = ports.sources((await ports.provider.observe()).resources);
+  const results = await restoreShareCopies(
+    { repository, today },
+    { objects: ports.objects, restorer, now: ports.now },
+  );
+  return results.map((r) =>
+    r.outcome === "restored"
+      ? {
+          share: r.share,
+          snapshot: r.snapshot,
+          outcome: r.outcome,
+          ok: r.record.ok,
+          path: r.record.path,
+        }
+      : { share: r.share, snapshot: r.snapshot, outcome: r.outcome, reason: r.reason },
   );
 }

@@ -19,7 +19,7 @@ import {
 import { lockSpecDigest } from "../../reconciler/core/snapshots/restore-decision.js";
 import { restoreObjects } from "../../reconciler/core/snapshots/restore.js";
 import { createSchemaValidator } from "../../reconciler/core/validate/schema-validator.js";
-import { restoreAfterRun } from "../../reconciler/lambda/restore-after-run.js";
+import { restoreAfterRun, shareCopiesAfterRun } from "../../reconciler/lambda/restore-after-run.js";
 import type { Provider } from "../../reconciler/ports/provider.js";
 import type {
   HomeMoveRequest,
@@ -204,5 +204,37 @@ describe("the reconciler Lambda's restore step", () => {
       now: () => new Date(),
     });
     expect(r).toBeUndefined();
+  });
+});
+
+describe("the reconciler Lambda's share copies step", () => {
+  it("says a share of a snapshot not captured yet waits for its copy, and opens no sources for a repository without one", async () => {
+    const plain = loadRepository(exampleFiles(), createSchemaValidator()).repository;
+    const objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-objects-")));
+    const r = await shareCopiesAfterRun(plain, "2026-12-07", {
+      provider,
+      objects,
+      sources: () => sources({ state: "pending", reason: "not asked" }, []),
+      now: () => new Date(),
+    });
+    expect(r).toEqual([
+      {
+        share: "genomics-core/rnaseq-to-ml-vision",
+        snapshot: "genomics-core/rnaseq/before-genomics-2",
+        outcome: "waiting",
+        reason: expect.stringMatching(/is not captured yet/),
+      },
+    ]);
+    const none = { ...plain, shares: new Map() };
+    expect(
+      await shareCopiesAfterRun(none, "2026-12-07", {
+        provider,
+        objects,
+        sources: () => {
+          throw new Error("no sources are opened");
+        },
+        now: () => new Date(),
+      }),
+    ).toBeUndefined();
   });
 });

@@ -350,10 +350,10 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
     );
   }
 
-  /** Across runs only on AWS: restoreHomeStep. */
+  /** On AWS a home is restored across runs only: restoreHomeStep. */
   async restoreHome(): Promise<RestoredHome> {
-    throw new LabenvError("config", "restoring a home on AWS is not built yet", {
-      hint: "see docs/snapshots.md, What is not built yet",
+    throw new LabenvError("config", "on AWS a home is restored across runs (restoreHomeStep)", {
+      hint: "see docs/snapshots.md, The home's restore on AWS",
     });
   }
 

@@ -165,14 +165,34 @@ export async function restoreShareCopies(
       });
       continue;
     }
-    const [lab, , name] = snapshot.split("/") as [string, string, string];
+    const [lab, env, name] = snapshot.split("/") as [string, string, string];
+    const target = paths.shareCopy(lab, sh.doc.metadata.name, name);
     let landed: Awaited<ReturnType<HomeRestorer["restoreHome"]>>;
     try {
-      landed = await deps.restorer.restoreHome(
-        m.home.recoveryPointArn,
-        m.home.path,
-        paths.shareCopy(lab, sh.doc.metadata.name, name),
-      );
+      // Where the restore spans runs (AWS: the restore job, then the move task of the lent
+      // environment's image into the share's directory), each run takes the next step.
+      const step =
+        deps.restorer.restoreHomeStep && m.image
+          ? await deps.restorer.restoreHomeStep(m.home.recoveryPointArn, m.home.path, target, {
+              environment: `${lab}/${env}`,
+              snapshot,
+              image: m.image,
+              files: m.home.files,
+            })
+          : {
+              state: "done" as const,
+              home: await deps.restorer.restoreHome(m.home.recoveryPointArn, m.home.path, target),
+            };
+      if (step.state !== "done") {
+        out.push({
+          share,
+          snapshot,
+          outcome: step.state === "pending" ? "waiting" : "failed",
+          reason: `its copy: ${step.reason}`,
+        });
+        continue;
+      }
+      landed = step.home;
     } catch (e) {
       // Where no home can be restored (AWS today) the copy waits, and nothing is granted.
       if (!isLabenvError(e)) throw e;

@@ -68,7 +68,7 @@ describe("shares of a snapshot", () => {
   });
 });
 
-describe("the copy step where no home can be restored (target: aws today)", () => {
+describe("the copy step where the provider cannot restore a home", () => {
   it("waits, naming why, writes no record, and so grants nothing", async () => {
     const { LabenvError } = await import("../../../reconciler/core/errors.js");
     const { restoreShareCopies } =
@@ -104,7 +104,7 @@ describe("the copy step where no home can be restored (target: aws today)", () =
     );
     const restorer = {
       restoreHome: async () => {
-        throw new LabenvError("config", "restoring a home on AWS is not built yet");
+        throw new LabenvError("config", "this provider cannot restore a home");
       },
     };
     const out = await restoreShareCopies(
@@ -116,9 +116,90 @@ describe("the copy step where no home can be restored (target: aws today)", () =
         share: ID,
         snapshot: SNAPSHOT,
         outcome: "waiting",
-        reason: "its copy cannot be restored here: restoring a home on AWS is not built yet",
+        reason: "its copy cannot be restored here: this provider cannot restore a home",
       },
     ]);
     expect(await readShareCopies(objects)).toEqual(new Map());
+  });
+});
+
+describe("the copy step where the restore spans runs (target: aws: the restore job, then the move task)", () => {
+  it("asks the restore to move the snapshot's files into the share's own directory, waits while it runs, and records the copy the grants open once it is done", async () => {
+    const { restoreShareCopies } =
+      await import("../../../reconciler/core/shares/snapshot-share-copies.js");
+    const objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-copies-")));
+    const repo = loadRepository(exampleFiles(), check).repository;
+    const image = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv/genomics-core@sha256:${"c".repeat(64)}`;
+    const file = { path: "a.txt", size: 1, sha256: "a".repeat(64) };
+    await objects.put(
+      `snapshots/${SNAPSHOT}/manifest.json`,
+      JSON.stringify({
+        apiVersion: "labenv.westtek.io/v1",
+        kind: "SnapshotManifest",
+        id: SNAPSHOT,
+        capturedAt: "2026-11-23T12:00:00.000Z",
+        commit: "c".repeat(40),
+        provider: "aws",
+        lock: {
+          key: `objects/sha256/${"b".repeat(64)}`,
+          size: 10,
+          sha256: "b".repeat(64),
+          digest: `sha256:${"b".repeat(64)}`,
+        },
+        image,
+        home: {
+          recoveryPointArn: "arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-1",
+          path: "/labs/genomics-core/environments/rnaseq",
+          files: [file],
+        },
+      }),
+    );
+    const asked: unknown[] = [];
+    let done = false;
+    const restorer = {
+      restoreHome: async () => {
+        throw new Error("a restore that spans runs is asked step by step");
+      },
+      restoreHomeStep: async (rp: string, from: string, to: string, move: unknown) => {
+        asked.push({ rp, from, to, move });
+        return done
+          ? {
+              state: "done" as const,
+              home: {
+                restoreDirectory: "/aws-backup-restore_20261123T120500Z",
+                placed: "home" as const,
+                path: to,
+                files: [file],
+                left: 0,
+              },
+            }
+          : { state: "pending" as const, reason: "waiting for the restore-move task arn:…" };
+      },
+    };
+    const run = () =>
+      restoreShareCopies(
+        { repository: repo, today: TODAY },
+        { objects, restorer, now: () => new Date("2026-11-23T12:10:00Z") },
+      );
+    expect(await run()).toEqual([
+      {
+        share: ID,
+        snapshot: SNAPSHOT,
+        outcome: "waiting",
+        reason: "its copy: waiting for the restore-move task arn:…",
+      },
+    ]);
+    expect(asked).toEqual([
+      {
+        rp: "arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-1",
+        from: "/labs/genomics-core/environments/rnaseq",
+        to: COPY,
+        move: { environment: "genomics-core/rnaseq", snapshot: SNAPSHOT, image, files: [file] },
+      },
+    ]);
+    expect(await readShareCopies(objects)).toEqual(new Map());
+    done = true;
+    expect((await run()).map((r) => r.outcome)).toEqual(["restored"]);
+    expect(await readShareCopies(objects)).toEqual(new Map([[copyKey(ID, SNAPSHOT), COPY]]));
   });
 });

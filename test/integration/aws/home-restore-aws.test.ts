@@ -511,6 +511,26 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(tasks.taskArns).toHaveLength(1);
   });
 
+  it("the same move brings a snapshot's home into a share's own directory (a read-only share of a snapshot)", async () => {
+    const copy = "/labs/genomics-core/shares/rnaseq-to-ml-vision/thesis";
+    const toShare = async () => (await sources()).restoreHomeStep(RP, HOME, copy, MOVE);
+    await toShare();
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await toShare();
+    const [ran] = await runTasks();
+    expect(ran!.command).toContain(`/mnt/labenv-root${copy}`);
+    const done = await toShare();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.home).toMatchObject({ placed: "home", path: copy, left: 0 });
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([]);
+    expect(readFileSync(join(root, copy, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+    // The lent environment's home is not touched.
+    expect(readdirSync(join(root, HOME))).toEqual(["examples"]);
+  });
+
   it("without infra/'s restore-move role a completed job waits, saying where the files are and what to set", async () => {
     const { restoreMoveRoleArn: _omitted, ...noRole } = config;
     config = noRole;
