@@ -110,6 +110,17 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
     const again = await cli(dir, "reconcile");
     expect(again.stdout).toMatch(/✓ restored {2}genomics-core\/rnaseq-thesis .* \(earlier\)/);
     expect(again.stdout).toContain("✓ no changes: everything matches git");
+    // labenv status says what came back and how fast, from the restore's record.
+    const status = await cli(dir, "status", "genomics-core/rnaseq-thesis");
+    expect(status.stdout).toMatch(
+      /restored ✓ \S+ from genomics-core\/rnaseq\/thesis: (\d+)\/\1 packages match, 2\/2 files identical in its home, in [\d.]+ s/,
+    );
+    const json = JSON.parse((await cli(dir, "status", "--json")).stdout);
+    expect(
+      json.environments.find(
+        (e: { environment: string }) => e.environment === "genomics-core/rnaseq-thesis",
+      ).lastRestore,
+    ).toMatchObject({ snapshot: ID, ok: true, home: "2/2", placed: "home" });
   });
 
   it("never overwrites a researcher's files: into the same environment, the restored files land beside them", async () => {

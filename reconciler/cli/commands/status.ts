@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
 import { latestDrill } from "../../core/snapshots/drill.js";
+import { latestRestore } from "../../core/snapshots/restore.js";
 import { latestVerification } from "../../core/snapshots/verification.js";
 import { capturedSnapshotIds } from "../../core/snapshots/verify-due.js";
 import type { CliIO } from "../io.js";
@@ -39,6 +40,10 @@ export function registerStatus(program: Command, io: CliIO): void {
       const drills = new Map<string, Awaited<ReturnType<typeof latestDrill>>>();
       for (const a of applied.filter((x) => !env || x.environment === env))
         drills.set(a.environment, await latestDrill(ctx.objects, a.environment));
+      // The last restore from a snapshot (`restoreFrom`), measured: what came back and how fast.
+      const restores = new Map<string, Awaited<ReturnType<typeof latestRestore>>>();
+      for (const a of applied.filter((x) => !env || x.environment === env))
+        restores.set(a.environment, await latestRestore(ctx.objects, a.environment));
       // The last verify of each captured snapshot: a failed one is named here until proved again.
       const captured = await capturedSnapshotIds(ctx.objects);
       const verified = new Map<string, VerificationSummary>();
@@ -108,6 +113,7 @@ export function registerStatus(program: Command, io: CliIO): void {
                     seconds: drill.record.seconds,
                   },
             snapshotVerification: verified.get(a.environment)!,
+            lastRestore: restoreRow(restores.get(a.environment)),
           };
         });
       // What the last finished reconcile held back (left as it runs, or not created) and why.
@@ -145,6 +151,11 @@ export function registerStatus(program: Command, io: CliIO): void {
                 : `${!r.lastDrill.ok ? "✖ FAILED" : r.lastDrill.complete ? "✓" : `◐ partly (${r.lastDrill.notDrilled.join(", ")} not drilled)`} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
           }`,
         );
+        const rr = r.lastRestore;
+        if (rr)
+          io.out(
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
+          );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)
           io.out(
@@ -184,4 +195,17 @@ interface VerificationSummary {
   unreadable: { id: string; problem: string }[];
   /** The newest passing verify. */
   lastAt?: string;
+}
+
+/** The row `labenv status` shows for an environment's last restore. */
+function restoreRow(r: Awaited<ReturnType<typeof latestRestore>>) {
+  if (!r) return null;
+  return {
+    snapshot: r.snapshot,
+    ok: r.ok,
+    finishedAt: r.finishedAt,
+    seconds: r.seconds,
+    packages: `${r.packages.matched}/${r.packages.total}`,
+    ...(r.home ? { home: `${r.home.identical}/${r.home.files}`, placed: r.home.placed } : {}),
+  };
 }

@@ -68,6 +68,35 @@ export async function doneRestores(objects: ObjectStore): Promise<Set<string>> {
   return out;
 }
 
+/** At most this many restore records of one environment are read for its latest. */
+const MAX_RESTORE_RECORDS = 100;
+
+/** The environment's newest restore record (by when it finished), for `labenv status`. */
+export async function latestRestore(
+  objects: ObjectStore,
+  environment: string,
+): Promise<RestoreRecord | undefined> {
+  const prefix = `restores/${environment}/from/`;
+  const keys = (await objects.list(prefix))
+    .filter((k) => k.startsWith(prefix) && k.endsWith(".json"))
+    .sort()
+    .slice(0, MAX_RESTORE_RECORDS);
+  let newest: RestoreRecord | undefined;
+  for (const key of keys) {
+    const bytes = await objects.get(key);
+    try {
+      const r = bytes
+        ? (JSON.parse(Buffer.from(bytes).toString("utf8")) as RestoreRecord)
+        : undefined;
+      if (r?.environment === environment && typeof r.finishedAt === "string")
+        if (!newest || r.finishedAt > newest.finishedAt) newest = r;
+    } catch {
+      // unreadable: not a restore status can report
+    }
+  }
+  return newest;
+}
+
 /** The manifests the restores in `repository` name, read from the object store. */
 export async function manifestsFor(
   repository: Repository,
