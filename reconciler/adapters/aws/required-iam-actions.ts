@@ -24,7 +24,9 @@ export const REQUIRED_IAM_ACTIONS = {
   ],
   apply: [
     "elasticfilesystem:CreateAccessPoint",
-    "elasticfilesystem:DeleteAccessPoint", // only a share's (tagged labenv:share), when it ends
+    // Only a share's (tagged labenv:share), when it ends, and a restore move's root access point
+    // (tagged labenv:purpose=restore-move), once its task has reported.
+    "elasticfilesystem:DeleteAccessPoint",
     "elasticfilesystem:TagResource",
     "elasticfilesystem:DescribeFileSystems",
     "ecs:RegisterTaskDefinition",
@@ -55,7 +57,8 @@ export const REQUIRED_IAM_ACTIONS = {
     "ecs:RunTask",
     // A restore drill's task (RunTask above) still running past its bound.
     "ecs:StopTask",
-    // A home's restore: an item-level AWS Backup restore job of just its path.
+    // A home's restore: an item-level AWS Backup restore job of just its path, then the move task
+    // (RegisterTaskDefinition, CreateAccessPoint and RunTask above).
     "backup:StartRestoreJob",
     "backup:DescribeRestoreJob",
     "iam:PassRole",
@@ -108,7 +111,7 @@ export const REQUIRED_IAM_ACTIONS = {
 /** Actions above that AWS checks as part of another call rather than as a call of their own. */
 export const AUTHORIZED_WITH_ANOTHER_CALL: Readonly<Record<string, string>> = {
   "iam:PassRole":
-    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob and StartRestoreJob (the backup role)",
+    "RegisterTaskDefinition (task and execution roles), CreateService/UpdateService and RunTask (the ECS infrastructure role; RunTask also the task's roles), StartBackupJob and StartRestoreJob (the backup role), the restore move's RegisterTaskDefinition (infra/'s restore-move task role)",
   "ec2:CreateTags": "CreateSnapshot with TagSpecifications",
   "backup:TagResource": "StartBackupJob with RecoveryPointTags",
   "s3:GetObjectRetention": "HeadObject (its Object Lock retention headers)",
