@@ -112,10 +112,12 @@ export async function followRestoreMove(
   if (!body) {
     if (!task && record.attempt < MAX_ATTEMPTS)
       return start(job, move, token, record.attempt + 1, record, ctx, remember);
+    // The move is over: its way onto the file system root goes with it.
+    await deleteAccessPoint(record.accessPointId, ctx);
     return {
       state: "failed",
       reason: task
-        ? `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; the restored files are where AWS Backup put them, untouched`
+        ? `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; no file was moved over another, and every file it did not move is where AWS Backup put it`
         : `ECS lost the restore-move task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
     };
   }

@@ -380,9 +380,16 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(r).toMatchObject({
       state: "failed",
       reason: expect.stringMatching(
-        /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; the restored files are where AWS Backup put them, untouched$/,
+        /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; no file was moved over another, and every file it did not move is where AWS Backup put it$/,
       ),
     });
+    // Its access point on the file system root goes with the failed move.
+    const aps = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
+    expect(
+      (aps.AccessPoints ?? []).filter((a) => a.AccessPointId === ran!.accessPoint.AccessPointId),
+    ).toEqual([]);
   });
 
   it("through the restore step: the record says every file is identical in the home, and the time since the restore job began", async () => {
