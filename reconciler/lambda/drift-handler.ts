@@ -9,11 +9,8 @@ import { isolate } from "../core/reconcile/hold-back.js";
 import { lockRules, packsImmutable } from "../core/validate/rules/lock-rules.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { validateFiles } from "../core/validate/validate.js";
-import { awsContext, awsSnapshotSources } from "./aws-context.js";
 import { readLambdaEnv, runtimeSettings } from "./lambda-env.js";
-import { lambdaGitHost } from "./lambda-git-host.js";
 import type { RuntimeSettings } from "../core/desire/desire.js";
-import { readRepository } from "./repository-source.js";
 import type { SnapshotSources } from "../ports/snapshot-sources.js";
 import {
   renderDueVerifications,
@@ -150,6 +147,14 @@ export async function openFromEnvironment(
     ...(event.repository ? { githubRepository: event.repository } : {}),
     ...(event.installationId ? { githubInstallationId: event.installationId } : {}),
   };
+  // The AWS SDK clients and GitHub are loaded here, by the first invocation, not at import (as
+  // the reconciler Lambda does): the cold import stays short.
+  const [{ awsContext, awsSnapshotSources }, { lambdaGitHost }, { readRepository }] =
+    await Promise.all([
+      import("./aws-context.js"),
+      import("./lambda-git-host.js"),
+      import("./repository-source.js"),
+    ]);
   const repo = await readRepository(env, {});
   const { provider, state, objects } = awsContext(env);
   if (!objects)
