@@ -197,6 +197,55 @@ def r_packages_from_libraries(directories):
     return found
 
 
+JULIA_ENTRY = re.compile(r"^\[\[deps\.([A-Za-z][A-Za-z0-9_]*)\]\]\s*$")
+JULIA_FIELD = re.compile(r'^(version|git-tree-sha1)\s*=\s*"([^"]*)"\s*$')
+JULIA_TREE = re.compile(r"^[0-9a-f]{40}$")
+
+
+def julia_depots(environ=None):
+    """Julia's depots as JULIA_DEPOT_PATH gives them (an empty entry is the user's ~/.julia)."""
+    env = os.environ if environ is None else environ
+    home = os.path.join(os.path.expanduser("~"), ".julia")
+    value = env.get("JULIA_DEPOT_PATH")
+    if not value:
+        return [home]
+    return [d or home for d in value.split(":")]
+
+
+def _non_empty_dir(path):
+    try:
+        return os.path.isdir(path) and len(os.listdir(path)) > 0
+    except OSError:
+        return False
+
+
+def julia_packages_from_project(project, depots):
+    """The Julia project's Manifest.toml entries with a version and tree, each whose package is in a depot."""
+    try:
+        with open(os.path.join(project, "Manifest.toml"), encoding="utf-8", errors="replace") as f:
+            text = f.read(16 * 1024 * 1024)
+    except OSError:
+        return []
+    entries, current = [], None
+    for line in text.splitlines():
+        line = line.strip()
+        m = JULIA_ENTRY.match(line)
+        if m:
+            current = {"name": m.group(1)}
+            entries.append(current)
+            continue
+        f = JULIA_FIELD.match(line)
+        if f and current is not None:
+            current["version" if f.group(1) == "version" else "gitTreeSha1"] = f.group(2)
+    found = []
+    for e in entries:
+        if "version" not in e or not JULIA_TREE.match(e.get("gitTreeSha1", "")):
+            continue  # a standard library, or not an installed tree
+        if any(_non_empty_dir(os.path.join(d, "packages", e["name"])) for d in depots):
+            found.append({"name": e["name"], "version": e["version"], "gitTreeSha1": e["gitTreeSha1"]})
+    return sorted(found, key=lambda p: p["name"])
+
+
 def kernel_from_spec(name, spec):
     language = LANGUAGES.get(str(spec.get("language", "")).lower())
     if not KERNEL_NAME.match(name):
@@ -875,6 +924,9 @@ def observe(args):
     if r_dirs:
         r_packages = r_packages_from_libraries(r_dirs)
         spec["rPackages"] = [r_packages[k] for k in sorted(r_packages)]
+    julia_project = args.julia_project or os.environ.get("JULIA_PROJECT")
+    if julia_project and os.path.isdir(julia_project):
+        spec["juliaPackages"] = julia_packages_from_project(julia_project, julia_depots())
     return {"apiVersion": API_VERSION, "kind": "Observation", "metadata": metadata, "spec": spec}
 
 
@@ -899,6 +951,7 @@ def parse_args(argv):
     p.add_argument("--kernel-dir", action="append", help="scan these kernel directories instead of running jupyter, highest precedence first (repeatable)")
     p.add_argument("--labextensions-dir", action="append", help="labextensions directories, highest precedence first (repeatable)")
     p.add_argument("--config-dir", action="append", help="Jupyter config directories, highest precedence first (repeatable)")
+    p.add_argument("--julia-project", help="the image's Julia project directory (default: $JULIA_PROJECT); its Manifest.toml is read, with $JULIA_DEPOT_PATH's depots")
     p.add_argument("--r-library", action="append", help="R library directories, in .libPaths() order (default: $R_LIBS, $R_LIBS_USER, $R_LIBS_SITE and R's usual places)")
     p.add_argument("--task", help="task ARN (default: from the ECS metadata endpoint)")
     p.add_argument("--host", help="host name to record (default: this host's)")

@@ -222,6 +222,21 @@ describe("Julia packages", () => {
     const plan = await must(["plan", "--repo", dir]);
     expect(plan).toMatch(/3 Julia packages \(IJulia 1\.24\.2, JSON 0\.21\.4, Parsers 2\.4\.3\)/);
     await must(["reconcile", "--repo", dir]);
+    // The container reports the Julia packages its image's manifest installed: drift is stable.
+    const observation = JSON.parse(
+      readFileSync(
+        join(dir, ".labenv/objects/observations/genomics-core/rnaseq/latest.json"),
+        "utf8",
+      ),
+    ) as { spec: { juliaPackages: unknown } };
+    expect(observation.spec.juliaPackages).toEqual([
+      { name: "IJulia", version: "1.24.2", gitTreeSha1: sha("2") },
+      { name: "JSON", version: "0.21.4", gitTreeSha1: sha("c") },
+      { name: "Parsers", version: "2.4.3", gitTreeSha1: sha("4") },
+    ]);
+    const d = await runCli(["drift", RNASEQ, "--repo", dir]);
+    expect(d.stdout).toContain("1 stable");
+    expect(d.code, d.stdout).toBe(0);
   }, 240_000);
 
   it("a pin the registry lacks or has yanked, a Julia the compat excludes, and a pin that breaks a dependency's compat each fail the lock, naming both sides", async () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { canonicalJson, sha256Hex } from "../../core/lock/canonical.js";
 import { lockedKernels } from "../../core/lock/build-lock.js";
 import { IMAGE_EXAMPLES_DIR, type ContextFile } from "../../core/image/build-context.js";
+import { manifestPackages } from "../../core/image/julia-project.js";
 import type { EnvironmentLock, Repository } from "../../core/model/documents.js";
 import { awsError } from "./sandbox-account.js";
 
@@ -15,6 +16,8 @@ export interface ImageContents {
   config: { key: string; sha256: string }[];
   /** R and its packages beyond R's own, when the image has R (a pack's `provides.r`). */
   r?: { version?: string; packages: { name: string; version: string }[] };
+  /** The Julia packages the image's Julia step installed from its Manifest.toml (labenv's Julia project). */
+  julia?: { name: string; version: string; gitTreeSha1: string }[];
   /** The pack's example notebooks and their manifest in the image (/opt/labenv/examples/); absent when none. */
   files?: ImageFile[];
 }
@@ -95,6 +98,7 @@ export function buildImage(
   const config = new Map(base.config.map((c) => [c.key, c.sha256]));
   const rPackages = base.r ? new Map(base.r.packages.map((p) => [p.name, p.version])) : undefined;
   const scratch = new Map<string, string>();
+  let juliaPackages: ImageContents["julia"];
   /** Files copied into the image where its start hook reads them (the pack's examples). */
   const layer = new Map<string, string>();
   for (const line of instructions.slice(1)) {
@@ -143,7 +147,7 @@ export function buildImage(
       continue;
     }
     // The Julia step (julia-project.ts): the base needs Julia, the project needs its manifest.
-    // The sandbox installs nothing for it: the agent does not report Julia packages.
+    // Pkg installs exactly the manifest's trees: the sandbox records them as installed.
     const julia =
       /^RUN JULIA_DEPOT_PATH=\S+ JUPYTER_DATA_DIR=\S+ julia --project=(\S+) -e '.+'$/.exec(line);
     if (julia) {
@@ -152,6 +156,7 @@ export function buildImage(
       for (const f of ["Project.toml", "Manifest.toml"])
         if (!scratch.has(`${julia[1]}/${f}`))
           throw buildError(`Pkg: ${julia[1]}/${f} is not in the image`);
+      juliaPackages = manifestPackages(scratch.get(`${julia[1]}/Manifest.toml`)!);
       continue;
     }
     const remove = /^RUN jupyter kernelspec remove -y (.+)$/.exec(line);
@@ -177,6 +182,7 @@ export function buildImage(
     layer,
     contents: {
       ...(imageFiles.length ? { files: imageFiles } : {}),
+      ...(juliaPackages ? { julia: juliaPackages } : {}),
       ...(rPackages
         ? {
             r: {

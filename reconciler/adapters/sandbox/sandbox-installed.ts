@@ -11,6 +11,7 @@ export interface InstalledState {
   config: Map<string, string>;
   /** R packages beyond R's own, when the image has R. */
   r?: Map<string, string>;
+  julia?: { name: string; version: string; gitTreeSha1: string }[];
 }
 
 export function installedState(
@@ -26,6 +27,7 @@ export function installedState(
     extensions: new Map(image.extensions.map((e) => [e.name, e.version])),
     config: new Map(image.config.map((c) => [c.key, c.sha256])),
     ...(image.r ? { r: new Map(image.r.packages.map((p) => [p.name, p.version])) } : {}),
+    ...(image.julia ? { julia: image.julia.map((p) => ({ ...p })) } : {}),
   };
   for (const c of changes) {
     switch (c.op) {
@@ -80,6 +82,7 @@ export function observationOf(
       ...(state.r
         ? { rPackages: byName(state.r).map(([name, version]) => ({ name, version })) }
         : {}),
+      ...(state.julia ? { juliaPackages: state.julia.map((p) => ({ ...p })) } : {}),
     },
   };
 }

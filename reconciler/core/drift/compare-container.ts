@@ -21,6 +21,7 @@ export function compareContainer(
     ...compareExtensions(lock, observation),
     ...compareConfig(lock, observation),
     ...compareRPackages(lock, observation),
+    ...compareJuliaPackages(lock, observation),
   ];
 }
 
@@ -49,6 +50,46 @@ function compareRPackages(lock: EnvironmentLock, o: Observation): DriftDifferenc
   for (const [name, version] of observed)
     if (!locked.has(name))
       out.push({ item: "r-package", change: "added", name, observed: version, pinned: false });
+  return out;
+}
+
+/**
+ * The lock's Julia packages (when environment.yaml asked for some) against those the container
+ * reports from its Julia project: a package missing, at another version or with another tree is
+ * drift, and so is one the lock does not hold.
+ */
+function compareJuliaPackages(lock: EnvironmentLock, o: Observation): DriftDifference[] {
+  const julia = lock.spec.julia;
+  if (!julia) return [];
+  const observed = new Map((o.spec.juliaPackages ?? []).map((p) => [p.name, p]));
+  const out: DriftDifference[] = [];
+  for (const p of julia.packages) {
+    const base = {
+      item: "julia-package" as const,
+      name: p.name,
+      locked: `${p.version} (tree ${p.gitTreeSha1.slice(0, 12)})`,
+      pinned: false,
+      source: p.source,
+    };
+    const seen = observed.get(p.name);
+    if (seen === undefined) out.push({ ...base, change: "removed" });
+    else if (seen.version !== p.version || seen.gitTreeSha1 !== p.gitTreeSha1)
+      out.push({
+        ...base,
+        change: "changed",
+        observed: `${seen.version} (tree ${seen.gitTreeSha1.slice(0, 12)})`,
+      });
+  }
+  const locked = new Set(julia.packages.map((p) => p.name));
+  for (const [name, p] of observed)
+    if (!locked.has(name))
+      out.push({
+        item: "julia-package",
+        change: "added",
+        name,
+        observed: `${p.version} (tree ${p.gitTreeSha1.slice(0, 12)})`,
+        pinned: false,
+      });
   return out;
 }
 

@@ -11,6 +11,7 @@ export const DRIFT_ITEM_KINDS = [
   "config",
   "infrastructure",
   "r-package",
+  "julia-package",
 ] as const;
 export type DriftItemKind = (typeof DRIFT_ITEM_KINDS)[number];
 

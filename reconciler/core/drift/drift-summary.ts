@@ -13,6 +13,7 @@ const NOUNS: Record<DriftItemKind, [string, string]> = {
   config: ["config setting", "config settings"],
   infrastructure: ["infrastructure item", "infrastructure items"],
   "r-package": ["R package", "R packages"],
+  "julia-package": ["Julia package", "Julia packages"],
 };
 
 /** `2 packages added, 1 changed, 1 kernel removed`: counts per kind and change, the noun said once per kind. */

@@ -251,6 +251,8 @@ function keptReason(item: DriftItem, packLabel: string): string {
       return "the next reconcile applies what git says";
     case "r-package":
       return "R packages are pinned in environment.yaml spec.r: change the pin there (and run labenv lock) to keep it";
+    case "julia-package":
+      return "Julia packages are pinned in environment.yaml spec.julia: change the pin there (and run labenv lock) to keep it";
     default:
       return "cannot be written to the lock";
   }

@@ -69,3 +69,32 @@ export function juliaRunLine(kernelName: string): string {
 function quote(s: string): string {
   return JSON.stringify(s);
 }
+
+/**
+ * The packages of a Manifest.toml that have a version and a tree (standard libraries have
+ * neither), sorted by name: what Pkg installs from it. Reads only `[[deps.Name]]` entries and their
+ * `version` and `git-tree-sha1` lines, as the agent does. Pure.
+ */
+export function manifestPackages(
+  text: string,
+): { name: string; version: string; gitTreeSha1: string }[] {
+  const entries: { name: string; version?: string; gitTreeSha1?: string }[] = [];
+  let current: (typeof entries)[number] | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    const entry = /^\[\[deps\.([A-Za-z][A-Za-z0-9_]*)\]\]$/.exec(line);
+    if (entry) {
+      current = { name: entry[1]! };
+      entries.push(current);
+      continue;
+    }
+    const field = /^(version|git-tree-sha1)\s*=\s*"([^"]*)"$/.exec(line);
+    if (field && current) current[field[1] === "version" ? "version" : "gitTreeSha1"] = field[2]!;
+  }
+  return entries
+    .filter(
+      (e): e is { name: string; version: string; gitTreeSha1: string } =>
+        e.version !== undefined && /^[0-9a-f]{40}$/.test(e.gitTreeSha1 ?? ""),
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

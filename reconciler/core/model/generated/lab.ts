@@ -199,7 +199,14 @@ export interface Lab {
         /**
          * Which kind of drift item the rule applies to.
          */
-        item?: "package" | "kernel" | "extension" | "config" | "infrastructure" | "r-package";
+        item?:
+          | "package"
+          | "kernel"
+          | "extension"
+          | "config"
+          | "infrastructure"
+          | "r-package"
+          | "julia-package";
         /**
          * Which change the rule applies to.
          */

@@ -127,5 +127,24 @@ export interface Observation {
        */
       version: string;
     }[];
+    /**
+     * The Julia packages of the image's Julia project (`$JULIA_PROJECT`), from its Manifest.toml, each whose package directory is in one of Julia's depots (standard libraries left out); absent when the image has no Julia project.
+     *
+     * @maxItems 20000
+     */
+    juliaPackages?: {
+      /**
+       * The package name (its Manifest.toml entry).
+       */
+      name: string;
+      /**
+       * The version the manifest gives.
+       */
+      version: string;
+      /**
+       * The manifest's git-tree-sha1 of the installed tree.
+       */
+      gitTreeSha1: string;
+    }[];
   };
 }

@@ -7173,7 +7173,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Lab = validate24;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure","r-package"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure","r-package","julia-package"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
 const pattern91 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 const formats6 = __dep1.fullFormats.date;
 
@@ -8526,7 +8526,7 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((((((data43 === "package") || (data43 === "kernel")) || (data43 === "extension")) || (data43 === "config")) || (data43 === "infrastructure")) || (data43 === "r-package"))){
+if(!(((((((data43 === "package") || (data43 === "kernel")) || (data43 === "extension")) || (data43 === "config")) || (data43 === "infrastructure")) || (data43 === "r-package")) || (data43 === "julia-package"))){
 const err105 = {instancePath:instancePath+"/spec/drift/rules/" + i8+"/item",schemaPath:"#/properties/spec/properties/drift/properties/rules/items/properties/item/enum",keyword:"enum",params:{allowedValues: schema35.properties.spec.properties.drift.properties.rules.items.properties.item.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.spec.properties.drift.properties.rules.items.properties.item.enum,parentSchema:schema35.properties.spec.properties.drift.properties.rules.items.properties.item,data:data43};
 if(vErrors === null){
 vErrors = [err105];
@@ -8972,7 +8972,7 @@ return errors === 0;
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Observation = validate25;
-const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/observation.schema.json","title":"Observation","description":"What the labenv agent saw inside a running Jupyter container: installed packages, kernels, extensions and config hashes. Written to the object store; drift detection compares it with the lock.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Observation","description":"The document kind: `Observation`."},"metadata":{"type":"object","additionalProperties":false,"required":["lab","environment","observedAt","source"],"properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"observedAt":{"type":"string","format":"date-time","description":"When the observation was made (UTC)."},"source":{"type":"string","enum":["agent","sandbox"],"description":"`agent`: the in-container agent; `sandbox`: the local simulation."},"task":{"type":"string","description":"The task (ARN or sandbox id) that was observed."},"host":{"type":"string"}}},"spec":{"type":"object","additionalProperties":false,"required":["packages","kernels","extensions","jupyterConfig"],"properties":{"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version."},"installer":{"type":"string","description":"Which tool installed it (pip, conda, uv)."},"requested":{"type":"boolean","description":"True when a user asked for it rather than it coming in as a dependency."},"location":{"type":"string","description":"Where it is installed (site-packages path)."}}},"description":"Every installed distribution, as `pip inspect` reports it."},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"Kernelspecs, as `jupyter kernelspec list --json` reports them."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions found in the labextensions directories."},"jupyterConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}},"description":"Hashes of the Jupyter config values and files found."},"rPackages":{"type":"array","maxItems":20000,"description":"The R packages installed in the image's site libraries (R's base and recommended packages left out), from their DESCRIPTION files; absent when the image has no R.","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name (its DESCRIPTION's Package)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version (its DESCRIPTION's Version)."}}}}}}}};
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/observation.schema.json","title":"Observation","description":"What the labenv agent saw inside a running Jupyter container: installed packages, kernels, extensions and config hashes. Written to the object store; drift detection compares it with the lock.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Observation","description":"The document kind: `Observation`."},"metadata":{"type":"object","additionalProperties":false,"required":["lab","environment","observedAt","source"],"properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"observedAt":{"type":"string","format":"date-time","description":"When the observation was made (UTC)."},"source":{"type":"string","enum":["agent","sandbox"],"description":"`agent`: the in-container agent; `sandbox`: the local simulation."},"task":{"type":"string","description":"The task (ARN or sandbox id) that was observed."},"host":{"type":"string"}}},"spec":{"type":"object","additionalProperties":false,"required":["packages","kernels","extensions","jupyterConfig"],"properties":{"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"packages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version."},"installer":{"type":"string","description":"Which tool installed it (pip, conda, uv)."},"requested":{"type":"boolean","description":"True when a user asked for it rather than it coming in as a dependency."},"location":{"type":"string","description":"Where it is installed (site-packages path)."}}},"description":"Every installed distribution, as `pip inspect` reports it."},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"Kernelspecs, as `jupyter kernelspec list --json` reports them."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions found in the labextensions directories."},"jupyterConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}},"description":"Hashes of the Jupyter config values and files found."},"rPackages":{"type":"array","maxItems":20000,"description":"The R packages installed in the image's site libraries (R's base and recommended packages left out), from their DESCRIPTION files; absent when the image has no R.","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name (its DESCRIPTION's Package)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The installed version (its DESCRIPTION's Version)."}}}},"juliaPackages":{"type":"array","maxItems":20000,"description":"The Julia packages of the image's Julia project (`$JULIA_PROJECT`), from its Manifest.toml, each whose package directory is in one of Julia's depots (standard libraries left out); absent when the image has no Julia project.","items":{"type":"object","additionalProperties":false,"required":["name","version","gitTreeSha1"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$","description":"The package name (its Manifest.toml entry)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The version the manifest gives."},"gitTreeSha1":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"The manifest's git-tree-sha1 of the installed tree."}}}}}}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/observation.schema.json" */;
@@ -9299,7 +9299,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key2 in data9){
-if(!((((((key2 === "python") || (key2 === "packages")) || (key2 === "kernels")) || (key2 === "extensions")) || (key2 === "jupyterConfig")) || (key2 === "rPackages"))){
+if(!(((((((key2 === "python") || (key2 === "packages")) || (key2 === "kernels")) || (key2 === "extensions")) || (key2 === "jupyterConfig")) || (key2 === "rPackages")) || (key2 === "juliaPackages"))){
 const err27 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.spec,data:data9};
 if(vErrors === null){
 vErrors = [err27];
@@ -10005,9 +10005,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.type,parentSchema:schema36.properties.spec,data:data9};
+if(data9.juliaPackages !== undefined){
+let data36 = data9.juliaPackages;
+if(Array.isArray(data36)){
+if(data36.length > 20000){
+const err84 = {instancePath:instancePath+"/spec/juliaPackages",schemaPath:"#/properties/spec/properties/juliaPackages/maxItems",keyword:"maxItems",params:{limit: 20000},message:"must NOT have more than 20000 items",schema:20000,parentSchema:schema36.properties.spec.properties.juliaPackages,data:data36};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10016,15 +10018,181 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const len5 = data36.length;
+for(let i5=0; i5<len5; i5++){
+let data37 = data36[i5];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.name === undefined){
+const err85 = {instancePath:instancePath+"/spec/juliaPackages/" + i5,schemaPath:"#/properties/spec/properties/juliaPackages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.properties.spec.properties.juliaPackages.items.required,parentSchema:schema36.properties.spec.properties.juliaPackages.items,data:data37};
 if(vErrors === null){
 vErrors = [err85];
 }
 else {
 vErrors.push(err85);
+}
+errors++;
+}
+if(data37.version === undefined){
+const err86 = {instancePath:instancePath+"/spec/juliaPackages/" + i5,schemaPath:"#/properties/spec/properties/juliaPackages/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema36.properties.spec.properties.juliaPackages.items.required,parentSchema:schema36.properties.spec.properties.juliaPackages.items,data:data37};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data37.gitTreeSha1 === undefined){
+const err87 = {instancePath:instancePath+"/spec/juliaPackages/" + i5,schemaPath:"#/properties/spec/properties/juliaPackages/items/required",keyword:"required",params:{missingProperty: "gitTreeSha1"},message:"must have required property '"+"gitTreeSha1"+"'",schema:schema36.properties.spec.properties.juliaPackages.items.required,parentSchema:schema36.properties.spec.properties.juliaPackages.items,data:data37};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key8 in data37){
+if(!(((key8 === "name") || (key8 === "version")) || (key8 === "gitTreeSha1"))){
+const err88 = {instancePath:instancePath+"/spec/juliaPackages/" + i5,schemaPath:"#/properties/spec/properties/juliaPackages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.spec.properties.juliaPackages.items,data:data37};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data37.name !== undefined){
+let data38 = data37.name;
+if(typeof data38 === "string"){
+if(!pattern73.test(data38)){
+const err89 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/name",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.name,data:data38};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/name",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.spec.properties.juliaPackages.items.properties.name.type,parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.name,data:data38};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data37.version !== undefined){
+let data39 = data37.version;
+if(typeof data39 === "string"){
+if(func1(data39) > 64){
+const err91 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/version",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.version,data:data39};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(func1(data39) < 1){
+const err92 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/version",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.version,data:data39};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/version",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.spec.properties.juliaPackages.items.properties.version.type,parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.version,data:data39};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data37.gitTreeSha1 !== undefined){
+let data40 = data37.gitTreeSha1;
+if(typeof data40 === "string"){
+if(!pattern76.test(data40)){
+const err94 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/gitTreeSha1/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.gitTreeSha1,data:data40};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/gitTreeSha1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.spec.properties.juliaPackages.items.properties.gitTreeSha1.type,parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.gitTreeSha1,data:data40};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/spec/juliaPackages/" + i5,schemaPath:"#/properties/spec/properties/juliaPackages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.properties.juliaPackages.items.type,parentSchema:schema36.properties.spec.properties.juliaPackages.items,data:data37};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/spec/juliaPackages",schemaPath:"#/properties/spec/properties/juliaPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.spec.properties.juliaPackages.type,parentSchema:schema36.properties.spec.properties.juliaPackages,data:data36};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.spec.type,parentSchema:schema36.properties.spec,data:data9};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -10035,26 +10203,26 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"restoreMoveRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The task role of a home restore's one-off move task, which sees the file system root through an access point made for it alone (an output of infra/; LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda). Without it, a restored home's files stay where AWS Backup put them."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"snapshots":{"type":"object","additionalProperties":false,"description":"How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.","properties":{"verifyEveryDays":{"type":"integer","minimum":1,"maximum":3650,"default":7,"description":"Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first."},"verifyMaxPerRun":{"type":"integer","minimum":1,"maximum":1000,"default":20,"description":"At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
-const pattern104 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-const pattern105 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
-const pattern106 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
-const pattern107 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
-const pattern108 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern110 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
-const pattern114 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern115 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern116 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern117 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern118 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern119 = new RegExp("^https?://", "u");
-const pattern120 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern121 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern122 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern123 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern124 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern126 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern127 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern129 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern106 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+const pattern107 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
+const pattern108 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
+const pattern109 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
+const pattern110 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern112 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
+const pattern116 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern117 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern118 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern119 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern120 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern121 = new RegExp("^https?://", "u");
+const pattern122 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern123 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern124 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern125 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern126 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern128 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern129 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern131 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10275,7 +10443,7 @@ errors++;
 if(data6.region !== undefined){
 let data7 = data6.region;
 if(typeof data7 === "string"){
-if(!pattern104.test(data7)){
+if(!pattern106.test(data7)){
 const err17 = {instancePath:instancePath+"/spec/aws/region",schemaPath:"#/properties/spec/properties/aws/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"},message:"must match pattern \""+"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"+"\"",schema:"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.region,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -10329,7 +10497,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern105.test(data10)){
+if(!pattern107.test(data10)){
 const err21 = {instancePath:instancePath+"/spec/aws/subnets/" + i0,schemaPath:"#/properties/spec/properties/aws/properties/subnets/items/pattern",keyword:"pattern",params:{pattern: "^subnet-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^subnet-[0-9a-f]{8,17}$"+"\"",schema:"^subnet-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.subnets.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -10370,7 +10538,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
-if(!pattern106.test(data12)){
+if(!pattern108.test(data12)){
 const err24 = {instancePath:instancePath+"/spec/aws/securityGroups/" + i1,schemaPath:"#/properties/spec/properties/aws/properties/securityGroups/items/pattern",keyword:"pattern",params:{pattern: "^sg-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^sg-[0-9a-f]{8,17}$"+"\"",schema:"^sg-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.securityGroups.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
@@ -10407,7 +10575,7 @@ errors++;
 if(data6.fileSystemId !== undefined){
 let data13 = data6.fileSystemId;
 if(typeof data13 === "string"){
-if(!pattern107.test(data13)){
+if(!pattern109.test(data13)){
 const err27 = {instancePath:instancePath+"/spec/aws/fileSystemId",schemaPath:"#/properties/spec/properties/aws/properties/fileSystemId/pattern",keyword:"pattern",params:{pattern: "^fs-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^fs-[0-9a-f]{8,17}$"+"\"",schema:"^fs-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.fileSystemId,data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -10432,7 +10600,7 @@ errors++;
 if(data6.taskExecutionRoleArn !== undefined){
 let data14 = data6.taskExecutionRoleArn;
 if(typeof data14 === "string"){
-if(!pattern108.test(data14)){
+if(!pattern110.test(data14)){
 const err29 = {instancePath:instancePath+"/spec/aws/taskExecutionRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/taskExecutionRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskExecutionRoleArn,data:data14};
 if(vErrors === null){
 vErrors = [err29];
@@ -10460,7 +10628,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 let data16 = data15[key4];
 if(typeof data16 === "string"){
-if(!pattern108.test(data16)){
+if(!pattern110.test(data16)){
 const err31 = {instancePath:instancePath+"/spec/aws/taskRoleArns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/aws/properties/taskRoleArns/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleArns.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err31];
@@ -10497,7 +10665,7 @@ errors++;
 if(data6.taskRoleBoundaryArn !== undefined){
 let data17 = data6.taskRoleBoundaryArn;
 if(typeof data17 === "string"){
-if(!pattern110.test(data17)){
+if(!pattern112.test(data17)){
 const err34 = {instancePath:instancePath+"/spec/aws/taskRoleBoundaryArn",schemaPath:"#/properties/spec/properties/aws/properties/taskRoleBoundaryArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleBoundaryArn,data:data17};
 if(vErrors === null){
 vErrors = [err34];
@@ -10548,7 +10716,7 @@ errors++;
 if(data6.infrastructureRoleArn !== undefined){
 let data20 = data6.infrastructureRoleArn;
 if(typeof data20 === "string"){
-if(!pattern108.test(data20)){
+if(!pattern110.test(data20)){
 const err38 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
@@ -10573,7 +10741,7 @@ errors++;
 if(data6.backupRoleArn !== undefined){
 let data21 = data6.backupRoleArn;
 if(typeof data21 === "string"){
-if(!pattern108.test(data21)){
+if(!pattern110.test(data21)){
 const err40 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data21};
 if(vErrors === null){
 vErrors = [err40];
@@ -10598,7 +10766,7 @@ errors++;
 if(data6.restoreMoveRoleArn !== undefined){
 let data22 = data6.restoreMoveRoleArn;
 if(typeof data22 === "string"){
-if(!pattern108.test(data22)){
+if(!pattern110.test(data22)){
 const err42 = {instancePath:instancePath+"/spec/aws/restoreMoveRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/restoreMoveRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.restoreMoveRoleArn,data:data22};
 if(vErrors === null){
 vErrors = [err42];
@@ -10623,7 +10791,7 @@ errors++;
 if(data6.imageBuildProject !== undefined){
 let data23 = data6.imageBuildProject;
 if(typeof data23 === "string"){
-if(!pattern114.test(data23)){
+if(!pattern116.test(data23)){
 const err44 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data23};
 if(vErrors === null){
 vErrors = [err44];
@@ -10648,7 +10816,7 @@ errors++;
 if(data6.buildContextBucket !== undefined){
 let data24 = data6.buildContextBucket;
 if(typeof data24 === "string"){
-if(!pattern115.test(data24)){
+if(!pattern117.test(data24)){
 const err46 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data24};
 if(vErrors === null){
 vErrors = [err46];
@@ -10698,7 +10866,7 @@ errors++;
 if(data6.vpcId !== undefined){
 let data26 = data6.vpcId;
 if(typeof data26 === "string"){
-if(!pattern116.test(data26)){
+if(!pattern118.test(data26)){
 const err50 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data26};
 if(vErrors === null){
 vErrors = [err50];
@@ -10723,7 +10891,7 @@ errors++;
 if(data6.listenerArn !== undefined){
 let data27 = data6.listenerArn;
 if(typeof data27 === "string"){
-if(!pattern117.test(data27)){
+if(!pattern119.test(data27)){
 const err52 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data27};
 if(vErrors === null){
 vErrors = [err52];
@@ -10748,7 +10916,7 @@ errors++;
 if(data6.wakeTargetGroupArn !== undefined){
 let data28 = data6.wakeTargetGroupArn;
 if(typeof data28 === "string"){
-if(!pattern118.test(data28)){
+if(!pattern120.test(data28)){
 const err54 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data28};
 if(vErrors === null){
 vErrors = [err54];
@@ -10800,7 +10968,7 @@ errors++;
 if(data29.address !== undefined){
 let data30 = data29.address;
 if(typeof data30 === "string"){
-if(!pattern119.test(data30)){
+if(!pattern121.test(data30)){
 const err58 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data30};
 if(vErrors === null){
 vErrors = [err58];
@@ -10860,7 +11028,7 @@ errors++;
 if(data29.authorizerImage !== undefined){
 let data32 = data29.authorizerImage;
 if(typeof data32 === "string"){
-if(!pattern120.test(data32)){
+if(!pattern122.test(data32)){
 const err63 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data32};
 if(vErrors === null){
 vErrors = [err63];
@@ -10930,7 +11098,7 @@ errors++;
 if(data33.userPoolArn !== undefined){
 let data34 = data33.userPoolArn;
 if(typeof data34 === "string"){
-if(!pattern121.test(data34)){
+if(!pattern123.test(data34)){
 const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data34};
 if(vErrors === null){
 vErrors = [err69];
@@ -10980,7 +11148,7 @@ errors++;
 if(data33.userPoolDomain !== undefined){
 let data36 = data33.userPoolDomain;
 if(typeof data36 === "string"){
-if(!pattern122.test(data36)){
+if(!pattern124.test(data36)){
 const err73 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data36};
 if(vErrors === null){
 vErrors = [err73];
@@ -11219,7 +11387,7 @@ errors++;
 if(data45.repository !== undefined){
 let data47 = data45.repository;
 if(typeof data47 === "string"){
-if(!pattern123.test(data47)){
+if(!pattern125.test(data47)){
 const err92 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data47};
 if(vErrors === null){
 vErrors = [err92];
@@ -11772,7 +11940,7 @@ const len2 = data68.length;
 for(let i2=0; i2<len2; i2++){
 let data69 = data68[i2];
 if(typeof data69 === "string"){
-if(!pattern124.test(data69)){
+if(!pattern126.test(data69)){
 const err136 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data69};
 if(vErrors === null){
 vErrors = [err136];
@@ -11909,7 +12077,7 @@ errors++;
 if(data71.url !== undefined){
 let data73 = data71.url;
 if(typeof data73 === "string"){
-if(!pattern126.test(data73)){
+if(!pattern128.test(data73)){
 const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data73};
 if(vErrors === null){
 vErrors = [err146];
@@ -12007,7 +12175,7 @@ errors++;
 if(data71.tokenEnv !== undefined){
 let data76 = data71.tokenEnv;
 if(typeof data76 === "string"){
-if(!pattern127.test(data76)){
+if(!pattern129.test(data76)){
 const err153 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data76};
 if(vErrors === null){
 vErrors = [err153];
@@ -12161,7 +12329,7 @@ errors++;
 if(data81.publicKey !== undefined){
 let data83 = data81.publicKey;
 if(typeof data83 === "string"){
-if(!pattern129.test(data83)){
+if(!pattern131.test(data83)){
 const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data83};
 if(vErrors === null){
 vErrors = [err165];
@@ -12411,7 +12579,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern139 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern141 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -12980,7 +13148,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern139.test(data15)){
+if(!pattern141.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -13820,8 +13988,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern149 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern150 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern151 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern152 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -14221,7 +14389,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern149.test(data11)){
+if(!pattern151.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -14258,7 +14426,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern150.test(data12)){
+if(!pattern152.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
