@@ -42,6 +42,9 @@ export interface LabenvSettings {
   readonly ingressCidrs?: readonly string[];
   readonly alarmEmail?: string;
   readonly driftScheduleMinutes: number;
+  /** Days between scheduled restore drills (`-c drillScheduleDays=7`) and environments a run (`-c drillMaxPerRun=2`). */
+  readonly drillScheduleDays: number;
+  readonly drillMaxPerRun: number;
   /**
    * `owner/name` of the labenv repository on GitHub and the GitHub App's
    * installation id on it: what the drift Lambda (and the reconciler, when
@@ -243,6 +246,8 @@ export function readSettings(context: ContextReader, env: NodeJS.ProcessEnv = {}
     ...(ingressCidrs !== undefined && { ingressCidrs }),
     ...(alarmEmail !== undefined && { alarmEmail }),
     driftScheduleMinutes: readInteger(context, "driftScheduleMinutes", 15, 1, 1440),
+    drillScheduleDays: readInteger(context, "drillScheduleDays", 7, 1, 365),
+    drillMaxPerRun: readInteger(context, "drillMaxPerRun", 2, 1, 20),
     ...(githubRepository !== undefined && { githubRepository }),
     ...(githubInstallationId !== undefined && { githubInstallationId }),
     reconcilerEntry: readString(context, "reconcilerEntry") ?? DEFAULT_RECONCILER_ENTRY,

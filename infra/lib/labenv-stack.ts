@@ -238,7 +238,7 @@ export class LabenvStack extends Stack {
     if (!repositoryKnown) {
       Annotations.of(this).addWarningV2(
         "labenv:no-repository",
-        "No githubRepository/githubInstallationId given: the drift schedule is created disabled, and the drift Lambda and the reconciler's task-change runs cannot read the repository (pass -c githubRepository=owner/name -c githubInstallationId=… once the GitHub App is installed).",
+        "No githubRepository/githubInstallationId given: the drift schedule is created disabled (so is the drill schedule), and the drift Lambda and the reconciler's task-change runs cannot read the repository (pass -c githubRepository=owner/name -c githubInstallationId=… once the GitHub App is installed).",
       );
     }
     const permissions: ReconcilerPermissionsProps = {
@@ -267,6 +267,9 @@ export class LabenvStack extends Stack {
       cluster: compute.cluster,
       alarmTopic: alarms.topic,
       permissions,
+      drillScheduleDays: props.drillScheduleDays ?? 7,
+      drillMaxPerRun: props.drillMaxPerRun ?? 2,
+      drillScheduleEnabled: repositoryKnown,
       ...(reconcilerFunctionName !== undefined && { functionName: reconcilerFunctionName }),
     });
     const reconcilerRole = this.reconciler.function.role;

@@ -44,6 +44,17 @@ export interface ReconcilerProps {
   readonly functionName?: string;
   readonly alarmTopic: sns.ITopic;
   /**
+   * Days between scheduled restore drills, and how many environments one run drills.
+   * @default 7 and 2
+   */
+  readonly drillScheduleDays?: number;
+  readonly drillMaxPerRun?: number;
+  /**
+   * Whether the drill schedule runs (it reads the repository, so it needs it known).
+   * @default true
+   */
+  readonly drillScheduleEnabled?: boolean;
+  /**
    * Longest a reconcile may run.
    * @default Duration.minutes(10)
    */
@@ -60,6 +71,8 @@ export class Reconciler extends Construct {
   readonly deadLetterQueue: sqs.Queue;
   readonly dataPlanePolicy: iam.ManagedPolicy;
   readonly taskStateChanges: events.Rule;
+  /** Restore drills on a schedule (the function in drill mode): see docs/snapshots.md. */
+  readonly drillSchedule: events.Rule;
 
   constructor(scope: Construct, id: string, props: ReconcilerProps) {
     super(scope, id);
@@ -114,6 +127,25 @@ export class Reconciler extends Construct {
         detail: { clusterArn: [props.cluster.clusterArn], lastStatus: OBSERVED_TASK_STATES },
       },
       targets: [target],
+    });
+
+    // Restore drills: the function in drill mode (reconciler/lambda/drill-run.ts), at most
+    // drillMaxPerRun environments a run, longest undrilled first; it applies nothing.
+    this.drillSchedule = new events.Rule(this, "DrillSchedule", {
+      description: "labenv: restore drills of the newest snapshots",
+      schedule: events.Schedule.rate(Duration.days(props.drillScheduleDays ?? 7)),
+      enabled: props.drillScheduleEnabled ?? true,
+      targets: [
+        new targets.LambdaFunction(this.function.function, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(1),
+          event: events.RuleTargetInput.fromObject({
+            source: "labenv.drill",
+            maxPerRun: props.drillMaxPerRun ?? 2,
+          }),
+        }),
+      ],
     });
 
     addFunctionAlarms(this, {

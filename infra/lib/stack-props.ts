@@ -90,6 +90,13 @@ export interface LabenvStackProps extends StackProps {
    */
   readonly driftScheduleMinutes?: number;
   /**
+   * Days between scheduled restore drills (the reconciler in drill mode), and how many
+   * environments one run drills.
+   * @default 7 and 2
+   */
+  readonly drillScheduleDays?: number;
+  readonly drillMaxPerRun?: number;
+  /**
    * Researcher access: sign-in (Cognito, federated with the institution's directory), the wake
    * page, and optionally a Secure Browser portal. Needs `certificateArn` (load balancer sign-in
    * works on HTTPS only).
@@ -129,6 +136,8 @@ export function labenvStackProps(settings: LabenvSettings): LabenvStackProps {
     natGateways: settings.natGateways,
     internetFacing: settings.internetFacing,
     driftScheduleMinutes: settings.driftScheduleMinutes,
+    drillScheduleDays: settings.drillScheduleDays,
+    drillMaxPerRun: settings.drillMaxPerRun,
     ...(settings.vpcId !== undefined && { vpcId: settings.vpcId }),
     ...(settings.certificateArn !== undefined && { certificateArn: settings.certificateArn }),
     ...(settings.ingressCidrs !== undefined && { ingressCidrs: settings.ingressCidrs }),

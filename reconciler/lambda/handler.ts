@@ -5,11 +5,13 @@ import type { ObjectStore } from "../ports/object-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { StateStore } from "../ports/state-store.js";
 import { foreignRepositoryRefusal, readLambdaEnv, runtimeSettings } from "./lambda-env.js";
+import type { DrillEvent, DrillRunSummary } from "./drill-run.js";
 
 /** What invokes the reconciler: the GitHub App after a merge, the schedule, or an ECS task state change. */
 export type ReconcilerEvent =
   | { source: "labenv.github-app"; commit: string; repository?: string; installationId?: number }
-  | { source: "aws.events" | "aws.ecs"; "detail-type"?: string };
+  | { source: "aws.events" | "aws.ecs"; "detail-type"?: string }
+  | DrillEvent;
 
 // What a reconcile needs (the AWS SDK clients, GitHub, the reconcile loop) is
 // loaded by the first invocation, not at import: a cold start that only
@@ -42,7 +44,25 @@ let loaded: ReturnType<typeof loadReconcile> | undefined;
  * returns the outcome. A refusal is an answer, not an error; a failure throws
  * so Lambda retries and finally dead-letters it.
  */
-export async function handler(event: ReconcilerEvent, context?: { awsRequestId?: string }) {
+type LambdaContext = { awsRequestId?: string; getRemainingTimeInMillis?: () => number };
+export function handler(event: DrillEvent, context?: LambdaContext): Promise<DrillRunSummary>;
+export function handler(
+  event: Exclude<ReconcilerEvent, DrillEvent>,
+  context?: LambdaContext,
+): ReturnType<typeof reconcileHandler>;
+export async function handler(event: ReconcilerEvent, context?: LambdaContext) {
+  // The drill schedule: restore drills only (nothing applied, no lease).
+  if (event.source === "labenv.drill") {
+    const { drillRun } = await import("./drill-run.js");
+    return drillRun(readLambdaEnv(process.env), event, context?.getRemainingTimeInMillis?.());
+  }
+  return reconcileHandler(event, context);
+}
+
+async function reconcileHandler(
+  event: Exclude<ReconcilerEvent, DrillEvent>,
+  context?: LambdaContext,
+) {
   const env = readLambdaEnv(process.env);
   const want =
     event.source === "labenv.github-app"

@@ -1,6 +1,6 @@
 // The reconciler, drift and GitHub App Lambdas, what wakes them, where
 // failures go, and how secrets reach them (as ARNs, never as values). This
-// stack is deployed without a repository (no -c githubRepository): the drift
+// stack is deployed without a repository (no -c githubRepository): the drift (and drill)
 // schedule exists but is off. test/infra/drift.test.ts covers the drift
 // Lambda with one.
 import { APP_PROCESS_ENVIRONMENT } from "../../github-app/heap-tuning.js";
@@ -111,10 +111,14 @@ describe("reconciler triggers", () => {
       ),
     );
 
-  it("has no schedule: looking for drift is the drift Lambda's", () => {
-    expect(
-      rulesTargeting(reconciler).filter((rule) => rule.Properties.ScheduleExpression !== undefined),
-    ).toEqual([]);
+  it("is scheduled only for restore drills (weekly, in drill mode): looking for drift is the drift Lambda's", () => {
+    const schedules = rulesTargeting(reconciler).filter(
+      (rule) => rule.Properties.ScheduleExpression !== undefined,
+    );
+    expect(schedules.map((rule) => rule.Properties.ScheduleExpression)).toEqual(["rate(7 days)"]);
+    expect(schedules[0]!.Properties.Targets[0].Input).toBe(
+      JSON.stringify({ source: "labenv.drill", maxPerRun: 2 }),
+    );
     expect(rulesTargeting(drift).map((rule) => rule.Properties.ScheduleExpression)).toEqual([
       "rate(15 minutes)",
     ]);
@@ -134,7 +138,9 @@ describe("reconciler triggers", () => {
       },
       Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [reconciler, "Arn"] } })],
     });
-    expect(rulesTargeting(reconciler)).toHaveLength(1);
+    expect(
+      rulesTargeting(reconciler).filter((rule) => rule.Properties.EventPattern !== undefined),
+    ).toHaveLength(1);
   });
 
   it("sends events that fail every retry to the dead-letter queue of the function they were for", () => {
@@ -143,7 +149,7 @@ describe("reconciler triggers", () => {
       [drift]: labenv.stack.drift.deadLetterQueue,
     };
     const rules = Object.values(template.findResources("AWS::Events::Rule"));
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     for (const [fn, queue] of Object.entries(queueOf)) {
       const arn = { "Fn::GetAtt": [logicalId(labenv.stack, queue), "Arn"] };
       for (const rule of rulesTargeting(fn)) {
@@ -160,11 +166,11 @@ describe("reconciler triggers", () => {
 });
 
 describe("without a repository (no -c githubRepository)", () => {
-  it("creates the drift schedule disabled: a run could not read the repository", () => {
+  it("creates the drift and drill schedules disabled: a run could not read the repository", () => {
     const schedule = Object.values(template.findResources("AWS::Events::Rule")).filter(
       (rule) => rule.Properties.ScheduleExpression !== undefined,
     );
-    expect(schedule.map((rule) => rule.Properties.State)).toEqual(["DISABLED"]);
+    expect(schedule.map((rule) => rule.Properties.State)).toEqual(["DISABLED", "DISABLED"]);
   });
 
   it("says so in a synth warning", () => {

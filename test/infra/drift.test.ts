@@ -77,6 +77,8 @@ const NOT_FOR_DRIFT = [
   // a recovery point by its ARN (DescribeRecoveryPoint), never a backup job by id.
   "backup:DescribeBackupJob",
   "ecs:RunTask",
+  // Nor runs a restore drill (the reconciler's drill mode stops a stuck drill task).
+  "ecs:StopTask",
   // Nor restores a home.
   "backup:StartRestoreJob",
   "backup:DescribeRestoreJob",
@@ -240,7 +242,10 @@ describe("the drift function", () => {
 describe("its schedule", () => {
   it("runs it every 15 minutes, enabled once the repository is known, retrying twice into its dead-letter queue", () => {
     const schedules = Object.values(template.findResources("AWS::Events::Rule")).filter(
-      (r) => r.Properties.ScheduleExpression !== undefined,
+      (r) =>
+        r.Properties.ScheduleExpression !== undefined &&
+        JSON.stringify(r.Properties.Targets) ===
+          JSON.stringify([{ ...r.Properties.Targets[0], Arn: getAtt(fn) }]),
     );
     expect(schedules).toHaveLength(1);
     expect(schedules[0]!.Properties).toMatchObject({

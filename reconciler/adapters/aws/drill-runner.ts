@@ -1,5 +1,6 @@
 import {
   DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
@@ -79,7 +80,9 @@ export class AwsDrillRunner implements DrillRunner {
     image: string,
     volumeSnapshotId: string | undefined,
   ): Promise<
-    { observation: Observation; startedAt: Date } | { problem: string } | { pending: string }
+    | { observation: Observation; startedAt: Date; stoppedAt?: Date }
+    | { problem: string }
+    | { pending: string }
   > {
     const recordKey = drillTaskObjects.task(environment);
     let record = await this.readRecord(recordKey);
@@ -96,7 +99,8 @@ export class AwsDrillRunner implements DrillRunner {
     const waitUntil = this.now().getTime() + (this.options.waitMs ?? 0);
     for (;;) {
       const task = await describeOneOffTask(record.taskArn, this.config, this.clients);
-      if (!task || task.lastStatus === "STOPPED") return this.finish(environment, record, task);
+      if (!task || task.lastStatus === "STOPPED")
+        return this.finish(environment, record, task, await this.stoppedAt(record.taskArn));
       const minutes = (this.now().getTime() - Date.parse(record.startedAt)) / 60_000;
       if (minutes > DRILL_TASK_MAX_MINUTES) {
         await this.clients.ecs.send(
@@ -240,7 +244,10 @@ export class AwsDrillRunner implements DrillRunner {
     environment: string,
     record: DrillTaskRecord,
     task: Awaited<ReturnType<typeof describeOneOffTask>>,
-  ): Promise<{ observation: Observation; startedAt: Date } | { problem: string }> {
+    stoppedAt: Date | undefined,
+  ): Promise<
+    { observation: Observation; startedAt: Date; stoppedAt?: Date } | { problem: string }
+  > {
     await this.forget(drillTaskObjects.task(environment));
     const body = await this.objects.get(record.observationKey);
     const [lab, env] = environment.split("/");
@@ -256,13 +263,25 @@ export class AwsDrillRunner implements DrillRunner {
       observation.metadata?.environment === env &&
       Array.isArray(observation.spec?.packages)
     )
-      return { observation, startedAt: new Date(record.startedAt) };
+      return {
+        observation,
+        startedAt: new Date(record.startedAt),
+        ...(stoppedAt ? { stoppedAt } : {}),
+      };
     const stopped = task
       ? `stopped${[task.stoppedReason, task.exitCode !== undefined ? `its ${JUPYTER_CONTAINER} container exited ${task.exitCode}` : "", task.containerReason].filter(Boolean).join("; ").replace(/^/, ": ")}`
       : "is no longer known to ECS";
     return {
       problem: `the drill task ${record.taskArn} ${stopped}, ${body ? `and ${record.observationKey} is not an observation of ${environment}` : `without writing ${record.observationKey}`} (its output is in the environment's log group, stream prefix ${JUPYTER_CONTAINER})`,
     };
+  }
+
+  /** When ECS says the task stopped: the drill's time ends there, not when a later run reads it. */
+  private async stoppedAt(taskArn: string): Promise<Date | undefined> {
+    const out = await this.clients.ecs.send(
+      new DescribeTasksCommand({ cluster: this.config.cluster, tasks: [taskArn] }),
+    );
+    return out.tasks?.find((t) => t.taskArn === taskArn)?.stoppedAt;
   }
 
   private async forget(key: string): Promise<void> {

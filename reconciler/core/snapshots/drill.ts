@@ -13,14 +13,17 @@ export interface DrillRunner {
   /**
    * What the agent of a throw-away container of `image` (volume from `volumeSnapshotId`) reports;
    * removed after. `startedAt` when the container was started by an earlier call (the drill's
-   * time counts from there); `pending` while it runs and a later call follows it.
+   * time counts from there) and `stoppedAt` when it stopped (a later run that reads its report
+   * does not add the wait between runs); `pending` while it runs and a later call follows it.
    */
   scratchContainer(
     environment: string,
     image: string,
     volumeSnapshotId: string | undefined,
   ): Promise<
-    { observation: Observation; startedAt?: Date } | { problem: string } | { pending: string }
+    | { observation: Observation; startedAt?: Date; stoppedAt?: Date }
+    | { problem: string }
+    | { pending: string }
   >;
   /**
    * The files of `path` restored from the recovery point into a scratch directory, summed from
@@ -97,8 +100,15 @@ export async function runDrill(
   );
   if ("pending" in container)
     return { environment, snapshot: manifest.id, pending: container.pending };
-  if ("observation" in container && container.startedAt && container.startedAt < started)
+  // The drill's time: its container's run (from an earlier call's start to its stop), then the
+  // checks — not the wait between runs before a later one read the container's report.
+  let idleMs = 0;
+  if ("observation" in container && container.startedAt && container.startedAt < started) {
+    const stop = container.stoppedAt;
+    if (stop && stop >= container.startedAt && stop < started)
+      idleMs = started.getTime() - stop.getTime();
     started = container.startedAt;
+  }
   const steps: DrillStep[] = [];
   const proof = await verifySnapshot(manifest.id, deps);
   steps.push({
@@ -138,7 +148,7 @@ export async function runDrill(
     snapshot: manifest.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
-    seconds: Math.round((finished.getTime() - started.getTime()) / 100) / 10,
+    seconds: Math.round((finished.getTime() - started.getTime() - idleMs) / 100) / 10,
     ok: steps.every((s) => s.ok || s.notDrilled),
     complete: steps.every((s) => !s.notDrilled),
     steps,

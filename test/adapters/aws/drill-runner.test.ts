@@ -184,6 +184,39 @@ describe("the drill task on AWS (call shapes)", () => {
     expect(aws.ecs).toHaveReceivedCommandWith(RunTaskCommand, { taskDefinition: DRILL_TD });
   });
 
+  it("a stopped task's report is read with when ECS says it stopped, and the task record is forgotten", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    const stoppedAt = new Date("2026-12-07T10:02:00Z");
+    aws.ecs.on(DescribeTasksCommand).resolves({
+      tasks: [
+        {
+          taskArn: TASK,
+          lastStatus: "STOPPED",
+          stoppedAt,
+          containers: [{ name: "jupyter", exitCode: 0 }],
+        },
+      ],
+    });
+    const key =
+      aws.ecs.commandCalls(RunTaskCommand)[0]!.args[0].input.overrides!.containerOverrides![0]!
+        .command![7]!;
+    await objects.put(
+      key,
+      JSON.stringify({
+        kind: "Observation",
+        metadata: { lab: "genomics-core", environment: "rnaseq" },
+        spec: { packages: [] },
+      }),
+    );
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toMatchObject({
+      startedAt: now(),
+      stoppedAt,
+    });
+    // The next drill starts a new task.
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 2);
+  });
+
   it("without the ECS infrastructure role nothing is started and the drill says what to set", async () => {
     const { ebsRoleArn: _none, ...withoutRole } = CONFIG;
     expect(await runner(withoutRole).scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toEqual({
