@@ -161,13 +161,17 @@ describe("the TOML a registry is written in", () => {
   });
 
   it.each([
-    ["x = 1", "line 1: expected a string, true/false"],
-    ["[a]\n[a]", "line 2: expected a table [a] only once"],
-    ['a = "1"\na = "2"', "line 2: expected the key a only once"],
-    ["[[deps.Example]]", "line 1: expected [table] or key = value"],
-    ['a = "unterminated', "line 1: expected a string"],
-    ['a = """never closed\nb = "c"', 'line 1: expected a multi-line string closed by """'],
-  ])("%j is refused with its line", (text, error) => {
+    ["x = 1", "x: expected a string, true/false, an array of strings or a table of strings"],
+    [
+      '[a]\nb = "1"\n[a]',
+      "line 3, column 2: not TOML (trying to redefine an already defined table",
+    ],
+    ['a = "1"\na = "2"', "line 2, column 1: not TOML (trying to redefine"],
+    ["[[deps.Example]]", "[deps] Example: expected a string, true/false"],
+    ["[a]\nwhen = 2026-12-07", "[a] when: expected a string"],
+    ['a = "unterminated', "line 1, column 5: not TOML (unfinished string)"],
+    ['a = """never closed\nb = "c"', "line 1, column 5: not TOML (unfinished string)"],
+  ])("%j is refused, saying where", (text, error) => {
     const r = parseRegistryToml(text);
     expect(!r.ok && r.error).toContain(error);
   });
