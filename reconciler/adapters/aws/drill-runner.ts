@@ -150,7 +150,7 @@ export class AwsDrillRunner implements DrillRunner {
       };
     const source = (
       await this.clients.ecs.send(
-        new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinition.id, include: ["TAGS"] }),
+        new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinition.id }),
       )
     ).taskDefinition;
     if (!source) return { problem: `ECS no longer knows ${taskDefinition.id}` };
@@ -227,7 +227,11 @@ export class AwsDrillRunner implements DrillRunner {
     const latest = await this.clients.ecs
       .send(new DescribeTaskDefinitionCommand({ taskDefinition: input.family }))
       .then((o) => o.taskDefinition)
-      .catch(() => undefined as TaskDefinition | undefined);
+      .catch((e: unknown): TaskDefinition | undefined => {
+        // ECS answers a family it has never seen with a ClientException; anything else is an error.
+        if ((e as { name?: string }).name === "ClientException") return undefined;
+        throw e;
+      });
     if (
       latest?.taskDefinitionArn &&
       latest.taskRoleArn === input.taskRoleArn &&
