@@ -782,6 +782,43 @@ def remove_emptied(top):
     return 0
 
 
+def restore_check(source, expected):
+    """Sums every file of the restored home against the expected inventory and changes nothing:
+    identical, differing (both sums), missing, and extra (restored, not in the inventory)."""
+    identical, corrupt, missing = [], [], []
+    wanted = set()
+    for f in expected:
+        rel = f["path"]
+        wanted.add(rel)
+        src = os.path.join(source, rel)
+        if not _inside(os.path.dirname(src), source) or os.path.islink(src) or not os.path.isfile(src):
+            missing.append({"path": rel, "expected": f["sha256"]})
+            continue
+        actual = sha256_file(src)
+        if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
+            corrupt.append({"path": rel, "expected": f["sha256"], "actual": actual})
+            continue
+        identical.append({"path": rel, "size": f["size"], "sha256": actual})
+    unexpected = [rel for rel, full in walk_files(source) if rel not in wanted]
+    return {
+        "identical": identical, "corrupt": corrupt, "missing": missing, "unexpected": unexpected,
+        "ok": not corrupt and not missing and not unexpected,
+    }
+
+
+def remove_checked(root, top):
+    """Removes the restore directory a check read, whatever it holds: only a real directory
+    directly below root named aws-backup-restore_*, never following a symbolic link (rmtree's
+    descriptor-based walk removes a link, never what it points to)."""
+    name = os.path.basename(top)
+    below_root = os.path.realpath(os.path.dirname(top)) == os.path.realpath(root)
+    if not name.startswith(RESTORE_PREFIX) or not below_root or os.path.islink(top) or not os.path.isdir(top):
+        raise AgentError("%s is not a restore directory directly below %s: not removed" % (top, root))
+    if not getattr(shutil.rmtree, "avoids_symlink_attacks", False):
+        raise AgentError("this platform's rmtree may follow symbolic links: %s not removed" % top)
+    shutil.rmtree(top)
+
+
 def home_document(kind, args, spec):
     metadata = {
         "lab": args.lab,
@@ -798,7 +835,7 @@ def home_document(kind, args, spec):
 
 
 def run_home_mode(args):
-    """--home-inventory, --restore-move or --restore-find: one document, to the output and (with --s3-bucket) to --s3-key."""
+    """--home-inventory, --restore-move, --restore-find or --restore-check: one document, to the output and (with --s3-bucket) to --s3-key."""
     if args.home_inventory:
         spec = home_inventory(args.home_inventory, args.max_files, args.max_bytes)
         spec["root"] = args.home_inventory
@@ -810,7 +847,16 @@ def run_home_mode(args):
         else:
             body = get_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.expected_s3_key, delay=args.retry_seconds)
         expected = parse_expected(body, args.max_files)
-        if args.restore_find:
+        if args.restore_check:
+            chosen, candidates = restore_find(args.restore_check, args.path, parse_time(args.after), expected)
+            spec = restore_check(chosen["_home"], expected)
+            spec["check"] = True
+            spec["from"] = chosen["_home"]
+            spec["restoreDirectory"] = chosen["directory"]
+            spec["candidates"] = candidates
+            remove_checked(args.restore_check, chosen["_top"])
+            spec["removed"] = not os.path.lexists(chosen["_top"])
+        elif args.restore_find:
             chosen, candidates = restore_find(args.restore_find, args.path, parse_time(args.after), expected)
             spec = restore_move(chosen["_home"], args.into, expected)
             spec["from"], spec["into"] = chosen["_home"], args.into
@@ -964,8 +1010,9 @@ def parse_args(argv):
     p.add_argument("--home-inventory", metavar="DIR", help="instead of an observation: a HomeInventory of every file under DIR (path, size, mtime, sha256)")
     p.add_argument("--restore-move", metavar="FROM", help="instead of an observation: move restored files from FROM into --into, never over a file, each checked against the expected inventory")
     p.add_argument("--restore-find", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT (the file system root), move its --path into --into as --restore-move does, and remove it when emptied")
-    p.add_argument("--path", help="with --restore-find: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
-    p.add_argument("--after", help="with --restore-find: the restore job's creation time (ISO 8601); older restore directories are not this restore's")
+    p.add_argument("--restore-check", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT as --restore-find does, sum its --path against the expected inventory (identical, differing, missing, extra), report it, then remove that restore directory; never writes to a home (a restore drill)")
+    p.add_argument("--path", help="with --restore-find or --restore-check: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
+    p.add_argument("--after", help="with --restore-find or --restore-check: the restore job's creation time (ISO 8601); older restore directories are not this restore's")
     p.add_argument("--into", metavar="HOME", help="with --restore-move or --restore-find: the directory to move the files into")
     p.add_argument("--expected-s3-key", help="with --restore-move: the HomeInventory the files must match, in --s3-bucket")
     p.add_argument("--expected-file", help="with --restore-move: the HomeInventory the files must match, from a file")
@@ -979,11 +1026,11 @@ def parse_args(argv):
             p.error("--%s (or $LABENV_%s) must be a labenv name, got %r" % (flag, flag.upper(), value))
     if args.s3_bucket and not args.region:
         p.error("--s3-bucket needs --region (or $AWS_REGION)")
-    modes = [m for m in ("home_inventory", "restore_move", "restore_find") if getattr(args, m)]
+    modes = [m for m in ("home_inventory", "restore_move", "restore_find", "restore_check") if getattr(args, m)]
     if len(modes) > 1:
-        p.error("--home-inventory, --restore-move and --restore-find are three modes: give one")
+        p.error("--home-inventory, --restore-move, --restore-find and --restore-check are four modes: give one")
     if modes and args.s3_bucket and not args.s3_key:
-        p.error("--s3-bucket with --home-inventory, --restore-move or --restore-find needs --s3-key")
+        p.error("--s3-bucket with --home-inventory, --restore-move, --restore-find or --restore-check needs --s3-key")
     if modes and args.s3_key and not args.s3_bucket:
         p.error("--s3-key needs --s3-bucket (or $LABENV_OBSERVATION_BUCKET) to upload to")
     moving = "--restore-move" if args.restore_move else "--restore-find" if args.restore_find else None
@@ -993,6 +1040,13 @@ def parse_args(argv):
         p.error("%s needs --expected-file, or --expected-s3-key with --s3-bucket" % moving)
     if args.restore_find and not (args.path and args.after):
         p.error("--restore-find needs --path (the restored item) and --after (the restore job's creation time)")
+    if args.restore_check:
+        if not (args.path and args.after):
+            p.error("--restore-check needs --path (the restored item) and --after (the restore job's creation time)")
+        if args.into:
+            p.error("--restore-check never writes to a home: drop --into")
+        if not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
+            p.error("--restore-check needs --expected-file, or --expected-s3-key with --s3-bucket")
     if args.snapshot and not NAME.match(args.snapshot):
         p.error("--snapshot must be a labenv name, got %r" % args.snapshot)
     return args
@@ -1000,7 +1054,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.home_inventory or args.restore_move or args.restore_find:
+    if args.home_inventory or args.restore_move or args.restore_find or args.restore_check:
         try:
             return run_home_mode(args)
         except (AgentError, OSError, ValueError) as e:

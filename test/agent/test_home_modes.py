@@ -327,5 +327,97 @@ class RestoreFindTest(unittest.TestCase):
                                 "--into", self.home, "--expected-file", "x"])
 
 
+class RestoreCheckTest(unittest.TestCase):
+    """--restore-check (a restore drill's home half): the restore directory found as --restore-find
+    finds it, every file summed against the inventory, the directory removed, the home untouched."""
+
+    setUp = RestoreFindTest.setUp
+    restored = RestoreFindTest.restored
+
+    def home_sums(self):
+        return {rel: observe.sha256_file(full) for rel, full in observe.walk_files(self.home)}
+
+    def live_home(self):
+        write(self.home, "analysis.ipynb", b"the researcher's current notebook")
+        return self.home_sums()
+
+    def run_check(self, *extra):
+        expected = os.path.join(tempfile.mkdtemp(), "expected.json")
+        with open(expected, "w", encoding="utf-8") as f:
+            json.dump({"kind": "HomeInventory", "spec": {"files": self.expected}}, f)
+        out = os.path.join(tempfile.mkdtemp(), "report.json")
+        with mock.patch.object(sys, "stderr") as err:
+            code = observe.main(["--lab", "genomics-core", "--environment", "rnaseq-thesis", "--restore-check", self.root,
+                                 "--path", "/" + HOME, "--after", JOB_CREATED,
+                                 "--expected-file", expected, "--host", "h", "--output", out, *extra])
+        stderr = "".join(c.args[0] for c in err.write.call_args_list)
+        if not os.path.exists(out):
+            return code, None, stderr
+        with open(out, encoding="utf-8") as f:
+            doc = json.load(f)
+        self.assertEqual(doc["kind"], "HomeRestoreReport")
+        return code, doc["spec"], stderr
+
+    def test_a_clean_check_reports_every_file_identical_and_removes_the_restore_directory(self):
+        before = self.live_home()
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_check()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertTrue(spec["check"])
+        self.assertEqual([f["path"] for f in spec["identical"]], ["analysis.ipynb", "data/counts.bin"])
+        self.assertEqual((spec["corrupt"], spec["missing"], spec["unexpected"]), ([], [], []))
+        self.assertEqual(spec["restoreDirectory"], "/aws-backup-restore_20261207T041005Z")
+        self.assertTrue(spec["removed"])
+        self.assertFalse(os.path.lexists(top))
+        self.assertNotIn("moved", spec)
+        self.assertEqual(self.home_sums(), before)
+
+    def test_a_planted_corruption_a_missing_and_an_extra_file_are_reported_and_the_directory_still_goes(self):
+        before = self.live_home()
+        top = self.restored("aws-backup-restore_20261207T041005Z", [("analysis.ipynb", b"nb, damaged"), ("stray.txt", b"x")])
+        code, spec, _ = self.run_check()
+        self.assertEqual(code, 0)
+        self.assertFalse(spec["ok"])
+        self.assertEqual(spec["corrupt"], [{"path": "analysis.ipynb", "expected": sha(b"nb"), "actual": sha(b"nb, damaged")}])
+        self.assertEqual(spec["missing"], [{"path": "data/counts.bin", "expected": sha(b"counts")}])
+        self.assertEqual(spec["unexpected"], ["stray.txt"])
+        self.assertEqual(spec["identical"], [])
+        self.assertFalse(os.path.lexists(top))
+        self.assertEqual(self.home_sums(), before)
+
+    def test_an_older_job_s_directory_is_left_alone(self):
+        older = self.restored("aws-backup-restore_20261101T090000Z")
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_check()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["restoreDirectory"], "/aws-backup-restore_20261207T041005Z")
+        self.assertFalse(os.path.lexists(top))
+        self.assertTrue(os.path.isfile(os.path.join(older, HOME, "data/counts.bin")))
+
+    def test_only_an_older_job_s_directory_is_a_refusal_and_nothing_is_removed(self):
+        older = self.restored("aws-backup-restore_20261101T090000Z")
+        code, spec, stderr = self.run_check()
+        self.assertEqual((code, spec), (2, None))
+        self.assertIn("older ones: /aws-backup-restore_20261101T090000Z", stderr)
+        self.assertTrue(os.path.isfile(os.path.join(older, HOME, "analysis.ipynb")))
+
+    def test_a_symlink_in_the_restore_directory_is_removed_never_followed(self):
+        outside = tempfile.mkdtemp()
+        write(outside, "keep.txt", b"not the restore's")
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        os.symlink(outside, os.path.join(top, HOME, "link"))
+        code, spec, _ = self.run_check()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["unexpected"], ["link"])
+        self.assertFalse(os.path.lexists(top))
+        self.assertEqual(os.listdir(outside), ["keep.txt"])
+
+    def test_restore_check_never_takes_a_home(self):
+        with mock.patch.object(sys, "stderr"), self.assertRaises(SystemExit):
+            observe.parse_args(["--lab", "genomics-core", "--environment", "rnaseq", "--restore-check", self.root,
+                                "--path", "/" + HOME, "--after", JOB_CREATED, "--into", self.home, "--expected-file", "x"])
+
+
 if __name__ == "__main__":
     unittest.main()
