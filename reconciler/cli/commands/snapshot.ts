@@ -3,7 +3,7 @@ import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 import { LabenvError } from "../../core/errors.js";
 import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
 import { prunedIds } from "../../core/snapshots/prune-record.js";
-import { decideRetention } from "../../core/snapshots/retention.js";
+import { decideRetention, keptHotBy } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
 import {
   latestVerification,
@@ -93,7 +93,12 @@ export function registerSnapshot(program: Command, io: CliIO): void {
         if (m.home.files.length > 20)
           io.out(`               … and ${m.home.files.length - 20} more (--json lists all)`);
       }
-      const r = decideRetention(m.capturedAt, m.request.retention, io.today());
+      const r = decideRetention(
+        m.capturedAt,
+        m.request.retention,
+        io.today(),
+        keptHotBy(ctx.repository, m.id),
+      );
       io.out(
         `  retention    ${r.tier} now; ${r.why}; a restore from here waits for ${r.restoreWait}`,
       );

@@ -1,17 +1,23 @@
+import type { Repository } from "../model/documents.js";
+import { ARCHIVE_RESTORE_WAIT } from "./tiering.js";
+
 /**
  * Where a snapshot's data lives as it ages, and when it may go — a pure decision from the request's
- * retention, the capture date and today:
- * - `hot` (fast restore: EBS standard snapshots, AWS Backup warm storage) until `archiveAfterDays`
- *   (default 30) — a restore takes minutes;
- * - `warm` from then (EBS Snapshots Archive, AWS Backup cold storage) — a restore first waits for
- *   the data to come back, up to 72 hours on EBS;
- * - `archive` after a year (S3 Glacier Deep Archive for exports) — retrieval takes up to 12 hours
- *   (48 in bulk), so the archive tier is for keeping, not the restore path;
- * - kept at least ten years from capture (what European funders ask of research data), or until
- *   `keepUntil` when that is later, and never while under `legalHold`. The manifest and the lock
- *   always stay hot.
+ * retention, the capture date and today. It reports only what labenv applies:
+ * - `hot` (fast restore: EBS standard snapshots, AWS Backup warm storage) — a restore takes
+ *   minutes. Without `retention.archiveAfterDays` a snapshot stays hot: nothing moves it (no
+ *   default move, whatever its age), and one an environment restores from stays hot too (the
+ *   reconciler never archives it);
+ * - `warm` once the request's `archiveAfterDays` has passed — on AWS the reconciler moves the
+ *   volume snapshot to the EBS archive tier (`core/snapshots/tiering.ts`) and the home's backup job
+ *   was started with that `MoveToColdStorageAfterDays`: a restore first waits for the volume
+ *   snapshot to come back, 24–72 hours.
+ * No deeper tier is reported: nothing labenv runs moves a snapshot to S3 Glacier Deep Archive.
+ * Kept at least ten years from capture (what European funders ask of research data), or until
+ * `keepUntil` when that is later, and never while under `legalHold`. The manifest and the lock
+ * always stay hot.
  */
-export type Tier = "hot" | "warm" | "archive";
+export type Tier = "hot" | "warm";
 
 export interface RetentionDecision {
   tier: Tier;
@@ -25,8 +31,6 @@ export interface RetentionDecision {
 }
 
 export const RETENTION_DEFAULTS = {
-  archiveAfterDays: 30,
-  deepArchiveAfterDays: 365,
   minimumYears: 10,
 };
 
@@ -37,13 +41,14 @@ export function decideRetention(
   capturedAt: string,
   retention: { keepUntil?: string; archiveAfterDays?: number; legalHold?: boolean } | undefined,
   today: string,
+  /** Why the reconciler keeps it hot whatever its age (an environment restores from it). */
+  keptHot?: string,
 ): RetentionDecision {
   const captured = Date.parse(capturedAt.slice(0, 10));
   const now = Date.parse(today.slice(0, 10));
   const age = Math.floor((now - captured) / DAY);
-  const warmAfter = retention?.archiveAfterDays ?? RETENTION_DEFAULTS.archiveAfterDays;
-  const archiveAfter = Math.max(warmAfter, RETENTION_DEFAULTS.deepArchiveAfterDays);
-  const tier: Tier = age >= archiveAfter ? "archive" : age >= warmAfter ? "warm" : "hot";
+  const warmAfter = retention?.archiveAfterDays;
+  const tier: Tier = warmAfter !== undefined && age >= warmAfter && !keptHot ? "warm" : "hot";
   const minimum = new Date(captured);
   minimum.setUTCFullYear(minimum.getUTCFullYear() + RETENTION_DEFAULTS.minimumYears);
   const floor = minimum.toISOString().slice(0, 10);
@@ -58,9 +63,21 @@ export function decideRetention(
       : `kept until ${keepUntil} (${keepUntil === floor ? `at least ${RETENTION_DEFAULTS.minimumYears} years from capture` : "the request's keepUntil"})`;
   const restoreWait =
     tier === "hot"
-      ? "none: a restore starts at once (minutes)"
-      : tier === "warm"
-        ? "the volume snapshot is restored from the archive tier first (up to 72 hours)"
-        : "the data is retrieved from deep archive first (up to 12 hours, 48 in bulk)";
+      ? `none: a restore starts at once (minutes)${keptHot ? `; kept hot: ${keptHot}` : warmAfter === undefined ? "; kept hot: the request sets no archiveAfterDays" : ""}`
+      : `the volume snapshot's return from the EBS archive tier first (${ARCHIVE_RESTORE_WAIT}; moved past its archiveAfterDays, ${warmAfter})`;
   return { tier, keepUntil, deletable, why, restoreWait };
+}
+
+/**
+ * Why the reconciler keeps a snapshot hot whatever its age, from git: an environment restores
+ * from it (`core/snapshots/tiering.ts` never archives that one). Undefined when none does.
+ */
+export function keptHotBy(repository: Repository, id: string): string | undefined {
+  const by = [...repository.environments.values()]
+    .filter((e) => e.doc.spec.restoreFrom?.snapshot === id)
+    .map((e) => `${e.doc.metadata.lab}/${e.doc.metadata.name}`)
+    .sort();
+  return by.length
+    ? `${by.join(", ")} ${by.length === 1 ? "restores" : "restore"} from it`
+    : undefined;
 }

@@ -2,7 +2,7 @@ import { envKey, type Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import { decideCapture } from "./capture-decision.js";
-import { decideRetention, type Tier } from "./retention.js";
+import { decideRetention, keptHotBy, type Tier } from "./retention.js";
 import {
   manifestBytes,
   parseManifest,
@@ -106,7 +106,7 @@ export async function listSnapshots(
       ...(retention?.legalHold ? { legalHold: true } : {}),
     };
     if (m) {
-      const r = decideRetention(m.capturedAt, retention, today);
+      const r = decideRetention(m.capturedAt, retention, today, keptHotBy(repository, id));
       rows.push({
         id,
         state: doc ? "captured" : "kept",
