@@ -264,21 +264,15 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
           reason:
             "restoring a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)",
         };
-      const started = await this.clients.backup.send(
-        new StartRestoreJobCommand({
-          RecoveryPointArn: recoveryPointArn,
-          IamRoleArn: backupRoleArn,
-          ResourceType: "EFS",
-          IdempotencyToken: clientToken(`restore:${toPath}`, recoveryPointArn),
-          Metadata: {
-            "file-system-id": fileSystemId,
-            newFileSystem: "false",
-            ItemsToRestore: JSON.stringify([fromPath]),
-          },
-        }),
-      );
+      const restoreJobId = await startHomeRestoreJob(this.clients, {
+        recoveryPointArn,
+        backupRoleArn,
+        fileSystemId,
+        path: fromPath,
+        token: clientToken(`restore:${toPath}`, recoveryPointArn),
+      });
       record = {
-        restoreJobId: started.RestoreJobId ?? "",
+        restoreJobId,
         startedAt: this.now().toISOString(),
         recoveryPointArn,
         fromPath,
@@ -415,6 +409,36 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
       return undefined;
     }
   }
+}
+
+/**
+ * An item-level AWS Backup restore job of one path into the same file system (AWS puts it in a
+ * new `aws-backup-restore_<time>` directory off the root, never in place), idempotent by `token`.
+ */
+export async function startHomeRestoreJob(
+  clients: Pick<AwsClients, "backup">,
+  a: {
+    recoveryPointArn: string;
+    backupRoleArn: string;
+    fileSystemId: string;
+    path: string;
+    token: string;
+  },
+): Promise<string> {
+  const started = await clients.backup.send(
+    new StartRestoreJobCommand({
+      RecoveryPointArn: a.recoveryPointArn,
+      IamRoleArn: a.backupRoleArn,
+      ResourceType: "EFS",
+      IdempotencyToken: a.token,
+      Metadata: {
+        "file-system-id": a.fileSystemId,
+        newFileSystem: "false",
+        ItemsToRestore: JSON.stringify([a.path]),
+      },
+    }),
+  );
+  return started.RestoreJobId ?? "";
 }
 
 /** The Jupyter container's command in the inventory task: the agent, over the mounted home. */

@@ -1,3 +1,4 @@
+import { DescribeRestoreJobCommand } from "@aws-sdk/client-backup";
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -13,10 +14,13 @@ import { observationPrefixOf } from "../../core/kinds/task-role.js";
 import type { Observation } from "../../core/model/documents.js";
 import type { ObservedResource } from "../../core/model/resources.js";
 import { TAG } from "../../core/model/tags.js";
-import type { DrillRunner } from "../../core/snapshots/drill.js";
+import type { DrillHomeRequest, DrillRunner } from "../../core/snapshots/drill.js";
+import type { StoredFileSum } from "../../ports/snapshot-sources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
+import { startHomeRestoreJob } from "./aws-snapshot-sources.js";
+import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
 import { clientToken } from "./client-token.js";
 import { PROVIDER_TAG } from "./labenv-tags.js";
 import { AGENT_PATH, describeOneOffTask } from "./one-off-task.js";
@@ -37,8 +41,19 @@ export interface DrillTaskRecord {
   observationKey: string;
 }
 
+/** What a drill remembers between runs about its home half: the restore job, then the check task. */
+export interface DrillHomeRecord {
+  restoreJobId: string;
+  /** When the drill's home half began: with the recovery point, the job's idempotency token. */
+  startedAt: string;
+  recoveryPointArn: string;
+  path: string;
+  check?: RestoreMoveRecord;
+}
+
 export const drillTaskObjects = {
   task: (environment: string) => `drills/${environment}/task.json`,
+  home: (environment: string) => `drills/${environment}/home.json`,
   /** Under `observations/<lab>/<env>/`, the only prefix the environment's task role may write. */
   observation: (environment: string, startedAt: string) => {
     const [lab, env] = environment.split("/") as [string, string];
@@ -59,14 +74,14 @@ export interface AwsDrillRunnerOptions {
  * its `/opt/jupyter` an ECS-managed EBS volume created from the snapshot's EBS snapshot (deleted
  * with the task), running the agent once; what the agent writes is the container's observation.
  * Followed across runs; a task still running after DRILL_TASK_MAX_MINUTES is stopped. The home
- * half (an AWS Backup restore into a scratch directory) is not drilled on AWS yet.
+ * half: scratchHome. What a drill remembers between runs is forgotten once it is recorded.
  */
 export class AwsDrillRunner implements DrillRunner {
   private readonly byKey: ReadonlyMap<string, ObservedResource>;
 
   constructor(
     private readonly config: AwsProviderConfig,
-    private readonly clients: Pick<AwsClients, "ecs">,
+    private readonly clients: Pick<AwsClients, "ecs" | "efs" | "backup">,
     private readonly objects: ObjectStore,
     observed: readonly ObservedResource[],
     private readonly now: () => Date,
@@ -123,11 +138,130 @@ export class AwsDrillRunner implements DrillRunner {
     }
   }
 
-  async scratchHome(): Promise<{ notDrilled: string }> {
-    return {
-      notDrilled:
-        "not drilled on AWS yet: restoring a home into a scratch directory there (an AWS Backup restore job and a one-off task to check its files) is not built",
-    };
+  /**
+   * The home half, across runs: an item-level AWS Backup restore job of the home's path (its own
+   * idempotency token per drill), then, once it completed, a check task of the snapshot's image
+   * with infra/'s restore-move role through an access point on the file system root made for
+   * this drill (deleted after): the agent's `--restore-check` finds the job's own
+   * `aws-backup-restore_*` directory, sums every file against the manifest's, reports, and
+   * removes that directory. It never writes to the live home.
+   */
+  async scratchHome(
+    recoveryPointArn: string,
+    path: string,
+    request: DrillHomeRequest,
+  ): Promise<
+    { files: StoredFileSum[]; directory: string } | { problem: string } | { pending: string }
+  > {
+    const key = drillTaskObjects.home(request.environment);
+    let record = await this.readJson<DrillHomeRecord>(
+      key,
+      (r) => typeof r.restoreJobId === "string",
+    );
+    if (!record || record.recoveryPointArn !== recoveryPointArn || record.path !== path) {
+      const { backupRoleArn, fileSystemId, restoreMoveRoleArn } = this.config;
+      // Both before the job: a restored copy nothing could check and remove is never left behind.
+      if (backupRoleArn === undefined || restoreMoveRoleArn === undefined)
+        return {
+          problem:
+            backupRoleArn === undefined
+              ? "drilling a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)"
+              : "drilling a home needs infra/'s restore-move role for its check task (aws.restoreMoveRoleArn in labenv.yaml, LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda)",
+        };
+      const startedAt = this.now().toISOString();
+      const restoreJobId = await startHomeRestoreJob(this.clients, {
+        recoveryPointArn,
+        backupRoleArn,
+        fileSystemId,
+        path,
+        token: drillToken(path, recoveryPointArn, startedAt),
+      });
+      record = { restoreJobId, startedAt, recoveryPointArn, path };
+      await this.objects.put(key, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+      return {
+        pending: `started the AWS Backup restore job ${restoreJobId} of ${path} from ${recoveryPointArn} for the drill`,
+      };
+    }
+    const job = await this.clients.backup.send(
+      new DescribeRestoreJobCommand({ RestoreJobId: record.restoreJobId }),
+    );
+    const status = job.Status ?? "UNKNOWN";
+    if (status === "ABORTED" || status === "FAILED") {
+      await this.forget(key);
+      return {
+        problem: `the drill's AWS Backup restore job ${record.restoreJobId} ended ${status}${job.StatusMessage ? `: ${job.StatusMessage}` : ""}`,
+      };
+    }
+    if (status !== "COMPLETED")
+      return {
+        pending: `waiting for the drill's AWS Backup restore job ${record.restoreJobId} (${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""})`,
+      };
+    const [lab, env] = request.environment.split("/") as [string, string];
+    const home = this.byKey.get(keys.home(lab, env)) as
+      ObservedResource<"access-point"> | undefined;
+    if (!home)
+      return {
+        problem: `${request.environment} has no home access point on AWS: whose files the drill checks is not known`,
+      };
+    const current = record;
+    const step = await followRestoreMove(
+      {
+        restoreJobId: current.restoreJobId,
+        createdAt: (job.CreationDate ?? new Date(current.startedAt)).toISOString(),
+        recoveryPointArn,
+        fromPath: path,
+        toPath: path,
+      },
+      current.check,
+      {
+        environment: request.environment,
+        snapshot: request.snapshot,
+        image: request.image,
+        files: [...request.files],
+        owner: home.spec.posixUser,
+        taskDefinitionKey: keys.taskDefinition(lab, env),
+        serviceKey: keys.service(lab, env),
+        check: { token: drillToken(path, recoveryPointArn, current.startedAt) },
+      },
+      {
+        config: this.config,
+        clients: this.clients,
+        objects: this.objects,
+        byKey: this.byKey,
+        now: this.now,
+      },
+      async (check) => {
+        await this.objects.put(
+          key,
+          `${JSON.stringify({ ...current, check }, null, 2)}\n`,
+          "application/json",
+        );
+      },
+    );
+    if (step.state === "pending") return { pending: step.reason };
+    await this.forget(key);
+    if (step.state === "failed") return { problem: step.reason };
+    return { files: step.home.files, directory: step.home.restoreDirectory };
+  }
+
+  /** The drill was recorded: its task and its home half are forgotten, the next drill starts anew. */
+  async finished(environment: string): Promise<void> {
+    await this.forget(drillTaskObjects.task(environment));
+    await this.forget(drillTaskObjects.home(environment));
+  }
+
+  private async readJson<T>(
+    key: string,
+    valid: (r: Partial<T>) => boolean,
+  ): Promise<T | undefined> {
+    const body = await this.objects.get(key);
+    if (!body) return undefined;
+    try {
+      const r = JSON.parse(Buffer.from(body).toString("utf8")) as Partial<T>;
+      return valid(r) ? (r as T) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private async start(
@@ -252,7 +386,6 @@ export class AwsDrillRunner implements DrillRunner {
   ): Promise<
     { observation: Observation; startedAt: Date; stoppedAt?: Date } | { problem: string }
   > {
-    await this.forget(drillTaskObjects.task(environment));
     const body = await this.objects.get(record.observationKey);
     const [lab, env] = environment.split("/");
     let observation: Observation | undefined;
@@ -272,6 +405,7 @@ export class AwsDrillRunner implements DrillRunner {
         startedAt: new Date(record.startedAt),
         ...(stoppedAt ? { stoppedAt } : {}),
       };
+    await this.forget(drillTaskObjects.task(environment));
     const stopped = task
       ? `stopped${[task.stoppedReason, task.exitCode !== undefined ? `its ${JUPYTER_CONTAINER} container exited ${task.exitCode}` : "", task.containerReason].filter(Boolean).join("; ").replace(/^/, ": ")}`
       : "is no longer known to ECS";
@@ -335,6 +469,11 @@ function sameContainer(
         .map((x) => [x.image, x.environment?.map((e) => [e.name, e.value]), x.logConfiguration]),
     );
   return a !== undefined && jupyter(a) === jupyter(b);
+}
+
+/** A drill's own restore: a new job and access point per drill, never the restore step's. */
+function drillToken(path: string, recoveryPointArn: string, startedAt: string): string {
+  return clientToken(`drill:${path}`, `${recoveryPointArn}#${startedAt}`);
 }
 
 function delay(ms: number): Promise<void> {

@@ -20,6 +20,11 @@ export interface MoveTarget extends HomeMoveRequest {
   /** The resource keys of the environment whose image, network and log group the task uses. */
   taskDefinitionKey: string;
   serviceKey: string;
+  /**
+   * A drill's check instead of a move: the agent's `--restore-check` sums the restored files and
+   * removes their restore directory, never writing to a home; `token` is the drill's own.
+   */
+  check?: { token: string };
 }
 import type { AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
@@ -92,7 +97,8 @@ export async function followRestoreMove(
   ctx: MoveContext,
   remember: (r: RestoreMoveRecord) => Promise<void>,
 ): Promise<HomeRestoreStep> {
-  const token = clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
+  const token = move.check?.token ?? clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
+  const what = move.check ? "restore-check" : "restore-move";
   if (!record) return start(job, move, token, 1, undefined, ctx, remember);
   const task = await describeOneOffTask(record.taskArn, ctx.config, ctx.clients);
   if (task && task.lastStatus !== "STOPPED") {
@@ -100,11 +106,13 @@ export async function followRestoreMove(
     if (hours > MAX_TASK_HOURS)
       return {
         state: "failed",
-        reason: `the restore-move task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
+        reason: `the ${what} task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
       };
     return {
       state: "pending",
-      reason: `waiting for the restore-move task ${record.taskArn} (${task.lastStatus}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
+      reason: move.check
+        ? `waiting for the restore-check task ${record.taskArn} (${task.lastStatus}) to check the files of the restore job ${job.restoreJobId}`
+        : `waiting for the restore-move task ${record.taskArn} (${task.lastStatus}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
     };
   }
   const key = restoreMoveObjects.report(token);
@@ -117,8 +125,30 @@ export async function followRestoreMove(
     return {
       state: "failed",
       reason: task
-        ? `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; no file was moved over another, and every file it did not move is where AWS Backup put it`
-        : `ECS lost the restore-move task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
+        ? move.check
+          ? `${stoppedTaskSentence("restore-check", record.taskArn, task)}, without writing ${key}; it writes to no home, and the files it did not remove are where AWS Backup put them`
+          : `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; no file was moved over another, and every file it did not move is where AWS Backup put it`
+        : `ECS lost the ${what} task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
+    };
+  }
+  if (move.check) {
+    const checked = parseCheckReport(body, record.taskArn);
+    await deleteAccessPoint(record.accessPointId, ctx);
+    if ("problem" in checked)
+      return {
+        state: "failed",
+        reason: `the check report ${key} is not usable: ${checked.problem}`,
+      };
+    return {
+      state: "done",
+      home: {
+        restoreDirectory: checked.spec.restoreDirectory,
+        placed: "beside",
+        path: `${checked.spec.restoreDirectory}${job.fromPath}`,
+        files: checkedFiles(checked.spec),
+        left: checked.spec.removed ? 0 : -1,
+      },
+      startedAt: job.createdAt,
     };
   }
   const parsed = parseRestoreReport(body, record.taskArn);
@@ -169,7 +199,7 @@ async function start(
     previous?.accessPointId ?? (await rootAccessPoint(move, token, ctx)).accessPointId;
   const registered = await ctx.clients.ecs.send(
     new RegisterTaskDefinitionCommand({
-      family: `restore-move-${move.environment.replace("/", "-")}`,
+      family: `${move.check ? "restore-check" : "restore-move"}-${move.environment.replace("/", "-")}`,
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
       cpu: "512",
@@ -221,7 +251,7 @@ async function start(
       taskDefinitionArn,
       service: service.spec,
       jupyterVolume: false,
-      command: restoreMoveCommand({
+      command: (move.check ? restoreCheckCommand : restoreMoveCommand)({
         lab,
         environment: env,
         snapshot: move.snapshot.split("/").pop() ?? "",
@@ -242,7 +272,9 @@ async function start(
   });
   return {
     state: "pending",
-    reason: `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-move task ${taskArn} to move its files into ${job.toPath}`,
+    reason: move.check
+      ? `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-check task ${taskArn} to check its files and remove them`
+      : `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-move task ${taskArn} to move its files into ${job.toPath}`,
   };
 }
 
@@ -322,6 +354,72 @@ export function restoreMoveCommand(a: {
     "--s3-key",
     restoreMoveObjects.report(a.token),
   ];
+}
+
+/** A drill's check task's command: the agent sums the job's restored files and removes them, touching no home. */
+export function restoreCheckCommand(a: Parameters<typeof restoreMoveCommand>[0]): string[] {
+  const move = restoreMoveCommand(a);
+  const into = move.indexOf("--into");
+  move.splice(into, 2);
+  move[2] = "--restore-check";
+  return move;
+}
+
+/** The agent's `--restore-check` report spec, as far as a drill reads it. */
+interface CheckSpec {
+  restoreDirectory: string;
+  identical: { path: string; size: number; sha256: string }[];
+  corrupt: { path: string; expected: string; actual: string }[];
+  missing: { path: string; expected: string }[];
+  unexpected: string[];
+  removed: boolean;
+}
+
+export function parseCheckReport(
+  body: Uint8Array,
+  taskArn: string,
+): { spec: CheckSpec } | { problem: string } {
+  const parsed = readReport(body, taskArn);
+  if ("problem" in parsed) return parsed;
+  const s = parsed.spec;
+  const lists = ["identical", "corrupt", "missing", "unexpected"] as const;
+  if (
+    s.check !== true ||
+    typeof s.restoreDirectory !== "string" ||
+    lists.some((l) => !Array.isArray(s[l]))
+  )
+    return {
+      problem:
+        "not a check: its spec lacks check: true, restoreDirectory or a list of identical, corrupt, missing or unexpected files",
+    };
+  return { spec: s as unknown as CheckSpec };
+}
+
+/** What the check found, as files: identical ones with their sums, damaged ones with the sum found, extra ones unsummed. */
+function checkedFiles(spec: CheckSpec): StoredFileSum[] {
+  return [
+    ...spec.identical.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    ...spec.corrupt.map((f) => ({ path: f.path, size: -1, sha256: f.actual })),
+    ...spec.unexpected.map((path) => ({ path, size: -1, sha256: "" })),
+  ].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function readReport(
+  body: Uint8Array,
+  taskArn: string,
+): { spec: Record<string, unknown> } | { problem: string } {
+  if (body.byteLength > MAX_REPORT_BYTES)
+    return { problem: `larger than ${MAX_REPORT_BYTES} bytes` };
+  let doc: { kind?: unknown; metadata?: { task?: unknown }; spec?: Record<string, unknown> };
+  try {
+    doc = JSON.parse(Buffer.from(body).toString("utf8")) as typeof doc;
+  } catch (e) {
+    return { problem: `not JSON (${(e as Error).message})` };
+  }
+  if (doc?.kind !== "HomeRestoreReport") return { problem: "not a HomeRestoreReport" };
+  if (doc.metadata?.task !== taskArn)
+    return { problem: `written by ${String(doc.metadata?.task)}, not by the task ${taskArn}` };
+  return { spec: doc.spec ?? {} };
 }
 
 /** The agent's HomeRestoreReport spec, as far as the restore reads it. */

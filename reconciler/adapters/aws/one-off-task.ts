@@ -156,7 +156,7 @@ function stateOf(t: Task): OneOffTaskState {
 
 /** One line naming a stopped task and why it stopped, for a capture or restore that failed. */
 export function stoppedTaskSentence(
-  purpose: OneOffPurpose,
+  purpose: OneOffPurpose | "restore-check",
   arn: string,
   s: OneOffTaskState,
 ): string {

@@ -27,14 +27,29 @@ export interface DrillRunner {
   >;
   /**
    * The files of `path` restored from the recovery point into a scratch directory, summed from
-   * what landed there; removed after. `notDrilled` when this provider cannot drill a home yet.
+   * what landed there; removed after. `notDrilled` when this provider cannot drill a home yet;
+   * `pending` while a restore job or check task runs and a later call follows it.
    */
   scratchHome(
     recoveryPointArn: string,
     path: string,
+    request: DrillHomeRequest,
   ): Promise<
-    { files: StoredFileSum[]; directory: string } | { problem: string } | { notDrilled: string }
+    | { files: StoredFileSum[]; directory: string }
+    | { problem: string }
+    | { notDrilled: string }
+    | { pending: string }
   >;
+  /** The drill was recorded: what the runner remembered between runs about it is forgotten. */
+  finished?(environment: string): Promise<void>;
+}
+
+/** What a home's drill checks against: the snapshot, its image and the manifest's files. */
+export interface DrillHomeRequest {
+  environment: string;
+  snapshot: string;
+  image: string;
+  files: readonly StoredFileSum[];
 }
 
 export interface DrillStep {
@@ -136,7 +151,13 @@ export async function runDrill(
     steps.push(await comparePackages(manifest, container.observation, deps.objects));
   }
   if (manifest.home) {
-    const home = await deps.runner.scratchHome(manifest.home.recoveryPointArn, manifest.home.path);
+    const home = await deps.runner.scratchHome(manifest.home.recoveryPointArn, manifest.home.path, {
+      environment,
+      snapshot: manifest.id,
+      image,
+      files: manifest.home.files,
+    });
+    if ("pending" in home) return { environment, snapshot: manifest.id, pending: home.pending };
     if ("problem" in home) steps.push({ step: "home", ok: false, detail: home.problem });
     else if ("notDrilled" in home)
       steps.push({ step: "home", ok: false, notDrilled: true, detail: home.notDrilled });
@@ -156,6 +177,7 @@ export async function runDrill(
   const body = `${JSON.stringify(record, null, 2)}\n`;
   await deps.objects.put(drillObjects.run(environment, record.startedAt), body, "application/json");
   await deps.objects.put(drillObjects.latest(environment), body, "application/json");
+  await deps.runner.finished?.(environment);
   return record;
 }
 

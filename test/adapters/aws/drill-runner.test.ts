@@ -184,7 +184,7 @@ describe("the drill task on AWS (call shapes)", () => {
     expect(aws.ecs).toHaveReceivedCommandWith(RunTaskCommand, { taskDefinition: DRILL_TD });
   });
 
-  it("a stopped task's report is read with when ECS says it stopped, and the task record is forgotten", async () => {
+  it("a stopped task's report is read with when ECS says it stopped, kept while the drill's home half runs, and forgotten once the drill is recorded", async () => {
     await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
     const stoppedAt = new Date("2026-12-07T10:02:00Z");
     aws.ecs.on(DescribeTasksCommand).resolves({
@@ -212,7 +212,11 @@ describe("the drill task on AWS (call shapes)", () => {
       startedAt: now(),
       stoppedAt,
     });
-    // The next drill starts a new task.
+    // While the home half runs, a later run reads the same task's report again.
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toMatchObject({ stoppedAt });
+    expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 1);
+    // Once the drill is recorded, the next drill starts a new task.
+    await runner().finished(ENV);
     await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
     expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 2);
   });

@@ -7,12 +7,25 @@
 // one EBS snapshot this test made (a local directory of installed distributions), and which
 // snapshot the task asked for is checked in drill-runner.test.ts by call shape.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { BackupClient, DescribeRecoveryPointCommand } from "@aws-sdk/client-backup";
+import { dirname, join } from "node:path";
+import {
+  BackupClient,
+  DescribeRecoveryPointCommand,
+  DescribeRestoreJobCommand,
+  StartRestoreJobCommand,
+} from "@aws-sdk/client-backup";
 import {
   CreateSnapshotCommand,
   CreateVolumeCommand,
@@ -25,6 +38,7 @@ import {
   ListTasksCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
+import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -65,6 +79,20 @@ const SNAPSHOT_IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv/geno
 const RP =
   "arn:aws:backup:eu-west-1:123456789012:recovery-point:7d1e0a52-0d1b-4a8e-9d5f-2b7c3e4f5a6b";
 const AGENT = join(repoRoot, "reconciler/agent/observe.py");
+const HOME = "/labs/genomics-core/environments/rnaseq";
+const RESTORE_MOVE_ROLE = "arn:aws:iam::123456789012:role/labenv-restore-move";
+const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
+const NOTEBOOK = '{"cells": [], "nbformat": 4}\n';
+const COUNTS = Buffer.alloc(20_000, 7);
+const HOME_FILES = [
+  { path: "analysis.ipynb", size: NOTEBOOK.length, sha256: sha(NOTEBOOK) },
+  { path: "data/counts.bin", size: COUNTS.length, sha256: sha(COUNTS) },
+];
+
+function put(root: string, rel: string, data: string | Buffer): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), data);
+}
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -129,6 +157,8 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       ...(await createAccountFixtures(clients, moto.endpoint)),
       backupVaultName: "labenv-research",
       ebsRoleArn: "arn:aws:iam::123456789012:role/labenv-ecs-infrastructure",
+      backupRoleArn: "arn:aws:iam::123456789012:role/labenv-backup",
+      restoreMoveRoleArn: RESTORE_MOVE_ROLE,
     };
     const subnet = await clients.ec2.send(
       new DescribeSubnetsCommand({ SubnetIds: config.subnets }),
@@ -172,7 +202,36 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
     install(volume, "numpy", "1.26.4");
     install(volume, "requests", "2.32.3");
     clock = new Date("2026-12-07T10:00:00Z");
+    backup.on(StartRestoreJobCommand).resolves({ RestoreJobId: "drill-restore-job-0001" });
+    backup
+      .on(DescribeRestoreJobCommand)
+      .resolves({ Status: "COMPLETED", CreationDate: new Date("2026-12-07T10:00:00Z") });
+    // The EFS file system as a task on an access point at its root sees it: the live home in it.
+    root = mkdtempSync(join(tmpdir(), "labenv-efs-root-"));
+    put(root, `${HOME}/analysis.ipynb`, "the researcher's notebook today\n");
+    put(root, `${HOME}/new-results.csv`, "1,2,3\n");
   });
+
+  let root: string;
+
+  /** Every file of the live home with its sum: a drill must leave it exactly so. */
+  function liveHome(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (dir: string, rel: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
+        else out[`${rel}${e.name}`] = sha(readFileSync(join(dir, e.name)));
+      }
+    };
+    walk(join(root, HOME), "");
+    return out;
+  }
+
+  /** AWS Backup's item-level restore: the home's path under a new directory off the root. */
+  function awsBackupRestores(name: string, files: [string, string | Buffer][]): string {
+    for (const [rel, data] of files) put(root, `${name}${HOME}/${rel}`, data);
+    return join(root, name);
+  }
 
   /** The observation at capture: the real agent over the volume as it was then. */
   async function captureObservation(): Promise<string> {
@@ -199,10 +258,7 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
   async function captured(withHome = false): Promise<SnapshotManifest> {
     const observation = await captureObservation();
     const lock = "apiVersion: labenv.westtek.io/v1\nkind: EnvironmentLock\n";
-    const inventory = JSON.stringify({
-      kind: "HomeInventory",
-      spec: { files: [{ path: "analysis.ipynb", size: 3, sha256: "a".repeat(64) }] },
-    });
+    const inventory = JSON.stringify({ kind: "HomeInventory", spec: { files: HOME_FILES } });
     for (const b of [observation, lock, inventory]) await objects.put(contentRef(b).key, b);
     const manifest: SnapshotManifest = {
       apiVersion: "labenv.westtek.io/v1",
@@ -233,10 +289,10 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
             home: {
               backupJobId: "job-1",
               recoveryPointArn: RP,
-              path: "/labs/genomics-core/environments/rnaseq",
-              fileCount: 1,
-              totalBytes: 3,
-              files: [{ path: "analysis.ipynb", size: 3, sha256: "a".repeat(64) }],
+              path: HOME,
+              fileCount: HOME_FILES.length,
+              totalBytes: NOTEBOOK.length + COUNTS.length,
+              files: HOME_FILES,
               inventory: {
                 ...contentRef(inventory),
                 takenAt: "2026-12-01T00:00:00Z",
@@ -300,10 +356,30 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
         LABENV_AGENT_INTERVAL_MINUTES: "15",
         ...Object.fromEntries((override.environment ?? []).map((e) => [e.name!, e.value!])),
       };
-      const command = override.command!.map((a) =>
-        a === "/opt/labenv/agent/observe.py" ? AGENT : a,
+      // A task with the file system root mounted (the home's check) sees it from its access point.
+      const mount = container.mountPoints?.find(
+        (m) => td.volumes?.find((v) => v.name === m.sourceVolume)?.efsVolumeConfiguration,
       );
-      const r = await run([...command, ...imageLayout(volume)], {
+      const efs = mount && td.volumes!.find((v) => v.name === mount.sourceVolume)!;
+      const accessPoint = efs
+        ? (
+            await clients.efs.send(
+              new DescribeAccessPointsCommand({
+                AccessPointId: efs.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
+              }),
+            )
+          ).AccessPoints![0]!
+        : undefined;
+      const shown = join(root, accessPoint?.RootDirectory?.Path ?? "/");
+      const command = override.command!.map((a) =>
+        a === "/opt/labenv/agent/observe.py"
+          ? AGENT
+          : mount && a.startsWith(mount.containerPath!)
+            ? join(shown, a.slice(mount.containerPath!.length))
+            : a,
+      );
+      const observing = !command.includes("--restore-check");
+      const r = await run([...command, ...(observing ? imageLayout(volume) : [])], {
         ...env,
         PATH: process.env.PATH ?? "",
         AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
@@ -320,6 +396,8 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       ran.push({
         image: container.image,
         family: td.family,
+        taskRoleArn: td.taskRoleArn,
+        accessPoint,
         mounts: container.mountPoints,
         command: override.command,
         ...r,
@@ -433,17 +511,144 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
     );
   });
 
-  it("a snapshot with a home is recorded as a partial drill: the home is not drilled on AWS yet, never a full pass", async () => {
+  /** The packages half, then the home's restore job started: the drill waits for it. */
+  async function upToTheHomeCheck(manifest: SnapshotManifest) {
+    expect(await drill(manifest)).toMatchObject({ pending: expect.stringMatching(/drill task/) });
+    expect(await runTasks()).toHaveLength(1);
+    expect(await drill(manifest)).toEqual({
+      environment: ENV,
+      snapshot: ID,
+      pending: `started the AWS Backup restore job drill-restore-job-0001 of ${HOME} from ${RP} for the drill`,
+    });
+  }
+
+  it("a snapshot with a home: its own restore job, then a check task through a root access point made for the drill; every file identical is a full pass, and nothing is left behind or touched", async () => {
+    const manifest = await captured(true);
+    const before = liveHome();
+    await upToTheHomeCheck(manifest);
+    // An older job's restore of the same home, and this drill's.
+    const older = awsBackupRestores("aws-backup-restore_20261101T090000Z", [
+      ["analysis.ipynb", "an older version"],
+    ]);
+    const mine = awsBackupRestores("aws-backup-restore_20261207T100505Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    expect(await drill(manifest)).toMatchObject({
+      pending: expect.stringMatching(
+        /^the AWS Backup restore job drill-restore-job-0001 completed; started the restore-check task arn:aws:ecs:/,
+      ),
+    });
+    // Only the check runs now: the packages half's task is not started again.
+    const [check, ...more] = await runTasks();
+    expect(more).toEqual([]);
+    expect([check!.status, check!.stderr]).toEqual([0, ""]);
+    expect(check).toMatchObject({
+      image: SNAPSHOT_IMAGE,
+      family: "restore-check-genomics-core-rnaseq",
+      taskRoleArn: RESTORE_MOVE_ROLE,
+      accessPoint: { PosixUser: { Uid: 10001, Gid: 5001 }, RootDirectory: { Path: "/" } },
+    });
+    expect(check!.command!.slice(2, 8)).toEqual([
+      "--restore-check",
+      "/mnt/labenv-root",
+      "--path",
+      HOME,
+      "--after",
+      "2026-12-07T10:00:00.000Z",
+    ]);
+    expect(check!.command).not.toContain("--into");
+
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record).toMatchObject({ ok: true, complete: true });
+    expect(record.steps.find((s) => s.step === "home")).toEqual({
+      step: "home",
+      ok: true,
+      detail:
+        "2/2 files restored identical (into /aws-backup-restore_20261207T100505Z, removed after)",
+    });
+    expect(await latestDrill(objects, ENV)).toMatchObject({ record: { ok: true, complete: true } });
+    // No copy left, the older job's directory and the live home untouched, the access point gone.
+    expect(existsSync(mine)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(["aws-backup-restore_20261101T090000Z", "labs"]);
+    expect(readFileSync(join(older, HOME, "analysis.ipynb"), "utf8")).toBe("an older version");
+    expect(liveHome()).toEqual(before);
+    const points = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
+    expect(
+      (points.AccessPoints ?? []).filter(
+        (a) => a.AccessPointId === check!.accessPoint!.AccessPointId,
+      ),
+    ).toEqual([]);
+    const starts = backup.commandCalls(StartRestoreJobCommand);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]!.args[0].input).toMatchObject({
+      RecoveryPointArn: RP,
+      ResourceType: "EFS",
+      Metadata: { ItemsToRestore: JSON.stringify([HOME]), newFileSystem: "false" },
+    });
+    // The next drill is a new one: its own restore job token, never this one's.
+    clock = new Date("2026-12-14T10:00:00Z");
+    await drill(manifest);
+    await runTasks();
+    await drill(manifest);
+    const tokens = backup
+      .commandCalls(StartRestoreJobCommand)
+      .map((c) => c.args[0].input.IdempotencyToken);
+    expect(new Set(tokens).size).toBe(2);
+  });
+
+  it("a damaged, a missing and an extra restored file fail the drill naming each, and the restore directory is still removed", async () => {
+    const manifest = await captured(true);
+    const before = liveHome();
+    await upToTheHomeCheck(manifest);
+    const mine = awsBackupRestores("aws-backup-restore_20261207T100505Z", [
+      ["analysis.ipynb", "damaged"],
+      ["stray.txt", "x"],
+    ]);
+    await drill(manifest);
+    await runTasks();
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record).toMatchObject({ ok: false, complete: true });
+    expect(record.steps.find((s) => s.step === "home")).toEqual({
+      step: "home",
+      ok: false,
+      detail: "3 of 2 files differ after the restore",
+      differences: [
+        `analysis.ipynb: sha256 ${sha(NOTEBOOK).slice(0, 12)}… expected, ${sha("damaged").slice(0, 12)}… restored`,
+        "data/counts.bin: missing after the restore",
+        "stray.txt: restored but not in the manifest",
+      ],
+    });
+    expect(existsSync(mine)).toBe(false);
+    expect(liveHome()).toEqual(before);
+  });
+
+  it("without the restore-move role no restore job is started (nothing could check and remove its copy) and the drill says what to set", async () => {
+    delete config.restoreMoveRoleArn;
     const manifest = await captured(true);
     await drill(manifest);
     await runTasks();
     const record = (await drill(manifest)) as DrillRecord;
-    expect(record).toMatchObject({ ok: true, complete: false });
-    expect(record.steps.find((s) => s.step === "home")).toMatchObject({
+    expect(record.ok).toBe(false);
+    expect(record.steps.find((s) => s.step === "home")!.detail).toMatch(/aws\.restoreMoveRoleArn/);
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(0);
+  });
+
+  it("a restore job that failed fails the drill's home step with AWS Backup's message", async () => {
+    backup
+      .on(DescribeRestoreJobCommand)
+      .resolves({ Status: "FAILED", StatusMessage: "Access denied to the file system" });
+    const manifest = await captured(true);
+    await upToTheHomeCheck(manifest);
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record.ok).toBe(false);
+    expect(record.steps.find((s) => s.step === "home")).toEqual({
+      step: "home",
       ok: false,
-      notDrilled: true,
-      detail: expect.stringMatching(/^not drilled on AWS yet/),
+      detail:
+        "the drill's AWS Backup restore job drill-restore-job-0001 ended FAILED: Access denied to the file system",
     });
-    expect(await latestDrill(objects, ENV)).toMatchObject({ record: { complete: false } });
   });
 });
