@@ -352,11 +352,17 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
   }
 
   async scratchContainer(): Promise<{ problem: string }> {
-    return { problem: "restore drills on AWS are not built yet (docs/snapshots.md)" };
+    return {
+      problem:
+        "on AWS a drill runs through its drill runner (drill-runner.ts), not the snapshot sources",
+    };
   }
 
   async scratchHome(): Promise<{ problem: string }> {
-    return { problem: "restore drills on AWS are not built yet (docs/snapshots.md)" };
+    return {
+      problem:
+        "on AWS a drill runs through its drill runner (drill-runner.ts), not the snapshot sources",
+    };
   }
 
   private async start(
