@@ -1,10 +1,19 @@
 // What infra/ deploys once and the reconciler finds in the account, made in moto for a test:
 // the state table, the object store's bucket, and the VPC's DNS hostnames (infra/'s VPC resolves
-// task addresses to names; moto's RunTask needs it too).
+// task addresses to names; moto's RunTask needs it too); and one environment applied in it.
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeSubnetsCommand, ModifyVpcAttributeCommand } from "@aws-sdk/client-ec2";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
+import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
+import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
+import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
+import {
+  applyAll,
+  createAction,
+  environmentResources,
+  type EnvironmentResources,
+} from "../../adapters/aws/fixtures/environment-resources.js";
 import { REGION, dynamoClient, s3Client } from "./aws-test-clients.js";
 
 /** The state store's table, with infra/'s key schema (pk, sk). */
@@ -49,4 +58,34 @@ export async function enableDnsHostnames(clients: AwsClients, subnets: string[])
   await clients.ec2.send(
     new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }),
   );
+}
+
+/**
+ * genomics-core/rnaseq applied through the aws provider (what desire gives its task: where the
+ * agent writes its observations), in an account whose VPC has DNS hostnames, with the object
+ * store's bucket beside it.
+ */
+export async function applyRnaseqWithObjectStore(
+  endpoint: string,
+  clients: AwsClients,
+  config: AwsProviderConfig,
+  bucket: string,
+): Promise<{ env: EnvironmentResources; objects: S3ObjectStore }> {
+  await enableDnsHostnames(clients, config.subnets);
+  const env = environmentResources({
+    lab: "genomics-core",
+    env: "rnaseq",
+    uid: 10001,
+    gid: 5001,
+    subnets: config.subnets,
+    securityGroups: config.securityGroups,
+  });
+  // What desire gives every task: where the agent writes (desire.ts, observation bucket).
+  Object.assign(env.taskDefinition.spec.environment, {
+    LABENV_OBSERVATION_BUCKET: bucket,
+    AWS_REGION: REGION,
+  });
+  await applyAll(new AwsProvider(config, clients), env.all.map(createAction));
+  await createObjectBucket(endpoint, bucket);
+  return { env, objects: new S3ObjectStore({ client: s3Client(endpoint), bucket }) };
 }

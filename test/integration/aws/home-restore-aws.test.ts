@@ -25,7 +25,6 @@ import {
   DescribeRestoreJobCommand,
   StartRestoreJobCommand,
 } from "@aws-sdk/client-backup";
-import { DescribeSubnetsCommand, ModifyVpcAttributeCommand } from "@aws-sdk/client-ec2";
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -33,7 +32,6 @@ import {
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
@@ -58,15 +56,11 @@ import {
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { parse } from "yaml";
 import type { StoredFileSum } from "../../../reconciler/ports/snapshot-sources.js";
-import {
-  applyAll,
-  createAction,
-  environmentResources,
-} from "../../adapters/aws/fixtures/environment-resources.js";
 import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { REGION, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { applyRnaseqWithObjectStore } from "./account-setup.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const BUCKET = "labenv-objects";
@@ -128,35 +122,7 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
       backupRoleArn: "arn:aws:iam::123456789012:role/labenv-backup",
       restoreMoveRoleArn: RESTORE_MOVE_ROLE,
     };
-    const subnet = await clients.ec2.send(
-      new DescribeSubnetsCommand({ SubnetIds: config.subnets }),
-    );
-    await clients.ec2.send(
-      new ModifyVpcAttributeCommand({
-        VpcId: subnet.Subnets![0]!.VpcId,
-        EnableDnsHostnames: { Value: true },
-      }),
-    );
-    const env = environmentResources({
-      lab: "genomics-core",
-      env: "rnaseq",
-      uid: 10001,
-      gid: 5001,
-      subnets: config.subnets,
-      securityGroups: config.securityGroups,
-    });
-    Object.assign(env.taskDefinition.spec.environment, {
-      LABENV_OBSERVATION_BUCKET: BUCKET,
-      AWS_REGION: REGION,
-    });
-    await applyAll(new AwsProvider(config, clients), env.all.map(createAction));
-    await s3Client(moto.endpoint).send(
-      new CreateBucketCommand({
-        Bucket: BUCKET,
-        CreateBucketConfiguration: { LocationConstraint: REGION },
-      }),
-    );
-    objects = new S3ObjectStore({ client: s3Client(moto.endpoint), bucket: BUCKET });
+    ({ objects } = await applyRnaseqWithObjectStore(moto.endpoint, clients, config, BUCKET));
     backup.on(StartRestoreJobCommand).resolves({ RestoreJobId: "restore-job-0001" });
     backup
       .on(DescribeRestoreJobCommand)

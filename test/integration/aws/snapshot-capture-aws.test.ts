@@ -13,19 +13,14 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BackupClient, DescribeRecoveryPointCommand } from "@aws-sdk/client-backup";
-import {
-  CreateSnapshotCommand,
-  CreateVolumeCommand,
-  DescribeSubnetsCommand,
-  ModifyVpcAttributeCommand,
-} from "@aws-sdk/client-ec2";
+import { CreateSnapshotCommand, CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTasksCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
-import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
@@ -40,15 +35,11 @@ import { captureSnapshots } from "../../../reconciler/core/snapshots/capture.js"
 import { parseManifest, snapshotObjects } from "../../../reconciler/core/snapshots/manifest.js";
 import { verifySnapshot } from "../../../reconciler/core/snapshots/verify.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
-import {
-  applyAll,
-  createAction,
-  environmentResources,
-} from "../../adapters/aws/fixtures/environment-resources.js";
 import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { applyRnaseqWithObjectStore } from "./account-setup.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const BUCKET = "labenv-objects";
@@ -89,37 +80,7 @@ describe("a snapshot captured on AWS (moto; AWS Backup mocked), its home invento
       ...(await createAccountFixtures(clients, moto.endpoint)),
       backupVaultName: "labenv-research",
     };
-    // infra/'s VPC resolves task addresses to names (moto's RunTask needs it too).
-    const subnet = await clients.ec2.send(
-      new DescribeSubnetsCommand({ SubnetIds: config.subnets }),
-    );
-    await clients.ec2.send(
-      new ModifyVpcAttributeCommand({
-        VpcId: subnet.Subnets![0]!.VpcId,
-        EnableDnsHostnames: { Value: true },
-      }),
-    );
-    const env = environmentResources({
-      lab: "genomics-core",
-      env: "rnaseq",
-      uid: 10001,
-      gid: 5001,
-      subnets: config.subnets,
-      securityGroups: config.securityGroups,
-    });
-    // What desire gives every task: where the agent writes (desire.ts, observation bucket).
-    Object.assign(env.taskDefinition.spec.environment, {
-      LABENV_OBSERVATION_BUCKET: BUCKET,
-      AWS_REGION: REGION,
-    });
-    await applyAll(new AwsProvider(config, clients), env.all.map(createAction));
-    await s3Client(moto.endpoint).send(
-      new CreateBucketCommand({
-        Bucket: BUCKET,
-        CreateBucketConfiguration: { LocationConstraint: REGION },
-      }),
-    );
-    objects = new S3ObjectStore({ client: s3Client(moto.endpoint), bucket: BUCKET });
+    ({ objects } = await applyRnaseqWithObjectStore(moto.endpoint, clients, config, BUCKET));
     const volume = await clients.ec2.send(
       new CreateVolumeCommand({ AvailabilityZone: `${REGION}a`, Size: 50 }),
     );
