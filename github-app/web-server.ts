@@ -60,6 +60,9 @@ export async function startWebServer(
   };
 }
 
+/** How long a refused sender may go on sending (discarded) while it reads the 413. */
+const REFUSED_GRACE_MS = 10_000;
+
 /** The body as text, or undefined when it was refused (413 already answered). */
 function readCapped(
   req: IncomingMessage,
@@ -67,12 +70,13 @@ function readCapped(
   max: number,
 ): Promise<string | undefined> {
   // Answer, then drop whatever else arrives without keeping it (closing at once could reset
-  // the connection before the sender reads the answer); the connection ends shortly after.
+  // the connection before the sender reads the answer); the connection ends once the sender
+  // stops, or after REFUSED_GRACE_MS (a busy sender may take seconds to read the answer).
   const refuse = () => {
     res.writeHead(413, { "content-type": "application/json", connection: "close" });
     res.end(JSON.stringify({ error: `a delivery is at most ${max} bytes (GitHub's limit)` }));
     req.resume();
-    setTimeout(() => req.socket.destroy(), 2000).unref();
+    setTimeout(() => req.socket.destroy(), REFUSED_GRACE_MS).unref();
   };
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > max) {

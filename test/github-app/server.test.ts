@@ -68,7 +68,10 @@ function postBytes(
       resolve({ status: res.statusCode ?? 0, written });
       req.destroy();
     });
-    req.on("error", (e) => (written > 0 ? undefined : reject(e)));
+    // A connection cut before the answer was read is a failure to see, not a wait forever.
+    req.on("error", (e) =>
+      answered ? undefined : written > 0 ? resolve({ status: 0, written }) : reject(e),
+    );
     const pump = () => {
       while (written < total && !answered) {
         written += chunk.length;
