@@ -89,3 +89,24 @@ export async function applyRnaseqWithObjectStore(
   await createObjectBucket(endpoint, bucket);
   return { env, objects: new S3ObjectStore({ client: s3Client(endpoint), bucket }) };
 }
+
+/** What infra/ sets on the reconciler Lambda for this account, moto's endpoint and a checkout. */
+export function lambdaEnvironment(
+  account: AwsProviderConfig,
+  endpoint: string,
+  repoPath: string,
+): Record<string, string> {
+  return {
+    AWS_REGION: account.region,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    LABENV_AWS_ENDPOINT: endpoint,
+    LABENV_REPO_PATH: repoPath,
+    LABENV_CLUSTER: account.cluster,
+    LABENV_TASK_SUBNETS: account.subnets.join(","),
+    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
+    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
+    LABENV_STATE_TABLE: "labenv-state",
+    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
+  };
+}

@@ -23,7 +23,7 @@ import { API, OWNER, PATH, pull, REPO } from "../../adapters/git-host/strict-git
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { testClients, warmUpMoto } from "./aws-test-clients.js";
-import { createStateTable, createObjectBucket } from "./account-setup.js";
+import { createStateTable, createObjectBucket, lambdaEnvironment } from "./account-setup.js";
 
 strictNock();
 const moto = useMoto({ warmUp: warmUpMoto });
@@ -97,19 +97,8 @@ async function prepare(withSuccession: boolean) {
       ].join("\n"),
     );
   }
-  Object.assign(process.env, {
-    AWS_REGION: account.region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LABENV_AWS_ENDPOINT: moto.endpoint,
-    LABENV_REPO_PATH: dir,
-    LABENV_CLUSTER: account.cluster,
-    LABENV_TASK_SUBNETS: account.subnets.join(","),
-    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
-    LABENV_STATE_TABLE: "labenv-state",
+  Object.assign(process.env, lambdaEnvironment(account, moto.endpoint, dir), {
     LABENV_OBJECT_BUCKET: "labenv-objects",
-    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
     LABENV_GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
     LABENV_GITHUB_INSTALLATION_ID: "42",
     LABENV_GITHUB_APP_ID_SECRET_ARN: ARN("app-id"),

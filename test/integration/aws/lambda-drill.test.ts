@@ -14,7 +14,12 @@ import { handler } from "../../../reconciler/lambda/handler.js";
 import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
-import { createObjectBucket, createStateTable, enableDnsHostnames } from "./account-setup.js";
+import {
+  createObjectBucket,
+  createStateTable,
+  enableDnsHostnames,
+  lambdaEnvironment,
+} from "./account-setup.js";
 import { s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
 import { capturedSnapshot, playDrillTasks } from "./drill-runtime.js";
 
@@ -40,18 +45,7 @@ describe("the reconciler Lambda in drill mode (moto)", () => {
       "environments/ml-vision/teaching",
     ])
       rmSync(join(dir, p), { recursive: true });
-    Object.assign(process.env, {
-      AWS_REGION: account.region,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      LABENV_AWS_ENDPOINT: moto.endpoint,
-      LABENV_REPO_PATH: dir,
-      LABENV_CLUSTER: account.cluster,
-      LABENV_TASK_SUBNETS: account.subnets.join(","),
-      LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-      LABENV_FILE_SYSTEM_ID: account.fileSystemId,
-      LABENV_STATE_TABLE: "labenv-state",
-      LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
+    Object.assign(process.env, lambdaEnvironment(account, moto.endpoint, dir), {
       LABENV_OBJECT_BUCKET: "labenv-objects",
     });
     expect(await handler({ source: "aws.events" }, { awsRequestId: "req-1" })).toMatchObject({

@@ -17,7 +17,7 @@ import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
-import { createStateTable, createObjectBucket } from "./account-setup.js";
+import { createStateTable, createObjectBucket, lambdaEnvironment } from "./account-setup.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
@@ -35,19 +35,7 @@ async function prepare() {
     "environments/ml-vision/teaching",
   ])
     rmSync(join(dir, p), { recursive: true });
-  Object.assign(process.env, {
-    AWS_REGION: account.region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LABENV_AWS_ENDPOINT: moto.endpoint,
-    LABENV_REPO_PATH: dir,
-    LABENV_CLUSTER: account.cluster,
-    LABENV_TASK_SUBNETS: account.subnets.join(","),
-    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
-    LABENV_STATE_TABLE: "labenv-state",
-    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
-  });
+  Object.assign(process.env, lambdaEnvironment(account, moto.endpoint, dir));
   return { clients, account };
 }
 

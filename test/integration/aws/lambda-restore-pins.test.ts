@@ -28,6 +28,7 @@ import { copyExampleRepo } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { dynamoClient, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
+import { lambdaEnvironment } from "./account-setup.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const saved = { ...process.env };
@@ -77,19 +78,8 @@ async function prepare() {
       `  state: running\n  restoreFrom: { snapshot: ${SNAPSHOT} }\n`,
     ),
   );
-  Object.assign(process.env, {
-    AWS_REGION: account.region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LABENV_AWS_ENDPOINT: moto.endpoint,
-    LABENV_REPO_PATH: dir,
-    LABENV_CLUSTER: account.cluster,
-    LABENV_TASK_SUBNETS: account.subnets.join(","),
-    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
-    LABENV_STATE_TABLE: "labenv-state",
+  Object.assign(process.env, lambdaEnvironment(account, moto.endpoint, dir), {
     LABENV_OBJECT_BUCKET: BUCKET,
-    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
   });
   return { clients, account, dir };
 }

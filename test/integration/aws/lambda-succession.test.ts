@@ -24,7 +24,12 @@ import { API, OWNER, PATH, REPO } from "../../adapters/git-host/strict-github.js
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
-import { createStateTable, createObjectBucket, enableDnsHostnames } from "./account-setup.js";
+import {
+  createStateTable,
+  createObjectBucket,
+  enableDnsHostnames,
+  lambdaEnvironment,
+} from "./account-setup.js";
 import { playBackup, runTasks } from "./succession-stand-ins.js";
 
 strictNock();
@@ -86,19 +91,8 @@ async function prepare() {
       "",
     ].join("\n"),
   );
-  Object.assign(process.env, {
-    AWS_REGION: account.region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LABENV_AWS_ENDPOINT: moto.endpoint,
-    LABENV_REPO_PATH: dir,
-    LABENV_CLUSTER: account.cluster,
-    LABENV_TASK_SUBNETS: account.subnets.join(","),
-    LABENV_TASK_SECURITY_GROUPS: account.securityGroups.join(","),
-    LABENV_FILE_SYSTEM_ID: account.fileSystemId,
-    LABENV_STATE_TABLE: "labenv-state",
+  Object.assign(process.env, lambdaEnvironment(account, moto.endpoint, dir), {
     LABENV_OBJECT_BUCKET: BUCKET,
-    LABENV_ECS_INFRASTRUCTURE_ROLE_ARN: account.ebsRoleArn!,
     LABENV_BACKUP_VAULT: "labenv-homes",
     LABENV_BACKUP_ROLE_ARN: "arn:aws:iam::123456789012:role/labenv-backup",
     LABENV_GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
