@@ -152,11 +152,14 @@ export async function followRestoreMove(
     };
   }
   const parsed = parseRestoreReport(body, record.taskArn);
-  if ("problem" in parsed)
+  if ("problem" in parsed) {
+    // The task has stopped: its way onto the file system root goes with it, as above.
+    await deleteAccessPoint(record.accessPointId, ctx);
     return {
       state: "failed",
       reason: `the restore report ${key} is not usable: ${parsed.problem}`,
     };
+  }
   await deleteAccessPoint(record.accessPointId, ctx);
   return {
     state: "done",
@@ -438,22 +441,9 @@ export function parseRestoreReport(
   body: Uint8Array,
   taskArn: string,
 ): { spec: ReportSpec } | { problem: string } {
-  if (body.byteLength > MAX_REPORT_BYTES)
-    return { problem: `larger than ${MAX_REPORT_BYTES} bytes` };
-  let doc: {
-    kind?: unknown;
-    metadata?: { task?: unknown };
-    spec?: Partial<Record<keyof ReportSpec, unknown>>;
-  };
-  try {
-    doc = JSON.parse(Buffer.from(body).toString("utf8")) as typeof doc;
-  } catch (e) {
-    return { problem: `not JSON (${(e as Error).message})` };
-  }
-  if (doc?.kind !== "HomeRestoreReport") return { problem: "not a HomeRestoreReport" };
-  if (doc.metadata?.task !== taskArn)
-    return { problem: `written by ${String(doc.metadata?.task)}, not by the task ${taskArn}` };
-  const s = doc.spec ?? {};
+  const read = readReport(body, taskArn);
+  if ("problem" in read) return read;
+  const s = read.spec as Partial<Record<keyof ReportSpec, unknown>>;
   const lists = ["moved", "existing", "corrupt", "missing", "skipped"] as const;
   if (typeof s.restoreDirectory !== "string" || lists.some((l) => !Array.isArray(s[l])))
     return {

@@ -358,6 +358,28 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     ).toEqual([]);
   });
 
+  it("a report that is not usable (replaced in the bucket) fails the restore, and the root access point still goes", async () => {
+    await step();
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [["analysis.ipynb", NOTEBOOK]]);
+    await step();
+    const [ran] = await runTasks();
+    expect(ran!.status).toBe(0);
+    const [report] = await objects.list("restore-moves/reports/");
+    await objects.put(report!, "{ not json");
+    expect(await step()).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /^the restore report restore-moves\/reports\/\S+ is not usable: not JSON/,
+      ),
+    });
+    const aps = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
+    expect(
+      (aps.AccessPoints ?? []).filter((a) => a.AccessPointId === ran!.accessPoint.AccessPointId),
+    ).toEqual([]);
+  });
+
   it("through the restore step: the record says every file is identical in the home, and the time since the restore job began", async () => {
     const files = exampleFiles().map((f) =>
       f.path === "environments/genomics-core/rnaseq/environment.yaml"
