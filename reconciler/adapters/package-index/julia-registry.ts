@@ -2,6 +2,7 @@ import type { Repository } from "../../core/model/documents.js";
 import {
   MAX_JULIA_PACKAGES,
   parseRegistryIndex,
+  uuidsByName,
   parseRegistryPackage,
   type JuliaRegistry,
   type JuliaRegistryPackage,
@@ -60,7 +61,7 @@ async function readOne(
   const root = base.replace(/\/+$/, "");
   const index = parseRegistryIndex((await get(`${root}/Registry.toml`, options))!);
   if (!index.ok) throw new Error(`${root}: ${index.error}`);
-  const byName = new Map([...index.index].map(([uuid, e]) => [e.name, uuid]));
+  const byName = uuidsByName(index.index);
   const packages = new Map<string, JuliaRegistryPackage>();
   // uuid → the versions whose dependencies are needed (undefined: all of them).
   let level = new Map<string, Set<string> | undefined>();

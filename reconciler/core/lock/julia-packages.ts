@@ -28,6 +28,13 @@ export interface JuliaRegistry {
   packages: ReadonlyMap<string, JuliaRegistryPackage>;
 }
 
+/** Each package name's uuid in a registry's index; a name listed twice keeps its first uuid. */
+export function uuidsByName(index: JuliaRegistry["index"]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const [uuid, e] of index) if (!byName.has(e.name)) byName.set(e.name, uuid);
+  return byName;
+}
+
 export type LockedJuliaPackages = NonNullable<EnvironmentLock["spec"]["julia"]>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -168,8 +175,7 @@ export function resolveJuliaPackages(
         `spec.julia needs the pack's Julia version: ${pack.metadata.name}@${pack.metadata.version} has no Julia kernel with a version x.y.z`,
       ],
     };
-  const byName = new Map<string, string>();
-  for (const [uuid, e] of registry.index) if (!byName.has(e.name)) byName.set(e.name, uuid);
+  const byName = uuidsByName(registry.index);
   const errors: string[] = [];
   const chosen = new Map<string, { version: JuliaVersion; why: string }>();
   const ranges = new Map<string, { range: VersionInterval[]; text: string }[]>();

@@ -10,6 +10,7 @@ import {
   type VersionInterval,
 } from "../../../reconciler/core/lock/julia-versions.js";
 import { parseRegistryToml } from "../../../reconciler/core/lock/julia-registry-toml.js";
+import { uuidsByName } from "../../../reconciler/core/lock/julia-packages.js";
 
 const show = (intervals: VersionInterval[]) =>
   intervals
@@ -174,5 +175,15 @@ describe("the TOML a registry is written in", () => {
   ])("%j is refused, saying where", (text, error) => {
     const r = parseRegistryToml(text);
     expect(!r.ok && r.error).toContain(error);
+  });
+});
+
+describe("a registry that lists a package name twice", () => {
+  it("names one uuid for it, its first, for both the reader and the resolver", () => {
+    const index = new Map([
+      ["00000000-1111-2222-3333-444444444444", { name: "Example", path: "E/Example" }],
+      ["55555555-6666-7777-8888-999999999999", { name: "Example", path: "E/Example2" }],
+    ]);
+    expect(uuidsByName(index).get("Example")).toBe("00000000-1111-2222-3333-444444444444");
   });
 });
