@@ -1,7 +1,7 @@
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { shareAccessKey } from "../kinds/share-access.js";
 import { paths } from "./names.js";
-import { accessUntil } from "../successions/succession-environments.js";
+import { accessUntil, keepAccessDays } from "../successions/succession-environments.js";
 import { copyKey } from "../shares/snapshot-share-copies.js";
 
 /** One receiving member's read-only access to a shared environment, as git asks for it today. */
@@ -149,7 +149,7 @@ function handoverGrants(
     ).filter((e) => repo.environments.get(envKey(lab, e))?.doc.spec.owner === to);
     const until = accessUntil(s);
     const shareOf = (e: string) => handoverShareId(s, e);
-    if (today > until || (s.doc.spec.data?.keepAccessDays ?? 30) === 0) {
+    if (today > until || keepAccessDays(s) === 0) {
       for (const e of handed) expired[shareOf(e)] = until;
       continue;
     }

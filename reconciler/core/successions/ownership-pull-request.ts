@@ -4,7 +4,7 @@ import type { Loaded, Repository } from "../model/documents.js";
 import { fingerprintMarker, filesMarker } from "../drift/drift-summary.js";
 import { labPi } from "../approvals/lab-roles.js";
 import type { DriftPullRequestSpec } from "../../ports/git-host.js";
-import { accessUntil, successionId } from "./succession-environments.js";
+import { accessUntil, keepAccessDays, successionId } from "./succession-environments.js";
 import { handoverMountPath } from "../desire/share-grants.js";
 import { envKey } from "../model/documents.js";
 
@@ -42,7 +42,7 @@ export function handoverViewFiles(
 ): { path: string; content: string }[] {
   const { from } = s.doc.spec;
   const lab = s.doc.metadata.lab;
-  if ((s.doc.spec.data?.keepAccessDays ?? 30) === 0) return [];
+  if (keepAccessDays(s) === 0) return [];
   const keeps = [...repo.environments.values()].some(
     (e) =>
       e.doc.metadata.lab === lab &&

@@ -3,7 +3,7 @@ import type { ObservedResource } from "../model/resources.js";
 import { shareAccessKey } from "../kinds/share-access.js";
 import { handoverMountPath, handoverShareId } from "../desire/share-grants.js";
 import type { ShareAccessEvent, SuccessionRecord } from "../../ports/state-store.js";
-import { accessUntil } from "./succession-environments.js";
+import { accessUntil, keepAccessDays } from "./succession-environments.js";
 import { handoverViewName } from "./ownership-pull-request.js";
 
 /** What a step left: done (with the run that did it), or waiting for something outside it. */
@@ -17,11 +17,6 @@ export interface ReadAccessView {
   today: string;
   resources: readonly ObservedResource[];
   events: readonly ShareAccessEvent[];
-}
-
-/** Days the predecessor keeps read access (default 30); 0 keeps none. */
-export function keepAccessDays(s: Loaded<"Succession">): number {
-  return s.doc.spec.data?.keepAccessDays ?? 30;
 }
 
 interface Access {

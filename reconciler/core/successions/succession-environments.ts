@@ -31,9 +31,14 @@ export function successionEnvironments(repo: Repository, s: Loaded<"Succession">
   return [...new Set(keys)].sort();
 }
 
+/** Days the predecessor keeps read access (default 30); 0 keeps none. */
+export function keepAccessDays(s: Loaded<"Succession">): number {
+  return s.doc.spec.data?.keepAccessDays ?? 30;
+}
+
 /** The last day the outgoing member keeps read access: `effective` + `keepAccessDays` (default 30). */
 export function accessUntil(s: Loaded<"Succession">): string {
-  const days = s.doc.spec.data?.keepAccessDays ?? 30;
+  const days = keepAccessDays(s);
   const d = new Date(`${s.doc.spec.effective}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
