@@ -43,7 +43,9 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
     const at = this.now();
     const restoreDirectory = storage.restoreItems(arn.split(":").pop() ?? "", fromPath, at);
     const restored = `${restoreDirectory}/${fromPath.replace(/^\/+/, "")}`;
-    if (options.overwrite && storage.listFiles(toPath).length > 0) {
+    // Whether the home holds files, read (and summed) once.
+    const held = storage.listFiles(toPath).length > 0;
+    if (options.overwrite && held) {
       const over = overwriteHome(storage.efsPath(restored), storage.efsPath(toPath), at);
       rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
       const mine = new Set(over.restored);
@@ -57,7 +59,7 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
         keptAside: over.keptAside,
       };
     }
-    if (storage.listFiles(toPath).length > 0)
+    if (held)
       return {
         restoreDirectory,
         placed: "beside",
