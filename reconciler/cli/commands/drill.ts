@@ -6,8 +6,7 @@ import {
   type DrillRecord,
   type DrillRunner,
 } from "../../core/snapshots/drill.js";
-import type { SnapshotManifest } from "../../core/snapshots/manifest.js";
-import { readManifests } from "../../core/snapshots/snapshot-list.js";
+import { newestManifests } from "../../core/snapshots/snapshot-list.js";
 import { openContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { openSnapshotSources } from "../snapshot-sources.js";
@@ -43,13 +42,7 @@ export function registerDrill(program: Command, io: CliIO): void {
         throw new LabenvError("usage", `--wait ${o.wait} is not a number of minutes from 0 to 60`);
       const sources = await openSnapshotSources(ctx, io.now);
       const runner = await drillRunnerOf(ctx, sources, io.now, wait * 60_000);
-      // Each environment's newest captured snapshot, from the manifests themselves (read once).
-      const newest = new Map<string, SnapshotManifest>();
-      for (const m of await readManifests(ctx.objects, only)) {
-        const env = m.id.split("/").slice(0, 2).join("/");
-        const seen = newest.get(env);
-        if (!seen || m.capturedAt > seen.capturedAt) newest.set(env, m);
-      }
+      const newest = await newestManifests(ctx.objects, only);
       const records: DrillRecord[] = [];
       const pending: DrillPending[] = [];
       const none: string[] = [];

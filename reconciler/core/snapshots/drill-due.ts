@@ -9,8 +9,7 @@ import {
   type DrillRunner,
 } from "./drill.js";
 import { selectDrills, type DrillCandidate } from "./drill-schedule.js";
-import type { SnapshotManifest } from "./manifest.js";
-import { readManifests } from "./snapshot-list.js";
+import { newestManifests } from "./snapshot-list.js";
 
 /** What one scheduled drill run did. */
 export interface DueDrills {
@@ -47,12 +46,7 @@ export async function drillDue(
   },
   bounds: { maxPerRun: number; deadline: Date },
 ): Promise<DueDrills> {
-  const newest = new Map<string, SnapshotManifest>();
-  for (const m of await readManifests(deps.objects)) {
-    const env = m.id.split("/").slice(0, 2).join("/");
-    const seen = newest.get(env);
-    if (!seen || m.capturedAt > seen.capturedAt) newest.set(env, m);
-  }
+  const newest = await newestManifests(deps.objects);
   const candidates: DrillCandidate[] = [];
   for (const environment of [...repository.environments.keys()].sort()) {
     const last = await latestDrill(deps.objects, environment);

@@ -46,16 +46,44 @@ export async function readManifests(
   environment?: string,
 ): Promise<SnapshotManifest[]> {
   const out: SnapshotManifest[] = [];
-  const prefix = `${snapshotObjects.prefix}${environment ? `${environment}/` : ""}`;
-  const pruned = await prunedIds(objects);
-  for (const key of await objects.list(prefix)) {
-    if (!key.endsWith("/manifest.json")) continue;
-    if (pruned.has(key.slice(snapshotObjects.prefix.length, -"/manifest.json".length))) continue;
-    const bytes = await objects.get(key);
+  for (const id of await storedManifestIds(objects, environment)) {
+    const bytes = await objects.get(snapshotObjects.manifest(id));
     const parsed = bytes && parseManifest(bytes);
     if (parsed && "manifest" in parsed) out.push(parsed.manifest);
   }
   return out;
+}
+
+/**
+ * The id of every manifest in the object store (of one environment, when given), except those
+ * pruned by decision, sorted — whether or not its bytes parse: a manifest that no longer reads is
+ * still a captured snapshot, which `verify` must report, not skip.
+ */
+export async function storedManifestIds(
+  objects: ObjectStore,
+  environment?: string,
+): Promise<string[]> {
+  const prefix = `${snapshotObjects.prefix}${environment ? `${environment}/` : ""}`;
+  const pruned = await prunedIds(objects);
+  return (await objects.list(prefix))
+    .filter((k) => k.endsWith("/manifest.json"))
+    .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length))
+    .filter((id) => !pruned.has(id))
+    .sort();
+}
+
+/** Each environment's newest captured snapshot (by capture time), from the manifests themselves. */
+export async function newestManifests(
+  objects: ObjectStore,
+  environment?: string,
+): Promise<Map<string, SnapshotManifest>> {
+  const newest = new Map<string, SnapshotManifest>();
+  for (const m of await readManifests(objects, environment)) {
+    const env = m.id.split("/").slice(0, 2).join("/");
+    const seen = newest.get(env);
+    if (!seen || m.capturedAt > seen.capturedAt) newest.set(env, m);
+  }
+  return newest;
 }
 
 /** Every Snapshot document's state, and every manifest whose document is gone (its data is kept). */

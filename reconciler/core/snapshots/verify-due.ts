@@ -1,20 +1,13 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { SnapshotSources } from "../../ports/snapshot-sources.js";
-import { snapshotObjects } from "./manifest.js";
-import { prunedIds } from "./prune-record.js";
+import { storedManifestIds } from "./snapshot-list.js";
 import { latestVerification, recordVerification, type VerificationRecord } from "./verification.js";
 import { verifySnapshot, type VerifyFinding } from "./verify.js";
 import { selectDueVerifications, type VerifyCandidate } from "./verify-schedule.js";
 
 /** Every captured snapshot in the object store (a manifest there), except those pruned by decision. */
-export async function capturedSnapshotIds(objects: ObjectStore): Promise<string[]> {
-  const pruned = await prunedIds(objects);
-  return (await objects.list(snapshotObjects.prefix))
-    .filter((k) => k.endsWith("/manifest.json"))
-    .map((k) => k.slice(snapshotObjects.prefix.length, -"/manifest.json".length))
-    .filter((id) => !pruned.has(id))
-    .sort();
-}
+export const capturedSnapshotIds = (objects: ObjectStore): Promise<string[]> =>
+  storedManifestIds(objects);
 
 /** What one scheduled verification pass did, and what it found. */
 export interface DueVerifications {
