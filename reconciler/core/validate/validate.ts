@@ -15,6 +15,7 @@ import { snapshotSchedules } from "./rules/snapshot-schedules.js";
 import { shareGrantRules } from "./rules/share-grants.js";
 import { shareRenewal } from "./rules/share-renewal.js";
 import {
+  restoreSources,
   shareReferences,
   snapshotReferences,
   successionReferences,
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   rPackagesRule,
   juliaPackagesRule,
   snapshotReferences,
+  restoreSources,
   snapshotSchedules,
   shareReferences,
   successionReferences,

@@ -123,6 +123,35 @@ describe("cross-document rules", () => {
     expect(wrongMember[0]).toMatchObject({ path: "spec.to.members[1]" });
   });
 
+  it("a restore from a snapshot nobody requests is a warning at restoreFrom.snapshot, and known names pass", () => {
+    const restoring = (id: string) =>
+      validateFiles(
+        editYaml(base, VARIANT_CALLING, (doc) =>
+          doc.setIn(["spec", "restoreFrom"], { snapshot: id }),
+        ),
+        check,
+        { today: TODAY },
+      ).diagnostics.filter((d) => d.code === "restore-source");
+    const [d, ...more] = restoring("genomics-core/rnaseq/not-requested");
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({
+      file: VARIANT_CALLING,
+      severity: "warning",
+      path: "spec.restoreFrom.snapshot",
+    });
+    expect(d!.line).toBeGreaterThan(1);
+    expect(d!.message).toContain(
+      "no snapshot genomics-core/rnaseq/not-requested is requested in this repository",
+    );
+    expect(d!.hint).toMatch(/labenv snapshot list/);
+    // A Snapshot document, a scheduled slot and a succession's snapshot are known.
+    expect(restoring("genomics-core/rnaseq/before-genomics-2")).toEqual([]);
+    expect(restoring("genomics-core/rnaseq/scheduled-20261201-0300")).toEqual([]);
+    expect(restoring("genomics-core/rnaseq/succession-lwu-graduation")).toEqual([]);
+    // A name that only looks like a slot is not one.
+    expect(restoring("genomics-core/rnaseq/scheduled-20261399-0300")).toHaveLength(1);
+  });
+
   it("successions are between members of the lab", () => {
     const [d] = errors(editYaml(base, SUCCESSION, (doc) => doc.setIn(["spec", "to"], "sbauer")));
     expect(d).toMatchObject({ code: "succession-members", path: "spec.to" });

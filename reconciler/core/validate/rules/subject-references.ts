@@ -2,6 +2,8 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import { envKey } from "../../model/documents.js";
 import { finding, isBroken, memberIds, paths, type Rule } from "../rule.js";
 import { accessUntil } from "../../successions/succession-environments.js";
+import { cloneSnapshotId } from "../../shares/clone-shares.js";
+import { slotOf } from "../../snapshots/schedule.js";
 
 /** Snapshots name an existing environment and a member as requester. */
 export const snapshotReferences: Rule = {
@@ -205,6 +207,45 @@ export const successionReferences: Rule = {
           ),
         );
       });
+    }
+    return out;
+  },
+};
+
+/**
+ * An environment's `restoreFrom` names a snapshot labenv knows of: a Snapshot document, a
+ * scheduled snapshot's name (`scheduled-<slot>`) or a succession's (`succession-<name>`), or a
+ * clone share's. Anything else is a warning, not an error: a snapshot whose document was deleted
+ * keeps its data and stays restorable from its manifest, which validate cannot see — the restore
+ * waits until a manifest of that id is in the object store.
+ */
+export const restoreSources: Rule = {
+  name: "restore-sources",
+  description:
+    "An environment restores from a snapshot this repository requests, schedules or shares, or is warned that it waits for a stored one.",
+  check(repo) {
+    const out: Diagnostic[] = [];
+    const cloned = new Set(
+      [...repo.shares.values()]
+        .filter((s) => s.doc.spec.access === "clone")
+        .map((s) => cloneSnapshotId(s)),
+    );
+    for (const env of repo.environments.values()) {
+      const id = env.doc.spec.restoreFrom?.snapshot;
+      if (id === undefined || repo.snapshots.has(id) || cloned.has(id)) continue;
+      const [lab = "", environment = "", name = ""] = id.split("/");
+      if (slotOf(name) || name.startsWith("succession-")) continue;
+      if (isBroken(repo, paths.snapshot(lab, environment, name))) continue;
+      out.push(
+        finding(
+          env,
+          ["spec", "restoreFrom", "snapshot"],
+          "restore-source",
+          `no snapshot ${id} is requested in this repository (no ${paths.snapshot(lab, environment, name)}): the restore waits, and the environment runs as its lock says, until a manifest of ${id} is in the object store`,
+          "name a captured snapshot (`labenv snapshot list` lists them, with those whose document was removed), or add the Snapshot document first",
+          { severity: "warning" },
+        ),
+      );
     }
     return out;
   },
