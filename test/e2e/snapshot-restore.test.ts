@@ -229,6 +229,13 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
       ),
     );
     git(dir, "commit", "-qam", "single-cell: from rnaseq's snapshot");
+    // The plan says so before anything is applied, and changes nothing.
+    const plan = await cli(dir, "plan");
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(
+      /✖ failed +genomics-core\/single-cell from genomics-core\/rnaseq\/thesis: the lock of genomics-core\/single-cell is not the snapshot's lock/,
+    );
+    expect(git(dir, "status", "--porcelain")).toBe("");
     const r = await cli(dir, "reconcile");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
@@ -256,6 +263,27 @@ describe("snapshot references on the command line", () => {
       /genomics-core\/rnaseq\/thesis has no manifest: it was never captured/,
     );
     expect(git(dir, "status", "--porcelain")).toBe("");
+  });
+});
+
+describe("a restore the plan cannot start yet", () => {
+  it("plan says it waits for the snapshot to be captured, and the environment is planned from its lock", async () => {
+    const dir = exampleGitRepo();
+    const path = join(dir, "environments/genomics-core/single-cell/environment.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        /\nspec:\n/,
+        "\nspec:\n  restoreFrom: { snapshot: genomics-core/rnaseq/before-genomics-2 }\n",
+      ),
+    );
+    git(dir, "commit", "-qam", "single-cell: from rnaseq's snapshot before genomics 2");
+    const plan = await cli(dir, "plan");
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(
+      /… waiting +genomics-core\/single-cell from genomics-core\/rnaseq\/before-genomics-2: snapshot genomics-core\/rnaseq\/before-genomics-2 has not been captured yet/,
+    );
+    expect(plan.stdout).toMatch(/\+ create service genomics-core\/single-cell/);
   });
 });
 

@@ -33,6 +33,7 @@ import {
   doneRestores,
   manifestsFor,
   restorePinsFor,
+  unstartableRestores,
   type RestoreResult,
 } from "../../core/snapshots/restore.js";
 import type { SuccessionStatus } from "../../core/successions/run-successions.js";
@@ -173,7 +174,9 @@ export function registerReconcile(program: Command, io: CliIO): void {
             : undefined;
         const restores = snapshots
           ? await restoreForContext(ctx, io.now, manifests, startedAt)
-          : undefined;
+          : mode === "plan"
+            ? unstartableRestores(ctx.repository, manifests)
+            : undefined;
         // Due successions go on from their last recorded step (their snapshots were taken above).
         const successions =
           mode !== "plan" &&

@@ -114,20 +114,45 @@ export async function manifestsFor(
   return out;
 }
 
+/** Each restoring environment's decision (by environment key), from its lock and the stored manifest. */
+export function restoreDecisions(
+  repository: Repository,
+  manifests: ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>,
+): Map<string, RestoreDecision> {
+  const out = new Map<string, RestoreDecision>();
+  for (const [key, env] of repository.environments) {
+    const id = env.doc.spec.restoreFrom?.snapshot;
+    const d = id
+      ? decideRestore(env, repository.locks.get(key), manifests.get(id)?.manifest)
+      : undefined;
+    if (d) out.set(key, d);
+  }
+  return out;
+}
+
 /** The image and volume each restoring environment runs: what desire pins for it. */
 export function restorePinsFor(
   repository: Repository,
   manifests: ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>,
 ): Map<string, RestorePin> {
   const pins = new Map<string, RestorePin>();
-  for (const [key, env] of repository.environments) {
-    const id = env.doc.spec.restoreFrom?.snapshot;
-    const d = id
-      ? decideRestore(env, repository.locks.get(key), manifests.get(id)?.manifest)
-      : undefined;
-    if (d?.outcome === "pin") pins.set(key, d.pin);
-  }
+  for (const [key, d] of restoreDecisions(repository, manifests))
+    if (d.outcome === "pin") pins.set(key, d.pin);
   return pins;
+}
+
+/**
+ * What a plan says of the restores it cannot start (the snapshot not captured yet, or a lock
+ * that is not the snapshot's): a plan applies nothing, so a restore it can start is shown by its
+ * resource changes, and what it finds is reported by the reconcile that applies it.
+ */
+export function unstartableRestores(
+  repository: Repository,
+  manifests: ReadonlyMap<string, { manifest: SnapshotManifest; digest: string }>,
+): RestoreResult[] {
+  return [...restoreDecisions(repository, manifests).values()].flatMap((d) =>
+    d.outcome === "pin" ? [] : [d],
+  );
 }
 
 /**
