@@ -256,14 +256,19 @@ describe("Julia packages", () => {
     const c = await runCli(["lock", RNASEQ, "--repo", oldJulia]);
     expect(c.code).toBe(1);
     expect(c.stdout).toContain(
-      "IJulia 1.23.0 does not support Julia 1.10.4, the pack's (its compat: julia [1.11.0, 2.0.0))",
+      "    IJulia [7073ff75] (pinned in environment.yaml): restricted to 1.23.0, and none works:\n" +
+        "      IJulia 1.23.0: does not support Julia 1.10.4, the pack's (its compat: julia [1.11.0, 2.0.0))\n",
     );
 
     const conflict = await repoWithJulia(["IJulia==1.24.2", "Parsers==2.8.1"]);
     const d = await runCli(["lock", RNASEQ, "--repo", conflict]);
     expect(d.code).toBe(1);
+    // The resolver tries every JSON IJulia allows (0.21.5 is yanked) before it gives up.
     expect(d.stdout).toContain(
-      "JSON 0.21.4 needs Parsers [2.4.0, 2.5.0), but Parsers is locked at 2.8.1 (pinned in environment.yaml): pin Parsers to a version both allow",
+      "    no set of Julia package versions satisfies every compat range; the resolver's log:\n" +
+        "    JSON [682c06a0] (needed by IJulia 1.24.2 (pinned in environment.yaml)): possible versions are 1.0.0, 0.21.4, 0.21.3, 0.19.0 (1 yanked), and none works:\n" +
+        "      JSON 1.0.0, 0.19.0: IJulia 1.24.2 (pinned in environment.yaml) needs JSON [0.20.0, 0.22.0)\n" +
+        "      JSON 0.21.4, 0.21.3: needs Parsers [2.4.0, 2.5.0), but Parsers is 2.8.1 (pinned in environment.yaml)\n",
     );
 
     const noKernel = await repoWithJulia(["Parsers==2.4.3"]);

@@ -9,6 +9,8 @@ import {
   type JuliaVersion,
   type VersionInterval,
 } from "./julia-versions.js";
+import { searchJuliaVersions } from "./julia-resolver.js";
+import { byText, splitPin } from "./pin.js";
 
 /** One package of a General-style registry, from its Package.toml, Versions.toml, Deps.toml and Compat.toml. */
 export interface JuliaRegistryPackage {
@@ -152,18 +154,18 @@ export type JuliaResolution =
 
 /**
  * The Julia packages an environment locks: each pin of `spec.julia.packages` at exactly its
- * version, and the closure of their dependencies for those versions (Deps.toml), each at the
- * highest version that is not yanked and that every compat range met so far allows (Compat.toml);
- * the `julia` compat of every version chosen must allow the pack's Julia (its Julia kernel's
- * version). Dependencies the registry does not list are Julia's standard libraries. There is no
- * backtracking: a range that excludes a version already chosen is an error naming both, which a
- * pin of that dependency resolves. IJulia must be in the closure (it is the kernel). Pure and
- * deterministic: packages are visited in name order.
+ * version, and the closure of their dependencies for those versions (Deps.toml), chosen by a
+ * bounded backtracking search (searchJuliaVersions): highest versions first, none yanked, every
+ * compat range of every version chosen met (Compat.toml), and the `julia` compat of each allowing
+ * the pack's Julia (its Julia kernel's version). Dependencies the registry does not list are
+ * Julia's standard libraries. IJulia must be in the closure (it is the kernel). Pure and
+ * deterministic.
  */
 export function resolveJuliaPackages(
   env: Environment,
   pack: DomainPack,
   registry: JuliaRegistry,
+  options: { maxSteps?: number } = {},
 ): JuliaResolution {
   const wanted = env.spec.julia!;
   const juliaText = pack.spec.kernels.find((k) => k.language === "julia")?.version;
@@ -177,14 +179,10 @@ export function resolveJuliaPackages(
     };
   const byName = uuidsByName(registry.index);
   const errors: string[] = [];
-  const chosen = new Map<string, { version: JuliaVersion; why: string }>();
-  const ranges = new Map<string, { range: VersionInterval[]; text: string }[]>();
-  const stdlibs = new Map<string, string>();
-  const depsOf = new Map<string, string[]>();
-  const queue: string[] = [];
+  const pins = new Map<string, JuliaVersion>();
   const need = new Set<string>();
   for (const pin of wanted.packages) {
-    const [name, versionText] = pin.split("==") as [string, string];
+    const { name, version: versionText } = splitPin(pin);
     const uuid = byName.get(name);
     if (!uuid) {
       errors.push(`Julia package ${name} is not in the registry ${wanted.registry}`);
@@ -203,102 +201,54 @@ export function resolveJuliaPackages(
       );
       continue;
     }
-    chosen.set(name, {
-      version: parseJuliaVersion(versionText)!,
-      why: "pinned in environment.yaml",
-    });
-    queue.push(name);
-  }
-  if (need.size) return { ok: "need", uuids: [...need].sort() };
-  queue.sort();
-  while (queue.length > 0 && errors.length === 0) {
-    const from = queue.shift()!;
-    const pkg = registry.packages.get(byName.get(from)!)!;
-    const at = chosen.get(from)!.version;
-    const label = `${from} ${formatJuliaVersion(at)}`;
-    const deps: Record<string, string> = {};
-    for (const d of pkg.deps) if (inIntervals(at, d.range)) Object.assign(deps, d.deps);
-    const compat: Record<string, VersionInterval[]> = {};
-    for (const c of pkg.compat) if (inIntervals(at, c.range)) Object.assign(compat, c.compat);
-    if (compat.julia && !inIntervals(julia, compat.julia))
-      errors.push(
-        `${label} does not support Julia ${juliaText}, the pack's (its compat: julia ${show(compat.julia)})`,
-      );
-    depsOf.set(from, Object.keys(deps).sort());
-    for (const dep of Object.keys(deps).sort()) {
-      const uuid = deps[dep]!;
-      if (!registry.index.has(uuid)) {
-        stdlibs.set(dep, uuid);
-        continue;
-      }
-      const depPkg = registry.packages.get(uuid);
-      if (!depPkg) {
-        need.add(uuid);
-        continue;
-      }
-      const range = compat[dep];
-      if (range)
-        ranges.set(dep, [
-          ...(ranges.get(dep) ?? []),
-          { range, text: `${label} needs ${dep} ${show(range)}` },
-        ]);
-      const already = chosen.get(dep);
-      if (already) {
-        if (range && !inIntervals(already.version, range))
-          errors.push(
-            `${label} needs ${dep} ${show(range)}, but ${dep} is locked at ${formatJuliaVersion(already.version)} (${already.why}): pin ${dep} to a version both allow`,
-          );
-        continue;
-      }
-      const allowed = (ranges.get(dep) ?? []).map((r) => r.range);
-      const best = sortVersions([...depPkg.versions].filter(([, x]) => !x.yanked).map(([k]) => k))
-        .map((k) => parseJuliaVersion(k)!)
-        .filter((v) => allowed.every((r) => inIntervals(v, r)))
-        .pop();
-      if (!best) {
-        errors.push(
-          `${label} needs ${dep} ${range ? show(range) : ""}, and the registry ${wanted.registry} holds no version of ${dep} that allows`.replace(
-            "  ",
-            " ",
-          ),
-        );
-        continue;
-      }
-      chosen.set(dep, { version: best, why: `needed by ${label}` });
-      queue.push(dep);
-      queue.sort();
-    }
-    if (chosen.size > MAX_JULIA_PACKAGES)
-      errors.push(`more than ${MAX_JULIA_PACKAGES} Julia packages`);
+    pins.set(name, parseJuliaVersion(versionText)!);
   }
   if (errors.length) return { ok: false, errors };
   if (need.size) return { ok: "need", uuids: [...need].sort() };
-  if (!chosen.has("IJulia"))
+  const found = searchJuliaVersions({
+    registry,
+    byName,
+    pins,
+    julia,
+    juliaText: juliaText!,
+    maxPackages: MAX_JULIA_PACKAGES,
+    ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+  });
+  if (found.ok !== true) return found;
+  if (!found.chosen.has("IJulia"))
     return {
       ok: false,
       errors: [`spec.julia.packages must bring IJulia (the Julia kernel): pin IJulia==<version>`],
     };
-  const pins = new Set(wanted.packages.map((p) => p.split("==")[0]!));
-  const sorted = [...chosen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const stdlibs = new Map<string, string>();
+  const packages = [...found.chosen.keys()].sort(byText).map((name) => {
+    const { uuid, version: at } = found.chosen.get(name)!;
+    const pkg = registry.packages.get(uuid)!;
+    const version = formatJuliaVersion(at);
+    const deps = new Set<string>();
+    for (const d of pkg.deps)
+      if (inIntervals(at, d.range))
+        for (const [dep, id] of Object.entries(d.deps)) {
+          deps.add(dep);
+          if (!registry.index.has(id)) stdlibs.set(dep, id);
+        }
+    return {
+      name,
+      uuid,
+      version,
+      gitTreeSha1: pkg.versions.get(version)!.gitTreeSha1,
+      source: pins.has(name) ? ("environment" as const) : ("dependency" as const),
+      deps: [...deps].sort(byText),
+    };
+  });
   return {
     ok: true,
     julia: {
       registry: wanted.registry,
       julia: juliaText!,
-      packages: sorted.map((name) => {
-        const uuid = byName.get(name)!;
-        const version = formatJuliaVersion(chosen.get(name)!.version);
-        return {
-          name,
-          uuid,
-          version,
-          gitTreeSha1: registry.packages.get(uuid)!.versions.get(version)!.gitTreeSha1,
-          source: pins.has(name) ? ("environment" as const) : ("dependency" as const),
-          deps: depsOf.get(name) ?? [],
-        };
-      }),
+      packages,
       stdlibs: [...stdlibs]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .sort(([a], [b]) => byText(a, b))
         .map(([name, uuid]) => ({ name, uuid })),
     },
   };
@@ -310,10 +260,4 @@ function sortVersions(versions: string[]): string[] {
     .filter((x): x is readonly [string, JuliaVersion] => x[1] !== undefined)
     .sort((a, b) => compareJuliaVersions(a[1], b[1]))
     .map(([v]) => v);
-}
-
-function show(range: readonly VersionInterval[]): string {
-  return range
-    .map((r) => `[${formatJuliaVersion(r.lower)}, ${r.upper ? formatJuliaVersion(r.upper) : "∞"})`)
-    .join(" ∪ ");
 }
