@@ -637,50 +637,185 @@ def _inside(path, directory):
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-def restore_move(source, home, expected):
-    """Moves each expected file from source into home when its sum matches and home has no file there."""
+def restored_file(directory, f, sum_when_size_differs=True):
+    """One restored file against its inventory entry f (path, size, sha256): (state, sha256 found).
+    state is "missing" when directory holds no regular file at f's path reached without a symbolic
+    link (the file itself or a directory on its way: a link could lead out of directory),
+    "corrupt" when its size or sha256 differs, "identical" otherwise. The size is compared first;
+    a file whose size already differs is summed only when sum_when_size_differs (a report names
+    the sum found, a count does not need it)."""
+    path = os.path.join(directory, f["path"])
+    if not _inside(os.path.dirname(path), directory):
+        return "missing", None
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing", None
+    if not _is_regular(st):
+        return "missing", None
+    if st.st_size != f["size"] and not sum_when_size_differs:
+        return "corrupt", None
+    actual = sha256_file(path)
+    if st.st_size != f["size"] or actual != f["sha256"]:
+        return "corrupt", actual
+    return "identical", actual
+
+
+def restore_move(source, home, expected, replace=None):
+    """Moves each expected file from source into home when its sum matches and home has no file
+    there. With replace (the kept-aside directory in home, .labenv-replaced/<time>), a home file
+    that differs, or anything else in the way, is first moved there as it is (see _place_replacing)."""
     if not os.path.isdir(source):
         raise AgentError("the restore directory %s is not a directory" % source)
     os.makedirs(home, exist_ok=True)
-    moved, existing, corrupt, missing, skipped = [], [], [], [], []
+    aside = _kept_aside(home, replace) if replace else None
+    earlier = [{"path": rel, "keptAt": "%s/%s" % (replace, rel), "earlier": True} for rel, _ in walk_files(aside)] if aside else []
+    moved, existing, corrupt, missing, skipped, replaced = [], [], [], [], [], []
     wanted = set()
     for f in expected:
         rel = f["path"]
         wanted.add(rel)
         src, dst = os.path.join(source, rel), os.path.join(home, rel)
-        if not _inside(os.path.dirname(src), source):
-            missing.append({"path": rel, "expected": f["sha256"]})
+        state, actual = restored_file(source, f)
+        if state == "missing":
+            # Moved here already by an earlier, interrupted run of the same restore: in place.
+            if restored_file(home, f, sum_when_size_differs=False)[0] == "identical":
+                existing.append({"path": rel, "sha256": f["sha256"], "identical": True})
+            else:
+                missing.append({"path": rel, "expected": f["sha256"]})
             continue
-        if not os.path.isfile(src) or os.path.islink(src):
-            missing.append({"path": rel, "expected": f["sha256"]})
-            continue
-        actual = sha256_file(src)
-        if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
+        if state == "corrupt":
             corrupt.append({"path": rel, "expected": f["sha256"], "actual": actual})
             continue
-        if not _inside(os.path.dirname(dst), home):
-            # A symbolic link in the home on the file's way: following it could write outside the home.
-            skipped.append({"path": rel, "sha256": actual, "why": "a directory on its path in the home is a symbolic link"})
-            continue
-        if os.path.lexists(dst):
-            existing.append({"path": rel, "sha256": actual, "identical": os.path.isfile(dst) and sha256_file(dst) == actual})
-            continue
-        try:
-            _move(src, dst)
-        except FileExistsError:
-            existing.append({"path": rel, "sha256": actual, "identical": sha256_file(dst) == actual})
-            continue
+        if replace:
+            outcome = _place_replacing(src, home, rel, f, replace, replaced)
+            if outcome is not None:
+                (existing if "identical" in outcome else skipped).append(outcome)
+                continue
+        else:
+            if not _inside(os.path.dirname(dst), home):
+                # A symbolic link in the home on the file's way: following it could write outside the home.
+                skipped.append({"path": rel, "sha256": actual, "why": "a directory on its path in the home is a symbolic link"})
+                continue
+            if os.path.lexists(dst):
+                existing.append({"path": rel, "sha256": actual, "identical": restored_file(home, f, sum_when_size_differs=False)[0] == "identical"})
+                continue
+            try:
+                _move(src, dst)
+            except FileExistsError:
+                existing.append({"path": rel, "sha256": actual, "identical": restored_file(home, f, sum_when_size_differs=False)[0] == "identical"})
+                continue
         landed = sha256_file(dst)
         if landed != f["sha256"]:
             corrupt.append({"path": rel, "expected": f["sha256"], "actual": landed, "where": "home"})
             continue
         moved.append({"path": rel, "size": f["size"], "sha256": landed})
     unexpected = [rel for rel, full in walk_files(source) if rel not in wanted and os.path.isfile(full)]
-    return {
+    report = {
         "moved": moved, "existing": existing, "corrupt": corrupt, "missing": missing,
         "skipped": skipped, "unexpected": unexpected,
         "ok": not corrupt and not missing,
     }
+    if replace:
+        if not earlier and not replaced:
+            # Nothing was in the way: no empty kept-aside directory is left in the home.
+            for directory in (aside, os.path.dirname(aside)):
+                try:
+                    os.rmdir(directory)
+                except OSError:
+                    break
+        report.update({"replace": True, "keptAside": replace, "replaced": earlier + replaced})
+    return report
+
+
+# --- replace: restoring over a home, every replaced thing kept aside -------
+
+KEPT_ASIDE_ROOT = ".labenv-replaced"
+
+
+def kept_aside_name(seconds):
+    """The directory in the home an overwrite keeps replaced versions in: .labenv-replaced/<UTC time>
+    (as the sandbox names it), from the restore's own time so a run again of the same restore uses it too."""
+    return "%s/%s" % (KEPT_ASIDE_ROOT, datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+
+
+def _kept_aside(home, name):
+    """Makes (or, for a run again of the same restore, reuses) the kept-aside directory: real
+    directories only, never through a symbolic link (it would keep the home's files elsewhere)."""
+    path = home
+    for part in name.split("/"):
+        path = os.path.join(path, part)
+        try:
+            os.mkdir(path)
+        except FileExistsError:
+            pass
+        if os.path.islink(path) or not os.path.isdir(path):
+            raise AgentError("%s is not a real directory of the home: nothing replaced (move it away and restore again)" % path)
+    if not _inside(path, home):
+        raise AgentError("%s leaves the home %s: nothing replaced" % (path, home))
+    return path
+
+
+def _kind(st):
+    return "symlink" if stat.S_ISLNK(st.st_mode) else "directory" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else "other"
+
+
+def _put_aside(home, rel, replace, replaced):
+    """Moves home/rel, whatever it is, as it is (a rename: a symbolic link moves as a link, never
+    followed), to <kept-aside>/rel. A rename on one file system is atomic: the thing is in one place
+    or the other, never lost. Returns False, moving nothing, when that place is taken (an earlier
+    version kept there is never overwritten)."""
+    kept = os.path.join(home, replace, rel)
+    if os.path.lexists(kept):
+        return False
+    os.makedirs(os.path.dirname(kept), exist_ok=True)
+    if not _inside(os.path.dirname(kept), os.path.join(home, replace)):
+        return False
+    kind = _kind(os.lstat(os.path.join(home, rel)))
+    os.rename(os.path.join(home, rel), kept)
+    replaced.append({"path": rel, "keptAt": "%s/%s" % (replace, rel), "kind": kind})
+    return True
+
+
+def _place_replacing(src, home, rel, f, replace, replaced):
+    """Puts the checked restored file src at home/rel over what is there, losing nothing. The order,
+    so that a crash at any point leaves every byte either in place or kept aside:
+      1. each thing on the way that is not a real directory (a file, a symbolic link) is renamed
+         aside, never followed;
+      2. a home file of the same size and sum stays (the restored copy is then removed: the home
+         holds its bytes);
+      3. anything else at rel (a differing file, a link, a directory) is renamed aside;
+      4. the restored file is linked in (a link never replaces a file) and only then unlinked
+         from the restore directory.
+    Returns None when placed, else the existing or skipped entry of the report."""
+    parts = rel.split("/")
+    if parts[0] == KEPT_ASIDE_ROOT:
+        return {"path": rel, "sha256": f["sha256"], "why": "it is in %s/, where replaced versions are kept" % KEPT_ASIDE_ROOT}
+    for i in range(1, len(parts)):
+        ancestor = "/".join(parts[:i])
+        try:
+            st = os.lstat(os.path.join(home, ancestor))
+        except FileNotFoundError:
+            break
+        if stat.S_ISDIR(st.st_mode):
+            continue
+        if not _put_aside(home, ancestor, replace, replaced):
+            return {"path": rel, "sha256": f["sha256"], "why": "%s is in the way and %s/%s already holds a kept version" % (ancestor, replace, ancestor)}
+        break
+    dst = os.path.join(home, rel)
+    if restored_file(home, f, sum_when_size_differs=False)[0] == "identical":
+        os.unlink(src)
+        return {"path": rel, "sha256": f["sha256"], "identical": True}
+    if os.path.lexists(dst) and not _put_aside(home, rel, replace, replaced):
+        return {"path": rel, "sha256": f["sha256"], "why": "%s/%s already holds a kept version" % (replace, rel)}
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    if not _inside(os.path.dirname(dst), home):
+        return {"path": rel, "sha256": f["sha256"], "why": "a directory on its path in the home is a symbolic link"}
+    try:
+        _move(src, dst)
+    except FileExistsError:
+        return {"path": rel, "sha256": f["sha256"], "why": "written in the home while the restore ran (kept as it is)"}
+    return None
 
 
 # --- restore-find: which aws-backup-restore_* directory is this restore's --
@@ -713,14 +848,7 @@ def restore_directory_time(root, name):
 
 def _matching(directory, expected):
     """How many expected files are in directory with their size and sha256 (size first: cheap)."""
-    count = 0
-    for f in expected:
-        path = os.path.join(directory, f["path"])
-        if os.path.islink(path) or not os.path.isfile(path) or not _inside(os.path.dirname(path), directory):
-            continue
-        if os.path.getsize(path) == f["size"] and sha256_file(path) == f["sha256"]:
-            count += 1
-    return count
+    return sum(1 for f in expected if restored_file(directory, f, sum_when_size_differs=False)[0] == "identical")
 
 
 def plain_relative(path, what):
@@ -790,15 +918,13 @@ def restore_check(source, expected):
     for f in expected:
         rel = f["path"]
         wanted.add(rel)
-        src = os.path.join(source, rel)
-        if not _inside(os.path.dirname(src), source) or os.path.islink(src) or not os.path.isfile(src):
+        state, actual = restored_file(source, f)
+        if state == "missing":
             missing.append({"path": rel, "expected": f["sha256"]})
-            continue
-        actual = sha256_file(src)
-        if actual != f["sha256"] or os.path.getsize(src) != f["size"]:
+        elif state == "corrupt":
             corrupt.append({"path": rel, "expected": f["sha256"], "actual": actual})
-            continue
-        identical.append({"path": rel, "size": f["size"], "sha256": actual})
+        else:
+            identical.append({"path": rel, "size": f["size"], "sha256": actual})
     unexpected = [rel for rel, full in walk_files(source) if rel not in wanted]
     return {
         "identical": identical, "corrupt": corrupt, "missing": missing, "unexpected": unexpected,
@@ -834,6 +960,11 @@ def home_document(kind, args, spec):
     return {"apiVersion": API_VERSION, "kind": kind, "metadata": metadata, "spec": spec}
 
 
+def _replace(args):
+    """With --replace: the kept-aside directory's name in the home, from the restore's own time."""
+    return kept_aside_name(parse_time(args.after)) if args.replace else None
+
+
 def run_home_mode(args):
     """--home-inventory, --restore-move, --restore-find or --restore-check: one document, to the output and (with --s3-bucket) to --s3-key."""
     if args.home_inventory:
@@ -858,14 +989,14 @@ def run_home_mode(args):
             spec["removed"] = not os.path.lexists(chosen["_top"])
         elif args.restore_find:
             chosen, candidates = restore_find(args.restore_find, args.path, parse_time(args.after), expected)
-            spec = restore_move(chosen["_home"], args.into, expected)
+            spec = restore_move(chosen["_home"], args.into, expected, _replace(args))
             spec["from"], spec["into"] = chosen["_home"], args.into
             spec["restoreDirectory"] = chosen["directory"]
             spec["candidates"] = candidates
             spec["left"] = remove_emptied(chosen["_top"]) if spec["ok"] else sum(1 for _ in walk_files(chosen["_top"]))
             spec["removed"] = not os.path.lexists(chosen["_top"])
         else:
-            spec = restore_move(args.restore_move, args.into, expected)
+            spec = restore_move(args.restore_move, args.into, expected, _replace(args))
             spec["from"], spec["into"] = args.restore_move, args.into
         document = home_document("HomeRestoreReport", args, spec)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -1014,6 +1145,7 @@ def parse_args(argv):
     p.add_argument("--path", help="with --restore-find or --restore-check: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
     p.add_argument("--after", help="with --restore-find or --restore-check: the restore job's creation time (ISO 8601); older restore directories are not this restore's")
     p.add_argument("--into", metavar="HOME", help="with --restore-move or --restore-find: the directory to move the files into")
+    p.add_argument("--replace", action="store_true", help="with --restore-move or --restore-find: restore over the home (restoreFrom.overwrite): a home file that differs, or anything else in the way, is first moved as it is (never followed) into .labenv-replaced/<--after time>/ in the home, then the restored file takes its place; the report lists each replaced one")
     p.add_argument("--expected-s3-key", help="with --restore-move: the HomeInventory the files must match, in --s3-bucket")
     p.add_argument("--expected-file", help="with --restore-move: the HomeInventory the files must match, from a file")
     p.add_argument("--snapshot", help="the snapshot name the inventory or restore is for (recorded)")
@@ -1038,6 +1170,10 @@ def parse_args(argv):
         p.error("%s needs --into (the home)" % moving)
     if moving and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
         p.error("%s needs --expected-file, or --expected-s3-key with --s3-bucket" % moving)
+    if args.replace and not moving:
+        p.error("--replace goes with --restore-move or --restore-find")
+    if args.replace and not args.after:
+        p.error("--replace needs --after (the restore job's creation time names .labenv-replaced/<time>/)")
     if args.restore_find and not (args.path and args.after):
         p.error("--restore-find needs --path (the restored item) and --after (the restore job's creation time)")
     if args.restore_check:

@@ -1,5 +1,6 @@
-"""The agent's two home modes (stdlib only): the inventory a snapshot's manifest is built from, and
-the move of restored files into a home, never over a file, each checked against that inventory."""
+"""The agent's home modes (stdlib only): the inventory a snapshot's manifest is built from, the move
+of restored files into a home, never over a file, each checked against that inventory, the drill's
+check, and the replace of restoreFrom.overwrite, which keeps every replaced thing aside."""
 
 import errno
 import hashlib
@@ -417,6 +418,318 @@ class RestoreCheckTest(unittest.TestCase):
         with mock.patch.object(sys, "stderr"), self.assertRaises(SystemExit):
             observe.parse_args(["--lab", "genomics-core", "--environment", "rnaseq", "--restore-check", self.root,
                                 "--path", "/" + HOME, "--after", JOB_CREATED, "--into", self.home, "--expected-file", "x"])
+
+
+
+class RestoredFileTest(unittest.TestCase):
+    """restored_file: the one per-file check the move, the find and the drill's check share."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.outside = tempfile.mkdtemp()
+
+    def entry(self, rel, data):
+        return {"path": rel, "size": len(data), "sha256": sha(data)}
+
+    def test_identical_corrupt_and_missing(self):
+        write(self.dir, "same.txt", b"same")
+        write(self.dir, "edited.txt", b"edXted")  # same size, other bytes
+        write(self.dir, "longer.txt", b"longer than it was")
+        self.assertEqual(observe.restored_file(self.dir, self.entry("same.txt", b"same")), ("identical", sha(b"same")))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("edited.txt", b"edited")), ("corrupt", sha(b"edXted")))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("longer.txt", b"longer")), ("corrupt", sha(b"longer than it was")))
+        # A count needs no sum of a file whose size already differs.
+        self.assertEqual(observe.restored_file(self.dir, self.entry("longer.txt", b"longer"), sum_when_size_differs=False), ("corrupt", None))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("gone.txt", b"x")), ("missing", None))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("same.txt/under", b"x")), ("missing", None))
+
+    def test_a_symbolic_link_is_missing_even_to_identical_bytes(self):
+        write(self.outside, "nb.ipynb", b"nb")
+        os.symlink(os.path.join(self.outside, "nb.ipynb"), os.path.join(self.dir, "nb.ipynb"))
+        os.symlink(self.outside, os.path.join(self.dir, "linked"))
+        os.makedirs(os.path.join(self.dir, "a-directory"))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("nb.ipynb", b"nb")), ("missing", None))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("linked/nb.ipynb", b"nb")), ("missing", None))
+        self.assertEqual(observe.restored_file(self.dir, self.entry("a-directory", b"")), ("missing", None))
+
+    def test_the_move_the_find_and_the_check_judge_every_file_alike(self):
+        write(self.outside, "x", b"x")
+        cases = {"ok.txt": b"ok", "edited.txt": b"edited", "longer.txt": b"longer", "gone.txt": b"gone", "linked/x": b"x", "link.txt": b"x"}
+        write(self.dir, "ok.txt", b"ok")
+        write(self.dir, "edited.txt", b"edXted")
+        write(self.dir, "longer.txt", b"longer than it was")
+        os.symlink(self.outside, os.path.join(self.dir, "linked"))
+        os.symlink(os.path.join(self.outside, "x"), os.path.join(self.dir, "link.txt"))
+        expected = [self.entry(rel, data) for rel, data in sorted(cases.items())]
+        checked = observe.restore_check(self.dir, expected)
+        matching = observe._matching(self.dir, expected)
+        moved = observe.restore_move(self.dir, tempfile.mkdtemp(), expected)
+        verdicts = {
+            "check": (sorted(f["path"] for f in checked["identical"]), sorted(f["path"] for f in checked["corrupt"]), sorted(f["path"] for f in checked["missing"])),
+            "move": (sorted(f["path"] for f in moved["moved"]), sorted(f["path"] for f in moved["corrupt"]), sorted(f["path"] for f in moved["missing"])),
+        }
+        self.assertEqual(verdicts["check"], (["ok.txt"], ["edited.txt", "longer.txt"], ["gone.txt", "link.txt", "linked/x"]))
+        self.assertEqual(verdicts["move"], verdicts["check"])
+        self.assertEqual(matching, 1)
+        self.assertEqual(checked["corrupt"], moved["corrupt"])
+
+
+KEPT = ".labenv-replaced/20261207T040000Z"
+
+
+def tree_bytes(root):
+    """Every file under root (symbolic links as ('link', target)), by path: what the home holds."""
+    out = {}
+    for rel, full in observe.walk_files(root):
+        if os.path.islink(full):
+            out[rel] = ("link", os.readlink(full))
+        else:
+            with open(full, "rb") as f:
+                out[rel] = f.read()
+    return out
+
+
+class RestoreReplaceTest(unittest.TestCase):
+    """--restore-find --replace (restoreFrom.overwrite on AWS): the snapshot's files over the home's,
+    each replaced thing moved first, as it is, into .labenv-replaced/<time>/ in the home."""
+
+    setUp = RestoreFindTest.setUp
+    restored = RestoreFindTest.restored
+
+    def run_replace(self, *extra):
+        return RestoreFindTest.run_main(self, "--replace", *extra)
+
+    def read(self, rel):
+        with open(os.path.join(self.home, rel), "rb") as f:
+            return f.read()
+
+    def test_a_differing_file_is_replaced_and_kept_aside_the_rest_stays(self):
+        self.files = [("analysis.ipynb", b"nb"), ("data/counts.bin", b"counts"), ("new.txt", b"only in the snapshot")]
+        self.expected = [{"path": p, "size": len(d), "sha256": sha(d)} for p, d in self.files]
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        write(self.home, "analysis.ipynb", b"edited since the snapshot")
+        write(self.home, "data/counts.bin", b"counts")
+        write(self.home, "mine.txt", b"not in the snapshot")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertEqual((spec["replace"], spec["keptAside"]), (True, KEPT))
+        self.assertEqual(spec["replaced"], [{"path": "analysis.ipynb", "keptAt": KEPT + "/analysis.ipynb", "kind": "file"}])
+        self.assertEqual(self.read("analysis.ipynb"), b"nb")
+        self.assertEqual(self.read(KEPT + "/analysis.ipynb"), b"edited since the snapshot")
+        self.assertEqual(self.read("new.txt"), b"only in the snapshot")
+        self.assertEqual(self.read("mine.txt"), b"not in the snapshot")
+        self.assertEqual([m["path"] for m in spec["moved"]], ["analysis.ipynb", "new.txt"])
+        self.assertEqual(spec["existing"], [{"path": "data/counts.bin", "sha256": sha(b"counts"), "identical": True}])
+        self.assertEqual((spec["skipped"], spec["left"], spec["removed"]), ([], 0, True))
+        self.assertFalse(os.path.lexists(top))
+        self.assertFalse(os.path.lexists(os.path.join(self.home, KEPT, "data")))
+
+    def test_into_an_empty_home_it_moves_as_without_replace_and_leaves_no_kept_aside_directory(self):
+        self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertEqual(([m["path"] for m in spec["moved"]], spec["replaced"]), (["analysis.ipynb", "data/counts.bin"], []))
+        self.assertFalse(os.path.lexists(os.path.join(self.home, ".labenv-replaced")))
+
+    def test_without_replace_the_same_home_is_not_touched(self):
+        self.restored("aws-backup-restore_20261207T041005Z")
+        write(self.home, "analysis.ipynb", b"edited since the snapshot")
+        code, spec, _ = RestoreFindTest.run_main(self)
+        self.assertEqual(code, 0)
+        self.assertNotIn("replaced", spec)
+        self.assertEqual(self.read("analysis.ipynb"), b"edited since the snapshot")
+        self.assertFalse(os.path.lexists(os.path.join(self.home, ".labenv-replaced")))
+
+    def test_a_symbolic_link_in_the_way_is_moved_aside_as_a_link_never_followed(self):
+        outside = tempfile.mkdtemp()
+        write(outside, "counts.bin", b"someone else's counts")
+        write(outside, "nb", b"someone else's notebook")
+        os.symlink(outside, os.path.join(self.home, "data"))
+        os.symlink(os.path.join(outside, "nb"), os.path.join(self.home, "analysis.ipynb"))
+        self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertTrue(spec["ok"])
+        self.assertEqual(sorted((r["path"], r["kind"]) for r in spec["replaced"]), [("analysis.ipynb", "symlink"), ("data", "symlink")])
+        self.assertEqual(tree_bytes(outside), {"counts.bin": b"someone else's counts", "nb": b"someone else's notebook"})
+        self.assertFalse(os.path.islink(os.path.join(self.home, "data")))
+        self.assertEqual(self.read("data/counts.bin"), b"counts")
+        self.assertEqual(os.readlink(os.path.join(self.home, KEPT, "data")), outside)
+        self.assertEqual(os.readlink(os.path.join(self.home, KEPT, "analysis.ipynb")), os.path.join(outside, "nb"))
+
+    def test_a_kept_aside_directory_that_is_a_symbolic_link_is_refused_and_nothing_moves(self):
+        outside = tempfile.mkdtemp()
+        os.symlink(outside, os.path.join(self.home, ".labenv-replaced"))
+        write(self.home, "analysis.ipynb", b"edited")
+        top = self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, stderr = self.run_replace()
+        self.assertEqual((code, spec), (2, None))
+        self.assertIn("is not a real directory of the home: nothing replaced", stderr)
+        self.assertEqual(os.listdir(outside), [])
+        self.assertEqual(self.read("analysis.ipynb"), b"edited")
+        self.assertTrue(os.path.isfile(os.path.join(top, HOME, "analysis.ipynb")))
+
+    def test_what_is_in_the_way_a_file_or_a_directory_moves_aside_whole(self):
+        write(self.home, "data", b"a file where the snapshot has a directory")
+        write(self.home, "analysis.ipynb/cell-1.txt", b"a directory where the snapshot has a file")
+        self.restored("aws-backup-restore_20261207T041005Z")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertEqual(sorted((r["path"], r["kind"]) for r in spec["replaced"]), [("analysis.ipynb", "directory"), ("data", "file")])
+        self.assertEqual(self.read(KEPT + "/data"), b"a file where the snapshot has a directory")
+        self.assertEqual(self.read(KEPT + "/analysis.ipynb/cell-1.txt"), b"a directory where the snapshot has a file")
+        self.assertEqual((self.read("data/counts.bin"), self.read("analysis.ipynb")), (b"counts", b"nb"))
+
+    def test_a_damaged_restored_file_never_replaces_the_home_s(self):
+        top = self.restored("aws-backup-restore_20261207T041005Z", [("analysis.ipynb", b"nb, damaged"), ("data/counts.bin", b"counts")])
+        write(self.home, "analysis.ipynb", b"the researcher's")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertFalse(spec["ok"])
+        self.assertEqual([c["path"] for c in spec["corrupt"]], ["analysis.ipynb"])
+        self.assertEqual(spec["replaced"], [])
+        self.assertEqual(self.read("analysis.ipynb"), b"the researcher's")
+        self.assertEqual((spec["left"], spec["removed"]), (1, False))
+        self.assertTrue(os.path.isfile(os.path.join(top, HOME, "analysis.ipynb")))
+
+    def test_a_kept_version_is_never_overwritten_by_a_later_one(self):
+        self.restored("aws-backup-restore_20261207T041005Z")
+        write(self.home, KEPT + "/analysis.ipynb", b"kept by an earlier run of this restore")
+        write(self.home, "analysis.ipynb", b"written since")
+        code, spec, _ = self.run_replace()
+        self.assertEqual(code, 0)
+        self.assertEqual(spec["skipped"], [{"path": "analysis.ipynb", "sha256": sha(b"nb"), "why": KEPT + "/analysis.ipynb already holds a kept version"}])
+        self.assertEqual(self.read("analysis.ipynb"), b"written since")
+        self.assertEqual(self.read(KEPT + "/analysis.ipynb"), b"kept by an earlier run of this restore")
+        self.assertEqual(spec["replaced"], [{"path": "analysis.ipynb", "keptAt": KEPT + "/analysis.ipynb", "earlier": True}])
+
+    def test_replace_needs_a_move_and_its_time(self):
+        for argv in (["--home-inventory", self.home, "--replace"],
+                     ["--restore-move", self.root, "--into", self.home, "--expected-file", "x", "--replace"]):
+            with mock.patch.object(sys, "stderr"), self.assertRaises(SystemExit):
+                observe.parse_args(["--lab", "genomics-core", "--environment", "rnaseq"] + argv)
+
+
+# The agent as a child process that is killed (SIGKILL, as a stopped task is) just before its n-th
+# change to the file system: each rename, link, unlink, mkdir and rmdir it makes, and each file it
+# opens to write.
+KILLED_AT = r"""
+import builtins, os, signal, sys
+sys.path.insert(0, sys.argv[1])
+import observe
+limit, count = int(sys.argv[2]), [0]
+def counted(real, changes=lambda *a, **kw: True):
+    def change(*a, **kw):
+        if changes(*a, **kw):
+            count[0] += 1
+            if count[0] == limit:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(*a, **kw)
+    return change
+for name in ("rename", "replace", "link", "unlink", "mkdir", "rmdir"):
+    setattr(os, name, counted(getattr(os, name)))
+os.open = counted(os.open, lambda path, flags, *a, **kw: flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+builtins.open = counted(builtins.open, lambda file, mode="r", *a, **kw: any(c in mode for c in "wax+"))
+sys.exit(observe.main(sys.argv[3:]))
+"""
+AGENT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "reconciler", "agent")
+
+
+class ReplaceKilledTest(unittest.TestCase):
+    """A replace killed at every point it changes the file system: each byte of the home is in place
+    or kept aside, each byte of the snapshot in the home or still in the restore directory, and
+    running it again finishes the restore, the report listing what the killed run kept aside."""
+
+    SNAPSHOT = {"analysis.ipynb": b"nb", "data/counts.bin": b"counts", "results": b"a file now",
+                "figures/a.png": b"png", "same.txt": b"same", "new/deep/x.txt": b"x"}
+    HOME_NOW = {"analysis.ipynb": b"edited", "data": b"a file where the snapshot has a directory",
+                "results/r1.csv": b"r1", "results/r2.csv": b"r2", "same.txt": b"same",
+                "figures/a.png": b"png, redrawn", "mine.txt": b"mine"}
+
+    def scenario(self):
+        root = tempfile.mkdtemp()
+        home = os.path.join(root, HOME)
+        for rel, data in self.HOME_NOW.items():
+            write(home, rel, data)
+        outside = tempfile.mkdtemp()
+        write(outside, "x", b"outside")
+        os.symlink(outside, os.path.join(home, "new"))
+        for rel, data in self.SNAPSHOT.items():
+            write(root, "aws-backup-restore_20261207T041005Z/%s/%s" % (HOME, rel), data)
+        expected = os.path.join(tempfile.mkdtemp(), "expected.json")
+        with open(expected, "w", encoding="utf-8") as f:
+            json.dump({"spec": {"files": [{"path": p, "size": len(d), "sha256": sha(d)} for p, d in sorted(self.SNAPSHOT.items())]}}, f)
+        out = os.path.join(tempfile.mkdtemp(), "report.json")
+        argv = ["--lab", "genomics-core", "--environment", "rnaseq-thesis", "--restore-find", root, "--path", "/" + HOME,
+                "--after", JOB_CREATED, "--into", home, "--expected-file", expected, "--host", "h", "--output", out, "--replace"]
+        return root, home, outside, argv, out
+
+    def run_killed_at(self, limit, argv):
+        import subprocess
+        done = subprocess.run([sys.executable, "-c", KILLED_AT, AGENT_DIR, str(limit)] + argv,
+                              capture_output=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        return done.returncode, done.stderr.decode("utf-8", "replace")
+
+    def assert_nothing_lost(self, root, home, outside, where):
+        now = tree_bytes(home)
+        kept = {rel[len(KEPT) + 1:]: data for rel, data in now.items() if rel.startswith(KEPT + "/")}
+        restore = tree_bytes(os.path.join(root, "aws-backup-restore_20261207T041005Z")) if os.path.lexists(os.path.join(root, "aws-backup-restore_20261207T041005Z")) else {}
+        for rel, data in self.HOME_NOW.items():
+            self.assertTrue(now.get(rel) == data or kept.get(rel) == data or any(kept.get(k) == data for k in kept if rel.startswith(k + "/")),
+                            "%s: the home's %s is neither in place nor kept aside" % (where, rel))
+        self.assertTrue(now.get("new") == ("link", outside) or kept.get("new") == ("link", outside), "%s: the link new is gone" % where)
+        for rel, data in self.SNAPSHOT.items():
+            self.assertTrue(now.get(rel) == data or restore.get("%s/%s" % (HOME, rel)) == data,
+                            "%s: the snapshot's %s is neither in the home nor in the restore directory" % (where, rel))
+        self.assertEqual(tree_bytes(outside), {"x": b"outside"}, where)
+
+    def test_killed_anywhere_nothing_is_lost_and_a_run_again_finishes(self):
+        limit, killed = 1, 0
+        while True:
+            root, home, outside, argv, out = self.scenario()
+            code, _ = self.run_killed_at(limit, argv)
+            if code != -9:
+                break
+            killed += 1
+            where = "killed before change %d" % limit
+            self.assertFalse(os.path.exists(out), where)
+            self.assert_nothing_lost(root, home, outside, where)
+            top = os.path.join(root, "aws-backup-restore_20261207T041005Z")
+            if not os.path.lexists(os.path.join(top, HOME)):
+                # Killed while removing the emptied restore directory: every file was placed, and a
+                # run again finds no restore to move (and says so).
+                self.assertEqual(tree_bytes(top), {}, where)
+                for rel, data in self.SNAPSHOT.items():
+                    self.assertEqual(tree_bytes(home).get(rel), data, "%s: %s" % (where, rel))
+                again, stderr = self.run_killed_at(0, argv)
+                self.assertEqual(again, 2, where)
+                self.assertIn("nothing moved", stderr)
+                limit += 1
+                continue
+            # Run again, to the end: the restore finishes, the report names what the killed run kept aside.
+            self.assertEqual(self.run_killed_at(0, argv), (0, ""), where)
+            with open(out, encoding="utf-8") as f:
+                spec = json.load(f)["spec"]
+            self.assertTrue(spec["ok"], where)
+            self.assert_nothing_lost(root, home, outside, where)
+            for rel, data in self.SNAPSHOT.items():
+                self.assertEqual(tree_bytes(home).get(rel), data, "%s: %s" % (where, rel))
+            self.assertEqual(sorted({r["path"].split("/")[0] for r in spec["replaced"]}), ["analysis.ipynb", "data", "figures", "new", "results"], where)
+            self.assertEqual(self.read_kept(home, "analysis.ipynb"), b"edited", where)
+            self.assertFalse(os.path.lexists(os.path.join(root, "aws-backup-restore_20261207T041005Z")), where)
+            limit += 1
+        self.assertEqual(code, 0)
+        self.assertGreater(killed, 20)
+        with open(out, encoding="utf-8") as f:
+            spec = json.load(f)["spec"]
+        self.assertEqual(sorted(r["path"] for r in spec["replaced"]), ["analysis.ipynb", "data", "figures/a.png", "new", "results"])
+        self.assert_nothing_lost(root, home, outside, "not killed")
+
+    def read_kept(self, home, rel):
+        with open(os.path.join(home, KEPT, rel), "rb") as f:
+            return f.read()
 
 
 if __name__ == "__main__":
