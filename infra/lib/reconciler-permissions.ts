@@ -35,6 +35,13 @@ const LEGAL_HOLD_CONDITION = "aws:ResourceTag/labenv:legal-hold";
 const PURPOSE_CONDITION = "aws:ResourceTag/labenv:purpose";
 /** The labenv:purpose of the access point a restore's move task mounts the root through. */
 export const RESTORE_MOVE_PURPOSE = "restore-move";
+/**
+ * The labenv:purpose of labenv's own one-off tasks (OneOffPurpose in
+ * reconciler/adapters/aws/one-off-task.ts): a capture's home inventory, a restore's move (and a
+ * drill's check), a drill's throw-away container. The reconciler stops only these, when one runs
+ * past its bound; a service's task carries no purpose.
+ */
+export const ONE_OFF_TASK_PURPOSES: readonly string[] = ["home-inventory", "restore-move", "drill"];
 
 /**
  * The IAM writes the reconciler makes on environment task roles, and on nothing else: they are
@@ -226,7 +233,7 @@ export function dataPlaneWildcards(
     {
       arn: arns.tasks,
       reason:
-        "Task ids are assigned by ECS at RunTask; the path is pinned to the labenv cluster and only a task tagged labenv:lab and labenv:purpose=drill may be stopped.",
+        "Task ids are assigned by ECS at RunTask; the path is pinned to the labenv cluster and only a task tagged labenv:lab and a one-off labenv:purpose (home-inventory, restore-move, drill) may be stopped.",
     },
     {
       arn: arns.accessPoints,
@@ -321,10 +328,11 @@ export function reconcilerStatements(
       StringEquals: resourceTag,
       ArnEquals: { "ecs:cluster": props.clusterArn },
     }),
-    // A restore drill's throw-away task (labenvdrill-<lab>-<env>, tagged) still running past its
-    // bound is stopped; never a service's task (only a drill's is tagged labenv:purpose=drill).
-    allow("StopLabDrillTasks", ["ecs:StopTask"], [tasks], {
-      StringEquals: { ...resourceTag, "aws:ResourceTag/labenv:purpose": "drill" },
+    // One of labenv's one-off tasks (a capture's home inventory, a restore's move, a drill's
+    // task) still running past its bound is stopped; never a service's task (only one-off tasks
+    // are tagged labenv:purpose, at RunTask, and the tag cannot be added later: see the Deny).
+    allow("StopLabOneOffTasks", ["ecs:StopTask"], [tasks], {
+      StringEquals: { ...resourceTag, [PURPOSE_CONDITION]: [...ONE_OFF_TASK_PURPOSES] },
       ArnEquals: { "ecs:cluster": props.clusterArn },
     }),
     // Which images the labs' repositories hold; the reconciler never pushes or deletes one.
@@ -486,6 +494,18 @@ export function reconcilerStatements(
       conditions: {
         "ForAnyValue:StringEquals": { "aws:TagKeys": ["labenv:purpose"] },
         Null: { "elasticfilesystem:CreateAction": "true" },
+      },
+    }),
+    // Likewise an ECS resource's purpose is set when it is created (RunTask, RegisterTaskDefinition)
+    // and never after, so no service's task can be tagged into one the StopTask grant matches.
+    new iam.PolicyStatement({
+      sid: "DenyChangingEcsPurposes",
+      effect: iam.Effect.DENY,
+      actions: ["ecs:TagResource"],
+      resources: ["*"],
+      conditions: {
+        "ForAnyValue:StringEquals": { "aws:TagKeys": ["labenv:purpose"] },
+        Null: { "ecs:CreateAction": "true" },
       },
     }),
     new iam.PolicyStatement({

@@ -1,4 +1,4 @@
-import { drillTaskObjects } from "../adapters/aws/drill-runner.js";
+import { drillInFlight } from "../adapters/aws/drill-runner.js";
 import { createSchemaValidator } from "../core/validate/schema-validator.js";
 import { loadRepository } from "../core/load/load-repository.js";
 import { drillDue, renderDueDrills, type DueDrills } from "../core/snapshots/drill-due.js";
@@ -49,10 +49,7 @@ export async function drillRun(
       objects,
       sources: awsSnapshotSources(env, objects, observed, now),
       runner: (waitMs) => awsDrillRunner(env, objects, observed, now, { waitMs }),
-      inFlight: async (environment) => {
-        const body = await objects.get(drillTaskObjects.task(environment));
-        return !!body && Buffer.from(body).toString("utf8").includes('"taskArn"');
-      },
+      inFlight: (environment) => drillInFlight(objects, environment),
       now,
     },
     {

@@ -140,5 +140,13 @@ export interface HomeRestorer {
 export type HomeRestoreStep =
   | { state: "pending"; reason: string }
   | { state: "failed"; reason: string }
-  /** `startedAt`: when the restore began, when that was in an earlier run (the restore job's creation). */
-  | { state: "done"; home: RestoredHome; startedAt?: string };
+  /**
+   * `startedAt`: when the restore began, when that was in an earlier run (the restore job's
+   * creation); `task`: when its move (or check) task ran and stopped, as the provider reports it.
+   */
+  | {
+      state: "done";
+      home: RestoredHome;
+      startedAt?: string;
+      task?: { startedAt?: Date; stoppedAt?: Date };
+    };

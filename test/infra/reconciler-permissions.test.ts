@@ -9,6 +9,7 @@ import {
   PROVIDER_IAM_ACTIONS,
 } from "../../reconciler/adapters/aws/required-iam-actions.js";
 import { TASK_DEFINITION_SPECS_KEY } from "../../reconciler/adapters/aws/object-store-task-definition-spec-cache.js";
+import { ONE_OFF_BOUNDS } from "../../reconciler/adapters/aws/one-off-task.js";
 import { environmentRolesArn } from "../../infra/lib/reconciler-permissions.js";
 import { type SynthesizedLabenv, TEST_LABS, logicalId, synthLabenv } from "./labenv-test-app.js";
 
@@ -294,7 +295,7 @@ describe("data-plane writes", () => {
     }
   });
 
-  it("stops only a restore drill's task of a configured lab, in the labenv cluster (never a service's task)", () => {
+  it("stops only labenv's one-off tasks (home inventory, restore move, drill) of a configured lab, in the labenv cluster (never a service's task)", () => {
     const cluster = logicalId(labenv.stack, labenv.stack.compute.cluster);
     const stops = allows().filter((st) => actionsOf(st).some((a) => matches(a, "ecs:StopTask")));
     expect(stops).toHaveLength(1);
@@ -303,11 +304,31 @@ describe("data-plane writes", () => {
     expect(s!.Condition).toEqual({
       StringEquals: {
         "aws:ResourceTag/labenv:lab": [...TEST_LABS],
-        "aws:ResourceTag/labenv:purpose": "drill",
+        // Written out here on purpose: the purposes one-off-task.ts tags its tasks with.
+        "aws:ResourceTag/labenv:purpose": ["home-inventory", "restore-move", "drill"],
       },
       ArnEquals: { "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } },
     });
     expect(JSON.stringify(s!.Resource)).toContain(`:task/",{"Ref":"${cluster}"},"/*"`);
+  });
+
+  it("every one-off purpose the reconciler tags a task with is one it may stop", () => {
+    const s = allows().find((st) => actionsOf(st).some((a) => matches(a, "ecs:StopTask")))!;
+    const granted = s.Condition!.StringEquals!["aws:ResourceTag/labenv:purpose"];
+    expect([...(granted as string[])].sort()).toEqual(Object.keys(ONE_OFF_BOUNDS).sort());
+  });
+
+  it("denies, whatever else is attached, giving an ECS task or service a purpose after it was created", () => {
+    const deny = statements.find((st) => st.Sid === "DenyChangingEcsPurposes");
+    expect(deny).toMatchObject({
+      Effect: "Deny",
+      Action: "ecs:TagResource",
+      Resource: "*",
+      Condition: {
+        "ForAnyValue:StringEquals": { "aws:TagKeys": ["labenv:purpose"] },
+        Null: { "ecs:CreateAction": "true" },
+      },
+    });
   });
 });
 

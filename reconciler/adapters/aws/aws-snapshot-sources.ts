@@ -38,23 +38,15 @@ import { clientToken } from "./client-token.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import {
   AGENT_PATH,
-  describeOneOffTask,
-  startOneOffTask,
-  stoppedTaskSentence,
+  followOneOffTask,
+  readOneOffRecord,
+  type OneOffTaskRecord,
 } from "./one-off-task.js";
 import { HOME_PATH, JUPYTER_CONTAINER } from "./task-definition-shape.js";
 import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
 
-/** Attempts at an inventory task that ECS lost (no task and no inventory) before the capture fails. */
-const MAX_ATTEMPTS = 3;
-/** An inventory task not stopped after this long fails the capture (it is not waited on forever). */
-const MAX_TASK_HOURS = 6;
-
-/** What a capture remembers between runs about its inventory task. */
-interface InventoryTaskRecord {
-  taskArn: string;
-  startedAt: string;
-  attempt: number;
+/** What a capture remembers between runs about its inventory task (followed as every one-off task is). */
+interface InventoryTaskRecord extends OneOffTaskRecord {
   recoveryPointArn: string;
 }
 
@@ -150,44 +142,68 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
    */
   async captureHome(point: CapturePoint): Promise<HomeCapture> {
     const recordKey = captureObjects.inventoryTask(point.id);
-    const record = await this.readRecord(recordKey);
-    if (!record || record.recoveryPointArn !== point.recoveryPointArn)
-      return this.start(point, recordKey, 1);
-    const task = await describeOneOffTask(record.taskArn, this.config, this.clients);
-    if (task && task.lastStatus !== "STOPPED") {
-      const hours = (this.now().getTime() - Date.parse(record.startedAt)) / 3_600_000;
-      if (hours > MAX_TASK_HOURS)
-        return {
-          state: "failed",
-          reason: `the home-inventory task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
-        };
+    const record = await readOneOffRecord<InventoryTaskRecord>(
+      this.objects,
+      recordKey,
+      (r) => typeof r.recoveryPointArn === "string",
+    );
+    const key = inventoryKey(point.id);
+    const [lab, env, name] = point.id.split("/") as [string, string, string];
+    const step = await followOneOffTask<InventoryTaskRecord, Uint8Array>(
+      {
+        purpose: "home-inventory",
+        output: key,
+        record: record?.recoveryPointArn === point.recoveryPointArn ? record : undefined,
+        prepare: async (attempt) => {
+          const taskDefinition = this.byKey.get(keys.taskDefinition(lab, env));
+          const service = this.byKey.get(keys.service(lab, env)) as
+            ObservedResource<"service"> | undefined;
+          if (!taskDefinition || !service)
+            return {
+              failed: `${point.environment} has no ${taskDefinition ? "service" : "task definition"} on AWS to run its home-inventory task from`,
+            };
+          return {
+            task: {
+              environment: point.environment,
+              purpose: "home-inventory",
+              token: `${point.recoveryPointArn}#${attempt}`,
+              taskDefinitionArn: taskDefinition.id,
+              service: service.spec,
+              command: inventoryCommand(lab, env, name),
+              ...(point.volumeSnapshotId ? { volumeSnapshotId: point.volumeSnapshotId } : {}),
+            },
+            remember: { recoveryPointArn: point.recoveryPointArn },
+          };
+        },
+        remember: async (r) => {
+          await this.objects.put(recordKey, `${JSON.stringify(r, null, 2)}\n`, "application/json");
+        },
+        read: () => this.objects.get(key),
+      },
+      this.config,
+      this.clients,
+      this.now,
+    );
+    if (step.state === "started")
       return {
         state: "pending",
-        reason: `waiting for the home-inventory task ${record.taskArn} (${task.lastStatus})`,
+        reason: `started the home-inventory task ${step.record.taskArn}; a later run reads what it writes`,
       };
-    }
-    const key = inventoryKey(point.id);
-    const body = await this.objects.get(key);
-    const [lab, environment, snapshot] = point.id.split("/") as [string, string, string];
-    const parsed = body
-      ? parseHomeInventory(body, { lab, environment, snapshot, task: record.taskArn })
-      : undefined;
-    if (!parsed || "problem" in parsed) {
-      if (!task && !parsed) {
-        if (record.attempt < MAX_ATTEMPTS) return this.start(point, recordKey, record.attempt + 1);
-        return {
-          state: "failed",
-          reason: `ECS lost the home-inventory task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
-        };
-      }
-      const stopped = task ? stoppedTaskSentence("home-inventory", record.taskArn, task) : "";
+    if (step.state === "running")
       return {
-        state: "failed",
-        reason: parsed
-          ? `the inventory ${key} is not usable: ${parsed.problem}`
-          : `${stopped}, without writing ${key}`,
+        state: "pending",
+        reason: `waiting for the home-inventory task ${step.record.taskArn} (${step.status})`,
       };
-    }
+    if (step.state !== "done") return { state: step.state, reason: step.reason };
+    const body = step.output;
+    const parsed = parseHomeInventory(body, {
+      lab,
+      environment: env,
+      snapshot: name,
+      task: step.record.taskArn,
+    });
+    if ("problem" in parsed)
+      return { state: "failed", reason: `the inventory ${key} is not usable: ${parsed.problem}` };
     const inventory = parsed.inventory;
     const rp = await this.backupJob(point.recoveryPointArn);
     const backupStartedAt = rp?.startedAt ?? new Date(0);
@@ -195,9 +211,9 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
       state: "done",
       files: inventory.files,
       inventory: {
-        bytes: Buffer.from(body!).toString("utf8"),
+        bytes: Buffer.from(body).toString("utf8"),
         takenAt: inventory.takenAt,
-        task: record.taskArn,
+        task: step.record.taskArn,
         backupStartedAt: backupStartedAt.toISOString(),
         changedSinceBackup: changedSinceBackup(inventory, backupStartedAt),
       },
@@ -363,57 +379,6 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
       problem:
         "on AWS a drill runs through its drill runner (drill-runner.ts), not the snapshot sources",
     };
-  }
-
-  private async start(
-    point: CapturePoint,
-    recordKey: string,
-    attempt: number,
-  ): Promise<HomeCapture> {
-    const [lab, env, name] = point.id.split("/") as [string, string, string];
-    const taskDefinition = this.byKey.get(keys.taskDefinition(lab, env));
-    const service = this.byKey.get(keys.service(lab, env)) as
-      ObservedResource<"service"> | undefined;
-    if (!taskDefinition || !service)
-      return {
-        state: "failed",
-        reason: `${point.environment} has no ${taskDefinition ? "service" : "task definition"} on AWS to run its home-inventory task from`,
-      };
-    const taskArn = await startOneOffTask(
-      {
-        environment: point.environment,
-        purpose: "home-inventory",
-        token: `${point.recoveryPointArn}#${attempt}`,
-        taskDefinitionArn: taskDefinition.id,
-        service: service.spec,
-        command: inventoryCommand(lab, env, name),
-        ...(point.volumeSnapshotId ? { volumeSnapshotId: point.volumeSnapshotId } : {}),
-      },
-      this.config,
-      this.clients,
-    );
-    const record: InventoryTaskRecord = {
-      taskArn,
-      startedAt: this.now().toISOString(),
-      attempt,
-      recoveryPointArn: point.recoveryPointArn,
-    };
-    await this.objects.put(recordKey, `${JSON.stringify(record, null, 2)}\n`, "application/json");
-    return {
-      state: "pending",
-      reason: `started the home-inventory task ${taskArn}; a later run reads what it writes`,
-    };
-  }
-
-  private async readRecord(key: string): Promise<InventoryTaskRecord | undefined> {
-    const body = await this.objects.get(key);
-    if (!body) return undefined;
-    try {
-      const r = JSON.parse(Buffer.from(body).toString("utf8")) as InventoryTaskRecord;
-      return typeof r.taskArn === "string" && typeof r.attempt === "number" ? r : undefined;
-    } catch {
-      return undefined;
-    }
   }
 }
 

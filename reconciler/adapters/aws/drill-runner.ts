@@ -1,10 +1,7 @@
 import { DescribeRestoreJobCommand } from "@aws-sdk/client-backup";
 import {
   DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
   RegisterTaskDefinitionCommand,
-  RunTaskCommand,
-  StopTaskCommand,
   type ContainerDefinition,
   type RegisterTaskDefinitionCommandInput,
   type TaskDefinition,
@@ -13,7 +10,6 @@ import { keys } from "../../core/desire/names.js";
 import { observationPrefixOf } from "../../core/kinds/task-role.js";
 import type { Observation } from "../../core/model/documents.js";
 import type { ObservedResource } from "../../core/model/resources.js";
-import { TAG } from "../../core/model/tags.js";
 import type { DrillHomeRequest, DrillRunner } from "../../core/snapshots/drill.js";
 import type { StoredFileSum } from "../../ports/snapshot-sources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
@@ -22,19 +18,19 @@ import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { startHomeRestoreJob } from "./aws-snapshot-sources.js";
 import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
 import { clientToken } from "./client-token.js";
-import { PROVIDER_TAG } from "./labenv-tags.js";
-import { AGENT_PATH, describeOneOffTask } from "./one-off-task.js";
-import { networkConfiguration } from "./service-shape.js";
-import { drillTaskDefinitionInput, DRILL_PURPOSE } from "./drill-task-definition.js";
-import { JUPYTER_CONTAINER, JUPYTER_VOLUME } from "./task-definition-shape.js";
+import {
+  AGENT_PATH,
+  followOneOffTask,
+  readOneOffRecord,
+  type OneOffTask,
+  type OneOffTaskRecord,
+  type OneOffTaskState,
+} from "./one-off-task.js";
+import { drillTaskDefinitionInput } from "./drill-task-definition.js";
+import { JUPYTER_CONTAINER } from "./task-definition-shape.js";
 
-/** A drill task not stopped after this long is stopped (StopTask) and the drill fails. */
-export const DRILL_TASK_MAX_MINUTES = 30;
-
-/** What a drill remembers between runs about its throw-away task. */
-export interface DrillTaskRecord {
-  taskArn: string;
-  startedAt: string;
+/** What a drill remembers between runs about its throw-away task (followed as every one-off task is). */
+export interface DrillTaskRecord extends OneOffTaskRecord {
   image: string;
   volumeSnapshotId: string | null;
   /** Where the task's agent writes its observation (under the environment's own observation prefix). */
@@ -73,7 +69,7 @@ export interface AwsDrillRunnerOptions {
  * digest (a drill task definition made from the environment's own, without its home or datasets),
  * its `/opt/jupyter` an ECS-managed EBS volume created from the snapshot's EBS snapshot (deleted
  * with the task), running the agent once; what the agent writes is the container's observation.
- * Followed across runs; a task still running after DRILL_TASK_MAX_MINUTES is stopped. The home
+ * Followed across runs (followOneOffTask); one still running past its bound is stopped. The home
  * half: scratchHome. What a drill remembers between runs is forgotten once it is recorded.
  */
 export class AwsDrillRunner implements DrillRunner {
@@ -95,47 +91,52 @@ export class AwsDrillRunner implements DrillRunner {
     image: string,
     volumeSnapshotId: string | undefined,
   ): Promise<
-    | { observation: Observation; startedAt: Date; stoppedAt?: Date }
+    | { observation: Observation; startedAt: Date; stoppedAt?: Date; reported: boolean }
     | { problem: string }
     | { pending: string }
   > {
     const recordKey = drillTaskObjects.task(environment);
-    let record = await this.readRecord(recordKey);
-    if (
-      !record ||
-      record.image !== image ||
-      record.volumeSnapshotId !== (volumeSnapshotId ?? null)
-    ) {
-      const started = await this.start(environment, image, volumeSnapshotId);
-      if ("problem" in started) return started;
-      record = started.record;
-      await this.objects.put(recordKey, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+    const record = await readDrillTask(this.objects, environment);
+    const step = await followOneOffTask<DrillTaskRecord, Uint8Array>(
+      {
+        purpose: "drill",
+        output: (r) => r.observationKey,
+        record:
+          record?.image === image && record.volumeSnapshotId === (volumeSnapshotId ?? null)
+            ? record
+            : undefined,
+        prepare: (_attempt, at) => this.prepare(environment, image, volumeSnapshotId, at),
+        remember: async (r) => {
+          await this.objects.put(recordKey, `${JSON.stringify(r, null, 2)}\n`, "application/json");
+        },
+        read: (r) => this.objects.get(r.observationKey),
+        wait: {
+          ms: this.options.waitMs ?? 0,
+          ...(this.options.pollMs !== undefined && { pollMs: this.options.pollMs }),
+          ...(this.options.sleep && { sleep: this.options.sleep }),
+        },
+      },
+      this.config,
+      this.clients,
+      this.now,
+    );
+    if (step.state === "started" || step.state === "running")
+      return {
+        pending: `waiting for the drill task ${step.record.taskArn} (${step.state === "running" ? step.status : "just started"}); a later run goes on`,
+      };
+    if (step.state === "pending") return { pending: step.reason };
+    if (step.state === "failed") {
+      await this.forget(recordKey);
+      return { problem: step.reason };
     }
-    const waitUntil = this.now().getTime() + (this.options.waitMs ?? 0);
-    for (;;) {
-      const task = await describeOneOffTask(record.taskArn, this.config, this.clients);
-      if (!task || task.lastStatus === "STOPPED")
-        return this.finish(environment, record, task, await this.stoppedAt(record.taskArn));
-      const minutes = (this.now().getTime() - Date.parse(record.startedAt)) / 60_000;
-      if (minutes > DRILL_TASK_MAX_MINUTES) {
-        await this.clients.ecs.send(
-          new StopTaskCommand({
-            cluster: this.config.cluster,
-            task: record.taskArn,
-            reason: `labenv drill: not stopped in ${DRILL_TASK_MAX_MINUTES} minutes`,
-          }),
-        );
-        await this.forget(recordKey);
-        return {
-          problem: `the drill task ${record.taskArn} had not stopped in ${DRILL_TASK_MAX_MINUTES} minutes (${task.lastStatus}); it was stopped`,
-        };
-      }
-      if (this.now().getTime() >= waitUntil)
-        return {
-          pending: `waiting for the drill task ${record.taskArn} (${task.lastStatus}); a later run goes on`,
-        };
-      await (this.options.sleep ?? delay)(this.options.pollMs ?? 5_000);
+    const observation = observationOf(step.output, environment);
+    if (!observation) {
+      await this.forget(recordKey);
+      return {
+        problem: `the drill task ${step.record.taskArn} wrote ${step.record.observationKey}, and it is not an observation of ${environment}`,
+      };
     }
+    return { observation, ...ranFor(step.record, step.task) };
   }
 
   /**
@@ -264,22 +265,27 @@ export class AwsDrillRunner implements DrillRunner {
     }
   }
 
-  private async start(
+  /** The drill task of this attempt: a drill task definition of the snapshot's image, /opt/jupyter from its EBS snapshot. */
+  private async prepare(
     environment: string,
     image: string,
     volumeSnapshotId: string | undefined,
-  ): Promise<{ record: DrillTaskRecord } | { problem: string }> {
+    at: Date,
+  ): Promise<
+    | { task: OneOffTask; remember: Omit<DrillTaskRecord, keyof OneOffTaskRecord> }
+    | { failed: string }
+  > {
     const [lab, env] = environment.split("/") as [string, string];
     const taskDefinition = this.byKey.get(keys.taskDefinition(lab, env));
     const service = this.byKey.get(keys.service(lab, env)) as
       ObservedResource<"service"> | undefined;
     if (!taskDefinition || !service)
       return {
-        problem: `${environment} has no ${taskDefinition ? "service" : "task definition"} on AWS to drill from (its network, task role and volume size come from them)`,
+        failed: `${environment} has no ${taskDefinition ? "service" : "task definition"} on AWS to drill from (its network, task role and volume size come from them)`,
       };
     if (this.config.ebsRoleArn === undefined)
       return {
-        problem:
+        failed:
           "a drill task's /opt/jupyter volume needs the ECS infrastructure role: set aws.infrastructureRoleArn in labenv.yaml (an output of infra/)",
       };
     const source = (
@@ -287,72 +293,25 @@ export class AwsDrillRunner implements DrillRunner {
         new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinition.id }),
       )
     ).taskDefinition;
-    if (!source) return { problem: `ECS no longer knows ${taskDefinition.id}` };
+    if (!source) return { failed: `ECS no longer knows ${taskDefinition.id}` };
     const drillDefinition = await this.drillTaskDefinition(
       drillTaskDefinitionInput(source, environment, image),
     );
-    const startedAt = this.now().toISOString();
+    const startedAt = at.toISOString();
     const observationKey = drillTaskObjects.observation(environment, startedAt);
-    const tags = [
-      { key: TAG.lab, value: lab },
-      { key: TAG.environment, value: environment },
-      { key: PROVIDER_TAG.purpose, value: DRILL_PURPOSE },
-    ];
-    const { volume } = service.spec;
-    const out = await this.clients.ecs.send(
-      new RunTaskCommand({
-        cluster: this.config.cluster,
-        taskDefinition: drillDefinition,
-        launchType: "FARGATE",
-        count: 1,
-        clientToken: clientToken(
-          `drill:${environment}`,
-          `${image}#${volumeSnapshotId}#${startedAt}`,
-        ),
-        startedBy: "labenv-drill",
-        networkConfiguration: networkConfiguration(service.spec, this.config),
-        overrides: {
-          containerOverrides: [
-            {
-              name: JUPYTER_CONTAINER,
-              command: drillCommand(lab, env, observationKey),
-              // The image's own interval would make the agent observe forever: once is a drill.
-              environment: [{ name: "LABENV_AGENT_INTERVAL_MINUTES", value: "" }],
-            },
-          ],
-        },
-        volumeConfigurations: [
-          {
-            name: JUPYTER_VOLUME,
-            managedEBSVolume: {
-              sizeInGiB: volume.sizeGiB,
-              volumeType: volume.volumeType,
-              encrypted: volume.encrypted,
-              ...(volumeSnapshotId !== undefined && { snapshotId: volumeSnapshotId }),
-              roleArn: this.config.ebsRoleArn,
-              terminationPolicy: { deleteOnTermination: true },
-              tagSpecifications: [{ resourceType: "volume", tags, propagateTags: "NONE" }],
-            },
-          },
-        ],
-        tags,
-      }),
-    );
-    const taskArn = out.tasks?.[0]?.taskArn;
-    if (taskArn === undefined) {
-      const why = (out.failures ?? []).map((f) => `${f.arn ?? ""} ${f.reason ?? ""}`.trim());
-      return {
-        problem: `ECS started no drill task for ${environment}${why.length > 0 ? `: ${why.join("; ")}` : ""}`,
-      };
-    }
     return {
-      record: {
-        taskArn,
-        startedAt,
-        image,
-        volumeSnapshotId: volumeSnapshotId ?? null,
-        observationKey,
+      task: {
+        environment,
+        purpose: "drill",
+        token: `${image}#${volumeSnapshotId}#${startedAt}`,
+        taskDefinitionArn: drillDefinition,
+        service: service.spec,
+        command: drillCommand(lab, env, observationKey),
+        ...(volumeSnapshotId !== undefined && { volumeSnapshotId }),
+        // The image's own interval would make the agent observe forever: once is a drill.
+        containerEnvironment: { LABENV_AGENT_INTERVAL_MINUTES: "" },
       },
+      remember: { image, volumeSnapshotId: volumeSnapshotId ?? null, observationKey },
     };
   }
 
@@ -377,69 +336,58 @@ export class AwsDrillRunner implements DrillRunner {
     return out.taskDefinition!.taskDefinitionArn!;
   }
 
-  /** The task stopped (or ECS forgot it): what its agent wrote is the container's observation. */
-  private async finish(
-    environment: string,
-    record: DrillTaskRecord,
-    task: Awaited<ReturnType<typeof describeOneOffTask>>,
-    stoppedAt: Date | undefined,
-  ): Promise<
-    { observation: Observation; startedAt: Date; stoppedAt?: Date } | { problem: string }
-  > {
-    const body = await this.objects.get(record.observationKey);
-    const [lab, env] = environment.split("/");
-    let observation: Observation | undefined;
-    try {
-      observation = body && (JSON.parse(Buffer.from(body).toString("utf8")) as Observation);
-    } catch {
-      observation = undefined;
-    }
-    if (
-      observation?.kind === "Observation" &&
-      observation.metadata?.lab === lab &&
-      observation.metadata?.environment === env &&
-      Array.isArray(observation.spec?.packages)
-    )
-      return {
-        observation,
-        startedAt: new Date(record.startedAt),
-        ...(stoppedAt ? { stoppedAt } : {}),
-      };
-    await this.forget(drillTaskObjects.task(environment));
-    const stopped = task
-      ? `stopped${[task.stoppedReason, task.exitCode !== undefined ? `its ${JUPYTER_CONTAINER} container exited ${task.exitCode}` : "", task.containerReason].filter(Boolean).join("; ").replace(/^/, ": ")}`
-      : "is no longer known to ECS";
-    return {
-      problem: `the drill task ${record.taskArn} ${stopped}, ${body ? `and ${record.observationKey} is not an observation of ${environment}` : `without writing ${record.observationKey}`} (its output is in the environment's log group, stream prefix ${JUPYTER_CONTAINER})`,
-    };
-  }
-
-  /** When ECS says the task stopped: the drill's time ends there, not when a later run reads it. */
-  private async stoppedAt(taskArn: string): Promise<Date | undefined> {
-    const out = await this.clients.ecs.send(
-      new DescribeTasksCommand({ cluster: this.config.cluster, tasks: [taskArn] }),
-    );
-    return out.tasks?.find((t) => t.taskArn === taskArn)?.stoppedAt;
-  }
-
   private async forget(key: string): Promise<void> {
     await this.objects.put(key, "{}\n", "application/json");
   }
+}
 
-  private async readRecord(key: string): Promise<DrillTaskRecord | undefined> {
-    const body = await this.objects.get(key);
-    if (!body) return undefined;
-    try {
-      const r = JSON.parse(Buffer.from(body).toString("utf8")) as Partial<DrillTaskRecord>;
-      return typeof r.taskArn === "string" &&
-        typeof r.startedAt === "string" &&
-        typeof r.observationKey === "string"
-        ? (r as DrillTaskRecord)
-        : undefined;
-    } catch {
-      return undefined;
-    }
+/** The drill task an earlier run started and remembered, or undefined (none, or forgotten). */
+export async function readDrillTask(
+  objects: ObjectStore,
+  environment: string,
+): Promise<DrillTaskRecord | undefined> {
+  return readOneOffRecord<DrillTaskRecord>(
+    objects,
+    drillTaskObjects.task(environment),
+    (r) => typeof r.observationKey === "string" && typeof r.image === "string",
+  );
+}
+
+/** Whether a drill of the environment is under way: its task was started by an earlier run and not forgotten. */
+export async function drillInFlight(objects: ObjectStore, environment: string): Promise<boolean> {
+  return (await readDrillTask(objects, environment)) !== undefined;
+}
+
+/** What a drill task's agent wrote, when it is an observation of the environment. */
+function observationOf(body: Uint8Array, environment: string): Observation | undefined {
+  const [lab, env] = environment.split("/");
+  try {
+    const o = JSON.parse(Buffer.from(body).toString("utf8")) as Observation;
+    return o?.kind === "Observation" &&
+      o.metadata?.lab === lab &&
+      o.metadata?.environment === env &&
+      Array.isArray(o.spec?.packages)
+      ? o
+      : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * When a one-off task ran, as ECS reports it (created, so its volume from the snapshot and its
+ * image pull count, to stopped), else from when labenv started it; `reported` when both ends are ECS's.
+ */
+function ranFor(
+  record: OneOffTaskRecord,
+  task: OneOffTaskState | undefined,
+): { startedAt: Date; stoppedAt?: Date; reported: boolean } {
+  const from = task?.createdAt ?? task?.startedAt;
+  return {
+    startedAt: from ?? new Date(record.startedAt),
+    ...(task?.stoppedAt ? { stoppedAt: task.stoppedAt } : {}),
+    reported: from !== undefined && task?.stoppedAt !== undefined,
+  };
 }
 
 /** The Jupyter container's command in a drill task: the agent once, its observation to `key`. */
@@ -474,8 +422,4 @@ function sameContainer(
 /** A drill's own restore: a new job and access point per drill, never the restore step's. */
 function drillToken(path: string, recoveryPointArn: string, startedAt: string): string {
   return clientToken(`drill:${path}`, `${recoveryPointArn}#${startedAt}`);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

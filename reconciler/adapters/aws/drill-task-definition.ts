@@ -4,8 +4,7 @@ import type {
   TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import { createHash } from "node:crypto";
-import { TAG } from "../../core/model/tags.js";
-import { PROVIDER_TAG } from "./labenv-tags.js";
+import { oneOffTags } from "./one-off-task.js";
 import {
   JUPYTER_CONTAINER,
   JUPYTER_PATH,
@@ -13,8 +12,6 @@ import {
   naming,
 } from "./task-definition-shape.js";
 
-/** The `labenv:purpose` of a drill's task definition, task and volume. */
-export const DRILL_PURPOSE = "drill";
 /**
  * Drill task definitions are a family of their own: not `labenv-…` (observe would take them
  * for an environment's), so a drill never shows in a plan. infra/ lets the reconciler run only these.
@@ -41,7 +38,6 @@ export function drillTaskDefinitionInput(
   image: string,
 ): RegisterTaskDefinitionCommandInput {
   const jupyter = source.containerDefinitions?.find((c) => c.name === JUPYTER_CONTAINER);
-  const [lab] = environment.split("/");
   const env = Object.fromEntries(
     (jupyter?.environment ?? []).map((p) => [p.name ?? "", p.value ?? ""] as const),
   );
@@ -73,10 +69,6 @@ export function drillTaskDefinitionInput(
       },
     ],
     volumes: [{ name: JUPYTER_VOLUME, configuredAtLaunch: true }],
-    tags: [
-      { key: TAG.lab, value: lab ?? "" },
-      { key: TAG.environment, value: environment },
-      { key: PROVIDER_TAG.purpose, value: DRILL_PURPOSE },
-    ],
+    tags: oneOffTags(environment, "drill"),
   };
 }

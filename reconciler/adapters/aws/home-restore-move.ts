@@ -32,20 +32,16 @@ import { clientToken } from "./client-token.js";
 import { toUpperTags } from "./labenv-tags.js";
 import {
   AGENT_PATH,
-  describeOneOffTask,
+  followOneOffTask,
   oneOffTags,
-  startOneOffTask,
-  stoppedTaskSentence,
+  type OneOffTask,
+  type OneOffTaskRecord,
 } from "./one-off-task.js";
 import { JUPYTER_CONTAINER } from "./task-definition-shape.js";
 
 /** Where the move task sees the file system root (through an access point on `/`). */
 export const ROOT_MOUNT = "/mnt/labenv-root";
 const ROOT_VOLUME = "file-system-root";
-/** Attempts at a move task that ECS lost (no report) before the restore fails. */
-const MAX_ATTEMPTS = 3;
-/** A move task not stopped after this long fails the restore. */
-const MAX_TASK_HOURS = 6;
 /** A report larger than this is not read (it lists at most the home's files). */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
@@ -55,11 +51,8 @@ export const restoreMoveObjects = {
   report: (token: string) => `restore-moves/reports/${token}.json`,
 };
 
-/** What a restore remembers between runs about its move task. */
-export interface RestoreMoveRecord {
-  taskArn: string;
-  startedAt: string;
-  attempt: number;
+/** What a restore remembers between runs about its move task (followed as every one-off task is). */
+export interface RestoreMoveRecord extends OneOffTaskRecord {
   accessPointId: string;
   taskDefinitionArn: string;
 }
@@ -99,41 +92,53 @@ export async function followRestoreMove(
 ): Promise<HomeRestoreStep> {
   const token = move.check?.token ?? clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
   const what = move.check ? "restore-check" : "restore-move";
-  if (!record) return start(job, move, token, 1, undefined, ctx, remember);
-  const task = await describeOneOffTask(record.taskArn, ctx.config, ctx.clients);
-  if (task && task.lastStatus !== "STOPPED") {
-    const hours = (ctx.now().getTime() - Date.parse(record.startedAt)) / 3_600_000;
-    if (hours > MAX_TASK_HOURS)
-      return {
-        state: "failed",
-        reason: `the ${what} task ${record.taskArn} has not stopped in ${MAX_TASK_HOURS} hours (${task.lastStatus})`,
-      };
+  const key = restoreMoveObjects.report(token);
+  const step = await followOneOffTask<RestoreMoveRecord, Uint8Array>(
+    {
+      purpose: "restore-move",
+      name: what,
+      output: key,
+      record,
+      prepare: (attempt, _at, previous) => prepare(job, move, token, attempt, previous, ctx),
+      remember,
+      read: () => ctx.objects.get(key),
+    },
+    ctx.config,
+    ctx.clients,
+    ctx.now,
+  );
+  if (step.state === "pending") return step;
+  if (step.state === "started")
     return {
       state: "pending",
       reason: move.check
-        ? `waiting for the restore-check task ${record.taskArn} (${task.lastStatus}) to check the files of the restore job ${job.restoreJobId}`
-        : `waiting for the restore-move task ${record.taskArn} (${task.lastStatus}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
+        ? `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-check task ${step.record.taskArn} to check its files and remove them`
+        : `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-move task ${step.record.taskArn} to move its files into ${job.toPath}`,
     };
-  }
-  const key = restoreMoveObjects.report(token);
-  const body = await ctx.objects.get(key);
-  if (!body) {
-    if (!task && record.attempt < MAX_ATTEMPTS)
-      return start(job, move, token, record.attempt + 1, record, ctx, remember);
-    // The move is over: its way onto the file system root goes with it.
-    await deleteAccessPoint(record.accessPointId, ctx);
+  if (step.state === "running")
+    return {
+      state: "pending",
+      reason: move.check
+        ? `waiting for the restore-check task ${step.record.taskArn} (${step.status}) to check the files of the restore job ${job.restoreJobId}`
+        : `waiting for the restore-move task ${step.record.taskArn} (${step.status}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
+    };
+  // The move is over, however it ended: its way onto the file system root goes with it.
+  if (step.record) await deleteAccessPoint(step.record.accessPointId, ctx);
+  if (step.state === "failed")
     return {
       state: "failed",
-      reason: task
-        ? move.check
-          ? `${stoppedTaskSentence("restore-check", record.taskArn, task)}, without writing ${key}; it writes to no home, and the files it did not remove are where AWS Backup put them`
-          : `${stoppedTaskSentence("restore-move", record.taskArn, task)}, without writing ${key}; no file was moved over another, and every file it did not move is where AWS Backup put it`
-        : `ECS lost the ${what} task ${record.taskArn} before it wrote ${key}, ${MAX_ATTEMPTS} times`,
+      reason: !step.record
+        ? step.reason
+        : move.check
+          ? `${step.reason}; it writes to no home, and the files it did not remove are where AWS Backup put them`
+          : `${step.reason}; no file was moved over another, and every file it did not move is where AWS Backup put it`,
     };
-  }
+  const taskTimes = {
+    ...(step.task?.startedAt ? { startedAt: step.task.startedAt } : {}),
+    ...(step.task?.stoppedAt ? { stoppedAt: step.task.stoppedAt } : {}),
+  };
   if (move.check) {
-    const checked = parseCheckReport(body, record.taskArn);
-    await deleteAccessPoint(record.accessPointId, ctx);
+    const checked = parseCheckReport(step.output, step.record.taskArn);
     if ("problem" in checked)
       return {
         state: "failed",
@@ -149,40 +154,41 @@ export async function followRestoreMove(
         left: checked.spec.removed ? 0 : -1,
       },
       startedAt: job.createdAt,
+      task: taskTimes,
     };
   }
-  const parsed = parseRestoreReport(body, record.taskArn);
-  if ("problem" in parsed) {
-    // The task has stopped: its way onto the file system root goes with it, as above.
-    await deleteAccessPoint(record.accessPointId, ctx);
+  const parsed = parseRestoreReport(step.output, step.record.taskArn);
+  if ("problem" in parsed)
     return {
       state: "failed",
       reason: `the restore report ${key} is not usable: ${parsed.problem}`,
     };
-  }
-  await deleteAccessPoint(record.accessPointId, ctx);
   return {
     state: "done",
     home: restoredHome(parsed.spec, job, move.files),
     startedAt: job.createdAt,
+    task: taskTimes,
   };
 }
 
-async function start(
+/** What a move's attempt runs: its expected inventory written, its root access point (made once), its task definition. */
+async function prepare(
   job: CompletedRestoreJob,
   move: MoveTarget,
   token: string,
   attempt: number,
   previous: RestoreMoveRecord | undefined,
   ctx: MoveContext,
-  remember: (r: RestoreMoveRecord) => Promise<void>,
-): Promise<HomeRestoreStep> {
+): Promise<
+  | { task: OneOffTask; remember: Omit<RestoreMoveRecord, keyof OneOffTaskRecord> }
+  | { failed: string }
+  | { pending: string }
+> {
   const { config } = ctx;
   const roleArn = config.restoreMoveRoleArn;
   if (roleArn === undefined)
     return {
-      state: "pending",
-      reason: `the AWS Backup restore job ${job.restoreJobId} completed: the files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into ${job.toPath} needs infra/'s restore-move role (aws.restoreMoveRoleArn in labenv.yaml, LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda)`,
+      pending: `the AWS Backup restore job ${job.restoreJobId} completed: the files are in a new aws-backup-restore_<time> directory off the file system root, untouched; moving them into ${job.toPath} needs infra/'s restore-move role (aws.restoreMoveRoleArn in labenv.yaml, LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda)`,
     };
   const taskDefinition = ctx.byKey.get(move.taskDefinitionKey) as
     ObservedResource<"task-definition"> | undefined;
@@ -190,8 +196,7 @@ async function start(
   const bucket = taskDefinition?.spec.environment.LABENV_OBSERVATION_BUCKET;
   if (!taskDefinition || !service || bucket === undefined)
     return {
-      state: "failed",
-      reason: `${move.environment} has no ${!taskDefinition ? "task definition" : !service ? "service" : "object bucket in its task definition (LABENV_OBSERVATION_BUCKET)"} on AWS to run the restore-move task from`,
+      failed: `${move.environment} has no ${!taskDefinition ? "task definition" : !service ? "service" : "object bucket in its task definition (LABENV_OBSERVATION_BUCKET)"} on AWS to run the restore-move task from`,
     };
   await ctx.objects.put(
     restoreMoveObjects.expected(token),
@@ -246,8 +251,8 @@ async function start(
   );
   const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn ?? "";
   const [lab, env] = move.environment.split("/") as [string, string];
-  const taskArn = await startOneOffTask(
-    {
+  return {
+    task: {
       environment: move.environment,
       purpose: "restore-move",
       token: `${token}#${attempt}`,
@@ -263,21 +268,7 @@ async function start(
         job,
       }),
     },
-    config,
-    ctx.clients,
-  );
-  await remember({
-    taskArn,
-    startedAt: ctx.now().toISOString(),
-    attempt,
-    accessPointId,
-    taskDefinitionArn,
-  });
-  return {
-    state: "pending",
-    reason: move.check
-      ? `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-check task ${taskArn} to check its files and remove them`
-      : `the AWS Backup restore job ${job.restoreJobId} completed; started the restore-move task ${taskArn} to move its files into ${job.toPath}`,
+    remember: { accessPointId, taskDefinitionArn },
   };
 }
 

@@ -55,7 +55,8 @@ export const REQUIRED_IAM_ACTIONS = {
     // home-inventory task (one-off RunTask of the environment's own task definition).
     "backup:DescribeBackupJob",
     "ecs:RunTask",
-    // A restore drill's task (RunTask above) still running past its bound.
+    // A one-off task (RunTask above: home inventory, restore move or check, drill) still running
+    // past its bound (ONE_OFF_BOUNDS); infra/ allows it only on tasks tagged with one's purpose.
     "ecs:StopTask",
     // A home's restore: an item-level AWS Backup restore job of just its path, then the move task
     // (RegisterTaskDefinition, CreateAccessPoint and RunTask above).

@@ -11,9 +11,14 @@ import {
   DescribeTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopTaskCommand,
 } from "@aws-sdk/client-ecs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AwsDrillRunner } from "../../../reconciler/adapters/aws/drill-runner.js";
+import {
+  AwsDrillRunner,
+  drillInFlight,
+  drillTaskObjects,
+} from "../../../reconciler/adapters/aws/drill-runner.js";
 import { drillFamily } from "../../../reconciler/adapters/aws/drill-task-definition.js";
 import { DirectoryObjectStore } from "../../../reconciler/adapters/file/directory-object-store.js";
 import type { ObservedResource } from "../../../reconciler/core/model/resources.js";
@@ -81,9 +86,11 @@ const environmentTaskDefinition = {
 describe("the drill task on AWS (call shapes)", () => {
   let aws: MockedAws;
   let objects: DirectoryObjectStore;
-  const now = () => new Date("2026-12-07T10:00:00Z");
+  let later: Date;
+  const now = () => later;
 
   beforeEach(() => {
+    later = new Date("2026-12-07T10:00:00Z");
     aws = mockedAws();
     objects = new DirectoryObjectStore(mkdtempSync(join(tmpdir(), "labenv-drill-")));
     aws.ecs
@@ -227,5 +234,66 @@ describe("the drill task on AWS (call shapes)", () => {
       problem: expect.stringContaining("aws.infrastructureRoleArn"),
     });
     expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 0);
+  });
+
+  it("tags the task, its volume and its task definition as every one-off task is (labenv:purpose drill)", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    const tags = [
+      { key: "labenv:lab", value: "genomics-core" },
+      { key: "labenv:environment", value: ENV },
+      { key: "labenv:purpose", value: "drill" },
+    ];
+    const run = aws.ecs.commandCalls(RunTaskCommand)[0]!.args[0].input;
+    expect(run.tags).toEqual(tags);
+    expect(run.volumeConfigurations![0]!.managedEBSVolume!.tagSpecifications).toEqual([
+      { resourceType: "volume", tags, propagateTags: "NONE" },
+    ]);
+    expect(aws.ecs.commandCalls(RegisterTaskDefinitionCommand)[0]!.args[0].input.tags).toEqual(
+      tags,
+    );
+  });
+
+  it("a drill task ECS lost before its agent wrote anything is started again, three times at most", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    aws.ecs.on(DescribeTasksCommand).resolves({ tasks: [] });
+    for (let attempt = 2; attempt <= 3; attempt += 1) {
+      const TASK_N = `${TASK}-${attempt}`;
+      aws.ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK_N }] });
+      later = new Date(later.getTime() + 60_000);
+      expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toEqual({
+        pending: `waiting for the drill task ${TASK_N} (just started); a later run goes on`,
+      });
+    }
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toEqual({
+      problem: expect.stringMatching(
+        /^ECS lost the drill task \S+-3 before it wrote observations\/genomics-core\/rnaseq\/drills\/\S+\.json, 3 times$/,
+      ),
+    });
+    const tokens = aws.ecs.commandCalls(RunTaskCommand).map((c) => c.args[0].input.clientToken);
+    expect(new Set(tokens).size).toBe(3);
+  });
+
+  it("a drill task still running after 30 minutes is stopped in ECS and the drill fails saying so", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    aws.ecs.on(StopTaskCommand).resolves({ task: { taskArn: TASK, lastStatus: "STOPPED" } });
+    later = new Date("2026-12-07T10:31:00Z");
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toEqual({
+      problem: `the drill task ${TASK} had not stopped in 30 minutes (PROVISIONING); it was stopped`,
+    });
+    expect(aws.ecs).toHaveReceivedCommandWith(StopTaskCommand, {
+      task: TASK,
+      reason: "labenv: the drill task had not stopped in 30 minutes",
+    });
+    expect(await drillInFlight(objects, ENV)).toBe(false);
+  });
+
+  it("a drill is in flight only while its task record is one (a record that merely mentions a task is not)", async () => {
+    expect(await drillInFlight(objects, ENV)).toBe(false);
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    expect(await drillInFlight(objects, ENV)).toBe(true);
+    await runner().finished(ENV);
+    expect(await drillInFlight(objects, ENV)).toBe(false);
+    await objects.put(drillTaskObjects.task(ENV), JSON.stringify({ note: 'no "taskArn" here' }));
+    expect(await drillInFlight(objects, ENV)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DescribeRecoveryPointCommand } from "@aws-sdk/client-backup";
-import { DescribeTasksCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand } from "@aws-sdk/client-ecs";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   AwsSnapshotSources,
@@ -250,16 +250,25 @@ describe("the home-inventory task (aws-sdk-client-mock)", () => {
     expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 3);
   });
 
-  it("a task still running after six hours fails the capture instead of waiting forever", async () => {
+  it("a task still running after six hours is stopped and fails the capture instead of waiting forever", async () => {
     await sources.captureHome(POINT);
     aws.ecs.on(DescribeTasksCommand).resolves({
       tasks: [{ taskArn: TASK, lastStatus: "PENDING", taskDefinitionArn: TD }],
     });
+    aws.ecs.on(StopTaskCommand).resolves({ task: { taskArn: TASK, lastStatus: "STOPPED" } });
+    now = new Date("2026-12-07T09:00:00Z");
+    expect(await sources.captureHome(POINT)).toMatchObject({ state: "pending" });
+    expect(aws.ecs).toHaveReceivedCommandTimes(StopTaskCommand, 0);
     now = new Date("2026-12-07T09:30:00Z");
     const r = await sources.captureHome(POINT);
     expect(r).toEqual({
       state: "failed",
-      reason: `the home-inventory task ${TASK} has not stopped in 6 hours (PENDING)`,
+      reason: `the home-inventory task ${TASK} had not stopped in 6 hours (PENDING); it was stopped`,
+    });
+    expect(aws.ecs).toHaveReceivedCommandWith(StopTaskCommand, {
+      cluster: CONFIG.cluster,
+      task: TASK,
+      reason: "labenv: the home-inventory task had not stopped in 6 hours",
     });
   });
 });

@@ -132,9 +132,9 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     put(root, `${HOME}/examples/intro.ipynb`, "{}\n");
   });
 
-  async function sources() {
+  async function sources(now = () => new Date()) {
     const observed = (await new AwsProvider(config, clients).observe()).resources;
-    return new AwsSnapshotSources(config, clients, objects, observed, () => new Date());
+    return new AwsSnapshotSources(config, clients, objects, observed, now);
   }
 
   /** AWS Backup's item-level restore: the home's path under a new directory off the root. */
@@ -331,6 +331,38 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
       "written since the restore began",
     );
     expect(readFileSync(join(mine, HOME, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+  });
+
+  it("a move task still running after six hours is stopped in ECS, fails the restore, and its root access point is deleted", async () => {
+    await step();
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [["analysis.ipynb", NOTEBOOK]]);
+    const started = await step();
+    const taskArn = /started the restore-move task (\S+)/.exec(
+      (started as { reason: string }).reason,
+    )![1]!;
+    const later = new Date(Date.now() + 6 * 3_600_000 + 60_000);
+    const describe = async () =>
+      (
+        await clients.ecs.send(
+          new DescribeTasksCommand({ cluster: config.cluster, tasks: [taskArn] }),
+        )
+      ).tasks![0]!;
+    const status = (await describe()).lastStatus;
+    expect(status).not.toBe("STOPPED");
+    const r = await (await sources(() => later)).restoreHomeStep(RP, HOME, HOME, MOVE);
+    expect(r).toEqual({
+      state: "failed",
+      reason: `the restore-move task ${taskArn} had not stopped in 6 hours (${status}); it was stopped; no file was moved over another, and every file it did not move is where AWS Backup put it`,
+    });
+    // ECS itself stopped it: it no longer runs over the home.
+    expect(await describe()).toMatchObject({
+      lastStatus: "STOPPED",
+      stoppedReason: "labenv: the restore-move task had not stopped in 6 hours",
+    });
+    const aps = await clients.efs.send(
+      new DescribeAccessPointsCommand({ FileSystemId: config.fileSystemId }),
+    );
+    expect((aps.AccessPoints ?? []).filter((a) => a.RootDirectory?.Path === "/")).toEqual([]);
   });
 
   it("a move task that found no restore directory of the job fails the restore, naming the task and where its output is", async () => {
