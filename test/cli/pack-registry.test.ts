@@ -85,6 +85,15 @@ describe("labenv packs browse", () => {
 });
 
 describe("labenv packs search --registry", () => {
+  it("without --registry, searches domain-packs/ only and, when nothing there matches, names the registries to search", async () => {
+    const repo = makeConsumer([registry()], trusted());
+    const r = await runCli(["packs", "search", "astro", "--repo", repo]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(
+      `no pack in domain-packs/ matches astro; \`labenv packs search astro --registry\` searches the registries (${registry().name})`,
+    );
+  });
+
   it("ranks the registries' packs by name, then description, and names a registry that is down", async () => {
     const down = await serveRegistry(pub.site);
     down.mode = "reset";

@@ -125,7 +125,13 @@ export function registerPacks(program: Command, io: CliIO): void {
         return io.out(
           JSON.stringify(hits.map((h) => `${h.doc.metadata.name}@${h.doc.metadata.version}`)),
         );
-      if (hits.length === 0) io.out(`no pack matches ${words.join(" ")}`);
+      if (hits.length === 0) {
+        // Only this repository's packs were searched: say where else to look.
+        const registries = (repository.config?.doc.spec.packRegistries ?? []).map((r) => r.name);
+        io.out(
+          `no pack in domain-packs/ matches ${words.join(" ")}${registries.length > 0 ? `; \`labenv packs search ${words.join(" ")} --registry\` searches the registries (${registries.join(", ")})` : ""}`,
+        );
+      }
       for (const h of hits)
         io.out(
           `${h.doc.metadata.name}@${h.doc.metadata.version}  ${h.doc.spec.trust}  ${h.doc.spec.description}`,
