@@ -76,6 +76,20 @@ export function renderPlanComment(
             : []),
         ]
       : []),
+    ...(plan.retries
+      ? [
+          "",
+          "> [!NOTE]",
+          `> **${plural(plan.retries.length, "restore")} retried** (\`restoreFrom.attempt\` raised): each a fresh restore; nothing an earlier attempt left is deleted.`,
+          // Bounded like the overwrites above.
+          ...plan.retries
+            .slice(0, 20)
+            .map((r) => `> - ${escapeHtml(r.reason.replace(/\r?\n/g, " "))}`),
+          ...(plan.retries.length > 20
+            ? [`> - … and ${plan.retries.length - 20} more (\`labenv plan\` lists them)`]
+            : []),
+        ]
+      : []),
     ...(ctx.headErrors
       ? [
           "",

@@ -129,11 +129,18 @@ export function renderRestores(results: readonly RestoreResult[]): string {
     const home = rec.home
       ? `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
       : "";
-    const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
+    const attempt = (rec.attempt ?? 1) > 1 ? ` (attempt ${rec.attempt})` : "";
+    const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}${attempt}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
     const replaced = rec.home?.replaced ?? [];
     const left = rec.home?.left ?? 0;
+    const damaged = (rec.home?.findings ?? []).some((f) => f.problem !== "unexpected");
     return [
       head,
+      ...(damaged
+        ? [
+            "      not retried: restored files do not match the snapshot's manifest, and a retry restores the same recovery point (labenv snapshot verify says whether the snapshot itself is intact)",
+          ]
+        : []),
       ...(left > 0
         ? [
             `      ${left} restored file${left === 1 ? "" : "s"} stay in ${rec.home!.restoreDirectory}, which is kept`,

@@ -100,6 +100,11 @@ export interface HomeMoveRequest {
   image: string;
   /** The snapshot's files: each restored file is checked against these before it is moved. */
   files: readonly StoredFileSum[];
+  /**
+   * The restore's attempt (`restoreFrom.attempt`, 1 unless raised): an attempt after the first
+   * is a fresh restore with its own token, job and move; the first keeps the token it always had.
+   */
+  attempt?: number;
 }
 
 /**
@@ -139,7 +144,12 @@ export interface HomeRestorer {
 /** Where a restore that spans runs stands. */
 export type HomeRestoreStep =
   | { state: "pending"; reason: string }
-  | { state: "failed"; reason: string }
+  /**
+   * `final`: the attempt is over, and later runs of it would change nothing (it is recorded, and
+   * only a raised `restoreFrom.attempt` restores again); `mendable: false`: a retry cannot mend
+   * it either (the recovery point is gone).
+   */
+  | { state: "failed"; reason: string; final?: boolean; mendable?: boolean }
   /**
    * `startedAt`: when the restore began, when that was in an earlier run (the restore job's
    * creation); `task`: when its move (or check) task ran and stopped, as the provider reports it.

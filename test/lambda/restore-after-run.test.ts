@@ -189,6 +189,80 @@ describe("the reconciler Lambda's restore step", () => {
     expect(asked).toEqual([]);
   });
 
+  it("a failure the restorer says is final is recorded once and not asked for again; a raised restoreFrom.attempt asks again, as attempt 2, recorded apart", async () => {
+    const objects = await store();
+    const asked: HomeMoveRequest[] = [];
+    const now = () => new Date("2026-12-07T05:00:00Z");
+    const exhausted: HomeRestoreStep = {
+      state: "failed",
+      final: true,
+      reason: "AWS Backup ended all 3 restore jobs of attempt 1 without restoring (…)",
+    };
+    const run = (repo: typeof repository, step: HomeRestoreStep) =>
+      restoreAfterRun(repo, now(), { provider, objects, sources: () => sources(step, asked), now });
+    const failed = {
+      environment: "genomics-core/rnaseq",
+      snapshot: SNAPSHOT,
+      outcome: "failed",
+      reason:
+        "attempt 1 failed at 2026-12-07T05:00:00.000Z: AWS Backup ended all 3 restore jobs of attempt 1 without restoring (…) — not run again by itself: raise restoreFrom.attempt to 2 in a pull request for a fresh restore (what this attempt left is kept)",
+    };
+    expect(await run(repository, exhausted)).toEqual([failed]);
+    expect(asked).toHaveLength(1);
+    // A later run reads the record: the restorer is not asked again.
+    expect(await run(repository, { state: "pending", reason: "must not be asked" })).toEqual([
+      failed,
+    ]);
+    expect(asked).toHaveLength(1);
+    // A failure the restorer does not call final (a setting missing) is asked again next run.
+    const retried = loadRepository(
+      files.map((f) =>
+        f.path === "environments/genomics-core/rnaseq/environment.yaml"
+          ? {
+              ...f,
+              content: String(f.content).replace(
+                `restoreFrom: { snapshot: ${SNAPSHOT} }`,
+                `restoreFrom: { snapshot: ${SNAPSHOT}, attempt: 2 }`,
+              ),
+            }
+          : f,
+      ),
+      createSchemaValidator(),
+    ).repository;
+    const noRole: HomeRestoreStep = {
+      state: "failed",
+      reason: "restoring a home needs the backup role",
+    };
+    expect((await run(retried, noRole))?.map((r) => r.reason)).toEqual([
+      "restoring a home needs the backup role",
+    ]);
+    expect(asked.at(-1)).toMatchObject({ attempt: 2 });
+    const done: HomeRestoreStep = {
+      state: "done",
+      home: {
+        restoreDirectory: "/aws-backup-restore_x",
+        placed: "home",
+        path: HOME,
+        files: [FILE],
+      },
+    };
+    expect((await run(retried, done))?.map((r) => [r.outcome, r.ok])).toEqual([["restored", true]]);
+    expect(asked).toHaveLength(3);
+    const second = JSON.parse(
+      Buffer.from(
+        (await objects.get(restoreObjects.record("genomics-core/rnaseq", SNAPSHOT, 2)))!,
+      ).toString("utf8"),
+    );
+    expect(second).toMatchObject({ attempt: 2, ok: true });
+    // Attempt 1's record is kept as it was.
+    const first = JSON.parse(
+      Buffer.from(
+        (await objects.get(restoreObjects.record("genomics-core/rnaseq", SNAPSHOT)))!,
+      ).toString("utf8"),
+    );
+    expect(first).toMatchObject({ attempt: 1, ok: false, failure: { mendable: true } });
+  });
+
   it("reads nothing when no environment restores from a snapshot", async () => {
     const plain = loadRepository(exampleFiles(), createSchemaValidator()).repository;
     const r = await restoreAfterRun(plain, new Date(), {

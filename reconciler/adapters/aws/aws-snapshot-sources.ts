@@ -44,6 +44,11 @@ import {
 } from "./one-off-task.js";
 import { HOME_PATH, JUPYTER_CONTAINER } from "./task-definition-shape.js";
 import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
+import {
+  RESTORE_JOB_TRIES,
+  nextRestoreJob,
+  type EndedRestoreJob,
+} from "../../core/snapshots/restore-job-retry.js";
 
 /** What a capture remembers between runs about its inventory task (followed as every one-off task is). */
 interface InventoryTaskRecord extends OneOffTaskRecord {
@@ -54,20 +59,41 @@ export const captureObjects = {
   inventoryTask: (id: string) => `captures/${id}/inventory-task.json`,
 };
 
-/** What a home restore remembers between runs: its AWS Backup restore job, then its move task. */
+/**
+ * What a home restore's attempt remembers between runs: its AWS Backup restore job (the current
+ * one, and each earlier one AWS Backup ended without restoring, with what it said), then its
+ * move task.
+ */
 interface RestoreJobRecord {
   restoreJobId: string;
   startedAt: string;
   recoveryPointArn: string;
   fromPath: string;
   toPath: string;
+  /** `restoreFrom.attempt`; absent in records written before attempts: 1. */
+  attempt?: number;
+  /** This attempt's jobs that ended FAILED, ABORTED or EXPIRED, oldest first; each was followed by a new job. */
+  endedJobs?: (EndedRestoreJob & { startedAt: string })[];
   move?: RestoreMoveRecord;
 }
 
+/**
+ * What a restore's attempt is known by: the recovery point for the first (so its token and
+ * records stay those it always had), the recovery point and the attempt after that.
+ */
+function attemptKey(recoveryPointArn: string, attempt: number): string {
+  return attempt > 1 ? `${recoveryPointArn}#attempt-${attempt}` : recoveryPointArn;
+}
+
+/** The token of a restore's attempt: its restore job's idempotency token, its move's objects and task. */
+export function restoreToken(recoveryPointArn: string, toPath: string, attempt = 1): string {
+  return clientToken(`restore:${toPath}`, attemptKey(recoveryPointArn, attempt));
+}
+
 export const restoreJobObjects = {
-  /** One per (recovery point, home): the same restore is started once. */
-  job: (recoveryPointArn: string, toPath: string) =>
-    `restores/jobs/${clientToken(`restore:${toPath}`, recoveryPointArn)}.json`,
+  /** One per (recovery point, home, attempt): the same restore is started once. */
+  job: (recoveryPointArn: string, toPath: string, attempt = 1) =>
+    `restores/jobs/${restoreToken(recoveryPointArn, toPath, attempt)}.json`,
 };
 
 /**
@@ -267,49 +293,65 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
     toPath: string,
     move?: HomeMoveRequest,
   ): Promise<HomeRestoreStep> {
-    const key = restoreJobObjects.job(recoveryPointArn, toPath);
+    const attempt = move?.attempt ?? 1;
+    const token = restoreToken(recoveryPointArn, toPath, attempt);
+    const key = restoreJobObjects.job(recoveryPointArn, toPath, attempt);
     const body = await this.objects.get(key);
     let record = body
       ? (JSON.parse(Buffer.from(body).toString("utf8")) as Partial<RestoreJobRecord>)
       : undefined;
+    const remember = async (r: Partial<RestoreJobRecord>) =>
+      this.objects.put(key, `${JSON.stringify(r, null, 2)}\n`, "application/json");
     if (!record?.restoreJobId) {
-      const { backupRoleArn, fileSystemId } = this.config;
-      if (backupRoleArn === undefined)
-        return {
-          state: "failed",
-          reason:
-            "restoring a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)",
-        };
-      const restoreJobId = await startHomeRestoreJob(this.clients, {
-        recoveryPointArn,
-        backupRoleArn,
-        fileSystemId,
-        path: fromPath,
-        token: clientToken(`restore:${toPath}`, recoveryPointArn),
-      });
+      const started = await this.startJob({ recoveryPointArn, fromPath, token });
+      if ("state" in started) return started;
       record = {
-        restoreJobId,
+        restoreJobId: started.restoreJobId,
         startedAt: this.now().toISOString(),
         recoveryPointArn,
         fromPath,
         toPath,
+        ...(attempt > 1 ? { attempt } : {}),
       };
-      await this.objects.put(key, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+      await remember(record);
       return {
         state: "pending",
-        reason: `started the AWS Backup restore job ${record.restoreJobId} of ${fromPath} from ${recoveryPointArn}`,
+        reason: `started the AWS Backup restore job ${record.restoreJobId} of ${fromPath} from ${recoveryPointArn}${attempt > 1 ? ` (attempt ${attempt})` : ""}`,
       };
     }
     const job = await this.clients.backup.send(
       new DescribeRestoreJobCommand({ RestoreJobId: record.restoreJobId }),
     );
     const status = job.Status ?? "UNKNOWN";
-    if (status === "ABORTED" || status === "FAILED")
+    const ended = record.endedJobs ?? [];
+    const current: EndedRestoreJob = {
+      restoreJobId: record.restoreJobId,
+      status,
+      ...(job.StatusMessage ? { statusMessage: job.StatusMessage } : {}),
+    };
+    const next = nextRestoreJob(current, ended, attempt);
+    if (next.next === "fail") return { state: "failed", reason: next.reason, final: true };
+    if (next.next === "retry") {
+      // A new job of the same recovery point, by a token of its own (the same on a repeated run).
+      const started = await this.startJob({
+        recoveryPointArn,
+        fromPath,
+        token: `${token}-job${next.job}`,
+      });
+      if ("state" in started) return started;
+      const endedJobs = [...ended, { ...current, startedAt: record.startedAt! }];
+      await remember({
+        ...record,
+        restoreJobId: started.restoreJobId,
+        startedAt: this.now().toISOString(),
+        endedJobs,
+      });
       return {
-        state: "failed",
-        reason: `the AWS Backup restore job ${record.restoreJobId} ended ${status}${job.StatusMessage ? `: ${job.StatusMessage}` : ""}`,
+        state: "pending",
+        reason: `the AWS Backup restore job ${current.restoreJobId} ended ${status}${job.StatusMessage ? `: ${job.StatusMessage}` : ""}; started the restore job ${started.restoreJobId} of the same recovery point (automatic retry ${endedJobs.length} of ${RESTORE_JOB_TRIES - 1})`,
       };
-    if (status !== "COMPLETED")
+    }
+    if (next.next === "wait")
       return {
         state: "pending",
         reason: `waiting for the AWS Backup restore job ${record.restoreJobId} (${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""})`,
@@ -327,16 +369,17 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
         state: "failed",
         reason: `${move.environment} has no home access point on AWS: whose files the restore moves is not known`,
       };
-    const current = record as RestoreJobRecord;
-    return followRestoreMove(
+    const done = record as RestoreJobRecord;
+    const step = await followRestoreMove(
       {
-        restoreJobId: current.restoreJobId,
-        createdAt: (job.CreationDate ?? new Date(current.startedAt)).toISOString(),
-        recoveryPointArn,
+        restoreJobId: done.restoreJobId,
+        createdAt: (job.CreationDate ?? new Date(done.startedAt)).toISOString(),
+        // The move names its objects, access point and task by this: each attempt's are its own.
+        recoveryPointArn: attemptKey(recoveryPointArn, attempt),
         fromPath,
         toPath,
       },
-      current.move,
+      done.move,
       {
         ...move,
         owner: home.spec.posixUser,
@@ -350,14 +393,44 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
         byKey: this.byKey,
         now: this.now,
       },
-      async (m) => {
-        await this.objects.put(
-          key,
-          `${JSON.stringify({ ...current, move: m }, null, 2)}\n`,
-          "application/json",
-        );
-      },
+      async (m) => remember({ ...done, move: m }),
     );
+    // A move task that was started and failed is over: the attempt is, too (its files stay put).
+    return step.state === "failed" && done.move ? { ...step, final: true } : step;
+  }
+
+  /** Starts a restore job of the home, or says why it cannot be: no role, or no recovery point any more. */
+  private async startJob(a: {
+    recoveryPointArn: string;
+    fromPath: string;
+    token: string;
+  }): Promise<{ restoreJobId: string } | Extract<HomeRestoreStep, { state: "failed" }>> {
+    const { backupRoleArn, fileSystemId } = this.config;
+    if (backupRoleArn === undefined)
+      return {
+        state: "failed",
+        reason:
+          "restoring a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)",
+      };
+    try {
+      return {
+        restoreJobId: await startHomeRestoreJob(this.clients, {
+          recoveryPointArn: a.recoveryPointArn,
+          backupRoleArn,
+          fileSystemId,
+          path: a.fromPath,
+          token: a.token,
+        }),
+      };
+    } catch (e) {
+      if (!(e instanceof ResourceNotFoundException)) throw e;
+      return {
+        state: "failed",
+        reason: `the recovery point ${a.recoveryPointArn} is not in AWS Backup any more (${e.message}): the snapshot's home cannot be restored from it`,
+        final: true,
+        mendable: false,
+      };
+    }
   }
 
   /** On AWS a home is restored across runs only: restoreHomeStep. */

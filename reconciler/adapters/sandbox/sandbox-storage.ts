@@ -156,6 +156,15 @@ export class SandboxStorage {
     for (let n = 1; existsSync(this.efsPath(dir)); n += 1)
       dir = `/aws-backup-restore_${stamp}-${n}`;
     const prefix = `${fsPath.replace(/^\/+|\/+$/g, "")}/`;
+    // A point that lists a file whose bytes are gone restores nothing (no partial directory).
+    const lost = point.files.find(
+      (f) => f.path.startsWith(prefix) && !existsSync(this.blobPath(f.sha256)),
+    );
+    if (lost)
+      throw new LabenvError(
+        "provider",
+        `recovery point ${id} lists /${lost.path} but no longer holds its bytes (sandbox): nothing was restored`,
+      );
     mkdirSync(this.efsPath(dir), { recursive: true });
     for (const f of point.files) {
       if (!f.path.startsWith(prefix)) continue;

@@ -31,6 +31,7 @@ import {
 } from "../snapshot-sources.js";
 import {
   doneRestores,
+  previousAttempts,
   manifestsFor,
   restorePinsFor,
   unstartableRestores,
@@ -107,7 +108,8 @@ export function registerReconcile(program: Command, io: CliIO): void {
             mode: mode === "plan" ? "plan" : "apply",
             trigger: `cli ${mode}`,
             snapshots: { verified },
-            restoresDone: await doneRestores(ctx.objects),
+            restoresDone: await doneRestores(ctx.objects, ctx.repository),
+            restoresPrevious: await previousAttempts(ctx.objects, ctx.repository),
             ...(restorePins.size > 0 || shareCopies.size > 0
               ? {
                   runtime: {

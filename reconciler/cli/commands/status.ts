@@ -152,9 +152,14 @@ export function registerStatus(program: Command, io: CliIO): void {
           }`,
         );
         const rr = r.lastRestore;
-        if (rr)
+        const attempt = rr && rr.attempt > 1 ? ` (attempt ${rr.attempt})` : "";
+        if (rr?.failure)
           io.out(
-            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
+            `${"".padEnd(40)} restore ✖ FAILED${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.failure.reason} (${rr.failure.mendable ? `raise restoreFrom.attempt to ${rr.attempt + 1} to retry` : "a retry cannot mend this"})`,
+          );
+        else if (rr)
+          io.out(
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
           );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)
@@ -202,6 +207,8 @@ function restoreRow(r: Awaited<ReturnType<typeof latestRestore>>) {
   if (!r) return null;
   return {
     snapshot: r.snapshot,
+    attempt: r.attempt ?? 1,
+    ...(r.failure ? { failure: r.failure } : {}),
     ok: r.ok,
     finishedAt: r.finishedAt,
     seconds: r.seconds,

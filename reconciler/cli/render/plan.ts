@@ -15,7 +15,11 @@ const MARK: Record<Outcome, string> = {
 export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): string {
   const actions = plan.stages.flatMap((s) => s.actions);
   const envs = [
-    ...new Set([...actions.map((a) => a.environment), ...plan.costs.map((c) => c.environment)]),
+    ...new Set([
+      ...actions.map((a) => a.environment),
+      ...plan.costs.map((c) => c.environment),
+      ...(plan.retries ?? []).map((r) => r.environment),
+    ]),
   ].sort();
   const byEnvironment = new Map<string, Action[]>();
   for (const a of actions) {
@@ -43,6 +47,8 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
     for (const a of changing) lines.push(`  ${MARK[a.outcome]} ${a.reason}`);
     for (const w of (plan.overwrites ?? []).filter((x) => x.environment === env))
       lines.push(`  ! ${w.reason}`);
+    for (const r of (plan.retries ?? []).filter((x) => x.environment === env))
+      lines.push(`  ↻ ${r.reason}`);
     if (options.verbose && unchanged > 0)
       for (const a of mine.filter((x) => x.outcome === "unchanged"))
         lines.push(`  = ${a.kind} ${a.key}: ${a.reason}`);

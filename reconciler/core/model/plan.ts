@@ -63,6 +63,20 @@ export interface Plan {
    * the digest. Absent when there is none.
    */
   overwrites?: HomeOverwrite[];
+  /**
+   * Restores asked to run again (`restoreFrom.attempt` raised): each a fresh restore, and what
+   * the attempt before it left (kept, never deleted). Part of the digest. Absent when there is none.
+   */
+  retries?: RestoreRetry[];
+}
+
+/** A deliberate retry of a restore: attempt N, and what the attempt before it left. */
+export interface RestoreRetry {
+  /** `lab/env` */
+  environment: string;
+  snapshot: string;
+  attempt: number;
+  reason: string;
 }
 
 /** A restore that replaces a home's files with a snapshot's, and why it is destructive. */

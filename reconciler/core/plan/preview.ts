@@ -4,6 +4,11 @@ import type { DesiredState, ObservedState } from "../model/resources.js";
 import { desire } from "../desire/desire.js";
 import { plan } from "./plan.js";
 import { homeOverwrites, withHomeOverwrites } from "../snapshots/home-overwrite.js";
+import {
+  restoreRetries,
+  retryOverwrites,
+  withRestoreRetries,
+} from "../snapshots/restore-attempt.js";
 import { homeOwnersOf, keepHomeOwners } from "../desire/home-owners.js";
 import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 
@@ -39,7 +44,15 @@ export function previewPlan(
   });
   // An overwrite the pull request asks for is destructive: shown, bound in the digest, gated like a delete.
   const target = base.config?.doc.spec.target;
-  return withHomeOverwrites(planned, homeOverwrites(head, { base, ...(target ? { target } : {}) }));
+  // A retry (a raised restoreFrom.attempt) is shown; one over a home's files is gated as the first.
+  const on = target ? { target } : {};
+  return withRestoreRetries(
+    withHomeOverwrites(planned, [
+      ...homeOverwrites(head, { base, ...on }),
+      ...retryOverwrites(head, { base, ...on }),
+    ]),
+    restoreRetries(head, { base }),
+  );
 }
 
 /** A desired state seen as if it were running: one observed resource per desired one, id = key. */

@@ -1,4 +1,5 @@
 import { homeOverwrites, withHomeOverwrites } from "../snapshots/home-overwrite.js";
+import { restoreRetries, withRestoreRetries } from "../snapshots/restore-attempt.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Plan } from "../model/plan.js";
 import { changingActions } from "../model/plan.js";
@@ -48,6 +49,8 @@ export interface ReconcileInput {
   today: string;
   /** Restores already done (`lab/env from lab/env/name`): their overwrite is not planned again. */
   restoresDone?: ReadonlySet<string>;
+  /** With `restoresDone`: what the attempt before each raised `restoreFrom.attempt` left, for the plan. */
+  restoresPrevious?: ReadonlyMap<string, string>;
   /**
    * The package index for lock checks, given the loaded repository: the
    * embedded file, or what a remote index answered for the locked releases;
@@ -241,12 +244,21 @@ async function observeAndPlan(
     observed,
     desired,
     // A restore over a home's files is destructive: the plan says so, and binds it in its digest.
-    plan: withHomeOverwrites(
-      withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
-      homeOverwrites(isolation.repository, {
-        ...(input.restoresDone ? { done: input.restoresDone } : {}),
-        target: deps.provider.name,
-      }),
+    plan: withRestoreRetries(
+      withHomeOverwrites(
+        withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
+        homeOverwrites(isolation.repository, {
+          ...(input.restoresDone ? { done: input.restoresDone } : {}),
+          target: deps.provider.name,
+        }),
+      ),
+      // A retry is shown until its attempt is recorded (known only where the records are read).
+      input.restoresDone
+        ? restoreRetries(isolation.repository, {
+            done: input.restoresDone,
+            ...(input.restoresPrevious ? { previous: input.restoresPrevious } : {}),
+          })
+        : [],
     ),
   };
 }

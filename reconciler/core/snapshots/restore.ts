@@ -1,7 +1,13 @@
 import { paths } from "../desire/names.js";
+import { LabenvError } from "../errors.js";
 import type { Observation, Repository } from "../model/documents.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { HomeRestorer, SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
+import type {
+  HomeRestorer,
+  HomeRestoreStep,
+  SnapshotSources,
+  StoredFileSum,
+} from "../../ports/snapshot-sources.js";
 import {
   manifestBytes,
   parseManifest,
@@ -9,12 +15,20 @@ import {
   type SnapshotManifest,
 } from "./manifest.js";
 import { decideRestore, type RestoreDecision, type RestorePin } from "./restore-decision.js";
+import { restoreAttempt } from "./restore-attempt.js";
 import type { VerifyFinding } from "./verify.js";
 
 /** What a restore did, measured: written once it is done, read by `labenv status`. */
 export interface RestoreRecord {
   environment: string;
   snapshot: string;
+  /** Which attempt (`restoreFrom.attempt`); absent in records written before attempts: 1. */
+  attempt?: number;
+  /**
+   * The attempt failed for good (nothing was checked): why, and whether a raised
+   * `restoreFrom.attempt` can mend it. A failed attempt is recorded so it is not run again.
+   */
+  failure?: { reason: string; mendable: boolean };
   manifestDigest: string;
   image: string;
   volumeSnapshotId?: string;
@@ -54,18 +68,88 @@ export type RestoreResult =
     };
 
 export const restoreObjects = {
-  record: (environment: string, snapshot: string) =>
-    `restores/${environment}/from/${snapshot}.json`,
+  /** One per attempt: the first keeps the key records always had, so they stay valid. */
+  record: (environment: string, snapshot: string, attempt = 1) =>
+    `restores/${environment}/from/${snapshot}${attempt > 1 ? `.attempt-${attempt}` : ""}.json`,
 };
 
-/** The restores done, as `homeOverwrites` names them (`lab/env from lab/env/name`), from their records. */
-export async function doneRestores(objects: ObjectStore): Promise<Set<string>> {
+const RECORD_KEY =
+  /^restores\/([^/]+\/[^/]+)\/from\/([^/]+\/[^/]+\/[^/.]+)(?:\.attempt-(\d+))?\.json$/;
+
+/**
+ * The restores done, as `homeOverwrites` names them (`lab/env from lab/env/name`), from their
+ * records: with `repository`, only a record of the attempt each environment asks for counts
+ * (a raised `restoreFrom.attempt` is not done until its own record is written).
+ */
+export async function doneRestores(
+  objects: ObjectStore,
+  repository?: Repository,
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (const key of await objects.list("restores/")) {
-    const m = /^restores\/([^/]+\/[^/]+)\/from\/([^/]+\/[^/]+\/[^/]+)\.json$/.exec(key);
-    if (m) out.add(`${m[1]} from ${m[2]}`);
+    const m = RECORD_KEY.exec(key);
+    if (!m) continue;
+    const env = repository?.environments.get(m[1]!);
+    if (repository && (!env || restoreAttempt(env) !== Number(m[3] ?? 1))) continue;
+    out.add(`${m[1]} from ${m[2]}`);
   }
   return out;
+}
+
+/**
+ * What the attempt before each raised `restoreFrom.attempt` left, from its record, as the plan
+ * says it (an attempt with no record may still be under way, or was never run).
+ */
+export async function previousAttempts(
+  objects: ObjectStore,
+  repository: Repository,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [key, env] of repository.environments) {
+    const from = env.doc.spec.restoreFrom;
+    const attempt = restoreAttempt(env);
+    if (!from || attempt < 2) continue;
+    const before = attempt - 1;
+    const r = await readRecord(objects, restoreObjects.record(key, from.snapshot, before));
+    out.set(
+      key,
+      r
+        ? attemptLeft(r, before)
+        : `attempt ${before} has no record (never run, or still under way: whatever it restores stays where AWS Backup puts it)`,
+    );
+  }
+  return out;
+}
+
+function attemptLeft(r: RestoreRecord, attempt: number): string {
+  if (r.failure) return `attempt ${attempt} failed at ${r.finishedAt} (${r.failure.reason})`;
+  const h = r.home;
+  const where = !h
+    ? ""
+    : `, ${h.identical}/${h.files} files identical ${h.placed === "home" ? "in the home" : `beside the home's files, in ${h.path}`}${(h.left ?? 0) > 0 ? `, ${h.left} left in ${h.restoreDirectory}` : ""}`;
+  return `attempt ${attempt} finished ${r.ok ? "✓" : "✖"} at ${r.finishedAt}: ${r.packages.matched}/${r.packages.total} packages match${where}`;
+}
+
+async function readRecord(objects: ObjectStore, key: string): Promise<RestoreRecord | undefined> {
+  const bytes = await objects.get(key);
+  if (!bytes) return undefined;
+  try {
+    const r = JSON.parse(Buffer.from(bytes).toString("utf8")) as RestoreRecord;
+    return typeof r?.finishedAt === "string" ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a restore record says when read back: a failed attempt stays failed, with what mends it. */
+export function failedAttemptReason(r: RestoreRecord): string | undefined {
+  if (!r.failure) return undefined;
+  const attempt = r.attempt ?? 1;
+  return `attempt ${attempt} failed at ${r.finishedAt}: ${r.failure.reason} — ${
+    r.failure.mendable
+      ? `not run again by itself: raise restoreFrom.attempt to ${attempt + 1} in a pull request for a fresh restore (what this attempt left is kept)`
+      : "a retry cannot mend this, so it is not retried"
+  }`;
 }
 
 /** At most this many restore records of one environment are read for its latest. */
@@ -182,11 +266,17 @@ export async function completeRestores(
       continue;
     }
     const { snapshot, pin } = decision;
-    const recordKey = restoreObjects.record(key, snapshot);
+    const attempt = restoreAttempt(env);
+    const recordKey = restoreObjects.record(key, snapshot, attempt);
     const previous = await deps.objects.get(recordKey);
     if (previous) {
       const record = JSON.parse(Buffer.from(previous).toString("utf8")) as RestoreRecord;
-      out.push({ environment: key, snapshot, outcome: "restored", record, now: false });
+      const failed = failedAttemptReason(record);
+      out.push(
+        failed
+          ? { environment: key, snapshot, outcome: "failed", reason: failed }
+          : { environment: key, snapshot, outcome: "restored", record, now: false },
+      );
       continue;
     }
     if ((await deps.sources.runningImage(key)) !== pin.image) {
@@ -213,31 +303,50 @@ export async function completeRestores(
     let startedAt = input.startedAt;
     if (m.home) {
       const { lab, name } = env.doc.metadata;
-      const step = overwrite
-        ? {
-            state: "done" as const,
-            home: await deps.restorer.restoreHome(
-              m.home.recoveryPointArn,
-              m.home.path,
-              paths.home(lab, name),
-              { overwrite: true },
-            ),
-          }
-        : deps.restorer.restoreHomeStep
-          ? await deps.restorer.restoreHomeStep(
-              m.home.recoveryPointArn,
-              m.home.path,
-              paths.home(lab, name),
-              { environment: key, snapshot, image: pin.image, files: m.home.files },
-            )
-          : {
-              state: "done" as const,
-              home: await deps.restorer.restoreHome(
-                m.home.recoveryPointArn,
-                m.home.path,
-                paths.home(lab, name),
-              ),
-            };
+      const to = paths.home(lab, name);
+      const { recoveryPointArn, path } = m.home;
+      const step = await homeStep(() =>
+        overwrite
+          ? deps.restorer.restoreHome(recoveryPointArn, path, to, { overwrite: true })
+          : deps.restorer.restoreHomeStep
+            ? deps.restorer.restoreHomeStep(recoveryPointArn, path, to, {
+                environment: key,
+                snapshot,
+                image: pin.image,
+                files: m.home!.files,
+                ...(attempt > 1 ? { attempt } : {}),
+              })
+            : deps.restorer.restoreHome(recoveryPointArn, path, to),
+      );
+      if (step.state === "failed" && step.final) {
+        // Over for good: recorded, so no later run starts it again; only a raised attempt does.
+        const finished = deps.now();
+        const record: RestoreRecord = {
+          environment: key,
+          snapshot,
+          attempt,
+          failure: { reason: step.reason, mendable: step.mendable !== false },
+          manifestDigest: found!.digest,
+          image: pin.image,
+          startedAt: startedAt.toISOString(),
+          finishedAt: finished.toISOString(),
+          seconds: Math.max(0, (finished.getTime() - startedAt.getTime()) / 1000),
+          packages: { matched: 0, total: 0, differences: [] },
+          ok: false,
+        };
+        await deps.objects.put(
+          recordKey,
+          `${JSON.stringify(record, null, 2)}\n`,
+          "application/json",
+        );
+        out.push({
+          environment: key,
+          snapshot,
+          outcome: "failed",
+          reason: failedAttemptReason(record)!,
+        });
+        continue;
+      }
       if (step.state !== "done") {
         out.push({
           environment: key,
@@ -271,6 +380,7 @@ export async function completeRestores(
     const record: RestoreRecord = {
       environment: key,
       snapshot,
+      ...(attempt > 1 ? { attempt } : {}),
       manifestDigest: found!.digest,
       image: pin.image,
       ...(pin.volumeSnapshotId ? { volumeSnapshotId: pin.volumeSnapshotId } : {}),
@@ -285,6 +395,22 @@ export async function completeRestores(
     out.push({ environment: key, snapshot, outcome: "restored", record, now: true });
   }
   return out;
+}
+
+/**
+ * A home restore's next step; a restore the provider refuses outright (the recovery point, or a
+ * file's bytes in it, are gone) is a failure no retry mends, said as such, never a crash.
+ */
+async function homeStep(
+  run: () => Promise<HomeRestoreStep | Awaited<ReturnType<HomeRestorer["restoreHome"]>>>,
+): Promise<HomeRestoreStep> {
+  try {
+    const r = await run();
+    return "state" in r ? r : { state: "done", home: r };
+  } catch (e) {
+    if (!(e instanceof LabenvError) || e.code !== "provider") throw e;
+    return { state: "failed", reason: e.message, final: true, mendable: false };
+  }
 }
 
 async function snapshotObservation(

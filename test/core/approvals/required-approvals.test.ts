@@ -72,6 +72,49 @@ describe("environment changes", () => {
     ]);
   });
 
+  it("a retry (restoreFrom.attempt raised) needs no more than the restore did; a retry over the home's files needs the overwrite's approver again", () => {
+    const ENV = "environments/genomics-core/single-cell/environment.yaml";
+    const restoring =
+      (overwrite: boolean, attempt?: number) => (f: Parameters<typeof editYaml>[0]) =>
+        editYaml(f, ENV, (d) =>
+          d.setIn(["spec", "restoreFrom"], {
+            snapshot: "genomics-core/rnaseq/before-genomics-2",
+            ...(overwrite ? { overwrite: true } : {}),
+            ...(attempt ? { attempt } : {}),
+          }),
+        );
+    const retry = scenario(restoring(false, 2), restoring(false));
+    expect(retry.plan.retries).toEqual([
+      expect.objectContaining({
+        environment: "genomics-core/single-cell",
+        attempt: 2,
+        reason: expect.stringMatching(
+          /^retry: attempt 2 of the restore from genomics-core\/rnaseq\/before-genomics-2 — a fresh restore.*attempt 1 stays as it is.*never deletes them$/,
+        ),
+      }),
+    ]);
+    expect(required(retry).map((x) => [x.id, x.needs])).toEqual([
+      [
+        "environment-change:genomics-core/single-cell",
+        "its owner (ajones) or an approver of genomics-core",
+      ],
+    ]);
+    const overRetry = scenario(restoring(true, 2), restoring(true));
+    expect(overRetry.plan.overwrites).toEqual([
+      expect.objectContaining({
+        environment: "genomics-core/single-cell",
+        reason: expect.stringMatching(
+          /^retry: attempt 2 — overwrite genomics-core\/single-cell's home/,
+        ),
+      }),
+    ]);
+    expect(required(overRetry).map((x) => [x.id, x.needs])).toEqual([
+      ["home-overwrite:genomics-core/single-cell", "an approver of genomics-core"],
+    ]);
+    // The retry is bound into the plan's digest: an apply approved for attempt 1 is not attempt 2's.
+    expect(retry.plan.digest).not.toBe(scenario((f) => f, restoring(false)).plan.digest);
+  });
+
   it("need an approver when the lab says approvals.environmentChanges: approver", () => {
     const s = scenario((f) =>
       editYaml(f, "environments/climate-dynamics/ocean-heat/environment.yaml", (d) =>

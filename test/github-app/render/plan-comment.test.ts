@@ -90,6 +90,25 @@ describe("renderPlanComment", () => {
     expect(body.length).toBeLessThanOrEqual(20_000);
   });
 
+  it("names each retried restore (restoreFrom.attempt raised) in the summary that is always kept, bounded", () => {
+    const retries = Array.from({ length: 21 }, (_, i) => ({
+      environment: `lab-00/env-${i}`,
+      snapshot: "lab-00/env-00/thesis",
+      attempt: 2,
+      reason: `retry: attempt 2 of the restore from lab-00/env-00/thesis — a fresh restore; attempt 1 failed at <T>`,
+    }));
+    const body = renderPlanComment(
+      { ...plan(400), retries },
+      { headSha: "abc1234def", marker },
+      20_000,
+    );
+    expect(body).toContain(
+      "> **21 restores retried** (`restoreFrom.attempt` raised): each a fresh restore; nothing an earlier attempt left is deleted.\n> - retry: attempt 2 of the restore from lab-00/env-00/thesis — a fresh restore; attempt 1 failed at &lt;T&gt;",
+    );
+    expect(body).toContain("> - … and 1 more (`labenv plan` lists them)");
+    expect(body.length).toBeLessThanOrEqual(20_000);
+  });
+
   it("says when the plan is blocked", () => {
     expect(
       renderPlanComment(

@@ -35,7 +35,11 @@ import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
-import { AwsSnapshotSources } from "../../../reconciler/adapters/aws/aws-snapshot-sources.js";
+import {
+  AwsSnapshotSources,
+  restoreJobObjects,
+  restoreToken,
+} from "../../../reconciler/adapters/aws/aws-snapshot-sources.js";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
 import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
 import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
@@ -556,6 +560,75 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(readFileSync(join(root, copy, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
     // The lent environment's home is not touched.
     expect(readdirSync(join(root, HOME))).toEqual(["examples"]);
+  });
+
+  it("a move task that died fails its attempt for good; attempt 2 is a fresh job and move under a new token, and never touches what attempt 1 left", async () => {
+    await step();
+    const first = awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await step();
+    // The container dies before the agent moves anything (ECS stops the task).
+    const listed = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
+    const [moveTask] = listed.taskArns!;
+    await clients.ecs.send(
+      new StopTaskCommand({ cluster: config.cluster, task: moveTask, reason: "OutOfMemoryError" }),
+    );
+    const failed = await step();
+    expect(failed).toMatchObject({
+      state: "failed",
+      final: true,
+      reason: expect.stringMatching(
+        /stopped: OutOfMemoryError.*every file it did not move is where AWS Backup put it$/,
+      ),
+    });
+
+    // Raised to attempt 2 in a pull request: a new restore job (a new token), a new move.
+    const JOB2 = new Date("2026-12-07T05:00:00Z");
+    backup
+      .on(StartRestoreJobCommand, { IdempotencyToken: restoreToken(RP, HOME, 2) })
+      .resolves({ RestoreJobId: "restore-job-0002" })
+      .on(DescribeRestoreJobCommand, { RestoreJobId: "restore-job-0002" })
+      .resolves({ Status: "COMPLETED", CreationDate: JOB2 });
+    const retry = async () =>
+      (await sources()).restoreHomeStep(RP, HOME, HOME, { ...MOVE, attempt: 2 });
+    expect(await retry()).toMatchObject({
+      state: "pending",
+      reason: `started the AWS Backup restore job restore-job-0002 of ${HOME} from ${RP} (attempt 2)`,
+    });
+    awsBackupRestores("aws-backup-restore_20261207T050004Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    expect(await retry()).toMatchObject({
+      state: "pending",
+      reason: expect.stringMatching(
+        /^the AWS Backup restore job restore-job-0002 completed; started the restore-move task/,
+      ),
+    });
+    const [ran, ...more] = await runTasks();
+    expect(more).toEqual([]);
+    expect(ran!.command).toContain(JOB2.toISOString());
+    const done = await retry();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.home).toMatchObject({
+      restoreDirectory: "/aws-backup-restore_20261207T050004Z",
+      placed: "home",
+      path: HOME,
+      left: 0,
+    });
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([]);
+    // What the failed move of attempt 1 left is where AWS Backup put it, every byte.
+    expect(readFileSync(join(first, HOME, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+    expect(readFileSync(join(first, HOME, "data/counts.bin")).equals(COUNTS)).toBe(true);
+    // Each attempt's move has its own report and its own task; attempt 1's record is kept.
+    expect(await objects.get(restoreJobObjects.job(RP, HOME))).toBeDefined();
+    expect(await objects.get(restoreJobObjects.job(RP, HOME, 2))).toBeDefined();
+    expect(await objects.list("restore-moves/reports/")).toEqual([
+      `restore-moves/reports/${restoreToken(RP, HOME, 2)}.json`,
+    ]);
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(2);
   });
 
   it("without infra/'s restore-move role a completed job waits, saying where the files are and what to set", async () => {

@@ -69,6 +69,10 @@ export interface Environment {
        * Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there).
        */
       overwrite?: boolean;
+      /**
+       * Which attempt of this restore to run. Raise it (2, 3, …) in a pull request to retry a restore that failed: a fresh restore with its own AWS Backup restore job and move, recorded apart; what an earlier attempt left (its record, a restore directory a failed move left, files placed beside the home) is kept, never deleted. A retry needs the approvals the restore needed (an overwrite's, with `overwrite: true`). Attempt 1 is the restore as first asked for.
+       */
+      attempt?: number;
     };
     /**
      * Compute and storage for the Jupyter task.

@@ -3165,7 +3165,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten unless `overwrite: true`: without it the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."},"overwrite":{"type":"boolean","default":false,"description":"Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there)."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","packages"],"description":"Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (the highest version every compat range allows) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"Where the registry's files are read from, at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},"description":"`Name==x.y.z`, exact: a version the registry holds and has not yanked."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten unless `overwrite: true`: without it the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."},"overwrite":{"type":"boolean","default":false,"description":"Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there)."},"attempt":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Which attempt of this restore to run. Raise it (2, 3, …) in a pull request to retry a restore that failed: a fresh restore with its own AWS Backup restore job and move, recorded apart; what an earlier attempt left (its record, a restore directory a failed move left, files placed beside the home) is kept, never deleted. A retry needs the approvals the restore needed (an overwrite's, with `overwrite: true`). Attempt 1 is the restore as first asked for."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","packages"],"description":"Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (the highest version every compat range allows) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"Where the registry's files are read from, at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},"description":"`Name==x.y.z`, exact: a version the registry holds and has not yanked."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
 const pattern46 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern47 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$", "u");
 const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$", "u");
@@ -3690,7 +3690,7 @@ vErrors.push(err40);
 errors++;
 }
 for(const key5 in data15){
-if(!((key5 === "snapshot") || (key5 === "overwrite"))){
+if(!(((key5 === "snapshot") || (key5 === "overwrite")) || (key5 === "attempt"))){
 const err41 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
 if(vErrors === null){
 vErrors = [err41];
@@ -3739,9 +3739,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.restoreFrom.type,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
+if(data15.attempt !== undefined){
+let data18 = data15.attempt;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err45 = {instancePath:instancePath+"/spec/restoreFrom/attempt",schemaPath:"#/properties/spec/properties/restoreFrom/properties/attempt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.restoreFrom.properties.attempt.type,parentSchema:schema33.properties.spec.properties.restoreFrom.properties.attempt,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3750,12 +3751,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data9.resources !== undefined){
-let data18 = data9.resources;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.cpu === undefined){
-const err46 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data18};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 100 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/spec/restoreFrom/attempt",schemaPath:"#/properties/spec/properties/restoreFrom/properties/attempt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema33.properties.spec.properties.restoreFrom.properties.attempt,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3764,8 +3762,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data18.memory === undefined){
-const err47 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data18};
+if(data18 < 1 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/spec/restoreFrom/attempt",schemaPath:"#/properties/spec/properties/restoreFrom/properties/attempt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.spec.properties.restoreFrom.properties.attempt,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3774,9 +3772,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key6 in data18){
-if(!(((key6 === "cpu") || (key6 === "memory")) || (key6 === "storageGiB"))){
-const err48 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.resources,data:data18};
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/spec/restoreFrom",schemaPath:"#/properties/spec/properties/restoreFrom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.restoreFrom.type,parentSchema:schema33.properties.spec.properties.restoreFrom,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3786,10 +3786,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data18.cpu !== undefined){
-let data19 = data18.cpu;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err49 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data19};
+if(data9.resources !== undefined){
+let data19 = data9.resources;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.cpu === undefined){
+const err49 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3798,8 +3799,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!(((((((data19 === 256) || (data19 === 512)) || (data19 === 1024)) || (data19 === 2048)) || (data19 === 4096)) || (data19 === 8192)) || (data19 === 16384))){
-const err50 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data19};
+if(data19.memory === undefined){
+const err50 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema33.properties.spec.properties.resources.required,parentSchema:schema33.properties.spec.properties.resources,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3808,11 +3809,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data18.memory !== undefined){
-let data20 = data18.memory;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err51 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.memory.type,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
+for(const key6 in data19){
+if(!(((key6 === "cpu") || (key6 === "memory")) || (key6 === "storageGiB"))){
+const err51 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.resources,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3821,9 +3820,11 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 122880 || isNaN(data20)){
-const err52 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
+}
+if(data19.cpu !== undefined){
+let data20 = data19.cpu;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err52 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3832,8 +3833,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data20 < 512 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data20};
+if(!(((((((data20 === 256) || (data20 === 512)) || (data20 === 1024)) || (data20 === 2048)) || (data20 === 4096)) || (data20 === 8192)) || (data20 === 16384))){
+const err53 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema33.properties.spec.properties.resources.properties.cpu,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3843,11 +3844,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-if(data18.storageGiB !== undefined){
-let data21 = data18.storageGiB;
+if(data19.memory !== undefined){
+let data21 = data19.memory;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err54 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
+const err54 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.memory.type,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3857,8 +3857,8 @@ vErrors.push(err54);
 errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 16384 || isNaN(data21)){
-const err55 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
+if(data21 > 122880 || isNaN(data21)){
+const err55 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data21};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3867,8 +3867,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err56 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data21};
+if(data21 < 512 || isNaN(data21)){
+const err56 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema33.properties.spec.properties.resources.properties.memory,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3879,9 +3879,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.resources.type,parentSchema:schema33.properties.spec.properties.resources,data:data18};
+if(data19.storageGiB !== undefined){
+let data22 = data19.storageGiB;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err57 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3890,16 +3891,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data9.packages !== undefined){
-let data22 = data9.packages;
-if(Array.isArray(data22)){
-const len0 = data22.length;
-for(let i0=0; i0<len0; i0++){
-let data23 = data22[i0];
-if(typeof data23 === "string"){
-if(func1(data23) > 512){
-const err58 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 16384 || isNaN(data22)){
+const err58 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data22};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3908,8 +3902,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(func1(data23) < 1){
-const err59 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
+if(data22 < 1 || isNaN(data22)){
+const err59 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.spec.properties.resources.properties.storageGiB,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3919,8 +3913,10 @@ vErrors.push(err59);
 errors++;
 }
 }
+}
+}
 else {
-const err60 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.packages.items,data:data23};
+const err60 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.resources.type,parentSchema:schema33.properties.spec.properties.resources,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3930,18 +3926,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-let i1 = data22.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data22[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err61 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.packages,data:data22};
+if(data9.packages !== undefined){
+let data23 = data9.packages;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+if(typeof data24 === "string"){
+if(func1(data24) > 512){
+const err61 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema33.properties.spec.properties.packages.items,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3949,14 +3942,9 @@ else {
 vErrors.push(err61);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.packages.type,parentSchema:schema33.properties.spec.properties.packages,data:data22};
+if(func1(data24) < 1){
+const err62 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.packages.items,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3966,11 +3954,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data9.r !== undefined){
-let data24 = data9.r;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.repository === undefined){
-const err63 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data24};
+else {
+const err63 = {instancePath:instancePath+"/spec/packages/" + i0,schemaPath:"#/properties/spec/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.packages.items,data:data24};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3979,8 +3964,19 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data24.packages === undefined){
-const err64 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data24};
+}
+let i1 = data23.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data23[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err64 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.packages,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3988,10 +3984,14 @@ else {
 vErrors.push(err64);
 }
 errors++;
+break;
 }
-for(const key7 in data24){
-if(!((key7 === "repository") || (key7 === "packages"))){
-const err65 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.r,data:data24};
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/spec/packages",schemaPath:"#/properties/spec/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.packages.type,parentSchema:schema33.properties.spec.properties.packages,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4001,11 +4001,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data24.repository !== undefined){
-let data25 = data24.repository;
-if(typeof data25 === "string"){
-if(func1(data25) > 2048){
-const err66 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
+if(data9.r !== undefined){
+let data25 = data9.r;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.repository === undefined){
+const err66 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4014,8 +4014,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern47.test(data25)){
-const err67 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
+if(data25.packages === undefined){
+const err67 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.r.required,parentSchema:schema33.properties.spec.properties.r,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4024,9 +4024,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.repository.type,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data25};
+for(const key7 in data25){
+if(!((key7 === "repository") || (key7 === "packages"))){
+const err68 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.r,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4036,11 +4036,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data24.packages !== undefined){
-let data26 = data24.packages;
-if(Array.isArray(data26)){
-if(data26.length > 500){
-const err69 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
+if(data25.repository !== undefined){
+let data26 = data25.repository;
+if(typeof data26 === "string"){
+if(func1(data26) > 2048){
+const err69 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4049,12 +4049,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len1 = data26.length;
-for(let i2=0; i2<len1; i2++){
-let data27 = data26[i2];
-if(typeof data27 === "string"){
-if(!pattern48.test(data27)){
-const err70 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$",parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data27};
+if(!pattern47.test(data26)){
+const err70 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4065,7 +4061,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data27};
+const err71 = {instancePath:instancePath+"/spec/r/repository",schemaPath:"#/properties/spec/properties/r/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.repository.type,parentSchema:schema33.properties.spec.properties.r.properties.repository,data:data26};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4075,18 +4071,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-let i3 = data26.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data26[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err72 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
+if(data25.packages !== undefined){
+let data27 = data25.packages;
+if(Array.isArray(data27)){
+if(data27.length > 500){
+const err72 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4094,14 +4083,13 @@ else {
 vErrors.push(err72);
 }
 errors++;
-break;
 }
-indices1[item1] = i3;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.r.properties.packages.type,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data26};
+const len1 = data27.length;
+for(let i2=0; i2<len1; i2++){
+let data28 = data27[i2];
+if(typeof data28 === "string"){
+if(!pattern48.test(data28)){
+const err73 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$",parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4111,9 +4099,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.r.type,parentSchema:schema33.properties.spec.properties.r,data:data24};
+const err74 = {instancePath:instancePath+"/spec/r/packages/" + i2,schemaPath:"#/properties/spec/properties/r/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.r.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.r.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4123,11 +4110,18 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data9.julia !== undefined){
-let data28 = data9.julia;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.registry === undefined){
-const err75 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema33.properties.spec.properties.julia.required,parentSchema:schema33.properties.spec.properties.julia,data:data28};
+let i3 = data27.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data27[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err75 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data27};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4135,9 +4129,14 @@ else {
 vErrors.push(err75);
 }
 errors++;
+break;
 }
-if(data28.packages === undefined){
-const err76 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.julia.required,parentSchema:schema33.properties.spec.properties.julia,data:data28};
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/spec/r/packages",schemaPath:"#/properties/spec/properties/r/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.r.properties.packages.type,parentSchema:schema33.properties.spec.properties.r.properties.packages,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4146,9 +4145,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-for(const key8 in data28){
-if(!((key8 === "registry") || (key8 === "packages"))){
-const err77 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.julia,data:data28};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/spec/r",schemaPath:"#/properties/spec/properties/r/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.r.type,parentSchema:schema33.properties.spec.properties.r,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4158,11 +4158,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data28.registry !== undefined){
-let data29 = data28.registry;
-if(typeof data29 === "string"){
-if(func1(data29) > 2048){
-const err78 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data29};
+if(data9.julia !== undefined){
+let data29 = data9.julia;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.registry === undefined){
+const err78 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema33.properties.spec.properties.julia.required,parentSchema:schema33.properties.spec.properties.julia,data:data29};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4171,8 +4171,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!pattern47.test(data29)){
-const err79 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data29};
+if(data29.packages === undefined){
+const err79 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/required",keyword:"required",params:{missingProperty: "packages"},message:"must have required property '"+"packages"+"'",schema:schema33.properties.spec.properties.julia.required,parentSchema:schema33.properties.spec.properties.julia,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4181,9 +4181,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.julia.properties.registry.type,parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data29};
+for(const key8 in data29){
+if(!((key8 === "registry") || (key8 === "packages"))){
+const err80 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.julia,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4193,11 +4193,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data28.packages !== undefined){
-let data30 = data28.packages;
-if(Array.isArray(data30)){
-if(data30.length > 500){
-const err81 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data30};
+if(data29.registry !== undefined){
+let data30 = data29.registry;
+if(typeof data30 === "string"){
+if(func1(data30) > 2048){
+const err81 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4206,12 +4206,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i4=0; i4<len2; i4++){
-let data31 = data30[i4];
-if(typeof data31 === "string"){
-if(!pattern50.test(data31)){
-const err82 = {instancePath:instancePath+"/spec/julia/packages/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$",parentSchema:schema33.properties.spec.properties.julia.properties.packages.items,data:data31};
+if(!pattern47.test(data30)){
+const err82 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4222,7 +4218,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/spec/julia/packages/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.julia.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.julia.properties.packages.items,data:data31};
+const err83 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.julia.properties.registry.type,parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4232,18 +4228,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-let i5 = data30.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data30[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err84 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data30};
+if(data29.packages !== undefined){
+let data31 = data29.packages;
+if(Array.isArray(data31)){
+if(data31.length > 500){
+const err84 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4251,14 +4240,13 @@ else {
 vErrors.push(err84);
 }
 errors++;
-break;
 }
-indices2[item2] = i5;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.julia.properties.packages.type,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data30};
+const len2 = data31.length;
+for(let i4=0; i4<len2; i4++){
+let data32 = data31[i4];
+if(typeof data32 === "string"){
+if(!pattern50.test(data32)){
+const err85 = {instancePath:instancePath+"/spec/julia/packages/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$",parentSchema:schema33.properties.spec.properties.julia.properties.packages.items,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4268,9 +4256,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.julia.type,parentSchema:schema33.properties.spec.properties.julia,data:data28};
+const err86 = {instancePath:instancePath+"/spec/julia/packages/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.julia.properties.packages.items.type,parentSchema:schema33.properties.spec.properties.julia.properties.packages.items,data:data32};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4280,15 +4267,18 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data9.kernels !== undefined){
-let data32 = data9.kernels;
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i6=0; i6<len3; i6++){
-let data33 = data32[i6];
-if(typeof data33 === "string"){
-if(!pattern20.test(data33)){
-const err87 = {instancePath:instancePath+"/spec/kernels/" + i6,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data33};
+let i5 = data31.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data31[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err87 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4296,10 +4286,14 @@ else {
 vErrors.push(err87);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
+}
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/spec/kernels/" + i6,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data33};
+const err88 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.julia.properties.packages.type,parentSchema:schema33.properties.spec.properties.julia.properties.packages,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4309,18 +4303,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-let i7 = data32.length;
-let j3;
-if(i7 > 1){
-const indices3 = {};
-for(;i7--;){
-let item3 = data32[i7];
-if(typeof item3 !== "string"){
-continue;
 }
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err89 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data32};
+else {
+const err89 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.julia.type,parentSchema:schema33.properties.spec.properties.julia,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4328,14 +4313,17 @@ else {
 vErrors.push(err89);
 }
 errors++;
-break;
-}
-indices3[item3] = i7;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data32};
+if(data9.kernels !== undefined){
+let data33 = data9.kernels;
+if(Array.isArray(data33)){
+const len3 = data33.length;
+for(let i6=0; i6<len3; i6++){
+let data34 = data33[i6];
+if(typeof data34 === "string"){
+if(!pattern20.test(data34)){
+const err90 = {instancePath:instancePath+"/spec/kernels/" + i6,schemaPath:"#/properties/spec/properties/kernels/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema33.properties.spec.properties.kernels.items,data:data34};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4345,16 +4333,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data9.jupyterConfig !== undefined){
-let data34 = data9.jupyterConfig;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key9 in data34){
-const _errs80 = errors;
-const _errs81 = errors;
-const _errs82 = errors;
-if(typeof key9 === "string"){
-if(!pattern6.test(key9)){
-const err91 = {};
+else {
+const err91 = {instancePath:instancePath+"/spec/kernels/" + i6,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.kernels.items.type,parentSchema:schema33.properties.spec.properties.kernels.items,data:data34};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4364,9 +4344,18 @@ vErrors.push(err91);
 errors++;
 }
 }
-var valid23 = _errs82 === errors;
-if(valid23){
-const err92 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key9,propertyName:key9};
+let i7 = data33.length;
+let j3;
+if(i7 > 1){
+const indices3 = {};
+for(;i7--;){
+let item3 = data33[i7];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err92 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema33.properties.spec.properties.kernels,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4374,21 +4363,14 @@ else {
 vErrors.push(err92);
 }
 errors++;
+break;
+}
+indices3[item3] = i7;
+}
+}
 }
 else {
-errors = _errs81;
-if(vErrors !== null){
-if(_errs81){
-vErrors.length = _errs81;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key9 === "string"){
-if(!pattern24.test(key9)){
-const err93 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key9,propertyName:key9};
+const err93 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.kernels.type,parentSchema:schema33.properties.spec.properties.kernels,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4398,9 +4380,16 @@ vErrors.push(err93);
 errors++;
 }
 }
-var valid22 = _errs80 === errors;
-if(!valid22){
-const err94 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data34};
+if(data9.jupyterConfig !== undefined){
+let data35 = data9.jupyterConfig;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key9 in data35){
+const _errs82 = errors;
+const _errs83 = errors;
+const _errs84 = errors;
+if(typeof key9 === "string"){
+if(!pattern6.test(key9)){
+const err94 = {};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4410,10 +4399,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-for(const key10 in data34){
-let data35 = data34[key10];
-if((((typeof data35 != "object") && (typeof data35 !== "string")) && (!((typeof data35 == "number") && (isFinite(data35))))) && (typeof data35 !== "boolean")){
-const err95 = {instancePath:instancePath+"/spec/jupyterConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data35};
+var valid23 = _errs84 === errors;
+if(valid23){
+const err95 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames.not,parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4422,10 +4410,20 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
+else {
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
 }
 else {
-const err96 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data34};
+vErrors = null;
+}
+}
+}
+if(typeof key9 === "string"){
+if(!pattern24.test(key9)){
+const err96 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$",parentSchema:schema33.properties.spec.properties.jupyterConfig.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4435,15 +4433,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data9.mounts !== undefined){
-let data36 = data9.mounts;
-if(Array.isArray(data36)){
-const len4 = data36.length;
-for(let i8=0; i8<len4; i8++){
-let data37 = data36[i8];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.dataset === undefined){
-const err97 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data37};
+var valid22 = _errs82 === errors;
+if(!valid22){
+const err97 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema33.properties.spec.properties.jupyterConfig.propertyNames,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4452,8 +4444,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data37.path === undefined){
-const err98 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data37};
+}
+for(const key10 in data35){
+let data36 = data35[key10];
+if((((typeof data36 != "object") && (typeof data36 !== "string")) && (!((typeof data36 == "number") && (isFinite(data36))))) && (typeof data36 !== "boolean")){
+const err98 = {instancePath:instancePath+"/spec/jupyterConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/jupyterConfig/additionalProperties/type",keyword:"type",params:{type: schema33.properties.spec.properties.jupyterConfig.additionalProperties.type},message:"must be string,number,boolean,array,object,null",schema:schema33.properties.spec.properties.jupyterConfig.additionalProperties.type,parentSchema:schema33.properties.spec.properties.jupyterConfig.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4462,9 +4457,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key11 in data37){
-if(!(((key11 === "dataset") || (key11 === "path")) || (key11 === "readOnly"))){
-const err99 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data37};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.jupyterConfig.type,parentSchema:schema33.properties.spec.properties.jupyterConfig,data:data35};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4474,11 +4470,15 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data37.dataset !== undefined){
-let data38 = data37.dataset;
-if(typeof data38 === "string"){
-if(!pattern4.test(data38)){
-const err100 = {instancePath:instancePath+"/spec/mounts/" + i8+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data38};
+if(data9.mounts !== undefined){
+let data37 = data9.mounts;
+if(Array.isArray(data37)){
+const len4 = data37.length;
+for(let i8=0; i8<len4; i8++){
+let data38 = data37[i8];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.dataset === undefined){
+const err100 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4487,9 +4487,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/spec/mounts/" + i8+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data38};
+if(data38.path === undefined){
+const err101 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.properties.spec.properties.mounts.items.required,parentSchema:schema33.properties.spec.properties.mounts.items,data:data38};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4498,12 +4497,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data37.path !== undefined){
-let data39 = data37.path;
-if(typeof data39 === "string"){
-if(!pattern26.test(data39)){
-const err102 = {instancePath:instancePath+"/spec/mounts/" + i8+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data39};
+for(const key11 in data38){
+if(!(((key11 === "dataset") || (key11 === "path")) || (key11 === "readOnly"))){
+const err102 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.mounts.items,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4513,8 +4509,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/spec/mounts/" + i8+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data39};
+if(data38.dataset !== undefined){
+let data39 = data38.dataset;
+if(typeof data39 === "string"){
+if(!pattern4.test(data39)){
+const err103 = {instancePath:instancePath+"/spec/mounts/" + i8+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4524,10 +4523,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data37.readOnly !== undefined){
-let data40 = data37.readOnly;
-if(typeof data40 !== "boolean"){
-const err104 = {instancePath:instancePath+"/spec/mounts/" + i8+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data40};
+else {
+const err104 = {instancePath:instancePath+"/spec/mounts/" + i8+"/dataset",schemaPath:"#/properties/spec/properties/mounts/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.dataset.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.dataset,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4537,9 +4534,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data37};
+if(data38.path !== undefined){
+let data40 = data38.path;
+if(typeof data40 === "string"){
+if(!pattern26.test(data40)){
+const err105 = {instancePath:instancePath+"/spec/mounts/" + i8+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^/data(/[A-Za-z0-9._-]+)+$"},message:"must match pattern \""+"^/data(/[A-Za-z0-9._-]+)+$"+"\"",schema:"^/data(/[A-Za-z0-9._-]+)+$",parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4549,9 +4548,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data36};
+const err106 = {instancePath:instancePath+"/spec/mounts/" + i8+"/path",schemaPath:"#/properties/spec/properties/mounts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.mounts.items.properties.path.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.path,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4561,12 +4559,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data9.schedule !== undefined){
-let data41 = data9.schedule;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key12 in data41){
-if(!((key12 === "idleShutdownMinutes") || (key12 === "hoursPerWeek"))){
-const err107 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data41};
+if(data38.readOnly !== undefined){
+let data41 = data38.readOnly;
+if(typeof data41 !== "boolean"){
+const err107 = {instancePath:instancePath+"/spec/mounts/" + i8+"/readOnly",schemaPath:"#/properties/spec/properties/mounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.mounts.items.properties.readOnly.type,parentSchema:schema33.properties.spec.properties.mounts.items.properties.readOnly,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4576,10 +4572,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data41.idleShutdownMinutes !== undefined){
-let data42 = data41.idleShutdownMinutes;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err108 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data42};
+}
+else {
+const err108 = {instancePath:instancePath+"/spec/mounts/" + i8,schemaPath:"#/properties/spec/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.mounts.items.type,parentSchema:schema33.properties.spec.properties.mounts.items,data:data38};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4588,9 +4583,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 10080 || isNaN(data42)){
-const err109 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data42};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/spec/mounts",schemaPath:"#/properties/spec/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.spec.properties.mounts.type,parentSchema:schema33.properties.spec.properties.mounts,data:data37};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4599,8 +4595,13 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data42 < 0 || isNaN(data42)){
-const err110 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data42};
+}
+if(data9.schedule !== undefined){
+let data42 = data9.schedule;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key12 in data42){
+if(!((key12 === "idleShutdownMinutes") || (key12 === "hoursPerWeek"))){
+const err110 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.schedule,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4610,12 +4611,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-if(data41.hoursPerWeek !== undefined){
-let data43 = data41.hoursPerWeek;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 168 || isNaN(data43)){
-const err111 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data43};
+if(data42.idleShutdownMinutes !== undefined){
+let data43 = data42.idleShutdownMinutes;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err111 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes.type,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4624,8 +4623,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data43 < 0 || isNaN(data43)){
-const err112 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data43};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 10080 || isNaN(data43)){
+const err112 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data43};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4634,9 +4634,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data43};
+if(data43 < 0 || isNaN(data43)){
+const err113 = {instancePath:instancePath+"/spec/schedule/idleShutdownMinutes",schemaPath:"#/properties/spec/properties/schedule/properties/idleShutdownMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.idleShutdownMinutes,data:data43};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4647,8 +4646,11 @@ errors++;
 }
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data41};
+if(data42.hoursPerWeek !== undefined){
+let data44 = data42.hoursPerWeek;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 168 || isNaN(data44)){
+const err114 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4657,13 +4659,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data9.drift !== undefined){
-let data44 = data9.drift;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key13 in data44){
-if(!(key13 === "policy")){
-const err115 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data44};
+if(data44 < 0 || isNaN(data44)){
+const err115 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data44};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4673,10 +4670,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data44.policy !== undefined){
-let data45 = data44.policy;
-if(typeof data45 !== "string"){
-const err116 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data45};
+else {
+const err116 = {instancePath:instancePath+"/spec/schedule/hoursPerWeek",schemaPath:"#/properties/spec/properties/schedule/properties/hoursPerWeek/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek.type,parentSchema:schema33.properties.spec.properties.schedule.properties.hoursPerWeek,data:data44};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4685,8 +4680,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!(((data45 === "pr") || (data45 === "revert")) || (data45 === "alert"))){
-const err117 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data45};
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/spec/schedule",schemaPath:"#/properties/spec/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.schedule.type,parentSchema:schema33.properties.spec.properties.schedule,data:data42};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4696,9 +4693,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data44};
+if(data9.drift !== undefined){
+let data45 = data9.drift;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key13 in data45){
+if(!(key13 === "policy")){
+const err118 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.drift,data:data45};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4708,11 +4708,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data9.snapshots !== undefined){
-let data46 = data9.snapshots;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.schedule === undefined){
-const err119 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data46};
+if(data45.policy !== undefined){
+let data46 = data45.policy;
+if(typeof data46 !== "string"){
+const err119 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.drift.properties.policy.type,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4721,9 +4720,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key14 in data46){
-if(!((((key14 === "schedule") || (key14 === "keep")) || (key14 === "include")) || (key14 === "paused"))){
-const err120 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data46};
+if(!(((data46 === "pr") || (data46 === "revert")) || (data46 === "alert"))){
+const err120 = {instancePath:instancePath+"/spec/drift/policy",schemaPath:"#/properties/spec/properties/drift/properties/policy/enum",keyword:"enum",params:{allowedValues: schema33.properties.spec.properties.drift.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.spec.properties.drift.properties.policy.enum,parentSchema:schema33.properties.spec.properties.drift.properties.policy,data:data46};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4733,11 +4731,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data46.schedule !== undefined){
-let data47 = data46.schedule;
-if(typeof data47 === "string"){
-if(func1(data47) > 100){
-const err121 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data47};
+}
+else {
+const err121 = {instancePath:instancePath+"/spec/drift",schemaPath:"#/properties/spec/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.drift.type,parentSchema:schema33.properties.spec.properties.drift,data:data45};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4746,8 +4742,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(func1(data47) < 1){
-const err122 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data47};
+}
+if(data9.snapshots !== undefined){
+let data47 = data9.snapshots;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.schedule === undefined){
+const err122 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/required",keyword:"required",params:{missingProperty: "schedule"},message:"must have required property '"+"schedule"+"'",schema:schema33.properties.spec.properties.snapshots.required,parentSchema:schema33.properties.spec.properties.snapshots,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4756,9 +4756,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data47};
+for(const key14 in data47){
+if(!((((key14 === "schedule") || (key14 === "keep")) || (key14 === "include")) || (key14 === "paused"))){
+const err123 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots,data:data47};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4768,12 +4768,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data46.keep !== undefined){
-let data48 = data46.keep;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key15 in data48){
-if(!(((key15 === "daily") || (key15 === "weekly")) || (key15 === "monthly"))){
-const err124 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data48};
+if(data47.schedule !== undefined){
+let data48 = data47.schedule;
+if(typeof data48 === "string"){
+if(func1(data48) > 100){
+const err124 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4782,11 +4781,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data48.daily !== undefined){
-let data49 = data48.daily;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err125 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data49};
+if(func1(data48) < 1){
+const err125 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4795,9 +4791,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1000 || isNaN(data49)){
-const err126 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data49};
+}
+else {
+const err126 = {instancePath:instancePath+"/spec/snapshots/schedule",schemaPath:"#/properties/spec/properties/snapshots/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.spec.properties.snapshots.properties.schedule.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.schedule,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4806,8 +4802,13 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data49 < 0 || isNaN(data49)){
-const err127 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data49};
+}
+if(data47.keep !== undefined){
+let data49 = data47.keep;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key15 in data49){
+if(!(((key15 === "daily") || (key15 === "weekly")) || (key15 === "monthly"))){
+const err127 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4817,11 +4818,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-if(data48.weekly !== undefined){
-let data50 = data48.weekly;
+if(data49.daily !== undefined){
+let data50 = data49.daily;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err128 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data50};
+const err128 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4832,7 +4832,7 @@ errors++;
 }
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 > 1000 || isNaN(data50)){
-const err129 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data50};
+const err129 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4842,7 +4842,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data50 < 0 || isNaN(data50)){
-const err130 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data50};
+const err130 = {instancePath:instancePath+"/spec/snapshots/keep/daily",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/daily/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.daily,data:data50};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4853,10 +4853,10 @@ errors++;
 }
 }
 }
-if(data48.monthly !== undefined){
-let data51 = data48.monthly;
+if(data49.weekly !== undefined){
+let data51 = data49.weekly;
 if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err131 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data51};
+const err131 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data51};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4867,7 +4867,7 @@ errors++;
 }
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 > 1000 || isNaN(data51)){
-const err132 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data51};
+const err132 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data51};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4877,7 +4877,7 @@ vErrors.push(err132);
 errors++;
 }
 if(data51 < 0 || isNaN(data51)){
-const err133 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data51};
+const err133 = {instancePath:instancePath+"/spec/snapshots/keep/weekly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/weekly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.weekly,data:data51};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4888,9 +4888,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data48};
+if(data49.monthly !== undefined){
+let data52 = data49.monthly;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err134 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data52};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4899,13 +4900,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data46.include !== undefined){
-let data52 = data46.include;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key16 in data52){
-if(!((key16 === "packages") || (key16 === "home"))){
-const err135 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data52};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 1000 || isNaN(data52)){
+const err135 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data52};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4914,11 +4911,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data52.packages !== undefined){
-let data53 = data52.packages;
-if(typeof data53 !== "boolean"){
-const err136 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data53};
+if(data52 < 0 || isNaN(data52)){
+const err136 = {instancePath:instancePath+"/spec/snapshots/keep/monthly",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/properties/monthly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep.properties.monthly,data:data52};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4928,10 +4922,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data52.home !== undefined){
-let data54 = data52.home;
-if(typeof data54 !== "boolean"){
-const err137 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data54};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/spec/snapshots/keep",schemaPath:"#/properties/spec/properties/snapshots/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.keep.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.keep,data:data49};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4941,9 +4935,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data52};
+if(data47.include !== undefined){
+let data53 = data47.include;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key16 in data53){
+if(!((key16 === "packages") || (key16 === "home"))){
+const err138 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data53};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4953,10 +4950,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data46.paused !== undefined){
-let data55 = data46.paused;
-if(typeof data55 !== "boolean"){
-const err139 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data55};
+if(data53.packages !== undefined){
+let data54 = data53.packages;
+if(typeof data54 !== "boolean"){
+const err139 = {instancePath:instancePath+"/spec/snapshots/include/packages",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/packages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.packages,data:data54};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4966,9 +4963,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data46};
+if(data53.home !== undefined){
+let data55 = data53.home;
+if(typeof data55 !== "boolean"){
+const err140 = {instancePath:instancePath+"/spec/snapshots/include/home",schemaPath:"#/properties/spec/properties/snapshots/properties/include/properties/home/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.include.properties.home.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include.properties.home,data:data55};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4980,7 +4978,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
+const err141 = {instancePath:instancePath+"/spec/snapshots/include",schemaPath:"#/properties/spec/properties/snapshots/properties/include/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.properties.include.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.include,data:data53};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4990,14 +4988,51 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data47.paused !== undefined){
+let data56 = data47.paused;
+if(typeof data56 !== "boolean"){
+const err142 = {instancePath:instancePath+"/spec/snapshots/paused",schemaPath:"#/properties/spec/properties/snapshots/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.spec.properties.snapshots.properties.paused.type,parentSchema:schema33.properties.spec.properties.snapshots.properties.paused,data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
 else {
 vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/spec/snapshots",schemaPath:"#/properties/spec/properties/snapshots/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.properties.snapshots.type,parentSchema:schema33.properties.spec.properties.snapshots,data:data47};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.spec.type,parentSchema:schema33.properties.spec,data:data9};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
 }
 errors++;
 }
