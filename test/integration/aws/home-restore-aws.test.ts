@@ -356,6 +356,7 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     const r = await (await sources(() => later)).restoreHomeStep(RP, HOME, HOME, MOVE);
     expect(r).toEqual({
       state: "failed",
+      final: true,
       reason: `the restore-move task ${taskArn} had not stopped in 6 hours (${status}); it was stopped; no file was moved over another, and every file it did not move is where AWS Backup put it`,
     });
     // ECS itself stopped it: it no longer runs over the home.
