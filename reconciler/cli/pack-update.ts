@@ -88,7 +88,10 @@ export async function updatePacks(
       upgrade: true,
       today: io.today(),
       rIndexes: await readRIndexes(next, only),
-      juliaRegistries: await readJuliaRegistries(next, only),
+      // A pack update keeps each git Julia registry at the commit its lock records.
+      juliaRegistries: await readJuliaRegistries(next, only, {
+        gitCacheDir: join(dir, ".labenv", "cache", "julia-registries"),
+      }),
     };
     const locks =
       only.length === 0

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import {
@@ -18,7 +19,6 @@ import { exampleGitRepo, git } from "./temp-git-repo.js";
 
 const RNASEQ = "genomics-core/rnaseq";
 const LOCK = `environments/${RNASEQ}/environment.lock.yaml`;
-const sha = (c: string) => c.repeat(40);
 const UUID = {
   IJulia: "7073ff75-c697-5162-941a-fcdaad2a7d2a",
   JSON: "682c06a0-de6a-54ab-a142-c8b1cf79cde6",
@@ -26,6 +26,46 @@ const UUID = {
   Dates: "ade2ca70-3891-5945-98fb-dc099432e06a",
   Unused: "11111111-2222-3333-4444-555555555555",
 };
+/**
+ * Each package a git repository of its own with a tagged commit per version, as Registrator
+ * registers them: the registry's git-tree-sha1 of a version is the git tree of that commit, the
+ * hash Pkg checks a downloaded or cloned package against (Operations.install_archive and
+ * install_git), never an invented one.
+ */
+const PACKAGES: Record<string, string[]> = {
+  IJulia: ["1.23.0", "1.24.2"],
+  JSON: ["0.19.0", "0.21.3", "0.21.4", "0.21.5", "1.0.0"],
+  Parsers: ["2.4.0", "2.4.3", "2.8.1"],
+};
+const packagesRoot = mkdtempSync(join(tmpdir(), "labenv-julia-packages-"));
+const tree: Record<string, string> = {};
+for (const [name, versions] of Object.entries(PACKAGES)) {
+  const repo = join(packagesRoot, `${name}.jl`);
+  mkdirSync(join(repo, "src"), { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  for (const version of versions) {
+    writeFileSync(
+      join(repo, "Project.toml"),
+      `name = "${name}"\nuuid = "${UUID[name as keyof typeof UUID]}"\nversion = "${version}"\n`,
+    );
+    writeFileSync(
+      join(repo, "src", `${name}.jl`),
+      `module ${name}\nconst VERSION = v"${version}"\nend\n`,
+    );
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", `${name} ${version}`);
+    git(repo, "tag", `v${version}`);
+    tree[`${name}@${version}`] = git(repo, "rev-parse", `v${version}^{tree}`);
+  }
+}
+const sha = (pkg: string) => tree[pkg]!;
+const versionsToml = (name: string, yanked: string[] = []) =>
+  PACKAGES[name]!.map(
+    (v) =>
+      `["${v}"]\ngit-tree-sha1 = "${sha(`${name}@${v}`)}"\n${yanked.includes(v) ? "yanked = true\n" : ""}`,
+  ).join("\n");
+const packageToml = (name: string) =>
+  `name = "${name}"\nuuid = "${UUID[name as keyof typeof UUID]}"\nrepo = "${pathToFileURL(join(packagesRoot, `${name}.jl`)).href}"\n`;
 
 /**
  * A registry in General's layout. IJulia 1.24.2 needs JSON (compat 0.20-0.21) and the standard
@@ -45,26 +85,22 @@ const REGISTRY: Record<string, string> = {
     `${UUID.Unused} = { name = "Unused", path = "U/Unused" }`,
     "",
   ].join("\n"),
-  "I/IJulia/Package.toml": `name = "IJulia"\nuuid = "${UUID.IJulia}"\nrepo = "https://example.org/IJulia.jl.git"\n`,
-  "I/IJulia/Versions.toml": `["1.23.0"]\ngit-tree-sha1 = "${sha("1")}"\n\n["1.24.2"]\ngit-tree-sha1 = "${sha("2")}"\n`,
+  "I/IJulia/Package.toml": packageToml("IJulia"),
+  "I/IJulia/Versions.toml": versionsToml("IJulia"),
   "I/IJulia/Deps.toml": `["1"]\nDates = "${UUID.Dates}"\nJSON = "${UUID.JSON}"\n`,
   "I/IJulia/Compat.toml": `["1.23"]\njulia = "1.11-1"\nJSON = "0.18-0.21"\n\n["1.24"]\njulia = "1.6.0-1"\nJSON = "0.20-0.21"\n`,
-  "J/JSON/Package.toml": `name = "JSON"\nuuid = "${UUID.JSON}"\nrepo = "https://example.org/JSON.jl.git"\n`,
-  "J/JSON/Versions.toml": ["0.19.0", "0.21.3", "0.21.4", "0.21.5", "1.0.0"]
-    .map(
-      (v, i) =>
-        `["${v}"]\ngit-tree-sha1 = "${sha("abcde"[i]!)}"\n${v === "0.21.5" ? "yanked = true\n" : ""}`,
-    )
-    .join("\n"),
+  "J/JSON/Package.toml": packageToml("JSON"),
+  "J/JSON/Versions.toml": versionsToml("JSON", ["0.21.5"]),
   "J/JSON/Deps.toml": `["0.21-0"]\nDates = "${UUID.Dates}"\nParsers = "${UUID.Parsers}"\n`,
   "J/JSON/Compat.toml": `["0.21-0"]\nParsers = "2.4"\n# a comment, as registries have\n`,
-  "P/Parsers/Package.toml": `name = "Parsers"\nuuid = "${UUID.Parsers}"\nrepo = "https://example.org/Parsers.jl.git"\n`,
-  "P/Parsers/Versions.toml": `["2.4.0"]\ngit-tree-sha1 = "${sha("3")}"\n\n["2.4.3"]\ngit-tree-sha1 = "${sha("4")}"\n\n["2.8.1"]\ngit-tree-sha1 = "${sha("5")}"\n`,
+  "P/Parsers/Package.toml": packageToml("Parsers"),
+  "P/Parsers/Versions.toml": versionsToml("Parsers"),
 };
 
 let registry: RegistryServer;
+let root: string;
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), "labenv-julia-registry-"));
+  root = mkdtempSync(join(tmpdir(), "labenv-julia-registry-"));
   for (const [path, text] of Object.entries(REGISTRY)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -82,7 +118,11 @@ async function must(args: string[]): Promise<string> {
 }
 
 /** The example repository with a pack that has a Julia 1.10.4 kernel, and rnaseq on it asking for `pins`. */
-async function repoWithJulia(pins: string[], julia: string | null = "1.10.4"): Promise<string> {
+async function repoWithJulia(
+  pins: string[],
+  julia: string | null = "1.10.4",
+  registryUrl: string = url(),
+): Promise<string> {
   const dir = exampleGitRepo();
   writePack(dir, "juliastats", "1.0.0", {
     image: `ghcr.io/westtek-research/labenv-julia@sha256:${"f".repeat(64)}`,
@@ -105,7 +145,7 @@ async function repoWithJulia(pins: string[], julia: string | null = "1.10.4"): P
   const doc = parseDocument(
     readFileSync(file, "utf8").replace(/domainPack: "[^"]+"/, 'domainPack: "juliastats@1.0.0"'),
   );
-  doc.setIn(["spec", "julia"], { registry: url(), packages: pins });
+  doc.setIn(["spec", "julia"], { registry: registryUrl, packages: pins });
   doc.deleteIn(["spec", "kernels"]);
   writeFileSync(file, doc.toString());
   return dir;
@@ -126,7 +166,7 @@ describe("Julia packages", () => {
           name: "IJulia",
           uuid: UUID.IJulia,
           version: "1.24.2",
-          gitTreeSha1: sha("2"),
+          gitTreeSha1: sha("IJulia@1.24.2"),
           source: "environment",
           deps: ["Dates", "JSON"],
         },
@@ -134,7 +174,7 @@ describe("Julia packages", () => {
           name: "JSON",
           uuid: UUID.JSON,
           version: "0.21.4",
-          gitTreeSha1: sha("c"),
+          gitTreeSha1: sha("JSON@0.21.4"),
           source: "dependency",
           deps: ["Dates", "Parsers"],
         },
@@ -142,7 +182,7 @@ describe("Julia packages", () => {
           name: "Parsers",
           uuid: UUID.Parsers,
           version: "2.4.3",
-          gitTreeSha1: sha("4"),
+          gitTreeSha1: sha("Parsers@2.4.3"),
           source: "dependency",
           deps: [],
         },
@@ -189,18 +229,18 @@ describe("Julia packages", () => {
         "",
         "[[deps.IJulia]]",
         'deps = ["Dates", "JSON"]',
-        `git-tree-sha1 = "${sha("2")}"`,
+        `git-tree-sha1 = "${sha("IJulia@1.24.2")}"`,
         `uuid = "${UUID.IJulia}"`,
         'version = "1.24.2"',
         "",
         "[[deps.JSON]]",
         'deps = ["Dates", "Parsers"]',
-        `git-tree-sha1 = "${sha("c")}"`,
+        `git-tree-sha1 = "${sha("JSON@0.21.4")}"`,
         `uuid = "${UUID.JSON}"`,
         'version = "0.21.4"',
         "",
         "[[deps.Parsers]]",
-        `git-tree-sha1 = "${sha("4")}"`,
+        `git-tree-sha1 = "${sha("Parsers@2.4.3")}"`,
         `uuid = "${UUID.Parsers}"`,
         'version = "2.4.3"',
         "",
@@ -230,9 +270,9 @@ describe("Julia packages", () => {
       ),
     ) as { spec: { juliaPackages: unknown } };
     expect(observation.spec.juliaPackages).toEqual([
-      { name: "IJulia", version: "1.24.2", gitTreeSha1: sha("2") },
-      { name: "JSON", version: "0.21.4", gitTreeSha1: sha("c") },
-      { name: "Parsers", version: "2.4.3", gitTreeSha1: sha("4") },
+      { name: "IJulia", version: "1.24.2", gitTreeSha1: sha("IJulia@1.24.2") },
+      { name: "JSON", version: "0.21.4", gitTreeSha1: sha("JSON@0.21.4") },
+      { name: "Parsers", version: "2.4.3", gitTreeSha1: sha("Parsers@2.4.3") },
     ]);
     const d = await runCli(["drift", RNASEQ, "--repo", dir]);
     expect(d.stdout).toContain("1 stable");
@@ -317,5 +357,121 @@ describe("Julia packages", () => {
     } finally {
       registry.mode = "ok";
     }
+  }, 240_000);
+});
+
+describe("a Julia registry kept in git", () => {
+  /** The test registry's files as a git repository on `main`, as JuliaRegistries/General is kept. */
+  function gitRegistry(): { dir: string; head: string } {
+    const dir = mkdtempSync(join(tmpdir(), "labenv-julia-git-registry-"));
+    for (const [path, text] of Object.entries(REGISTRY)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "Registry");
+    return { dir, head: git(dir, "rev-parse", "HEAD") };
+  }
+  /** A new JSON 0.21.6 registered on `main`, after the lock was made. */
+  function registerJson(dir: string): string {
+    const versions = join(dir, "J/JSON/Versions.toml");
+    writeFileSync(
+      versions,
+      `${readFileSync(versions, "utf8")}\n["0.21.6"]\ngit-tree-sha1 = "${sha("JSON@0.21.4")}"\n`,
+    );
+    git(dir, "commit", "-qam", "New version: JSON v0.21.6");
+    return git(dir, "rev-parse", "HEAD");
+  }
+  const lockedJulia = (dir: string) =>
+    (
+      parse(readFileSync(join(dir, LOCK), "utf8")) as {
+        spec: {
+          julia: {
+            registry: string;
+            registryCommit?: string;
+            packages: { name: string; version: string }[];
+          };
+        };
+      }
+    ).spec.julia;
+  const versionsOf = (dir: string) =>
+    Object.fromEntries(lockedJulia(dir).packages.map((p) => [p.name, p.version]));
+
+  it("is read with git at the commit the lock records: a re-lock reads that commit again, and --upgrade moves it to where the ref is now", async () => {
+    const reg = gitRegistry();
+    const at = `git+${pathToFileURL(reg.dir).href}#main`;
+    const dir = await repoWithJulia(["IJulia==1.24.2"], "1.10.4", at);
+    await must(["lock", RNASEQ, "--repo", dir]);
+    expect(lockedJulia(dir).registry).toBe(at);
+    expect(lockedJulia(dir).registryCommit).toBe(reg.head);
+    expect(versionsOf(dir)).toEqual({ IJulia: "1.24.2", JSON: "0.21.4", Parsers: "2.4.3" });
+    await must(["lock", "--check", "--repo", dir]);
+    await must(["validate", dir]);
+
+    const newer = registerJson(reg.dir);
+    // environment.yaml changes (a second pin), so the lock is resolved again: at the same commit.
+    const file = join(dir, `environments/${RNASEQ}/environment.yaml`);
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "- IJulia==1.24.2",
+        "- IJulia==1.24.2\n      - Parsers==2.4.3",
+      ),
+    );
+    await must(["lock", RNASEQ, "--repo", dir]);
+    expect(lockedJulia(dir).registryCommit).toBe(reg.head);
+    expect(versionsOf(dir).JSON).toBe("0.21.4");
+
+    await must(["lock", RNASEQ, "--upgrade", "--repo", dir]);
+    expect(lockedJulia(dir).registryCommit).toBe(newer);
+    expect(versionsOf(dir).JSON).toBe("0.21.6");
+    await must(["lock", "--check", "--repo", dir]);
+  }, 240_000);
+
+  it("is fetched over git's HTTP from 127.0.0.1, and a commit the repository lost fails the lock, saying how to move on", async () => {
+    const reg = gitRegistry();
+    const bare = join(mkdtempSync(join(tmpdir(), "labenv-julia-git-served-")), "General.git");
+    git(tmpdir(), "clone", "-q", "--bare", reg.dir, bare);
+    git(bare, "update-server-info"); // served as plain files: git's "dumb" HTTP
+    const served = await serveRegistry(dirname(bare));
+    try {
+      const at = `git+${served.url}General.git#main`;
+      const dir = await repoWithJulia(["IJulia==1.24.2"], "1.10.4", at);
+      await must(["lock", RNASEQ, "--repo", dir]);
+      expect(lockedJulia(dir).registryCommit).toBe(reg.head);
+      expect(versionsOf(dir)).toEqual({ IJulia: "1.24.2", JSON: "0.21.4", Parsers: "2.4.3" });
+      expect(served.requests).toContain("/General.git/info/refs");
+
+      // The lock names a commit the repository does not have (its history was rewritten).
+      const path = join(dir, LOCK);
+      writeFileSync(path, readFileSync(path, "utf8").replace(reg.head, "dead".repeat(10)));
+      const file = join(dir, `environments/${RNASEQ}/environment.yaml`);
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(
+          "- IJulia==1.24.2",
+          "- IJulia==1.24.2\n      - Parsers==2.4.3",
+        ),
+      );
+      const r = await runCli(["lock", RNASEQ, "--repo", dir]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        `    the Julia registry ${at} could not be read: the commit ${"dead".repeat(10)} the lock records is not in the repository (was its history rewritten?); run labenv lock --upgrade to lock against the commit main names now`,
+      );
+    } finally {
+      await served.close();
+    }
+  }, 240_000);
+
+  it("an HTTP registry written with and without a trailing slash locks the same", async () => {
+    const bare = await repoWithJulia(["IJulia==1.24.2"], "1.10.4", url());
+    const slash = await repoWithJulia(["IJulia==1.24.2"], "1.10.4", `${url()}/`);
+    await must(["lock", RNASEQ, "--repo", bare]);
+    await must(["lock", RNASEQ, "--repo", slash]);
+    expect(lockedJulia(slash).registry).toBe(url());
+    const body = (d: string) => readFileSync(join(d, LOCK), "utf8").replace(/inputDigest: .*/, "");
+    expect(body(slash)).toBe(body(bare));
+    await must(["lock", "--check", "--repo", slash]);
   }, 240_000);
 });

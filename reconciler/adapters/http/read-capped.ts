@@ -29,3 +29,43 @@ export async function readCapped(
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/**
+ * GET `url` and its body as text, at most `maxBytes` and `timeoutMs`; `optional`: a 404 is
+ * undefined. Every failure is an Error that names the URL: no answer in time, the network's
+ * code, the HTTP status, or a body too large.
+ */
+export async function fetchCapped(
+  url: string,
+  options: { maxBytes: number; timeoutMs: number; optional?: boolean; fetch?: typeof fetch },
+): Promise<string | undefined> {
+  const { maxBytes, timeoutMs } = options;
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new Error(failure(url, e, timeoutMs));
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    if (options.optional && response.status === 404) return undefined;
+    throw new Error(`${url} answered HTTP ${response.status}`);
+  }
+  try {
+    return await readCapped(
+      response,
+      maxBytes,
+      () => new Error(`${url} is larger than ${maxBytes} bytes`),
+    );
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith(`${url} is larger`)) throw e;
+    throw new Error(failure(url, e, timeoutMs));
+  }
+}
+
+function failure(url: string, e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; cause?: { code?: string }; message?: string };
+  return err.name === "TimeoutError"
+    ? `${url} did not answer within ${timeoutMs / 1000} s`
+    : `${url}: ${err.cause?.code ?? err.message ?? String(e)}`;
+}

@@ -1,141 +1,133 @@
-import type { Repository } from "../../core/model/documents.js";
+import type { Loaded, Repository } from "../../core/model/documents.js";
 import {
   MAX_JULIA_PACKAGES,
   parseRegistryIndex,
-  uuidsByName,
   parseRegistryPackage,
+  resolveJuliaPackages,
   type JuliaRegistry,
   type JuliaRegistryPackage,
 } from "../../core/lock/julia-packages.js";
-import { inIntervals, parseJuliaVersion } from "../../core/lock/julia-versions.js";
-import { readCapped } from "../http/read-capped.js";
+import { isGitRegistry } from "../../core/lock/julia-registry-location.js";
+import { trimSourceUrl } from "../../core/lock/source-url.js";
+import { resolvePack } from "../../core/packs/resolve-pack.js";
+import {
+  openRegistryFiles,
+  type RegistryFileOptions,
+  type RegistryFiles,
+} from "./julia-registry-files.js";
 
-/** At most this many bytes of one registry file (General's Registry.toml is about 1.5 MiB). */
-export const MAX_JULIA_REGISTRY_FILE_BYTES = 8 * 1024 * 1024;
-
-type Fetch = typeof fetch;
-interface Options {
-  fetch?: Fetch;
-  timeoutMs?: number;
+interface Options extends RegistryFileOptions {
+  /** `labenv lock --upgrade`: read a git registry at the commit its ref names now, not the lock's. */
+  upgrade?: boolean;
 }
 
 /**
- * The parts of every Julia registry the chosen environments resolve against (`spec.julia.registry`),
- * read once each: Registry.toml, then the files of each pinned package at its pinned version and of
- * every package any version of a dependency may need (Deps.toml), at most 500 packages, 8 MiB a
- * file and 10 s a request. A registry that cannot be read is reported with why, and only the locks
- * that need it fail.
+ * The parts of the Julia registry each chosen environment resolves against (`spec.julia`), by
+ * environment: Registry.toml, then the files of the packages the resolver asks for, round by
+ * round, until it has what it needs (at most 500 packages; 8 MiB a file and 10 s a request). A
+ * git registry is read at the commit the environment's lock records (unless `upgrade`), else at
+ * the commit its ref names now. Environments on one registry at one commit share one read. A
+ * registry that cannot be read is reported with why, and only the locks that need it fail.
  */
 export async function readJuliaRegistries(
   repository: Repository,
   only: readonly string[] = [],
   options: Options = {},
 ): Promise<Map<string, JuliaRegistry | { error: string }>> {
-  const pins = new Map<string, Map<string, Set<string>>>();
-  for (const [key, env] of repository.environments) {
+  // One read per registry and commit ("" for HTTP, or "now" for a git ref): the environments on it.
+  const groups = new Map<string, { url: string; commit?: string; envs: string[] }>();
+  for (const [key, env] of [...repository.environments].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const julia = env.doc.spec.julia;
     if (!julia || (only.length > 0 && !only.includes(key))) continue;
-    const byName = pins.get(julia.registry) ?? new Map<string, Set<string>>();
-    for (const pin of julia.packages) {
-      const [name, version] = pin.split("==") as [string, string];
-      byName.set(name, (byName.get(name) ?? new Set()).add(version));
-    }
-    pins.set(julia.registry, byName);
+    const url = trimSourceUrl(julia.registry);
+    const locked = repository.locks.get(key)?.doc.spec.julia;
+    const commit =
+      isGitRegistry(url) && !options.upgrade && locked && trimSourceUrl(locked.registry) === url
+        ? locked.registryCommit
+        : undefined;
+    const id = `${url} ${commit ?? ""}`;
+    const group = groups.get(id) ?? { url, ...(commit ? { commit } : {}), envs: [] };
+    group.envs.push(key);
+    groups.set(id, group);
   }
   const out = new Map<string, JuliaRegistry | { error: string }>();
-  for (const url of [...pins.keys()].sort()) {
+  for (const group of groups.values()) {
+    let read: JuliaRegistry | { error: string };
+    let files: RegistryFiles | undefined;
     try {
-      out.set(url, await readOne(url, pins.get(url)!, options));
+      files = await openRegistryFiles(group.url, group.commit, options);
+      const envs = group.envs.map((k) => repository.environments.get(k)!);
+      read = await readForEnvironments(repository, group.url, files, envs);
     } catch (e) {
-      out.set(url, { error: (e as Error).message });
+      read = { error: (e as Error).message };
+    } finally {
+      await files?.close();
     }
+    for (const key of group.envs) out.set(key, read);
   }
   return out;
 }
 
-async function readOne(
-  base: string,
-  pins: Map<string, Set<string>>,
-  options: Options,
+/** Registry.toml, then each round of packages the resolver asks for, for each environment. */
+async function readForEnvironments(
+  repository: Repository,
+  url: string,
+  files: RegistryFiles,
+  envs: Loaded<"Environment">[],
 ): Promise<JuliaRegistry> {
-  const root = base.replace(/\/+$/, "");
-  const index = parseRegistryIndex((await get(`${root}/Registry.toml`, options))!);
-  if (!index.ok) throw new Error(`${root}: ${index.error}`);
-  const byName = uuidsByName(index.index);
+  const index = parseRegistryIndex((await files.read(["Registry.toml"])).get("Registry.toml")!);
+  if (!index.ok) throw new Error(`${url}: ${index.error}`);
   const packages = new Map<string, JuliaRegistryPackage>();
-  // uuid → the versions whose dependencies are needed (undefined: all of them).
-  let level = new Map<string, Set<string> | undefined>();
-  for (const [name, versions] of pins) {
-    const uuid = byName.get(name);
-    if (uuid) level.set(uuid, versions);
-  }
-  while (level.size > 0) {
-    if (packages.size + level.size > MAX_JULIA_PACKAGES)
-      throw new Error(`${root}: the packages needed are more than ${MAX_JULIA_PACKAGES}`);
-    const read = await Promise.all(
-      [...level.keys()].map(async (uuid) => {
-        const { path } = index.index.get(uuid)!;
-        const file = (f: string, optional = false) =>
-          get(`${root}/${path}/${f}`, options, optional);
-        const [pkg, versions, deps, compat] = await Promise.all([
-          file("Package.toml"),
-          file("Versions.toml"),
-          file("Deps.toml", true),
-          file("Compat.toml", true),
-        ]);
-        const parsed = parseRegistryPackage(path, {
-          package: pkg!,
-          versions: versions!,
-          deps,
-          compat,
-        });
-        if (!parsed.ok) throw new Error(`${root}: ${parsed.error}`);
-        return parsed.value;
-      }),
-    );
-    const next = new Map<string, Set<string> | undefined>();
-    for (const pkg of read) {
-      packages.set(pkg.uuid, pkg);
-      const only = level.get(pkg.uuid);
-      for (const d of pkg.deps) {
-        const applies = only
-          ? [...only].some((v) => {
-              const parsed = parseJuliaVersion(v);
-              return parsed !== undefined && inIntervals(parsed, d.range);
-            })
-          : true;
-        if (!applies) continue;
-        for (const uuid of Object.values(d.deps))
-          if (index.index.has(uuid) && !packages.has(uuid) && !level.has(uuid))
-            next.set(uuid, undefined);
-      }
+  const registry: JuliaRegistry = {
+    url,
+    ...(files.commit ? { commit: files.commit } : {}),
+    index: index.index,
+    packages,
+  };
+  for (const env of envs) {
+    const pack = resolvePack(repository, env.doc.spec.domainPack);
+    if (!pack.ok) continue; // the lock says why
+    // Each round reads at least one package more, so at most MAX_JULIA_PACKAGES rounds.
+    for (let round = 0; round <= MAX_JULIA_PACKAGES; round++) {
+      const r = resolveJuliaPackages(env.doc, pack.pack.doc, registry);
+      if (r.ok !== "need") break;
+      if (packages.size + r.uuids.length > MAX_JULIA_PACKAGES)
+        throw new Error(`${url}: the packages needed are more than ${MAX_JULIA_PACKAGES}`);
+      for (const pkg of await readPackages(url, files, index.index, r.uuids))
+        packages.set(pkg.uuid, pkg);
     }
-    level = next;
   }
-  return { url: base, index: index.index, packages };
+  return registry;
 }
 
-async function get(url: string, options: Options, optional = false): Promise<string | undefined> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeoutMs) });
-  } catch (e) {
-    const err = e as { name?: string; cause?: { code?: string }; message?: string };
-    throw new Error(
-      err.name === "TimeoutError"
-        ? `${url} did not answer within ${timeoutMs / 1000} s`
-        : `${url}: ${err.cause?.code ?? err.message ?? String(e)}`,
-    );
-  }
-  if (optional && response.status === 404) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(`${url} answered HTTP ${response.status}`);
-  }
-  const tooLarge = new Error(`${url} is larger than ${MAX_JULIA_REGISTRY_FILE_BYTES} bytes`);
-  return readCapped(response, MAX_JULIA_REGISTRY_FILE_BYTES, () => tooLarge);
+/** The Package.toml, Versions.toml, Deps.toml and Compat.toml of each package, in one round. */
+async function readPackages(
+  url: string,
+  files: RegistryFiles,
+  index: JuliaRegistry["index"],
+  uuids: readonly string[],
+): Promise<JuliaRegistryPackage[]> {
+  const names = ["Package.toml", "Versions.toml", "Deps.toml", "Compat.toml"];
+  const optional = new Set<string>();
+  const paths = uuids.flatMap((uuid) => {
+    const { path } = index.get(uuid)!;
+    optional.add(`${path}/Deps.toml`).add(`${path}/Compat.toml`);
+    return names.map((n) => `${path}/${n}`);
+  });
+  const texts = await files.read(paths, optional);
+  return uuids.map((uuid) => {
+    const { path } = index.get(uuid)!;
+    const parsed = parseRegistryPackage(path, {
+      package: texts.get(`${path}/Package.toml`)!,
+      versions: texts.get(`${path}/Versions.toml`)!,
+      deps: texts.get(`${path}/Deps.toml`),
+      compat: texts.get(`${path}/Compat.toml`),
+    });
+    if (!parsed.ok) throw new Error(`${url}: ${parsed.error}`);
+    if (parsed.value.uuid !== uuid)
+      throw new Error(
+        `${url}: ${path}/Package.toml says uuid ${parsed.value.uuid}, but Registry.toml lists ${path} as ${uuid}`,
+      );
+    return parsed.value;
+  });
 }

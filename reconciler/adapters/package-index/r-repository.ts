@@ -4,12 +4,14 @@ import {
   parseRPackageIndex,
   type RPackageIndex,
 } from "../../core/lock/r-packages.js";
-import { readCapped } from "../http/read-capped.js";
+import { trimSourceUrl } from "../../core/lock/source-url.js";
+import { fetchCapped } from "../http/read-capped.js";
 
 /**
  * The `src/contrib/PACKAGES` index of every R snapshot repository the chosen environments
- * install from (`spec.r.repository`), read once each: at most 16 MiB and 10 s per repository. A
- * repository that cannot be read is reported with why, and only the locks that need it fail.
+ * install from (`spec.r.repository`), read once each, by URL without trailing slashes
+ * (trimSourceUrl): at most 16 MiB and 10 s per repository. A repository that cannot be read is
+ * reported with why, and only the locks that need it fail.
  */
 export async function readRIndexes(
   repository: Repository,
@@ -19,42 +21,19 @@ export async function readRIndexes(
   const urls = new Set<string>();
   for (const [key, env] of repository.environments)
     if (env.doc.spec.r && (only.length === 0 || only.includes(key)))
-      urls.add(env.doc.spec.r.repository);
+      urls.add(trimSourceUrl(env.doc.spec.r.repository));
   const out = new Map<string, RPackageIndex | { error: string }>();
-  for (const url of [...urls].sort()) out.set(url, await readOne(url, options));
-  return out;
-}
-
-async function readOne(
-  base: string,
-  options: { fetch?: typeof fetch; timeoutMs?: number },
-): Promise<RPackageIndex | { error: string }> {
-  const url = `${base.replace(/\/+$/, "")}/src/contrib/PACKAGES`;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  try {
-    const response = await (options.fetch ?? fetch)(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { error: `${url} answered HTTP ${response.status}` };
-    }
-    const tooLarge = new Error(`${url} is larger than ${MAX_R_INDEX_BYTES} bytes`);
-    let text: string;
+  for (const url of [...urls].sort()) {
     try {
-      text = await readCapped(response, MAX_R_INDEX_BYTES, () => tooLarge);
+      const text = await fetchCapped(`${url}/src/contrib/PACKAGES`, {
+        maxBytes: MAX_R_INDEX_BYTES,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      out.set(url, parseRPackageIndex(text!));
     } catch (e) {
-      if (e === tooLarge) return { error: tooLarge.message };
-      throw e;
+      out.set(url, { error: (e as Error).message });
     }
-    return parseRPackageIndex(text);
-  } catch (e) {
-    const err = e as { name?: string; cause?: { code?: string }; message?: string };
-    return {
-      error:
-        err.name === "TimeoutError"
-          ? `${url} did not answer within ${timeoutMs / 1000} s`
-          : `${url}: ${err.cause?.code ?? err.message ?? String(e)}`,
-    };
   }
+  return out;
 }

@@ -99,7 +99,10 @@ export function registerLock(program: Command, io: CliIO): void {
           return;
         }
         const rIndexes = await readRIndexes(repository, envs);
-        const juliaRegistries = await readJuliaRegistries(repository, envs);
+        const juliaRegistries = await readJuliaRegistries(repository, envs, {
+          upgrade: opts.upgrade ?? false,
+          gitCacheDir: join(opts.repo, ".labenv", "cache", "julia-registries"),
+        });
         const outcomes = lockRepository(repository, index, { ...scope, rIndexes, juliaRegistries });
         for (const o of outcomes)
           if (o.outcome === "created" || o.outcome === "updated")

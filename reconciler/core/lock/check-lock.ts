@@ -6,6 +6,9 @@ import { assembleLock, inputDigest, keptPackages } from "./build-lock.js";
 import { canonicalJson } from "./canonical.js";
 import type { PackageIndexData } from "./package-index.js";
 import { markerEnvironment, uploadedBy } from "./resolve.js";
+import { splitPin } from "./pin.js";
+import { trimSourceUrl } from "./source-url.js";
+import { isGitRegistry } from "./julia-registry-location.js";
 
 /** One thing wrong with a lock, at the lock field it is about. */
 export interface LockFinding {
@@ -475,7 +478,7 @@ function checkRPackages(
     );
     return;
   }
-  if (r.repository !== asked.repository)
+  if (trimSourceUrl(r.repository) !== trimSourceUrl(asked.repository))
     either(
       ["spec", "r", "repository"],
       r.repository,
@@ -509,7 +512,7 @@ function checkRPackages(
       );
   };
   for (const pin of asked.packages) {
-    const [name, version] = pin.split("==") as [string, string];
+    const { name, version } = splitPin(pin);
     if (pack.spec.provides?.r?.[name] === undefined)
       expect(name, version, "environment", "environment.yaml");
   }
@@ -540,12 +543,21 @@ function checkJuliaPackages(
     );
     return;
   }
-  if (julia.registry !== asked.registry)
+  if (trimSourceUrl(julia.registry) !== trimSourceUrl(asked.registry))
     either(
       ["spec", "julia", "registry"],
       julia.registry,
       `environment.yaml resolves against ${asked.registry}`,
       `the Julia registry changed from ${julia.registry} to ${asked.registry}`,
+    );
+  else if (isGitRegistry(asked.registry) !== (julia.registryCommit !== undefined))
+    either(
+      ["spec", "julia", ...(julia.registryCommit ? ["registryCommit"] : [])],
+      julia.registryCommit ? `registryCommit ${julia.registryCommit}` : "no registryCommit",
+      isGitRegistry(asked.registry)
+        ? "a git registry's lock records the commit it was read at"
+        : "an HTTP registry has no commit",
+      "the Julia registry's commit is not recorded as its kind needs",
     );
   julia.packages.forEach((p, i) => {
     if (i > 0 && julia.packages[i - 1]!.name >= p.name)
@@ -557,7 +569,7 @@ function checkJuliaPackages(
   });
   const at = new Map(julia.packages.map((p, i) => [p.name, { p, i }]));
   for (const pin of asked.packages) {
-    const [name, version] = pin.split("==") as [string, string];
+    const { name, version } = splitPin(pin);
     const got = at.get(name);
     if (!got)
       either(

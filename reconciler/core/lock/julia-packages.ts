@@ -11,6 +11,7 @@ import {
 } from "./julia-versions.js";
 import { searchJuliaVersions } from "./julia-resolver.js";
 import { byText, splitPin } from "./pin.js";
+import { trimSourceUrl } from "./source-url.js";
 
 /** One package of a General-style registry, from its Package.toml, Versions.toml, Deps.toml and Compat.toml. */
 export interface JuliaRegistryPackage {
@@ -26,6 +27,8 @@ export interface JuliaRegistryPackage {
 /** Registry.toml's packages (uuid → name and path) and the packages read so far, by uuid. */
 export interface JuliaRegistry {
   url: string;
+  /** The commit the registry's files were read at, for a git registry. */
+  commit?: string;
   index: ReadonlyMap<string, { name: string; path: string }>;
   packages: ReadonlyMap<string, JuliaRegistryPackage>;
 }
@@ -203,8 +206,9 @@ export function resolveJuliaPackages(
     }
     pins.set(name, parseJuliaVersion(versionText)!);
   }
-  if (errors.length) return { ok: false, errors };
+  // Every pin is read before any is reported, so one lock names every bad pin.
   if (need.size) return { ok: "need", uuids: [...need].sort() };
+  if (errors.length) return { ok: false, errors };
   const found = searchJuliaVersions({
     registry,
     byName,
@@ -244,7 +248,8 @@ export function resolveJuliaPackages(
   return {
     ok: true,
     julia: {
-      registry: wanted.registry,
+      registry: trimSourceUrl(wanted.registry),
+      ...(registry.commit ? { registryCommit: registry.commit } : {}),
       julia: juliaText!,
       packages,
       stdlibs: [...stdlibs]

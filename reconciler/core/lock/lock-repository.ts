@@ -1,4 +1,5 @@
 import type { JuliaRegistry } from "./julia-packages.js";
+import { trimSourceUrl } from "./source-url.js";
 import semver from "semver";
 import { envKey, type Loaded, type Repository } from "../model/documents.js";
 import { packChecksum } from "../packs/checksum.js";
@@ -28,9 +29,9 @@ export interface LockOptions {
   excludeNewer?: string;
   /** Today (`YYYY-MM-DD`, from the caller: the core reads no clock), for a lab's `minimumReleaseAgeDays`. */
   today?: string;
-  /** R snapshot repositories' indexes by URL (environments with `spec.r`), or why one was not read. */
+  /** R snapshot repositories' indexes by URL (trimSourceUrl; environments with `spec.r`), or why one was not read. */
   rIndexes?: ReadonlyMap<string, RPackageIndex | { error: string }>;
-  /** Julia registries by URL (environments with `spec.julia`), as read for them, or why one was not read. */
+  /** The Julia registry of each environment with `spec.julia`, by `lab/env`, as read for it, or why it was not read. */
   juliaRegistries?: ReadonlyMap<string, JuliaRegistry | { error: string }>;
 }
 
@@ -164,10 +165,10 @@ export function lockRepository(
       index,
       ...(resolvedAt ? { excludeNewer: resolvedAt } : {}),
     };
-    const rIndex = env.doc.spec.r && options.rIndexes?.get(env.doc.spec.r.repository);
+    const rIndex =
+      env.doc.spec.r && options.rIndexes?.get(trimSourceUrl(env.doc.spec.r.repository));
     if (rIndex) inputs.rIndex = rIndex;
-    const juliaRegistry =
-      env.doc.spec.julia && options.juliaRegistries?.get(env.doc.spec.julia.registry);
+    const juliaRegistry = env.doc.spec.julia && options.juliaRegistries?.get(key);
     if (juliaRegistry) inputs.juliaRegistry = juliaRegistry;
     const built = buildLock(inputs, keep);
     if (!built.ok) {

@@ -1,4 +1,6 @@
 import type { DomainPack, Environment, EnvironmentLock } from "../model/documents.js";
+import { splitPin } from "./pin.js";
+import { trimSourceUrl } from "./source-url.js";
 
 /** One package of a CRAN-style repository's `src/contrib/PACKAGES` index. */
 export interface RIndexEntry {
@@ -110,7 +112,7 @@ export function resolveRPackages(
     locked.set(name, { name, version: String(version), source: "pack" });
   const queue: string[] = [];
   for (const pin of wanted.packages) {
-    const [name, version] = pin.split("==") as [string, string];
+    const { name, version } = splitPin(pin);
     const entry = index.get(name);
     if (provided.has(name)) {
       if (provided.get(name) !== version)
@@ -161,7 +163,7 @@ export function resolveRPackages(
   return {
     ok: true,
     r: {
-      repository: wanted.repository,
+      repository: trimSourceUrl(wanted.repository),
       packages: [...locked.values()].sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
       ),

@@ -126,9 +126,13 @@ export interface EnvironmentLock {
      */
     julia?: {
       /**
-       * The registry they were resolved against.
+       * The registry they were resolved against (as environment.yaml gives it, without trailing slashes).
        */
       registry: string;
+      /**
+       * For a git registry (`git+…`): the commit its files were read at. `labenv lock` reads the registry at this commit again until `--upgrade`, so a re-lock resolves against the same registry.
+       */
+      registryCommit?: string;
       /**
        * The pack's Julia version the compat ranges were checked against.
        */

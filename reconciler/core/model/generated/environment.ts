@@ -111,11 +111,11 @@ export interface Environment {
       packages: string[];
     };
     /**
-     * Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (the highest version every compat range allows) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.
+     * Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (a backtracking resolver: the highest versions that together meet every compat range) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.
      */
     julia?: {
       /**
-       * Where the registry's files are read from, at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror).
+       * Where the registry's files are read from: an HTTP(S) URL serving them at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror), or a git repository read with git — `git+file:///path/to/General#<ref>` on this machine, or `git+https://host/General.git#<ref>` fetched first. For git, the lock records the commit `<ref>` named when it was made (`registryCommit`), and later locks read that commit until `labenv lock --upgrade`.
        */
       registry: string;
       /**

@@ -3165,10 +3165,11 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Environment = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten unless `overwrite: true`: without it the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."},"overwrite":{"type":"boolean","default":false,"description":"Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there)."},"attempt":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Which attempt of this restore to run. Raise it (2, 3, …) in a pull request to retry a restore that failed: a fresh restore with its own AWS Backup restore job and move, recorded apart; what an earlier attempt left (its record, a restore directory a failed move left, files placed beside the home) is kept, never deleted. A retry needs the approvals the restore needed (an overwrite's, with `overwrite: true`). Attempt 1 is the restore as first asked for."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","packages"],"description":"Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (the highest version every compat range allows) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"Where the registry's files are read from, at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},"description":"`Name==x.y.z`, exact: a version the registry holds and has not yanked."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment.schema.json","title":"Environment","description":"A Jupyter environment as a researcher asks for it: domain pack, extra packages, resources, owner, and how drift is handled. Lives at `environments/<lab>/<name>/environment.yaml`; `labenv lock` turns it into `environment.lock.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Environment","description":"The document kind: `Environment`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}},"experiment":{"type":"string","maxLength":128,"description":"The experiment or study this environment serves (e.g. `EXP-2026-014`). Audit reports group by it."},"funding":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source paying for this environment: an id from the lab's `spec.funding`."}}},"spec":{"type":"object","additionalProperties":false,"required":["owner","domainPack","resources"],"properties":{"owner":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who owns the environment. Their POSIX uid owns the EFS home mounted at `/home/jovyan`."},"description":{"type":"string","maxLength":1024,"description":"What the environment is for, in a sentence or two."},"criticality":{"type":"string","enum":["standard","restricted"],"default":"standard","description":"How sensitive the environment's data is. `restricted` (identifiable patient data, embargoed results): a Share of it needs `allowRestricted: true`, and then the lab PI's approval."},"domainPack":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?@[^\\s@]+$","description":"The domain pack and a semver range, e.g. `genomics@^1.2`. The highest published, non-yanked version in the range is locked."},"state":{"type":"string","enum":["running","stopped"],"default":"running","description":"`running` keeps one Jupyter task up; `stopped` scales the service to zero and keeps every byte of storage."},"restoreFrom":{"type":"object","additionalProperties":false,"required":["snapshot"],"description":"Bring this environment back from a captured snapshot: its task runs the snapshot's image by digest, its /opt/jupyter volume is created from the snapshot's EBS snapshot, and the snapshot's home is restored from its AWS Backup recovery point and checked file by file against the manifest. The environment's lock must hold the snapshot's lock (`labenv restore` writes both). Existing files in the home are never overwritten unless `overwrite: true`: without it the restored files are left beside them.","properties":{"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot: `<lab>/<environment>/<name>`."},"overwrite":{"type":"boolean","default":false,"description":"Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there)."},"attempt":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Which attempt of this restore to run. Raise it (2, 3, …) in a pull request to retry a restore that failed: a fresh restore with its own AWS Backup restore job and move, recorded apart; what an earlier attempt left (its record, a restore directory a failed move left, files placed beside the home) is kept, never deleted. A retry needs the approvals the restore needed (an overwrite's, with `overwrite: true`). Attempt 1 is the restore as first asked for."}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}},"packages":{"type":"array","uniqueItems":true,"description":"Extra Python packages beyond the domain pack, as PEP 508 requirements (`scanpy>=1.10,<1.11`). They must not conflict with the pack's pins.","items":{"type":"string","minLength":1,"maxLength":512}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"R packages on top of the pack's, pinned exactly and installed from one date-pinned CRAN-style snapshot repository (needs an R kernel in the pack). `labenv lock` reads the repository's `src/contrib/PACKAGES`, locks every pin and its dependencies at the snapshot's versions with their MD5 sums, and the image installs exactly those.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"A snapshot repository that never changes, e.g. `https://packagemanager.posit.co/cran/2024-06-03` (Posit Package Manager, pinned to a date)."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$"},"description":"`name==version`, exact: the version the snapshot holds."}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","packages"],"description":"Julia packages for the pack's Julia kernel (IJulia), pinned exactly and resolved against one General-style registry (needs a Julia kernel with its version in the pack). `labenv lock` reads the registry's Registry.toml and each package's Package.toml, Versions.toml, Deps.toml and Compat.toml, locks every pin and its dependencies (a backtracking resolver: the highest versions that together meet every compat range) with their uuids and git-tree-sha1s, and the image instantiates exactly that Manifest.toml. IJulia must be among them.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$","description":"Where the registry's files are read from: an HTTP(S) URL serving them at a commit that never changes (e.g. a raw-files URL of JuliaRegistries/General at one commit, or an institution's mirror), or a git repository read with git — `git+file:///path/to/General#<ref>` on this machine, or `git+https://host/General.git#<ref>` fetched first. For git, the lock records the commit `<ref>` named when it was made (`registryCommit`), and later locks read that commit until `labenv lock --upgrade`."},"packages":{"type":"array","maxItems":500,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"},"description":"`Name==x.y.z`, exact: a version the registry holds and has not yanked."}}},"kernels":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$"},"description":"Which of the pack's kernels to offer (kernelspec names). Default: all of them."},"jupyterConfig":{"type":"object","description":"Jupyter server and lab settings, as `Section.option: value` (e.g. `ServerApp.shutdown_no_activity_timeout: 3600`). Tokens and passwords are never set here: access goes through the load balancer.","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":["string","number","boolean","array","object","null"]}},"mounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["dataset","path"],"properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab's shared dataset (a directory on the lab's EFS file system, mounted through its own access point)."},"path":{"type":"string","pattern":"^/data(/[A-Za-z0-9._-]+)+$","description":"Where the dataset appears in the container, under `/data`."},"readOnly":{"type":"boolean","default":true,"description":"Mount read-only (the default) so analyses cannot change reference data."}}},"description":"Lab datasets to mount in addition to the pack's."},"schedule":{"type":"object","additionalProperties":false,"description":"When the environment runs, for cost estimates and idle shutdown.","properties":{"idleShutdownMinutes":{"type":"integer","minimum":0,"maximum":10080,"description":"Stop the Jupyter server after this many idle minutes (0: never)."},"hoursPerWeek":{"type":"number","minimum":0,"maximum":168,"default":168,"description":"Expected running hours per week; used for the monthly cost estimate."}}},"drift":{"type":"object","additionalProperties":false,"description":"What labenv does when what runs differs from the lock.","properties":{"policy":{"type":"string","enum":["pr","revert","alert"],"default":"pr","description":"`pr` opens a drift pull request for humans to decide; `revert` puts the environment back as locked (snapshot first); `alert` only reports."}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this environment: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Overrides the lab's `spec.snapshots` (its fields win, `keep` as a whole).","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
 const pattern46 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern47 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$", "u");
 const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9.]{0,127}==[0-9]+([.-][0-9]+)*$", "u");
+const pattern49 = new RegExp("^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$", "u");
 const pattern50 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,127}==(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4206,8 +4207,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!pattern47.test(data30)){
-const err82 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data30};
+if(!pattern49.test(data30)){
+const err82 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$"},message:"must match pattern \""+"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$"+"\"",schema:"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$",parentSchema:schema33.properties.spec.properties.julia.properties.registry,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5042,14 +5043,14 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const EnvironmentLock = validate23;
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"The R packages the image has beyond R itself, when environment.yaml asks for any (`spec.r`): the pack's and every one installed from the snapshot repository, each exact.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"The snapshot repository they are installed from."},"packages":{"type":"array","description":"Sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name as CRAN spells it."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact version, as the repository's PACKAGES index writes it."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: in the pack image (`provides.r`); `environment`: asked for in environment.yaml; `dependency`: required by another (Depends, Imports, LinkingTo)."},"md5":{"type":"string","pattern":"^[a-f0-9]{32}$","description":"The source package's MD5 sum in the repository's PACKAGES index; the build refuses a download that differs."}}}}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","julia","packages","stdlibs"],"description":"The Julia packages the image instantiates, when environment.yaml asks for any (`spec.julia`): every pin and dependency, each exact with its uuid and git-tree-sha1, from which the build context's Project.toml and Manifest.toml are written.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"The registry they were resolved against."},"julia":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","description":"The pack's Julia version the compat ranges were checked against."},"packages":{"type":"array","maxItems":500,"description":"Sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","uuid","version","gitTreeSha1","source","deps"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$","description":"The package name as the registry spells it."},"uuid":{"type":"string","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$","description":"The package's uuid in the registry."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","description":"The exact version, a key of the registry's Versions.toml."},"gitTreeSha1":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"The registry's git-tree-sha1 of that version: Pkg refuses a download whose tree differs."},"source":{"type":"string","enum":["environment","dependency"],"description":"`environment`: pinned in environment.yaml; `dependency`: needed by another (Deps.toml)."},"deps":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$"},"description":"Its dependencies at this version, by name (packages and standard libraries)."}}}},"stdlibs":{"type":"array","description":"Julia's standard libraries the packages need (not in the registry), sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","uuid"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$","description":"The standard library's name."},"uuid":{"type":"string","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$","description":"Its uuid, as Deps.toml gives it."}}}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/environment-lock.schema.json","title":"EnvironmentLock","description":"The exact, resolved environment: image (repository and digest), Python version and every package version. Generated by `labenv lock` and committed next to `environment.yaml`; restoring from it years later gives identical package versions. Do not edit by hand: every check (`labenv lock --check`, `labenv validate`, the reconciler, the GitHub App) rejects a lock that `labenv lock` would not write, naming the field (`lock-edited`).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"EnvironmentLock","description":"The document kind: `EnvironmentLock`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment's name. Must equal the directory name: `environments/<lab>/<name>/`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["lockVersion","inputDigest","domainPack","image","python","packages","kernels","extensions","jupyterConfig"],"properties":{"lockVersion":{"const":1,"description":"The lockfile format version."},"inputDigest":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"A digest of the canonical inputs (environment spec and pack checksum). It tells a hand edit (`lock-edited`: the inputs are as recorded, yet a field disagrees) from a changed environment.yaml or pack (`lock-stale`); it is never trusted on its own: every check proves each field against its source."},"domainPack":{"type":"object","additionalProperties":false,"required":["name","version","checksum"],"description":"The resolved domain pack.","properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A lower-case name that is safe as a path segment and a DNS label: letters, digits and inner hyphens, at most 63 characters."},"version":{"type":"string","description":"The exact pack version (semver)."},"checksum":{"type":"string","pattern":"^sha256:[a-f0-9]{64}$","description":"The checksum of the pack version's canonical content, as in `domain-packs/registry.yaml`."}}},"image":{"type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._/-][a-z0-9]+)*)*@sha256:[a-f0-9]{64}$","description":"A container image pinned by digest (`registry/repo@sha256:<64 hex>`). Tags are not accepted: a tag can move, a digest cannot."},"python":{"type":"string","pattern":"^3\\.[0-9]{1,2}\\.[0-9]{1,2}$","description":"An exact CPython version, e.g. `3.11.9`."},"excludeNewer":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$","description":"The resolution cut-off (UTC): the packages labenv resolved (every one the pack does not pin) were taken as the index stood then, from each file's upload time. Written when `labenv lock --exclude-newer` or the lab's `minimumReleaseAgeDays` set one; absent when the newest releases were taken."},"packages":{"type":"array","description":"Every Python package, sorted by name, with its exact version and where the requirement came from.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact PEP 440 version."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: pinned by the domain pack; `environment`: asked for in environment.yaml; `dependency`: required by another locked package."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"The sha256 of the file to install for the image's platform (for `pip install --require-hashes`), whenever the package index knows it; absent when it does not. Must equal the index's."},"requestedAs":{"type":"string","maxLength":512,"description":"The requirement as written in environment.yaml."}}}},"r":{"type":"object","additionalProperties":false,"required":["repository","packages"],"description":"The R packages the image has beyond R itself, when environment.yaml asks for any (`spec.r`): the pack's and every one installed from the snapshot repository, each exact.","properties":{"repository":{"type":"string","maxLength":2048,"pattern":"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$","description":"The snapshot repository they are installed from."},"packages":{"type":"array","description":"Sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","version","source"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9.]{0,127}$","description":"The package name as CRAN spells it."},"version":{"type":"string","minLength":1,"maxLength":64,"description":"The exact version, as the repository's PACKAGES index writes it."},"source":{"type":"string","enum":["pack","environment","dependency"],"description":"`pack`: in the pack image (`provides.r`); `environment`: asked for in environment.yaml; `dependency`: required by another (Depends, Imports, LinkingTo)."},"md5":{"type":"string","pattern":"^[a-f0-9]{32}$","description":"The source package's MD5 sum in the repository's PACKAGES index; the build refuses a download that differs."}}}}}},"julia":{"type":"object","additionalProperties":false,"required":["registry","julia","packages","stdlibs"],"description":"The Julia packages the image instantiates, when environment.yaml asks for any (`spec.julia`): every pin and dependency, each exact with its uuid and git-tree-sha1, from which the build context's Project.toml and Manifest.toml are written.","properties":{"registry":{"type":"string","maxLength":2048,"pattern":"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$","description":"The registry they were resolved against (as environment.yaml gives it, without trailing slashes)."},"registryCommit":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"For a git registry (`git+…`): the commit its files were read at. `labenv lock` reads the registry at this commit again until `--upgrade`, so a re-lock resolves against the same registry."},"julia":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","description":"The pack's Julia version the compat ranges were checked against."},"packages":{"type":"array","maxItems":500,"description":"Sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","uuid","version","gitTreeSha1","source","deps"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$","description":"The package name as the registry spells it."},"uuid":{"type":"string","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$","description":"The package's uuid in the registry."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","description":"The exact version, a key of the registry's Versions.toml."},"gitTreeSha1":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"The registry's git-tree-sha1 of that version: Pkg refuses a download whose tree differs."},"source":{"type":"string","enum":["environment","dependency"],"description":"`environment`: pinned in environment.yaml; `dependency`: needed by another (Deps.toml)."},"deps":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$"},"description":"Its dependencies at this version, by name (packages and standard libraries)."}}}},"stdlibs":{"type":"array","description":"Julia's standard libraries the packages need (not in the registry), sorted by name.","items":{"type":"object","additionalProperties":false,"required":["name","uuid"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,127}$","description":"The standard library's name."},"uuid":{"type":"string","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$","description":"Its uuid, as Deps.toml gives it."}}}}}},"kernels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","language"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,63}$","description":"The kernelspec name Jupyter uses (`python3`, `ir`, `julia-1.10`)."},"language":{"type":"string","enum":["python","R","julia"],"description":"The kernel's language."},"displayName":{"type":"string","maxLength":128,"description":"The name shown in JupyterLab's launcher."},"version":{"type":"string","maxLength":32,"description":"The language runtime version the kernel runs (R 4.4.1, Julia 1.10.5)."}}},"description":"The kernels the environment offers."},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","description":"The JupyterLab extension's npm package name."},"version":{"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$","description":"The exact extension version."}}},"description":"JupyterLab extensions with exact versions."},"jupyterConfig":{"type":"array","description":"A hash of each Jupyter config value, so drift in settings is detected without copying values into the lock.","items":{"type":"object","additionalProperties":false,"required":["key","sha256"],"properties":{"key":{"type":"string","description":"The setting, `Section.option` or a config file path."},"sha256":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"sha256 of the setting's canonical JSON value (or of the file's bytes)."}}}},"resources":{"type":"object","additionalProperties":false,"required":["cpu","memory"],"description":"Compute and storage for the Jupyter task.","properties":{"cpu":{"type":"integer","enum":[256,512,1024,2048,4096,8192,16384],"description":"Fargate CPU units (1024 = 1 vCPU). Each value allows only certain memory sizes; `labenv validate` checks the pair."},"memory":{"type":"integer","minimum":512,"maximum":122880,"description":"Memory in MiB. Must be a size Fargate offers for the chosen cpu (e.g. cpu 1024 allows 2048–8192 in steps of 1024)."},"storageGiB":{"type":"integer","minimum":1,"maximum":16384,"description":"Size in GiB of the EBS volume mounted at `/opt/jupyter` (installed packages and kernels)."}}}}}}};
 const pattern65 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$", "u");
 const pattern67 = new RegExp("^[a-f0-9]{64}$", "u");
 const pattern70 = new RegExp("^[a-f0-9]{32}$", "u");
-const pattern72 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
-const pattern73 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,127}$", "u");
-const pattern74 = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");
-const pattern76 = new RegExp("^[0-9a-f]{40}$", "u");
+const pattern72 = new RegExp("^[0-9a-f]{40}$", "u");
+const pattern73 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
+const pattern74 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,127}$", "u");
+const pattern75 = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/environment-lock.schema.json" */;
@@ -6191,7 +6192,7 @@ vErrors.push(err93);
 errors++;
 }
 for(const key9 in data32){
-if(!((((key9 === "registry") || (key9 === "julia")) || (key9 === "packages")) || (key9 === "stdlibs"))){
+if(!(((((key9 === "registry") || (key9 === "registryCommit")) || (key9 === "julia")) || (key9 === "packages")) || (key9 === "stdlibs"))){
 const err94 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.julia,data:data32};
 if(vErrors === null){
 vErrors = [err94];
@@ -6215,8 +6216,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!pattern47.test(data33)){
-const err96 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"},message:"must match pattern \""+"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$"+"\"",schema:"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?$",parentSchema:schema34.properties.spec.properties.julia.properties.registry,data:data33};
+if(!pattern49.test(data33)){
+const err96 = {instancePath:instancePath+"/spec/julia/registry",schemaPath:"#/properties/spec/properties/julia/properties/registry/pattern",keyword:"pattern",params:{pattern: "^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$"},message:"must match pattern \""+"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$"+"\"",schema:"^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?|git\\+file://(/[A-Za-z0-9._~%+-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?|git\\+https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)+/?(#[A-Za-z0-9_][A-Za-z0-9._/-]{0,254})?)$",parentSchema:schema34.properties.spec.properties.julia.properties.registry,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -6237,11 +6238,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data32.julia !== undefined){
-let data34 = data32.julia;
+if(data32.registryCommit !== undefined){
+let data34 = data32.registryCommit;
 if(typeof data34 === "string"){
 if(!pattern72.test(data34)){
-const err98 = {instancePath:instancePath+"/spec/julia/julia",schemaPath:"#/properties/spec/properties/julia/properties/julia/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema34.properties.spec.properties.julia.properties.julia,data:data34};
+const err98 = {instancePath:instancePath+"/spec/julia/registryCommit",schemaPath:"#/properties/spec/properties/julia/properties/registryCommit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema34.properties.spec.properties.julia.properties.registryCommit,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -6252,7 +6253,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/spec/julia/julia",schemaPath:"#/properties/spec/properties/julia/properties/julia/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.julia.type,parentSchema:schema34.properties.spec.properties.julia.properties.julia,data:data34};
+const err99 = {instancePath:instancePath+"/spec/julia/registryCommit",schemaPath:"#/properties/spec/properties/julia/properties/registryCommit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.registryCommit.type,parentSchema:schema34.properties.spec.properties.julia.properties.registryCommit,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -6262,11 +6263,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data32.packages !== undefined){
-let data35 = data32.packages;
-if(Array.isArray(data35)){
-if(data35.length > 500){
-const err100 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema34.properties.spec.properties.julia.properties.packages,data:data35};
+if(data32.julia !== undefined){
+let data35 = data32.julia;
+if(typeof data35 === "string"){
+if(!pattern73.test(data35)){
+const err100 = {instancePath:instancePath+"/spec/julia/julia",schemaPath:"#/properties/spec/properties/julia/properties/julia/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema34.properties.spec.properties.julia.properties.julia,data:data35};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -6275,12 +6276,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-const len2 = data35.length;
-for(let i2=0; i2<len2; i2++){
-let data36 = data35[i2];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.name === undefined){
-const err101 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+}
+else {
+const err101 = {instancePath:instancePath+"/spec/julia/julia",schemaPath:"#/properties/spec/properties/julia/properties/julia/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.julia.type,parentSchema:schema34.properties.spec.properties.julia.properties.julia,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -6289,8 +6287,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data36.uuid === undefined){
-const err102 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "uuid"},message:"must have required property '"+"uuid"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+}
+if(data32.packages !== undefined){
+let data36 = data32.packages;
+if(Array.isArray(data36)){
+if(data36.length > 500){
+const err102 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema34.properties.spec.properties.julia.properties.packages,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -6299,8 +6301,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data36.version === undefined){
-const err103 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.name === undefined){
+const err103 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -6309,8 +6315,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data36.gitTreeSha1 === undefined){
-const err104 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "gitTreeSha1"},message:"must have required property '"+"gitTreeSha1"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+if(data37.uuid === undefined){
+const err104 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "uuid"},message:"must have required property '"+"uuid"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6319,8 +6325,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data36.source === undefined){
-const err105 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+if(data37.version === undefined){
+const err105 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6329,8 +6335,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data36.deps === undefined){
-const err106 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "deps"},message:"must have required property '"+"deps"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+if(data37.gitTreeSha1 === undefined){
+const err106 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "gitTreeSha1"},message:"must have required property '"+"gitTreeSha1"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6339,9 +6345,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key10 in data36){
-if(!((((((key10 === "name") || (key10 === "uuid")) || (key10 === "version")) || (key10 === "gitTreeSha1")) || (key10 === "source")) || (key10 === "deps"))){
-const err107 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+if(data37.source === undefined){
+const err107 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6350,12 +6355,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data36.name !== undefined){
-let data37 = data36.name;
-if(typeof data37 === "string"){
-if(!pattern73.test(data37)){
-const err108 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/name",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name,data:data37};
+if(data37.deps === undefined){
+const err108 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/required",keyword:"required",params:{missingProperty: "deps"},message:"must have required property '"+"deps"+"'",schema:schema34.properties.spec.properties.julia.properties.packages.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6364,9 +6365,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/name",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name,data:data37};
+for(const key10 in data37){
+if(!((((((key10 === "name") || (key10 === "uuid")) || (key10 === "version")) || (key10 === "gitTreeSha1")) || (key10 === "source")) || (key10 === "deps"))){
+const err109 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6376,11 +6377,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data36.uuid !== undefined){
-let data38 = data36.uuid;
+if(data37.name !== undefined){
+let data38 = data37.name;
 if(typeof data38 === "string"){
 if(!pattern74.test(data38)){
-const err110 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid,data:data38};
+const err110 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/name",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6391,7 +6392,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid,data:data38};
+const err111 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/name",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6401,11 +6402,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data36.version !== undefined){
-let data39 = data36.version;
+if(data37.uuid !== undefined){
+let data39 = data37.uuid;
 if(typeof data39 === "string"){
-if(!pattern72.test(data39)){
-const err112 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/version",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version,data:data39};
+if(!pattern75.test(data39)){
+const err112 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6416,7 +6417,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/version",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version,data:data39};
+const err113 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.uuid,data:data39};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6426,11 +6427,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data36.gitTreeSha1 !== undefined){
-let data40 = data36.gitTreeSha1;
+if(data37.version !== undefined){
+let data40 = data37.version;
 if(typeof data40 === "string"){
-if(!pattern76.test(data40)){
-const err114 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/gitTreeSha1/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1,data:data40};
+if(!pattern73.test(data40)){
+const err114 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/version",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6441,7 +6442,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/gitTreeSha1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1,data:data40};
+const err115 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/version",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.version,data:data40};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6451,10 +6452,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data36.source !== undefined){
-let data41 = data36.source;
-if(typeof data41 !== "string"){
-const err116 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/source",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source,data:data41};
+if(data37.gitTreeSha1 !== undefined){
+let data41 = data37.gitTreeSha1;
+if(typeof data41 === "string"){
+if(!pattern72.test(data41)){
+const err116 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/gitTreeSha1/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1,data:data41};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6463,8 +6465,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!((data41 === "environment") || (data41 === "dependency"))){
-const err117 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/source",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.julia.properties.packages.items.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source.enum,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source,data:data41};
+}
+else {
+const err117 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/gitTreeSha1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.gitTreeSha1,data:data41};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6474,15 +6477,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data36.deps !== undefined){
-let data42 = data36.deps;
-if(Array.isArray(data42)){
-const len3 = data42.length;
-for(let i3=0; i3<len3; i3++){
-let data43 = data42[i3];
-if(typeof data43 === "string"){
-if(!pattern73.test(data43)){
-const err118 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps/" + i3,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items,data:data43};
+if(data37.source !== undefined){
+let data42 = data37.source;
+if(typeof data42 !== "string"){
+const err118 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/source",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source,data:data42};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6491,9 +6489,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps/" + i3,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items,data:data43};
+if(!((data42 === "environment") || (data42 === "dependency"))){
+const err119 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/source",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.julia.properties.packages.items.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source.enum,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.source,data:data42};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6503,9 +6500,15 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps,data:data42};
+if(data37.deps !== undefined){
+let data43 = data37.deps;
+if(Array.isArray(data43)){
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+if(typeof data44 === "string"){
+if(!pattern74.test(data44)){
+const err120 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps/" + i3,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items,data:data44};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6515,9 +6518,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
 else {
-const err121 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.properties.packages.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data36};
+const err121 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps/" + i3,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.items,data:data44};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6529,7 +6531,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.packages.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages,data:data35};
+const err122 = {instancePath:instancePath+"/spec/julia/packages/" + i2+"/deps",schemaPath:"#/properties/spec/properties/julia/properties/packages/items/properties/deps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items.properties.deps,data:data43};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6539,15 +6541,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data32.stdlibs !== undefined){
-let data44 = data32.stdlibs;
-if(Array.isArray(data44)){
-const len4 = data44.length;
-for(let i4=0; i4<len4; i4++){
-let data45 = data44[i4];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.name === undefined){
-const err123 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data45};
+}
+else {
+const err123 = {instancePath:instancePath+"/spec/julia/packages/" + i2,schemaPath:"#/properties/spec/properties/julia/properties/packages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.properties.packages.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages.items,data:data37};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6556,8 +6552,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data45.uuid === undefined){
-const err124 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/required",keyword:"required",params:{missingProperty: "uuid"},message:"must have required property '"+"uuid"+"'",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data45};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/spec/julia/packages",schemaPath:"#/properties/spec/properties/julia/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.packages.type,parentSchema:schema34.properties.spec.properties.julia.properties.packages,data:data36};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6566,9 +6564,16 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key11 in data45){
-if(!((key11 === "name") || (key11 === "uuid"))){
-const err125 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data45};
+}
+if(data32.stdlibs !== undefined){
+let data45 = data32.stdlibs;
+if(Array.isArray(data45)){
+const len4 = data45.length;
+for(let i4=0; i4<len4; i4++){
+let data46 = data45[i4];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.name === undefined){
+const err125 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data46};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6577,12 +6582,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data45.name !== undefined){
-let data46 = data45.name;
-if(typeof data46 === "string"){
-if(!pattern73.test(data46)){
-const err126 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/name",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name,data:data46};
+if(data46.uuid === undefined){
+const err126 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/required",keyword:"required",params:{missingProperty: "uuid"},message:"must have required property '"+"uuid"+"'",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.required,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data46};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6591,9 +6592,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/name",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name,data:data46};
+for(const key11 in data46){
+if(!((key11 === "name") || (key11 === "uuid"))){
+const err127 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data46};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6603,11 +6604,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data45.uuid !== undefined){
-let data47 = data45.uuid;
+if(data46.name !== undefined){
+let data47 = data46.name;
 if(typeof data47 === "string"){
 if(!pattern74.test(data47)){
-const err128 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid,data:data47};
+const err128 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/name",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name,data:data47};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6618,7 +6619,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid,data:data47};
+const err129 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/name",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.name,data:data47};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6628,9 +6629,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data45};
+if(data46.uuid !== undefined){
+let data48 = data46.uuid;
+if(typeof data48 === "string"){
+if(!pattern75.test(data48)){
+const err130 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid,data:data48};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6640,9 +6643,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
 else {
-const err131 = {instancePath:instancePath+"/spec/julia/stdlibs",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.stdlibs.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs,data:data44};
+const err131 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4+"/uuid",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items.properties.uuid,data:data48};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6654,7 +6656,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.type,parentSchema:schema34.properties.spec.properties.julia,data:data32};
+const err132 = {instancePath:instancePath+"/spec/julia/stdlibs/" + i4,schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.properties.stdlibs.items.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs.items,data:data46};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6664,15 +6666,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data7.kernels !== undefined){
-let data48 = data7.kernels;
-if(Array.isArray(data48)){
-const len5 = data48.length;
-for(let i5=0; i5<len5; i5++){
-let data49 = data48[i5];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.name === undefined){
-const err133 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data49};
+}
+else {
+const err133 = {instancePath:instancePath+"/spec/julia/stdlibs",schemaPath:"#/properties/spec/properties/julia/properties/stdlibs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.julia.properties.stdlibs.type,parentSchema:schema34.properties.spec.properties.julia.properties.stdlibs,data:data45};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6681,8 +6677,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data49.language === undefined){
-const err134 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data49};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/spec/julia",schemaPath:"#/properties/spec/properties/julia/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.julia.type,parentSchema:schema34.properties.spec.properties.julia,data:data32};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6691,9 +6689,16 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key12 in data49){
-if(!((((key12 === "name") || (key12 === "language")) || (key12 === "displayName")) || (key12 === "version"))){
-const err135 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.kernels.items,data:data49};
+}
+if(data7.kernels !== undefined){
+let data49 = data7.kernels;
+if(Array.isArray(data49)){
+const len5 = data49.length;
+for(let i5=0; i5<len5; i5++){
+let data50 = data49[i5];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.name === undefined){
+const err135 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data50};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6702,12 +6707,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data49.name !== undefined){
-let data50 = data49.name;
-if(typeof data50 === "string"){
-if(!pattern20.test(data50)){
-const err136 = {instancePath:instancePath+"/spec/kernels/" + i5+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data50};
+if(data50.language === undefined){
+const err136 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema34.properties.spec.properties.kernels.items.required,parentSchema:schema34.properties.spec.properties.kernels.items,data:data50};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6716,9 +6717,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/spec/kernels/" + i5+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data50};
+for(const key12 in data50){
+if(!((((key12 === "name") || (key12 === "language")) || (key12 === "displayName")) || (key12 === "version"))){
+const err137 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.kernels.items,data:data50};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6728,10 +6729,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data49.language !== undefined){
-let data51 = data49.language;
-if(typeof data51 !== "string"){
-const err138 = {instancePath:instancePath+"/spec/kernels/" + i5+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data51};
+if(data50.name !== undefined){
+let data51 = data50.name;
+if(typeof data51 === "string"){
+if(!pattern20.test(data51)){
+const err138 = {instancePath:instancePath+"/spec/kernels/" + i5+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,63}$",parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6740,8 +6742,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(!(((data51 === "python") || (data51 === "R")) || (data51 === "julia"))){
-const err139 = {instancePath:instancePath+"/spec/kernels/" + i5+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data51};
+}
+else {
+const err139 = {instancePath:instancePath+"/spec/kernels/" + i5+"/name",schemaPath:"#/properties/spec/properties/kernels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.name.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6751,11 +6754,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data49.displayName !== undefined){
-let data52 = data49.displayName;
-if(typeof data52 === "string"){
-if(func1(data52) > 128){
-const err140 = {instancePath:instancePath+"/spec/kernels/" + i5+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data52};
+if(data50.language !== undefined){
+let data52 = data50.language;
+if(typeof data52 !== "string"){
+const err140 = {instancePath:instancePath+"/spec/kernels/" + i5+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.language.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data52};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6764,9 +6766,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/spec/kernels/" + i5+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data52};
+if(!(((data52 === "python") || (data52 === "R")) || (data52 === "julia"))){
+const err141 = {instancePath:instancePath+"/spec/kernels/" + i5+"/language",schemaPath:"#/properties/spec/properties/kernels/items/properties/language/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.kernels.items.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.kernels.items.properties.language.enum,parentSchema:schema34.properties.spec.properties.kernels.items.properties.language,data:data52};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6776,11 +6777,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data49.version !== undefined){
-let data53 = data49.version;
+if(data50.displayName !== undefined){
+let data53 = data50.displayName;
 if(typeof data53 === "string"){
-if(func1(data53) > 32){
-const err142 = {instancePath:instancePath+"/spec/kernels/" + i5+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data53};
+if(func1(data53) > 128){
+const err142 = {instancePath:instancePath+"/spec/kernels/" + i5+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data53};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6791,7 +6792,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/spec/kernels/" + i5+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data53};
+const err143 = {instancePath:instancePath+"/spec/kernels/" + i5+"/displayName",schemaPath:"#/properties/spec/properties/kernels/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.displayName.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.displayName,data:data53};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6801,9 +6802,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.kernels.items.type,parentSchema:schema34.properties.spec.properties.kernels.items,data:data49};
+if(data50.version !== undefined){
+let data54 = data50.version;
+if(typeof data54 === "string"){
+if(func1(data54) > 32){
+const err144 = {instancePath:instancePath+"/spec/kernels/" + i5+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data54};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6813,9 +6816,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
 else {
-const err145 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.kernels.type,parentSchema:schema34.properties.spec.properties.kernels,data:data48};
+const err145 = {instancePath:instancePath+"/spec/kernels/" + i5+"/version",schemaPath:"#/properties/spec/properties/kernels/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.kernels.items.properties.version.type,parentSchema:schema34.properties.spec.properties.kernels.items.properties.version,data:data54};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6825,15 +6827,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data7.extensions !== undefined){
-let data54 = data7.extensions;
-if(Array.isArray(data54)){
-const len6 = data54.length;
-for(let i6=0; i6<len6; i6++){
-let data55 = data54[i6];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.name === undefined){
-const err146 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data55};
+}
+else {
+const err146 = {instancePath:instancePath+"/spec/kernels/" + i5,schemaPath:"#/properties/spec/properties/kernels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.kernels.items.type,parentSchema:schema34.properties.spec.properties.kernels.items,data:data50};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6842,8 +6838,10 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data55.version === undefined){
-const err147 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data55};
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/spec/kernels",schemaPath:"#/properties/spec/properties/kernels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.kernels.type,parentSchema:schema34.properties.spec.properties.kernels,data:data49};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6852,9 +6850,16 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key13 in data55){
-if(!((key13 === "name") || (key13 === "version"))){
-const err148 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.extensions.items,data:data55};
+}
+if(data7.extensions !== undefined){
+let data55 = data7.extensions;
+if(Array.isArray(data55)){
+const len6 = data55.length;
+for(let i6=0; i6<len6; i6++){
+let data56 = data55[i6];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.name === undefined){
+const err148 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data56};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6863,12 +6868,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data55.name !== undefined){
-let data56 = data55.name;
-if(typeof data56 === "string"){
-if(!pattern21.test(data56)){
-const err149 = {instancePath:instancePath+"/spec/extensions/" + i6+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data56};
+if(data56.version === undefined){
+const err149 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.properties.spec.properties.extensions.items.required,parentSchema:schema34.properties.spec.properties.extensions.items,data:data56};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6877,9 +6878,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/spec/extensions/" + i6+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data56};
+for(const key13 in data56){
+if(!((key13 === "name") || (key13 === "version"))){
+const err150 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.extensions.items,data:data56};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6889,11 +6890,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data55.version !== undefined){
-let data57 = data55.version;
+if(data56.name !== undefined){
+let data57 = data56.name;
 if(typeof data57 === "string"){
-if(!pattern22.test(data57)){
-const err151 = {instancePath:instancePath+"/spec/extensions/" + i6+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data57};
+if(!pattern21.test(data57)){
+const err151 = {instancePath:instancePath+"/spec/extensions/" + i6+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",schema:"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data57};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6904,7 +6905,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/spec/extensions/" + i6+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data57};
+const err152 = {instancePath:instancePath+"/spec/extensions/" + i6+"/name",schemaPath:"#/properties/spec/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.name.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.name,data:data57};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6914,9 +6915,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.extensions.items.type,parentSchema:schema34.properties.spec.properties.extensions.items,data:data55};
+if(data56.version !== undefined){
+let data58 = data56.version;
+if(typeof data58 === "string"){
+if(!pattern22.test(data58)){
+const err153 = {instancePath:instancePath+"/spec/extensions/" + i6+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$",parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data58};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6926,9 +6929,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
 else {
-const err154 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.extensions.type,parentSchema:schema34.properties.spec.properties.extensions,data:data54};
+const err154 = {instancePath:instancePath+"/spec/extensions/" + i6+"/version",schemaPath:"#/properties/spec/properties/extensions/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.extensions.items.properties.version.type,parentSchema:schema34.properties.spec.properties.extensions.items.properties.version,data:data58};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6938,15 +6940,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data7.jupyterConfig !== undefined){
-let data58 = data7.jupyterConfig;
-if(Array.isArray(data58)){
-const len7 = data58.length;
-for(let i7=0; i7<len7; i7++){
-let data59 = data58[i7];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.key === undefined){
-const err155 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data59};
+}
+else {
+const err155 = {instancePath:instancePath+"/spec/extensions/" + i6,schemaPath:"#/properties/spec/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.extensions.items.type,parentSchema:schema34.properties.spec.properties.extensions.items,data:data56};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6955,8 +6951,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data59.sha256 === undefined){
-const err156 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data59};
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/spec/extensions",schemaPath:"#/properties/spec/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.extensions.type,parentSchema:schema34.properties.spec.properties.extensions,data:data55};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6965,9 +6963,16 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key14 in data59){
-if(!((key14 === "key") || (key14 === "sha256"))){
-const err157 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data59};
+}
+if(data7.jupyterConfig !== undefined){
+let data59 = data7.jupyterConfig;
+if(Array.isArray(data59)){
+const len7 = data59.length;
+for(let i7=0; i7<len7; i7++){
+let data60 = data59[i7];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.key === undefined){
+const err157 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data60};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6976,11 +6981,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data59.key !== undefined){
-let data60 = data59.key;
-if(typeof data60 !== "string"){
-const err158 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/key",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.key.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.key,data:data60};
+if(data60.sha256 === undefined){
+const err158 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema34.properties.spec.properties.jupyterConfig.items.required,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data60};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6989,12 +6991,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data59.sha256 !== undefined){
-let data61 = data59.sha256;
-if(typeof data61 === "string"){
-if(!pattern67.test(data61)){
-const err159 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data61};
+for(const key14 in data60){
+if(!((key14 === "key") || (key14 === "sha256"))){
+const err159 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data60};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -7004,8 +7003,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data61};
+if(data60.key !== undefined){
+let data61 = data60.key;
+if(typeof data61 !== "string"){
+const err160 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/key",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.key.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.key,data:data61};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -7015,9 +7016,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.jupyterConfig.items.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data59};
+if(data60.sha256 !== undefined){
+let data62 = data60.sha256;
+if(typeof data62 === "string"){
+if(!pattern67.test(data62)){
+const err161 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\"",schema:"^[a-f0-9]{64}$",parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data62};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -7027,9 +7030,8 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
 else {
-const err162 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.jupyterConfig.type,parentSchema:schema34.properties.spec.properties.jupyterConfig,data:data58};
+const err162 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7+"/sha256",schemaPath:"#/properties/spec/properties/jupyterConfig/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items.properties.sha256,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -7039,11 +7041,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data7.resources !== undefined){
-let data62 = data7.resources;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.cpu === undefined){
-const err163 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data62};
+}
+else {
+const err163 = {instancePath:instancePath+"/spec/jupyterConfig/" + i7,schemaPath:"#/properties/spec/properties/jupyterConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.jupyterConfig.items.type,parentSchema:schema34.properties.spec.properties.jupyterConfig.items,data:data60};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -7052,8 +7052,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data62.memory === undefined){
-const err164 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data62};
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/spec/jupyterConfig",schemaPath:"#/properties/spec/properties/jupyterConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.spec.properties.jupyterConfig.type,parentSchema:schema34.properties.spec.properties.jupyterConfig,data:data59};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -7062,9 +7064,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key15 in data62){
-if(!(((key15 === "cpu") || (key15 === "memory")) || (key15 === "storageGiB"))){
-const err165 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.resources,data:data62};
+}
+if(data7.resources !== undefined){
+let data63 = data7.resources;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.cpu === undefined){
+const err165 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -7073,11 +7078,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data62.cpu !== undefined){
-let data63 = data62.cpu;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err166 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data63};
+if(data63.memory === undefined){
+const err166 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema34.properties.spec.properties.resources.required,parentSchema:schema34.properties.spec.properties.resources,data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -7086,8 +7088,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!(((((((data63 === 256) || (data63 === 512)) || (data63 === 1024)) || (data63 === 2048)) || (data63 === 4096)) || (data63 === 8192)) || (data63 === 16384))){
-const err167 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data63};
+for(const key15 in data63){
+if(!(((key15 === "cpu") || (key15 === "memory")) || (key15 === "storageGiB"))){
+const err167 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.spec.properties.resources,data:data63};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -7097,10 +7100,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data62.memory !== undefined){
-let data64 = data62.memory;
+if(data63.cpu !== undefined){
+let data64 = data63.cpu;
 if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err168 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.memory.type,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data64};
+const err168 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.cpu.type,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data64};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -7109,9 +7112,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 122880 || isNaN(data64)){
-const err169 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data64};
+if(!(((((((data64 === 256) || (data64 === 512)) || (data64 === 1024)) || (data64 === 2048)) || (data64 === 4096)) || (data64 === 8192)) || (data64 === 16384))){
+const err169 = {instancePath:instancePath+"/spec/resources/cpu",schemaPath:"#/properties/spec/properties/resources/properties/cpu/enum",keyword:"enum",params:{allowedValues: schema34.properties.spec.properties.resources.properties.cpu.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.spec.properties.resources.properties.cpu.enum,parentSchema:schema34.properties.spec.properties.resources.properties.cpu,data:data64};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -7120,8 +7122,11 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data64 < 512 || isNaN(data64)){
-const err170 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data64};
+}
+if(data63.memory !== undefined){
+let data65 = data63.memory;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err170 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.memory.type,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data65};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -7130,12 +7135,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-if(data62.storageGiB !== undefined){
-let data65 = data62.storageGiB;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err171 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data65};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 122880 || isNaN(data65)){
+const err171 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/maximum",keyword:"maximum",params:{comparison: "<=", limit: 122880},message:"must be <= 122880",schema:122880,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data65};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -7144,9 +7146,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 16384 || isNaN(data65)){
-const err172 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data65};
+if(data65 < 512 || isNaN(data65)){
+const err172 = {instancePath:instancePath+"/spec/resources/memory",schemaPath:"#/properties/spec/properties/resources/properties/memory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 512},message:"must be >= 512",schema:512,parentSchema:schema34.properties.spec.properties.resources.properties.memory,data:data65};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -7155,8 +7156,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data65 < 1 || isNaN(data65)){
-const err173 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data65};
+}
+}
+if(data63.storageGiB !== undefined){
+let data66 = data63.storageGiB;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err173 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.spec.properties.resources.properties.storageGiB.type,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data66};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -7165,11 +7170,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.resources.type,parentSchema:schema34.properties.spec.properties.resources,data:data62};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 16384 || isNaN(data66)){
+const err174 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16384},message:"must be <= 16384",schema:16384,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data66};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -7178,10 +7181,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data7};
+if(data66 < 1 || isNaN(data66)){
+const err175 = {instancePath:instancePath+"/spec/resources/storageGiB",schemaPath:"#/properties/spec/properties/resources/properties/storageGiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.spec.properties.resources.properties.storageGiB,data:data66};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -7192,13 +7193,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err176 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err176 = {instancePath:instancePath+"/spec/resources",schemaPath:"#/properties/spec/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.properties.resources.type,parentSchema:schema34.properties.spec.properties.resources,data:data63};
 if(vErrors === null){
 vErrors = [err176];
 }
 else {
 vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.spec.type,parentSchema:schema34.properties.spec,data:data7};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
 }
 errors++;
 }
@@ -7209,7 +7235,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Lab = validate24;
 const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/lab.schema.json","title":"Lab","description":"A research lab: its members and their POSIX identities, who approves changes, its PI, quotas and funding sources. Lives at `environments/<lab>/lab.yaml`. Approval rules are always read from the base branch's copy of this file.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Lab","description":"The document kind: `Lab`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab id. Must equal the directory name: `environments/<name>/lab.yaml`."},"displayName":{"type":"string","minLength":1,"maxLength":128,"description":"The lab's full name, as shown in reports."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["pi","approvers","members","posixGid"],"properties":{"pi":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The principal investigator: a member id. The PI must approve every succession in this lab."},"approvers":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"description":"Member ids who may approve shares, deletions, storage replacements and (by default) any environment change in this lab."},"posixGid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The lab's POSIX group id. Home directories on EFS are created with this group."},"members":{"type":"array","minItems":1,"description":"Everyone who may own or use an environment in this lab.","items":{"type":"object","additionalProperties":false,"required":["id","github","uid","role"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member's id inside labenv (used as `owner`, in approvers and successions)."},"name":{"type":"string","maxLength":128,"description":"The member's full name."},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"The member's GitHub login. An approval counts only when it comes from the login mapped here."},"uid":{"type":"integer","minimum":1000,"maximum":2147483647,"description":"The member's POSIX user id: files in their EFS home are owned by it. Unique across all labs."},"role":{"type":"string","enum":["pi","researcher","postdoc","student","engineer"],"description":"The member's role in the lab."},"orcid":{"type":"string","pattern":"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$","description":"The member's ORCID iD, for funder reports."},"until":{"type":"string","format":"date","description":"The last day of the member's appointment, if known."}}}},"quotas":{"type":"object","additionalProperties":false,"description":"Limits on what all of the lab's environments together may use. `labenv validate` rejects a change that exceeds one.","properties":{"cpu":{"type":"integer","minimum":256,"description":"Total Fargate CPU units across running environments (1024 = 1 vCPU)."},"memory":{"type":"integer","minimum":512,"description":"Total memory in MiB across running environments."},"storageGiB":{"type":"integer","minimum":1,"description":"Total EBS storage in GiB across all environments."},"environments":{"type":"integer","minimum":1,"description":"How many environments the lab may have."}}},"minimumReleaseAgeDays":{"type":"integer","minimum":0,"maximum":3650,"description":"`labenv lock` resolves this lab's environments as the package index stood this many days ago, from each file's upload time (as Renovate's `minimumReleaseAge` and uv's `exclude-newer` do): a release younger than that is not chosen. Releases whose upload time the index does not give are not chosen either. Locked versions are kept until the environment changes; `labenv lock --exclude-newer <date>` sets the same limit for one run."},"packTrust":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["verified","community","experimental"],"description":"A domain pack trust level: `verified`, `community` or `experimental`."},"description":"The domain pack trust levels this lab's environments may use (default: every level). `labenv validate` refuses an environment whose `domainPack` range resolves to a pack version of another level, and `labenv packs add --lab` refuses such a version; labenv.yaml's `packRegistries[].trust` still decides what may be vendored at all."},"funding":{"type":"array","description":"Grants and budgets that pay for the lab's environments; environments name one in `metadata.funding`.","items":{"type":"object","additionalProperties":false,"required":["id","funder"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The funding source id, referenced by environments."},"funder":{"type":"string","maxLength":128,"description":"Who funds it (NIH, NSF, ERC, an internal budget)."},"award":{"type":"string","maxLength":64,"description":"The award or grant number."},"until":{"type":"string","format":"date","description":"When the award ends."}}}},"approvals":{"type":"object","additionalProperties":false,"description":"Who must approve which pull requests in this lab.","properties":{"environmentChanges":{"type":"string","enum":["owner-or-approver","approver"],"default":"owner-or-approver","description":"Who approves ordinary environment changes: the environment's owner or a lab approver (default), or only a lab approver."}}},"drift":{"type":"object","additionalProperties":false,"description":"How drift in this lab's environments is judged.","properties":{"criticalPackages":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","description":"A Python distribution name normalized per PEP 503 (lower case, runs of `-`, `_`, `.` written as one `-`)."},"uniqueItems":true,"description":"Packages whose change is always critical drift, in addition to every package pinned by the domain pack."},"maxOpenPullRequests":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests are open for the lab at once."},"rules":{"type":"array","description":"Severity rules, tried in order; the first that matches an item decides its severity.","items":{"type":"object","additionalProperties":false,"required":["severity"],"properties":{"item":{"type":"string","enum":["package","kernel","extension","config","infrastructure","r-package","julia-package"],"description":"Which kind of drift item the rule applies to."},"change":{"type":"string","enum":["added","removed","changed"],"description":"Which change the rule applies to."},"pinned":{"type":"boolean","description":"Match only packages the lock pins from the domain pack (true) or only others (false)."},"names":{"type":"array","items":{"type":"string","maxLength":128},"description":"Match only these item names."},"severity":{"type":"string","enum":["minor","critical","ignore"],"description":"The severity of a matching item."}}}}}},"snapshots":{"type":"object","additionalProperties":false,"required":["schedule"],"description":"Scheduled snapshots of this lab's environments: taken when the cron schedule is due (UTC) and pruned by `keep`, as Velero's schedules and TTLs do for Kubernetes. Every environment of the lab has it unless its own `spec.snapshots` says otherwise.","properties":{"schedule":{"type":"string","minLength":1,"maxLength":100,"description":"A five-field cron expression, in UTC (e.g. `0 3 * * *`: every day at 03:00). A reconcile that finds a slot due takes one snapshot for the newest slot missed, never a backlog."},"keep":{"type":"object","additionalProperties":false,"description":"How many scheduled snapshots are kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months that have one (as restic's --keep-daily/weekly/monthly). Without `keep`, none is pruned. A snapshot a document asks for, under legal hold, within its keepUntil, named by a restoreFrom, share or succession, or the environment's last verified one is never pruned.","properties":{"daily":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many days is kept."},"weekly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many ISO weeks (Monday to Sunday, UTC) is kept."},"monthly":{"type":"integer","minimum":0,"maximum":1000,"description":"The newest scheduled snapshot of each of the last this many calendar months is kept."}}},"include":{"type":"object","additionalProperties":false,"description":"What each scheduled snapshot captures, as a Snapshot document's `include`.","properties":{"packages":{"type":"boolean","default":true,"description":"The /opt/jupyter EBS volume (the installed packages)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home, through an AWS Backup job."}}},"paused":{"type":"boolean","default":false,"description":"Take no scheduled snapshot while true (pruning goes on)."}}}}}}};
-const pattern91 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const pattern92 = new RegExp("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 const formats6 = __dep1.fullFormats.date;
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7896,7 +7922,7 @@ errors++;
 if(data13.orcid !== undefined){
 let data19 = data13.orcid;
 if(typeof data19 === "string"){
-if(!pattern91.test(data19)){
+if(!pattern92.test(data19)){
 const err54 = {instancePath:instancePath+"/spec/members/" + i2+"/orcid",schemaPath:"#/properties/spec/properties/members/items/properties/orcid/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"+"\"",schema:"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$",parentSchema:schema35.properties.spec.properties.members.items.properties.orcid,data:data19};
 if(vErrors === null){
 vErrors = [err54];
@@ -10102,7 +10128,7 @@ errors++;
 if(data37.name !== undefined){
 let data38 = data37.name;
 if(typeof data38 === "string"){
-if(!pattern73.test(data38)){
+if(!pattern74.test(data38)){
 const err89 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/name",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,127}$",parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err89];
@@ -10162,7 +10188,7 @@ errors++;
 if(data37.gitTreeSha1 !== undefined){
 let data40 = data37.gitTreeSha1;
 if(typeof data40 === "string"){
-if(!pattern76.test(data40)){
+if(!pattern72.test(data40)){
 const err94 = {instancePath:instancePath+"/spec/juliaPackages/" + i5+"/gitTreeSha1",schemaPath:"#/properties/spec/properties/juliaPackages/items/properties/gitTreeSha1/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema36.properties.spec.properties.juliaPackages.items.properties.gitTreeSha1,data:data40};
 if(vErrors === null){
 vErrors = [err94];
@@ -10238,26 +10264,26 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const RepoConfig = validate26;
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/labenv-config.schema.json","title":"RepoConfig","description":"The repository's configuration, `labenv.yaml` at the top: where environments run (the local sandbox or an AWS account), where state is kept and which Git host labenv talks to.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"RepoConfig","description":"The document kind: `RepoConfig`."},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The name of this labenv installation."}}},"spec":{"type":"object","additionalProperties":false,"required":["target"],"properties":{"target":{"type":"string","enum":["sandbox","aws"],"description":"`sandbox`: a local simulation of the AWS resources under `.labenv/` (no account needed); `aws`: a real AWS account."},"aws":{"type":"object","additionalProperties":false,"description":"The AWS account labenv manages (used when `target: aws`). These resources come from `infra/`; the reconciler never creates them.","properties":{"region":{"type":"string","pattern":"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$","description":"The AWS region, e.g. `eu-west-1`."},"cluster":{"type":"string","minLength":1,"description":"The ECS cluster name."},"subnets":{"type":"array","items":{"type":"string","pattern":"^subnet-[0-9a-f]{8,17}$"},"description":"Private subnets for Jupyter tasks."},"securityGroups":{"type":"array","items":{"type":"string","pattern":"^sg-[0-9a-f]{8,17}$"},"description":"Security groups for Jupyter tasks."},"fileSystemId":{"type":"string","pattern":"^fs-[0-9a-f]{8,17}$","description":"The EFS file system holding research data."},"taskExecutionRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS task execution role (pulls images, writes logs), from infra/."},"taskRoleArns":{"type":"object","additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},"description":"The task role per lab (lab id → role ARN)."},"taskRoleBoundaryArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$","description":"The permissions boundary infra/ deploys for environment task roles (output TaskRoleBoundaryArn). With it, every environment's task wears its own role, created by the reconciler under this boundary, that may write only that environment's observations; without it, each lab's task role from taskRoleArns."},"logGroup":{"type":"string","description":"The CloudWatch Logs group for Jupyter containers."},"backupVaultName":{"type":"string","description":"The AWS Backup vault that holds EFS home snapshots."},"infrastructureRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The ECS infrastructure role that creates and attaches the managed EBS volume at /opt/jupyter (an output of infra/; LABENV_ECS_INFRASTRUCTURE_ROLE_ARN in the Lambda)."},"backupRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The role AWS Backup assumes to back up and restore EFS."},"restoreMoveRoleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"The task role of a home restore's one-off move task, which sees the file system root through an access point made for it alone (an output of infra/; LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda). Without it, a restored home's files stay where AWS Backup put them."},"imageBuildProject":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$","description":"The CodeBuild project that builds environment images (an output of infra/; LABENV_IMAGE_BUILD_PROJECT in the Lambda). With buildContextBucket, each environment runs its own image built from its lock."},"buildContextBucket":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","description":"The S3 bucket build contexts are uploaded to, under build-contexts/<digest>/ (an output of infra/; LABENV_BUILD_CONTEXT_BUCKET in the Lambda)."},"endpoint":{"type":"string","format":"uri","description":"Send every AWS call to this endpoint instead of AWS (for a local AWS API implementation in tests)."},"vpcId":{"type":"string","pattern":"^vpc-[0-9a-f]{8,17}$","description":"The VPC the Jupyter tasks and the load balancer are in: environments' target groups are created in it (an output of infra/)."},"listenerArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$","description":"The load balancer listener the reconciler adds one rule per environment to (an output of infra/; LABENV_LISTENER_ARN in the Lambda)."},"wakeTargetGroupArn":{"type":"string","pattern":"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$","description":"The target group of the wake page (a Lambda, from infra/): a stopped environment's rule forwards there (LABENV_WAKE_TARGET_GROUP_ARN in the Lambda)."}}},"access":{"type":"object","additionalProperties":false,"description":"Researcher access: with this section every environment gets an address under the load balancer (`/<lab>/<env>/`), a target group and a listener rule, and its task runs the authorizer in front of Jupyter. Without it nothing is routed.","properties":{"address":{"type":"string","format":"uri","pattern":"^https?://","description":"Where researchers reach the load balancer, e.g. `https://jupyter.westtek.edu` (printed by `labenv open`). In the sandbox the local gateway's own address is used."},"memberClaim":{"type":"string","minLength":1,"default":"preferred_username","description":"The claim of the signed-in identity that holds the `lab.yaml` member id."},"authorizerImage":{"type":"string","pattern":"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$","description":"The authorizer image by digest, run next to Jupyter in every task with researcher access (required with `target: aws`; the sandbox simulates it)."},"signIn":{"type":"object","additionalProperties":false,"required":["userPoolArn","userPoolClientId","userPoolDomain"],"description":"Sign-in through the load balancer: every environment's listener rule authenticates with this Cognito user pool (federated with the institution's directory) before it forwards. The `LabenvYamlAws` output of infra/ gives all three. Without it no request carries a signed identity and the authorizer answers 401.","properties":{"userPoolArn":{"type":"string","pattern":"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$","description":"The Cognito user pool's ARN."},"userPoolClientId":{"type":"string","minLength":1,"description":"The app client the load balancer signs in with (with a secret, code grant)."},"userPoolDomain":{"type":"string","pattern":"^[a-z0-9][a-z0-9.-]*$","description":"The user pool's domain prefix (or custom domain) of its hosted sign-in."}}}}},"state":{"type":"object","additionalProperties":false,"description":"Where applied state, run history and the reconcile lease live.","properties":{"store":{"type":"string","enum":["file","dynamodb"],"default":"file","description":"`file`: a directory in the repository checkout; `dynamodb`: a DynamoDB table with conditional writes."},"table":{"type":"string","description":"The DynamoDB table (store: dynamodb)."},"directory":{"type":"string","default":".labenv","description":"The directory (store: file)."}}},"objects":{"type":"object","additionalProperties":false,"description":"Where snapshot manifests, observations and hand-over packages are written.","properties":{"store":{"type":"string","enum":["directory","s3"],"default":"directory","description":"`directory`: under `.labenv/objects`; `s3`: a versioned S3 bucket."},"bucket":{"type":"string","description":"The S3 bucket (store: s3)."},"prefix":{"type":"string","description":"A key prefix inside the bucket."}}},"git":{"type":"object","additionalProperties":false,"description":"The Git host labenv reads from and opens pull requests on.","properties":{"host":{"type":"string","enum":["local","github"],"default":"local","description":"`local`: the git CLI, a pull request is a branch plus a description file; `github`: the GitHub API."},"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"`owner/name` on GitHub."},"defaultBranch":{"type":"string","default":"main","description":"The branch whose state is applied."}}},"packageIndex":{"type":"object","additionalProperties":false,"description":"Where package versions and hashes are looked up when locking.","properties":{"kind":{"type":"string","enum":["embedded","pypi"],"default":"embedded","description":"`embedded`: the checked-in index file; `pypi`: a PyPI-compatible JSON API."},"path":{"type":"string","default":"package-index.yaml","description":"The checked-in index file (kind: embedded)."},"url":{"type":"string","format":"uri","description":"A PyPI-compatible JSON API base URL (kind: pypi): PyPI, devpi or AWS CodeArtifact."}}},"app":{"type":"object","additionalProperties":false,"description":"What the GitHub App's checks do that needs more than the pull request's files.","properties":{"lockProof":{"type":"string","enum":["offline","index"],"default":"offline","description":"How `labenv/validate` proves locks with a remote package index (`packageIndex.kind: pypi`). `offline`: every lock field that needs no index (releases, hashes and the dependency closure are left to `labenv lock --check` and the reconciler). `index`: also asks the index for every release of the locks the pull request changes or affects, as `labenv validate --against-index --changed-from` does, bounded in requests, answer size and time; an index that cannot be reached or a bound hit fails the check. On when the base branch or the pull request says `index`. With the embedded index both prove every field."}}},"plan":{"type":"object","additionalProperties":false,"properties":{"maxDeletes":{"type":"integer","minimum":0,"default":5,"description":"A plan with more deletions than this fails instead of applying."}}},"drift":{"type":"object","additionalProperties":false,"properties":{"maxOpenPullRequestsPerLab":{"type":"integer","minimum":0,"default":5,"description":"At most this many drift pull requests open per lab (a lab's lab.yaml may set fewer)."},"scheduleMinutes":{"type":"integer","minimum":1,"default":15,"description":"How often drift is checked, in minutes."}}},"snapshots":{"type":"object","additionalProperties":false,"description":"How stored snapshots are proved intact on a schedule: after each drift run (the drift Lambda, and `labenv snapshot verify --due`), every captured snapshot whose last verify is older than `verifyEveryDays` is verified again, oldest verification first, a bounded number per run.","properties":{"verifyEveryDays":{"type":"integer","minimum":1,"maximum":3650,"default":7,"description":"Verify each captured snapshot again at most once in this many days (1 to 3650). Never-verified snapshots are verified first."},"verifyMaxPerRun":{"type":"integer","minimum":1,"maximum":1000,"default":20,"description":"At most this many snapshots verified per drift run (1 to 1000); the rest are verified by the next runs. A run also stops starting verifies when its time budget is spent."}}},"shares":{"type":"object","additionalProperties":false,"description":"Defaults for every share's renewal pull request (a share's own `spec.renewal` wins). The notice must be shorter than the term.","properties":{"renewalNoticeDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"How many days before a share's `expires` labenv opens the pull request proposing its renewal."},"renewalTermDays":{"type":"integer","minimum":1,"maximum":1825,"default":90,"description":"How many days after `expires` a renewal pull request proposes as the new last day."}}},"dashboard":{"type":"object","additionalProperties":false,"description":"The fleet dashboard the reconciler publishes after each run (`labenv dashboard` builds the same site on request).","properties":{"publish":{"type":"boolean","default":false,"description":"After each reconcile that applied or found nothing to change, write the dashboard to the object store: one site per lab (its environments and those shared with it) and the whole fleet, served behind the load balancer's sign-in at `/_labenv/dashboard/`."},"fleetViewers":{"type":"array","maxItems":200,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9._@+-]{1,128}$"},"description":"Who may see the whole fleet (every lab, the runs page): sign-in names as the identity's member claim gives them (research computing engineers, auditors). Everyone else sees only the site of each lab whose lab.yaml lists them as a current member."}}},"packRegistries":{"type":"array","description":"Hosted domain pack registries that `labenv packs browse`, `add`, `outdated` and `update` read. A registry is any location serving `registry.yaml` and `<pack>/<version>/pack.yaml` (as `labenv packs publish` writes them): an HTTPS URL, `file://` for a directory, or `git+file:///<repository>#<ref>[:<directory>]` for a git repository (read with git, never checked out).","items":{"type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"How labenv.yaml, `--registry` and a vendored pack's `spec.source.registry` name this registry."},"url":{"type":"string","pattern":"^(https?|file|git\\+file)://[^\\s]+$","description":"Where the registry's `registry.yaml` lives (its directory): `https://…/`, `http://127.0.0.1:…/`, `file:///…/` or `git+file:///…#main:site`."},"trust":{"type":"array","items":{"type":"string","enum":["verified","community","experimental"]},"uniqueItems":true,"minItems":1,"default":["verified"],"description":"The trust levels accepted from this registry (default: `[verified]`). `packs add` refuses a pack of any other level, and `validate` flags one vendored anyway."},"tokenEnv":{"type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","description":"The name of an environment variable holding a token sent as `Authorization: Bearer` (for a private registry, e.g. a GitHub repository's raw files). The token itself never lives in Git."},"requireSignedIndex":{"type":"boolean","default":false,"description":"Refuse this registry's `registry.yaml` unless it is signed by a key in `packTrust.keys` allowed for it, so its versions, yank and deprecation marks cannot be altered or stripped on the way. A signed index is always checked, whatever this says."}}}},"packTrust":{"type":"object","additionalProperties":false,"description":"The keys whose Ed25519 signatures make a vendored pack version trusted. Only public keys live here; a registry's own claims about its keys are never trusted.","properties":{"requireSignatures":{"type":"boolean","default":true,"description":"Refuse a pack from a registry that is not signed by a trusted key (default true). Packs written in this repository (no `spec.source`) need no signature."},"keys":{"type":"array","description":"Trusted signing keys.","items":{"type":"object","additionalProperties":false,"required":["id","publicKey"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$","description":"The key's name, as signatures carry it (`spec.source.signature.keyId`)."},"publicKey":{"type":"string","pattern":"^ed25519:[A-Za-z0-9_-]{43}$","description":"The Ed25519 public key, `ed25519:` and its 32 bytes in base64url (what `labenv packs keygen` prints)."},"registries":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"uniqueItems":true,"description":"The registries this key may sign for (default: all configured registries)."},"revoked":{"type":"object","additionalProperties":false,"required":["reason"],"description":"A revoked key: nothing it signed is trusted any more, whenever it was signed.","properties":{"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why (lost, leaked, rotated)."},"on":{"type":"string","format":"date","description":"When it was revoked, for the record."}}}}}}}}}}}};
-const pattern106 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-const pattern107 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
-const pattern108 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
-const pattern109 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
-const pattern110 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
-const pattern112 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
-const pattern116 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
-const pattern117 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern118 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
-const pattern119 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
-const pattern120 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
-const pattern121 = new RegExp("^https?://", "u");
-const pattern122 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
-const pattern123 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
-const pattern124 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
-const pattern125 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-const pattern126 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
-const pattern128 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
-const pattern129 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-const pattern131 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
+const pattern107 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+const pattern108 = new RegExp("^subnet-[0-9a-f]{8,17}$", "u");
+const pattern109 = new RegExp("^sg-[0-9a-f]{8,17}$", "u");
+const pattern110 = new RegExp("^fs-[0-9a-f]{8,17}$", "u");
+const pattern111 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern113 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", "u");
+const pattern117 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$", "u");
+const pattern118 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern119 = new RegExp("^vpc-[0-9a-f]{8,17}$", "u");
+const pattern120 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$", "u");
+const pattern121 = new RegExp("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$", "u");
+const pattern122 = new RegExp("^https?://", "u");
+const pattern123 = new RegExp("^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$", "u");
+const pattern124 = new RegExp("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$", "u");
+const pattern125 = new RegExp("^[a-z0-9][a-z0-9.-]*$", "u");
+const pattern126 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+const pattern127 = new RegExp("^[A-Za-z0-9._@+-]{1,128}$", "u");
+const pattern129 = new RegExp("^(https?|file|git\\+file)://[^\\s]+$", "u");
+const pattern130 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+const pattern132 = new RegExp("^ed25519:[A-Za-z0-9_-]{43}$", "u");
 const formats12 = __dep1.fullFormats.uri;
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10478,7 +10504,7 @@ errors++;
 if(data6.region !== undefined){
 let data7 = data6.region;
 if(typeof data7 === "string"){
-if(!pattern106.test(data7)){
+if(!pattern107.test(data7)){
 const err17 = {instancePath:instancePath+"/spec/aws/region",schemaPath:"#/properties/spec/properties/aws/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"},message:"must match pattern \""+"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"+"\"",schema:"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.region,data:data7};
 if(vErrors === null){
 vErrors = [err17];
@@ -10532,7 +10558,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(typeof data10 === "string"){
-if(!pattern107.test(data10)){
+if(!pattern108.test(data10)){
 const err21 = {instancePath:instancePath+"/spec/aws/subnets/" + i0,schemaPath:"#/properties/spec/properties/aws/properties/subnets/items/pattern",keyword:"pattern",params:{pattern: "^subnet-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^subnet-[0-9a-f]{8,17}$"+"\"",schema:"^subnet-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.subnets.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -10573,7 +10599,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
-if(!pattern108.test(data12)){
+if(!pattern109.test(data12)){
 const err24 = {instancePath:instancePath+"/spec/aws/securityGroups/" + i1,schemaPath:"#/properties/spec/properties/aws/properties/securityGroups/items/pattern",keyword:"pattern",params:{pattern: "^sg-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^sg-[0-9a-f]{8,17}$"+"\"",schema:"^sg-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.securityGroups.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
@@ -10610,7 +10636,7 @@ errors++;
 if(data6.fileSystemId !== undefined){
 let data13 = data6.fileSystemId;
 if(typeof data13 === "string"){
-if(!pattern109.test(data13)){
+if(!pattern110.test(data13)){
 const err27 = {instancePath:instancePath+"/spec/aws/fileSystemId",schemaPath:"#/properties/spec/properties/aws/properties/fileSystemId/pattern",keyword:"pattern",params:{pattern: "^fs-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^fs-[0-9a-f]{8,17}$"+"\"",schema:"^fs-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.fileSystemId,data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -10635,7 +10661,7 @@ errors++;
 if(data6.taskExecutionRoleArn !== undefined){
 let data14 = data6.taskExecutionRoleArn;
 if(typeof data14 === "string"){
-if(!pattern110.test(data14)){
+if(!pattern111.test(data14)){
 const err29 = {instancePath:instancePath+"/spec/aws/taskExecutionRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/taskExecutionRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskExecutionRoleArn,data:data14};
 if(vErrors === null){
 vErrors = [err29];
@@ -10663,7 +10689,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 let data16 = data15[key4];
 if(typeof data16 === "string"){
-if(!pattern110.test(data16)){
+if(!pattern111.test(data16)){
 const err31 = {instancePath:instancePath+"/spec/aws/taskRoleArns/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/spec/properties/aws/properties/taskRoleArns/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleArns.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err31];
@@ -10700,7 +10726,7 @@ errors++;
 if(data6.taskRoleBoundaryArn !== undefined){
 let data17 = data6.taskRoleBoundaryArn;
 if(typeof data17 === "string"){
-if(!pattern112.test(data17)){
+if(!pattern113.test(data17)){
 const err34 = {instancePath:instancePath+"/spec/aws/taskRoleBoundaryArn",schemaPath:"#/properties/spec/properties/aws/properties/taskRoleBoundaryArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.taskRoleBoundaryArn,data:data17};
 if(vErrors === null){
 vErrors = [err34];
@@ -10751,7 +10777,7 @@ errors++;
 if(data6.infrastructureRoleArn !== undefined){
 let data20 = data6.infrastructureRoleArn;
 if(typeof data20 === "string"){
-if(!pattern110.test(data20)){
+if(!pattern111.test(data20)){
 const err38 = {instancePath:instancePath+"/spec/aws/infrastructureRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/infrastructureRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.infrastructureRoleArn,data:data20};
 if(vErrors === null){
 vErrors = [err38];
@@ -10776,7 +10802,7 @@ errors++;
 if(data6.backupRoleArn !== undefined){
 let data21 = data6.backupRoleArn;
 if(typeof data21 === "string"){
-if(!pattern110.test(data21)){
+if(!pattern111.test(data21)){
 const err40 = {instancePath:instancePath+"/spec/aws/backupRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/backupRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.backupRoleArn,data:data21};
 if(vErrors === null){
 vErrors = [err40];
@@ -10801,7 +10827,7 @@ errors++;
 if(data6.restoreMoveRoleArn !== undefined){
 let data22 = data6.restoreMoveRoleArn;
 if(typeof data22 === "string"){
-if(!pattern110.test(data22)){
+if(!pattern111.test(data22)){
 const err42 = {instancePath:instancePath+"/spec/aws/restoreMoveRoleArn",schemaPath:"#/properties/spec/properties/aws/properties/restoreMoveRoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.restoreMoveRoleArn,data:data22};
 if(vErrors === null){
 vErrors = [err42];
@@ -10826,7 +10852,7 @@ errors++;
 if(data6.imageBuildProject !== undefined){
 let data23 = data6.imageBuildProject;
 if(typeof data23 === "string"){
-if(!pattern116.test(data23)){
+if(!pattern117.test(data23)){
 const err44 = {instancePath:instancePath+"/spec/aws/imageBuildProject",schemaPath:"#/properties/spec/properties/aws/properties/imageBuildProject/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$",parentSchema:schema37.properties.spec.properties.aws.properties.imageBuildProject,data:data23};
 if(vErrors === null){
 vErrors = [err44];
@@ -10851,7 +10877,7 @@ errors++;
 if(data6.buildContextBucket !== undefined){
 let data24 = data6.buildContextBucket;
 if(typeof data24 === "string"){
-if(!pattern117.test(data24)){
+if(!pattern118.test(data24)){
 const err46 = {instancePath:instancePath+"/spec/aws/buildContextBucket",schemaPath:"#/properties/spec/properties/aws/properties/buildContextBucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema37.properties.spec.properties.aws.properties.buildContextBucket,data:data24};
 if(vErrors === null){
 vErrors = [err46];
@@ -10901,7 +10927,7 @@ errors++;
 if(data6.vpcId !== undefined){
 let data26 = data6.vpcId;
 if(typeof data26 === "string"){
-if(!pattern118.test(data26)){
+if(!pattern119.test(data26)){
 const err50 = {instancePath:instancePath+"/spec/aws/vpcId",schemaPath:"#/properties/spec/properties/aws/properties/vpcId/pattern",keyword:"pattern",params:{pattern: "^vpc-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^vpc-[0-9a-f]{8,17}$"+"\"",schema:"^vpc-[0-9a-f]{8,17}$",parentSchema:schema37.properties.spec.properties.aws.properties.vpcId,data:data26};
 if(vErrors === null){
 vErrors = [err50];
@@ -10926,7 +10952,7 @@ errors++;
 if(data6.listenerArn !== undefined){
 let data27 = data6.listenerArn;
 if(typeof data27 === "string"){
-if(!pattern119.test(data27)){
+if(!pattern120.test(data27)){
 const err52 = {instancePath:instancePath+"/spec/aws/listenerArn",schemaPath:"#/properties/spec/properties/aws/properties/listenerArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.listenerArn,data:data27};
 if(vErrors === null){
 vErrors = [err52];
@@ -10951,7 +10977,7 @@ errors++;
 if(data6.wakeTargetGroupArn !== undefined){
 let data28 = data6.wakeTargetGroupArn;
 if(typeof data28 === "string"){
-if(!pattern120.test(data28)){
+if(!pattern121.test(data28)){
 const err54 = {instancePath:instancePath+"/spec/aws/wakeTargetGroupArn",schemaPath:"#/properties/spec/properties/aws/properties/wakeTargetGroupArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$"+"\"",schema:"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/.+$",parentSchema:schema37.properties.spec.properties.aws.properties.wakeTargetGroupArn,data:data28};
 if(vErrors === null){
 vErrors = [err54];
@@ -11003,7 +11029,7 @@ errors++;
 if(data29.address !== undefined){
 let data30 = data29.address;
 if(typeof data30 === "string"){
-if(!pattern121.test(data30)){
+if(!pattern122.test(data30)){
 const err58 = {instancePath:instancePath+"/spec/access/address",schemaPath:"#/properties/spec/properties/access/properties/address/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema37.properties.spec.properties.access.properties.address,data:data30};
 if(vErrors === null){
 vErrors = [err58];
@@ -11063,7 +11089,7 @@ errors++;
 if(data29.authorizerImage !== undefined){
 let data32 = data29.authorizerImage;
 if(typeof data32 === "string"){
-if(!pattern122.test(data32)){
+if(!pattern123.test(data32)){
 const err63 = {instancePath:instancePath+"/spec/access/authorizerImage",schemaPath:"#/properties/spec/properties/access/properties/authorizerImage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$"+"\"",schema:"^[a-z0-9][a-z0-9./:_-]*@sha256:[0-9a-f]{64}$",parentSchema:schema37.properties.spec.properties.access.properties.authorizerImage,data:data32};
 if(vErrors === null){
 vErrors = [err63];
@@ -11133,7 +11159,7 @@ errors++;
 if(data33.userPoolArn !== undefined){
 let data34 = data33.userPoolArn;
 if(typeof data34 === "string"){
-if(!pattern123.test(data34)){
+if(!pattern124.test(data34)){
 const err69 = {instancePath:instancePath+"/spec/access/signIn/userPoolArn",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$"+"\"",schema:"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/.+$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolArn,data:data34};
 if(vErrors === null){
 vErrors = [err69];
@@ -11183,7 +11209,7 @@ errors++;
 if(data33.userPoolDomain !== undefined){
 let data36 = data33.userPoolDomain;
 if(typeof data36 === "string"){
-if(!pattern124.test(data36)){
+if(!pattern125.test(data36)){
 const err73 = {instancePath:instancePath+"/spec/access/signIn/userPoolDomain",schemaPath:"#/properties/spec/properties/access/properties/signIn/properties/userPoolDomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.-]*$",parentSchema:schema37.properties.spec.properties.access.properties.signIn.properties.userPoolDomain,data:data36};
 if(vErrors === null){
 vErrors = [err73];
@@ -11422,7 +11448,7 @@ errors++;
 if(data45.repository !== undefined){
 let data47 = data45.repository;
 if(typeof data47 === "string"){
-if(!pattern125.test(data47)){
+if(!pattern126.test(data47)){
 const err92 = {instancePath:instancePath+"/spec/git/repository",schemaPath:"#/properties/spec/properties/git/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",parentSchema:schema37.properties.spec.properties.git.properties.repository,data:data47};
 if(vErrors === null){
 vErrors = [err92];
@@ -11975,7 +12001,7 @@ const len2 = data68.length;
 for(let i2=0; i2<len2; i2++){
 let data69 = data68[i2];
 if(typeof data69 === "string"){
-if(!pattern126.test(data69)){
+if(!pattern127.test(data69)){
 const err136 = {instancePath:instancePath+"/spec/dashboard/fleetViewers/" + i2,schemaPath:"#/properties/spec/properties/dashboard/properties/fleetViewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@+-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._@+-]{1,128}$"+"\"",schema:"^[A-Za-z0-9._@+-]{1,128}$",parentSchema:schema37.properties.spec.properties.dashboard.properties.fleetViewers.items,data:data69};
 if(vErrors === null){
 vErrors = [err136];
@@ -12112,7 +12138,7 @@ errors++;
 if(data71.url !== undefined){
 let data73 = data71.url;
 if(typeof data73 === "string"){
-if(!pattern128.test(data73)){
+if(!pattern129.test(data73)){
 const err146 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/url",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^(https?|file|git\\+file)://[^\\s]+$"},message:"must match pattern \""+"^(https?|file|git\\+file)://[^\\s]+$"+"\"",schema:"^(https?|file|git\\+file)://[^\\s]+$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.url,data:data73};
 if(vErrors === null){
 vErrors = [err146];
@@ -12210,7 +12236,7 @@ errors++;
 if(data71.tokenEnv !== undefined){
 let data76 = data71.tokenEnv;
 if(typeof data76 === "string"){
-if(!pattern129.test(data76)){
+if(!pattern130.test(data76)){
 const err153 = {instancePath:instancePath+"/spec/packRegistries/" + i4+"/tokenEnv",schemaPath:"#/properties/spec/properties/packRegistries/items/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema37.properties.spec.properties.packRegistries.items.properties.tokenEnv,data:data76};
 if(vErrors === null){
 vErrors = [err153];
@@ -12364,7 +12390,7 @@ errors++;
 if(data81.publicKey !== undefined){
 let data83 = data81.publicKey;
 if(typeof data83 === "string"){
-if(!pattern131.test(data83)){
+if(!pattern132.test(data83)){
 const err165 = {instancePath:instancePath+"/spec/packTrust/keys/" + i7+"/publicKey",schemaPath:"#/properties/spec/properties/packTrust/properties/keys/items/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^ed25519:[A-Za-z0-9_-]{43}$"},message:"must match pattern \""+"^ed25519:[A-Za-z0-9_-]{43}$"+"\"",schema:"^ed25519:[A-Za-z0-9_-]{43}$",parentSchema:schema37.properties.spec.properties.packTrust.properties.keys.items.properties.publicKey,data:data83};
 if(vErrors === null){
 vErrors = [err165];
@@ -12614,7 +12640,7 @@ validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Share = validate27;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/share.schema.json","title":"Share","description":"This lab lends one of its environments (or a snapshot of it) to another lab. Needs approval from an approver of each lab. Lives at `environments/<lab>/shares/<name>.yaml` in the owning lab.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Share","description":"The document kind: `Share`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The share's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns what is shared. Must equal the directory: `environments/<lab>/shares/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["environment","to","access","expires","purpose"],"properties":{"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The owning lab's environment that is shared."},"snapshot":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Share this snapshot of the environment rather than the live environment."},"to":{"type":"object","additionalProperties":false,"required":["lab"],"description":"Who receives the share.","properties":{"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The receiving lab."},"members":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A member id from the lab's `lab.yaml` (`spec.members[].id`)."},"uniqueItems":true,"description":"Members of the receiving lab who get access. Default: all of them."}}},"access":{"type":"string","enum":["read-only","clone"],"description":"`read-only`: each receiving member gets an EFS access point onto the environment's home, mounted read-only at `mountPath` in the environments they own in the receiving lab; `clone`: the receiving lab gets an environment of its own, created from a snapshot taken when the share is granted (it stays after the share ends)."},"mountPath":{"type":"string","pattern":"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$","maxLength":256,"description":"Where a `read-only` share is mounted in the receiving members' environments (an absolute path, not under /home/jovyan or /opt/jupyter). Default: `/shared/<owning lab>/<environment>`."},"expires":{"type":"string","format":"date","description":"The last day of the share. The day after, the next reconcile revokes it (a warning in validate, a revoke in the plan); a week before, labenv proposes renewal or removal."},"renewal":{"type":"object","additionalProperties":false,"description":"When labenv proposes renewing this share and for how long (each default comes from labenv.yaml `shares`, else 7 and 90 days). The notice must be shorter than the term, or a merged renewal would be due again at once.","properties":{"noticeDays":{"type":"integer","minimum":1,"maximum":365,"description":"How many days before `expires` the renewal pull request opens (the last day counts as 0). Default: labenv.yaml `shares.renewalNoticeDays`, else 7."},"termDays":{"type":"integer","minimum":1,"maximum":1825,"description":"How many days after `expires` the renewal pull request proposes as the new last day (its reviewers may change the date). Default: labenv.yaml `shares.renewalTermDays`, else 90."}}},"purpose":{"type":"string","minLength":3,"maxLength":512,"description":"Why the environment is shared (collaboration, reproduction of a paper)."},"allowRestricted":{"type":"boolean","default":false,"description":"Share an environment marked `criticality: restricted`. Without it such a share is refused; with it the owning lab's PI must approve the pull request."}}}}};
-const pattern141 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
+const pattern142 = new RegExp("^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/share.schema.json" */;
@@ -13183,7 +13209,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern141.test(data15)){
+if(!pattern142.test(data15)){
 const err44 = {instancePath:instancePath+"/spec/mountPath",schemaPath:"#/properties/spec/properties/mountPath/pattern",keyword:"pattern",params:{pattern: "^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},message:"must match pattern \""+"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"+"\"",schema:"^/(?!home/jovyan(/|$))(?!opt/jupyter(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$",parentSchema:schema38.properties.spec.properties.mountPath,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -14023,8 +14049,8 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const SnapshotRecord = validate29;
 const schema40 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json","title":"SnapshotRecord","description":"What labenv captured for a Snapshot document, committed back to git through labenv's own pull request so it is reviewed and audited. Generated, never hand-edited. Lives beside the request at `environments/<lab>/<env>/snapshots/<name>.lock.yaml`. The manifest it names (in the object store) holds every checksum; this record names the manifest by its digest.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"SnapshotRecord","description":"The document kind: `SnapshotRecord`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name: the file name without `.lock.yaml`, the same as its Snapshot document's."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."}}},"spec":{"type":"object","additionalProperties":false,"required":["state","capturedAt","manifest","commit","provider","lock"],"properties":{"state":{"const":"captured","description":"What the snapshot is: `captured` (its manifest was written)."},"capturedAt":{"type":"string","format":"date-time","description":"When it was captured (UTC)."},"manifest":{"type":"object","additionalProperties":false,"required":["key","digest"],"properties":{"key":{"type":"string","maxLength":1024,"description":"The manifest's key in the object store."},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"The sha256 of the manifest's canonical bytes: its identity. `labenv snapshot verify` proves the manifest against it."}},"description":"The manifest that lists every object and file with its sha256."},"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$","description":"The commit of main the capture ran for."},"provider":{"type":"string","maxLength":256,"description":"Where it was captured (`sandbox (…)`, `aws eu-west-1 …`)."},"lock":{"type":"object","additionalProperties":false,"required":["digest","domainPack"],"properties":{"digest":{"type":"string","maxLength":100,"description":"The environment lock's digest at capture."},"domainPack":{"type":"string","maxLength":200,"description":"The domain pack the lock was built from (`name@version`)."}},"description":"The environment's lock at capture."},"image":{"type":"string","maxLength":1024,"description":"The image the task ran, by digest."},"volumeSnapshotId":{"type":"string","maxLength":64,"description":"The EBS snapshot of `/opt/jupyter`."},"home":{"type":"object","additionalProperties":false,"required":["recoveryPointArn","path","fileCount","totalBytes"],"properties":{"recoveryPointArn":{"type":"string","maxLength":2048,"description":"The AWS Backup recovery point holding the home."},"path":{"type":"string","maxLength":1024,"description":"The home's path from the file system root."},"fileCount":{"type":"integer","minimum":0,"description":"How many files the home held."},"totalBytes":{"type":"integer","minimum":0,"description":"Their total size in bytes."}},"description":"The home, when the snapshot includes it."}}}}};
-const pattern151 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern152 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern152 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern153 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot-record.schema.json" */;
@@ -14424,7 +14450,7 @@ errors++;
 if(data9.digest !== undefined){
 let data11 = data9.digest;
 if(typeof data11 === "string"){
-if(!pattern151.test(data11)){
+if(!pattern152.test(data11)){
 const err33 = {instancePath:instancePath+"/spec/manifest/digest",schemaPath:"#/properties/spec/properties/manifest/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema40.properties.spec.properties.manifest.properties.digest,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -14461,7 +14487,7 @@ errors++;
 if(data6.commit !== undefined){
 let data12 = data6.commit;
 if(typeof data12 === "string"){
-if(!pattern152.test(data12)){
+if(!pattern153.test(data12)){
 const err36 = {instancePath:instancePath+"/spec/commit",schemaPath:"#/properties/spec/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema40.properties.spec.properties.commit,data:data12};
 if(vErrors === null){
 vErrors = [err36];
