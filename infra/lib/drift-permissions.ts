@@ -44,6 +44,8 @@ import {
 export const DRIFT_STATEMENTS: Readonly<Record<string, "all" | readonly string[]>> = {
   // Observe, and the looks a put-back takes first (ListTasks, DescribeTasks, DescribeVolumes).
   ObserveLabenvResources: "all",
+  // Observe lists labenv's vault: where each home recovery point is (warm or cold storage).
+  ReadLabRecoveryPointStorage: "all",
   // Observe lists the environments' target groups and listener rules (researcher access).
   ObserveLabenvRouting: "all",
   // Observe reads the environments' own task roles (one call per 1,000 roles).

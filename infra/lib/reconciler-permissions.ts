@@ -424,6 +424,14 @@ export function reconcilerStatements(
       StringEquals: resourceTag,
     }),
     allow("InspectBackupVaultLock", ["backup:DescribeBackupVault"], [props.backupVaultArn]),
+    // Retention tiers of homes: where each point is (warm or cold storage), and its move to cold
+    // storage set on a point backed up without one (never a deletion date).
+    allow(
+      "ReadLabRecoveryPointStorage",
+      ["backup:ListRecoveryPointsByBackupVault"],
+      [props.backupVaultArn],
+    ),
+    allow("TierLabRecoveryPoints", ["backup:UpdateRecoveryPointLifecycle"], [recoveryPoints]),
 
     allow("PassLabTaskRoles", ["iam:PassRole"], [...props.taskRoleArns], {
       StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" },

@@ -145,6 +145,12 @@ describe("snapshot capture and verify on the sandbox (real files in the simulate
       /verified {5}✖ FAILED \S+ by labenv snapshot verify --due: 1 problem/,
     );
     expect(show.stdout).toContain(`${m.lock.key}: checksum, expected ${m.lock.sha256}`);
+    // The sandbox reports no storage tier: the tier is the schedule's, and it says so.
+    expect(show.stdout).toMatch(
+      /retention {4}hot now \(by labenv's schedule: the provider reports no storage tier for it\)/,
+    );
+    expect(show.stdout).toMatch(/labenv's schedule: archive after 365 days, the default/);
+    expect(show.stdout).toMatch(/a restore from here waits for none: a restore starts at once/);
     const status = await cli(dir, "status", "genomics-core/rnaseq");
     expect(status.stdout).toMatch(/verified 0\/2 snapshots intact/);
     expect(status.stdout).toMatch(/✖ FAILED verification genomics-core\/rnaseq\/thesis at /);

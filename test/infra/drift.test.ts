@@ -90,6 +90,7 @@ const NOT_FOR_DRIFT = [
   // A put-back moves no snapshot between storage tiers.
   "ec2:ModifySnapshotTier",
   "ec2:RestoreSnapshotTier",
+  "backup:UpdateRecoveryPointLifecycle",
   // A put-back registers nothing new, so it builds no image.
   "ecr:DescribeImages",
   "codebuild:StartBuild",

@@ -2,9 +2,12 @@ import {
   DeleteRecoveryPointCommand,
   DescribeBackupVaultCommand,
   DescribeRecoveryPointCommand,
+  ListRecoveryPointsByBackupVaultCommand,
   ListTagsCommand,
   StartBackupJobCommand,
+  UpdateRecoveryPointLifecycleCommand,
   type DescribeRecoveryPointCommandOutput,
+  type RecoveryPointByBackupVault,
 } from "@aws-sdk/client-backup";
 import { DescribeFileSystemsCommand } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
@@ -39,14 +42,21 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
 
   async observe(ctx: ObserveContext): Promise<ObservedResource<"backup-job">[]> {
     const byKey = new Map<string, ObservedResource<"backup-job">>();
-    for (const found of await findTagged(ctx, RECOVERY_POINT)) {
-      const observed = observedRecoveryPoint(found);
+    const found = await findTagged(ctx, RECOVERY_POINT);
+    // Where each point is (warm or cold storage) and its lifecycle: one listing of the vault.
+    const points = found.length > 0 ? await vaultPoints(ctx) : new Map();
+    const now = ctx.now?.() ?? new Date();
+    for (const f of found) {
+      const observed = observedRecoveryPoint(f, points.get(f.arn), now);
       if (observed !== undefined && !byKey.has(observed.key)) byKey.set(observed.key, observed);
     }
     return [...byKey.values()];
   },
 
   async apply(action: Action, _resolve, ctx: DriverContext): Promise<AppliedResource> {
+    const cold = action.changes.find((c) => c.field === "coldStorageAfterDays");
+    if (action.outcome === "update" && cold && action.observed)
+      return setLifecycle(action, cold.to, ctx);
     const desired = desiredOf(action, "backup-job");
     const [existing] = await findTagged(ctx, RECOVERY_POINT, desired.key);
     if (existing !== undefined) return { key: desired.key, id: existing.arn };
@@ -68,7 +78,7 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
         ResourceArn: fileSystemArn,
         IamRoleArn: backupRoleArn,
         IdempotencyToken: clientToken(desired.key, desired.specHash),
-        // The warm tier after the request's archiveAfterDays; never a deletion date (kept).
+        // Cold storage after the request's warmAfterDays (default 30); never a deletion date (kept).
         ...(desired.spec.coldStorageAfterDays !== undefined
           ? { Lifecycle: { MoveToColdStorageAfterDays: desired.spec.coldStorageAfterDays } }
           : {}),
@@ -138,6 +148,70 @@ export const backupJobDriver: ResourceDriver<"backup-job"> = {
   },
 };
 
+/** At most this many pages (1,000 points each) of labenv's vault are read per observe. */
+const MAX_VAULT_PAGES = 20;
+
+/** labenv's vault's recovery points by ARN (empty without a configured vault). */
+async function vaultPoints(ctx: DriverContext): Promise<Map<string, RecoveryPointByBackupVault>> {
+  const out = new Map<string, RecoveryPointByBackupVault>();
+  const vault = ctx.config.backupVaultName;
+  if (vault === undefined) return out;
+  let token: string | undefined;
+  for (let page = 0; page < MAX_VAULT_PAGES; page++) {
+    const listed = await ctx.clients.backup.send(
+      new ListRecoveryPointsByBackupVaultCommand({
+        BackupVaultName: vault,
+        ByResourceType: "EFS",
+        MaxResults: 1000,
+        ...(token ? { NextToken: token } : {}),
+      }),
+    );
+    for (const p of listed.RecoveryPoints ?? [])
+      if (p.RecoveryPointArn) out.set(p.RecoveryPointArn, p);
+    token = listed.NextToken;
+    if (!token) break;
+  }
+  return out;
+}
+
+/**
+ * A recovery point's move to cold storage set (`to` in days after creation), or removed
+ * (`none`: AWS Backup's -1 for both days, which keeps the point indefinitely). A deletion date
+ * someone set is kept as it was (AWS resets what the call leaves out); labenv never sets one.
+ */
+async function setLifecycle(
+  action: Action,
+  to: string,
+  ctx: DriverContext,
+): Promise<AppliedResource> {
+  const arn = action.observed!.id;
+  const vault = ctx.config.backupVaultName;
+  if (vault === undefined)
+    throw new LabenvError("config", `${action.key}: setting its lifecycle needs labenv's vault`, {
+      hint: "Set backupVaultName in the AWS provider configuration (an output of infra/).",
+    });
+  const days = to === "none" ? undefined : Number(to);
+  if (days !== undefined && !(Number.isInteger(days) && days > 0))
+    throw new LabenvError("plan", `${action.key}: no cold storage move of ${to} days`);
+  const kept = action.observed!.lifecycle?.deleteAfterDays;
+  await ctx.clients.backup.send(
+    new UpdateRecoveryPointLifecycleCommand({
+      BackupVaultName: vault,
+      RecoveryPointArn: arn,
+      Lifecycle:
+        days === undefined
+          ? kept === undefined
+            ? { MoveToColdStorageAfterDays: -1, DeleteAfterDays: -1 }
+            : { DeleteAfterDays: kept }
+          : {
+              MoveToColdStorageAfterDays: days,
+              ...(kept !== undefined ? { DeleteAfterDays: kept } : {}),
+            },
+    }),
+  );
+  return { key: action.key, id: arn };
+}
+
 /** The recovery point in labenv's vault; `elsewhere` when it exists outside it; undefined when gone. */
 async function describePoint(
   ctx: DriverContext,
@@ -182,6 +256,9 @@ async function vaultLockKeeps(
 /** A recovery point mapped back to the job's spec, all from its tags (AWS Backup keeps no description of its own). */
 export function observedRecoveryPoint(
   found: TaggedResource,
+  /** The point as labenv's vault lists it, when it does: its storage and lifecycle. */
+  listed?: RecoveryPointByBackupVault,
+  now: Date = new Date(),
 ): ObservedResource<"backup-job"> | undefined {
   const identity = identityOf(found.tags);
   if (identity === undefined) return undefined;
@@ -197,5 +274,30 @@ export function observedRecoveryPoint(
     spec,
     // Hold tags ride along (records are never compared by tags): the plan keeps what they hold.
     tags: { ...ownedTags(found.tags), ...holdTagsOf(found.tags) },
+    ...(listed ? storageOf(listed, now) : {}),
+  };
+}
+
+/** AWS Backup's -1 (and nothing) mean "never". */
+const lifecycleDays = (n: number | undefined) => (n === undefined || n < 0 ? undefined : n);
+
+/**
+ * Where AWS Backup holds a point: cold once its calculated move to cold storage has passed
+ * (`CalculatedLifecycle.MoveToColdStorageAt`), warm before and without one; and its lifecycle.
+ */
+function storageOf(
+  p: RecoveryPointByBackupVault,
+  now: Date,
+): Pick<ObservedResource, "storageClass" | "lifecycle" | "startedAt"> {
+  const coldAt = p.CalculatedLifecycle?.MoveToColdStorageAt;
+  const cold = lifecycleDays(p.Lifecycle?.MoveToColdStorageAfterDays);
+  const del = lifecycleDays(p.Lifecycle?.DeleteAfterDays);
+  return {
+    storageClass: coldAt !== undefined && coldAt.getTime() <= now.getTime() ? "cold" : "warm",
+    lifecycle: {
+      ...(cold !== undefined ? { coldStorageAfterDays: cold } : {}),
+      ...(del !== undefined ? { deleteAfterDays: del } : {}),
+    },
+    ...(p.CreationDate ? { startedAt: new Date(p.CreationDate).toISOString() } : {}),
   };
 }

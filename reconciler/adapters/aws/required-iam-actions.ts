@@ -13,6 +13,7 @@ export const REQUIRED_IAM_ACTIONS = {
     "ecs:DescribeServices",
     "elasticfilesystem:DescribeAccessPoints",
     "ec2:DescribeSnapshots",
+    "backup:ListRecoveryPointsByBackupVault", // where each home recovery point is: warm or cold
     "tag:GetResources",
     "ecr:DescribeRepositories",
     "ecr:ListImages",
@@ -51,6 +52,9 @@ export const REQUIRED_IAM_ACTIONS = {
     // EBS archive tiering: to the archive tier past archiveAfterDays, back from it for a restore.
     "ec2:ModifySnapshotTier",
     "ec2:RestoreSnapshotTier",
+    // A home's recovery point: its move to cold storage after warmAfterDays set on one backed up
+    // without it (or removed while an environment restores from it).
+    "backup:UpdateRecoveryPointLifecycle",
     // A snapshot's capture: its recovery point's state (above), its backup job, and the
     // home-inventory task (one-off RunTask of the environment's own task definition).
     "backup:DescribeBackupJob",

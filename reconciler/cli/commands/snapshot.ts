@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { withCloneSnapshots } from "../../core/shares/clone-shares.js";
 import { LabenvError } from "../../core/errors.js";
-import { listSnapshots } from "../../core/snapshots/snapshot-list.js";
+import { listSnapshots, optionalKeptHot } from "../../core/snapshots/snapshot-list.js";
 import { prunedIds } from "../../core/snapshots/prune-record.js";
-import { decideRetention, keptHotBy } from "../../core/snapshots/retention.js";
+import { decideRetention, keptHotBy, observedTiersOf } from "../../core/snapshots/retention.js";
 import { verifySnapshot, type VerifyReport } from "../../core/snapshots/verify.js";
 import {
   latestVerification,
@@ -93,15 +93,18 @@ export function registerSnapshot(program: Command, io: CliIO): void {
         if (m.home.files.length > 20)
           io.out(`               … and ${m.home.files.length - 20} more (--json lists all)`);
       }
-      const r = decideRetention(
-        m.capturedAt,
-        m.request.retention,
-        io.today(),
-        keptHotBy(ctx.repository, m.id),
-      );
+      // Where AWS holds each part, when the provider reports it; labenv's schedule otherwise.
+      const observed = (await ctx.provider.observe()).resources;
+      const r = decideRetention(m.capturedAt, m.request.retention, io.today(), {
+        ...optionalKeptHot(keptHotBy(ctx.repository, m.id)),
+        parts: { volume: m.volume !== undefined, home: m.home !== undefined },
+        observed: observedTiersOf(observed, m.id),
+      });
       io.out(
-        `  retention    ${r.tier} now; ${r.why}; a restore from here waits for ${r.restoreWait}`,
+        `  retention    ${r.tier} now (${r.tierFrom === "provider" ? "as AWS reports it" : "by labenv's schedule: the provider reports no storage tier for it"}); ${r.why}`,
       );
+      io.out(`               ${r.tierWhy}`);
+      io.out(`               a restore from here waits for ${r.restoreWait}`);
       // When it was last proved intact, and what was found: a failure is never shown as a pass.
       const v = await latestVerification(ctx.objects, m.id);
       if (!v) io.out("  verified     never (labenv snapshot verify, or the drift schedule)");

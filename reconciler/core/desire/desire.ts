@@ -1,4 +1,5 @@
 import { lockDigest } from "../lock/build-lock.js";
+import { tierScheduleOf } from "../snapshots/retention.js";
 import { monthlyCost } from "../cost/estimate.js";
 import { pricesFor } from "../cost/prices.js";
 import { envKey, type EnvironmentLock, type Loaded, type Repository } from "../model/documents.js";
@@ -472,12 +473,15 @@ function addSnapshot(
     });
   }
   if (s.doc.spec.include?.home) {
-    const cold = s.doc.spec.retention?.archiveAfterDays;
+    // A requested snapshot's home goes to cold storage after its warmAfterDays (default 30); a
+    // scheduled one stays warm (its keep policy prunes it; cold storage bills 90 days at least).
     add("backup-job", keys.backup(lab, environment, name), env, lab, {
       accessPoint: keys.home(lab, environment),
       description: s.doc.spec.reason,
       trigger,
-      ...(cold !== undefined ? { coldStorageAfterDays: cold } : {}),
+      ...(trigger === "request"
+        ? { coldStorageAfterDays: tierScheduleOf(s.doc.spec.retention).warmAfterDays }
+        : {}),
     });
   }
 }

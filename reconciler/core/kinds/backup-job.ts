@@ -9,7 +9,8 @@ export interface BackupJobSpec {
   trigger: "request" | "schedule" | "before-delete" | "succession" | "share";
   /**
    * Days after which AWS Backup moves the recovery point to cold storage (the warm tier of
-   * `core/snapshots/retention.ts`): the request's `retention.archiveAfterDays`, when it sets one.
+   * `core/snapshots/retention.ts`): a Snapshot document's `retention.warmAfterDays`, default 30
+   * (never after its `archiveAfterDays`); none for scheduled, share and succession snapshots.
    * Never a deletion: labenv sets no `DeleteAfterDays`, so the point is kept.
    */
   coldStorageAfterDays?: number;

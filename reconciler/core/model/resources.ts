@@ -89,6 +89,12 @@ export interface ObservedResource<K extends ResourceKind = ResourceKind> {
   storageTier?: "standard" | "archive";
   /** For volume snapshots, where the provider reports it: when it was taken (ISO time). */
   startedAt?: string;
+  /**
+   * For backup jobs, where the provider reports it: the recovery point's AWS Backup storage
+   * (`cold` once its lifecycle's move to cold storage has passed) and that lifecycle as set.
+   */
+  storageClass?: "warm" | "cold";
+  lifecycle?: { coldStorageAfterDays?: number; deleteAfterDays?: number };
 }
 
 export interface DesiredEnvironment {

@@ -170,7 +170,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
 
 /**
  * Tier moves become `update`s of their volume snapshot (a record taken once: only its tier
- * changes), and a service waiting for a snapshot's return from the archive tier is `skipped`.
+ * changes), lifecycle changes `update`s of their backup job's recovery point, and a service waiting for a snapshot's return from the archive tier is `skipped`.
  */
 function applyTiering(
   byKind: Map<string, Action[]>,
@@ -192,6 +192,28 @@ function applyTiering(
     };
     if (at >= 0) snapshots[at] = action;
     else snapshots.push(action);
+  }
+  const backups = byKind.get("backup-job")!;
+  for (const [key, change] of [...tiering.lifecycles].sort(([a], [b]) => a.localeCompare(b))) {
+    const o = seen.get(key);
+    if (!o) continue;
+    const at = backups.findIndex((a) => a.key === key);
+    if (at >= 0 && backups[at]!.outcome !== "unchanged") continue;
+    const action: Action = {
+      ...(at >= 0 ? backups[at]! : { kind: o.kind, key, environment: o.environment }),
+      observed: o,
+      outcome: "update",
+      changes: [
+        {
+          field: "coldStorageAfterDays",
+          from: change.from === undefined ? "none" : String(change.from),
+          to: change.to === undefined ? "none" : String(change.to),
+        },
+      ],
+      reason: change.reason,
+    };
+    if (at >= 0) backups[at] = action;
+    else backups.push(action);
   }
   const services = byKind.get("service")!;
   for (let i = 0; i < services.length; i++) {

@@ -228,15 +228,19 @@ async function observeAndPlan(
         new Set(dueScheduledSnapshots(isolation.repository, at).keys()),
       ).prune
     : undefined;
-  // Volume snapshots past their archiveAfterDays go to the EBS archive tier; one a restore needs
-  // comes back first (hours), where the provider reports tiers.
+  // Volume snapshots past their archiveAfterDays go to the EBS archive tier, one a restore needs
+  // comes back first (hours), and home recovery points get their move to cold storage — where
+  // the provider reports tiers.
   const tiering = input.today
     ? planTiering(isolation.repository, planned.resources, desired, input.today)
     : undefined;
   const plan = makePlan(desired, planned, {
     ...deleteCap(repository, runs),
     ...(prunes && prunes.size > 0 ? { prune: prunes } : {}),
-    ...(tiering && (tiering.moves.size > 0 || tiering.waiting.size > 0) ? { tiering } : {}),
+    ...(tiering &&
+    (tiering.moves.size > 0 || tiering.waiting.size > 0 || tiering.lifecycles.size > 0)
+      ? { tiering }
+      : {}),
     commit: input.commit,
     costsBefore: Object.fromEntries(applied.map((a) => [a.environment, a.monthlyCostUsd ?? 0])),
   });

@@ -23,7 +23,12 @@ export interface SnapshotManifest {
     reason: string;
     experiment?: string;
     include: { packages: boolean; home: boolean };
-    retention?: { keepUntil?: string; archiveAfterDays?: number; legalHold?: boolean };
+    retention?: {
+      keepUntil?: string;
+      warmAfterDays?: number;
+      archiveAfterDays?: number;
+      legalHold?: boolean;
+    };
   };
   capturedAt: string;
   /** The commit of main the capture ran for, and where (`sandbox (…)`, `aws eu-west-1 …`). */

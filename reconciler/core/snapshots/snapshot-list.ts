@@ -2,7 +2,7 @@ import { envKey, type Repository } from "../model/documents.js";
 import type { ObservedResource } from "../model/resources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import { decideCapture } from "./capture-decision.js";
-import { decideRetention, keptHotBy, type Tier } from "./retention.js";
+import { decideRetention, keptHotBy, observedTiersOf, type Tier } from "./retention.js";
 import {
   manifestBytes,
   parseManifest,
@@ -30,6 +30,9 @@ export interface SnapshotRow {
   legalHold?: boolean;
   /** For captured data: where it lives now, and what a restore from there waits for. */
   tier?: Tier;
+  /** Whether AWS reports the tier (`provider`) or labenv's schedule says it (`schedule`), and how. */
+  tierFrom?: "provider" | "schedule";
+  tierWhy?: string;
   restoreWait?: string;
   deletable?: boolean;
   /** Who asked for it and why, as the manifest recorded (for a kept snapshot, whose document is gone). */
@@ -134,7 +137,11 @@ export async function listSnapshots(
       ...(retention?.legalHold ? { legalHold: true } : {}),
     };
     if (m) {
-      const r = decideRetention(m.capturedAt, retention, today, keptHotBy(repository, id));
+      const r = decideRetention(m.capturedAt, retention, today, {
+        ...optionalKeptHot(keptHotBy(repository, id)),
+        parts: { volume: m.volume !== undefined, home: m.home !== undefined },
+        observed: observedTiersOf(observed, id),
+      });
       rows.push({
         id,
         state: doc ? "captured" : "kept",
@@ -145,6 +152,8 @@ export async function listSnapshots(
         ...facts,
         keepUntil: r.keepUntil,
         tier: r.tier,
+        tierFrom: r.tierFrom,
+        tierWhy: r.tierWhy,
         restoreWait: r.restoreWait,
         deletable: r.deletable,
         request: { requestedBy: m.request.requestedBy, reason: m.request.reason },
@@ -171,4 +180,9 @@ export async function listSnapshots(
     });
   }
   return rows;
+}
+
+/** `keptHot` only when there is a reason (exactOptionalPropertyTypes). */
+export function optionalKeptHot(keptHot: string | undefined): { keptHot?: string } {
+  return keptHot ? { keptHot } : {};
 }

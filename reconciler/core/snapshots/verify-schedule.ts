@@ -3,6 +3,7 @@
  * the clock and the bounds. A backup that is never read again can rot unseen; this proves each
  * captured snapshot again at most once per period, the longest unproved first.
  */
+import { DAY_MS } from "./days.js";
 
 /** What the selection knows of one captured snapshot: its latest verify record, if any. */
 export interface VerifyCandidate {
@@ -24,7 +25,6 @@ export const DEFAULT_VERIFY_EVERY_DAYS = 7;
 export const DEFAULT_VERIFY_MAX_PER_RUN = 20;
 /** The longest one run spends starting verifies (the drift Lambda has 10 minutes in all). */
 export const VERIFY_BUDGET_MS = 4 * 60_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Splits the candidates into due now (at most `maxPerRun`), left for the next runs, and not due.

@@ -12,6 +12,7 @@ import { environmentReferences, labExists, labMembers } from "./rules/lab-refere
 import { noSecrets } from "./rules/no-secrets.js";
 import { shareExpiry } from "./rules/share-expiry.js";
 import { snapshotSchedules } from "./rules/snapshot-schedules.js";
+import { snapshotRetention } from "./rules/snapshot-retention.js";
 import { shareGrantRules } from "./rules/share-grants.js";
 import { shareRenewal } from "./rules/share-renewal.js";
 import {
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   snapshotReferences,
   restoreSources,
   snapshotSchedules,
+  snapshotRetention,
   shareReferences,
   successionReferences,
   shareExpiry,

@@ -268,7 +268,7 @@ describe("apply: idempotency tokens and request shapes", () => {
     ).toBeUndefined();
   });
 
-  it("backup job of a request with archiveAfterDays: moved to cold storage then, never deleted", async () => {
+  it("backup job of a request: moved to cold storage after its warmAfterDays, never deleted", async () => {
     const backup = desiredResource(
       "backup-job",
       "backup-job:genomics-core/rnaseq/paper",

@@ -12,6 +12,7 @@ import {
   ListTaskDefinitionsCommand,
 } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand, type AccessPointDescription } from "@aws-sdk/client-efs";
+import { ListRecoveryPointsByBackupVaultCommand } from "@aws-sdk/client-backup";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
@@ -362,6 +363,28 @@ describe("AWS defaults are not drift (real AWS response shapes)", () => {
         ],
         PaginationToken: "",
       });
+    // What the vault lists of it, as AWS Backup fills it in (its lifecycle is not the spec).
+    aws.backup.on(ListRecoveryPointsByBackupVaultCommand).resolves({
+      RecoveryPoints: [
+        {
+          RecoveryPointArn: `arn:aws:backup:${REGION}:${ACCOUNT}:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`,
+          BackupVaultName: "labenv-research",
+          BackupVaultArn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-vault:labenv-research`,
+          ResourceArn: `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${FILE_SYSTEM}`,
+          ResourceType: "EFS",
+          CreatedBy: {},
+          IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/labenv-backup`,
+          Status: "COMPLETED",
+          CreationDate: new Date("2026-11-01T03:00:00Z"),
+          CompletionDate: new Date("2026-11-01T03:20:00Z"),
+          BackupSizeInBytes: 123456789,
+          Lifecycle: { MoveToColdStorageAfterDays: 30, OptInToArchiveForSupportedResources: false },
+          CalculatedLifecycle: { MoveToColdStorageAt: new Date("2026-12-01T03:00:00Z") },
+          IsEncrypted: true,
+          EncryptionKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/0000`,
+        },
+      ],
+    });
     expect(await observedSpec(backup)).toEqual(backup.spec);
   });
 });

@@ -22,6 +22,7 @@ const LISTS = {
   "efs.DescribeAccessPoints": 11, // 1,020 access points, 100 a page
   "ec2.DescribeSnapshots": 1, // 250 snapshots, 1,000 a page
   "tagging.GetResources": 1, // 100 recovery points, 100 a page
+  "backup.ListRecoveryPointsByBackupVault": 1, // their storage and lifecycle, 1,000 a page
   "ecs.ListTaskDefinitions": 10, // 1,000 ACTIVE revisions, 100 a page
   "ecs.ListServices": 10, // 1,000 services, 100 a page
 };
@@ -52,13 +53,13 @@ describe("observing 1,000 environments without a memo", () => {
     expectExactly(observed, account.desired);
   });
 
-  it("costs a bounded number of calls per kind, following every page: 1,133", () => {
+  it("costs a bounded number of calls per kind, following every page: 1,134", () => {
     expect(aws.callCounts()).toEqual({
       ...LISTS,
       ...SERVICE_BATCHES,
       "ecs.DescribeTaskDefinition": 1000,
     });
-    expect(aws.calls()).toHaveLength(1133);
+    expect(aws.calls()).toHaveLength(1134);
   });
 
   it("describes services at most 10 at a time and each revision by its ARN with its tags", () => {
@@ -120,7 +121,7 @@ describe("observing 1,000 environments with the memo in the object store", () =>
     changed = await observeOnce();
   });
 
-  it("cold: describes every revision once, reads the missing memo and writes it once: 1,135 calls", () => {
+  it("cold: describes every revision once, reads the missing memo and writes it once: 1,136 calls", () => {
     expect(cold.counts).toEqual({
       ...LISTS,
       ...SERVICE_BATCHES,
@@ -130,16 +131,16 @@ describe("observing 1,000 environments with the memo in the object store", () =>
       `get ${TASK_DEFINITION_SPECS_KEY}`,
       `put ${TASK_DEFINITION_SPECS_KEY}`,
     ]);
-    expect(cold.awsCalls + cold.memoCalls.length).toBe(1135);
+    expect(cold.awsCalls + cold.memoCalls.length).toBe(1136);
   });
 
-  it("warm, nothing changed: no task definition described, one read of the memo, no write: 134 calls", () => {
+  it("warm, nothing changed: no task definition described, one read of the memo, no write: 135 calls", () => {
     expect(warm.counts).toEqual({ ...LISTS, ...SERVICE_BATCHES });
     expect(warm.memoCalls).toEqual([`get ${TASK_DEFINITION_SPECS_KEY}`]);
-    expect(warm.awsCalls + warm.memoCalls.length).toBe(134);
+    expect(warm.awsCalls + warm.memoCalls.length).toBe(135);
   });
 
-  it("warm, 1% of environments on a new revision: describes only those 10, reads and writes the memo once: 146 calls", () => {
+  it("warm, 1% of environments on a new revision: describes only those 10, reads and writes the memo once: 147 calls", () => {
     expect(changedKeys).toHaveLength(10);
     // The superseded revisions stay ACTIVE: 1,010 ARNs are one more page.
     expect(changed.counts).toEqual({
@@ -152,7 +153,7 @@ describe("observing 1,000 environments with the memo in the object store", () =>
       `get ${TASK_DEFINITION_SPECS_KEY}`,
       `put ${TASK_DEFINITION_SPECS_KEY}`,
     ]);
-    expect(changed.awsCalls + changed.memoCalls.length).toBe(146);
+    expect(changed.awsCalls + changed.memoCalls.length).toBe(147);
   });
 
   it("observes exactly the desired state, and exactly what an observe without the memo sees, every time", () => {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import {
   BackupClient,
   DescribeRecoveryPointCommand,
+  ListRecoveryPointsByBackupVaultCommand,
   StartBackupJobCommand,
 } from "@aws-sdk/client-backup";
 import {
@@ -35,14 +36,49 @@ export function playBackup(
   backup: AwsClientStub<BackupClient>,
   tagging: AwsClientStub<ResourceGroupsTaggingAPIClient>,
 ): { arn: string; tags: Record<string, string> }[] {
-  const points: { arn: string; tags: Record<string, string> }[] = [];
+  const points: {
+    arn: string;
+    tags: Record<string, string>;
+    created: Date;
+    lifecycle?: { MoveToColdStorageAfterDays?: number };
+  }[] = [];
   backup
     .on(StartBackupJobCommand)
-    .callsFake((input: { RecoveryPointTags?: Record<string, string> }) => {
-      const arn = `arn:aws:backup:${REGION}:123456789012:recovery-point:rp-${points.length + 1}`;
-      points.push({ arn, tags: input.RecoveryPointTags ?? {} });
-      return { BackupJobId: `job-${points.length}`, RecoveryPointArn: arn };
-    });
+    .callsFake(
+      (input: {
+        RecoveryPointTags?: Record<string, string>;
+        Lifecycle?: { MoveToColdStorageAfterDays?: number };
+      }) => {
+        const arn = `arn:aws:backup:${REGION}:123456789012:recovery-point:rp-${points.length + 1}`;
+        points.push({
+          arn,
+          tags: input.RecoveryPointTags ?? {},
+          created: new Date(),
+          ...(input.Lifecycle ? { lifecycle: input.Lifecycle } : {}),
+        });
+        return { BackupJobId: `job-${points.length}`, RecoveryPointArn: arn };
+      },
+    );
+  // The vault lists each point with the lifecycle its job was started with.
+  backup.on(ListRecoveryPointsByBackupVaultCommand).callsFake(() => ({
+    RecoveryPoints: points.map((p) => {
+      const cold = p.lifecycle?.MoveToColdStorageAfterDays;
+      return {
+        RecoveryPointArn: p.arn,
+        ResourceType: "EFS",
+        Status: "COMPLETED",
+        CreationDate: p.created,
+        ...(p.lifecycle ? { Lifecycle: p.lifecycle } : {}),
+        ...(cold !== undefined
+          ? {
+              CalculatedLifecycle: {
+                MoveToColdStorageAt: new Date(p.created.getTime() + cold * 86_400_000),
+              },
+            }
+          : {}),
+      };
+    }),
+  }));
   backup.on(DescribeRecoveryPointCommand).callsFake(() => ({
     Status: "COMPLETED",
     CreationDate: new Date(Date.now() - 60_000),

@@ -59,7 +59,7 @@ export interface Snapshot {
       home?: boolean;
     };
     /**
-     * How long the snapshot is kept. Snapshots are never deleted earlier, and never while under legal hold.
+     * How long the snapshot is kept and where its data lives as it ages. Snapshots are kept at least ten years from capture, never deleted earlier, and never while under legal hold. A snapshot an environment restores from stays hot whatever these say.
      */
     retention?: {
       /**
@@ -67,7 +67,11 @@ export interface Snapshot {
        */
       keepUntil?: string;
       /**
-       * Move the snapshot to the archive tier after this many days.
+       * Days after capture when the home's AWS Backup recovery point moves to cold storage (the warm tier: the packages still restore in minutes, the home's restore is slower). Default 30; never later than archiveAfterDays.
+       */
+      warmAfterDays?: number;
+      /**
+       * Days after capture when the /opt/jupyter volume snapshot moves to the EBS archive tier (the archive tier: a restore first waits 24-72 hours for it to come back). Default 365.
        */
       archiveAfterDays?: number;
       /**

@@ -13430,7 +13430,7 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const Snapshot = validate28;
-const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot.schema.json","title":"Snapshot","description":"A request to capture an environment at a point in time: the EBS volume with its installed packages and, optionally, the owner's EFS home (through AWS Backup). Lives at `environments/<lab>/<env>/snapshots/<name>.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Snapshot","description":"The document kind: `Snapshot`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["requestedBy","reason"],"properties":{"requestedBy":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who asked for the snapshot."},"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why the snapshot is taken (e.g. `before upgrading to genomics@2`, `paper submission`)."},"experiment":{"type":"string","maxLength":128,"description":"The experiment this snapshot records, for audits."},"include":{"type":"object","additionalProperties":false,"description":"What to capture.","properties":{"packages":{"type":"boolean","default":true,"description":"The EBS volume at `/opt/jupyter` (installed packages, kernels)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home directory, as an AWS Backup recovery point."}}},"retention":{"type":"object","additionalProperties":false,"description":"How long the snapshot is kept. Snapshots are never deleted earlier, and never while under legal hold.","properties":{"keepUntil":{"type":"string","format":"date","description":"Keep at least until this date."},"archiveAfterDays":{"type":"integer","minimum":1,"description":"Move the snapshot to the archive tier after this many days."},"legalHold":{"type":"boolean","default":false,"description":"Never delete while true, whatever the dates say."}}}}}}};
+const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://labenv.westtek.io/schemas/v1/snapshot.schema.json","title":"Snapshot","description":"A request to capture an environment at a point in time: the EBS volume with its installed packages and, optionally, the owner's EFS home (through AWS Backup). Lives at `environments/<lab>/<env>/snapshots/<name>.yaml`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"labenv.westtek.io/v1","description":"The labenv document format version. Always `labenv.westtek.io/v1`."},"kind":{"const":"Snapshot","description":"The document kind: `Snapshot`."},"metadata":{"type":"object","additionalProperties":false,"required":["name","lab","environment"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The snapshot's name. Must equal the file name without `.yaml`."},"lab":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The lab that owns this environment. Must equal the directory name: `environments/<lab>/`."},"environment":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The environment captured. Must equal the directory: `environments/<lab>/<environment>/snapshots/`."},"labels":{"type":"object","description":"Free-form labels for grouping and search. Keys must not look like secrets: labenv never stores credentials in Git.","propertyNames":{"pattern":"^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$","not":{"pattern":"[Pp][Aa][Ss][Ss][Ww]([Oo][Rr])?[Dd]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|[Aa][Pp][Ii][-_]?[Kk][Ee][Yy]|[Pp][Rr][Ii][Vv][Aa][Tt][Ee][-_]?[Kk][Ee][Yy]|[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll]|[Aa][Cc][Cc][Ee][Ss][Ss][-_]?[Kk][Ee][Yy]"}},"additionalProperties":{"type":"string","maxLength":256}}}},"spec":{"type":"object","additionalProperties":false,"required":["requestedBy","reason"],"properties":{"requestedBy":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The member who asked for the snapshot."},"reason":{"type":"string","minLength":3,"maxLength":512,"description":"Why the snapshot is taken (e.g. `before upgrading to genomics@2`, `paper submission`)."},"experiment":{"type":"string","maxLength":128,"description":"The experiment this snapshot records, for audits."},"include":{"type":"object","additionalProperties":false,"description":"What to capture.","properties":{"packages":{"type":"boolean","default":true,"description":"The EBS volume at `/opt/jupyter` (installed packages, kernels)."},"home":{"type":"boolean","default":false,"description":"The owner's EFS home directory, as an AWS Backup recovery point."}}},"retention":{"type":"object","additionalProperties":false,"description":"How long the snapshot is kept and where its data lives as it ages. Snapshots are kept at least ten years from capture, never deleted earlier, and never while under legal hold. A snapshot an environment restores from stays hot whatever these say.","properties":{"keepUntil":{"type":"string","format":"date","description":"Keep at least until this date."},"warmAfterDays":{"type":"integer","minimum":1,"maximum":36500,"description":"Days after capture when the home's AWS Backup recovery point moves to cold storage (the warm tier: the packages still restore in minutes, the home's restore is slower). Default 30; never later than archiveAfterDays."},"archiveAfterDays":{"type":"integer","minimum":1,"maximum":36500,"description":"Days after capture when the /opt/jupyter volume snapshot moves to the EBS archive tier (the archive tier: a restore first waits 24-72 hours for it to come back). Default 365."},"legalHold":{"type":"boolean","default":false,"description":"Never delete while true, whatever the dates say."}}}}}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://labenv.westtek.io/schemas/v1/snapshot.schema.json" */;
@@ -13933,7 +13933,7 @@ if(data8.retention !== undefined){
 let data15 = data8.retention;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key6 in data15){
-if(!(((key6 === "keepUntil") || (key6 === "archiveAfterDays")) || (key6 === "legalHold"))){
+if(!((((key6 === "keepUntil") || (key6 === "warmAfterDays")) || (key6 === "archiveAfterDays")) || (key6 === "legalHold"))){
 const err39 = {instancePath:instancePath+"/spec/retention",schemaPath:"#/properties/spec/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.spec.properties.retention,data:data15};
 if(vErrors === null){
 vErrors = [err39];
@@ -13969,10 +13969,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data15.archiveAfterDays !== undefined){
-let data17 = data15.archiveAfterDays;
+if(data15.warmAfterDays !== undefined){
+let data17 = data15.warmAfterDays;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err42 = {instancePath:instancePath+"/spec/retention/archiveAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/archiveAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.spec.properties.retention.properties.archiveAfterDays.type,parentSchema:schema39.properties.spec.properties.retention.properties.archiveAfterDays,data:data17};
+const err42 = {instancePath:instancePath+"/spec/retention/warmAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/warmAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.spec.properties.retention.properties.warmAfterDays.type,parentSchema:schema39.properties.spec.properties.retention.properties.warmAfterDays,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13982,8 +13982,8 @@ vErrors.push(err42);
 errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err43 = {instancePath:instancePath+"/spec/retention/archiveAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/archiveAfterDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.spec.properties.retention.properties.archiveAfterDays,data:data17};
+if(data17 > 36500 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/spec/retention/warmAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/warmAfterDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500",schema:36500,parentSchema:schema39.properties.spec.properties.retention.properties.warmAfterDays,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13992,12 +13992,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-if(data15.legalHold !== undefined){
-let data18 = data15.legalHold;
-if(typeof data18 !== "boolean"){
-const err44 = {instancePath:instancePath+"/spec/retention/legalHold",schemaPath:"#/properties/spec/properties/retention/properties/legalHold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.spec.properties.retention.properties.legalHold.type,parentSchema:schema39.properties.spec.properties.retention.properties.legalHold,data:data18};
+if(data17 < 1 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/spec/retention/warmAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/warmAfterDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.spec.properties.retention.properties.warmAfterDays,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14008,8 +14004,10 @@ errors++;
 }
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/spec/retention",schemaPath:"#/properties/spec/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.spec.properties.retention.type,parentSchema:schema39.properties.spec.properties.retention,data:data15};
+if(data15.archiveAfterDays !== undefined){
+let data18 = data15.archiveAfterDays;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err45 = {instancePath:instancePath+"/spec/retention/archiveAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/archiveAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.spec.properties.retention.properties.archiveAfterDays.type,parentSchema:schema39.properties.spec.properties.retention.properties.archiveAfterDays,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14018,10 +14016,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.spec.type,parentSchema:schema39.properties.spec,data:data8};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 36500 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/spec/retention/archiveAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/archiveAfterDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500",schema:36500,parentSchema:schema39.properties.spec.properties.retention.properties.archiveAfterDays,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14030,15 +14027,63 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(data18 < 1 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/spec/retention/archiveAfterDays",schemaPath:"#/properties/spec/properties/retention/properties/archiveAfterDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.spec.properties.retention.properties.archiveAfterDays,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data15.legalHold !== undefined){
+let data19 = data15.legalHold;
+if(typeof data19 !== "boolean"){
+const err48 = {instancePath:instancePath+"/spec/retention/legalHold",schemaPath:"#/properties/spec/properties/retention/properties/legalHold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.spec.properties.retention.properties.legalHold.type,parentSchema:schema39.properties.spec.properties.retention.properties.legalHold,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/retention",schemaPath:"#/properties/spec/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.spec.properties.retention.type,parentSchema:schema39.properties.spec.properties.retention,data:data15};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.spec.type,parentSchema:schema39.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
