@@ -16,6 +16,7 @@ import type { LockProof } from "./lock-proof.js";
 import { reviewRules } from "./review-rules.js";
 import { successionAgainstBase } from "../../reconciler/core/validate/rules/succession-against-base.js";
 import { cloneSourceAgainstBase } from "../../reconciler/core/validate/rules/clone-source-against-base.js";
+import { restoreAttemptAgainstBase } from "../../reconciler/core/validate/rules/restore-attempt-against-base.js";
 
 export interface ReviewInput {
   /** Paths the pull request changes (GitHub's list, renames on both names). */
@@ -63,6 +64,8 @@ export function reviewPullRequest(
     successionAgainstBase(input.base),
     // Another lab's snapshot restored only through a clone share of that lab.
     cloneSourceAgainstBase(input.base),
+    // A restore's attempt only goes up (a lowered one would restore nothing).
+    restoreAttemptAgainstBase(input.base),
   ]);
   const head = validated.repository;
   const merge = mergeFindings(head, validated.diagnostics, input.changed);

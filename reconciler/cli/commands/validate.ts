@@ -6,6 +6,7 @@ import { hasErrors } from "../../core/model/diagnostic.js";
 import { environmentsAffected, mergeFindings } from "../../core/validate/merge-findings.js";
 import { successionAgainstBase } from "../../core/validate/rules/succession-against-base.js";
 import { cloneSourceAgainstBase } from "../../core/validate/rules/clone-source-against-base.js";
+import { restoreAttemptAgainstBase } from "../../core/validate/rules/restore-attempt-against-base.js";
 import { baseDocumentsAt } from "../../adapters/git/repository-at.js";
 import { createSchemaValidator } from "../../core/validate/schema-validator.js";
 import { validateFiles } from "../../core/validate/validate.js";
@@ -47,7 +48,13 @@ export function registerValidate(program: Command, io: CliIO): void {
         : undefined;
       const { repository, diagnostics: all } = validateFiles(files, check, { today: io.today() }, [
         ...(remote ? [lockRules(() => remote), packsImmutable] : extraRules(path)),
-        ...(base ? [successionAgainstBase(base), cloneSourceAgainstBase(base)] : []),
+        ...(base
+          ? [
+              successionAgainstBase(base),
+              cloneSourceAgainstBase(base),
+              restoreAttemptAgainstBase(base),
+            ]
+          : []),
       ]);
       let diagnostics = all;
       let scope = `${plural(repository.files.size, "file")}`;
