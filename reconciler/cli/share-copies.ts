@@ -1,3 +1,4 @@
+import { emptyHomeSentence } from "../core/snapshots/home-inventory.js";
 import { restoreShareCopies, type ShareCopyResult } from "../core/shares/snapshot-share-copies.js";
 import type { RunContext } from "./context.js";
 import { openSnapshotSources } from "./snapshot-sources.js";
@@ -30,7 +31,7 @@ export function renderShareCopies(results: readonly ShareCopyResult[]): string {
       const c = r.record;
       const copied =
         c.files === 0
-          ? `the snapshot's home held no files, so ${c.path} is empty`
+          ? emptyHomeSentence(`${c.path} is empty`)
           : `${c.identical}/${c.files} files identical in ${c.path}`;
       return [
         `  ${c.ok ? "✓" : "✖"} ${r.share} from ${r.snapshot}: ${copied}${r.now ? "" : " (earlier)"}${c.ok ? "" : " — not granted"}`,

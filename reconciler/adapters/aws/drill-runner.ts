@@ -10,13 +10,17 @@ import { keys } from "../../core/desire/names.js";
 import { observationPrefixOf } from "../../core/kinds/task-role.js";
 import type { Observation } from "../../core/model/documents.js";
 import type { ObservedResource } from "../../core/model/resources.js";
-import type { DrillHomeRequest, DrillRunner } from "../../core/snapshots/drill.js";
-import type { StoredFileSum } from "../../ports/snapshot-sources.js";
+import type { DrillHomeRequest, DrillRunner, DrillTimePart } from "../../core/snapshots/drill.js";
+import type { HomeRestoreStep, StoredFileSum } from "../../ports/snapshot-sources.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { AwsClients } from "./aws-clients.js";
 import type { AwsProviderConfig } from "./aws-provider-config.js";
 import { startHomeRestoreJob } from "./aws-snapshot-sources.js";
-import { followRestoreMove, type RestoreMoveRecord } from "./home-restore-move.js";
+import {
+  followRestoreMove,
+  type CompletedRestoreJob,
+  type RestoreMoveRecord,
+} from "./home-restore-move.js";
 import { clientToken } from "./client-token.js";
 import {
   AGENT_PATH,
@@ -35,6 +39,8 @@ export interface DrillTaskRecord extends OneOffTaskRecord {
   volumeSnapshotId: string | null;
   /** Where the task's agent writes its observation (under the environment's own observation prefix). */
   observationKey: string;
+  /** When it ran (ECS's times, `reported`, else labenv's), kept once its observation was read. */
+  ran?: { from: string; to: string; reported: boolean };
 }
 
 /** What a drill remembers between runs about its home half: the restore job, then the check task. */
@@ -47,9 +53,25 @@ export interface DrillHomeRecord {
   check?: RestoreMoveRecord;
 }
 
+/** A drill's restore job not completed after this long: the drill stops waiting and fails. */
+export const DRILL_RESTORE_JOB_MAX_HOURS = 6;
+
+/** A drill's restore job that it stopped waiting for: AWS Backup cannot stop it. */
+interface AbandonedRestore {
+  restoreJobId: string;
+  createdAt: string;
+  recoveryPointArn: string;
+  path: string;
+  /** The drill's token: the check task that removes its copy is made of it. */
+  token: string;
+  check?: RestoreMoveRecord;
+}
+
 export const drillTaskObjects = {
   task: (environment: string) => `drills/${environment}/task.json`,
   home: (environment: string) => `drills/${environment}/home.json`,
+  /** A restore job an earlier drill stopped waiting for (DRILL_RESTORE_JOB_MAX_HOURS), until its copy is removed. */
+  abandoned: (environment: string) => `drills/${environment}/abandoned-restore.json`,
   /** Under `observations/<lab>/<env>/`, the only prefix the environment's task role may write. */
   observation: (environment: string, startedAt: string) => {
     const [lab, env] = environment.split("/") as [string, string];
@@ -136,7 +158,23 @@ export class AwsDrillRunner implements DrillRunner {
         problem: `the drill task ${step.record.taskArn} wrote ${step.record.observationKey}, and it is not an observation of ${environment}`,
       };
     }
-    return { observation, ...ranFor(step.record, step.task) };
+    // When it ran, kept the first time it is read: ECS forgets a stopped task within hours, and
+    // the home half may take longer.
+    let ran = step.record.ran;
+    if (!ran) {
+      ran = ranFor(step.record, step.task, this.now());
+      await this.objects.put(
+        recordKey,
+        `${JSON.stringify({ ...step.record, ran }, null, 2)}\n`,
+        "application/json",
+      );
+    }
+    return {
+      observation,
+      startedAt: new Date(ran.from),
+      stoppedAt: new Date(ran.to),
+      reported: ran.reported,
+    };
   }
 
   /**
@@ -152,7 +190,9 @@ export class AwsDrillRunner implements DrillRunner {
     path: string,
     request: DrillHomeRequest,
   ): Promise<
-    { files: StoredFileSum[]; directory: string } | { problem: string } | { pending: string }
+    | { files: StoredFileSum[]; directory: string; time: DrillTimePart[] }
+    | { problem: string }
+    | { pending: string }
   > {
     const key = drillTaskObjects.home(request.environment);
     let record = await this.readJson<DrillHomeRecord>(
@@ -169,6 +209,9 @@ export class AwsDrillRunner implements DrillRunner {
               ? "drilling a home needs the backup role (aws.backupRoleArn in labenv.yaml, an output of infra/)"
               : "drilling a home needs infra/'s restore-move role for its check task (aws.restoreMoveRoleArn in labenv.yaml, LABENV_RESTORE_MOVE_ROLE_ARN in the Lambda)",
         };
+      // An earlier drill's job that it stopped waiting for: its copy is removed before a new one.
+      const earlier = await this.clearAbandoned(request);
+      if (earlier) return earlier;
       const startedAt = this.now().toISOString();
       const restoreJobId = await startHomeRestoreJob(this.clients, {
         recoveryPointArn,
@@ -193,44 +236,43 @@ export class AwsDrillRunner implements DrillRunner {
         problem: `the drill's AWS Backup restore job ${record.restoreJobId} ended ${status}${job.StatusMessage ? `: ${job.StatusMessage}` : ""}`,
       };
     }
-    if (status !== "COMPLETED")
-      return {
-        pending: `waiting for the drill's AWS Backup restore job ${record.restoreJobId} (${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""})`,
+    const createdAt = job.CreationDate ?? new Date(record.startedAt);
+    if (status !== "COMPLETED") {
+      const progress = `${status}${job.PercentDone ? `, ${job.PercentDone} done` : ""}`;
+      if (this.now().getTime() - createdAt.getTime() <= DRILL_RESTORE_JOB_MAX_HOURS * 3_600_000)
+        return {
+          pending: `waiting for the drill's AWS Backup restore job ${record.restoreJobId} (${progress})`,
+        };
+      // AWS Backup cannot stop a restore job: the next drill removes what it restores, first.
+      const abandoned: AbandonedRestore = {
+        restoreJobId: record.restoreJobId,
+        createdAt: createdAt.toISOString(),
+        recoveryPointArn,
+        path,
+        token: drillToken(path, recoveryPointArn, record.startedAt),
       };
-    const [lab, env] = request.environment.split("/") as [string, string];
-    const home = this.byKey.get(keys.home(lab, env)) as
-      ObservedResource<"access-point"> | undefined;
-    if (!home)
+      await this.objects.put(
+        drillTaskObjects.abandoned(request.environment),
+        `${JSON.stringify(abandoned, null, 2)}\n`,
+        "application/json",
+      );
+      await this.forget(key);
       return {
-        problem: `${request.environment} has no home access point on AWS: whose files the drill checks is not known`,
+        problem: `the drill's AWS Backup restore job ${record.restoreJobId} had not completed in ${DRILL_RESTORE_JOB_MAX_HOURS} hours (${progress}): the drill stopped waiting for it. AWS Backup cannot stop a restore job, so the next drill of ${request.environment} first removes what it restored, once it has ended`,
       };
+    }
     const current = record;
-    const step = await followRestoreMove(
+    const step = await this.check(
+      request,
       {
         restoreJobId: current.restoreJobId,
-        createdAt: (job.CreationDate ?? new Date(current.startedAt)).toISOString(),
+        createdAt: createdAt.toISOString(),
         recoveryPointArn,
         fromPath: path,
         toPath: path,
       },
       current.check,
-      {
-        environment: request.environment,
-        snapshot: request.snapshot,
-        image: request.image,
-        files: [...request.files],
-        owner: home.spec.posixUser,
-        taskDefinitionKey: keys.taskDefinition(lab, env),
-        serviceKey: keys.service(lab, env),
-        check: { token: drillToken(path, recoveryPointArn, current.startedAt) },
-      },
-      {
-        config: this.config,
-        clients: this.clients,
-        objects: this.objects,
-        byKey: this.byKey,
-        now: this.now,
-      },
+      drillToken(path, recoveryPointArn, current.startedAt),
       async (check) => {
         await this.objects.put(
           key,
@@ -239,10 +281,126 @@ export class AwsDrillRunner implements DrillRunner {
         );
       },
     );
+    if ("missing" in step) return { problem: step.missing };
     if (step.state === "pending") return { pending: step.reason };
     await this.forget(key);
     if (step.state === "failed") return { problem: step.reason };
-    return { files: step.home.files, directory: step.home.restoreDirectory };
+    // What the restore took, as AWS reports it: the job from its creation to its completion,
+    // then the check task; never the waits between the runs that followed them.
+    const jobEnd = job.CompletionDate ?? dateOr(current.check?.startedAt, this.now());
+    const checkFrom = step.task?.startedAt ?? dateOr(current.check?.startedAt, this.now());
+    const checkTo = step.task?.stoppedAt ?? this.now();
+    return {
+      files: step.home.files,
+      directory: step.home.restoreDirectory,
+      time: [
+        {
+          part: "restore job",
+          seconds: secondsBetween(createdAt, jobEnd),
+          reported: job.CreationDate !== undefined && job.CompletionDate !== undefined,
+        },
+        {
+          part: "check task",
+          seconds: secondsBetween(checkFrom, checkTo),
+          reported: step.task?.startedAt !== undefined && step.task.stoppedAt !== undefined,
+        },
+      ],
+    };
+  }
+
+  /** The check task of a completed restore job (the drill's, or one an earlier drill gave up on). */
+  private async check(
+    request: DrillHomeRequest,
+    job: CompletedRestoreJob,
+    record: RestoreMoveRecord | undefined,
+    token: string,
+    remember: (r: RestoreMoveRecord) => Promise<void>,
+  ): Promise<HomeRestoreStep | { missing: string }> {
+    const [lab, env] = request.environment.split("/") as [string, string];
+    const home = this.byKey.get(keys.home(lab, env)) as
+      ObservedResource<"access-point"> | undefined;
+    if (!home)
+      return {
+        missing: `${request.environment} has no home access point on AWS: whose files the drill checks is not known`,
+      };
+    return followRestoreMove(
+      job,
+      record,
+      {
+        environment: request.environment,
+        snapshot: request.snapshot,
+        image: request.image,
+        files: [...request.files],
+        owner: home.spec.posixUser,
+        taskDefinitionKey: keys.taskDefinition(lab, env),
+        serviceKey: keys.service(lab, env),
+        check: { token },
+      },
+      {
+        config: this.config,
+        clients: this.clients,
+        objects: this.objects,
+        byKey: this.byKey,
+        now: this.now,
+      },
+      remember,
+    );
+  }
+
+  /**
+   * An earlier drill's restore job that it stopped waiting for: while it runs no second restore
+   * of the home is started beside it (the drill fails saying so); once it completed, its check
+   * task removes what it restored; once it ended otherwise, nothing of it is left to remove.
+   * Undefined when nothing is in the way.
+   */
+  private async clearAbandoned(
+    request: DrillHomeRequest,
+  ): Promise<{ problem: string } | { pending: string } | undefined> {
+    const key = drillTaskObjects.abandoned(request.environment);
+    const left = await this.readJson<AbandonedRestore>(
+      key,
+      (r) => typeof r.restoreJobId === "string" && typeof r.token === "string",
+    );
+    if (!left) return undefined;
+    const job = await this.clients.backup.send(
+      new DescribeRestoreJobCommand({ RestoreJobId: left.restoreJobId }),
+    );
+    const status = job.Status ?? "UNKNOWN";
+    const what = `the AWS Backup restore job ${left.restoreJobId} that an earlier drill stopped waiting for`;
+    if (status === "ABORTED" || status === "FAILED") {
+      await this.forget(key);
+      return undefined;
+    }
+    if (status !== "COMPLETED")
+      return {
+        problem: `${what} still runs (${status}): no second restore of ${left.path} is started beside it; a later drill goes on once it has ended`,
+      };
+    const step = await this.check(
+      request,
+      {
+        restoreJobId: left.restoreJobId,
+        createdAt: left.createdAt,
+        recoveryPointArn: left.recoveryPointArn,
+        fromPath: left.path,
+        toPath: left.path,
+      },
+      left.check,
+      left.token,
+      async (check) => {
+        await this.objects.put(
+          key,
+          `${JSON.stringify({ ...left, check }, null, 2)}\n`,
+          "application/json",
+        );
+      },
+    );
+    if ("missing" in step) return { problem: step.missing };
+    if (step.state === "pending")
+      return { pending: `removing what ${what} restored: ${step.reason}` };
+    await this.forget(key);
+    if (step.state === "failed")
+      return { problem: `what ${what} restored could not be removed: ${step.reason}` };
+    return undefined;
   }
 
   /** The drill was recorded: its task and its home half are forgotten, the next drill starts anew. */
@@ -376,16 +534,18 @@ function observationOf(body: Uint8Array, environment: string): Observation | und
 
 /**
  * When a one-off task ran, as ECS reports it (created, so its volume from the snapshot and its
- * image pull count, to stopped), else from when labenv started it; `reported` when both ends are ECS's.
+ * image pull count, to stopped), else by labenv's clock (from when it started it to now, when a
+ * run found it stopped); `reported` when both ends are ECS's.
  */
 function ranFor(
   record: OneOffTaskRecord,
   task: OneOffTaskState | undefined,
-): { startedAt: Date; stoppedAt?: Date; reported: boolean } {
+  now: Date,
+): NonNullable<DrillTaskRecord["ran"]> {
   const from = task?.createdAt ?? task?.startedAt;
   return {
-    startedAt: from ?? new Date(record.startedAt),
-    ...(task?.stoppedAt ? { stoppedAt: task.stoppedAt } : {}),
+    from: (from ?? new Date(record.startedAt)).toISOString(),
+    to: (task?.stoppedAt ?? now).toISOString(),
     reported: from !== undefined && task?.stoppedAt !== undefined,
   };
 }
@@ -417,6 +577,14 @@ function sameContainer(
         .map((x) => [x.image, x.environment?.map((e) => [e.name, e.value]), x.logConfiguration]),
     );
   return a !== undefined && jupyter(a) === jupyter(b);
+}
+
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(0, to.getTime() - from.getTime()) / 1000;
+}
+
+function dateOr(iso: string | undefined, fallback: Date): Date {
+  return iso ? new Date(iso) : fallback;
 }
 
 /** A drill's own restore: a new job and access point per drill, never the restore step's. */

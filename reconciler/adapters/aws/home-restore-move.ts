@@ -134,7 +134,10 @@ export async function followRestoreMove(
           : `${step.reason}; no file was moved over another, and every file it did not move is where AWS Backup put it`,
     };
   const taskTimes = {
-    ...(step.task?.startedAt ? { startedAt: step.task.startedAt } : {}),
+    // From its creation (before its image pull), as a drill's task is measured.
+    ...((step.task?.createdAt ?? step.task?.startedAt)
+      ? { startedAt: step.task.createdAt ?? step.task.startedAt }
+      : {}),
     ...(step.task?.stoppedAt ? { stoppedAt: step.task.stoppedAt } : {}),
   };
   if (move.check) {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import {
+  drillTimeSentence,
   runDrill,
   type DrillPending,
   type DrillRecord,
@@ -61,7 +62,7 @@ export function registerDrill(program: Command, io: CliIO): void {
       else {
         for (const r of records) {
           io.out(
-            `${r.ok ? "✓" : "✖"} ${r.environment} from ${r.snapshot}: ${!r.ok ? "FAILED" : r.complete ? "restored and identical" : `partly drilled (${notDrilled(r)} not drilled), identical`} in ${r.seconds} s`,
+            `${r.ok ? "✓" : "✖"} ${r.environment} from ${r.snapshot}: ${!r.ok ? "FAILED" : r.complete ? "restored and identical" : `partly drilled (${notDrilled(r)} not drilled), identical`} in ${drillTimeSentence(r)}`,
           );
           for (const s of r.steps) {
             io.out(`    ${s.ok ? "✓" : s.notDrilled ? "·" : "✖"} ${s.step.padEnd(9)} ${s.detail}`);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
-import { latestDrill } from "../../core/snapshots/drill.js";
+import { drillTimeSentence, latestDrill } from "../../core/snapshots/drill.js";
 import { latestRestore } from "../../core/snapshots/restore.js";
 import { latestVerification } from "../../core/snapshots/verification.js";
 import { capturedSnapshotIds } from "../../core/snapshots/verify-due.js";
@@ -111,6 +111,8 @@ export function registerStatus(program: Command, io: CliIO): void {
                     complete: drill.record.complete,
                     notDrilled: drill.record.steps.filter((s) => s.notDrilled).map((s) => s.step),
                     seconds: drill.record.seconds,
+                    // What those seconds are made of (the task, restore job, check task, checks).
+                    time: drill.record.time ?? null,
                   },
             snapshotVerification: verified.get(a.environment)!,
             lastRestore: restoreRow(restores.get(a.environment)),
@@ -148,7 +150,7 @@ export function registerStatus(program: Command, io: CliIO): void {
               ? "never (labenv drill)"
               : "problem" in r.lastDrill
                 ? `unreadable: ${r.lastDrill.problem}`
-                : `${!r.lastDrill.ok ? "✖ FAILED" : r.lastDrill.complete ? "✓" : `◐ partly (${r.lastDrill.notDrilled.join(", ")} not drilled)`} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${r.lastDrill.seconds} s`
+                : `${!r.lastDrill.ok ? "✖ FAILED" : r.lastDrill.complete ? "✓" : `◐ partly (${r.lastDrill.notDrilled.join(", ")} not drilled)`} ${r.lastDrill.at} from ${r.lastDrill.snapshot} in ${drillTimeSentence({ seconds: r.lastDrill.seconds, ...(r.lastDrill.time ? { time: r.lastDrill.time } : {}) })}`
           }`,
         );
         const rr = r.lastRestore;

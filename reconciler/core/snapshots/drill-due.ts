@@ -2,8 +2,10 @@ import type { Repository } from "../model/documents.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { SnapshotSources } from "../../ports/snapshot-sources.js";
 import {
+  drillTimeSentence,
   latestDrill,
   runDrill,
+  type DrillTimePart,
   type DrillPending,
   type DrillRecord,
   type DrillRunner,
@@ -19,6 +21,7 @@ export interface DueDrills {
     ok: boolean;
     complete: boolean;
     seconds: number;
+    time?: DrillTimePart[];
   }[];
   /** Started (or followed) but not finished within this run's time: the next run goes on. */
   pending: { environment: string; snapshot: string; reason: string }[];
@@ -86,6 +89,7 @@ export async function drillDue(
         ok: r.ok,
         complete: r.complete,
         seconds: r.seconds,
+        ...(r.time && { time: r.time }),
       });
   }
   return out;
@@ -96,7 +100,7 @@ export function renderDueDrills(d: DueDrills): string[] {
   return [
     ...d.drilled.map(
       (r) =>
-        `${r.ok ? (r.complete ? "✓" : "◐") : "✖ FAILED"} drill ${r.environment} from ${r.snapshot} in ${r.seconds} s${r.ok && !r.complete ? " (partly drilled)" : ""}`,
+        `${r.ok ? (r.complete ? "✓" : "◐") : "✖ FAILED"} drill ${r.environment} from ${r.snapshot} in ${drillTimeSentence(r)}${r.ok && !r.complete ? " (partly drilled)" : ""}`,
     ),
     ...d.pending.map((p) => `… drill ${p.environment} from ${p.snapshot}: ${p.reason}`),
     ...(d.left.length > 0 ? [`· drills left for the next runs: ${d.left.join(", ")}`] : []),

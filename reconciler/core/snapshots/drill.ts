@@ -1,6 +1,7 @@
 import type { Observation } from "../model/documents.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { SnapshotSources, StoredFileSum } from "../../ports/snapshot-sources.js";
+import { emptyHomeSentence } from "./home-inventory.js";
 import type { SnapshotManifest } from "./manifest.js";
 import { verifySnapshot } from "./verify.js";
 
@@ -14,28 +15,30 @@ export interface DrillRunner {
    * What the agent of a throw-away container of `image` (volume from `volumeSnapshotId`) reports;
    * removed after. `startedAt` when the container was started by an earlier call (the drill's
    * time counts from there) and `stoppedAt` when it stopped (a later run that reads its report
-   * does not add the wait between runs); `pending` while it runs and a later call follows it.
+   * does not add the wait between runs), `reported` when both are the provider's (not labenv's
+   * clock); `pending` while it runs and a later call follows it.
    */
   scratchContainer(
     environment: string,
     image: string,
     volumeSnapshotId: string | undefined,
   ): Promise<
-    | { observation: Observation; startedAt?: Date; stoppedAt?: Date }
+    | { observation: Observation; startedAt?: Date; stoppedAt?: Date; reported?: boolean }
     | { problem: string }
     | { pending: string }
   >;
   /**
    * The files of `path` restored from the recovery point into a scratch directory, summed from
    * what landed there; removed after. `notDrilled` when this provider cannot drill a home yet;
-   * `pending` while a restore job or check task runs and a later call follows it.
+   * `pending` while a restore job or check task runs and a later call follows it; `time`: what
+   * the restore took, part by part, when it spanned runs (a restore job, a check task).
    */
   scratchHome(
     recoveryPointArn: string,
     path: string,
     request: DrillHomeRequest,
   ): Promise<
-    | { files: StoredFileSum[]; directory: string }
+    | { files: StoredFileSum[]; directory: string; time?: DrillTimePart[] }
     | { problem: string }
     | { notDrilled: string }
     | { pending: string }
@@ -62,13 +65,27 @@ export interface DrillStep {
   differences?: string[];
 }
 
+/**
+ * A part of a drill's time: the throw-away container's task, the home's restore job and its check
+ * task (from when the provider says each began to when it says each ended: `reported`; else by
+ * labenv's clock, from when it started it to when a run found it over), and labenv's own checks.
+ */
+export interface DrillTimePart {
+  part: "task" | "restore job" | "check task" | "checks";
+  seconds: number;
+  reported: boolean;
+}
+
 /** A drill as kept: what was brought back, how long it took, each step's result. */
 export interface DrillRecord {
   environment: string;
   snapshot: string;
   startedAt: string;
   finishedAt: string;
+  /** The restore's time: the sum of `time` when the drill spanned runs (never the waits between them). */
   seconds: number;
+  /** What `seconds` is made of, when the drill spanned runs. */
+  time?: DrillTimePart[];
   /** No step failed. */
   ok: boolean;
   /** Every step was carried out (false when one was not drilled: a partial drill, never a full pass). */
@@ -115,6 +132,23 @@ export async function runDrill(
   );
   if ("pending" in container)
     return { environment, snapshot: manifest.id, pending: container.pending };
+  // When the drill spanned runs, its time is made of parts as AWS reports them.
+  const time: DrillTimePart[] = [];
+  if ("observation" in container && container.startedAt) {
+    const to = container.stoppedAt ?? deps.now();
+    time.push({
+      part: "task",
+      seconds: secondsBetween(container.startedAt, to),
+      reported: container.reported === true,
+    });
+  }
+  let checksMs = 0;
+  const checking = async <T>(f: () => Promise<T> | T): Promise<T> => {
+    const from = deps.now().getTime();
+    const out = await f();
+    checksMs += deps.now().getTime() - from;
+    return out;
+  };
   // The drill's time: its container's run (from an earlier call's start to its stop), then the
   // checks — not the wait between runs before a later one read the container's report.
   let idleMs = 0;
@@ -125,7 +159,7 @@ export async function runDrill(
     started = container.startedAt;
   }
   const steps: DrillStep[] = [];
-  const proof = await verifySnapshot(manifest.id, deps);
+  const proof = await checking(() => verifySnapshot(manifest.id, deps));
   steps.push({
     step: "verify",
     ok: proof.ok,
@@ -148,7 +182,9 @@ export async function runDrill(
       ok: true,
       detail: `${image} started${manifest.volume ? ` with /opt/jupyter from ${manifest.volume.snapshotId}` : ""}`,
     });
-    steps.push(await comparePackages(manifest, container.observation, deps.objects));
+    steps.push(
+      await checking(() => comparePackages(manifest, container.observation, deps.objects)),
+    );
   }
   if (manifest.home) {
     const home = await deps.runner.scratchHome(manifest.home.recoveryPointArn, manifest.home.path, {
@@ -161,15 +197,26 @@ export async function runDrill(
     if ("problem" in home) steps.push({ step: "home", ok: false, detail: home.problem });
     else if ("notDrilled" in home)
       steps.push({ step: "home", ok: false, notDrilled: true, detail: home.notDrilled });
-    else steps.push(compareHome(manifest.home.files, home.files, home.directory));
+    else {
+      time.push(...(home.time ?? []));
+      steps.push(
+        await checking(() => compareHome(manifest.home!.files, home.files, home.directory)),
+      );
+    }
   }
   const finished = deps.now();
+  if (time.length > 0) time.push({ part: "checks", seconds: checksMs / 1000, reported: false });
+  const parts = time.map((p) => ({ ...p, seconds: tenths(p.seconds) }));
   const record: DrillRecord = {
     environment,
     snapshot: manifest.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
-    seconds: Math.round((finished.getTime() - started.getTime() - idleMs) / 100) / 10,
+    seconds:
+      parts.length > 0
+        ? tenths(parts.reduce((n, p) => n + p.seconds, 0))
+        : tenths((finished.getTime() - started.getTime() - idleMs) / 1000),
+    ...(parts.length > 0 && { time: parts }),
     ok: steps.every((s) => s.ok || s.notDrilled),
     complete: steps.every((s) => !s.notDrilled),
     steps,
@@ -252,9 +299,11 @@ function compareHome(
     step: "home",
     ok: differences.length === 0,
     detail:
-      differences.length === 0
-        ? `${listed.length}/${listed.length} files restored identical (into ${directory}, removed after)`
-        : `${differences.length} of ${listed.length} files differ after the restore`,
+      differences.length > 0
+        ? `${differences.length} of ${listed.length} files differ after the restore`
+        : listed.length === 0
+          ? emptyHomeSentence(`the restore (into ${directory}, removed after) had none to compare`)
+          : `${listed.length}/${listed.length} files restored identical (into ${directory}, removed after)`,
     ...(differences.length > 0 ? { differences: differences.slice(0, MAX_DIFFERENCES) } : {}),
   };
 }
@@ -284,4 +333,26 @@ export async function latestDrill(
   } catch (e) {
     return { problem: `${drillObjects.latest(environment)} is not JSON (${(e as Error).message})` };
   }
+}
+
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(0, to.getTime() - from.getTime()) / 1000;
+}
+
+function tenths(seconds: number): number {
+  return Math.round(seconds * 10) / 10;
+}
+
+/**
+ * How long a drill's restore took and what that is made of, for `labenv drill`, `labenv status`
+ * and the drill Lambda's log: "412 s (task 95 s, restore job 290 s, check task 20 s, checks 7 s;
+ * not the waits between reconciler runs)".
+ */
+export function drillTimeSentence(record: Pick<DrillRecord, "seconds" | "time">): string {
+  if (!record.time || record.time.length === 0) return `${record.seconds} s`;
+  const parts = record.time.map(
+    (p) =>
+      `${p.part} ${p.seconds} s${p.reported || p.part === "checks" ? "" : " by labenv's clock"}`,
+  );
+  return `${record.seconds} s (${parts.join(", ")}; not the waits between reconciler runs)`;
 }

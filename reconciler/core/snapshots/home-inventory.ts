@@ -117,3 +117,11 @@ export function changedSinceBackup(inventory: HomeInventory, backupStartedAt: Da
     if (f.modifiedAt === undefined || Date.parse(f.modifiedAt) >= since) changed.add(f.path);
   return [...changed].sort();
 }
+
+/**
+ * What is said of a snapshot whose home held no files, where "0/0 files identical" would read as
+ * a pass of nothing: `so` is what follows from it (a share's copy is empty, a drill compared none).
+ */
+export function emptyHomeSentence(so: string): string {
+  return `the snapshot's home held no files, so ${so}`;
+}

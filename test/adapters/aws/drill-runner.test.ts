@@ -296,4 +296,40 @@ describe("the drill task on AWS (call shapes)", () => {
     await objects.put(drillTaskObjects.task(ENV), JSON.stringify({ note: 'no "taskArn" here' }));
     expect(await drillInFlight(objects, ENV)).toBe(false);
   });
+
+  it("the drill task's time is what ECS reports (created to stopped), kept once read: a run after ECS forgot the task still has it", async () => {
+    await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP);
+    const createdAt = new Date("2026-12-07T10:00:05Z");
+    const stoppedAt = new Date("2026-12-07T10:02:00Z");
+    aws.ecs.on(DescribeTasksCommand).resolves({
+      tasks: [
+        {
+          taskArn: TASK,
+          lastStatus: "STOPPED",
+          createdAt,
+          startedAt: new Date("2026-12-07T10:01:00Z"),
+          stoppedAt,
+          containers: [{ name: "jupyter", exitCode: 0 }],
+        },
+      ],
+    });
+    const key =
+      aws.ecs.commandCalls(RunTaskCommand)[0]!.args[0].input.overrides!.containerOverrides![0]!
+        .command![7]!;
+    await objects.put(
+      key,
+      JSON.stringify({
+        kind: "Observation",
+        metadata: { lab: "genomics-core", environment: "rnaseq" },
+        spec: { packages: [] },
+      }),
+    );
+    later = new Date("2026-12-07T10:30:00Z");
+    const ran = { startedAt: createdAt, stoppedAt, reported: true };
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toMatchObject(ran);
+    aws.ecs.on(DescribeTasksCommand).resolves({ tasks: [] });
+    later = new Date("2026-12-07T14:00:00Z");
+    expect(await runner().scratchContainer(ENV, SNAPSHOT_IMAGE, SNAP)).toMatchObject(ran);
+    expect(aws.ecs).toHaveReceivedCommandTimes(RunTaskCommand, 1);
+  });
 });

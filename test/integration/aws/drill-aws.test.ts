@@ -40,10 +40,11 @@ import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
 import { AwsSnapshotSources } from "../../../reconciler/adapters/aws/aws-snapshot-sources.js";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
 import type { AwsProviderConfig } from "../../../reconciler/adapters/aws/aws-provider-config.js";
-import { AwsDrillRunner } from "../../../reconciler/adapters/aws/drill-runner.js";
+import { AwsDrillRunner, drillTaskObjects } from "../../../reconciler/adapters/aws/drill-runner.js";
 import { S3ObjectStore } from "../../../reconciler/adapters/aws/s3-object-store.js";
 import {
   drillObjects,
+  drillTimeSentence,
   latestDrill,
   runDrill,
   type DrillPending,
@@ -217,10 +218,10 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
   }
 
   /** A captured snapshot's manifest and objects, as capture writes them on AWS. */
-  async function captured(withHome = false): Promise<SnapshotManifest> {
+  async function captured(withHome = false, files = HOME_FILES): Promise<SnapshotManifest> {
     const observation = await captureObservation();
     const lock = "apiVersion: labenv.westtek.io/v1\nkind: EnvironmentLock\n";
-    const inventory = JSON.stringify({ kind: "HomeInventory", spec: { files: HOME_FILES } });
+    const inventory = JSON.stringify({ kind: "HomeInventory", spec: { files } });
     for (const b of [observation, lock, inventory]) await objects.put(contentRef(b).key, b);
     const manifest: SnapshotManifest = {
       apiVersion: "labenv.westtek.io/v1",
@@ -252,9 +253,9 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
               backupJobId: "job-1",
               recoveryPointArn: RP,
               path: HOME,
-              fileCount: HOME_FILES.length,
-              totalBytes: NOTEBOOK.length + COUNTS.length,
-              files: HOME_FILES,
+              fileCount: files.length,
+              totalBytes: files.reduce((n, f) => n + f.size, 0),
+              files,
               inventory: {
                 ...contentRef(inventory),
                 takenAt: "2026-12-01T00:00:00Z",
@@ -559,6 +560,114 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       .commandCalls(StartRestoreJobCommand)
       .map((c) => c.args[0].input.IdempotencyToken);
     expect(new Set(tokens).size).toBe(2);
+  });
+
+  it("the recorded time is what AWS reports the restore job took, not the waits between the runs that followed it", async () => {
+    const manifest = await captured(true);
+    backup.on(DescribeRestoreJobCommand).resolves({
+      Status: "COMPLETED",
+      CreationDate: new Date("2026-12-07T10:03:00Z"),
+      CompletionDate: new Date("2026-12-07T10:08:00Z"),
+    });
+    await drill(manifest);
+    clock = new Date("2026-12-07T10:03:00Z");
+    await runTasks();
+    await drill(manifest);
+    // The next run comes two hours later: the job had completed long before.
+    clock = new Date("2026-12-07T12:00:00Z");
+    awsBackupRestores("aws-backup-restore_20261207T100305Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await drill(manifest);
+    await runTasks();
+    clock = new Date("2026-12-07T12:01:00Z");
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record.ok).toBe(true);
+    // moto reports no task times: the tasks are timed by labenv's clock, the job by AWS Backup's.
+    expect(record.time).toEqual([
+      { part: "task", seconds: 180, reported: false },
+      { part: "restore job", seconds: 300, reported: true },
+      { part: "check task", seconds: 60, reported: false },
+      { part: "checks", seconds: 0, reported: false },
+    ]);
+    expect(record.seconds).toBe(540);
+    expect(drillTimeSentence(record)).toBe(
+      "540 s (task 180 s by labenv's clock, restore job 300 s, check task 60 s by labenv's clock, checks 0 s; not the waits between reconciler runs)",
+    );
+  });
+
+  it("a restore job not completed in six hours fails the drill; the next drill starts none beside it while it runs, and removes what it restored once it completed", async () => {
+    const manifest = await captured(true);
+    backup
+      .on(DescribeRestoreJobCommand)
+      .resolves({ Status: "RUNNING", PercentDone: "40%", CreationDate: clock });
+    await upToTheHomeCheck(manifest);
+    clock = new Date("2026-12-07T15:00:00Z");
+    expect(await drill(manifest)).toMatchObject({
+      pending:
+        "waiting for the drill's AWS Backup restore job drill-restore-job-0001 (RUNNING, 40% done)",
+    });
+    clock = new Date("2026-12-07T16:01:00Z");
+    const failed = (await drill(manifest)) as DrillRecord;
+    expect(failed.ok).toBe(false);
+    expect(failed.steps.find((s) => s.step === "home")!.detail).toBe(
+      `the drill's AWS Backup restore job drill-restore-job-0001 had not completed in 6 hours (RUNNING, 40% done): the drill stopped waiting for it. AWS Backup cannot stop a restore job, so the next drill of ${ENV} first removes what it restored, once it has ended`,
+    );
+
+    // A week later the job still runs: no second restore is started beside it.
+    clock = new Date("2026-12-14T10:00:00Z");
+    await drill(manifest);
+    await runTasks();
+    const blocked = (await drill(manifest)) as DrillRecord;
+    expect(blocked.steps.find((s) => s.step === "home")!.detail).toMatch(
+      /^the AWS Backup restore job drill-restore-job-0001 that an earlier drill stopped waiting for still runs \(RUNNING\)/,
+    );
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
+
+    // It completed: its copy is removed by a check task, then the drill's own job starts.
+    backup
+      .on(DescribeRestoreJobCommand, { RestoreJobId: "drill-restore-job-0001" })
+      .resolves({ Status: "COMPLETED", CreationDate: new Date("2026-12-07T10:00:00Z") });
+    const stale = awsBackupRestores("aws-backup-restore_20261207T100505Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    clock = new Date("2026-12-21T10:00:00Z");
+    await drill(manifest);
+    await runTasks();
+    expect(await drill(manifest)).toMatchObject({
+      pending: expect.stringMatching(
+        /^removing what the AWS Backup restore job drill-restore-job-0001 that an earlier drill stopped waiting for restored: .*started the restore-check task/,
+      ),
+    });
+    await runTasks();
+    expect(existsSync(stale)).toBe(false);
+    backup.on(StartRestoreJobCommand).resolves({ RestoreJobId: "drill-restore-job-0002" });
+    expect(await drill(manifest)).toMatchObject({
+      pending: expect.stringMatching(/^started the AWS Backup restore job drill-restore-job-0002/),
+    });
+    // Forgotten: the drill after it finds nothing in its way.
+    const left = await objects.get(drillTaskObjects.abandoned(ENV));
+    expect(Buffer.from(left!).toString("utf8")).toBe("{}\n");
+  });
+
+  it("a snapshot of an empty home: the drill says the home held no files, not 0/0 files restored identical", async () => {
+    const manifest = await captured(true, []);
+    await upToTheHomeCheck(manifest);
+    const mine = join(root, "aws-backup-restore_20261207T100505Z");
+    mkdirSync(join(mine, HOME), { recursive: true });
+    await drill(manifest);
+    const [check] = await runTasks();
+    expect([check!.status, check!.stderr]).toEqual([0, ""]);
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record.steps.find((s) => s.step === "home")).toEqual({
+      step: "home",
+      ok: true,
+      detail:
+        "the snapshot's home held no files, so the restore (into /aws-backup-restore_20261207T100505Z, removed after) had none to compare",
+    });
+    expect(existsSync(mine)).toBe(false);
   });
 
   it("a damaged, a missing and an extra restored file fail the drill naming each, and the restore directory is still removed", async () => {
