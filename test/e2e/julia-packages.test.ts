@@ -223,6 +223,8 @@ describe("Julia packages", () => {
         "",
         'julia_version = "1.10.4"',
         'manifest_format = "2.0"',
+        // Pkg's project_resolve_hash of the Project.toml above (test/core/image/julia-project-hash.test.ts).
+        'project_hash = "1bbee423d95003ea239bf161b8a8c3fca79956ad"',
         "",
         "[[deps.Dates]]",
         `uuid = "${UUID.Dates}"`,
