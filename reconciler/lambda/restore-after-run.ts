@@ -16,7 +16,8 @@ export interface RestoreAfterRun {
   snapshot: string;
   outcome: RestoreResult["outcome"];
   reason?: string;
-  /** A finished restore: whether everything matched, its measured time, and what its home holds. */
+  /** A finished restore: its attempt (when raised), whether everything matched, its measured time, and what its home holds. */
+  attempt?: number;
   ok?: boolean;
   seconds?: number;
   home?: { identical: number; files: number; placed: "home" | "beside"; path: string };
@@ -51,6 +52,7 @@ export async function restoreAfterRun(
           environment: r.environment,
           snapshot: r.snapshot,
           outcome: r.outcome,
+          ...((r.record.attempt ?? 1) > 1 ? { attempt: r.record.attempt } : {}),
           ok: r.record.ok,
           seconds: r.record.seconds,
           ...(r.record.home

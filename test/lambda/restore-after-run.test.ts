@@ -246,7 +246,9 @@ describe("the reconciler Lambda's restore step", () => {
         files: [FILE],
       },
     };
-    expect((await run(retried, done))?.map((r) => [r.outcome, r.ok])).toEqual([["restored", true]]);
+    expect((await run(retried, done))?.map((r) => [r.outcome, r.attempt, r.ok])).toEqual([
+      ["restored", 2, true],
+    ]);
     expect(asked).toHaveLength(3);
     const second = JSON.parse(
       Buffer.from(
