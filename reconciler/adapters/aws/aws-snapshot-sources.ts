@@ -283,9 +283,13 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
    * The home's item-level restore, across runs: the first starts an AWS Backup restore job of
    * just the home's path into the same file system (AWS puts it in a new
    * `aws-backup-restore_<time>` directory off the root, never in place), idempotent by its token,
-   * and remembers it; later runs read the job's state. Once it completed, a one-off task of the
-   * environment's image (the agent's `--restore-find`) finds that directory, checks each file
-   * against the snapshot's and moves it into the home, never over a file (home-restore-move.ts).
+   * and remembers it; later runs read the job's state. A job AWS Backup ends without restoring
+   * is followed by a new one, a bounded number of times (`nextRestoreJob`), each ended job kept
+   * in the record with AWS's message. Once one completed, a one-off task of the environment's
+   * image (the agent's `--restore-find`) finds that directory, checks each file against the
+   * snapshot's and moves it into the home, never over a file (home-restore-move.ts). Each attempt
+   * (`move.attempt`, `restoreFrom.attempt`) is a restore of its own: its token, record, jobs and
+   * move; the first keeps the token restores always had.
    */
   async restoreHomeStep(
     recoveryPointArn: string,
