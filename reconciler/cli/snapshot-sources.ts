@@ -1,3 +1,4 @@
+import { emptyHomeSentence } from "../core/snapshots/home-inventory.js";
 import { SandboxContainers } from "../adapters/sandbox/sandbox-observation.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { SandboxSnapshotSources } from "../adapters/sandbox/sandbox-snapshot-sources.js";
@@ -127,7 +128,9 @@ export function renderRestores(results: readonly RestoreResult[]): string {
       ];
     const rec = r.record;
     const home = rec.home
-      ? `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
+      ? rec.home.files === 0
+        ? `; ${emptyHomeSentence("none was restored into its home")}`
+        : `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
       : "";
     const attempt = (rec.attempt ?? 1) > 1 ? ` (attempt ${rec.attempt})` : "";
     const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}${attempt}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;

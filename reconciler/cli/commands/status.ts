@@ -1,3 +1,4 @@
+import { emptyHomeSentence } from "../../core/snapshots/home-inventory.js";
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
@@ -161,7 +162,7 @@ export function registerStatus(program: Command, io: CliIO): void {
           );
         else if (rr)
           io.out(
-            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
           );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)
