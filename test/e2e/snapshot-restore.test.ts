@@ -66,6 +66,22 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
     git(dir, "commit", "-qm", "rnaseq-thesis: restored from the thesis snapshot");
 
     const plan = await cli(dir, "plan", "--json");
+    // The plan says where the restore comes from and what it waits for: hot, minutes (the
+    // sandbox reports no storage tier, so by the schedule, which never moves a restore's source).
+    expect(JSON.parse(plan.stdout).plan.restoreSources).toEqual([
+      {
+        environment: "genomics-core/rnaseq-thesis",
+        snapshot: ID,
+        tier: "hot",
+        tierFrom: "schedule",
+        reason: expect.stringMatching(
+          /^restore from genomics-core\/rnaseq\/thesis, hot \(by labenv's schedule: volume snapshot in the EBS standard tier \(kept hot\).*\): it waits for none: a restore starts at once \(minutes\); kept hot: genomics-core\/rnaseq-thesis restores from it$/,
+        ),
+      },
+    ]);
+    expect((await cli(dir, "plan")).stdout).toMatch(
+      /^ {2}← restore from genomics-core\/rnaseq\/thesis, hot /m,
+    );
     const actions = JSON.parse(plan.stdout).plan.stages.flatMap(
       (s: { actions: unknown[] }) => s.actions,
     ) as {
@@ -85,6 +101,10 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
 
     const r = await cli(dir, "reconcile");
     expect(r.code).toBe(0);
+    // Once restored, the plan no longer speaks of a restore to come.
+    expect(
+      JSON.parse((await cli(dir, "plan", "--json")).stdout).plan.restoreSources,
+    ).toBeUndefined();
     expect(r.stdout).toMatch(
       /✓ restored {2}genomics-core\/rnaseq-thesis from genomics-core\/rnaseq\/thesis: (\d+)\/\1 packages match, 2\/2 files identical in its home, in [\d.]+ s/,
     );

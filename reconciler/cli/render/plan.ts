@@ -19,6 +19,7 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
       ...actions.map((a) => a.environment),
       ...plan.costs.map((c) => c.environment),
       ...(plan.retries ?? []).map((r) => r.environment),
+      ...(plan.restoreSources ?? []).map((r) => r.environment),
     ]),
   ].sort();
   const byEnvironment = new Map<string, Action[]>();
@@ -49,6 +50,8 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
       lines.push(`  ! ${w.reason}`);
     for (const r of (plan.retries ?? []).filter((x) => x.environment === env))
       lines.push(`  ↻ ${r.reason}`);
+    for (const r of (plan.restoreSources ?? []).filter((x) => x.environment === env))
+      lines.push(`  ← ${r.reason}`);
     if (options.verbose && unchanged > 0)
       for (const a of mine.filter((x) => x.outcome === "unchanged"))
         lines.push(`  = ${a.kind} ${a.key}: ${a.reason}`);

@@ -68,6 +68,23 @@ export interface Plan {
    * the attempt before it left (kept, never deleted). Part of the digest. Absent when there is none.
    */
   retries?: RestoreRetry[];
+  /**
+   * Where each restore still to run comes from: the tier its snapshot is in and what the restore
+   * waits for before it starts. Informational (what is applied does not change): not part of the
+   * digest. Absent when there is none.
+   */
+  restoreSources?: RestoreSource[];
+}
+
+/** A restore to come, and the storage tier it comes from. */
+export interface RestoreSource {
+  /** `lab/env` */
+  environment: string;
+  snapshot: string;
+  tier: "hot" | "warm" | "archive";
+  /** `provider`: as AWS reports it; `schedule`: by labenv's retention schedule. */
+  tierFrom: "provider" | "schedule";
+  reason: string;
 }
 
 /** A deliberate retry of a restore: attempt N, and what the attempt before it left. */

@@ -26,6 +26,7 @@ import { keepRulePriorities } from "../desire/keep-rule-priorities.js";
 import { shareEventsOf } from "../shares/share-events.js";
 import { planPrunes, type PruneFacts } from "../snapshots/prune-plan.js";
 import { dueScheduledSnapshots } from "../snapshots/schedule.js";
+import { restoreSources, withRestoreSources } from "../snapshots/restore-source.js";
 import { planTiering } from "../snapshots/tiering.js";
 import { idleStage, recordIdle } from "./idle-stage.js";
 import type { IdleOutcome } from "../access/usage.js";
@@ -248,20 +249,26 @@ async function observeAndPlan(
     observed,
     desired,
     // A restore over a home's files is destructive: the plan says so, and binds it in its digest.
-    plan: withRestoreRetries(
-      withHomeOverwrites(
-        withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
-        homeOverwrites(isolation.repository, {
-          ...(input.restoresDone ? { done: input.restoresDone } : {}),
-          target: deps.provider.name,
-        }),
+    // Where each restore to come is stored, and what it waits for (hours from a cold tier).
+    plan: withRestoreSources(
+      withRestoreRetries(
+        withHomeOverwrites(
+          withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
+          homeOverwrites(isolation.repository, {
+            ...(input.restoresDone ? { done: input.restoresDone } : {}),
+            target: deps.provider.name,
+          }),
+        ),
+        // A retry is shown until its attempt is recorded (known only where the records are read).
+        input.restoresDone
+          ? restoreRetries(isolation.repository, {
+              done: input.restoresDone,
+              ...(input.restoresPrevious ? { previous: input.restoresPrevious } : {}),
+            })
+          : [],
       ),
-      // A retry is shown until its attempt is recorded (known only where the records are read).
-      input.restoresDone
-        ? restoreRetries(isolation.repository, {
-            done: input.restoresDone,
-            ...(input.restoresPrevious ? { previous: input.restoresPrevious } : {}),
-          })
+      input.restoresDone && input.today
+        ? restoreSources(isolation.repository, planned.resources, input.today, input.restoresDone)
         : [],
     ),
   };

@@ -60,6 +60,7 @@ function observe(account: SandboxAccount): ObservedResource<"ebs-snapshot">[] {
       spec: { service: "", description: s.description, trigger: triggerOf(s.tags) },
       tags: owned(s.tags),
       status: s.state,
+      startedAt: s.startTime,
     });
   }
   return out;
