@@ -1,6 +1,7 @@
 import type { DriftItem, DriftReport } from "./drift-report.js";
 import { driftTitle, filesMarker, fingerprintMarker, summarizeItems } from "./drift-summary.js";
 import type { DriftProposal } from "./propose-change.js";
+import { splitPin } from "../lock/pin.js";
 
 /** GitHub refuses bodies of 65,536 characters or more; stay well below. */
 export const MAX_BODY_CHARACTERS = 60_000;
@@ -130,7 +131,7 @@ function changes(ctx: DriftPullRequestContext): string[] {
     if (path.endsWith("environment.yaml")) {
       const asked = new Set(p.accepted.filter((i) => i.requested).map((i) => i.name));
       const why = (r: string) =>
-        asked.has(r.split("==")[0]!) ? "" : " (installed, and nothing else requires it now)";
+        asked.has(splitPin(r).name) ? "" : " (installed, and nothing else requires it now)";
       const parts = [
         ...p.requirementsAdded.map((r) => `adds \`${r}\`${why(r)}`),
         ...p.requirementsRemoved.map((r) => `removes \`${r}\``),

@@ -453,6 +453,9 @@ export function checkLock(input: LockCheckInputs): LockFreshness {
   return result(findings, versionsHold);
 }
 
+type Either = (path: LockFinding["path"], said: string, should: string, staleText: string) => void;
+type Edit = (path: LockFinding["path"], said: string, should: string) => void;
+
 /**
  * The lock's R packages against environment.yaml's `spec.r` and the pack's `provides.r`, offline:
  * the repository, each pin at exactly its version, each of the pack's at the pack's version, sorted
@@ -463,94 +466,82 @@ function checkRPackages(
   pack: DomainPack,
   lock: EnvironmentLock,
   label: string,
-  either: (path: LockFinding["path"], said: string, should: string, staleText: string) => void,
-  edit: (path: LockFinding["path"], said: string, should: string) => void,
+  either: Either,
+  edit: Edit,
 ): void {
   const asked = env.spec.r;
-  const r = lock.spec.r;
   if (!asked) return;
-  if (!r) {
-    either(
-      ["spec"],
-      "no R packages",
-      "environment.yaml asks for some (spec.r)",
-      "environment.yaml now asks for R packages (spec.r)",
-    );
-    return;
-  }
-  if (trimSourceUrl(r.repository) !== trimSourceUrl(asked.repository))
-    either(
-      ["spec", "r", "repository"],
-      r.repository,
-      `environment.yaml installs from ${asked.repository}`,
-      `the R snapshot repository changed from ${r.repository} to ${asked.repository}`,
-    );
-  const at = new Map(r.packages.map((p, i) => [p.name, { p, i }]));
-  r.packages.forEach((p, i) => {
-    if (i > 0 && r.packages[i - 1]!.name >= p.name)
-      edit(
-        ["spec", "r", "packages", i, "name"],
-        p.name,
-        "R packages are sorted by name, each once",
-      );
-  });
-  const expect = (name: string, version: string, source: "pack" | "environment", from: string) => {
-    const got = at.get(name);
-    if (!got)
-      either(
-        ["spec", "r", "packages"],
-        `no ${name}`,
-        `${from} gives ${name} ${version}`,
-        `${from} now gives R package ${name} ${version}`,
-      );
-    else if (got.p.version !== version || got.p.source !== source)
-      either(
-        ["spec", "r", "packages", got.i],
-        `${name} ${got.p.version} (${got.p.source})`,
-        `${from} gives ${name} ${version} (${source})`,
-        `${from} now gives R package ${name} ${version}, not ${got.p.version}`,
-      );
-  };
-  for (const pin of asked.packages) {
-    const { name, version } = splitPin(pin);
-    if (pack.spec.provides?.r?.[name] === undefined)
-      expect(name, version, "environment", "environment.yaml");
-  }
-  for (const [name, version] of Object.entries(pack.spec.provides?.r ?? {}))
-    if (name !== "R") expect(name, String(version), "pack", label);
+  const provided = pack.spec.provides?.r ?? {};
+  checkPinnedPackages(
+    {
+      language: "R",
+      field: "r",
+      source: {
+        key: "repository",
+        asked: asked.repository,
+        locked: lock.spec.r?.repository,
+        should: `environment.yaml installs from ${asked.repository}`,
+        changed: (from) => `the R snapshot repository changed from ${from} to ${asked.repository}`,
+      },
+    },
+    lock.spec.r?.packages,
+    [
+      ...asked.packages
+        .map(splitPin)
+        .filter(({ name }) => provided[name] === undefined)
+        .map((p) => ({ ...p, source: "environment" as const, from: "environment.yaml" })),
+      ...Object.entries(provided)
+        .filter(([name]) => name !== "R")
+        .map(([name, version]) => ({
+          name,
+          version: String(version),
+          source: "pack" as const,
+          from: label,
+        })),
+    ],
+    either,
+    edit,
+  );
 }
 
 /**
- * The lock's Julia packages against environment.yaml's `spec.julia`, offline: the registry, each
- * pin at exactly its version, sorted by name. (Dependencies, uuids and tree hashes come from the
- * registry, which `labenv lock` reads.)
+ * The lock's Julia packages against environment.yaml's `spec.julia`, offline: the registry (and,
+ * for a git registry, that the lock records its commit), each pin at exactly its version, sorted
+ * by name. (Dependencies, uuids and tree hashes come from the registry, which `labenv lock` reads.)
  */
 function checkJuliaPackages(
   env: Environment,
   lock: EnvironmentLock,
-  either: (path: LockFinding["path"], said: string, should: string, staleText: string) => void,
-  edit: (path: LockFinding["path"], said: string, should: string) => void,
+  either: Either,
+  edit: Edit,
 ): void {
   const asked = env.spec.julia;
   const julia = lock.spec.julia;
   if (!asked) return;
-  if (!julia) {
-    either(
-      ["spec"],
-      "no Julia packages",
-      "environment.yaml asks for some (spec.julia)",
-      "environment.yaml now asks for Julia packages (spec.julia)",
-    );
-    return;
-  }
-  if (trimSourceUrl(julia.registry) !== trimSourceUrl(asked.registry))
-    either(
-      ["spec", "julia", "registry"],
-      julia.registry,
-      `environment.yaml resolves against ${asked.registry}`,
-      `the Julia registry changed from ${julia.registry} to ${asked.registry}`,
-    );
-  else if (isGitRegistry(asked.registry) !== (julia.registryCommit !== undefined))
+  const sameRegistry = checkPinnedPackages(
+    {
+      language: "Julia",
+      field: "julia",
+      source: {
+        key: "registry",
+        asked: asked.registry,
+        locked: julia?.registry,
+        should: `environment.yaml resolves against ${asked.registry}`,
+        changed: (from) => `the Julia registry changed from ${from} to ${asked.registry}`,
+      },
+    },
+    julia?.packages,
+    asked.packages
+      .map(splitPin)
+      .map((p) => ({ ...p, source: "environment" as const, from: "environment.yaml" })),
+    either,
+    edit,
+  );
+  if (
+    julia &&
+    sameRegistry &&
+    isGitRegistry(asked.registry) !== (julia.registryCommit !== undefined)
+  )
     either(
       ["spec", "julia", ...(julia.registryCommit ? ["registryCommit"] : [])],
       julia.registryCommit ? `registryCommit ${julia.registryCommit}` : "no registryCommit",
@@ -559,33 +550,80 @@ function checkJuliaPackages(
         : "an HTTP registry has no commit",
       "the Julia registry's commit is not recorded as its kind needs",
     );
-  julia.packages.forEach((p, i) => {
-    if (i > 0 && julia.packages[i - 1]!.name >= p.name)
+}
+
+/**
+ * R's and Julia's pinned packages alike: the lock has the section, from the same source (URLs
+ * compared without trailing slashes), sorted by name, and each package expected at exactly its
+ * version and source. Whether the source is the same.
+ */
+function checkPinnedPackages(
+  kind: {
+    language: "R" | "Julia";
+    field: "r" | "julia";
+    source: {
+      key: "repository" | "registry";
+      asked: string;
+      locked: string | undefined;
+      should: string;
+      changed: (from: string) => string;
+    };
+  },
+  locked: readonly { name: string; version: string; source: string }[] | undefined,
+  expected: readonly {
+    name: string;
+    version: string;
+    source: "environment" | "pack";
+    from: string;
+  }[],
+  either: Either,
+  edit: Edit,
+): boolean {
+  const { language, field, source } = kind;
+  if (!locked || source.locked === undefined) {
+    either(
+      ["spec"],
+      `no ${language} packages`,
+      `environment.yaml asks for some (spec.${field})`,
+      `environment.yaml now asks for ${language} packages (spec.${field})`,
+    );
+    return false;
+  }
+  const same = trimSourceUrl(source.locked) === trimSourceUrl(source.asked);
+  if (!same)
+    either(
+      ["spec", field, source.key],
+      source.locked,
+      source.should,
+      source.changed(source.locked),
+    );
+  locked.forEach((p, i) => {
+    if (i > 0 && locked[i - 1]!.name >= p.name)
       edit(
-        ["spec", "julia", "packages", i, "name"],
+        ["spec", field, "packages", i, "name"],
         p.name,
-        "Julia packages are sorted by name, each once",
+        `${language} packages are sorted by name, each once`,
       );
   });
-  const at = new Map(julia.packages.map((p, i) => [p.name, { p, i }]));
-  for (const pin of asked.packages) {
-    const { name, version } = splitPin(pin);
+  const at = new Map(locked.map((p, i) => [p.name, { p, i }]));
+  for (const { name, version, source: want, from } of expected) {
     const got = at.get(name);
     if (!got)
       either(
-        ["spec", "julia", "packages"],
+        ["spec", field, "packages"],
         `no ${name}`,
-        `environment.yaml gives ${name} ${version}`,
-        `environment.yaml now gives Julia package ${name} ${version}`,
+        `${from} gives ${name} ${version}`,
+        `${from} now gives ${language} package ${name} ${version}`,
       );
-    else if (got.p.version !== version || got.p.source !== "environment")
+    else if (got.p.version !== version || got.p.source !== want)
       either(
-        ["spec", "julia", "packages", got.i],
+        ["spec", field, "packages", got.i],
         `${name} ${got.p.version} (${got.p.source})`,
-        `environment.yaml gives ${name} ${version} (environment)`,
-        `environment.yaml now gives Julia package ${name} ${version}, not ${got.p.version}`,
+        `${from} gives ${name} ${version} (${want})`,
+        `${from} now gives ${language} package ${name} ${version}, not ${got.p.version}`,
       );
   }
+  return same;
 }
 
 function result(findings: LockFinding[], versionsHold: boolean): LockFreshness {

@@ -1,14 +1,12 @@
 /**
- * Julia's versions and the two ways its package manager writes sets of them. Pure.
+ * Julia's versions and the sets of them a registry writes. Pure.
  *
- * - A compat specifier, as in a Project.toml `[compat]` entry (Pkg's `semver_spec`): `"1.2"` and
- *   `"^1.2"` are `[1.2.0, 2.0.0)`, `"0.3"` is `[0.3.0, 0.4.0)`, `"0.0.3"` is `[0.0.3, 0.0.4)`,
- *   `"~1.2.3"` is `[1.2.3, 1.3.0)`, `"=1.2.3"` is exactly 1.2.3, `"1.2 - 2"` is `[1.2.0, 3.0.0)`,
- *   and a comma list is the union.
- * - A registry range, as the keys and values of a registry's Deps.toml and Compat.toml are
- *   written (Pkg's `VersionRange`): each bound matches by prefix, so `"1.2"` is `[1.2.0, 1.3.0)`,
- *   `"1"` is `[1.0.0, 2.0.0)`, `"0.5-0.7"` is `[0.5.0, 0.8.0)`, `"1.6.0-1"` is `[1.6.0, 2.0.0)`;
- *   a Compat.toml value may be an array of them (the union).
+ * A registry range, as the keys and values of a registry's Deps.toml and Compat.toml are written
+ * (Pkg's `VersionRange`): each bound matches by prefix, so `"1.2"` is `[1.2.0, 1.3.0)`, `"1"` is
+ * `[1.0.0, 2.0.0)`, `"0.5-0.7"` is `[0.5.0, 0.8.0)`, `"1.6.0-1"` is `[1.6.0, 2.0.0)`; a
+ * Compat.toml value may be an array of them (the union). (A Project.toml `[compat]` entry is a
+ * semver specifier instead, where `"1.2"` means `[1.2.0, 2.0.0)`; labenv writes only exact ones,
+ * `"=x.y.z"`, and reads none.)
  *
  * Versions are `major.minor.patch` (pre-release and build suffixes are refused).
  */
@@ -44,31 +42,6 @@ export function inIntervals(v: JuliaVersion, intervals: readonly VersionInterval
       compareJuliaVersions(v, i.lower) >= 0 &&
       (i.upper === undefined || compareJuliaVersions(v, i.upper) < 0),
   );
-}
-
-/** A Project.toml compat specifier (see above) as intervals. */
-export function parseCompatSpec(text: string): Parsed<VersionInterval[]> {
-  const out: VersionInterval[] = [];
-  if (text.length > 1024) return { ok: false, error: "is longer than 1024 characters" };
-  for (const raw of text.split(",")) {
-    const item = raw.trim();
-    const hyphen = item.match(/^(\S+)\s+-\s+(\S+)$/);
-    if (hyphen) {
-      const lower = partsOf(hyphen[1]!);
-      const upper = partsOf(hyphen[2]!);
-      if (!lower || !upper) return bad(item);
-      out.push({ lower: pad(lower), upper: nextAfterPrefix(upper) });
-      continue;
-    }
-    const m = item.match(/^(\^|~|=)?\s*(\S+)$/);
-    const parts = m ? partsOf(m[2]!) : undefined;
-    if (!m || !parts) return bad(item);
-    const lower = pad(parts);
-    if (m[1] === "=") out.push({ lower, upper: nextAfterPrefix(parts) });
-    else if (m[1] === "~") out.push({ lower, upper: tildeUpper(parts) });
-    else out.push({ lower, upper: caretUpper(parts) });
-  }
-  return { ok: true, value: out };
 }
 
 /** A registry range (see above), or an array of them from Compat.toml, as intervals. */
@@ -110,22 +83,6 @@ function nextAfterPrefix(parts: readonly number[]): JuliaVersion {
   return pad(p);
 }
 
-/** Caret: the leftmost non-zero part may not change; all zeros given: the last given may not. */
-function caretUpper(parts: readonly number[]): JuliaVersion {
-  const first = parts.findIndex((p) => p !== 0);
-  return nextAfterPrefix(parts.slice(0, first === -1 ? parts.length : first + 1));
-}
-
-/** Tilde: ~1 is 1.x; ~1.2 and ~1.2.3 keep major.minor; with a zero major, as caret. */
-function tildeUpper(parts: readonly number[]): JuliaVersion {
-  if (parts.length === 1) return nextAfterPrefix(parts);
-  if (parts[0] === 0) return caretUpper(parts);
-  return nextAfterPrefix(parts.slice(0, 2));
-}
-
-function bad(
-  item: string,
-  expected = "a Julia compat specifier such as 1.2, ~1.2.3, =1.2.3, 0.3 or 1.2 - 2",
-): Parsed<never> {
+function bad(item: string, expected: string): Parsed<never> {
   return { ok: false, error: `"${item}" is not ${expected}` };
 }

@@ -1,11 +1,9 @@
-// Julia's two ways of writing version sets, table by table: Project.toml compat specifiers
-// (Pkg's semver_spec) and a registry's ranges (Deps.toml / Compat.toml, Pkg's VersionRange).
+// Julia's registry ranges, table by table (Deps.toml / Compat.toml, Pkg's VersionRange), and the
+// TOML a registry is written in.
 import { describe, expect, it } from "vitest";
 import {
   formatJuliaVersion,
   inIntervals,
-  parseCompatSpec,
-  parseJuliaVersion,
   parseRegistryRange,
   type VersionInterval,
 } from "../../../reconciler/core/lock/julia-versions.js";
@@ -16,72 +14,6 @@ const show = (intervals: VersionInterval[]) =>
   intervals
     .map((i) => `[${formatJuliaVersion(i.lower)}, ${i.upper ? formatJuliaVersion(i.upper) : "∞"})`)
     .join(" ∪ ");
-
-describe("Julia compat specifiers (Project.toml [compat])", () => {
-  it.each([
-    // caret, the default (Pkg's documentation, "Caret specifiers")
-    ["1.2.3", "[1.2.3, 2.0.0)"],
-    ["1.2", "[1.2.0, 2.0.0)"],
-    ["1", "[1.0.0, 2.0.0)"],
-    ["^1.2.3", "[1.2.3, 2.0.0)"],
-    ["0.2.3", "[0.2.3, 0.3.0)"],
-    ["0.3", "[0.3.0, 0.4.0)"],
-    ["0.0.3", "[0.0.3, 0.0.4)"],
-    ["0.0", "[0.0.0, 0.1.0)"],
-    ["0", "[0.0.0, 1.0.0)"],
-    // tilde
-    ["~1.2.3", "[1.2.3, 1.3.0)"],
-    ["~1.2", "[1.2.0, 1.3.0)"],
-    ["~1", "[1.0.0, 2.0.0)"],
-    ["~0.2.3", "[0.2.3, 0.3.0)"],
-    ["~0.0.3", "[0.0.3, 0.0.4)"],
-    ["~0.0", "[0.0.0, 0.1.0)"],
-    ["~0", "[0.0.0, 1.0.0)"],
-    // equality
-    ["=1.2.3", "[1.2.3, 1.2.4)"],
-    ["=0.10.1", "[0.10.1, 0.10.2)"],
-    // hyphen ranges: the upper bound matches by prefix
-    ["1.2.3 - 4.5.6", "[1.2.3, 4.5.7)"],
-    ["0.2 - 0.5", "[0.2.0, 0.6.0)"],
-    ["0.2 - 0", "[0.2.0, 1.0.0)"],
-    ["1.2 - 2", "[1.2.0, 3.0.0)"],
-    // comma lists are unions
-    ["0.5, 0.6", "[0.5.0, 0.6.0) ∪ [0.6.0, 0.7.0)"],
-    ["1.2, ~0.9.1, =0.0.7", "[1.2.0, 2.0.0) ∪ [0.9.1, 0.10.0) ∪ [0.0.7, 0.0.8)"],
-  ])("%s is %s", (spec, expected) => {
-    const r = parseCompatSpec(spec);
-    expect(r.ok && show(r.value)).toBe(expected);
-  });
-
-  it.each([
-    ["1.2", "1.9.9", true],
-    ["1.2", "2.0.0", false],
-    ["1.2", "1.1.9", false],
-    ["0.3", "0.3.7", true],
-    ["0.3", "0.4.0", false],
-    ["~1.2.3", "1.2.9", true],
-    ["~1.2.3", "1.3.0", false],
-    ["=1.2.3", "1.2.3", true],
-    ["=1.2.3", "1.2.4", false],
-    ["1.2.3 - 4.5.6", "4.5.6", true],
-    ["1.2.3 - 4.5.6", "4.5.7", false],
-    ["0.5, 0.7", "0.6.1", false],
-    ["0.5, 0.7", "0.7.1", true],
-  ])("%s allows %s: %s", (spec, version, allowed) => {
-    const r = parseCompatSpec(spec);
-    if (!r.ok) throw new Error(r.error);
-    expect(inIntervals(parseJuliaVersion(version)!, r.value)).toBe(allowed);
-  });
-
-  it.each(["", "1.2.3.4", ">= 1.2", "1.2-2", "v1.2", "01.2", "1.x", "1.2.3-beta"])(
-    "%j is refused, saying what is expected",
-    (spec) => {
-      const r = parseCompatSpec(spec);
-      expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatch(/is not a Julia compat specifier such as 1\.2, ~1\.2\.3/);
-    },
-  );
-});
 
 describe("registry ranges (Deps.toml and Compat.toml)", () => {
   it.each([

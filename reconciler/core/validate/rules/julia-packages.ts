@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import { parseJuliaVersion } from "../../lock/julia-versions.js";
 import { resolvePack } from "../../packs/resolve-pack.js";
 import { finding, type Rule } from "../rule.js";
+import { pinnedTwice } from "./pinned-once.js";
 
 /**
  * An environment that pins Julia packages (`spec.julia`) runs a pack with a Julia kernel whose
@@ -17,22 +18,9 @@ export const juliaPackagesRule: Rule = {
     for (const env of repo.environments.values()) {
       const julia = env.doc.spec.julia;
       if (!julia) continue;
-      const seen = new Map<string, number>();
-      julia.packages.forEach((pin, i) => {
-        const name = pin.split("==")[0]!;
-        if (seen.has(name))
-          out.push(
-            finding(
-              env,
-              ["spec", "julia", "packages", i],
-              "julia-packages",
-              `Julia package ${name} is pinned twice (spec.julia.packages[${seen.get(name)}] and [${i}])`,
-              "keep one pin per package",
-            ),
-          );
-        else seen.set(name, i);
-      });
-      if (!seen.has("IJulia"))
+      const pinned = pinnedTwice(env, "julia", "Julia", julia.packages);
+      out.push(...pinned.findings);
+      if (!pinned.names.has("IJulia"))
         out.push(
           finding(
             env,

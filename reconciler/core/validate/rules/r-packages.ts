@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { resolvePack } from "../../packs/resolve-pack.js";
 import { finding, type Rule } from "../rule.js";
+import { pinnedTwice } from "./pinned-once.js";
 
 /**
  * An environment that pins R packages (`spec.r`) runs a pack with R: an R kernel, and R in its
@@ -15,21 +16,7 @@ export const rPackagesRule: Rule = {
     for (const env of repo.environments.values()) {
       const r = env.doc.spec.r;
       if (!r) continue;
-      const seen = new Map<string, number>();
-      r.packages.forEach((pin, i) => {
-        const name = pin.split("==")[0]!;
-        if (seen.has(name))
-          out.push(
-            finding(
-              env,
-              ["spec", "r", "packages", i],
-              "r-packages",
-              `R package ${name} is pinned twice (spec.r.packages[${seen.get(name)}] and [${i}])`,
-              "keep one pin per package",
-            ),
-          );
-        else seen.set(name, i);
-      });
+      out.push(...pinnedTwice(env, "r", "R", r.packages).findings);
       const p = resolvePack(repo, env.doc.spec.domainPack);
       if (!p.ok) continue; // domain-pack-references says why
       const pack = p.pack.doc;
