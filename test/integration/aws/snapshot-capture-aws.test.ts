@@ -207,15 +207,9 @@ describe("a snapshot captured on AWS (moto; AWS Backup mocked), its home invento
     );
   }
 
-  async function capture() {
+  async function capture(now = () => new Date()) {
     const repository = loadRepository(exampleFiles(), check).repository;
-    const sources = new AwsSnapshotSources(
-      config,
-      clients,
-      objects,
-      await observed(),
-      () => new Date(),
-    );
+    const sources = new AwsSnapshotSources(config, clients, objects, await observed(), now);
     const [r] = await captureSnapshots(
       {
         repository,
@@ -284,6 +278,34 @@ describe("a snapshot captured on AWS (moto; AWS Backup mocked), its home invento
         actual: expect.any(String),
       },
     ]);
+  });
+
+  it("an inventory task still running after six hours is stopped in ECS and the capture fails saying so", async () => {
+    await runningContainerReports();
+    const first = await capture();
+    const taskArn = /started the home-inventory task (\S+);/.exec(
+      (first.result as { reason: string }).reason,
+    )![1]!;
+    const task = async () =>
+      (
+        await clients.ecs.send(
+          new DescribeTasksCommand({ cluster: config.cluster, tasks: [taskArn] }),
+        )
+      ).tasks![0]!;
+    const status = (await task()).lastStatus;
+    expect(status).not.toBe("STOPPED");
+    const later = new Date(Date.now() + 6 * 3_600_000 + 60_000);
+    const r = (await capture(() => later)).result;
+    expect(r).toMatchObject({
+      outcome: "failed",
+      reason: expect.stringContaining(
+        `the home-inventory task ${taskArn} had not stopped in 6 hours (${status}); it was stopped`,
+      ),
+    });
+    expect(await task()).toMatchObject({
+      lastStatus: "STOPPED",
+      stoppedReason: "labenv: the home-inventory task had not stopped in 6 hours",
+    });
   });
 
   it("a file written after the backup began is named in the manifest: the recovery point may hold an earlier version", async () => {
