@@ -55,6 +55,7 @@ import { lockSpecDigest } from "../../../reconciler/core/snapshots/restore-decis
 import {
   compareFiles,
   completeRestores,
+  latestRestore,
   restoreObjects,
 } from "../../../reconciler/core/snapshots/restore.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
@@ -417,14 +418,18 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     ).toEqual([]);
   });
 
-  it("through the restore step: the record says every file is identical in the home, and the time since the restore job began", async () => {
+  /**
+   * The restore step (completeRestores) over the example with rnaseq's \`restoreFrom\` as given,
+   * from a stored snapshot of its home whose observation the running Jupyter's agent reports.
+   */
+  async function throughRestoreStep(restoreFrom = `{ snapshot: ${MOVE.snapshot} }`) {
     const files = exampleFiles().map((f) =>
       f.path === "environments/genomics-core/rnaseq/environment.yaml"
         ? {
             ...f,
             content: String(f.content).replace(
               "  state: running\n",
-              `  state: running\n  restoreFrom: { snapshot: ${MOVE.snapshot} }\n`,
+              `  state: running\n  restoreFrom: ${restoreFrom}\n`,
             ),
           }
         : f,
@@ -506,6 +511,11 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
         { objects, sources: running, restorer: running, now: () => new Date() },
       );
     };
+    return restore;
+  }
+
+  it("through the restore step: the record says every file is identical in the home, and the time since the restore job began", async () => {
+    const restore = await throughRestoreStep();
     expect((await restore()).map((r) => [r.outcome, r.environment])).toEqual([
       ["waiting", "genomics-core/rnaseq"],
     ]);
@@ -541,6 +551,74 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
     const tasks = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
     expect(tasks.taskArns).toHaveLength(1);
+  });
+
+  it("through the restore step: jobs AWS Backup ends FAILED are retried twice, then attempt 1 is recorded failed and no run starts another; attempt 2 restores the home, recorded apart", async () => {
+    const token = restoreToken(RP, HOME);
+    backup
+      .on(StartRestoreJobCommand, { IdempotencyToken: `${token}-job2` })
+      .resolves({ RestoreJobId: "restore-job-0002" })
+      .on(StartRestoreJobCommand, { IdempotencyToken: `${token}-job3` })
+      .resolves({ RestoreJobId: "restore-job-0003" });
+    for (const id of ["restore-job-0001", "restore-job-0002", "restore-job-0003"])
+      backup
+        .on(DescribeRestoreJobCommand, { RestoreJobId: id })
+        .resolves({ Status: "FAILED", StatusMessage: "Access denied to the file system" });
+    const restore = await throughRestoreStep();
+    const reasons = async () =>
+      (await restore()).map((r) => `${r.outcome}: ${r.outcome === "restored" ? "" : r.reason}`);
+    expect(await reasons()).toEqual([
+      `waiting: started the AWS Backup restore job restore-job-0001 of ${HOME} from ${RP}`,
+    ]);
+    expect(await reasons()).toEqual([
+      "waiting: the AWS Backup restore job restore-job-0001 ended FAILED: Access denied to the file system; started the restore job restore-job-0002 of the same recovery point (automatic retry 1 of 2)",
+    ]);
+    expect(await reasons()).toEqual([
+      "waiting: the AWS Backup restore job restore-job-0002 ended FAILED: Access denied to the file system; started the restore job restore-job-0003 of the same recovery point (automatic retry 2 of 2)",
+    ]);
+    const [failed] = await reasons();
+    expect(failed).toMatch(
+      /^failed: attempt 1 failed at \S+: AWS Backup ended all 3 restore jobs of attempt 1 without restoring \(restore-job-0001 FAILED \(Access denied to the file system\); restore-job-0002 FAILED .*; fix what AWS Backup names first — not run again by itself: raise restoreFrom\.attempt to 2 in a pull request for a fresh restore/,
+    );
+    // Recorded: later runs say the same and ask AWS Backup nothing more.
+    const asked = backup.calls().length;
+    expect(await reasons()).toEqual([failed]);
+    expect(backup.calls()).toHaveLength(asked);
+    expect((await latestRestore(objects, "genomics-core/rnaseq"))?.failure).toMatchObject({
+      mendable: true,
+    });
+
+    // The pull request raising the attempt: a fresh restore job under attempt 2's token.
+    const JOB2 = new Date("2026-12-07T06:00:00Z");
+    backup
+      .on(StartRestoreJobCommand, { IdempotencyToken: restoreToken(RP, HOME, 2) })
+      .resolves({ RestoreJobId: "restore-job-0100" })
+      .on(DescribeRestoreJobCommand, { RestoreJobId: "restore-job-0100" })
+      .resolves({ Status: "COMPLETED", CreationDate: JOB2 });
+    const retry = await throughRestoreStep(`{ snapshot: ${MOVE.snapshot}, attempt: 2 }`);
+    expect((await retry()).map((r) => (r.outcome === "restored" ? "" : r.reason))).toEqual([
+      `started the AWS Backup restore job restore-job-0100 of ${HOME} from ${RP} (attempt 2)`,
+    ]);
+    awsBackupRestores("aws-backup-restore_20261207T060010Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await retry();
+    await runTasks();
+    const results = await retry();
+    expect(results[0]!.record).toMatchObject({
+      attempt: 2,
+      ok: true,
+      home: { placed: "home", path: HOME, files: 2, identical: 2, left: 0 },
+    });
+    expect(renderRestores(results)).toMatch(
+      /✓ restored {2}genomics-core\/rnaseq from genomics-core\/rnaseq\/thesis \(attempt 2\): 1\/1 packages match, 2\/2 files identical in its home/,
+    );
+    expect((await latestRestore(objects, "genomics-core/rnaseq"))?.attempt).toBe(2);
+    expect(
+      await objects.get(restoreObjects.record("genomics-core/rnaseq", MOVE.snapshot)),
+    ).toBeDefined();
+    expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(4);
   });
 
   it("the same move brings a snapshot's home into a share's own directory (a read-only share of a snapshot)", async () => {
