@@ -90,6 +90,22 @@ export function renderPlanComment(
             : []),
         ]
       : []),
+    ...(plan.restoreSources
+      ? [
+          "",
+          "> [!NOTE]",
+          `> **${plural(plan.restoreSources.length, "restore")} from a snapshot**: where each comes from and what it waits for before it starts (a cold tier takes hours, not minutes).`,
+          // Bounded like the overwrites above.
+          ...plan.restoreSources
+            .slice(0, 20)
+            .map(
+              (r) => `> - ${code(r.environment)}: ${escapeHtml(r.reason.replace(/\r?\n/g, " "))}`,
+            ),
+          ...(plan.restoreSources.length > 20
+            ? [`> - … and ${plan.restoreSources.length - 20} more (\`labenv plan\` lists them)`]
+            : []),
+        ]
+      : []),
     ...(ctx.headErrors
       ? [
           "",

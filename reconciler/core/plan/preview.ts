@@ -3,7 +3,8 @@ import type { Plan } from "../model/plan.js";
 import type { DesiredState, ObservedState } from "../model/resources.js";
 import { desire } from "../desire/desire.js";
 import { plan } from "./plan.js";
-import { homeOverwrites, withHomeOverwrites } from "../snapshots/home-overwrite.js";
+import { homeOverwrites, restoreDone, withHomeOverwrites } from "../snapshots/home-overwrite.js";
+import { restoreSources, withRestoreSources } from "../snapshots/restore-source.js";
 import {
   restoreRetries,
   retryOverwrites,
@@ -46,13 +47,32 @@ export function previewPlan(
   const target = base.config?.doc.spec.target;
   // A retry (a raised restoreFrom.attempt) is shown; one over a home's files is gated as the first.
   const on = target ? { target } : {};
-  return withRestoreRetries(
+  const retried = withRestoreRetries(
     withHomeOverwrites(planned, [
       ...homeOverwrites(head, { base, ...on }),
       ...retryOverwrites(head, { base, ...on }),
     ]),
     restoreRetries(head, { base }),
   );
+  // Where each restore the pull request asks for comes from (by labenv's schedule as main kept
+  // it: the App reads no storage tiers), and what it waits for; one main asks for is not this one's.
+  return options.today
+    ? withRestoreSources(
+        retried,
+        restoreSources(head, [], options.today, restoresOnBase(base, head), base),
+      )
+    : retried;
+}
+
+/** The restores main already asks for, named as `restoreSources` names a done one. */
+function restoresOnBase(base: Repository, head: Repository): Set<string> {
+  const out = new Set<string>();
+  for (const [key, env] of head.environments) {
+    const from = env.doc.spec.restoreFrom?.snapshot;
+    if (from && base.environments.get(key)?.doc.spec.restoreFrom?.snapshot === from)
+      out.add(restoreDone(key, from));
+  }
+  return out;
 }
 
 /** A desired state seen as if it were running: one observed resource per desired one, id = key. */

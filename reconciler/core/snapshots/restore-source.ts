@@ -18,6 +18,12 @@ export function restoreSources(
   observed: readonly ObservedResource[],
   today: string,
   done: ReadonlySet<string>,
+  /**
+   * The repository whose `restoreFrom`s kept the snapshots hot until now (default `repo`): a
+   * pull request's preview passes its base, since a restore it adds was not holding its
+   * snapshot back before, so the schedule may have moved it already.
+   */
+  keptBy: Repository = repo,
 ): RestoreSource[] {
   const out: RestoreSource[] = [];
   for (const [key, env] of [...repo.environments].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -28,7 +34,7 @@ export function restoreSources(
     const home = observed.find((o) => o.key === `backup-job:${id}`);
     const capturedAt = record?.capturedAt ?? volume?.startedAt ?? home?.startedAt;
     if (!capturedAt) continue;
-    const keptHot = keptHotBy(repo, id);
+    const keptHot = keptHotBy(keptBy, id);
     const d = decideRetention(capturedAt, repo.snapshots.get(id)?.doc.spec.retention, today, {
       ...(keptHot ? { keptHot } : {}),
       parts: record

@@ -1,6 +1,7 @@
 // Where a restore comes from, for the plan: pure, table-driven.
 import { describe, expect, it } from "vitest";
 import type { ObservedResource } from "../../../reconciler/core/model/resources.js";
+import { previewPlan } from "../../../reconciler/core/plan/preview.js";
 import { restoreSources } from "../../../reconciler/core/snapshots/restore-source.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { validateFiles } from "../../../reconciler/core/validate/validate.js";
@@ -104,5 +105,56 @@ describe("restoreSources: the plan says which tier a restore comes from and what
     if (tier === undefined) return expect(s).toBeUndefined();
     expect(s).toMatchObject({ environment: "genomics-core/single-cell", snapshot: ID, tier });
     expect(s!.reason).toMatch(reason!);
+  });
+});
+
+describe("the pull request's plan says where a restore it asks for comes from", () => {
+  const record = [
+    "apiVersion: labenv.westtek.io/v1",
+    "kind: SnapshotRecord",
+    "metadata: { name: thesis, lab: genomics-core, environment: rnaseq }",
+    "spec:",
+    "  state: captured",
+    "  capturedAt: 2026-11-01T03:00:41.000Z",
+    `  manifest: { key: snapshots/${ID}/manifest.json, digest: "sha256:${"a".repeat(64)}" }`,
+    `  commit: ${"b".repeat(40)}`,
+    "  provider: aws eu-west-1",
+    `  lock: { digest: "sha256:${"c".repeat(64)}", domainPack: genomics@1.2.0 }`,
+    "  volumeSnapshotId: snap-0123456789abcdef0",
+    "",
+  ].join("\n");
+  const load = (restore: boolean) =>
+    validateFiles(
+      (() => {
+        const f = withFile(exampleFiles(), `environments/${E}/snapshots/thesis.lock.yaml`, record);
+        return restore
+          ? editYaml(f, "environments/genomics-core/single-cell/environment.yaml", (d) =>
+              d.setIn(["spec", "restoreFrom"], { snapshot: ID }),
+            )
+          : f;
+      })(),
+      check,
+      { today: "2027-12-07" },
+    ).repository;
+
+  it("a restore the pull request adds, of a snapshot 400 days old: archived by the schedule as main kept it, 24–72 hours", () => {
+    const p = previewPlan(load(false), load(true), { today: "2027-12-07" });
+    expect(p.restoreSources).toEqual([
+      expect.objectContaining({
+        environment: "genomics-core/single-cell",
+        snapshot: ID,
+        tier: "archive",
+        tierFrom: "schedule",
+        reason: expect.stringMatching(
+          /^restore from genomics-core\/rnaseq\/thesis, archive \(by labenv's schedule: volume snapshot in the EBS archive tier \(labenv's schedule: archive after 365 days, the default\)\): it waits for the volume snapshot's return from the EBS archive tier first \(RestoreSnapshotTier: 24–72 hours\)$/,
+        ),
+      }),
+    ]);
+  });
+
+  it("one main already asks for is not this pull request's: nothing said", () => {
+    expect(previewPlan(load(true), load(true), { today: "2027-12-07" }).restoreSources).toBe(
+      undefined,
+    );
   });
 });

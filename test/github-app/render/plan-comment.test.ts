@@ -109,6 +109,26 @@ describe("renderPlanComment", () => {
     expect(body.length).toBeLessThanOrEqual(20_000);
   });
 
+  it("says where each restore comes from and what it waits for, in the summary that is always kept, bounded", () => {
+    const restoreSources = Array.from({ length: 21 }, (_, i) => ({
+      environment: `lab-00/env-${i}`,
+      snapshot: "lab-00/env-00/thesis",
+      tier: "archive" as const,
+      tierFrom: "schedule" as const,
+      reason: `restore from lab-00/env-00/thesis, archive (by labenv's schedule: …): it waits for the volume snapshot's return from the EBS archive tier first (RestoreSnapshotTier: 24–72 hours) <now>`,
+    }));
+    const body = renderPlanComment(
+      { ...plan(400), restoreSources },
+      { headSha: "abc1234def", marker },
+      20_000,
+    );
+    expect(body).toContain(
+      "> **21 restores from a snapshot**: where each comes from and what it waits for before it starts (a cold tier takes hours, not minutes).\n> - `lab-00/env-0`: restore from lab-00/env-00/thesis, archive (by labenv's schedule: …): it waits for the volume snapshot's return from the EBS archive tier first (RestoreSnapshotTier: 24–72 hours) &lt;now&gt;",
+    );
+    expect(body).toContain("> - … and 1 more (`labenv plan` lists them)");
+    expect(body.length).toBeLessThanOrEqual(20_000);
+  });
+
   it("says when the plan is blocked", () => {
     expect(
       renderPlanComment(
