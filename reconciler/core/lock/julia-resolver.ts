@@ -54,10 +54,10 @@ class Abort extends Error {
 /**
  * A complete, bounded backtracking search for one version of every package the pins need: pins
  * first, then each needed package in name order, each trying its versions highest first (not
- * yanked, allowed by the compat of every package chosen so far, allowing the pack's Julia, and
- * whose own compat allows what is already chosen). When a package has no version left, the search
- * goes back to the last choice that had another. Deterministic: the same registry and pins give
- * the same versions. It tries at most `maxSteps` versions, then stops and says so. When no set
+ * yanked, allowed by the compat of every package chosen so far, allowing the pack's Julia, whose
+ * own compat allows what is already chosen, and leaving each dependency not chosen yet a
+ * version). When a package has no version left, the search goes back to the last choice that
+ * had another. Deterministic: the same registry and pins give the same versions. It tries at most `maxSteps` versions, then stops and says so. When no set
  * of versions works, the answer is the resolver's log: for the first package that ran out, each
  * version and what ruled it out, down the chain of choices that led there (as Pkg's resolver log
  * does). A package the registry lists but that was not read yet is asked for (`need`).
@@ -116,11 +116,25 @@ export function searchJuliaVersions(input: ResolverInput): ResolverResult {
     const { deps, compat } = atVersion(pkg, v, input.registry);
     if (compat.julia && !inIntervals(input.julia, compat.julia))
       return `does not support Julia ${input.juliaText}, the pack's (its compat: julia ${show(compat.julia)})`;
-    for (const dep of [...deps.keys()].sort(byText)) {
+    const names = [...deps.keys()].sort(byText);
+    for (const dep of names) {
       const there = path.get(dep);
       const range = compat[dep];
       if (there && range && !inIntervals(there.version, range))
         return `needs ${dep} ${show(range)}, but ${dep} is ${formatJuliaVersion(there.version)} (${there.why})`;
+    }
+    // Looking ahead: each dependency not chosen yet must keep a version this one allows.
+    for (const dep of names) {
+      const range = compat[dep];
+      const depPkg = input.registry.packages.get(deps.get(dep)!);
+      if (!range || path.has(dep) || !depPkg) continue; // unread: the search reads it first
+      const pin = input.pins.get(dep);
+      const inRange = (pin ? [pin] : versionsOf(depPkg)).filter((x) => inIntervals(x, range));
+      if (inRange.length === 0)
+        return `needs ${dep} ${show(range)}, and ${pin ? `${dep} is pinned at ${formatJuliaVersion(pin)} in environment.yaml` : `the registry holds no version of ${dep} in it that is not yanked`}`;
+      const others = [...path].filter(([, c]) => c.deps.has(dep) && c.compat[dep]);
+      if (!inRange.some((x) => others.every(([, c]) => inIntervals(x, c.compat[dep]!))))
+        return `needs ${dep} ${show(range)}, but ${others.map(([from]) => `${label(from)} needs ${dep} ${show(path.get(from)!.compat[dep]!)}`).join(" and ")}`;
     }
     return undefined;
   };

@@ -172,31 +172,57 @@ describe("the Julia resolver", () => {
       {
         IJulia: { "1.0.0": { needs: { A: "*" } } },
         A: { "1.0.0": { needs: { B: "*" } } },
-        B: { "1.0.0": { julia: "1.11-1" }, "2.0.0": { needs: { C: "5" } } },
-        C: { "1.0.0": {} },
+        B: { "1.0.0": { julia: "1.11-1" }, "2.0.0": { needs: { C: "*", D: "*" } } },
+        C: { "1.0.0": { needs: { E: "1" } } },
+        D: { "1.0.0": { needs: { E: "2" } } },
+        E: { "1.0.0": {}, "2.0.0": {} },
       },
       ["IJulia==1.0.0"],
     );
+    const u = (n: string) => uuidOf(n).slice(0, 8);
+    const viaA = "needed by A 1.0.0 (needed by IJulia 1.0.0 (pinned in environment.yaml))";
+    const viaB = `needed by B 2.0.0 (${viaA})`;
     expect(r.ok === false && r.errors.slice(1)).toEqual([
-      `A [${uuidOf("A").slice(0, 8)}] (needed by IJulia 1.0.0 (pinned in environment.yaml)): possible versions are 1.0.0, and none works:`,
+      `A [${u("A")}] (needed by IJulia 1.0.0 (pinned in environment.yaml)): possible versions are 1.0.0, and none works:`,
       "  A 1.0.0 was tried; then:",
-      `    B [${uuidOf("B").slice(0, 8)}] (needed by A 1.0.0 (needed by IJulia 1.0.0 (pinned in environment.yaml))): possible versions are 2.0.0, 1.0.0, and none works:`,
+      `    B [${u("B")}] (${viaA}): possible versions are 2.0.0, 1.0.0, and none works:`,
       "      B 2.0.0 was tried; then:",
-      `        C [${uuidOf("C").slice(0, 8)}] (needed by B 2.0.0 (needed by A 1.0.0 (needed by IJulia 1.0.0 (pinned in environment.yaml)))): possible versions are 1.0.0, and none works:`,
-      "          C 1.0.0: B 2.0.0 (needed by A 1.0.0 (needed by IJulia 1.0.0 (pinned in environment.yaml))) needs C [5.0.0, 6.0.0)",
+      `        C [${u("C")}] (${viaB}): possible versions are 1.0.0, and none works:`,
+      "          C 1.0.0 was tried; then:",
+      `            D [${u("D")}] (${viaB}): possible versions are 1.0.0, and none works:`,
+      `              D 1.0.0: needs E [2.0.0, 3.0.0), but C 1.0.0 (${viaB}) needs E [1.0.0, 2.0.0)`,
       "      B 1.0.0: does not support Julia 1.10.4, the pack's (its compat: julia [1.11.0, 2.0.0))",
     ]);
   });
 
-  it("gives up after its step bound, saying where and how to narrow the search", () => {
-    // Twelve packages of four versions each that no version of Z suits: 4^12 combinations.
+  it("looks ahead: a version whose compat leaves a dependency no version is refused at once", () => {
+    // Without looking ahead, each of P's 4^8 combinations would be tried before Z is reached.
     const table: Table = { IJulia: { "1.0.0": { needs: {} } }, Z: { "1.0.0": {} } };
-    for (let i = 0; i < 12; i++) {
-      const name = `P${String(i).padStart(2, "0")}`;
+    for (let i = 0; i < 8; i++) {
+      const name = `P${i}`;
       table.IJulia!["1.0.0"]!.needs![name] = "*";
       table[name] = Object.fromEntries(
         ["1.0.0", "2.0.0", "3.0.0", "4.0.0"].map((v) => [v, { needs: { Z: "2" } }]),
       );
+    }
+    const r = resolve(table, ["IJulia==1.0.0"], { maxSteps: 50 });
+    expect(r.ok === false && r.errors.slice(1)).toEqual([
+      `P0 [${uuidOf("P0").slice(0, 8)}] (needed by IJulia 1.0.0 (pinned in environment.yaml)): possible versions are 4.0.0, 3.0.0, 2.0.0, 1.0.0, and none works:`,
+      "  P0 4.0.0, 3.0.0, 2.0.0, 1.0.0: needs Z [2.0.0, 3.0.0), and the registry holds no version of Z in it that is not yanked",
+    ]);
+  });
+
+  it("gives up after its step bound, saying where and how to narrow the search", () => {
+    // Twelve packages of four versions each, and Z, chosen last, suits no version of P00: the
+    // search would try 4^12 combinations before it knows.
+    const table: Table = {
+      IJulia: { "1.0.0": { needs: { Z: "*" } } },
+      Z: { "1.0.0": { needs: { P00: "9" } } },
+    };
+    for (let i = 0; i < 12; i++) {
+      const name = `P${String(i).padStart(2, "0")}`;
+      table.IJulia!["1.0.0"]!.needs![name] = "*";
+      table[name] = Object.fromEntries(["1.0.0", "2.0.0", "3.0.0", "4.0.0"].map((v) => [v, {}]));
     }
     const r = resolve(table, ["IJulia==1.0.0"], { maxSteps: 5000 });
     expect(r.ok === false && r.errors).toEqual([
