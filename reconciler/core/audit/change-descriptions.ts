@@ -24,7 +24,7 @@ export interface ChangeDescriptions {
  * never used.
  */
 export const DESCRIPTION_VERSION =
-  "sha256:0d7cf31f7fc82271639becdf3e4c71d93dde9775abfea71e456d272a7f3363d4";
+  "sha256:af756ed35ce061f6e1c13870a7d2c862f621eefd8e3561e74fce14b89f0c1519";
 
 /** The key a change is remembered by: status, paths and both blob ids. */
 export function descriptionKey(change: FileChange): string {

@@ -18,6 +18,7 @@ export function environmentWords(before: unknown, after: unknown): string[] {
   if (field(before, "spec", "description") !== field(after, "spec", "description"))
     words.push("description changed");
   words.push(...requestWords(field(before, "spec", "packages"), field(after, "spec", "packages")));
+  words.push(...retryWords(before, after));
   words.push(
     ...fieldChanges(before, after, {
       ignore: [
@@ -32,6 +33,7 @@ export function environmentWords(before: unknown, after: unknown): string[] {
         "spec.state",
         "spec.description",
         "spec.packages",
+        "spec.restoreFrom.attempt",
       ],
     }),
   );
@@ -48,6 +50,19 @@ function created(doc: unknown): string {
   return details.length === 0
     ? "environment created"
     : `environment created (${details.map(([k, v]) => `${k} ${v}`).join(", ")})`;
+}
+
+/** A restore's attempt raised (or lowered): said as a retry of the restore, for an auditor. */
+function retryWords(before: unknown, after: unknown): string[] {
+  const a = field(before, "spec", "restoreFrom", "attempt") ?? 1;
+  const b = field(after, "spec", "restoreFrom", "attempt") ?? 1;
+  const snapshot = stringField(after, "spec", "restoreFrom", "snapshot");
+  if (a === b || snapshot === undefined) return [];
+  return [
+    typeof a === "number" && typeof b === "number" && b > a
+      ? `restore retried: attempt ${b} of the restore from ${snapshot}`
+      : `restore attempt ${formatValue(a)} → ${formatValue(b)} (from ${snapshot})`,
+  ];
 }
 
 /** Package requests (`scanpy>=1.10`) matched by distribution name. */

@@ -65,6 +65,20 @@ describe("plain words for environment changes", () => {
     ]);
     expect(environmentWords(env({}), undefined)).toEqual(["environment deleted"]);
   });
+
+  it("says a raised restoreFrom.attempt is a retry of the restore", () => {
+    const from = (attempt?: number) =>
+      env({
+        restoreFrom: { snapshot: "genomics-core/rnaseq/thesis", ...(attempt ? { attempt } : {}) },
+      });
+    expect(environmentWords(from(), from(2))).toEqual([
+      "restore retried: attempt 2 of the restore from genomics-core/rnaseq/thesis",
+    ]);
+    expect(environmentWords(from(2), from(3))).toEqual([
+      "restore retried: attempt 3 of the restore from genomics-core/rnaseq/thesis",
+    ]);
+    expect(environmentWords(from(2), from(2))).toEqual([]);
+  });
 });
 
 describe("plain words for lock changes", () => {
