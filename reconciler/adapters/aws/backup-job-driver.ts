@@ -12,6 +12,7 @@ import {
 import { DescribeFileSystemsCommand } from "@aws-sdk/client-efs";
 import { LabenvError } from "../../core/errors.js";
 import type { Action } from "../../core/model/plan.js";
+import { DAY_MS } from "../../core/snapshots/days.js";
 import { holdTagsOf, pruneRefusal } from "../../core/snapshots/prune-guard.js";
 import { isNotFound } from "./aws-failure.js";
 import { todayOf } from "./ebs-snapshot-driver.js";
@@ -246,7 +247,7 @@ async function vaultLockKeeps(
   const days = v.MinRetentionDays;
   if (!v.Locked || days === undefined || days <= 0) return undefined;
   // A point whose creation is unknown is kept: a lock is never read as "no lock".
-  const until = new Date((created ?? ctx.now?.() ?? new Date()).getTime() + days * 86_400_000);
+  const until = new Date((created ?? ctx.now?.() ?? new Date()).getTime() + days * DAY_MS);
   const now = ctx.now?.() ?? new Date();
   return until > now || created === undefined
     ? { days, until: until.toISOString().slice(0, 10) }
