@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -88,6 +88,12 @@ function gitFiles(dir: string, commit: string, timeoutMs: number): RegistryFiles
     commit,
     async read(paths, optional = new Set()) {
       const names = paths.map((p) => `${commit}:${p}`);
+      // Sizes first, so no file over the bound is ever read into memory.
+      const sizes = await objectSizes(dir, names, timeoutMs);
+      paths.forEach((p, i) => {
+        if ((sizes.get(names[i]!) ?? 0) > MAX_JULIA_REGISTRY_FILE_BYTES)
+          throw new Error(`${p} is larger than ${MAX_JULIA_REGISTRY_FILE_BYTES} bytes`);
+      });
       let timer: NodeJS.Timeout | undefined;
       const objects = await Promise.race([
         cat.read(names),
@@ -108,14 +114,49 @@ function gitFiles(dir: string, commit: string, timeoutMs: number): RegistryFiles
           if (optional.has(p)) return void out.set(p, undefined);
           throw new Error(`the registry has no ${p} at commit ${commit}`);
         }
-        if (object.content.length > MAX_JULIA_REGISTRY_FILE_BYTES)
-          throw new Error(`${p} is larger than ${MAX_JULIA_REGISTRY_FILE_BYTES} bytes`);
         out.set(p, object.content.toString("utf8"));
       });
       return out;
     },
     close: () => cat.close(),
   };
+}
+
+/** Each object's size (`git cat-file --batch-check`, one process); a missing one is left out. */
+function objectSizes(
+  dir: string,
+  names: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["-C", dir, "cat-file", "--batch-check=%(objectsize)"], {
+      env: gitEnv(),
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: timeoutMs,
+    });
+    const out: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code !== 0)
+        return reject(
+          new Error(
+            signal
+              ? `git did not size the registry's files within ${timeoutMs / 1000} s`
+              : `git cat-file --batch-check failed (exit ${code})`,
+          ),
+        );
+      const lines = Buffer.concat(out).toString("utf8").split("\n");
+      const sizes = new Map<string, number>();
+      names.forEach((n, i) => {
+        const size = Number(lines[i]);
+        if (/^[0-9]+$/.test(lines[i] ?? "")) sizes.set(n, size);
+      });
+      resolve(sizes);
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(names.map((n) => `${n}\n`).join(""));
+  });
 }
 
 /**
