@@ -57,10 +57,11 @@ class Abort extends Error {
  * yanked, allowed by the compat of every package chosen so far, allowing the pack's Julia, whose
  * own compat allows what is already chosen, and leaving each dependency not chosen yet a
  * version). When a package has no version left, the search goes back to the last choice that
- * had another. Deterministic: the same registry and pins give the same versions. It tries at most `maxSteps` versions, then stops and says so. When no set
- * of versions works, the answer is the resolver's log: for the first package that ran out, each
- * version and what ruled it out, down the chain of choices that led there (as Pkg's resolver log
- * does). A package the registry lists but that was not read yet is asked for (`need`).
+ * had another. Deterministic: the same registry and pins give the same versions. It tries at
+ * most `maxSteps` versions, then stops and says so. When no set of versions works, the answer is
+ * the resolver's log: for the first package that ran out, each version and what ruled it out,
+ * down the chain of choices that led there (as Pkg's resolver log does). A package the registry
+ * lists but that was not read yet is asked for (`need`).
  */
 export function searchJuliaVersions(input: ResolverInput): ResolverResult {
   const maxSteps = input.maxSteps ?? MAX_JULIA_RESOLVE_STEPS;
