@@ -105,12 +105,18 @@ export interface HomeMoveRequest {
    * is a fresh restore with its own token, job and move; the first keeps the token it always had.
    */
   attempt?: number;
+  /**
+   * `restoreFrom.overwrite`: restore over the home's files, each one that differs moved first
+   * into `.labenv-replaced/<time>/` in the home (only for a restorer that says `overwrites`).
+   */
+  overwrite?: boolean;
 }
 
 /**
  * Brings a home back from a recovery point, as AWS Backup does: an item-level restore of the
  * home's path into a new `aws-backup-restore_<time>` directory (never in place), then a one-off
- * move into the environment's home when it holds no files. Existing files are never overwritten.
+ * move into the environment's home. Existing files are never overwritten, unless `overwrite`
+ * (then each replaced one is kept aside first).
  */
 export interface HomeRestorer {
   /**
@@ -126,7 +132,7 @@ export interface HomeRestorer {
     toPath: string,
     options?: { overwrite?: boolean },
   ): Promise<RestoredHome>;
-  /** Whether this restorer can restore over a home's files (`options.overwrite`). */
+  /** Whether this restorer can restore over a home's files (`options.overwrite`, `move.overwrite`). */
   readonly overwrites?: boolean;
   /**
    * The same restore where it spans runs (AWS: a restore job, then a one-off move task): each

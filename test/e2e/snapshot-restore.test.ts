@@ -230,6 +230,10 @@ describe("restore on the sandbox: capture → destroy → restore → observe", 
       keptAside: kept![1],
       replaced: [{ path: "analysis.ipynb", keptAt: `${kept![1]}/analysis.ipynb` }],
     });
+    // labenv status says so too, from the record.
+    expect((await cli(dir, "status", "genomics-core/rnaseq")).stdout).toContain(
+      `; overwrite: 1 replaced, the replaced versions kept in /labs/genomics-core/environments/rnaseq/${kept![1]}/`,
+    );
     // Done: the overwrite is not planned again, nor done again.
     const again = await cli(dir, "plan");
     expect(again.stdout).not.toContain("DESTRUCTIVE");

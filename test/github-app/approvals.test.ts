@@ -39,6 +39,8 @@ const sharePr = editText(base, SHARE, (t) =>
 );
 
 interface Case {
+  /** The base branch's files (default: the example repository). */
+  base?: RepoFile[];
   head?: RepoFile[];
   changed?: string[];
   author?: string;
@@ -57,7 +59,7 @@ async function judge(c: Case): Promise<Record<string, any>> {
   mockToken();
   mockReviewReads(
     { number: 7, head: HEAD, base: BASE },
-    base,
+    c.base ?? base,
     c.head ?? sharePr,
     c.changed ?? [SHARE],
   );
@@ -142,6 +144,41 @@ describe("labenv/approvals", () => {
     expect(beside).toMatchObject({ status: "completed", conclusion: "success" });
     const approved = await judge({
       head: restoring(true),
+      changed: [env],
+      author: "linwu-phd",
+      reviews: [...byOwner, { login: "meichen-lab", state: "APPROVED" }],
+    });
+    expect(approved).toMatchObject({ status: "completed", conclusion: "success" });
+  });
+
+  it("on target: aws a restore over a home's files is gated the same way, and the plan says what it does there", async () => {
+    const env = "environments/genomics-core/single-cell/environment.yaml";
+    const onAws = editText(base, "labenv.yaml", (t) =>
+      t.replace("  target: sandbox\n", "  target: aws\n"),
+    );
+    const head = editText(onAws, env, (t) =>
+      t.replace(
+        "  state: running\n",
+        "  state: running\n  restoreFrom:\n    snapshot: genomics-core/rnaseq/before-genomics-2\n    overwrite: true\n",
+      ),
+    );
+    const byOwner = [{ login: "ajones-sc", state: "APPROVED" }];
+    const refused = await judge({
+      base: onAws,
+      head,
+      changed: [env],
+      author: "linwu-phd",
+      reviews: byOwner,
+    });
+    expect(refused).toMatchObject({ name: "labenv/approvals", status: "in_progress" });
+    expect(refused.output.title).toBe("waiting for 1 approval");
+    expect(refused.output.summary).toContain(
+      "environment genomics-core/single-cell: needs an approver of genomics-core (@meichen-lab, @rpatel-bio) — the plan would overwrite genomics-core/single-cell's home with snapshot genomics-core/rnaseq/before-genomics-2 (restoreFrom.overwrite: true): each file whose content differs from the snapshot's is replaced",
+    );
+    expect(refused.output.summary).not.toContain("refused");
+    const approved = await judge({
+      base: onAws,
+      head,
       changed: [env],
       author: "linwu-phd",
       reviews: [...byOwner, { login: "meichen-lab", state: "APPROVED" }],

@@ -115,6 +115,9 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
     this.byKey = new Map(observed.map((o) => [o.key, o]));
   }
 
+  /** It restores over a home's files (`move.overwrite`): the agent's `--replace` keeps each replaced one aside. */
+  readonly overwrites = true;
+
   async volumeSnapshot(id: string): Promise<{ state: string; volumeId?: string } | undefined> {
     try {
       const out = await this.clients.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }));
@@ -287,7 +290,8 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
    * is followed by a new one, a bounded number of times (`nextRestoreJob`), each ended job kept
    * in the record with AWS's message. Once one completed, a one-off task of the environment's
    * image (the agent's `--restore-find`) finds that directory, checks each file against the
-   * snapshot's and moves it into the home, never over a file (home-restore-move.ts). Each attempt
+   * snapshot's and moves it into the home, never over a file — with `move.overwrite`, over the
+   * home's files, each replaced one kept aside first (home-restore-move.ts). Each attempt
    * (`move.attempt`, `restoreFrom.attempt`) is a restore of its own: its token, record, jobs and
    * move; the first keeps the token restores always had.
    */

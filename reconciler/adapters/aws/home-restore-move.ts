@@ -160,7 +160,7 @@ export async function followRestoreMove(
       task: taskTimes,
     };
   }
-  const parsed = parseRestoreReport(step.output, step.record.taskArn);
+  const parsed = parseRestoreReport(step.output, step.record.taskArn, move);
   if ("problem" in parsed)
     return {
       state: "failed",
@@ -269,6 +269,7 @@ async function prepare(
         bucket,
         token,
         job,
+        ...(move.overwrite ? { overwrite: true } : {}),
       }),
     },
     remember: { accessPointId, taskDefinitionArn },
@@ -319,7 +320,10 @@ function expectedInventory(move: HomeMoveRequest) {
   };
 }
 
-/** The move task's command: the agent finds the job's restore directory under the root and moves it. */
+/**
+ * The move task's command: the agent finds the job's restore directory under the root and moves
+ * it; with `overwrite` (`--replace`) over the home's files, each replaced one kept aside first.
+ */
 export function restoreMoveCommand(a: {
   lab: string;
   environment: string;
@@ -327,6 +331,7 @@ export function restoreMoveCommand(a: {
   bucket: string;
   token: string;
   job: CompletedRestoreJob;
+  overwrite?: boolean;
 }): string[] {
   return [
     "python3",
@@ -350,6 +355,7 @@ export function restoreMoveCommand(a: {
     restoreMoveObjects.expected(a.token),
     "--s3-key",
     restoreMoveObjects.report(a.token),
+    ...(a.overwrite ? ["--replace"] : []),
   ];
 }
 
@@ -429,11 +435,25 @@ interface ReportSpec {
   skipped: { path: string; sha256: string; why: string }[];
   left: number;
   removed: boolean;
+  /** `--replace`: what was in the way, each moved as it was to `keptAt` under `keptAside` in the home. */
+  replace?: true;
+  keptAside?: string;
+  replaced?: { path: string; keptAt: string }[];
 }
 
+/** The kept-aside directory an overwrite names in the home (the agent's and the sandbox's layout). */
+const KEPT_ASIDE = /^\.labenv-replaced\/[0-9]{8}T[0-9]{6}Z(-[0-9]+)?$/;
+
+/**
+ * The move's report, checked: that task's, with every list; with `want.overwrite`, a replace whose
+ * each replaced thing was in the way of one of the snapshot's files (the file's path, a
+ * directory above it, or what a directory kept there held), kept at its own path under one
+ * `.labenv-replaced/<time>` directory; without, no replace at all.
+ */
 export function parseRestoreReport(
   body: Uint8Array,
   taskArn: string,
+  want?: { overwrite?: boolean; files: readonly StoredFileSum[] },
 ): { spec: ReportSpec } | { problem: string } {
   const read = readReport(body, taskArn);
   if ("problem" in read) return read;
@@ -444,13 +464,42 @@ export function parseRestoreReport(
       problem:
         "its spec lacks restoreDirectory or a list of moved, existing, corrupt, missing or skipped files",
     };
+  if (want && (s.replace === true) !== (want.overwrite === true))
+    return {
+      problem: want.overwrite
+        ? "it is not a replace (restoreFrom.overwrite asked for --replace): the image's agent may predate it"
+        : "it is a replace, which this restore did not ask for",
+    };
+  if (s.replace === true) {
+    const problem = replacedProblem(s.keptAside, s.replaced, want?.files ?? []);
+    if (problem) return { problem };
+  }
   return { spec: s as unknown as ReportSpec };
+}
+
+function replacedProblem(
+  keptAside: unknown,
+  replaced: unknown,
+  files: readonly StoredFileSum[],
+): string | undefined {
+  if (typeof keptAside !== "string" || !KEPT_ASIDE.test(keptAside) || !Array.isArray(replaced))
+    return "its replace lacks keptAside (.labenv-replaced/<time>) or the list of replaced files";
+  const paths = files.map((f) => f.path);
+  for (const r of replaced as { path?: unknown; keptAt?: unknown }[]) {
+    const p = r?.path;
+    if (typeof p !== "string" || r.keptAt !== `${keptAside}/${p}`)
+      return `a replaced entry ${JSON.stringify(r)} is not kept at its own path under ${keptAside}`;
+    if (!paths.some((f) => f === p || f.startsWith(`${p}/`) || p.startsWith(`${f}/`)))
+      return `it replaced ${p}, which is in the way of none of the snapshot's files`;
+  }
+  return undefined;
 }
 
 /**
  * Where each file landed, from the report: moved ones (and identical ones the target already
  * had) are in the target; a file the target had otherwise, or reached through a symbolic link,
  * stays in the restore directory beside it; a damaged one stays there with its actual sum.
+ * A replace also says what it moved aside and where it keeps it, as the sandbox's overwrite does.
  */
 export function restoredHome(
   spec: ReportSpec,
@@ -471,5 +520,11 @@ export function restoredHome(
     path: beside ? `${spec.restoreDirectory}${job.fromPath}` : job.toPath,
     files,
     left: spec.left,
+    ...(spec.replace && spec.keptAside !== undefined
+      ? {
+          replaced: (spec.replaced ?? []).map((r) => ({ path: r.path, keptAt: r.keptAt })),
+          keptAside: spec.keptAside,
+        }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { existsSync, lstatSync, mkdirSync, renameSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { StoredFileSum } from "../../ports/snapshot-sources.js";
+import { hashTree } from "./sandbox-storage.js";
 
 /** Where an overwrite keeps the home's replaced versions, in the home: `.labenv-replaced/<time>`. */
 export function keptAsideDirectory(at: Date): string {
@@ -16,15 +17,18 @@ export function keptAsideDirectory(at: Date): string {
  * anything else in the way (a directory, a symlink, a file where the snapshot has a directory) —
  * is first moved, as it is, into the dated kept-aside directory at the same relative path, so
  * nothing a researcher stored is lost. Home files the snapshot does not have are not touched.
- * Symlinks are never followed: a link in the way is moved aside like a file.
+ * Symlinks are never followed: a link in the way is moved aside like a file. `current`: the
+ * home's files as summed before (so the home is not summed twice).
  */
 export function overwriteHome(
   from: string,
   to: string,
   at: Date,
+  current: readonly StoredFileSum[] = hashTree(to),
 ): { restored: string[]; replaced: { path: string; keptAt: string }[]; keptAside: string } {
   let aside = keptAsideDirectory(at);
   for (let n = 1; existsSync(join(to, aside)); n += 1) aside = `${keptAsideDirectory(at)}-${n}`;
+  const sums = new Map(current.map((f) => [f.path, f.sha256]));
   const restored: string[] = [];
   const replaced: { path: string; keptAt: string }[] = [];
   const moveAside = (rel: string) => {
@@ -33,7 +37,7 @@ export function overwriteHome(
     renameSync(join(to, rel), join(to, keptAt));
     replaced.push({ path: rel, keptAt });
   };
-  for (const rel of filesUnder(from)) {
+  for (const { path: rel, sha256 } of hashTree(from)) {
     const parts = rel.split("/");
     // Anything but a real directory on the way to the file is moved aside first (never followed).
     for (let i = 1; i < parts.length; i++) {
@@ -43,7 +47,7 @@ export function overwriteHome(
     }
     const target = join(to, rel);
     const st = lstatOrUndefined(target);
-    if (st?.isFile() && sha256(target) === sha256(join(from, rel))) {
+    if (st?.isFile() && sums.get(rel) === sha256) {
       restored.push(rel);
       continue;
     }
@@ -55,21 +59,6 @@ export function overwriteHome(
   return { restored, replaced, keptAside: aside };
 }
 
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      const st = lstatSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(relative(root, p).split(sep).join("/"));
-    }
-  };
-  walk(root);
-  return out;
-}
-
 function lstatOrUndefined(p: string) {
   try {
     return lstatSync(p);
@@ -77,8 +66,4 @@ function lstatOrUndefined(p: string) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
-}
-
-function sha256(p: string): string {
-  return createHash("sha256").update(readFileSync(p)).digest("hex");
 }

@@ -44,9 +44,10 @@ export class SandboxSnapshotSources implements SnapshotSources, HomeRestorer, Dr
     const restoreDirectory = storage.restoreItems(arn.split(":").pop() ?? "", fromPath, at);
     const restored = `${restoreDirectory}/${fromPath.replace(/^\/+/, "")}`;
     // Whether the home holds files, read (and summed) once.
-    const held = storage.listFiles(toPath).length > 0;
+    const current = storage.listFiles(toPath);
+    const held = current.length > 0;
     if (options.overwrite && held) {
-      const over = overwriteHome(storage.efsPath(restored), storage.efsPath(toPath), at);
+      const over = overwriteHome(storage.efsPath(restored), storage.efsPath(toPath), at, current);
       rmSync(storage.efsPath(restoreDirectory), { recursive: true, force: true });
       const mine = new Set(over.restored);
       return {

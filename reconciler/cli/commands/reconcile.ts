@@ -25,6 +25,7 @@ import { slotOf } from "../../core/snapshots/schedule.js";
 import { passedVerifications } from "../../core/snapshots/verification.js";
 import {
   captureForContext,
+  openSnapshotSources,
   renderCapture,
   renderRestores,
   restoreForContext,
@@ -129,6 +130,10 @@ export function registerReconcile(program: Command, io: CliIO): void {
             owner: ctx.owner,
             isAncestor: gitIsAncestor(ctx.dir),
             holderIsDead: holderIsDeadOnThisHost,
+            // The plan says whether this provider's restorer can restore over a home (restoreFrom.overwrite).
+            ...(ctx.provider instanceof SandboxProvider || ctx.aws
+              ? { restorer: await openSnapshotSources(ctx, io.now) }
+              : {}),
             progress: o.json
               ? undefined
               : ({ action, index, total, error }) =>

@@ -162,7 +162,7 @@ export function registerStatus(program: Command, io: CliIO): void {
           );
         else if (rr)
           io.out(
-            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s`,
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s${rr.keptAside ? `; overwrite: ${rr.replaced} replaced, the replaced versions kept in ${rr.keptAside}/` : ""}`,
           );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)
@@ -217,5 +217,9 @@ function restoreRow(r: Awaited<ReturnType<typeof latestRestore>>) {
     seconds: r.seconds,
     packages: `${r.packages.matched}/${r.packages.total}`,
     ...(r.home ? { home: `${r.home.identical}/${r.home.files}`, placed: r.home.placed } : {}),
+    // restoreFrom.overwrite: how many of the home's files were replaced, and where they are kept.
+    ...(r.home?.keptAside
+      ? { replaced: r.home.replaced?.length ?? 0, keptAside: `${r.home.path}/${r.home.keptAside}` }
+      : {}),
   };
 }

@@ -43,14 +43,13 @@ export function previewPlan(
     ...(options.commit ? { commit: options.commit } : {}),
     costsBefore: Object.fromEntries(before.environments.map((e) => [e.key, e.monthlyCostUsd])),
   });
-  // An overwrite the pull request asks for is destructive: shown, bound in the digest, gated like a delete.
-  const target = base.config?.doc.spec.target;
+  // An overwrite the pull request asks for is destructive: shown, bound in the digest, gated like
+  // a delete, whatever the target (the sandbox's and AWS's restorers both restore over a home).
   // A retry (a raised restoreFrom.attempt) is shown; one over a home's files is gated as the first.
-  const on = target ? { target } : {};
   const retried = withRestoreRetries(
     withHomeOverwrites(planned, [
-      ...homeOverwrites(head, { base, ...on }),
-      ...retryOverwrites(head, { base, ...on }),
+      ...homeOverwrites(head, { base }),
+      ...retryOverwrites(head, { base }),
     ]),
     restoreRetries(head, { base }),
   );

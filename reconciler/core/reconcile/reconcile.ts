@@ -14,6 +14,7 @@ import type { SchemaCheck } from "../validate/schema-validator.js";
 import { lockRules, packsImmutable } from "../validate/rules/lock-rules.js";
 import type { Provider } from "../../ports/provider.js";
 import type { RunRecord, StateStore } from "../../ports/state-store.js";
+import type { HomeRestorer } from "../../ports/snapshot-sources.js";
 import { applyPlan, type ApplyProgress } from "./apply-plan.js";
 import { recordApplied } from "./record.js";
 import { takeLease, type HeldLease, type LeaseDeps } from "./lease.js";
@@ -89,6 +90,8 @@ export interface ReconcileDeps extends LeaseDeps {
   progress?: ApplyProgress;
   /** Tells whether a commit is an ancestor of another (git): an older commit than the last applied one is refused. */
   isAncestor?: IsAncestor;
+  /** The provider's home restorer: whether it can restore over a home (`restoreFrom.overwrite`) is said in the plan. */
+  restorer?: Pick<HomeRestorer, "overwrites">;
 }
 
 export interface ReconcileResult {
@@ -256,7 +259,7 @@ async function observeAndPlan(
           withHeldBack(plan, heldBack(environmentKeys, isolation, observed)),
           homeOverwrites(isolation.repository, {
             ...(input.restoresDone ? { done: input.restoresDone } : {}),
-            target: deps.provider.name,
+            ...(deps.restorer ? { restorer: deps.restorer } : {}),
           }),
         ),
         // A retry is shown until its attempt is recorded (known only where the records are read).

@@ -1,16 +1,24 @@
 import { digestOf } from "../lock/canonical.js";
 import type { Repository } from "../model/documents.js";
 import type { HomeOverwrite, Plan } from "../model/plan.js";
+import type { HomeRestorer } from "../../ports/snapshot-sources.js";
 
 /**
  * The restores that will write over a home (`restoreFrom.overwrite: true`), pure: each
  * environment asking for one whose restore is not done yet (`done`: `lab/env from lab/env/name`),
  * and, with `base` (a pull request's preview), only where the base branch did not already ask
- * for exactly that overwrite — what a pull request newly asks for is what needs approving.
+ * for exactly that overwrite — what a pull request newly asks for is what needs approving. With
+ * the `restorer` that will do it, the reason says whether it can: one that does not say
+ * `overwrites` fails the home restore and changes nothing (a preview, with none, says what an
+ * overwrite does).
  */
 export function homeOverwrites(
   head: Repository,
-  options: { base?: Repository; done?: ReadonlySet<string>; target?: string } = {},
+  options: {
+    base?: Repository;
+    done?: ReadonlySet<string>;
+    restorer?: Pick<HomeRestorer, "overwrites">;
+  } = {},
 ): HomeOverwrite[] {
   const out: HomeOverwrite[] = [];
   for (const [key, env] of [...head.environments].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -24,8 +32,8 @@ export function homeOverwrites(
       environment: key,
       snapshot: from.snapshot,
       reason:
-        options.target === "aws"
-          ? `overwrite ${key}'s home with snapshot ${from.snapshot} (restoreFrom.overwrite: true) is refused on AWS: restoring over a home is not built there yet, so the home restore will fail and change nothing — drop overwrite, or restore into a new environment`
+        options.restorer && !options.restorer.overwrites
+          ? `overwrite ${key}'s home with snapshot ${from.snapshot} (restoreFrom.overwrite: true) is refused here: this provider's restorer cannot restore over a home's files, so the home restore will fail and change nothing — drop overwrite, or restore into a new environment`
           : `overwrite ${key}'s home with snapshot ${from.snapshot} (restoreFrom.overwrite: true): each file whose content differs from the snapshot's is replaced by the snapshot's version, the current version moved first into .labenv-replaced/<time>/ in the home (kept, never deleted); files the snapshot does not have stay — destructive to the home's current versions, so it needs the approvals of a delete (an approver of ${lab})`,
     });
   }

@@ -2,6 +2,7 @@ import { digestOf } from "../lock/canonical.js";
 import type { Loaded, Repository } from "../model/documents.js";
 import type { HomeOverwrite, Plan, RestoreRetry } from "../model/plan.js";
 import { homeOverwrites, restoreDone } from "./home-overwrite.js";
+import type { HomeRestorer } from "../../ports/snapshot-sources.js";
 
 /** Which attempt of its restore an environment asks for: `restoreFrom.attempt`, 1 unless raised. */
 export function restoreAttempt(env: Loaded<"Environment">): number {
@@ -57,10 +58,10 @@ export function restoreRetries(
  */
 export function retryOverwrites(
   head: Repository,
-  options: { base: Repository; target?: string },
+  options: { base: Repository; restorer?: Pick<HomeRestorer, "overwrites"> },
 ): HomeOverwrite[] {
   const fresh = new Map(
-    homeOverwrites(head, options.target ? { target: options.target } : {}).map((w) => [
+    homeOverwrites(head, options.restorer ? { restorer: options.restorer } : {}).map((w) => [
       w.environment,
       w,
     ]),

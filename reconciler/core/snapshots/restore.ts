@@ -241,8 +241,9 @@ export function unstartableRestores(
 
 /**
  * Completes each restore once its environment runs the snapshot's image: the home is restored
- * from the recovery point (beside existing files, never over them) and every file is checked
- * against the manifest where it landed; the container is compared with the snapshot's
+ * from the recovery point (beside existing files, never over them — unless
+ * `restoreFrom.overwrite`, and only by a restorer that `overwrites`: then each replaced file is
+ * kept aside first) and every file is checked against the manifest where it landed; the container is compared with the snapshot's
  * observation package for package; the measured record is written. A restore done is not redone.
  */
 export async function completeRestores(
@@ -295,7 +296,7 @@ export async function completeRestores(
         environment: key,
         snapshot,
         outcome: "failed",
-        reason: `restoreFrom.overwrite is not available here yet (the one-off move that would replace the home's files is not built on this provider): nothing of ${key}'s home was restored or changed — drop overwrite to restore the snapshot's files beside the home's, or restore into a new environment (labenv restore ${snapshot} --as <name>)`,
+        reason: `restoreFrom.overwrite is not available here (this provider's restorer cannot restore over a home's files): nothing of ${key}'s home was restored or changed — drop overwrite to restore the snapshot's files beside the home's, or restore into a new environment (labenv restore ${snapshot} --as <name>)`,
       });
       continue;
     }
@@ -306,17 +307,21 @@ export async function completeRestores(
       const to = paths.home(lab, name);
       const { recoveryPointArn, path } = m.home;
       const step = await homeStep(() =>
-        overwrite
-          ? deps.restorer.restoreHome(recoveryPointArn, path, to, { overwrite: true })
-          : deps.restorer.restoreHomeStep
-            ? deps.restorer.restoreHomeStep(recoveryPointArn, path, to, {
-                environment: key,
-                snapshot,
-                image: pin.image,
-                files: m.home!.files,
-                ...(attempt > 1 ? { attempt } : {}),
-              })
-            : deps.restorer.restoreHome(recoveryPointArn, path, to),
+        deps.restorer.restoreHomeStep
+          ? deps.restorer.restoreHomeStep(recoveryPointArn, path, to, {
+              environment: key,
+              snapshot,
+              image: pin.image,
+              files: m.home!.files,
+              ...(attempt > 1 ? { attempt } : {}),
+              ...(overwrite ? { overwrite: true } : {}),
+            })
+          : deps.restorer.restoreHome(
+              recoveryPointArn,
+              path,
+              to,
+              ...(overwrite ? ([{ overwrite: true }] as const) : ([] as const)),
+            ),
       );
       if (step.state === "failed" && step.final) {
         // Over for good: recorded, so no later run starts it again; only a raised attempt does.

@@ -13,7 +13,10 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  lstatSync,
   readdirSync,
+  readlinkSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -619,6 +622,142 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
       await objects.get(restoreObjects.record("genomics-core/rnaseq", MOVE.snapshot)),
     ).toBeDefined();
     expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(4);
+  });
+
+  const KEPT = ".labenv-replaced/20261207T040000Z";
+  const overwriting = async () =>
+    (await sources()).restoreHomeStep(RP, HOME, HOME, { ...MOVE, overwrite: true });
+
+  it("with overwrite, the move task runs --replace: what differs in the home is replaced, each replaced thing kept aside as it was, never through a symbolic link", async () => {
+    put(root, `${HOME}/analysis.ipynb`, "edited since the snapshot");
+    // A symbolic link in the home where the snapshot has a directory: it must not lead the restore out.
+    const outside = mkdtempSync(join(tmpdir(), "labenv-outside-"));
+    put(outside, "counts.bin", "another home's counts");
+    symlinkSync(outside, join(root, HOME, "data"));
+    await overwriting();
+    const mine = awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await overwriting();
+    const [ran, ...more] = await runTasks();
+    expect(more).toEqual([]);
+    expect([ran!.status, ran!.stderr]).toEqual([0, ""]);
+    expect(ran!.command.at(-1)).toBe("--replace");
+    const done = await overwriting();
+    if (done.state !== "done") throw new Error(done.reason);
+    expect(done.home).toEqual({
+      restoreDirectory: "/aws-backup-restore_20261207T041005Z",
+      placed: "home",
+      path: HOME,
+      files: SNAPSHOT_FILES,
+      left: 0,
+      keptAside: KEPT,
+      replaced: [
+        { path: "analysis.ipynb", keptAt: `${KEPT}/analysis.ipynb` },
+        { path: "data", keptAt: `${KEPT}/data` },
+      ],
+    });
+    expect(compareFiles(SNAPSHOT_FILES, done.home.files, done.home.path)).toEqual([]);
+    // The snapshot's files are in the home; the researcher's edit and the link are kept aside as they were.
+    expect(readFileSync(join(root, HOME, "analysis.ipynb"), "utf8")).toBe(NOTEBOOK);
+    expect(readFileSync(join(root, HOME, KEPT, "analysis.ipynb"), "utf8")).toBe(
+      "edited since the snapshot",
+    );
+    expect(lstatSync(join(root, HOME, "data")).isDirectory()).toBe(true);
+    expect(readFileSync(join(root, HOME, "data/counts.bin")).equals(COUNTS)).toBe(true);
+    expect(readlinkSync(join(root, HOME, KEPT, "data"))).toBe(outside);
+    expect(readdirSync(outside)).toEqual(["counts.bin"]);
+    expect(readFileSync(join(outside, "counts.bin"), "utf8")).toBe("another home's counts");
+    // What the snapshot does not have stays; the restore directory is gone.
+    expect(readFileSync(join(root, HOME, "examples/intro.ipynb"), "utf8")).toBe("{}\n");
+    expect(existsSync(mine)).toBe(false);
+  });
+
+  it("with overwrite, a report that is not a replace (an agent that predates it) or replaced what is in the way of no snapshot file fails the restore", async () => {
+    put(root, `${HOME}/analysis.ipynb`, "edited since the snapshot");
+    await overwriting();
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await overwriting();
+    await runTasks();
+    const [key] = await objects.list("restore-moves/reports/");
+    const report = JSON.parse(Buffer.from((await objects.get(key!))!).toString("utf8"));
+    const tampered = async (spec: Record<string, unknown>) => {
+      await objects.put(key!, JSON.stringify({ ...report, spec: { ...report.spec, ...spec } }));
+      return overwriting();
+    };
+    expect(await tampered({ replace: undefined })).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /is not usable: it is not a replace \(restoreFrom\.overwrite asked for --replace\): the image's agent may predate it$/,
+      ),
+    });
+    expect(
+      await tampered({
+        replaced: [
+          ...report.spec.replaced,
+          { path: "thesis/draft.tex", keptAt: `${KEPT}/thesis/draft.tex` },
+        ],
+      }),
+    ).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /is not usable: it replaced thesis\/draft\.tex, which is in the way of none of the snapshot's files$/,
+      ),
+    });
+    expect(
+      await tampered({
+        replaced: [{ path: "analysis.ipynb", keptAt: "elsewhere/analysis.ipynb" }],
+      }),
+    ).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(/is not kept at its own path/),
+    });
+    // The report as the agent wrote it is usable; without overwrite the same report is refused.
+    await objects.put(key!, JSON.stringify(report));
+    expect(await overwriting()).toMatchObject({ state: "done" });
+    expect(await step()).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /is not usable: it is a replace, which this restore did not ask for$/,
+      ),
+    });
+  });
+
+  it("through the restore step with restoreFrom.overwrite: the record and the output list what was replaced and where it is kept, as on the sandbox", async () => {
+    put(root, `${HOME}/analysis.ipynb`, "edited since the snapshot");
+    const restore = await throughRestoreStep(`{ snapshot: ${MOVE.snapshot}, overwrite: true }`);
+    await restore();
+    awsBackupRestores("aws-backup-restore_20261207T041005Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    await restore();
+    const [ran] = await runTasks();
+    expect(ran!.command.at(-1)).toBe("--replace");
+    const results = await restore();
+    const record = results[0]!.record!;
+    expect(record).toMatchObject({
+      ok: true,
+      home: {
+        placed: "home",
+        path: HOME,
+        files: 2,
+        identical: 2,
+        findings: [],
+        keptAside: KEPT,
+        replaced: [{ path: "analysis.ipynb", keptAt: `${KEPT}/analysis.ipynb` }],
+      },
+    });
+    expect(renderRestores(results)).toContain(
+      `overwrite: 1 file of the home replaced by the snapshot's; the replaced versions are kept in ${HOME}/${KEPT}/ (nothing was deleted)\n        analysis.ipynb → ${KEPT}/analysis.ipynb`,
+    );
+    expect(readFileSync(join(root, HOME, KEPT, "analysis.ipynb"), "utf8")).toBe(
+      "edited since the snapshot",
+    );
   });
 
   it("the same move brings a snapshot's home into a share's own directory (a read-only share of a snapshot)", async () => {

@@ -66,7 +66,7 @@ export interface Environment {
        */
       snapshot: string;
       /**
-       * Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). Not available on AWS yet (refused there).
+       * Restore over the home's files: each file whose content differs from the snapshot's is replaced by the snapshot's version, the home's version first moved into `.labenv-replaced/<time>/` in the home (never lost); files the snapshot does not have are left as they are. Destructive to the home's current versions, so it needs the approvals of a delete (an approver of the lab). On AWS the one-off move task (the agent's `--replace`) does the same; a snapshot whose image's agent predates `--replace` fails the restore and changes nothing.
        */
       overwrite?: boolean;
       /**
