@@ -420,6 +420,7 @@ function snapshotViews(
               files: row.files ?? 0,
               bytes: row.bytes ?? 0,
               ...(row.tier ? { tier: row.tier } : {}),
+              ...(row.tierFrom ? { tierFrom: row.tierFrom } : {}),
               ...(row.restoreWait ? { restoreWait: row.restoreWait } : {}),
             },
           }

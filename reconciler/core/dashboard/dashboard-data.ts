@@ -97,6 +97,8 @@ export interface SnapshotView {
     files: number;
     bytes: number;
     tier?: string;
+    /** `provider`: as AWS reports it; `schedule`: by labenv's retention schedule. */
+    tierFrom?: string;
     restoreWait?: string;
   };
   /** The last `labenv snapshot verify` of it; absent when it was never verified. */

@@ -125,6 +125,7 @@ export function exampleInputs(
         bytes: 3_500_000,
         keepUntil: "2036-12-03",
         tier: "hot",
+        tierFrom: "provider",
         restoreWait: "minutes",
         deletable: false,
       },
@@ -218,7 +219,7 @@ describe("dashboard site for the example repository", () => {
     expect(ok.snapshots[0]).toMatchObject({
       name: "before-genomics-2",
       state: "captured",
-      captured: { at: "2026-12-03T11:41:00Z", files: 12, tier: "hot" },
+      captured: { at: "2026-12-03T11:41:00Z", files: 12, tier: "hot", tierFrom: "provider" },
       verified: { at: "2026-12-03T12:00:00Z", ok: true, findings: 0, files: 12 },
     });
     expect(ok.lastSnapshot).toBe("2026-12-03T11:41:00Z");
@@ -227,6 +228,8 @@ describe("dashboard site for the example repository", () => {
       "environments/genomics-core/rnaseq.html",
     )!;
     expect(page).toContain("✓ 2026-12-03: 3 objects, 12 files proved");
+    // The tier, who says so, and what a restore from it waits for.
+    expect(page).toContain("hot, as AWS reports it (minutes)");
 
     // A verify that found a damaged file: shown as such, and the snapshot no longer counts as verified.
     const record = inputs.verifications!.get(ID)!;

@@ -116,7 +116,7 @@ export function environmentPage(data: DashboardData, e: EnvironmentView, build: 
       verifiedCell(s.verified),
       cell(
         s.captured?.tier
-          ? `${s.captured.tier}${s.captured.restoreWait ? ` (${s.captured.restoreWait})` : ""}`
+          ? `${s.captured.tier}${s.captured.tierFrom ? (s.captured.tierFrom === "provider" ? ", as AWS reports it" : ", by labenv's schedule") : ""}${s.captured.restoreWait ? ` (${s.captured.restoreWait})` : ""}`
           : "—",
       ),
       cell(s.keepUntil ?? "—"),
