@@ -198,8 +198,14 @@ def r_packages_from_libraries(directories):
 
 
 JULIA_ENTRY = re.compile(r"^\[\[deps\.([A-Za-z][A-Za-z0-9_]*)\]\]\s*$")
-JULIA_FIELD = re.compile(r'^(version|git-tree-sha1)\s*=\s*"([^"]*)"\s*$')
+JULIA_FIELD = re.compile(r'^(version|git-tree-sha1|uuid)\s*=\s*"([^"]*)"\s*$')
 JULIA_TREE = re.compile(r"^[0-9a-f]{40}$")
+JULIA_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+JULIA_PROJECT_VERSION = re.compile(r'^version\s*=\s*"([^"]*)"\s*$')
+# What the agent hashes of the installed Julia packages at most, in all: past it a package's tree
+# is the one its directory's name stands for (Pkg named it from the tree), and a warning says so.
+JULIA_HASH_MAX_BYTES = 2 * 1024 * 1024 * 1024
+JULIA_HASH_MAX_FILES = 500_000
 
 
 def julia_depots(environ=None):
@@ -212,15 +218,112 @@ def julia_depots(environ=None):
     return [d or home for d in value.split(":")]
 
 
-def _non_empty_dir(path):
+def _crc32c_table():
+    table = []
+    for i in range(256):
+        c = i
+        for _ in range(8):
+            c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
+        table.append(c)
+    return table
+
+
+_CRC32C = _crc32c_table()
+
+
+def crc32c(data, crc=0):
+    """CRC-32C (Castagnoli), as Julia's Base._crc32c: `crc` continues an earlier checksum."""
+    crc ^= 0xFFFFFFFF
+    for b in data:
+        crc = _CRC32C[(crc ^ b) & 0xFF] ^ (crc >> 8)
+    return crc ^ 0xFFFFFFFF
+
+
+_SLUG_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def julia_version_slug(uuid, tree):
+    """The directory Pkg installs a package's tree in, `packages/<Name>/<slug>` (Base.version_slug:
+    CRC-32C of the uuid's 128-bit value as it lies in memory, little-endian, then of the tree's
+    20 bytes, written as 5 base-62 digits, least significant first)."""
+    value = int(uuid.replace("-", ""), 16).to_bytes(16, "little")
+    crc = crc32c(bytes.fromhex(tree), crc32c(value))
+    out = []
+    for _ in range(5):
+        crc, d = divmod(crc, len(_SLUG_CHARS))
+        out.append(_SLUG_CHARS[d])
+    return "".join(out)
+
+
+class _HashBudget:
+    """What is left to hash: bytes and files. Spent, it raises OverflowError."""
+
+    def __init__(self, max_bytes, max_files):
+        self.bytes, self.files = max_bytes, max_files
+
+    def take(self, size):
+        self.bytes -= size
+        self.files -= 1
+        if self.bytes < 0 or self.files < 0:
+            raise OverflowError("hash budget spent")
+
+
+def _git_object(kind, body):
+    return hashlib.sha1(b"%s %d\0" % (kind, len(body)) + body).digest()
+
+
+def git_tree_hash(root, budget):
+    """The git tree SHA-1 of a directory as Pkg computes it for an installed package
+    (GitTools.tree_hash): entries in git's order, `.git` left out, empty directories left out,
+    files 100644 or 100755 by their owner's execute bit, symbolic links 120000 with their target
+    as content, never followed. None for a directory with no file in it."""
+    entries = []
+    for name in os.listdir(root):
+        if name == ".git":
+            continue
+        path = os.path.join(root, name)
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            target = os.fsencode(os.readlink(path))
+            budget.take(len(target))
+            entries.append((os.fsencode(name), b"120000", _git_object(b"blob", target)))
+        elif stat.S_ISDIR(st.st_mode):
+            sub = git_tree_hash(path, budget)
+            if sub is not None:
+                entries.append((os.fsencode(name) + b"/", b"40000", sub))
+        elif stat.S_ISREG(st.st_mode):
+            budget.take(st.st_size)
+            h = hashlib.sha1(b"blob %d\0" % st.st_size)
+            with open(path, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    h.update(chunk)
+            mode = b"100755" if st.st_mode & stat.S_IXUSR else b"100644"
+            entries.append((os.fsencode(name), mode, h.digest()))
+    if not entries:
+        return None
+    entries.sort(key=lambda e: e[0])  # git orders a directory as if its name ended in "/"
+    return _git_object(b"tree", b"".join(m + b" " + n.rstrip(b"/") + b"\0" + d for n, m, d in entries))
+
+
+def _installed_version(directory):
+    """The version in an installed package's own Project.toml, or None."""
     try:
-        return os.path.isdir(path) and len(os.listdir(path)) > 0
+        with open(os.path.join(directory, "Project.toml"), encoding="utf-8", errors="replace") as f:
+            for line in f.read(1024 * 1024).splitlines():
+                m = JULIA_PROJECT_VERSION.match(line.strip())
+                if m:
+                    return m.group(1)
     except OSError:
-        return False
+        pass
+    return None
 
 
-def julia_packages_from_project(project, depots):
-    """The Julia project's Manifest.toml entries with a version and tree, each whose package is in a depot."""
+def julia_packages_from_project(project, depots, max_bytes=JULIA_HASH_MAX_BYTES, max_files=JULIA_HASH_MAX_FILES):
+    """The Julia packages the image's project loads, as installed: for each Manifest.toml entry
+    with a tree (standard libraries have none), the directory Pkg installed that tree in
+    (`packages/<Name>/<slug>` in the first depot that has it), reported with the version its own
+    Project.toml gives and the git tree hash of what is there. A package whose directory is in no
+    depot is not reported; a file changed after install shows as another tree."""
     try:
         with open(os.path.join(project, "Manifest.toml"), encoding="utf-8", errors="replace") as f:
             text = f.read(16 * 1024 * 1024)
@@ -236,13 +339,35 @@ def julia_packages_from_project(project, depots):
             continue
         f = JULIA_FIELD.match(line)
         if f and current is not None:
-            current["version" if f.group(1) == "version" else "gitTreeSha1"] = f.group(2)
+            current[{"version": "version", "git-tree-sha1": "tree", "uuid": "uuid"}[f.group(1)]] = f.group(2)
+    budget = _HashBudget(max_bytes, max_files)
     found = []
     for e in entries:
-        if "version" not in e or not JULIA_TREE.match(e.get("gitTreeSha1", "")):
+        if not JULIA_TREE.match(e.get("tree", "")) or not JULIA_UUID.match(e.get("uuid", "")):
             continue  # a standard library, or not an installed tree
-        if any(_non_empty_dir(os.path.join(d, "packages", e["name"])) for d in depots):
-            found.append({"name": e["name"], "version": e["version"], "gitTreeSha1": e["gitTreeSha1"]})
+        slug = julia_version_slug(e["uuid"], e["tree"])
+        directory = next(
+            (p for p in (os.path.join(d, "packages", e["name"], slug) for d in depots) if os.path.isdir(p)),
+            None,
+        )
+        if directory is None:
+            continue
+        try:
+            digest = git_tree_hash(directory, budget)
+            tree = digest.hex() if digest is not None else None
+        except OverflowError:
+            warn(
+                "julia package %s: past %d MiB or %d files hashed, its tree is the one its directory %s stands for"
+                % (e["name"], max_bytes // (1024 * 1024), max_files, slug)
+            )
+            tree = e["tree"]
+        except OSError as err:
+            warn("julia package %s: %s could not be read (%s)" % (e["name"], directory, err))
+            continue
+        version = _installed_version(directory) or e.get("version")
+        if tree is None or version is None:
+            continue  # an empty directory: nothing is installed
+        found.append({"name": e["name"], "version": version, "gitTreeSha1": tree})
     return sorted(found, key=lambda p: p["name"])
 
 
