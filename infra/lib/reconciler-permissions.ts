@@ -37,11 +37,16 @@ const PURPOSE_CONDITION = "aws:ResourceTag/labenv:purpose";
 export const RESTORE_MOVE_PURPOSE = "restore-move";
 /**
  * The labenv:purpose of labenv's own one-off tasks (OneOffPurpose in
- * reconciler/adapters/aws/one-off-task.ts): a capture's home inventory, a restore's move (and a
- * drill's check), a drill's throw-away container. The reconciler stops only these, when one runs
- * past its bound; a service's task carries no purpose.
+ * reconciler/adapters/aws/one-off-task.ts): a capture's home inventory, a restore's move, a
+ * drill's check of its restored home, a drill's throw-away container. The reconciler stops only
+ * these, when one runs past its bound; a service's task carries no purpose.
  */
-export const ONE_OFF_TASK_PURPOSES: readonly string[] = ["home-inventory", "restore-move", "drill"];
+export const ONE_OFF_TASK_PURPOSES: readonly string[] = [
+  "home-inventory",
+  "restore-move",
+  "restore-check",
+  "drill",
+];
 
 /**
  * The IAM writes the reconciler makes on environment task roles, and on nothing else: they are
@@ -233,7 +238,7 @@ export function dataPlaneWildcards(
     {
       arn: arns.tasks,
       reason:
-        "Task ids are assigned by ECS at RunTask; the path is pinned to the labenv cluster and only a task tagged labenv:lab and a one-off labenv:purpose (home-inventory, restore-move, drill) may be stopped.",
+        "Task ids are assigned by ECS at RunTask; the path is pinned to the labenv cluster and only a task tagged labenv:lab and a one-off labenv:purpose (home-inventory, restore-move, restore-check, drill) may be stopped.",
     },
     {
       arn: arns.accessPoints,

@@ -305,7 +305,12 @@ describe("data-plane writes", () => {
       StringEquals: {
         "aws:ResourceTag/labenv:lab": [...TEST_LABS],
         // Written out here on purpose: the purposes one-off-task.ts tags its tasks with.
-        "aws:ResourceTag/labenv:purpose": ["home-inventory", "restore-move", "drill"],
+        "aws:ResourceTag/labenv:purpose": [
+          "home-inventory",
+          "restore-move",
+          "restore-check",
+          "drill",
+        ],
       },
       ArnEquals: { "ecs:cluster": { "Fn::GetAtt": [cluster, "Arn"] } },
     });

@@ -22,7 +22,8 @@ import {
   type OneOffTaskRecord,
   type OneOffTaskState,
 } from "./one-off-task.js";
-import { drillTaskDefinitionInput } from "./drill-task-definition.js";
+import { drillFamily, drillTaskDefinitionInput } from "./drill-task-definition.js";
+import { retireOneOffRevisions } from "./task-definition-revisions.js";
 import { JUPYTER_CONTAINER } from "./task-definition-shape.js";
 
 export { drillTaskObjects } from "./drill-objects.js";
@@ -105,6 +106,11 @@ export class AwsDrillRunner implements DrillRunner {
         pending: `waiting for the drill task ${step.record.taskArn} (${step.state === "running" ? step.status : "just started"}); a later run goes on`,
       };
     if (step.state === "pending") return { pending: step.reason };
+    // The task was read back (or given up on): what labenv registered for it goes.
+    await retireOneOffRevisions(this.clients.ecs, this.config.cluster, drillFamily(environment), {
+      environment,
+      purpose: "drill",
+    });
     if (step.state === "failed") {
       await this.forget(recordKey);
       return { problem: step.reason };
@@ -216,6 +222,7 @@ export class AwsDrillRunner implements DrillRunner {
       });
     if (
       latest?.taskDefinitionArn &&
+      latest.status === "ACTIVE" &&
       latest.taskRoleArn === input.taskRoleArn &&
       latest.executionRoleArn === input.executionRoleArn &&
       sameContainer(latest.containerDefinitions, input.containerDefinitions)

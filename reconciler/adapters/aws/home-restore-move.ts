@@ -38,6 +38,7 @@ import {
   type OneOffTaskRecord,
 } from "./one-off-task.js";
 import { JUPYTER_CONTAINER } from "./task-definition-shape.js";
+import { retireOneOffRevisions } from "./task-definition-revisions.js";
 
 /** Where the move task sees the file system root (through an access point on `/`). */
 export const ROOT_MOUNT = "/mnt/labenv-root";
@@ -91,12 +92,11 @@ export async function followRestoreMove(
   remember: (r: RestoreMoveRecord) => Promise<void>,
 ): Promise<HomeRestoreStep> {
   const token = move.check?.token ?? clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
-  const what = move.check ? "restore-check" : "restore-move";
+  const purpose = purposeOf(move);
   const key = restoreMoveObjects.report(token);
   const step = await followOneOffTask<RestoreMoveRecord, Uint8Array>(
     {
-      purpose: "restore-move",
-      name: what,
+      purpose,
       output: key,
       record,
       prepare: (attempt, _at, previous) => prepare(job, move, token, attempt, previous, ctx),
@@ -122,8 +122,13 @@ export async function followRestoreMove(
         ? `waiting for the restore-check task ${step.record.taskArn} (${step.status}) to check the files of the restore job ${job.restoreJobId}`
         : `waiting for the restore-move task ${step.record.taskArn} (${step.status}) to move the files of the restore job ${job.restoreJobId} into ${job.toPath}`,
     };
-  // The move is over, however it ended: its way onto the file system root goes with it.
+  // The move is over, however it ended: its way onto the file system root goes with it, and so
+  // do the revisions registered for it.
   if (step.record) await deleteAccessPoint(step.record.accessPointId, ctx);
+  await retireOneOffRevisions(ctx.clients.ecs, ctx.config.cluster, moveFamily(move), {
+    environment: move.environment,
+    purpose,
+  });
   if (step.state === "failed")
     return {
       state: "failed",
@@ -210,7 +215,7 @@ async function prepare(
     previous?.accessPointId ?? (await rootAccessPoint(move, token, ctx)).accessPointId;
   const registered = await ctx.clients.ecs.send(
     new RegisterTaskDefinitionCommand({
-      family: `${move.check ? "restore-check" : "restore-move"}-${move.environment.replace("/", "-")}`,
+      family: moveFamily(move),
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
       cpu: "512",
@@ -249,7 +254,7 @@ async function prepare(
           },
         },
       ],
-      tags: oneOffTags(move.environment, "restore-move"),
+      tags: oneOffTags(move.environment, purposeOf(move)),
     }),
   );
   const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn ?? "";
@@ -257,7 +262,7 @@ async function prepare(
   return {
     task: {
       environment: move.environment,
-      purpose: "restore-move",
+      purpose: purposeOf(move),
       token: `${token}#${attempt}`,
       taskDefinitionArn,
       service: service.spec,
@@ -274,6 +279,16 @@ async function prepare(
     },
     remember: { accessPointId, taskDefinitionArn },
   };
+}
+
+/** A drill's check is a purpose of its own (its bound, its tags); a restore's move is the other. */
+function purposeOf(move: MoveTarget): "restore-check" | "restore-move" {
+  return move.check ? "restore-check" : "restore-move";
+}
+
+/** The family of a move's (or check's) task definition: one per environment and purpose. */
+function moveFamily(move: MoveTarget): string {
+  return `${purposeOf(move)}-${move.environment.replace("/", "-")}`;
 }
 
 /** An access point on the file system root as the target's owner (never root), made once by its token. */

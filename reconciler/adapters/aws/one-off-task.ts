@@ -21,10 +21,10 @@ export const AGENT_PATH = "/opt/labenv/agent/observe.py";
 
 /**
  * What a one-off task is for (its `labenv:purpose` tag, which infra/ lets the reconciler stop):
- * a capture's home inventory, a restore's move (or a drill's check of its restored home), a
- * drill's throw-away container.
+ * a capture's home inventory, a restore's move, a drill's check of its restored home, a drill's
+ * throw-away container.
  */
-export type OneOffPurpose = "home-inventory" | "restore-move" | "drill";
+export type OneOffPurpose = "home-inventory" | "restore-move" | "restore-check" | "drill";
 
 /**
  * Per purpose: how many tasks ECS lost (stopped or forgotten without writing their output) are
@@ -36,6 +36,8 @@ export const ONE_OFF_BOUNDS: Readonly<
 > = {
   "home-inventory": { attempts: 3, minutes: 6 * 60 },
   "restore-move": { attempts: 3, minutes: 6 * 60 },
+  // Reads and sums the restored copy and removes it, writing nothing elsewhere: no copy to make.
+  "restore-check": { attempts: 3, minutes: 2 * 60 },
   drill: { attempts: 3, minutes: 30 },
 };
 
@@ -204,8 +206,6 @@ export interface OneOffTaskRecord {
 /** A one-off task to follow across runs: how to start an attempt, where it writes, what is remembered. */
 export interface OneOffFollow<R extends OneOffTaskRecord, T> {
   purpose: OneOffPurpose;
-  /** What the task is called in every sentence (default its purpose; a drill's check: "restore-check"). */
-  name?: string;
   /** What it writes when it is done (an object key, or the record's), named when it did not. */
   output: string | ((record: R) => string);
   /** What an earlier run remembered; undefined: start the first attempt. */
@@ -253,7 +253,7 @@ export async function followOneOffTask<R extends OneOffTaskRecord, T>(
   clients: Pick<AwsClients, "ecs">,
   now: () => Date,
 ): Promise<OneOffProgress<R, T>> {
-  const name = f.name ?? f.purpose;
+  const name = f.purpose;
   const bounds = ONE_OFF_BOUNDS[f.purpose];
   const start = async (attempt: number, previous: R | undefined): Promise<OneOffProgress<R, T>> => {
     const at = now();

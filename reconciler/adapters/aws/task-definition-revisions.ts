@@ -1,13 +1,17 @@
 import {
+  DeregisterTaskDefinitionCommand,
   DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
   paginateListTaskDefinitions,
+  paginateListTasks,
   type ECSClient,
   type TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import type { ObservedResource, TaskDefinitionSpec } from "../../core/model/resources.js";
 import { isMissingTaskDefinition } from "./aws-failure.js";
 import { mapConcurrently } from "./concurrency.js";
-import { fromLowerTags, identityOf, ownedTags } from "./labenv-tags.js";
+import { TAG } from "../../core/model/tags.js";
+import { fromLowerTags, identityOf, ownedTags, PROVIDER_TAG } from "./labenv-tags.js";
 import type { ObserveContext } from "./resource-driver.js";
 import type { RememberedRevision } from "./task-definition-spec-cache.js";
 import { FAMILY_PREFIX, naming, taskDefinitionSpecOf } from "./task-definition-shape.js";
@@ -54,6 +58,81 @@ export interface ActiveRevisions {
 /** The family name in a revision ARN. */
 export function familyOf(arn: string): string | undefined {
   return REVISION_ARN.exec(arn)?.[1];
+}
+
+/** Whose one-off revisions these are: what labenv tagged them with when it registered them. */
+export interface OneOffRevisionOwner {
+  environment: string;
+  /** Their `labenv:purpose` (a drill's, a restore's move or a drill's check). */
+  purpose: string;
+}
+
+/**
+ * Deregisters the ACTIVE revisions of one of labenv's one-off families once its task was read
+ * back, so years of drills and restores leave no pile of revisions: only revisions of exactly
+ * `family` that labenv registered for `owner` (their `labenv:environment` and `labenv:purpose`
+ * tags), never one a task not yet stopped in the cluster uses. Returns the ARNs deregistered.
+ */
+export async function retireOneOffRevisions(
+  ecs: ECSClient,
+  cluster: string,
+  family: string,
+  owner: OneOffRevisionOwner,
+): Promise<string[]> {
+  const active: string[] = [];
+  const pages = paginateListTaskDefinitions(
+    { client: ecs },
+    { familyPrefix: family, status: "ACTIVE", maxResults: 100 },
+  );
+  for await (const page of pages)
+    active.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family));
+  if (active.length === 0) return [];
+  const inUse = await revisionsInUse(ecs, cluster, family);
+  const retired: string[] = [];
+  for (const arn of active.filter((a) => !inUse.has(a))) {
+    const tags = await revisionTags(ecs, arn);
+    if (
+      tags?.[TAG.environment] !== owner.environment ||
+      tags[PROVIDER_TAG.purpose] !== owner.purpose
+    )
+      continue;
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+    retired.push(arn);
+  }
+  return retired;
+}
+
+/** The revisions of `family` that a task of the cluster not yet stopped runs. */
+async function revisionsInUse(ecs: ECSClient, cluster: string, family: string) {
+  const inUse = new Set<string>();
+  const pages = paginateListTasks(
+    { client: ecs },
+    { cluster, family, desiredStatus: "RUNNING", maxResults: 100 },
+  );
+  for await (const page of pages) {
+    const tasks = page.taskArns ?? [];
+    if (tasks.length === 0) continue;
+    const described = await ecs.send(new DescribeTasksCommand({ cluster, tasks }));
+    for (const t of described.tasks ?? [])
+      if (t.lastStatus !== "STOPPED" && t.taskDefinitionArn) inUse.add(t.taskDefinitionArn);
+  }
+  return inUse;
+}
+
+/** A revision's tags, or undefined when it is gone or no longer ACTIVE. */
+async function revisionTags(
+  ecs: ECSClient,
+  arn: string,
+): Promise<Record<string, string> | undefined> {
+  try {
+    const out = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ["TAGS"] }),
+    );
+    return out.taskDefinition?.status === "ACTIVE" ? fromLowerTags(out.tags) : undefined;
+  } catch (e) {
+    if (isMissingTaskDefinition(e)) return undefined;
+    throw e;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
@@ -105,6 +106,8 @@ describe("the drill task on AWS (call shapes)", () => {
       .on(RegisterTaskDefinitionCommand)
       .resolves({ taskDefinition: { taskDefinitionArn: DRILL_TD } });
     aws.ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }] });
+    // No drill revision is left ACTIVE to retire (drill-aws.test.ts retires them against moto).
+    aws.ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });
     aws.ecs
       .on(DescribeTasksCommand)
       .resolves({ tasks: [{ taskArn: TASK, lastStatus: "PROVISIONING" }] });
@@ -172,6 +175,7 @@ describe("the drill task on AWS (call shapes)", () => {
     aws.ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: drillFamily(ENV) }).resolves({
       taskDefinition: {
         taskDefinitionArn: DRILL_TD,
+        status: "ACTIVE",
         taskRoleArn: environmentTaskDefinition.taskRoleArn,
         executionRoleArn: environmentTaskDefinition.executionRoleArn,
         containerDefinitions: [

@@ -30,7 +30,10 @@ import { CreateSnapshotCommand, CreateVolumeCommand } from "@aws-sdk/client-ec2"
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
@@ -357,6 +360,7 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
         }),
       );
       ran.push({
+        taskArn: task.taskArn,
         image: container.image,
         family: td.family,
         taskRoleArn: td.taskRoleArn,
@@ -415,6 +419,57 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
     ]);
     expect(await latestDrill(objects, ENV)).toEqual({ record });
     expect(await liveTasks()).toEqual([]);
+  });
+
+  it("once the drill task is read back, the revisions labenv registered for drills of the environment are deregistered; one labenv did not register, or a running task uses, stays", async () => {
+    const family = "labenvdrill-genomics-core-rnaseq";
+    const register = async (tags: { key: string; value: string }[]) =>
+      (
+        await clients.ecs.send(
+          new RegisterTaskDefinitionCommand({
+            family,
+            requiresCompatibilities: ["FARGATE"],
+            networkMode: "awsvpc",
+            cpu: "256",
+            memory: "512",
+            containerDefinitions: [{ name: "other", image: "busybox", memory: 512 }],
+            ...(tags.length > 0 && { tags }),
+          }),
+        )
+      ).taskDefinition!.taskDefinitionArn!;
+    const foreign = await register([]);
+    const manifest = await captured();
+    await drill(manifest);
+    clock = new Date("2026-12-07T10:03:00Z");
+    await runTasks();
+    // An earlier drill's revision that a task still runs (started after the runtime stopped the drill's).
+    const inUse = await register([
+      { key: "labenv:lab", value: "genomics-core" },
+      { key: "labenv:environment", value: ENV },
+      { key: "labenv:purpose", value: "drill" },
+    ]);
+    const running = await clients.ecs.send(
+      new RunTaskCommand({
+        cluster: config.cluster,
+        taskDefinition: inUse,
+        launchType: "FARGATE",
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: [...config.subnets],
+            securityGroups: [...config.securityGroups],
+          },
+        },
+      }),
+    );
+    const record = (await drill(manifest)) as DrillRecord;
+    expect(record).toMatchObject({ ok: true, complete: true });
+    const active = await clients.ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: family, status: "ACTIVE" }),
+    );
+    expect([...(active.taskDefinitionArns ?? [])].sort()).toEqual([foreign, inUse].sort());
+    await clients.ecs.send(
+      new StopTaskCommand({ cluster: config.cluster, task: running.tasks![0]!.taskArn! }),
+    );
   });
 
   it("a volume that no longer holds what was installed fails the drill, naming the package", async () => {
@@ -521,6 +576,17 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       "2026-12-07T10:00:00.000Z",
     ]);
     expect(check!.command).not.toContain("--into");
+    // A check of its own: its tags (and so its bound) are a restore-check's, not a move's.
+    const checkTask = (
+      await clients.ecs.send(
+        new DescribeTasksCommand({
+          cluster: config.cluster,
+          tasks: [check!.taskArn!],
+          include: ["TAGS"],
+        }),
+      )
+    ).tasks![0]!;
+    expect(checkTask.tags).toContainEqual({ key: "labenv:purpose", value: "restore-check" });
 
     const record = (await drill(manifest)) as DrillRecord;
     expect(record).toMatchObject({ ok: true, complete: true });
@@ -543,6 +609,11 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       (points.AccessPoints ?? []).filter(
         (a) => a.AccessPointId === check!.accessPoint!.AccessPointId,
       ),
+    ).toEqual([]);
+    // Neither the drill task's revision nor the check's is left ACTIVE.
+    const active = await clients.ecs.send(new ListTaskDefinitionsCommand({ status: "ACTIVE" }));
+    expect(
+      (active.taskDefinitionArns ?? []).filter((a) => /labenvdrill-|restore-check-/.test(a)),
     ).toEqual([]);
     const starts = backup.commandCalls(StartRestoreJobCommand);
     expect(starts).toHaveLength(1);

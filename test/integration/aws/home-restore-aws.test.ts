@@ -31,6 +31,7 @@ import {
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
@@ -291,6 +292,11 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
       (left.AccessPoints ?? []).filter((a) => a.AccessPointId === ran!.accessPoint.AccessPointId),
     ).toEqual([]);
     expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
+    // The move's task definition revision was retired with its access point.
+    const active = await clients.ecs.send(new ListTaskDefinitionsCommand({ status: "ACTIVE" }));
+    expect((active.taskDefinitionArns ?? []).filter((a) => a.includes("/restore-move-"))).toEqual(
+      [],
+    );
   });
 
   it("a damaged restored file stays in the restore directory, which is kept, and the check names it", async () => {
