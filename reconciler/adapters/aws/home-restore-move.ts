@@ -499,12 +499,24 @@ function replacedProblem(
 ): string | undefined {
   if (typeof keptAside !== "string" || !KEPT_ASIDE.test(keptAside) || !Array.isArray(replaced))
     return "its replace lacks keptAside (.labenv-replaced/<time>) or the list of replaced files";
-  const paths = files.map((f) => f.path);
+  // Each snapshot file's path and every directory above it, looked up by path (the lists are
+  // as long as the home: no pair of them is compared).
+  const inTheWay = new Set<string>();
+  for (const { path } of files)
+    for (let at = path.length; at > 0; at = path.lastIndexOf("/", at - 1))
+      inTheWay.add(path.slice(0, at));
+  const paths = new Set(files.map((f) => f.path));
   for (const r of replaced as { path?: unknown; keptAt?: unknown }[]) {
     const p = r?.path;
     if (typeof p !== "string" || r.keptAt !== `${keptAside}/${p}`)
       return `a replaced entry ${JSON.stringify(r)} is not kept at its own path under ${keptAside}`;
-    if (!paths.some((f) => f === p || f.startsWith(`${p}/`) || p.startsWith(`${f}/`)))
+    // The path of a snapshot file or a directory above one; or inside what was kept at a file's path.
+    const inside = (): boolean => {
+      for (let at = p.lastIndexOf("/"); at > 0; at = p.lastIndexOf("/", at - 1))
+        if (paths.has(p.slice(0, at))) return true;
+      return false;
+    };
+    if (!inTheWay.has(p) && !inside())
       return `it replaced ${p}, which is in the way of none of the snapshot's files`;
   }
   return undefined;
