@@ -951,12 +951,12 @@ RESTORE_CLOCK_SKEW_SECONDS = 300
 MAX_RESTORE_DIRECTORIES = 1000
 
 
-def parse_time(text):
+def parse_time(text, flag="--after"):
     """An ISO 8601 UTC time (2026-12-07T04:00:00Z, with or without milliseconds) as seconds."""
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
     except ValueError:
-        raise AgentError("--after %r is not an ISO 8601 time (2026-12-07T04:00:00Z)" % text)
+        raise AgentError("%s %r is not an ISO 8601 time (2026-12-07T04:00:00Z)" % (flag, text))
 
 
 def restore_directory_time(root, name):
@@ -983,9 +983,10 @@ def plain_relative(path, what):
     return rel
 
 
-def restore_find(root, path, after, expected):
+def restore_find(root, path, after, expected, before=None):
     """The restore directory under root that is this restore's: an aws-backup-restore_* directory
-    holding path, made no earlier than after; of several, the newest holding every expected file.
+    holding path, made no earlier than after (and, given the job's completion, no later than
+    before); of several, the newest holding every expected file.
     Refuses (AgentError, nothing moved) when none qualifies."""
     if not os.path.isdir(root):
         raise AgentError("the file system root %s is not a directory" % root)
@@ -1003,6 +1004,8 @@ def restore_find(root, path, after, expected):
             continue
         made = restore_directory_time(root, name)
         entry = {"directory": "/" + name, "madeAt": iso_millis(made), "_made": made, "_home": home, "_top": top}
+        if before is not None and made > before + RESTORE_CLOCK_SKEW_SECONDS:
+            continue  # made after this job completed: another restore's
         (found if made >= after - RESTORE_CLOCK_SKEW_SECONDS else older).append(entry)
     if not found:
         why = " (older ones: %s)" % ", ".join(e["directory"] for e in older) if older else ""
@@ -1104,7 +1107,8 @@ def run_home_mode(args):
             body = get_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.expected_s3_key, delay=args.retry_seconds)
         expected = parse_expected(body, args.max_files)
         if args.restore_check:
-            chosen, candidates = restore_find(args.restore_check, args.path, parse_time(args.after), expected)
+            before = parse_time(args.before, "--before") if args.before else None
+            chosen, candidates = restore_find(args.restore_check, args.path, parse_time(args.after), expected, before)
             spec = restore_check(chosen["_home"], expected)
             spec["check"] = True
             spec["from"] = chosen["_home"]
@@ -1269,6 +1273,7 @@ def parse_args(argv):
     p.add_argument("--restore-check", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT as --restore-find does, sum its --path against the expected inventory (identical, differing, missing, extra), report it, then remove that restore directory; never writes to a home (a restore drill)")
     p.add_argument("--path", help="with --restore-find or --restore-check: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
     p.add_argument("--after", help="with --restore-find or --restore-check: the restore job's creation time (ISO 8601); older restore directories are not this restore's")
+    p.add_argument("--before", help="with --restore-check: the restore job's completion time (ISO 8601); restore directories made later are another restore's")
     p.add_argument("--into", metavar="HOME", help="with --restore-move or --restore-find: the directory to move the files into")
     p.add_argument("--replace", action="store_true", help="with --restore-move or --restore-find: restore over the home (restoreFrom.overwrite): a home file that differs, or anything else in the way, is first moved as it is (never followed) into .labenv-replaced/<--after time>/ in the home, then the restored file takes its place; the report lists each replaced one")
     p.add_argument("--expected-s3-key", help="with --restore-move: the HomeInventory the files must match, in --s3-bucket")
@@ -1295,6 +1300,8 @@ def parse_args(argv):
         p.error("%s needs --into (the home)" % moving)
     if moving and not (args.expected_file or (args.expected_s3_key and args.s3_bucket)):
         p.error("%s needs --expected-file, or --expected-s3-key with --s3-bucket" % moving)
+    if args.before and not args.restore_check:
+        p.error("--before goes with --restore-check")
     if args.replace and not moving:
         p.error("--replace goes with --restore-move or --restore-find")
     if args.replace and not args.after:

@@ -144,6 +144,7 @@ export class DrillHome {
       {
         restoreJobId: current.restoreJobId,
         createdAt: createdAt.toISOString(),
+        ...(job.CompletionDate && { completedAt: job.CompletionDate.toISOString() }),
         recoveryPointArn,
         fromPath: path,
         toPath: path,
@@ -257,6 +258,8 @@ export class DrillHome {
       {
         restoreJobId: left.restoreJobId,
         createdAt: left.createdAt,
+        // Only its own copy: a directory made after it completed is a later restore's.
+        ...(job.CompletionDate && { completedAt: job.CompletionDate.toISOString() }),
         recoveryPointArn: left.recoveryPointArn,
         fromPath: left.path,
         toPath: left.path,

@@ -63,6 +63,11 @@ export interface CompletedRestoreJob {
   restoreJobId: string;
   /** The job's creation time: a restore directory made before it is not this restore's. */
   createdAt: string;
+  /**
+   * The job's completion time, for a drill's check: a restore directory made after it is another
+   * restore's (a real restore of the same home), never checked and removed.
+   */
+  completedAt?: string;
   recoveryPointArn: string;
   fromPath: string;
   toPath: string;
@@ -378,7 +383,7 @@ export function restoreMoveCommand(a: {
 export function restoreCheckCommand(a: Parameters<typeof restoreMoveCommand>[0]): string[] {
   const move = restoreMoveCommand(a);
   const into = move.indexOf("--into");
-  move.splice(into, 2);
+  move.splice(into, 2, ...(a.job.completedAt ? ["--before", a.job.completedAt] : []));
   move[2] = "--restore-check";
   return move;
 }

@@ -697,10 +697,17 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
     expect(backup.commandCalls(StartRestoreJobCommand)).toHaveLength(1);
 
     // It completed: its copy is removed by a check task, then the drill's own job starts.
-    backup
-      .on(DescribeRestoreJobCommand, { RestoreJobId: "drill-restore-job-0001" })
-      .resolves({ Status: "COMPLETED", CreationDate: new Date("2026-12-07T10:00:00Z") });
+    backup.on(DescribeRestoreJobCommand, { RestoreJobId: "drill-restore-job-0001" }).resolves({
+      Status: "COMPLETED",
+      CreationDate: new Date("2026-12-07T10:00:00Z"),
+      CompletionDate: new Date("2026-12-07T18:30:00Z"),
+    });
     const stale = awsBackupRestores("aws-backup-restore_20261207T100505Z", [
+      ["analysis.ipynb", NOTEBOOK],
+      ["data/counts.bin", COUNTS],
+    ]);
+    // A real restore of the same snapshot into the home, in progress: its copy is never removed.
+    const real = awsBackupRestores("aws-backup-restore_20261221T093000Z", [
       ["analysis.ipynb", NOTEBOOK],
       ["data/counts.bin", COUNTS],
     ]);
@@ -712,8 +719,11 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
         /^removing what the AWS Backup restore job drill-restore-job-0001 that an earlier drill stopped waiting for restored: .*started the restore-check task/,
       ),
     });
-    await runTasks();
+    const [cleanup] = await runTasks();
+    expect(cleanup!.command).toContain("--before");
+    expect([cleanup!.status, cleanup!.stderr]).toEqual([0, ""]);
     expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(join(real, HOME, "data/counts.bin")).equals(COUNTS)).toBe(true);
     backup.on(StartRestoreJobCommand).resolves({ RestoreJobId: "drill-restore-job-0002" });
     expect(await drill(manifest)).toMatchObject({
       pending: expect.stringMatching(/^started the AWS Backup restore job drill-restore-job-0002/),
