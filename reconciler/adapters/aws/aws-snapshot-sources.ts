@@ -382,10 +382,11 @@ export class AwsSnapshotSources implements SnapshotSources, HomeRestorer, DrillR
       {
         restoreJobId: done.restoreJobId,
         createdAt: (job.CreationDate ?? new Date(done.startedAt)).toISOString(),
-        // The move names its objects, access point and task by this: each attempt's are its own.
-        recoveryPointArn: attemptKey(recoveryPointArn, attempt),
+        recoveryPointArn,
         fromPath,
         toPath,
+        // The move names its objects, access point and task by this: each attempt's are its own.
+        token: restoreToken(recoveryPointArn, toPath, attempt),
       },
       done.move,
       {

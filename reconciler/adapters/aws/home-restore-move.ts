@@ -71,6 +71,11 @@ export interface CompletedRestoreJob {
   recoveryPointArn: string;
   fromPath: string;
   toPath: string;
+  /**
+   * What the move names its objects, access point and task by: the restore attempt's token
+   * (`restoreToken`), so each attempt's are its own. Without it, that of the first attempt.
+   */
+  token?: string;
 }
 
 interface MoveContext {
@@ -96,7 +101,8 @@ export async function followRestoreMove(
   ctx: MoveContext,
   remember: (r: RestoreMoveRecord) => Promise<void>,
 ): Promise<HomeRestoreStep> {
-  const token = move.check?.token ?? clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
+  const token =
+    move.check?.token ?? job.token ?? clientToken(`restore:${job.toPath}`, job.recoveryPointArn);
   const purpose = purposeOf(move);
   const key = restoreMoveObjects.report(token);
   const step = await followOneOffTask<RestoreMoveRecord, Uint8Array>(
