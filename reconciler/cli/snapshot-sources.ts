@@ -149,13 +149,17 @@ export function renderRestores(results: readonly RestoreResult[]): string {
             `      ${left} restored file${left === 1 ? "" : "s"} stay in ${rec.home!.restoreDirectory}, which is kept`,
           ]
         : []),
-      ...(rec.home?.keptAside
+      ...(rec.home?.keptAside && replaced.length === 0
         ? [
-            `      overwrite: ${replaced.length} ${replaced.length === 1 ? "file" : "files"} of the home replaced by the snapshot's; the replaced versions are kept in ${rec.home.path}/${rec.home.keptAside}/ (nothing was deleted)`,
-            ...replaced.slice(0, 10).map((f) => `        ${f.path} → ${f.keptAt}`),
-            ...(replaced.length > 10 ? [`        … and ${replaced.length - 10} more`] : []),
+            `      overwrite: no file of the home was in the way of the snapshot's (nothing was replaced, nothing kept aside)`,
           ]
-        : []),
+        : rec.home?.keptAside
+          ? [
+              `      overwrite: ${replaced.length} ${replaced.length === 1 ? "file" : "files"} of the home replaced by the snapshot's; the replaced versions are kept in ${rec.home.path}/${rec.home.keptAside}/ (nothing was deleted)`,
+              ...replaced.slice(0, 10).map((f) => `        ${f.path} → ${f.keptAt}`),
+              ...(replaced.length > 10 ? [`        … and ${replaced.length - 10} more`] : []),
+            ]
+          : []),
       ...rec.packages.differences.map((d) => `      ${d}`),
       ...(rec.home?.findings ?? []).map(
         (f) =>

@@ -39,6 +39,33 @@ describe("the restores a reconcile prints", () => {
     );
   });
 
+  it("with overwrite, lists what was replaced and where it is kept, or says nothing was (not '0 files replaced … kept in' a directory that does not exist)", () => {
+    const over = (replaced: { path: string; keptAt: string }[]) =>
+      renderRestores([
+        {
+          environment: ENV,
+          snapshot: SNAPSHOT,
+          outcome: "restored",
+          record: {
+            ...record(2),
+            home: { ...record(2).home!, keptAside: ".labenv-replaced/20261207T120000Z", replaced },
+          },
+          now: true,
+        },
+      ]).split("\n");
+    expect(over([]).slice(2)).toEqual([
+      "      overwrite: no file of the home was in the way of the snapshot's (nothing was replaced, nothing kept aside)",
+    ]);
+    expect(
+      over([
+        { path: "analysis.ipynb", keptAt: ".labenv-replaced/20261207T120000Z/analysis.ipynb" },
+      ]).slice(2),
+    ).toEqual([
+      "      overwrite: 1 file of the home replaced by the snapshot's; the replaced versions are kept in /labs/genomics-core/environments/rnaseq-thesis/.labenv-replaced/20261207T120000Z/ (nothing was deleted)",
+      "        analysis.ipynb → .labenv-replaced/20261207T120000Z/analysis.ipynb",
+    ]);
+  });
+
   it("says a snapshot of an empty home restored none, instead of '0/0 files identical'", () => {
     expect(render(0)).toBe(
       `restores:\n  ✓ restored  ${ENV} from ${SNAPSHOT}: 38/38 packages match; the snapshot's home held no files, so none was restored into its home, in 6.2 s`,

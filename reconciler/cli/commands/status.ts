@@ -162,7 +162,7 @@ export function registerStatus(program: Command, io: CliIO): void {
           );
         else if (rr)
           io.out(
-            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s${rr.keptAside ? `; overwrite: ${rr.replaced} replaced, the replaced versions kept in ${rr.keptAside}/` : ""}`,
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s${rr.keptAside ? (rr.replaced ? `; overwrite: ${rr.replaced} replaced, the replaced versions kept in ${rr.keptAside}/` : "; overwrite: nothing was replaced") : ""}`,
           );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)
