@@ -6,7 +6,6 @@
 // from the snapshot's EBS snapshot; moto keeps no volumeConfigurations, so the runtime mounts the
 // one EBS snapshot this test made (a local directory of installed distributions), and which
 // snapshot the task asked for is checked in drill-runner.test.ts by call shape.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -16,8 +15,7 @@ import {
   readdirSync,
   writeFileSync,
 } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -28,7 +26,6 @@ import {
 } from "@aws-sdk/client-backup";
 import { CreateSnapshotCommand, CreateVolumeCommand } from "@aws-sdk/client-ec2";
 import {
-  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTaskDefinitionsCommand,
   ListTasksCommand,
@@ -36,7 +33,7 @@ import {
   RunTaskCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
-import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { DescribeAccessPointsCommand, type AccessPointDescription } from "@aws-sdk/client-efs";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
@@ -59,9 +56,9 @@ import {
   snapshotObjects,
   type SnapshotManifest,
 } from "../../../reconciler/core/snapshots/manifest.js";
-import { repoRoot } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
+import { AGENT, playTasks, runProcess as run } from "./container-runtime.js";
 import { REGION, testClients, warmUpMoto } from "./aws-test-clients.js";
 import { applyRnaseqWithObjectStore } from "./account-setup.js";
 
@@ -72,7 +69,6 @@ const ID = `${ENV}/thesis`;
 const SNAPSHOT_IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/labenv/genomics-core@sha256:${"5".repeat(64)}`;
 const RP =
   "arn:aws:backup:eu-west-1:123456789012:recovery-point:7d1e0a52-0d1b-4a8e-9d5f-2b7c3e4f5a6b";
-const AGENT = join(repoRoot, "reconciler/agent/observe.py");
 const HOME = "/labs/genomics-core/environments/rnaseq";
 const RESTORE_MOVE_ROLE = "arn:aws:iam::123456789012:role/labenv-restore-move";
 const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
@@ -92,25 +88,6 @@ const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
-
-async function listen(body: unknown): Promise<string> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(body));
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function run(command: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { env });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
 
 /** A distribution installed into the volume's site-packages, as pip leaves it. */
 function install(volume: string, name: string, version: string): void {
@@ -301,76 +278,54 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
 
   /** The container runtime: runs every live task as its definition and overrides say, then stops it. */
   async function runTasks() {
-    const credentials = await listen({
-      AccessKeyId: "ASIATASKROLE",
-      SecretAccessKey: "s",
-      Token: "t",
-      Expiration: "2099-01-01T00:00:00Z",
-    });
-    const ran = [];
-    for (const task of await liveTasks()) {
-      const td = (
-        await clients.ecs.send(
-          new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
-        )
-      ).taskDefinition!;
-      const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
-      const override = task.overrides!.containerOverrides!.find((c) => c.name === "jupyter")!;
-      const env = {
-        ...Object.fromEntries((container.environment ?? []).map((e) => [e.name!, e.value!])),
-        // The image sets the agent's interval (build-context.ts); the override wins, as in ECS.
-        LABENV_AGENT_INTERVAL_MINUTES: "15",
-        ...Object.fromEntries((override.environment ?? []).map((e) => [e.name!, e.value!])),
-      };
-      // A task with the file system root mounted (the home's check) sees it from its access point.
-      const mount = container.mountPoints?.find(
-        (m) => td.volumes?.find((v) => v.name === m.sourceVolume)?.efsVolumeConfiguration,
-      );
-      const efs = mount && td.volumes!.find((v) => v.name === mount.sourceVolume)!;
-      const accessPoint = efs
-        ? (
-            await clients.efs.send(
-              new DescribeAccessPointsCommand({
-                AccessPointId: efs.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
-              }),
-            )
-          ).AccessPoints![0]!
-        : undefined;
-      const shown = join(root, accessPoint?.RootDirectory?.Path ?? "/");
-      const command = override.command!.map((a) =>
-        a === "/opt/labenv/agent/observe.py"
-          ? AGENT
-          : mount && a.startsWith(mount.containerPath!)
+    const accessPoints = new Map<string, AccessPointDescription | undefined>();
+    const ran = await playTasks(
+      clients,
+      config.cluster,
+      moto.endpoint,
+      servers,
+      async (t, command) => {
+        const { td, container } = t;
+        // A task with the file system root mounted (the home's check) sees it from its access point.
+        const mount = container.mountPoints?.find(
+          (m) => td.volumes?.find((v) => v.name === m.sourceVolume)?.efsVolumeConfiguration,
+        );
+        const efs = mount && td.volumes!.find((v) => v.name === mount.sourceVolume)!;
+        const accessPoint = efs
+          ? (
+              await clients.efs.send(
+                new DescribeAccessPointsCommand({
+                  AccessPointId: efs.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
+                }),
+              )
+            ).AccessPoints![0]!
+          : undefined;
+        accessPoints.set(t.task.taskArn!, accessPoint);
+        const shown = join(root, accessPoint?.RootDirectory?.Path ?? "/");
+        const local = command.map((a) =>
+          mount && a.startsWith(mount.containerPath!)
             ? join(shown, a.slice(mount.containerPath!.length))
             : a,
-      );
-      const observing = !command.includes("--restore-check");
-      const r = await run([...command, ...(observing ? imageLayout(volume) : [])], {
-        ...env,
-        PATH: process.env.PATH ?? "",
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
-        ECS_CONTAINER_METADATA_URI_V4: await listen({ TaskARN: task.taskArn }),
-        LABENV_S3_ENDPOINT: moto.endpoint,
-      });
-      await clients.ecs.send(
-        new StopTaskCommand({
-          cluster: config.cluster,
-          task: task.taskArn,
-          reason: "Essential container in task exited",
-        }),
-      );
-      ran.push({
-        taskArn: task.taskArn,
-        image: container.image,
-        family: td.family,
-        taskRoleArn: td.taskRoleArn,
-        accessPoint,
-        mounts: container.mountPoints,
-        command: override.command,
-        ...r,
-      });
-    }
-    return ran;
+        );
+        const observing = !local.includes("--restore-check");
+        return {
+          command: [...local, ...(observing ? imageLayout(volume) : [])],
+          // The image sets the agent's interval (build-context.ts); the override wins, as in ECS.
+          imageEnvironment: { LABENV_AGENT_INTERVAL_MINUTES: "15" },
+        };
+      },
+    );
+    return ran.map((r) => ({
+      taskArn: r.task.taskArn,
+      image: r.container.image,
+      family: r.td.family,
+      taskRoleArn: r.td.taskRoleArn,
+      accessPoint: accessPoints.get(r.task.taskArn!),
+      mounts: r.container.mountPoints,
+      command: r.command,
+      status: r.status,
+      stderr: r.stderr,
+    }));
   }
 
   it("starts a task of the snapshot's image by digest (no home mounted), and once its agent reported, records a drill with every package matched", async () => {
@@ -567,7 +522,7 @@ describe("a restore drill on AWS (moto; AWS Backup mocked): the packages half in
       taskRoleArn: RESTORE_MOVE_ROLE,
       accessPoint: { PosixUser: { Uid: 10001, Gid: 5001 }, RootDirectory: { Path: "/" } },
     });
-    expect(check!.command!.slice(2, 8)).toEqual([
+    expect(check!.command.slice(2, 8)).toEqual([
       "--restore-check",
       "/mnt/labenv-root",
       "--path",

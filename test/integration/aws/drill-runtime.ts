@@ -4,19 +4,11 @@
 // task exactly as ECS was told — the task definition's environment, the command and environment
 // overrides — with the real agent, the volume from the snapshot standing as that directory
 // (moto keeps no volumeConfigurations), the task role's credentials and metadata on 127.0.0.1.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateSnapshotCommand, CreateVolumeCommand } from "@aws-sdk/client-ec2";
-import {
-  DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
-  ListTasksCommand,
-  StopTaskCommand,
-} from "@aws-sdk/client-ecs";
 import type { AwsClients } from "../../../reconciler/adapters/aws/aws-clients.js";
 import type { ObjectStore } from "../../../reconciler/ports/object-store.js";
 import {
@@ -25,19 +17,8 @@ import {
   snapshotObjects,
   type SnapshotManifest,
 } from "../../../reconciler/core/snapshots/manifest.js";
-import { repoRoot } from "../../helpers/example-repo.js";
 import { REGION } from "./aws-test-clients.js";
-
-const AGENT = join(repoRoot, "reconciler/agent/observe.py");
-
-export function run(command: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { env });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
+import { AGENT, playTasks, runProcess } from "./container-runtime.js";
 
 /** Where the image's interpreter finds what is on /opt/jupyter (the volume from the snapshot). */
 const imageLayout = (volume: string) => [
@@ -70,7 +51,7 @@ export async function capturedSnapshot(
     );
   }
   const out = join(volume, "at-capture.json");
-  const captured = await run(
+  const captured = await runProcess(
     ["python3", AGENT, "--lab", lab, "--environment", env, "--output", out, ...imageLayout(volume)],
     { PATH: process.env.PATH ?? "" },
   );
@@ -124,55 +105,16 @@ export async function playDrillTasks(
   endpoint: string,
 ): Promise<{ family: string; image: string; status: number | null; stderr: string }[]> {
   const servers: Server[] = [];
-  const listen = async (body: unknown) => {
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    });
-    servers.push(server);
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  };
   try {
-    const credentials = await listen({
-      AccessKeyId: "ASIATASKROLE",
-      SecretAccessKey: "s",
-      Token: "t",
-      Expiration: "2099-01-01T00:00:00Z",
-    });
-    const listed = await clients.ecs.send(new ListTasksCommand({ cluster }));
-    const tasks =
-      (await clients.ecs.send(new DescribeTasksCommand({ cluster, tasks: listed.taskArns })))
-        .tasks ?? [];
-    const ran = [];
-    for (const task of tasks.filter((t) => t.lastStatus !== "STOPPED")) {
-      const td = (
-        await clients.ecs.send(
-          new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
-        )
-      ).taskDefinition!;
-      const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
-      const override = task.overrides!.containerOverrides!.find((c) => c.name === "jupyter")!;
-      const r = await run(
-        [
-          ...override.command!.map((a) => (a === "/opt/labenv/agent/observe.py" ? AGENT : a)),
-          ...imageLayout(volume),
-        ],
-        {
-          ...Object.fromEntries((container.environment ?? []).map((e) => [e.name!, e.value!])),
-          ...Object.fromEntries((override.environment ?? []).map((e) => [e.name!, e.value!])),
-          PATH: process.env.PATH ?? "",
-          AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
-          ECS_CONTAINER_METADATA_URI_V4: await listen({ TaskARN: task.taskArn }),
-          LABENV_S3_ENDPOINT: endpoint,
-        },
-      );
-      await clients.ecs.send(
-        new StopTaskCommand({ cluster, task: task.taskArn, reason: "exited" }),
-      );
-      ran.push({ family: td.family!, image: container.image!, ...r });
-    }
-    return ran;
+    const ran = await playTasks(clients, cluster, endpoint, servers, (_task, command) => ({
+      command: [...command, ...imageLayout(volume)],
+    }));
+    return ran.map((r) => ({
+      family: r.td.family!,
+      image: r.container.image!,
+      status: r.status,
+      stderr: r.stderr,
+    }));
   } finally {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   }
