@@ -6,7 +6,6 @@
 // command with the real agent, the mount being the local "file system root", the ECS credentials
 // and metadata endpoints stand-ins on 127.0.0.1 and S3 moto's. What the restore reports comes
 // from the files the agent moved and summed.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -19,8 +18,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -29,13 +27,12 @@ import {
   StartRestoreJobCommand,
 } from "@aws-sdk/client-backup";
 import {
-  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTaskDefinitionsCommand,
   ListTasksCommand,
   StopTaskCommand,
 } from "@aws-sdk/client-ecs";
-import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { DescribeAccessPointsCommand, type AccessPointDescription } from "@aws-sdk/client-efs";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsProvider } from "../../../reconciler/adapters/aws/aws-provider.js";
@@ -65,7 +62,8 @@ import {
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
 import { parse } from "yaml";
 import type { StoredFileSum } from "../../../reconciler/ports/snapshot-sources.js";
-import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
+import { exampleFiles } from "../../helpers/example-repo.js";
+import { playTasks } from "./container-runtime.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { REGION, testClients, warmUpMoto } from "./aws-test-clients.js";
@@ -98,16 +96,6 @@ const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
-
-async function listen(handler: (path: string) => unknown): Promise<string> {
-  const server = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(handler(req.url ?? "/")));
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function put(root: string, rel: string, data: string | Buffer): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
@@ -154,63 +142,41 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
 
   /** The container runtime: runs every task moto holds as its task definition and overrides say, then stops it. */
   async function runTasks() {
-    const credentials = await listen(() => ({
-      AccessKeyId: "ASIARESTOREMOVE",
-      SecretAccessKey: "restore-move-secret",
-      Token: "session-token",
-      Expiration: "2099-01-01T00:00:00Z",
+    const accessPoints = new Map<string, AccessPointDescription>();
+    const ran = await playTasks(
+      clients,
+      config.cluster,
+      moto.endpoint,
+      servers,
+      async (t, command) => {
+        const mount = t.container.mountPoints![0]!;
+        const volume = t.td.volumes!.find((v) => v.name === mount.sourceVolume)!;
+        const accessPoint = (
+          await clients.efs.send(
+            new DescribeAccessPointsCommand({
+              AccessPointId: volume.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
+            }),
+          )
+        ).AccessPoints![0]!;
+        accessPoints.set(t.task.taskArn!, accessPoint);
+        // The mount shows the file system from the access point's root directory.
+        const shown = join(root, accessPoint.RootDirectory?.Path ?? "/");
+        return {
+          command: command.map((a) =>
+            a.startsWith(mount.containerPath!)
+              ? join(shown, a.slice(mount.containerPath!.length))
+              : a,
+          ),
+        };
+      },
+    );
+    return ran.map((r) => ({
+      command: r.command,
+      td: r.td,
+      accessPoint: accessPoints.get(r.task.taskArn!)!,
+      status: r.status,
+      stderr: r.stderr,
     }));
-    const listed = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
-    const tasks =
-      (
-        await clients.ecs.send(
-          new DescribeTasksCommand({ cluster: config.cluster, tasks: listed.taskArns }),
-        )
-      ).tasks ?? [];
-    const ran = [];
-    for (const task of tasks.filter((t) => t.lastStatus !== "STOPPED")) {
-      const td = (
-        await clients.ecs.send(
-          new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
-        )
-      ).taskDefinition!;
-      const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
-      const command = task.overrides!.containerOverrides!.find(
-        (c) => c.name === "jupyter",
-      )!.command!;
-      const mount = container.mountPoints![0]!;
-      const volume = td.volumes!.find((v) => v.name === mount.sourceVolume)!;
-      const accessPoint = (
-        await clients.efs.send(
-          new DescribeAccessPointsCommand({
-            AccessPointId: volume.efsVolumeConfiguration!.authorizationConfig!.accessPointId,
-          }),
-        )
-      ).AccessPoints![0]!;
-      // The mount shows the file system from the access point's root directory.
-      const shown = join(root, accessPoint.RootDirectory?.Path ?? "/");
-      const local = command.map((a) =>
-        a === "/opt/labenv/agent/observe.py"
-          ? join(repoRoot, "reconciler/agent/observe.py")
-          : a.startsWith(mount.containerPath!)
-            ? join(shown, a.slice(mount.containerPath!.length))
-            : a,
-      );
-      const metadata = await listen(() => ({ TaskARN: task.taskArn }));
-      const env = Object.fromEntries((container.environment ?? []).map((e) => [e.name!, e.value!]));
-      const r = await run(local, {
-        ...env,
-        PATH: process.env.PATH ?? "",
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
-        ECS_CONTAINER_METADATA_URI_V4: metadata,
-        LABENV_S3_ENDPOINT: moto.endpoint,
-      });
-      await clients.ecs.send(
-        new StopTaskCommand({ cluster: config.cluster, task: task.taskArn, reason: "exited" }),
-      );
-      ran.push({ command, td, accessPoint, ...r });
-    }
-    return ran;
   }
 
   const step = async () => (await sources()).restoreHomeStep(RP, HOME, HOME, MOVE);
@@ -393,7 +359,7 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(r).toMatchObject({
       state: "failed",
       reason: expect.stringMatching(
-        /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; no file was moved over another, and every file it did not move is where AWS Backup put it$/,
+        /^the restore-move task arn:aws:ecs:\S+ \(restore-move-genomics-core-rnaseq:1\) stopped: Essential container in task exited; its jupyter container exited \d+ \(its output is in the environment's log group, stream prefix jupyter\), without writing restore-moves\/reports\/[0-9a-f]{32}\.json; no file was moved over another, and every file it did not move is where AWS Backup put it$/,
       ),
     });
     // Its access point on the file system root goes with the failed move.
@@ -869,12 +835,3 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(listed.taskArns ?? []).toEqual([]);
   });
 });
-
-function run(command: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { env });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
