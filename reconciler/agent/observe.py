@@ -823,6 +823,10 @@ def restore_move(source, home, expected, replace=None):
                 skipped.append({"path": rel, "sha256": actual, "why": "a directory on its path in the home is a symbolic link"})
                 continue
             if os.path.lexists(dst):
+                if os.path.samestat(os.lstat(src), os.lstat(dst)):
+                    # Linked into the home by a run killed before it unlinked the restored name:
+                    # one file under two names, the home's kept.
+                    os.unlink(src)
                 existing.append({"path": rel, "sha256": actual, "identical": restored_file(home, f, sum_when_size_differs=False)[0] == "identical"})
                 continue
             try:
@@ -1122,17 +1126,28 @@ def run_home_mode(args):
             spec["from"], spec["into"] = chosen["_home"], args.into
             spec["restoreDirectory"] = chosen["directory"]
             spec["candidates"] = candidates
-            spec["left"] = remove_emptied(chosen["_top"]) if spec["ok"] else sum(1 for _ in walk_files(chosen["_top"]))
-            spec["removed"] = not os.path.lexists(chosen["_top"])
+            spec["left"] = sum(1 for _ in walk_files(chosen["_top"]))
+            spec["removed"] = False
+            if spec["ok"] and not spec["left"]:
+                # The report first, then the cleanup: a task killed while it removes the emptied
+                # restore directory (every file already placed) has said where each file landed.
+                publish(home_document("HomeRestoreReport", args, spec), args)
+                spec["left"] = remove_emptied(chosen["_top"])
+                spec["removed"] = not os.path.lexists(chosen["_top"])
         else:
             spec = restore_move(args.restore_move, args.into, expected, _replace(args))
             spec["from"], spec["into"] = args.restore_move, args.into
         document = home_document("HomeRestoreReport", args, spec)
+    publish(document, args)
+    return 0
+
+
+def publish(document, args):
+    """A home mode's document to the output and (with --s3-bucket) to --s3-key."""
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
     if args.s3_bucket:
         put_object(s3_endpoint(args.region), args.region, args.s3_bucket, args.s3_key, text.encode("utf-8"), delay=args.retry_seconds)
-    return 0
 
 
 # --- output ---------------------------------------------------------------
@@ -1269,7 +1284,7 @@ def parse_args(argv):
     p.add_argument("--retry-seconds", type=float, default=1.0, help="first wait between upload attempts (doubles each time)")
     p.add_argument("--home-inventory", metavar="DIR", help="instead of an observation: a HomeInventory of every file under DIR (path, size, mtime, sha256)")
     p.add_argument("--restore-move", metavar="FROM", help="instead of an observation: move restored files from FROM into --into, never over a file, each checked against the expected inventory")
-    p.add_argument("--restore-find", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT (the file system root), move its --path into --into as --restore-move does, and remove it when emptied")
+    p.add_argument("--restore-find", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT (the file system root), move its --path into --into as --restore-move does, and remove it when emptied (the report is written before that removal and again after it)")
     p.add_argument("--restore-check", metavar="ROOT", help="instead of an observation: find this restore's aws-backup-restore_* directory under ROOT as --restore-find does, sum its --path against the expected inventory (identical, differing, missing, extra), report it, then remove that restore directory; never writes to a home (a restore drill)")
     p.add_argument("--path", help="with --restore-find or --restore-check: the restored item's path from the file system root (/labs/<lab>/environments/<env>)")
     p.add_argument("--after", help="with --restore-find or --restore-check: the restore job's creation time (ISO 8601); older restore directories are not this restore's")

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import unittest
@@ -686,7 +687,7 @@ class ReplaceKilledTest(unittest.TestCase):
         self.assertEqual(tree_bytes(outside), {"x": b"outside"}, where)
 
     def test_killed_anywhere_nothing_is_lost_and_a_run_again_finishes(self):
-        limit, killed = 1, 0
+        limit, killed, cleanup = 1, 0, 0
         while True:
             root, home, outside, argv, out = self.scenario()
             code, _ = self.run_killed_at(limit, argv)
@@ -694,20 +695,24 @@ class ReplaceKilledTest(unittest.TestCase):
                 break
             killed += 1
             where = "killed before change %d" % limit
-            self.assertFalse(os.path.exists(out), where)
             self.assert_nothing_lost(root, home, outside, where)
             top = os.path.join(root, "aws-backup-restore_20261207T041005Z")
             if not os.path.lexists(os.path.join(top, HOME)):
-                # Killed while removing the emptied restore directory: every file was placed, and a
-                # run again finds no restore to move (and says so).
-                self.assertEqual(tree_bytes(top), {}, where)
+                # Killed while removing the emptied restore directory: every file was placed, and
+                # the report saying so was written before the removal began.
+                self.assertEqual(tree_bytes(top) if os.path.lexists(top) else {}, {}, where)
                 for rel, data in self.SNAPSHOT.items():
                     self.assertEqual(tree_bytes(home).get(rel), data, "%s: %s" % (where, rel))
-                again, stderr = self.run_killed_at(0, argv)
-                self.assertEqual(again, 2, where)
-                self.assertIn("nothing moved", stderr)
+                self.assertTrue(os.path.exists(out), "%s: no report, though every file was placed" % where)
+                with open(out, encoding="utf-8") as f:
+                    spec = json.load(f)["spec"]
+                self.assertTrue(spec["ok"], where)
+                self.assertEqual((spec["left"], spec["removed"]), (0, False), where)
+                self.assertEqual(sorted(r["path"] for r in spec["replaced"]), ["analysis.ipynb", "data", "figures/a.png", "new", "results"], where)
+                cleanup += 1
                 limit += 1
                 continue
+            self.assertFalse(os.path.exists(out) and tree_bytes(os.path.join(top, HOME)), "%s: a report while files wait to be moved" % where)
             # Run again, to the end: the restore finishes, the report names what the killed run kept aside.
             self.assertEqual(self.run_killed_at(0, argv), (0, ""), where)
             with open(out, encoding="utf-8") as f:
@@ -722,10 +727,46 @@ class ReplaceKilledTest(unittest.TestCase):
             limit += 1
         self.assertEqual(code, 0)
         self.assertGreater(killed, 20)
+        self.assertGreater(cleanup, 3)  # the removal of the emptied directory was killed at each of its steps
         with open(out, encoding="utf-8") as f:
             spec = json.load(f)["spec"]
         self.assertEqual(sorted(r["path"] for r in spec["replaced"]), ["analysis.ipynb", "data", "figures/a.png", "new", "results"])
+        self.assertEqual((spec["left"], spec["removed"]), (0, True))
         self.assert_nothing_lost(root, home, outside, "not killed")
+
+    def test_a_move_killed_anywhere_has_placed_each_file_or_left_it_to_a_run_again_and_a_report_once_all_are_placed(self):
+        limit, cleanup = 1, 0
+        while True:
+            root, home, _outside, argv, out = self.scenario()
+            argv.remove("--replace")
+            shutil.rmtree(home)  # an empty home: nothing in the way
+            os.makedirs(home)
+            code, _ = self.run_killed_at(limit, argv)
+            if code != -9:
+                break
+            where = "killed before change %d" % limit
+            top = os.path.join(root, "aws-backup-restore_20261207T041005Z")
+            if os.path.exists(out):
+                # Only once every file is placed, before the emptied restore directory goes.
+                with open(out, encoding="utf-8") as f:
+                    spec = json.load(f)["spec"]
+                self.assertTrue(spec["ok"], where)
+                self.assertEqual(sorted(m["path"] for m in spec["moved"]), sorted(self.SNAPSHOT), where)
+                self.assertEqual((spec["left"], spec["removed"]), (0, False), where)
+                for rel, data in self.SNAPSHOT.items():
+                    self.assertEqual(tree_bytes(home).get(rel), data, "%s: %s" % (where, rel))
+                cleanup += 1
+            else:
+                self.assertTrue(os.path.isdir(os.path.join(top, HOME)), "%s: no report and no restore to run again" % where)
+                self.assertEqual(self.run_killed_at(0, argv), (0, ""), where)
+                with open(out, encoding="utf-8") as f:
+                    self.assertTrue(json.load(f)["spec"]["ok"], where)
+                for rel, data in self.SNAPSHOT.items():
+                    self.assertEqual(tree_bytes(home).get(rel), data, "%s: %s" % (where, rel))
+                self.assertFalse(os.path.lexists(top), where)
+            limit += 1
+        self.assertEqual(code, 0)
+        self.assertGreater(cleanup, 3)
 
     def read_kept(self, home, rel):
         with open(os.path.join(home, KEPT, rel), "rb") as f:

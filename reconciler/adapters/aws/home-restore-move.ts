@@ -147,7 +147,9 @@ export async function followRestoreMove(
         ? step.reason
         : move.check
           ? `${step.reason}; it writes to no home, and the files it did not remove are where AWS Backup put them`
-          : `${step.reason}; no file was moved over another, and every file it did not move is where AWS Backup put it`,
+          : move.overwrite
+            ? `${step.reason}; each home file it replaced is kept as it was under ${KEPT_ASIDE_ROOT}/ in the home, and every file it did not move is where AWS Backup put it`
+            : `${step.reason}; no file was moved over another, and every file it did not move is where AWS Backup put it`,
     };
   const taskTimes = {
     // From its creation (before its image pull), as a drill's task is measured.
@@ -467,6 +469,8 @@ interface ReportSpec {
   replaced?: { path: string; keptAt: string }[];
 }
 
+/** Where an overwrite keeps what it replaced, in the home (the agent's and the sandbox's layout). */
+const KEPT_ASIDE_ROOT = ".labenv-replaced";
 /** The kept-aside directory an overwrite names in the home (the agent's and the sandbox's layout). */
 const KEPT_ASIDE = /^\.labenv-replaced\/[0-9]{8}T[0-9]{6}Z(-[0-9]+)?$/;
 

@@ -646,6 +646,22 @@ describe("a home restored on AWS (moto; AWS Backup mocked): the real agent moves
     expect(existsSync(mine)).toBe(false);
   });
 
+  it("with overwrite, a move task that stopped without a report says each home file it replaced is kept aside, not that none was moved over another", async () => {
+    await overwriting();
+    awsBackupRestores("aws-backup-restore_20261101T090000Z", [["analysis.ipynb", NOTEBOOK]]);
+    await overwriting();
+    const [ran] = await runTasks();
+    expect([ran!.status, ran!.command.at(-1)]).toEqual([2, "--replace"]);
+    const r = await overwriting();
+    expect(r).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(
+        /without writing restore-moves\/reports\/[0-9a-f]{32}\.json; each home file it replaced is kept as it was under \.labenv-replaced\/ in the home, and every file it did not move is where AWS Backup put it$/,
+      ),
+    });
+    expect(r.state === "failed" && r.reason).not.toMatch(/no file was moved over another/);
+  });
+
   it("with overwrite, a report that is not a replace (an agent that predates it) or replaced what is in the way of no snapshot file fails the restore", async () => {
     put(root, `${HOME}/analysis.ipynb`, "edited since the snapshot");
     await overwriting();
