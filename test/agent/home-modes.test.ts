@@ -17,7 +17,7 @@ describe("the agent's home inventory and restore move (python3 unittest)", () =>
       encoding: "utf8",
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
     });
-    expect(r.stderr).toMatch(/Ran 45 tests/);
+    expect(r.stderr).toMatch(/Ran 46 tests/);
     expect(r.status, r.stderr).toBe(0);
   });
 });
