@@ -1,4 +1,3 @@
-import { emptyHomeSentence } from "../core/snapshots/home-inventory.js";
 import { SandboxContainers } from "../adapters/sandbox/sandbox-observation.js";
 import { SandboxProvider } from "../adapters/sandbox/sandbox-provider.js";
 import { SandboxSnapshotSources } from "../adapters/sandbox/sandbox-snapshot-sources.js";
@@ -7,7 +6,11 @@ import { scheduledIdOf } from "../core/snapshots/prune-plan.js";
 import { heldScheduledSnapshots } from "../core/snapshots/schedule.js";
 import { LabenvError } from "../core/errors.js";
 import type { SnapshotManifest } from "../core/snapshots/manifest.js";
-import { completeRestores, type RestoreResult } from "../core/snapshots/restore.js";
+import {
+  completeRestores,
+  restoredHomePhrase,
+  type RestoreResult,
+} from "../core/snapshots/restore.js";
 import type { HomeRestorer, SnapshotSources } from "../ports/snapshot-sources.js";
 import type { DrillRunner } from "../core/snapshots/drill.js";
 import type { RunContext } from "./context.js";
@@ -127,11 +130,7 @@ export function renderRestores(results: readonly RestoreResult[]): string {
         `  ${r.outcome === "failed" ? "✖" : "…"} ${r.outcome.padEnd(9)} ${r.environment} from ${r.snapshot}: ${r.reason}`,
       ];
     const rec = r.record;
-    const home = rec.home
-      ? rec.home.files === 0
-        ? `; ${emptyHomeSentence("none was restored into its home")}`
-        : `, ${rec.home.identical}/${rec.home.files} files identical ${rec.home.placed === "home" ? "in its home" : `beside its files, in ${rec.home.path}`}`
-      : "";
+    const home = rec.home ? restoredHomePhrase(rec.home, { path: true }) : "";
     const attempt = (rec.attempt ?? 1) > 1 ? ` (attempt ${rec.attempt})` : "";
     const head = `  ${rec.ok ? "✓" : "✖"} restored  ${r.environment} from ${r.snapshot}${attempt}: ${rec.packages.matched}/${rec.packages.total} packages match${home}, in ${rec.seconds.toFixed(1)} s${r.now ? "" : " (earlier)"}`;
     const replaced = rec.home?.replaced ?? [];

@@ -1,9 +1,8 @@
-import { emptyHomeSentence } from "../../core/snapshots/home-inventory.js";
 import type { Command } from "commander";
 import { LabenvError } from "../../core/errors.js";
 import type { ObservedResource } from "../../core/model/resources.js";
 import { drillTimeSentence, latestDrill } from "../../core/snapshots/drill.js";
-import { latestRestore } from "../../core/snapshots/restore.js";
+import { latestRestore, restoredHomePhrase } from "../../core/snapshots/restore.js";
 import { latestVerification } from "../../core/snapshots/verification.js";
 import { capturedSnapshotIds } from "../../core/snapshots/verify-due.js";
 import type { CliIO } from "../io.js";
@@ -155,6 +154,7 @@ export function registerStatus(program: Command, io: CliIO): void {
           }`,
         );
         const rr = r.lastRestore;
+        const restoredHome = restores.get(r.environment)?.home;
         const attempt = rr && rr.attempt > 1 ? ` (attempt ${rr.attempt})` : "";
         if (rr?.failure)
           io.out(
@@ -162,7 +162,7 @@ export function registerStatus(program: Command, io: CliIO): void {
           );
         else if (rr)
           io.out(
-            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${rr.home === "0/0" ? `; ${emptyHomeSentence("none was restored into its home")}` : rr.home ? `, ${rr.home} files identical ${rr.placed === "home" ? "in its home" : "beside its files"}` : ""}, in ${rr.seconds.toFixed(1)} s${rr.keptAside ? (rr.replaced ? `; overwrite: ${rr.replaced} replaced, the replaced versions kept in ${rr.keptAside}/` : "; overwrite: nothing was replaced") : ""}`,
+            `${"".padEnd(40)} restored ${rr.ok ? "✓" : "✖"}${attempt} ${rr.finishedAt} from ${rr.snapshot}: ${rr.packages} packages match${restoredHome ? restoredHomePhrase(restoredHome) : ""}, in ${rr.seconds.toFixed(1)} s${rr.keptAside ? (rr.replaced ? `; overwrite: ${rr.replaced} replaced, the replaced versions kept in ${rr.keptAside}/` : "; overwrite: nothing was replaced") : ""}`,
           );
         const v = r.snapshotVerification;
         if (v.snapshots > 0)

@@ -1,4 +1,5 @@
 import { paths } from "../desire/names.js";
+import { emptyHomeSentence } from "./home-inventory.js";
 import { LabenvError } from "../errors.js";
 import type { Observation, Repository } from "../model/documents.js";
 import type { ObjectStore } from "../../ports/object-store.js";
@@ -480,4 +481,20 @@ export function comparePackages(
   for (const [name, version] of [...is].sort())
     if (!was.has(name)) differences.push(`${name} ${version} was not in the snapshot`);
   return { matched, total: was.size, differences };
+}
+
+/**
+ * What a restore record says of the home, after its packages: how many files came back identical
+ * and where (with the restore directory's path when `path`), or that the snapshot's home held none.
+ */
+export function restoredHomePhrase(
+  home: Pick<NonNullable<RestoreRecord["home"]>, "files" | "identical" | "placed" | "path">,
+  options: { path?: boolean } = {},
+): string {
+  if (home.files === 0) return `; ${emptyHomeSentence("none was restored into its home")}`;
+  const where =
+    home.placed === "home"
+      ? "in its home"
+      : `beside its files${options.path ? `, in ${home.path}` : ""}`;
+  return `, ${home.identical}/${home.files} files identical ${where}`;
 }
