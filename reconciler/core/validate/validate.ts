@@ -16,7 +16,7 @@ import { snapshotRetention } from "./rules/snapshot-retention.js";
 import { shareGrantRules } from "./rules/share-grants.js";
 import { shareRenewal } from "./rules/share-renewal.js";
 import {
-  restoreSources,
+  restoreReferences,
   shareReferences,
   snapshotReferences,
   successionReferences,
@@ -47,7 +47,7 @@ export const RULES: readonly Rule[] = [
   rPackagesRule,
   juliaPackagesRule,
   snapshotReferences,
-  restoreSources,
+  restoreReferences,
   snapshotSchedules,
   snapshotRetention,
   shareReferences,

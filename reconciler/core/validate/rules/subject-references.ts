@@ -219,7 +219,7 @@ export const successionReferences: Rule = {
  * keeps its data and stays restorable from its manifest, which validate cannot see — the restore
  * waits until a manifest of that id is in the object store.
  */
-export const restoreSources: Rule = {
+export const restoreReferences: Rule = {
   name: "restore-sources",
   description:
     "An environment restores from a snapshot this repository requests, schedules or shares, or is warned that it waits for a stored one.",
