@@ -5,21 +5,14 @@
 // home mount being a local directory, the ECS credentials and metadata endpoints stand-ins on
 // 127.0.0.1 and S3 moto's. The manifest is then built from what the agent wrote, and verify
 // proves every checksum back to the files in that directory.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BackupClient, DescribeRecoveryPointCommand } from "@aws-sdk/client-backup";
 import { CreateSnapshotCommand, CreateVolumeCommand } from "@aws-sdk/client-ec2";
-import {
-  DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
-  ListTasksCommand,
-  StopTaskCommand,
-} from "@aws-sdk/client-ecs";
+import { DescribeTasksCommand } from "@aws-sdk/client-ecs";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -35,11 +28,12 @@ import { captureSnapshots } from "../../../reconciler/core/snapshots/capture.js"
 import { parseManifest, snapshotObjects } from "../../../reconciler/core/snapshots/manifest.js";
 import { verifySnapshot } from "../../../reconciler/core/snapshots/verify.js";
 import { createSchemaValidator } from "../../../reconciler/core/validate/schema-validator.js";
-import { exampleFiles, repoRoot } from "../../helpers/example-repo.js";
+import { exampleFiles } from "../../helpers/example-repo.js";
 import { useMoto } from "../moto.js";
 import { createAccountFixtures } from "./account-fixtures.js";
 import { REGION, s3Client, testClients, warmUpMoto } from "./aws-test-clients.js";
 import { applyRnaseqWithObjectStore } from "./account-setup.js";
+import { playTasks } from "./container-runtime.js";
 
 const moto = useMoto({ warmUp: warmUpMoto });
 const BUCKET = "labenv-objects";
@@ -52,16 +46,6 @@ const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
-
-async function listen(handler: (path: string) => unknown): Promise<string> {
-  const server = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(handler(req.url ?? "/")));
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -125,58 +109,14 @@ describe("a snapshot captured on AWS (moto; AWS Backup mocked), its home invento
     ];
   }
 
-  /** The container runtime: runs every task moto holds as its task definition and overrides say, then stops it. */
+  /** The container runtime: runs every task moto holds as ECS would, the home mount this test's directory. */
   async function runTasks(): Promise<
     { command: string[]; status: number | null; stderr: string }[]
   > {
-    const credentials = await listen(() => ({
-      AccessKeyId: "ASIATASKROLE",
-      SecretAccessKey: "task-role-secret",
-      Token: "session-token",
-      Expiration: "2099-01-01T00:00:00Z",
-    }));
-    const listed = await clients.ecs.send(new ListTasksCommand({ cluster: config.cluster }));
-    const tasks =
-      (
-        await clients.ecs.send(
-          new DescribeTasksCommand({ cluster: config.cluster, tasks: listed.taskArns }),
-        )
-      ).tasks ?? [];
-    const ran = [];
-    for (const task of tasks.filter((t) => t.lastStatus !== "STOPPED")) {
-      const td = (
-        await clients.ecs.send(
-          new DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }),
-        )
-      ).taskDefinition!;
-      const container = td.containerDefinitions!.find((c) => c.name === "jupyter")!;
-      const command = task.overrides!.containerOverrides!.find(
-        (c) => c.name === "jupyter",
-      )!.command!;
+    return playTasks(clients, config.cluster, moto.endpoint, servers, ({ container }, command) => {
       const mount = container.mountPoints!.find((m) => m.sourceVolume === "home")!.containerPath!;
-      // The image's files: the agent at its path; the home mount: the local directory.
-      const local = command.map((a) =>
-        a === "/opt/labenv/agent/observe.py"
-          ? join(repoRoot, "reconciler/agent/observe.py")
-          : a === mount
-            ? home
-            : a,
-      );
-      const metadata = await listen(() => ({ TaskARN: task.taskArn }));
-      const env = Object.fromEntries((container.environment ?? []).map((e) => [e.name!, e.value!]));
-      const r = await run(local, {
-        ...env,
-        PATH: process.env.PATH ?? "",
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${credentials}/v2/credentials/task`,
-        ECS_CONTAINER_METADATA_URI_V4: metadata,
-        LABENV_S3_ENDPOINT: moto.endpoint,
-      });
-      await clients.ecs.send(
-        new StopTaskCommand({ cluster: config.cluster, task: task.taskArn, reason: "exited" }),
-      );
-      ran.push({ command, ...r });
-    }
-    return ran;
+      return { command: command.map((a) => (a === mount ? home : a)) };
+    });
   }
 
   /** The running Jupyter's agent reports what it has (as it does every 15 minutes). */
@@ -322,12 +262,3 @@ describe("a snapshot captured on AWS (moto; AWS Backup mocked), its home invento
     });
   });
 });
-
-function run(command: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { env });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
